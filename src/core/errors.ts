@@ -1,0 +1,43 @@
+/** Base of Klaxon's expected errors: a literal `code` a caller can switch on, and the cause. */
+export class KlaxonError extends Error {
+  override name = 'KlaxonError';
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Where a mistake sits in a file the user wrote. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Dotted path of the offending field, e.g. `where.source.ip|cidr` or `threshold`. */
+  field?: string;
+}
+
+export interface ValidationIssue extends SourceLocation {
+  message: string;
+}
+
+export function formatIssue(issue: ValidationIssue): string {
+  const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
+  return issue.field ? `${where}: ${issue.field}: ${issue.message}` : `${where}: ${issue.message}`;
+}
+
+export class ValidationError extends KlaxonError {
+  override name = 'ValidationError';
+  constructor(readonly issues: ValidationIssue[]) {
+    super('validation', issues.map(formatIssue).join('\n'));
+  }
+}
+
+export class InputError extends KlaxonError {
+  override name = 'InputError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('input', message, options);
+  }
+}

@@ -1,0 +1,54 @@
+/** Reads ECS fields by dotted path (`source.ip`) from nested event objects. */
+
+export type FieldGetter = (doc: unknown) => unknown;
+
+/** Compiles a dotted path once into a getter; the getter returns undefined for any missing step. */
+export function compileFieldGetter(path: string): FieldGetter {
+  const steps = path.split('.');
+  if (steps.length === 1) {
+    const [only] = steps as [string];
+    return (doc) => (isObject(doc) ? doc[only] : undefined);
+  }
+  return (doc) => {
+    let current: unknown = doc;
+    for (const step of steps) {
+      if (!isObject(current)) return undefined;
+      current = current[step];
+    }
+    return current;
+  };
+}
+
+export function getField(doc: unknown, path: string): unknown {
+  return compileFieldGetter(path)(doc);
+}
+
+/** Sets a dotted path, creating the nested objects on the way. */
+export function setField(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const steps = path.split('.');
+  let current = doc;
+  for (let i = 0; i < steps.length - 1; i++) {
+    const step = steps[i] as string;
+    const next = current[step];
+    if (isObject(next)) {
+      current = next;
+    } else {
+      const created: Record<string, unknown> = {};
+      current[step] = created;
+      current = created;
+    }
+  }
+  current[steps[steps.length - 1] as string] = value;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A field value as the string a group key or a message shows; arrays join with commas. */
+export function fieldText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(String).join(',');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

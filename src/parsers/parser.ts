@@ -1,0 +1,35 @@
+import type { SecurityEvent } from '../core/index.ts';
+
+/**
+ * The parser plug-in contract. A parser turns one line (a syslog line, an NDJSON document)
+ * into zero or more SecurityEvents. It never throws on bad input: it returns a short,
+ * stable skip reason (`invalid-json`, `unrecognized-sshd-message`, ...) that the caller counts.
+ */
+export interface LineParser {
+  /**
+   * Parses one line. Calls `emit` once per event the line stands for (sshd's
+   * `message repeated 5 times: [...]` emits five). Returns null when the line was
+   * used, or the reason it was skipped.
+   */
+  parseLine(line: string, emit: (event: SecurityEvent) => void): string | null;
+  /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
+  notes(): string[];
+}
+
+export interface ParserOptions {
+  /** Year of syslog timestamps that carry none (RFC 3164). */
+  year?: number;
+  /** When no year is given: the time the input was last written (file mtime), to infer it from. */
+  referenceTime?: number;
+  /** Name of the input (file path), for notes. */
+  inputName?: string;
+}
+
+export interface ParserDefinition {
+  /** Lowercase id used by `--format` and in config: `sshd`, `windows`, `ndjson`. */
+  format: string;
+  description: string;
+  /** How well the first non-empty lines of an input fit this format, 0 (not at all) to 1 (surely). */
+  sniff(sample: readonly string[]): number;
+  create(options: ParserOptions): LineParser;
+}

@@ -1,0 +1,69 @@
+import type { Confidence, SecurityEvent, Severity } from '../core/index.ts';
+
+/** A compiled, validated rule: what the detection engine runs. Built by the rule loader from YAML. */
+export type Rule = ThresholdRule | CardinalityRule | SequenceRule | MatchRule | AbsenceRule;
+export type RuleType = Rule['type'];
+export const RULE_TYPES = ['threshold', 'cardinality', 'sequence', 'match', 'absence'] as const;
+
+export type EventPredicate = (event: SecurityEvent) => boolean;
+
+export interface RuleCommon {
+  id: string;
+  title: string;
+  description?: string;
+  enabled: boolean;
+  severity: Severity;
+  confidence: Confidence;
+  /** MITRE ATT&CK technique ids, e.g. `T1110.001`. */
+  attack: string[];
+  runbook?: string;
+  tags: string[];
+  /** `where` holds and no `unless` holds. */
+  matches: EventPredicate;
+  /** Fields whose values form the group key; an event lacking any of them is not counted by the rule. */
+  groupBy: string[];
+  /** Sliding window (for `sequence`: the span all steps must fall in). */
+  windowMs: number;
+  /** How long the condition must stay false before the episode resolves (default: the window). */
+  resolveAfterMs: number;
+  /** No new notification for the same incident within this time (used by the notify stages). */
+  cooldownMs?: number;
+  /** Where the rule was defined, for messages. */
+  source: { file: string; line: number };
+}
+
+export interface ThresholdRule extends RuleCommon {
+  type: 'threshold';
+  /** Fires when at least this many matching events fall inside the trailing window. */
+  threshold: number;
+}
+
+export interface CardinalityRule extends RuleCommon {
+  type: 'cardinality';
+  /** The field whose distinct values are counted per group key (e.g. `user.name`). */
+  distinct: string;
+  threshold: number;
+}
+
+export interface SequenceStep {
+  name: string;
+  matches: EventPredicate;
+  /** How many matching events this step needs (default 1). */
+  count: number;
+}
+
+export interface SequenceRule extends RuleCommon {
+  type: 'sequence';
+  /** Ordered steps, all inside `windowMs` of the first step's first counted event. */
+  steps: SequenceStep[];
+}
+
+export interface MatchRule extends RuleCommon {
+  type: 'match';
+}
+
+export interface AbsenceRule extends RuleCommon {
+  type: 'absence';
+  /** Keys expected to report even if never seen (group field → value); others are learnt from events. */
+  expect: Record<string, string>[];
+}
