@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Detection } from '../core/index.ts';
+import { createDetectionEngine } from './engine.ts';
+import { MINUTE, SECOND, T0, authEvent, thresholdRule } from './testdata/fixtures.ts';
+
+describe('detection engine', () => {
+  it('frees the state of keys that went quiet', () => {
+    const engine = createDetectionEngine({ rules: [thresholdRule()], emit: () => {} });
+    for (let i = 0; i < 10_000; i++) engine.push(authEvent(i, { ip: `10.0.${i >> 8}.${i & 255}` }));
+    engine.flush();
+    expect(engine.stats().keysAlive).toBe(10_000);
+    engine.advanceTo(T0 + 11 * MINUTE);
+    expect(engine.stats().keysAlive).toBe(0);
+  });
+
+  it('keeps the state of a key whose episode is still open', () => {
+    const engine = createDetectionEngine({
+      rules: [thresholdRule({ resolveAfterMs: 60 * MINUTE })],
+      emit: () => {},
+    });
+    for (let i = 0; i < 5; i++) engine.push(authEvent(i));
+    engine.push(authEvent(0, { ip: '198.51.100.7' }));
+    engine.flush();
+    engine.advanceTo(T0 + 20 * MINUTE);
+    expect(engine.stats().keysAlive).toBe(1);
+  });
+
+  it('counts events later than the tolerance and still uses them', () => {
+    const detections: Detection[] = [];
+    const engine = createDetectionEngine({ rules: [thresholdRule()], emit: (d) => detections.push(d), toleranceMs: SECOND });
+    for (const offset of [60, 61, 62, 63]) engine.push(authEvent(offset * SECOND));
+    engine.push(authEvent(10 * SECOND));
+    engine.flush();
+    expect(engine.stats().late).toBe(1);
+    expect(detections.filter((d) => d.state === 'opened')).toHaveLength(1);
+  });
+
+  it('counts events whose timestamp is not a date and skips them', () => {
+    const engine = createDetectionEngine({ rules: [thresholdRule()], emit: () => {} });
+    engine.push({ ...authEvent(0), '@timestamp': 'yesterday' });
+    expect(engine.stats()).toMatchObject({ events: 1, invalidTimestamp: 1 });
+  });
+
+  it('resolves open episodes as live time passes without events', () => {
+    const detections: Detection[] = [];
+    const engine = createDetectionEngine({ rules: [thresholdRule()], emit: (d) => detections.push(d) });
+    for (let i = 0; i < 5; i++) engine.push(authEvent(i * SECOND));
+    engine.advanceTo(T0 + 9 * MINUTE);
+    expect(detections.map((d) => d.state)).toEqual(['opened']);
+    engine.advanceTo(T0 + 11 * MINUTE);
+    expect(detections.map((d) => d.state)).toEqual(['opened', 'resolved']);
+  });
+
+  it('runs only enabled rules', () => {
+    const detections: Detection[] = [];
+    const engine = createDetectionEngine({ rules: [thresholdRule({ enabled: false })], emit: (d) => detections.push(d) });
+    for (let i = 0; i < 5; i++) engine.push(authEvent(i));
+    engine.flush();
+    expect(detections).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import type { Detection, SecurityEvent } from '../core/index.ts';
+
+/** How many of the first and of the latest matching events an episode keeps as evidence. */
+export const SAMPLE_EACH_END = 3;
+
+/** One burst of one rule on one group key, from the moment its condition first held until it resolves. */
+export interface Episode {
+  id: string;
+  group: Record<string, string>;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+  windowStart: number;
+  windowEnd: number;
+  firstSamples: SecurityEvent[];
+  /** Ring of the latest samples (after the first ones), oldest overwritten first. */
+  latestSamples: SecurityEvent[];
+  latestNext: number;
+  /** When the pending resolve timer is due; the timer re-checks the condition when it fires. */
+  timerDue: number;
+}
+
+export function openEpisode(
+  id: string,
+  group: Record<string, string>,
+  opening: { count: number; firstSeen: number; ts: number; windowMs: number },
+  event: SecurityEvent | undefined,
+): Episode {
+  const episode: Episode = {
+    id,
+    group,
+    count: opening.count,
+    firstSeen: opening.firstSeen,
+    lastSeen: opening.ts,
+    windowStart: opening.ts - opening.windowMs,
+    windowEnd: opening.ts,
+    firstSamples: [],
+    latestSamples: [],
+    latestNext: 0,
+    timerDue: -Infinity,
+  };
+  if (event) addSample(episode, event);
+  return episode;
+}
+
+export function addSample(episode: Episode, event: SecurityEvent): void {
+  if (episode.firstSamples.length < SAMPLE_EACH_END) {
+    episode.firstSamples.push(event);
+  } else if (episode.latestSamples.length < SAMPLE_EACH_END) {
+    episode.latestSamples.push(event);
+  } else {
+    episode.latestSamples[episode.latestNext] = event;
+    episode.latestNext = (episode.latestNext + 1) % SAMPLE_EACH_END;
+  }
+}
+
+export function recordMatch(episode: Episode, ts: number, event: SecurityEvent): void {
+  episode.count++;
+  if (ts > episode.lastSeen) episode.lastSeen = ts;
+  if (ts < episode.firstSeen) episode.firstSeen = ts;
+  addSample(episode, event);
+}
+
+/** The samples in event order: the first few, then the latest few. */
+export function episodeSamples(episode: Episode): SecurityEvent[] {
+  const { latestSamples: latest, latestNext: next } = episode;
+  return episode.firstSamples.concat(latest.slice(next), latest.slice(0, next));
+}
+
+export function toDetection(
+  state: Detection['state'],
+  ruleId: string,
+  episode: Episode,
+  at: number,
+  distinct?: Detection['distinct'],
+): Detection {
+  const detection: Detection = {
+    state,
+    ruleId,
+    episodeId: episode.id,
+    group: episode.group,
+    count: episode.count,
+    firstSeen: episode.firstSeen,
+    lastSeen: episode.lastSeen,
+    window: { start: episode.windowStart, end: episode.windowEnd },
+    at,
+    samples: episodeSamples(episode),
+  };
+  if (distinct) detection.distinct = distinct;
+  return detection;
+}

@@ -1,0 +1,41 @@
+import type { SecurityEvent } from '../core/index.ts';
+import { compileFieldGetter, fieldText } from '../core/index.ts';
+
+/** Separates group values inside a key; a control character no field value carries. */
+const SEPARATOR = '\u001f';
+
+export interface GroupKeyReader {
+  /** The key string for an event, or undefined when the event lacks a group field. */
+  keyOf(event: SecurityEvent): string | undefined;
+  /** Field → value, rebuilt from a key, for messages. */
+  groupOf(key: string): Record<string, string>;
+}
+
+export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
+  const getters = fields.map(compileFieldGetter);
+  const groupOf = (key: string): Record<string, string> => {
+    const values = fields.length === 1 ? [key] : key.split(SEPARATOR);
+    return Object.fromEntries(fields.map((field, i) => [field, values[i] ?? '']));
+  };
+  if (getters.length === 0) return { keyOf: () => '', groupOf: () => ({}) };
+  if (getters.length === 1) {
+    const [getter] = getters as [(doc: unknown) => unknown];
+    return { keyOf: (event) => nonEmpty(fieldText(getter(event))), groupOf };
+  }
+  return {
+    keyOf(event) {
+      let key = '';
+      for (let i = 0; i < getters.length; i++) {
+        const value = nonEmpty(fieldText((getters[i] as (doc: unknown) => unknown)(event)));
+        if (value === undefined) return undefined;
+        key = i === 0 ? value : key + SEPARATOR + value;
+      }
+      return key;
+    },
+    groupOf,
+  };
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text;
+}
