@@ -1,0 +1,68 @@
+import type { Detection } from '../core/index.ts';
+import { triage } from '../triage/index.ts';
+import type { Incident, RuleFacts } from './incident.ts';
+
+/**
+ * Turns the engine's episode signals into incidents, in memory: a serial per opened episode,
+ * counts and last-seen kept current, resolution recorded. (The persistent store builds on this.)
+ */
+export class IncidentBook {
+  private readonly byEpisode = new Map<string, Incident>();
+  private readonly latestByGroup = new Map<string, number>();
+  private readonly incidents: Incident[] = [];
+
+  constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
+
+  apply(detection: Detection): Incident | undefined {
+    if (detection.state === 'opened') return this.open(detection);
+    const incident = this.byEpisode.get(detection.episodeId);
+    if (incident === undefined) return undefined;
+    incident.count = detection.count;
+    incident.lastSeen = detection.lastSeen;
+    incident.firstSeen = detection.firstSeen;
+    incident.samples = detection.samples;
+    if (detection.distinct) incident.distinct = detection.distinct;
+    if (detection.state === 'resolved') {
+      incident.status = 'resolved';
+      incident.resolvedAt = detection.at;
+      this.byEpisode.delete(detection.episodeId);
+    }
+    return incident;
+  }
+
+  list(): readonly Incident[] {
+    return this.incidents;
+  }
+
+  private open(detection: Detection): Incident {
+    const facts = this.factsOf(detection.ruleId) ?? {
+      title: detection.ruleId,
+      severity: 'medium',
+      confidence: 'medium',
+      attack: [],
+    };
+    const groupKey = `${detection.ruleId}\u0000${JSON.stringify(detection.group)}`;
+    const incident: Incident = {
+      serial: this.incidents.length + 1,
+      episodeId: detection.episodeId,
+      ruleId: detection.ruleId,
+      title: facts.title,
+      status: 'open',
+      group: detection.group,
+      count: detection.count,
+      firstSeen: detection.firstSeen,
+      lastSeen: detection.lastSeen,
+      openedAt: detection.at,
+      ...triage(facts),
+      samples: detection.samples,
+    };
+    if (facts.runbook) incident.runbook = facts.runbook;
+    if (detection.distinct) incident.distinct = detection.distinct;
+    const previous = this.latestByGroup.get(groupKey);
+    if (previous !== undefined) incident.previousSerial = previous;
+    this.latestByGroup.set(groupKey, incident.serial);
+    this.incidents.push(incident);
+    this.byEpisode.set(detection.episodeId, incident);
+    return incident;
+  }
+}

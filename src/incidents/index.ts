@@ -1,0 +1,2 @@
+export type { Incident, RuleFacts } from './incident.ts';
+export { IncidentBook } from './incident-book.ts';
