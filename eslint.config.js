@@ -2,7 +2,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // Lower pipeline stages never import higher ones (STYLE.md): each zone lists what it may not reach.
-const stages = ['core', 'config', 'parsers', 'sources', 'rules', 'detection', 'triage', 'incidents', 'routing', 'outbox', 'channels', 'store', 'server', 'cli', 'app'];
+const stages = [
+  'core',
+  'config',
+  'parsers',
+  'sources',
+  'rules',
+  'detection',
+  'triage',
+  'incidents',
+  'routing',
+  'outbox',
+  'channels',
+  'store',
+  'server',
+  'cli',
+  'app',
+];
 const forbiddenFor = (stage) => {
   if (stage === 'core') return stages.filter((s) => s !== 'core');
   const allowed = {
@@ -22,7 +38,12 @@ const boundaryRules = stages
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: forbidden.map((s) => ({ group: [`**/${s}/*`, `**/${s}`], message: `${stage}/ may not import ${s}/ (pipeline order, STYLE.md)` })) },
+        {
+          patterns: forbidden.map((s) => ({
+            group: [`**/${s}/*`, `**/${s}`],
+            message: `${stage}/ may not import ${s}/ (pipeline order, STYLE.md)`,
+          })),
+        },
       ],
     },
   }));

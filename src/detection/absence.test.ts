@@ -7,7 +7,12 @@ describe('absence rule', () => {
   it('opens when a source that reported falls silent for longer than the window', () => {
     const events = [report(0), report(MINUTE, 'web-2'), report(20 * MINUTE, 'web-2')];
     const [open] = opened(detect([absenceRule()], events));
-    expect(open).toMatchObject({ group: { 'host.name': 'web-1' }, count: 0, at: T0 + 10 * MINUTE, lastSeen: T0 });
+    expect(open).toMatchObject({
+      group: { 'host.name': 'web-1' },
+      count: 0,
+      at: T0 + 10 * MINUTE,
+      lastSeen: T0,
+    });
   });
 
   it('stays quiet while every source reports within the window', () => {
@@ -36,7 +41,10 @@ describe('absence rule', () => {
   });
 
   it('one silence is one episode however long it lasts', () => {
-    const events = [report(0), ...Array.from({ length: 72 }, (_, i) => report((i + 1) * 5 * MINUTE, 'web-2'))];
+    const events = [
+      report(0),
+      ...Array.from({ length: 72 }, (_, i) => report((i + 1) * 5 * MINUTE, 'web-2')),
+    ];
     expect(opened(detect([absenceRule()], events))).toHaveLength(1);
   });
 });

@@ -64,7 +64,12 @@ export class AbsenceSlot {
   }
 
   private track(key: string, now: number): SilenceState {
-    const state: SilenceState = { lastSeen: now, episode: null, returnedAt: -Infinity, deadlinePending: false };
+    const state: SilenceState = {
+      lastSeen: now,
+      episode: null,
+      returnedAt: -Infinity,
+      deadlinePending: false,
+    };
     this.keys.set(key, state);
     this.scheduleDeadline(key, state);
     return state;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE, SECOND, authEvent, cardinalityRule, detect, opened, resolved } from './testdata/fixtures.ts';
 
-const tries = (...pairs: Array<[number, string]>) => pairs.map(([offset, user]) => authEvent(offset, { user }));
+const tries = (...pairs: Array<[number, string]>) =>
+  pairs.map(([offset, user]) => authEvent(offset, { user }));
 
 describe('cardinality rule', () => {
   it('opens when one source tries five distinct accounts inside the window', () => {
-    const events = tries([0, 'alice'], [SECOND, 'bob'], [2 * SECOND, 'carol'], [3 * SECOND, 'dave'], [4 * SECOND, 'erin']);
+    const events = tries(
+      [0, 'alice'],
+      [SECOND, 'bob'],
+      [2 * SECOND, 'carol'],
+      [3 * SECOND, 'dave'],
+      [4 * SECOND, 'erin'],
+    );
     const [open] = opened(detect([cardinalityRule()], events));
     expect(open?.group).toEqual({ 'source.ip': '203.0.113.9' });
     expect(open?.distinct).toEqual({
@@ -16,17 +23,38 @@ describe('cardinality rule', () => {
   });
 
   it('does not count the same account twice', () => {
-    const events = tries([0, 'alice'], [1, 'alice'], [2, 'bob'], [3, 'bob'], [4, 'carol'], [5, 'dave'], [6, 'dave']);
+    const events = tries(
+      [0, 'alice'],
+      [1, 'alice'],
+      [2, 'bob'],
+      [3, 'bob'],
+      [4, 'carol'],
+      [5, 'dave'],
+      [6, 'dave'],
+    );
     expect(opened(detect([cardinalityRule()], events))).toHaveLength(0);
   });
 
   it('forgets accounts tried longer ago than the window', () => {
-    const events = tries([0, 'alice'], [MINUTE, 'bob'], [2 * MINUTE, 'carol'], [3 * MINUTE, 'dave'], [5 * MINUTE + 1, 'erin']);
+    const events = tries(
+      [0, 'alice'],
+      [MINUTE, 'bob'],
+      [2 * MINUTE, 'carol'],
+      [3 * MINUTE, 'dave'],
+      [5 * MINUTE + 1, 'erin'],
+    );
     expect(opened(detect([cardinalityRule()], events))).toHaveLength(0);
   });
 
   it('an account tried again stays fresh in the window', () => {
-    const events = tries([0, 'alice'], [MINUTE, 'bob'], [2 * MINUTE, 'carol'], [3 * MINUTE, 'dave'], [5 * MINUTE, 'alice'], [5 * MINUTE + 1, 'erin']);
+    const events = tries(
+      [0, 'alice'],
+      [MINUTE, 'bob'],
+      [2 * MINUTE, 'carol'],
+      [3 * MINUTE, 'dave'],
+      [5 * MINUTE, 'alice'],
+      [5 * MINUTE + 1, 'erin'],
+    );
     expect(opened(detect([cardinalityRule()], events))).toHaveLength(1);
   });
 

@@ -27,7 +27,11 @@ describe('detection engine', () => {
 
   it('counts events later than the tolerance and still uses them', () => {
     const detections: Detection[] = [];
-    const engine = createDetectionEngine({ rules: [thresholdRule()], emit: (d) => detections.push(d), toleranceMs: SECOND });
+    const engine = createDetectionEngine({
+      rules: [thresholdRule()],
+      emit: (d) => detections.push(d),
+      toleranceMs: SECOND,
+    });
     for (const offset of [60, 61, 62, 63]) engine.push(authEvent(offset * SECOND));
     engine.push(authEvent(10 * SECOND));
     engine.flush();
@@ -53,7 +57,10 @@ describe('detection engine', () => {
 
   it('runs only enabled rules', () => {
     const detections: Detection[] = [];
-    const engine = createDetectionEngine({ rules: [thresholdRule({ enabled: false })], emit: (d) => detections.push(d) });
+    const engine = createDetectionEngine({
+      rules: [thresholdRule({ enabled: false })],
+      emit: (d) => detections.push(d),
+    });
     for (let i = 0; i < 5; i++) engine.push(authEvent(i));
     engine.flush();
     expect(detections).toEqual([]);

@@ -15,7 +15,10 @@ describe('match rule', () => {
   });
 
   it('opens a new episode once the previous one resolved', () => {
-    const detections = detect([matchRule({ resolveAfterMs: MINUTE })], [authEvent(0), authEvent(10 * MINUTE)]);
+    const detections = detect(
+      [matchRule({ resolveAfterMs: MINUTE })],
+      [authEvent(0), authEvent(10 * MINUTE)],
+    );
     expect(opened(detections)).toHaveLength(2);
     expect(resolved(detections)[0]?.at).toBe(T0 + MINUTE);
   });

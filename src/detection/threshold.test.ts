@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE, SECOND, T0, authEvent, detect, opened, resolved, thresholdRule } from './testdata/fixtures.ts';
+import {
+  MINUTE,
+  SECOND,
+  T0,
+  authEvent,
+  detect,
+  opened,
+  resolved,
+  thresholdRule,
+} from './testdata/fixtures.ts';
 
 const at = (...offsets: number[]) => offsets.map((offset) => authEvent(offset));
 
@@ -77,14 +86,28 @@ describe('threshold rule', () => {
   });
 
   it('keeps one episode when a second burst starts before resolve_after has passed', () => {
-    const events = at(0, 1, 2, 3, 4, 7 * MINUTE, 7 * MINUTE + 1, 7 * MINUTE + 2, 7 * MINUTE + 3, 7 * MINUTE + 4);
+    const events = at(
+      0,
+      1,
+      2,
+      3,
+      4,
+      7 * MINUTE,
+      7 * MINUTE + 1,
+      7 * MINUTE + 2,
+      7 * MINUTE + 3,
+      7 * MINUTE + 4,
+    );
     const detections = detect([thresholdRule({ resolveAfterMs: 5 * MINUTE })], events);
     expect(opened(detections)).toHaveLength(1);
     expect(detections.at(-1)?.count).toBe(10);
   });
 
   it('with resolve_after 0s resolves as soon as the count drops below the threshold', () => {
-    const events = [...at(0, 1, 2, 3, 4), ...at(6 * MINUTE, 6 * MINUTE + 1, 6 * MINUTE + 2, 6 * MINUTE + 3, 6 * MINUTE + 4)];
+    const events = [
+      ...at(0, 1, 2, 3, 4),
+      ...at(6 * MINUTE, 6 * MINUTE + 1, 6 * MINUTE + 2, 6 * MINUTE + 3, 6 * MINUTE + 4),
+    ];
     const detections = detect([thresholdRule({ resolveAfterMs: 0 })], events);
     expect(opened(detections)).toHaveLength(2);
     expect(resolved(detections)[0]?.at).toBe(T0 + 5 * MINUTE);

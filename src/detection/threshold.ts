@@ -15,7 +15,9 @@ export function thresholdCondition(rule: ThresholdRule): WindowCondition<Thresho
     observe(times, ts) {
       insertSorted(times, ts);
       if (times.length > threshold) times.shift();
-      return times.length === threshold && (times[0] as number) >= (times[threshold - 1] as number) - windowMs;
+      return (
+        times.length === threshold && (times[0] as number) >= (times[threshold - 1] as number) - windowMs
+      );
     },
     holdsUntil: (times) => (times.length === threshold ? (times[0] as number) + windowMs : -Infinity),
     opening: (times) => ({ count: times.length, firstSeen: times[0] as number }),

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Detection } from '../core/index.ts';
 import { IncidentBook } from './index.ts';
 
-const facts = { title: 'SSH brute force', severity: 'high', confidence: 'high', attack: ['T1110.001'], runbook: 'Block it.' } as const;
+const facts = {
+  title: 'SSH brute force',
+  severity: 'high',
+  confidence: 'high',
+  attack: ['T1110.001'],
+  runbook: 'Block it.',
+} as const;
 
 function detection(state: Detection['state'], episodeId: string, count: number, at: number): Detection {
   return {
@@ -25,7 +31,12 @@ describe('incident book', () => {
     const first = book.apply(detection('opened', 'a', 5, 10));
     const second = book.apply(detection('opened', 'b', 5, 20));
     expect([first?.serial, second?.serial]).toEqual([1, 2]);
-    expect(first).toMatchObject({ priority: 'P1', title: 'SSH brute force', runbook: 'Block it.', status: 'open' });
+    expect(first).toMatchObject({
+      priority: 'P1',
+      title: 'SSH brute force',
+      runbook: 'Block it.',
+      status: 'open',
+    });
     expect(first?.attack[0]?.name).toBe('Brute Force: Password Guessing');
   });
 
@@ -34,7 +45,13 @@ describe('incident book', () => {
     book.apply(detection('opened', 'a', 5, 10));
     book.apply(detection('updated', 'a', 9, 50));
     const resolved = book.apply(detection('resolved', 'a', 9, 400));
-    expect(resolved).toMatchObject({ serial: 1, count: 9, lastSeen: 400, status: 'resolved', resolvedAt: 400 });
+    expect(resolved).toMatchObject({
+      serial: 1,
+      count: 9,
+      lastSeen: 400,
+      status: 'resolved',
+      resolvedAt: 400,
+    });
     expect(book.list()).toHaveLength(1);
   });
 

@@ -14,11 +14,17 @@ describe('priority', () => {
   });
 
   it('never rises when severity or confidence falls', () => {
-    const rank = (s: (typeof SEVERITIES)[number], c: (typeof CONFIDENCES)[number]) => Number(priorityOf(s, c).slice(1));
+    const rank = (s: (typeof SEVERITIES)[number], c: (typeof CONFIDENCES)[number]) =>
+      Number(priorityOf(s, c).slice(1));
     for (let s = 1; s < SEVERITIES.length; s++) {
       for (let c = 0; c < CONFIDENCES.length; c++) {
-        expect(rank(SEVERITIES[s - 1]!, CONFIDENCES[c]!)).toBeGreaterThanOrEqual(rank(SEVERITIES[s]!, CONFIDENCES[c]!));
-        if (c > 0) expect(rank(SEVERITIES[s]!, CONFIDENCES[c - 1]!)).toBeGreaterThanOrEqual(rank(SEVERITIES[s]!, CONFIDENCES[c]!));
+        expect(rank(SEVERITIES[s - 1]!, CONFIDENCES[c]!)).toBeGreaterThanOrEqual(
+          rank(SEVERITIES[s]!, CONFIDENCES[c]!),
+        );
+        if (c > 0)
+          expect(rank(SEVERITIES[s]!, CONFIDENCES[c - 1]!)).toBeGreaterThanOrEqual(
+            rank(SEVERITIES[s]!, CONFIDENCES[c]!),
+          );
       }
     }
   });
@@ -38,6 +44,9 @@ describe('triage', () => {
   });
 
   it('keeps unknown technique ids', () => {
-    expect(triage({ severity: 'low', confidence: 'low', attack: ['T9999'] }).attack[0]).toMatchObject({ id: 'T9999', name: undefined });
+    expect(triage({ severity: 'low', confidence: 'low', attack: ['T9999'] }).attack[0]).toMatchObject({
+      id: 'T9999',
+      name: undefined,
+    });
   });
 });

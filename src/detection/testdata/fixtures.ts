@@ -1,5 +1,5 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import type { Rule } from '../../rules/index.ts';
+import type { Rule, RuleCommon } from '../../rules/index.ts';
 import { createDetectionEngine } from '../engine.ts';
 
 export const T0 = Date.UTC(2024, 0, 15, 10, 0, 0);
@@ -22,7 +22,7 @@ export function authEvent(
 const failure = (event: SecurityEvent): boolean => event.event.outcome === 'failure';
 const success = (event: SecurityEvent): boolean => event.event.outcome === 'success';
 
-const common = {
+const common: Omit<RuleCommon, 'id'> = {
   title: 'test rule',
   enabled: true,
   severity: 'high',
@@ -34,7 +34,7 @@ const common = {
   windowMs: 5 * MINUTE,
   resolveAfterMs: 5 * MINUTE,
   source: { file: 'test.yml', line: 1 },
-} as const;
+};
 
 export function thresholdRule(overrides: Partial<Extract<Rule, { type: 'threshold' }>> = {}): Rule {
   return { ...common, id: 'brute', type: 'threshold', threshold: 5, ...overrides };

@@ -1,0 +1,97 @@
+import { stat } from 'node:fs/promises';
+import { InputError } from '../core/index.ts';
+import type { SecurityEvent } from '../core/index.ts';
+import type { LineParser, ParserDefinition } from '../parsers/index.ts';
+import { chooseParser, findParser, ndjsonParser } from '../parsers/index.ts';
+import { readFirstLines, readLineBatches } from '../sources/file/index.ts';
+
+export interface ReadCounts {
+  lines: number;
+  events: number;
+  /** Lines not turned into events, by reason (`invalid-json`, `not-sshd`, ...). */
+  skipped: Record<string, number>;
+}
+
+/** One input file, parsed: its events in batches and what reading it counted. */
+export interface EventStream {
+  path: string;
+  format: string;
+  counts: ReadCounts;
+  parser: LineParser;
+  batches: AsyncGenerator<SecurityEvent[]>;
+}
+
+export interface OpenOptions {
+  /** Parser to use instead of sniffing the file. */
+  format?: string;
+  /** Year of syslog timestamps without one. */
+  year?: number;
+}
+
+const SNIFF_LINES = 50;
+
+/** Opens a file as a stream of events; an unreadable file or unknown format is an InputError. */
+export async function openEventStream(path: string, options: OpenOptions = {}): Promise<EventStream> {
+  const mtime = await fileMtime(path);
+  const definition = options.format ? namedParser(options.format) : await sniffParser(path);
+  const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
+  if (options.year !== undefined) parserOptions.year = options.year;
+  const parser = definition.create(parserOptions);
+  const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
+  return { path, format: definition.format, counts, parser, batches: parseBatches(path, parser, counts) };
+}
+
+async function* parseBatches(
+  path: string,
+  parser: LineParser,
+  counts: ReadCounts,
+): AsyncGenerator<SecurityEvent[]> {
+  const skipped = counts.skipped;
+  for await (const lines of readLineBatches(path)) {
+    const events: SecurityEvent[] = [];
+    const emit = (event: SecurityEvent): void => {
+      events.push(event);
+    };
+    for (const line of lines) {
+      const reason = parser.parseLine(line, emit);
+      if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
+    }
+    counts.lines += lines.length;
+    counts.events += events.length;
+    if (events.length > 0) yield events;
+  }
+}
+
+async function fileMtime(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError(`${path}: not a file`);
+    return info.mtimeMs;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new InputError(`${path}: cannot read the file (${why})`, { cause: error });
+  }
+}
+
+function namedParser(format: string): ParserDefinition {
+  const definition = findParser(format);
+  if (!definition) throw new InputError(`unknown format "${format}"`);
+  return definition;
+}
+
+async function sniffParser(path: string): Promise<ParserDefinition> {
+  let sample: string[];
+  try {
+    sample = await readFirstLines(path, SNIFF_LINES);
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the file (${(error as Error).message})`, { cause: error });
+  }
+  // An empty file has nothing to detect and nothing to parse: any parser reads it as no lines.
+  if (sample.length === 0) return ndjsonParser;
+  const choice = chooseParser(sample);
+  if (choice.kind === 'none') throw new InputError(`${path}: ${choice.message} with --format`);
+  return choice.parser;
+}

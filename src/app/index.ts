@@ -1,0 +1,6 @@
+export type { ReplayOptions, ReplayReport, FileReport } from './replay.ts';
+export { runReplay } from './replay.ts';
+export type { EventStream, ReadCounts } from './event-stream.ts';
+export { openEventStream } from './event-stream.ts';
+export { loadRules } from './load-rules.ts';
+export { BUILTIN_RULES_DIR } from './builtin-rules.ts';

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { openEventStream } from '../../app/index.ts';
+import { formatCount } from '../output/time.ts';
+import { parseYear } from '../options.ts';
+import type { Io } from '../io.ts';
+
+interface ParseFlags {
+  format?: string;
+  year?: number;
+}
+
+export function registerParse(program: Command, io: Io): void {
+  program
+    .command('parse')
+    .description('print the normalized events of a file, one JSON object a line (like a grok debugger)')
+    .argument('<file>', 'log file')
+    .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson')
+    .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
+    .action(async (file: string, flags: ParseFlags) => {
+      const stream = await openEventStream(file, flags);
+      for await (const events of stream.batches) {
+        io.out(events.map((event) => JSON.stringify(event)).join('\n'));
+      }
+      const { lines, events, skipped } = stream.counts;
+      const reasons = Object.entries(skipped).map(([reason, n]) => `${reason} ${formatCount(n)}`);
+      io.err(
+        `${file} (${stream.format}): ${formatCount(lines)} lines, ${formatCount(events)} events` +
+          (reasons.length > 0 ? `; skipped: ${reasons.join(', ')}` : ''),
+      );
+      for (const note of stream.parser.notes()) io.err(`note: ${note}`);
+    });
+}

@@ -1,0 +1,19 @@
+import { InvalidArgumentError } from 'commander';
+import { parseDuration } from '../core/index.ts';
+
+export function parseYear(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 1970 || year > 9999)
+    throw new InvalidArgumentError('expected a year like 2017');
+  return year;
+}
+
+export function parseTolerance(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new InvalidArgumentError('expected a duration like 2s or 500ms');
+  return ms;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,32 @@
+import type { ReplayReport } from '../../app/index.ts';
+import { formatCount } from './time.ts';
+
+/** What was read, skipped and found: the closing lines of `replay` and `demo`. */
+export function formatReplaySummary(report: ReplayReport): string {
+  const { totals, files, engine, incidents } = report;
+  const skippedTotal = Object.values(totals.skipped).reduce((sum, n) => sum + n, 0);
+  const formats = [...new Set(files.map((file) => file.format))].join(', ');
+  const lines = [
+    `Read ${formatCount(totals.lines)} lines from ${files.length} file${files.length === 1 ? '' : 's'} (${formats}): ` +
+      `${formatCount(totals.events)} events, ${formatCount(skippedTotal)} lines skipped.`,
+  ];
+  const reasons = Object.entries(totals.skipped).sort((a, b) => b[1] - a[1]);
+  if (reasons.length > 0)
+    lines.push(`  skipped: ${reasons.map(([reason, n]) => `${reason} ${formatCount(n)}`).join(', ')}`);
+  if (engine.late > 0)
+    lines.push(`  ${formatCount(engine.late)} events arrived later than the out-of-order tolerance`);
+  if (engine.invalidTimestamp > 0)
+    lines.push(`  ${formatCount(engine.invalidTimestamp)} events had no valid @timestamp`);
+  for (const file of files) for (const note of file.notes) lines.push(`  note: ${note}`);
+  const open = incidents.filter((incident) => incident.status === 'open').length;
+  lines.push(
+    `Incidents: ${formatCount(incidents.length)} (${formatCount(open)} still open at the end of the input)`,
+  );
+  const byRule = new Map<string, number>();
+  for (const incident of incidents) byRule.set(incident.ruleId, (byRule.get(incident.ruleId) ?? 0) + 1);
+  const width = Math.max(0, ...[...byRule.keys()].map((id) => id.length));
+  for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    lines.push(`  ${rule.padEnd(width)}  ${formatCount(n)}`);
+  }
+  return lines.join('\n');
+}

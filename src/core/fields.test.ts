@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { compileFieldGetter, fieldText, setField } from './fields.ts';
+
+describe('compileFieldGetter', () => {
+  const doc = { a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } }, arr: [1, 2] };
+
+  it.each([
+    ['a', 1],
+    ['b.c', 2],
+    ['b.d.e', 3],
+    ['b.d.f.g', 4],
+    ['missing', undefined],
+    ['a.b', undefined],
+    ['b.x.y', undefined],
+    ['b.d.f.x', undefined],
+    ['arr', [1, 2]],
+  ])('reads %s', (path, expected) => {
+    expect(compileFieldGetter(path)(doc)).toEqual(expected);
+  });
+
+  it('returns undefined for non-objects', () => {
+    expect(compileFieldGetter('a.b')(null)).toBeUndefined();
+    expect(compileFieldGetter('a')('text')).toBeUndefined();
+  });
+});
+
+describe('setField', () => {
+  it('creates nested objects on the way', () => {
+    const doc: Record<string, unknown> = { source: { port: 22 } };
+    setField(doc, 'source.ip', '1.2.3.4');
+    setField(doc, 'user.name', 'root');
+    expect(doc).toEqual({ source: { port: 22, ip: '1.2.3.4' }, user: { name: 'root' } });
+  });
+});
+
+describe('fieldText', () => {
+  it('joins arrays and drops missing values', () => {
+    expect([fieldText(['a', 'b']), fieldText([]), fieldText(null), fieldText(22)]).toEqual([
+      'a,b',
+      undefined,
+      undefined,
+      '22',
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+import type { YAMLMap } from 'yaml';
+import type * as z from 'zod';
+import type { ValidationIssue } from '../core/index.ts';
+import { assembleRule } from './assemble-rule.ts';
+import type { CompiledFilters } from './assemble-rule.ts';
+import { checkRuleKeys } from './check-keys.ts';
+import { checkRuleRelations } from './check-relations.ts';
+import { compileRuleWhere } from './compile-rule-where.ts';
+import { RULE_TYPES } from './model.ts';
+import type { EventPredicate, Rule, RuleType } from './model.ts';
+import { placeIssue } from './path-issue.ts';
+import type { PathIssue } from './path-issue.ts';
+import { COMMON_SCHEMA, RULE_SCHEMAS } from './schema.ts';
+import type { RuleInput } from './schema.ts';
+import { positionOf } from './yaml/locate.ts';
+import type { NodePath, YamlSource } from './yaml/locate.ts';
+import { convertZodIssues } from './zod-issues.ts';
+
+export interface BuiltRule {
+  /** Present only when the rule has no issues. */
+  rule?: Rule;
+  issues: ValidationIssue[];
+}
+
+/** Validates and compiles one rule (a YAML map), collecting every mistake it holds. */
+export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
+  const input = node.toJS(source.doc) as Record<string, unknown>;
+  const type = RULE_TYPES.find((candidate) => candidate === input.type);
+  const pathIssues: PathIssue[] = checkRuleKeys(node, type);
+  const parsed = parseRuleInput(type, input);
+  pathIssues.push(...convertZodIssues(parsed.issues));
+  if (type) pathIssues.push(...checkRuleRelations(input, type));
+
+  const issues: ValidationIssue[] = [];
+  const compile = (path: NodePath): EventPredicate | undefined => {
+    const compiled = compileRuleWhere(source, node, path);
+    issues.push(...(compiled?.issues ?? []));
+    return compiled?.predicate;
+  };
+  const filters: CompiledFilters = {
+    where: compile(['where']),
+    unless: compile(['unless']),
+    steps:
+      type === 'sequence' && Array.isArray(input.steps)
+        ? input.steps.map((_, i) => compile(['steps', i, 'where']) ?? never)
+        : [],
+  };
+  issues.unshift(...pathIssues.map((issue) => placeIssue(source, node, issue)));
+  if (issues.length > 0 || !parsed.data) return { issues: sortIssues(issues) };
+  const line = positionOf(source, node)?.line ?? 1;
+  return { rule: assembleRule(parsed.data, filters, { file: source.file, line }), issues };
+}
+
+/** Without a valid `type` only the common fields are checked (and `type` itself fails). */
+function parseRuleInput(
+  type: RuleType | undefined,
+  input: unknown,
+): { data?: RuleInput; issues: z.core.$ZodIssue[] } {
+  const result = (type ? RULE_SCHEMAS[type] : COMMON_SCHEMA).safeParse(input, { reportInput: true });
+  return result.success && type
+    ? { data: result.data as RuleInput, issues: [] }
+    : { issues: result.error?.issues ?? [] };
+}
+
+function never(): boolean {
+  return false;
+}
+
+function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

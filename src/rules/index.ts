@@ -1,0 +1,19 @@
+export type {
+  Rule,
+  RuleType,
+  RuleCommon,
+  EventPredicate,
+  ThresholdRule,
+  CardinalityRule,
+  SequenceRule,
+  SequenceStep,
+  MatchRule,
+  AbsenceRule,
+} from './model.ts';
+export { RULE_TYPES } from './model.ts';
+export type { LoadedRules } from './load-rules.ts';
+export { loadRulesFromPaths, loadRulesFromText } from './load-rules.ts';
+export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-where.ts';
+export { compileWhere } from './where/compile-where.ts';
+export type { RulesCheck } from './check-rules.ts';
+export { checkRules } from './check-rules.ts';

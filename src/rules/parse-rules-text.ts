@@ -1,0 +1,66 @@
+import { LineCounter, isMap, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import type { ValidationIssue } from '../core/index.ts';
+import { buildRule } from './build-rule.ts';
+import type { Rule } from './model.ts';
+import { locate, positionOf } from './yaml/locate.ts';
+import type { Position, YamlSource } from './yaml/locate.ts';
+
+/** A valid rule and where its `id` was written, for duplicate-id messages. */
+export interface LocatedRule {
+  rule: Rule;
+  idAt: Position | undefined;
+}
+
+export interface ParsedRules {
+  rules: LocatedRule[];
+  issues: ValidationIssue[];
+}
+
+/**
+ * Parses one file's text: one rule, a list of rules, or several YAML documents of either.
+ * Documents with YAML syntax errors are reported and skipped (their content is unreliable).
+ */
+export function parseRulesText(text: string, file: string): ParsedRules {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const result: ParsedRules = { rules: [], issues: [] };
+  let empty = true;
+  for (const doc of documents) {
+    const source: YamlSource = { file, doc, lineCounter };
+    const yamlIssues = [...doc.errors, ...doc.warnings].map((error) => convertYamlError(error, source));
+    result.issues.push(...yamlIssues);
+    if (doc.errors.length > 0 || doc.contents === null) continue;
+    empty = false;
+    parseDocumentRules(source, doc, result);
+  }
+  if (empty && result.issues.length === 0) {
+    result.issues.push({ file, line: 1, column: 1, message: 'no rules in this file' });
+  }
+  return result;
+}
+
+function parseDocumentRules(source: YamlSource, doc: Document, result: ParsedRules): void {
+  const contents = doc.contents as Node;
+  const items: unknown[] = isSeq(contents) ? contents.items : [contents];
+  for (const item of items) {
+    if (!isMap(item)) {
+      const position = positionOf(source, (item ?? contents) as Node);
+      const message = 'expected a rule (a map of fields like `id:`, `type:`) or a list of rules';
+      result.issues.push({
+        file: source.file,
+        ...(position && { line: position.line, column: position.column }),
+        message,
+      });
+      continue;
+    }
+    const built = buildRule(source, item);
+    result.issues.push(...built.issues);
+    if (built.rule) result.rules.push({ rule: built.rule, idAt: locate(source, item, ['id']) });
+  }
+}
+
+function convertYamlError(error: YAMLError, source: YamlSource): ValidationIssue {
+  const { line, col } = source.lineCounter.linePos(error.pos[0]);
+  return { file: source.file, line, column: col, message: `YAML: ${error.message}` };
+}

@@ -1,0 +1,33 @@
+import type { ValidationIssue } from '../core/index.ts';
+import { locate } from './yaml/locate.ts';
+import type { NodePath, YamlSource } from './yaml/locate.ts';
+import type { Node } from 'yaml';
+
+/** A mistake at a path inside one rule, before it is given a line and column. */
+export interface PathIssue {
+  path: NodePath;
+  /** Point at the key (unknown fields) rather than the value. */
+  part?: 'key' | 'value';
+  message: string;
+}
+
+/** `['steps', 1, 'where']` → `steps[1].where`. */
+export function formatFieldPath(path: NodePath): string {
+  let text = '';
+  for (const step of path) {
+    if (typeof step === 'number') text += `[${step}]`;
+    else text += text === '' ? step : `.${step}`;
+  }
+  return text;
+}
+
+export function placeIssue(source: YamlSource, root: Node, issue: PathIssue): ValidationIssue {
+  const position = locate(source, root, issue.path, issue.part);
+  const field = formatFieldPath(issue.path);
+  return {
+    file: source.file,
+    ...(position && { line: position.line, column: position.column }),
+    ...(field !== '' && { field }),
+    message: issue.message,
+  };
+}

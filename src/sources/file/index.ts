@@ -1,0 +1,1 @@
+export { readLineBatches, readFirstLines } from './read-lines.ts';

@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFirstLines, readLineBatches } from './read-lines.ts';
+
+async function allLines(path: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const batch of readLineBatches(path)) lines.push(...batch);
+  return lines;
+}
+
+function file(content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'klaxon-lines-')), 'input.log');
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('readLineBatches', () => {
+  it('splits on LF and CRLF and keeps a last line without newline', async () => {
+    expect(await allLines(file('a\r\nb\n\nc'))).toEqual(['a', 'b', '', 'c']);
+  });
+
+  it('joins lines split across chunk boundaries', async () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `line ${i} ${'x'.repeat(i % 97)}`);
+    expect(await allLines(file(lines.join('\n') + '\n'))).toEqual(lines);
+  });
+
+  it('keeps multi-byte characters whole across chunks', async () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `Jürgen ✓ ${i}`);
+    expect(await allLines(file(lines.join('\n')))).toEqual(lines);
+  });
+
+  it('reads an empty file as no lines', async () => {
+    expect(await allLines(file(''))).toEqual([]);
+  });
+});
+
+describe('readFirstLines', () => {
+  it('skips blank lines and stops at the count', async () => {
+    expect(await readFirstLines(file('\n\na\n \nb\nc\n'), 2)).toEqual(['a', 'b']);
+  });
+});
