@@ -44,6 +44,8 @@ export function openEpisode(
 }
 
 export function addSample(episode: Episode, event: SecurityEvent): void {
+  // `message repeated 5 times: [...]` is five events from one line: one of them is evidence enough.
+  if (isRepeatOfLastSample(episode, event)) return;
   if (episode.firstSamples.length < SAMPLE_EACH_END) {
     episode.firstSamples.push(event);
   } else if (episode.latestSamples.length < SAMPLE_EACH_END) {
@@ -52,6 +54,20 @@ export function addSample(episode: Episode, event: SecurityEvent): void {
     episode.latestSamples[episode.latestNext] = event;
     episode.latestNext = (episode.latestNext + 1) % SAMPLE_EACH_END;
   }
+}
+
+function isRepeatOfLastSample(episode: Episode, event: SecurityEvent): boolean {
+  const { latestSamples: latest, firstSamples: first } = episode;
+  const last =
+    latest.length === 0
+      ? first[first.length - 1]
+      : latest[(episode.latestNext + latest.length - 1) % latest.length];
+  return (
+    last !== undefined &&
+    last.event.original !== undefined &&
+    last.event.original === event.event.original &&
+    last['@timestamp'] === event['@timestamp']
+  );
 }
 
 export function recordMatch(episode: Episode, ts: number, event: SecurityEvent): void {

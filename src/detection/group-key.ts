@@ -5,7 +5,10 @@ import { compileFieldGetter, fieldText } from '../core/index.ts';
 const SEPARATOR = '\u001f';
 
 export interface GroupKeyReader {
-  /** The key string for an event, or undefined when the event lacks a group field. */
+  /**
+   * The key string for an event, or undefined when the event lacks a group field. An empty
+   * string is a value (sshd logs attempts with an empty user name), as in an Elasticsearch terms aggregation.
+   */
   keyOf(event: SecurityEvent): string | undefined;
   /** Field → value, rebuilt from a key, for messages. */
   groupOf(key: string): Record<string, string>;
@@ -20,13 +23,13 @@ export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
   if (getters.length === 0) return { keyOf: () => '', groupOf: () => ({}) };
   if (getters.length === 1) {
     const [getter] = getters as [(doc: unknown) => unknown];
-    return { keyOf: (event) => nonEmpty(fieldText(getter(event))), groupOf };
+    return { keyOf: (event) => fieldText(getter(event)), groupOf };
   }
   return {
     keyOf(event) {
       let key = '';
       for (let i = 0; i < getters.length; i++) {
-        const value = nonEmpty(fieldText((getters[i] as (doc: unknown) => unknown)(event)));
+        const value = fieldText((getters[i] as (doc: unknown) => unknown)(event));
         if (value === undefined) return undefined;
         key = i === 0 ? value : key + SEPARATOR + value;
       }
@@ -34,8 +37,4 @@ export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
     },
     groupOf,
   };
-}
-
-function nonEmpty(text: string | undefined): string | undefined {
-  return text === undefined || text === '' ? undefined : text;
 }

@@ -137,3 +137,15 @@ describe('threshold rule', () => {
     expect(open?.group).toEqual({ 'user.name': 'alice', 'source.ip': '203.0.113.9' });
   });
 });
+
+describe('threshold rule evidence', () => {
+  it('keeps one sample for the events of one repeated syslog line', () => {
+    const repeated = Array.from({ length: 5 }, () => ({
+      ...authEvent(0),
+      event: { outcome: 'failure' as const, original: 'message repeated 5 times' },
+    }));
+    const [open] = opened(detect([thresholdRule()], repeated));
+    expect(open).toMatchObject({ count: 5 });
+    expect(open?.samples).toHaveLength(1);
+  });
+});

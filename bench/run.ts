@@ -1,0 +1,77 @@
+// `npm run bench`: throughput and memory of replay next to a floor measured on the same files in
+// the same run (reading and splitting lines, plus JSON.parse for NDJSON), as ratios.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generateBenchFiles } from './generate.ts';
+import type { CaseResult } from './cases/measure.ts';
+
+const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
+const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
+
+function runCase(name: string, args: string[], nodeFlags: string[] = []): CaseResult {
+  const output = execFileSync(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', `${casesDir}${name}.ts`, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
+}
+
+const perSecond = (count: number | undefined, ms: number) => Math.round(((count ?? 0) * 1000) / ms);
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+mkdirSync(dataDir, { recursive: true });
+console.log('Generating bench data (skipped when present)...');
+const files = await generateBenchFiles(dataDir, { ndjsonEvents: 1_000_000, sshdLines: 1_000_000, seed: 42 });
+
+console.log('\n== replay throughput vs. the floor (same files, same run)');
+const rows: string[][] = [['input', 'case', 'lines/s', 'events/s', 'peak RSS MB', 'ratio to floor']];
+for (const input of [
+  { name: 'Winlogbeat 4625 NDJSON', path: files.ndjson, floorMode: 'json', year: undefined },
+  { name: 'sshd auth.log', path: files.authLog, floorMode: 'lines', year: '2024' },
+]) {
+  const floor = runCase('floor', [input.path, input.floorMode]);
+  const replay = runCase('replay', input.year ? [input.path, input.year] : [input.path]);
+  const floorRate = perSecond(floor.lines, floor.ms);
+  const replayRate = perSecond(replay.lines, replay.ms);
+  rows.push([
+    input.name,
+    `floor (${input.floorMode === 'json' ? 'read+split+JSON.parse' : 'read+split'})`,
+    fmt(floorRate),
+    '',
+    fmt(floor.maxRssMb),
+    '1.00',
+  ]);
+  rows.push([
+    input.name,
+    `replay (${replay.incidents} incidents)`,
+    fmt(replayRate),
+    fmt(perSecond(replay.events, replay.ms)),
+    fmt(replay.maxRssMb),
+    (replayRate / floorRate).toFixed(2),
+  ]);
+}
+printTable(rows);
+
+console.log('\n== detection state: 1,000,000 distinct keys alive in windows (shipped rule pack)');
+const keys = runCase('keys', ['1000000'], ['--expose-gc']);
+printTable([
+  ['keys alive', 'heap MB (alive)', 'keys after quiet', 'heap MB (after quiet)', 'peak RSS MB', 'events/s'],
+  [
+    fmt(keys.keysAlive ?? 0),
+    fmt(keys.heapAliveMb ?? 0),
+    fmt(keys.keysAfterQuiet ?? 0),
+    fmt(keys.heapAfterQuietMb ?? 0),
+    fmt(keys.maxRssMb),
+    fmt(perSecond(keys.events, keys.ms)),
+  ],
+]);
+
+function printTable(table: string[][]): void {
+  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  '));
+}

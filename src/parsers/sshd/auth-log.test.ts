@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { sshdParser } from './index.ts';
+
+/*
+ * The real auth.log from /work/shared/datasets/sshd (7,121 lines, 27 Mar – 20 Apr 2017). Figures
+ * checked independently in that folder (F=auth.log):
+ *   wc -l < $F                                                                        → 7121
+ *   grep -cE '^[A-Z][a-z]{2} [ 0-9][0-9] [0-9:]{8} [^ ]+ sshd\[[0-9]+\]: ' $F        → 4095 sshd lines
+ *   grep -vcE '(same pattern)' $F                                                     → 3026 not-sshd
+ *   grep -cE 'sshd\[[0-9]+\]: Failed [^ ]+ for ' $F                                   → 632 Failed lines
+ *   grep -E 'sshd\[[0-9]+\]: message repeated [0-9]+ times: \[ Failed ' $F \
+ *     | sed -E 's/.*repeated ([0-9]+) times.+$/\1/' | awk '{s+=$1} END {print s, NR}'  → 410 events in 85 lines
+ *     so Failed events = 632 + 410 = 1042; grep -cE 'sshd\[[0-9]+\]: Failed publickey ' → 4 of them publickey
+ *   grep -cE 'sshd\[[0-9]+\]: Accepted ' $F                                          → 226 (190 password, 36 publickey)
+ *   grep -cE 'sshd\[[0-9]+\]: Invalid user ' $F                                      → 178
+ *   grep -cE 'sshd\[[0-9]+\]: pam_unix\(sshd:auth\): authentication failure;' $F     → 343
+ *   grep -cE 'sshd\[[0-9]+\]: PAM [0-9]+ more authentication failures;' $F           → 141
+ *   grep -cE 'sshd\[[0-9]+\]: error: maximum authentication attempts exceeded for ' $F → 189
+ *   grep -cE 'sshd\[[0-9]+\]: Disconnecting: Too many authentication failures' $F   → 189
+ *   lines used: 632 + 85 + 226 + 178 + 343 + 141 + 189 + 189 = 1983, so sshd-not-auth = 4095 - 1983 = 2112
+ *   Failed events per source, expanding repeats (awk over "from ADDR", adding N for repeated lines):
+ *     24.151.103.17 → 157, 49.4.143.105 → 120
+ */
+const AUTH_LOG = new URL('../../../../shared/datasets/sshd/auth.log', import.meta.url);
+
+function replay(options: { year?: number; referenceTime?: number; inputName?: string }) {
+  const lines = readFileSync(AUTH_LOG, 'utf8').trimEnd().split('\n');
+  const parser = sshdParser.create(options);
+  const events: SecurityEvent[] = [];
+  const skips = new Map<string, number>();
+  for (const line of lines) {
+    const skip = parser.parseLine(line, (event) => events.push(event));
+    if (skip !== null) skips.set(skip, (skips.get(skip) ?? 0) + 1);
+  }
+  return { lines, events, skips, notes: parser.notes() };
+}
+
+const sshEvent = (event: SecurityEvent): string | undefined =>
+  (event.system as { auth: { ssh: { event: string; method?: string } } } | undefined)?.auth.ssh.event;
+const countBy = (events: SecurityEvent[], key: (event: SecurityEvent) => unknown): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const event of events) {
+    const value = String(key(event));
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+};
+
+describe('sshd parser on the real auth.log', () => {
+  const { lines, events, skips, notes } = replay({ year: 2017 });
+
+  it('reads all 7,121 lines and skips only other programs and non-auth sshd lines', () => {
+    expect(lines).toHaveLength(7121);
+    expect(Object.fromEntries(skips)).toEqual({ 'not-sshd': 3026, 'sshd-not-auth': 2112 });
+    expect(notes).toEqual([]);
+  });
+
+  it('counts 1,042 Failed, 178 Invalid and 226 Accepted logins', () => {
+    const logins = events.filter((event) => event.event.action === 'ssh_login');
+    expect(countBy(logins, sshEvent)).toEqual({ Failed: 1042, Invalid: 178, Accepted: 226 });
+    const methods = countBy(logins, (event) => {
+      const ssh = (event.system as { auth: { ssh: { event: string; method?: string } } }).auth.ssh;
+      return `${ssh.event} ${ssh.method}`;
+    });
+    expect(methods).toMatchObject({
+      'Failed password': 1038,
+      'Failed publickey': 4,
+      'Accepted password': 190,
+      'Accepted publickey': 36,
+    });
+  });
+
+  it('keeps summaries and PAM reports under their own actions', () => {
+    expect(countBy(events, (event) => event.event.action)).toEqual({
+      ssh_login: 1446,
+      ssh_pam_auth_failure: 343,
+      ssh_pam_more_auth_failures: 141,
+      ssh_max_auth_attempts: 189,
+      ssh_too_many_auth_failures: 189,
+    });
+  });
+
+  it('attributes failures to their sources, repeats included', () => {
+    const failedBySource = countBy(
+      events.filter((event) => sshEvent(event) === 'Failed'),
+      (event) => (event.source as { ip: string }).ip,
+    );
+    expect(failedBySource['24.151.103.17']).toBe(157);
+    expect(failedBySource['49.4.143.105']).toBe(120);
+  });
+
+  it('dates events within 27 Mar – 20 Apr 2017 in log order', () => {
+    const times = events.map((event) => event['@timestamp']);
+    expect(times[0]).toBe('2017-03-27T13:08:09.000Z');
+    expect(times.at(-1)?.startsWith('2017-04-20T')).toBe(true);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it("infers 2017 from a reference time at the file's last line and says so once", () => {
+    const inferred = replay({
+      referenceTime: Date.UTC(2017, 3, 20, 14, 15),
+      inputName: 'datasets/sshd/auth.log',
+    });
+    expect(inferred.events.map((event) => event['@timestamp'])).toEqual(
+      events.map((event) => event['@timestamp']),
+    );
+    expect(inferred.notes).toEqual([
+      "year not in the log: inferred 2017 from auth.log's modification time; pass --year to override",
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import type { SyslogLine } from '../syslog/index.ts';
+import type { SshdAuth } from './sshd-auth.ts';
+
+/**
+ * Builds the SecurityEvent for one authentication message, named as Filebeat's system module
+ * (auth fileset) names it. Each call returns new objects: events are never shared.
+ */
+export function buildSshdEvent(
+  syslog: SyslogLine,
+  original: string,
+  message: string,
+  timestamp: string,
+  auth: SshdAuth,
+): SecurityEvent {
+  const event: SecurityEvent = {
+    '@timestamp': timestamp,
+    event: {
+      original,
+      kind: 'event',
+      module: 'system',
+      dataset: 'system.auth',
+      category: auth.sshEvent === 'Accepted' ? ['authentication', 'session'] : ['authentication'],
+      type: ['info'],
+      action: auth.action,
+      outcome: auth.outcome,
+    },
+    process: syslog.pid === undefined ? { name: syslog.program } : { name: syslog.program, pid: syslog.pid },
+    message,
+  };
+  // host.name too: Filebeat's comes from the shipping host, which for auth.log is the same machine.
+  if (syslog.hostname !== undefined) event.host = { hostname: syslog.hostname, name: syslog.hostname };
+  if (auth.reason !== undefined) event.event.reason = auth.reason;
+  if (auth.user !== undefined) event.user = { name: auth.user };
+  if (auth.address !== undefined) event.source = buildSource(auth);
+  if (auth.sshEvent !== undefined) event.system = { auth: { ssh: buildSsh(auth) } };
+  event.related = buildRelated(syslog, auth);
+  return event;
+}
+
+function buildSource(auth: SshdAuth): Record<string, unknown> {
+  const source: Record<string, unknown> = { address: auth.address };
+  if (auth.ip !== undefined) source.ip = auth.ip;
+  else source.domain = auth.domain;
+  if (auth.port !== undefined) source.port = auth.port;
+  return source;
+}
+
+function buildSsh(auth: SshdAuth): Record<string, unknown> {
+  const ssh: Record<string, unknown> = { event: auth.sshEvent };
+  if (auth.method !== undefined) ssh.method = auth.method;
+  if (auth.signature !== undefined) ssh.signature = auth.signature;
+  return ssh;
+}
+
+/** Filebeat's `related.*` lists, which some detection rules search instead of the specific fields. */
+function buildRelated(syslog: SyslogLine, auth: SshdAuth): Record<string, string[]> {
+  const related: Record<string, string[]> = {};
+  if (auth.user) related.user = [auth.user];
+  if (auth.ip !== undefined) related.ip = [auth.ip];
+  if (syslog.hostname !== undefined) related.hosts = [syslog.hostname];
+  return related;
+}

@@ -1,0 +1,40 @@
+import { createSshdAuth, MALFORMED, NOT_AUTH, type SshdAuth, type SshdSkip } from './sshd-auth.ts';
+import { parseRemoteId } from './parse-remote.ts';
+import { stripPreauth } from './match-login.ts';
+
+const TOO_MANY = 'Too many authentication failures';
+
+/**
+ * `Disconnecting: Too many authentication failures[ for USER] [preauth]` (OpenSSH < 7.6) or
+ * `Disconnecting (authenticating|invalid) user USER ADDR port N: Too many authentication failures [preauth]`.
+ * sshd follows MaxAuthTries with it, so it is its own action, not a login attempt.
+ */
+export function matchDisconnecting(message: string): SshdAuth | SshdSkip {
+  const text = stripPreauth(message);
+  const reasonAt = text.lastIndexOf(': ' + TOO_MANY);
+  if (reasonAt < 13) return NOT_AUTH;
+  const auth = createSshdAuth('ssh_too_many_auth_failures', 'failure');
+  const tail = text.slice(reasonAt + 2 + TOO_MANY.length);
+  if (tail.startsWith(' for ')) {
+    const user = tail.slice(5);
+    auth.user = user.startsWith('invalid user ') ? user.slice(13) : user;
+  } else if (tail.length > 0) {
+    return MALFORMED;
+  }
+  if (reasonAt === 13) return auth; // "Disconnecting: ..."
+  return text.charCodeAt(13) === 32 && parseRemoteId(auth, text.slice(14, reasonAt)) !== undefined
+    ? auth
+    : MALFORMED;
+}
+
+/**
+ * `Connection closed by|Connection reset by|Disconnected from` + `authenticating user USER ADDR port N
+ * [preauth]` or `invalid user ...`: the client gave up during authentication. With just `ADDR port N`
+ * it is a scanner's connection (no attempt), and with `user USER` a normal logout: not auth events.
+ */
+export function matchPreauthClose(message: string, prefixLength: number): SshdAuth | SshdSkip {
+  const remote = stripPreauth(message).slice(prefixLength);
+  if (!remote.startsWith('authenticating user ') && !remote.startsWith('invalid user ')) return NOT_AUTH;
+  const auth = createSshdAuth('ssh_preauth_close', 'failure');
+  return parseRemoteId(auth, remote) === undefined ? MALFORMED : auth;
+}

@@ -1,0 +1,47 @@
+import { createSshdAuth, MALFORMED, NOT_AUTH, type SshdAuth, type SshdSkip } from './sshd-auth.ts';
+import { parseUserFrom } from './parse-remote.ts';
+
+const PREAUTH = ' [preauth]';
+
+/** Removes sshd's ` [preauth]` suffix (privilege-separated child before authentication). */
+export function stripPreauth(message: string): string {
+  return message.endsWith(PREAUTH) ? message.slice(0, -PREAUTH.length) : message;
+}
+
+/** Removes `invalid user ` (or old OpenSSH's `illegal user `) in front of a user name. */
+function stripInvalidUser(text: string): string {
+  return text.startsWith('invalid user ') || text.startsWith('illegal user ') ? text.slice(13) : text;
+}
+
+/**
+ * `Failed|Accepted METHOD for [invalid user ]USER from ADDR port N ssh2[: SIGNATURE]`: one login
+ * attempt each, so `ssh_login` with Filebeat's `system.auth.ssh.*` fields. `Partial` and `Postponed`
+ * (multi-step and not-yet-decided attempts) are not outcomes and are left out.
+ */
+export function matchLoginResult(message: string, result: 'Failed' | 'Accepted'): SshdAuth | SshdSkip {
+  const methodStart = result.length + 1;
+  const methodEnd = message.indexOf(' ', methodStart);
+  if (methodEnd <= methodStart || !message.startsWith(' for ', methodEnd)) return NOT_AUTH;
+  const auth = createSshdAuth('ssh_login', result === 'Failed' ? 'failure' : 'success');
+  auth.sshEvent = result;
+  auth.method = message.slice(methodStart, methodEnd);
+  const rest = stripInvalidUser(message.slice(methodEnd + 5));
+  return parseUserFrom(auth, rest, true) ? auth : MALFORMED;
+}
+
+/** `Invalid user USER from ADDR[ port N]`, or old OpenSSH's `Illegal user ...`: Filebeat's `Invalid` login. */
+export function matchInvalidUser(message: string): SshdAuth | SshdSkip {
+  const auth = createSshdAuth('ssh_login', 'failure');
+  auth.sshEvent = 'Invalid';
+  return parseUserFrom(auth, stripPreauth(message).slice(13), false) ? auth : MALFORMED;
+}
+
+/**
+ * `[error: ]maximum authentication attempts exceeded for [invalid user ]USER from ADDR port N ssh2 [preauth]`:
+ * the connection hit MaxAuthTries. Its attempts were logged one by one already.
+ */
+export function matchMaxAttempts(message: string, prefixLength: number): SshdAuth | SshdSkip {
+  const auth = createSshdAuth('ssh_max_auth_attempts', 'failure');
+  const rest = stripInvalidUser(stripPreauth(message).slice(prefixLength));
+  return parseUserFrom(auth, rest, true) ? auth : MALFORMED;
+}

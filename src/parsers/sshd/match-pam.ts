@@ -1,0 +1,48 @@
+import {
+  createSshdAuth,
+  MALFORMED,
+  NOT_AUTH,
+  type SshdAction,
+  type SshdAuth,
+  type SshdSkip,
+} from './sshd-auth.ts';
+import { setAddress } from './parse-remote.ts';
+
+const AUTH_FAILURE = '(sshd:auth): authentication failure;';
+const MORE_FAILURES = ' more authentication failures;';
+
+/**
+ * `pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=ADDR  user=USER`
+ * (any PAM module). PAM's own report of a failure: sshd logs the attempt itself as `Failed ...` as well.
+ */
+export function matchPamFailure(message: string): SshdAuth | SshdSkip {
+  const at = message.indexOf(AUTH_FAILURE);
+  if (at < 4 || at > 32) return NOT_AUTH;
+  return readPamFields(message, at + AUTH_FAILURE.length, 'ssh_pam_auth_failure');
+}
+
+/** `PAM N more authentication failures; ... rhost=ADDR  user=USER`: a summary when the connection ends. */
+export function matchPamMoreFailures(message: string): SshdAuth | SshdSkip {
+  const at = message.indexOf(MORE_FAILURES, 4);
+  if (at < 5 || at > 10) return NOT_AUTH;
+  for (let index = 4; index < at; index++) {
+    const code = message.charCodeAt(index);
+    if (code < 48 || code > 57) return NOT_AUTH;
+  }
+  return readPamFields(message, at + MORE_FAILURES.length, 'ssh_pam_more_auth_failures');
+}
+
+/** Reads `rhost=` (up to the next space) and `user=` (to the end) from PAM's key=value list. */
+function readPamFields(message: string, from: number, action: SshdAction): SshdAuth | SshdSkip {
+  const auth = createSshdAuth(action, 'failure');
+  const hostAt = message.indexOf(' rhost=', from);
+  if (hostAt >= 0) {
+    const valueStart = hostAt + 7;
+    let valueEnd = message.indexOf(' ', valueStart);
+    if (valueEnd < 0) valueEnd = message.length;
+    if (valueEnd > valueStart && !setAddress(auth, message.slice(valueStart, valueEnd))) return MALFORMED;
+  }
+  const userAt = message.lastIndexOf(' user=');
+  if (userAt > hostAt && userAt >= from) auth.user = message.slice(userAt + 6);
+  return auth;
+}

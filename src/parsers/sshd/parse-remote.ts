@@ -1,0 +1,93 @@
+import type { SshdAuth } from './sshd-auth.ts';
+import { isHostName, normalizeIp } from './parse-address.ts';
+
+const FROM = ' from ';
+const PORT = ' port ';
+const SSH2 = ' ssh2';
+
+/** Sets address, ip or domain from an address as written. False when it is neither an IP nor a host name. */
+export function setAddress(auth: SshdAuth, text: string): boolean {
+  const ip = normalizeIp(text);
+  if (ip === undefined && !isHostName(text)) return false;
+  auth.address = text;
+  auth.ip = ip;
+  auth.domain = ip === undefined ? text : undefined;
+  return true;
+}
+
+/** A TCP port, 0–65535, written as 1–5 digits. */
+export function parsePort(text: string): number | undefined {
+  if (text.length === 0 || text.length > 5) return undefined;
+  let value = 0;
+  for (let index = 0; index < text.length; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value <= 65535 ? value : undefined;
+}
+
+/**
+ * Parses `USER from ADDR[ port N[ ssh2[: SIGNATURE]]]` into auth. USER may be empty or hold spaces
+ * (invalid users are whatever the client sent), so the ` from ` that sshd wrote is the last one,
+ * unless a certificate signature contains one: then earlier ones are tried. False when none fits.
+ */
+export function parseUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
+  let position = text.length;
+  for (let attempt = 0; attempt < 4 && position > 0; attempt++) {
+    const at = text.lastIndexOf(FROM, position - 1);
+    if (at < 0) return false;
+    if (parseAddressPort(auth, text, at + FROM.length, portRequired)) {
+      auth.user = text.slice(0, at);
+      return true;
+    }
+    position = at;
+  }
+  return false;
+}
+
+/** `ADDR[ port N[ ssh2[: SIGNATURE]]]` from `start` to the end of text. */
+function parseAddressPort(auth: SshdAuth, text: string, start: number, portRequired: boolean): boolean {
+  const portAt = text.indexOf(PORT, start);
+  if (portAt < 0) return !portRequired && setAddress(auth, text.slice(start));
+  if (!setAddress(auth, text.slice(start, portAt))) return false;
+  const numberStart = portAt + PORT.length;
+  let numberEnd = text.indexOf(' ', numberStart);
+  if (numberEnd < 0) numberEnd = text.length;
+  auth.port = parsePort(text.slice(numberStart, numberEnd));
+  if (auth.port === undefined) return false;
+  if (numberEnd === text.length) return true;
+  if (!text.startsWith(SSH2, numberEnd)) return false;
+  const afterSsh2 = numberEnd + SSH2.length;
+  if (afterSsh2 === text.length) return true;
+  if (text.charCodeAt(afterSsh2) !== 58 /* : */ || text.charCodeAt(afterSsh2 + 1) !== 32) return false;
+  auth.signature = text.slice(afterSsh2 + 2);
+  return true;
+}
+
+/**
+ * Parses sshd's remote id, `authenticating user USER ADDR port N`, `invalid user USER ADDR port N`,
+ * `user USER ADDR port N` or `ADDR port N`. Returns which user kind it named, or undefined when garbled.
+ */
+export function parseRemoteId(
+  auth: SshdAuth,
+  text: string,
+): 'authenticating' | 'invalid' | 'user' | 'none' | undefined {
+  const portAt = text.lastIndexOf(PORT);
+  if (portAt < 0) return undefined;
+  auth.port = parsePort(text.slice(portAt + PORT.length));
+  if (auth.port === undefined) return undefined;
+  const kind = text.startsWith('authenticating user ')
+    ? 'authenticating'
+    : text.startsWith('invalid user ')
+      ? 'invalid'
+      : text.startsWith('user ')
+        ? 'user'
+        : 'none';
+  if (kind === 'none') return setAddress(auth, text.slice(0, portAt)) ? kind : undefined;
+  const userStart = kind === 'authenticating' ? 20 : kind === 'invalid' ? 13 : 5;
+  const addressAt = text.lastIndexOf(' ', portAt - 1);
+  if (addressAt < userStart - 1 || !setAddress(auth, text.slice(addressAt + 1, portAt))) return undefined;
+  auth.user = addressAt < userStart ? '' : text.slice(userStart, addressAt);
+  return kind;
+}

@@ -1,0 +1,50 @@
+/** What one authentication-related sshd message says, before it becomes a SecurityEvent. */
+export interface SshdAuth {
+  /** `event.action`: `ssh_login` only for lines that are one login attempt each (see classify-sshd-message.ts). */
+  action: SshdAction;
+  outcome: 'success' | 'failure';
+  /** Filebeat's `system.auth.ssh.event`; set only for `ssh_login`. */
+  sshEvent: 'Accepted' | 'Failed' | 'Invalid' | undefined;
+  /** `system.auth.ssh.method`: password, publickey, keyboard-interactive/pam, none, ... */
+  method: string | undefined;
+  /** `system.auth.ssh.signature`, e.g. `RSA SHA256:...`. */
+  signature: string | undefined;
+  user: string | undefined;
+  /** The address as written; `ip` or `domain` says what it is. */
+  address: string | undefined;
+  ip: string | undefined;
+  domain: string | undefined;
+  port: number | undefined;
+  /** `event.reason`, e.g. `not listed in AllowUsers`. */
+  reason: string | undefined;
+}
+
+export type SshdAction =
+  | 'ssh_login'
+  | 'ssh_pam_auth_failure'
+  | 'ssh_pam_more_auth_failures'
+  | 'ssh_max_auth_attempts'
+  | 'ssh_too_many_auth_failures'
+  | 'ssh_preauth_close'
+  | 'ssh_root_login_refused'
+  | 'ssh_user_not_allowed';
+
+export const NOT_AUTH = 'sshd-not-auth';
+export const MALFORMED = 'malformed-sshd-message';
+export type SshdSkip = typeof NOT_AUTH | typeof MALFORMED;
+
+export function createSshdAuth(action: SshdAction, outcome: SshdAuth['outcome']): SshdAuth {
+  return {
+    action,
+    outcome,
+    sshEvent: undefined,
+    method: undefined,
+    signature: undefined,
+    user: undefined,
+    address: undefined,
+    ip: undefined,
+    domain: undefined,
+    port: undefined,
+    reason: undefined,
+  };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { DATASETS, jsonLines, runCli } from './run-cli.ts';
+
+const countBy = (items: Array<Record<string, unknown>>, key: string) =>
+  items.reduce<Record<string, number>>((counts, item) => {
+    const value = String(item[key]);
+    counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe('klaxon replay over the real sshd auth.log (2017)', async () => {
+  const run = await runCli('replay', `${DATASETS}sshd/auth.log`, '--year', '2017', '--json');
+  const incidents = jsonLines(run.stdout);
+
+  it('exits 0 and prints a summary of what it read', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Read 7,121 lines from 1 file (sshd)');
+    expect(run.stderr).toMatch(/skipped: not-sshd 3,026, sshd-not-auth 2,112/);
+  });
+
+  // Checked independently of Klaxon with a Python script over the raw lines: "Failed ..." lines
+  // (message repeated N times counted N), per address >= 10 in a 5-minute window (10 bursts),
+  // per user >= 20 in 10 minutes (4 bursts, one of them the empty user name);
+  // 91.197.232.109 tried 24 distinct invalid users at 06:29-06:30 and again at 18:05-18:06 on Mar 28
+  // (grep "91.197.232.109" | grep "Invalid user" | awk '{print $8}' | sort -u);
+  // elastic_user_0 failed from 24.151.103.17 until "Accepted password" at Mar 30 16:01:36.
+  it('finds the incidents counted by hand', () => {
+    expect(countBy(incidents, 'rule')).toEqual({
+      'ssh-brute-force-source': 10,
+      'ssh-brute-force-user': 4,
+      'password-spray-source': 2,
+      'auth-success-after-failures': 1,
+    });
+  });
+
+  it('names the attacking addresses', () => {
+    const sources = incidents
+      .filter((incident) => incident.rule === 'ssh-brute-force-source')
+      .map((incident) => (incident.group as Record<string, string>)['source.ip']);
+    expect(sources).toEqual([
+      '181.25.206.27',
+      '24.151.103.17',
+      '181.25.201.155',
+      '181.26.186.35',
+      '49.4.143.105',
+      '34.204.227.175',
+      '122.163.61.218',
+      '14.54.210.101',
+      '221.194.44.190',
+      '201.178.81.113',
+    ]);
+  });
+
+  it('reports the compromised account as P1 with the successful login as evidence', () => {
+    const compromise = incidents.find((incident) => incident.rule === 'auth-success-after-failures');
+    expect(compromise).toMatchObject({
+      group: { 'user.name': 'elastic_user_0' },
+      priority: 'P1',
+      severity: 'critical',
+      last_seen: '2017-03-30T16:01:36.000Z',
+      attack: ['T1110.001', 'T1078'],
+    });
+    expect(String((compromise?.evidence as string[])[0])).toContain(
+      'Accepted password for elastic_user_0 from 24.151.103.17',
+    );
+  });
+
+  it('numbers incidents 1..n without gaps, with the fields scripts rely on', () => {
+    expect(incidents.map((incident) => incident.serial)).toEqual(incidents.map((_, i) => i + 1));
+    for (const incident of incidents) {
+      expect(Object.keys(incident)).toEqual(
+        expect.arrayContaining([
+          'serial',
+          'rule',
+          'group',
+          'count',
+          'first_seen',
+          'last_seen',
+          'severity',
+          'confidence',
+          'priority',
+          'attack',
+        ]),
+      );
+    }
+  });
+});
+
+describe('klaxon replay over the real Windows attack recordings', async () => {
+  const jsonl = `${DATASETS}windows/evtx-to-mitre-attack/jsonl/`;
+  const kerberos = await runCli(
+    'replay',
+    `${jsonl}ID4771-Kerberos_brutforce_with_valid_user.jsonl`,
+    '--json',
+  );
+
+  // 54 records, all 4771, for admin-hacker between 14:54:21 and 14:54:37 (python: Counter of event.code).
+  it('finds the Kerberos pre-authentication brute force against one account', () => {
+    const incidents = jsonLines(kerberos.stdout);
+    expect(incidents.map((incident) => [incident.rule, incident.group, incident.count])).toEqual([
+      ['windows-kerberos-preauth-failures', { 'user.name': 'admin-hacker' }, 54],
+    ]);
+  });
+
+  // 16 records, all 4625 at 2023-09-25 20:39:50, IpAddress "-", WorkstationName "WIN".
+  it('groups local logon failures without an address by workstation', async () => {
+    const run = await runCli(
+      'replay',
+      `${jsonl}ID_4776_4625-AccountRestore_local_bruteforce.jsonl`,
+      '--json',
+    );
+    expect(
+      jsonLines(run.stdout).map((incident) => [
+        incident.rule,
+        incident.group,
+        incident.count,
+        incident.status,
+      ]),
+    ).toEqual([['windows-logon-failure-workstation', { 'source.domain': 'WIN' }, 16, 'open']]);
+  });
+
+  // Only 5 failed 4625 in each OpenSSH-for-Windows recording: below every shipped threshold.
+  it('stays quiet on five failures', async () => {
+    const run = await runCli('replay', `${jsonl}ID4625-OpenSSH_brutforce_with_valid_users.jsonl`, '--json');
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)).toEqual([]);
+  });
+});
