@@ -49,7 +49,7 @@ const boundaryRules = stages
   }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'bench/data'] },
+  { ignores: ['node_modules', 'dist', 'coverage', 'bench/data', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,7 +18,13 @@ export interface EventStream {
   format: string;
   counts: ReadCounts;
   parser: LineParser;
-  batches: AsyncGenerator<SecurityEvent[]>;
+  batches: AsyncGenerator<EventBatch>;
+}
+
+/** Parsed events with their `@timestamp` as epoch milliseconds, index for index. */
+export interface EventBatch {
+  events: SecurityEvent[];
+  times: number[];
 }
 
 export interface OpenOptions {
@@ -45,12 +51,14 @@ async function* parseBatches(
   path: string,
   parser: LineParser,
   counts: ReadCounts,
-): AsyncGenerator<SecurityEvent[]> {
+): AsyncGenerator<EventBatch> {
   const skipped = counts.skipped;
   for await (const lines of readLineBatches(path)) {
     const events: SecurityEvent[] = [];
-    const emit = (event: SecurityEvent): void => {
+    const times: number[] = [];
+    const emit = (event: SecurityEvent, ts: number): void => {
       events.push(event);
+      times.push(ts);
     };
     for (const line of lines) {
       const reason = parser.parseLine(line, emit);
@@ -58,7 +66,7 @@ async function* parseBatches(
     }
     counts.lines += lines.length;
     counts.events += events.length;
-    if (events.length > 0) yield events;
+    if (events.length > 0) yield { events, times };
   }
 }
 

@@ -1,26 +1,27 @@
-import type { SecurityEvent } from '../core/index.ts';
+import type { EventBatch } from './event-stream.ts';
 
 interface Cursor {
-  batches: AsyncIterator<SecurityEvent[]>;
-  batch: SecurityEvent[];
+  batches: AsyncIterator<EventBatch>;
+  batch: EventBatch;
   index: number;
-  times: number[];
 }
 
 /**
  * Merges event streams from several files by `@timestamp`, so that files covering the same
  * period are read as one timeline. Each file is assumed to be roughly in order by itself.
  */
-export async function* mergeByTime(
-  streams: AsyncIterable<SecurityEvent[]>[],
-): AsyncGenerator<SecurityEvent[]> {
+export async function* mergeByTime(streams: AsyncIterable<EventBatch>[]): AsyncGenerator<EventBatch> {
   if (streams.length === 1) {
-    yield* streams[0] as AsyncIterable<SecurityEvent[]>;
+    yield* streams[0] as AsyncIterable<EventBatch>;
     return;
   }
   const cursors: Cursor[] = [];
   for (const stream of streams) {
-    const cursor: Cursor = { batches: stream[Symbol.asyncIterator](), batch: [], index: 0, times: [] };
+    const cursor: Cursor = {
+      batches: stream[Symbol.asyncIterator](),
+      batch: { events: [], times: [] },
+      index: 0,
+    };
     if (await refill(cursor)) cursors.push(cursor);
   }
   while (cursors.length > 0) {
@@ -32,28 +33,28 @@ export async function* mergeByTime(
     let limit = Infinity;
     for (let i = 0; i < cursors.length; i++)
       if (i !== first) limit = Math.min(limit, headTime(cursors[i] as Cursor));
-    const out: SecurityEvent[] = [];
-    while (cursor.index < cursor.batch.length && (cursor.times[cursor.index] as number) <= limit) {
-      out.push(cursor.batch[cursor.index++] as SecurityEvent);
-    }
-    if (out.length === 0) out.push(cursor.batch[cursor.index++] as SecurityEvent);
-    yield out;
-    if (cursor.index >= cursor.batch.length && !(await refill(cursor))) cursors.splice(first, 1);
+    const { events, times } = cursor.batch;
+    let end = cursor.index + 1;
+    while (end < events.length && (times[end] as number) <= limit) end++;
+    yield { events: events.slice(cursor.index, end), times: times.slice(cursor.index, end) };
+    cursor.index = end;
+    if (cursor.index >= events.length && !(await refill(cursor))) cursors.splice(first, 1);
   }
 }
 
 function headTime(cursor: Cursor): number {
-  return cursor.times[cursor.index] as number;
+  const ts = cursor.batch.times[cursor.index] as number;
+  return Number.isNaN(ts) ? -Infinity : ts;
 }
 
 async function refill(cursor: Cursor): Promise<boolean> {
-  const next = await cursor.batches.next();
-  if (next.done) return false;
-  cursor.batch = next.value;
-  cursor.index = 0;
-  cursor.times = next.value.map((event) => {
-    const ts = Date.parse(event['@timestamp']);
-    return Number.isNaN(ts) ? -Infinity : ts;
-  });
-  return cursor.batch.length > 0 || refill(cursor);
+  for (;;) {
+    const next = await cursor.batches.next();
+    if (next.done) return false;
+    if (next.value.events.length > 0) {
+      cursor.batch = next.value;
+      cursor.index = 0;
+      return true;
+    }
+  }
 }

@@ -46,8 +46,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   });
   const streams = [];
   for (const path of options.inputs) streams.push(await openEventStream(path, options));
-  for await (const events of mergeByTime(streams.map((stream) => stream.batches))) {
-    for (const event of events) engine.push(event);
+  for await (const batch of mergeByTime(streams.map((stream) => stream.batches))) {
+    engine.pushBatch(batch.events, batch.times);
   }
   engine.flush();
   const files = streams.map((stream) => ({

@@ -5,7 +5,8 @@ export type FieldGetter = (doc: unknown) => unknown;
 /** Compiles a dotted path once into a getter; the getter returns undefined for any missing step. */
 export function compileFieldGetter(path: string): FieldGetter {
   const steps = path.split('.');
-  // Unrolled for the common depths: the loop below costs about 20 ns more per read.
+  // Unrolled for the common depths: the loop below costs about 20 ns more per read. Inner steps
+  // need no array check: an array has no named fields, so reading one gives undefined anyway.
   if (steps.length === 1) {
     const [only] = steps as [string];
     return (doc) => (isObject(doc) ? doc[only] : undefined);
@@ -13,22 +14,22 @@ export function compileFieldGetter(path: string): FieldGetter {
   if (steps.length === 2) {
     const [a, b] = steps as [string, string];
     return (doc) => {
-      const first = isObject(doc) ? doc[a] : undefined;
-      return isObject(first) ? first[b] : undefined;
+      const first = isRecord(doc) ? doc[a] : undefined;
+      return isRecord(first) ? first[b] : undefined;
     };
   }
   if (steps.length === 3) {
     const [a, b, c] = steps as [string, string, string];
     return (doc) => {
-      const first = isObject(doc) ? doc[a] : undefined;
-      const second = isObject(first) ? first[b] : undefined;
-      return isObject(second) ? second[c] : undefined;
+      const first = isRecord(doc) ? doc[a] : undefined;
+      const second = isRecord(first) ? first[b] : undefined;
+      return isRecord(second) ? second[c] : undefined;
     };
   }
   return (doc) => {
     let current: unknown = doc;
     for (const step of steps) {
-      if (!isObject(current)) return undefined;
+      if (!isRecord(current)) return undefined;
       current = current[step];
     }
     return current;
@@ -55,6 +56,10 @@ export function setField(doc: Record<string, unknown>, path: string, value: unkn
     }
   }
   current[steps[steps.length - 1] as string] = value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 export type { SecurityEvent, EcsEventFields } from './event.ts';
 export { eventTime } from './event.ts';
+export { parseIsoMillis } from './iso-time.ts';
 export type { FieldGetter } from './fields.ts';
 export { compileFieldGetter, getField, setField, isObject, fieldText } from './fields.ts';
 export type { Detection, DetectionSink } from './detection.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Detection } from '../core/index.ts';
+import type { Detection, SecurityEvent } from '../core/index.ts';
 import { createDetectionEngine } from './engine.ts';
 import { MINUTE, SECOND, T0, authEvent, thresholdRule } from './testdata/fixtures.ts';
 
@@ -55,6 +55,45 @@ describe('detection engine', () => {
     expect(detections.map((d) => d.state)).toEqual(['opened', 'resolved']);
   });
 
+  it('reports an episode updated many times in one batch once, with the final count', () => {
+    const detections: Detection[] = [];
+    const engine = createDetectionEngine({
+      rules: [thresholdRule()],
+      emit: (d) => detections.push(d),
+      toleranceMs: 0,
+    });
+    engine.pushBatch(Array.from({ length: 50 }, (_, i) => authEvent(i * SECOND)));
+    expect(detections.map((d) => [d.state, d.count])).toEqual([
+      ['opened', 5],
+      ['updated', 50],
+    ]);
+  });
+
+  it('tries only the rules whose prefilter fits the event, and still matches them', () => {
+    let calls = 0;
+    const counting = (outcome: string) => (event: SecurityEvent) => {
+      calls++;
+      return event.event.outcome === outcome;
+    };
+    const rules = [
+      thresholdRule({
+        id: 'failures',
+        matches: counting('failure'),
+        prefilter: { field: 'event.outcome', values: ['failure'] },
+      }),
+      thresholdRule({
+        id: 'successes',
+        matches: counting('success'),
+        prefilter: { field: 'event.outcome', values: ['success'] },
+      }),
+    ];
+    const detections: Detection[] = [];
+    const engine = createDetectionEngine({ rules, emit: (d) => detections.push(d), toleranceMs: 0 });
+    engine.pushBatch(Array.from({ length: 5 }, (_, i) => authEvent(i, { outcome: 'failure' })));
+    expect(calls).toBe(5);
+    expect(detections.map((d) => d.ruleId)).toEqual(['failures']);
+  });
+
   it('runs only enabled rules', () => {
     const detections: Detection[] = [];
     const engine = createDetectionEngine({
@@ -64,5 +103,22 @@ describe('detection engine', () => {
     for (let i = 0; i < 5; i++) engine.push(authEvent(i));
     engine.flush();
     expect(detections).toEqual([]);
+  });
+});
+
+describe('rule index', () => {
+  it('visits a rule once when a list field holds two of its values', () => {
+    let calls = 0;
+    const rule = thresholdRule({
+      threshold: 1,
+      matches: () => {
+        calls++;
+        return true;
+      },
+      prefilter: { field: 'event.category', values: ['authentication', 'session'] },
+    });
+    const engine = createDetectionEngine({ rules: [rule], emit: () => {}, toleranceMs: 0 });
+    engine.push({ ...authEvent(0), event: { category: ['authentication', 'session'], outcome: 'success' } });
+    expect(calls).toBe(1);
   });
 });

@@ -1,20 +1,23 @@
 import type { DetectionSink, SecurityEvent } from '../core/index.ts';
+import { parseIsoMillis } from '../core/index.ts';
 import type { Rule } from '../rules/index.ts';
 import { AbsenceSlot } from './absence.ts';
 import { cardinalityCondition } from './cardinality.ts';
 import type { WindowCondition } from './condition.ts';
 import { matchCondition } from './match.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
+import { RuleIndex } from './rule-index.ts';
 import { RuleSlot } from './rule-slot.ts';
 import { sequenceCondition } from './sequence.ts';
 import { thresholdCondition } from './threshold.ts';
 import { TimerQueue } from './timer-queue.ts';
+import { UpdateQueue } from './update-queue.ts';
 
 export interface DetectionEngineOptions {
   rules: readonly Rule[];
   emit: DetectionSink;
   /** How far out of timestamp order events may arrive and still be counted exactly (default 2 s). */
-  toleranceMs?: number;
+  toleranceMs?: number | undefined;
 }
 
 export interface EngineStats {
@@ -28,8 +31,13 @@ export interface EngineStats {
 }
 
 export interface DetectionEngine {
-  /** Feeds one event. */
+  /** Feeds one event; its `updated` signals are emitted before this returns. */
   push(event: SecurityEvent): void;
+  /**
+   * Feeds events; an episode updated several times by them is reported once, at the end.
+   * `times` (epoch ms of each `@timestamp`, when the caller knows them) spares parsing the dates.
+   */
+  pushBatch(events: readonly SecurityEvent[], times?: readonly number[]): void;
   /** Live operation: event time has reached `ts` even if no event says so (a clock tick). */
   advanceTo(ts: number): void;
   /** End of input: processes everything buffered and every timer due before the newest event. */
@@ -39,18 +47,25 @@ export interface DetectionEngine {
 
 const DEFAULT_TOLERANCE_MS = 2_000;
 
-type Slot = RuleSlot<unknown> | AbsenceSlot;
+type Slot = (RuleSlot<unknown> | AbsenceSlot) & { prefilter?: Rule['prefilter'] };
 
 /** The streaming detection engine: event time drives every window, so a replay equals the live run. */
 export function createDetectionEngine(options: DetectionEngineOptions): DetectionEngine {
   const timers = new TimerQueue();
+  const updates = new UpdateQueue(options.emit);
   const buffer = new ReorderBuffer(options.toleranceMs ?? DEFAULT_TOLERANCE_MS);
   const slots: Slot[] = options.rules
     .filter((rule) => rule.enabled)
-    .map((rule) => createSlot(rule, timers, options.emit));
-  const absenceSlots = slots.filter((slot): slot is AbsenceSlot => slot instanceof AbsenceSlot);
+    .map((rule) =>
+      Object.assign(createSlot(rule, timers, updates, options.emit), { prefilter: rule.prefilter }),
+    );
+  const index = new RuleIndex(slots);
+  const absenceSlots = slots.filter((slot): slot is AbsenceSlot & Slot => slot instanceof AbsenceSlot);
   const stats = { events: 0, late: 0, invalidTimestamp: 0 };
   let started = false;
+  let currentTs = 0;
+  let currentEvent: SecurityEvent | undefined;
+  const observe = (slot: Slot): void => slot.observe(currentTs, currentEvent as SecurityEvent);
 
   const process = (ts: number, event: SecurityEvent): void => {
     if (!started) {
@@ -58,30 +73,45 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
       for (const slot of absenceSlots) slot.seed(ts);
     }
     timers.runBefore(ts);
-    for (const slot of slots) slot.observe(ts, event);
+    currentTs = ts;
+    currentEvent = event;
+    index.forEachCandidate(event, observe);
+  };
+
+  const pushOne = (event: SecurityEvent, ts: number): void => {
+    stats.events++;
+    if (Number.isNaN(ts)) {
+      stats.invalidTimestamp++;
+      return;
+    }
+    if (!buffer.push(ts, event, process)) {
+      stats.late++;
+      process(ts, event);
+    }
   };
 
   return {
     push(event) {
-      stats.events++;
-      const ts = Date.parse(event['@timestamp']);
-      if (Number.isNaN(ts)) {
-        stats.invalidTimestamp++;
-        return;
+      pushOne(event, parseIsoMillis(event['@timestamp']));
+      updates.flush();
+    },
+    pushBatch(events, times) {
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i] as SecurityEvent;
+        pushOne(event, times?.[i] ?? parseIsoMillis(event['@timestamp']));
       }
-      if (!buffer.push(ts, event, process)) {
-        stats.late++;
-        process(ts, event);
-      }
+      updates.flush();
     },
     advanceTo(ts) {
       buffer.releaseUpTo(ts, process);
       timers.runBefore(ts);
       for (const slot of slots) if (slot instanceof RuleSlot) slot.advance(ts);
+      updates.flush();
     },
     flush() {
       buffer.drain(process);
       timers.runBefore(timers.now);
+      updates.flush();
     },
     stats: () => ({
       ...stats,
@@ -92,9 +122,14 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   };
 }
 
-function createSlot(rule: Rule, timers: TimerQueue, emit: DetectionSink): Slot {
+function createSlot(
+  rule: Rule,
+  timers: TimerQueue,
+  updates: UpdateQueue,
+  emit: DetectionSink,
+): RuleSlot<unknown> | AbsenceSlot {
   if (rule.type === 'absence') return new AbsenceSlot(rule, timers, emit);
-  return new RuleSlot(rule, conditionFor(rule) as WindowCondition<unknown>, timers, emit);
+  return new RuleSlot(rule, conditionFor(rule) as WindowCondition<unknown>, timers, updates, emit);
 }
 
 function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition<never> {

@@ -1,7 +1,7 @@
 /**
  * Per-key state of one rule, freed once a key has been quiet for a whole window: two
  * generations of maps; every `generationMs` of event time the older one is dropped, except
- * the keys a predicate says must live on (those with an open episode).
+ * the keys `keep` names (those with an open episode).
  */
 export class KeyStates<S> {
   private current = new Map<string, S>();
@@ -10,26 +10,29 @@ export class KeyStates<S> {
 
   constructor(
     private readonly generationMs: number,
-    private readonly keep: (state: S) => boolean,
+    private readonly keep: (key: string) => boolean,
   ) {}
 
   get size(): number {
     return this.current.size + this.previous.size;
   }
 
-  /** The state of `key`, created when missing; `now` (event time) drives the generations. */
-  obtain(key: string, now: number, create: () => S): S {
+  /** The state of `key` (undefined when none), moving it to the current generation. */
+  take(key: string, now: number): S | undefined {
     if (now >= this.rotateAt) this.rotate(now);
-    let state = this.current.get(key);
-    if (state !== undefined) return state;
-    state = this.previous.get(key);
-    if (state !== undefined) {
+    const state = this.current.get(key);
+    if (state !== undefined || this.previous.size === 0) return state;
+    const old = this.previous.get(key);
+    if (old !== undefined) {
       this.previous.delete(key);
-    } else {
-      state = create();
+      this.current.set(key, old);
     }
+    return old;
+  }
+
+  /** Stores the state `take` returned, or its replacement. */
+  put(key: string, state: S): void {
     this.current.set(key, state);
-    return state;
   }
 
   get(key: string): S | undefined {
@@ -41,10 +44,6 @@ export class KeyStates<S> {
     if (now >= this.rotateAt) this.rotate(now);
   }
 
-  entries(): IterableIterator<[string, S]> {
-    return [...this.previous, ...this.current][Symbol.iterator]();
-  }
-
   private rotate(now: number): void {
     // Keys in `previous` were last touched more than a generation ago: their windows are empty.
     // After a gap of two generations or more, the same holds for `current`.
@@ -52,7 +51,7 @@ export class KeyStates<S> {
     const survivors = currentIsStale ? new Map<string, S>() : this.current;
     for (const generation of currentIsStale ? [this.previous, this.current] : [this.previous]) {
       for (const [key, state] of generation) {
-        if (this.keep(state)) survivors.set(key, state);
+        if (this.keep(key)) survivors.set(key, state);
       }
     }
     this.previous = survivors;

@@ -7,12 +7,20 @@ interface Pending {
   event: SecurityEvent;
 }
 
+type Release = (ts: number, event: SecurityEvent) => void;
+
 /**
  * Holds events for `toleranceMs` of event time so that slightly out-of-order input is handed
  * on in timestamp order (ties keep arrival order). Everything downstream may then assume order.
+ * Input is mostly in order already: those events wait in a plain queue, and only the ones that
+ * arrive out of order pay for the heap.
  */
 export class ReorderBuffer {
-  private readonly heap = new MinHeap<Pending>((a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq));
+  private readonly inOrder: Pending[] = [];
+  private head = 0;
+  private readonly outOfOrder = new MinHeap<Pending>(
+    (a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq),
+  );
   private seq = 0;
   private newest = -Infinity;
   /** Event time up to which events have been handed on; an event older than this is late. */
@@ -21,32 +29,53 @@ export class ReorderBuffer {
   constructor(private readonly toleranceMs: number) {}
 
   get buffered(): number {
-    return this.heap.size;
+    return this.inOrder.length - this.head + this.outOfOrder.size;
   }
 
   /** Adds an event and hands on those the tolerance no longer holds back. Returns false when late. */
-  push(ts: number, event: SecurityEvent, release: (ts: number, event: SecurityEvent) => void): boolean {
+  push(ts: number, event: SecurityEvent, release: Release): boolean {
     if (ts < this.released) return false;
-    this.heap.push({ ts, seq: this.seq++, event });
-    if (ts > this.newest) this.newest = ts;
+    const pending = { ts, seq: this.seq++, event };
+    if (ts >= this.newest) {
+      this.inOrder.push(pending);
+      this.newest = ts;
+    } else {
+      this.outOfOrder.push(pending);
+    }
     this.releaseUpTo(this.newest - this.toleranceMs, release);
     return true;
   }
 
   /** Hands on every event at or before `ts` (live mode calls this as the clock moves). */
-  releaseUpTo(ts: number, release: (ts: number, event: SecurityEvent) => void): void {
-    let top = this.heap.peek();
-    while (top !== undefined && top.ts <= ts) {
-      this.heap.pop();
-      this.released = top.ts;
-      release(top.ts, top.event);
-      top = this.heap.peek();
+  releaseUpTo(ts: number, release: Release): void {
+    for (;;) {
+      const queued = this.inOrder[this.head];
+      const heaped = this.outOfOrder.peek();
+      const next =
+        heaped !== undefined &&
+        (queued === undefined ||
+          heaped.ts < queued.ts ||
+          (heaped.ts === queued.ts && heaped.seq < queued.seq))
+          ? heaped
+          : queued;
+      if (next === undefined || next.ts > ts) break;
+      if (next === heaped) {
+        this.outOfOrder.pop();
+      } else {
+        this.inOrder[this.head++] = undefined as unknown as Pending;
+        if (this.head > 1024 && this.head * 2 > this.inOrder.length) {
+          this.inOrder.splice(0, this.head);
+          this.head = 0;
+        }
+      }
+      this.released = next.ts;
+      release(next.ts, next.event);
     }
     if (ts > this.released) this.released = ts;
   }
 
   /** End of input: hands on everything. */
-  drain(release: (ts: number, event: SecurityEvent) => void): void {
+  drain(release: Release): void {
     this.releaseUpTo(this.newest, release);
   }
 }

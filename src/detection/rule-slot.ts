@@ -7,11 +7,7 @@ import type { GroupKeyReader } from './group-key.ts';
 import { compileGroupKey } from './group-key.ts';
 import { KeyStates } from './key-states.ts';
 import type { TimerQueue } from './timer-queue.ts';
-
-interface KeyState<S> {
-  window: S;
-  episode: Episode | null;
-}
+import type { UpdateQueue } from './update-queue.ts';
 
 /**
  * Runs one windowed rule (threshold, cardinality, sequence, match) over all its group keys:
@@ -21,17 +17,19 @@ interface KeyState<S> {
 export class RuleSlot<S> {
   readonly ruleId: string;
   private readonly groupKey: GroupKeyReader;
-  private readonly states: KeyStates<KeyState<S>>;
+  private readonly states: KeyStates<S>;
+  private readonly episodes = new Map<string, Episode>();
 
   constructor(
     readonly rule: Rule,
     private readonly condition: WindowCondition<S>,
     private readonly timers: TimerQueue,
+    private readonly updates: UpdateQueue,
     private readonly emit: DetectionSink,
   ) {
     this.ruleId = rule.id;
     this.groupKey = compileGroupKey(rule.groupBy);
-    this.states = new KeyStates(Math.max(rule.windowMs, 1), (state) => state.episode !== null);
+    this.states = new KeyStates(Math.max(rule.windowMs, 1), (key) => this.episodes.has(key));
   }
 
   get keysAlive(): number {
@@ -42,27 +40,18 @@ export class RuleSlot<S> {
     if (!this.rule.matches(event)) return;
     const key = this.groupKey.keyOf(event);
     if (key === undefined) return;
-    const state = this.states.obtain(key, ts, () => ({ window: this.condition.newState(), episode: null }));
-    const holds = this.condition.observe(state.window, ts, event);
-    const episode = state.episode;
-    if (episode !== null) {
+    const before = this.states.take(key, ts);
+    const state = this.condition.observe(before, ts, event);
+    if (state === undefined) return;
+    if (state !== before) this.states.put(key, state);
+    const episode = this.episodes.size === 0 ? undefined : this.episodes.get(key);
+    if (episode !== undefined) {
       recordMatch(episode, ts, event);
-      this.emit(this.detection('updated', episode, ts, state));
-    } else if (holds) {
+      if (!this.updates.isPending(episode)) {
+        this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
+      }
+    } else if (this.condition.holdsAt(state, ts)) {
       this.open(key, state, ts, event);
-    }
-  }
-
-  /** Called by the timer queue when an episode's resolve time may have come. */
-  checkResolve(key: string, episode: Episode, now: number): void {
-    const state = this.states.get(key);
-    if (state === undefined || state.episode !== episode) return;
-    const due = this.condition.holdsUntil(state.window) + this.rule.resolveAfterMs;
-    if (due < now) {
-      state.episode = null;
-      this.emit(this.detection('resolved', episode, Math.max(due, episode.lastSeen), state));
-    } else {
-      this.schedule(key, episode, due);
     }
   }
 
@@ -70,25 +59,45 @@ export class RuleSlot<S> {
     this.states.advance(now);
   }
 
-  private open(key: string, state: KeyState<S>, ts: number, event: SecurityEvent): void {
-    const opening = this.condition.opening(state.window);
+  private open(key: string, state: S, ts: number, event: SecurityEvent): void {
+    const opening = this.condition.opening(state);
     const episode = openEpisode(
       `${this.ruleId}/${ts}/${key}`,
       this.groupKey.groupOf(key),
       { count: opening.count, firstSeen: opening.firstSeen, ts, windowMs: this.rule.windowMs },
       event,
     );
-    state.episode = episode;
-    this.emit(this.detection('opened', episode, ts, state));
-    this.schedule(key, episode, this.condition.holdsUntil(state.window) + this.rule.resolveAfterMs);
+    this.episodes.set(key, episode);
+    this.emit(this.detection('opened', key, episode, ts));
+    this.schedule(key, episode, this.condition.holdsUntil(state) + this.rule.resolveAfterMs);
+  }
+
+  /** Fires when an episode's resolve time may have come; re-arms itself while the condition held on. */
+  private checkResolve(key: string, episode: Episode): void {
+    const state = this.states.get(key);
+    if (state === undefined || this.episodes.get(key) !== episode) return;
+    const due = this.condition.holdsUntil(state) + this.rule.resolveAfterMs;
+    if (due < this.timers.now) {
+      this.episodes.delete(key);
+      this.updates.forget(episode);
+      this.emit(this.detection('resolved', key, episode, Math.max(due, episode.lastSeen)));
+    } else {
+      this.schedule(key, episode, due);
+    }
   }
 
   private schedule(key: string, episode: Episode, due: number): void {
-    episode.timerDue = due;
-    this.timers.schedule(due, () => this.checkResolve(key, episode, this.timers.now));
+    this.timers.schedule(due, () => this.checkResolve(key, episode));
   }
 
-  private detection(kind: Detection['state'], episode: Episode, at: number, state: KeyState<S>): Detection {
-    return toDetection(kind, this.ruleId, episode, at, this.condition.distinct?.(state.window));
+  private detection(kind: Detection['state'], key: string, episode: Episode, at: number): Detection {
+    const state = this.condition.distinct ? this.states.get(key) : undefined;
+    return toDetection(
+      kind,
+      this.ruleId,
+      episode,
+      at,
+      state === undefined ? undefined : this.condition.distinct?.(state),
+    );
   }
 }

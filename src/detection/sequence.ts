@@ -3,12 +3,13 @@ import type { SequenceRule } from '../rules/index.ts';
 import type { WindowCondition } from './condition.ts';
 
 /**
- * For each step, its newest `count` matching events: when each happened and when the chain of
- * the steps before it started (the latest start still complete at that moment).
+ * For each step, its newest `count` matching events: when each happened (`times`) and, for steps
+ * after the first, when the chain of the steps before it started (`starts`: the latest start
+ * still complete at that moment). Arrays are created when a step first sees an event.
  */
 interface SequenceState {
-  times: number[][];
-  starts: number[][];
+  times: (number[] | undefined)[];
+  starts: (number[] | undefined)[];
   completedAt: number;
   completedStart: number;
 }
@@ -24,46 +25,52 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
 
   /** Start of a complete chain of steps 0..i that is still inside the span at `now`, if any. */
   const completeStart = (state: SequenceState, i: number, now: number): number | undefined => {
-    const starts = state.starts[i] as number[];
-    if (starts.length < (steps[i]?.count ?? 1)) return undefined;
+    const starts = i === 0 ? state.times[0] : state.starts[i];
+    if (starts === undefined || starts.length < (steps[i]?.count ?? 1)) return undefined;
     const start = starts[0] as number;
     return now - start <= windowMs ? start : undefined;
   };
 
+  const record = (state: SequenceState, i: number, ts: number, start: number): void => {
+    const cap = steps[i]?.count ?? 1;
+    const times = (state.times[i] ??= []);
+    times.push(ts);
+    if (times.length > cap) times.shift();
+    if (i > 0) {
+      const starts = (state.starts[i] ??= []);
+      starts.push(start);
+      if (starts.length > cap) starts.shift();
+    }
+  };
+
   return {
-    newState: () => ({
-      times: steps.map(() => []),
-      starts: steps.map(() => []),
-      completedAt: -Infinity,
-      completedStart: 0,
-    }),
-    observe(state, ts, event: SecurityEvent) {
-      let completed = false;
+    observe(existing, ts, event: SecurityEvent) {
+      let state = existing;
       // Later steps first, so one event never completes a step and then serves the next one too.
       for (let i = last; i >= 0; i--) {
         const step = steps[i];
         if (step === undefined || !step.matches(event)) continue;
+        if (state === undefined && i > 0) continue;
+        state ??= {
+          times: new Array(steps.length),
+          starts: new Array(steps.length),
+          completedAt: -Infinity,
+          completedStart: 0,
+        };
         const start = i === 0 ? ts : completeStart(state, i - 1, ts);
         if (start === undefined) continue;
-        const times = state.times[i] as number[];
-        const starts = state.starts[i] as number[];
-        times.push(ts);
-        starts.push(start);
-        if (times.length > step.count) {
-          times.shift();
-          starts.shift();
-        }
+        record(state, i, ts, start);
         if (i === last) {
           const chainStart = completeStart(state, last, ts);
           if (chainStart !== undefined) {
             state.completedAt = ts;
             state.completedStart = chainStart;
-            completed = true;
           }
         }
       }
-      return completed;
+      return state;
     },
+    holdsAt: (state, ts) => state.completedAt === ts,
     holdsUntil: (state) => state.completedAt,
     opening: (state) => ({ count: chainCount, firstSeen: state.completedStart }),
   };

@@ -1,7 +1,10 @@
 import type { ThresholdRule } from '../rules/index.ts';
 import type { WindowCondition } from './condition.ts';
 
-/** The newest `threshold` timestamps, ascending: enough to know whether the window holds `threshold` events. */
+/**
+ * The newest `threshold` timestamps, ascending: enough to know whether the window holds
+ * `threshold` events. Arrays grow one element at a time so a key seen once costs one number.
+ */
 type ThresholdState = number[];
 
 /**
@@ -11,22 +14,36 @@ type ThresholdState = number[];
 export function thresholdCondition(rule: ThresholdRule): WindowCondition<ThresholdState> {
   const { threshold, windowMs } = rule;
   return {
-    newState: () => [],
     observe(times, ts) {
-      insertSorted(times, ts);
-      if (times.length > threshold) times.shift();
-      return (
-        times.length === threshold && (times[0] as number) >= (times[threshold - 1] as number) - windowMs
-      );
+      if (times === undefined) return [ts];
+      if (times.length < threshold) return insertGrowing(times, ts);
+      insertDroppingOldest(times, ts);
+      return times;
     },
+    holdsAt: (times, ts) => times.length === threshold && (times[0] as number) >= ts - windowMs,
     holdsUntil: (times) => (times.length === threshold ? (times[0] as number) + windowMs : -Infinity),
     opening: (times) => ({ count: times.length, firstSeen: times[0] as number }),
   };
 }
 
-function insertSorted(times: number[], ts: number): void {
-  let index = times.length;
-  while (index > 0 && (times[index - 1] as number) > ts) index--;
-  if (index === times.length) times.push(ts);
-  else times.splice(index, 0, ts);
+/** A copy one longer with `ts` in order: exact-size arrays keep a million keys small. */
+function insertGrowing(times: number[], ts: number): number[] {
+  const grown = new Array<number>(times.length + 1);
+  let from = times.length - 1;
+  let to = times.length;
+  while (from >= 0 && (times[from] as number) > ts) grown[to--] = times[from--] as number;
+  grown[to] = ts;
+  while (from >= 0) grown[--to] = times[from--] as number;
+  return grown;
+}
+
+/** Inserts `ts` in order and drops the oldest, in place; an event older than all is itself dropped. */
+function insertDroppingOldest(times: number[], ts: number): void {
+  if (ts < (times[0] as number)) return;
+  let index = 0;
+  while (index + 1 < times.length && (times[index + 1] as number) <= ts) {
+    times[index] = times[index + 1] as number;
+    index++;
+  }
+  times[index] = ts;
 }

@@ -1,4 +1,4 @@
-import type { EventPredicate, Rule, RuleCommon, SequenceStep } from './model.ts';
+import type { EventPredicate, Prefilter, Rule, RuleCommon, SequenceStep } from './model.ts';
 import type { RuleInput } from './schema.ts';
 import { combineAll, combineAny } from './where/combine.ts';
 
@@ -9,6 +9,8 @@ export interface CompiledFilters {
   unless?: EventPredicate;
   /** Sequence rules: each step's own `where`, in order. */
   steps: EventPredicate[];
+  /** A necessary condition derived from the top-level `where`, for the engine's rule index. */
+  prefilter?: Prefilter | undefined;
 }
 
 /** Builds the compiled rule from validated input and compiled filters, applying defaults. */
@@ -33,6 +35,7 @@ export function assembleRule(input: RuleInput, filters: CompiledFilters, source:
       input.type === 'sequence'
         ? combineAny(stepPredicates)
         : excludeUnless(filters.where ?? (() => true), filters.unless),
+    ...(filters.prefilter !== undefined && { prefilter: filters.prefilter }),
     groupBy: input.group_by ?? [],
     windowMs,
     resolveAfterMs: input.resolve_after ?? windowMs,

@@ -6,6 +6,7 @@ import type { CompiledFilters } from './assemble-rule.ts';
 import { checkRuleKeys } from './check-keys.ts';
 import { checkRuleRelations } from './check-relations.ts';
 import { compileRuleWhere } from './compile-rule-where.ts';
+import { derivePrefilter } from './where/prefilter.ts';
 import { RULE_TYPES } from './model.ts';
 import type { EventPredicate, Rule, RuleType } from './model.ts';
 import { placeIssue } from './path-issue.ts';
@@ -32,9 +33,13 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
   if (type) pathIssues.push(...checkRuleRelations(input, type));
 
   const issues: ValidationIssue[] = [];
+  let whereSpec: unknown;
+  const stepSpecs: unknown[] = [];
   const compile = (path: NodePath): EventPredicate | undefined => {
     const compiled = compileRuleWhere(source, node, path);
     issues.push(...(compiled?.issues ?? []));
+    if (compiled && path.length === 1 && path[0] === 'where') whereSpec = compiled.spec;
+    if (compiled && path[0] === 'steps') stepSpecs.push(compiled.spec);
     return compiled?.predicate;
   };
   const filters: CompiledFilters = {
@@ -45,6 +50,9 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
         ? input.steps.map((_, i) => compile(['steps', i, 'where']) ?? never)
         : [],
   };
+  // A sequence event counts when it fits some step: the steps' conditions, as alternatives.
+  filters.prefilter =
+    derivePrefilter(whereSpec) ?? (stepSpecs.length > 0 ? derivePrefilter(stepSpecs) : undefined);
   issues.unshift(...pathIssues.map((issue) => placeIssue(source, node, issue)));
   if (issues.length > 0 || !parsed.data) return { issues: sortIssues(issues) };
   const line = positionOf(source, node)?.line ?? 1;

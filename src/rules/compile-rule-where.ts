@@ -15,15 +15,17 @@ export function compileRuleWhere(
   source: YamlSource,
   rule: Node,
   path: NodePath,
-): { predicate: EventPredicate; issues: ValidationIssue[] } | undefined {
+): { predicate: EventPredicate; issues: ValidationIssue[]; spec: unknown } | undefined {
   const found = lookupNode(source, rule, path);
   if (!found.key) return undefined;
   const node = found.value;
   const position = positionOf(source, node ?? found.key);
-  return compileWhere(node ? convertWhereNode(node, source.doc) : null, {
+  const spec = node ? convertWhereNode(node, source.doc) : null;
+  const compiled = compileWhere(spec, {
     file: source.file,
     field: formatFieldPath(path),
     ...(position && { line: position.line, column: position.column }),
     locate: (subPath, part) => (node ? locate(source, node, subPath, part) : position),
   });
+  return { ...compiled, spec };
 }

@@ -9,6 +9,7 @@ export type {
   SequenceStep,
   MatchRule,
   AbsenceRule,
+  Prefilter,
 } from './model.ts';
 export { RULE_TYPES } from './model.ts';
 export type { LoadedRules } from './load-rules.ts';

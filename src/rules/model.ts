@@ -20,6 +20,8 @@ export interface RuleCommon {
   tags: string[];
   /** `where` holds and no `unless` holds. */
   matches: EventPredicate;
+  /** A necessary condition for `matches`, cheap to index: lets the engine skip the rule for most events. */
+  prefilter?: Prefilter;
   /** Fields whose values form the group key; an event lacking any of them is not counted by the rule. */
   groupBy: string[];
   /** Sliding window (for `sequence`: the span all steps must fall in). */
@@ -30,6 +32,15 @@ export interface RuleCommon {
   cooldownMs?: number;
   /** Where the rule was defined, for messages. */
   source: { file: string; line: number };
+}
+
+/**
+ * The rule can only match events whose `field`, as lowercased text (or any element of a list),
+ * is one of `values`. Derived from plain equality conditions of `where`.
+ */
+export interface Prefilter {
+  field: string;
+  values: string[];
 }
 
 export interface ThresholdRule extends RuleCommon {

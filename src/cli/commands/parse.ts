@@ -18,7 +18,7 @@ export function registerParse(program: Command, io: Io): void {
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .action(async (file: string, flags: ParseFlags) => {
       const stream = await openEventStream(file, flags);
-      for await (const events of stream.batches) {
+      for await (const { events } of stream.batches) {
         io.out(events.map((event) => JSON.stringify(event)).join('\n'));
       }
       const { lines, events, skipped } = stream.counts;

@@ -34,7 +34,7 @@ export function createSshdParser(options: ParserOptions): LineParser {
   function emitRepeats(used: UsedLine, time: number, original: string, count: number, emit: Emit): void {
     const timestamp = formatTimestamp(time);
     for (let index = 0; index < count; index++) {
-      emit(buildSshdEvent(used.syslog, original, used.message, timestamp, used.auth));
+      emit(buildSshdEvent(used.syslog, original, used.message, timestamp, used.auth), time);
     }
   }
 
@@ -75,4 +75,4 @@ export function createSshdParser(options: ParserOptions): LineParser {
   };
 }
 
-type Emit = (event: SecurityEvent) => void;
+type Emit = (event: SecurityEvent, ts: number) => void;

@@ -1,32 +1,53 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Reads a file as batches of lines (without line ends, CRLF too), one batch per chunk read, so
- * the per-line cost is a string slice and no await. The last line need not end in a newline.
+ * the per-line cost is one UTF-8 decode and no await. The last line need not end in a newline.
+ * Each line is decoded on its own rather than sliced from a decoded chunk: a slice would keep
+ * the whole chunk alive for as long as an incident keeps the event as evidence.
  */
 export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
-  let rest = '';
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const text = rest + chunk;
-    const lines: string[] = [];
-    let start = 0;
-    let newline = text.indexOf('\n');
-    while (newline !== -1) {
-      lines.push(lineAt(text, start, newline));
-      start = newline + 1;
-      newline = text.indexOf('\n', start);
+  const file = await open(path, 'r');
+  try {
+    // Lines are decoded into strings of their own and the carry is copied, so one buffer serves every read.
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let carry: Buffer | undefined;
+    for (;;) {
+      const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      const lines: string[] = [];
+      let start = 0;
+      let newline = chunk.indexOf(NEWLINE, 0);
+      if (carry !== undefined && newline !== -1 && newline < bytesRead) {
+        lines.push(decodeLine(Buffer.concat([carry, chunk.subarray(0, newline)]), 0, carry.length + newline));
+        carry = undefined;
+        start = newline + 1;
+        newline = chunk.indexOf(NEWLINE, start);
+      }
+      while (newline !== -1 && newline < bytesRead) {
+        lines.push(decodeLine(chunk, start, newline));
+        start = newline + 1;
+        newline = chunk.indexOf(NEWLINE, start);
+      }
+      if (start < bytesRead) {
+        const tail = chunk.subarray(start, bytesRead);
+        carry = carry === undefined ? Buffer.from(tail) : Buffer.concat([carry, tail]);
+      }
+      if (lines.length > 0) yield lines;
     }
-    rest = text.slice(start);
-    if (lines.length > 0) yield lines;
+    if (carry !== undefined && carry.length > 0) yield [decodeLine(carry, 0, carry.length)];
+  } finally {
+    await file.close();
   }
-  if (rest.length > 0) yield [lineAt(rest, 0, rest.length)];
 }
 
-function lineAt(text: string, start: number, end: number): string {
-  return text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+function decodeLine(buffer: Buffer, start: number, end: number): string {
+  const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+  return buffer.toString('utf8', start, stop);
 }
 
 /** The first `count` non-empty lines of a file, for choosing its parser. */

@@ -1,0 +1,75 @@
+import type { ParserDefinition } from './parser.ts';
+
+/** How many non-empty lines `chooseParser` looks at. */
+export const SNIFF_LINES = 50;
+
+/** Below this score no parser is considered a fit. */
+export const MIN_SNIFF_SCORE = 0.5;
+
+export interface ParserScore {
+  format: string;
+  score: number;
+}
+
+export type ParserChoice =
+  | { kind: 'found'; parser: ParserDefinition; score: number; scores: ParserScore[] }
+  | { kind: 'none'; message: string; scores: ParserScore[] };
+
+/** The definition for a `--format` value (case and surrounding spaces ignored). */
+export function findParserIn(
+  definitions: readonly ParserDefinition[],
+  format: string,
+): ParserDefinition | undefined {
+  const wanted = format.trim().toLowerCase();
+  return definitions.find((definition) => definition.format === wanted);
+}
+
+/**
+ * Picks the definition that best fits the first non-empty lines of an input (up to SNIFF_LINES),
+ * or says that none does and why. Ties go to the earlier definition. Every score is returned,
+ * for a verbose CLI and for tests.
+ */
+export function chooseParserFrom(
+  definitions: readonly ParserDefinition[],
+  sample: readonly string[],
+): ParserChoice {
+  const lines = firstNonEmptyLines(sample, SNIFF_LINES);
+  const formats = definitions.map((definition) => definition.format).join(', ');
+  if (lines.length === 0) {
+    return {
+      kind: 'none',
+      message: `cannot detect the format: the input has no non-empty lines (known formats: ${formats})`,
+      scores: [],
+    };
+  }
+  const scores = definitions.map((definition) => ({
+    format: definition.format,
+    score: definition.sniff(lines),
+  }));
+  let best = -1;
+  for (let i = 0; i < scores.length; i++) {
+    if (best === -1 || (scores[i] as ParserScore).score > (scores[best] as ParserScore).score) best = i;
+  }
+  const winner = scores[best];
+  if (winner === undefined || winner.score < MIN_SNIFF_SCORE) {
+    const bestText = winner ? ` (best: ${winner.format} at ${winner.score.toFixed(2)})` : '';
+    return {
+      kind: 'none',
+      message:
+        `cannot detect the format: none of [${formats}] fits the first ${lines.length} non-empty line(s)` +
+        `${bestText}`,
+      scores,
+    };
+  }
+  return { kind: 'found', parser: definitions[best] as ParserDefinition, score: winner.score, scores };
+}
+
+function firstNonEmptyLines(sample: readonly string[], limit: number): string[] {
+  const lines: string[] = [];
+  for (const line of sample) {
+    if (line.trim().length === 0) continue;
+    lines.push(line);
+    if (lines.length === limit) break;
+  }
+  return lines;
+}

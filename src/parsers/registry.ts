@@ -1,0 +1,19 @@
+import type { ParserChoice } from './choose-parser.ts';
+import { chooseParserFrom, findParserIn } from './choose-parser.ts';
+import type { ParserDefinition } from './parser.ts';
+import { ndjsonParser } from './ndjson/index.ts';
+import { sshdParser } from './sshd/index.ts';
+import { windowsParser } from './windows/index.ts';
+
+/** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
+export const parserDefinitions: readonly ParserDefinition[] = [sshdParser, windowsParser, ndjsonParser];
+
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`; case ignored). */
+export function findParser(format: string): ParserDefinition | undefined {
+  return findParserIn(parserDefinitions, format);
+}
+
+/** The parser that best fits the first non-empty lines of an input, or why none does. */
+export function chooseParser(sample: readonly string[]): ParserChoice {
+  return chooseParserFrom(parserDefinitions, sample);
+}

@@ -1,0 +1,143 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import { mapKerberosFailure, mapLogonFailure, outcomeFromStatus } from './map-failure.ts';
+import { mapLogonId, mapLogonProcess, mapLogonType } from './map-logon.ts';
+import { mapSource } from './map-source.ts';
+import { mapSubjectUser, mapTargetUser } from './map-user.ts';
+
+type Outcome = 'success' | 'failure';
+type EventData = Record<string, unknown>;
+
+/**
+ * How one Security event code becomes ECS. category/type/action are those of Winlogbeat's
+ * security module (x-pack/winlogbeat/module/security, ingest/security.yml), and so are the
+ * user fields: the account logging on is `user` for 4624/4625/4768/4769/4771/4776; for 4648
+ * and 4740 `user` is the subject who acted and the account acted on is `user.effective` /
+ * `user.target`.
+ */
+export interface EventMapping {
+  category: readonly string[];
+  type: readonly string[];
+  action: string;
+  /** Fixed, or read from the event's Status. */
+  outcome: Outcome | ((data: EventData) => Outcome | undefined);
+  map(event: SecurityEvent, data: EventData): void;
+}
+
+const AUTHENTICATION = ['authentication'] as const;
+const START = ['start'] as const;
+
+function mapKerberos(event: SecurityEvent, data: EventData): void {
+  mapTargetUser(event, data, 'user');
+  mapSource(event, data);
+  mapKerberosFailure(event, data);
+}
+
+export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string, EventMapping>([
+  [
+    '4624',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'logged-in',
+      outcome: 'success',
+      map(event, data) {
+        mapTargetUser(event, data, 'user');
+        mapLogonType(event, data);
+        mapSource(event, data, 'WorkstationName');
+        mapLogonProcess(event, data);
+        mapLogonId(event, data, 'TargetLogonId');
+      },
+    },
+  ],
+  [
+    '4625',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'logon-failed',
+      outcome: 'failure',
+      map(event, data) {
+        mapTargetUser(event, data, 'user');
+        mapLogonType(event, data);
+        mapSource(event, data, 'WorkstationName');
+        mapLogonProcess(event, data);
+        mapLogonId(event, data, 'SubjectLogonId');
+        mapLogonFailure(event, data);
+      },
+    },
+  ],
+  [
+    '4648',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'logged-in-explicit',
+      outcome: 'success',
+      map(event, data) {
+        mapSubjectUser(event, data);
+        mapTargetUser(event, data, 'user.effective');
+        mapSource(event, data);
+        mapLogonProcess(event, data);
+        mapLogonId(event, data, 'SubjectLogonId');
+      },
+    },
+  ],
+  [
+    '4740',
+    {
+      category: ['iam'],
+      type: ['user', 'change'],
+      action: 'locked-out-user-account',
+      outcome: 'success', // the lockout itself succeeded (Audit Success)
+      map(event, data) {
+        mapSubjectUser(event, data);
+        mapTargetUser(event, data, 'user.target');
+        mapLogonId(event, data, 'SubjectLogonId');
+      },
+    },
+  ],
+  [
+    '4768',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'kerberos-authentication-ticket-requested',
+      outcome: outcomeFromStatus,
+      map: mapKerberos,
+    },
+  ],
+  [
+    '4769',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'kerberos-service-ticket-requested',
+      outcome: outcomeFromStatus,
+      map: mapKerberos,
+    },
+  ],
+  [
+    '4771',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'kerberos-preauth-failed',
+      outcome: 'failure',
+      map: mapKerberos,
+    },
+  ],
+  [
+    '4776',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'credential-validated',
+      outcome: outcomeFromStatus,
+      map(event, data) {
+        mapTargetUser(event, data, 'user');
+        mapSource(event, data, 'Workstation');
+        mapLogonFailure(event, data);
+      },
+    },
+  ],
+]);

@@ -1,0 +1,44 @@
+import { isObject } from '../../core/index.ts';
+
+/** Winlogbeat and Windows write `-` (and sometimes nothing) where a value is absent. */
+export function isBlankValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || value === '-';
+}
+
+/**
+ * Fills `value` in at a nested path unless the document already holds a real value there
+ * (Winlogbeat output already carries most ECS fields: those win). A blank existing value
+ * (`-`, empty) is replaced, or removed when there is nothing to put in its place.
+ * Objects on the way are created as needed; a scalar where an object belongs is left alone.
+ */
+export function fillPath(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let current = root;
+  const last = path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const step = path[i] as string;
+    const next = current[step];
+    if (isObject(next)) {
+      current = next;
+    } else if (next === undefined) {
+      if (value === undefined) return;
+      const created: Record<string, unknown> = {};
+      current[step] = created;
+      current = created;
+    } else {
+      return;
+    }
+  }
+  const key = path[last] as string;
+  const existing = current[key];
+  if (!isBlankValue(existing)) return;
+  if (value !== undefined) current[key] = value;
+  else if (existing !== undefined) delete current[key];
+}
+
+/** A Windows event data value as text; `-`, empty and missing are all undefined. */
+export function readData(data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key];
+  if (typeof value === 'string') return value === '-' || value === '' ? undefined : value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}

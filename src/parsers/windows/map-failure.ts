@@ -1,0 +1,41 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import { describeFailureReason } from './failure-reasons.ts';
+import { fillPath, readData } from './fill-field.ts';
+import { explainKerberosFailure, nameKerberosStatus } from './kerberos-status.ts';
+import { describeLogonStatus, explainLogonFailure } from './logon-status.ts';
+import { canonicalStatus } from './status-code.ts';
+
+const FAILURE_STATUS = ['winlog', 'logon', 'failure', 'status'];
+const FAILURE_SUB_STATUS = ['winlog', 'logon', 'failure', 'sub_status'];
+const FAILURE_REASON = ['winlog', 'logon', 'failure', 'reason'];
+const KERBEROS_STATUS_DESCRIPTION = ['winlog', 'event_data', 'StatusDescription'];
+const EVENT_REASON = ['event', 'reason'];
+
+/**
+ * 4625 (Status, SubStatus, FailureReason) and 4776 (Status only): Winlogbeat's descriptions in
+ * winlog.logon.failure.*, and a readable event.reason. Success codes (`0x0`) describe no failure
+ * and are left out (Winlogbeat would write "Status OK." there).
+ */
+export function mapLogonFailure(event: SecurityEvent, data: Record<string, unknown>): void {
+  const status = canonicalStatus(readData(data, 'Status'));
+  const subStatus = canonicalStatus(readData(data, 'SubStatus'));
+  if (status !== '0x0') fillPath(event, FAILURE_STATUS, describeLogonStatus(status));
+  if (subStatus !== '0x0') fillPath(event, FAILURE_SUB_STATUS, describeLogonStatus(subStatus));
+  const failureReason = describeFailureReason(readData(data, 'FailureReason'));
+  fillPath(event, FAILURE_REASON, failureReason);
+  fillPath(event, EVENT_REASON, explainLogonFailure(status, subStatus) ?? failureReason);
+}
+
+/** 4768/4769/4771 Status: the KDC_ERR_* name in winlog.event_data.StatusDescription (as Winlogbeat) and event.reason. */
+export function mapKerberosFailure(event: SecurityEvent, data: Record<string, unknown>): void {
+  const status = canonicalStatus(readData(data, 'Status'));
+  fillPath(event, KERBEROS_STATUS_DESCRIPTION, nameKerberosStatus(status));
+  fillPath(event, EVENT_REASON, explainKerberosFailure(status));
+}
+
+/** Outcome of events whose Status says it: `0x0` success, any other code failure. */
+export function outcomeFromStatus(data: Record<string, unknown>): 'success' | 'failure' | undefined {
+  const status = canonicalStatus(readData(data, 'Status'));
+  if (status === undefined) return undefined;
+  return status === '0x0' ? 'success' : 'failure';
+}

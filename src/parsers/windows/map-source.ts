@@ -1,0 +1,34 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import { fillPath, readData } from './fill-field.ts';
+import { normalizeSourceIp, normalizeSourcePort, normalizeWorkstation } from './source-address.ts';
+
+const SOURCE_IP = ['source', 'ip'];
+const SOURCE_PORT = ['source', 'port'];
+const SOURCE_DOMAIN = ['source', 'domain'];
+
+/**
+ * source.ip/port from IpAddress/IpPort and source.domain from the named workstation field.
+ * Many local and OpenSSH-on-Windows 4625s have IpAddress `-`: then source.domain (the
+ * workstation name) is the only key left to group by.
+ */
+export function mapSource(
+  event: SecurityEvent,
+  data: Record<string, unknown>,
+  workstationKey?: string,
+): void {
+  normalizeExistingIp(event);
+  fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, 'IpAddress')));
+  fillPath(event, SOURCE_PORT, normalizeSourcePort(readData(data, 'IpPort')));
+  if (workstationKey !== undefined) {
+    fillPath(event, SOURCE_DOMAIN, normalizeWorkstation(readData(data, workstationKey)));
+  }
+}
+
+// Winlogbeat strips `::ffff:` from source.ip itself; documents indexed without that step still carry it.
+function normalizeExistingIp(event: SecurityEvent): void {
+  const source = event.source as Record<string, unknown> | undefined;
+  const ip = source?.ip;
+  if (typeof ip !== 'string' || !ip.startsWith('::')) return;
+  const normalized = normalizeSourceIp(ip);
+  if (normalized !== undefined) (source as Record<string, unknown>).ip = normalized;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../src/app/demo.ts';
+import type { Incident } from '../../src/incidents/index.ts';
+import { runCli } from './run-cli.ts';
+
+/** Which incidents each simulated attack must raise: rule and the group it is raised for. */
+const EXPECTED: Record<
+  string,
+  (attack: { sourceIp: string; users: string[]; host: string }) => Array<[string, Record<string, string>]>
+> = {
+  'ssh-brute-force': (a) => [
+    ['ssh-brute-force-source', { 'source.ip': a.sourceIp }],
+    ['ssh-brute-force-user', { 'user.name': 'root' }],
+  ],
+  'rdp-brute-force': (a) => [
+    ['windows-rdp-brute-force', { 'source.ip': a.sourceIp }],
+    ['windows-logon-failure-user', { 'user.name': a.users[0]! }],
+    ['windows-logon-failure-source', { 'source.ip': a.sourceIp }],
+  ],
+  'password-spray': (a) => [
+    ['password-spray-source', { 'source.ip': a.sourceIp }],
+    ['windows-logon-failure-source', { 'source.ip': a.sourceIp }],
+  ],
+  'ssh-brute-force-success': (a) => [
+    ['ssh-brute-force-source', { 'source.ip': a.sourceIp }],
+    ['auth-success-after-failures', { 'user.name': a.users[0]! }],
+  ],
+  'app-csrf-burst': (a) => [['app-csrf-failures', { 'service.name': a.host, 'source.ip': a.sourceIp }]],
+  'app-forbidden-probe': (a) => [
+    ['app-forbidden-requests-user', { 'service.name': a.host, 'user.name': a.users[0]! }],
+  ],
+};
+
+const describeIncident = (incident: Incident): [string, Record<string, string>] => [
+  incident.ruleId,
+  incident.group,
+];
+
+describe.each([7, 1, 2])('the demo day (seed %i)', async (seed) => {
+  const { report, truth } = await runDemo({ seed, start: new Date('2026-03-02T00:00:00Z') });
+
+  it('raises exactly the incidents of the simulated attacks, nothing for benign logins or scanners', () => {
+    const expected = truth.attacks.flatMap((attack) => EXPECTED[attack.id]!(attack));
+    expect(report.incidents.map(describeIncident)).toEqual(expect.arrayContaining(expected));
+    expect(report.incidents).toHaveLength(expected.length);
+  });
+
+  it('opens every incident during its attack', () => {
+    for (const attack of truth.attacks) {
+      const raised = report.incidents.filter((incident) =>
+        EXPECTED[attack.id]!(attack).some(
+          ([rule, group]) =>
+            rule === incident.ruleId && JSON.stringify(group) === JSON.stringify(incident.group),
+        ),
+      );
+      for (const incident of raised) {
+        expect(incident.firstSeen).toBeGreaterThanOrEqual(attack.start);
+        expect(incident.openedAt).toBeLessThanOrEqual(attack.end);
+      }
+    }
+  });
+
+  it('counts every failed password of the SSH brute force', () => {
+    const attack = truth.attacks.find((a) => a.id === 'ssh-brute-force')!;
+    const incident = report.incidents.find(
+      (i) => i.ruleId === 'ssh-brute-force-source' && i.group['source.ip'] === attack.sourceIp,
+    );
+    expect(incident?.count).toBe(attack.breakdown.Failed);
+  });
+
+  it('puts the compromised account first', () => {
+    const p1 = report.incidents
+      .filter((incident) => incident.priority === 'P1')
+      .map((incident) => incident.ruleId);
+    expect(p1.sort()).toEqual(['auth-success-after-failures', 'windows-rdp-brute-force']);
+  });
+});
+
+describe('klaxon demo', () => {
+  it('shows the messages an analyst receives, most urgent first, then the table', async () => {
+    const run = await runCli('demo', '--date', '2026-03-02');
+    expect(run.code).toBe(0);
+    const firstMessage = run.stdout.indexOf('[P1]');
+    expect(firstMessage).toBeGreaterThan(0);
+    expect(run.stdout.indexOf('[P2]')).toBeGreaterThan(firstMessage);
+    expect(run.stdout).toContain('who/where: user.name=nils');
+    expect(run.stdout).toMatch(/Incidents: 11 \(0 still open/);
+  });
+});
