@@ -1,7 +1,10 @@
 // `npm run bench`: throughput and memory of replay next to a floor measured on the same files in
 // the same run (reading and splitting lines, plus JSON.parse for NDJSON), as ratios.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPostgres } from '../test/support/postgres.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import type { CaseResult } from './cases/measure.ts';
@@ -35,7 +38,7 @@ for (const input of [
   { name: 'sshd auth.log', path: files.authLog, floorMode: 'lines', year: '2024' },
 ]) {
   const floor = runCase('floor', [input.path, input.floorMode]);
-  const replay = runCase('replay', input.year ? [input.path, input.year] : [input.path]);
+  const replay = runCase('replay', [input.path, input.year ?? '-']);
   const floorRate = perSecond(floor.lines, floor.ms);
   const replayRate = perSecond(replay.lines, replay.ms);
   rows.push([
@@ -57,19 +60,73 @@ for (const input of [
 }
 printTable(rows);
 
-console.log('\n== detection state: 1,000,000 distinct keys alive in windows (shipped rule pack)');
-const keys = runCase('keys', ['1000000'], ['--expose-gc']);
-printTable([
-  ['keys alive', 'heap MB (alive)', 'keys after quiet', 'heap MB (after quiet)', 'peak RSS MB', 'events/s'],
+console.log('\n== detection state: 1,000,000 events, each a new account and address, inside one window');
+const keyRows = [
   [
+    'rules',
+    'keys alive',
+    'heap MB (alive)',
+    'bytes/key',
+    'keys after quiet',
+    'heap MB (after quiet)',
+    'peak RSS MB',
+    'events/s',
+  ],
+];
+for (const ruleSet of ['one', 'pack']) {
+  const keys = runCase('keys', ['1000000', ruleSet], ['--expose-gc']);
+  keyRows.push([
+    ruleSet === 'one' ? 'windows-logon-failure-user' : 'shipped pack',
     fmt(keys.keysAlive ?? 0),
     fmt(keys.heapAliveMb ?? 0),
+    fmt(Math.round(((keys.heapAliveMb ?? 0) * 1024 * 1024) / Math.max(1, keys.keysAlive ?? 1))),
     fmt(keys.keysAfterQuiet ?? 0),
     fmt(keys.heapAfterQuietMb ?? 0),
     fmt(keys.maxRssMb),
     fmt(perSecond(keys.events, keys.ms)),
-  ],
-]);
+  ]);
+}
+printTable(keyRows);
+
+console.log(
+  '\n== incidents into the store: replay of the NDJSON file with --store, next to replay without one',
+);
+const storeDir = mkdtempSync(join(tmpdir(), 'klaxon-bench-store-'));
+const postgres = await startPostgres();
+try {
+  const storeRows = [
+    ['store', 'events/s', 'detections/s (incident writes)', 'incidents', 'peak RSS MB', 'ratio to no store'],
+  ];
+  const baseline = runCase('replay', [files.ndjson, '-']);
+  const baselineRate = perSecond(baseline.events, baseline.ms);
+  storeRows.push([
+    'none (in memory)',
+    fmt(baselineRate),
+    fmt(perSecond(baseline.detections, baseline.ms)),
+    fmt(baseline.incidents ?? 0),
+    fmt(baseline.maxRssMb),
+    '1.00',
+  ]);
+  for (const [name, url] of [
+    ['sqlite (file, WAL)', `sqlite:${join(storeDir, 'bench.db')}`],
+    ['postgresql (local cluster)', postgres.url],
+  ] as const) {
+    const result = runCase('replay', [files.ndjson, '-', url]);
+    const rate = perSecond(result.events, result.ms);
+    storeRows.push([
+      name,
+      fmt(rate),
+      fmt(perSecond(result.detections, result.ms)),
+      fmt(result.incidents ?? 0),
+      fmt(result.maxRssMb),
+      (rate / baselineRate).toFixed(2),
+    ]);
+  }
+  printTable(storeRows);
+} finally {
+  await postgres.stop();
+  rmSync(storeDir, { recursive: true, force: true });
+}
 
 function printTable(table: string[][]): void {
   const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));

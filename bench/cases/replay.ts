@@ -1,14 +1,25 @@
 // `klaxon replay` with the shipped rule pack, as the CLI runs it, without printing.
 import { loadRules, runReplay } from '../../src/app/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { report } from './measure.ts';
 
-const [path, year] = process.argv.slice(2) as [string, string | undefined];
+// Arguments: file, year ('-' for none), store URL (optional: without it, incidents stay in memory).
+const [path, year, storeUrl] = process.argv.slice(2) as [string, string | undefined, string | undefined];
 const rules = await loadRules(undefined);
+const store = storeUrl ? await openStore(storeUrl) : undefined;
 const started = performance.now();
-const result = await runReplay({ inputs: [path], rules, year: year ? Number(year) : undefined });
+const result = await runReplay({
+  inputs: [path],
+  rules,
+  year: year && year !== '-' ? Number(year) : undefined,
+  store,
+});
+const ms = performance.now() - started;
+await store?.close();
 report({
-  ms: performance.now() - started,
+  ms,
   lines: result.totals.lines,
   events: result.totals.events,
   incidents: result.incidents.length,
+  detections: result.detections,
 });

@@ -25,13 +25,19 @@ export interface EventStream {
 export interface EventBatch {
   events: SecurityEvent[];
   times: number[];
+  /** Which input the events came from (the position in the list of inputs). */
+  source: number;
 }
 
 export interface OpenOptions {
   /** Parser to use instead of sniffing the file. */
   format?: string;
   /** Year of syslog timestamps without one. */
-  year?: number;
+  year?: number | undefined;
+  /** Position of this input in the list of inputs, carried by its batches. */
+  source?: number;
+  /** Events to pass over at the start: those a run that was interrupted had already processed. */
+  skipEvents?: number;
 }
 
 const SNIFF_LINES = 50;
@@ -44,15 +50,19 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   if (options.year !== undefined) parserOptions.year = options.year;
   const parser = definition.create(parserOptions);
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
-  return { path, format: definition.format, counts, parser, batches: parseBatches(path, parser, counts) };
+  const batches = parseBatches(path, parser, counts, options.source ?? 0, options.skipEvents ?? 0);
+  return { path, format: definition.format, counts, parser, batches };
 }
 
 async function* parseBatches(
   path: string,
   parser: LineParser,
   counts: ReadCounts,
+  source: number,
+  skipEvents: number,
 ): AsyncGenerator<EventBatch> {
   const skipped = counts.skipped;
+  let toSkip = skipEvents;
   for await (const lines of readLineBatches(path)) {
     const events: SecurityEvent[] = [];
     const times: number[] = [];
@@ -66,7 +76,15 @@ async function* parseBatches(
     }
     counts.lines += lines.length;
     counts.events += events.length;
-    if (events.length > 0) yield { events, times };
+    if (toSkip >= events.length) {
+      toSkip -= events.length;
+    } else {
+      const from = toSkip;
+      toSkip = 0;
+      yield from === 0
+        ? { events, times, source }
+        : { events: events.slice(from), times: times.slice(from), source };
+    }
   }
 }
 

@@ -19,7 +19,7 @@ export async function* mergeByTime(streams: AsyncIterable<EventBatch>[]): AsyncG
   for (const stream of streams) {
     const cursor: Cursor = {
       batches: stream[Symbol.asyncIterator](),
-      batch: { events: [], times: [] },
+      batch: { events: [], times: [], source: 0 },
       index: 0,
     };
     if (await refill(cursor)) cursors.push(cursor);
@@ -36,7 +36,11 @@ export async function* mergeByTime(streams: AsyncIterable<EventBatch>[]): AsyncG
     const { events, times } = cursor.batch;
     let end = cursor.index + 1;
     while (end < events.length && (times[end] as number) <= limit) end++;
-    yield { events: events.slice(cursor.index, end), times: times.slice(cursor.index, end) };
+    yield {
+      events: events.slice(cursor.index, end),
+      times: times.slice(cursor.index, end),
+      source: cursor.batch.source,
+    };
     cursor.index = end;
     if (cursor.index >= events.length && !(await refill(cursor))) cursors.splice(first, 1);
   }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { KlaxonError } from '../core/index.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerIncidents } from './commands/incidents.ts';
+import { registerSilence } from './commands/silence.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerRules } from './commands/rules.ts';
@@ -19,6 +21,8 @@ export function buildProgram(io: Io): Command {
   registerReplay(program, io);
   registerParse(program, io);
   registerRules(program, io);
+  registerIncidents(program, io);
+  registerSilence(program, io);
   return program;
 }
 

@@ -41,3 +41,33 @@ export class InputError extends KlaxonError {
     super('input', message, options);
   }
 }
+
+export class NotFoundError extends KlaxonError {
+  override name = 'NotFoundError';
+  constructor(message: string) {
+    super('not_found', message);
+  }
+}
+
+/** A change that conflicts with the current state: resolving twice, acknowledging a resolved incident. */
+export class ConflictError extends KlaxonError {
+  override name = 'ConflictError';
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+/** A store operation failed; keeps the operation name and the cause, never the parameters. */
+export class StoreError extends KlaxonError {
+  override name = 'StoreError';
+  constructor(
+    readonly operation: string,
+    options: { cause: unknown },
+  ) {
+    super(
+      'store',
+      `store operation ${operation} failed: ${(options.cause as Error)?.message ?? String(options.cause)}`,
+      options,
+    );
+  }
+}

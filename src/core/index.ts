@@ -8,4 +8,14 @@ export type { Severity, Confidence, Priority } from './severity.ts';
 export { SEVERITIES, CONFIDENCES, PRIORITIES } from './severity.ts';
 export { parseDuration, formatDuration } from './duration.ts';
 export type { SourceLocation, ValidationIssue } from './errors.ts';
-export { KlaxonError, ValidationError, InputError, formatIssue } from './errors.ts';
+export {
+  KlaxonError,
+  ValidationError,
+  InputError,
+  NotFoundError,
+  ConflictError,
+  StoreError,
+  formatIssue,
+} from './errors.ts';
+export type { Incident, IncidentStatus, IncidentAction, IncidentAuditEntry } from './incident.ts';
+export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS } from './incident.ts';

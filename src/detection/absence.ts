@@ -4,6 +4,8 @@ import type { Episode } from './episode.ts';
 import { openEpisode, toDetection } from './episode.ts';
 import type { GroupKeyReader } from './group-key.ts';
 import { compileGroupKey } from './group-key.ts';
+import { ruleFingerprint } from './rule-fingerprint.ts';
+import type { SlotSnapshot } from './rule-slot.ts';
 import type { TimerQueue } from './timer-queue.ts';
 
 interface SilenceState {
@@ -61,6 +63,32 @@ export class AbsenceSlot {
       this.timers.schedule(ts + this.rule.resolveAfterMs, () => this.checkResolve(state, episode));
     }
     if (!state.deadlinePending) this.scheduleDeadline(key, state);
+  }
+
+  save(): SlotSnapshot {
+    const keys = [...this.keys].map(([key, state]): [string, unknown] => [
+      key,
+      { lastSeen: state.lastSeen, episode: state.episode, returnedAt: state.returnedAt },
+    ]);
+    return { fingerprint: ruleFingerprint(this.rule), keys, episodes: [], seeded: this.seeded };
+  }
+
+  /** Restores what each key last did, and re-arms its deadline or resolve check. */
+  load(saved: SlotSnapshot): void {
+    if (saved.fingerprint !== ruleFingerprint(this.rule)) return;
+    this.seeded = saved.seeded ?? true;
+    for (const [key, value] of saved.keys) {
+      const restored = value as Pick<SilenceState, 'lastSeen' | 'episode' | 'returnedAt'>;
+      const state: SilenceState = { ...restored, deadlinePending: false };
+      this.keys.set(key, state);
+      const episode = state.episode;
+      if (episode === null || state.returnedAt !== -Infinity) this.scheduleDeadline(key, state);
+      if (episode !== null && state.returnedAt !== -Infinity) {
+        this.timers.schedule(state.returnedAt + this.rule.resolveAfterMs, () =>
+          this.checkResolve(state, episode),
+        );
+      }
+    }
   }
 
   private track(key: string, now: number): SilenceState {

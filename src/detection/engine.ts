@@ -8,6 +8,8 @@ import { matchCondition } from './match.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
 import { RuleIndex } from './rule-index.ts';
 import { RuleSlot } from './rule-slot.ts';
+import type { SlotSnapshot } from './rule-slot.ts';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.ts';
 import { sequenceCondition } from './sequence.ts';
 import { thresholdCondition } from './threshold.ts';
 import { TimerQueue } from './timer-queue.ts';
@@ -18,6 +20,8 @@ export interface DetectionEngineOptions {
   emit: DetectionSink;
   /** How far out of timestamp order events may arrive and still be counted exactly (default 2 s). */
   toleranceMs?: number | undefined;
+  /** A snapshot taken by `snapshot()` (of this or an earlier process) to continue from. */
+  restore?: string | undefined;
 }
 
 export interface EngineStats {
@@ -43,6 +47,21 @@ export interface DetectionEngine {
   /** End of input: processes everything buffered and every timer due before the newest event. */
   flush(): void;
   stats(): EngineStats;
+  /**
+   * Everything needed to continue later exactly where this engine stands: windows, open
+   * episodes, buffered events. Pending updates are emitted first, so the caller can store them
+   * in the same transaction as the snapshot.
+   */
+  snapshot(): string;
+}
+
+interface EngineSnapshot {
+  version: 1;
+  buffer: ReturnType<ReorderBuffer['save']>;
+  timersNow: number;
+  started: boolean;
+  stats: { events: number; late: number; invalidTimestamp: number };
+  slots: Record<string, SlotSnapshot>;
 }
 
 const DEFAULT_TOLERANCE_MS = 2_000;
@@ -61,8 +80,19 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
     );
   const index = new RuleIndex(slots);
   const absenceSlots = slots.filter((slot): slot is AbsenceSlot & Slot => slot instanceof AbsenceSlot);
-  const stats = { events: 0, late: 0, invalidTimestamp: 0 };
+  let stats = { events: 0, late: 0, invalidTimestamp: 0 };
   let started = false;
+  if (options.restore !== undefined) {
+    const saved = decodeSnapshot(options.restore) as EngineSnapshot;
+    buffer.load(saved.buffer);
+    timers.now = saved.timersNow;
+    started = saved.started;
+    stats = saved.stats;
+    for (const slot of slots) {
+      const slotSnapshot = saved.slots[slot.ruleId];
+      if (slotSnapshot !== undefined) slot.load(slotSnapshot);
+    }
+  }
   let currentTs = 0;
   let currentEvent: SecurityEvent | undefined;
   const observe = (slot: Slot): void => slot.observe(currentTs, currentEvent as SecurityEvent);
@@ -112,6 +142,18 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
       buffer.drain(process);
       timers.runBefore(timers.now);
       updates.flush();
+    },
+    snapshot() {
+      updates.flush();
+      const saved: EngineSnapshot = {
+        version: 1,
+        buffer: buffer.save(),
+        timersNow: timers.now,
+        started,
+        stats,
+        slots: Object.fromEntries(slots.map((slot) => [slot.ruleId, slot.save()])),
+      };
+      return encodeSnapshot(saved);
     },
     stats: () => ({
       ...stats,

@@ -16,8 +16,6 @@ export interface Episode {
   /** Ring of the latest samples (after the first ones), oldest overwritten first. */
   latestSamples: SecurityEvent[];
   latestNext: number;
-  /** When the pending resolve timer is due; the timer re-checks the condition when it fires. */
-  timerDue: number;
 }
 
 export function openEpisode(
@@ -37,7 +35,6 @@ export function openEpisode(
     firstSamples: [],
     latestSamples: [],
     latestNext: 0,
-    timerDue: -Infinity,
   };
   if (event) addSample(episode, event);
   return episode;

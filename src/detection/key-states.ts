@@ -39,6 +39,11 @@ export class KeyStates<S> {
     return this.current.get(key) ?? this.previous.get(key);
   }
 
+  /** Every key and state, for a snapshot. */
+  entries(): [string, S][] {
+    return [...this.previous, ...this.current];
+  }
+
   /** Lets time pass without events, so quiet keys are freed in live operation too. */
   advance(now: number): void {
     if (now >= this.rotateAt) this.rotate(now);

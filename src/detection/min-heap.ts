@@ -1,19 +1,24 @@
 /** A binary min-heap ordered by `before`; used for the reorder buffer and for episode timers. */
 export class MinHeap<T> {
-  private readonly items: T[] = [];
+  private readonly heap: T[] = [];
 
   constructor(private readonly before: (a: T, b: T) => boolean) {}
 
   get size(): number {
-    return this.items.length;
+    return this.heap.length;
+  }
+
+  /** The items in no particular order. */
+  items(): T[] {
+    return [...this.heap];
   }
 
   peek(): T | undefined {
-    return this.items[0];
+    return this.heap[0];
   }
 
   push(item: T): void {
-    const items = this.items;
+    const items = this.heap;
     let index = items.push(item) - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
@@ -26,7 +31,7 @@ export class MinHeap<T> {
   }
 
   pop(): T | undefined {
-    const items = this.items;
+    const items = this.heap;
     const top = items[0];
     const last = items.pop();
     if (items.length === 0 || last === undefined) return top;

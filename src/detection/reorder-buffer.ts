@@ -74,6 +74,19 @@ export class ReorderBuffer {
     if (ts > this.released) this.released = ts;
   }
 
+  /** What a snapshot needs to rebuild the buffer: the held events in order, and the clock. */
+  save(): { held: [number, SecurityEvent][]; newest: number; released: number } {
+    const held: Pending[] = [...this.inOrder.slice(this.head), ...this.outOfOrder.items()];
+    held.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+    return { held: held.map((p) => [p.ts, p.event]), newest: this.newest, released: this.released };
+  }
+
+  load(saved: { held: [number, SecurityEvent][]; newest: number; released: number }): void {
+    for (const [ts, event] of saved.held) this.inOrder.push({ ts, seq: this.seq++, event });
+    this.newest = saved.newest;
+    this.released = saved.released;
+  }
+
   /** End of input: hands on everything. */
   drain(release: Release): void {
     this.releaseUpTo(this.newest, release);

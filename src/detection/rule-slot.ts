@@ -8,6 +8,15 @@ import { compileGroupKey } from './group-key.ts';
 import { KeyStates } from './key-states.ts';
 import type { TimerQueue } from './timer-queue.ts';
 import type { UpdateQueue } from './update-queue.ts';
+import { ruleFingerprint } from './rule-fingerprint.ts';
+
+export interface SlotSnapshot {
+  fingerprint: string;
+  keys: [string, unknown][];
+  episodes: [string, Episode][];
+  /** Absence rules: whether the expected keys were already put on the clock. */
+  seeded?: boolean;
+}
 
 /**
  * Runs one windowed rule (threshold, cardinality, sequence, match) over all its group keys:
@@ -57,6 +66,27 @@ export class RuleSlot<S> {
 
   advance(now: number): void {
     this.states.advance(now);
+  }
+
+  save(): SlotSnapshot {
+    return {
+      fingerprint: ruleFingerprint(this.rule),
+      keys: this.states.entries(),
+      episodes: [...this.episodes],
+    };
+  }
+
+  /** Restores saved windows and open episodes, and re-arms the episodes' resolve checks. */
+  load(saved: SlotSnapshot): void {
+    if (saved.fingerprint !== ruleFingerprint(this.rule)) return;
+    for (const [key, state] of saved.keys as [string, S][]) this.states.put(key, state);
+    for (const [key, episode] of saved.episodes) {
+      this.episodes.set(key, episode);
+      const state = this.states.get(key);
+      const due =
+        state === undefined ? -Infinity : this.condition.holdsUntil(state) + this.rule.resolveAfterMs;
+      this.schedule(key, episode, due);
+    }
   }
 
   private open(key: string, state: S, ts: number, event: SecurityEvent): void {

@@ -26,7 +26,8 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
   /** Start of a complete chain of steps 0..i that is still inside the span at `now`, if any. */
   const completeStart = (state: SequenceState, i: number, now: number): number | undefined => {
     const starts = i === 0 ? state.times[0] : state.starts[i];
-    if (starts === undefined || starts.length < (steps[i]?.count ?? 1)) return undefined;
+    // `!starts`: a restored snapshot has null where a step saw nothing yet.
+    if (!starts || starts.length < (steps[i]?.count ?? 1)) return undefined;
     const start = starts[0] as number;
     return now - start <= windowMs ? start : undefined;
   };

@@ -37,7 +37,7 @@ describe('incident book', () => {
       runbook: 'Block it.',
       status: 'open',
     });
-    expect(first?.attack[0]?.name).toBe('Brute Force: Password Guessing');
+    expect(first?.attack).toEqual(['T1110.001']);
   });
 
   it('keeps count and last seen current and records the resolution', () => {

@@ -1,10 +1,11 @@
-import type { Detection } from '../core/index.ts';
-import { triage } from '../triage/index.ts';
-import type { Incident, RuleFacts } from './incident.ts';
+import type { Detection, Incident } from '../core/index.ts';
+import type { RuleFacts } from './incident.ts';
+import { newIncidentOf } from './incident.ts';
 
 /**
- * Turns the engine's episode signals into incidents, in memory: a serial per opened episode,
- * counts and last-seen kept current, resolution recorded. (The persistent store builds on this.)
+ * Turns the engine's episode signals into incidents in memory: a serial per opened episode,
+ * counts and last-seen kept current, resolution recorded. `replay` without a store uses it; the
+ * store-backed recorder applies the same signals to the database.
  */
 export class IncidentBook {
   private readonly byEpisode = new Map<string, Incident>();
@@ -25,6 +26,7 @@ export class IncidentBook {
     if (detection.state === 'resolved') {
       incident.status = 'resolved';
       incident.resolvedAt = detection.at;
+      incident.resolvedBy = 'klaxon';
       this.byEpisode.delete(detection.episodeId);
     }
     return incident;
@@ -35,29 +37,12 @@ export class IncidentBook {
   }
 
   private open(detection: Detection): Incident {
-    const facts = this.factsOf(detection.ruleId) ?? {
-      title: detection.ruleId,
-      severity: 'medium',
-      confidence: 'medium',
-      attack: [],
-    };
     const groupKey = `${detection.ruleId}\u0000${JSON.stringify(detection.group)}`;
     const incident: Incident = {
+      ...newIncidentOf(detection, this.factsOf(detection.ruleId)),
       serial: this.incidents.length + 1,
-      episodeId: detection.episodeId,
-      ruleId: detection.ruleId,
-      title: facts.title,
       status: 'open',
-      group: detection.group,
-      count: detection.count,
-      firstSeen: detection.firstSeen,
-      lastSeen: detection.lastSeen,
-      openedAt: detection.at,
-      ...triage(facts),
-      samples: detection.samples,
     };
-    if (facts.runbook) incident.runbook = facts.runbook;
-    if (detection.distinct) incident.distinct = detection.distinct;
     const previous = this.latestByGroup.get(groupKey);
     if (previous !== undefined) incident.previousSerial = previous;
     this.latestByGroup.set(groupKey, incident.serial);

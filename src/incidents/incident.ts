@@ -1,30 +1,6 @@
-import type { Confidence, Detection, Priority, SecurityEvent, Severity } from '../core/index.ts';
-import type { AttackTechnique } from '../triage/index.ts';
-
-/** The ticket for one episode of one rule on one group key. */
-export interface Incident {
-  /** Gap-free, in the order incidents opened: #1, #2, ... */
-  serial: number;
-  episodeId: string;
-  ruleId: string;
-  title: string;
-  status: 'open' | 'resolved';
-  group: Record<string, string>;
-  count: number;
-  firstSeen: number;
-  lastSeen: number;
-  openedAt: number;
-  resolvedAt?: number;
-  severity: Severity;
-  confidence: Confidence;
-  priority: Priority;
-  attack: AttackTechnique[];
-  runbook?: string;
-  samples: SecurityEvent[];
-  distinct?: Detection['distinct'];
-  /** The serial of the previous incident of the same rule and group, when there was one. */
-  previousSerial?: number;
-}
+import type { Confidence, Detection, Severity } from '../core/index.ts';
+import type { NewIncident } from '../store/index.ts';
+import { triage } from '../triage/index.ts';
 
 /** What the incident stage needs to know of a rule, without depending on the rule format. */
 export interface RuleFacts {
@@ -33,4 +9,29 @@ export interface RuleFacts {
   confidence: Confidence;
   attack: readonly string[];
   runbook?: string;
+}
+
+const UNKNOWN_RULE: RuleFacts = { title: '', severity: 'medium', confidence: 'medium', attack: [] };
+
+/** The incident an opened episode becomes, before the store gives it a serial. */
+export function newIncidentOf(detection: Detection, facts: RuleFacts | undefined): NewIncident {
+  const rule = facts ?? { ...UNKNOWN_RULE, title: detection.ruleId };
+  const incident: NewIncident = {
+    episodeId: detection.episodeId,
+    ruleId: detection.ruleId,
+    title: rule.title,
+    group: detection.group,
+    count: detection.count,
+    firstSeen: detection.firstSeen,
+    lastSeen: detection.lastSeen,
+    openedAt: detection.at,
+    severity: rule.severity,
+    confidence: rule.confidence,
+    priority: triage(rule).priority,
+    attack: [...rule.attack],
+    samples: detection.samples,
+  };
+  if (rule.runbook) incident.runbook = rule.runbook;
+  if (detection.distinct) incident.distinct = detection.distinct;
+  return incident;
 }

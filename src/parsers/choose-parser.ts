@@ -55,9 +55,7 @@ export function chooseParserFrom(
     const bestText = winner ? ` (best: ${winner.format} at ${winner.score.toFixed(2)})` : '';
     return {
       kind: 'none',
-      message:
-        `cannot detect the format: none of [${formats}] fits the first ${lines.length} non-empty line(s)` +
-        `${bestText}`,
+      message: `cannot detect the format: none of [${formats}] fits the first ${lines.length} non-empty line(s)${bestText}`,
       scores,
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/app/demo.ts';
-import type { Incident } from '../../src/incidents/index.ts';
+import type { Incident } from '../../src/core/index.ts';
 import { runCli } from './run-cli.ts';
 
 /** Which incidents each simulated attack must raise: rule and the group it is raised for. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
+import { openStore } from '../../store/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -7,6 +8,8 @@ import { collect, parseTolerance, parseYear } from '../options.ts';
 import type { Io } from '../io.ts';
 
 interface ReplayFlags {
+  store?: string;
+  checkpointEvery?: number;
   rules?: string[];
   format?: string;
   year?: number;
@@ -26,16 +29,33 @@ export function registerReplay(program: Command, io: Io): void {
     .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson')
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)
+    .option(
+      '--store <url>',
+      'persist incidents: sqlite:./klaxon.db or postgres://...; an interrupted replay resumes',
+    )
+    .option(
+      '--checkpoint-every <duration>',
+      'with --store: how often to checkpoint (default 5s)',
+      parseTolerance,
+    )
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
       const rules = await loadRules(flags.rules);
-      const report = await runReplay({
-        inputs: files,
-        rules,
-        format: flags.format,
-        year: flags.year,
-        toleranceMs: flags.tolerance,
-      });
+      const store = flags.store ? await openStore(flags.store) : undefined;
+      let report;
+      try {
+        report = await runReplay({
+          inputs: files,
+          rules,
+          format: flags.format,
+          year: flags.year,
+          toleranceMs: flags.tolerance,
+          store,
+          ...(flags.checkpointEvery !== undefined && { checkpointEveryMs: flags.checkpointEvery }),
+        });
+      } finally {
+        await store?.close();
+      }
       if (flags.json) {
         for (const incident of report.incidents) io.out(JSON.stringify(incidentToJson(incident)));
         io.err(formatReplaySummary(report));

@@ -1,4 +1,4 @@
-import type { Incident } from '../../incidents/index.ts';
+import type { Incident } from '../../core/index.ts';
 
 /** The `--json` shape of an incident: snake_case keys, ISO times, evidence as the raw lines. */
 export function incidentToJson(incident: Incident): Record<string, unknown> {
@@ -14,10 +14,15 @@ export function incidentToJson(incident: Incident): Record<string, unknown> {
     last_seen: iso(incident.lastSeen),
     opened_at: iso(incident.openedAt),
     resolved_at: iso(incident.resolvedAt),
+    resolved_by: incident.resolvedBy,
+    resolution: incident.resolution,
+    acknowledged_at: iso(incident.acknowledgedAt),
+    acknowledged_by: incident.acknowledgedBy,
+    assignee: incident.assignee,
     severity: incident.severity,
     confidence: incident.confidence,
     priority: incident.priority,
-    attack: incident.attack.map((technique) => technique.id),
+    attack: incident.attack,
     runbook: incident.runbook,
     distinct: incident.distinct,
     previous_serial: incident.previousSerial,

@@ -1,4 +1,5 @@
-import type { Incident } from '../../incidents/index.ts';
+import type { Incident } from '../../core/index.ts';
+import { describeTechnique } from '../../triage/index.ts';
 import { describeGroup } from './incident-table.ts';
 import { formatTime } from './time.ts';
 
@@ -18,7 +19,12 @@ export function formatIncidentMessage(incident: Incident): string {
   }
   lines.push(`  severity ${incident.severity}, confidence ${incident.confidence}; rule ${incident.ruleId}`);
   if (incident.attack.length > 0) {
-    lines.push(`  ATT&CK: ${incident.attack.map((t) => (t.name ? `${t.id} ${t.name}` : t.id)).join('; ')}`);
+    lines.push(
+      `  ATT&CK: ${incident.attack
+        .map(describeTechnique)
+        .map((t) => (t.name ? `${t.id} ${t.name}` : t.id))
+        .join('; ')}`,
+    );
   }
   if (incident.runbook) lines.push(`  runbook: ${incident.runbook}`);
   if (incident.previousSerial !== undefined) lines.push(`  follows incident #${incident.previousSerial}`);

@@ -1,4 +1,4 @@
-import type { Incident } from '../../incidents/index.ts';
+import type { Incident } from '../../core/index.ts';
 import { formatTime } from './time.ts';
 
 const COLUMNS = ['#', 'PRI', 'RULE', 'GROUP', 'COUNT', 'FIRST SEEN', 'LAST SEEN', 'STATUS'] as const;

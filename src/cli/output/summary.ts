@@ -18,6 +18,20 @@ export function formatReplaySummary(report: ReplayReport): string {
   if (engine.invalidTimestamp > 0)
     lines.push(`  ${formatCount(engine.invalidTimestamp)} events had no valid @timestamp`);
   for (const file of files) for (const note of file.notes) lines.push(`  note: ${note}`);
+  if (report.resumedAfter !== undefined) {
+    lines.push(
+      `  resumed an interrupted replay: ${formatCount(report.resumedAfter)} events had been processed before`,
+    );
+  }
+  if (report.notifications) {
+    const held = Object.entries(report.notifications.suppressed).map(
+      ([reason, n]) => `${reason} ${formatCount(n)}`,
+    );
+    lines.push(
+      `  notifications: ${formatCount(report.notifications.notified)} would be sent` +
+        (held.length > 0 ? `; held back: ${held.join(', ')}` : '; none held back'),
+    );
+  }
   const open = incidents.filter((incident) => incident.status === 'open').length;
   lines.push(
     `Incidents: ${formatCount(incidents.length)} (${formatCount(open)} still open at the end of the input)`,

@@ -9,20 +9,24 @@ export function isBlankValue(value: unknown): boolean {
  * Fills `value` in at a nested path unless the document already holds a real value there
  * (Winlogbeat output already carries most ECS fields: those win). A blank existing value
  * (`-`, empty) is replaced, or removed when there is nothing to put in its place.
- * Objects on the way are created as needed; a scalar where an object belongs is left alone.
+ * Objects on the way are created as needed (and an object emptied so is removed); a scalar
+ * where an object belongs is left alone.
  */
 export function fillPath(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let parent = root;
   let current = root;
   const last = path.length - 1;
   for (let i = 0; i < last; i++) {
     const step = path[i] as string;
     const next = current[step];
     if (isObject(next)) {
+      parent = current;
       current = next;
     } else if (next === undefined) {
       if (value === undefined) return;
       const created: Record<string, unknown> = {};
       current[step] = created;
+      parent = current;
       current = created;
     } else {
       return;
@@ -31,8 +35,17 @@ export function fillPath(root: Record<string, unknown>, path: readonly string[],
   const key = path[last] as string;
   const existing = current[key];
   if (!isBlankValue(existing)) return;
-  if (value !== undefined) current[key] = value;
-  else if (existing !== undefined) delete current[key];
+  if (value !== undefined) {
+    current[key] = value;
+  } else if (existing !== undefined) {
+    delete current[key];
+    if (current !== root && isEmpty(current)) delete parent[path[last - 1] as string];
+  }
+}
+
+function isEmpty(object: Record<string, unknown>): boolean {
+  for (const _ in object) return false;
+  return true;
 }
 
 /** A Windows event data value as text; `-`, empty and missing are all undefined. */

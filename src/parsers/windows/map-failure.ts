@@ -13,14 +13,14 @@ const EVENT_REASON = ['event', 'reason'];
 
 /**
  * 4625 (Status, SubStatus, FailureReason) and 4776 (Status only): Winlogbeat's descriptions in
- * winlog.logon.failure.*, and a readable event.reason. Success codes (`0x0`) describe no failure
- * and are left out (Winlogbeat would write "Status OK." there).
+ * winlog.logon.failure.*, and a readable event.reason. The success code `0x0` has no entry, so
+ * it describes no failure (Winlogbeat would write "Status OK." there).
  */
 export function mapLogonFailure(event: SecurityEvent, data: Record<string, unknown>): void {
   const status = canonicalStatus(readData(data, 'Status'));
   const subStatus = canonicalStatus(readData(data, 'SubStatus'));
-  if (status !== '0x0') fillPath(event, FAILURE_STATUS, describeLogonStatus(status));
-  if (subStatus !== '0x0') fillPath(event, FAILURE_SUB_STATUS, describeLogonStatus(subStatus));
+  fillPath(event, FAILURE_STATUS, describeLogonStatus(status));
+  fillPath(event, FAILURE_SUB_STATUS, describeLogonStatus(subStatus));
   const failureReason = describeFailureReason(readData(data, 'FailureReason'));
   fillPath(event, FAILURE_REASON, failureReason);
   fillPath(event, EVENT_REASON, explainLogonFailure(status, subStatus) ?? failureReason);

@@ -1,0 +1,144 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import type { IncidentStatus, Priority } from '../../core/index.ts';
+import { INCIDENT_STATUSES, InputError, NotFoundError, PRIORITIES } from '../../core/index.ts';
+import type { Io } from '../io.ts';
+import { formatIncidentDetail } from '../output/incident-detail.ts';
+import { incidentToJson } from '../output/incident-json.ts';
+import { formatIncidentTable } from '../output/incident-table.ts';
+import { defaultActor, storeUrl, withStore } from '../store-option.ts';
+
+interface CommonFlags {
+  store?: string;
+  json?: boolean;
+}
+
+export function registerIncidents(program: Command, io: Io): void {
+  const incidents = program.command('incidents').description('list, inspect and work incidents in the store');
+  const storeFlag = '--store <url>';
+  const storeHelp = 'sqlite:./klaxon.db (default, or $KLAXON_STORE) or postgres://...';
+
+  incidents
+    .command('list')
+    .description('incidents, newest first')
+    .option('--status <list>', `comma-separated: ${INCIDENT_STATUSES.join(', ')}`, listOf(INCIDENT_STATUSES))
+    .option('--priority <list>', 'comma-separated: P1,P2,...', listOf(PRIORITIES))
+    .option('--rule <id>', 'only this rule')
+    .option('--limit <n>', 'at most this many', positiveInt, 50)
+    .option(storeFlag, storeHelp)
+    .option('--json', 'one JSON object per line')
+    .action(
+      async (
+        flags: CommonFlags & {
+          status?: IncidentStatus[];
+          priority?: Priority[];
+          rule?: string;
+          limit: number;
+        },
+      ) => {
+        await withStore(storeUrl(flags.store), async (store) => {
+          const found = await store.incidents.list({
+            ...(flags.status && { status: flags.status }),
+            ...(flags.priority && { priority: flags.priority }),
+            ...(flags.rule && { ruleId: flags.rule }),
+            limit: flags.limit,
+          });
+          if (flags.json) for (const incident of found) io.out(JSON.stringify(incidentToJson(incident)));
+          else io.out(formatIncidentTable(found));
+        });
+      },
+    );
+
+  incidents
+    .command('show')
+    .description('one incident: who, where, how often, evidence and audit trail')
+    .argument('<serial>', 'incident number', positiveInt)
+    .option(storeFlag, storeHelp)
+    .option('--json', 'as one JSON object')
+    .action(async (serial: number, flags: CommonFlags) => {
+      await withStore(storeUrl(flags.store), async (store) => {
+        const incident = await store.incidents.get(serial);
+        if (!incident) throw new NotFoundError(`no incident #${serial}`);
+        const history = await store.incidents.history(serial);
+        if (flags.json) io.out(JSON.stringify({ ...incidentToJson(incident), history }));
+        else io.out(formatIncidentDetail(incident, history));
+      });
+    });
+
+  const act = (
+    name: string,
+    description: string,
+    run: (
+      flags: CommonFlags & { by: string; note?: string },
+      serial: number,
+      extra: string | undefined,
+    ) => Promise<unknown>,
+    extraArgument?: string,
+  ) => {
+    const command = incidents
+      .command(name)
+      .description(description)
+      .argument('<serial>', 'incident number', positiveInt);
+    if (extraArgument) command.argument(extraArgument);
+    command
+      .option('--by <name>', 'who does it (default: your login name)', defaultActor())
+      .option('--note <text>', 'a note for the audit trail')
+      .option(storeFlag, storeHelp)
+      .option('--json', 'print the incident as JSON')
+      .action(async (serial: number, ...rest: unknown[]) => {
+        const extra = extraArgument ? (rest[0] as string) : undefined;
+        const flags = (extraArgument ? rest[1] : rest[0]) as CommonFlags & { by: string; note?: string };
+        await run(flags, serial, extra);
+      });
+  };
+
+  const report = (flags: CommonFlags, incident: Parameters<typeof incidentToJson>[0], said: string) =>
+    io.out(flags.json ? JSON.stringify(incidentToJson(incident)) : said);
+
+  act('ack', 'acknowledge: someone is on it', (flags, serial) =>
+    withStore(storeUrl(flags.store), async (store) => {
+      const incident = await store.incidents.acknowledge(serial, flags.by, Date.now(), flags.note);
+      report(flags, incident, `#${serial} acknowledged by ${flags.by}`);
+    }),
+  );
+  act(
+    'assign',
+    'give the incident to someone',
+    (flags, serial, assignee) =>
+      withStore(storeUrl(flags.store), async (store) => {
+        const incident = await store.incidents.assign(serial, assignee as string, flags.by, Date.now());
+        report(flags, incident, `#${serial} assigned to ${assignee}`);
+      }),
+    '<assignee>',
+  );
+  act('note', 'add a note to the audit trail', (flags, serial) =>
+    withStore(storeUrl(flags.store), async (store) => {
+      if (!flags.note) throw new InputError('give the note with --note "..."');
+      const incident = await store.incidents.note(serial, flags.by, Date.now(), flags.note);
+      report(flags, incident, `#${serial} note added`);
+    }),
+  );
+  act('resolve', 'resolve with a note saying what was done', (flags, serial) =>
+    withStore(storeUrl(flags.store), async (store) => {
+      if (!flags.note) throw new InputError('say what was done with --note "..."');
+      const incident = await store.incidents.resolve(serial, flags.by, Date.now(), flags.note);
+      report(flags, incident, `#${serial} resolved by ${flags.by}`);
+    }),
+  );
+}
+
+function positiveInt(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('expected a whole number >= 1');
+  return value;
+}
+
+function listOf<T extends string>(allowed: readonly T[]): (text: string) => T[] {
+  return (text) => {
+    const values = text.split(',').map((value) => value.trim());
+    const wrong = values.filter((value) => !allowed.includes(value as T));
+    if (wrong.length > 0)
+      throw new InvalidArgumentError(`unknown ${wrong.join(', ')}; expected ${allowed.join(', ')}`);
+    return values as T[];
+  };
+}

@@ -1,0 +1,70 @@
+import type { StoreOperations } from '../store/index.ts';
+import type { CooldownPolicy, InhibitionRule, SuppressionReason } from './noise/index.ts';
+import {
+  Cooldowns,
+  DEFAULT_INHIBITION_RULES,
+  Flapping,
+  OpenIncidentIndex,
+  decideNotification,
+} from './noise/index.ts';
+import type { IncidentChange } from './recorder.ts';
+
+export interface NoiseTally {
+  /** Changes that would go out as a notification. */
+  notified: number;
+  /** Changes held back, by reason. */
+  suppressed: Partial<Record<SuppressionReason, number>>;
+}
+
+/**
+ * Runs each incident change through noise control (silences from the store, inhibition,
+ * flapping, cooldown) on event time, and counts every suppression in the store with its
+ * reason, in the caller's transaction. Until delivery exists, a notification counts as
+ * delivered the moment it is decided, which starts its cooldown.
+ */
+export class NoiseStage {
+  private readonly open = new OpenIncidentIndex();
+  private readonly cooldowns: Cooldowns;
+  private readonly flapping = new Flapping();
+  readonly tally: NoiseTally = { notified: 0, suppressed: {} };
+
+  constructor(
+    cooldownOf: (ruleId: string) => CooldownPolicy,
+    private readonly inhibitionRules: readonly InhibitionRule[] = DEFAULT_INHIBITION_RULES,
+  ) {
+    this.cooldowns = new Cooldowns(cooldownOf);
+  }
+
+  async apply(changes: readonly IncidentChange[], tx: StoreOperations): Promise<void> {
+    if (changes.length === 0) return;
+    const silences = await tx.silences.list();
+    const counts = new Map<string, number>();
+    for (const { kind, incident } of changes) {
+      const now = kind === 'resolved' ? (incident.resolvedAt ?? incident.lastSeen) : incident.lastSeen;
+      this.open.apply(incident);
+      const decision = decideNotification(
+        { kind, incident },
+        {
+          now,
+          silences,
+          openIncidents: this.open,
+          inhibitionRules: this.inhibitionRules,
+          cooldowns: this.cooldowns,
+          flapping: this.flapping,
+        },
+      );
+      if (decision.kind === 'suppressed') {
+        this.tally.suppressed[decision.reason] = (this.tally.suppressed[decision.reason] ?? 0) + 1;
+        const key = `${incident.ruleId}\u0000${decision.reason}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      } else {
+        this.tally.notified++;
+        if (kind !== 'resolved') this.cooldowns.recordDelivered(incident.episodeId, now);
+      }
+    }
+    for (const [key, count] of counts) {
+      const [ruleId, reason] = key.split('\u0000') as [string, string];
+      await tx.suppressions.add(ruleId, reason, count);
+    }
+  }
+}

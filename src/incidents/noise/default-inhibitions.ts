@@ -1,0 +1,19 @@
+import type { InhibitionRule } from './inhibition.ts';
+
+/**
+ * Inhibitions for the shipped rule pack: once an account is likely compromised (failures, then a
+ * success), the failure rules about that same account add nothing but noise.
+ */
+export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
+  {
+    source: 'auth-success-after-failures',
+    targets: [
+      'ssh-brute-force-user',
+      'windows-logon-failure-user',
+      'app-login-failures-user',
+      'windows-kerberos-preauth-failures',
+      'windows-ntlm-failures',
+    ],
+    equal: ['user.name'],
+  },
+];

@@ -1,0 +1,71 @@
+import type { Detection, Incident } from '../core/index.ts';
+import type { StoreOperations } from '../store/index.ts';
+import type { RuleFacts } from './incident.ts';
+import { newIncidentOf } from './incident.ts';
+
+/** An incident as one batch of detections changed it. */
+export interface IncidentChange {
+  kind: Detection['state'];
+  incident: Incident;
+  /** Matching events since this incident's previous change was written. */
+  newEvents: number;
+}
+
+/**
+ * Collects the engine's detections and writes them to the store in batches, off the per-event
+ * path: one transaction per batch, in which the caller also saves the engine snapshot and input
+ * position, so that a crash loses nothing and repeats nothing. Several updates of one episode
+ * in a batch become one write.
+ */
+export class IncidentRecorder {
+  private pending: Detection[] = [];
+  private readonly writtenCount = new Map<string, number>();
+
+  constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
+
+  add(detection: Detection): void {
+    this.pending.push(detection);
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Writes the pending detections with `tx` and returns the incidents they changed, in order. */
+  async flush(tx: StoreOperations): Promise<IncidentChange[]> {
+    const detections = this.pending;
+    this.pending = [];
+    const lastIndex = new Map<string, number>();
+    detections.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
+    const changes: IncidentChange[] = [];
+    for (const [index, detection] of detections.entries()) {
+      // An update superseded by a later signal of the same episode in this batch need not be written.
+      if (detection.state === 'updated' && lastIndex.get(detection.episodeId) !== index) continue;
+      const incident = await this.write(tx, detection);
+      if (incident === undefined) continue;
+      const before = this.writtenCount.get(detection.episodeId) ?? 0;
+      changes.push({ kind: detection.state, incident, newEvents: Math.max(0, detection.count - before) });
+      if (detection.state === 'resolved') this.writtenCount.delete(detection.episodeId);
+      else this.writtenCount.set(detection.episodeId, detection.count);
+    }
+    return changes;
+  }
+
+  private async write(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
+    const progress = {
+      count: detection.count,
+      firstSeen: detection.firstSeen,
+      lastSeen: detection.lastSeen,
+      samples: detection.samples,
+      ...(detection.distinct && { distinct: detection.distinct }),
+    };
+    switch (detection.state) {
+      case 'opened':
+        return tx.incidents.open(newIncidentOf(detection, this.factsOf(detection.ruleId)));
+      case 'updated':
+        return tx.incidents.progress(detection.episodeId, progress);
+      case 'resolved':
+        return tx.incidents.resolveEpisode(detection.episodeId, detection.at, progress);
+    }
+  }
+}

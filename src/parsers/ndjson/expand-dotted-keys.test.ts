@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { expandDottedKeys, mayHaveDottedKey } from './expand-dotted-keys.ts';
+
+const expand = (json: string) => expandDottedKeys(JSON.parse(json) as Record<string, unknown>);
+
+describe('mayHaveDottedKey', () => {
+  it('finds a dotted key at the top level and deep inside', () => {
+    expect(mayHaveDottedKey('{"source.ip":"1.2.3.4"}')).toBe(true);
+    expect(mayHaveDottedKey('{"winlog":{"event_data.TargetUserName":"bob"}}')).toBe(true);
+    expect(mayHaveDottedKey('{"a" : {"b.c"  :  1}}')).toBe(true);
+  });
+
+  it('ignores dots in values: addresses, times, numbers, prose', () => {
+    const line =
+      '{"@timestamp":"2024-05-01T10:00:00.123Z","source":{"ip":"10.0.0.5"},"n":1.5,"message":"Bad password. Try again.","x":"a.b"}';
+    expect(mayHaveDottedKey(line)).toBe(false);
+  });
+
+  it('ignores dots in escaped text such as raw XML', () => {
+    expect(mayHaveDottedKey('{"original":"<Data Name=\\"host.name\\">fs01.lan</Data>"}')).toBe(false);
+  });
+});
+
+describe('expandDottedKeys', () => {
+  it('turns dotted keys into nested objects', () => {
+    expect(expand('{"source.ip":"1.2.3.4","source.port":22,"user.name":"bob"}')).toEqual({
+      source: { ip: '1.2.3.4', port: 22 },
+      user: { name: 'bob' },
+    });
+  });
+
+  it('merges dotted keys into nested objects of the same document', () => {
+    expect(
+      expand('{"source.ip":"1.2.3.4","source":{"port":22},"event":{"code":"4625"},"event.action":"x"}'),
+    ).toEqual({
+      source: { ip: '1.2.3.4', port: 22 },
+      event: { code: '4625', action: 'x' },
+    });
+  });
+
+  it('expands keys inside nested objects and arrays of objects', () => {
+    expect(expand('{"winlog":{"event_data.Status":"0x18"},"threat":[{"technique.id":"T1110"}]}')).toEqual({
+      winlog: { event_data: { Status: '0x18' } },
+      threat: [{ technique: { id: 'T1110' } }],
+    });
+  });
+
+  it('merges a dotted key holding an object with an existing object', () => {
+    expect(expand('{"a":{"b":{"x":1}},"a.b":{"y":2}}')).toEqual({ a: { b: { x: 1, y: 2 } } });
+  });
+
+  it('keeps a dotted key as written when it collides with a scalar', () => {
+    expect(expand('{"a":1,"a.b":2}')).toEqual({ a: 1, 'a.b': 2 });
+    expect(expand('{"a":{"b":1},"a.b":2}')).toEqual({ a: { b: 1 }, 'a.b': 2 });
+    expect(expand('{"a":{"b":{"c":1}},"a.b":{"c":2}}')).toEqual({ a: { b: { c: 1 } }, 'a.b.c': 2 });
+  });
+
+  it('keeps keys with empty steps as written', () => {
+    expect(expand('{"a..b":1,".c":2,"d.":3}')).toEqual({ 'a..b': 1, '.c': 2, 'd.': 3 });
+  });
+
+  it('returns the same object when no key has a dot', () => {
+    const doc = { a: { b: 1 }, c: [1, 2] };
+    expect(expandDottedKeys(doc)).toBe(doc);
+  });
+
+  it('never touches Object.prototype through __proto__ or constructor keys', () => {
+    const result = expand(
+      '{"__proto__.polluted":1,"x.__proto__.polluted":2,"constructor.prototype.polluted":3}',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(result['__proto__.polluted']).toBe(1);
+    expect(result.constructor).toEqual({ prototype: { polluted: 3 } });
+  });
+});

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  chooseParser,
+  findParser,
+  ndjsonParser,
+  parserDefinitions,
+  sshdParser,
+  windowsParser,
+} from './index.ts';
+
+const shared = (path: string) => new URL(`../../../shared/datasets/${path}`, import.meta.url);
+const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
+
+describe('parser registry', () => {
+  it('lists sshd, windows and ndjson, each found by its format', () => {
+    expect(parserDefinitions.map((definition) => definition.format)).toEqual(['sshd', 'windows', 'ndjson']);
+    expect(findParser('sshd')).toBe(sshdParser);
+    expect(findParser('Windows')).toBe(windowsParser);
+    expect(findParser('ndjson')).toBe(ndjsonParser);
+    expect(findParser('csv')).toBeUndefined();
+  });
+
+  it('recognises a real sshd auth.log', () => {
+    const choice = chooseParser(head(shared('sshd/auth.log')));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('sshd');
+  });
+
+  it('recognises the real Winlogbeat-shaped Windows JSON lines', () => {
+    const url = shared('windows/evtx-to-mitre-attack/jsonl/ID4771-Kerberos_brutforce_with_valid_user.jsonl');
+    const choice = chooseParser(head(url));
+    expect(choice.kind).toBe('found');
+    if (choice.kind !== 'found') return;
+    expect(choice.parser).toBe(windowsParser);
+    expect(choice.scores).toEqual([
+      { format: 'sshd', score: 0 },
+      { format: 'windows', score: 0.95 },
+      { format: 'ndjson', score: 0.9 },
+    ]);
+  });
+
+  it('recognises application ECS events as ndjson', () => {
+    const choice = chooseParser(head(new URL('./ndjson/testdata/app-events.ndjson', import.meta.url), 3));
+    expect(choice.kind === 'found' && choice.parser).toBe(ndjsonParser);
+  });
+
+  it('says none fits for an empty input and for text it does not know', () => {
+    expect(chooseParser([]).kind).toBe('none');
+    expect(chooseParser(['', '']).kind).toBe('none');
+    const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
+    expect(unknown.kind).toBe('none');
+    expect(unknown.kind === 'none' && unknown.message).toMatch(
+      /^cannot detect the format: none of \[sshd, windows, ndjson\]/,
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { KlaxonError } from '../core/index.ts';
+import { createCheckpointRepository } from './checkpoint-repository.ts';
+import { createIncidentRepository } from './incident-repository.ts';
+import type { StoreDialect } from './migrations/index.ts';
+import type { Redact } from './redact.ts';
+import type { Database } from './schema.ts';
+import { createSilenceRepository } from './silence-repository.ts';
+import { guardMethods, toStoreError } from './store-errors.ts';
+import { createSuppressionRepository } from './suppression-repository.ts';
+import type { Store, StoreOperations } from './store.ts';
+
+/** The Store over an open, migrated database. Driver errors leave it as StoreErrors, redacted. */
+export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact: Redact): Store {
+  const operationsOn = (executor: Kysely<Database>): StoreOperations => ({
+    incidents: guardMethods('incidents', createIncidentRepository(executor), redact),
+    silences: guardMethods('silences', createSilenceRepository(executor), redact),
+    suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
+    checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
+  });
+  let closed = false;
+  return {
+    dialect,
+    ...operationsOn(db),
+    async transaction<T>(work: (tx: StoreOperations) => Promise<T>): Promise<T> {
+      // What `work` throws travels unchanged; only begin/commit failures become StoreErrors.
+      let workFailed = false;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          try {
+            return await work(operationsOn(trx));
+          } catch (error) {
+            workFailed = true;
+            throw error;
+          }
+        });
+      } catch (error) {
+        if (workFailed || error instanceof KlaxonError) throw error;
+        throw toStoreError('transaction', error, redact);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

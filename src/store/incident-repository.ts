@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { readHistory } from './incident-audit.ts';
+import { openIncident, progressEpisode, resolveEpisode } from './incident-engine-writes.ts';
+import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
+import { findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
+import type { Database } from './schema.ts';
+import type { IncidentRepository } from './store.ts';
+
+export function createIncidentRepository(db: Kysely<Database>): IncidentRepository {
+  return {
+    open: (incident) => openIncident(db, incident),
+    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress),
+    resolveEpisode: (episodeId, at, progress) => resolveEpisode(db, episodeId, at, progress),
+    get: (serial) => getIncident(db, serial),
+    findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
+    list: (filter) => listIncidents(db, filter),
+    acknowledge: (serial, by, at, note) =>
+      applyPersonAction(db, {
+        serial,
+        action: 'acknowledge',
+        columns: { status: 'acknowledged', acknowledged_at: at, acknowledged_by: by },
+        audit:
+          note === undefined
+            ? { at, actor: by, action: 'acknowledged' }
+            : { at, actor: by, action: 'acknowledged', detail: note },
+      }),
+    assign: (serial, assignee, by, at) =>
+      applyPersonAction(db, {
+        serial,
+        action: 'assign',
+        columns: { assignee },
+        audit: { at, actor: by, action: 'assigned', detail: assignee },
+      }),
+    note: (serial, by, at, text) => noteIncident(db, serial, by, at, text),
+    resolve: (serial, by, at, resolution) =>
+      applyPersonAction(db, {
+        serial,
+        action: 'resolve',
+        columns: { status: 'resolved', resolved_at: at, resolved_by: by, resolution },
+        audit: { at, actor: by, action: 'resolved', detail: resolution },
+      }),
+    history: (serial) => readHistory(db, serial),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Confidence, Incident, IncidentStatus, Priority, Severity } from '../core/index.ts';
+import { canonicalGroupKey } from './group-key.ts';
+import type { IncidentTable } from './schema.ts';
+import type { IncidentProgress, NewIncident } from './store.ts';
+
+/** The row of a newly opened incident. */
+export function toIncidentRow(
+  incident: NewIncident,
+  serial: number,
+  previousSerial: number | undefined,
+): IncidentTable {
+  return {
+    serial,
+    episode_id: incident.episodeId,
+    rule_id: incident.ruleId,
+    title: incident.title,
+    status: 'open',
+    group_key: canonicalGroupKey(incident.group),
+    group_json: JSON.stringify(incident.group),
+    count: incident.count,
+    first_seen: incident.firstSeen,
+    last_seen: incident.lastSeen,
+    opened_at: incident.openedAt,
+    severity: incident.severity,
+    confidence: incident.confidence,
+    priority: incident.priority,
+    attack_json: JSON.stringify(incident.attack),
+    runbook: incident.runbook ?? null,
+    samples_json: JSON.stringify(incident.samples),
+    distinct_json: incident.distinct === undefined ? null : JSON.stringify(incident.distinct),
+    previous_serial: previousSerial ?? null,
+    assignee: null,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    resolved_at: null,
+    resolved_by: null,
+    resolution: null,
+  };
+}
+
+/** The columns an engine update changes; `distinct` only when the update carries it. */
+export function toProgressColumns(progress: IncidentProgress): Partial<IncidentTable> {
+  const columns: Partial<IncidentTable> = {
+    count: progress.count,
+    first_seen: progress.firstSeen,
+    last_seen: progress.lastSeen,
+    samples_json: JSON.stringify(progress.samples),
+  };
+  if (progress.distinct !== undefined) columns.distinct_json = JSON.stringify(progress.distinct);
+  return columns;
+}
+
+export function toIncident(row: IncidentTable): Incident {
+  const incident: Incident = {
+    serial: Number(row.serial),
+    episodeId: row.episode_id,
+    ruleId: row.rule_id,
+    title: row.title,
+    status: row.status as IncidentStatus,
+    group: JSON.parse(row.group_json) as Incident['group'],
+    count: Number(row.count),
+    firstSeen: Number(row.first_seen),
+    lastSeen: Number(row.last_seen),
+    openedAt: Number(row.opened_at),
+    severity: row.severity as Severity,
+    confidence: row.confidence as Confidence,
+    priority: row.priority as Priority,
+    attack: JSON.parse(row.attack_json) as string[],
+    samples: JSON.parse(row.samples_json) as Incident['samples'],
+  };
+  if (row.runbook !== null) incident.runbook = row.runbook;
+  if (row.distinct_json !== null) incident.distinct = JSON.parse(row.distinct_json) as Incident['distinct'];
+  if (row.previous_serial !== null) incident.previousSerial = Number(row.previous_serial);
+  if (row.assignee !== null) incident.assignee = row.assignee;
+  if (row.acknowledged_at !== null) incident.acknowledgedAt = Number(row.acknowledged_at);
+  if (row.acknowledged_by !== null) incident.acknowledgedBy = row.acknowledged_by;
+  if (row.resolved_at !== null) incident.resolvedAt = Number(row.resolved_at);
+  if (row.resolved_by !== null) incident.resolvedBy = row.resolved_by;
+  if (row.resolution !== null) incident.resolution = row.resolution;
+  return incident;
+}

@@ -1,0 +1,17 @@
+export type {
+  Store,
+  StoreOperations,
+  NewIncident,
+  IncidentProgress,
+  IncidentFilter,
+  IncidentRepository,
+  SilenceMatcher,
+  Silence,
+  NewSilence,
+  SilenceRepository,
+  SuppressionRepository,
+  CheckpointRepository,
+} from './store.ts';
+export type { OpenStoreOptions } from './open-store.ts';
+export { openStore } from './open-store.ts';
+export { redactUrl } from './redact.ts';

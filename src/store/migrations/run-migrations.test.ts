@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { openSqliteDatabase } from '../dialects/sqlite.ts';
+import type { Database } from '../schema.ts';
+import { MIGRATIONS, runMigrations } from './index.ts';
+import type { Migration } from './index.ts';
+
+const opened: Kysely<Database>[] = [];
+function openMemory(): Kysely<Database> {
+  const db = openSqliteDatabase(':memory:');
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.destroy()));
+});
+
+async function tableNames(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
+    db,
+  );
+  return rows.map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('applies every migration once, records it with the clock time, and does nothing the second time', async () => {
+    const db = openMemory();
+    expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 1_234)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
+    expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 5_678)).toEqual([]);
+    const recorded = await db.selectFrom('klaxon_migrations').selectAll().execute();
+    expect(recorded).toEqual([{ version: 1, name: 'initial', applied_at: 1_234 }]);
+    expect(await tableNames(db)).toEqual([
+      'checkpoints',
+      'counters',
+      'incident_audit',
+      'incidents',
+      'klaxon_migrations',
+      'silences',
+      'suppressions',
+    ]);
+  });
+
+  it('applies only the migrations a database has not seen yet', async () => {
+    const db = openMemory();
+    await runMigrations(db, 'sqlite', MIGRATIONS, () => 1);
+    const second: Migration = {
+      version: 2,
+      name: 'add-notes',
+      up: (trx) => sql`create table notes (id integer)`.execute(trx).then(() => {}),
+    };
+    expect(await runMigrations(db, 'sqlite', [...MIGRATIONS, second], () => 2)).toEqual([2]);
+    expect(await tableNames(db)).toContain('notes');
+  });
+
+  it('leaves the database as it was when a migration fails', async () => {
+    const db = openMemory();
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (trx) => sql`create table broken (x integer) nonsense`.execute(trx).then(() => {}),
+    };
+    await expect(runMigrations(db, 'sqlite', [...MIGRATIONS, broken], () => 1)).rejects.toThrow();
+    expect(await tableNames(db)).toEqual([]);
+  });
+
+  it('refuses a database written by a newer Klaxon', async () => {
+    const db = openMemory();
+    await runMigrations(db, 'sqlite', MIGRATIONS, () => 1);
+    await db.insertInto('klaxon_migrations').values({ version: 99, name: 'future', applied_at: 2 }).execute();
+    await expect(runMigrations(db, 'sqlite', MIGRATIONS, () => 3)).rejects.toThrow(
+      'schema version 99, which this Klaxon does not know',
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { afterEach, describe } from 'vitest';
+import { describeConcurrencyContract } from './contract/concurrency.contract.ts';
+import type { OpenStore } from './contract/fixtures.ts';
+import { describeIncidentContract } from './contract/incidents.contract.ts';
+import { describeNoiseAndCheckpointContract } from './contract/noise-and-checkpoints.contract.ts';
+import { describePersonActionContract } from './contract/person-actions.contract.ts';
+import { describeTransactionContract } from './contract/transactions.contract.ts';
+import type { Store } from './store.ts';
+
+/**
+ * The behaviour every Store must have, run against each dialect. `open` opens another Store on
+ * the current test's database: the caller gives every test a fresh, empty database (beforeEach),
+ * so calling `open` twice in one test yields two instances on one database. Stores opened here
+ * are closed after each test.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name} store`, () => {
+    const opened: Store[] = [];
+    const openTracked: OpenStore = async () => {
+      const store = await open();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+    });
+    describeIncidentContract(openTracked);
+    describePersonActionContract(openTracked);
+    describeTransactionContract(openTracked);
+    describeConcurrencyContract(openTracked);
+    describeNoiseAndCheckpointContract(openTracked);
+  });
+}

@@ -1,0 +1,120 @@
+import type { Detection, Incident, IncidentAuditEntry, IncidentStatus, Priority } from '../core/index.ts';
+
+/**
+ * The persistence contract. One implementation over Kysely with two dialects: SQLite
+ * (better-sqlite3, WAL; the default, embedded) and PostgreSQL (several instances on one database).
+ * Every method is one transaction of its own unless called on the `tx` handed to `transaction`.
+ * Times are epoch milliseconds.
+ */
+export interface Store extends StoreOperations {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs `work` in one transaction: all its writes land together or not at all. */
+  transaction<T>(work: (tx: StoreOperations) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface StoreOperations {
+  incidents: IncidentRepository;
+  silences: SilenceRepository;
+  suppressions: SuppressionRepository;
+  checkpoints: CheckpointRepository;
+}
+
+/** What the engine knows when an episode opens; the store adds the serial and the status. */
+export type NewIncident = Omit<
+  Incident,
+  | 'serial'
+  | 'status'
+  | 'previousSerial'
+  | 'assignee'
+  | 'acknowledgedAt'
+  | 'acknowledgedBy'
+  | 'resolvedAt'
+  | 'resolvedBy'
+  | 'resolution'
+>;
+
+/** The engine's later view of an open episode. */
+export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen' | 'samples'> & {
+  distinct?: Detection['distinct'];
+};
+
+export interface IncidentFilter {
+  status?: IncidentStatus[];
+  priority?: Priority[];
+  ruleId?: string;
+  /** Newest first by default. */
+  order?: 'newest' | 'oldest';
+  limit?: number;
+  offset?: number;
+}
+
+export interface IncidentRepository {
+  /**
+   * Opens an incident: takes the next serial (gap-free, also with several instances writing to
+   * one PostgreSQL), links the previous incident of the same rule and group, writes the audit line.
+   */
+  open(incident: NewIncident): Promise<Incident>;
+  /** Updates counts, last seen and evidence of the open incident of an episode; undefined when none. */
+  progress(episodeId: string, progress: IncidentProgress): Promise<Incident | undefined>;
+  /** The engine resolved the episode (its condition stayed false for resolve_after). Resolved incidents are left as they are. */
+  resolveEpisode(episodeId: string, at: number, progress: IncidentProgress): Promise<Incident | undefined>;
+  get(serial: number): Promise<Incident | undefined>;
+  findByEpisode(episodeId: string): Promise<Incident | undefined>;
+  list(filter?: IncidentFilter): Promise<Incident[]>;
+  /** Person actions. NotFoundError for an unknown serial, ConflictError for a transition the status does not allow. */
+  acknowledge(serial: number, by: string, at: number, note?: string): Promise<Incident>;
+  assign(serial: number, assignee: string, by: string, at: number): Promise<Incident>;
+  note(serial: number, by: string, at: number, text: string): Promise<Incident>;
+  resolve(serial: number, by: string, at: number, resolution: string): Promise<Incident>;
+  /** The audit trail, oldest first. */
+  history(serial: number): Promise<IncidentAuditEntry[]>;
+}
+
+export interface SilenceMatcher {
+  /** `rule` for the rule id, or an event field of the incident's group (`source.ip`). */
+  field: string;
+  value: string;
+  /** The value is a regular expression matched against the whole field value. */
+  regex?: boolean;
+}
+
+export interface Silence {
+  id: string;
+  matchers: SilenceMatcher[];
+  startsAt: number;
+  endsAt: number;
+  createdBy: string;
+  comment: string;
+  createdAt: number;
+  /** When someone expired it before its end. */
+  expiredAt?: number;
+  expiredBy?: string;
+}
+
+export type NewSilence = Omit<Silence, 'id' | 'createdAt' | 'expiredAt' | 'expiredBy'>;
+
+export interface SilenceRepository {
+  add(silence: NewSilence, at: number): Promise<Silence>;
+  get(id: string): Promise<Silence | undefined>;
+  /** Silences in force at `at` (started, not ended, not expired); every silence when `at` is omitted. */
+  list(options?: { activeAt?: number }): Promise<Silence[]>;
+  /** Ends a silence now. NotFoundError for an unknown id, ConflictError when already ended. */
+  expire(id: string, by: string, at: number): Promise<Silence>;
+}
+
+/** Every suppression is counted with its reason: nothing is dropped silently. */
+export interface SuppressionRepository {
+  add(ruleId: string, reason: string, count: number): Promise<void>;
+  /** Totals by rule and reason. */
+  totals(): Promise<{ ruleId: string; reason: string; count: number }[]>;
+}
+
+/**
+ * Named, opaque state that must survive a restart together with the incidents written in the
+ * same transaction: detection window snapshots, input positions.
+ */
+export interface CheckpointRepository {
+  save(name: string, data: string, at: number): Promise<void>;
+  load(name: string): Promise<{ data: string; at: number } | undefined>;
+}

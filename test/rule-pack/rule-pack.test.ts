@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/app/index.ts';
+import type { Detection, SecurityEvent } from '../../src/core/index.ts';
+import { createDetectionEngine } from '../../src/detection/index.ts';
+import { ndjsonParser, sshdParser, windowsParser } from '../../src/parsers/index.ts';
+import type { ParserDefinition } from '../../src/parsers/index.ts';
+
+const rules = await loadRules(undefined);
+const T0 = Date.UTC(2024, 2, 4, 10, 0, 0);
+const iso = (offsetSeconds: number) => new Date(T0 + offsetSeconds * 1000).toISOString();
+
+/** Parses lines with a real parser and returns the rules whose incidents opened. */
+function openedRules(parser: ParserDefinition, lines: string[]): string[] {
+  const events: SecurityEvent[] = [];
+  const instance = parser.create({ year: 2024 });
+  for (const line of lines) expect(instance.parseLine(line, (event) => events.push(event))).toBeNull();
+  const opened: Detection[] = [];
+  const engine = createDetectionEngine({ rules, emit: (d) => d.state === 'opened' && opened.push(d) });
+  engine.pushBatch(events);
+  engine.flush();
+  return [...new Set(opened.map((d) => d.ruleId))].sort();
+}
+
+const times = (n: number, every = 10) => Array.from({ length: n }, (_, i) => i * every);
+
+function winlogbeat(code: number, seconds: number, data: Record<string, string>): string {
+  return JSON.stringify({
+    '@timestamp': iso(seconds),
+    event: { code: String(code), provider: 'Microsoft-Windows-Security-Auditing', kind: 'event' },
+    winlog: {
+      channel: 'Security',
+      event_id: String(code),
+      computer_name: 'DC01.corp.example.com',
+      event_data: data,
+    },
+    host: { name: 'DC01.corp.example.com' },
+  });
+}
+
+const failedLogon = (seconds: number, user: string, ip: string, logonType = '3', workstation = 'KALI') =>
+  winlogbeat(4625, seconds, {
+    TargetUserName: user,
+    TargetDomainName: 'CORP',
+    IpAddress: ip,
+    IpPort: '0',
+    WorkstationName: workstation,
+    LogonType: logonType,
+    Status: '0xc000006d',
+    SubStatus: '0xc000006a',
+  });
+
+function appEvent(
+  seconds: number,
+  action: string,
+  fields: { user?: string; ip?: string; outcome?: string },
+): string {
+  return JSON.stringify({
+    '@timestamp': iso(seconds),
+    event: {
+      kind: 'event',
+      category: [action === 'login' ? 'authentication' : 'web'],
+      action,
+      outcome: fields.outcome ?? 'failure',
+    },
+    ...(fields.user && { user: { name: fields.user } }),
+    source: { ip: fields.ip ?? '198.51.100.7' },
+    service: { name: 'shop-web' },
+    url: { path: '/account/42' },
+  });
+}
+
+const sshdFailure = (seconds: number, user: string, ip: string) =>
+  `${new Date(T0 + seconds * 1000).toUTCString().slice(8, 11)} ${new Date(T0 + seconds * 1000).getUTCDate()} ${new Date(T0 + seconds * 1000).toISOString().slice(11, 19)} bastion sshd[${100 + seconds}]: Failed password for ${user} from ${ip} port ${40000 + seconds} ssh2`;
+
+describe('the shipped rule pack', () => {
+  it.each([
+    [
+      'ssh brute force from one address',
+      sshdParser,
+      times(10, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
+      ['ssh-brute-force-source'],
+    ],
+    [
+      '9 ssh failures are not enough',
+      sshdParser,
+      times(9, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
+      [],
+    ],
+    [
+      'ssh brute force on one account from many addresses',
+      sshdParser,
+      times(20, 20).map((s, i) => sshdFailure(s, 'deploy', `203.0.113.${i + 1}`)),
+      ['ssh-brute-force-user'],
+    ],
+    [
+      'RDP brute force',
+      windowsParser,
+      times(5).map((s) => failedLogon(s, 'administrator', '203.0.113.88', '10')),
+      ['windows-rdp-brute-force'],
+    ],
+    [
+      'network logon failures against one account',
+      windowsParser,
+      times(10).map((s, i) => failedLogon(s, 'alice', `10.1.0.${i + 1}`)),
+      ['windows-logon-failure-user'],
+    ],
+    [
+      'logon failures without an address, from one workstation',
+      windowsParser,
+      times(10).map((s) => failedLogon(s, 'alice', '-', '2', 'WS042')),
+      ['windows-logon-failure-user', 'windows-logon-failure-workstation'],
+    ],
+    [
+      'password spray from one address',
+      windowsParser,
+      times(10).map((s, i) => failedLogon(s, `user${i}`, '203.0.113.140')),
+      ['password-spray-source', 'windows-logon-failure-source'],
+    ],
+    [
+      'Kerberos pre-authentication failures',
+      windowsParser,
+      times(10).map((s) =>
+        winlogbeat(4771, s, { TargetUserName: 'bob', IpAddress: '::ffff:10.1.2.3', Status: '0x18' }),
+      ),
+      ['windows-kerberos-preauth-failures'],
+    ],
+    [
+      'NTLM validation failures',
+      windowsParser,
+      times(10).map((s) =>
+        winlogbeat(4776, s, { TargetUserName: 'carol', Workstation: 'WS7', Status: '0xc000006a' }),
+      ),
+      ['windows-ntlm-failures'],
+    ],
+    [
+      'successful NTLM validations',
+      windowsParser,
+      times(10).map((s) =>
+        winlogbeat(4776, s, { TargetUserName: 'carol', Workstation: 'WS7', Status: '0x0' }),
+      ),
+      [],
+    ],
+    [
+      'an account lockout',
+      windowsParser,
+      [winlogbeat(4740, 0, { TargetUserName: 'dave', TargetDomainName: 'CORP', SubjectUserName: 'DC01$' })],
+      ['windows-account-lockout'],
+    ],
+    [
+      'failures then a success for one account',
+      ndjsonParser,
+      [
+        ...times(5).map((s) => appEvent(s, 'login', { user: 'erin' })),
+        appEvent(60, 'login', { user: 'erin', outcome: 'success' }),
+      ],
+      ['auth-success-after-failures'],
+    ],
+    [
+      'application login failures on one account',
+      ndjsonParser,
+      times(10).map((s, i) => appEvent(s, 'login', { user: 'frank', ip: `198.51.100.${i + 1}` })),
+      ['app-login-failures-user'],
+    ],
+    [
+      'application login failures from one address',
+      ndjsonParser,
+      times(20).map((s) => appEvent(s, 'login', { user: 'grace' })),
+      ['app-login-failures-source', 'app-login-failures-user'],
+    ],
+    [
+      'CSRF-token failures',
+      ndjsonParser,
+      times(10).map((s) => appEvent(s, 'csrf_token_invalid', {})),
+      ['app-csrf-failures'],
+    ],
+    [
+      'forbidden and tampered requests by one user',
+      ndjsonParser,
+      times(8).map((s, i) =>
+        appEvent(s, i % 2 ? 'access_forbidden' : 'object_id_tampered', { user: 'heidi' }),
+      ),
+      ['app-forbidden-requests-user'],
+    ],
+    [
+      'forbidden requests from one address',
+      ndjsonParser,
+      times(15).map((s) => appEvent(s, 'access_forbidden', {})),
+      ['app-forbidden-requests-source'],
+    ],
+  ])('%s', (_name, parser, lines, expected) => {
+    expect(openedRules(parser, lines)).toEqual(expected);
+  });
+
+  it('gives every rule a runbook, ATT&CK techniques and a severity', () => {
+    for (const rule of rules) {
+      expect(rule.runbook, rule.id).toBeTruthy();
+      expect(rule.attack.length, rule.id).toBeGreaterThan(0);
+    }
+  });
+});
