@@ -3,7 +3,24 @@ import tseslint from 'typescript-eslint';
 
 // Lower pipeline stages never import higher ones (STYLE.md): a stage may import only the stages
 // to its left in this order, through their index.ts.
-const stages = ['core', 'demo', 'config', 'store', 'sources', 'parsers', 'rules', 'detection', 'triage', 'incidents', 'routing', 'outbox', 'channels', 'server', 'app', 'cli'];
+const stages = [
+  'core',
+  'demo',
+  'config',
+  'store',
+  'sources',
+  'parsers',
+  'rules',
+  'detection',
+  'triage',
+  'incidents',
+  'routing',
+  'outbox',
+  'channels',
+  'server',
+  'app',
+  'cli',
+];
 const forbiddenFor = (stage) => stages.slice(stages.indexOf(stage) + 1);
 const boundaryRules = stages
   .map((stage) => ({ stage, forbidden: forbiddenFor(stage) }))

@@ -19,3 +19,4 @@ export {
 } from './errors.ts';
 export type { Incident, IncidentStatus, IncidentAction, IncidentAuditEntry } from './incident.ts';
 export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS } from './incident.ts';
+export type { Notification, NotificationKind } from './notification.ts';

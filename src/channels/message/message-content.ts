@@ -1,0 +1,146 @@
+import type { Incident, Notification } from '../../core/index.ts';
+import { describeTechnique } from '../../triage/index.ts';
+
+/**
+ * What a message says, independent of any channel's format: every channel renders this into its
+ * own markup (Telegram HTML, Slack Block Kit, an Adaptive Card, e-mail text and HTML), so that
+ * all channels say the same thing and each renderer only formats.
+ */
+export interface MessageContent {
+  /** `[P1] #42 SSH brute force from one address — opened` */
+  title: string;
+  /** Label → value lines, in order: who/where, how often, window, ATT&CK, runbook... */
+  facts: [label: string, value: string][];
+  /** Raw evidence lines (event.original), first and latest. */
+  evidence: string[];
+  /** The dashboard link, when known. */
+  link?: string;
+  /** `incident #42 · message 17 on soc-telegram`: lets a reader notice a missing message. */
+  footer: string;
+}
+
+const EVIDENCE_CHARS = 300;
+
+export function describeNotification(notification: Notification): MessageContent {
+  const footer = `incident ${notification.incident ? `#${notification.incident.serial} · ` : ''}message ${notification.sequence} on ${notification.channel}`;
+  const base = {
+    footer,
+    ...(notification.dashboardUrl !== undefined && { link: notification.dashboardUrl }),
+  };
+  const incident = notification.incident;
+  if (incident && (notification.detail === 'link' || !hasIncidentDetail(notification))) {
+    return { ...base, title: linkTitle(notification, incident), facts: [], evidence: [] };
+  }
+  if (incident) {
+    return {
+      ...base,
+      title: `[${incident.priority}] #${incident.serial} ${incident.title} — ${verb(notification)}`,
+      facts: incidentFacts(notification, incident),
+      evidence: incident.samples.map((event) =>
+        clip(event.event.original ?? JSON.stringify(event), EVIDENCE_CHARS),
+      ),
+    };
+  }
+  if (notification.digest) {
+    const { incidents, from, to } = notification.digest;
+    return {
+      ...base,
+      title: `Klaxon digest: ${incidents.length} incident${incidents.length === 1 ? '' : 's'}`,
+      facts: [
+        ['period', `${iso(from)} to ${iso(to)}`],
+        ...incidents.map((i): [string, string] => [
+          `#${i.serial} ${i.priority}`,
+          `${i.title} (${groupText(i)}, ${i.count} events, ${i.status})`,
+        ]),
+      ],
+      evidence: [],
+    };
+  }
+  if (notification.heartbeat) {
+    return {
+      ...base,
+      title: 'Klaxon is alive',
+      facts: [
+        ['last incident', `#${notification.heartbeat.lastSerial}`],
+        ['dead letters', String(notification.heartbeat.deadLetters)],
+      ],
+      evidence: [],
+    };
+  }
+  return {
+    ...base,
+    title: notification.kind === 'test' ? 'Klaxon test message' : 'Klaxon notice',
+    facts: notification.text ? [['', notification.text]] : [],
+    evidence: [],
+  };
+}
+
+function hasIncidentDetail(notification: Notification): boolean {
+  return (
+    notification.kind === 'opened' ||
+    notification.kind === 'updated' ||
+    notification.kind === 'resolved' ||
+    notification.kind.startsWith('flapping')
+  );
+}
+
+function linkTitle(notification: Notification, incident: Incident): string {
+  return `Incident #${incident.serial}, ${incident.priority}, ${verb(notification)}: open the dashboard`;
+}
+
+function verb(notification: Notification): string {
+  switch (notification.kind) {
+    case 'flapping-started':
+      return 'flapping (further changes held back)';
+    case 'flapping-stopped':
+      return 'no longer flapping';
+    default:
+      return notification.kind;
+  }
+}
+
+function incidentFacts(notification: Notification, incident: Incident): [string, string][] {
+  const facts: [string, string][] = [
+    ['who/where', groupText(incident)],
+    ['how often', `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`],
+  ];
+  if (notification.suppressedSince)
+    facts.push(['held back', `+${notification.suppressedSince} updates since the last message`]);
+  if (incident.distinct)
+    facts.push([
+      `distinct ${incident.distinct.field}`,
+      `${incident.distinct.count} (${incident.distinct.values.join(', ')})`,
+    ]);
+  facts.push(['severity', `${incident.severity}, confidence ${incident.confidence}`]);
+  if (incident.attack.length > 0) {
+    facts.push([
+      'ATT&CK',
+      incident.attack
+        .map(describeTechnique)
+        .map((t) => (t.name ? `${t.id} ${t.name}` : t.id))
+        .join('; '),
+    ]);
+  }
+  if (incident.runbook) facts.push(['runbook', incident.runbook]);
+  if (incident.status === 'resolved' && incident.resolvedBy) {
+    facts.push([
+      'resolved',
+      `by ${incident.resolvedBy}${incident.resolution ? `: ${incident.resolution}` : ''}`,
+    ]);
+  }
+  return facts;
+}
+
+export function groupText(incident: Pick<Incident, 'group'>): string {
+  const entries = Object.entries(incident.group);
+  return entries.length === 0 ? '(all)' : entries.map(([field, value]) => `${field}=${value}`).join(' ');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

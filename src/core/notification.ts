@@ -1,0 +1,40 @@
+import type { Incident } from './incident.ts';
+
+export type NotificationKind =
+  | 'opened'
+  | 'updated'
+  | 'resolved'
+  | 'flapping-started'
+  | 'flapping-stopped'
+  | 'digest'
+  | 'heartbeat'
+  | 'meta'
+  | 'test';
+
+/**
+ * One message for one channel, as the outbox holds it until delivered. Rendering turns it into
+ * the channel's payload; nothing in it is secret.
+ */
+export interface Notification {
+  /** Stable across retries and restarts, so receivers can drop a duplicate (idempotency key). */
+  id: string;
+  kind: NotificationKind;
+  /** Name of the configured channel (`soc-telegram`), and its own message number: a gap shows a loss. */
+  channel: string;
+  sequence: number;
+  /** `full`: user, address, counts, window, ATT&CK, runbook, link. `link`: only "incident #42, P1, open the dashboard". */
+  detail: 'full' | 'link';
+  /** The incident as it stood when the notification was made (opened/updated/resolved/flapping). */
+  incident?: Incident;
+  /** Detections held back by noise control since the previous message about this incident. */
+  suppressedSince?: number;
+  /** Digest: the incidents it summarizes. */
+  digest?: { incidents: Incident[]; from: number; to: number };
+  /** Heartbeat: Klaxon is alive. */
+  heartbeat?: { lastSerial: number; deadLetters: number };
+  /** Meta-alert text (a channel went dead, a source went silent) or a test message. */
+  text?: string;
+  /** Where the dashboard shows the incident, when the server has a public URL. */
+  dashboardUrl?: string;
+  createdAt: number;
+}
