@@ -9,6 +9,7 @@ import { defaultActor, storeUrl, withStore } from '../store-option.ts';
 
 interface AddFlags {
   match: string[];
+  from?: number;
   for?: number;
   until?: number;
   by: string;
@@ -29,6 +30,11 @@ export function registerSilence(program: Command, io: Io): void {
       'rule=ID or FIELD=VALUE; FIELD=~REGEX for a regular expression (repeatable)',
       collect,
     )
+    .option(
+      '--from <time>',
+      'start at this ISO time (default: now; a maintenance window ahead, or past event time for a replay)',
+      timeArg,
+    )
     .option('--for <duration>', 'how long, e.g. 2h (default 1h)', durationArg)
     .option('--until <time>', 'until this ISO time instead', timeArg)
     .option('--by <name>', 'who (default: your login name)', defaultActor())
@@ -38,11 +44,12 @@ export function registerSilence(program: Command, io: Io): void {
     .action(async (flags: AddFlags) => {
       const now = Date.now();
       const matchers = flags.match.map(parseMatcher);
-      const endsAt = flags.until ?? now + (flags.for ?? 3_600_000);
-      if (endsAt <= now) throw new InputError('the silence would end before it starts');
+      const startsAt = flags.from ?? now;
+      const endsAt = flags.until ?? startsAt + (flags.for ?? 3_600_000);
+      if (endsAt <= startsAt) throw new InputError('the silence would end before it starts');
       await withStore(storeUrl(flags.store), async (store) => {
         const added = await store.silences.add(
-          { matchers, startsAt: now, endsAt, createdBy: flags.by, comment: flags.comment },
+          { matchers, startsAt, endsAt, createdBy: flags.by, comment: flags.comment },
           now,
         );
         io.out(flags.json ? JSON.stringify(added) : `silence ${added.id} until ${formatTime(added.endsAt)}`);
