@@ -20,3 +20,4 @@ export {
 export type { Incident, IncidentStatus, IncidentAction, IncidentAuditEntry } from './incident.ts';
 export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS } from './incident.ts';
 export type { Notification, NotificationKind } from './notification.ts';
+export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';
