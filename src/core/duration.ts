@@ -21,23 +21,3 @@ export function parseDuration(text: string): number | undefined {
   }
   return trimmed.length > 0 ? total : undefined;
 }
-
-/** Formats milliseconds as the shortest readable duration: `5m`, `1h30m`, `45s`. */
-export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const parts: string[] = [];
-  let rest = ms;
-  for (const [unit, size] of [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1_000],
-  ] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  if (rest > 0 || parts.length === 0) parts.push(`${rest}ms`);
-  return parts.join('');
-}

@@ -25,8 +25,3 @@ export interface EcsEventFields {
   provider?: string;
   [field: string]: unknown;
 }
-
-/** Epoch milliseconds of an event's `@timestamp`, NaN when it is not a date. */
-export function eventTime(event: SecurityEvent): number {
-  return Date.parse(event['@timestamp']);
-}

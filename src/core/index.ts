@@ -1,12 +1,11 @@
 export type { SecurityEvent, EcsEventFields } from './event.ts';
-export { eventTime } from './event.ts';
 export { parseIsoMillis } from './iso-time.ts';
 export type { FieldGetter } from './fields.ts';
 export { compileFieldGetter, getField, setField, isObject, fieldText } from './fields.ts';
 export type { Detection, DetectionSink } from './detection.ts';
 export type { Severity, Confidence, Priority } from './severity.ts';
 export { SEVERITIES, CONFIDENCES, PRIORITIES } from './severity.ts';
-export { parseDuration, formatDuration } from './duration.ts';
+export { parseDuration } from './duration.ts';
 export type { SourceLocation, ValidationIssue } from './errors.ts';
 export {
   KlaxonError,

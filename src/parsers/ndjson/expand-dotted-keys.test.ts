@@ -45,6 +45,19 @@ describe('expandDottedKeys', () => {
     });
   });
 
+  it('puts siblings listed apart into the same object', () => {
+    expect(expand('{"a.b.x":1,"c.d":2,"a.b.y":3,"a.b":{"z":4},"a.e":5}')).toEqual({
+      a: { b: { x: 1, y: 3, z: 4 }, e: 5 },
+      c: { d: 2 },
+    });
+  });
+
+  it('expands the same keys the same way in every document', () => {
+    const line = '{"user.name":"a","source.ip":"1.2.3.4","source.port":1}';
+    expect(expand(line)).toEqual(expand(line));
+    expect(expand(line)).toEqual({ user: { name: 'a' }, source: { ip: '1.2.3.4', port: 1 } });
+  });
+
   it('merges a dotted key holding an object with an existing object', () => {
     expect(expand('{"a":{"b":{"x":1}},"a.b":{"y":2}}')).toEqual({ a: { b: { x: 1, y: 2 } } });
   });

@@ -59,10 +59,17 @@ export function expandDottedKeys(doc: Record<string, unknown>): Record<string, u
   for (const key in doc) {
     if (key.indexOf('.') === -1) defineKey(out, key, doc[key]);
   }
+  const parents: ParentMemo = { path: undefined, object: out };
   for (const key in doc) {
-    if (key.indexOf('.') !== -1) placeDotted(out, key, doc[key]);
+    if (key.indexOf('.') !== -1) placeDotted(out, key, doc[key], parents);
   }
   return out;
+}
+
+/** The object the previous dotted key went into: flattened documents list siblings together. */
+interface ParentMemo {
+  path: string | undefined;
+  object: Record<string, unknown>;
 }
 
 function expandChild(parent: Record<string, unknown>, key: string, value: object): void {
@@ -77,12 +84,31 @@ function expandChild(parent: Record<string, unknown>, key: string, value: object
   if (expanded !== value) parent[key] = expanded;
 }
 
-function placeDotted(out: Record<string, unknown>, key: string, value: unknown): void {
-  const steps = splitDottedKey(key);
-  if (steps === null) return defineKey(out, key, value);
+function placeDotted(out: Record<string, unknown>, key: string, value: unknown, parents: ParentMemo): void {
+  const path = splitDottedKey(key);
+  if (path === null) return defineKey(out, key, value);
+  let current: Record<string, unknown> | undefined;
+  if (path.parent === parents.path) {
+    current = parents.object;
+  } else {
+    current = findParent(out, path.steps);
+    if (current === undefined) return defineKey(out, key, value);
+    parents.path = path.parent;
+    parents.object = current;
+  }
+  const existing = ownValue(current, path.leaf);
+  if (existing === undefined) current[path.leaf] = value;
+  else if (isPlainObject(existing) && isPlainObject(value)) mergeInto(out, key, existing, value);
+  else defineKey(out, key, value);
+}
+
+/** Walks (creating as needed) to the object that holds the last step; undefined when a scalar is in the way. */
+function findParent(
+  out: Record<string, unknown>,
+  steps: readonly string[],
+): Record<string, unknown> | undefined {
   let current = out;
-  const last = steps.length - 1;
-  for (let i = 0; i < last; i++) {
+  for (let i = 0; i < steps.length - 1; i++) {
     const step = steps[i] as string;
     const next = ownValue(current, step);
     if (next === undefined) {
@@ -92,30 +118,46 @@ function placeDotted(out: Record<string, unknown>, key: string, value: unknown):
     } else if (isPlainObject(next)) {
       current = next;
     } else {
-      return defineKey(out, key, value);
+      return undefined;
     }
   }
-  const leaf = steps[last] as string;
-  const existing = ownValue(current, leaf);
-  if (existing === undefined) current[leaf] = value;
-  else if (isPlainObject(existing) && isPlainObject(value)) mergeInto(out, key, existing, value);
-  else defineKey(out, key, value);
+  return current;
 }
 
-// The same keys come back in every document. Reusing one array of step strings per key lets V8
-// look the steps up as known property names instead of hashing fresh substrings every time.
-const STEPS_CACHE_LIMIT = 10_000;
-const stepsCache = new Map<string, readonly string[] | null>();
+interface DottedPath {
+  steps: readonly string[];
+  /** Everything before the last step: one shared string per distinct parent, compared by identity. */
+  parent: string;
+  leaf: string;
+}
+
+// The same keys come back in every document. Reusing one split per key lets V8 look the steps
+// up as known property names instead of hashing fresh substrings every time.
+const PATH_CACHE_LIMIT = 10_000;
+const pathCache = new Map<string, DottedPath | null>();
+const parentNames = new Map<string, string>();
 
 /** The steps of a dotted key, or null when it is no path (an empty or `__proto__` step). */
-function splitDottedKey(key: string): readonly string[] | null {
-  const cached = stepsCache.get(key);
+function splitDottedKey(key: string): DottedPath | null {
+  const cached = pathCache.get(key);
   if (cached !== undefined) return cached;
   const steps = key.split('.');
-  const result = steps.includes('') || steps.includes('__proto__') ? null : steps;
-  if (stepsCache.size >= STEPS_CACHE_LIMIT) stepsCache.clear();
-  stepsCache.set(key, result);
-  return result;
+  let path: DottedPath | null = null;
+  if (!steps.includes('') && !steps.includes('__proto__')) {
+    const parentText = key.slice(0, key.lastIndexOf('.'));
+    let parent = parentNames.get(parentText);
+    if (parent === undefined) {
+      parent = parentText;
+      parentNames.set(parent, parent);
+    }
+    path = { steps, parent, leaf: steps[steps.length - 1] as string };
+  }
+  if (pathCache.size >= PATH_CACHE_LIMIT) {
+    pathCache.clear();
+    parentNames.clear();
+  }
+  pathCache.set(key, path);
+  return path;
 }
 
 /** Merges `source` into `target` (both at dotted `path` of `root`); a colliding leaf stays at root under its full dotted path. */

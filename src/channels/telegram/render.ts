@@ -1,0 +1,29 @@
+import type { Notification } from '../../core/index.ts';
+import { describeNotification } from '../message/index.ts';
+import { composeTelegramText } from './compose-text.ts';
+import type { TelegramConfig } from './schema.ts';
+
+/** The body of a Bot API `sendMessage` call. The bot token is not in it: it goes in the URL. */
+export interface TelegramMessage {
+  chat_id: number | string;
+  text: string;
+  parse_mode: 'HTML';
+  /** The dashboard link must not unfurl into a preview card. */
+  link_preview_options: { is_disabled: true };
+  /** The pre-7.0 spelling of the same, for older self-hosted Bot API servers. */
+  disable_web_page_preview: true;
+  disable_notification?: true;
+  message_thread_id?: number;
+}
+
+export function renderTelegram(notification: Notification, config: TelegramConfig): TelegramMessage {
+  return {
+    chat_id: config.chat_id,
+    text: composeTelegramText(describeNotification(notification)),
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    disable_web_page_preview: true,
+    ...(config.disable_notification && { disable_notification: true }),
+    ...(config.message_thread_id !== undefined && { message_thread_id: config.message_thread_id }),
+  };
+}

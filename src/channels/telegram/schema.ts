@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const TELEGRAM_DEFAULT_BASE_URL = 'https://api.telegram.org';
+
+/**
+ * A numeric chat id (users are positive, groups and channels negative, supergroups `-100…`) or a
+ * public channel's `@username`. YAML may hand the number over as either type.
+ */
+const chatIdSchema = z.union([
+  z
+    .number()
+    .int()
+    .refine((n) => n !== 0, 'chat_id must not be 0'),
+  z
+    .string()
+    .regex(
+      /^(-?[1-9]\d{0,15}|@[A-Za-z][A-Za-z0-9_]{3,31})$/,
+      'chat_id must be a numeric id or @channelusername',
+    ),
+]);
+
+export const telegramConfigSchema = z
+  .object({
+    chat_id: chatIdSchema,
+    /** A forum topic of a supergroup. */
+    message_thread_id: z.number().int().positive().optional(),
+    /** Deliver silently (no sound on the phone). */
+    disable_notification: z.boolean().default(false),
+    /** A self-hosted Bot API server, or a local test peer. */
+    base_url: z
+      .url({ protocol: /^https?$/, message: 'base_url must be an http:// or https:// URL' })
+      .refine((url) => !/[?#]/.test(url), 'base_url must not carry a query or fragment')
+      .default(TELEGRAM_DEFAULT_BASE_URL),
+  })
+  .strict();
+
+export const telegramSecretsSchema = z
+  .object({
+    /** From @BotFather: `<bot id>:<secret>`. It grants sending as the bot, and travels in the URL path. */
+    bot_token: z
+      .string()
+      .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'bot_token must look like 123456:ABC-DEF…'),
+  })
+  .strict();
+
+export type TelegramConfig = z.infer<typeof telegramConfigSchema>;
+export type TelegramSecrets = z.infer<typeof telegramSecretsSchema>;

@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { PRIORITIES } from '../core/index.ts';
+import { parseCron } from './cron-schedule.ts';
+import { DETAIL_LEVELS, ROUTE_NOTIFY_KINDS, isCatchAll, type Route } from './routes.ts';
+
+const ROUTE_FIELDS = ['name', 'match', 'channels', 'detail', 'notify', 'continue', 'digest'];
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const LABEL = /^[A-Za-z0-9_@][A-Za-z0-9_@.-]*$/;
+const PRIORITY_SET = new Set<string>(PRIORITIES);
+
+const scalar = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'expected a value or a list of values' })
+  .transform(String);
+
+const matchValues = z
+  .union([scalar, z.array(scalar).min(1, 'needs at least one value')], {
+    error: 'expected a value or a list of values',
+  })
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+const match = z
+  .record(z.string().regex(LABEL), matchValues, {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? `\`${String(issue.input)}\` is not \`priority\`, \`rule\` or a group field like \`source.ip\``
+        : 'expected a map of `priority`, `rule` or group fields to values, e.g. { priority: [P1, P2] }',
+  })
+  .superRefine((matchers, ctx) => {
+    for (const value of matchers['priority'] ?? []) {
+      if (PRIORITY_SET.has(value)) continue;
+      const hint = PRIORITY_SET.has(value.toUpperCase()) ? ` (did you mean ${value.toUpperCase()}?)` : '';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priority'],
+        message: `expected one of ${PRIORITIES.join(', ')}, got \`${value}\`${hint}`,
+      });
+    }
+  });
+
+function uniqueList<T extends z.ZodType<string>>(item: T, what: string) {
+  return z
+    .array(item, { error: `expected a list of ${what}` })
+    .min(1, `needs at least one of ${what}`)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      for (const [index, value] of items.entries()) {
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path: [index], message: `\`${value}\` is listed twice` });
+        seen.add(value);
+      }
+    });
+}
+
+const cron = z
+  .string({ error: 'expected a cron schedule like "0 8 * * *" (UTC)' })
+  .superRefine((text, ctx) => {
+    const parsed = parseCron(text);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `${parsed.message} (five-field cron, UTC)` });
+  });
+
+/** One entry of `routes:`; unknown fields are refused so a typo like `contiue` does not go unnoticed. */
+export const routeSchema = z.strictObject(
+  {
+    name: z.string().regex(NAME, 'use letters, digits, `.`, `_` and `-`').optional(),
+    match: match.default({}),
+    channels: uniqueList(
+      z.string({ error: 'expected a channel name' }).min(1, 'a channel name must not be empty'),
+      'channel names',
+    ),
+    detail: z.enum(DETAIL_LEVELS, { error: 'expected `full` or `link`' }).default('full'),
+    notify: uniqueList(
+      z.enum(ROUTE_NOTIFY_KINDS, { error: `expected one of ${ROUTE_NOTIFY_KINDS.join(', ')}` }),
+      ROUTE_NOTIFY_KINDS.join(', '),
+    ).default([...ROUTE_NOTIFY_KINDS]),
+    continue: z.boolean({ error: 'expected `true` or `false`' }).default(false),
+    digest: cron.optional(),
+  },
+  {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return `unknown field ${issue.keys.map((key) => `\`${key}\``).join(', ')}; a route has ${ROUTE_FIELDS.join(', ')}`;
+      }
+      if (issue.code === 'invalid_type') return 'expected a map with `match` and `channels`';
+      return undefined;
+    },
+  },
+);
+
+/**
+ * The `routes:` list of klaxon.yaml. Names default to `route-<position>` and must be unique, and
+ * a route after a catch-all route that does not `continue` could never match, so it is refused.
+ */
+export const routesSchema = z
+  .array(routeSchema, { error: 'expected a list of routes' })
+  .transform((routes): Route[] =>
+    routes.map(({ digest, ...route }, index) => ({
+      ...route,
+      name: route.name ?? `route-${index + 1}`,
+      ...(digest !== undefined && { digest }),
+    })),
+  )
+  .superRefine((routes, ctx) => {
+    const seen = new Set<string>();
+    let catchAll: Route | undefined;
+    for (const [index, route] of routes.entries()) {
+      if (seen.has(route.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `route name \`${route.name}\` is used twice`,
+        });
+      }
+      seen.add(route.name);
+      if (catchAll) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `never reached: route \`${catchAll.name}\` before it matches every incident and does not continue`,
+        });
+      } else if (isCatchAll(route) && !route.continue) {
+        catchAll = route;
+      }
+    }
+  });
+
+export type RouteInput = z.input<typeof routeSchema>;
+
+/** Channels the routes name that are not configured, as `[route index, 'channels', i]` paths. */
+export function findUnknownChannels(
+  routes: readonly Route[],
+  known: ReadonlySet<string>,
+): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (const [index, route] of routes.entries()) {
+    for (const [position, channel] of route.channels.entries()) {
+      if (known.has(channel)) continue;
+      const names = [...known].sort().join(', ') || 'none';
+      issues.push({
+        path: [index, 'channels', position],
+        message: `no channel named \`${channel}\` is configured (configured: ${names})`,
+      });
+    }
+  }
+  return issues;
+}
