@@ -3,6 +3,7 @@ import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
 import type { NoiseTally } from '../incidents/index.ts';
 import { IncidentBook, IncidentRecorder, NoiseStage } from '../incidents/index.ts';
+import type { NotifyStage, NotifyTally } from '../routing/index.ts';
 import type { Rule } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadCounts } from './event-stream.ts';
@@ -24,6 +25,8 @@ export interface ReplayOptions {
    */
   store?: Store | undefined;
   checkpointEveryMs?: number;
+  /** With a store: routes the changes noise control lets through into the outbox. */
+  notify?: NotifyStage | undefined;
   /** Wall clock, for checkpoint timing. */
   now?: () => number;
 }
@@ -46,6 +49,8 @@ export interface ReplayReport {
   detections: number;
   /** With a store: how many incident changes would notify, and how many noise control held back. */
   notifications?: NoiseTally;
+  /** With routes: what went into the outbox. */
+  outbox?: NotifyTally;
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
@@ -96,7 +101,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       const changes = await recorder.flush(tx);
       for (const change of changes)
         if (change.kind === 'opened') progress.serials.push(change.incident.serial);
-      await noise.apply(changes, tx);
+      const passed = await noise.apply(changes, tx);
+      await options.notify?.apply(passed, tx);
       await saveReplayCheckpoint(tx, progress, now());
     });
     lastCheckpoint = now();
@@ -125,6 +131,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   };
   if (resumed) report.resumedAfter = resumed.positions.reduce((sum, n) => sum + n, 0);
   if (store) report.notifications = noise.tally;
+  if (options.notify) report.outbox = options.notify.tally;
   return report;
 }
 

@@ -3,6 +3,7 @@ import { KlaxonError } from '../core/index.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerIncidents } from './commands/incidents.ts';
 import { registerSilence } from './commands/silence.ts';
+import { registerOutbox } from './commands/outbox.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerRules } from './commands/rules.ts';
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
   registerRules(program, io);
   registerIncidents(program, io);
   registerSilence(program, io);
+  registerOutbox(program, io);
   return program;
 }
 

@@ -4,5 +4,5 @@ export { IncidentBook } from './incident-book.ts';
 export { IncidentRecorder } from './recorder.ts';
 export type { IncidentChange } from './recorder.ts';
 export { NoiseStage } from './noise-stage.ts';
-export type { NoiseTally } from './noise-stage.ts';
+export type { NoiseTally, PassedChange } from './noise-stage.ts';
 export * as noise from './noise/index.ts';

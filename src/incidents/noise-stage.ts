@@ -1,3 +1,4 @@
+import type { Incident } from '../core/index.ts';
 import type { StoreOperations } from '../store/index.ts';
 import type { CooldownPolicy, InhibitionRule, SuppressionReason } from './noise/index.ts';
 import {
@@ -8,6 +9,16 @@ import {
   decideNotification,
 } from './noise/index.ts';
 import type { IncidentChange } from './recorder.ts';
+
+/** A change noise control let through, as routing takes it. */
+export interface PassedChange {
+  kind: 'opened' | 'updated' | 'resolved' | 'flapping-started' | 'flapping-stopped';
+  incident: Incident;
+  /** Changes of this incident held back since its previous notification. */
+  suppressedSince: number;
+  /** Event time of the change. */
+  at: number;
+}
 
 export interface NoiseTally {
   /** Changes that would go out as a notification. */
@@ -28,15 +39,31 @@ export class NoiseStage {
   private readonly flapping = new Flapping();
   readonly tally: NoiseTally = { notified: 0, suppressed: {} };
 
+  /**
+   * `deliveredOnDecision`: with no delivery stage behind it (a replay that only counts), a change
+   * let through counts as delivered at once; otherwise call `recordDelivered` when it was.
+   */
   constructor(
     cooldownOf: (ruleId: string) => CooldownPolicy,
-    private readonly inhibitionRules: readonly InhibitionRule[] = DEFAULT_INHIBITION_RULES,
+    private readonly options: {
+      deliveredOnDecision: boolean;
+      inhibitionRules?: readonly InhibitionRule[];
+    } = {
+      deliveredOnDecision: true,
+    },
   ) {
     this.cooldowns = new Cooldowns(cooldownOf);
   }
 
-  async apply(changes: readonly IncidentChange[], tx: StoreOperations): Promise<void> {
-    if (changes.length === 0) return;
+  /** A notification about the incident of `episodeId` reached a channel: its cooldown starts. */
+  recordDelivered(episodeId: string, at: number): void {
+    this.cooldowns.recordDelivered(episodeId, at);
+  }
+
+  /** Decides every change, counts suppressions in `tx`, and returns the changes to notify about. */
+  async apply(changes: readonly IncidentChange[], tx: StoreOperations): Promise<PassedChange[]> {
+    const passed: PassedChange[] = [];
+    if (changes.length === 0) return passed;
     const silences = await tx.silences.list();
     const counts = new Map<string, number>();
     for (const { kind, incident } of changes) {
@@ -48,7 +75,7 @@ export class NoiseStage {
           now,
           silences,
           openIncidents: this.open,
-          inhibitionRules: this.inhibitionRules,
+          inhibitionRules: this.options.inhibitionRules ?? DEFAULT_INHIBITION_RULES,
           cooldowns: this.cooldowns,
           flapping: this.flapping,
         },
@@ -59,12 +86,20 @@ export class NoiseStage {
         counts.set(key, (counts.get(key) ?? 0) + 1);
       } else {
         this.tally.notified++;
-        if (kind !== 'resolved') this.cooldowns.recordDelivered(incident.episodeId, now);
+        passed.push({
+          kind: decision.notice?.kind ?? kind,
+          incident,
+          suppressedSince: decision.suppressedSince,
+          at: now,
+        });
+        if (this.options.deliveredOnDecision && kind !== 'resolved')
+          this.cooldowns.recordDelivered(incident.episodeId, now);
       }
     }
     for (const [key, count] of counts) {
       const [ruleId, reason] = key.split('\u0000') as [string, string];
       await tx.suppressions.add(ruleId, reason, count);
     }
+    return passed;
   }
 }

@@ -21,3 +21,5 @@ export type { HeartbeatChannel, HeartbeatFacts } from './heartbeat.ts';
 export { HeartbeatSchedule, nextHeartbeatAt } from './heartbeat.ts';
 export type { PingResult, PingFailureReason, PingOptions } from './ping-heartbeat.ts';
 export { pingHeartbeat } from './ping-heartbeat.ts';
+export type { NotifyStageOptions, NotifyTally } from './notify-stage.ts';
+export { NotifyStage } from './notify-stage.ts';

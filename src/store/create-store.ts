@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { KlaxonError } from '../core/index.ts';
 import { createCheckpointRepository } from './checkpoint-repository.ts';
 import { createIncidentRepository } from './incident-repository.ts';
+import { createOutboxRepository } from './outbox-repository.ts';
 import type { StoreDialect } from './migrations/index.ts';
 import type { Redact } from './redact.ts';
 import type { Database } from './schema.ts';
@@ -17,6 +18,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
+    outbox: guardMethods('outbox', createOutboxRepository(executor, dialect), redact),
   });
   let closed = false;
   return {

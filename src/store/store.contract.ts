@@ -3,6 +3,7 @@ import { describeConcurrencyContract } from './contract/concurrency.contract.ts'
 import type { OpenStore } from './contract/fixtures.ts';
 import { describeIncidentContract } from './contract/incidents.contract.ts';
 import { describeNoiseAndCheckpointContract } from './contract/noise-and-checkpoints.contract.ts';
+import { describeOutboxContract } from './contract/outbox.contract.ts';
 import { describePersonActionContract } from './contract/person-actions.contract.ts';
 import { describeTransactionContract } from './contract/transactions.contract.ts';
 import type { Store } from './store.ts';
@@ -29,5 +30,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeTransactionContract(openTracked);
     describeConcurrencyContract(openTracked);
     describeNoiseAndCheckpointContract(openTracked);
+    describeOutboxContract(openTracked);
   });
 }

@@ -1,4 +1,5 @@
 import type { Detection, Incident, IncidentAuditEntry, IncidentStatus, Priority } from '../core/index.ts';
+import type { OutboxRepository } from './outbox.ts';
 
 /**
  * The persistence contract. One implementation over Kysely with two dialects: SQLite
@@ -18,6 +19,8 @@ export interface StoreOperations {
   silences: SilenceRepository;
   suppressions: SuppressionRepository;
   checkpoints: CheckpointRepository;
+  /** The durable outbox (one file of its own: `outbox.ts`). */
+  outbox: OutboxRepository;
 }
 
 /** What the engine knows when an episode opens; the store adds the serial and the status. */

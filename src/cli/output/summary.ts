@@ -32,6 +32,12 @@ export function formatReplaySummary(report: ReplayReport): string {
         (held.length > 0 ? `; held back: ${held.join(', ')}` : '; none held back'),
     );
   }
+  if (report.outbox) {
+    const { enqueued, heldForDigest, unrouted } = report.outbox;
+    lines.push(
+      `  outbox: ${formatCount(enqueued)} notifications queued for delivery, ${formatCount(heldForDigest)} held for digests, ${formatCount(unrouted)} changes matched no route`,
+    );
+  }
   const open = incidents.filter((incident) => incident.status === 'open').length;
   lines.push(
     `Incidents: ${formatCount(incidents.length)} (${formatCount(open)} still open at the end of the input)`,

@@ -1,8 +1,9 @@
 import { initialMigration } from './0001-initial.ts';
+import { outboxMigration } from './0002-outbox.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
 export { runMigrations } from './run-migrations.ts';
 
 /** Every migration, in version order. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, outboxMigration];

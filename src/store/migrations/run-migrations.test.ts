@@ -33,13 +33,17 @@ describe('migrations', () => {
     );
     expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 5_678)).toEqual([]);
     const recorded = await db.selectFrom('klaxon_migrations').selectAll().execute();
-    expect(recorded).toEqual([{ version: 1, name: 'initial', applied_at: 1_234 }]);
+    expect(recorded).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: 1_234 })),
+    );
     expect(await tableNames(db)).toEqual([
       'checkpoints',
       'counters',
       'incident_audit',
       'incidents',
       'klaxon_migrations',
+      'outbox',
+      'outbox_channels',
       'silences',
       'suppressions',
     ]);
@@ -49,11 +53,11 @@ describe('migrations', () => {
     const db = openMemory();
     await runMigrations(db, 'sqlite', MIGRATIONS, () => 1);
     const second: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'add-notes',
       up: (trx) => sql`create table notes (id integer)`.execute(trx).then(() => {}),
     };
-    expect(await runMigrations(db, 'sqlite', [...MIGRATIONS, second], () => 2)).toEqual([2]);
+    expect(await runMigrations(db, 'sqlite', [...MIGRATIONS, second], () => 2)).toEqual([second.version]);
     expect(await tableNames(db)).toContain('notes');
   });
 

@@ -1,0 +1,177 @@
+import type { ChannelDefinition, FailureReason, Notification, SendResult } from '../core/index.ts';
+import type { OutboxEntry, Store } from '../store/index.ts';
+import type { RateLimit } from './rate-limiter.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, planRetry } from './retry-policy.ts';
+
+/** A channel as configured in klaxon.yaml: its plug-in, settings, secrets and rate limits. */
+export interface ConfiguredChannel {
+  name: string;
+  // The dispatcher handles every channel type alike; each definition checks its own payload type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  definition: ChannelDefinition<any, any, any>;
+  config: unknown;
+  secrets: unknown;
+  rateLimits?: readonly RateLimit[];
+}
+
+export interface DispatcherOptions {
+  store: Store;
+  channels: readonly ConfiguredChannel[];
+  /** This instance's name, for leases: several dispatchers may share one PostgreSQL. */
+  worker: string;
+  now: () => number;
+  random?: () => number;
+  fetch?: typeof globalThis.fetch;
+  /** How long one send may take before it counts as a timeout (default 10 s). */
+  timeoutMs?: number;
+  /** Notifications claimed per channel and pass (default 20). */
+  batchSize?: number;
+  /** How long a claim lasts; a crashed dispatcher's claims are taken over after it (default 60 s). */
+  leaseMs?: number;
+  retryPolicy?: RetryPolicy;
+  /** A notification reached its channel: the cooldown of its incident starts now. */
+  onDelivered?: (notification: Notification, at: number) => void;
+}
+
+export interface PassResult {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+/**
+ * Delivers from the outbox only. Each channel is worked on its own, concurrently, so one
+ * channel's outage or slowness never delays another; within a channel, notifications go out in
+ * order and within its rate limits. Channels only classify outcomes; retries, backoff, the
+ * maximum age and dead letters are decided here, and a dead letter raises a meta-alert on the
+ * other channels.
+ */
+export class Dispatcher {
+  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly byName: Map<string, ConfiguredChannel>;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.byName = new Map(options.channels.map((channel) => [channel.name, channel]));
+    for (const channel of options.channels)
+      this.limiters.set(channel.name, new RateLimiter(channel.rateLimits ?? []));
+  }
+
+  /** One pass over every channel with due notifications. */
+  async runOnce(): Promise<PassResult> {
+    const now = this.options.now();
+    const { channels } = await this.options.store.outbox.due(now);
+    const results = await Promise.all(
+      channels.filter((name) => this.byName.has(name)).map((name) => this.runChannel(name)),
+    );
+    return results.reduce(
+      (sum, r) => ({ sent: sum.sent + r.sent, retried: sum.retried + r.retried, dead: sum.dead + r.dead }),
+      {
+        sent: 0,
+        retried: 0,
+        dead: 0,
+      },
+    );
+  }
+
+  private async runChannel(name: string): Promise<PassResult> {
+    const result: PassResult = { sent: 0, retried: 0, dead: 0 };
+    const channel = this.byName.get(name) as ConfiguredChannel;
+    const limiter = this.limiters.get(name) as RateLimiter;
+    const now = this.options.now();
+    const room = Math.min(this.options.batchSize ?? 20, limiter.available(now));
+    if (room <= 0) return result;
+    const entries = await this.options.store.outbox.claim(
+      name,
+      this.options.worker,
+      now,
+      room,
+      this.options.leaseMs ?? 60_000,
+    );
+    for (const entry of entries) {
+      limiter.take(this.options.now());
+      const outcome = await this.deliver(channel, entry);
+      result[outcome]++;
+    }
+    return result;
+  }
+
+  private async deliver(channel: ConfiguredChannel, entry: OutboxEntry): Promise<keyof PassResult> {
+    const { notification } = entry;
+    const sent = await this.send(channel, notification);
+    const now = this.options.now();
+    const outbox = this.options.store.outbox;
+    if (sent.kind === 'ok') {
+      await outbox.markSent(notification.id, now, sent.providerMessageId);
+      this.options.onDelivered?.(notification, now);
+      return 'sent';
+    }
+    if (sent.kind === 'retry') {
+      const plan = planRetry(
+        sent,
+        Math.max(1, entry.attempts), // the claim counted this attempt already
+        // A person's retry of a dead letter starts its maximum age afresh.
+        entry.retriedAt ?? entry.createdAt,
+        now,
+        this.options.random ?? Math.random,
+        this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      );
+      if (plan.kind === 'retry') {
+        await outbox.markRetry(notification.id, plan.at, sent.reason, sent.message);
+        return 'retried';
+      }
+      await this.deadLetter(channel, notification, sent.reason, plan.why, now);
+      return 'dead';
+    }
+    await this.deadLetter(channel, notification, sent.reason, sent.message, now);
+    return 'dead';
+  }
+
+  /** Renders and sends; a renderer or channel that throws is a bug, reported as a permanent failure. */
+  private async send(channel: ConfiguredChannel, notification: Notification): Promise<SendResult> {
+    try {
+      const payload: unknown = channel.definition.render(notification, channel.config);
+      return await channel.definition.send(payload, {
+        config: channel.config,
+        secrets: channel.secrets,
+        fetch: this.options.fetch ?? globalThis.fetch,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+        now: this.options.now,
+        idempotencyKey: notification.id,
+      });
+    } catch (error) {
+      return {
+        kind: 'fail',
+        reason: 'payload',
+        message: `channel ${channel.name} failed unexpectedly: ${(error as Error).message}`,
+      };
+    }
+  }
+
+  /** Dead-letters the notification and tells every other channel, in one transaction. */
+  private async deadLetter(
+    channel: ConfiguredChannel,
+    notification: Notification,
+    reason: FailureReason,
+    message: string,
+    now: number,
+  ): Promise<void> {
+    const others = this.options.channels.filter((other) => other.name !== channel.name);
+    await this.options.store.transaction(async (tx) => {
+      await tx.outbox.markDead(notification.id, now, reason, message);
+      if (notification.kind === 'meta') return; // a meta-alert that fails does not raise another
+      await tx.outbox.enqueue(
+        others.map((other) => ({
+          id: `meta:${notification.id}:${other.name}`,
+          kind: 'meta' as const,
+          channel: other.name,
+          detail: 'full' as const,
+          text: `Channel ${channel.name} could not deliver message ${notification.sequence}${notification.incident ? ` (incident #${notification.incident.serial})` : ''}: ${message}`,
+          createdAt: now,
+        })),
+        now,
+      );
+    });
+  }
+}
