@@ -9,13 +9,10 @@ import { compileRuleWhere } from './compile-rule-where.ts';
 import { derivePrefilter } from './where/prefilter.ts';
 import { RULE_TYPES } from './model.ts';
 import type { EventPredicate, Rule, RuleType } from './model.ts';
-import { placeIssue } from './path-issue.ts';
-import type { PathIssue } from './path-issue.ts';
+import { placeIssue, positionOf, convertZodIssues } from '../config/index.ts';
+import type { PathIssue, NodePath, YamlSource } from '../config/index.ts';
 import { COMMON_SCHEMA, RULE_SCHEMAS } from './schema.ts';
 import type { RuleInput } from './schema.ts';
-import { positionOf } from './yaml/locate.ts';
-import type { NodePath, YamlSource } from './yaml/locate.ts';
-import { convertZodIssues } from './zod-issues.ts';
 
 export interface BuiltRule {
   /** Present only when the rule has no issues. */

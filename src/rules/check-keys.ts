@@ -1,10 +1,9 @@
 import { isMap, isSeq } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { RuleType } from './model.ts';
-import type { PathIssue } from './path-issue.ts';
+import { formatSuggestion, readKey } from '../config/index.ts';
+import type { PathIssue } from '../config/index.ts';
 import { ALL_FIELDS, STEP_FIELDS, TYPE_FIELDS } from './schema.ts';
-import { formatSuggestion } from './suggest.ts';
-import { readKey } from './yaml/locate.ts';
 
 /** Unknown fields, and fields of another rule type (`distinct` on a threshold rule). */
 export function checkRuleKeys(rule: YAMLMap, type: RuleType | undefined): PathIssue[] {

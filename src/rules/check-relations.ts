@@ -1,6 +1,6 @@
 import { isObject } from '../core/index.ts';
 import type { RuleType } from './model.ts';
-import type { PathIssue } from './path-issue.ts';
+import type { PathIssue } from '../config/index.ts';
 
 const MISSING = 'required field is missing';
 

@@ -1,10 +1,9 @@
 import type { Node } from 'yaml';
 import type { ValidationIssue } from '../core/index.ts';
 import type { EventPredicate } from './model.ts';
-import { formatFieldPath } from './path-issue.ts';
+import { formatFieldPath, locate, lookupNode, positionOf } from '../config/index.ts';
+import type { NodePath, YamlSource } from '../config/index.ts';
 import { compileWhere } from './where/compile-where.ts';
-import { locate, lookupNode, positionOf } from './yaml/locate.ts';
-import type { NodePath, YamlSource } from './yaml/locate.ts';
 import { convertWhereNode } from './yaml/to-where-spec.ts';
 
 /**

@@ -3,8 +3,8 @@ import type { Document, Node, YAMLError } from 'yaml';
 import type { ValidationIssue } from '../core/index.ts';
 import { buildRule } from './build-rule.ts';
 import type { Rule } from './model.ts';
-import { locate, positionOf } from './yaml/locate.ts';
-import type { Position, YamlSource } from './yaml/locate.ts';
+import { locate, positionOf } from '../config/index.ts';
+import type { Position, YamlSource } from '../config/index.ts';
 
 /** A valid rule and where its `id` was written, for duplicate-id messages. */
 export interface LocatedRule {

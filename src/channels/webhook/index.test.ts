@@ -5,7 +5,7 @@ import { HUB_SECRET, NEW_SECRET, OLD_SECRET, TOKEN } from './testdata/secrets.ts
 const secrets = {
   signing_secrets: [NEW_SECRET, OLD_SECRET],
   hub_secret: HUB_SECRET,
-  headers: { Authorization: `Bearer ${TOKEN}` },
+  secret_headers: { Authorization: `Bearer ${TOKEN}` },
 };
 
 describeChannelContract(webhookChannel, {
@@ -27,7 +27,7 @@ describeChannelContract(webhookChannel, {
     { signing_secrets: 'not-a-whsec' },
     { signing_secrets: 'whsec_c2hvcnQ=' },
     { signing_secrets: [NEW_SECRET], hub_secret: 'short' },
-    { signing_secrets: [NEW_SECRET], headers: { 'Content-Type': 'text/plain' } },
+    { signing_secrets: [NEW_SECRET], secret_headers: { 'Content-Type': 'text/plain' } },
   ],
   secretValues: [NEW_SECRET, OLD_SECRET, HUB_SECRET, TOKEN, NEW_SECRET.slice('whsec_'.length)],
   checkPayload(payload) {

@@ -83,8 +83,8 @@ export const webhookSecretsSchema = z
       .pipe(z.array(signingSecret).min(1).max(10)),
     /** When set, also sends GitHub-style `X-Hub-Signature-256: sha256=<hex HMAC of the body>`. */
     hub_secret: z.string().min(16).optional(),
-    /** Headers that grant access (`Authorization: Bearer ...`). */
-    headers,
+    /** Headers that grant access (`Authorization: Bearer ...`); apart from `headers` so both can be written in klaxon.yaml. */
+    secret_headers: headers,
   })
   .strict();
 

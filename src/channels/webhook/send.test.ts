@@ -77,7 +77,7 @@ describe('sendWebhook', () => {
       {
         signing_secrets: [NEW_SECRET],
         hub_secret: HUB_SECRET,
-        headers: { Authorization: `Bearer ${TOKEN}` },
+        secret_headers: { Authorization: `Bearer ${TOKEN}` },
       },
     );
     expect(request.method).toBe('PUT');

@@ -18,7 +18,7 @@ export async function sendWebhook(
   const headers: Record<string, string> = {
     'user-agent': 'Klaxon',
     ...config.headers,
-    ...secrets.headers,
+    ...secrets.secret_headers,
     'webhook-id': context.idempotencyKey,
     'webhook-timestamp': String(timestamp),
     'webhook-signature': signStandardWebhook(
@@ -33,7 +33,7 @@ export async function sendWebhook(
   const reply = await postJson({ url: config.url, method: config.method, body: text, headers }, context);
   if (reply.kind !== 'reply') return reply;
   const secretValues = [
-    ...Object.values(secrets.headers),
+    ...Object.values(secrets.secret_headers),
     ...secrets.signing_secrets,
     ...(secrets.hub_secret ? [secrets.hub_secret] : []),
   ];

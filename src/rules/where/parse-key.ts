@@ -1,5 +1,5 @@
 import { FIELD_PATH_HINT, isFieldPath } from '../field-path.ts';
-import { formatSuggestion } from '../suggest.ts';
+import { formatSuggestion } from '../../config/index.ts';
 import { FLAG_MODIFIERS, OPERATORS, isOperatorName } from './operator.ts';
 import type { OperatorName } from './operator.ts';
 

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { readKey } from './locate.ts';
+import { readKey } from '../../config/index.ts';
 
 /**
  * Converts the YAML node of a `where` to plain values for the compiler. A number whose text

@@ -1,6 +1,6 @@
-import type { ValidationIssue } from '../core/index.ts';
-import { locate } from './yaml/locate.ts';
-import type { NodePath, YamlSource } from './yaml/locate.ts';
+import type { ValidationIssue } from '../../core/index.ts';
+import { locate } from './locate.ts';
+import type { NodePath, YamlSource } from './locate.ts';
 import type { Node } from 'yaml';
 
 /** A mistake at a path inside one rule, before it is given a line and column. */

@@ -1,0 +1,23 @@
+export type {
+  KlaxonConfig,
+  ChannelSettings,
+  ChannelDetail,
+  ChannelRateLimit,
+  ChannelTypeSchemas,
+  HeartbeatSettings,
+  LoadConfigOptions,
+  LoadConfigResult,
+} from './klaxon-config.ts';
+export { CHANNEL_DETAILS } from './klaxon-config.ts';
+export { loadConfig, loadConfigText } from './load-config.ts';
+export { describeConfig } from './describe-config.ts';
+export { DEFAULT_STORE } from './sections/read-store.ts';
+
+// YAML positions and "did you mean" hints, shared with the rule loader.
+export type { YamlSource, Position, NodePath } from './yaml/locate.ts';
+export { locate, lookupNode, positionOf, readKey } from './yaml/locate.ts';
+export type { PathIssue } from './yaml/path-issue.ts';
+export { formatFieldPath, placeIssue } from './yaml/path-issue.ts';
+export type { ConvertOptions } from './yaml/zod-issues.ts';
+export { convertZodIssues } from './yaml/zod-issues.ts';
+export { formatSuggestion, suggestClosest } from './suggest.ts';

@@ -1,0 +1,69 @@
+import type * as z from 'zod';
+import type { ChannelDefinition, ValidationIssue } from '../core/index.ts';
+
+export const CHANNEL_DETAILS = ['full', 'link'] as const;
+/** `link` sends only "incident #42, P1, open the dashboard" to channels that should not carry details. */
+export type ChannelDetail = (typeof CHANNEL_DETAILS)[number];
+
+/** At most `count` messages per `perMs` (the outbox's RateLimit has the same shape). */
+export interface ChannelRateLimit {
+  count: number;
+  perMs: number;
+}
+
+/** One entry of `channels:`. */
+export interface ChannelSettings {
+  name: string;
+  type: string;
+  /** The output of the type's configSchema: may be shown. */
+  config: unknown;
+  /**
+   * The output of the type's secretsSchema: never shown. The object prints as `<secret>` in
+   * JSON.stringify and util.inspect; its fields read normally.
+   */
+  secrets: unknown;
+  detail: ChannelDetail;
+  /** From `rate_limit: [1/1s, 20/1m]`; absent when not set. */
+  rateLimits?: ChannelRateLimit[];
+}
+
+export interface HeartbeatSettings {
+  intervalMs: number;
+  /** Channels that get the periodic "Klaxon is alive" message. */
+  channels: string[];
+  /** `pingUrl`: the dead man's switch URL (a secret); the object prints as `<secret>`. */
+  secrets: { pingUrl?: string };
+}
+
+/** klaxon.yaml, validated, variables substituted and relative paths made absolute. */
+export interface KlaxonConfig<Route = unknown> {
+  /** The absolute path of the file it came from. */
+  file: string;
+  /** `sqlite:<absolute path>`, `sqlite::memory:` or a `postgres://` URL (which may hold a password). */
+  store: string;
+  /** Absolute rule file and folder paths, besides the shipped pack when `builtinRules`. */
+  rules: string[];
+  builtinRules: boolean;
+  /** Base URL of the dashboard, for links in messages. */
+  publicUrl?: string;
+  channels: ChannelSettings[];
+  routes: Route[];
+  heartbeat?: HeartbeatSettings;
+}
+
+/** What config/ needs of a channel type to split and validate its settings. */
+export type ChannelTypeSchemas = Pick<ChannelDefinition, 'configSchema' | 'secretsSchema'>;
+
+export interface LoadConfigOptions<Route> {
+  /** Channel types by their `type:` id; filled by app/ from the channel registry. */
+  channelTypes: ReadonlyMap<string, ChannelTypeSchemas>;
+  /** The `routes:` schema (routing's routesSchema); each route must have `channels:` names. */
+  routesSchema: z.ZodType<Route[]>;
+  /** Variables for `${NAME}`; default process.env. They win over the .env file. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Default: `.env` beside the config file, read when it exists. A path given here must exist. */
+  dotenvPath?: string;
+}
+
+export type LoadConfigResult<Route> =
+  { ok: true; config: KlaxonConfig<Route> } | { ok: false; issues: ValidationIssue[] };

@@ -1,0 +1,24 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { YAMLError } from 'yaml';
+import type { ValidationIssue } from '../../core/index.ts';
+import type { YamlSource } from './locate.ts';
+
+export interface ParsedDocument {
+  source: YamlSource;
+  /** YAML syntax errors and warnings (several documents, duplicate keys, bad indentation). */
+  issues: ValidationIssue[];
+}
+
+/** Parses a single-document YAML file, keeping node positions for later issues. */
+export function parseConfigDocument(text: string, file: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const source: YamlSource = { file, doc, lineCounter };
+  const issues = [...doc.errors, ...doc.warnings].map((error) => convertYamlError(error, source));
+  return { source, issues };
+}
+
+function convertYamlError(error: YAMLError, source: YamlSource): ValidationIssue {
+  const { line, col } = source.lineCounter.linePos(error.pos[0]);
+  return { file: source.file, line, column: col, message: `YAML: ${error.message}` };
+}
