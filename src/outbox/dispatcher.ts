@@ -1,9 +1,10 @@
-import type { ChannelDefinition, FailureReason, Notification, SendResult } from '../core/index.ts';
+import type { ChannelDefinition, FailureReason, Notification } from '../core/index.ts';
 import type { OutboxEntry, Store } from '../store/index.ts';
 import type { RateLimit } from './rate-limiter.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY_POLICY, planRetry } from './retry-policy.ts';
+import { sendNotification } from './send-notification.ts';
 
 /** A channel as configured in klaxon.yaml: its plug-in, settings, secrets and rate limits. */
 export interface ConfiguredChannel {
@@ -99,7 +100,11 @@ export class Dispatcher {
 
   private async deliver(channel: ConfiguredChannel, entry: OutboxEntry): Promise<keyof PassResult> {
     const { notification } = entry;
-    const sent = await this.send(channel, notification);
+    const sent = await sendNotification(channel, notification, {
+      now: this.options.now,
+      ...(this.options.fetch && { fetch: this.options.fetch }),
+      ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
+    });
     const now = this.options.now();
     const outbox = this.options.store.outbox;
     if (sent.kind === 'ok') {
@@ -126,27 +131,6 @@ export class Dispatcher {
     }
     await this.deadLetter(channel, notification, sent.reason, sent.message, now);
     return 'dead';
-  }
-
-  /** Renders and sends; a renderer or channel that throws is a bug, reported as a permanent failure. */
-  private async send(channel: ConfiguredChannel, notification: Notification): Promise<SendResult> {
-    try {
-      const payload: unknown = channel.definition.render(notification, channel.config);
-      return await channel.definition.send(payload, {
-        config: channel.config,
-        secrets: channel.secrets,
-        fetch: this.options.fetch ?? globalThis.fetch,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-        now: this.options.now,
-        idempotencyKey: notification.id,
-      });
-    } catch (error) {
-      return {
-        kind: 'fail',
-        reason: 'payload',
-        message: `channel ${channel.name} failed unexpectedly: ${(error as Error).message}`,
-      };
-    }
   }
 
   /** Dead-letters the notification and tells every other channel, in one transaction. */

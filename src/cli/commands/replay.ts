@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
 import { openStore } from '../../store/index.ts';
+import { loadKlaxonConfig } from '../../app/load-config.ts';
+import { NotifyStage } from '../../routing/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -8,6 +10,7 @@ import { collect, parseTolerance, parseYear } from '../options.ts';
 import type { Io } from '../io.ts';
 
 interface ReplayFlags {
+  config?: string;
   store?: string;
   checkpointEvery?: number;
   rules?: string[];
@@ -38,10 +41,22 @@ export function registerReplay(program: Command, io: Io): void {
       'with --store: how often to checkpoint (default 5s)',
       parseTolerance,
     )
+    .option('-c, --config <file>', 'klaxon.yaml: its store, and its routes put notifications into the outbox')
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
       const rules = await loadRules(flags.rules);
-      const store = flags.store ? await openStore(flags.store) : undefined;
+      const config = flags.config ? await loadKlaxonConfig(flags.config) : undefined;
+      const storeUrl = flags.store ?? config?.store;
+      const store = storeUrl ? await openStore(storeUrl) : undefined;
+      const notify = config
+        ? new NotifyStage({
+            routes: config.routes,
+            channelDetail: Object.fromEntries(
+              config.channels.map((channel) => [channel.name, channel.detail]),
+            ),
+            ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+          })
+        : undefined;
       let report;
       try {
         report = await runReplay({
@@ -51,6 +66,7 @@ export function registerReplay(program: Command, io: Io): void {
           year: flags.year,
           toleranceMs: flags.tolerance,
           store,
+          notify,
           ...(flags.checkpointEvery !== undefined && { checkpointEveryMs: flags.checkpointEvery }),
         });
       } finally {

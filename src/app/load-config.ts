@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import type { KlaxonConfig } from '../config/index.ts';
+import { loadConfig } from '../config/index.ts';
+import { InputError, ValidationError } from '../core/index.ts';
+import type { ConfiguredChannel } from '../outbox/index.ts';
+import type { Route } from '../routing/index.ts';
+import { routesSchema } from '../routing/index.ts';
+import { CHANNEL_TYPES } from './channel-registry.ts';
+
+export const DEFAULT_CONFIG_FILE = './klaxon.yaml';
+
+/** Reads klaxon.yaml with every channel type and the routes schema; any mistake is a ValidationError. */
+export async function loadKlaxonConfig(path: string = DEFAULT_CONFIG_FILE): Promise<KlaxonConfig<Route>> {
+  if (!existsSync(path))
+    throw new InputError(`${path}: no such file (write one, or name it with --config FILE)`);
+  const result = await loadConfig(path, { channelTypes: CHANNEL_TYPES, routesSchema });
+  if (!result.ok) throw new ValidationError(result.issues);
+  return result.config;
+}
+
+/** The configured channels as the dispatcher takes them. */
+export function configuredChannels(config: KlaxonConfig<Route>): ConfiguredChannel[] {
+  return config.channels.map((channel) => ({
+    name: channel.name,
+    definition: CHANNEL_TYPES.get(channel.type) as ConfiguredChannel['definition'],
+    config: channel.config,
+    secrets: channel.secrets,
+    ...(channel.rateLimits && { rateLimits: channel.rateLimits }),
+  }));
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpPeer } from '../support/http-peer.ts';
+import { startHttpPeer } from '../support/http-peer.ts';
+import { DATASETS, jsonLines, runCli } from './run-cli.ts';
+
+const SECRET = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+
+describe('delivery from klaxon.yaml', () => {
+  let soar: HttpPeer;
+  let dir: string;
+  let config: string;
+
+  beforeAll(async () => {
+    soar = await startHttpPeer({ status: 200 });
+    dir = mkdtempSync(join(tmpdir(), 'klaxon-delivery-'));
+    config = join(dir, 'klaxon.yaml');
+    writeFileSync(join(dir, '.env'), `WEBHOOK_SECRET=${SECRET}\n`);
+    writeFileSync(
+      config,
+      [
+        'store: sqlite:./klaxon.db',
+        'server: { public_url: "https://klaxon.example.com" }',
+        'channels:',
+        `  soar: { type: webhook, url: ${soar.url}/hook, signing_secrets: \${WEBHOOK_SECRET} }`,
+        `  soar-link: { type: webhook, url: ${soar.url}/link, signing_secrets: \${WEBHOOK_SECRET}, detail: link }`,
+        'routes:',
+        '  - match: { priority: [P1] }',
+        '    channels: [soar, soar-link]',
+        '  - match: { priority: [P2, P3] }',
+        '    channels: [soar]',
+        '    notify: [opened]',
+      ].join('\n'),
+    );
+  });
+
+  afterAll(async () => {
+    await soar.close();
+  });
+
+  it('checks the configuration without showing the secret', async () => {
+    const run = await runCli('config', 'check', '--config', config);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('soar');
+    expect(run.stdout).not.toContain(SECRET);
+  });
+
+  it('sends a signed test message on request', async () => {
+    const run = await runCli('channels', 'test', 'soar', '--config', config);
+    expect(run).toMatchObject({ code: 0, stdout: 'soar: test message delivered' });
+    const request = soar.requests.at(-1)!;
+    const verified = new Webhook(SECRET).verify(request.body, {
+      'webhook-id': String(request.headers['webhook-id']),
+      'webhook-timestamp': String(request.headers['webhook-timestamp']),
+      'webhook-signature': String(request.headers['webhook-signature']),
+    }) as { type: string };
+    expect(verified.type).toContain('test');
+  });
+
+  it('explains why a test message could not be delivered', async () => {
+    soar.respond({ status: 410, body: 'gone' });
+    const run = await runCli('channels', 'test', 'soar', '--config', config);
+    soar.respond({ status: 200 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^soar: cannot deliver \(client\): HTTP 410/);
+  });
+
+  it('routes replayed incidents into the outbox and delivers them, each with its channel sequence', async () => {
+    soar.requests.length = 0;
+    const replay = await runCli('replay', `${DATASETS}sshd/auth.log`, '--year', '2017', '--config', config);
+    expect(replay.code).toBe(0);
+    // P1: the compromised account, opened and resolved, to both channels (4); P2/P3 openings to soar (16).
+    expect(replay.stdout).toMatch(/outbox: 20 notifications queued for delivery/);
+    const deliver = await runCli('deliver', '--config', config);
+    expect(deliver.stdout).toBe('delivered 20, to retry later 0, dead-lettered 0');
+    const full = soar.requests
+      .filter((request) => request.path === '/hook')
+      .map((request) => JSON.parse(request.body));
+    const link = soar.requests
+      .filter((request) => request.path === '/link')
+      .map((request) => JSON.parse(request.body));
+    expect(full.map((body) => body.data.sequence)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    expect(link).toHaveLength(2);
+    expect(JSON.stringify(link)).not.toContain('elastic_user_0');
+    expect(JSON.stringify(full)).toContain('elastic_user_0');
+    const sent = jsonLines(
+      (await runCli('outbox', 'list', '--store', `sqlite:${join(dir, 'klaxon.db')}`, '--json')).stdout,
+    );
+    expect(sent.every((entry) => entry.state === 'sent')).toBe(true);
+    const listed = await runCli('channels', 'list', '--config', config);
+    expect(listed.stdout).toMatch(/soar\s+webhook\s+full\s+pending 0, dead 0; last sent/);
+  });
+});
