@@ -38,7 +38,7 @@ function defaultRateLimits(type: string, config: unknown): RateLimit[] | undefin
   if (type !== 'telegram') return undefined;
   const { perChat, perGroup } = telegramRateLimits;
   const isGroup = String((config as { chat_id?: unknown }).chat_id ?? '').startsWith('-');
-  const limits = [{ count: perChat.messages, perMs: perChat.intervalMs }];
+  const limits: RateLimit[] = [{ count: perChat.messages, perMs: perChat.intervalMs }];
   if (isGroup) limits.push({ count: perGroup.messages, perMs: perGroup.intervalMs });
   return limits;
 }
