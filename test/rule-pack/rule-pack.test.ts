@@ -11,6 +11,10 @@ const iso = (offsetSeconds: number) => new Date(T0 + offsetSeconds * 1000).toISO
 
 /** Parses lines with a real parser and returns the rules whose incidents opened. */
 function openedRules(parser: ParserDefinition, lines: string[]): string[] {
+  return [...new Set(openedDetections(parser, lines).map((d) => d.ruleId))].sort();
+}
+
+function openedDetections(parser: ParserDefinition, lines: string[]): Detection[] {
   const events: SecurityEvent[] = [];
   const instance = parser.create({ year: 2024 });
   for (const line of lines) expect(instance.parseLine(line, (event) => events.push(event))).toBeNull();
@@ -18,7 +22,7 @@ function openedRules(parser: ParserDefinition, lines: string[]): string[] {
   const engine = createDetectionEngine({ rules, emit: (d) => d.state === 'opened' && opened.push(d) });
   engine.pushBatch(events);
   engine.flush();
-  return [...new Set(opened.map((d) => d.ruleId))].sort();
+  return opened;
 }
 
 const times = (n: number, every = 10) => Array.from({ length: n }, (_, i) => i * every);
@@ -189,6 +193,17 @@ describe('the shipped rule pack', () => {
     ],
   ])('%s', (_name, parser, lines, expected) => {
     expect(openedRules(parser, lines)).toEqual(expected);
+  });
+
+  it('raises a lockout for the locked-out account, not for the domain controller that reports it', () => {
+    const lockout = winlogbeat(4740, 0, {
+      TargetUserName: 'dave',
+      TargetDomainName: 'WS042',
+      SubjectUserName: 'DC01$',
+    });
+    expect(openedDetections(windowsParser, [lockout]).map((d) => d.group)).toEqual([
+      { 'user.target.name': 'dave' },
+    ]);
   });
 
   it('gives every rule a runbook, ATT&CK techniques and a severity', () => {
