@@ -4,6 +4,7 @@ import { configuredChannels, loadKlaxonConfig } from '../../app/load-config.ts';
 import { Dispatcher } from '../../outbox/index.ts';
 import type { Io } from '../io.ts';
 import { withStore } from '../store-option.ts';
+import { parseTolerance } from '../options.ts';
 
 export function registerDeliver(program: Command, io: Io): void {
   program
@@ -12,7 +13,12 @@ export function registerDeliver(program: Command, io: Io): void {
       'deliver what is due in the outbox now (one pass per channel until nothing is due), then stop',
     )
     .option('-c, --config <file>', 'configuration file (default ./klaxon.yaml)')
-    .action(async (flags: { config?: string }) => {
+    .option(
+      '--lease <duration>',
+      'how long a claimed notification is reserved for this process; after a crash, others take it over then (default 60s)',
+      parseTolerance,
+    )
+    .action(async (flags: { config?: string; lease?: number }) => {
       const config = await loadKlaxonConfig(flags.config);
       await withStore(config.store, async (store) => {
         const dispatcher = new Dispatcher({
@@ -20,6 +26,7 @@ export function registerDeliver(program: Command, io: Io): void {
           channels: configuredChannels(config),
           worker: `${hostname()}:${process.pid}`,
           now: Date.now,
+          ...(flags.lease !== undefined && { leaseMs: flags.lease }),
         });
         const total = { sent: 0, retried: 0, dead: 0 };
         for (;;) {
