@@ -123,6 +123,23 @@ try {
     ]);
   }
   printTable(storeRows);
+
+  console.log('\n== through the outbox to a local webhook receiver, 200 notifications/s for 10 s');
+  const latencyRows = [['store', 'delivered/s', 'p50 ms', 'p99 ms', 'max ms']];
+  for (const [name, url] of [
+    ['sqlite (file, WAL)', '-'],
+    ['postgresql (local cluster)', await postgres.createDatabase('latency')],
+  ] as const) {
+    const result = runCase('outbox-latency', [url, '200', '10']);
+    latencyRows.push([
+      name,
+      fmt(result.rate ?? 0),
+      String(result.p50),
+      String(result.p99),
+      String(result.max),
+    ]);
+  }
+  printTable(latencyRows);
 } finally {
   await postgres.stop();
   rmSync(storeDir, { recursive: true, force: true });
