@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import { configuredChannels, loadKlaxonConfig } from '../../app/load-config.ts';
 import { Dispatcher } from '../../outbox/index.ts';
+import { runDeliveryLoop } from '../../app/delivery-loop.ts';
+import { HeartbeatSchedule } from '../../routing/index.ts';
+import { redactUrl } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 import { withStore } from '../store-option.ts';
 import { parseTolerance } from '../options.ts';
@@ -18,8 +21,16 @@ export function registerDeliver(program: Command, io: Io): void {
       'how long a claimed notification is reserved for this process; after a crash, others take it over then (default 60s)',
       parseTolerance,
     )
-    .action(async (flags: { config?: string; lease?: number }) => {
+    .option(
+      '--watch',
+      'keep running (until Ctrl-C or SIGTERM): deliver as notifications come, heartbeats and heartbeat pings',
+    )
+    .action(async (flags: { config?: string; lease?: number; watch?: boolean }) => {
       const config = await loadKlaxonConfig(flags.config);
+      if (flags.watch) {
+        await watch(config, flags.lease, io);
+        return;
+      }
       await withStore(config.store, async (store) => {
         const dispatcher = new Dispatcher({
           store,
@@ -39,4 +50,57 @@ export function registerDeliver(program: Command, io: Io): void {
         io.out(`delivered ${total.sent}, to retry later ${total.retried}, dead-lettered ${total.dead}`);
       });
     });
+}
+
+async function watch(
+  config: Awaited<ReturnType<typeof loadKlaxonConfig>>,
+  leaseMs: number | undefined,
+  io: Io,
+): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const heartbeat = config.heartbeat;
+  try {
+    await withStore(config.store, async (store) => {
+      io.err(`delivering from ${redactUrl(config.store)}; Ctrl-C to stop`);
+      const total = await runDeliveryLoop({
+        store,
+        channels: configuredChannels(config),
+        worker: `${hostname()}:${process.pid}`,
+        now: Date.now,
+        sleep: sleepUnlessAborted,
+        signal: stop.signal,
+        ...(leaseMs !== undefined && { leaseMs }),
+        ...(heartbeat && {
+          heartbeat: {
+            schedule: new HeartbeatSchedule(
+              heartbeat.channels.map((channel) => ({ channel, intervalMs: heartbeat.intervalMs })),
+              Date.now(),
+            ),
+            ...(heartbeat.secrets.pingUrl !== undefined && { pingUrl: heartbeat.secrets.pingUrl }),
+          },
+        }),
+      });
+      io.out(`delivered ${total.sent}, to retry later ${total.retried}, dead-lettered ${total.dead}`);
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }

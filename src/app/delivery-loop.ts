@@ -1,0 +1,68 @@
+import type { ConfiguredChannel, PassResult } from '../outbox/index.ts';
+import { Dispatcher } from '../outbox/index.ts';
+import type { HeartbeatSchedule } from '../routing/index.ts';
+import { pingHeartbeat } from '../routing/index.ts';
+import type { Store } from '../store/index.ts';
+
+export interface DeliveryLoopOptions {
+  store: Store;
+  channels: readonly ConfiguredChannel[];
+  worker: string;
+  /** Periodic "Klaxon is alive" messages, and the dead man's switch URL pinged with each round. */
+  heartbeat?: { schedule: HeartbeatSchedule; pingUrl?: string };
+  now: () => number;
+  /** Waits `ms` or until `signal` aborts; tests pass one that moves their clock instead. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  signal: AbortSignal;
+  /** How long to wait when nothing is due (default 500 ms). */
+  idleMs?: number;
+  fetch?: typeof globalThis.fetch;
+  leaseMs?: number;
+}
+
+/**
+ * Delivers from the outbox until `signal` aborts: a dispatcher pass whenever something is due,
+ * heartbeat messages when their interval comes (saying the last serial and the dead letters),
+ * and a ping of the heartbeat URL with each heartbeat round, so that Klaxon's own silence shows.
+ */
+export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<PassResult> {
+  const dispatcher = new Dispatcher({
+    store: options.store,
+    channels: options.channels,
+    worker: options.worker,
+    now: options.now,
+    ...(options.fetch && { fetch: options.fetch }),
+    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+  });
+  const total: PassResult = { sent: 0, retried: 0, dead: 0 };
+  while (!options.signal.aborted) {
+    await beat(options);
+    const pass = await dispatcher.runOnce();
+    total.sent += pass.sent;
+    total.retried += pass.retried;
+    total.dead += pass.dead;
+    if (pass.sent + pass.retried + pass.dead === 0) {
+      const nextBeat = options.heartbeat?.schedule.nextDueAt();
+      const idle = options.idleMs ?? 500;
+      const wait = nextBeat === undefined ? idle : Math.max(0, Math.min(idle, nextBeat - options.now()));
+      await options.sleep(wait, options.signal);
+    }
+  }
+  return total;
+}
+
+async function beat(options: DeliveryLoopOptions): Promise<void> {
+  const heartbeat = options.heartbeat;
+  if (!heartbeat) return;
+  const now = options.now();
+  const next = heartbeat.schedule.nextDueAt();
+  if (next === undefined || next > now) return;
+  const [latest] = await options.store.incidents.list({ limit: 1 });
+  const deadLetters = (await options.store.outbox.health()).reduce((sum, channel) => sum + channel.dead, 0);
+  const due = heartbeat.schedule.tick(now, { lastSerial: latest?.serial ?? 0, deadLetters });
+  if (due.length > 0) await options.store.transaction((tx) => tx.outbox.enqueue(due, now));
+  if (heartbeat.pingUrl) {
+    // The result is not acted on: a failed ping is exactly what the watcher on the other side notices.
+    await pingHeartbeat(heartbeat.pingUrl, options.fetch ?? globalThis.fetch, AbortSignal.timeout(10_000));
+  }
+}
