@@ -9,11 +9,4 @@ export function sanitizeLine(text: string): string {
   return text.replace(UNSAFE, (char) => (char < '\u00A0' ? ' ' : '\uFFFD')).replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** At most `max` UTF-16 units, ending in `…` when cut, never splitting a surrogate pair. */
-export function clipLine(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
-}
+export { clipText as clipLine } from '../clip-text.ts';

@@ -1,3 +1,4 @@
+import { clipText } from '../clip-text.ts';
 import type { Notification } from '../../core/index.ts';
 import { describeNotification } from '../message/index.ts';
 
@@ -52,5 +53,5 @@ export function renderFile(notification: Notification): FilePayload {
 }
 
 function clip(text: string): string {
-  return text.length <= VALUE_CHARS ? text : `${text.slice(0, VALUE_CHARS - 1)}…`;
+  return clipText(text, VALUE_CHARS);
 }

@@ -1,5 +1,6 @@
 import type { Incident, Notification } from '../../core/index.ts';
 import { describeTechnique } from '../../triage/index.ts';
+import { clipText } from '../clip-text.ts';
 
 /**
  * What a message says, independent of any channel's format: every channel renders this into its
@@ -141,6 +142,5 @@ function iso(ms: number): string {
 }
 
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return clipText(text.replace(/\s+/g, ' '), max);
 }

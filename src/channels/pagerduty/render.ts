@@ -1,3 +1,4 @@
+import { clipText } from '../clip-text.ts';
 import type { Notification } from '../../core/index.ts';
 import type { MessageContent } from '../message/index.ts';
 import { describeNotification, groupText } from '../message/index.ts';
@@ -107,9 +108,4 @@ function describeDetails(
   return details;
 }
 
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = max - 1;
-  const cut = text.charCodeAt(end - 1) >= 0xd800 && text.charCodeAt(end - 1) <= 0xdbff ? end - 1 : end;
-  return `${text.slice(0, cut)}…`;
-}
+const clip = (text: string, max: number): string => clipText(text, max);

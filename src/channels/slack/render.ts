@@ -1,3 +1,4 @@
+import { clipText } from '../clip-text.ts';
 import type { Notification } from '../../core/index.ts';
 import { describeNotification } from '../message/index.ts';
 import { blockChars, mrkdwn, SLACK_LIMITS } from './blocks.ts';
@@ -118,6 +119,4 @@ function linkText(link: string): string {
   return `<${url}|Open in Klaxon>`;
 }
 
-function clipPlain(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+const clipPlain = clipText;

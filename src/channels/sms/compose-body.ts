@@ -1,3 +1,4 @@
+import { clipText } from '../clip-text.ts';
 import type { Notification } from '../../core/index.ts';
 import { describeNotification, groupText } from '../message/index.ts';
 import { measureSmsText, normalizeSmsText } from './sms-text.ts';
@@ -62,9 +63,5 @@ function capLength(text: string, link: string): string {
 
 /** Clipped with `...` rather than `…`, which is not GSM and would make the message UCS-2. */
 function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 3);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}...`;
+  return clipText(text, max, '...');
 }

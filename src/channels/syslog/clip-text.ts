@@ -1,11 +1,4 @@
-/** At most `max` UTF-16 units, ending in `…` when cut, never splitting a surrogate pair. */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
-}
+export { clipText } from '../clip-text.ts';
 
 /** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, cut at a character boundary. */
 export function clipUtf8(text: string, maxBytes: number): string {

@@ -11,11 +11,4 @@ export function escapeTelegramHtml(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD').replace(SPECIAL, (char) => ENTITIES[char] ?? char);
 }
 
-/** At most `max` UTF-16 units, ending in `…` when cut, never splitting a surrogate pair. */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}…`;
-}
+export { clipText } from '../clip-text.ts';
