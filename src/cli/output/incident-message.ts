@@ -1,43 +1,23 @@
+import { describeNotification } from '../../channels/message/index.ts';
 import type { Incident } from '../../core/index.ts';
-import { describeTechnique } from '../../triage/index.ts';
-import { describeGroup } from './incident-table.ts';
-import { formatTime } from './time.ts';
 
-const EVIDENCE_LINE_CHARS = 160;
-
-/** The full-detail message an analyst receives for an incident, as plain text. */
+/**
+ * The full-detail message an analyst receives for an incident, as plain text: the same content
+ * every channel renders (`describeNotification`), laid out for a terminal.
+ */
 export function formatIncidentMessage(incident: Incident): string {
-  const lines = [
-    `[${incident.priority}] #${incident.serial} ${incident.title} (${incident.status})`,
-    `  who/where: ${describeGroup(incident.group)}`,
-    `  how often: ${incident.count} events from ${formatTime(incident.firstSeen)} to ${formatTime(incident.lastSeen)}`,
-  ];
-  if (incident.distinct) {
-    lines.push(
-      `  distinct ${incident.distinct.field}: ${incident.distinct.count} (${incident.distinct.values.join(', ')})`,
-    );
-  }
-  lines.push(`  severity ${incident.severity}, confidence ${incident.confidence}; rule ${incident.ruleId}`);
-  if (incident.attack.length > 0) {
-    lines.push(
-      `  ATT&CK: ${incident.attack
-        .map(describeTechnique)
-        .map((t) => (t.name ? `${t.id} ${t.name}` : t.id))
-        .join('; ')}`,
-    );
-  }
-  if (incident.runbook) lines.push(`  runbook: ${incident.runbook}`);
+  const content = describeNotification({
+    id: incident.episodeId,
+    kind: incident.status === 'resolved' ? 'resolved' : 'opened',
+    channel: 'console',
+    sequence: 0,
+    detail: 'full',
+    incident,
+    createdAt: incident.openedAt,
+  });
+  const lines = [content.title, ...content.facts.map(([label, value]) => `  ${label}: ${value}`)];
   if (incident.previousSerial !== undefined) lines.push(`  follows incident #${incident.previousSerial}`);
-  if (incident.samples.length > 0) {
-    lines.push('  evidence:');
-    for (const event of incident.samples) {
-      const original = event.event.original ?? JSON.stringify(event);
-      lines.push(`    ${truncate(original.replace(/\s+/g, ' '), EVIDENCE_LINE_CHARS)}`);
-    }
-  }
+  if (content.evidence.length > 0)
+    lines.push('  evidence:', ...content.evidence.map((line) => `    ${line}`));
   return lines.join('\n');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
