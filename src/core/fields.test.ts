@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFieldGetter, fieldText, setField } from './fields.ts';
+import { compileFieldGetter, fieldText } from './fields.ts';
 
 describe('compileFieldGetter', () => {
   const doc = { a: 1, b: { c: 2, d: { e: 3, f: { g: 4 } } }, arr: [1, 2] };
@@ -21,15 +21,6 @@ describe('compileFieldGetter', () => {
   it('returns undefined for non-objects', () => {
     expect(compileFieldGetter('a.b')(null)).toBeUndefined();
     expect(compileFieldGetter('a')('text')).toBeUndefined();
-  });
-});
-
-describe('setField', () => {
-  it('creates nested objects on the way', () => {
-    const doc: Record<string, unknown> = { source: { port: 22 } };
-    setField(doc, 'source.ip', '1.2.3.4');
-    setField(doc, 'user.name', 'root');
-    expect(doc).toEqual({ source: { port: 22, ip: '1.2.3.4' }, user: { name: 'root' } });
   });
 });
 

@@ -40,28 +40,6 @@ export function getField(doc: unknown, path: string): unknown {
   return compileFieldGetter(path)(doc);
 }
 
-/** Sets a dotted path, creating the nested objects on the way. */
-export function setField(doc: Record<string, unknown>, path: string, value: unknown): void {
-  const steps = path.split('.');
-  let current = doc;
-  for (let i = 0; i < steps.length - 1; i++) {
-    const step = steps[i] as string;
-    const next = current[step];
-    if (isObject(next)) {
-      current = next;
-    } else {
-      const created: Record<string, unknown> = {};
-      current[step] = created;
-      current = created;
-    }
-  }
-  current[steps[steps.length - 1] as string] = value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 export type { SecurityEvent, EcsEventFields } from './event.ts';
 export { parseIsoMillis } from './iso-time.ts';
 export type { FieldGetter } from './fields.ts';
-export { compileFieldGetter, getField, setField, isObject, fieldText } from './fields.ts';
+export { compileFieldGetter, getField, isObject, fieldText } from './fields.ts';
 export type { Detection, DetectionSink } from './detection.ts';
 export type { Severity, Confidence, Priority } from './severity.ts';
 export { SEVERITIES, CONFIDENCES, PRIORITIES } from './severity.ts';
