@@ -40,6 +40,10 @@ export function getField(doc: unknown, path: string): unknown {
   return compileFieldGetter(path)(doc);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
