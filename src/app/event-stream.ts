@@ -3,7 +3,7 @@ import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
 import { chooseParser, findParser, ndjsonParser } from '../parsers/index.ts';
-import { readFirstLines, readLineBatches } from '../sources/file/index.ts';
+import { readFirstLines, readLineBatches } from '../sources/index.ts';
 
 export interface ReadCounts {
   lines: number;
