@@ -2,6 +2,7 @@ export type { EmitEvent, LineParser, ParserDefinition, ParserOptions } from './p
 export { sshdParser } from './sshd/index.ts';
 export { windowsParser } from './windows/index.ts';
 export { ndjsonParser } from './ndjson/index.ts';
+export { readEcsObject } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser } from './registry.ts';
 export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
 export type { ParserChoice, ParserScore } from './choose-parser.ts';

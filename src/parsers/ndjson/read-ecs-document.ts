@@ -1,7 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { isObject } from '../../core/index.ts';
-import { expandDottedKeys, mayHaveDottedKey } from './expand-dotted-keys.ts';
-import { normalizeTimestamp } from './normalize-timestamp.ts';
+import { completeEcsDocument } from './complete-ecs-document.ts';
+import { mayHaveDottedKey } from './expand-dotted-keys.ts';
 
 export type DocumentSkipReason =
   'blank' | 'invalid-json' | 'not-an-object' | 'missing-timestamp' | 'invalid-timestamp';
@@ -9,14 +9,10 @@ export type DocumentSkipReason =
 const INVALID_JSON = Symbol('invalid-json');
 
 /**
- * Turns one NDJSON line holding an ECS document into a SecurityEvent, or says why not.
- * - A search hit (`{"_index", "_id", "_source": {...}}`) is unwrapped to its `_source`; the hit's
- *   `_index`/`_id` are kept as `klaxon.hit.index`/`klaxon.hit.id` (not ECS fields, so they can
- *   never collide with what a rule or Winlogbeat means by a field).
- * - Dotted keys are expanded into nested objects, as Elasticsearch reads them.
- * - `@timestamp` is required and normalised to `toISOString()` form.
- * - `event.original` is set to the raw line unless the document already has one.
- * The parsed object is reused, never cloned.
+ * Turns one NDJSON line holding an ECS document into a SecurityEvent, or says why not: a search
+ * hit is unwrapped (its `_index`/`_id` kept as `klaxon.hit`), dotted keys are expanded,
+ * `@timestamp` is required and normalised, and `event.original` is set to the raw line unless the
+ * document already has one (completeEcsDocument). The parsed object is reused, never cloned.
  */
 export function readEcsDocument(rawLine: string): SecurityEvent | DocumentSkipReason {
   // A byte order mark before the first line of a file: JSON.parse rejects it.
@@ -25,19 +21,7 @@ export function readEcsDocument(rawLine: string): SecurityEvent | DocumentSkipRe
   const parsed = parseJson(line);
   if (parsed === INVALID_JSON) return 'invalid-json';
   if (!isObject(parsed)) return 'not-an-object';
-  let doc = isObject(parsed._source) ? unwrapHit(parsed, parsed._source) : parsed;
-  if (mayHaveDottedKey(line)) doc = expandDottedKeys(doc);
-  const timestamp = normalizeTimestamp(doc['@timestamp']);
-  if (timestamp === 'missing-timestamp' || timestamp === 'invalid-timestamp') return timestamp;
-  doc['@timestamp'] = timestamp;
-  const event = doc.event;
-  if (isObject(event)) {
-    if (event.original === undefined || event.original === null) event.original = line;
-  } else {
-    // ECS `event` is always an object; a stray scalar there cannot be kept in this shape.
-    doc.event = { original: line };
-  }
-  return doc as SecurityEvent;
+  return completeEcsDocument(parsed, line, mayHaveDottedKey(line));
 }
 
 // Kept apart so the try/catch does not stop the caller from being optimised.
@@ -47,15 +31,6 @@ function parseJson(line: string): unknown {
   } catch {
     return INVALID_JSON;
   }
-}
-
-function unwrapHit(hit: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
-  const index = hit._index;
-  const id = hit._id;
-  if (index === undefined && id === undefined) return source;
-  const meta = isObject(source.klaxon) ? source.klaxon : (source.klaxon = {});
-  meta.hit = { index, id };
-  return source;
 }
 
 function isBlank(line: string): boolean {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { resolveEsSettings } from './resolve-settings.ts';
+import type { EsSettings } from './resolve-settings.ts';
+import { esConfigSchema } from './schema.ts';
+
+const config = esConfigSchema.parse({
+  url: 'https://es.example:9200',
+  index: 'winlogbeat-*',
+  query: 'event.code:4625',
+  start_from: '1h',
+  pushdown: { group_by: ['source.ip'], threshold: 5, window: '5m' },
+});
+
+function resolveOk(...args: Parameters<typeof resolveEsSettings>): EsSettings {
+  const settings = resolveEsSettings(...args);
+  if ('error' in settings) throw new Error(settings.error);
+  return settings;
+}
+
+describe('resolveEsSettings', () => {
+  it('turns durations into ms and a query string into query_string', () => {
+    const settings = resolveOk(config, {});
+    expect(settings).toMatchObject({
+      intervalMs: 30_000,
+      overlapMs: 120_000,
+      startFromMs: 3_600_000,
+      query: { query_string: { query: 'event.code:4625' } },
+      authorization: undefined,
+      authDescription: 'no credentials',
+      pushdown: [{ groupBy: ['source.ip'], threshold: 5, windowMs: 300_000, window: '5m' }],
+    });
+  });
+
+  it('sends an encoded API key as is and encodes id:api_key', () => {
+    expect(
+      resolveOk(config, { api_key: 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==' }),
+    ).toMatchObject({
+      authorization: 'ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==',
+      authDescription: 'API key',
+    });
+    const fromParts = resolveOk(config, { api_key: 'VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw' });
+    expect(fromParts.authorization).toBe(
+      'ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==',
+    );
+    expect(fromParts.secretTexts).toEqual(expect.arrayContaining(['ui2lp2axTNmsyakw9tvNnw']));
+  });
+
+  it('uses basic auth with username and password', () => {
+    const settings = resolveOk({ ...config, username: 'klaxon' }, { password: 's3cret-pw' });
+    expect(settings.authorization).toBe(`Basic ${Buffer.from('klaxon:s3cret-pw').toString('base64')}`);
+    expect(settings.authDescription).toBe('basic auth as user "klaxon"');
+    expect(settings.secretTexts).toContain('s3cret-pw');
+  });
+
+  it('refuses credentials that do not go together, without echoing them', () => {
+    const both = resolveEsSettings(
+      { ...config, username: 'klaxon' },
+      { api_key: 'k3y-value', password: 'pw-value' },
+    );
+    expect(both).toEqual({ error: expect.stringMatching(/both api_key and username/) });
+    expect(resolveEsSettings({ ...config, username: 'klaxon' }, {})).toEqual({
+      error: expect.stringMatching(/no password/),
+    });
+    const alone = resolveEsSettings(config, { password: 'pw-value' });
+    expect(alone).toEqual({ error: expect.stringMatching(/no username/) });
+    expect(JSON.stringify([both, alone])).not.toMatch(/k3y-value|pw-value/);
+  });
+});
