@@ -1,0 +1,104 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Reporter } from './reporter.ts';
+import { chooseRequestEvent, readCurrentUser, resolveAutoReportRules } from './request-event.ts';
+import type { AutoReportOptions, AutoReportRules } from './request-event.ts';
+
+/** The parts of an Express request the middleware reads; Express itself is not needed at run time. */
+export interface ExpressRequestLike {
+  method: string;
+  url: string;
+  originalUrl?: string;
+  headers: IncomingHttpHeaders;
+  socket?: { remoteAddress?: string | undefined } | null;
+  body?: unknown;
+}
+
+export interface ExpressResponseLike {
+  statusCode: number;
+  once(event: 'finish', listener: () => void): unknown;
+}
+
+export type ExpressNext = (error?: unknown) => void;
+
+export type KlaxonExpressOptions<Req extends ExpressRequestLike = ExpressRequestLike> =
+  AutoReportOptions<Req>;
+
+/**
+ * `app.use(klaxon)` before the routes; `app.use(klaxon.errorHandler)` after them, before the
+ * application's own error handlers, so it sees CSRF errors (it passes every error on unchanged).
+ */
+export interface KlaxonExpressMiddleware<Req extends ExpressRequestLike = ExpressRequestLike> {
+  (req: Req, res: ExpressResponseLike, next: ExpressNext): void;
+  errorHandler: (error: unknown, req: Req, res: ExpressResponseLike, next: ExpressNext) => void;
+}
+
+/**
+ * Express 5 middleware that reports failed and successful logins, CSRF failures and 403 answers
+ * once each response is sent. It never changes the response and never throws.
+ */
+export function klaxonExpress<Req extends ExpressRequestLike = ExpressRequestLike>(
+  reporter: Pick<Reporter, 'report'>,
+  options: KlaxonExpressOptions<Req> = {},
+): KlaxonExpressMiddleware<Req> {
+  const rules = resolveAutoReportRules(options);
+  // Requests the middleware watches; the error handler marks CSRF failures on them.
+  const watched = new WeakMap<object, { csrf: boolean }>();
+
+  const middleware = (req: Req, res: ExpressResponseLike, next: ExpressNext): void => {
+    try {
+      const state = { csrf: false };
+      watched.set(req, state);
+      res.once('finish', () => reportRequest(reporter, rules, req, res.statusCode, state.csrf));
+    } catch {
+      // Reporting is best effort; the request goes on regardless.
+    }
+    next();
+  };
+
+  const errorHandler = (error: unknown, req: Req, _res: ExpressResponseLike, next: ExpressNext): void => {
+    try {
+      if (rules.isCsrfError(error)) {
+        const state = watched.get(req);
+        // Without the middleware in front there is no finish hook: report now, with the error's status.
+        if (state) state.csrf = true;
+        else reportRequest(reporter, rules, req, statusOf(error), true);
+      }
+    } catch {
+      // As above.
+    }
+    next(error);
+  };
+
+  return Object.assign(middleware, { errorHandler });
+}
+
+function reportRequest<Req extends ExpressRequestLike>(
+  reporter: Pick<Reporter, 'report'>,
+  rules: AutoReportRules<Req>,
+  req: Req,
+  status: number,
+  csrf: boolean,
+): void {
+  try {
+    const facts = {
+      method: req.method,
+      url: req.originalUrl ?? req.url,
+      status,
+      headers: req.headers,
+      socketAddress: req.socket?.remoteAddress,
+      body: req.body,
+      csrf,
+    };
+    const event = chooseRequestEvent(facts, rules, () => readCurrentUser(rules, req));
+    if (event) reporter.report(event);
+  } catch {
+    // A finish listener that throws would crash the process.
+  }
+}
+
+function statusOf(error: unknown): number {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown }).status ??
+    (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 403;
+}

@@ -1,0 +1,88 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Reporter } from './reporter.ts';
+import { chooseRequestEvent, readCurrentUser, resolveAutoReportRules } from './request-event.ts';
+import type { AutoReportOptions } from './request-event.ts';
+
+/** The parts of a Fastify request the plugin reads; Fastify itself is not needed at run time. */
+export interface FastifyRequestLike {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+  raw: { socket?: { remoteAddress?: string | undefined } | null };
+}
+
+export interface FastifyReplyLike {
+  statusCode: number;
+}
+
+export interface FastifyInstanceLike {
+  addHook(
+    name: 'onError',
+    hook: (request: FastifyRequestLike, reply: FastifyReplyLike, error: unknown, done: () => void) => void,
+  ): unknown;
+  addHook(
+    name: 'onResponse',
+    hook: (request: FastifyRequestLike, reply: FastifyReplyLike, done: () => void) => void,
+  ): unknown;
+}
+
+export interface KlaxonFastifyOptions<
+  Req extends FastifyRequestLike = FastifyRequestLike,
+> extends AutoReportOptions<Req> {
+  reporter: Pick<Reporter, 'report'>;
+}
+
+/**
+ * A Fastify 5 plugin: `app.register(klaxonFastify, { reporter, ... })` reports failed and successful
+ * logins, CSRF failures and 403 answers app-wide once each response is sent. Like fastify-plugin,
+ * `skip-override` makes its hooks apply to the whole application, not just an encapsulated child.
+ */
+export const klaxonFastify = Object.assign(
+  function klaxon(
+    app: FastifyInstanceLike,
+    options: KlaxonFastifyOptions,
+    done: (error?: Error) => void,
+  ): void {
+    try {
+      const { reporter } = options;
+      if (typeof reporter?.report !== 'function') {
+        return done(
+          new TypeError('klaxonFastify: the "reporter" option must be a reporter from createReporter()'),
+        );
+      }
+      const rules = resolveAutoReportRules(options);
+      const csrfFailures = new WeakSet<object>();
+      app.addHook('onError', (request, _reply, error, next) => {
+        try {
+          if (rules.isCsrfError(error)) csrfFailures.add(request);
+        } catch {
+          // Reporting is best effort.
+        }
+        next();
+      });
+      app.addHook('onResponse', (request, reply, next) => {
+        try {
+          const facts = {
+            method: request.method,
+            url: request.url,
+            status: reply.statusCode,
+            headers: request.headers,
+            socketAddress: request.raw.socket?.remoteAddress,
+            body: request.body,
+            csrf: csrfFailures.has(request),
+          };
+          const event = chooseRequestEvent(facts, rules, () => readCurrentUser(rules, request));
+          if (event) reporter.report(event);
+        } catch {
+          // As above.
+        }
+        next();
+      });
+      done();
+    } catch (error) {
+      done(error instanceof Error ? error : new Error('klaxonFastify could not register its hooks'));
+    }
+  },
+  { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'klaxon' },
+);
