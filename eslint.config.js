@@ -42,6 +42,51 @@ const boundaryRules = stages
     },
   }));
 
+// The dashboard runs in browsers. It may use Klaxon's pure modules (core/ types and values,
+// triage/'s ATT&CK catalogue) and the store's types, nothing that touches files, sockets or SQL.
+const browserGlobals = Object.fromEntries(
+  [
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'history',
+    'fetch',
+    'EventSource',
+    'URL',
+    'URLSearchParams',
+    'ResizeObserver',
+    'HTMLElement',
+    'File',
+    'Response',
+    'console',
+    'setTimeout',
+    'clearTimeout',
+  ].map((name) => [name, 'readonly']),
+);
+const webRules = {
+  files: ['web/**/*.{ts,tsx}'],
+  languageOptions: { globals: browserGlobals },
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/src/*', '!**/src/core', '!**/src/triage', '!**/src/store'],
+            message: 'web/ may import only core/, triage/ and types of store/ (STYLE.md)',
+          },
+          {
+            group: ['**/src/store'],
+            allowTypeImports: true,
+            message: 'web/ may import only types from store/',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage', 'bench/data', 'tmp'] },
   js.configs.recommended,
@@ -54,4 +99,5 @@ export default tseslint.config(
   },
   { files: ['bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...boundaryRules,
+  webRules,
 );

@@ -1,4 +1,4 @@
-import type { ConfiguredChannel, PassResult } from '../outbox/index.ts';
+import type { ConfiguredChannel, DispatcherOptions, PassResult } from '../outbox/index.ts';
 import { Dispatcher } from '../outbox/index.ts';
 import type { HeartbeatSchedule } from '../routing/index.ts';
 import { pingHeartbeat } from '../routing/index.ts';
@@ -18,6 +18,8 @@ export interface DeliveryLoopOptions {
   idleMs?: number;
   fetch?: typeof globalThis.fetch;
   leaseMs?: number;
+  onDelivered?: DispatcherOptions['onDelivered'];
+  onOutcome?: DispatcherOptions['onOutcome'];
 }
 
 /**
@@ -33,6 +35,8 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<Pas
     now: options.now,
     ...(options.fetch && { fetch: options.fetch }),
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.onDelivered && { onDelivered: options.onDelivered }),
+    ...(options.onOutcome && { onOutcome: options.onOutcome }),
   });
   const total: PassResult = { sent: 0, retried: 0, dead: 0 };
   while (!options.signal.aborted) {

@@ -7,6 +7,7 @@ import { telegramRateLimits } from '../channels/telegram/index.ts';
 import type { Route } from '../routing/index.ts';
 import { routesSchema } from '../routing/index.ts';
 import { CHANNEL_TYPES } from './channel-registry.ts';
+import { SOURCE_TYPES } from './source-registry.ts';
 
 export const DEFAULT_CONFIG_FILE = './klaxon.yaml';
 
@@ -14,7 +15,11 @@ export const DEFAULT_CONFIG_FILE = './klaxon.yaml';
 export async function loadKlaxonConfig(path: string = DEFAULT_CONFIG_FILE): Promise<KlaxonConfig<Route>> {
   if (!existsSync(path))
     throw new InputError(`${path}: no such file (write one, or name it with --config FILE)`);
-  const result = await loadConfig(path, { channelTypes: CHANNEL_TYPES, routesSchema });
+  const result = await loadConfig(path, {
+    channelTypes: CHANNEL_TYPES,
+    sourceTypes: SOURCE_TYPES,
+    routesSchema,
+  });
   if (!result.ok) throw new ValidationError(result.issues);
   return result.config;
 }

@@ -10,6 +10,10 @@ import { registerConfig } from './commands/config.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerRules } from './commands/rules.ts';
+import { registerUser } from './commands/user.ts';
+import { registerStart } from './commands/start.ts';
+import { registerInit } from './commands/init.ts';
+import { registerToken } from './commands/token.ts';
 import type { Io } from './io.ts';
 import { processIo } from './io.ts';
 
@@ -33,6 +37,10 @@ export function buildProgram(io: Io): Command {
   registerChannels(program, io);
   registerDeliver(program, io);
   registerConfig(program, io);
+  registerUser(program, io);
+  registerStart(program, io);
+  registerInit(program, io);
+  registerToken(program, io);
   return program;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeConfig } from './describe-config.ts';
 import type { KlaxonConfig } from './klaxon-config.ts';
 import { sealSecrets } from './seal-secrets.ts';
+import { DEFAULT_SERVER } from './sections/read-server.ts';
 
 const config: KlaxonConfig = {
   file: '/etc/klaxon/klaxon.yaml',
@@ -20,6 +21,15 @@ const config: KlaxonConfig = {
     },
   ],
   routes: [{ name: 'route-1', channels: ['soc-chat'] }],
+  sources: [
+    {
+      name: 'winlogbeat',
+      type: 'elasticsearch',
+      config: { url: 'https://es:9200', index: 'winlogbeat-*' },
+      secrets: sealSecrets({ api_key: 'key-abcdefgh' }),
+    },
+  ],
+  server: { ...DEFAULT_SERVER, listen: { host: '::1', port: 8443 } },
   heartbeat: {
     intervalMs: 90 * 60_000,
     channels: ['soc-chat'],
@@ -35,7 +45,17 @@ describe('describeConfig', () => {
         'store: postgres://klaxon:<secret>@db.internal:5432/klaxon',
         'rules: [ /etc/klaxon/rules ]',
         'builtin_rules: true',
-        'server: { public_url: https://klaxon.example.com }',
+        'server:',
+        '  listen: "[::1]:8443"',
+        '  public_url: https://klaxon.example.com',
+        'sources:',
+        '  - name: winlogbeat',
+        '    type: elasticsearch',
+        '    config:',
+        '      url: https://es:9200',
+        '      index: winlogbeat-*',
+        '    secrets:',
+        '      api_key: { hasSecret: true }',
         'channels:',
         '  soc-chat:',
         '    type: chat',

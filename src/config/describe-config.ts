@@ -30,7 +30,18 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
     store: hideUrlPassword(config.store),
     rules: config.rules,
     builtin_rules: config.builtinRules,
-    ...(config.publicUrl !== undefined && { server: { public_url: config.publicUrl } }),
+    server: {
+      listen: `${config.server.listen.host.includes(':') ? `[${config.server.listen.host}]` : config.server.listen.host}:${config.server.listen.port}`,
+      ...(config.publicUrl !== undefined && { public_url: config.publicUrl }),
+    },
+    ...(config.sources.length > 0 && {
+      sources: config.sources.map((source) => ({
+        name: source.name,
+        type: source.type,
+        config: source.config,
+        secrets: describeSecrets(source.secrets),
+      })),
+    }),
     channels: Object.fromEntries(config.channels.map((channel) => [channel.name, describeChannel(channel)])),
     routes: config.routes,
     ...(config.heartbeat && {

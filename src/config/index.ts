@@ -5,6 +5,8 @@ export type {
   ChannelRateLimit,
   ChannelTypeSchemas,
   HeartbeatSettings,
+  SourceSettings,
+  ServerSettings,
   LoadConfigOptions,
   LoadConfigResult,
 } from './klaxon-config.ts';
@@ -12,6 +14,7 @@ export { CHANNEL_DETAILS } from './klaxon-config.ts';
 export { loadConfig, loadConfigText } from './load-config.ts';
 export { describeConfig } from './describe-config.ts';
 export { DEFAULT_STORE } from './sections/read-store.ts';
+export { DEFAULT_SERVER } from './sections/read-server.ts';
 
 // YAML positions and "did you mean" hints, shared with the rule loader.
 export type { YamlSource, Position, NodePath } from './yaml/locate.ts';

@@ -35,6 +35,34 @@ export interface HeartbeatSettings {
   secrets: { pingUrl?: string };
 }
 
+/** One entry of `sources:`. */
+export interface SourceSettings {
+  /** Unique; names the source's checkpoint and metrics. */
+  name: string;
+  type: string;
+  config: unknown;
+  /** Sealed like a channel's secrets. */
+  secrets: unknown;
+}
+
+/** `server:` besides `public_url`. */
+export interface ServerSettings {
+  /** Where the HTTP server listens (default 127.0.0.1:8080). */
+  listen: { host: string; port: number };
+  /** Trust X-Forwarded-* from a reverse proxy (default false). */
+  trustProxy: boolean;
+  ingest: {
+    /** Events one request may carry (default 1,000). */
+    maxEvents: number;
+    /** Largest request body in bytes (default 1 MiB). */
+    maxBodyBytes: number;
+    /** Per token (default 100,000 events a second). */
+    rateLimit: { count: number; perMs: number };
+    /** How long accepted events stay in the journal after detection read them (default 7 days), for backtests. */
+    retentionMs: number;
+  };
+}
+
 /** klaxon.yaml, validated, variables substituted and relative paths made absolute. */
 export interface KlaxonConfig<Route = unknown> {
   /** The absolute path of the file it came from. */
@@ -48,6 +76,8 @@ export interface KlaxonConfig<Route = unknown> {
   publicUrl?: string;
   channels: ChannelSettings[];
   routes: Route[];
+  sources: SourceSettings[];
+  server: ServerSettings;
   heartbeat?: HeartbeatSettings;
 }
 
@@ -57,6 +87,8 @@ export type ChannelTypeSchemas = Pick<ChannelDefinition, 'configSchema' | 'secre
 export interface LoadConfigOptions<Route> {
   /** Channel types by their `type:` id; filled by app/ from the channel registry. */
   channelTypes: ReadonlyMap<string, ChannelTypeSchemas>;
+  /** Source types by their `type:` id (same shape: config and secrets schemas); none when omitted. */
+  sourceTypes?: ReadonlyMap<string, ChannelTypeSchemas>;
   /** The `routes:` schema (routing's routesSchema); each route must have `channels:` names. */
   routesSchema: z.ZodType<Route[]>;
   /** Variables for `${NAME}`; default process.env. They win over the .env file. */

@@ -111,7 +111,7 @@ describe('loadConfig with mistakes', () => {
       [3, 9, 'rules[0]', `cannot read ${testdataPath('missing-rules')} (ENOENT)`],
       [4, 1, 'builtin_rule', 'unknown field `builtin_rule`; did you mean `builtin_rules`?'],
       [5, 23, 'server.public_url', 'expected an http:// or https:// URL'],
-      [5, 34, 'server.listen', 'unknown field `listen`; expected one of public_url'],
+      [5, 42, 'server.listen', 'expected HOST:PORT, e.g. "127.0.0.1:8080" or "[::1]:8080"'],
       [8, 5, 'channels.soc-chat.token', 'required field is missing'],
       [10, 5, 'channels.soc-chat.tokn', 'unknown field `tokn` for a chat channel; did you mean `token`?'],
       [11, 13, 'channels.soc-chat.silent', 'expected `true` or `false`, got `yes`'],

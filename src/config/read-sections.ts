@@ -5,12 +5,14 @@ import { readHeartbeat } from './sections/read-heartbeat.ts';
 import { readRoutes } from './sections/read-routes.ts';
 import { readRuleSettings } from './sections/read-rule-paths.ts';
 import { readServer } from './sections/read-server.ts';
+import { readSources } from './sections/read-sources.ts';
 import { readStore } from './sections/read-store.ts';
 import type { PathIssue } from './yaml/path-issue.ts';
 import type * as z from 'zod';
 
-/** The top-level keys of klaxon.yaml. "Live operation" adds `sources`. */
+/** The top-level keys of klaxon.yaml. */
 export const TOP_LEVEL_KEYS = [
+  'sources',
   'store',
   'rules',
   'builtin_rules',
@@ -23,6 +25,7 @@ export const TOP_LEVEL_KEYS = [
 export interface SectionContext<Route> {
   baseDir: string;
   channelTypes: ReadonlyMap<string, ChannelTypeSchemas>;
+  sourceTypes?: ReadonlyMap<string, ChannelTypeSchemas>;
   routesSchema: z.ZodType<Route[]>;
 }
 
@@ -47,12 +50,20 @@ export async function readSections<Route>(
   const { channels, names } = await readChannels(data['channels'], channelContext);
   const routes = readRoutes(data['routes'], context.routesSchema, names, issues);
   const heartbeat = readHeartbeat(data['heartbeat'], names, issues, secretTexts);
+  const sources = await readSources(data['sources'], {
+    sourceTypes: context.sourceTypes ?? new Map(),
+    baseDir: context.baseDir,
+    issues,
+    secretTexts,
+  });
   const config: Omit<KlaxonConfig<Route>, 'file'> = {
     store,
     ...rules,
     ...(server.publicUrl !== undefined && { publicUrl: server.publicUrl }),
     channels,
     routes,
+    sources,
+    server: server.server,
     ...(heartbeat && { heartbeat }),
   };
   return { config, issues, secretTexts };

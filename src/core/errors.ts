@@ -71,3 +71,30 @@ export class StoreError extends KlaxonError {
     );
   }
 }
+
+/** The request carries no valid credentials (HTTP 401). */
+export class UnauthorizedError extends KlaxonError {
+  override name = 'UnauthorizedError';
+  constructor(message: string) {
+    super('unauthorized', message);
+  }
+}
+
+/** The credentials are valid but do not allow this (HTTP 403). */
+export class ForbiddenError extends KlaxonError {
+  override name = 'ForbiddenError';
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+/** Too many requests; try again after `retryAfterSeconds` (HTTP 429 with Retry-After). */
+export class RateLimitedError extends KlaxonError {
+  override name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+}

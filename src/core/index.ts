@@ -14,6 +14,9 @@ export {
   NotFoundError,
   ConflictError,
   StoreError,
+  UnauthorizedError,
+  ForbiddenError,
+  RateLimitedError,
   formatIssue,
 } from './errors.ts';
 export type { Incident, IncidentStatus, IncidentAction, IncidentAuditEntry } from './incident.ts';

@@ -39,6 +39,15 @@ export class KeyStates<S> {
     return this.current.get(key) ?? this.previous.get(key);
   }
 
+  /**
+   * Puts back the states of a snapshot taken at event time `now`, as one fresh generation: the
+   * first event after a restart must not rotate them away as if they had been quiet.
+   */
+  restore(entries: Iterable<[string, S]>, now: number): void {
+    for (const [key, state] of entries) this.current.set(key, state);
+    if (Number.isFinite(now)) this.rotateAt = now + this.generationMs;
+  }
+
   /** Every key and state, for a snapshot. */
   entries(): [string, S][] {
     return [...this.previous, ...this.current];

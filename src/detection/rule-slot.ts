@@ -79,7 +79,7 @@ export class RuleSlot<S> {
   /** Restores saved windows and open episodes, and re-arms the episodes' resolve checks. */
   load(saved: SlotSnapshot): void {
     if (saved.fingerprint !== ruleFingerprint(this.rule)) return;
-    for (const [key, state] of saved.keys as [string, S][]) this.states.put(key, state);
+    this.states.restore(saved.keys as [string, S][], this.timers.now);
     for (const [key, episode] of saved.episodes) {
       this.episodes.set(key, episode);
       const state = this.states.get(key);

@@ -21,7 +21,15 @@ export class IncidentRecorder {
   private pending: Detection[] = [];
   private readonly writtenCount = new Map<string, number>();
 
-  constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
+  /**
+   * `openOnce`: an episode whose incident exists already is updated, not opened again. Live
+   * operation commits incidents at once but checkpoints the engine only every few seconds, so
+   * after a crash the events since the checkpoint are detected again, with the same episode ids.
+   */
+  constructor(
+    private readonly factsOf: (ruleId: string) => RuleFacts | undefined,
+    private readonly options: { openOnce?: boolean } = {},
+  ) {}
 
   add(detection: Detection): void {
     this.pending.push(detection);
@@ -41,17 +49,33 @@ export class IncidentRecorder {
     for (const [index, detection] of detections.entries()) {
       // An update superseded by a later signal of the same episode in this batch need not be written.
       if (detection.state === 'updated' && lastIndex.get(detection.episodeId) !== index) continue;
-      const incident = await this.write(tx, detection);
-      if (incident === undefined) continue;
+      const written = await this.write(tx, detection);
+      if (written === undefined) continue;
+      const { kind, incident } = written;
       const before = this.writtenCount.get(detection.episodeId) ?? 0;
-      changes.push({ kind: detection.state, incident, newEvents: Math.max(0, detection.count - before) });
+      changes.push({ kind, incident, newEvents: Math.max(0, detection.count - before) });
       if (detection.state === 'resolved') this.writtenCount.delete(detection.episodeId);
       else this.writtenCount.set(detection.episodeId, detection.count);
     }
     return changes;
   }
 
-  private async write(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
+  private async write(
+    tx: StoreOperations,
+    detection: Detection,
+  ): Promise<{ kind: Detection['state']; incident: Incident } | undefined> {
+    if (detection.state === 'opened' && this.options.openOnce) {
+      const existing = await tx.incidents.findByEpisode(detection.episodeId);
+      if (existing) {
+        const incident = await this.save(tx, { ...detection, state: 'updated' });
+        return incident && { kind: 'updated', incident };
+      }
+    }
+    const incident = await this.save(tx, detection);
+    return incident && { kind: detection.state, incident };
+  }
+
+  private async save(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
     const progress = {
       count: detection.count,
       firstSeen: detection.firstSeen,

@@ -34,6 +34,8 @@ export interface DispatcherOptions {
   retryPolicy?: RetryPolicy;
   /** A notification reached its channel: the cooldown of its incident starts now. */
   onDelivered?: (notification: Notification, at: number) => void;
+  /** Every attempt's outcome, for metrics. */
+  onOutcome?: (channel: string, outcome: keyof PassResult) => void;
 }
 
 export interface PassResult {
@@ -94,6 +96,7 @@ export class Dispatcher {
       limiter.take(this.options.now());
       const outcome = await this.deliver(channel, entry);
       result[outcome]++;
+      this.options.onOutcome?.(name, outcome);
     }
     return result;
   }

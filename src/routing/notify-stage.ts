@@ -2,6 +2,7 @@ import type { Incident } from '../core/index.ts';
 import type { PassedChange } from '../incidents/index.ts';
 import type { StoreOperations } from '../store/index.ts';
 import { DigestCollector } from './digest.ts';
+import type { DigestSnapshot } from './digest.ts';
 import type { DetailLevel } from './routes.ts';
 import type { Route } from './routes.ts';
 import { planNotifications } from './plan-notifications.ts';
@@ -12,6 +13,8 @@ export interface NotifyStageOptions {
   channelDetail?: Readonly<Record<string, DetailLevel>>;
   /** The dashboard's public URL (`server.public_url`): messages link to `<url>/incidents/<serial>`. */
   publicUrl?: string;
+  /** What the digest collector held when the previous process stopped (live operation). */
+  digests?: DigestSnapshot;
 }
 
 export interface NotifyTally {
@@ -35,7 +38,10 @@ export class NotifyStage {
   constructor(private readonly options: NotifyStageOptions) {
     const base = options.publicUrl?.replace(/\/+$/, '');
     this.dashboardUrl = base === undefined ? undefined : (incident) => `${base}/incidents/${incident.serial}`;
-    this.digests = new DigestCollector(base === undefined ? {} : { dashboardUrl: `${base}/incidents` });
+    this.digests = new DigestCollector({
+      ...(base !== undefined && { dashboardUrl: `${base}/incidents` }),
+      ...(options.digests && { snapshot: options.digests }),
+    });
   }
 
   async apply(changes: readonly PassedChange[], tx: StoreOperations): Promise<void> {
@@ -56,5 +62,17 @@ export class NotifyStage {
     if (all.length === 0) return;
     await tx.outbox.enqueue(all, Math.max(...all.map((notification) => notification.createdAt)));
     this.tally.enqueued += all.length;
+  }
+
+  /**
+   * Digests whose schedule came due by `now` (the wall clock, in live operation: a quiet night
+   * still gets its morning digest), written to the outbox in the caller's transaction.
+   */
+  async tickDigests(now: number, tx: StoreOperations): Promise<number> {
+    const due = this.digests.tick(now);
+    if (due.length === 0) return 0;
+    await tx.outbox.enqueue(due, now);
+    this.tally.enqueued += due.length;
+    return due.length;
   }
 }

@@ -8,3 +8,15 @@ export type {
   SourceStatus,
 } from './source.ts';
 export { readLineBatches, readFirstLines } from './file/index.ts';
+export {
+  createSyslogSource,
+  syslogSource,
+  type SyslogSource,
+  type SyslogSourceConfig,
+  type SyslogStats,
+} from './syslog/index.ts';
+export { createFileSource, fileSource, type FileEventSource, type FileSourceConfig } from './file/index.ts';
+export { createJournalSource } from './http/index.ts';
+export type { JournalSource, JournalSourceOptions } from './http/index.ts';
+export { elasticsearchSource, opensearchSource } from './elasticsearch/index.ts';
+export type { EsConfig, EsSecrets } from './elasticsearch/index.ts';

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 import { KlaxonError } from '../core/index.ts';
+import { createApiTokenRepository } from './api-token-repository.ts';
 import { createCheckpointRepository } from './checkpoint-repository.ts';
+import { createIngestJournalRepository } from './ingest-journal-repository.ts';
 import { createIncidentRepository } from './incident-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createRuleStateRepository } from './rule-state-repository.ts';
+import { createSessionRepository } from './session-repository.ts';
 import type { StoreDialect } from './migrations/index.ts';
 import type { Redact } from './redact.ts';
 import type { Database } from './schema.ts';
@@ -10,6 +14,7 @@ import { createSilenceRepository } from './silence-repository.ts';
 import { guardMethods, toStoreError } from './store-errors.ts';
 import { createSuppressionRepository } from './suppression-repository.ts';
 import type { Store, StoreOperations } from './store.ts';
+import { createUserRepository } from './user-repository.ts';
 
 /** The Store over an open, migrated database. Driver errors leave it as StoreErrors, redacted. */
 export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact: Redact): Store {
@@ -19,6 +24,11 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
     outbox: guardMethods('outbox', createOutboxRepository(executor, dialect), redact),
+    apiTokens: guardMethods('apiTokens', createApiTokenRepository(executor), redact),
+    ingestJournal: guardMethods('ingestJournal', createIngestJournalRepository(executor), redact),
+    users: guardMethods('users', createUserRepository(executor), redact),
+    sessions: guardMethods('sessions', createSessionRepository(executor), redact),
+    ruleStates: guardMethods('ruleStates', createRuleStateRepository(executor), redact),
   });
   let closed = false;
   return {

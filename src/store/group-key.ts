@@ -5,3 +5,10 @@ export function canonicalGroupKey(group: Record<string, string>): string {
   for (const key of keys) sorted[key] = group[key] as string;
   return JSON.stringify(sorted);
 }
+
+/** The group's values, lowercase, one a line: what an incident search matches against. */
+export function groupSearchText(group: Record<string, string>): string {
+  return Object.values(group)
+    .map((value) => String(value).toLowerCase())
+    .join('\n');
+}

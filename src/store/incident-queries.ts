@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { InputError } from '../core/index.ts';
 import type { Incident } from '../core/index.ts';
@@ -25,19 +26,42 @@ export async function findIncidentByEpisode(
 /** Incidents matching every given criterion; an empty list of statuses or priorities does not filter. */
 export async function listIncidents(db: Kysely<Database>, filter: IncidentFilter = {}): Promise<Incident[]> {
   checkPaging(filter);
-  let query = db.selectFrom('incidents').selectAll();
-  if (filter.status !== undefined && filter.status.length > 0)
-    query = query.where('status', 'in', filter.status);
-  if (filter.priority !== undefined && filter.priority.length > 0)
-    query = query.where('priority', 'in', filter.priority);
-  if (filter.ruleId !== undefined) query = query.where('rule_id', '=', filter.ruleId);
-  query = query.orderBy('serial', filter.order === 'oldest' ? 'asc' : 'desc');
+  let query = selectMatching(db, filter).selectAll();
+  if (filter.order === 'priority') query = query.orderBy('priority', 'asc').orderBy('serial', 'desc');
+  else query = query.orderBy('serial', filter.order === 'oldest' ? 'asc' : 'desc');
   // Both dialects need a LIMIT before an OFFSET.
   if (filter.limit !== undefined || filter.offset !== undefined)
     query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
   if (filter.offset !== undefined) query = query.offset(filter.offset);
   const rows = await query.execute();
   return rows.map(toIncident);
+}
+
+export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter = {}): Promise<number> {
+  const row = await selectMatching(db, filter)
+    .select((eb) => eb.fn.countAll().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+function selectMatching(db: Kysely<Database>, filter: IncidentFilter) {
+  let query = db.selectFrom('incidents');
+  if (filter.status !== undefined && filter.status.length > 0)
+    query = query.where('status', 'in', filter.status);
+  if (filter.priority !== undefined && filter.priority.length > 0)
+    query = query.where('priority', 'in', filter.priority);
+  if (filter.ruleId !== undefined) query = query.where('rule_id', '=', filter.ruleId);
+  if (filter.openedFrom !== undefined) query = query.where('opened_at', '>=', filter.openedFrom);
+  if (filter.q !== undefined && filter.q.trim() !== '') {
+    const pattern = `%${escapeLike(filter.q.trim().toLowerCase())}%`;
+    query = query.where(sql<boolean>`group_values like ${pattern} escape '\\'`);
+  }
+  return query;
+}
+
+/** `%`, `_` and the escape character itself match only themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function checkPaging(filter: IncidentFilter): void {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { readHistory } from './incident-audit.ts';
 import { openIncident, progressEpisode, resolveEpisode } from './incident-engine-writes.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
-import { findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
+import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
 import type { Database } from './schema.ts';
 import type { IncidentRepository } from './store.ts';
 
@@ -14,6 +14,7 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
     get: (serial) => getIncident(db, serial),
     findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
     list: (filter) => listIncidents(db, filter),
+    count: (filter) => countIncidents(db, filter),
     acknowledge: (serial, by, at, note) =>
       applyPersonAction(db, {
         serial,

@@ -1,5 +1,5 @@
 import type { Confidence, Incident, IncidentStatus, Priority, Severity } from '../core/index.ts';
-import { canonicalGroupKey } from './group-key.ts';
+import { canonicalGroupKey, groupSearchText } from './group-key.ts';
 import type { IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
 
@@ -17,6 +17,7 @@ export function toIncidentRow(
     status: 'open',
     group_key: canonicalGroupKey(incident.group),
     group_json: JSON.stringify(incident.group),
+    group_values: groupSearchText(incident.group),
     count: incident.count,
     first_seen: incident.firstSeen,
     last_seen: incident.lastSeen,

@@ -20,6 +20,24 @@ export type {
   OutboxFailureReason,
   ChannelHealth,
 } from './outbox.ts';
+export type {
+  ApiToken,
+  NewApiToken,
+  ApiTokenRepository,
+  IngestBatch,
+  IngestJournalRepository,
+} from './ingest.ts';
+export type {
+  User,
+  UserRole,
+  NewUser,
+  UserRepository,
+  Session,
+  SessionRepository,
+  RuleState,
+  RuleStateRepository,
+} from './users.ts';
+export { USER_ROLES } from './users.ts';
 export { OUTBOX_STATES } from './outbox.ts';
 export type { OpenStoreOptions } from './open-store.ts';
 export { openStore } from './open-store.ts';

@@ -13,6 +13,11 @@ export interface Database {
   silences: SilenceTable;
   suppressions: SuppressionTable;
   checkpoints: CheckpointTable;
+  api_tokens: ApiTokenTable;
+  ingest_journal: IngestJournalTable;
+  users: UserTable;
+  sessions: SessionTable;
+  rule_states: RuleStateTable;
 }
 
 export interface MigrationTable {
@@ -35,6 +40,8 @@ export interface IncidentTable {
   /** The group as canonical JSON (keys sorted): what "same rule and group" compares. */
   group_key: string;
   group_json: string;
+  /** The group's values, lowercase, one a line: what a search matches (never field names). */
+  group_values: string;
   count: number;
   first_seen: number;
   last_seen: number;
@@ -86,6 +93,55 @@ export interface CheckpointTable {
   name: string;
   data: string;
   at: number;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the token, hex: tokens are random, so a fast hash is enough and lookups stay exact. */
+  hash: string;
+  scopes_json: string;
+  service: string | null;
+  created_at: number;
+  created_by: string;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface IngestJournalTable {
+  id: Generated<number>;
+  received_at: number;
+  token_id: string;
+  count: number;
+  events_ndjson: string;
+}
+
+export interface UserTable {
+  name: string;
+  /** argon2id, PHC string format. */
+  password_hash: string;
+  role: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value, hex: whoever reads the table cannot log in with it. */
+  id: string;
+  user_name: string;
+  csrf_token: string;
+  created_at: number;
+  /** The absolute end; the idle end (last_seen_at + idle time) is the caller's policy. */
+  expires_at: number;
+  last_seen_at: number;
+}
+
+export interface RuleStateTable {
+  rule_id: string;
+  /** 1 or 0. */
+  enabled: number;
+  changed_by: string;
+  changed_at: number;
 }
 
 /** The counter row that hands out incident serials. */

@@ -1,11 +1,14 @@
 import { afterEach, describe } from 'vitest';
 import { describeConcurrencyContract } from './contract/concurrency.contract.ts';
 import type { OpenStore } from './contract/fixtures.ts';
+import { describeIncidentSearchContract } from './contract/incident-search.contract.ts';
 import { describeIncidentContract } from './contract/incidents.contract.ts';
+import { describeIngestContract } from './contract/ingest.contract.ts';
 import { describeNoiseAndCheckpointContract } from './contract/noise-and-checkpoints.contract.ts';
 import { describeOutboxContract } from './contract/outbox.contract.ts';
 import { describePersonActionContract } from './contract/person-actions.contract.ts';
 import { describeTransactionContract } from './contract/transactions.contract.ts';
+import { describeUsersContract } from './contract/users.contract.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -31,5 +34,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeConcurrencyContract(openTracked);
     describeNoiseAndCheckpointContract(openTracked);
     describeOutboxContract(openTracked);
+    describeIngestContract(openTracked);
+    describeUsersContract(openTracked);
+    describeIncidentSearchContract(openTracked);
   });
 }

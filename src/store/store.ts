@@ -1,5 +1,7 @@
 import type { Detection, Incident, IncidentAuditEntry, IncidentStatus, Priority } from '../core/index.ts';
+import type { ApiTokenRepository, IngestJournalRepository } from './ingest.ts';
 import type { OutboxRepository } from './outbox.ts';
+import type { RuleStateRepository, SessionRepository, UserRepository } from './users.ts';
 
 /**
  * The persistence contract. One implementation over Kysely with two dialects: SQLite
@@ -21,6 +23,13 @@ export interface StoreOperations {
   checkpoints: CheckpointRepository;
   /** The durable outbox (one file of its own: `outbox.ts`). */
   outbox: OutboxRepository;
+  /** Bearer tokens of the HTTP API (hashed) and the journal of accepted ingest requests (`ingest.ts`). */
+  apiTokens: ApiTokenRepository;
+  ingestJournal: IngestJournalRepository;
+  /** The dashboard's people, their sessions, and rules switched on or off by them (`users.ts`). */
+  users: UserRepository;
+  sessions: SessionRepository;
+  ruleStates: RuleStateRepository;
 }
 
 /** What the engine knows when an episode opens; the store adds the serial and the status. */
@@ -46,8 +55,12 @@ export interface IncidentFilter {
   status?: IncidentStatus[];
   priority?: Priority[];
   ruleId?: string;
-  /** Newest first by default. */
-  order?: 'newest' | 'oldest';
+  /** Part of a group value (an address, a user name), case ignored; field names never match. */
+  q?: string;
+  /** Opened (event time) at or after this time. */
+  openedFrom?: number;
+  /** Newest first by default; `priority`: P1 first, newest first within a priority. */
+  order?: 'newest' | 'oldest' | 'priority';
   limit?: number;
   offset?: number;
 }
@@ -65,6 +78,8 @@ export interface IncidentRepository {
   get(serial: number): Promise<Incident | undefined>;
   findByEpisode(episodeId: string): Promise<Incident | undefined>;
   list(filter?: IncidentFilter): Promise<Incident[]>;
+  /** How many incidents match the filter, ignoring its order, limit and offset. */
+  count(filter?: IncidentFilter): Promise<number>;
   /** Person actions. NotFoundError for an unknown serial, ConflictError for a transition the status does not allow. */
   acknowledge(serial: number, by: string, at: number, note?: string): Promise<Incident>;
   assign(serial: number, assignee: string, by: string, at: number): Promise<Incident>;

@@ -71,6 +71,28 @@ describe('engine snapshots', async () => {
     }
   });
 
+  it('keep a half-counted burst across a restart, also when time passed in between', () => {
+    const failure = (second: number): SecurityEvent => ({
+      '@timestamp': new Date(Date.UTC(2026, 10, 21, 10, 0, second)).toISOString(),
+      event: { action: 'ssh_login', outcome: 'failure' },
+      system: { auth: { ssh: { event: 'Failed' } } },
+      source: { ip: '192.0.2.1' },
+    });
+    const burst = Array.from({ length: 11 }, (_, second) => failure(second));
+    const straight = runStraight(rules, burst);
+    const out: Detection[] = [];
+    const first = createDetectionEngine({ rules, emit: (d) => out.push(d) });
+    first.pushBatch(burst.slice(0, 5));
+    first.advanceTo(Date.UTC(2026, 10, 21, 10, 1, 0));
+    const restored = createDetectionEngine({ rules, emit: (d) => out.push(d), restore: first.snapshot() });
+    restored.pushBatch(burst.slice(5));
+    restored.flush();
+    const brute = (ds: Detection[]) =>
+      ds.filter((d) => d.ruleId === 'ssh-brute-force-source' && d.state === 'opened');
+    expect(brute(straight)).toHaveLength(1);
+    expect(brute(out).map((d) => d.count)).toEqual(brute(straight).map((d) => d.count));
+  });
+
   it('start a rule afresh when it was edited between runs', () => {
     const events = parse(sshdParser, readFileSync(`${DATASETS}sshd/auth.log`, 'utf8').split('\n'), 2017);
     const first = createDetectionEngine({ rules, emit: () => {} });

@@ -71,22 +71,48 @@ export const webhookConfigSchema = z
   })
   .strict();
 
+/**
+ * One or more `whsec_` keys; each signs the message, so a receiver keeps verifying while keys
+ * rotate. A list, or one string with keys separated by spaces (handy in one variable).
+ */
+const signingSecrets = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value))
+  .pipe(z.array(signingSecret).min(1).max(10));
+
 export const webhookSecretsSchema = z
   .object({
     /**
      * One or more `whsec_` keys; each signs the message, so a receiver keeps verifying while keys
      * rotate. A list, or one string with keys separated by spaces (handy in one variable).
      */
-    signing_secrets: z
-      .union([z.string(), z.array(z.string())])
-      .transform((value) => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : value))
-      .pipe(z.array(signingSecret).min(1).max(10)),
+    signing_secrets: signingSecrets.optional(),
+    /** The same as `signing_secrets` with one key: `secret: ${WEBHOOK_SECRET}`. */
+    secret: signingSecrets.optional(),
     /** When set, also sends GitHub-style `X-Hub-Signature-256: sha256=<hex HMAC of the body>`. */
     hub_secret: z.string().min(16).optional(),
     /** Headers that grant access (`Authorization: Bearer ...`); apart from `headers` so both can be written in klaxon.yaml. */
     secret_headers: headers,
   })
-  .strict();
+  .strict()
+  .superRefine((secrets, context) => {
+    if (secrets.signing_secrets === undefined && secrets.secret === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['signing_secrets'],
+        message: 'required field is missing (or give `secret`)',
+      });
+    if (secrets.signing_secrets !== undefined && secrets.secret !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: 'set `secret` or `signing_secrets`, not both',
+      });
+  })
+  .transform(({ secret, signing_secrets, ...rest }) => ({
+    ...rest,
+    signing_secrets: (signing_secrets ?? secret ?? []) as string[],
+  }));
 
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
 export type WebhookSecrets = z.infer<typeof webhookSecretsSchema>;

@@ -34,6 +34,7 @@ export function splitChannelKeys(
   keys: ChannelKeys,
   type: string,
   at: readonly (string | number)[],
+  plugin: { kind: string; ownKeys: readonly string[] } = { kind: 'channel', ownKeys: OWN_CHANNEL_KEYS },
 ): SplitChannel {
   const split: SplitChannel = {
     config: {},
@@ -43,7 +44,7 @@ export function splitChannelKeys(
     reported: new Set(),
     issues: [],
   };
-  const own = new Set<string>(OWN_CHANNEL_KEYS);
+  const own = new Set<string>(plugin.ownKeys);
   for (const [key, value] of Object.entries(settings)) {
     const issue = (message: string) => split.issues.push({ path: [...at, key], part: 'key', message });
     const inConfig = keys.config.has(key);
@@ -52,7 +53,7 @@ export function splitChannelKeys(
     if (inConfig && inSecrets) {
       split.reported.add(key);
       issue(
-        `\`${key}\` is both a setting and a secret of ${type} channels, so Klaxon cannot tell which is meant`,
+        `\`${key}\` is both a setting and a secret of ${type} ${plugin.kind}s, so Klaxon cannot tell which is meant`,
       );
     } else if (inConfig) {
       split.config[key] = value;
@@ -63,8 +64,8 @@ export function splitChannelKeys(
     } else if (fileOf !== undefined) {
       split.secretFiles.set(fileOf, { key, path: value });
     } else {
-      const known = [...keys.config, ...keys.secrets, ...OWN_CHANNEL_KEYS, 'type'];
-      issue(`unknown field \`${key}\` for a ${type} channel${formatSuggestion(key, known)}`);
+      const known = [...keys.config, ...keys.secrets, ...plugin.ownKeys, 'type'];
+      issue(`unknown field \`${key}\` for a ${type} ${plugin.kind}${formatSuggestion(key, known)}`);
     }
   }
   for (const [secret, file] of split.secretFiles) {

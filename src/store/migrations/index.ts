@@ -1,9 +1,18 @@
 import { initialMigration } from './0001-initial.ts';
 import { outboxMigration } from './0002-outbox.ts';
+import { ingestMigration } from './0003-ingest.ts';
+import { usersMigration } from './0004-users.ts';
+import { incidentSearchMigration } from './0005-incident-search.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
 export { runMigrations } from './run-migrations.ts';
 
 /** Every migration, in version order. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, outboxMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  outboxMigration,
+  ingestMigration,
+  usersMigration,
+  incidentSearchMigration,
+];

@@ -37,15 +37,20 @@ describe('migrations', () => {
       MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: 1_234 })),
     );
     expect(await tableNames(db)).toEqual([
+      'api_tokens',
       'checkpoints',
       'counters',
       'incident_audit',
       'incidents',
+      'ingest_journal',
       'klaxon_migrations',
       'outbox',
       'outbox_channels',
+      'rule_states',
+      'sessions',
       'silences',
       'suppressions',
+      'users',
     ]);
   });
 
@@ -79,5 +84,20 @@ describe('migrations', () => {
     await expect(runMigrations(db, 'sqlite', MIGRATIONS, () => 3)).rejects.toThrow(
       'schema version 99, which this Klaxon does not know',
     );
+  });
+});
+
+describe('the incident search migration', () => {
+  it('fills the group values of incidents opened before it', async () => {
+    const db = openMemory();
+    const before = MIGRATIONS.filter((migration) => migration.version < 5);
+    await runMigrations(db, 'sqlite', before, () => 1);
+    await sql`insert into incidents (serial, episode_id, rule_id, title, status, group_key, group_json, count,
+      first_seen, last_seen, opened_at, severity, confidence, priority, attack_json, samples_json)
+      values (1, 'e1', 'r', 't', 'open', '{}', ${JSON.stringify({ 'source.ip': '203.0.113.9', 'user.name': 'Bob' })},
+      5, 1, 2, 2, 'high', 'medium', 'P2', '[]', '[]')`.execute(db);
+    expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 2)).toEqual([5]);
+    const row = await db.selectFrom('incidents').select('group_values').executeTakeFirstOrThrow();
+    expect(row.group_values).toBe('203.0.113.9\nbob');
   });
 });

@@ -1,0 +1,278 @@
+import { hostname } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { KlaxonConfig } from '../../config/index.ts';
+import type { SecurityEvent } from '../../core/index.ts';
+import type { Route } from '../../routing/index.ts';
+import { HeartbeatSchedule } from '../../routing/index.ts';
+import type { Rule } from '../../rules/index.ts';
+import type { IngestCounts } from '../../server/index.ts';
+import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
+import type { Store } from '../../store/index.ts';
+import { openStore } from '../../store/index.ts';
+import { runDeliveryLoop } from '../delivery-loop.ts';
+import { configuredChannels } from '../load-config.ts';
+import { loadConfiguredRules } from '../load-configured-rules.ts';
+import { buildSources } from './build-sources.ts';
+import { IncidentFeed } from './incident-feed.ts';
+import { loadLiveCheckpoint } from './live-checkpoint.ts';
+import { createLiveMetrics } from './live-metrics.ts';
+import { LivePipeline } from './live-pipeline.ts';
+import type { RunningSource } from './source-runner.ts';
+import { DEFAULT_WATCH_POLICY, lowWatermark, watchSources } from './watch-sources.ts';
+import type { WatchPolicy } from './watch-sources.ts';
+import { registerDashboardRoutes } from './register-dashboard-routes.ts';
+import { RuleSwitches } from './rule-switches.ts';
+import { createWaker } from './waker.ts';
+
+export interface LiveOptions {
+  config: KlaxonConfig<Route>;
+  /** Overrides `server.listen` (tests listen on port 0). */
+  listen?: { host: string; port: number };
+  now?: () => number;
+  fetch?: typeof globalThis.fetch;
+  log?: (line: string) => void;
+  /** How often time advances, Klaxon looks at its sources and commits (default 1 s). */
+  tickMs?: number;
+  /** How often the engine snapshot and source positions are checkpointed (default 5 s). */
+  checkpointEveryMs?: number;
+  toleranceMs?: number;
+  watchPolicy?: WatchPolicy;
+  /** Extra routes on the same server (the REST API and the dashboard are always there). */
+  registerRoutes?: (app: FastifyInstance, live: LiveDaemon) => Promise<void> | void;
+}
+
+export interface LiveDaemon {
+  readonly store: Store;
+  readonly server: FastifyInstance;
+  readonly sources: readonly RunningSource[];
+  readonly feed: IncidentFeed;
+  readonly config: KlaxonConfig<Route>;
+  pipeline(): LivePipeline;
+  rules(): readonly Rule[];
+  /** Where the server listens (the real port when 0 was asked for). */
+  address(): { host: string; port: number };
+  /** Rules and routes from a new configuration; detection windows of unchanged rules are kept. */
+  reload(config: KlaxonConfig<Route>): Promise<void>;
+  /** Turns a rule on or off for good (the dashboard's switch). */
+  setRuleEnabled(ruleId: string, enabled: boolean, by: string): Promise<void>;
+  /** An event Klaxon observed about itself (a failed dashboard login): detected like any other. */
+  reportSecurityEvent(event: SecurityEvent): void;
+  /** Stops reading, commits and checkpoints, lets delivery finish its round, closes everything. */
+  stop(): Promise<void>;
+}
+
+const JOURNAL_PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * `klaxon start`: sources → detection → incidents → noise control → routing → outbox → channels,
+ * and the HTTP server (operations, ingest API, and whatever `registerRoutes` adds), in one process.
+ */
+export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
+  const config = options.config;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const tickMs = options.tickMs ?? 1_000;
+  const checkpointEvery = options.checkpointEveryMs ?? 5_000;
+  const toleranceMs = options.toleranceMs ?? 2_000;
+  let loadedRules = await loadConfiguredRules(config);
+  const store = await openStore(config.store);
+  const switches = await RuleSwitches.load(store);
+  let rules = switches.apply(loadedRules);
+  const feed = new IncidentFeed();
+  const resume = await loadLiveCheckpoint(store);
+  const pipelineOptions = {
+    store,
+    routes: config.routes,
+    channelDetail: Object.fromEntries(config.channels.map((channel) => [channel.name, channel.detail])),
+    ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+    toleranceMs,
+    now,
+    onCommitted: (changes: readonly { kind: string; incident: LiveDaemonIncident }[]) => {
+      for (const change of changes) feed.publish(change);
+    },
+  };
+  let routes = config.routes;
+  const pipeline = new LivePipeline({ ...pipelineOptions, rules, ...(resume && { resume }) });
+  const waker = createWaker();
+  const stopSources = new AbortController();
+  const stopLoops = new AbortController();
+  const built = buildSources(config.sources, {
+    store,
+    now,
+    sleep: waker.sleep,
+    fetch: options.fetch ?? globalThis.fetch,
+    positionOf: (name) => resume?.positions[name],
+  });
+  const running = built.running;
+
+  const server = createServer({
+    bodyLimit: config.server.ingest.maxBodyBytes,
+    trustProxy: config.server.trustProxy,
+  });
+  let ingest: IngestCounts | undefined;
+  if (built.journal) {
+    const journal = built.journal;
+    ingest = registerIngestRoutes(server, {
+      store,
+      now,
+      maxEventsPerRequest: config.server.ingest.maxEvents,
+      rateLimit: {
+        events: config.server.ingest.rateLimit.count,
+        perMs: config.server.ingest.rateLimit.perMs,
+      },
+      onAccepted: () => journal.wake(),
+    });
+  }
+  const metrics = createLiveMetrics({
+    store,
+    sources: () => running,
+    pipeline: () => pipeline,
+    now,
+    ...(ingest && { ingest }),
+  });
+  let stopping = false;
+  let started = false;
+  registerOperationsRoutes(server, {
+    metrics: metrics.registry,
+    readiness: async () => {
+      const checks = [
+        { name: 'pipeline', ok: started && !stopping, ...(stopping && { message: 'shutting down' }) },
+      ];
+      try {
+        await store.checkpoints.load('live');
+        checks.push({ name: 'store', ok: true });
+      } catch (error) {
+        checks.push({ name: 'store', ok: false, message: (error as Error).message });
+      }
+      return checks;
+    },
+  });
+
+  const afterBatch = async () => {
+    if (!pipeline.hasPendingChanges) return;
+    await pipeline.commit();
+    waker.wake();
+  };
+  const sourceRuns = running.map((source) =>
+    source.run(pipeline, afterBatch, stopSources.signal).catch((error: unknown) => {
+      source.status = {
+        state: 'failing',
+        message: `stopped by an internal error: ${(error as Error).message}`,
+      };
+      source.failingSince ??= now();
+      log(`source ${source.name} stopped: ${(error as Error).stack ?? String(error)}`);
+    }),
+  );
+
+  let lastCheckpoint = now();
+  let lastPrune = now();
+  const tick = async () => {
+    const at = now();
+    const low = lowWatermark(running, at, toleranceMs);
+    if (low !== undefined) {
+      // Klaxon's events about itself carry the event time all sources have reached, so they
+      // never push time past a source that is still catching up.
+      const self = watchSources(running, at, low, options.watchPolicy ?? DEFAULT_WATCH_POLICY);
+      if (self.length > 0)
+        pipeline.push(
+          '_self',
+          self,
+          self.map(() => low),
+          null,
+        );
+      pipeline.advanceTo(low);
+    }
+    const checkpoint = at - lastCheckpoint >= checkpointEvery;
+    await pipeline.commit({ checkpoint });
+    if (checkpoint) lastCheckpoint = at;
+    waker.wake();
+    if (built.journal && at - lastPrune >= JOURNAL_PRUNE_EVERY_MS) {
+      lastPrune = at;
+      const through = Number(pipeline.checkpointedPosition(built.journal.name) ?? 0);
+      await store.ingestJournal.prune(through, at - config.server.ingest.retentionMs);
+    }
+  };
+  const ticker = (async () => {
+    while (!stopLoops.signal.aborted) {
+      await waker.sleep(tickMs, stopLoops.signal);
+      if (stopLoops.signal.aborted) break;
+      await tick().catch((error: unknown) => log(`tick failed: ${(error as Error).message}`));
+    }
+  })();
+
+  const heartbeat = config.heartbeat;
+  const delivery = runDeliveryLoop({
+    store,
+    channels: configuredChannels(config),
+    worker: `${hostname()}:${process.pid}`,
+    now,
+    sleep: waker.sleep,
+    signal: stopLoops.signal,
+    ...(options.fetch && { fetch: options.fetch }),
+    onDelivered: (notification, at) => pipeline.recordDelivered(notification, at),
+    onOutcome: (channel, outcome) =>
+      metrics.deliveries.inc({ channel, result: outcome === 'retried' ? 'retry' : outcome }),
+    ...(heartbeat && {
+      heartbeat: {
+        schedule: new HeartbeatSchedule(
+          heartbeat.channels.map((channel) => ({ channel, intervalMs: heartbeat.intervalMs })),
+          now(),
+        ),
+        ...(heartbeat.secrets.pingUrl !== undefined && { pingUrl: heartbeat.secrets.pingUrl }),
+      },
+    }),
+  }).catch((error: unknown) => {
+    log(`delivery stopped: ${(error as Error).stack ?? String(error)}`);
+  });
+
+  const daemon: LiveDaemon = {
+    store,
+    server,
+    sources: running,
+    feed,
+    config,
+    pipeline: () => pipeline,
+    rules: () => rules,
+    address() {
+      const address = server.server.address();
+      if (address === null || typeof address === 'string') throw new Error('the server is not listening');
+      return { host: address.address, port: address.port };
+    },
+    async reload(next) {
+      loadedRules = await loadConfiguredRules(next);
+      rules = switches.apply(loadedRules);
+      routes = next.routes;
+      await pipeline.reload(rules, routes);
+      log(`reloaded: ${rules.filter((rule) => rule.enabled).length} rules on, ${routes.length} routes`);
+    },
+    async setRuleEnabled(ruleId, enabled, by) {
+      await switches.set(store, ruleId, enabled, by, now());
+      rules = switches.apply(loadedRules);
+      await pipeline.reload(rules, routes);
+    },
+    reportSecurityEvent(event) {
+      const ts = Date.parse(event['@timestamp']);
+      pipeline.push('_self', [event], [ts], null);
+      void afterBatch().catch((error: unknown) => log(`commit failed: ${(error as Error).message}`));
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      stopSources.abort();
+      await Promise.all(sourceRuns);
+      await pipeline.commit({ checkpoint: true });
+      stopLoops.abort();
+      await Promise.all([ticker, delivery]);
+      await server.close();
+      await store.close();
+    },
+  };
+  await registerDashboardRoutes(server, daemon, now);
+  await options.registerRoutes?.(server, daemon);
+  const listen = options.listen ?? config.server.listen;
+  await server.listen({ host: listen.host, port: listen.port });
+  started = true;
+  return daemon;
+}
+
+type LiveDaemonIncident = Parameters<IncidentFeed['publish']>[0]['incident'];

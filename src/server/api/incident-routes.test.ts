@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Incident } from '../../core/index.ts';
+import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
+import { startApi } from './testdata/api-fixture.ts';
+import { failedSshLogin, openIncident } from './testdata/incidents.ts';
+
+let api: ApiFixture;
+let rita: Caller;
+beforeEach(async () => {
+  api = await startApi();
+  rita = await api.logIn('rita', 'responder');
+});
+afterEach(async () => {
+  await api.close();
+});
+
+const get = (url: string) => api.as(rita, { method: 'GET', url });
+const post = (url: string, payload?: object) =>
+  api.as(rita, { method: 'POST', url, ...(payload !== undefined && { payload }) });
+
+async function openFour(): Promise<void> {
+  await openIncident(api.store, { group: { 'source.ip': '203.0.113.9' }, priority: 'P3' });
+  await openIncident(api.store, {
+    ruleId: 'app-login-failures-user',
+    group: { 'service.name': 'shop-web', 'user.name': 'alice' },
+    priority: 'P1',
+  });
+  await openIncident(api.store, { group: { 'source.ip': '198.51.100.7' }, priority: 'P2' });
+  const fourth = await openIncident(api.store, { group: { 'source.ip': '203.0.113.77' }, priority: 'P2' });
+  await api.store.incidents.resolve(fourth.serial, 'rita', api.clock.now, 'blocked');
+}
+
+describe('GET /incidents', () => {
+  it('filters by status, priority, rule and group value, and counts all matches', async () => {
+    await openFour();
+    const serials = async (query: string) => {
+      const body = (await get(`/api/v1/incidents${query}`)).json() as { items: Incident[]; total: number };
+      return [body.items.map((incident) => incident.serial), body.total];
+    };
+    expect(await serials('')).toEqual([[4, 3, 2, 1], 4]);
+    expect(await serials('?status=open,acknowledged')).toEqual([[3, 2, 1], 3]);
+    expect(await serials('?priority=P1,P3')).toEqual([[2, 1], 2]);
+    expect(await serials('?rule=app-login-failures-user')).toEqual([[2], 1]);
+    expect(await serials('?q=203.0.113')).toEqual([[4, 1], 2]);
+    expect(await serials('?q=ALICE')).toEqual([[2], 1]);
+    expect(await serials('?sort=oldest&limit=2')).toEqual([[1, 2], 4]);
+    expect(await serials('?sort=priority&limit=2&offset=1')).toEqual([[4, 3], 4]);
+  });
+
+  it('answers 400 with details for a bad filter', async () => {
+    for (const query of ['status=closed', 'priority=P9', 'sort=size', 'limit=0', 'limit=501', 'offset=-1']) {
+      const response = await get(`/api/v1/incidents?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      const body = response.json() as { error: string; details: Array<{ file: string; field: string }> };
+      expect(body.error).toBe('validation');
+      expect(body.details[0]?.file).toBe('query');
+      expect(body.details[0]?.field).toBe(query.split('=')[0]);
+    }
+  });
+});
+
+describe('GET /incidents/:serial', () => {
+  it('answers the incident, its audit trail and its attempts over time', async () => {
+    const t = Date.UTC(2026, 2, 2, 10);
+    const opened = await openIncident(api.store, {
+      episodeId: 'timeline',
+      count: 5,
+      firstSeen: t,
+      lastSeen: t + 40_000,
+      openedAt: t + 40_000,
+      samples: [failedSshLogin(t + 40_000)],
+    });
+    await api.store.incidents.progress('timeline', {
+      count: 8,
+      firstSeen: t,
+      lastSeen: t + 70_000,
+      samples: [t + 40_000, t + 50_000, t + 60_000, t + 70_000].map((at) => failedSshLogin(at)),
+    });
+    const response = await get(`/api/v1/incidents/${opened.serial}`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { incident: Incident; history: unknown[]; timeline: unknown[] };
+    expect(body.incident).toMatchObject({ serial: opened.serial, count: 8, status: 'open' });
+    expect(body.history).toEqual([
+      expect.objectContaining({ action: 'opened', detail: '5 events' }),
+      expect.objectContaining({ action: 'updated', detail: '8 events' }),
+    ]);
+    expect(body.timeline).toEqual([
+      { at: t, count: 1 },
+      { at: t + 40_000, count: 5 },
+      { at: t + 50_000, count: 6 },
+      { at: t + 60_000, count: 7 },
+      { at: t + 70_000, count: 8 },
+    ]);
+  });
+
+  it('answers 404 for an unknown serial and 400 for one that is not a number', async () => {
+    expect((await get('/api/v1/incidents/99')).json()).toEqual({
+      error: 'not_found',
+      message: 'incident #99 does not exist',
+    });
+    const bad = await get('/api/v1/incidents/abc');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'validation', details: [{ file: 'path', field: 'serial' }] });
+  });
+});
+
+describe('person actions', () => {
+  it('acknowledges, assigns, notes and resolves, as the logged-in person, and announces each', async () => {
+    const { serial } = await openIncident(api.store);
+    api.clock.now += 1_000;
+    const ack = await post(`/api/v1/incidents/${serial}/acknowledge`, { note: 'looking' });
+    expect(ack.json()).toMatchObject({
+      incident: { serial, status: 'acknowledged', acknowledgedBy: 'rita', acknowledgedAt: api.clock.now },
+    });
+    expect((await post(`/api/v1/incidents/${serial}/assign`, { assignee: 'bob' })).json()).toMatchObject({
+      incident: { assignee: 'bob' },
+    });
+    expect((await post(`/api/v1/incidents/${serial}/notes`, { text: 'from the VPN' })).statusCode).toBe(200);
+    expect(
+      (await post(`/api/v1/incidents/${serial}/resolve`, { resolution: 'blocked' })).json(),
+    ).toMatchObject({
+      incident: { status: 'resolved', resolvedBy: 'rita', resolution: 'blocked' },
+    });
+    expect(api.changes.published.map((change) => [change.kind, change.incident.serial])).toEqual([
+      ['acknowledged', serial],
+      ['assigned', serial],
+      ['noted', serial],
+      ['resolved', serial],
+    ]);
+    const history = await api.store.incidents.history(serial);
+    expect(history.map((entry) => [entry.actor, entry.action, entry.detail])).toEqual([
+      ['klaxon', 'opened', '5 events'],
+      ['rita', 'acknowledged', 'looking'],
+      ['rita', 'assigned', 'bob'],
+      ['rita', 'noted', 'from the VPN'],
+      ['rita', 'resolved', 'blocked'],
+    ]);
+  });
+
+  it('acknowledges without a body', async () => {
+    const { serial } = await openIncident(api.store);
+    const response = await post(`/api/v1/incidents/${serial}/acknowledge`);
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('answers 409 when the status does not allow the action, and 404 for an unknown incident', async () => {
+    const { serial } = await openIncident(api.store);
+    await post(`/api/v1/incidents/${serial}/resolve`, { resolution: 'false positive' });
+    const again = await post(`/api/v1/incidents/${serial}/acknowledge`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({ error: 'conflict', message: `incident #${serial} is already resolved` });
+    expect((await post('/api/v1/incidents/42/resolve', { resolution: 'x' })).statusCode).toBe(404);
+  });
+
+  it('answers 400 with details for a missing or blank field', async () => {
+    const { serial } = await openIncident(api.store);
+    const missing = await post(`/api/v1/incidents/${serial}/assign`, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({
+      error: 'validation',
+      details: [{ file: 'body', field: 'assignee', message: 'is required' }],
+    });
+    const blank = await post(`/api/v1/incidents/${serial}/notes`, { text: '   ' });
+    expect(blank.json()).toMatchObject({ error: 'validation', details: [{ field: 'text' }] });
+    const bad = await api.as(rita, {
+      method: 'POST',
+      url: `/api/v1/incidents/${serial}/notes`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"text": ',
+    });
+    expect(bad.json()).toMatchObject({ error: 'invalid_json' });
+    expect((await api.store.incidents.get(serial))?.status).toBe('open');
+  });
+});

@@ -1,0 +1,151 @@
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../core/index.ts';
+import type { Incident, IncidentStatus, Priority } from '../../core/index.ts';
+import type { Store } from '../../store/index.ts';
+import { personOf } from '../auth/index.ts';
+import type { ApiDependencies } from './api-dependencies.ts';
+import { buildTimeline } from './incident-timeline.ts';
+import { serialParams, text } from './route-schemas.ts';
+
+interface ListQuery {
+  status?: string;
+  priority?: string;
+  rule?: string;
+  q?: string;
+  sort: 'newest' | 'oldest' | 'priority';
+  limit: number;
+  offset: number;
+}
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: {
+      type: 'string',
+      pattern: '^(open|acknowledged|resolved)(,(open|acknowledged|resolved))*$',
+      description: 'comma-separated statuses',
+    },
+    priority: { type: 'string', pattern: '^P[1-5](,P[1-5])*$', description: 'comma-separated: P1,P2' },
+    rule: { type: 'string', minLength: 1, maxLength: 200 },
+    q: { type: 'string', maxLength: 200, description: 'part of a group value: an address, a user name' },
+    sort: { type: 'string', enum: ['newest', 'oldest', 'priority'], default: 'newest' },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+
+type Params = { serial: number };
+
+/** A person action: the one body field it takes, the store call, the change kind announced to dashboards. */
+interface PersonAction {
+  field: string;
+  required: boolean;
+  kind: string;
+  run(store: Store, serial: number, by: string, at: number, value: string | undefined): Promise<Incident>;
+}
+
+const ACTIONS: Record<string, PersonAction> = {
+  acknowledge: {
+    field: 'note',
+    required: false,
+    kind: 'acknowledged',
+    run: (store, serial, by, at, note) => store.incidents.acknowledge(serial, by, at, note),
+  },
+  assign: {
+    field: 'assignee',
+    required: true,
+    kind: 'assigned',
+    run: (store, serial, by, at, assignee) => store.incidents.assign(serial, assignee as string, by, at),
+  },
+  notes: {
+    field: 'text',
+    required: true,
+    kind: 'noted',
+    run: (store, serial, by, at, text) => store.incidents.note(serial, by, at, text as string),
+  },
+  resolve: {
+    field: 'resolution',
+    required: true,
+    kind: 'resolved',
+    run: (store, serial, by, at, resolution) => store.incidents.resolve(serial, by, at, resolution as string),
+  },
+};
+
+function bodySchemaOf(action: PersonAction) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: action.required ? [action.field] : [],
+    properties: { [action.field]: text() },
+  };
+}
+
+export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependencies): void {
+  api.get<{ Querystring: ListQuery }>(
+    '/incidents',
+    {
+      config: { access: { role: 'viewer', tokenScope: 'read' } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents matching the filters, and how many match',
+        querystring: listQuery,
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      const filter = {
+        ...(query.status !== undefined && { status: query.status.split(',') as IncidentStatus[] }),
+        ...(query.priority !== undefined && { priority: query.priority.split(',') as Priority[] }),
+        ...(query.rule !== undefined && { ruleId: query.rule }),
+        ...(query.q !== undefined && { q: query.q }),
+      };
+      const [items, total] = await Promise.all([
+        deps.store.incidents.list({ ...filter, order: query.sort, limit: query.limit, offset: query.offset }),
+        deps.store.incidents.count(filter),
+      ]);
+      return { items, total };
+    },
+  );
+
+  api.get<{ Params: Params }>(
+    '/incidents/:serial',
+    {
+      config: { access: { role: 'viewer', tokenScope: 'read' } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'One incident, its audit trail and its attempts over time',
+        params: serialParams,
+      },
+    },
+    async (request) => {
+      const { serial } = request.params;
+      const incident = await deps.store.incidents.get(serial);
+      if (incident === undefined) throw new NotFoundError(`incident #${serial} does not exist`);
+      const history = await deps.store.incidents.history(serial);
+      return { incident, history, timeline: buildTimeline(incident, history) };
+    },
+  );
+
+  for (const [path, action] of Object.entries(ACTIONS)) {
+    api.post<{ Params: Params; Body: Record<string, string> }>(
+      `/incidents/:serial/${path}`,
+      {
+        config: { access: { role: 'responder' } },
+        schema: {
+          tags: ['incidents'],
+          summary: `${path} an incident (409 when its status does not allow it)`,
+          params: serialParams,
+          body: bodySchemaOf(action),
+        },
+      },
+      async (request) => {
+        const { serial } = request.params;
+        const value = request.body[action.field];
+        const incident = await action.run(deps.store, serial, personOf(request).name, deps.now(), value);
+        deps.incidentChanges.publish?.({ kind: action.kind, incident });
+        return { incident };
+      },
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export type { OperationsOptions, ReadinessCheck } from './operations-routes.ts';
+export { registerOperationsRoutes } from './operations-routes.ts';

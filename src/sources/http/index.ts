@@ -1,0 +1,2 @@
+export type { JournalSource, JournalSourceOptions } from './journal-source.ts';
+export { createJournalSource } from './journal-source.ts';

@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Loads data when `deps` change, keeping the previous data on screen while a refresh runs
+ * (live updates refresh often; the page should not flicker). Late answers of older requests are ignored.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<Error>();
+  const [loading, setLoading] = useState(true);
+  const [nonce, setNonce] = useState(0);
+  const latest = useRef(0);
+  useEffect(() => {
+    const request = ++latest.current;
+    setLoading(true);
+    load().then(
+      (value) => {
+        if (request !== latest.current) return;
+        setData(value);
+        setError(undefined);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (request !== latest.current) return;
+        setError(failure instanceof Error ? failure : new Error(String(failure)));
+        setLoading(false);
+      },
+    );
+  }, [...deps, nonce]);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
