@@ -145,6 +145,40 @@ try {
   rmSync(storeDir, { recursive: true, force: true });
 }
 
+console.log('\n== ingest API on loopback: batches of 500 events, 4 keep-alive clients, 8 s, SQLite journal');
+const ingestRows = [
+  ['endpoint', 'events/s', 'request p50 ms', 'request p99 ms', 'peak RSS MB', 'ratio to floor'],
+];
+const ingestFloor = runCase('ingest', ['floor', '8']);
+const ingest = runCase('ingest', ['ingest', '8']);
+for (const [name, result] of [
+  ['floor (HTTP + JSON.parse, answer 202)', ingestFloor],
+  ['POST /api/v1/events (token, validation, durable journal)', ingest],
+] as const) {
+  ingestRows.push([
+    name,
+    fmt(result.rate ?? 0),
+    String(result.p50),
+    String(result.p99),
+    fmt(result.maxRssMb),
+    ((result.rate ?? 0) / (ingestFloor.rate ?? 1)).toFixed(2),
+  ]);
+}
+printTable(ingestRows);
+
+console.log(
+  '\n== failed-login reports → ingest API → detection → signed webhook, 40 accounts (10th failure each)',
+);
+const e2eRows = [['settings', 'delivered', 'p50 ms', 'p99 ms', 'max ms']];
+for (const [name, tolerance, tick] of [
+  ['defaults (reorder tolerance 2 s, tick 250 ms)', '2000', '250'],
+  ['reorder_tolerance: 0s (tick 250 ms)', '0', '250'],
+] as const) {
+  const result = runCase('report-to-webhook', ['40', tolerance, tick]);
+  e2eRows.push([name, `${result.delivered}/40`, String(result.p50), String(result.p99), String(result.max)]);
+}
+printTable(e2eRows);
+
 function printTable(table: string[][]): void {
   const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
   for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  '));

@@ -20,6 +20,7 @@ export interface DeliveryLoopOptions {
   leaseMs?: number;
   onDelivered?: DispatcherOptions['onDelivered'];
   onOutcome?: DispatcherOptions['onOutcome'];
+  onDead?: DispatcherOptions['onDead'];
 }
 
 /**
@@ -37,6 +38,7 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<Pas
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     ...(options.onDelivered && { onDelivered: options.onDelivered }),
     ...(options.onOutcome && { onOutcome: options.onOutcome }),
+    ...(options.onDead && { onDead: options.onDead }),
   });
   const total: PassResult = { sent: 0, retried: 0, dead: 0 };
   while (!options.signal.aborted) {

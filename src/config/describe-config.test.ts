@@ -30,6 +30,7 @@ const config: KlaxonConfig = {
     },
   ],
   server: { ...DEFAULT_SERVER, listen: { host: '::1', port: 8443 } },
+  detection: { toleranceMs: 2_000 },
   heartbeat: {
     intervalMs: 90 * 60_000,
     channels: ['soc-chat'],
@@ -48,6 +49,7 @@ describe('describeConfig', () => {
         'server:',
         '  listen: "[::1]:8443"',
         '  public_url: https://klaxon.example.com',
+        'detection: { reorder_tolerance: 2s }',
         'sources:',
         '  - name: winlogbeat',
         '    type: elasticsearch',

@@ -34,6 +34,7 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
       listen: `${config.server.listen.host.includes(':') ? `[${config.server.listen.host}]` : config.server.listen.host}:${config.server.listen.port}`,
       ...(config.publicUrl !== undefined && { public_url: config.publicUrl }),
     },
+    detection: { reorder_tolerance: formatMs(config.detection.toleranceMs) },
     ...(config.sources.length > 0 && {
       sources: config.sources.map((source) => ({
         name: source.name,
@@ -96,6 +97,7 @@ function formatRate(limit: ChannelRateLimit): string {
 }
 
 function formatMs(ms: number): string {
+  if (ms === 0) return '0s';
   for (const [size, unit] of UNITS) if (ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }

@@ -6,6 +6,7 @@ export type {
   ChannelTypeSchemas,
   HeartbeatSettings,
   SourceSettings,
+  DetectionSettings,
   ServerSettings,
   LoadConfigOptions,
   LoadConfigResult,

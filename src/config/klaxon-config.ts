@@ -45,6 +45,15 @@ export interface SourceSettings {
   secrets: unknown;
 }
 
+/** `detection:` */
+export interface DetectionSettings {
+  /**
+   * How long events wait to be put in time order before detection sees them (default 2 s).
+   * Alerts come at least this late; events later than this still count but may miss a window.
+   */
+  toleranceMs: number;
+}
+
 /** `server:` besides `public_url`. */
 export interface ServerSettings {
   /** Where the HTTP server listens (default 127.0.0.1:8080). */
@@ -78,6 +87,7 @@ export interface KlaxonConfig<Route = unknown> {
   routes: Route[];
   sources: SourceSettings[];
   server: ServerSettings;
+  detection: DetectionSettings;
   heartbeat?: HeartbeatSettings;
 }
 

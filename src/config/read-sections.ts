@@ -6,6 +6,7 @@ import { readRoutes } from './sections/read-routes.ts';
 import { readRuleSettings } from './sections/read-rule-paths.ts';
 import { readServer } from './sections/read-server.ts';
 import { readSources } from './sections/read-sources.ts';
+import { readDetection } from './sections/read-detection.ts';
 import { readStore } from './sections/read-store.ts';
 import type { PathIssue } from './yaml/path-issue.ts';
 import type * as z from 'zod';
@@ -13,6 +14,7 @@ import type * as z from 'zod';
 /** The top-level keys of klaxon.yaml. */
 export const TOP_LEVEL_KEYS = [
   'sources',
+  'detection',
   'store',
   'rules',
   'builtin_rules',
@@ -64,6 +66,7 @@ export async function readSections<Route>(
     routes,
     sources,
     server: server.server,
+    detection: readDetection(data['detection'], issues),
     ...(heartbeat && { heartbeat }),
   };
   return { config, issues, secretTexts };

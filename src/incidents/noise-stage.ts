@@ -60,6 +60,11 @@ export class NoiseStage {
     this.cooldowns.recordDelivered(episodeId, at);
   }
 
+  /** A notification about the incident of `episodeId` went to the dead letters: the next may go at once. */
+  recordFailed(episodeId: string): void {
+    this.cooldowns.recordFailed(episodeId);
+  }
+
   /** Decides every change, counts suppressions in `tx`, and returns the changes to notify about. */
   async apply(changes: readonly IncidentChange[], tx: StoreOperations): Promise<PassedChange[]> {
     const passed: PassedChange[] = [];

@@ -34,6 +34,8 @@ export interface DispatcherOptions {
   retryPolicy?: RetryPolicy;
   /** A notification reached its channel: the cooldown of its incident starts now. */
   onDelivered?: (notification: Notification, at: number) => void;
+  /** A notification went to the dead letters (the incident's next notification need not wait for it). */
+  onDead?: (notification: Notification, at: number) => void;
   /** Every attempt's outcome, for metrics. */
   onOutcome?: (channel: string, outcome: keyof PassResult) => void;
 }
@@ -145,6 +147,7 @@ export class Dispatcher {
     now: number,
   ): Promise<void> {
     const others = this.options.channels.filter((other) => other.name !== channel.name);
+    this.options.onDead?.(notification, now);
     await this.options.store.transaction(async (tx) => {
       await tx.outbox.markDead(notification.id, now, reason, message);
       if (notification.kind === 'meta') return; // a meta-alert that fails does not raise another

@@ -88,6 +88,11 @@ export class LivePipeline {
     if (notification.incident) this.noise.recordDelivered(notification.incident.episodeId, at);
   }
 
+  /** A notification went to the dead letters: the incident's next one need not wait for it. */
+  recordFailed(notification: Notification): void {
+    if (notification.incident) this.noise.recordFailed(notification.incident.episodeId);
+  }
+
   /** Writes pending incident changes and their notifications, and digests that came due. */
   commit(options: { checkpoint?: boolean } = {}): Promise<void> {
     this.committing = this.committing.then(() => this.commitNow(options.checkpoint ?? false));
@@ -109,6 +114,8 @@ export class LivePipeline {
 
   private async commitNow(checkpoint: boolean): Promise<void> {
     const now = this.options.now();
+    const digestDue = (this.notify.digests.nextDueAt() ?? Infinity) <= now;
+    if (!checkpoint && !digestDue && this.recorder.pendingCount === 0) return;
     let committed: IncidentChange[] = [];
     await this.options.store.transaction(async (tx) => {
       committed = await this.recorder.flush(tx);

@@ -31,10 +31,11 @@ export interface LiveOptions {
   now?: () => number;
   fetch?: typeof globalThis.fetch;
   log?: (line: string) => void;
-  /** How often time advances, Klaxon looks at its sources and commits (default 1 s). */
+  /** How often time advances, Klaxon looks at its sources and commits (default 250 ms). */
   tickMs?: number;
   /** How often the engine snapshot and source positions are checkpointed (default 5 s). */
   checkpointEveryMs?: number;
+  /** Overrides `detection.reorder_tolerance`. */
   toleranceMs?: number;
   watchPolicy?: WatchPolicy;
   /** Extra routes on the same server (the REST API and the dashboard are always there). */
@@ -71,9 +72,9 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const config = options.config;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const tickMs = options.tickMs ?? 1_000;
+  const tickMs = options.tickMs ?? 250;
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
-  const toleranceMs = options.toleranceMs ?? 2_000;
+  const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
   let loadedRules = await loadConfiguredRules(config);
   const store = await openStore(config.store);
   const switches = await RuleSwitches.load(store);
@@ -210,6 +211,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     signal: stopLoops.signal,
     ...(options.fetch && { fetch: options.fetch }),
     onDelivered: (notification, at) => pipeline.recordDelivered(notification, at),
+    onDead: (notification) => pipeline.recordFailed(notification),
     onOutcome: (channel, outcome) =>
       metrics.deliveries.inc({ channel, result: outcome === 'retried' ? 'retry' : outcome }),
     ...(heartbeat && {

@@ -129,6 +129,7 @@ export class Cooldowns {
     this.byEpisode.get(episodeId)?.recordDelivered(now);
   }
 
+  /** A notification of the episode went to the dead letters: the next one need not wait for it. */
   recordFailed(episodeId: string): void {
     this.byEpisode.get(episodeId)?.recordFailed();
   }

@@ -1,0 +1,97 @@
+// End to end in one live daemon: an application reports failed logins to the ingest API; the
+// 10th failure for one account opens `app-login-failures-user`, and a signed webhook goes to a
+// local receiver. Latency = the receiver's arrival time - the moment the 10th report was sent.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKlaxonConfig } from '../../src/app/load-config.ts';
+import { startLive } from '../../src/app/live/start-live.ts';
+import { createTokenValue, hashToken } from '../../src/server/index.ts';
+import { report } from './measure.ts';
+
+const [accountsArg = '40', toleranceArg = '2000', tickArg = '1000'] = process.argv.slice(2);
+const accounts = Number(accountsArg);
+
+const arrivals = new Map<string, number>();
+const receiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+  request.on('end', () => {
+    const user = /"user\.name":"(bench-\d+)"/.exec(body)?.[1];
+    if (user && request.headers['webhook-signature'] && !arrivals.has(user))
+      arrivals.set(user, performance.now());
+    response.writeHead(200).end();
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+const dir = mkdtempSync(join(tmpdir(), 'klaxon-e2e-'));
+writeFileSync(
+  join(dir, 'klaxon.yaml'),
+  [
+    `store: sqlite:${join(dir, 'k.db')}`,
+    'sources: [{ type: http, name: apps }]',
+    `channels: { soar: { type: webhook, url: "${hook}", secret: whsec_${Buffer.alloc(32, 7).toString('base64')} } }`,
+    'routes: [{ match: { rule: [app-login-failures-user] }, channels: [soar] }]',
+  ].join('\n'),
+);
+const config = await loadKlaxonConfig(join(dir, 'klaxon.yaml'));
+const live = await startLive({
+  config,
+  listen: { host: '127.0.0.1', port: 0 },
+  toleranceMs: Number(toleranceArg),
+  tickMs: Number(tickArg),
+});
+const token = createTokenValue();
+await live.store.apiTokens.add(
+  { name: 'shop', hash: hashToken(token), scopes: ['ingest'], service: 'shop', createdBy: 'bench' },
+  Date.now(),
+);
+const url = `http://127.0.0.1:${live.address().port}/api/v1/events`;
+const post = async (events: object[]) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(events),
+  });
+  await response.arrayBuffer();
+};
+const failure = (user: string) => ({
+  event: { category: ['authentication'], action: 'login', outcome: 'failure' },
+  user: { name: user },
+  source: { ip: '203.0.113.77' },
+});
+
+const sentAt = new Map<string, number>();
+const started = performance.now();
+for (let n = 0; n < accounts; n++) {
+  const user = `bench-${n}`;
+  await post(Array.from({ length: 9 }, () => failure(user)));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  sentAt.set(user, performance.now());
+  await post([failure(user)]);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+const deadline = performance.now() + 30_000;
+while (arrivals.size < accounts && performance.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 20));
+const latencies = [...sentAt].flatMap(([user, at]) =>
+  arrivals.has(user) ? [(arrivals.get(user) as number) - at] : [],
+);
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+const elapsed = performance.now() - started;
+await live.stop();
+receiver.close();
+report({
+  ms: elapsed,
+  events: accounts * 10,
+  delivered: latencies.length,
+  p50: pct(50),
+  p99: pct(99),
+  max: pct(100),
+});

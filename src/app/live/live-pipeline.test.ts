@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Notification, SecurityEvent } from '../../core/index.ts';
+import { routesSchema } from '../../routing/index.ts';
+import type { Rule } from '../../rules/index.ts';
+import type { Store } from '../../store/index.ts';
+import { openStore } from '../../store/index.ts';
+import { loadRules } from '../load-rules.ts';
+import { loadLiveCheckpoint } from './live-checkpoint.ts';
+import { LivePipeline } from './live-pipeline.ts';
+
+const T0 = Date.UTC(2026, 10, 21, 7, 0, 0);
+const MINUTE = 60_000;
+
+function failure(at: number): SecurityEvent {
+  return {
+    '@timestamp': new Date(at).toISOString(),
+    event: { action: 'ssh_login', outcome: 'failure' },
+    system: { auth: { ssh: { event: 'Failed' } } },
+    source: { ip: '203.0.113.9' },
+  };
+}
+
+describe('the live pipeline', () => {
+  let store: Store;
+  let rules: Rule[];
+  let clock = T0;
+  beforeEach(async () => {
+    clock = T0;
+    store = await openStore('sqlite::memory:');
+    rules = (await loadRules(undefined)).filter((rule) => rule.id === 'ssh-brute-force-source');
+  });
+  afterEach(() => store.close());
+
+  const pipelineWith = (routes: unknown, resume?: Awaited<ReturnType<typeof loadLiveCheckpoint>>) =>
+    new LivePipeline({
+      store,
+      rules,
+      routes: routesSchema.parse(routes),
+      toleranceMs: 0,
+      now: () => clock,
+      ...(resume && { resume }),
+    });
+  const push = (pipeline: LivePipeline, times: number[]) => {
+    pipeline.push('auth', times.map(failure), times, { offset: times.length });
+    pipeline.advanceTo(Math.max(...times));
+  };
+  const outbox = async (): Promise<Notification[]> =>
+    (await store.outbox.list()).map((entry) => entry.notification).sort((a, b) => a.sequence - b.sequence);
+
+  it('counts the cooldown from a delivery that succeeded, not from the decision', async () => {
+    const pipeline = pipelineWith([{ channels: ['hook'] }]);
+    push(
+      pipeline,
+      Array.from({ length: 10 }, (_, i) => T0 + i * 1000),
+    );
+    await pipeline.commit();
+    const [opened] = await outbox();
+    expect(opened?.kind).toBe('opened');
+    // Not delivered yet: the update waits behind the notification in flight.
+    push(pipeline, [T0 + MINUTE]);
+    await pipeline.commit();
+    expect(await outbox()).toHaveLength(1);
+    // It went to the dead letters: the next update goes out at once, with what was held back.
+    pipeline.recordFailed(opened as Notification);
+    push(pipeline, [T0 + 2 * MINUTE]);
+    await pipeline.commit();
+    const second = (await outbox())[1];
+    expect(second).toMatchObject({ kind: 'updated', suppressedSince: 1 });
+    // Delivered: now the rule's 10-minute cooldown holds further updates.
+    pipeline.recordDelivered(second as Notification, T0 + 2 * MINUTE);
+    push(pipeline, [T0 + 3 * MINUTE]);
+    await pipeline.commit();
+    expect(await outbox()).toHaveLength(2);
+    // The burst ends; its resolution is not held back by the cooldown.
+    pipeline.advanceTo(T0 + 20 * MINUTE);
+    await pipeline.commit();
+    expect((await outbox()).map((notification) => notification.kind)).toEqual([
+      'opened',
+      'updated',
+      'resolved',
+    ]);
+  });
+
+  it('sends a digest when its schedule comes due on the wall clock, also across a restart', async () => {
+    const routes = [{ channels: ['mail'], digest: '0 8 * * *' }];
+    const first = pipelineWith(routes);
+    push(
+      first,
+      Array.from({ length: 10 }, (_, i) => T0 + i * 1000),
+    );
+    await first.commit({ checkpoint: true });
+    expect(await outbox()).toEqual([]);
+    // A restart before 08:00 keeps what the digest holds.
+    const second = pipelineWith(routes, await loadLiveCheckpoint(store));
+    clock = Date.UTC(2026, 10, 21, 8, 0, 0);
+    await second.commit();
+    const [digest] = await outbox();
+    expect(digest?.kind).toBe('digest');
+    expect(digest?.digest?.incidents.map((incident) => incident.ruleId)).toEqual(['ssh-brute-force-source']);
+  });
+
+  it('keeps the windows of unchanged rules when rules are reloaded', async () => {
+    const pipeline = pipelineWith([{ channels: ['hook'] }]);
+    push(
+      pipeline,
+      Array.from({ length: 6 }, (_, i) => T0 + i * 1000),
+    );
+    await pipeline.reload(rules, routesSchema.parse([{ channels: ['hook'] }]));
+    push(
+      pipeline,
+      Array.from({ length: 4 }, (_, i) => T0 + (6 + i) * 1000),
+    );
+    await pipeline.commit();
+    const [incident] = await store.incidents.list();
+    expect(incident).toMatchObject({ ruleId: 'ssh-brute-force-source', count: 10 });
+  });
+});
