@@ -6,6 +6,7 @@ import type { Store } from '../../store/index.ts';
 import { openStore } from '../../store/index.ts';
 import { loadRules } from '../load-rules.ts';
 import { loadLiveCheckpoint } from './live-checkpoint.ts';
+import { BatchParser } from './batch-parser.ts';
 import { LivePipeline } from './live-pipeline.ts';
 
 const T0 = Date.UTC(2026, 10, 21, 7, 0, 0);
@@ -113,5 +114,40 @@ describe('the live pipeline', () => {
     await pipeline.commit();
     const [incident] = await store.incidents.list();
     expect(incident).toMatchObject({ ruleId: 'ssh-brute-force-source', count: 10 });
+  });
+});
+
+describe('pushdown documents', () => {
+  it('become one incident per reported group, updated by every poll that reports it again', async () => {
+    const store = await openStore('sqlite::memory:');
+    const rules = await loadRules(undefined);
+    const pipeline = new LivePipeline({ store, rules, routes: [], toleranceMs: 0, now: () => T0 });
+    const parser = new BatchParser(undefined, () => T0);
+    const bucket = (at: number, count: number) => ({
+      _source: {
+        '@timestamp': new Date(at).toISOString(),
+        event: { dataset: 'klaxon.pushdown', count },
+        source: { ip: '203.0.113.9' },
+        klaxon: { pushdown: { rule: 'rdp', key: 'source.ip=203.0.113.9', group_by: ['source.ip'], count } },
+      },
+    });
+    for (const [at, count] of [
+      [T0, 7],
+      [T0 + 30_000, 12],
+    ] as const) {
+      const parsed = parser.parse({ kind: 'documents', documents: [bucket(at, count)], position: { at } });
+      pipeline.push('es', parsed.events, parsed.times, { at });
+      pipeline.advanceTo(at);
+    }
+    await pipeline.commit();
+    const incidents = await store.incidents.list();
+    expect(incidents.map((incident) => [incident.ruleId, incident.group, incident.count])).toEqual([
+      [
+        'pushdown-threshold',
+        { 'klaxon.pushdown.rule': 'rdp', 'klaxon.pushdown.key': 'source.ip=203.0.113.9' },
+        2,
+      ],
+    ]);
+    await store.close();
   });
 });

@@ -25,12 +25,13 @@ export { PUSHDOWN_DATASET } from './pushdown-document.ts';
  *     '@timestamp': '<poll time, ISO>',
  *     event: { dataset: 'klaxon.pushdown', count: 7 },
  *     source: { ip: '203.0.113.9' },               // each group_by field, nested as ECS nests it
- *     klaxon: { pushdown: { rule: 'ssh-brute-force', // only when the pushdown names one
- *       group_by: ['source.ip'], threshold: 5, window: '5m', count: 7,
+ *     klaxon: { pushdown: { rule: 'ssh-brute-force', // the pushdown's `rule`, else 'pushdown'
+ *       key: 'source.ip=203.0.113.9', group_by: ['source.ip'], threshold: 5, window: '5m', count: 7,
  *       from: '<window start, ISO>', to: '<poll time, ISO>' } } } }
  * ```
- * A `match` rule on `event.dataset: klaxon.pushdown` (and `klaxon.pushdown.rule`) turns each into
- * a detection; while the burst lasts every poll reports it again, which updates the incident.
+ * The shipped `pushdown-threshold` rule turns each group into one incident (grouped by
+ * `klaxon.pushdown.rule` and `.key`); while the burst lasts every poll reports it again, which
+ * updates the incident, and it resolves once the polls stop reporting it.
  */
 export const elasticsearchSource: SourceDefinition<EsConfig, EsSecrets> = {
   type: 'elasticsearch',

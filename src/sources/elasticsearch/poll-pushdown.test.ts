@@ -73,6 +73,7 @@ describe('elasticsearch source, pushdown', () => {
           klaxon: {
             pushdown: {
               rule: 'brute-force',
+              key: 'source.ip=203.0.113.9',
               group_by: ['source.ip'],
               threshold: 5,
               window: '5m',

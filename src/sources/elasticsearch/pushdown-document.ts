@@ -20,7 +20,9 @@ export function buildPushdownDocument(
   for (const field of spec.groupBy) setNested(source, field, group.values[field]);
   source.klaxon = {
     pushdown: {
-      ...(spec.rule === undefined ? {} : { rule: spec.rule }),
+      // Always present, so the shipped `pushdown-threshold` rule can group by them.
+      rule: spec.rule ?? 'pushdown',
+      key: spec.groupBy.map((field) => `${field}=${String(group.values[field])}`).join(' '),
       group_by: spec.groupBy,
       threshold: spec.threshold,
       window: spec.window,
