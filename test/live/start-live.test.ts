@@ -184,3 +184,37 @@ describe('klaxon start (live operation)', () => {
     expect(JSON.stringify(incident.samples)).toMatch(/ECONNREFUSED|refused|unreachable/i);
   });
 });
+
+describe('the live server', () => {
+  it('serves the REST API and turns a brute force against the dashboard into an incident', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-live-'));
+    writeFileSync(join(dir, 'klaxon.yaml'), `store: sqlite:${join(dir, 'klaxon.db')}\n`);
+    const config = await loadKlaxonConfig(join(dir, 'klaxon.yaml'));
+    const live = await startLive({
+      config,
+      listen: { host: '127.0.0.1', port: 0 },
+      tickMs: 50,
+      toleranceMs: 0,
+    });
+    try {
+      const base = `http://127.0.0.1:${live.address().port}`;
+      expect((await fetch(`${base}/api/v1/session`)).status).toBe(401);
+      expect((await fetch(`${base}/api/docs/json`)).status).toBe(200);
+      for (let i = 0; i < 25; i++) {
+        const response = await fetch(`${base}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: `admin${i}`, password: 'wrong password' }),
+        });
+        expect([401, 429]).toContain(response.status);
+      }
+      const incident = await waitFor('the dashboard brute-force incident', async () =>
+        (await live.store.incidents.list()).find((found) => found.ruleId === 'app-login-failures-source'),
+      );
+      expect(incident.group).toMatchObject({ 'service.name': 'klaxon-dashboard', 'source.ip': '127.0.0.1' });
+    } finally {
+      await live.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
