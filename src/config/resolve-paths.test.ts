@@ -27,3 +27,13 @@ describe('resolveSettingPaths', () => {
     });
   });
 });
+
+describe('resolveSettingPaths with lists', () => {
+  it('makes every path of a list absolute (a file source following several files and globs)', () => {
+    expect(
+      resolveSettingPaths({ path: ['auth.log', '/var/log/secure*', 'logs/*.log'] }, '/etc/klaxon'),
+    ).toEqual({
+      path: ['/etc/klaxon/auth.log', '/var/log/secure*', '/etc/klaxon/logs/*.log'],
+    });
+  });
+});

@@ -23,6 +23,11 @@ export function resolveSettingPaths(
   for (const [key, value] of Object.entries(settings)) {
     if (PATH_KEY.test(key) && typeof value === 'string' && value !== '') {
       resolved[key] = resolveFrom(baseDir, value);
+    } else if (PATH_KEY.test(key) && Array.isArray(value)) {
+      // A list of paths or globs (a file source's `path: [auth.log, "secure*"]`).
+      resolved[key] = value.map((item) =>
+        typeof item === 'string' && item !== '' ? resolveFrom(baseDir, item) : item,
+      );
     } else if (TEXT_OR_PATH_MAPS.has(key) && isPlainMap(value)) {
       resolved[key] = Object.fromEntries(
         Object.entries(value).map(([name, text]) => [name, resolveTextOrPath(text, baseDir)]),
