@@ -1,4 +1,4 @@
-import type { Detection, Incident, Notification, SecurityEvent } from '../../core/index.ts';
+import type { Detection, Notification, SecurityEvent } from '../../core/index.ts';
 import type { DetectionEngine } from '../../detection/index.ts';
 import { createDetectionEngine } from '../../detection/index.ts';
 import type { IncidentChange, PassedChange } from '../../incidents/index.ts';
@@ -165,5 +165,3 @@ export class LivePipeline {
     });
   }
 }
-
-export type { Incident };

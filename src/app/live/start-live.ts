@@ -5,8 +5,6 @@ import type { SecurityEvent } from '../../core/index.ts';
 import type { Route } from '../../routing/index.ts';
 import { HeartbeatSchedule } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
-import type { IngestCounts } from '../../server/index.ts';
-import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
 import type { Store } from '../../store/index.ts';
 import { openStore } from '../../store/index.ts';
 import { runDeliveryLoop } from '../delivery-loop.ts';
@@ -15,10 +13,11 @@ import { loadConfiguredRules } from '../load-configured-rules.ts';
 import { buildSources } from './build-sources.ts';
 import { IncidentFeed } from './incident-feed.ts';
 import { loadLiveCheckpoint } from './live-checkpoint.ts';
-import { createLiveMetrics } from './live-metrics.ts';
 import { LivePipeline } from './live-pipeline.ts';
 import type { RunningSource } from './source-runner.ts';
-import { DEFAULT_WATCH_POLICY, lowWatermark, watchSources } from './watch-sources.ts';
+import { DEFAULT_WATCH_POLICY } from './watch-sources.ts';
+import { LiveClock } from './live-clock.ts';
+import { createLiveServer } from './live-server.ts';
 import type { WatchPolicy } from './watch-sources.ts';
 import { registerDashboardRoutes } from './register-dashboard-routes.ts';
 import { RuleSwitches } from './rule-switches.ts';
@@ -62,8 +61,6 @@ export interface LiveDaemon {
   stop(): Promise<void>;
 }
 
-const JOURNAL_PRUNE_EVERY_MS = 3_600_000;
-
 /**
  * `klaxon start`: sources → detection → incidents → noise control → routing → outbox → channels,
  * and the HTTP server (operations, ingest API, and whatever `registerRoutes` adds), in one process.
@@ -81,19 +78,20 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   let rules = switches.apply(loadedRules);
   const feed = new IncidentFeed();
   const resume = await loadLiveCheckpoint(store);
-  const pipelineOptions = {
+  let routes = config.routes;
+  const pipeline = new LivePipeline({
     store,
-    routes: config.routes,
+    rules,
+    routes,
     channelDetail: Object.fromEntries(config.channels.map((channel) => [channel.name, channel.detail])),
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
     toleranceMs,
     now,
-    onCommitted: (changes: readonly { kind: string; incident: LiveDaemonIncident }[]) => {
+    ...(resume && { resume }),
+    onCommitted: (changes) => {
       for (const change of changes) feed.publish(change);
     },
-  };
-  let routes = config.routes;
-  const pipeline = new LivePipeline({ ...pipelineOptions, rules, ...(resume && { resume }) });
+  });
   const waker = createWaker();
   const stopSources = new AbortController();
   const stopLoops = new AbortController();
@@ -106,47 +104,15 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   });
   const running = built.running;
 
-  const server = createServer({
-    bodyLimit: config.server.ingest.maxBodyBytes,
-    trustProxy: config.server.trustProxy,
-  });
-  let ingest: IngestCounts | undefined;
-  if (built.journal) {
-    const journal = built.journal;
-    ingest = registerIngestRoutes(server, {
-      store,
-      now,
-      maxEventsPerRequest: config.server.ingest.maxEvents,
-      rateLimit: {
-        events: config.server.ingest.rateLimit.count,
-        perMs: config.server.ingest.rateLimit.perMs,
-      },
-      onAccepted: () => journal.wake(),
-    });
-  }
-  const metrics = createLiveMetrics({
+  let state: 'starting' | 'running' | 'stopping' = 'starting';
+  const { server, metrics } = createLiveServer({
+    config,
     store,
-    sources: () => running,
-    pipeline: () => pipeline,
     now,
-    ...(ingest && { ingest }),
-  });
-  let stopping = false;
-  let started = false;
-  registerOperationsRoutes(server, {
-    metrics: metrics.registry,
-    readiness: async () => {
-      const checks = [
-        { name: 'pipeline', ok: started && !stopping, ...(stopping && { message: 'shutting down' }) },
-      ];
-      try {
-        await store.checkpoints.load('live');
-        checks.push({ name: 'store', ok: true });
-      } catch (error) {
-        checks.push({ name: 'store', ok: false, message: (error as Error).message });
-      }
-      return checks;
-    },
+    sources: running,
+    pipeline,
+    journal: built.journal,
+    state: () => state,
   });
 
   const afterBatch = async () => {
@@ -165,33 +131,21 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     }),
   );
 
-  let lastCheckpoint = now();
-  let lastPrune = now();
+  const clock = new LiveClock({
+    pipeline,
+    sources: running,
+    store,
+    now,
+    toleranceMs,
+    checkpointEveryMs: checkpointEvery,
+    watchPolicy: options.watchPolicy ?? DEFAULT_WATCH_POLICY,
+    ...(built.journal && {
+      journal: { name: built.journal.name, retentionMs: config.server.ingest.retentionMs },
+    }),
+  });
   const tick = async () => {
-    const at = now();
-    const low = lowWatermark(running, at, toleranceMs);
-    if (low !== undefined) {
-      // Klaxon's events about itself carry the event time all sources have reached, so they
-      // never push time past a source that is still catching up.
-      const self = watchSources(running, at, low, options.watchPolicy ?? DEFAULT_WATCH_POLICY);
-      if (self.length > 0)
-        pipeline.push(
-          '_self',
-          self,
-          self.map(() => low),
-          null,
-        );
-      pipeline.advanceTo(low);
-    }
-    const checkpoint = at - lastCheckpoint >= checkpointEvery;
-    await pipeline.commit({ checkpoint });
-    if (checkpoint) lastCheckpoint = at;
+    await clock.tick();
     waker.wake();
-    if (built.journal && at - lastPrune >= JOURNAL_PRUNE_EVERY_MS) {
-      lastPrune = at;
-      const through = Number(pipeline.checkpointedPosition(built.journal.name) ?? 0);
-      await store.ingestJournal.prune(through, at - config.server.ingest.retentionMs);
-    }
   };
   const ticker = (async () => {
     while (!stopLoops.signal.aborted) {
@@ -258,8 +212,8 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       void afterBatch().catch((error: unknown) => log(`commit failed: ${(error as Error).message}`));
     },
     async stop() {
-      if (stopping) return;
-      stopping = true;
+      if (state === 'stopping') return;
+      state = 'stopping';
       stopSources.abort();
       await Promise.all(sourceRuns);
       await pipeline.commit({ checkpoint: true });
@@ -273,8 +227,6 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   await options.registerRoutes?.(server, daemon);
   const listen = options.listen ?? config.server.listen;
   await server.listen({ host: listen.host, port: listen.port });
-  started = true;
+  state = 'running';
   return daemon;
 }
-
-type LiveDaemonIncident = Parameters<IncidentFeed['publish']>[0]['incident'];

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { KlaxonConfig } from '../../config/index.ts';
+import type { IngestCounts, ReadinessCheck } from '../../server/index.ts';
+import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
+import type { JournalSource } from '../../sources/index.ts';
+import type { Store } from '../../store/index.ts';
+import type { LiveMetrics } from './live-metrics.ts';
+import { createLiveMetrics } from './live-metrics.ts';
+import type { LivePipeline } from './live-pipeline.ts';
+import type { RunningSource } from './source-runner.ts';
+
+export interface LiveServerParts {
+  config: KlaxonConfig;
+  store: Store;
+  now: () => number;
+  sources: readonly RunningSource[];
+  pipeline: LivePipeline;
+  /** The ingest journal reader, when an `http` source is configured: the ingest API wakes it. */
+  journal: JournalSource | undefined;
+  /** Whether the daemon is running (started and not stopping), for /readyz. */
+  state: () => 'starting' | 'running' | 'stopping';
+}
+
+/** The daemon's HTTP server with the ingest API (when configured), health, readiness and metrics. */
+export function createLiveServer(parts: LiveServerParts): { server: FastifyInstance; metrics: LiveMetrics } {
+  const { config, store, now } = parts;
+  const server = createServer({
+    bodyLimit: config.server.ingest.maxBodyBytes,
+    trustProxy: config.server.trustProxy,
+  });
+  let ingest: IngestCounts | undefined;
+  const journal = parts.journal;
+  if (journal) {
+    ingest = registerIngestRoutes(server, {
+      store,
+      now,
+      maxEventsPerRequest: config.server.ingest.maxEvents,
+      rateLimit: {
+        events: config.server.ingest.rateLimit.count,
+        perMs: config.server.ingest.rateLimit.perMs,
+      },
+      onAccepted: () => journal.wake(),
+    });
+  }
+  const metrics = createLiveMetrics({
+    store,
+    sources: () => parts.sources,
+    pipeline: () => parts.pipeline,
+    now,
+    ...(ingest && { ingest }),
+  });
+  registerOperationsRoutes(server, {
+    metrics: metrics.registry,
+    readiness: async () => {
+      const state = parts.state();
+      const checks: ReadinessCheck[] = [
+        { name: 'pipeline', ok: state === 'running', ...(state !== 'running' && { message: state }) },
+      ];
+      try {
+        await store.checkpoints.load('live');
+        checks.push({ name: 'store', ok: true });
+      } catch (error) {
+        checks.push({ name: 'store', ok: false, message: (error as Error).message });
+      }
+      return checks;
+    },
+  });
+  return { server, metrics };
+}
