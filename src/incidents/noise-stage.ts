@@ -60,6 +60,15 @@ export class NoiseStage {
     this.cooldowns.recordDelivered(episodeId, at);
   }
 
+  /**
+   * After a restart: the incident's latest notification was delivered at `at` (the outbox says
+   * so), so its cooldown runs on as if this process had delivered it.
+   */
+  restoreDelivered(incident: Incident, at: number): void {
+    this.open.apply(incident);
+    this.cooldowns.of(incident).recordDelivered(at);
+  }
+
   /** A notification about the incident of `episodeId` went to the dead letters: the next may go at once. */
   recordFailed(episodeId: string): void {
     this.cooldowns.recordFailed(episodeId);

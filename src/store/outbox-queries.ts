@@ -52,3 +52,23 @@ export async function findDue(
   }
   return nextAt === undefined ? { channels } : { channels, nextAt };
 }
+
+/** For each of these incidents with a delivered notification: when the latest one was delivered. */
+export async function findLastSent(
+  db: Kysely<Database>,
+  serials: readonly number[],
+): Promise<Map<number, number>> {
+  const last = new Map<number, number>();
+  if (serials.length === 0) return last;
+  const rows = await withOutboxTables(db)
+    .selectFrom('outbox')
+    .select((eb) => ['incident_serial', eb.fn.max('sent_at').as('sent_at')])
+    .where('state', '=', 'sent')
+    .where('incident_serial', 'in', [...serials])
+    .groupBy('incident_serial')
+    .execute();
+  for (const row of rows)
+    if (row.incident_serial !== null && row.sent_at !== null)
+      last.set(Number(row.incident_serial), Number(row.sent_at));
+  return last;
+}

@@ -6,7 +6,7 @@ import { enqueueNotifications } from './outbox-enqueue.ts';
 import { readChannelHealth } from './outbox-health.ts';
 import { markEntryDead, markEntryRetry, markEntrySent } from './outbox-marks.ts';
 import { dropEntry, retryDeadEntry } from './outbox-person-actions.ts';
-import { findDue, getEntry, listEntries } from './outbox-queries.ts';
+import { findDue, findLastSent, getEntry, listEntries } from './outbox-queries.ts';
 import type { Database } from './schema.ts';
 
 export function createOutboxRepository(db: Kysely<Database>, dialect: StoreDialect): OutboxRepository {
@@ -23,5 +23,6 @@ export function createOutboxRepository(db: Kysely<Database>, dialect: StoreDiale
     list: (filter) => listEntries(db, filter),
     health: () => readChannelHealth(db),
     due: (now) => findDue(db, now),
+    lastSent: (serials) => findLastSent(db, serials),
   };
 }

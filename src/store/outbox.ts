@@ -83,4 +83,6 @@ export interface OutboxRepository {
   health(): Promise<ChannelHealth[]>;
   /** Channels that have due entries at `now`, and the earliest due time of the others (for sleeping). */
   due(now: number): Promise<{ channels: string[]; nextAt?: number }>;
+  /** Per incident serial (of those given that had one delivered): when its latest notification was delivered. */
+  lastSent(serials: readonly number[]): Promise<Map<number, number>>;
 }

@@ -82,6 +82,28 @@ describe('the live pipeline', () => {
     ]);
   });
 
+  it("keeps an open incident's cooldown across a restart, from the delivery the outbox recorded", async () => {
+    const routes = [{ channels: ['hook'] }];
+    const first = pipelineWith(routes);
+    push(
+      first,
+      Array.from({ length: 10 }, (_, i) => T0 + i * 1000),
+    );
+    await first.commit({ checkpoint: true });
+    const [opened] = await outbox();
+    await store.outbox.claim('hook', 'test', T0 + 10_000, 10, 60_000);
+    await store.outbox.markSent((opened as Notification).id, T0 + 10_000);
+    const second = pipelineWith(routes, await loadLiveCheckpoint(store));
+    await second.restoreCooldowns();
+    push(second, [T0 + MINUTE]);
+    await second.commit();
+    expect(await outbox()).toHaveLength(1);
+    const unrestored = pipelineWith(routes, await loadLiveCheckpoint(store));
+    push(unrestored, [T0 + MINUTE + 1]);
+    await unrestored.commit();
+    expect((await outbox()).map((notification) => notification.kind)).toEqual(['opened', 'updated']);
+  });
+
   it('sends a digest when its schedule comes due on the wall clock, also across a restart', async () => {
     const routes = [{ channels: ['mail'], digest: '0 8 * * *' }];
     const first = pipelineWith(routes);

@@ -88,6 +88,16 @@ export class LivePipeline {
     if (notification.incident) this.noise.recordDelivered(notification.incident.episodeId, at);
   }
 
+  /** After a restart: the cooldowns of open incidents run on from their last delivery, as the outbox records it. */
+  async restoreCooldowns(): Promise<void> {
+    const open = await this.options.store.incidents.list({ status: ['open', 'acknowledged'] });
+    const lastSent = await this.options.store.outbox.lastSent(open.map((incident) => incident.serial));
+    for (const incident of open) {
+      const at = lastSent.get(incident.serial);
+      if (at !== undefined) this.noise.restoreDelivered(incident, at);
+    }
+  }
+
   /** A notification went to the dead letters: the incident's next one need not wait for it. */
   recordFailed(notification: Notification): void {
     if (notification.incident) this.noise.recordFailed(notification.incident.episodeId);

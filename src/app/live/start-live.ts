@@ -92,6 +92,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       for (const change of changes) feed.publish(change);
     },
   });
+  await pipeline.restoreCooldowns();
   const waker = createWaker();
   const stopSources = new AbortController();
   const stopLoops = new AbortController();

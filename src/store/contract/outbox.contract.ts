@@ -7,6 +7,31 @@ import { enqueueOne, newNotification, notificationsFor, sequencesByChannel } fro
 import { describeOutboxViewContract } from './outbox-views.contract.ts';
 
 export function describeOutboxContract(open: OpenStore): void {
+  describe('outbox last delivery per incident', () => {
+    it('gives each incident the time its latest notification was delivered, ignoring undelivered ones', async () => {
+      const store = await open();
+      const first = await store.incidents.open(newIncident());
+      const second = await store.incidents.open(newIncident());
+      const silent = await store.incidents.open(newIncident());
+      const sent = [
+        newNotification('tg', { kind: 'opened', incident: first }),
+        newNotification('mail', { kind: 'opened', incident: first }),
+        newNotification('tg', { kind: 'opened', incident: second }),
+      ];
+      const pending = newNotification('tg', { kind: 'updated', incident: silent });
+      await store.outbox.enqueue([...sent, pending], 1_000);
+      await store.outbox.claim('tg', 'w', 1_500, 10, 60_000);
+      await store.outbox.claim('mail', 'w', 1_500, 10, 60_000);
+      await store.outbox.markRetry(pending.id, 9_000, 'server', 'HTTP 503');
+      await store.outbox.markSent(sent[0]!.id, 2_000);
+      await store.outbox.markSent(sent[1]!.id, 3_000);
+      await store.outbox.markSent(sent[2]!.id, 2_500);
+      const last = await store.outbox.lastSent([first.serial, second.serial, silent.serial]);
+      expect(Object.fromEntries(last)).toEqual({ [first.serial]: 3_000, [second.serial]: 2_500 });
+      expect((await store.outbox.lastSent([])).size).toBe(0);
+    });
+  });
+
   describe('outbox enqueue', () => {
     it('numbers each channel 1, 2, 3 ... in the order given and returns the notifications with them', async () => {
       const store = await open();
