@@ -23,3 +23,5 @@ export type { Incident, IncidentStatus, IncidentAction, IncidentAuditEntry } fro
 export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS } from './incident.ts';
 export type { Notification, NotificationKind } from './notification.ts';
 export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';
+export type { Waker } from './waker.ts';
+export { createWaker } from './waker.ts';

@@ -1,6 +1,13 @@
 import type { SecurityEvent } from '../../core/index.ts';
+import { parseIsoMillis } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser, windowsParser } from '../../parsers/index.ts';
+import {
+  chooseParser,
+  enrichWindowsEvent,
+  findParser,
+  ndjsonParser,
+  readEcsObject,
+} from '../../parsers/index.ts';
 import type { SourceBatch } from '../../sources/index.ts';
 
 export interface ParsedBatch {
@@ -18,7 +25,6 @@ export interface ParsedBatch {
  */
 export class BatchParser {
   private readonly parsers = new Map<string, LineParser>();
-  private readonly documents = windowsParser.create({});
 
   constructor(
     private readonly format: string | undefined,
@@ -35,7 +41,15 @@ export class BatchParser {
       if (reason !== null) parsed.skipped[reason] = (parsed.skipped[reason] ?? 0) + 1;
     };
     if (batch.kind === 'documents') {
-      for (const document of batch.documents) skip(this.documents.parseLine(JSON.stringify(document), emit));
+      // Hits arrive parsed: read them as objects (completed as Winlogbeat does), not as JSON text again.
+      for (const document of batch.documents) {
+        const event = readEcsObject(document);
+        if (typeof event === 'string') skip(event);
+        else {
+          enrichWindowsEvent(event);
+          emit(event, parseIsoMillis(event['@timestamp']));
+        }
+      }
       parsed.lines = batch.documents.length;
       return parsed;
     }

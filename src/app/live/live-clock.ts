@@ -32,7 +32,8 @@ export class LiveClock {
     this.lastPrune = options.now();
   }
 
-  async tick(): Promise<void> {
+  /** Returns whether anything was committed (then delivery may have work). */
+  async tick(): Promise<boolean> {
     const { pipeline, sources, now } = this.options;
     const at = now();
     const low = lowWatermark(sources, at, this.options.toleranceMs);
@@ -50,6 +51,7 @@ export class LiveClock {
       pipeline.advanceTo(low);
     }
     const checkpoint = at - this.lastCheckpoint >= this.options.checkpointEveryMs;
+    const commitsBefore = pipeline.tally.commits;
     await pipeline.commit({ checkpoint });
     if (checkpoint) this.lastCheckpoint = at;
     const journal = this.options.journal;
@@ -58,5 +60,6 @@ export class LiveClock {
       const through = Number(pipeline.checkpointedPosition(journal.name) ?? 0);
       await this.options.store.ingestJournal.prune(through, at - journal.retentionMs);
     }
+    return pipeline.tally.commits !== commitsBefore;
   }
 }

@@ -21,7 +21,7 @@ import { createLiveServer } from './live-server.ts';
 import type { WatchPolicy } from './watch-sources.ts';
 import { registerDashboardRoutes } from './register-dashboard-routes.ts';
 import { RuleSwitches } from './rule-switches.ts';
-import { createWaker } from './waker.ts';
+import { createWaker } from '../../core/index.ts';
 
 export interface LiveOptions {
   config: KlaxonConfig<Route>;
@@ -93,13 +93,15 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     },
   });
   await pipeline.restoreCooldowns();
-  const waker = createWaker();
+  // Commits wake the delivery loop at once; sources and the ticker sleep their own time, never cut short.
+  const deliveryWaker = createWaker();
+  const sleep = createWaker().sleep;
   const stopSources = new AbortController();
   const stopLoops = new AbortController();
   const built = buildSources(config.sources, {
     store,
     now,
-    sleep: waker.sleep,
+    sleep,
     fetch: options.fetch ?? globalThis.fetch,
     positionOf: (name) => resume?.positions[name],
   });
@@ -119,7 +121,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const afterBatch = async () => {
     if (!pipeline.hasPendingChanges) return;
     await pipeline.commit();
-    waker.wake();
+    deliveryWaker.wake();
   };
   const sourceRuns = running.map((source) =>
     source.run(pipeline, afterBatch, stopSources.signal).catch((error: unknown) => {
@@ -145,12 +147,11 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     }),
   });
   const tick = async () => {
-    await clock.tick();
-    waker.wake();
+    if (await clock.tick()) deliveryWaker.wake();
   };
   const ticker = (async () => {
     while (!stopLoops.signal.aborted) {
-      await waker.sleep(tickMs, stopLoops.signal);
+      await sleep(tickMs, stopLoops.signal);
       if (stopLoops.signal.aborted) break;
       await tick().catch((error: unknown) => log(`tick failed: ${(error as Error).message}`));
     }
@@ -162,7 +163,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     channels: configuredChannels(config),
     worker: `${hostname()}:${process.pid}`,
     now,
-    sleep: waker.sleep,
+    sleep: deliveryWaker.sleep,
     signal: stopLoops.signal,
     ...(options.fetch && { fetch: options.fetch }),
     onDelivered: (notification, at) => pipeline.recordDelivered(notification, at),

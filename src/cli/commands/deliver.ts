@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { createWaker } from '../../core/index.ts';
 import { hostname } from 'node:os';
 import { configuredChannels, loadKlaxonConfig } from '../../app/load-config.ts';
 import { Dispatcher } from '../../outbox/index.ts';
@@ -70,7 +71,7 @@ async function watch(
         channels: configuredChannels(config),
         worker: `${hostname()}:${process.pid}`,
         now: Date.now,
-        sleep: sleepUnlessAborted,
+        sleep: createWaker().sleep,
         signal: stop.signal,
         ...(leaseMs !== undefined && { leaseMs }),
         ...(heartbeat && {
@@ -89,18 +90,4 @@ async function watch(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/index.ts';
 import { createTokenValue, hashToken } from '../../server/index.ts';
 import type { Io } from '../io.ts';
+import { collect } from '../options.ts';
 import { defaultActor, storeUrl, withStore } from '../store-option.ts';
 
 const SCOPES = ['ingest', 'read'];
@@ -62,8 +63,4 @@ export function registerToken(program: Command, io: Io): void {
       await withStore(storeUrl(flags.store), (store) => store.apiTokens.revoke(name, Date.now()));
       io.out(`revoked token "${name}"`);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

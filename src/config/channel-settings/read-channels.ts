@@ -1,8 +1,7 @@
 import type { ChannelSettings } from '../klaxon-config.ts';
 import { readChannel } from './read-channel.ts';
+import { PLUGIN_NAME } from './read-plugin-settings.ts';
 import type { ChannelContext } from './read-channel.ts';
-
-const CHANNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface ReadChannels {
   /** The valid channels, in file order. */
@@ -22,7 +21,7 @@ export async function readChannels(value: unknown, context: ChannelContext): Pro
   }
   for (const [name, settings] of Object.entries(value)) {
     read.names.add(name);
-    if (!CHANNEL_NAME.test(name)) {
+    if (!PLUGIN_NAME.test(name)) {
       const message =
         'a channel name uses letters, digits, `.`, `_` and `-`, and starts with a letter or digit';
       context.issues.push({ path: ['channels', name], part: 'key', message });

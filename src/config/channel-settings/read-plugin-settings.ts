@@ -12,6 +12,9 @@ import { readSecretFiles } from './read-secret-files.ts';
 import { splitChannelKeys } from './split-channel-keys.ts';
 import type { SplitChannel } from './split-channel-keys.ts';
 
+/** What a channel or source may be called: letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+export const PLUGIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export interface PluginContext {
   baseDir: string;
   issues: PathIssue[];

@@ -1,10 +1,9 @@
-import { findPluginType, readPluginSettings } from '../channel-settings/read-plugin-settings.ts';
+import { PLUGIN_NAME, findPluginType, readPluginSettings } from '../channel-settings/read-plugin-settings.ts';
 import type { PluginContext } from '../channel-settings/read-plugin-settings.ts';
 import type { ChannelTypeSchemas, SourceSettings } from '../klaxon-config.ts';
 import { readSchemaKeys } from '../schema-keys.ts';
 import type { NodePath } from '../yaml/locate.ts';
 
-const SOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const OWN_SOURCE_KEYS = ['name'] as const;
 
 export interface SourceContext extends PluginContext {
@@ -64,7 +63,7 @@ export async function readSources(value: unknown, context: SourceContext): Promi
 
 function nameOf(written: unknown, type: string, taken: ReadonlySet<string>): string | undefined {
   if (written !== undefined)
-    return typeof written === 'string' && SOURCE_NAME.test(written) ? written : undefined;
+    return typeof written === 'string' && PLUGIN_NAME.test(written) ? written : undefined;
   if (!taken.has(type)) return type;
   let n = 2;
   while (taken.has(`${type}-${n}`)) n++;

@@ -3,6 +3,7 @@ import { createEcsLineParser } from './create-ecs-line-parser.ts';
 import { countJsonSample } from './sniff-json.ts';
 
 export { readEcsDocument } from './read-ecs-document.ts';
+export { expandDottedKeys } from './expand-dotted-keys.ts';
 export { readEcsObject } from './read-ecs-object.ts';
 export type { DocumentSkipReason } from './read-ecs-document.ts';
 export { createEcsLineParser } from './create-ecs-line-parser.ts';

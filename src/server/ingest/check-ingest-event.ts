@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isObject } from '../../core/index.ts';
+import { expandDottedKeys } from '../../parsers/index.ts';
 
 export interface IngestIssue {
   /** Position of the event in the request, from 0. */
@@ -26,7 +27,8 @@ export function checkIngestEvent(
     issues.push({ index, field: '', message: 'must be a JSON object (an ECS document)' });
     return undefined;
   }
-  const event = expandDotted(value);
+  // Dotted keys as Elasticsearch reads them (and safely: `__proto__` steps are kept as written).
+  const event = expandDottedKeys(value);
   const before = issues.length;
   const problem = (field: string, message: string) => issues.push({ index, field, message });
   checkTimestamp(event, defaults.receivedAt, problem);
@@ -45,13 +47,11 @@ export function checkIngestEvent(
   checkString(event, 'user', 'name', problem);
   checkString(event, 'service', 'name', problem);
   if (issues.length > before) return undefined;
-  if (defaults.service !== undefined && !isObject(event['service']))
-    event['service'] = { name: defaults.service };
-  else if (
-    defaults.service !== undefined &&
-    (event['service'] as Record<string, unknown>)['name'] === undefined
-  )
-    (event['service'] as Record<string, unknown>)['name'] = defaults.service;
+  // checkString has made sure `service` is an object when present.
+  if (defaults.service !== undefined) {
+    const service = (event['service'] ??= {}) as Record<string, unknown>;
+    service['name'] ??= defaults.service;
+  }
   return event;
 }
 
@@ -89,24 +89,4 @@ function checkString(event: Record<string, unknown>, object: string, field: stri
   if (!isObject(holder)) return problem(object, 'must be an object');
   const value = holder[field];
   if (value !== undefined && typeof value !== 'string') problem(`${object}.${field}`, 'must be a string');
-}
-
-/** `{"source.ip": x}` as `{"source": {"ip": x}}`, as Elasticsearch reads it. */
-function expandDotted(value: Record<string, unknown>): Record<string, unknown> {
-  let hasDot = false;
-  for (const key of Object.keys(value)) if (key.includes('.')) hasDot = true;
-  if (!hasDot) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
-    const parts = key.split('.');
-    let target = out;
-    for (const part of parts.slice(0, -1)) {
-      const next = target[part];
-      target = isObject(next) ? next : (target[part] = {});
-    }
-    const last = parts[parts.length - 1] as string;
-    target[last] =
-      isObject(field) && isObject(target[last]) ? { ...(target[last] as object), ...field } : field;
-  }
-  return out;
 }

@@ -1,3 +1,4 @@
+import { createWaker } from '../../core/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { EventSource, SourceSink } from '../source.ts';
 
@@ -24,14 +25,14 @@ export interface JournalSource extends EventSource {
  */
 export function createJournalSource(name: string, options: JournalSourceOptions): JournalSource {
   let lastId = typeof options.resumeFrom === 'number' ? options.resumeFrom : 0;
-  let wakeUp: (() => void) | undefined;
+  const idle = createWaker();
   const pollMs = options.pollMs ?? 250;
   const pageSize = options.pageSize ?? 20;
   return {
     name,
     type: 'http',
     wake() {
-      wakeUp?.();
+      idle.wake();
     },
     async run(sink: SourceSink, signal: AbortSignal) {
       sink.status({ state: 'live' });
@@ -58,17 +59,7 @@ export function createJournalSource(name: string, options: JournalSourceOptions)
         }
         if (batches.length === pageSize) continue;
         sink.status({ state: 'live' });
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, pollMs);
-          function done() {
-            clearTimeout(timer);
-            wakeUp = undefined;
-            signal.removeEventListener('abort', done);
-            resolve();
-          }
-          wakeUp = done;
-          signal.addEventListener('abort', done, { once: true });
-        });
+        await idle.sleep(pollMs, signal);
       }
     },
   };
