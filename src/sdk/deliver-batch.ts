@@ -26,14 +26,12 @@ export async function deliverBatch(
   signal: AbortSignal,
   onRetry: () => void,
 ): Promise<DeliveryResult> {
-  const request = { endpoint: options.endpoint, token: options.token, body, fetch: options.fetch };
+  const { endpoint, token, fetch, requestTimeoutMs: timeoutMs } = options;
+  const request = { endpoint, token, body, fetch, timeoutMs, signal };
   for (let attempt = 1; ; attempt++) {
-    const outcome = await postBatch({ ...request, timeoutMs: options.requestTimeoutMs, signal }, options.now);
+    const outcome = await postBatch(request, options.now);
     if (outcome.kind === 'accepted') return { kind: 'sent' };
-    if (outcome.kind === 'rejected') {
-      const { message, status, details } = outcome;
-      return details ? { kind: 'rejected', message, status, details } : { kind: 'rejected', message, status };
-    }
+    if (outcome.kind === 'rejected') return outcome;
     if (signal.aborted) return { kind: 'abandoned' };
     if (attempt >= options.retry.maxAttempts) {
       return { kind: 'gave-up', message: `after ${attempt} attempts: ${outcome.message}` };

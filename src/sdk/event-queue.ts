@@ -30,11 +30,12 @@ export class EventQueue {
     return this.items[this.head]?.seq;
   }
 
-  /** Adds an event; when the queue is full, first drops the oldest one and returns it. */
-  push(event: QueuedEvent): QueuedEvent | undefined {
-    const dropped = this.length >= this.capacity ? this.shift() : undefined;
+  /** Adds an event; when the queue is full, first drops the oldest one and returns true. */
+  push(event: QueuedEvent): boolean {
+    const full = this.length >= this.capacity;
+    if (full) this.shift();
     this.items.push(event);
-    return dropped;
+    return full;
   }
 
   /**

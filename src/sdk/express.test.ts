@@ -10,6 +10,7 @@ import { createReporter } from './reporter.ts';
 import type { Reporter } from './reporter.ts';
 import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
 import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { postJson } from './testdata/post-json.ts';
 
 let receiver: IngestReceiver;
 let reporter: Reporter;
@@ -75,18 +76,6 @@ async function listen(app: express.Express): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function post(
-  url: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<globalThis.Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 describe('klaxonExpress', () => {
   it('reports failed and successful logins, 403s and CSRF failures, and leaves the rest alone', async () => {
     const base = await listen(buildShop());
@@ -95,18 +84,20 @@ describe('klaxonExpress', () => {
     expect((await fetch(`${base}/boom`)).status).toBe(500);
     expect((await fetch(`${base}/healthz`)).status).toBe(403);
 
-    const failed = await post(
+    const failed = await postJson(
       `${base}/login?next=/cart`,
       { username: 'alice', password: 'guess' },
       { 'user-agent': 'hydra' },
     );
     expect(failed.status).toBe(401);
     expect(await failed.json()).toEqual({ error: 'wrong username or password' });
-    expect((await post(`${base}/login`, { username: 'alice', password: 'correct horse' })).status).toBe(200);
+    expect((await postJson(`${base}/login`, { username: 'alice', password: 'correct horse' })).status).toBe(
+      200,
+    );
     const forbidden = await fetch(`${base}/admin`, { headers: { 'x-session-user': 'bob' } });
     expect(forbidden.status).toBe(403);
     expect(await forbidden.json()).toEqual({ error: 'admins only' });
-    const csrf = await post(`${base}/transfer`, { to: 'mallory' }, { 'x-session-user': 'bob' });
+    const csrf = await postJson(`${base}/transfer`, { to: 'mallory' }, { 'x-session-user': 'bob' });
     expect(csrf.status).toBe(403);
     expect(await csrf.json()).toEqual({ error: 'invalid csrf token' });
 
@@ -168,7 +159,7 @@ describe('klaxonExpress', () => {
       res.status(400).json({ error: 'bad credentials' });
     });
     const base = await listen(app);
-    await post(`${base}/api/session`, { email: 'carol@example.com' });
+    await postJson(`${base}/api/session`, { email: 'carol@example.com' });
     const [event] = await receiver.waitForAccepted(1);
     expect(event).toMatchObject({
       event: { action: 'login', outcome: 'failure' },
@@ -178,7 +169,7 @@ describe('klaxonExpress', () => {
 
   it('reports a CSRF failure from the error handler alone when the middleware is not mounted', async () => {
     const base = await listen(buildShop({}, { middleware: false }));
-    expect((await post(`${base}/transfer`, {})).status).toBe(403);
+    expect((await postJson(`${base}/transfer`, {})).status).toBe(403);
     const [event] = await receiver.waitForAccepted(1);
     expect(event).toMatchObject({
       event: { action: 'csrf_token_invalid' },
@@ -219,7 +210,7 @@ describe('klaxonExpress', () => {
     const base = await listen(app);
     const forbidden = await fetch(`${base}/admin`);
     expect([forbidden.status, await forbidden.text()]).toEqual([403, 'no']);
-    expect((await post(`${base}/transfer`, {})).status).toBe(403);
+    expect((await postJson(`${base}/transfer`, {})).status).toBe(403);
     expect((await fetch(`${base}/admin`)).status).toBe(403);
   });
 });

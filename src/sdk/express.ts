@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { readField } from './read-field.ts';
 import type { Reporter } from './reporter.ts';
-import { chooseRequestEvent, readCurrentUser, resolveAutoReportRules } from './request-event.ts';
+import { chooseRequestEvent, resolveAutoReportRules } from './request-event.ts';
 import type { AutoReportOptions, AutoReportRules } from './request-event.ts';
 
 /** The parts of an Express request the middleware reads; Express itself is not needed at run time. */
@@ -89,7 +90,7 @@ function reportRequest<Req extends ExpressRequestLike>(
       body: req.body,
       csrf,
     };
-    const event = chooseRequestEvent(facts, rules, () => readCurrentUser(rules, req));
+    const event = chooseRequestEvent(facts, rules, req);
     if (event) reporter.report(event);
   } catch {
     // A finish listener that throws would crash the process.
@@ -97,8 +98,6 @@ function reportRequest<Req extends ExpressRequestLike>(
 }
 
 function statusOf(error: unknown): number {
-  const status =
-    (error as { status?: unknown; statusCode?: unknown }).status ??
-    (error as { statusCode?: unknown }).statusCode;
+  const status = readField(error, 'status') ?? readField(error, 'statusCode');
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 403;
 }

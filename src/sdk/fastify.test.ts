@@ -7,6 +7,7 @@ import { createReporter } from './reporter.ts';
 import type { Reporter } from './reporter.ts';
 import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
 import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { postJson } from './testdata/post-json.ts';
 
 let receiver: IngestReceiver;
 let reporter: Reporter;
@@ -67,14 +68,6 @@ async function startShop(options: Partial<KlaxonFastifyOptions> = {}): Promise<s
   return app.listen({ port: 0, host: '127.0.0.1' });
 }
 
-function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 describe('klaxonFastify', () => {
   it('reports logins, 403s and CSRF failures app-wide and leaves the rest alone', async () => {
     const base = await startShop();
@@ -82,21 +75,23 @@ describe('klaxonFastify', () => {
     expect((await fetch(`${base}/boom`)).status).toBe(500);
     expect((await fetch(`${base}/healthz`)).status).toBe(403);
 
-    const failed = await post(
+    const failed = await postJson(
       `${base}/login`,
       { username: 'alice', password: 'guess' },
       { 'user-agent': 'hydra' },
     );
     expect([failed.status, await failed.json()]).toEqual([401, { error: 'wrong username or password' }]);
-    expect((await post(`${base}/login`, { username: 'alice', password: 'correct horse' })).status).toBe(200);
+    expect((await postJson(`${base}/login`, { username: 'alice', password: 'correct horse' })).status).toBe(
+      200,
+    );
     const forbidden = await fetch(`${base}/admin?id=7`, { headers: { 'x-session-user': 'bob' } });
     expect([forbidden.status, await forbidden.json()]).toEqual([403, { error: 'admins only' }]);
-    const csrf = await post(`${base}/transfer`, { to: 'mallory' }, { 'x-session-user': 'bob' });
+    const csrf = await postJson(`${base}/transfer`, { to: 'mallory' }, { 'x-session-user': 'bob' });
     expect([csrf.status, ((await csrf.json()) as { message: string }).message]).toEqual([
       403,
       'Invalid csrf token',
     ]);
-    expect((await post(`${base}/transfer-thrown`, {})).status).toBe(403);
+    expect((await postJson(`${base}/transfer-thrown`, {})).status).toBe(403);
     expect((await fetch(`${base}/child/admin`)).status).toBe(403);
 
     const events = await receiver.waitForAccepted(6);

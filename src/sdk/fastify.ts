@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Reporter } from './reporter.ts';
-import { chooseRequestEvent, readCurrentUser, resolveAutoReportRules } from './request-event.ts';
+import { chooseRequestEvent, resolveAutoReportRules } from './request-event.ts';
 import type { AutoReportOptions } from './request-event.ts';
 
 /** The parts of a Fastify request the plugin reads; Fastify itself is not needed at run time. */
@@ -72,7 +72,7 @@ export const klaxonFastify = Object.assign(
             body: request.body,
             csrf: csrfFailures.has(request),
           };
-          const event = chooseRequestEvent(facts, rules, () => readCurrentUser(rules, request));
+          const event = chooseRequestEvent(facts, rules, request);
           if (event) reporter.report(event);
         } catch {
           // As above.

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { readField } from './read-field.ts';
 import type { IngestErrorDetail } from './reporter-error.ts';
 import { parseRetryAfter } from './retry-delay.ts';
 
@@ -47,26 +48,26 @@ export async function postBatch(request: BatchRequest, now: () => number): Promi
   const text = await response.text().catch(() => '');
   const status = response.status;
   if (status >= 200 && status < 300) return { kind: 'accepted' };
-  const message = describeReply(status, text);
+  const body = readJson(text);
+  const message = describeReply(status, body);
   if (status === 408 || status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
     return retryAfterMs === undefined ? { kind: 'retry', message } : { kind: 'retry', message, retryAfterMs };
   }
-  const details = readDetails(text);
+  const details = readDetails(body);
   return details ? { kind: 'rejected', message, status, details } : { kind: 'rejected', message, status };
 }
 
 /** `HTTP 400 Bad Request: invalid_events: source.ip is not an address`, clipped. */
-function describeReply(status: number, text: string): string {
+function describeReply(status: number, body: Record<string, unknown> | undefined): string {
   const base = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
-  const body = readJson(text);
   const said = [body?.['error'], body?.['message']].filter((part) => typeof part === 'string').join(': ');
   const hint = HINTS[status] ?? (status >= 300 && status < 400 ? 'redirects are not followed' : undefined);
   return [base, said && clip(said), hint].filter(Boolean).join(': ');
 }
 
-function readDetails(text: string): IngestErrorDetail[] | undefined {
-  const details = readJson(text)?.['details'];
+function readDetails(body: Record<string, unknown> | undefined): IngestErrorDetail[] | undefined {
+  const details = body?.['details'];
   if (!Array.isArray(details)) return undefined;
   return details.slice(0, MAX_DETAILS).flatMap((item: unknown) => {
     if (typeof item !== 'object' || item === null) return [];
@@ -92,18 +93,14 @@ function clip(text: string): string {
 
 /** From error names and codes only: fetch's messages may quote the URL. */
 function describeFetchError(error: unknown): string {
-  const name = field(error, 'name');
+  const name = readField(error, 'name');
   if (name === 'TimeoutError') return 'request timed out';
   if (name === 'AbortError') return 'request aborted';
   // undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }).
   for (let current = error, depth = 0; current !== undefined && depth < 4; depth++) {
-    const code = field(current, 'code');
+    const code = readField(current, 'code');
     if (typeof code === 'string') return `network error (${code})`;
-    current = field(current, 'cause');
+    current = readField(current, 'cause');
   }
   return `request failed (${typeof name === 'string' ? name : 'unknown error'})`;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }

@@ -73,7 +73,7 @@ export function resolveReporterOptions(options: ReporterOptions): ResolvedReport
 }
 
 /** The ingest endpoint for a Klaxon base URL (or for the endpoint URL itself). */
-export function resolveIngestEndpoint(url: unknown): string {
+function resolveIngestEndpoint(url: unknown): string {
   let parsed: URL;
   try {
     parsed = new URL(String(url));

@@ -93,7 +93,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     notify({ kind: 'closed', message: 'event reported after close(); dropped', dropped: 1 });
   }
 
-  /** One notice per flush interval at most, however many events overflow in between. */
+  /** One notice per flush or batch sent at most, however many events overflow in between. */
   function reportOverflow(): void {
     if (unreportedOverflow === 0) return;
     const count = unreportedOverflow;
@@ -209,7 +209,7 @@ export function createReporter(options: ReporterOptions): Reporter {
   return {
     report: (event) => enqueue(() => buildAppEvent(event, o.service, o.now())),
     reportEcs: (doc) => enqueue(() => completeEcsDocument(doc, o.service, o.now())),
-    flush: () => (closing ? closing : flush()),
+    flush: () => closing ?? flush(),
     close() {
       closing ??= closeNow();
       return closing;

@@ -12,8 +12,8 @@ const facts = (over: Partial<RequestFacts>): RequestFacts => ({
   csrf: false,
   ...over,
 });
-const choose = (over: Partial<RequestFacts>, options: AutoReportOptions<unknown> = {}, user?: string) =>
-  chooseRequestEvent(facts(over), resolveAutoReportRules(options), () => user)?.action;
+const choose = (over: Partial<RequestFacts>, options: AutoReportOptions<unknown> = {}) =>
+  chooseRequestEvent(facts(over), resolveAutoReportRules(options), {})?.action;
 
 describe('chooseRequestEvent', () => {
   it('reads a login POST by its status: the failure statuses, or 2xx/3xx for success', () => {
@@ -55,12 +55,15 @@ describe('chooseRequestEvent', () => {
   });
 
   it('names the login’s username from the body and otherwise the logged-in user', () => {
-    const rules = resolveAutoReportRules({});
-    expect(chooseRequestEvent(facts({ status: 401 }), rules, () => 'session-user')?.user).toBe('alice');
+    const rules = resolveAutoReportRules<{ session: string }>({ user: (req) => req.session });
+    expect(chooseRequestEvent(facts({ status: 401 }), rules, { session: 'session-user' })?.user).toBe(
+      'alice',
+    );
     expect(
-      chooseRequestEvent(facts({ status: 401, body: { username: 7 } }), rules, () => 'session-user')?.user,
+      chooseRequestEvent(facts({ status: 401, body: { username: 7 } }), rules, { session: 'session-user' })
+        ?.user,
     ).toBe('session-user');
-    expect(chooseRequestEvent(facts({ url: '/x', status: 403 }), rules, () => 'bob')).toEqual({
+    expect(chooseRequestEvent(facts({ url: '/x', status: 403 }), rules, { session: 'bob' })).toEqual({
       action: 'access_forbidden',
       ip: '192.0.2.10',
       path: '/x',

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AppEventReport } from './app-event.ts';
 import { findClientAddress } from './client-address.ts';
 import { isKnownCsrfError } from './csrf-error.ts';
+import { readField } from './read-field.ts';
 
 /** What the Express and Fastify helpers report, and how they read requests. */
 export interface AutoReportOptions<Req> {
@@ -23,8 +24,7 @@ export interface AutoReportOptions<Req> {
   isCsrfError?: (error: unknown) => boolean;
 }
 
-export type AutoReportRules<Req> = Required<Omit<AutoReportOptions<Req>, 'user'>> & {
-  user: (req: Req) => string | undefined | null;
+export type AutoReportRules<Req> = Required<AutoReportOptions<Req>> & {
   loginMethodSet: ReadonlySet<string>;
   failureStatusSet: ReadonlySet<number>;
 };
@@ -44,12 +44,12 @@ export interface RequestFacts {
 
 export function resolveAutoReportRules<Req>(options: AutoReportOptions<Req> = {}): AutoReportRules<Req> {
   const rules = {
-    loginPaths: options.loginPaths ?? ['/login'],
+    loginPaths: trimPatterns(options.loginPaths ?? ['/login']),
     loginMethods: options.loginMethods ?? ['POST'],
     failureStatuses: options.failureStatuses ?? [401],
     usernameField: options.usernameField ?? 'username',
     user: options.user ?? (() => undefined),
-    ignorePaths: options.ignorePaths ?? [],
+    ignorePaths: trimPatterns(options.ignorePaths ?? []),
     trustProxy: options.trustProxy ?? false,
     isCsrfError: options.isCsrfError ?? isKnownCsrfError,
   };
@@ -67,7 +67,7 @@ export function resolveAutoReportRules<Req>(options: AutoReportOptions<Req> = {}
 export function chooseRequestEvent<Req>(
   facts: RequestFacts,
   rules: AutoReportRules<Req>,
-  currentUser: () => string | undefined,
+  req: Req,
 ): AppEventReport | undefined {
   const path = pathOf(facts.url);
   if (matchesAny(path, rules.ignorePaths)) return undefined;
@@ -78,7 +78,8 @@ export function chooseRequestEvent<Req>(
   const action = chooseAction(facts, path, rules);
   if (action === undefined) return undefined;
   const isLogin = action === 'login_failed' || action === 'login_succeeded';
-  const user = (isLogin ? readUsername(facts.body, rules.usernameField) : undefined) ?? currentUser();
+  const user =
+    (isLogin ? readUsername(facts.body, rules.usernameField) : undefined) ?? readCurrentUser(rules, req);
   return { action, ...base, ...(user !== undefined && { user }) };
 }
 
@@ -100,18 +101,26 @@ function pathOf(url: string): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
+/** String patterns are compared without trailing slashes; trimmed once here, not per request. */
+function trimPatterns(patterns: readonly (string | RegExp)[]): readonly (string | RegExp)[] {
+  return patterns.map((pattern) => (typeof pattern === 'string' ? trimTrailingSlashes(pattern) : pattern));
+}
+
 function matchesAny(path: string, patterns: readonly (string | RegExp)[]): boolean {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const trimmed = trimTrailingSlashes(path);
   return patterns.some((pattern) => {
-    if (typeof pattern === 'string')
-      return (pattern.length > 1 ? pattern.replace(/\/+$/, '') : pattern) === trimmed;
+    if (typeof pattern === 'string') return pattern === trimmed;
     pattern.lastIndex = 0; // a /g pattern remembers where it stopped
     return pattern.test(path);
   });
 }
 
+function trimTrailingSlashes(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
 /** The app's `user(req)` answer, or undefined when it has none, is not a string or throws. */
-export function readCurrentUser<Req>(rules: AutoReportRules<Req>, req: Req): string | undefined {
+function readCurrentUser<Req>(rules: AutoReportRules<Req>, req: Req): string | undefined {
   try {
     const user = rules.user(req);
     return typeof user === 'string' && user !== '' ? user : undefined;
@@ -121,7 +130,6 @@ export function readCurrentUser<Req>(rules: AutoReportRules<Req>, req: Req): str
 }
 
 function readUsername(body: unknown, field: string): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const value = (body as Record<string, unknown>)[field];
+  const value = readField(body, field);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -18,7 +18,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** A Retry-After beyond this is treated as this, so a wrong header cannot stall reporting for hours. */
-export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
  * How long to wait before attempt `attempt + 1`: exponential backoff with jitter, and never less

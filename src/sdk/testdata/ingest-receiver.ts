@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from './wait-for.ts';
 
 /** One request the stand-in ingest API got. */
 export interface ReceivedRequest {
@@ -74,13 +75,9 @@ export async function startIngestReceiver(): Promise<IngestReceiver> {
     accepted,
     script: (...replies) => scripted.push(...replies),
     async waitForAccepted(count, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (accepted().length < count) {
-        if (Date.now() > deadline) {
-          throw new Error(`receiver got ${accepted().length} of ${count} events in ${timeoutMs} ms`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      await waitFor(() => accepted().length >= count, timeoutMs).catch(() => {
+        throw new Error(`receiver got ${accepted().length} of ${count} events in ${timeoutMs} ms`);
+      });
       return accepted();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
