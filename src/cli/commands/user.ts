@@ -7,9 +7,9 @@ import type { Io } from '../io.ts';
 import { formatTime } from '../output/time.ts';
 import type { PasswordSource } from '../read-password.ts';
 import { processPasswordSource, readNewPassword } from '../read-password.ts';
-import { storeUrl, withStore } from '../store-option.ts';
+import { DEFAULT_STORE, storeUrl, withStore } from '../store-option.ts';
 
-const STORE_HELP = 'sqlite:./klaxon.db (default, or $KLAXON_STORE) or postgres://...';
+const STORE_HELP = `${DEFAULT_STORE} (default, or $KLAXON_STORE) or postgres://...`;
 
 /** `klaxon user add|list|disable`: the people who may log in to the dashboard. */
 export function registerUser(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
+import type { ApiFixture } from './testdata/api-fixture.ts';
 import { startApi } from './testdata/api-fixture.ts';
 import { openIncident } from './testdata/incidents.ts';
 
@@ -10,12 +10,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.close();
 });
-
-async function createToken(admin: Caller, name: string, scopes: string[]): Promise<string> {
-  const response = await api.as(admin, { method: 'POST', url: '/api/v1/tokens', payload: { name, scopes } });
-  expect(response.statusCode).toBe(200);
-  return (response.json() as { token: string }).token;
-}
 
 describe('roles', () => {
   it('lets a viewer read but not acknowledge, and reports the refusal', async () => {
@@ -111,7 +105,7 @@ describe('API tokens', () => {
   it('lets a read token GET, but not change anything, and needs no CSRF token', async () => {
     const { serial } = await openIncident(api.store);
     const admin = await api.logIn('ada', 'admin');
-    const token = await createToken(admin, 'grafana', ['read']);
+    const token = await api.createToken(admin, 'grafana', ['read']);
     const bearer = { authorization: `Bearer ${token}` };
     const list = await api.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: bearer });
     expect(list.statusCode).toBe(200);
@@ -135,8 +129,8 @@ describe('API tokens', () => {
 
   it('refuses an ingest-only token on reads, and a revoked or unknown token', async () => {
     const admin = await api.logIn('ada', 'admin');
-    const ingest = await createToken(admin, 'shop', ['ingest']);
-    const read = await createToken(admin, 'feeds', ['read']);
+    const ingest = await api.createToken(admin, 'shop', ['ingest']);
+    const read = await api.createToken(admin, 'feeds', ['read']);
     const get = (token: string) =>
       api.app.inject({ method: 'GET', url: '/api/v1/rules', headers: { authorization: `Bearer ${token}` } });
     expect((await get(ingest)).statusCode).toBe(403);
@@ -154,7 +148,7 @@ describe('API tokens', () => {
 
   it('accepts ?token= only where feed readers and EventSource need it', async () => {
     const admin = await api.logIn('ada', 'admin');
-    const token = await createToken(admin, 'reader', ['read']);
+    const token = await api.createToken(admin, 'reader', ['read']);
     expect(
       (await api.app.inject({ method: 'GET', url: `/api/v1/feed.atom?token=${token}` })).statusCode,
     ).toBe(200);

@@ -8,13 +8,7 @@ let api: ApiFixture;
 let token: string;
 beforeEach(async () => {
   api = await startApi({ publicUrl: 'https://klaxon.example.org/' });
-  const ada = await api.logIn('ada', 'admin');
-  const created = await api.as(ada, {
-    method: 'POST',
-    url: '/api/v1/tokens',
-    payload: { name: 'feeds', scopes: ['read'] },
-  });
-  token = (created.json() as { token: string }).token;
+  token = await api.createToken(await api.logIn('ada', 'admin'), 'feeds', ['read']);
 });
 afterEach(async () => {
   await api.close();

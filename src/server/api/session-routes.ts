@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LoginLimiter } from '../auth/index.ts';
-import { endSession, logIn, personOf, SESSION_COOKIE, sessionCookieOptions } from '../auth/index.ts';
+import { logIn, PASSWORD_MAX_LENGTH, personOf, SESSION_COOKIE, sessionCookieOptions } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
 
 const loginBody = {
@@ -9,7 +9,7 @@ const loginBody = {
   additionalProperties: false,
   properties: {
     username: { type: 'string', minLength: 1, maxLength: 128 },
-    password: { type: 'string', minLength: 1, maxLength: 1_024 },
+    password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
   },
 } as const;
 
@@ -55,7 +55,7 @@ export function registerSessionRoutes(
       schema: { tags: ['session'], summary: 'Log out' },
     },
     async (request, reply) => {
-      await endSession(deps.store, request.cookies[SESSION_COOKIE] as string);
+      await deps.store.sessions.remove(personOf(request).session.id);
       const { maxAge: _, ...options } = sessionCookieOptions(deps.secureCookies);
       void reply.clearCookie(SESSION_COOKIE, options);
       return reply.status(204).send();

@@ -56,13 +56,7 @@ describe('GET /stream', () => {
   });
 
   it('accepts a read token as ?token= (EventSource cannot send headers) and refuses callers without one', async () => {
-    const ada = await api.logIn('ada', 'admin');
-    const created = await api.as(ada, {
-      method: 'POST',
-      url: '/api/v1/tokens',
-      payload: { name: 'wall', scopes: ['read'] },
-    });
-    const { token } = created.json() as { token: string };
+    const token = await api.createToken(await api.logIn('ada', 'admin'), 'wall', ['read']);
     const withToken = await fetch(`${base}/api/v1/stream?token=${token}`);
     expect(withToken.status).toBe(200);
     expect(await readUntil(withToken, (text) => text.includes(': connected'))).toContain(': connected');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { USER_ROLES } from '../../store/index.ts';
 import type { UserRole } from '../../store/index.ts';
-import { checkNewPassword, hashPassword } from '../auth/index.ts';
+import { checkNewPassword, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
 import { NAME_PATTERN, nameParams } from './route-schemas.ts';
 
@@ -11,7 +11,7 @@ const newUserBody = {
   additionalProperties: false,
   properties: {
     name: { type: 'string', pattern: NAME_PATTERN },
-    password: { type: 'string', minLength: 1, maxLength: 1_024 },
+    password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
     role: { type: 'string', enum: USER_ROLES },
   },
 } as const;
@@ -30,7 +30,7 @@ export function registerUserRoutes(api: FastifyInstance, deps: ApiDependencies):
       config: admin,
       schema: {
         tags: ['users'],
-        summary: 'Add a user (password of 12 characters or more)',
+        summary: `Add a user (password of ${PASSWORD_MIN_LENGTH} characters or more)`,
         body: newUserBody,
       },
     },

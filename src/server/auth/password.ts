@@ -3,7 +3,7 @@ import type { Algorithm } from '@node-rs/argon2';
 import { InputError } from '../../core/index.ts';
 
 /** OWASP's argon2id minimum: 19 MiB of memory, 2 passes, 1 lane. */
-export const ARGON2_OPTIONS = {
+const ARGON2_OPTIONS = {
   // Algorithm is an ambient const enum, which isolated modules cannot read: 2 is Argon2id.
   algorithm: 2 as Algorithm,
   memoryCost: 19_456,

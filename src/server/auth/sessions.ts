@@ -36,9 +36,9 @@ export async function findSession(
 ): Promise<{ session: Session; user: User } | undefined> {
   const session = await store.sessions.get(hashToken(cookieValue));
   if (session === undefined) return undefined;
-  const user = await store.users.get(session.userName);
   const ended = now >= session.expiresAt || now - session.lastSeenAt >= SESSION_IDLE_MS;
-  if (ended || user === undefined || user.disabledAt !== undefined) {
+  const user = ended ? undefined : await store.users.get(session.userName);
+  if (user === undefined || user.disabledAt !== undefined) {
     await store.sessions.remove(session.id);
     return undefined;
   }
@@ -47,8 +47,4 @@ export async function findSession(
     session.lastSeenAt = now;
   }
   return { session, user };
-}
-
-export async function endSession(store: Store, cookieValue: string): Promise<void> {
-  await store.sessions.remove(hashToken(cookieValue));
 }

@@ -4,10 +4,11 @@ import type { Session, UserRole } from '../users.ts';
 import type { OpenStore } from './fixtures.ts';
 
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
+const SESSION_ID = 'f'.repeat(64);
 
 function sessionOf(userName: string, overrides: Partial<Session> = {}): Session {
   return {
-    id: 'f'.repeat(64),
+    id: SESSION_ID,
     userName,
     csrfToken: 'csrf-1',
     createdAt: 1_000,
@@ -52,7 +53,7 @@ export function describeUsersContract(open: OpenStore): void {
       const disabled = await store.users.disable('carol', 5_000);
       expect(disabled.disabledAt).toBe(5_000);
       expect(await store.users.findCredentials('carol')).toBeUndefined();
-      expect(await store.sessions.get('f'.repeat(64))).toBeUndefined();
+      expect(await store.sessions.get(SESSION_ID)).toBeUndefined();
       await expect(store.users.disable('carol', 6_000)).rejects.toBeInstanceOf(ConflictError);
       await expect(store.users.disable('nobody', 6_000)).rejects.toBeInstanceOf(NotFoundError);
     });
@@ -63,10 +64,10 @@ export function describeUsersContract(open: OpenStore): void {
       const store = await open();
       await store.users.add({ name: 'alice', passwordHash: HASH, role: 'admin' }, 1);
       await store.sessions.add(sessionOf('alice'));
-      await store.sessions.touch('f'.repeat(64), 9_000);
-      expect(await store.sessions.get('f'.repeat(64))).toEqual(sessionOf('alice', { lastSeenAt: 9_000 }));
-      await store.sessions.remove('f'.repeat(64));
-      expect(await store.sessions.get('f'.repeat(64))).toBeUndefined();
+      await store.sessions.touch(SESSION_ID, 9_000);
+      expect(await store.sessions.get(SESSION_ID)).toEqual(sessionOf('alice', { lastSeenAt: 9_000 }));
+      await store.sessions.remove(SESSION_ID);
+      expect(await store.sessions.get(SESSION_ID)).toBeUndefined();
     });
 
     it('removes sessions past their end or idle too long, and keeps the others', async () => {

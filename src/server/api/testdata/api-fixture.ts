@@ -34,6 +34,8 @@ export interface ApiFixture {
   logIn(name: string, role?: UserRole): Promise<Caller>;
   /** A request as the caller: cookie, and the CSRF token for changes. */
   as(caller: Caller, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Creates an API token as the (admin) caller and answers its value. */
+  createToken(admin: Caller, name: string, scopes: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,12 @@ export async function startApi(
     ...overrides,
   });
   await app.ready();
+  const as = (caller: Caller, options: InjectOptions) =>
+    app.inject({
+      ...options,
+      cookies: { klaxon_session: caller.cookie },
+      headers: { 'x-csrf-token': caller.csrfToken, ...options.headers },
+    });
   const hashes = new Map<string, Promise<string>>();
   const addUser = async (name: string, role: UserRole, password = PASSWORD) => {
     if (!hashes.has(password)) hashes.set(password, hashPassword(password));
@@ -105,12 +113,11 @@ export async function startApi(
       const cookie = response.cookies.find((c) => c.name === 'klaxon_session')?.value as string;
       return { name, cookie, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
     },
-    as(caller, options) {
-      return app.inject({
-        ...options,
-        cookies: { klaxon_session: caller.cookie },
-        headers: { 'x-csrf-token': caller.csrfToken, ...options.headers },
-      });
+    as,
+    async createToken(admin, name, scopes) {
+      const response = await as(admin, { method: 'POST', url: '/api/v1/tokens', payload: { name, scopes } });
+      if (response.statusCode !== 200) throw new Error(`token ${name} not created: ${response.body}`);
+      return (response.json() as { token: string }).token;
     },
     async close() {
       await app.close();
