@@ -1,3 +1,4 @@
+import { wildcardPattern } from './fake-elasticsearch-query.ts';
 import type { Source } from './fake-elasticsearch-query.ts';
 import { describeCluster, errorBody, indexNotFound, noHandler } from './fake-elasticsearch-replies.ts';
 import type { FakeProduct, FakeReply } from './fake-elasticsearch-replies.ts';
@@ -17,7 +18,6 @@ export interface FakeCluster {
   /** The answer to an authenticated request; throws FakeEsError/FakeQueryError for bad searches. */
   route(request: ClusterRequest): FakeReply;
   addDocuments(index: string, documents: Source[]): void;
-  createIndex(index: string): void;
   openPits(): number;
 }
 
@@ -48,7 +48,7 @@ export function createFakeCluster(product: FakeProduct, version: string): FakeCl
     const ignoreUnavailable = query.get('ignore_unavailable') === 'true';
     const docs: StoredDoc[] = [];
     for (const name of expression === '_all' ? ['*'] : expression.split(',')) {
-      const pattern = new RegExp(`^${name.split('*').map(escapeRegExp).join('.*')}$`);
+      const pattern = wildcardPattern(name);
       const found = [...indices.keys()].filter((index) => pattern.test(index));
       if (found.length === 0 && (!name.includes('*') || !allowNoIndices) && !ignoreUnavailable) {
         return indexNotFound(name);
@@ -187,13 +187,6 @@ export function createFakeCluster(product: FakeProduct, version: string): FakeCl
       }
       indices.set(index, stored);
     },
-    createIndex(index) {
-      if (!indices.has(index)) indices.set(index, []);
-    },
     openPits: () => pits.size,
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }

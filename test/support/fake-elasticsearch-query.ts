@@ -108,8 +108,13 @@ function valueMatches(fieldValue: unknown, expected: string): boolean {
   if (Array.isArray(fieldValue)) return fieldValue.some((item) => valueMatches(item, expected));
   const text = String(fieldValue);
   if (!expected.includes('*')) return text === expected;
-  const pattern = expected.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${pattern.join('.*')}$`).test(text);
+  return wildcardPattern(expected).test(text);
+}
+
+/** A RegExp matching whole texts against `pattern`, whose `*` matches any run of characters. */
+export function wildcardPattern(pattern: string): RegExp {
+  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`);
 }
 
 // ---- query_string --------------------------------------------------------------------------

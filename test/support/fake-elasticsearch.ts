@@ -38,7 +38,6 @@ export interface FakeElasticsearch {
   requests: FakeRequest[];
   /** Indexes documents (`_id` optional, the rest is `_source`), creating the index if needed. */
   addDocuments(index: string, documents: Source[]): void;
-  createIndex(index: string): void;
   /** Which credentials the cluster accepts from now on (none: no security). */
   setCredentials(credentials: Pick<FakeEsOptions, 'apiKey' | 'basic'>): void;
   /** Answers the next `times` requests for which `when` holds with `reply`, or never (`hang`). */
@@ -120,11 +119,15 @@ export async function startFakeElasticsearch(options: FakeEsOptions = {}): Promi
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
+  const stop = (): Promise<void> => {
+    server.closeAllConnections();
+    return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
+
   return {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     addDocuments: (index, documents) => cluster.addDocuments(index, documents),
-    createIndex: (index) => cluster.createIndex(index),
     setCredentials(next) {
       credentials = next;
     },
@@ -132,18 +135,11 @@ export async function startFakeElasticsearch(options: FakeEsOptions = {}): Promi
       intercepts.push({ reply, times, when });
     },
     openPits: () => cluster.openPits(),
-    stop() {
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    stop,
     restart() {
       return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     },
-    close() {
-      if (!server.listening) return Promise.resolve();
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    close: () => (server.listening ? stop() : Promise.resolve()),
   };
 }
 

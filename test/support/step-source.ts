@@ -43,14 +43,16 @@ export function stepSource(
     now: () => clock,
     sleep: (ms, signal) =>
       new Promise<void>((resolve) => {
+        const onAbort = () => resolve();
         sleeping = {
           ms,
           end: () => {
+            signal.removeEventListener('abort', onAbort);
             clock += ms;
             resolve();
           },
         };
-        signal.addEventListener('abort', () => resolve(), { once: true });
+        signal.addEventListener('abort', onAbort, { once: true });
         waiter?.(ms);
         waiter = undefined;
       }),

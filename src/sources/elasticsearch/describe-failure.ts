@@ -65,15 +65,16 @@ export function describeHttpFailure(status: number, body: string, context: Failu
   const error = readError(body);
   const reason = error.reason ?? '';
   const typed = error.type === undefined ? '' : ` ${error.type}`;
+  const detail = reason ? `: ${reason}` : '';
   let message: string;
   if (status === 401) {
-    message = `authentication failed with ${context.authDescription} (HTTP 401${typed})${reason ? `: ${reason}` : ''}`;
+    message = `authentication failed with ${context.authDescription} (HTTP 401${typed})${detail}`;
   } else if (status === 403) {
-    message = `permission denied for ${context.authDescription} (HTTP 403${typed})${reason ? `: ${reason}` : ''}`;
+    message = `permission denied for ${context.authDescription} (HTTP 403${typed})${detail}`;
   } else if (status === 404 && error.type === 'index_not_found_exception') {
     message = `index ${context.index} not found${reason ? ` (${reason})` : ''}`;
   } else if (error.type !== undefined || error.reason !== undefined) {
-    message = `${context.action} failed: HTTP ${status}${typed}${reason ? `: ${reason}` : ''}`;
+    message = `${context.action} failed: HTTP ${status}${typed}${detail}`;
   } else {
     const text = STATUS_CODES[status] ?? 'unexpected status';
     message = `${context.action} failed: HTTP ${status} ${text}${body.trim() ? `: ${body.trim()}` : ''}`;

@@ -20,7 +20,6 @@ export function createEsClient(settings: EsSettings, ca: string | undefined): Es
     headers: settings.authorization === undefined ? {} : { authorization: settings.authorization },
     timeoutMs: settings.timeoutMs,
     agent: createEsAgent(settings.url, ca),
-    ...(ca === undefined ? {} : { ca }),
   };
   return {
     async call(action, request, signal) {

@@ -20,14 +20,15 @@ export interface EsHttpTarget {
   url: URL;
   /** Sent with every request (Authorization). */
   headers: Record<string, string>;
-  /** PEM text of the CA to trust instead of the system store, for https. */
-  ca?: string;
   timeoutMs: number;
-  /** Keeps connections open between polls; one per source. */
+  /** Keeps connections open between polls and trusts the CA (see createEsAgent); one per source. */
   agent: http.Agent;
 }
 
-/** An agent of the right protocol for the URL, keeping connections alive between requests. */
+/**
+ * An agent of the right protocol for the URL, keeping connections alive between requests; for
+ * https, `ca` (PEM text) is trusted instead of the system store.
+ */
 export function createEsAgent(url: URL, ca: string | undefined): http.Agent {
   const options = { keepAlive: true, maxSockets: 4 };
   return url.protocol === 'https:'
@@ -64,7 +65,6 @@ export function sendEsRequest(
         headers,
         agent: target.agent,
         signal,
-        ...(target.ca ? { ca: target.ca } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

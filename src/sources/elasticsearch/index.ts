@@ -3,9 +3,7 @@ import { createEsSource } from './run-es-source.ts';
 import { esConfigSchema, esSecretsSchema } from './schema.ts';
 import type { EsConfig, EsSecrets } from './schema.ts';
 
-export type { EsConfig, EsSecrets, EsPushdownConfig } from './schema.ts';
-export type { EsPosition } from './position.ts';
-export { PUSHDOWN_DATASET } from './pushdown-document.ts';
+export type { EsConfig, EsSecrets } from './schema.ts';
 
 /**
  * Polls an Elasticsearch (7.0+) or OpenSearch (1.x+) index every `interval` for the documents of

@@ -2,7 +2,7 @@ import { isObject } from '../../core/index.ts';
 import type { PushdownGroup } from './pushdown-query.ts';
 import type { PushdownSpec } from './resolve-settings.ts';
 
-export const PUSHDOWN_DATASET = 'klaxon.pushdown';
+const PUSHDOWN_DATASET = 'klaxon.pushdown';
 
 /**
  * The synthetic document for one group over the threshold, shaped as a search hit so the

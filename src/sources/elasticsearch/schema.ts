@@ -75,4 +75,3 @@ export const esSecretsSchema = z
 
 export type EsConfig = z.infer<typeof esConfigSchema>;
 export type EsSecrets = z.infer<typeof esSecretsSchema>;
-export type EsPushdownConfig = z.infer<typeof pushdownSchema>;

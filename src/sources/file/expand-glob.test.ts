@@ -1,15 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkGlobPattern, expandGlob, isPattern } from './expand-glob.ts';
+import { removeTempFolders, tempFolder } from './testdata/follow-harness.ts';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+afterAll(removeTempFolders);
 
 function tree(paths: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'klaxon-glob-'));
-  roots.push(root);
+  const root = tempFolder();
   for (const path of paths) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), '');

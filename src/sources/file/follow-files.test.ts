@@ -1,9 +1,9 @@
 import { appendFileSync, chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   appendLines,
-  Following,
+  followStoppedAfterEach,
   numberedLines,
   removeTempFolders,
   tempFolder,
@@ -11,17 +11,7 @@ import {
 
 afterAll(removeTempFolders);
 
-const running: Following[] = [];
-
-function follow(config: Record<string, unknown>): Following {
-  const following = new Following(config);
-  running.push(following);
-  return following;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((following) => following.stop()));
-});
+const follow = followStoppedAfterEach();
 
 describe('the file source', () => {
   it('delivers lines appended over time, LF and CRLF alike, with their file and position', async () => {

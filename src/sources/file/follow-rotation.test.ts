@@ -8,29 +8,20 @@ import {
   utimesSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLOSE_INACTIVE_MS } from './read-file-turn.ts';
 import {
   appendLines,
-  Following,
+  followStoppedAfterEach,
   numberedLines,
   removeTempFolders,
   tempFolder,
 } from './testdata/follow-harness.ts';
+import type { Following } from './testdata/follow-harness.ts';
 
 afterAll(removeTempFolders);
 
-const running: Following[] = [];
-
-function follow(config: Record<string, unknown>): Following {
-  const following = new Following(config);
-  running.push(following);
-  return following;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((following) => following.stop()));
-});
+const follow = followStoppedAfterEach();
 
 function trackedPaths(following: Following): string[] {
   const position = following.lastPosition() as { files: { path: string }[] };

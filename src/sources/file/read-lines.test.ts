@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFirstLines, readLineBatches } from './read-lines.ts';
+import { removeTempFolders, tempFolder } from './testdata/follow-harness.ts';
+
+afterAll(removeTempFolders);
 
 async function allLines(path: string): Promise<string[]> {
   const lines: string[] = [];
@@ -11,7 +13,7 @@ async function allLines(path: string): Promise<string[]> {
 }
 
 function file(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'klaxon-lines-')), 'input.log');
+  const path = join(tempFolder(), 'input.log');
   writeFileSync(path, content);
   return path;
 }

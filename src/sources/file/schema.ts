@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseDuration } from '../../core/index.ts';
 import { checkGlobPattern } from './expand-glob.ts';
 
-export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const MIN_POLL_MS = 10;
 
 const pattern = z

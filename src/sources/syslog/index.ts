@@ -1,6 +1,6 @@
 import type { SourceDefinition } from '../source.ts';
 import { syslogSourceConfigSchema, syslogSourceSecretsSchema } from './schema.ts';
-import type { SyslogSourceConfig } from './schema.ts';
+import type { SyslogSourceConfig, SyslogSourceSecrets } from './schema.ts';
 import { createSyslogSource } from './syslog-source.ts';
 
 export type { ListenAddress, SyslogProtocol } from './listen-address.ts';
@@ -13,7 +13,7 @@ export { createSyslogSource } from './syslog-source.ts';
  * Syslog over UDP or TCP (`listen: udp://0.0.0.0:5514`). `create` returns a `SyslogSource`: an
  * EventSource with `address()` (the bound address, for port 0) and `stats()` (counters).
  */
-export const syslogSource: SourceDefinition<SyslogSourceConfig, Record<string, never>> = {
+export const syslogSource: SourceDefinition<SyslogSourceConfig, SyslogSourceSecrets> = {
   type: 'syslog',
   configSchema: syslogSourceConfigSchema,
   secretsSchema: syslogSourceSecretsSchema,

@@ -6,7 +6,7 @@ import { syslogSource } from './index.ts';
 import { syslogSourceConfigSchema } from './schema.ts';
 import { createSyslogSource } from './syslog-source.ts';
 import { cappedSleep, RecordingSink, waitUntil } from './testdata/recording-sink.ts';
-import { runSource } from './testdata/run-source.ts';
+import { runSource, startSource } from './testdata/run-source.ts';
 import { tcpClient, tryConnect, udpClient, write } from './testdata/send.ts';
 import { RFC3164_ACCEPTED, RFC3164_FAILED, RFC5424_FAILED } from './testdata/sshd-lines.ts';
 
@@ -20,12 +20,10 @@ describe('syslog source lifecycle', () => {
     await new Promise<void>((resolve) => blocker.listen({ host: '127.0.0.1', port: 0 }, resolve));
     const { port } = blocker.address() as AddressInfo;
     const sleeps: number[] = [];
-    const source = createSyslogSource('edge', config(`tcp://127.0.0.1:${port}`), {
-      sleep: cappedSleep(10, sleeps),
-    });
-    const sink = new RecordingSink();
-    const controller = new AbortController();
-    const done = source.run(sink, controller.signal);
+    const { source, sink, stop } = startSource(
+      { listen: `tcp://127.0.0.1:${port}` },
+      cappedSleep(10, sleeps),
+    );
 
     await waitUntil(() => sleeps.length >= 3, 'three bind attempts');
     expect(sink.statuses[0]).toEqual({ state: 'starting' });
@@ -39,22 +37,17 @@ describe('syslog source lifecycle', () => {
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
     await waitUntil(() => sink.lastStatus()?.state === 'live', 'the source to go live');
     expect(source.address()).toEqual({ protocol: 'tcp', host: '127.0.0.1', port });
-    controller.abort();
-    await done;
+    await stop();
   });
 
   it('reports a taken UDP port as failing', async () => {
     const blocker = createSocket('udp4');
     await new Promise<void>((resolve) => blocker.bind(0, '127.0.0.1', resolve));
     const { port } = blocker.address();
-    const source = createSyslogSource('edge', config(`udp://127.0.0.1:${port}`), { sleep: cappedSleep(10) });
-    const sink = new RecordingSink();
-    const controller = new AbortController();
-    const done = source.run(sink, controller.signal);
+    const { sink, stop } = startSource({ listen: `udp://127.0.0.1:${port}` }, cappedSleep(10));
     await waitUntil(() => sink.lastStatus()?.state === 'failing', 'a failing status');
     expect(sink.lastStatus()?.message).toBe(`cannot listen on udp://127.0.0.1:${port}: address in use`);
-    controller.abort();
-    await done;
+    await stop();
     blocker.close();
   });
 
@@ -63,15 +56,9 @@ describe('syslog source lifecycle', () => {
     await new Promise<void>((resolve) => blocker.listen({ host: '127.0.0.1', port: 0 }, resolve));
     const { port } = blocker.address() as AddressInfo;
     // The real backoff (1 s, 2 s, ...): the abort must cut the wait short.
-    const source = createSyslogSource('edge', config(`tcp://127.0.0.1:${port}`), {
-      sleep: cappedSleep(60_000),
-    });
-    const sink = new RecordingSink();
-    const controller = new AbortController();
-    const done = source.run(sink, controller.signal);
+    const { sink, stop } = startSource({ listen: `tcp://127.0.0.1:${port}` }, cappedSleep(60_000));
     await waitUntil(() => sink.lastStatus()?.state === 'failing', 'a failing status');
-    controller.abort();
-    await done;
+    await stop();
     expect(sink.statuses.map((status) => status.state)).toEqual(['starting', 'failing']);
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
   });

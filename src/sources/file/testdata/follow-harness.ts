@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { SourceBatch, SourceStatus } from '../../source.ts';
 import { createFileSource } from '../file-source.ts';
 import type { FileEventSource } from '../file-source.ts';
@@ -128,4 +129,17 @@ export class Following {
     await this.done;
     if (this.failure !== undefined) throw this.failure;
   }
+}
+
+/** A `follow(config)` for one test file: every source it starts is stopped after each test. */
+export function followStoppedAfterEach(): (config: Record<string, unknown>) => Following {
+  const running: Following[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((following) => following.stop()));
+  });
+  return (config) => {
+    const following = new Following(config);
+    running.push(following);
+    return following;
+  };
 }
