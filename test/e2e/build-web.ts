@@ -3,16 +3,18 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { DASHBOARD_BUILD_DIR } from '../../src/server/index.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WEB_DIST = join(REPO_ROOT, 'dist', 'web');
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** What the bundle is made of: the dashboard and the Klaxon modules it imports (eslint.config.js). */
+const SOURCES = ['web', 'src/core', 'src/triage'];
 
 /** Builds the dashboard with Vite unless dist/web is newer than every source of it. */
 export async function ensureWebBuilt(): Promise<void> {
-  const built = await modifiedAt(join(WEB_DIST, 'index.html'));
+  const built = await modifiedAt(join(DASHBOARD_BUILD_DIR, 'index.html'));
   const sources = Math.max(
-    await newestIn(join(REPO_ROOT, 'web')),
     await modifiedAt(join(REPO_ROOT, 'vite.config.ts')),
+    ...(await Promise.all(SOURCES.map((folder) => newestIn(join(REPO_ROOT, folder))))),
   );
   if (built !== 0 && built >= sources) return;
   await promisify(execFile)(

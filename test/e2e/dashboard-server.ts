@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { IncidentFeed } from '../../src/app/live/incident-feed.ts';
 import type { Rule } from '../../src/rules/index.ts';
-import type { IncidentChange } from '../../src/server/api/index.ts';
-import { registerApi } from '../../src/server/api/index.ts';
-import { registerDashboard } from '../../src/server/dashboard/index.ts';
-import { createServer } from '../../src/server/index.ts';
+import { createServer, DASHBOARD_BUILD_DIR, registerApi, registerDashboard } from '../../src/server/index.ts';
 import type { Store } from '../../src/store/index.ts';
 
 export interface DashboardServer {
@@ -12,14 +10,12 @@ export interface DashboardServer {
   url: string;
 }
 
-/** The HTTP server as the daemon composes it (API + dashboard) on 127.0.0.1, port 0. */
+/** The HTTP server as the daemon composes it (API + the built dashboard) on 127.0.0.1, port 0. */
 export async function startDashboardServer(options: {
   store: Store;
   rules: readonly Rule[];
-  webRoot: string;
 }): Promise<DashboardServer> {
   const disabled = new Set<string>();
-  const listeners = new Set<(change: IncidentChange) => void>();
   const app = createServer();
   await registerApi(app, {
     store: options.store,
@@ -30,17 +26,11 @@ export async function startDashboardServer(options: {
       setEnabled: async (id, enabled) => void (enabled ? disabled.delete(id) : disabled.add(id)),
     },
     channels: [{ name: 'telegram-soc', type: 'telegram', detail: 'chat 4242' }],
-    incidentChanges: {
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      publish: (change) => listeners.forEach((listener) => listener(change)),
-    },
+    incidentChanges: new IncidentFeed(),
     reportSecurityEvent: () => {},
     secureCookies: false,
   });
-  registerDashboard(app, { root: options.webRoot });
+  registerDashboard(app, { root: DASHBOARD_BUILD_DIR });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, url };
 }

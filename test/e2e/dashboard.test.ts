@@ -11,7 +11,7 @@ import { runReplay } from '../../src/app/replay.ts';
 import { hashPassword } from '../../src/server/auth/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import { ensureWebBuilt, WEB_DIST } from './build-web.ts';
+import { ensureWebBuilt } from './build-web.ts';
 import type { DashboardServer } from './dashboard-server.ts';
 import { startDashboardServer } from './dashboard-server.ts';
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
       { name: user.name, passwordHash: await hashPassword(user.password), role },
       Date.now(),
     );
-  server = await startDashboardServer({ store, rules, webRoot: WEB_DIST });
+  server = await startDashboardServer({ store, rules });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -1,5 +1,5 @@
+import { getField } from '../../src/core/index.ts';
 import type { Incident } from './api-types.ts';
-import { getField } from './event-fields.ts';
 
 /** Who was targeted and from where: the group key first, else the values seen in the evidence. */
 export function describeParties(incident: Incident): { users: string[]; sources: string[]; hosts: string[] } {

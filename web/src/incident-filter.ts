@@ -1,7 +1,6 @@
+import { INCIDENT_STATUSES, PRIORITIES } from '../../src/core/index.ts';
 import type { IncidentQuery, IncidentSort, IncidentStatus, Priority } from './api-types.ts';
-import { PRIORITY_ORDER } from './priorities.ts';
 
-export const STATUSES: readonly IncidentStatus[] = ['open', 'acknowledged', 'resolved'];
 export const SORTS: readonly IncidentSort[] = ['newest', 'oldest', 'priority'];
 export const PAGE_SIZE = 25;
 
@@ -21,8 +20,8 @@ export function readFilter(search: URLSearchParams): IncidentFilter {
   const sort = search.get('sort') as IncidentSort | null;
   const page = Number(search.get('page') ?? '1');
   return {
-    status: list('status', STATUSES),
-    priority: list('priority', PRIORITY_ORDER),
+    status: list('status', INCIDENT_STATUSES),
+    priority: list('priority', PRIORITIES),
     rule: search.get('rule') ?? '',
     q: search.get('q') ?? '',
     sort: sort && SORTS.includes(sort) ? sort : 'newest',

@@ -14,14 +14,14 @@ const REFRESH_DELAY_MS = 300;
 const RECONNECT_DELAY_MS = 5_000;
 
 /**
- * Follows `/api/v1/stream` while signed in. A burst of incident events becomes one refresh;
- * EventSource reconnects by itself after network errors, and we reopen it when the server closed it.
+ * Follows `/api/v1/stream` while mounted (by the signed-in shell). A burst of incident events
+ * becomes one refresh; EventSource reconnects by itself after network errors, and we reopen it when
+ * the server closed it.
  */
-export function useLiveStream(enabled: boolean): Live {
+export function useLiveStream(): Live {
   const [version, setVersion] = useState(0);
   const [connected, setConnected] = useState(false);
   useEffect(() => {
-    if (!enabled) return;
     let source: EventSource | undefined;
     let refresh: number | undefined;
     let reopen: number | undefined;
@@ -47,6 +47,6 @@ export function useLiveStream(enabled: boolean): Live {
       window.clearTimeout(reopen);
       setConnected(false);
     };
-  }, [enabled]);
+  }, []);
   return { version, connected };
 }

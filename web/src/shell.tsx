@@ -14,7 +14,7 @@ import { parseRoute } from './routes.ts';
 /** The signed-in dashboard: navigation, live updates and the page the address names. */
 export function Shell({ onSignOut }: { onSignOut: () => void }) {
   const location = useLocation();
-  const live = useLiveStream(true);
+  const live = useLiveStream();
   const route = parseRoute(location.path);
   return (
     <LiveContext.Provider value={live}>

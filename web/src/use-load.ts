@@ -3,7 +3,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export interface Loaded<T> {
   data: T | undefined;
   error: Error | undefined;
-  loading: boolean;
   reload: () => void;
 }
 
@@ -14,26 +13,22 @@ export interface Loaded<T> {
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
-  const [loading, setLoading] = useState(true);
   const [nonce, setNonce] = useState(0);
   const latest = useRef(0);
   useEffect(() => {
     const request = ++latest.current;
-    setLoading(true);
     load().then(
       (value) => {
         if (request !== latest.current) return;
         setData(value);
         setError(undefined);
-        setLoading(false);
       },
       (failure: unknown) => {
         if (request !== latest.current) return;
         setError(failure instanceof Error ? failure : new Error(String(failure)));
-        setLoading(false);
       },
     );
   }, [...deps, nonce]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, reload };
 }

@@ -18,24 +18,16 @@ interface LineChartProps {
   formatX: (x: number) => string;
   /** Where to put x labels; by default evenly spread over the x range (a continuous axis). */
   xTicks?: number[];
-  /** Hold each value until the next point (counts that only grow between updates). */
-  step?: boolean;
-  height?: number;
   legend?: boolean;
 }
 
+/** The drawing's height and the room around the plot for axis labels, in px. */
+const LAYOUT = { height: 220, left: 40, right: 14, top: 10, bottom: 24 };
+
 /** Lines with a dot per point; hovering a dot shows its value. */
-export function LineChart({
-  title,
-  series,
-  formatX,
-  xTicks,
-  step,
-  height = 220,
-  legend = true,
-}: LineChartProps) {
+export function LineChart({ title, series, formatX, xTicks, legend = true }: LineChartProps) {
   const box = useRef<HTMLElement>(null);
-  const frame: Frame = { width: useWidth(box), height, left: 40, right: 14, top: 10, bottom: 24 };
+  const frame: Frame = { width: useWidth(box), ...LAYOUT };
   const all = series.flatMap((s) => s.points);
   if (all.length === 0)
     return (
@@ -54,14 +46,14 @@ export function LineChart({
   const shown = candidates.filter((_, i) => i % stride === 0);
   return (
     <figure className="chart" ref={box}>
-      <svg width={frame.width} height={height} role="img" aria-label={title}>
+      <svg width={frame.width} height={frame.height} role="img" aria-label={title}>
         <YAxis frame={frame} max={maxY} ticks={yTicks} />
         {shown.map((x, i) => (
           <text
             key={i}
             className="chart-axis"
             x={toX(x)}
-            y={height - 6}
+            y={frame.height - 6}
             textAnchor={anchorOf(i, shown.length)}
           >
             {formatX(x)}
@@ -69,12 +61,7 @@ export function LineChart({
         ))}
         {series.map((s) => (
           <g key={s.label} className={`chart-line ${s.className}`}>
-            <path
-              d={pathOf(
-                s.points.map((p) => [toX(p.x), toY(p.y)] as const),
-                step,
-              )}
-            />
+            <path d={s.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${toX(p.x)},${toY(p.y)}`).join('')} />
             {s.points.map((p, i) => (
               <circle key={i} cx={toX(p.x)} cy={toY(p.y)} r={3.5}>
                 <title>{`${s.label} · ${formatX(p.x)}: ${p.y}`}</title>
@@ -83,16 +70,7 @@ export function LineChart({
           </g>
         ))}
       </svg>
-      {legend && <ChartLegend items={series.map((s) => ({ label: s.label, className: s.className }))} />}
+      {legend && <ChartLegend items={series} />}
     </figure>
   );
-}
-
-function pathOf(points: readonly (readonly [number, number])[], step = false): string {
-  return points
-    .map(([x, y], i) => {
-      if (i === 0) return `M${x},${y}`;
-      return step ? `H${x}V${y}` : `L${x},${y}`;
-    })
-    .join('');
 }

@@ -18,13 +18,15 @@ interface StackedBarChartProps {
   /** Shorter text for the x axis. */
   formatLabel?: (label: string) => string;
   series: BarSeries[];
-  height?: number;
 }
 
+/** The drawing's height and the room around the plot for axis labels, in px. */
+const LAYOUT = { height: 220, left: 34, right: 8, top: 10, bottom: 24 };
+
 /** One bar per label, the series stacked bottom-up in the order given. */
-export function StackedBarChart({ title, labels, formatLabel, series, height = 220 }: StackedBarChartProps) {
+export function StackedBarChart({ title, labels, formatLabel, series }: StackedBarChartProps) {
   const box = useRef<HTMLElement>(null);
-  const frame: Frame = { width: useWidth(box), height, left: 34, right: 8, top: 10, bottom: 24 };
+  const frame: Frame = { width: useWidth(box), ...LAYOUT };
   const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const { max, ticks } = niceScale(Math.max(0, ...totals));
   const band = plotWidth(frame) / Math.max(1, labels.length);
@@ -34,7 +36,7 @@ export function StackedBarChart({ title, labels, formatLabel, series, height = 2
   const baseline = frame.top + plotHeight(frame);
   return (
     <figure className="chart" ref={box}>
-      <svg width={frame.width} height={height} role="img" aria-label={title}>
+      <svg width={frame.width} height={frame.height} role="img" aria-label={title}>
         <YAxis frame={frame} max={max} ticks={ticks} />
         {labels.map((label, i) => {
           let y = baseline;
@@ -59,7 +61,7 @@ export function StackedBarChart({ title, labels, formatLabel, series, height = 2
                 );
               })}
               {i % stride === 0 && (
-                <text className="chart-axis" x={x + barWidth / 2} y={height - 6} textAnchor="middle">
+                <text className="chart-axis" x={x + barWidth / 2} y={frame.height - 6} textAnchor="middle">
                   {formatLabel ? formatLabel(label) : label}
                 </text>
               )}
@@ -67,7 +69,7 @@ export function StackedBarChart({ title, labels, formatLabel, series, height = 2
           );
         })}
       </svg>
-      <ChartLegend items={series.map((s) => ({ label: s.label, className: s.className }))} />
+      <ChartLegend items={series} />
     </figure>
   );
 }

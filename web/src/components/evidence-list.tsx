@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '../../../src/core/index.ts';
+import { getField } from '../../../src/core/index.ts';
 import { formatDateTime } from '../format-time.ts';
-import { getField } from '../event-fields.ts';
 
 const SHOWN_FIELDS = ['event.action', 'event.outcome', 'user.name', 'source.ip', 'host.name', 'url.path'];
 

@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { INCIDENT_STATUSES, PRIORITIES } from '../../../src/core/index.ts';
 import type { RuleView } from '../api-types.ts';
 import type { IncidentFilter } from '../incident-filter.ts';
-import { SORTS, STATUSES } from '../incident-filter.ts';
-import { PRIORITY_ORDER } from '../priorities.ts';
+import { SORTS } from '../incident-filter.ts';
 import { CheckGroup } from './check-group.tsx';
 
 interface IncidentFiltersProps {
@@ -23,13 +23,13 @@ export function IncidentFilters({ filter, rules, onChange }: IncidentFiltersProp
     <form className="filters" onSubmit={search} role="search">
       <CheckGroup
         legend="Status"
-        options={STATUSES}
+        options={INCIDENT_STATUSES}
         chosen={filter.status}
         onChange={(status) => change({ status })}
       />
       <CheckGroup
         legend="Priority"
-        options={PRIORITY_ORDER}
+        options={PRIORITIES}
         chosen={filter.priority}
         onChange={(priority) => change({ priority })}
       />

@@ -7,7 +7,7 @@ import { ErrorNote } from './error-note.tsx';
 const MUTE_DURATION = '2h';
 
 /** What "this source" means: the source address when the incident has one, else its whole group key. */
-export function muteMatchers(incident: Incident): SilenceMatcher[] {
+function muteMatchers(incident: Incident): SilenceMatcher[] {
   const source = incident.group['source.ip'];
   if (source !== undefined) return [{ field: 'source.ip', value: source }];
   const group = Object.entries(incident.group).map(([field, value]) => ({ field, value }));

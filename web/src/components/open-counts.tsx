@@ -1,12 +1,13 @@
+import { PRIORITIES } from '../../../src/core/index.ts';
 import type { Priority } from '../api-types.ts';
-import { PRIORITY_NAMES, PRIORITY_ORDER } from '../priorities.ts';
+import { PRIORITY_NAMES } from '../priorities.ts';
 import { Link } from '../router.tsx';
 
 /** Open (and acknowledged) incidents per priority; each tile opens the filtered list. */
 export function OpenCounts({ open }: { open: Record<Priority, number> }) {
   return (
     <ul className="open-counts" aria-label="Open incidents by priority">
-      {PRIORITY_ORDER.map((priority) => (
+      {PRIORITIES.map((priority) => (
         <li key={priority}>
           <Link
             to={`/incidents?status=open,acknowledged&priority=${priority}`}

@@ -10,7 +10,7 @@ interface SilenceTableProps {
   expireError: Error | undefined;
 }
 
-export const isActive = (silence: Silence, now: number) =>
+const isActive = (silence: Silence, now: number) =>
   silence.startsAt <= now &&
   silence.endsAt > now &&
   (silence.expiredAt === undefined || silence.expiredAt > now);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PRIORITIES } from '../../../src/core/index.ts';
 import { StackedBarChart } from '../charts/stacked-bar-chart.tsx';
 import { ChannelHealth } from '../components/channel-health.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
@@ -7,7 +8,6 @@ import { OpenCounts } from '../components/open-counts.tsx';
 import { TopList } from '../components/top-list.tsx';
 import { shortDay } from '../format-time.ts';
 import { useLive } from '../live-updates.ts';
-import { PRIORITY_ORDER } from '../priorities.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.ts';
 import { useLoad } from '../use-load.ts';
@@ -48,7 +48,7 @@ export function OverviewPage() {
                 title={`Incidents per day over ${data.days.length} days, stacked by priority`}
                 labels={data.days}
                 formatLabel={shortDay}
-                series={PRIORITY_ORDER.map((p) => ({
+                series={PRIORITIES.map((p) => ({
                   label: p,
                   className: `fill-${p}`,
                   values: data.byPriority[p] ?? [],
