@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from './prng.ts';
 import { generateDemoSshd } from './demo-sshd.ts';
+import { datasetUrl } from '../../test/support/datasets.ts';
 
-const REAL_AUTH_LOG = new URL('../../../shared/datasets/sshd/auth.log', import.meta.url);
+const REAL_AUTH_LOG = datasetUrl('sshd/auth.log');
 const realLines = readFileSync(REAL_AUTH_LOG, 'utf8').split('\n').filter(Boolean);
 const demo = generateDemoSshd(Date.UTC(2025, 2, 4), createRandom(11));
 

@@ -4,8 +4,9 @@ import { formatWinlogbeatDoc } from './winlogbeat-doc.ts';
 import { generateDemoWindows } from './demo-windows.ts';
 import { createRandom } from './prng.ts';
 import type { WindowsAuthEvent, WindowsEventCode } from './windows-event.ts';
+import { datasetUrl } from '../../test/support/datasets.ts';
 
-const REAL_DIR = new URL('../../../shared/datasets/windows/evtx-to-mitre-attack/jsonl/', import.meta.url);
+const REAL_DIR = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
 /** The first real record of each event code in the lab dataset. */
 function readRealRecords(): Map<string, { winlog: { event_data: Record<string, string> } }> {

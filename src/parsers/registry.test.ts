@@ -8,8 +8,9 @@ import {
   sshdParser,
   windowsParser,
 } from './index.ts';
+import { datasetUrl } from '../../test/support/datasets.ts';
 
-const shared = (path: string) => new URL(`../../../shared/datasets/${path}`, import.meta.url);
+const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../core/index.ts';
 import { loadRulesFromText } from './load-rules.ts';
+import { datasetUrl } from '../../test/support/datasets.ts';
 
 // Winlogbeat-shaped records of a lab Kerberos brute force (see shared/datasets/README.md).
-const KERBEROS = new URL(
-  '../../../shared/datasets/windows/evtx-to-mitre-attack/jsonl/ID4768-4771-Kerberos_brutforce_with_non_existing_users.jsonl',
-  import.meta.url,
+const KERBEROS = datasetUrl(
+  'windows/evtx-to-mitre-attack/jsonl/ID4768-4771-Kerberos_brutforce_with_non_existing_users.jsonl',
 );
 
 function readEvents(url: URL): SecurityEvent[] {

@@ -1,4 +1,5 @@
 import { main } from '../../src/cli/main.ts';
+import { DATASETS } from '../support/datasets.ts';
 
 export interface CliRun {
   code: number;
@@ -27,4 +28,4 @@ export function jsonLines(text: string): Array<Record<string, unknown>> {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-export const DATASETS = new URL('../../../shared/datasets/', import.meta.url).pathname;
+export { DATASETS };

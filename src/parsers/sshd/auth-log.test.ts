@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { sshdParser } from './index.ts';
+import { datasetUrl } from '../../../test/support/datasets.ts';
 
 /*
  * The real auth.log from /work/shared/datasets/sshd (7,121 lines, 27 Mar – 20 Apr 2017). Figures
@@ -23,7 +24,7 @@ import { sshdParser } from './index.ts';
  *   Failed events per source, expanding repeats (awk over "from ADDR", adding N for repeated lines):
  *     24.151.103.17 → 157, 49.4.143.105 → 120
  */
-const AUTH_LOG = new URL('../../../../shared/datasets/sshd/auth.log', import.meta.url);
+const AUTH_LOG = datasetUrl('sshd/auth.log');
 
 function replay(options: { year?: number; referenceTime?: number; inputName?: string }) {
   const lines = readFileSync(AUTH_LOG, 'utf8').trimEnd().split('\n');

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { getField } from '../../core/index.ts';
 import { windowsParser } from './index.ts';
+import { datasetUrl } from '../../../test/support/datasets.ts';
 
 // Lab-recorded Windows attack logs (EVTX-to-MITRE-Attack, CC0), converted to Winlogbeat-shaped
 // JSON lines; see shared/datasets/README.md. Expected counts below were taken independently with
 // jq, from the directory shared/datasets/windows/evtx-to-mitre-attack/jsonl.
-const DATASET = new URL('../../../../shared/datasets/windows/evtx-to-mitre-attack/jsonl/', import.meta.url);
+const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
 function parseDataset(): { events: SecurityEvent[]; skipped: Record<string, number> } {
   const parser = windowsParser.create({});

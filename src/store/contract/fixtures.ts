@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { IncidentProgress, NewIncident, Store } from '../store.ts';
+import { datasetUrl } from '../../../test/support/datasets.ts';
 
 export type OpenStore = () => Promise<Store>;
 
-const WINDOWS_BRUTE_FORCE = new URL(
-  '../../../../shared/datasets/windows/evtx-to-mitre-attack/jsonl/ID4625-OpenSSH_brutforce_with_valid_users.jsonl',
-  import.meta.url,
+const WINDOWS_BRUTE_FORCE = datasetUrl(
+  'windows/evtx-to-mitre-attack/jsonl/ID4625-OpenSSH_brutforce_with_valid_users.jsonl',
 );
 
 /** Real Winlogbeat-shaped events (nested objects, raw XML with quotes and backslashes) as evidence. */
