@@ -25,3 +25,5 @@ export type { Notification, NotificationKind } from './notification.ts';
 export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';
 export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';
+export type { LinearRegex, LinearRegexOptions } from './linear-regex.ts';
+export { compileLinearRegex } from './linear-regex.ts';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { InputError, parseDuration } from '../../core/index.ts';
+import { noise } from '../../incidents/index.ts';
 import type { Silence, SilenceMatcher } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 import { formatTime } from '../output/time.ts';
@@ -85,11 +86,8 @@ export function registerSilence(program: Command, io: Io): void {
 export function parseMatcher(text: string): SilenceMatcher {
   const regex = /^([A-Za-z0-9_.@-]+)=~(.+)$/.exec(text);
   if (regex) {
-    try {
-      new RegExp(regex[2] as string);
-    } catch (error) {
-      throw new InputError(`--match ${text}: invalid regular expression (${(error as Error).message})`);
-    }
+    const invalid = noise.checkSilenceRegex(regex[2] as string);
+    if (invalid !== undefined) throw new InputError(`--match ${text}: ${invalid}`);
     return { field: regex[1] as string, value: regex[2] as string, regex: true };
   }
   const plain = /^([A-Za-z0-9_.@-]+)=(.+)$/.exec(text);

@@ -10,7 +10,13 @@ export { Flapping } from './flapping.ts';
 export type { FlapWeights } from './flap-history.ts';
 export { NAGIOS_FLAP_WEIGHTS } from './flap-history.ts';
 export type { SilenceLike, SilenceMatcherLike } from './silences.ts';
-export { isSilencedBy, isSilenceActive, findSilence, checkSilenceMatchers } from './silences.ts';
+export {
+  isSilencedBy,
+  isSilenceActive,
+  findSilence,
+  checkSilenceMatchers,
+  checkSilenceRegex,
+} from './silences.ts';
 export type { InhibitionRule } from './inhibition.ts';
 export { Inhibitor } from './inhibition.ts';
 export type { OpenIncidents, OpenIncidentsByRule } from './open-incident-index.ts';

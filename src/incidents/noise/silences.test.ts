@@ -136,7 +136,34 @@ describe('silence matchers', () => {
     expect(checkSilenceMatchers([{ field: 'rule', value: 'a.*', regex: true }])).toEqual([]);
     expect(checkSilenceMatchers([])).toEqual(['a silence needs at least one matcher']);
     expect(checkSilenceMatchers([{ field: 'user.name', value: '(admin', regex: true }])).toEqual([
-      'user.name: not a valid regular expression: (admin',
+      'user.name: not a valid regular expression: missing closing ): `(admin`',
+    ]);
+    expect(checkSilenceMatchers([{ field: 'user.name', value: '(a)\\1', regex: true }])).toEqual([
+      'user.name: not a valid regular expression: backreference `\\1` is not supported (linear-time RE2 syntax)',
     ]);
   });
+
+  it('accepts RE2 inline flags and still matches the whole value', () => {
+    const matchers = [{ field: 'user.name', value: '(?i)ADMIN', regex: true }];
+    expect(checkSilenceMatchers(matchers)).toEqual([]);
+    expect(
+      isSilencedBy(silence({ matchers }), makeIncident({ group: { 'user.name': 'admin' } }), 1_500),
+    ).toBe(true);
+    expect(
+      isSilencedBy(silence({ matchers }), makeIncident({ group: { 'user.name': 'admins' } }), 1_500),
+    ).toBe(false);
+  });
+
+  // A backtracking engine needs about 2^40 steps for `(a+)+$` on this value.
+  it.each(['(a+)+$', '(x+x+)+y', '(.*a){12}'])(
+    'tests %s on a hostile 50-character value in milliseconds',
+    (value) => {
+      const hostile = makeIncident({ group: { 'user.name': `${'a'.repeat(40)}!${'x'.repeat(9)}` } });
+      const started = performance.now();
+      expect(
+        isSilencedBy(silence({ matchers: [{ field: 'user.name', value, regex: true }] }), hostile, 1_500),
+      ).toBe(false);
+      expect(performance.now() - started).toBeLessThan(50);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { compileLinearRegex } from '../../core/index.ts';
 import { readLabel, type NoiseIncident } from './noise-incident.ts';
 
 /** Structurally the store's `SilenceMatcher`: `rule`, `priority` or a group field, exact or regex. */
@@ -56,11 +57,16 @@ export function checkSilenceMatchers(matchers: readonly SilenceMatcherLike[]): s
   if (matchers.length === 0) problems.push('a silence needs at least one matcher');
   for (const matcher of matchers) {
     if (matcher.field.length === 0) problems.push('a matcher needs a field');
-    if (matcher.regex && compileRegex(matcher.value) === undefined) {
-      problems.push(`${matcher.field}: not a valid regular expression: ${matcher.value}`);
-    }
+    const invalid = matcher.regex ? checkSilenceRegex(matcher.value) : undefined;
+    if (invalid !== undefined) problems.push(`${matcher.field}: ${invalid}`);
   }
   return problems;
+}
+
+/** Why `source` cannot be a silence's regular expression (RE2 syntax), or undefined when it can. */
+export function checkSilenceRegex(source: string): string | undefined {
+  const regex = compileLinearRegex(source, { whole: true });
+  return regex.ok ? undefined : `not a valid regular expression: ${regex.message}`;
 }
 
 function testMatcher(matcher: SilenceMatcherLike): ValueTest {
@@ -78,15 +84,7 @@ function compileMatcher(matcher: SilenceMatcherLike): ValueTest {
     return (value) => value === wanted;
   }
   // An invalid pattern mutes nothing: a broken silence must not swallow alerts.
-  const pattern = compileRegex(matcher.value);
-  return pattern === undefined ? NEVER : (value) => pattern.test(value);
-}
-
-function compileRegex(source: string): RegExp | undefined {
-  try {
-    // Anchored over the whole value, like Alertmanager's matchers: `10\.0\..*` does not match `110.0.0.1`.
-    return new RegExp(`^(?:${source})$`);
-  } catch {
-    return undefined;
-  }
+  // Anchored over the whole value, like Alertmanager's matchers: `10\.0\..*` does not match `110.0.0.1`.
+  const regex = compileLinearRegex(matcher.value, { whole: true });
+  return regex.ok ? regex.test : NEVER;
 }

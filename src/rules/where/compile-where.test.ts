@@ -140,6 +140,22 @@ describe('compileWhere: string modifiers', () => {
     expect(matches({ 'user.name|re|cased': '^adm' }, { user: { name: 'ADMIN' } })).toBe(false);
     expect(matches({ 'user.name|re': '^adm' }, { user: { name: 'root' } })).toBe(false);
   });
+
+  it('accepts RE2 inline flags such as (?i) in a cased pattern', () => {
+    expect(matches({ 'user.name|re|cased': '^(?i)adm' }, { user: { name: 'ADMIN' } })).toBe(true);
+  });
+
+  // With backtracking, each of these takes seconds to years on this value; RE2 is linear.
+  it.each(['(a+)+$', '(x+x+)+y', '(.*a){12}$', '^(a|a)*$', '(\\w+\\s?)+$'])(
+    'tests the catastrophic pattern %s on a hostile 50-character value in milliseconds',
+    (pattern) => {
+      const predicate = compileValid({ 'user.name|re': pattern });
+      const event = makeEvent({ user: { name: `${'a'.repeat(40)}!${'x'.repeat(9)}` } });
+      const started = performance.now();
+      predicate(event);
+      expect(performance.now() - started).toBeLessThan(50);
+    },
+  );
 });
 
 describe('compileWhere: cidr', () => {
@@ -255,7 +271,14 @@ describe('compileWhere: mistakes', () => {
     ],
     [{ 'source.ip|exists|all': true }, 'where.source.ip|exists|all', /`all` cannot be used with `exists`/],
     [{ 'source.ip|exists': 'yes' }, 'where.source.ip|exists', /takes `true` or `false`/],
-    [{ 'user.name|re': '(?i)root' }, 'where.user.name|re', /invalid regular expression.*no inline flags/],
+    [{ 'user.name|re': '(a+)\\1' }, 'where.user.name|re', /invalid regular expression: backreference `\\1`/],
+    [{ 'user.name|re': '(?!root)' }, 'where.user.name|re', /negative lookahead `\(\?!` is not supported/],
+    [{ 'user.name|re': '(?<=x)y' }, 'where.user.name|re', /lookbehind `\(\?<=` is not supported/],
+    [
+      { 'user.name|re': ['x', '[a-'] },
+      'where.user.name|re[1]',
+      /invalid regular expression: missing closing \]/,
+    ],
     [
       { 'source.ip|cidr': ['10.0.0.0/8', '10.0.0.0/33'] },
       'where.source.ip|cidr[1]',

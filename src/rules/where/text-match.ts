@@ -1,3 +1,4 @@
+import { compileLinearRegex } from '../../core/index.ts';
 import { combineTests, textOf } from './field-test.ts';
 import type { BuildResult } from './operator.ts';
 
@@ -29,7 +30,7 @@ function lowerTextOf(element: unknown): string | undefined {
   return textOf(element)?.toLowerCase();
 }
 
-/** `re`: a JavaScript regular expression, case-insensitive unless `cased`, tested on the string form. */
+/** `re`: an RE2 regular expression (linear time), case-insensitive unless `cased`, tested on the string form. */
 export function buildRegexMatch(
   values: readonly (string | number | boolean)[],
   cased: boolean,
@@ -38,16 +39,9 @@ export function buildRegexMatch(
   const tests: ((text: string) => boolean)[] = [];
   const errors: { index: number; message: string }[] = [];
   values.forEach((value, index) => {
-    const source = String(value);
-    try {
-      const regex = new RegExp(source, cased ? '' : 'i');
-      tests.push((text) => regex.test(text));
-    } catch (error) {
-      const hint = source.startsWith('(?')
-        ? ' (JavaScript has no inline flags; matching is case-insensitive unless `|cased`)'
-        : '';
-      errors.push({ index, message: `invalid regular expression: ${(error as Error).message}${hint}` });
-    }
+    const regex = compileLinearRegex(String(value), { caseInsensitive: !cased });
+    if (regex.ok) tests.push(regex.test);
+    else errors.push({ index, message: `invalid regular expression: ${regex.message}` });
   });
   if (errors.length > 0) return { errors };
   return { test: combineTests(textOf, tests, all) };

@@ -59,6 +59,14 @@ describe('silences', () => {
       [{ matchers, comment: '' }, 'comment'],
       [{ matchers: [{ field: 'source ip', value: 'x' }], comment: 'x' }, 'matchers.0.field'],
       [{ matchers: [{ field: 'user.name', value: '(', regex: true }], comment: 'x' }, 'matchers.0.value'],
+      [
+        { matchers: [{ field: 'user.name', value: '(a)\\1', regex: true }], comment: 'x' },
+        'matchers.0.value',
+      ],
+      [
+        { matchers: [{ field: 'user.name', value: 'x(?!y)', regex: true }], comment: 'x' },
+        'matchers.0.value',
+      ],
       [{ matchers, duration: 'soon', comment: 'x' }, 'duration'],
       [{ matchers, duration: '2h', endsAt: api.clock.now + 1, comment: 'x' }, 'duration'],
       [{ matchers, startsAt: api.clock.now, endsAt: api.clock.now, comment: 'x' }, 'endsAt'],

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseDuration, ValidationError } from '../../core/index.ts';
 import type { ValidationIssue } from '../../core/index.ts';
+import { noise } from '../../incidents/index.ts';
 import type { SilenceMatcher } from '../../store/index.ts';
 import { personOf } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
@@ -107,12 +108,8 @@ function silenceTimes(body: NewSilenceBody, now: number): { startsAt: number; en
   const issues: ValidationIssue[] = [];
   const issue = (field: string, message: string) => issues.push({ file: 'body', field, message });
   body.matchers.forEach((matcher, index) => {
-    if (!matcher.regex) return;
-    try {
-      new RegExp(matcher.value);
-    } catch (error) {
-      issue(`matchers.${index}.value`, `is not a valid regular expression (${(error as Error).message})`);
-    }
+    const invalid = matcher.regex ? noise.checkSilenceRegex(matcher.value) : undefined;
+    if (invalid !== undefined) issue(`matchers.${index}.value`, invalid);
   });
   const startsAt = body.startsAt ?? now;
   let endsAt = body.endsAt;

@@ -1,0 +1,63 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Regular expressions written by people (rules, silences) run on attacker-controlled text, so
+ * they use RE2's linear-time engine: no pattern can backtrack for seconds on a hostile value.
+ * RE2 has no backreferences and no lookaround; those are refused with a plain message.
+ */
+export type LinearRegex = { ok: true; test: (text: string) => boolean } | { ok: false; message: string };
+
+export interface LinearRegexOptions {
+  /** Match regardless of case (RE2's `(?i)` inline flag does the same for part of a pattern). */
+  caseInsensitive?: boolean;
+  /** The pattern must match the whole text, not a part of it. */
+  whole?: boolean;
+}
+
+export function compileLinearRegex(source: string, options: LinearRegexOptions = {}): LinearRegex {
+  const unsupported = findUnsupported(source);
+  if (unsupported !== undefined) {
+    return { ok: false, message: `${unsupported} is not supported (linear-time RE2 syntax)` };
+  }
+  let regex: RE2JS;
+  try {
+    regex = RE2JS.compile(source, options.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+  } catch (error) {
+    return { ok: false, message: describeSyntaxError(error) };
+  }
+  return options.whole
+    ? { ok: true, test: (text) => regex.testExact(text) }
+    : { ok: true, test: (text) => regex.test(text) };
+}
+
+const LOOKAROUND: Record<string, string> = {
+  '(?=': 'lookahead `(?=`',
+  '(?!': 'negative lookahead `(?!`',
+  '(?<=': 'lookbehind `(?<=`',
+  '(?<!': 'negative lookbehind `(?<!`',
+};
+
+/** The first backreference or lookaround outside a character class, named for the message. */
+function findUnsupported(source: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      const next = source[i + 1] ?? '';
+      if (!inClass && /[1-9]/.test(next)) return `backreference \`\\${next}\``;
+      if (!inClass && next === 'k' && source[i + 2] === '<') return 'named backreference `\\k<...>`';
+      i++;
+    } else if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    else if (char === '(' && !inClass) {
+      const opener = Object.keys(LOOKAROUND).find((key) => source.startsWith(key, i));
+      if (opener !== undefined) return LOOKAROUND[opener];
+    }
+  }
+  return undefined;
+}
+
+function describeSyntaxError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^error parsing regexp: /, '');
+}
