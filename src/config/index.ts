@@ -25,3 +25,12 @@ export { formatFieldPath, placeIssue } from './yaml/path-issue.ts';
 export type { ConvertOptions } from './yaml/zod-issues.ts';
 export { convertZodIssues } from './yaml/zod-issues.ts';
 export { formatSuggestion, suggestClosest } from './suggest.ts';
+export type { YamlValue } from './yaml/yaml-limits.ts';
+export {
+  MAX_YAML_BYTES,
+  checkYamlAliases,
+  checkYamlSize,
+  convertYamlError,
+  oversizedYamlIssue,
+  yamlToJs,
+} from './yaml/yaml-limits.ts';

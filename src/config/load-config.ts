@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isMap } from 'yaml';
 import type { Node } from 'yaml';
@@ -13,6 +13,7 @@ import { redactMessages } from './redact-messages.ts';
 import { showAs } from './seal-secrets.ts';
 import { parseConfigDocument } from './yaml/parse-config-document.ts';
 import { formatFieldPath, placeIssue } from './yaml/path-issue.ts';
+import { MAX_YAML_BYTES, checkYamlSize, oversizedYamlIssue, yamlToJs } from './yaml/yaml-limits.ts';
 import type { PathIssue } from './yaml/path-issue.ts';
 
 // Values from the environment may be secrets the channel did not declare as such (a token put
@@ -27,6 +28,8 @@ export async function loadConfig<Route>(
   const file = resolve(path);
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_YAML_BYTES) return { ok: false, issues: [oversizedYamlIssue(file, size)] };
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -46,6 +49,8 @@ export async function loadConfigText<Route>(
     options.dotenvPath ?? join(baseDir, '.env'),
     options.dotenvPath !== undefined,
   );
+  const tooLarge = checkYamlSize(text, file);
+  if (tooLarge) return { ok: false, issues: [tooLarge] };
   const masked = maskReferences(text);
   const { source, issues: yamlIssues } = parseConfigDocument(masked ?? text, file);
   if (dotenv.issues.length > 0 || yamlIssues.length > 0)
@@ -60,7 +65,9 @@ export async function loadConfigText<Route>(
   const env = options.env ?? process.env;
   const lookup = (name: string) => env[name] ?? dotenv.values.get(name);
   const substitution = substituteVariables(source.doc, lookup, { masked: masked !== undefined });
-  const data = (source.doc.toJS() ?? {}) as Record<string, unknown>;
+  const plain = yamlToJs(source);
+  if (!plain.ok) return { ok: false, issues: [plain.issue] };
+  const data = (plain.value ?? {}) as Record<string, unknown>;
   const sections = await readSections(data, { ...options, baseDir });
   const pathIssues = [...substitution.issues, ...dropFollowUps(sections.issues, substitution.issues)];
   if (pathIssues.length === 0) {

@@ -9,7 +9,7 @@ import { compileRuleWhere } from './compile-rule-where.ts';
 import { derivePrefilter } from './where/prefilter.ts';
 import { RULE_TYPES } from './model.ts';
 import type { EventPredicate, Rule, RuleType } from './model.ts';
-import { placeIssue, positionOf, convertZodIssues } from '../config/index.ts';
+import { placeIssue, positionOf, convertZodIssues, yamlToJs } from '../config/index.ts';
 import type { PathIssue, NodePath, YamlSource } from '../config/index.ts';
 import { COMMON_SCHEMA, RULE_SCHEMAS } from './schema.ts';
 import type { RuleInput } from './schema.ts';
@@ -22,7 +22,9 @@ export interface BuiltRule {
 
 /** Validates and compiles one rule (a YAML map), collecting every mistake it holds. */
 export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
-  const input = node.toJS(source.doc) as Record<string, unknown>;
+  const plain = yamlToJs(source, node);
+  if (!plain.ok) return { issues: [plain.issue] };
+  const input = plain.value as Record<string, unknown>;
   const type = RULE_TYPES.find((candidate) => candidate === input.type);
   const pathIssues: PathIssue[] = checkRuleKeys(node, type);
   const parsed = parseRuleInput(type, input);

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/index.ts';
+import { MAX_YAML_BYTES, oversizedYamlIssue } from '../config/index.ts';
 import type { ValidationIssue } from '../core/index.ts';
 import { dropDuplicateIds } from './find-duplicates.ts';
 import type { Rule } from './model.ts';
@@ -31,7 +32,8 @@ export async function loadRulesFromPaths(paths: readonly string[]): Promise<Load
   const located: LocatedRule[] = [];
   const issues: ValidationIssue[] = [];
   for (const file of [...new Set(files)]) {
-    const parsed = parseRulesText(await readRuleFile(file), file);
+    const text = await readRuleFile(file);
+    const parsed = typeof text === 'string' ? parseRulesText(text, file) : { rules: [], issues: [text] };
     located.push(...parsed.rules);
     issues.push(...parsed.issues);
   }
@@ -55,10 +57,15 @@ async function listRuleFiles(path: string, explicit: boolean): Promise<string[]>
   return files;
 }
 
-async function readRuleFile(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: unknown) => {
+/** The file's text, or an issue when it is too large to parse (checked before reading it). */
+async function readRuleFile(file: string): Promise<string | ValidationIssue> {
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_YAML_BYTES) return oversizedYamlIssue(file, size);
+    return await readFile(file, 'utf8');
+  } catch (error) {
     throw new InputError(`cannot read rule file ${file}: ${describeFsError(error)}`, { cause: error });
-  });
+  }
 }
 
 function compareText(a: string, b: string): number {

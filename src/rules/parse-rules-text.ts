@@ -1,9 +1,9 @@
 import { LineCounter, isMap, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { ValidationIssue } from '../core/index.ts';
 import { buildRule } from './build-rule.ts';
 import type { Rule } from './model.ts';
-import { locate, positionOf } from '../config/index.ts';
+import { checkYamlAliases, checkYamlSize, convertYamlError, locate, positionOf } from '../config/index.ts';
 import type { Position, YamlSource } from '../config/index.ts';
 
 /** A valid rule and where its `id` was written, for duplicate-id messages. */
@@ -22,6 +22,8 @@ export interface ParsedRules {
  * Documents with YAML syntax errors are reported and skipped (their content is unreliable).
  */
 export function parseRulesText(text: string, file: string): ParsedRules {
+  const tooLarge = checkYamlSize(text, file);
+  if (tooLarge) return { rules: [], issues: [tooLarge] };
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const result: ParsedRules = { rules: [], issues: [] };
@@ -29,8 +31,10 @@ export function parseRulesText(text: string, file: string): ParsedRules {
   for (const doc of documents) {
     const source: YamlSource = { file, doc, lineCounter };
     const yamlIssues = [...doc.errors, ...doc.warnings].map((error) => convertYamlError(error, source));
+    const aliases = doc.errors.length === 0 ? checkYamlAliases(source) : undefined;
+    if (aliases) yamlIssues.push(aliases);
     result.issues.push(...yamlIssues);
-    if (doc.errors.length > 0 || doc.contents === null) continue;
+    if (doc.errors.length > 0 || aliases || doc.contents === null) continue;
     empty = false;
     parseDocumentRules(source, doc, result);
   }
@@ -58,9 +62,4 @@ function parseDocumentRules(source: YamlSource, doc: Document, result: ParsedRul
     result.issues.push(...built.issues);
     if (built.rule) result.rules.push({ rule: built.rule, idAt: locate(source, item, ['id']) });
   }
-}
-
-function convertYamlError(error: YAMLError, source: YamlSource): ValidationIssue {
-  const { line, col } = source.lineCounter.linePos(error.pos[0]);
-  return { file: source.file, line, column: col, message: `YAML: ${error.message}` };
 }

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { YAMLError } from 'yaml';
 import type { ValidationIssue } from '../../core/index.ts';
 import type { YamlSource } from './locate.ts';
+import { checkYamlAliases, convertYamlError } from './yaml-limits.ts';
 
 export interface ParsedDocument {
   source: YamlSource;
@@ -15,10 +15,7 @@ export function parseConfigDocument(text: string, file: string): ParsedDocument 
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const source: YamlSource = { file, doc, lineCounter };
   const issues = [...doc.errors, ...doc.warnings].map((error) => convertYamlError(error, source));
+  const aliases = doc.errors.length === 0 ? checkYamlAliases(source) : undefined;
+  if (aliases) issues.push(aliases);
   return { source, issues };
-}
-
-function convertYamlError(error: YAMLError, source: YamlSource): ValidationIssue {
-  const { line, col } = source.lineCounter.linePos(error.pos[0]);
-  return { file: source.file, line, column: col, message: `YAML: ${error.message}` };
 }
