@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadKlaxonConfig } from '../../app/load-config.ts';
+import { reloadFromFile } from '../../app/live/reload-from-file.ts';
 import { startLive } from '../../app/live/start-live.ts';
-import { KlaxonError } from '../../core/index.ts';
 import { redactUrl } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 
@@ -25,14 +25,7 @@ export function registerStart(program: Command, io: Io): void {
         `klaxon: listening on http://${shown}:${port} (dashboard, /api/v1, /healthz, /readyz, /metrics)`,
       );
       await new Promise<void>((resolve) => {
-        const reload = () => {
-          loadKlaxonConfig(flags.config)
-            .then((next) => live.reload(next))
-            .catch((error: unknown) => {
-              const why = error instanceof KlaxonError ? error.message : String(error);
-              io.err(`klaxon: reload refused, keeping the running configuration:\n${why}`);
-            });
-        };
+        const reload = () => void reloadFromFile(live, flags.config, (line) => io.err(line));
         const stop = () => {
           process.off('SIGHUP', reload);
           io.err('klaxon: stopping (checkpointing sources and detection windows)');
