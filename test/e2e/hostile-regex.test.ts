@@ -75,4 +75,22 @@ describe('regular expressions in rules run in linear time', () => {
     expect(run.stderr).toContain(`${rules}:5:17: where.user.name|re: invalid regular expression: ${message}`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it('`silence add` refuses a lookbehind before touching the store', async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'klaxon-regex-')), 'klaxon.db');
+    const run = await runCli(
+      'silence',
+      'add',
+      '--match',
+      'user.name=~(?<=x)y',
+      '--comment',
+      'x',
+      '--store',
+      `sqlite:${store}`,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '--match user.name=~(?<=x)y: not a valid regular expression: lookbehind `(?<=` is not supported',
+    );
+  });
 });

@@ -60,3 +60,12 @@ describe('hasWildcard', () => {
     expect(unescapeSegment('a\\*')).toBe('a*');
   });
 });
+
+describe('compileGlobSegment on hostile names', () => {
+  it('matches many stars against a long name in linear time', () => {
+    const matcher = compileGlobSegment('*a*a*a*a*a*a*a*a*a*a*b');
+    const started = performance.now();
+    expect(matcher.test('a'.repeat(250))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});

@@ -1,3 +1,5 @@
+import { compileLinearRegex } from '../../core/index.ts';
+
 /**
  * Shell-style wildcards for one path segment, as Go's filepath.Match (which Filebeat uses):
  * `*` any run of characters, `?` one character, `[abc]`, `[a-z]`, `[!a-z]` or `[^a-z]` one
@@ -23,8 +25,16 @@ export function unescapeSegment(segment: string): string {
   return segment.replace(/\\(.)/gu, '$1');
 }
 
-/** A RegExp matching whole names against the segment; throws an Error naming the mistake. */
-export function compileGlobSegment(segment: string): RegExp {
+/** Tests whole names against one path segment. */
+export interface GlobMatcher {
+  test(name: string): boolean;
+}
+
+/**
+ * A matcher of whole names for the segment (linear time: `*a*a*a*b` cannot backtrack over a
+ * long file name); throws an Error naming the mistake.
+ */
+export function compileGlobSegment(segment: string): GlobMatcher {
   const chars = Array.from(segment);
   let source = '';
   for (let i = 0; i < chars.length; i++) {
@@ -41,7 +51,9 @@ export function compileGlobSegment(segment: string): RegExp {
       source += escapeFor(next, SYNTAX);
     } else source += escapeFor(char, SYNTAX);
   }
-  return new RegExp(`^${source}$`, 'u');
+  const regex = compileLinearRegex(source, { whole: true });
+  if (!regex.ok) throw new Error(`\`${segment}\` is not a valid pattern: ${regex.message}`);
+  return { test: regex.test };
 }
 
 /** Compiles `[...]` whose contents start at `start`; `end` is the index of the closing `]`. */
