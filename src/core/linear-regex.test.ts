@@ -59,5 +59,7 @@ describe('compileLinearRegex', () => {
   it('explains a syntax error without the engine prefix', () => {
     expect(messageOf('[a-')).toMatch(/^missing closing \]/);
     expect(messageOf('a{2000}')).toMatch(/invalid repeat count/);
+    expect(messageOf('caf\\u00e9')).toBe('invalid escape sequence: `\\u` (write \\x{00e9} for a code point)');
+    expect(testOf('caf\\x{e9}')('café')).toBe(true);
   });
 });

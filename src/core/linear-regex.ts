@@ -58,6 +58,10 @@ function findUnsupported(source: string): string | undefined {
 }
 
 function describeSyntaxError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^error parsing regexp: /, '');
+  const message = (error instanceof Error ? error.message : String(error)).replace(
+    /^error parsing regexp: /,
+    '',
+  );
+  // JavaScript's `\u00e9` is RE2's `\x{00e9}`.
+  return message.endsWith('`\\u`') ? `${message} (write \\x{00e9} for a code point)` : message;
 }
