@@ -30,7 +30,7 @@ const config: KlaxonConfig = {
     },
   ],
   server: { ...DEFAULT_SERVER, listen: { host: '::1', port: 8443 } },
-  detection: { toleranceMs: 2_000 },
+  detection: { toleranceMs: 2_000, maxFutureMs: 300_000 },
   heartbeat: {
     intervalMs: 90 * 60_000,
     channels: ['soc-chat'],
@@ -49,7 +49,7 @@ describe('describeConfig', () => {
         'server:',
         '  listen: "[::1]:8443"',
         '  public_url: https://klaxon.example.com',
-        'detection: { reorder_tolerance: 2s }',
+        'detection: { reorder_tolerance: 2s, max_future_skew: 5m }',
         'sources:',
         '  - name: winlogbeat',
         '    type: elasticsearch',

@@ -1,0 +1,83 @@
+import type { SecurityEvent } from '../core/index.ts';
+
+interface Held {
+  ts: number;
+  event: SecurityEvent;
+  /** Later events that agree with this one's time (not more than the jump before it). */
+  along: number;
+  /** The first later event dated more than the jump before this one: the input went back. */
+  refutedBy?: number;
+}
+
+type Emit = (event: SecurityEvent, ts: number, future: boolean) => void;
+
+export interface CorroboratedTimeOptions {
+  /** How far an event may be dated beyond the newest corroborated time without proof (default 5 min). */
+  maxJumpMs?: number;
+  /** How many later events must agree with a jump before it is believed (default 3). */
+  confirmations?: number;
+}
+
+/**
+ * Event time for input without a wall clock (replay): an event dated more than `maxJumpMs`
+ * beyond what the input has established is held until later events decide. If the input goes
+ * back to the old time it was an outlier: it is `future`, and is handed on at the time of the
+ * event before it (as Splunk does with a timestamp out of range), keeping its `@timestamp` for
+ * the evidence. If `confirmations` later events agree with it, it was a real gap (a quiet night
+ * in a log) and time moves on. At the end of input nothing contradicts what is held: it is real.
+ * Events are handed on in input order.
+ */
+export class CorroboratedTime {
+  private readonly maxJumpMs: number;
+  private readonly confirmations: number;
+  private readonly held: Held[] = [];
+  /** The newest time the input has corroborated. */
+  private trusted = -Infinity;
+
+  constructor(options: CorroboratedTimeOptions = {}) {
+    this.maxJumpMs = options.maxJumpMs ?? 300_000;
+    this.confirmations = options.confirmations ?? 3;
+  }
+
+  push(event: SecurityEvent, ts: number, emit: Emit): void {
+    if (Number.isNaN(ts)) {
+      if (this.held.length === 0) emit(event, ts, false);
+      else this.held.push({ ts, event, along: this.confirmations });
+      return;
+    }
+    for (const held of this.held) {
+      if (ts >= held.ts - this.maxJumpMs) held.along++;
+      else held.refutedBy ??= ts;
+    }
+    if (this.held.length === 0 && ts <= this.trusted + this.maxJumpMs) {
+      this.admit(event, ts, emit);
+      return;
+    }
+    this.held.push({ ts, event, along: 0 });
+    this.settle(emit, false);
+  }
+
+  /** End of input: what is still held was never contradicted. */
+  end(emit: Emit): void {
+    this.settle(emit, true);
+  }
+
+  private settle(emit: Emit, atEnd: boolean): void {
+    for (;;) {
+      const first = this.held[0];
+      if (first === undefined) return;
+      if (Number.isNaN(first.ts)) emit(first.event, first.ts, false);
+      else if (first.ts <= this.trusted + this.maxJumpMs) this.admit(first.event, first.ts, emit);
+      else if (first.refutedBy !== undefined)
+        emit(first.event, Number.isFinite(this.trusted) ? this.trusted : first.refutedBy, true);
+      else if (atEnd || first.along >= this.confirmations) this.admit(first.event, first.ts, emit);
+      else return;
+      this.held.shift();
+    }
+  }
+
+  private admit(event: SecurityEvent, ts: number, emit: Emit): void {
+    if (ts > this.trusted) this.trusted = ts;
+    emit(event, ts, false);
+  }
+}
