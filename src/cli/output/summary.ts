@@ -17,8 +17,8 @@ export function formatReplaySummary(report: ReplayReport): string {
     lines.push(`  ${formatCount(engine.late)} events arrived later than the out-of-order tolerance`);
   if (report.future > 0)
     lines.push(
-      `  ${formatCount(report.future)} events dated far beyond the rest of their input (future): ` +
-        'detected at the time of the event before them',
+      `  future: ${formatCount(report.future)} event${report.future === 1 ? '' : 's'} dated far beyond ` +
+        'the rest of their input, detected at the time of the event before them',
     );
   if (engine.invalidTimestamp > 0)
     lines.push(`  ${formatCount(engine.invalidTimestamp)} events had no valid @timestamp`);
