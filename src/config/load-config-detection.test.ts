@@ -4,7 +4,11 @@ import { loadConfigText } from './load-config.ts';
 import { fakeChannelTypes, testdataPath } from './testdata/channel-types.ts';
 
 const load = (text: string) =>
-  loadConfigText(text, testdataPath('inline.yaml'), { channelTypes: fakeChannelTypes, routesSchema, env: {} });
+  loadConfigText(text, testdataPath('inline.yaml'), {
+    channelTypes: fakeChannelTypes,
+    routesSchema,
+    env: {},
+  });
 
 describe('detection settings', () => {
   it('reads max_future_skew, five minutes when not given', async () => {

@@ -13,7 +13,7 @@ function guard(times: number[]): Array<[number, number, boolean]> {
   const time = new CorroboratedTime();
   const emit = (event: SecurityEvent, ts: number, future: boolean) =>
     out.push([Date.parse(event['@timestamp']), ts, future]);
-  for (const ts of times) time.push({ '@timestamp': new Date(ts).toISOString() }, ts, emit);
+  for (const ts of times) time.push({ '@timestamp': new Date(ts).toISOString(), event: {} }, ts, emit);
   time.end(emit);
   return out;
 }

@@ -69,7 +69,7 @@ describe('live event time with an event dated ahead of the wall clock', () => {
       ['auth-success-after-failures', 'P1', { 'user.name': 'alice' }],
     ]);
     expect(pipeline.engineStats()).toMatchObject({ future: 1, late: 0 });
-    expect(pipeline.tally.future).toEqual({ apps: 1 });
+    expect(pipeline.futureBySource).toEqual({ apps: 1 });
   });
 
   it('holds an event within the allowed skew until the clock reaches it, without making the rest late', async () => {

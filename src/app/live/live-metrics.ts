@@ -87,7 +87,7 @@ export function createLiveMetrics(inputs: LiveMetricsInputs): LiveMetrics {
     'Events dated further ahead of the clock than detection.max_future_skew, by source',
     ['source'],
     (g) => {
-      for (const [source, n] of Object.entries(inputs.pipeline().tally.future)) g.set({ source }, n);
+      for (const [source, n] of Object.entries(inputs.pipeline().futureBySource)) g.set({ source }, n);
     },
   );
   gauge('klaxon_incidents', 'Incidents by status', ['status'], async (g) => {

@@ -32,8 +32,6 @@ export interface LiveTally {
   commits: number;
   checkpoints: number;
   notified: number;
-  /** Events dated too far ahead of the wall clock, by source (processed at the clock's time). */
-  future: Record<string, number>;
 }
 
 /**
@@ -52,7 +50,9 @@ export class LivePipeline {
   private positions: Record<string, unknown>;
   private checkpointed: Record<string, unknown>;
   private committing: Promise<void> = Promise.resolve();
-  readonly tally: LiveTally = { events: 0, detections: 0, commits: 0, checkpoints: 0, notified: 0, future: {} };
+  readonly tally: LiveTally = { events: 0, detections: 0, commits: 0, checkpoints: 0, notified: 0 };
+  /** Events dated too far ahead of the wall clock, by source (processed at the clock's time). */
+  readonly futureBySource: Record<string, number> = {};
 
   constructor(private readonly options: LivePipelineOptions) {
     this.rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
@@ -76,7 +76,7 @@ export class LivePipeline {
     const futureBefore = this.engine.stats().future;
     this.engine.pushBatch(events, times);
     const future = this.engine.stats().future - futureBefore;
-    if (future > 0) this.tally.future[source] = (this.tally.future[source] ?? 0) + future;
+    if (future > 0) this.futureBySource[source] = (this.futureBySource[source] ?? 0) + future;
     this.tally.events += events.length;
     if (position !== null && position !== undefined) this.positions[source] = position;
   }
