@@ -24,10 +24,17 @@ export function guardEventTimes(batches: AsyncIterable<EventBatch>, maxJumpMs?: 
       if (isFuture) future++;
     };
     for await (const batch of batches) {
+      const { events, times } = batch;
       source = batch.source;
-      out.source = source;
-      for (let i = 0; i < batch.events.length; i++)
-        time.push(batch.events[i] as SecurityEvent, batch.times[i] as number, emit);
+      let admitted = 0;
+      while (admitted < events.length && time.admitsAtOnce(times[admitted] as number)) admitted++;
+      if (admitted === events.length) {
+        yield batch;
+        continue;
+      }
+      out = { events: events.slice(0, admitted), times: times.slice(0, admitted), source };
+      for (let i = admitted; i < events.length; i++)
+        time.push(events[i] as SecurityEvent, times[i] as number, emit);
       if (out.events.length > 0) {
         yield out;
         out = { events: [], times: [], source };

@@ -41,6 +41,13 @@ export class CorroboratedTime {
     this.confirmations = options.confirmations ?? 3;
   }
 
+  /** The common case, without a call per event: nothing is held and `ts` moves time normally. */
+  admitsAtOnce(ts: number): boolean {
+    if (this.held.length > 0 || !(ts <= this.trusted + this.maxJumpMs || Number.isNaN(ts))) return false;
+    if (ts > this.trusted) this.trusted = ts;
+    return true;
+  }
+
   push(event: SecurityEvent, ts: number, emit: Emit): void {
     if (Number.isNaN(ts)) {
       if (this.held.length === 0) emit(event, ts, false);
