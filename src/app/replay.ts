@@ -8,6 +8,7 @@ import type { Rule } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadCounts } from './event-stream.ts';
 import { openEventStream } from './event-stream.ts';
+import { guardEventTimes } from './guard-event-times.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
@@ -18,6 +19,11 @@ export interface ReplayOptions {
   format?: string | undefined;
   year?: number | undefined;
   toleranceMs?: number | undefined;
+  /**
+   * How far an event may be dated beyond the time the rest of its file has reached before later
+   * events must confirm it (default 5 min); an outlier they contradict counts as `future`.
+   */
+  maxJumpMs?: number | undefined;
   /**
    * Persist incidents here. The replay then checkpoints (incidents, engine snapshot and input
    * positions in one transaction) every `checkpointEveryMs`, and a replay of the same inputs
@@ -35,6 +41,8 @@ export interface FileReport {
   path: string;
   format: string;
   counts: ReadCounts;
+  /** Events dated far beyond the rest of the file, handed on at the time of the event before them. */
+  future: number;
   notes: string[];
 }
 
@@ -42,6 +50,8 @@ export interface ReplayReport {
   incidents: readonly Incident[];
   files: FileReport[];
   totals: ReadCounts;
+  /** Over all files: events dated far beyond the rest of their input (see FileReport). */
+  future: number;
   engine: EngineStats;
   /** Events an interrupted earlier run had already processed, when this one resumed it. */
   resumedAfter?: number;
@@ -108,7 +118,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     lastCheckpoint = now();
   };
 
-  for await (const batch of mergeByTime(streams.map((stream) => stream.batches))) {
+  const guarded = streams.map((stream) => guardEventTimes(stream.batches, options.maxJumpMs));
+  for await (const batch of mergeByTime(guarded.map((guard) => guard.batches))) {
     engine.pushBatch(batch.events, batch.times);
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
     if (store && now() - lastCheckpoint >= every) await checkpoint(false);
@@ -116,16 +127,18 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   engine.flush();
   await checkpoint(true);
 
-  const files = streams.map((stream) => ({
+  const files = streams.map((stream, i) => ({
     path: stream.path,
     format: stream.format,
     counts: stream.counts,
+    future: guarded[i]?.future() ?? 0,
     notes: stream.parser.notes(),
   }));
   const report: ReplayReport = {
     incidents: store ? await incidentsOf(store, progress.serials) : book.list(),
     files,
     totals: sumCounts(files.map((file) => file.counts)),
+    future: files.reduce((sum, file) => sum + file.future, 0),
     engine: engine.stats(),
     detections,
   };

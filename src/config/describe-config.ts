@@ -34,7 +34,10 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
       listen: `${config.server.listen.host.includes(':') ? `[${config.server.listen.host}]` : config.server.listen.host}:${config.server.listen.port}`,
       ...(config.publicUrl !== undefined && { public_url: config.publicUrl }),
     },
-    detection: { reorder_tolerance: formatMs(config.detection.toleranceMs) },
+    detection: {
+      reorder_tolerance: formatMs(config.detection.toleranceMs),
+      max_future_skew: formatMs(config.detection.maxFutureMs),
+    },
     ...(config.sources.length > 0 && {
       sources: config.sources.map((source) => ({
         name: source.name,

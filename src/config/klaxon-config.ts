@@ -52,6 +52,11 @@ export interface DetectionSettings {
    * Alerts come at least this late; events later than this still count but may miss a window.
    */
   toleranceMs: number;
+  /**
+   * How far ahead of the wall clock an event may be dated (default 5 min). One dated further is
+   * counted as `future` and processed at the clock's time, so it cannot move event time.
+   */
+  maxFutureMs: number;
 }
 
 /** `server:` besides `public_url`. */

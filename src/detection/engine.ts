@@ -22,12 +22,22 @@ export interface DetectionEngineOptions {
   toleranceMs?: number | undefined;
   /** A snapshot taken by `snapshot()` (of this or an earlier process) to continue from. */
   restore?: string | undefined;
+  /**
+   * Live operation: the wall clock. Events never move event time past it; one dated more than
+   * `maxFutureMs` ahead of it is counted as `future` and processed at the clock's time (its
+   * `@timestamp` stays as it was, for the evidence).
+   */
+  wallClock?: (() => number) | undefined;
+  /** How far ahead of `wallClock` an event may be dated (default 5 min). */
+  maxFutureMs?: number | undefined;
 }
 
 export interface EngineStats {
   events: number;
   /** Events older than the tolerance allowed; still counted, as well as their lateness permits. */
   late: number;
+  /** Events dated further ahead of the wall clock than allowed (live), processed at the clock's time. */
+  future: number;
   invalidTimestamp: number;
   buffered: number;
   keysAlive: number;
@@ -60,11 +70,12 @@ interface EngineSnapshot {
   buffer: ReturnType<ReorderBuffer['save']>;
   timersNow: number;
   started: boolean;
-  stats: { events: number; late: number; invalidTimestamp: number };
+  stats: { events: number; late: number; future?: number; invalidTimestamp: number };
   slots: Record<string, SlotSnapshot>;
 }
 
 const DEFAULT_TOLERANCE_MS = 2_000;
+const DEFAULT_MAX_FUTURE_MS = 300_000;
 
 type Slot = (RuleSlot<unknown> | AbsenceSlot) & { prefilter?: Rule['prefilter'] };
 
@@ -80,14 +91,14 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
     );
   const index = new RuleIndex(slots);
   const absenceSlots = slots.filter((slot): slot is AbsenceSlot & Slot => slot instanceof AbsenceSlot);
-  let stats = { events: 0, late: 0, invalidTimestamp: 0 };
+  let stats = { events: 0, late: 0, future: 0, invalidTimestamp: 0 };
   let started = false;
   if (options.restore !== undefined) {
     const saved = decodeSnapshot(options.restore) as EngineSnapshot;
     buffer.load(saved.buffer);
     timers.now = saved.timersNow;
     started = saved.started;
-    stats = saved.stats;
+    stats = { ...saved.stats, future: saved.stats.future ?? 0 };
     for (const slot of slots) {
       const slotSnapshot = saved.slots[slot.ruleId];
       if (slotSnapshot !== undefined) slot.load(slotSnapshot);
@@ -108,13 +119,21 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
     index.forEachCandidate(event, observe);
   };
 
-  const pushOne = (event: SecurityEvent, ts: number): void => {
+  const wallClock = options.wallClock;
+  const maxFutureMs = options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS;
+  const pushOne = (event: SecurityEvent, eventTs: number): void => {
     stats.events++;
-    if (Number.isNaN(ts)) {
+    if (Number.isNaN(eventTs)) {
       stats.invalidTimestamp++;
       return;
     }
-    if (!buffer.push(ts, event, process)) {
+    let ts = eventTs;
+    const now = wallClock?.() ?? Infinity;
+    if (ts > now + maxFutureMs) {
+      stats.future++;
+      ts = now;
+    }
+    if (!buffer.push(ts, event, process, now)) {
       stats.late++;
       process(ts, event);
     }

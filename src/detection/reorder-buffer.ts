@@ -32,8 +32,12 @@ export class ReorderBuffer {
     return this.inOrder.length - this.head + this.outOfOrder.size;
   }
 
-  /** Adds an event and hands on those the tolerance no longer holds back. Returns false when late. */
-  push(ts: number, event: SecurityEvent, release: Release): boolean {
+  /**
+   * Adds an event and hands on those the tolerance no longer holds back. Returns false when late.
+   * `ceiling` (live: the wall clock) caps how far an event can move event time: one dated ahead
+   * of it waits here until the clock reaches it, instead of making everything after it late.
+   */
+  push(ts: number, event: SecurityEvent, release: Release, ceiling = Infinity): boolean {
     if (ts < this.released) return false;
     const pending = { ts, seq: this.seq++, event };
     if (ts >= this.newest) {
@@ -42,7 +46,7 @@ export class ReorderBuffer {
     } else {
       this.outOfOrder.push(pending);
     }
-    this.releaseUpTo(this.newest - this.toleranceMs, release);
+    this.releaseUpTo(Math.min(this.newest, ceiling) - this.toleranceMs, release);
     return true;
   }
 

@@ -82,6 +82,14 @@ export function createLiveMetrics(inputs: LiveMetricsInputs): LiveMetrics {
   gauge('klaxon_events_late_total', 'Events that arrived later than the reorder tolerance', [], (g) => {
     g.set(inputs.pipeline().engineStats().late);
   });
+  gauge(
+    'klaxon_events_future_total',
+    'Events dated further ahead of the clock than detection.max_future_skew, by source',
+    ['source'],
+    (g) => {
+      for (const [source, n] of Object.entries(inputs.pipeline().futureBySource)) g.set({ source }, n);
+    },
+  );
   gauge('klaxon_incidents', 'Incidents by status', ['status'], async (g) => {
     for (const status of INCIDENT_STATUSES)
       g.set({ status }, await inputs.store.incidents.count({ status: [status] }));

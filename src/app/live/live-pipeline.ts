@@ -17,6 +17,8 @@ export interface LivePipelineOptions {
   channelDetail?: Readonly<Record<string, DetailLevel>>;
   publicUrl?: string;
   toleranceMs?: number;
+  /** How far ahead of the wall clock an event may be dated before it counts as `future` (default 5 min). */
+  maxFutureMs?: number;
   now: () => number;
   /** The last checkpoint, to continue from. */
   resume?: LiveCheckpoint;
@@ -49,6 +51,8 @@ export class LivePipeline {
   private checkpointed: Record<string, unknown>;
   private committing: Promise<void> = Promise.resolve();
   readonly tally: LiveTally = { events: 0, detections: 0, commits: 0, checkpoints: 0, notified: 0 };
+  /** Events dated too far ahead of the wall clock, by source (processed at the clock's time). */
+  readonly futureBySource: Record<string, number> = {};
 
   constructor(private readonly options: LivePipelineOptions) {
     this.rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
@@ -69,7 +73,10 @@ export class LivePipeline {
 
   /** Events of one source batch; `position` is where the source stands after them. */
   push(source: string, events: SecurityEvent[], times: number[], position: unknown): void {
+    const futureBefore = this.engine.stats().future;
     this.engine.pushBatch(events, times);
+    const future = this.engine.stats().future - futureBefore;
+    if (future > 0) this.futureBySource[source] = (this.futureBySource[source] ?? 0) + future;
     this.tally.events += events.length;
     if (position !== null && position !== undefined) this.positions[source] = position;
   }
@@ -155,6 +162,8 @@ export class LivePipeline {
     return createDetectionEngine({
       rules,
       toleranceMs: this.options.toleranceMs,
+      wallClock: this.options.now,
+      maxFutureMs: this.options.maxFutureMs,
       restore,
       emit: (detection: Detection) => {
         this.tally.detections++;

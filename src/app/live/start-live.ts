@@ -86,6 +86,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     channelDetail: Object.fromEntries(config.channels.map((channel) => [channel.name, channel.detail])),
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
     toleranceMs,
+    maxFutureMs: config.detection.maxFutureMs,
     now,
     ...(resume && { resume }),
     onCommitted: (changes) => {

@@ -15,6 +15,11 @@ export function formatReplaySummary(report: ReplayReport): string {
     lines.push(`  skipped: ${reasons.map(([reason, n]) => `${reason} ${formatCount(n)}`).join(', ')}`);
   if (engine.late > 0)
     lines.push(`  ${formatCount(engine.late)} events arrived later than the out-of-order tolerance`);
+  if (report.future > 0)
+    lines.push(
+      `  future: ${formatCount(report.future)} event${report.future === 1 ? '' : 's'} dated far beyond ` +
+        'the rest of their input, detected at the time of the event before them',
+    );
   if (engine.invalidTimestamp > 0)
     lines.push(`  ${formatCount(engine.invalidTimestamp)} events had no valid @timestamp`);
   for (const file of files) for (const note of file.notes) lines.push(`  note: ${note}`);

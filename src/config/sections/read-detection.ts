@@ -3,9 +3,11 @@ import type { DetectionSettings } from '../klaxon-config.ts';
 import type { PathIssue } from '../yaml/path-issue.ts';
 import { checkKnownKeys } from './check-known-keys.ts';
 
-export const DEFAULT_DETECTION: DetectionSettings = { toleranceMs: 2_000 };
+export const DEFAULT_DETECTION: DetectionSettings = { toleranceMs: 2_000, maxFutureMs: 300_000 };
 
-/** `detection: { reorder_tolerance: 2s }`. */
+const HOUR_MS = 3_600_000;
+
+/** `detection: { reorder_tolerance: 2s, max_future_skew: 5m }`. */
 export function readDetection(value: unknown, issues: PathIssue[]): DetectionSettings {
   const detection = { ...DEFAULT_DETECTION };
   if (value === undefined || value === null) return detection;
@@ -13,16 +15,28 @@ export function readDetection(value: unknown, issues: PathIssue[]): DetectionSet
     issues.push({ path: ['detection'], message: 'expected a map like `{ reorder_tolerance: 2s }`' });
     return detection;
   }
-  issues.push(...checkKnownKeys(value, ['reorder_tolerance'], ['detection']));
-  const tolerance = (value as Record<string, unknown>)['reorder_tolerance'];
-  if (tolerance !== undefined) {
-    const ms = typeof tolerance === 'string' ? parseDuration(tolerance) : undefined;
-    if (ms !== undefined && ms >= 0 && ms <= 3_600_000) detection.toleranceMs = ms;
-    else
-      issues.push({
-        path: ['detection', 'reorder_tolerance'],
-        message: 'expected a duration from 0s to 1h, like `2s`',
-      });
-  }
+  const map = value as Record<string, unknown>;
+  issues.push(...checkKnownKeys(value, ['reorder_tolerance', 'max_future_skew'], ['detection']));
+  const tolerance = readMs(map, 'reorder_tolerance', { min: 0, max: HOUR_MS, example: '2s' }, issues);
+  if (tolerance !== undefined) detection.toleranceMs = tolerance;
+  const skew = readMs(map, 'max_future_skew', { min: 0, max: 24 * HOUR_MS, example: '5m' }, issues);
+  if (skew !== undefined) detection.maxFutureMs = skew;
   return detection;
+}
+
+function readMs(
+  map: Record<string, unknown>,
+  key: string,
+  range: { min: number; max: number; example: string },
+  issues: PathIssue[],
+): number | undefined {
+  const raw = map[key];
+  if (raw === undefined) return undefined;
+  const ms = typeof raw === 'string' ? parseDuration(raw) : undefined;
+  if (ms !== undefined && ms >= range.min && ms <= range.max) return ms;
+  issues.push({
+    path: ['detection', key],
+    message: `expected a duration from 0s to ${range.max === HOUR_MS ? '1h' : '24h'}, like \`${range.example}\``,
+  });
+  return undefined;
 }
