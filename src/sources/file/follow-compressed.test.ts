@@ -60,6 +60,31 @@ describe('the file source and compressed rotations', () => {
     expect(second.lines()).toEqual(numberedLines(401, 410));
   });
 
+  it('knows a gzip file by its first bytes when its name does not say so', async () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'auth.log.2'), gzipSync(text(1, 50)));
+    utimesSync(join(folder, 'auth.log.2'), new Date(Date.UTC(2025, 0)), new Date(Date.UTC(2025, 0)));
+    writeFileSync(join(folder, 'auth.log'), text(51, 60));
+    const following = follow({ path: join(folder, 'auth.log*') });
+    await following.waitForLines(60);
+    await following.waitForPolls(3);
+    expect(following.lines()).toEqual(numberedLines(1, 60));
+  });
+
+  it('resumes a .gz stopped half-way where it stopped', async () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'auth.log.2.gz'), gzipSync(text(1, 20_000)));
+    const config = { path: join(folder, 'auth.log*') };
+    const first = new Following(config, { stopAfterBatches: 1 });
+    await first.done;
+    expect(first.lines().length).toBeLessThan(20_000);
+    const second = new Following(config, { resumeFrom: first.lastPosition() });
+    await second.waitForLines(20_000 - first.lines().length);
+    await second.waitForPolls(2);
+    await second.stop();
+    expect([...first.lines(), ...second.lines()]).toEqual(numberedLines(1, 20_000));
+  });
+
   it('does not read again what it read as auth.log.1 when logrotate compresses that to auth.log.2.gz', async () => {
     const folder = tempFolder();
     const path = join(folder, 'auth.log');

@@ -9,6 +9,7 @@ import { prepareFile } from './prepare-file.ts';
 import { readFileTurn } from './read-file-turn.ts';
 import type { ReadContext } from './read-file-turn.ts';
 import { reconcileFiles } from './reconcile-files.ts';
+import { routeCompressedByContent } from './route-by-content.ts';
 import { scanFiles } from './scan-files.ts';
 import { closeFile, unreadBytes } from './tracked-file.ts';
 import type { TrackedFile } from './tracked-file.ts';
@@ -84,6 +85,7 @@ export async function followFiles(
   try {
     while (!signal.aborted) {
       const scan = await scanFiles(settings.patterns);
+      await routeCompressedByContent(scan, files, compressed);
       await reconcileFiles(files, scan.found, { startAt: settings.startAt, firstScan });
       const scanNotes = firstScan ? [...current.notes, ...scan.notes] : scan.notes;
       current = { problems: scan.problems, notes: [...scanNotes, ...compressedNotes] };

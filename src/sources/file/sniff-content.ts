@@ -58,6 +58,11 @@ export function sniffContent(head: Buffer): ContentKind {
   return { kind: 'text' };
 }
 
+/** Whether the bytes start like a compressed file (gzip or one Klaxon does not read). */
+export function startsCompressed(head: Buffer): boolean {
+  return startsWith(head, GZIP) || COMPRESSIONS.some((magic) => startsWith(head, magic.bytes));
+}
+
 function startsWith(head: Buffer, bytes: readonly number[]): boolean {
   return head.length >= bytes.length && bytes.every((byte, i) => head[i] === byte);
 }
