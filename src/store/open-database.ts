@@ -16,10 +16,14 @@ export interface OpenDatabase {
 }
 
 /** Connects to the database a target names, without touching its schema. */
-export async function openDatabase(target: StoreTarget): Promise<OpenDatabase> {
+export async function openDatabase(target: StoreTarget, replaceEmpty = false): Promise<OpenDatabase> {
   if (target.kind === 'postgres') return openPostgres(target);
   try {
-    return { db: openSqliteDatabase(target.file), dialect: 'sqlite', redact: (text) => text };
+    return {
+      db: openSqliteDatabase(target.file, { replaceEmpty }),
+      dialect: 'sqlite',
+      redact: (text) => text,
+    };
   } catch (error) {
     if (error instanceof KlaxonError) throw error;
     throw new StoreError('open', {

@@ -14,6 +14,8 @@ export interface OpenStoreOptions {
   clock?: () => number;
   /** Check the schema, tables and (SQLite) pages after migrating; a failure refuses the store. */
   check?: IntegrityLevel;
+  /** Create the store also over an empty (0-byte) SQLite file: only on a person's explicit request. */
+  replaceEmpty?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface OpenStoreOptions {
  * `store`), never replaced. No error ever holds the password.
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const opened = await openDatabase(parseStoreUrl(url));
+  const opened = await openDatabase(parseStoreUrl(url), options.replaceEmpty === true);
   const { db, dialect, redact } = opened;
   try {
     await runMigrations(db, dialect, MIGRATIONS, options.clock ?? Date.now);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,20 @@ describe('a store file that is not a Klaxon store', () => {
       expect(run.stdout + run.stderr).toContain(`${file} ${reason}`);
       expectPlain(run.stdout + run.stderr);
     }
+  });
+
+  it('is replaced by a new store only on an explicit store init --replace-empty, and only when empty', async () => {
+    const empty = fileIn('klaxon.db');
+    writeFileSync(empty, '');
+    const run = await runCli('store', 'init', '--store', `sqlite:${empty}`, '--replace-empty');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`store sqlite:${empty} ready`);
+    expect((await runCli('store', 'check', '--store', `sqlite:${empty}`)).code).toBe(0);
+    const text = fileIn('klaxon.db');
+    writeFileSync(text, 'hello\n');
+    const refused = await runCli('store', 'init', '--store', `sqlite:${text}`, '--replace-empty');
+    expect(refused.code).toBe(1);
+    expect(readFileSync(text, 'utf8')).toBe('hello\n');
   });
 
   it('stops klaxon start before it listens, when the quick check finds damage', async () => {

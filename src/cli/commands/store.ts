@@ -36,9 +36,10 @@ export function registerStore(program: Command, io: Io): void {
     .description('create a new store where none exists (an existing Klaxon store is brought up to date)')
     .option('--store <url>', STORE_HELP)
     .option('-c, --config <file>', 'klaxon.yaml whose store to create')
-    .action(async (flags: StoreFlags) => {
+    .option('--replace-empty', 'create it also over an empty (0-byte) SQLite file, such as a truncated store')
+    .action(async (flags: StoreFlags & { replaceEmpty?: boolean }) => {
       const url = await chosenStore(flags);
-      const opened = await openStore(url, { check: 'quick' });
+      const opened = await openStore(url, { check: 'quick', replaceEmpty: flags.replaceEmpty === true });
       await opened.close();
       io.out(`store ${redactUrl(url)} ready`);
     });

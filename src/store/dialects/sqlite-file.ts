@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { KlaxonError } from '../../core/index.ts';
 
 /** The first 16 bytes of every SQLite 3 database file. */
@@ -12,15 +12,17 @@ export function refuseStore(file: string, why: string): KlaxonError {
   return new KlaxonError(
     'store',
     `${file} ${why}. Klaxon will not replace it with a new, empty store: restore it from a backup, ` +
-      'or move it away to start afresh (Klaxon creates a store only where no file exists)',
+      'or move it away to start afresh (Klaxon creates a store only where no file exists; ' +
+      '`klaxon store init --replace-empty` creates one over an empty file)',
   );
 }
 
 /**
  * Whether a store file is there to open (`existing`) or to create (`missing`); an existing file
  * that is empty or not SQLite at all is refused, since opening it would start an empty store over it.
+ * With `replaceEmpty` (a person asked for it) an empty file is removed, to be created again 0600.
  */
-export function inspectSqliteFile(file: string): 'existing' | 'missing' {
+export function inspectSqliteFile(file: string, replaceEmpty = false): 'existing' | 'missing' {
   let size: number;
   try {
     const stats = statSync(file);
@@ -29,6 +31,10 @@ export function inspectSqliteFile(file: string): 'existing' | 'missing' {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw error;
+  }
+  if (size === 0 && replaceEmpty) {
+    unlinkSync(file);
+    return 'missing';
   }
   if (size === 0)
     throw refuseStore(file, 'is empty (0 bytes): it is not a Klaxon store, or it was truncated');

@@ -13,13 +13,14 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens a SQLite database, creating it (mode 0600, so its WAL and SHM files are 0600 too) only
- * where no file exists: an existing file that is empty, not SQLite, or SQLite without Klaxon's
+ * where no file exists (or over an empty one with `replaceEmpty`): an existing file that is empty, not SQLite, or SQLite without Klaxon's
  * migration table is refused, never opened as a new store. WAL so readers never wait for the
  * writer, synchronous=NORMAL (durable across process crashes; only a power loss can lose the last
  * commits, never corrupt the file), a busy timeout for other processes, and foreign keys enforced.
  */
-export function openSqliteDatabase(file: string): Kysely<Database> {
-  const db = file === SQLITE_MEMORY ? new BetterSqlite3(file) : openSqliteFile(file);
+export function openSqliteDatabase(file: string, options: { replaceEmpty?: boolean } = {}): Kysely<Database> {
+  const db =
+    file === SQLITE_MEMORY ? new BetterSqlite3(file) : openSqliteFile(file, options.replaceEmpty === true);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (file !== SQLITE_MEMORY && db.pragma('journal_mode', { simple: true }) !== 'wal')
     db.pragma('journal_mode = WAL');
@@ -38,8 +39,8 @@ export function openSqliteDatabase(file: string): Kysely<Database> {
   });
 }
 
-function openSqliteFile(file: string): SqliteHandle {
-  if (inspectSqliteFile(file) === 'missing') createPrivateFile(file);
+function openSqliteFile(file: string, replaceEmpty: boolean): SqliteHandle {
+  if (inspectSqliteFile(file, replaceEmpty) === 'missing') createPrivateFile(file);
   else tightenStoreModes(file);
   const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
