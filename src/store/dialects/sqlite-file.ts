@@ -1,4 +1,6 @@
-import { chmodSync, closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, linkSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { KlaxonError } from '../../core/index.ts';
 
 /** The first 16 bytes of every SQLite 3 database file. */
@@ -50,15 +52,23 @@ export function inspectSqliteFile(file: string, replaceEmpty = false): 'existing
 }
 
 /**
- * Creates an empty database file readable by its owner only, before SQLite writes to it. Another
- * process that created it a moment earlier (two commands started at once) wins; SQLite then
- * serializes the two on the file's lock.
+ * Creates an empty SQLite database readable by its owner only. It is made under a temporary name
+ * and linked into place whole, so another process never sees it half made (an empty file, which
+ * it would refuse); when another process created it first, its store is kept and this one dropped.
  */
-export function createPrivateFile(file: string): void {
+export function createPrivateDatabase(file: string): void {
+  const temporary = `${file}.creating-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    closeSync(openSync(file, 'wx', PRIVATE_MODE));
+    closeSync(openSync(temporary, 'wx', PRIVATE_MODE));
+    const db = new BetterSqlite3(temporary);
+    db.pragma('journal_mode = WAL');
+    db.close();
+    linkSync(temporary, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') throw new Error(`cannot create it (${code ?? (error as Error).message})`);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 

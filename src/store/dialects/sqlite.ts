@@ -6,7 +6,7 @@ import type { Database } from '../schema.ts';
 import { AsyncMutex, acquireFileMutex } from './async-mutex.ts';
 import { SqliteConnection } from './sqlite-connection.ts';
 import { SqliteDriver } from './sqlite-driver.ts';
-import { createPrivateFile, inspectSqliteFile, refuseStore, tightenStoreModes } from './sqlite-file.ts';
+import { createPrivateDatabase, inspectSqliteFile, refuseStore, tightenStoreModes } from './sqlite-file.ts';
 
 export const SQLITE_MEMORY = ':memory:';
 const BUSY_TIMEOUT_MS = 10_000;
@@ -40,7 +40,7 @@ export function openSqliteDatabase(file: string, options: { replaceEmpty?: boole
 }
 
 function openSqliteFile(file: string, replaceEmpty: boolean): SqliteHandle {
-  if (inspectSqliteFile(file, replaceEmpty) === 'missing') createPrivateFile(file);
+  if (inspectSqliteFile(file, replaceEmpty) === 'missing') createPrivateDatabase(file);
   else tightenStoreModes(file);
   const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
