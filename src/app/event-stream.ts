@@ -3,7 +3,7 @@ import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
 import { chooseParser, findParser, ndjsonParser } from '../parsers/index.ts';
-import { readFirstLines, readLineBatches } from '../sources/index.ts';
+import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
 
 export interface ReadCounts {
   lines: number;
@@ -42,9 +42,13 @@ export interface OpenOptions {
 
 const SNIFF_LINES = 50;
 
-/** Opens a file as a stream of events; an unreadable file or unknown format is an InputError. */
+/**
+ * Opens a file as a stream of events (gzip read gunzipped); an unreadable file, content that is not
+ * text lines (other compression, binary) or an unknown format is an InputError.
+ */
 export async function openEventStream(path: string, options: OpenOptions = {}): Promise<EventStream> {
   const mtime = await fileMtime(path);
+  await inspectLogFile(path);
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
@@ -113,6 +117,7 @@ async function sniffParser(path: string): Promise<ParserDefinition> {
   try {
     sample = await readFirstLines(path, SNIFF_LINES);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read the file (${(error as Error).message})`, { cause: error });
   }
   // An empty file has nothing to detect and nothing to parse: any parser reads it as no lines.

@@ -14,6 +14,7 @@ import { registerUser } from './commands/user.ts';
 import { registerStart } from './commands/start.ts';
 import { registerInit } from './commands/init.ts';
 import { registerToken } from './commands/token.ts';
+import { registerStore } from './commands/store.ts';
 import type { Io } from './io.ts';
 import { processIo } from './io.ts';
 
@@ -41,6 +42,7 @@ export function buildProgram(io: Io): Command {
   registerStart(program, io);
   registerInit(program, io);
   registerToken(program, io);
+  registerStore(program, io);
   return program;
 }
 

@@ -7,7 +7,7 @@ export type {
   SourceSink,
   SourceStatus,
 } from './source.ts';
-export { readLineBatches, readFirstLines } from './file/index.ts';
+export { readLineBatches, readFirstLines, inspectLogFile } from './file/index.ts';
 export {
   createSyslogSource,
   syslogSource,

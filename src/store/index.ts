@@ -42,3 +42,6 @@ export { OUTBOX_STATES } from './outbox.ts';
 export type { OpenStoreOptions } from './open-store.ts';
 export { openStore } from './open-store.ts';
 export { redactUrl } from './redact.ts';
+export type { StoreCheckReport } from './check-store.ts';
+export { checkStore } from './check-store.ts';
+export type { IntegrityLevel, StoreCheck } from './store-checks.ts';

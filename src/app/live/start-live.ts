@@ -73,7 +73,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
   const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
   let loadedRules = await loadConfiguredRules(config);
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, { check: 'quick' });
   const switches = await RuleSwitches.load(store);
   let rules = switches.apply(loadedRules);
   const feed = new IncidentFeed();

@@ -93,7 +93,7 @@ describe('the file source', () => {
     expect(following.source.linesCut).toBe(1);
   });
 
-  it('picks up a new file matching the pattern on the next poll, but not compressed generations', async () => {
+  it('picks up a new file matching the pattern on the next poll; a damaged .gz is reported, never read as lines', async () => {
     const folder = tempFolder();
     appendLines(join(folder, 'a.log'), 1, 2);
     writeFileSync(join(folder, 'a.log.2.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x0a, 0x00]));
@@ -108,6 +108,9 @@ describe('the file source', () => {
       join(folder, 'a.log'),
       join(folder, 'b.log'),
     ]);
+    expect(following.lastStatus()?.message).toContain(
+      `${join(folder, 'a.log.2.gz')}: the gzip data is damaged`,
+    );
   });
 
   it('is live with a note while nothing matches, and reads the file once it appears', async () => {

@@ -1,4 +1,6 @@
 import type { SourceDependencies, SourceSink } from '../source.ts';
+import { readCompressedFiles } from './compressed-files.ts';
+import type { CompressedContext } from './compressed-files.ts';
 import { createFileGenerations } from './file-generations.ts';
 import type { FileGenerations } from './file-generations.ts';
 import { describeFilePosition, restoreFilePosition } from './file-position.ts';
@@ -7,6 +9,7 @@ import { prepareFile } from './prepare-file.ts';
 import { readFileTurn } from './read-file-turn.ts';
 import type { ReadContext } from './read-file-turn.ts';
 import { reconcileFiles } from './reconcile-files.ts';
+import { routeCompressedByContent } from './route-by-content.ts';
 import { scanFiles } from './scan-files.ts';
 import { closeFile, unreadBytes } from './tracked-file.ts';
 import type { TrackedFile } from './tracked-file.ts';
@@ -26,7 +29,9 @@ export type FollowDependencies = Pick<SourceDependencies, 'resumeFrom' | 'now' |
  * Follows the files the patterns name until `signal` aborts, like Filebeat's filestream input:
  * scan, read what is new in every file (a file renamed away first, then the oldest), deliver
  * each chunk's complete lines with the position after them, and sleep a poll when nothing was
- * new. I/O trouble is reported with `sink.status` and retried on the next poll, never thrown.
+ * new. Compressed rotations (`auth.log.2.gz`) are read whole, once, before the plain files (see
+ * readCompressedFiles). I/O trouble is reported with `sink.status` and retried on the next poll,
+ * never thrown.
  */
 export async function followFiles(
   settings: FollowSettings,
@@ -38,6 +43,7 @@ export async function followFiles(
   const restored = restoreFilePosition(dependencies.resumeFrom);
   const files = new Map(restored.files.map((file) => [file.key, file]));
   const generations = createFileGenerations(files);
+  const compressed = new Map(restored.compressed.map((file) => [file.key, file]));
   const report = reportChangesTo(sink);
   let previousProblems: string[] = [];
   let current = { problems: [] as string[], notes: restored.problem === undefined ? [] : [restored.problem] };
@@ -49,42 +55,63 @@ export async function followFiles(
       linesCut: counters.linesCut,
       maxLineBytes: settings.maxLineBytes,
     });
+  const deliverLines = async (input: string, lines: string[]): Promise<void> => {
+    await sink.deliver({
+      kind: 'lines',
+      input,
+      lines,
+      position: describeFilePosition(files.values(), compressed.values()),
+    });
+    report(describe(union(previousProblems, current.problems)));
+  };
   const context: ReadContext = {
     buffer: Buffer.allocUnsafe(Math.max(READ_BUFFER_BYTES, settings.maxLineBytes + 2)),
     maxLineBytes: settings.maxLineBytes,
     signal,
     now: dependencies.now,
     counters,
-    async deliver(file, lines) {
-      await sink.deliver({
-        kind: 'lines',
-        input: file.path,
-        lines,
-        position: describeFilePosition(files.values()),
-      });
-      report(describe(union(previousProblems, current.problems)));
-    },
+    deliver: (file, lines) => deliverLines(file.path, lines),
   };
+  const compressedContext = (skipExisting: boolean): CompressedContext => ({
+    maxLineBytes: settings.maxLineBytes,
+    signal,
+    counters,
+    skipExisting,
+    deliver: (file, lines) => deliverLines(file.path, lines),
+  });
   report({ state: 'starting' });
   let firstScan = true;
+  let compressedNotes: string[] = [];
   try {
     while (!signal.aborted) {
       const scan = await scanFiles(settings.patterns);
+      await routeCompressedByContent(scan, files, compressed);
       await reconcileFiles(files, scan.found, { startAt: settings.startAt, firstScan });
-      current = {
-        problems: scan.problems,
-        notes: firstScan ? [...current.notes, ...scan.notes] : scan.notes,
-      };
+      const scanNotes = firstScan ? [...current.notes, ...scan.notes] : scan.notes;
+      current = { problems: scan.problems, notes: [...scanNotes, ...compressedNotes] };
+      const skipExisting = firstScan && settings.startAt === 'end';
       firstScan = false;
       report(describe(union(previousProblems, current.problems)));
       const { ready, rescan } = await prepareFiles(files, generations, current.problems);
-      let progressed = rescan;
+      const packed = await readCompressedFiles(
+        [...scan.compressed.values()],
+        compressed,
+        files,
+        generations,
+        compressedContext(skipExisting),
+      );
+      current.problems.push(...packed.problems);
+      compressedNotes = packed.notes;
+      current.notes = [...scanNotes, ...compressedNotes];
+      let progressed = rescan || packed.progressed;
       for (const { file, removed } of ready) {
         if (signal.aborted) break;
         const turn = await readFileTurn(file, removed, context);
         progressed ||= turn.progressed;
         if (turn.problem !== undefined) current.problems.push(turn.problem);
         if (turn.finished) {
+          // Remembered, so a compressed copy of it (auth.log.2.gz) is not read again.
+          generations.retire(file);
           await closeFile(file);
           files.delete(file.key);
         }

@@ -1,6 +1,5 @@
-import { open } from 'node:fs/promises';
+import { readContentChunks } from './open-decompressed.ts';
 
-const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
@@ -8,41 +7,34 @@ const CARRIAGE_RETURN = 0x0d;
  * Reads a file as batches of lines (without line ends, CRLF too), one batch per chunk read, so
  * the per-line cost is one UTF-8 decode and no await. The last line need not end in a newline.
  * Each line is decoded on its own rather than sliced from a decoded chunk: a slice would keep
- * the whole chunk alive for as long as an incident keeps the event as evidence.
+ * the whole chunk alive for as long as an incident keeps the event as evidence. A gzip file is
+ * read gunzipped; other compression and binary content are refused (see inspectLogFile).
  */
 export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
-  const file = await open(path, 'r');
-  try {
-    // Lines are decoded into strings of their own and the carry is copied, so one buffer serves every read.
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    let carry: Buffer | undefined;
-    for (;;) {
-      const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      const lines: string[] = [];
-      let start = 0;
-      let newline = chunk.indexOf(NEWLINE, 0);
-      if (carry !== undefined && newline !== -1 && newline < bytesRead) {
-        lines.push(decodeLine(Buffer.concat([carry, chunk.subarray(0, newline)]), 0, carry.length + newline));
-        carry = undefined;
-        start = newline + 1;
-        newline = chunk.indexOf(NEWLINE, start);
-      }
-      while (newline !== -1 && newline < bytesRead) {
-        lines.push(decodeLine(chunk, start, newline));
-        start = newline + 1;
-        newline = chunk.indexOf(NEWLINE, start);
-      }
-      if (start < bytesRead) {
-        const tail = chunk.subarray(start, bytesRead);
-        carry = carry === undefined ? Buffer.from(tail) : Buffer.concat([carry, tail]);
-      }
-      if (lines.length > 0) yield lines;
+  // Lines are decoded into strings of their own and the carry is copied: a chunk may be reused.
+  let carry: Buffer | undefined;
+  for await (const chunk of readContentChunks(path)) {
+    const lines: string[] = [];
+    let start = 0;
+    let newline = chunk.indexOf(NEWLINE, 0);
+    if (carry !== undefined && newline !== -1) {
+      lines.push(decodeLine(Buffer.concat([carry, chunk.subarray(0, newline)]), 0, carry.length + newline));
+      carry = undefined;
+      start = newline + 1;
+      newline = chunk.indexOf(NEWLINE, start);
     }
-    if (carry !== undefined && carry.length > 0) yield [decodeLine(carry, 0, carry.length)];
-  } finally {
-    await file.close();
+    while (newline !== -1) {
+      lines.push(decodeLine(chunk, start, newline));
+      start = newline + 1;
+      newline = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      const tail = chunk.subarray(start);
+      carry = carry === undefined ? Buffer.from(tail) : Buffer.concat([carry, tail]);
+    }
+    if (lines.length > 0) yield lines;
   }
+  if (carry !== undefined && carry.length > 0) yield [decodeLine(carry, 0, carry.length)];
 }
 
 function decodeLine(buffer: Buffer, start: number, end: number): string {

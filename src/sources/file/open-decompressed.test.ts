@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectLogFile } from './open-decompressed.ts';
+import { readFirstLines, readLineBatches } from './read-lines.ts';
+import { removeTempFolders, tempFolder } from './testdata/follow-harness.ts';
+
+afterAll(removeTempFolders);
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(tempFolder(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function allLines(path: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const batch of readLineBatches(path)) lines.push(...batch);
+  return lines;
+}
+
+const LINES = Array.from({ length: 60_000 }, (_, i) => `Mar 27 13:06:56 host sshd[${i}]: line ${i} ✓`);
+const TEXT = `${LINES.join('\n')}\n`;
+
+describe('reading compressed logs', () => {
+  it('reads a gzip file as the lines it holds, across many chunks', async () => {
+    const path = file('auth.log.2.gz', gzipSync(TEXT));
+    expect(await inspectLogFile(path)).toBe('gzip');
+    expect(await allLines(path)).toEqual(LINES);
+  });
+
+  it('knows gzip by its magic bytes, not by its name', async () => {
+    expect(await allLines(file('auth.log.2', gzipSync('a\nb\n')))).toEqual(['a', 'b']);
+    expect(await allLines(file('plain.gz', 'a\nb\n'))).toEqual(['a', 'b']);
+  });
+
+  it('reads several gzip members in a row (concatenated .gz files)', async () => {
+    const path = file('joined.gz', Buffer.concat([gzipSync('a\nb'), gzipSync('c\n')]));
+    expect(await allLines(path)).toEqual(['a', 'bc']);
+  });
+
+  it('refuses xz with what to do, before reading a line', async () => {
+    const path = file('auth.log.3.xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2, 3]));
+    await expect(readFirstLines(path, 5)).rejects.toThrow(
+      `${path} is compressed with xz, which Klaxon does not read; decompress it first (unxz -k ${path})`,
+    );
+  });
+
+  it('refuses a binary file and a gzip holding one', async () => {
+    const binary = Buffer.concat([Buffer.from('\x7fELF'), Buffer.alloc(64), Buffer.from('\nmore\n')]);
+    await expect(allLines(file('a.out', binary))).rejects.toThrow('is a binary file, not text lines');
+    await expect(allLines(file('a.out.gz', gzipSync(binary)))).rejects.toThrow(
+      'is gzip holding a binary file, not text lines',
+    );
+  });
+
+  it('says plainly that gzip data is cut short, naming the file', async () => {
+    const whole = gzipSync(TEXT);
+    const path = file('auth.log.4.gz', whole.subarray(0, Math.floor(whole.length / 2)));
+    await expect(allLines(path)).rejects.toMatchObject({
+      code: 'input',
+      message: expect.stringContaining(`${path}: the gzip data is damaged or cut short`),
+    });
+  });
+
+  it('names a missing file plainly', async () => {
+    await expect(inspectLogFile('/nonexistent/auth.log.gz')).rejects.toThrow(
+      '/nonexistent/auth.log.gz: cannot read the file (no such file or folder (ENOENT))',
+    );
+  });
+});

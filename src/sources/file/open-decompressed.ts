@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../../core/index.ts';
+import { describeIoError } from './describe-io-error.ts';
+import { SNIFF_BYTES, sniffContent } from './sniff-content.ts';
+import type { ContentKind } from './sniff-content.ts';
+
+const CHUNK_BYTES = 1 << 20;
+const GUNZIP_CHUNK_BYTES = 256 * 1024;
+
+/** How a log file's bytes become lines: as they are, or through gunzip. */
+export type LogEncoding = 'plain' | 'gzip';
+
+/**
+ * How to read a file as lines, by its first bytes (never its name): plain text, or gzip holding
+ * text. Anything else (bzip2, xz, zstd, binary, UTF-16) is an InputError naming the file and
+ * what to do, so it never turns into a run of skipped garbage lines.
+ */
+export async function inspectLogFile(path: string): Promise<LogEncoding> {
+  const outer = sniffContent(await readHead(path));
+  if (outer.kind === 'unreadable') throw refusal(path, outer);
+  if (outer.kind === 'text') return 'plain';
+  const inner = sniffContent(await gunzippedHead(path));
+  if (inner.kind === 'unreadable') throw refusal(path, { ...inner, why: `gzip holding ${inner.why}` });
+  if (inner.kind === 'gzip')
+    throw refusal(path, { kind: 'unreadable', why: 'gzip inside gzip', remedy: 'gunzip it once first' });
+  return 'gzip';
+}
+
+/**
+ * The bytes of a log file in chunks, gunzipped when it is gzip (several gzip members in a row
+ * too). A chunk is valid until the next one is asked for. Refuses what `inspectLogFile` refuses;
+ * damaged or cut-short gzip data is an InputError naming the file.
+ */
+export async function* readContentChunks(path: string): AsyncGenerator<Buffer> {
+  if ((await inspectLogFile(path)) === 'gzip') yield* gunzipChunks(path);
+  else yield* plainChunks(path);
+}
+
+async function* plainChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield chunk.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+async function* gunzipChunks(path: string, limit = Infinity): AsyncGenerator<Buffer> {
+  const input = createReadStream(path);
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
+  input.on('error', (error) => gunzip.destroy(error));
+  input.pipe(gunzip);
+  let seen = 0;
+  try {
+    for await (const chunk of gunzip) {
+      yield chunk as Buffer;
+      seen += (chunk as Buffer).length;
+      if (seen >= limit) return;
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const why = (error as Error).message;
+    throw new InputError(`${path}: the gzip data is damaged or cut short (${why})`, { cause: error });
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+}
+
+async function gunzippedHead(path: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of gunzipChunks(path, SNIFF_BYTES)) parts.push(Buffer.from(chunk));
+  return Buffer.concat(parts).subarray(0, SNIFF_BYTES);
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the file (${describeIoError(error)})`, { cause: error });
+  }
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+function refusal(path: string, content: Extract<ContentKind, { kind: 'unreadable' }>): InputError {
+  return new InputError(`${path} is ${content.why}; ${content.remedy.replace('FILE', path)}`);
+}
