@@ -56,6 +56,9 @@ export interface PassResult {
 export class Dispatcher {
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly byName: Map<string, ConfiguredChannel>;
+  private readonly interrupted = new Set<string>();
+  /** Sent, but the store failed to record it: recorded first thing next pass, never sent again. */
+  private readonly sentUnrecorded = new Map<string, { notification: Notification; at: number; providerId?: string }>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.byName = new Map(options.channels.map((channel) => [channel.name, channel]));
@@ -65,10 +68,12 @@ export class Dispatcher {
 
   /** One pass over every channel with due notifications. */
   async runOnce(): Promise<PassResult> {
+    await this.recordEarlierSends();
     const now = this.options.now();
     const { channels } = await this.options.store.outbox.due(now);
+    const names = new Set([...channels, ...this.interrupted]);
     const results = await Promise.all(
-      channels.filter((name) => this.byName.has(name)).map((name) => this.runChannel(name)),
+      [...names].filter((name) => this.byName.has(name)).map((name) => this.runChannel(name)),
     );
     return results.reduce(
       (sum, r) => ({ sent: sum.sent + r.sent, retried: sum.retried + r.retried, dead: sum.dead + r.dead }),
@@ -80,7 +85,22 @@ export class Dispatcher {
     );
   }
 
+  /**
+   * A channel whose pass failed half-way (the store went away) is worked next pass even though
+   * its claimed rows look leased: the claim gives this worker its own sending rows back at once.
+   */
   private async runChannel(name: string): Promise<PassResult> {
+    try {
+      const result = await this.workChannel(name);
+      this.interrupted.delete(name);
+      return result;
+    } catch (error) {
+      this.interrupted.add(name);
+      throw error;
+    }
+  }
+
+  private async workChannel(name: string): Promise<PassResult> {
     const result: PassResult = { sent: 0, retried: 0, dead: 0 };
     const channel = this.byName.get(name) as ConfiguredChannel;
     const limiter = this.limiters.get(name) as RateLimiter;
@@ -113,7 +133,13 @@ export class Dispatcher {
     const now = this.options.now();
     const outbox = this.options.store.outbox;
     if (sent.kind === 'ok') {
-      await outbox.markSent(notification.id, now, sent.providerMessageId);
+      try {
+        await outbox.markSent(notification.id, now, sent.providerMessageId);
+      } catch (error) {
+        const providerId = sent.providerMessageId;
+        this.sentUnrecorded.set(notification.id, { notification, at: now, ...(providerId && { providerId }) });
+        throw error;
+      }
       this.options.onDelivered?.(notification, now);
       return 'sent';
     }
@@ -136,6 +162,14 @@ export class Dispatcher {
     }
     await this.deadLetter(channel, notification, sent.reason, sent.message, now);
     return 'dead';
+  }
+
+  private async recordEarlierSends(): Promise<void> {
+    for (const [id, { notification, at, providerId }] of this.sentUnrecorded) {
+      await this.options.store.outbox.markSent(id, at, providerId);
+      this.sentUnrecorded.delete(id);
+      this.options.onDelivered?.(notification, at);
+    }
   }
 
   /** Dead-letters the notification and tells every other channel, in one transaction. */

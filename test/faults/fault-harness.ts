@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,10 @@ import { startLive } from '../../src/app/live/start-live.ts';
 import type { HttpPeer } from '../support/http-peer.ts';
 import { startHttpPeer } from '../support/http-peer.ts';
 
-/** Polls `probe` until it gives a value (not undefined/false), or fails after `ms`. */
+/**
+ * Polls `probe` until it gives a value (not undefined/false), or fails after `ms`. A probe that
+ * throws (its own store query met the fault) counts as "not yet".
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false> | T | undefined | false,
@@ -15,9 +19,16 @@ export async function waitFor<T>(
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = await probe();
+    let value: T | undefined | false;
+    let failure: unknown;
+    try {
+      value = await probe();
+    } catch (error) {
+      failure = error;
+    }
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}${failure ? `: ${String(failure)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -37,6 +48,14 @@ export function bruteForce(ip: string, base = Date.now() - 30_000): string {
   return lines;
 }
 
+/** What the webhook received under one notification id. */
+export interface Delivery {
+  ip: string;
+  rule: string;
+  type: string;
+  count: number;
+}
+
 /** A daemon following `auth.log` into `store`, delivering every incident to a webhook receiver. */
 export interface FaultRig {
   dir: string;
@@ -49,7 +68,7 @@ export interface FaultRig {
   /** Brute-force incidents per source address, as the store holds them. */
   incidentsByIp(): Promise<Map<string, number>>;
   /** Webhook deliveries per notification id (`webhook-id`), and how many requests arrived in all. */
-  deliveries(): Map<string, { ip: string; type: string; count: number }>;
+  deliveries(): Map<string, Delivery>;
   close(): Promise<void>;
 }
 
@@ -106,16 +125,23 @@ export async function createFaultRig(): Promise<FaultRig> {
       return counts;
     },
     deliveries() {
-      const byId = new Map<string, { ip: string; type: string; count: number }>();
+      const byId = new Map<string, Delivery>();
       for (const request of receiver.requests) {
         const id = String(request.headers['webhook-id']);
         const body = JSON.parse(request.body) as {
           type: string;
-          data: { incident?: { group?: Record<string, string> } };
+          data: { incident?: { group?: Record<string, string>; ruleId?: string } };
         };
         const seen = byId.get(id);
+        const incident = body.data.incident;
         if (seen) seen.count++;
-        else byId.set(id, { ip: body.data.incident?.group?.['source.ip'] ?? '', type: body.type, count: 1 });
+        else
+          byId.set(id, {
+            ip: incident?.group?.['source.ip'] ?? '',
+            rule: incident?.ruleId ?? '',
+            type: body.type,
+            count: 1,
+          });
       }
       return byId;
     },
@@ -127,4 +153,39 @@ export async function createFaultRig(): Promise<FaultRig> {
     },
   };
   return rig;
+}
+
+/** /readyz as an operator's probe sees it. */
+export async function readyz(rig: FaultRig): Promise<{ status: number; failing: string[] }> {
+  const response = await fetch(`http://127.0.0.1:${rig.daemon.address().port}/readyz`);
+  const body = (await response.json()) as { checks: { name: string; ok: boolean }[] };
+  return { status: response.status, failing: body.checks.filter((c) => !c.ok).map((c) => c.name) };
+}
+
+/**
+ * The end of every fault scenario: each address's brute force is one incident, its "opened"
+ * notification reached the webhook, no notification arrived twice, and the outbox is drained.
+ */
+export async function expectEachOnce(rig: FaultRig, ips: readonly string[]): Promise<void> {
+  await waitFor('an incident for every address', async () => {
+    const incidents = await rig.incidentsByIp();
+    return ips.every((ip) => incidents.has(ip));
+  });
+  await waitFor('a delivery for every incident', () => {
+    const delivered = [...rig.deliveries().values()];
+    return ips.every((ip) => delivered.some((d) => d.ip === ip && isBruteForceOpened(d)));
+  });
+  await waitFor('the outbox to drain', async () =>
+    (await rig.daemon.store.outbox.health()).every((channel) => channel.pending + channel.sending === 0),
+  );
+  const incidents = await rig.incidentsByIp();
+  expect(Object.fromEntries(incidents)).toEqual(Object.fromEntries(ips.map((ip) => [ip, 1])));
+  const deliveries = [...rig.deliveries().values()];
+  expect(deliveries.filter((d) => d.count > 1)).toEqual([]);
+  for (const ip of ips)
+    expect(deliveries.filter((d) => d.ip === ip && isBruteForceOpened(d))).toHaveLength(1);
+}
+
+function isBruteForceOpened(delivery: Delivery): boolean {
+  return delivery.rule === 'ssh-brute-force-source' && delivery.type === 'incident.opened';
 }
