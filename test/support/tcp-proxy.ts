@@ -8,12 +8,21 @@ export interface TcpProxy {
   readonly open: number;
   /** Drops every open connection at once (both sides see a reset), as a broken link would. */
   cutAll(): void;
+  /** From now on, new connections are accepted and never answered (a silent network); `false` ends it. */
+  blackhole(on: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  const silent = new Set<Socket>();
+  let holes = false;
   const server = createServer((client) => {
+    if (holes) {
+      silent.add(client);
+      client.on('error', () => {}).on('close', () => silent.delete(client));
+      return;
+    }
     const upstream = connect(target.port, target.host);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
@@ -40,7 +49,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       }
       pairs.clear();
     },
+    blackhole(on) {
+      holes = on;
+      if (!on) for (const client of silent) client.destroy();
+    },
     close() {
+      for (const client of silent) client.destroy();
       for (const [client, upstream] of pairs) {
         client.destroy();
         upstream.destroy();
