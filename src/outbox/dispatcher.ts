@@ -56,7 +56,8 @@ export interface PassResult {
 export class Dispatcher {
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly byName: Map<string, ConfiguredChannel>;
-  private readonly interrupted = new Set<string>();
+  /** Per channel whose pass failed half-way (the store went away): claimed entries not yet done. */
+  private readonly interrupted = new Map<string, OutboxEntry[]>();
   /** Sent, but the store failed to record it: recorded first thing next pass, never sent again. */
   private readonly sentUnrecorded = new Map<string, { notification: Notification; at: number; providerId?: string }>();
 
@@ -71,7 +72,7 @@ export class Dispatcher {
     await this.recordEarlierSends();
     const now = this.options.now();
     const { channels } = await this.options.store.outbox.due(now);
-    const names = new Set([...channels, ...this.interrupted]);
+    const names = new Set([...channels, ...this.interrupted.keys()]);
     const results = await Promise.all(
       [...names].filter((name) => this.byName.has(name)).map((name) => this.runChannel(name)),
     );
@@ -86,37 +87,33 @@ export class Dispatcher {
   }
 
   /**
-   * A channel whose pass failed half-way (the store went away) is worked next pass even though
-   * its claimed rows look leased: the claim gives this worker its own sending rows back at once.
+   * Works one channel's claimed entries in order. When the store fails half-way, the entries not
+   * done yet stay claimed by this worker (their rows look leased to everyone else): the next pass
+   * takes them up again while the lease lasts, instead of leaving them until it ends.
    */
   private async runChannel(name: string): Promise<PassResult> {
-    try {
-      const result = await this.workChannel(name);
-      this.interrupted.delete(name);
-      return result;
-    } catch (error) {
-      this.interrupted.add(name);
-      throw error;
-    }
-  }
-
-  private async workChannel(name: string): Promise<PassResult> {
     const result: PassResult = { sent: 0, retried: 0, dead: 0 };
     const channel = this.byName.get(name) as ConfiguredChannel;
     const limiter = this.limiters.get(name) as RateLimiter;
     const now = this.options.now();
+    const left = (this.interrupted.get(name) ?? []).filter((entry) => (entry.claimedUntil ?? 0) > now);
+    this.interrupted.delete(name);
     const room = Math.min(this.options.batchSize ?? 20, limiter.available(now));
-    if (room <= 0) return result;
-    const entries = await this.options.store.outbox.claim(
-      name,
-      this.options.worker,
-      now,
-      room,
-      this.options.leaseMs ?? 60_000,
-    );
-    for (const entry of entries) {
+    if (room <= 0 && left.length === 0) return result;
+    const entries =
+      left.length > 0
+        ? left
+        : await this.options.store.outbox.claim(name, this.options.worker, now, room, this.options.leaseMs ?? 60_000);
+    for (const [index, entry] of entries.entries()) {
       limiter.take(this.options.now());
-      const outcome = await this.deliver(channel, entry);
+      let outcome: keyof PassResult;
+      try {
+        outcome = await this.deliver(channel, entry);
+      } catch (error) {
+        const done = this.sentUnrecorded.has(entry.notification.id) ? index + 1 : index;
+        this.interrupted.set(name, entries.slice(done));
+        throw error;
+      }
       result[outcome]++;
       this.options.onOutcome?.(name, outcome);
     }

@@ -20,9 +20,7 @@ export interface ClaimRequest {
  * another claimer changed meanwhile is re-checked against the due condition before it is locked.
  * SQLite needs no lock clause: a write statement holds the database's single write lock.
  * A sending row is due again when its lease ends (next_attempt_at = claimed_until): a crashed
- * dispatcher's rows come back by themselves. The claimer's own sending rows are due at once: one
- * dispatcher works a channel one claim at a time, so they are left from a pass that failed half-way
- * (the store went away between claim and outcome) and nobody is sending them.
+ * dispatcher's rows come back by themselves.
  */
 export async function claimDue(
   db: Kysely<Database>,
@@ -39,12 +37,7 @@ export async function claimDue(
         .select('id')
         .where('state', 'in', ['pending', 'sending'])
         .where('channel', '=', channel)
-        .where((eb) =>
-          eb.or([
-            eb('next_attempt_at', '<=', now),
-            eb.and([eb('state', '=', 'sending'), eb('claimed_by', '=', worker)]),
-          ]),
-        )
+        .where('next_attempt_at', '<=', now)
         .orderBy('sequence')
         .limit(limit)
         .$if(dialect === 'postgres', (select) => select.forUpdate().skipLocked()),
