@@ -41,6 +41,8 @@ describe('PostgreSQL outages under a running daemon', () => {
       return ready.status === 503 && ready.failing.includes('store') ? ready : undefined;
     });
     expect(seen.status).toBe(503);
+    const metrics = await (await fetch(`http://127.0.0.1:${rig.daemon.address().port}/metrics`)).text();
+    expect(metrics).toContain('klaxon_component_up{component="store"} 0');
     await pause(OUTAGE_MS);
     await postgres.startServer();
   }
@@ -54,6 +56,8 @@ describe('PostgreSQL outages under a running daemon', () => {
     }
     await expectEachOnce(rig, ips);
     await waitFor('/readyz to be ready again', async () => (await readyz(rig)).status === 200);
+    const metrics = await (await fetch(`http://127.0.0.1:${rig.daemon.address().port}/metrics`)).text();
+    expect(metrics).toContain('klaxon_component_up{component="store"} 1');
     // One line when the store starts failing and one when it recovers, per outage: not one per retry.
     const storeLines = rig.lines.filter((line) => /klaxon: store (failing|recovered)/.test(line));
     expect(storeLines.length).toBeLessThanOrEqual(2 * ips.length);
