@@ -76,7 +76,10 @@ describe('PostgreSQL outages under a running daemon', () => {
     await rig.receiver.nextRequest();
     await postgres.stopServer();
     release();
-    await waitFor('delivery to notice the outage', () => rig.daemon.health.state('delivery')?.kind === 'retrying');
+    await waitFor(
+      'delivery to notice the outage',
+      () => rig.daemon.health.state('delivery')?.kind === 'retrying',
+    );
     await pause(OUTAGE_MS);
     await postgres.startServer();
     rig.append(bruteForce('198.51.100.2'));
@@ -95,7 +98,8 @@ describe('PostgreSQL outages under a running daemon', () => {
       for (const [n, ip] of ips.entries()) {
         rig.append(bruteForce(ip));
         // Alternately at once (the batch's commit is on the wire) and once it is in.
-        if (n % 2 === 1) await waitFor(`the incident of ${ip}`, async () => (await rig.incidentsByIp()).get(ip));
+        if (n % 2 === 1)
+          await waitFor(`the incident of ${ip}`, async () => (await rig.incidentsByIp()).get(ip));
         proxy.cutAll();
       }
       await expectEachOnce(rig, ips);

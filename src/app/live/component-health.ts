@@ -79,7 +79,8 @@ export class ComponentHealth {
 export function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
-  const text = cause !== undefined && !error.message.includes(cause) ? `${error.message}: ${cause}` : error.message;
+  const text =
+    cause !== undefined && !error.message.includes(cause) ? `${error.message}: ${cause}` : error.message;
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 

@@ -25,7 +25,8 @@ type Fault = 'before' | 'after-commit' | undefined;
 /** The real SQLite store, whose next transaction fails as the test says. */
 function faultyStore(store: Store): { store: Store; fail(fault: Fault): void } {
   let next: Fault;
-  const broken = () => new StoreError('transaction', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5432') });
+  const broken = () =>
+    new StoreError('transaction', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5432') });
   const faulty: Store = {
     ...store,
     async transaction(work) {
@@ -50,10 +51,21 @@ describe('the live pipeline when a commit fails', () => {
   afterEach(() => base.close());
 
   const start = (store: Store) =>
-    new LivePipeline({ store, rules, routes: routesSchema.parse([{ channels: ['hook'] }]), toleranceMs: 0, now: () => T0 });
+    new LivePipeline({
+      store,
+      rules,
+      routes: routesSchema.parse([{ channels: ['hook'] }]),
+      toleranceMs: 0,
+      now: () => T0,
+    });
   const bruteForce = (pipeline: LivePipeline, ip: string, from: number) => {
     const times = Array.from({ length: 10 }, (_, i) => from + i * 1000);
-    pipeline.push('auth', times.map((at) => failure(at, ip)), times, { offset: from });
+    pipeline.push(
+      'auth',
+      times.map((at) => failure(at, ip)),
+      times,
+      { offset: from },
+    );
     pipeline.advanceTo(from + 10_000);
   };
   const kindsByIp = async () =>
@@ -90,7 +102,12 @@ describe('the live pipeline when a commit fails', () => {
     expect(await kindsByIp()).toEqual(['198.51.100.1 opened']);
     // Later events of the same episode are news again, and go out as usual.
     const times = [T0 + 20_000, T0 + 21_000];
-    pipeline.push('auth', times.map((at) => failure(at, '198.51.100.1')), times, null);
+    pipeline.push(
+      'auth',
+      times.map((at) => failure(at, '198.51.100.1')),
+      times,
+      null,
+    );
     pipeline.advanceTo(T0 + 21_000);
     await pipeline.commit();
     expect((await base.incidents.list())[0]?.count).toBe(12);

@@ -220,7 +220,16 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     stop() {
       if (stopping) return stopping;
       state = 'stopping';
-      stopping = stopLive({ stopSources, stopLoops, sourceRuns, pipeline, loops: [ticker, delivery], server, store, log });
+      stopping = stopLive({
+        stopSources,
+        stopLoops,
+        sourceRuns,
+        pipeline,
+        loops: [ticker, delivery],
+        server,
+        store,
+        log,
+      });
       return stopping;
     },
   };

@@ -70,7 +70,9 @@ function stopOnSignal(
       return;
     }
     stopping = true;
-    io.err(`klaxon: stopping (checkpointing sources and detection windows, at most ${STOP_WITHIN_MS / 1000} s)`);
+    io.err(
+      `klaxon: stopping (checkpointing sources and detection windows, at most ${STOP_WITHIN_MS / 1000} s)`,
+    );
     const timer = setTimeout(() => {
       io.err(`klaxon: not stopped within ${STOP_WITHIN_MS / 1000} s, exiting`);
       exit(1);
