@@ -63,7 +63,8 @@ export interface FaultRig {
   receiver: HttpPeer;
   lines: string[];
   daemon: LiveDaemon;
-  start(store: string, extra?: Partial<LiveOptions>): Promise<LiveDaemon>;
+  /** `sources` replaces the followed `auth.log` (YAML flow maps, one per source). */
+  start(store: string, extra?: Partial<LiveOptions>, sources?: string[]): Promise<LiveDaemon>;
   append(text: string): void;
   /** Brute-force incidents per source address, as the store holds them. */
   incidentsByIp(): Promise<Map<string, number>>;
@@ -88,13 +89,17 @@ export async function createFaultRig(): Promise<FaultRig> {
       if (!daemon) throw new Error('the daemon is not running');
       return daemon;
     },
-    async start(store, extra = {}) {
+    async start(
+      store,
+      extra = {},
+      sources = [`{ type: file, name: auth, path: ${log}, format: sshd, poll: 20ms }`],
+    ) {
       writeFileSync(
         join(dir, 'klaxon.yaml'),
         [
           `store: ${store}`,
           'sources:',
-          `  - { type: file, name: auth, path: ${log}, format: sshd, poll: 20ms }`,
+          ...sources.map((source) => `  - ${source}`),
           'channels:',
           `  soc-hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
           'routes:',

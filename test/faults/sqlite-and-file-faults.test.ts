@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +74,30 @@ describe('faults under a daemon on SQLite', () => {
     },
     60_000,
   );
+
+  it('the syslog port is taken at start, then freed: the source binds by itself, /readyz told meanwhile', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    await rig.start(`sqlite:${join(rig.dir, 'klaxon.db')}`, { readiness: { sourceGraceMs: 100 } }, [
+      `{ type: syslog, name: forwarded, listen: "tcp://127.0.0.1:${port}", format: sshd }`,
+    ]);
+    const seen = await waitFor('/readyz to name the source', async () => {
+      const ready = await readyz(rig);
+      return ready.failing.includes('source forwarded') ? ready : undefined;
+    });
+    expect(seen.status).toBe(503);
+    await new Promise((resolve) => blocker.close(resolve));
+    await waitFor('the source to listen', () => rig.daemon.sources[0]?.status.state === 'live', 30_000);
+    const sender = connect(port, '127.0.0.1');
+    sender.end(bruteForce('192.0.2.77'));
+    await expectEachOnce(rig, ['192.0.2.77']);
+    await waitFor('/readyz to be ready again', async () => (await readyz(rig)).status === 200);
+    expect(rig.lines.filter((line) => line.startsWith('klaxon: source forwarded'))).toEqual([
+      expect.stringMatching(/source forwarded failing, retrying with backoff: cannot listen on/),
+      expect.stringMatching(/source forwarded recovered/),
+    ]);
+  }, 60_000);
 
   it('the followed file is removed and written again: its new lines are read once', async () => {
     await rig.start(`sqlite:${join(rig.dir, 'klaxon.db')}`);
