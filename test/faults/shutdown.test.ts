@@ -74,6 +74,7 @@ describe('stopping klaxon start', () => {
     const sentAt = Date.now();
     live.child.kill('SIGTERM');
     const { code, at } = await live.exited;
+    console.log(`SIGTERM with the database down: exited after ${at - sentAt} ms`);
     expect(at - sentAt).toBeLessThan(10_500);
     expect(code).toBe(0);
     expect(live.stderr()).toMatch(/final checkpoint skipped/);
