@@ -3,6 +3,7 @@ import { Dispatcher } from '../outbox/index.ts';
 import type { HeartbeatSchedule } from '../routing/index.ts';
 import { pingHeartbeat } from '../routing/index.ts';
 import type { Store } from '../store/index.ts';
+import { backoffDelay } from './backoff.ts';
 
 export interface DeliveryLoopOptions {
   store: Store;
@@ -21,6 +22,12 @@ export interface DeliveryLoopOptions {
   onDelivered?: DispatcherOptions['onDelivered'];
   onOutcome?: DispatcherOptions['onOutcome'];
   onDead?: DispatcherOptions['onDead'];
+  /**
+   * Told after every round: `undefined` when it went through, else why it failed. With it, a
+   * failed round (store unreachable) is retried after a backoff with jitter instead of ending
+   * the loop; without it, the error ends the loop (a one-shot `klaxon deliver`).
+   */
+  onRound?: (error: unknown) => void;
 }
 
 /**
@@ -41,9 +48,21 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<Pas
     ...(options.onDead && { onDead: options.onDead }),
   });
   const total: PassResult = { sent: 0, retried: 0, dead: 0 };
+  let failures = 0;
   while (!options.signal.aborted) {
-    await beat(options);
-    const pass = await dispatcher.runOnce();
+    let pass: PassResult;
+    try {
+      await beat(options);
+      pass = await dispatcher.runOnce();
+      failures = 0;
+      options.onRound?.(undefined);
+    } catch (error) {
+      if (!options.onRound) throw error;
+      failures++;
+      options.onRound(error);
+      await options.sleep(backoffDelay(failures), options.signal);
+      continue;
+    }
     total.sent += pass.sent;
     total.retried += pass.retried;
     total.dead += pass.dead;

@@ -17,6 +17,12 @@ export interface IncidentChange {
  * position, so that a crash loses nothing and repeats nothing. Several updates of one episode
  * in a batch become one write.
  */
+/** The recorder's state before a flush (see `mark`). */
+export interface RecorderMark {
+  readonly pending: readonly Detection[];
+  readonly written: ReadonlyMap<string, number>;
+}
+
 export class IncidentRecorder {
   private pending: Detection[] = [];
   private readonly writtenCount = new Map<string, number>();
@@ -39,8 +45,24 @@ export class IncidentRecorder {
     return this.pending.length;
   }
 
-  /** Writes the pending detections with `tx` and returns the incidents they changed, in order. */
-  async flush(tx: StoreOperations): Promise<IncidentChange[]> {
+  /** What a `flush` is about to take, so that `rollback` can put it back if its transaction fails. */
+  mark(): RecorderMark {
+    return { pending: [...this.pending], written: new Map(this.writtenCount) };
+  }
+
+  /** The transaction of the flush after `mark` rolled back: its detections are pending again, first. */
+  rollback(mark: RecorderMark): void {
+    this.pending = [...mark.pending, ...this.pending];
+    this.writtenCount.clear();
+    for (const [episode, count] of mark.written) this.writtenCount.set(episode, count);
+  }
+
+  /**
+   * Writes the pending detections with `tx` and returns the incidents they changed, in order.
+   * `reconcile` (the retry of a commit whose outcome is unknown): a detection the store already
+   * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
+   */
+  async flush(tx: StoreOperations, options: { reconcile?: boolean } = {}): Promise<IncidentChange[]> {
     const detections = this.pending;
     this.pending = [];
     const lastIndex = new Map<string, number>();
@@ -49,6 +71,7 @@ export class IncidentRecorder {
     for (const [index, detection] of detections.entries()) {
       // An update superseded by a later signal of the same episode in this batch need not be written.
       if (detection.state === 'updated' && lastIndex.get(detection.episodeId) !== index) continue;
+      if (options.reconcile && (await this.alreadyStored(tx, detection))) continue;
       const written = await this.write(tx, detection);
       if (written === undefined) continue;
       const { kind, incident } = written;
@@ -60,12 +83,23 @@ export class IncidentRecorder {
     return changes;
   }
 
+  private async alreadyStored(tx: StoreOperations, detection: Detection): Promise<boolean> {
+    if (detection.state === 'opened') return false;
+    const existing = await tx.incidents.findByEpisode(detection.episodeId);
+    if (!existing) return false;
+    if (detection.state === 'resolved') return existing.resolvedAt !== undefined;
+    return existing.count >= detection.count && existing.lastSeen >= detection.lastSeen;
+  }
+
   private async write(
     tx: StoreOperations,
     detection: Detection,
   ): Promise<{ kind: Detection['state']; incident: Incident } | undefined> {
     if (detection.state === 'opened' && this.options.openOnce) {
       const existing = await tx.incidents.findByEpisode(detection.episodeId);
+      // Detected again after a crash or a commit whose outcome was unknown: nothing new to tell.
+      if (existing && existing.count >= detection.count && existing.lastSeen >= detection.lastSeen)
+        return undefined;
       if (existing) {
         const incident = await this.save(tx, { ...detection, state: 'updated' });
         return incident && { kind: 'updated', incident };

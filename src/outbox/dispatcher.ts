@@ -56,6 +56,13 @@ export interface PassResult {
 export class Dispatcher {
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly byName: Map<string, ConfiguredChannel>;
+  /** Per channel whose pass failed half-way (the store went away): claimed entries not yet done. */
+  private readonly interrupted = new Set<string>();
+  /** Sent, but the store failed to record it: recorded first thing next pass, never sent again. */
+  private readonly sentUnrecorded = new Map<
+    string,
+    { notification: Notification; at: number; providerId?: string }
+  >();
 
   constructor(private readonly options: DispatcherOptions) {
     this.byName = new Map(options.channels.map((channel) => [channel.name, channel]));
@@ -65,10 +72,12 @@ export class Dispatcher {
 
   /** One pass over every channel with due notifications. */
   async runOnce(): Promise<PassResult> {
+    await this.recordEarlierSends();
     const now = this.options.now();
     const { channels } = await this.options.store.outbox.due(now);
+    const names = new Set([...channels, ...this.interrupted]);
     const results = await Promise.all(
-      channels.filter((name) => this.byName.has(name)).map((name) => this.runChannel(name)),
+      [...names].filter((name) => this.byName.has(name)).map((name) => this.runChannel(name)),
     );
     return results.reduce(
       (sum, r) => ({ sent: sum.sent + r.sent, retried: sum.retried + r.retried, dead: sum.dead + r.dead }),
@@ -80,20 +89,50 @@ export class Dispatcher {
     );
   }
 
+  /**
+   * Works one channel's claimed entries in order. When the store fails half-way (even during the
+   * claim, whose outcome is then unknown), the rows this worker claimed stay leased to it and look
+   * taken to everyone else: the next pass reads them back from the store and takes them up, instead
+   * of leaving them until the lease ends. One worker works a channel one claim at a time, so its
+   * sending rows of that channel are exactly those.
+   */
   private async runChannel(name: string): Promise<PassResult> {
+    try {
+      const result = await this.workChannel(name);
+      this.interrupted.delete(name);
+      return result;
+    } catch (error) {
+      this.interrupted.add(name);
+      throw error;
+    }
+  }
+
+  private async leftClaimed(name: string, now: number): Promise<OutboxEntry[]> {
+    if (!this.interrupted.has(name)) return [];
+    const sending = await this.options.store.outbox.list({ channel: name, state: ['sending'] });
+    return sending
+      .filter((entry) => entry.claimedBy === this.options.worker && (entry.claimedUntil ?? 0) > now)
+      .sort((a, b) => a.notification.sequence - b.notification.sequence);
+  }
+
+  private async workChannel(name: string): Promise<PassResult> {
     const result: PassResult = { sent: 0, retried: 0, dead: 0 };
     const channel = this.byName.get(name) as ConfiguredChannel;
     const limiter = this.limiters.get(name) as RateLimiter;
     const now = this.options.now();
+    const left = await this.leftClaimed(name, now);
     const room = Math.min(this.options.batchSize ?? 20, limiter.available(now));
-    if (room <= 0) return result;
-    const entries = await this.options.store.outbox.claim(
-      name,
-      this.options.worker,
-      now,
-      room,
-      this.options.leaseMs ?? 60_000,
-    );
+    if (room <= 0 && left.length === 0) return result;
+    const entries =
+      left.length > 0
+        ? left
+        : await this.options.store.outbox.claim(
+            name,
+            this.options.worker,
+            now,
+            room,
+            this.options.leaseMs ?? 60_000,
+          );
     for (const entry of entries) {
       limiter.take(this.options.now());
       const outcome = await this.deliver(channel, entry);
@@ -113,7 +152,17 @@ export class Dispatcher {
     const now = this.options.now();
     const outbox = this.options.store.outbox;
     if (sent.kind === 'ok') {
-      await outbox.markSent(notification.id, now, sent.providerMessageId);
+      try {
+        await outbox.markSent(notification.id, now, sent.providerMessageId);
+      } catch (error) {
+        const providerId = sent.providerMessageId;
+        this.sentUnrecorded.set(notification.id, {
+          notification,
+          at: now,
+          ...(providerId && { providerId }),
+        });
+        throw error;
+      }
       this.options.onDelivered?.(notification, now);
       return 'sent';
     }
@@ -136,6 +185,14 @@ export class Dispatcher {
     }
     await this.deadLetter(channel, notification, sent.reason, sent.message, now);
     return 'dead';
+  }
+
+  private async recordEarlierSends(): Promise<void> {
+    for (const [id, { notification, at, providerId }] of this.sentUnrecorded) {
+      await this.options.store.outbox.markSent(id, at, providerId);
+      this.sentUnrecorded.delete(id);
+      this.options.onDelivered?.(notification, at);
+    }
   }
 
   /** Dead-letters the notification and tells every other channel, in one transaction. */

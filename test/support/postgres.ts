@@ -14,6 +14,11 @@ export interface TestPostgres {
   url: string;
   /** Creates another empty database in the cluster and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server process (fast shutdown), keeping the data folder and the port: an outage. */
+  stopServer(): Promise<void>;
+  /** Starts the server again on the same port and data folder, after `stopServer`. */
+  startServer(): Promise<void>;
+  /** Stops the cluster for good and removes its folder. */
   stop(): Promise<void>;
 }
 
@@ -59,8 +64,19 @@ export async function startPostgres(): Promise<TestPostgres> {
       return `${base}/${name}`;
     };
     const url = await createDatabase('klaxon_test');
-    const running = server;
-    return { url, createDatabase, stop: () => stopServer(running, dir) };
+    let running: ChildProcess | undefined = server;
+    return {
+      url,
+      createDatabase,
+      async stopServer() {
+        await haltServer(running);
+        running = undefined;
+      },
+      async startServer() {
+        if (running === undefined) running = await startServer(account, bin, dir, port);
+      },
+      stop: () => stopServer(running, dir),
+    };
   } catch (error) {
     await stopServer(server, dir);
     throw error;
@@ -184,12 +200,16 @@ function startServer(
 
 /** Fast shutdown (SIGINT), then the folder with data, socket and password goes. */
 async function stopServer(server: ChildProcess | undefined, dir: string): Promise<void> {
-  if (server !== undefined && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGINT');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await haltServer(server);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Fast shutdown (SIGINT: open connections are cut, clients see the server go), SIGKILL after 10 s. */
+async function haltServer(server: ChildProcess | undefined): Promise<void> {
+  if (server === undefined || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGINT');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }

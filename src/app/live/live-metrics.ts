@@ -39,7 +39,9 @@ export function createLiveMetrics(inputs: LiveMetricsInputs): LiveMetrics {
       registers: [registry],
       async collect() {
         this.reset();
-        await collect(this);
+        // A store that cannot answer leaves its series out of this scrape; the scrape itself goes
+        // on, so klaxon_component_up can say the store is down.
+        await Promise.resolve(collect(this)).catch(() => this.reset());
       },
     });
   gauge('klaxon_source_lines_total', 'Records read per source', ['source'], (g) => {

@@ -1,9 +1,9 @@
 import type { Detection, Notification, SecurityEvent } from '../../core/index.ts';
 import type { DetectionEngine } from '../../detection/index.ts';
 import { createDetectionEngine } from '../../detection/index.ts';
-import type { IncidentChange, PassedChange } from '../../incidents/index.ts';
+import type { IncidentChange, PassedChange, RecorderMark } from '../../incidents/index.ts';
 import { IncidentRecorder, NoiseStage } from '../../incidents/index.ts';
-import type { DetailLevel, Route } from '../../routing/index.ts';
+import type { DetailLevel, DigestSnapshot, Route } from '../../routing/index.ts';
 import { NotifyStage } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -45,8 +45,11 @@ export class LivePipeline {
   private engine: DetectionEngine;
   private rulesById: Map<string, Rule>;
   private recorder: IncidentRecorder;
-  private readonly noise: NoiseStage;
+  private noise: NoiseStage;
   private notify: NotifyStage;
+  private routes: readonly Route[];
+  /** After a failed commit: cooldowns are read back from the store, and the retry reconciles. */
+  private recovering = false;
   private positions: Record<string, unknown>;
   private checkpointed: Record<string, unknown>;
   private committing: Promise<void> = Promise.resolve();
@@ -57,9 +60,8 @@ export class LivePipeline {
   constructor(private readonly options: LivePipelineOptions) {
     this.rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
     this.recorder = new IncidentRecorder((id) => this.rulesById.get(id), { openOnce: true });
-    this.noise = new NoiseStage((ruleId) => ({ cooldownMs: this.rulesById.get(ruleId)?.cooldownMs ?? 0 }), {
-      deliveredOnDecision: false,
-    });
+    this.noise = this.createNoise();
+    this.routes = options.routes;
     this.notify = this.createNotify(options.routes, options.resume?.digests);
     this.positions = { ...(options.resume?.positions ?? {}) };
     this.checkpointed = { ...this.positions };
@@ -110,10 +112,15 @@ export class LivePipeline {
     if (notification.incident) this.noise.recordFailed(notification.incident.episodeId);
   }
 
-  /** Writes pending incident changes and their notifications, and digests that came due. */
+  /**
+   * Writes pending incident changes and their notifications, and digests that came due. Commits
+   * run one at a time; a failed one rejects its caller only: its detections are pending again and
+   * the next commit starts afresh (it never inherits the failure).
+   */
   commit(options: { checkpoint?: boolean } = {}): Promise<void> {
-    this.committing = this.committing.then(() => this.commitNow(options.checkpoint ?? false));
-    return this.committing;
+    const run = this.committing.then(() => this.commitNow(options.checkpoint ?? false));
+    this.committing = run.catch(() => {});
+    return run;
   }
 
   /** Rules or routes changed (SIGHUP): windows of unchanged rules are kept. */
@@ -122,6 +129,7 @@ export class LivePipeline {
     const snapshot = this.engine.snapshot();
     this.rulesById = new Map(rules.map((rule) => [rule.id, rule]));
     this.engine = this.createEngine(rules, snapshot);
+    this.routes = routes;
     this.notify = this.createNotify(routes, this.notify.digests.snapshot());
   }
 
@@ -133,29 +141,58 @@ export class LivePipeline {
     const now = this.options.now();
     const digestDue = (this.notify.digests.nextDueAt() ?? Infinity) <= now;
     if (!checkpoint && !digestDue && this.recorder.pendingCount === 0) return;
+    if (this.recovering) await this.restoreCooldowns();
+    const mark = this.recorder.mark();
+    const digests = this.notify.digests.snapshot();
     let committed: IncidentChange[] = [];
-    await this.options.store.transaction(async (tx) => {
-      committed = await this.recorder.flush(tx);
-      const passed: PassedChange[] = await this.noise.apply(committed, tx);
-      await this.notify.apply(passed, tx);
-      await this.notify.tickDigests(now, tx);
-      this.tally.notified += passed.length;
-      if (checkpoint) {
-        const saved: LiveCheckpoint = {
-          version: 1,
-          engine: this.engine.snapshot(),
-          positions: this.positions,
-          digests: this.notify.digests.snapshot(),
-        };
-        await saveLiveCheckpoint(tx, saved, now);
-      }
-    });
+    let notified = 0;
+    try {
+      await this.options.store.transaction(async (tx) => {
+        committed = await this.recorder.flush(tx, { reconcile: this.recovering });
+        const passed: PassedChange[] = await this.noise.apply(committed, tx);
+        await this.notify.apply(passed, tx);
+        await this.notify.tickDigests(now, tx);
+        notified = passed.length;
+        if (checkpoint) await saveLiveCheckpoint(tx, this.checkpointOf(), now);
+      });
+    } catch (error) {
+      this.rollBack(mark, digests);
+      throw error;
+    }
+    this.recovering = false;
+    this.tally.notified += notified;
     this.tally.commits++;
     if (checkpoint) {
       this.tally.checkpoints++;
       this.checkpointed = { ...this.positions };
     }
     if (committed.length > 0) this.options.onCommitted?.(committed);
+  }
+
+  /**
+   * The transaction failed (or its outcome is unknown): what it took is pending again, the digests
+   * are as before it, and noise control starts over from the store at the next commit.
+   */
+  private rollBack(mark: RecorderMark, digests: DigestSnapshot): void {
+    this.recorder.rollback(mark);
+    this.notify = this.createNotify(this.routes, digests);
+    this.noise = this.createNoise();
+    this.recovering = true;
+  }
+
+  private checkpointOf(): LiveCheckpoint {
+    return {
+      version: 1,
+      engine: this.engine.snapshot(),
+      positions: this.positions,
+      digests: this.notify.digests.snapshot(),
+    };
+  }
+
+  private createNoise(): NoiseStage {
+    return new NoiseStage((ruleId) => ({ cooldownMs: this.rulesById.get(ruleId)?.cooldownMs ?? 0 }), {
+      deliveredOnDecision: false,
+    });
   }
 
   private createEngine(rules: readonly Rule[], restore: string | undefined): DetectionEngine {

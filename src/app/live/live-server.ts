@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { KlaxonConfig } from '../../config/index.ts';
-import type { IngestCounts, ReadinessCheck } from '../../server/index.ts';
+import type { IngestCounts } from '../../server/index.ts';
 import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
 import type { JournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
+import type { ComponentHealth } from './component-health.ts';
+import { registerComponentMetrics } from './component-metrics.ts';
 import type { LiveMetrics } from './live-metrics.ts';
+import type { ReadinessPolicy } from './live-readiness.ts';
+import { checkReadiness } from './live-readiness.ts';
 import { createLiveMetrics } from './live-metrics.ts';
 import type { LivePipeline } from './live-pipeline.ts';
 import type { RunningSource } from './source-runner.ts';
@@ -19,6 +23,9 @@ export interface LiveServerParts {
   journal: JournalSource | undefined;
   /** Whether the daemon is running (started and not stopping), for /readyz. */
   state: () => 'starting' | 'running' | 'stopping';
+  /** How each loop is doing, for /readyz and `klaxon_component_up`. */
+  health: ComponentHealth;
+  readiness: ReadinessPolicy;
 }
 
 /** The daemon's HTTP server with the ingest API (when configured), health, readiness and metrics. */
@@ -49,21 +56,11 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
     now,
     ...(ingest && { ingest }),
   });
+  registerComponentMetrics(metrics.registry, parts.health);
   registerOperationsRoutes(server, {
     metrics: metrics.registry,
-    readiness: async () => {
-      const state = parts.state();
-      const checks: ReadinessCheck[] = [
-        { name: 'pipeline', ok: state === 'running', ...(state !== 'running' && { message: state }) },
-      ];
-      try {
-        await store.checkpoints.load('live');
-        checks.push({ name: 'store', ok: true });
-      } catch (error) {
-        checks.push({ name: 'store', ok: false, message: (error as Error).message });
-      }
-      return checks;
-    },
+    readiness: () =>
+      checkReadiness({ store, now, health: parts.health, state: parts.state, policy: parts.readiness }),
   });
   return { server, metrics };
 }

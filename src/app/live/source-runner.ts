@@ -17,6 +17,8 @@ export class RunningSource {
   readonly counts: SourceCounts = { batches: 0, lines: 0, events: 0, skipped: {} };
   /** Events read since the watcher last looked. */
   eventsSinceTick = 0;
+  /** Told of every status the source reports (the daemon's component health listens). */
+  onStatus: ((status: SourceStatus) => void) | undefined;
   private readonly parser: BatchParser;
 
   constructor(
@@ -50,6 +52,7 @@ export class RunningSource {
           if (status.state === 'failing') this.failingSince ??= this.now();
           else this.failingSince = undefined;
           this.status = status;
+          this.onStatus?.(status);
         },
       },
       signal,

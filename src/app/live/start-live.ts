@@ -22,6 +22,11 @@ import type { WatchPolicy } from './watch-sources.ts';
 import { registerDashboardRoutes } from './register-dashboard-routes.ts';
 import { RuleSwitches } from './rule-switches.ts';
 import { createWaker } from '../../core/index.ts';
+import { ComponentHealth, reasonOf } from './component-health.ts';
+import { commitAfterBatch, runTicker, superviseSource } from './live-loops.ts';
+import type { ReadinessPolicy } from './live-readiness.ts';
+import { DEFAULT_READINESS } from './live-readiness.ts';
+import { stopLive } from './stop-live.ts';
 
 export interface LiveOptions {
   config: KlaxonConfig<Route>;
@@ -37,6 +42,8 @@ export interface LiveOptions {
   /** Overrides `detection.reorder_tolerance`. */
   toleranceMs?: number;
   watchPolicy?: WatchPolicy;
+  /** When /readyz reports a failing source or a channel that does not drain. */
+  readiness?: Partial<ReadinessPolicy>;
   /** Extra routes on the same server (the REST API and the dashboard are always there). */
   registerRoutes?: (app: FastifyInstance, live: LiveDaemon) => Promise<void> | void;
 }
@@ -57,7 +64,12 @@ export interface LiveDaemon {
   setRuleEnabled(ruleId: string, enabled: boolean, by: string): Promise<void>;
   /** An event Klaxon observed about itself (a failed dashboard login): detected like any other. */
   reportSecurityEvent(event: SecurityEvent): void;
-  /** Stops reading, commits and checkpoints, lets delivery finish its round, closes everything. */
+  /** How each loop is doing (store, delivery, every source): what /readyz and /metrics read. */
+  readonly health: ComponentHealth;
+  /**
+   * Stops reading, commits and checkpoints (if the store answers within a few seconds), lets
+   * delivery finish its round, closes everything. Calling it again returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -107,8 +119,16 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     positionOf: (name) => resume?.positions[name],
   });
   const running = built.running;
+  const health = new ComponentHealth(now, log);
+  const loopParts = { health, sleep, now };
+  for (const source of running)
+    source.onStatus = (status) => {
+      if (status.state === 'failing') health.retrying(`source ${source.name}`, status.message ?? 'failing');
+      else health.ok(`source ${source.name}`);
+    };
 
   let state: 'starting' | 'running' | 'stopping' = 'starting';
+  let stopping: Promise<void> | undefined;
   const { server, metrics } = createLiveServer({
     config,
     store,
@@ -117,22 +137,13 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     pipeline,
     journal: built.journal,
     state: () => state,
+    health,
+    readiness: { ...DEFAULT_READINESS, ...options.readiness },
   });
 
-  const afterBatch = async () => {
-    if (!pipeline.hasPendingChanges) return;
-    await pipeline.commit();
-    deliveryWaker.wake();
-  };
+  const afterBatch = commitAfterBatch(pipeline, () => deliveryWaker.wake(), health, stopSources.signal);
   const sourceRuns = running.map((source) =>
-    source.run(pipeline, afterBatch, stopSources.signal).catch((error: unknown) => {
-      source.status = {
-        state: 'failing',
-        message: `stopped by an internal error: ${(error as Error).message}`,
-      };
-      source.failingSince ??= now();
-      log(`source ${source.name} stopped: ${(error as Error).stack ?? String(error)}`);
-    }),
+    superviseSource(source, pipeline, afterBatch, loopParts, stopSources.signal),
   );
 
   const clock = new LiveClock({
@@ -147,16 +158,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       journal: { name: built.journal.name, retentionMs: config.server.ingest.retentionMs },
     }),
   });
-  const tick = async () => {
-    if (await clock.tick()) deliveryWaker.wake();
-  };
-  const ticker = (async () => {
-    while (!stopLoops.signal.aborted) {
-      await sleep(tickMs, stopLoops.signal);
-      if (stopLoops.signal.aborted) break;
-      await tick().catch((error: unknown) => log(`tick failed: ${(error as Error).message}`));
-    }
-  })();
+  const ticker = runTicker(clock, tickMs, () => deliveryWaker.wake(), loopParts, stopLoops.signal);
 
   const heartbeat = config.heartbeat;
   const delivery = runDeliveryLoop({
@@ -171,6 +173,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     onDead: (notification) => pipeline.recordFailed(notification),
     onOutcome: (channel, outcome) =>
       metrics.deliveries.inc({ channel, result: outcome === 'retried' ? 'retry' : outcome }),
+    onRound: (error) => (error === undefined ? health.ok('delivery') : health.retrying('delivery', error)),
     ...(heartbeat && {
       heartbeat: {
         schedule: new HeartbeatSchedule(
@@ -181,7 +184,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       },
     }),
   }).catch((error: unknown) => {
-    log(`delivery stopped: ${(error as Error).stack ?? String(error)}`);
+    health.failed('delivery', reasonOf(error));
   });
 
   const daemon: LiveDaemon = {
@@ -212,18 +215,23 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     reportSecurityEvent(event) {
       const ts = Date.parse(event['@timestamp']);
       pipeline.push('_self', [event], [ts], null);
-      void afterBatch().catch((error: unknown) => log(`commit failed: ${(error as Error).message}`));
+      void afterBatch();
     },
-    async stop() {
-      if (state === 'stopping') return;
+    health,
+    stop() {
+      if (stopping) return stopping;
       state = 'stopping';
-      stopSources.abort();
-      await Promise.all(sourceRuns);
-      await pipeline.commit({ checkpoint: true });
-      stopLoops.abort();
-      await Promise.all([ticker, delivery]);
-      await server.close();
-      await store.close();
+      stopping = stopLive({
+        stopSources,
+        stopLoops,
+        sourceRuns,
+        pipeline,
+        loops: [ticker, delivery],
+        server,
+        store,
+        log,
+      });
+      return stopping;
     },
   };
   await registerDashboardRoutes(server, daemon, now);

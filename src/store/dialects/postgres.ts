@@ -4,7 +4,9 @@ import type { Database } from '../schema.ts';
 
 const INT8_OID = 20;
 const POOL_SIZE = 10;
-const CONNECT_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+/** A query on a connection that went silent (a cut link, no RST) fails after this, and is retried. */
+const QUERY_TIMEOUT_MS = 30_000;
 
 export interface PostgresConnection {
   host: string;
@@ -24,6 +26,8 @@ export function createPostgresPool(connection: PostgresConnection): pg.Pool {
     ...connection,
     max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    keepAlive: true,
     application_name: 'klaxon',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -32,8 +36,12 @@ export function createPostgresPool(connection: PostgresConnection): pg.Pool {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection that breaks (server restart) must not crash the process: the next query reports it.
+  // A connection that breaks (server restart, cut link) must not crash the process: the next query
+  // on it fails and reports it, and the pool then drops it (a client no longer queryable is never
+  // reused). 'error' on the pool covers idle clients; a checked-out client between two queries of
+  // a transaction emits it on itself, with no listener unless we add one.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
