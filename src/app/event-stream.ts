@@ -2,8 +2,9 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser } from '../parsers/index.ts';
+import { chooseParser, findParser, ndjsonParser, sniffBinaryFormat } from '../parsers/index.ts';
 import { readFirstLines, readLineBatches } from '../sources/index.ts';
+import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 
 export interface ReadCounts {
   lines: number;
@@ -45,6 +46,8 @@ const SNIFF_LINES = 50;
 /** Opens a file as a stream of events; an unreadable file or unknown format is an InputError. */
 export async function openEventStream(path: string, options: OpenOptions = {}): Promise<EventStream> {
   const mtime = await fileMtime(path);
+  if (await isEvtx(path, options.format))
+    return openEvtxStream(path, options.source ?? 0, options.skipEvents ?? 0);
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
@@ -100,6 +103,12 @@ async function fileMtime(path: string): Promise<number> {
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
     throw new InputError(`${path}: cannot read the file (${why})`, { cause: error });
   }
+}
+
+/** Binary inputs are recognised by their signature, before any line is read. */
+async function isEvtx(path: string, format: string | undefined): Promise<boolean> {
+  if (format !== undefined) return format.trim().toLowerCase() === 'evtx';
+  return sniffBinaryFormat(await readFileHead(path))?.format === 'evtx';
 }
 
 function namedParser(format: string): ParserDefinition {

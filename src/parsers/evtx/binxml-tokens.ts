@@ -36,4 +36,9 @@ export interface BinXmlCursor {
   pos: number;
   /** How deep in elements and nested fragments the reader is. */
   depth: number;
+  /** Nodes the record may still produce: templates reused inside templates could multiply them. */
+  budget: { nodes: number };
 }
+
+/** No real record comes near this many nodes; a crafted one that does is counted as corrupt. */
+export const MAX_RECORD_NODES = 100_000;

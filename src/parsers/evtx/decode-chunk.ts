@@ -1,5 +1,6 @@
 import { checkChunk, chunkRecords } from './chunk.ts';
 import { createChunkContext } from './chunk-context.ts';
+import { MAX_RECORD_NODES } from './binxml-tokens.ts';
 import { readNodes } from './read-binxml.ts';
 import { renderDocument } from './render-document.ts';
 
@@ -39,7 +40,8 @@ function decodeRecord(
   recordId: bigint,
 ): Record<string, unknown> | undefined {
   try {
-    const nodes = readNodes({ context, pos: start, depth: 0 }, end);
+    const cursor = { context, pos: start, depth: 0, budget: { nodes: MAX_RECORD_NODES } };
+    const nodes = readNodes(cursor, end);
     return renderDocument(nodes, recordId);
   } catch (error) {
     // Out-of-range reads (RangeError) and unknown tokens (BinXmlError) mean a damaged record.

@@ -4,3 +4,5 @@ export { decodeEvtxBuffer } from './decode-file.ts';
 export { CHUNK_SIZE } from './chunk.ts';
 export { EVTX_FILE_MAGIC, FILE_HEADER_SIZE, looksLikeEvtx, readFileHeader } from './file-header.ts';
 export type { EvtxFileHeader } from './file-header.ts';
+export { readChunkEvents } from './chunk-events.ts';
+export type { ChunkTally } from './chunk-events.ts';

@@ -25,7 +25,7 @@ export function readTemplateInstance(cursor: BinXmlCursor, readNodes: ReadNodes)
   if (template === undefined) {
     if (cursor.depth + 1 > MAX_DEPTH) throw new BinXmlError(`templates nested deeper than ${MAX_DEPTH}`);
     const start = definitionOffset + DEFINITION_HEADER;
-    template = readNodes({ context, pos: start, depth: cursor.depth + 1 }, start + dataSize);
+    template = readNodes({ ...cursor, pos: start, depth: cursor.depth + 1 }, start + dataSize);
     context.templates.set(definitionOffset, template);
   }
   const values = readValues(cursor);
@@ -55,6 +55,8 @@ function instantiate(
   readNodes: ReadNodes,
 ): XmlNode[] {
   const out: XmlNode[] = [];
+  cursor.budget.nodes -= template.length;
+  if (cursor.budget.nodes < 0) throw new BinXmlError('the record expands to too many nodes');
   for (const node of template) {
     if (node.kind === 'sub') out.push(...valueNodes(values[node.index] ?? NULL_VALUE, cursor, readNodes));
     else if (node.kind === 'element') {
@@ -84,7 +86,7 @@ function valueNodes(value: EvtxValue, cursor: BinXmlCursor, readNodes: ReadNodes
       return [{ kind: 'text', text: value.items.join(', '), items: value.items }];
     case 'binxml': {
       if (cursor.depth + 1 > MAX_DEPTH) throw new BinXmlError(`binary XML nested deeper than ${MAX_DEPTH}`);
-      const nested = { context: cursor.context, pos: value.offset, depth: cursor.depth + 1 };
+      const nested = { ...cursor, pos: value.offset, depth: cursor.depth + 1 };
       return readNodes(nested, value.offset + value.size);
     }
   }
