@@ -8,7 +8,8 @@ interface Cursor {
 
 /**
  * Merges event streams from several files by `@timestamp`, so that files covering the same
- * period are read as one timeline. Each file is assumed to be roughly in order by itself.
+ * period are read as one timeline. Each stream must be in time order by itself (replay sorts
+ * each file first, see sortByTime).
  */
 export async function* mergeByTime(streams: AsyncIterable<EventBatch>[]): AsyncGenerator<EventBatch> {
   if (streams.length === 1) {

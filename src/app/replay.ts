@@ -11,6 +11,8 @@ import { openEventStream } from './event-stream.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
+import type { TimeOrder } from './sort-by-time.ts';
+import { skipEvents, sortByTime } from './sort-by-time.ts';
 
 export interface ReplayOptions {
   inputs: string[];
@@ -29,6 +31,8 @@ export interface ReplayOptions {
   notify?: NotifyStage | undefined;
   /** Wall clock, for checkpoint timing. */
   now?: () => number;
+  /** Most events of one file sorted by time in memory (default DEFAULT_SORT_LIMIT). */
+  sortLimit?: number;
 }
 
 export interface FileReport {
@@ -36,6 +40,8 @@ export interface FileReport {
   format: string;
   counts: ReadCounts;
   notes: string[];
+  /** Whether the file's events were in time order, and what was done when they were not. */
+  order: TimeOrder;
 }
 
 export interface ReplayReport {
@@ -76,12 +82,18 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     },
   });
   const streams = [];
+  const orders: TimeOrder[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    const skipEvents = resumed?.positions[source] ?? 0;
-    streams.push(
-      await openEventStream(path, { format: options.format, year: options.year, source, skipEvents }),
-    );
+    streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
+    orders.push({ events: 0, outOfOrder: 0, sorted: false });
   }
+  // Each file in time order first (positions count events in that order), then merged by time.
+  const ordered = streams.map((stream, source) =>
+    skipEvents(
+      sortByTime(stream.batches, orders[source] as TimeOrder, options.sortLimit),
+      resumed?.positions[source] ?? 0,
+    ),
+  );
   const progress: ReplayCheckpoint = resumed ?? {
     version: 1,
     inputs: options.inputs,
@@ -108,7 +120,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     lastCheckpoint = now();
   };
 
-  for await (const batch of mergeByTime(streams.map((stream) => stream.batches))) {
+  for await (const batch of mergeByTime(ordered)) {
     engine.pushBatch(batch.events, batch.times);
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
     if (store && now() - lastCheckpoint >= every) await checkpoint(false);
@@ -116,11 +128,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   engine.flush();
   await checkpoint(true);
 
-  const files = streams.map((stream) => ({
+  const files = streams.map((stream, source) => ({
     path: stream.path,
     format: stream.format,
     counts: stream.counts,
     notes: stream.parser.notes(),
+    order: orders[source] as TimeOrder,
   }));
   const report: ReplayReport = {
     incidents: store ? await incidentsOf(store, progress.serials) : book.list(),

@@ -17,7 +17,11 @@ export function formatReplaySummary(report: ReplayReport): string {
     lines.push(`  ${formatCount(engine.late)} events arrived later than the out-of-order tolerance`);
   if (engine.invalidTimestamp > 0)
     lines.push(`  ${formatCount(engine.invalidTimestamp)} events had no valid @timestamp`);
-  for (const file of files) for (const note of file.notes) lines.push(`  note: ${note}`);
+  for (const file of files) {
+    const order = describeTimeOrder(file);
+    if (order !== undefined) lines.push(`  note: ${order}`);
+    for (const note of file.notes) lines.push(`  note: ${note}`);
+  }
   if (report.resumedAfter !== undefined) {
     lines.push(
       `  resumed an interrupted replay: ${formatCount(report.resumedAfter)} events had been processed before`,
@@ -49,4 +53,14 @@ export function formatReplaySummary(report: ReplayReport): string {
     lines.push(`  ${rule.padEnd(width)}  ${formatCount(n)}`);
   }
   return lines.join('\n');
+}
+
+/** Says what replay did about a file whose events were not in time order. */
+function describeTimeOrder(file: ReplayReport['files'][number]): string | undefined {
+  const { order } = file;
+  if (order === undefined || order.outOfOrder === 0) return undefined;
+  const outOfOrder = `${formatCount(order.outOfOrder)} were out of order`;
+  if (order.sorted)
+    return `sorted ${formatCount(order.events)} events of ${file.path} by time (${outOfOrder})`;
+  return `${file.path} is too large to sort in memory (${formatCount(order.events)} events, ${outOfOrder}): read in file order`;
 }

@@ -28,7 +28,15 @@ function decodeFile(name: string): { docs: Doc[]; skipped: number } {
  */
 function asPythonSees(text: unknown): unknown {
   if (typeof text !== 'string') return text;
-  return text.replace(/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/g, '').replace(/\r\n?/g, '\n');
+  let kept = '';
+  for (const char of text) if (!isRestricted(char.charCodeAt(0))) kept += char;
+  return kept.replace(/\r\n?/g, '\n');
+}
+
+/** XML 1.1's restricted characters, which python-evtx drops (tab, line feed and return stay). */
+function isRestricted(code: number): boolean {
+  if (code >= 1 && code <= 0x1f) return code !== 9 && code !== 10 && code !== 13;
+  return code >= 0x7f && code <= 0x9f && code !== 0x85;
 }
 
 /** The fields compared: those detection and the Windows mapping read. */

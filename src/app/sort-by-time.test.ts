@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../core/index.ts';
+import { datasetUrl } from '../../test/support/datasets.ts';
+import type { EventBatch } from './event-stream.ts';
+import { loadRules } from './load-rules.ts';
+import { runReplay } from './replay.ts';
+import type { TimeOrder } from './sort-by-time.ts';
+import { skipEvents, sortByTime } from './sort-by-time.ts';
+
+const event = (ts: number): SecurityEvent =>
+  ({ '@timestamp': new Date(ts).toISOString(), event: {} }) as SecurityEvent;
+const batch = (times: number[]): EventBatch => ({ events: times.map(event), times, source: 0 });
+async function* stream(batches: EventBatch[]): AsyncGenerator<EventBatch> {
+  yield* batches;
+}
+async function collect(batches: AsyncIterable<EventBatch>): Promise<number[]> {
+  const times: number[] = [];
+  for await (const b of batches) times.push(...b.times);
+  return times;
+}
+const fresh = (): TimeOrder => ({ events: 0, outOfOrder: 0, sorted: false });
+
+describe('sortByTime', () => {
+  it('sorts a file out of order and counts the events earlier than one before them', async () => {
+    const order = fresh();
+    const times = await collect(sortByTime(stream([batch([5, 1, 3]), batch([2, 9, 4])]), order));
+    expect(times).toEqual([1, 2, 3, 4, 5, 9]);
+    // 1, 3, 2 and 4 each follow the 5.
+    expect(order).toEqual({ events: 6, outOfOrder: 4, sorted: true });
+  });
+
+  it('passes a file in order on untouched, and keeps equal times in file order', async () => {
+    const order = fresh();
+    const first = batch([1, 2, 2]);
+    const out: EventBatch[] = [];
+    for await (const b of sortByTime(stream([first]), order)) out.push(b);
+    expect(out[0]).toBe(first);
+    expect(order).toEqual({ events: 3, outOfOrder: 0, sorted: false });
+  });
+
+  it('reads a file larger than the limit in its own order and says so', async () => {
+    const order = fresh();
+    const times = await collect(sortByTime(stream([batch([3, 1]), batch([2]), batch([0])]), order, 2));
+    expect(times).toEqual([3, 1, 2, 0]);
+    expect(order).toEqual({ events: 4, outOfOrder: 3, sorted: false, tooLargeToSort: true });
+  });
+
+  it('skips events after sorting, as a resumed replay counted them', async () => {
+    const times = await collect(skipEvents(sortByTime(stream([batch([4, 3]), batch([2, 1])]), fresh()), 3));
+    expect(times).toEqual([4]);
+  });
+});
+
+describe('replay of files out of time order', () => {
+  const rules = loadRules(undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'klaxon-order-'));
+
+  it('counts no event of a reversed NDJSON file as late, and reports the sort', async () => {
+    // 30 failed Windows logons from one address, one a minute, written newest first: each of the
+    // 29 after the first is earlier than it, and 29 would be later than the 2 s tolerance.
+    const start = Date.UTC(2024, 2, 4, 10);
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({
+        '@timestamp': new Date(start + (29 - i) * 60_000).toISOString(),
+        event: { code: '4625', provider: 'Microsoft-Windows-Security-Auditing' },
+        winlog: { event_data: { TargetUserName: `user${i}`, IpAddress: '203.0.113.9', LogonType: '3' } },
+      }),
+    );
+    const path = join(dir, 'reversed.ndjson');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const sorted = await runReplay({ inputs: [path], rules: await rules });
+    expect(sorted.engine.late).toBe(0);
+    expect(sorted.files[0]?.order).toEqual({ events: 30, outOfOrder: 29, sorted: true });
+    const unsorted = await runReplay({ inputs: [path], rules: await rules, sortLimit: 0 });
+    expect(unsorted.engine.late).toBe(29);
+  });
+
+  it('sorts the RdpCoreTS export, whose records are not in time order', async () => {
+    // 127 of its 154 records are earlier than a record before them. Counted apart from Klaxon with
+    // python (python-evtx cannot read this file): the UTF-16 ISO timestamps found between byte 512
+    // and the free-space offset of each "ElfChnk" chunk, each compared with the running maximum.
+    const path = datasetUrl(
+      'windows/evtx-to-mitre-attack/raw/ID131-RDP_brutforce_no_user_info.evtx',
+    ).pathname;
+    const report = await runReplay({ inputs: [path], rules: await rules });
+    expect(report.files[0]?.format).toBe('evtx');
+    expect(report.files[0]?.order).toEqual({ events: 154, outOfOrder: 127, sorted: true });
+    expect(report.engine.late).toBe(0);
+    const unsorted = await runReplay({ inputs: [path], rules: await rules, sortLimit: 0 });
+    expect(unsorted.engine.late).toBeGreaterThan(0);
+  });
+});
