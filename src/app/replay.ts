@@ -31,8 +31,8 @@ export interface ReplayOptions {
   notify?: NotifyStage | undefined;
   /** Wall clock, for checkpoint timing. */
   now?: () => number;
-  /** Most events of one file sorted by time in memory (default DEFAULT_SORT_LIMIT). */
-  sortLimit?: number;
+  /** Events of one file held to put it in time order (default DEFAULT_REORDER_WINDOW). */
+  reorderWindow?: number;
 }
 
 export interface FileReport {
@@ -85,12 +85,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const orders: TimeOrder[] = [];
   for (const [source, path] of options.inputs.entries()) {
     streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
-    orders.push({ events: 0, outOfOrder: 0, sorted: false });
+    orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
   }
   // Each file in time order first (positions count events in that order), then merged by time.
   const ordered = streams.map((stream, source) =>
     skipEvents(
-      sortByTime(stream.batches, orders[source] as TimeOrder, options.sortLimit),
+      sortByTime(stream.batches, orders[source] as TimeOrder, options.reorderWindow),
       resumed?.positions[source] ?? 0,
     ),
   );

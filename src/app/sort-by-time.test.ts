@@ -11,7 +11,10 @@ import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
 
 const event = (ts: number): SecurityEvent =>
-  ({ '@timestamp': new Date(ts).toISOString(), event: {} }) as SecurityEvent;
+  ({
+    '@timestamp': Number.isNaN(ts) ? 'not a time' : new Date(ts).toISOString(),
+    event: {},
+  }) as SecurityEvent;
 const batch = (times: number[]): EventBatch => ({ events: times.map(event), times, source: 0 });
 async function* stream(batches: EventBatch[]): AsyncGenerator<EventBatch> {
   yield* batches;
@@ -21,7 +24,7 @@ async function collect(batches: AsyncIterable<EventBatch>): Promise<number[]> {
   for await (const b of batches) times.push(...b.times);
   return times;
 }
-const fresh = (): TimeOrder => ({ events: 0, outOfOrder: 0, sorted: false });
+const fresh = (): TimeOrder => ({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
 
 describe('sortByTime', () => {
   it('sorts a file out of order and counts the events earlier than one before them', async () => {
@@ -29,23 +32,31 @@ describe('sortByTime', () => {
     const times = await collect(sortByTime(stream([batch([5, 1, 3]), batch([2, 9, 4])]), order));
     expect(times).toEqual([1, 2, 3, 4, 5, 9]);
     // 1, 3, 2 and 4 each follow the 5.
-    expect(order).toEqual({ events: 6, outOfOrder: 4, sorted: true });
+    expect(order).toEqual({ events: 6, outOfOrder: 4, sorted: true, beyondWindow: 0 });
   });
 
-  it('passes a file in order on untouched, and keeps equal times in file order', async () => {
+  it('keeps equal times in file order and events without a time first', async () => {
     const order = fresh();
-    const first = batch([1, 2, 2]);
+    const input = batch([2, 1, 2, NaN]);
     const out: EventBatch[] = [];
-    for await (const b of sortByTime(stream([first]), order)) out.push(b);
-    expect(out[0]).toBe(first);
-    expect(order).toEqual({ events: 3, outOfOrder: 0, sorted: false });
+    for await (const b of sortByTime(stream([input]), order)) out.push(b);
+    expect(out.flatMap((b) => b.events)).toEqual([3, 1, 0, 2].map((i) => input.events[i]));
+    expect(order).toEqual({ events: 4, outOfOrder: 1, sorted: true, beyondWindow: 0 });
   });
 
-  it('reads a file larger than the limit in its own order and says so', async () => {
+  it('leaves a file in order as it is', async () => {
     const order = fresh();
-    const times = await collect(sortByTime(stream([batch([3, 1]), batch([2]), batch([0])]), order, 2));
-    expect(times).toEqual([3, 1, 2, 0]);
-    expect(order).toEqual({ events: 4, outOfOrder: 3, sorted: false, tooLargeToSort: true });
+    expect(await collect(sortByTime(stream([batch([1, 2]), batch([2, 3])]), order))).toEqual([1, 2, 2, 3]);
+    expect(order).toEqual({ events: 4, outOfOrder: 0, sorted: false, beyondWindow: 0 });
+  });
+
+  it('moves an event back by at most the window, and counts those further out of place', async () => {
+    const order = fresh();
+    const times = await collect(sortByTime(stream([batch([3, 1, 4]), batch([5, 2, 6, 0])]), order, 2));
+    // Two events held: 1 goes before 3, but 2 arrives after 3 has left, and 0 after 4 has: both
+    // are handed on out of order and counted.
+    expect(times).toEqual([1, 3, 2, 4, 0, 5, 6]);
+    expect(order).toEqual({ events: 7, outOfOrder: 3, sorted: true, beyondWindow: 2 });
   });
 
   it('skips events after sorting, as a resumed replay counted them', async () => {
@@ -73,8 +84,8 @@ describe('replay of files out of time order', () => {
     writeFileSync(path, `${lines.join('\n')}\n`);
     const sorted = await runReplay({ inputs: [path], rules: await rules });
     expect(sorted.engine.late).toBe(0);
-    expect(sorted.files[0]?.order).toEqual({ events: 30, outOfOrder: 29, sorted: true });
-    const unsorted = await runReplay({ inputs: [path], rules: await rules, sortLimit: 0 });
+    expect(sorted.files[0]?.order).toEqual({ events: 30, outOfOrder: 29, sorted: true, beyondWindow: 0 });
+    const unsorted = await runReplay({ inputs: [path], rules: await rules, reorderWindow: 0 });
     expect(unsorted.engine.late).toBe(29);
   });
 
@@ -87,9 +98,9 @@ describe('replay of files out of time order', () => {
     ).pathname;
     const report = await runReplay({ inputs: [path], rules: await rules });
     expect(report.files[0]?.format).toBe('evtx');
-    expect(report.files[0]?.order).toEqual({ events: 154, outOfOrder: 127, sorted: true });
+    expect(report.files[0]?.order).toEqual({ events: 154, outOfOrder: 127, sorted: true, beyondWindow: 0 });
     expect(report.engine.late).toBe(0);
-    const unsorted = await runReplay({ inputs: [path], rules: await rules, sortLimit: 0 });
+    const unsorted = await runReplay({ inputs: [path], rules: await rules, reorderWindow: 0 });
     expect(unsorted.engine.late).toBeGreaterThan(0);
   });
 });

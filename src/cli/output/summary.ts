@@ -59,8 +59,7 @@ export function formatReplaySummary(report: ReplayReport): string {
 function describeTimeOrder(file: ReplayReport['files'][number]): string | undefined {
   const { order } = file;
   if (order === undefined || order.outOfOrder === 0) return undefined;
-  const outOfOrder = `${formatCount(order.outOfOrder)} were out of order`;
-  if (order.sorted)
-    return `sorted ${formatCount(order.events)} events of ${file.path} by time (${outOfOrder})`;
-  return `${file.path} is too large to sort in memory (${formatCount(order.events)} events, ${outOfOrder}): read in file order`;
+  const sorted = `sorted ${formatCount(order.events)} events of ${file.path} by time (${formatCount(order.outOfOrder)} were out of order)`;
+  if (order.beyondWindow === 0) return sorted;
+  return `${sorted}; ${formatCount(order.beyondWindow)} were further from their place than the reorder window and stayed out of order`;
 }
