@@ -32,8 +32,16 @@ function renderElement(element: XmlElement): string {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const TEXT_SPECIALS = /[&<>]/g;
+const ATTRIBUTE_SPECIALS = /[&<>"]/g;
 
 function escapeXml(text: string, attribute: boolean): string {
-  const pattern = attribute ? /[&<>"]/g : /[&<>]/g;
-  return pattern.test(text) ? text.replace(pattern, (char) => ESCAPES[char] as string) : text;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // & < > and, in attributes, "
+    if (code === 38 || code === 60 || code === 62 || (attribute && code === 34)) {
+      return text.replace(attribute ? ATTRIBUTE_SPECIALS : TEXT_SPECIALS, (char) => ESCAPES[char] as string);
+    }
+  }
+  return text;
 }
