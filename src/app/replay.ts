@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Detection, Incident } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
@@ -31,8 +32,11 @@ export interface ReplayOptions {
   notify?: NotifyStage | undefined;
   /** Wall clock, for checkpoint timing. */
   now?: () => number;
-  /** Events of one file held to put it in time order (default DEFAULT_REORDER_WINDOW). */
-  reorderWindow?: number;
+  /**
+   * Files up to this size are read whole and sorted by time before they are merged (default
+   * DEFAULT_SORT_MAX_BYTES); larger ones are read in file order, within the tolerance.
+   */
+  sortMaxBytes?: number;
 }
 
 export interface FileReport {
@@ -60,6 +64,8 @@ export interface ReplayReport {
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
+/** Sorting holds a file's events in memory: a few times its size. */
+export const DEFAULT_SORT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -83,14 +89,17 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   });
   const streams = [];
   const orders: TimeOrder[] = [];
+  const windows: number[] = [];
+  const sortMaxBytes = options.sortMaxBytes ?? DEFAULT_SORT_MAX_BYTES;
   for (const [source, path] of options.inputs.entries()) {
     streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
+    windows.push((await stat(path)).size <= sortMaxBytes ? Infinity : 0);
   }
   // Each file in time order first (positions count events in that order), then merged by time.
   const ordered = streams.map((stream, source) =>
     skipEvents(
-      sortByTime(stream.batches, orders[source] as TimeOrder, options.reorderWindow),
+      sortByTime(stream.batches, orders[source] as TimeOrder, windows[source] as number),
       resumed?.positions[source] ?? 0,
     ),
   );

@@ -29,7 +29,7 @@ const fresh = (): TimeOrder => ({ events: 0, outOfOrder: 0, sorted: false, beyon
 describe('sortByTime', () => {
   it('sorts a file out of order and counts the events earlier than one before them', async () => {
     const order = fresh();
-    const times = await collect(sortByTime(stream([batch([5, 1, 3]), batch([2, 9, 4])]), order));
+    const times = await collect(sortByTime(stream([batch([5, 1, 3]), batch([2, 9, 4])]), order, Infinity));
     expect(times).toEqual([1, 2, 3, 4, 5, 9]);
     // 1, 3, 2 and 4 each follow the 5.
     expect(order).toEqual({ events: 6, outOfOrder: 4, sorted: true, beyondWindow: 0 });
@@ -39,14 +39,22 @@ describe('sortByTime', () => {
     const order = fresh();
     const input = batch([2, 1, 2, NaN]);
     const out: EventBatch[] = [];
-    for await (const b of sortByTime(stream([input]), order)) out.push(b);
+    for await (const b of sortByTime(stream([input]), order, Infinity)) out.push(b);
     expect(out.flatMap((b) => b.events)).toEqual([3, 1, 0, 2].map((i) => input.events[i]));
     expect(order).toEqual({ events: 4, outOfOrder: 1, sorted: true, beyondWindow: 0 });
   });
 
+  it('with no window, hands events on as they come and counts those out of order', async () => {
+    const order = fresh();
+    expect(await collect(sortByTime(stream([batch([2, 1]), batch([3, 0])]), order, 0))).toEqual([2, 1, 3, 0]);
+    expect(order).toEqual({ events: 4, outOfOrder: 2, sorted: false, beyondWindow: 2 });
+  });
+
   it('leaves a file in order as it is', async () => {
     const order = fresh();
-    expect(await collect(sortByTime(stream([batch([1, 2]), batch([2, 3])]), order))).toEqual([1, 2, 2, 3]);
+    expect(await collect(sortByTime(stream([batch([1, 2]), batch([2, 3])]), order, Infinity))).toEqual([
+      1, 2, 2, 3,
+    ]);
     expect(order).toEqual({ events: 4, outOfOrder: 0, sorted: false, beyondWindow: 0 });
   });
 
@@ -60,7 +68,9 @@ describe('sortByTime', () => {
   });
 
   it('skips events after sorting, as a resumed replay counted them', async () => {
-    const times = await collect(skipEvents(sortByTime(stream([batch([4, 3]), batch([2, 1])]), fresh()), 3));
+    const times = await collect(
+      skipEvents(sortByTime(stream([batch([4, 3]), batch([2, 1])]), fresh(), Infinity), 3),
+    );
     expect(times).toEqual([4]);
   });
 });
@@ -85,7 +95,7 @@ describe('replay of files out of time order', () => {
     const sorted = await runReplay({ inputs: [path], rules: await rules });
     expect(sorted.engine.late).toBe(0);
     expect(sorted.files[0]?.order).toEqual({ events: 30, outOfOrder: 29, sorted: true, beyondWindow: 0 });
-    const unsorted = await runReplay({ inputs: [path], rules: await rules, reorderWindow: 0 });
+    const unsorted = await runReplay({ inputs: [path], rules: await rules, sortMaxBytes: 0 });
     expect(unsorted.engine.late).toBe(29);
   });
 
@@ -100,7 +110,7 @@ describe('replay of files out of time order', () => {
     expect(report.files[0]?.format).toBe('evtx');
     expect(report.files[0]?.order).toEqual({ events: 154, outOfOrder: 127, sorted: true, beyondWindow: 0 });
     expect(report.engine.late).toBe(0);
-    const unsorted = await runReplay({ inputs: [path], rules: await rules, reorderWindow: 0 });
+    const unsorted = await runReplay({ inputs: [path], rules: await rules, sortMaxBytes: 0 });
     expect(unsorted.engine.late).toBeGreaterThan(0);
   });
 });

@@ -9,27 +9,27 @@ export interface TimeOrder {
   outOfOrder: number;
   /** Whether events were reordered (only when some were out of order). */
   sorted: boolean;
-  /** Events displaced by more than the reorder window: handed on late (the engine counts them). */
+  /** Events displaced by more than the reorder window: handed on out of order. */
   beyondWindow: number;
 }
 
-/**
- * Events one file may hold in memory while it is put in order. A file with no more events is
- * sorted exactly; in a longer one, an event may move back by this many places at most.
- */
-export const DEFAULT_REORDER_WINDOW = 100_000;
 const BATCH_SIZE = 1_000;
 
 /**
  * Puts a file's events in time order through a heap of `window` events (stable: equal times keep
  * their file order; events without a valid time go first, where the engine counts them), so that
- * an export whose records are not in time order is not counted as late.
+ * an export whose records are not in time order is not counted as late. `Infinity` sorts the whole
+ * file; 0 hands events on as they come and only counts those out of order.
  */
 export async function* sortByTime(
   batches: AsyncIterable<EventBatch>,
   order: TimeOrder,
-  window = DEFAULT_REORDER_WINDOW,
+  window: number,
 ): AsyncGenerator<EventBatch> {
+  if (window <= 0) {
+    yield* countOrder(batches, order);
+    return;
+  }
   const heap = new TimeHeap();
   let latestIn = -Infinity;
   let latestOut = -Infinity;
@@ -61,6 +61,19 @@ export async function* sortByTime(
   while (heap.size > 0) release();
   order.sorted = order.outOfOrder > 0;
   if (out.events.length > 0) yield { ...out, source };
+}
+
+async function* countOrder(batches: AsyncIterable<EventBatch>, order: TimeOrder): AsyncGenerator<EventBatch> {
+  let latest = -Infinity;
+  for await (const batch of batches) {
+    for (const ts of batch.times) {
+      if (ts < latest) order.outOfOrder++;
+      else if (ts > latest) latest = ts;
+    }
+    order.events += batch.times.length;
+    order.beyondWindow = order.outOfOrder;
+    yield batch;
+  }
 }
 
 /** Passes over the first `count` events: those a replay that was interrupted had processed. */

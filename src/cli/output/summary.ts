@@ -59,7 +59,8 @@ export function formatReplaySummary(report: ReplayReport): string {
 function describeTimeOrder(file: ReplayReport['files'][number]): string | undefined {
   const { order } = file;
   if (order === undefined || order.outOfOrder === 0) return undefined;
-  const sorted = `sorted ${formatCount(order.events)} events of ${file.path} by time (${formatCount(order.outOfOrder)} were out of order)`;
-  if (order.beyondWindow === 0) return sorted;
-  return `${sorted}; ${formatCount(order.beyondWindow)} were further from their place than the reorder window and stayed out of order`;
+  const outOfOrder = `${formatCount(order.outOfOrder)} were out of order`;
+  if (!order.sorted)
+    return `${file.path}: ${formatCount(order.events)} events, ${outOfOrder}; the file is too large to sort in memory, so it was read in file order`;
+  return `sorted ${formatCount(order.events)} events of ${file.path} by time (${outOfOrder})`;
 }
