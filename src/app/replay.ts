@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { Detection, Incident } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
@@ -12,6 +11,7 @@ import { openEventStream } from './event-stream.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
+import { chooseReorderWindow } from './choose-reorder-window.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
 
@@ -33,8 +33,8 @@ export interface ReplayOptions {
   /** Wall clock, for checkpoint timing. */
   now?: () => number;
   /**
-   * Files up to this size are read whole and sorted by time before they are merged (default
-   * DEFAULT_SORT_MAX_BYTES); larger ones are read in file order, within the tolerance.
+   * Files up to this size whose events are out of time order are sorted whole before they are
+   * merged (default DEFAULT_SORT_MAX_BYTES); others are read in file order, within the tolerance.
    */
   sortMaxBytes?: number;
 }
@@ -64,8 +64,6 @@ export interface ReplayReport {
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
-/** Sorting holds a file's events in memory: a few times its size. */
-export const DEFAULT_SORT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -90,11 +88,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const streams = [];
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
-  const sortMaxBytes = options.sortMaxBytes ?? DEFAULT_SORT_MAX_BYTES;
   for (const [source, path] of options.inputs.entries()) {
     streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
-    windows.push((await stat(path)).size <= sortMaxBytes ? Infinity : 0);
+    windows.push(
+      await chooseReorderWindow(path, { format: options.format, year: options.year }, options.sortMaxBytes),
+    );
   }
   // Each file in time order first (positions count events in that order), then merged by time.
   const ordered = streams.map((stream, source) =>

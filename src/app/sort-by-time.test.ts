@@ -9,6 +9,7 @@ import { loadRules } from './load-rules.ts';
 import { runReplay } from './replay.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
+import { chooseReorderWindow } from './choose-reorder-window.ts';
 
 const event = (ts: number): SecurityEvent =>
   ({
@@ -72,6 +73,16 @@ describe('sortByTime', () => {
       skipEvents(sortByTime(stream([batch([4, 3]), batch([2, 1])]), fresh(), Infinity), 3),
     );
     expect(times).toEqual([4]);
+  });
+});
+
+describe('chooseReorderWindow', () => {
+  const raw = (name: string) => datasetUrl(`windows/evtx-to-mitre-attack/raw/${name}.evtx`).pathname;
+
+  it('reads a file in order as it comes, and sorts a small file out of order whole', async () => {
+    expect(await chooseReorderWindow(raw('ID4771-Kerberos_brutforce_with_valid_user'), {})).toBe(0);
+    expect(await chooseReorderWindow(raw('ID131-RDP_brutforce_no_user_info'), {})).toBe(Infinity);
+    expect(await chooseReorderWindow(raw('ID131-RDP_brutforce_no_user_info'), {}, 1000)).toBe(0);
   });
 });
 
