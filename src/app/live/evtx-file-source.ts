@@ -73,10 +73,11 @@ async function readChangedFile(
   } catch (error) {
     return `${path}: ${(error as NodeJS.ErrnoException).code ?? 'cannot read'}`;
   }
-  const after = BigInt(position.files[path] ?? '-1');
+  const saved = position.files[path];
+  const after = saved === undefined ? -1n : BigInt(saved);
   const fresh: Array<{ id: bigint; document: Record<string, unknown> }> = [];
   try {
-    for (const record of decodeEvtxBuffer(buf)) {
+    for (const record of decodeEvtxBuffer(buf, saved === undefined ? undefined : after)) {
       if (record.kind === 'skip') skipped[record.reason] = (skipped[record.reason] ?? 0) + 1;
       else if (record.recordId > after) fresh.push({ id: record.recordId, document: record.document });
     }

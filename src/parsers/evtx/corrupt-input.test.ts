@@ -72,6 +72,18 @@ describe('damaged .evtx files', () => {
     });
   });
 
+  it('passes over chunks that end before a given record id, unread', () => {
+    const damaged = Buffer.from(SAMPLE);
+    const data = chunkAt(damaged, 0);
+    data[600] = (data[600] as number) ^ 0xff;
+    // Record ids run 1..72 in this file: the first chunk ends at `first` and is not even checked.
+    expect(tally(decodeEvtxBuffer(damaged, BigInt(first)))).toEqual({
+      documents: second + third,
+      skipped: {},
+    });
+    expect(tally(decodeEvtxBuffer(SAMPLE, BigInt(first + 1))).documents).toBe(second + third);
+  });
+
   it('ends cleanly at a truncated chunk', () => {
     const truncated = SAMPLE.subarray(0, FILE_HEADER_SIZE + CHUNK_SIZE + 1000);
     // The second chunk is cut short: only the first is read.
