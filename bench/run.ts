@@ -1,10 +1,11 @@
 // `npm run bench`: throughput and memory of replay next to a floor measured on the same files in
 // the same run (reading and splitting lines, plus JSON.parse for NDJSON), as ratios.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres } from '../test/support/postgres.ts';
+import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import type { CaseResult } from './cases/measure.ts';
@@ -59,6 +60,11 @@ for (const input of [
   ]);
 }
 printTable(rows);
+
+console.log('\n== native .evtx: records/s next to Debian python3-evtx on the same file, same run');
+const evtxRows = evtxComparison();
+if (evtxRows) printTable(evtxRows);
+else console.log('(skipped: /usr/bin/python3 cannot import Evtx; apt-get install python3-evtx)');
 
 console.log('\n== detection state: 1,000,000 events, each a new account and address, inside one window');
 const keyRows = [
@@ -178,6 +184,46 @@ for (const [name, tolerance, tick] of [
   e2eRows.push([name, `${result.delivered}/40`, String(result.p50), String(result.p99), String(result.max)]);
 }
 printTable(e2eRows);
+
+/**
+ * The largest public sample python-evtx can read (72 records in three chunks) is small, so both
+ * sides decode it in a loop in one process: python-evtx renders each record's XML (evtx_dump.py),
+ * Klaxon decodes it into the Winlogbeat document, and also on into events with the Windows mapping.
+ */
+function evtxComparison(): string[][] | undefined {
+  const python = '/usr/bin/python3';
+  if (spawnSync(python, ['-c', 'import Evtx.Evtx'], { stdio: 'ignore' }).status !== 0) return undefined;
+  const sample = join(
+    DATASETS,
+    'windows/evtx-to-mitre-attack/raw/ID33205-SQL_Server_failed_login_with_non_existing_accounts.evtx',
+  );
+  const output = execFileSync(python, [`${casesDir}evtx-python.py`, sample, '20'], { encoding: 'utf8' });
+  const reference = JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
+  const referenceRate = perSecond(reference.lines, reference.ms);
+  const rows = [['decoder (72-record sample, in a loop)', 'records', 'records/s', 'peak RSS MB', 'ratio']];
+  rows.push([
+    'python3-evtx 0.6.1: record.xml()',
+    fmt(reference.lines ?? 0),
+    fmt(referenceRate),
+    fmt(reference.maxRssMb),
+    '1.00',
+  ]);
+  for (const [name, mode] of [
+    ['klaxon: document + XML', 'decode'],
+    ['klaxon: document + XML + Windows mapping', 'events'],
+  ] as const) {
+    const result = runCase('evtx', [sample, mode, '500']);
+    const rate = perSecond(result.lines, result.ms);
+    rows.push([
+      name,
+      fmt(result.lines ?? 0),
+      fmt(rate),
+      fmt(result.maxRssMb),
+      (rate / referenceRate).toFixed(1),
+    ]);
+  }
+  return rows;
+}
 
 function printTable(table: string[][]): void {
   const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));

@@ -2,8 +2,9 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser } from '../parsers/index.ts';
+import { chooseParser, findParser, ndjsonParser, sniffBinaryFormat } from '../parsers/index.ts';
 import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
+import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 
 export interface ReadCounts {
   lines: number;
@@ -48,6 +49,8 @@ const SNIFF_LINES = 50;
  */
 export async function openEventStream(path: string, options: OpenOptions = {}): Promise<EventStream> {
   const mtime = await fileMtime(path);
+  if (await isEvtx(path, options.format))
+    return openEvtxStream(path, options.source ?? 0, options.skipEvents ?? 0);
   await inspectLogFile(path);
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
@@ -104,6 +107,12 @@ async function fileMtime(path: string): Promise<number> {
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
     throw new InputError(`${path}: cannot read the file (${why})`, { cause: error });
   }
+}
+
+/** Binary inputs are recognised by their signature, before any line is read. */
+async function isEvtx(path: string, format: string | undefined): Promise<boolean> {
+  if (format !== undefined) return format.trim().toLowerCase() === 'evtx';
+  return sniffBinaryFormat(await readFileHead(path))?.format === 'evtx';
 }
 
 function namedParser(format: string): ParserDefinition {

@@ -10,9 +10,10 @@ interface Cursor {
 
 /**
  * Merges event streams from several files by `@timestamp`, so that files covering the same
- * period are read as one timeline. Each file is assumed to be roughly in order by itself. Events
- * of the same time in two files go in the order of the files' first events, so rotated parts of
- * one log (`auth.log auth.log.1 auth.log.2.gz`, in any order) read exactly as the log did.
+ * period are read as one timeline. Each stream must be in time order by itself (replay sorts
+ * each file first, see sortByTime). Events of the same time in two files go in the order of the
+ * files' first events, so rotated parts of one log (`auth.log auth.log.1 auth.log.2.gz`, in any
+ * order) read exactly as the log did.
  */
 export async function* mergeByTime(streams: AsyncIterable<EventBatch>[]): AsyncGenerator<EventBatch> {
   if (streams.length === 1) {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Detection, Incident } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
@@ -12,6 +13,9 @@ import { guardEventTimes } from './guard-event-times.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
+import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
+import type { TimeOrder } from './sort-by-time.ts';
+import { skipEvents, sortByTime } from './sort-by-time.ts';
 
 export interface ReplayOptions {
   inputs: string[];
@@ -35,6 +39,11 @@ export interface ReplayOptions {
   notify?: NotifyStage | undefined;
   /** Wall clock, for checkpoint timing. */
   now?: () => number;
+  /**
+   * Files up to this size whose events are out of time order are sorted whole before they are
+   * merged (default DEFAULT_SORT_MAX_BYTES); others are read in file order, within the tolerance.
+   */
+  sortMaxBytes?: number;
 }
 
 export interface FileReport {
@@ -44,6 +53,8 @@ export interface FileReport {
   /** Events dated far beyond the rest of the file, handed on at the time of the event before them. */
   future: number;
   notes: string[];
+  /** Whether the file's events were in time order, and what was done when they were not. */
+  order: TimeOrder;
 }
 
 export interface ReplayReport {
@@ -86,12 +97,36 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     },
   });
   const streams = [];
+  const orders: TimeOrder[] = [];
+  const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    const skipEvents = resumed?.positions[source] ?? 0;
-    streams.push(
-      await openEventStream(path, { format: options.format, year: options.year, source, skipEvents }),
+    streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
+    orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
+    const window = await chooseReorderWindow(
+      path,
+      { format: options.format, year: options.year },
+      options.sortMaxBytes,
+      options.maxJumpMs,
+      options.toleranceMs,
     );
+    windows.push(window);
+    if (window === 0 && (await stat(path)).size > (options.sortMaxBytes ?? DEFAULT_SORT_MAX_BYTES))
+      (orders[source] as TimeOrder).tooLarge = true;
   }
+  // Each file in time order first, its times guarded against outliers (positions count events in
+  // the order that gives), then merged by time. A file that streams is guarded before its order is
+  // counted, so a lone outlier is `future`, not a file out of order; a sorted one is guarded after.
+  const guarded = streams.map((stream, source) => {
+    const order = orders[source] as TimeOrder;
+    const window = windows[source] as number;
+    if (window <= 0) {
+      const guard = guardEventTimes(stream.batches, options.maxJumpMs);
+      return { guard, batches: sortByTime(guard.batches, order, 0, options.toleranceMs) };
+    }
+    const guard = guardEventTimes(sortByTime(stream.batches, order, window), options.maxJumpMs);
+    return { guard, batches: guard.batches };
+  });
+  const ordered = guarded.map(({ batches }, source) => skipEvents(batches, resumed?.positions[source] ?? 0));
   const progress: ReplayCheckpoint = resumed ?? {
     version: 1,
     inputs: options.inputs,
@@ -118,8 +153,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     lastCheckpoint = now();
   };
 
-  const guarded = streams.map((stream) => guardEventTimes(stream.batches, options.maxJumpMs));
-  for await (const batch of mergeByTime(guarded.map((guard) => guard.batches))) {
+  for await (const batch of mergeByTime(ordered)) {
     engine.pushBatch(batch.events, batch.times);
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
     if (store && now() - lastCheckpoint >= every) await checkpoint(false);
@@ -127,12 +161,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   engine.flush();
   await checkpoint(true);
 
-  const files = streams.map((stream, i) => ({
+  const files = streams.map((stream, source) => ({
     path: stream.path,
     format: stream.format,
     counts: stream.counts,
-    future: guarded[i]?.future() ?? 0,
+    future: guarded[source]?.guard.future() ?? 0,
     notes: stream.parser.notes(),
+    order: orders[source] as TimeOrder,
   }));
   const report: ReplayReport = {
     incidents: store ? await incidentsOf(store, progress.serials) : book.list(),

@@ -74,7 +74,7 @@ interface EngineSnapshot {
   slots: Record<string, SlotSnapshot>;
 }
 
-const DEFAULT_TOLERANCE_MS = 2_000;
+export const DEFAULT_TOLERANCE_MS = 2_000;
 const DEFAULT_MAX_FUTURE_MS = 300_000;
 
 type Slot = (RuleSlot<unknown> | AbsenceSlot) & { prefilter?: Rule['prefilter'] };

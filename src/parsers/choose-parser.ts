@@ -6,6 +6,22 @@ export const SNIFF_LINES = 50;
 /** Below this score no parser is considered a fit. */
 export const MIN_SNIFF_SCORE = 0.5;
 
+/** A format whose files are binary: recognised by their first bytes, read as records, not lines. */
+export interface BinaryFormat {
+  format: string;
+  description: string;
+  /** Whether the first bytes of a file (at least 8) are this format's signature. */
+  matches(head: Uint8Array): boolean;
+}
+
+/** The binary format whose signature starts `head`, if any. */
+export function sniffBinaryFormatIn(
+  formats: readonly BinaryFormat[],
+  head: Uint8Array,
+): BinaryFormat | undefined {
+  return formats.find((format) => format.matches(head));
+}
+
 export interface ParserScore {
   format: string;
   score: number;

@@ -3,6 +3,14 @@ export { sshdParser } from './sshd/index.ts';
 export { windowsParser, enrichWindowsEvent } from './windows/index.ts';
 export { ndjsonParser } from './ndjson/index.ts';
 export { readEcsObject, expandDottedKeys } from './ndjson/index.ts';
-export { parserDefinitions, findParser, chooseParser } from './registry.ts';
+export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
+export {
+  readChunkEvents,
+  decodeEvtxBuffer,
+  CHUNK_SIZE,
+  FILE_HEADER_SIZE,
+  readFileHeader,
+} from './evtx/index.ts';
+export type { ChunkTally } from './evtx/index.ts';
 export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
-export type { ParserChoice, ParserScore } from './choose-parser.ts';
+export type { BinaryFormat, ParserChoice, ParserScore } from './choose-parser.ts';

@@ -5,6 +5,7 @@ import {
   findParser,
   ndjsonParser,
   parserDefinitions,
+  sniffBinaryFormat,
   sshdParser,
   windowsParser,
 } from './index.ts';
@@ -20,6 +21,16 @@ describe('parser registry', () => {
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
     expect(findParser('csv')).toBeUndefined();
+  });
+
+  it('recognises a real .evtx file by its first bytes, and nothing else as binary', () => {
+    const evtx = readFileSync(
+      shared('windows/evtx-to-mitre-attack/raw/ID4771-Kerberos_brutforce_with_valid_user.evtx'),
+    );
+    expect(sniffBinaryFormat(evtx.subarray(0, 8))?.format).toBe('evtx');
+    expect(sniffBinaryFormat(Buffer.from('ElfFile'))).toBeUndefined();
+    expect(sniffBinaryFormat(readFileSync(shared('sshd/auth.log')).subarray(0, 8))).toBeUndefined();
+    expect(sniffBinaryFormat(new Uint8Array())).toBeUndefined();
   });
 
   it('recognises a real sshd auth.log', () => {

@@ -1,5 +1,6 @@
-import type { ParserChoice } from './choose-parser.ts';
-import { chooseParserFrom, findParserIn } from './choose-parser.ts';
+import type { BinaryFormat, ParserChoice } from './choose-parser.ts';
+import { chooseParserFrom, findParserIn, sniffBinaryFormatIn } from './choose-parser.ts';
+import { looksLikeEvtx } from './evtx/index.ts';
 import type { ParserDefinition } from './parser.ts';
 import { ndjsonParser } from './ndjson/index.ts';
 import { sshdParser } from './sshd/index.ts';
@@ -16,4 +17,18 @@ export function findParser(format: string): ParserDefinition | undefined {
 /** The parser that best fits the first non-empty lines of an input, or why none does. */
 export function chooseParser(sample: readonly string[]): ParserChoice {
   return chooseParserFrom(parserDefinitions, sample);
+}
+
+/** Binary formats, sniffed by signature before any line is read. */
+export const binaryFormats: readonly BinaryFormat[] = [
+  {
+    format: 'evtx',
+    description: 'Windows event log files (.evtx), decoded into the documents Winlogbeat ships',
+    matches: looksLikeEvtx,
+  },
+];
+
+/** The binary format a file's first bytes announce (`evtx` for "ElfFile\0"), if any. */
+export function sniffBinaryFormat(head: Uint8Array): BinaryFormat | undefined {
+  return sniffBinaryFormatIn(binaryFormats, head);
 }

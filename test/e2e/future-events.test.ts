@@ -53,7 +53,7 @@ describe('klaxon replay with an event dated a year ahead', () => {
   it('finds the same P1 without the outlier (the burst alone is a compromise)', async () => {
     const { run, rules } = await replay('plain', [burst]);
     expect(rules).toContain('auth-success-after-failures');
-    expect(run.stderr).not.toContain('future');
+    expect(run.stderr).not.toContain('future:');
   });
 
   it('does not let an outlier at the head of one file stall it behind the others in the merge', async () => {

@@ -1,11 +1,12 @@
 import type { SourceSettings } from '../../config/index.ts';
 import { InputError } from '../../core/index.ts';
-import { findParser, parserDefinitions } from '../../parsers/index.ts';
-import type { EventSource, JournalSource } from '../../sources/index.ts';
+import { binaryFormats, findParser, parserDefinitions } from '../../parsers/index.ts';
+import type { EventSource, FileSourceConfig, JournalSource } from '../../sources/index.ts';
 import { createJournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HTTP_SOURCE_TYPE, SOURCE_DEFINITIONS } from '../source-registry.ts';
 import { RunningSource } from './source-runner.ts';
+import { createEvtxFileSource, isEvtxFileSource } from './evtx-file-source.ts';
 
 export interface BuildSourcesOptions {
   store: Store;
@@ -38,6 +39,11 @@ export function buildSources(
         resumeFrom: options.positionOf(setting.name),
       });
       source = built.journal;
+    } else if (setting.type === 'file' && isEvtxFileSource(setting.config as FileSourceConfig)) {
+      source = createEvtxFileSource(setting.name, setting.config as FileSourceConfig, {
+        resumeFrom: options.positionOf(setting.name),
+        sleep: options.sleep,
+      });
     } else {
       const definition = SOURCE_DEFINITIONS.get(setting.type);
       if (!definition) throw new InputError(`source ${setting.name}: unknown type ${setting.type}`);
@@ -62,6 +68,8 @@ export function buildSources(
 function formatOf(setting: SourceSettings): string | undefined {
   const format = (setting.config as { format?: unknown } | undefined)?.format;
   if (typeof format !== 'string') return undefined;
+  // Binary formats are read by their own source; their records arrive as documents.
+  if (binaryFormats.some((binary) => binary.format === format.trim().toLowerCase())) return undefined;
   if (!findParser(format)) {
     const known = parserDefinitions.map((definition) => definition.format).join(', ');
     throw new InputError(`source ${setting.name}: unknown format "${format}" (one of ${known})`);

@@ -14,7 +14,7 @@ export function registerParse(program: Command, io: Io): void {
     .command('parse')
     .description('print the normalized events of a file, one JSON object a line (like a grok debugger)')
     .argument('<file>', 'log file')
-    .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson')
+    .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson | evtx')
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .action(async (file: string, flags: ParseFlags) => {
       const stream = await openEventStream(file, flags);

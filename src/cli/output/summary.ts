@@ -22,7 +22,11 @@ export function formatReplaySummary(report: ReplayReport): string {
     );
   if (engine.invalidTimestamp > 0)
     lines.push(`  ${formatCount(engine.invalidTimestamp)} events had no valid @timestamp`);
-  for (const file of files) for (const note of file.notes) lines.push(`  note: ${note}`);
+  for (const file of files) {
+    const order = describeTimeOrder(file);
+    if (order !== undefined) lines.push(`  note: ${order}`);
+    for (const note of file.notes) lines.push(`  note: ${note}`);
+  }
   if (report.resumedAfter !== undefined) {
     lines.push(
       `  resumed an interrupted replay: ${formatCount(report.resumedAfter)} events had been processed before`,
@@ -54,4 +58,16 @@ export function formatReplaySummary(report: ReplayReport): string {
     lines.push(`  ${rule.padEnd(width)}  ${formatCount(n)}`);
   }
   return lines.join('\n');
+}
+
+/** Says what replay did about a file whose events were not in time order. */
+function describeTimeOrder(file: ReplayReport['files'][number]): string | undefined {
+  const { order } = file;
+  if (order === undefined || order.outOfOrder === 0) return undefined;
+  const outOfOrder = `${formatCount(order.outOfOrder)} were out of order`;
+  if (!order.sorted) {
+    if (order.tooLarge !== true) return undefined;
+    return `${file.path}: ${formatCount(order.events)} events, ${outOfOrder}; the file is too large to sort in memory, so it was read in file order`;
+  }
+  return `sorted ${formatCount(order.events)} events of ${file.path} by time (${outOfOrder})`;
 }
