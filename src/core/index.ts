@@ -25,3 +25,12 @@ export type { Notification, NotificationKind } from './notification.ts';
 export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';
 export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';
+export type { BoundedJson, JsonLimits, JsonRefusal } from './bounded-json.ts';
+export {
+  JSON_LIMITS,
+  JsonLimitError,
+  checkJsonText,
+  checkJsonValue,
+  describeJsonRefusal,
+  readBoundedJson,
+} from './bounded-json.ts';

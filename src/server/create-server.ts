@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import { useBoundedJsonParser } from './bounded-json-parser.ts';
 import { handleError } from './error-handler.ts';
 
 export interface ServerOptions {
@@ -25,6 +26,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       ? { redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] }
       : false,
   });
+  useBoundedJsonParser(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     void reply
