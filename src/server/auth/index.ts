@@ -1,7 +1,7 @@
 export type { AuthDependencies } from './authenticate.ts';
 export { createAccessHook, CSRF_HEADER } from './access-hook.ts';
-export type { LoginLimiter, LoginLimits } from './login-limiter.ts';
-export { createLoginLimiter } from './login-limiter.ts';
+export type { LoginLimiter, LoginLimits, LoginVerdict } from './login-limiter.ts';
+export { createLoginLimiter, DEFAULT_LOGIN_LIMITS } from './login-limiter.ts';
 export { logIn } from './log-in.ts';
 export {
   checkNewPassword,
