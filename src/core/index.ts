@@ -34,3 +34,5 @@ export {
   describeJsonRefusal,
   readBoundedJson,
 } from './bounded-json.ts';
+export type { LogLevel } from './log-level.ts';
+export { LOG_LEVELS, DEFAULT_LOG_LEVEL, isLogLevel } from './log-level.ts';

@@ -35,7 +35,11 @@ export interface ErrorAnswer {
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   const answer = answerError(error);
   if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
-  if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (answer.status >= 500) {
+    // The path only: a query may hold a token (`?token=` for feeds).
+    const url = request.url.split('?')[0];
+    request.log.error({ err: error, method: request.method, url }, 'request failed');
+  }
   void reply.status(answer.status).send(answer.body);
 }
 

@@ -4,6 +4,7 @@ import type { IngestCounts, ReadinessCheck } from '../../server/index.ts';
 import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
 import type { JournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
+import type { Logger } from './daemon-logger.ts';
 import type { LiveMetrics } from './live-metrics.ts';
 import { createLiveMetrics } from './live-metrics.ts';
 import type { LivePipeline } from './live-pipeline.ts';
@@ -19,6 +20,7 @@ export interface LiveServerParts {
   journal: JournalSource | undefined;
   /** Whether the daemon is running (started and not stopping), for /readyz. */
   state: () => 'starting' | 'running' | 'stopping';
+  logger: Logger;
 }
 
 /** The daemon's HTTP server with the ingest API (when configured), health, readiness and metrics. */
@@ -27,6 +29,7 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
   const server = createServer({
     bodyLimit: config.server.ingest.maxBodyBytes,
     trustProxy: config.server.trustProxy,
+    logger: parts.logger,
   });
   let ingest: IngestCounts | undefined;
   const journal = parts.journal;

@@ -22,6 +22,8 @@ import type { WatchPolicy } from './watch-sources.ts';
 import { registerDashboardRoutes } from './register-dashboard-routes.ts';
 import { RuleSwitches } from './rule-switches.ts';
 import { createWaker } from '../../core/index.ts';
+import type { Logger } from './daemon-logger.ts';
+import { createSilentLogger } from './daemon-logger.ts';
 
 export interface LiveOptions {
   config: KlaxonConfig<Route>;
@@ -29,7 +31,8 @@ export interface LiveOptions {
   listen?: { host: string; port: number };
   now?: () => number;
   fetch?: typeof globalThis.fetch;
-  log?: (line: string) => void;
+  /** The daemon's logger (JSON lines); default: silent. */
+  logger?: Logger;
   /** How often time advances, Klaxon looks at its sources and commits (default 250 ms). */
   tickMs?: number;
   /** How often the engine snapshot and source positions are checkpointed (default 5 s). */
@@ -68,7 +71,7 @@ export interface LiveDaemon {
 export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const config = options.config;
   const now = options.now ?? Date.now;
-  const log = options.log ?? (() => {});
+  const logger = options.logger ?? createSilentLogger();
   const tickMs = options.tickMs ?? 250;
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
   const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
@@ -116,6 +119,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     pipeline,
     journal: built.journal,
     state: () => state,
+    logger,
   });
 
   const afterBatch = async () => {
@@ -130,7 +134,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
         message: `stopped by an internal error: ${(error as Error).message}`,
       };
       source.failingSince ??= now();
-      log(`source ${source.name} stopped: ${(error as Error).stack ?? String(error)}`);
+      logger.error({ err: error, source: source.name }, 'source stopped by an internal error');
     }),
   );
 
@@ -153,7 +157,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     while (!stopLoops.signal.aborted) {
       await sleep(tickMs, stopLoops.signal);
       if (stopLoops.signal.aborted) break;
-      await tick().catch((error: unknown) => log(`tick failed: ${(error as Error).message}`));
+      await tick().catch((error: unknown) => logger.error({ err: error }, 'tick failed'));
     }
   })();
 
@@ -180,7 +184,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       },
     }),
   }).catch((error: unknown) => {
-    log(`delivery stopped: ${(error as Error).stack ?? String(error)}`);
+    logger.error({ err: error }, 'delivery stopped');
   });
 
   const daemon: LiveDaemon = {
@@ -201,7 +205,8 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       rules = switches.apply(loadedRules);
       routes = next.routes;
       await pipeline.reload(rules, routes);
-      log(`reloaded: ${rules.filter((rule) => rule.enabled).length} rules on, ${routes.length} routes`);
+      const rulesOn = rules.filter((rule) => rule.enabled).length;
+      logger.info({ rulesOn, routes: routes.length }, 'reloaded rules and routes');
     },
     async setRuleEnabled(ruleId, enabled, by) {
       await switches.set(store, ruleId, enabled, by, now());
@@ -211,7 +216,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     reportSecurityEvent(event) {
       const ts = Date.parse(event['@timestamp']);
       pipeline.push('_self', [event], [ts], null);
-      void afterBatch().catch((error: unknown) => log(`commit failed: ${(error as Error).message}`));
+      void afterBatch().catch((error: unknown) => logger.error({ err: error }, 'commit failed'));
     },
     async stop() {
       if (state === 'stopping') return;
