@@ -1,7 +1,8 @@
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { useBoundedJsonParser } from './bounded-json-parser.ts';
 import { handleError } from './error-handler.ts';
+import { addSecurityHeaders } from './response-headers.ts';
 
 export interface ServerOptions {
   /** Largest request body in bytes (default 1 MiB). */
@@ -13,13 +14,16 @@ export interface ServerOptions {
    * `debug`. Without one the server logs nothing (tests and the CLI stay quiet).
    */
   logger?: FastifyBaseLogger;
+  /** Send Strict-Transport-Security (people reach Klaxon over https: an https `public_url`). */
+  hsts?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
  * The HTTP server every route plugin (operations, ingest, REST API, dashboard) registers on.
- * Errors become answers in one handler; the logger given redacts credentials (the app sets it up).
+ * Errors become answers in one handler; every answer carries security headers; the logger given
+ * redacts credentials (the app sets it up).
  */
 export function createServer(options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({
@@ -27,7 +31,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // Fastify's own two lines per request at `info` would drown the log under ingest traffic.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   if (options.logger) {
     app.addHook('onResponse', async (request, reply) => {
@@ -42,6 +46,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       );
     });
   }
+  addSecurityHeaders(app, { hsts: options.hsts ?? false });
   useBoundedJsonParser(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { KlaxonConfig } from '../../config/index.ts';
 import type { IngestCounts, ReadinessCheck } from '../../server/index.ts';
-import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
+import {
+  createServer,
+  createTokenResolver,
+  registerIngestRoutes,
+  registerOperationsRoutes,
+} from '../../server/index.ts';
 import type { JournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Logger } from './daemon-logger.ts';
@@ -30,6 +35,7 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
     bodyLimit: config.server.ingest.maxBodyBytes,
     trustProxy: config.server.trustProxy,
     logger: parts.logger,
+    hsts: config.publicUrl?.startsWith('https:') ?? false,
   });
   let ingest: IngestCounts | undefined;
   const journal = parts.journal;
@@ -54,6 +60,7 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
   });
   registerOperationsRoutes(server, {
     metrics: metrics.registry,
+    resolveToken: createTokenResolver(store, now),
     readiness: async () => {
       const state = parts.state();
       const checks: ReadinessCheck[] = [

@@ -4,8 +4,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import {
   createAccessHook,
+  createAuthenticator,
   createLoginLimiter,
   CSRF_HEADER,
+  isLocalClient,
   requireDeclaredAccess,
   SESSION_COOKIE,
 } from '../auth/index.ts';
@@ -25,9 +27,21 @@ import { registerUserRoutes } from './user-routes.ts';
 export const API_PREFIX = '/api/v1';
 export const DOCS_PREFIX = '/api/docs';
 
+const DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "font-src 'self' data:",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self'",
+].join('; ');
+
 /**
  * The dashboard's REST API under /api/v1, its OpenAPI document at /api/docs/json and Swagger UI at
- * /api/docs. Every route declares who may call it; one hook checks the caller, the CSRF token of
+ * /api/docs (for clients on this machine, logged-in people and read tokens). Every route declares who may call it; one hook checks the caller, the CSRF token of
  * changes made with a session, and the role or token scope. Everything stays inside its own
  * plugin scope: other routes on the server are untouched.
  */
@@ -47,7 +61,18 @@ export async function registerApi(app: FastifyInstance, deps: ApiDependencies): 
         },
       },
     });
-    await scope.register(swaggerUi, { routePrefix: DOCS_PREFIX });
+    const authenticate = createAuthenticator(deps);
+    await scope.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      // Its own scripts and styles only (the server's default policy loads nothing).
+      staticCSP: DOCS_CSP,
+      // The API's map is for people who may use it: this machine, a session, or a read token.
+      uiHooks: {
+        onRequest: async (request) => {
+          if (!isLocalClient(request)) await authenticate(request, { role: 'viewer', tokenScope: 'read' });
+        },
+      },
+    });
     await scope.register(
       async (api) => {
         api.setSchemaErrorFormatter(toValidationError);
