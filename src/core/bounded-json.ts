@@ -50,6 +50,8 @@ export function readBoundedJson(text: string, limits: JsonLimits = JSON_LIMITS):
 export function checkJsonText(text: string, limits: JsonLimits = JSON_LIMITS): JsonRefusal | null {
   if (text.length > limits.maxLength) return 'too-long';
   const max = limits.maxDepth;
+  // Fast path: with no more brackets in all than the limit (strings included), no nesting can pass it.
+  if (countBrackets(text, '{', max) + countBrackets(text, '[', max) <= max) return null;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -63,6 +65,13 @@ export function checkJsonText(text: string, limits: JsonLimits = JSON_LIMITS): J
     }
   }
   return null;
+}
+
+/** How often `bracket` occurs, counted up to `max + 1` (indexOf hops are far quicker than a char loop). */
+function countBrackets(text: string, bracket: string, max: number): number {
+  let count = 0;
+  for (let at = text.indexOf(bracket); at !== -1 && count <= max; at = text.indexOf(bracket, at + 1)) count++;
+  return count;
 }
 
 /** Index of the quote that ends a string opened before `from`, or -1. Linear: each `\` run is read once. */
