@@ -38,3 +38,13 @@ describe('hostile JSON lines', () => {
     expect(run.stderr).toMatch(/too-long 1/);
   });
 });
+
+describe('hostile dotted keys', () => {
+  it('klaxon parse prints an event whose key has 100,000 dots, kept as written', async () => {
+    const key = Array.from({ length: 100_000 }, () => 'a').join('.');
+    const line = JSON.stringify({ '@timestamp': '2024-05-01T10:00:00Z', [key]: 1 });
+    const run = await runCli('parse', tempFile('dots.ndjson', line), '--format', 'ndjson');
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)[0]?.[key]).toBe(1);
+  });
+});

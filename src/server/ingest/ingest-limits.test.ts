@@ -70,6 +70,12 @@ describe('POST /api/v1/events with hostile bodies', () => {
     expect(response.json()).toMatchObject({ error: 'too_long' });
   });
 
+  it('accepts an event with a 100,000-step dotted key, kept as written, instead of failing with 500', async () => {
+    const key = Array.from({ length: 100_000 }, () => 'a').join('.');
+    const response = await post(JSON.stringify({ event: { action: 'login' }, [key]: 1 }));
+    expect(response.statusCode).toBe(202);
+  });
+
   it('accepts an event nested just within the limit', async () => {
     const response = await post(deepEvent(JSON_LIMITS.maxDepth - 2));
     expect(response.statusCode).toBe(202);
