@@ -5,6 +5,7 @@ import type { EventSource, JournalSource } from '../../sources/index.ts';
 import { createJournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HTTP_SOURCE_TYPE, SOURCE_DEFINITIONS } from '../source-registry.ts';
+import type { Logger } from './daemon-logger.ts';
 import { RunningSource } from './source-runner.ts';
 
 export interface BuildSourcesOptions {
@@ -14,6 +15,8 @@ export interface BuildSourcesOptions {
   fetch: typeof globalThis.fetch;
   /** Where each source stood at the last checkpoint. */
   positionOf: (name: string) => unknown;
+  /** Where sources' failures and recoveries are logged. */
+  logger?: Logger;
 }
 
 export interface BuiltSources {
@@ -53,6 +56,7 @@ export function buildSources(
         source,
         format ?? (setting.type === HTTP_SOURCE_TYPE ? 'ndjson' : undefined),
         options.now,
+        options.logger,
       ),
     );
   }

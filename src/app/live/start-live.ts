@@ -107,6 +107,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     sleep,
     fetch: options.fetch ?? globalThis.fetch,
     positionOf: (name) => resume?.positions[name],
+    logger,
   });
   const running = built.running;
 
