@@ -172,7 +172,13 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     signal: stopLoops.signal,
     ...(options.fetch && { fetch: options.fetch }),
     onDelivered: (notification, at) => pipeline.recordDelivered(notification, at),
-    onDead: (notification) => pipeline.recordFailed(notification),
+    onDead: (notification) => {
+      logger.warn(
+        { channel: notification.channel, notification: notification.id },
+        'notification dead-lettered',
+      );
+      pipeline.recordFailed(notification);
+    },
     onOutcome: (channel, outcome) =>
       metrics.deliveries.inc({ channel, result: outcome === 'retried' ? 'retry' : outcome }),
     ...(heartbeat && {
