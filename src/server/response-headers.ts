@@ -6,7 +6,8 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 /** JSON and text answers load nothing and may not be framed; pages that set their own policy keep it. */
 const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-const DEFAULTS: Readonly<Record<string, string>> = {
+/** What `addSecurityHeaders` sets; a route that writes its own head (hijacked streams) sends these. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -22,7 +23,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
  */
 export function addSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(DEFAULTS)) {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       if (!reply.hasHeader(name)) void reply.header(name, value);
     }
     if (options.hsts) void reply.header('strict-transport-security', HSTS);
