@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { parseDuration } from '../core/index.ts';
+import type { LogLevel } from '../core/index.ts';
+import { isLogLevel, LOG_LEVELS, parseDuration } from '../core/index.ts';
 
 export function parseYear(text: string): number {
   const year = Number(text);
@@ -16,4 +17,10 @@ export function parseTolerance(text: string): number {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+export function parseLogLevel(text: string): LogLevel {
+  const level = text.trim().toLowerCase();
+  if (!isLogLevel(level)) throw new InvalidArgumentError(`expected one of ${LOG_LEVELS.join(', ')}`);
+  return level;
 }

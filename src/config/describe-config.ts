@@ -33,6 +33,7 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
     server: {
       listen: `${config.server.listen.host.includes(':') ? `[${config.server.listen.host}]` : config.server.listen.host}:${config.server.listen.port}`,
       ...(config.publicUrl !== undefined && { public_url: config.publicUrl }),
+      ...(config.server.logLevel !== undefined && { log_level: config.server.logLevel }),
     },
     detection: {
       reorder_tolerance: formatMs(config.detection.toleranceMs),

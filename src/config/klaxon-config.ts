@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { ChannelDefinition, ValidationIssue } from '../core/index.ts';
+import type { ChannelDefinition, LogLevel, ValidationIssue } from '../core/index.ts';
 
 export const CHANNEL_DETAILS = ['full', 'link'] as const;
 /** `link` sends only "incident #42, P1, open the dashboard" to channels that should not carry details. */
@@ -65,6 +65,8 @@ export interface ServerSettings {
   listen: { host: string; port: number };
   /** Trust X-Forwarded-* from a reverse proxy (default false). */
   trustProxy: boolean;
+  /** The daemon's log level (`log_level`; `--log-level` wins); undefined: info. */
+  logLevel?: LogLevel;
   ingest: {
     /** Events one request may carry (default 1,000). */
     maxEvents: number;

@@ -27,3 +27,14 @@ export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';
 export type { LinearRegex, LinearRegexOptions } from './linear-regex.ts';
 export { compileLinearRegex } from './linear-regex.ts';
+export type { BoundedJson, JsonLimits, JsonRefusal } from './bounded-json.ts';
+export {
+  JSON_LIMITS,
+  JsonLimitError,
+  checkJsonText,
+  checkJsonValue,
+  describeJsonRefusal,
+  readBoundedJson,
+} from './bounded-json.ts';
+export type { LogLevel } from './log-level.ts';
+export { LOG_LEVELS, DEFAULT_LOG_LEVEL, isLogLevel } from './log-level.ts';

@@ -7,6 +7,7 @@ import type { LiveDaemon, LiveOptions } from '../../src/app/live/start-live.ts';
 import { startLive } from '../../src/app/live/start-live.ts';
 import type { HttpPeer } from '../support/http-peer.ts';
 import { startHttpPeer } from '../support/http-peer.ts';
+import { createMemoryLogger } from '../support/memory-logger.ts';
 
 /**
  * Polls `probe` until it gives a value (not undefined/false), or fails after `ms`. A probe that
@@ -78,7 +79,7 @@ export async function createFaultRig(): Promise<FaultRig> {
   const log = join(dir, 'auth.log');
   writeFileSync(log, '');
   const receiver = await startHttpPeer({ status: 200 });
-  const lines: string[] = [];
+  const { logger, lines } = createMemoryLogger();
   let daemon: LiveDaemon | undefined;
   const rig: FaultRig = {
     dir,
@@ -112,7 +113,7 @@ export async function createFaultRig(): Promise<FaultRig> {
         listen: { host: '127.0.0.1', port: 0 },
         tickMs: 50,
         checkpointEveryMs: 200,
-        log: (line) => lines.push(line),
+        logger,
         ...extra,
       });
       return daemon;

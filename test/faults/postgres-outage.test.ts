@@ -59,7 +59,7 @@ describe('PostgreSQL outages under a running daemon', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${rig.daemon.address().port}/metrics`)).text();
     expect(metrics).toContain('klaxon_component_up{component="store"} 1');
     // One line when the store starts failing and one when it recovers, per outage: not one per retry.
-    const storeLines = rig.lines.filter((line) => /klaxon: store (failing|recovered)/.test(line));
+    const storeLines = rig.lines.filter((line) => /^store (failing|recovered)/.test(line));
     expect(storeLines.length).toBeLessThanOrEqual(2 * ips.length);
     expect(storeLines.at(-1)).toMatch(/store recovered/);
   }, 90_000);

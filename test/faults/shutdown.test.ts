@@ -30,14 +30,16 @@ async function startDaemon(dir: string, store: string): Promise<Daemon> {
     ].join('\n'),
   );
   const child = spawn(process.execPath, [bin, 'start', '-c', join(dir, 'klaxon.yaml')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
+  // The daemon logs JSON lines on stdout; stderr carries only what fails before the logger exists.
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.once('exit', (code) => resolve({ code, at: Date.now() })),
   );
-  await waitFor('the daemon to listen', () => text.includes('klaxon: listening on'), 30_000);
+  await waitFor('the daemon to listen', () => text.includes('started: dashboard'), 30_000);
   return { child, stderr: () => text, exited };
 }
 
@@ -78,7 +80,7 @@ describe('stopping klaxon start', () => {
     expect(at - sentAt).toBeLessThan(10_500);
     expect(code).toBe(0);
     expect(live.stderr()).toMatch(/final checkpoint skipped/);
-    expect(live.stderr()).toMatch(/klaxon: stopped/);
+    expect(live.stderr()).toMatch(/"msg":"stopped"/);
   }, 60_000);
 
   it('a second signal exits at once, while the first waits on a silent network', async () => {
@@ -91,7 +93,7 @@ describe('stopping klaxon start', () => {
     proxy.blackhole(true);
     proxy.cutAll();
     live.child.kill('SIGTERM');
-    await waitFor('the daemon to start stopping', () => /klaxon: stopping/.test(live.stderr()));
+    await waitFor('the daemon to start stopping', () => /"msg":"stopping /.test(live.stderr()));
     const sentAt = Date.now();
     live.child.kill('SIGINT');
     const { code, at } = await live.exited;

@@ -93,7 +93,7 @@ describe('faults under a daemon on SQLite', () => {
     sender.end(bruteForce('192.0.2.77'));
     await expectEachOnce(rig, ['192.0.2.77']);
     await waitFor('/readyz to be ready again', async () => (await readyz(rig)).status === 200);
-    expect(rig.lines.filter((line) => line.startsWith('klaxon: source forwarded'))).toEqual([
+    expect(rig.lines.filter((line) => line.startsWith('source forwarded'))).toEqual([
       expect.stringMatching(/source forwarded failing, retrying with backoff: cannot listen on/),
       expect.stringMatching(/source forwarded recovered/),
     ]);

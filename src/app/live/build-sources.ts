@@ -5,6 +5,7 @@ import type { EventSource, FileSourceConfig, JournalSource } from '../../sources
 import { createJournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
 import { HTTP_SOURCE_TYPE, SOURCE_DEFINITIONS } from '../source-registry.ts';
+import type { Logger } from './daemon-logger.ts';
 import { RunningSource } from './source-runner.ts';
 import { createEvtxFileSource, isEvtxFileSource } from './evtx-file-source.ts';
 
@@ -15,6 +16,8 @@ export interface BuildSourcesOptions {
   fetch: typeof globalThis.fetch;
   /** Where each source stood at the last checkpoint. */
   positionOf: (name: string) => unknown;
+  /** Where sources' failures and recoveries are logged. */
+  logger?: Logger;
 }
 
 export interface BuiltSources {
@@ -59,6 +62,7 @@ export function buildSources(
         source,
         format ?? (setting.type === HTTP_SOURCE_TYPE ? 'ndjson' : undefined),
         options.now,
+        options.logger,
       ),
     );
   }

@@ -24,8 +24,8 @@ describe('component health', () => {
     health.ok('store');
     health.ok('store');
     expect(lines).toEqual([
-      'klaxon: store failing, retrying with backoff: connect ECONNREFUSED 127.0.0.1:5432',
-      'klaxon: store recovered after 10.0 s',
+      'store failing, retrying with backoff: connect ECONNREFUSED 127.0.0.1:5432',
+      'store recovered after 10.0 s',
     ]);
   });
 

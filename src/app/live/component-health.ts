@@ -15,7 +15,7 @@ export class ComponentHealth {
 
   constructor(
     private readonly now: () => number,
-    private readonly log: (line: string) => void,
+    private readonly log: (line: string, level: 'info' | 'warn' | 'error') => void,
   ) {}
 
   /** The component made progress; logs the recovery if it was failing. */
@@ -24,7 +24,7 @@ export class ComponentHealth {
     this.states.set(name, { kind: 'ok' });
     if (before !== undefined && before.kind !== 'ok') {
       const seconds = before.kind === 'retrying' ? ` after ${describeSince(before.since, this.now())}` : '';
-      this.log(`klaxon: ${name} recovered${seconds}`);
+      this.log(`${name} recovered${seconds}`, 'info');
     }
     for (const wake of this.waiting.get(name) ?? []) wake();
     this.waiting.delete(name);
@@ -39,7 +39,7 @@ export class ComponentHealth {
       return before.attempts + 1;
     }
     this.states.set(name, { kind: 'retrying', since: this.now(), why, attempts: 1 });
-    this.log(`klaxon: ${name} failing, retrying with backoff: ${why}`);
+    this.log(`${name} failing, retrying with backoff: ${why}`, 'warn');
     return 1;
   }
 
@@ -47,7 +47,7 @@ export class ComponentHealth {
   failed(name: string, why: string): void {
     const before = this.states.get(name);
     this.states.set(name, { kind: 'failed', why });
-    if (before?.kind !== 'failed') this.log(`klaxon: ${name} failed: ${why}`);
+    if (before?.kind !== 'failed') this.log(`${name} failed: ${why}`, 'error');
   }
 
   state(name: string): ComponentState | undefined {

@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { KlaxonConfig } from '../../config/index.ts';
 import type { IngestCounts } from '../../server/index.ts';
-import { createServer, registerIngestRoutes, registerOperationsRoutes } from '../../server/index.ts';
+import {
+  createServer,
+  createTokenResolver,
+  registerIngestRoutes,
+  registerOperationsRoutes,
+} from '../../server/index.ts';
 import type { JournalSource } from '../../sources/index.ts';
 import type { Store } from '../../store/index.ts';
+import type { Logger } from './daemon-logger.ts';
 import type { ComponentHealth } from './component-health.ts';
 import { registerComponentMetrics } from './component-metrics.ts';
 import type { LiveMetrics } from './live-metrics.ts';
@@ -26,6 +32,7 @@ export interface LiveServerParts {
   /** How each loop is doing, for /readyz and `klaxon_component_up`. */
   health: ComponentHealth;
   readiness: ReadinessPolicy;
+  logger: Logger;
 }
 
 /** The daemon's HTTP server with the ingest API (when configured), health, readiness and metrics. */
@@ -34,6 +41,8 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
   const server = createServer({
     bodyLimit: config.server.ingest.maxBodyBytes,
     trustProxy: config.server.trustProxy,
+    logger: parts.logger,
+    hsts: config.publicUrl?.startsWith('https:') ?? false,
   });
   let ingest: IngestCounts | undefined;
   const journal = parts.journal;
@@ -59,6 +68,7 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
   registerComponentMetrics(metrics.registry, parts.health);
   registerOperationsRoutes(server, {
     metrics: metrics.registry,
+    resolveToken: createTokenResolver(store, now),
     readiness: () =>
       checkReadiness({ store, now, health: parts.health, state: parts.state, policy: parts.readiness }),
   });

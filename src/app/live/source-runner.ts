@@ -1,5 +1,6 @@
 import type { EventSource, SourceBatch, SourceStatus } from '../../sources/index.ts';
 import { BatchParser } from './batch-parser.ts';
+import type { Logger } from './daemon-logger.ts';
 import type { LivePipeline } from './live-pipeline.ts';
 
 export interface SourceCounts {
@@ -25,6 +26,7 @@ export class RunningSource {
     readonly source: EventSource,
     format: string | undefined,
     private readonly now: () => number,
+    private readonly logger?: Logger,
   ) {
     this.parser = new BatchParser(format, now);
   }
@@ -49,6 +51,7 @@ export class RunningSource {
           await afterBatch();
         },
         status: (status: SourceStatus) => {
+          this.logChange(this.status, status);
           if (status.state === 'failing') this.failingSince ??= this.now();
           else this.failingSince = undefined;
           this.status = status;
@@ -57,5 +60,15 @@ export class RunningSource {
       },
       signal,
     );
+  }
+
+  /** Once per change of state (or of the failure's words), never per batch or retry. */
+  private logChange(before: SourceStatus, after: SourceStatus): void {
+    if (after.state === 'failing') {
+      if (before.state !== 'failing' || before.message !== after.message)
+        this.logger?.warn({ source: this.name, reason: after.message }, 'source failing');
+    } else if (before.state === 'failing') {
+      this.logger?.info({ source: this.name, state: after.state }, 'source recovered');
+    }
   }
 }

@@ -27,6 +27,8 @@ import { commitAfterBatch, runTicker, superviseSource } from './live-loops.ts';
 import type { ReadinessPolicy } from './live-readiness.ts';
 import { DEFAULT_READINESS } from './live-readiness.ts';
 import { stopLive } from './stop-live.ts';
+import type { Logger } from './daemon-logger.ts';
+import { createSilentLogger } from './daemon-logger.ts';
 
 export interface LiveOptions {
   config: KlaxonConfig<Route>;
@@ -34,7 +36,8 @@ export interface LiveOptions {
   listen?: { host: string; port: number };
   now?: () => number;
   fetch?: typeof globalThis.fetch;
-  log?: (line: string) => void;
+  /** The daemon's logger (JSON lines); default: silent. */
+  logger?: Logger;
   /** How often time advances, Klaxon looks at its sources and commits (default 250 ms). */
   tickMs?: number;
   /** How often the engine snapshot and source positions are checkpointed (default 5 s). */
@@ -80,7 +83,8 @@ export interface LiveDaemon {
 export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const config = options.config;
   const now = options.now ?? Date.now;
-  const log = options.log ?? (() => {});
+  const logger = options.logger ?? createSilentLogger();
+  const log = (line: string, level: 'info' | 'warn' | 'error' = 'warn'): void => logger[level](line);
   const tickMs = options.tickMs ?? 250;
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
   const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
@@ -117,6 +121,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     sleep,
     fetch: options.fetch ?? globalThis.fetch,
     positionOf: (name) => resume?.positions[name],
+    logger,
   });
   const running = built.running;
   const health = new ComponentHealth(now, log);
@@ -139,6 +144,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     state: () => state,
     health,
     readiness: { ...DEFAULT_READINESS, ...options.readiness },
+    logger,
   });
 
   const afterBatch = commitAfterBatch(pipeline, () => deliveryWaker.wake(), health, stopSources.signal);
@@ -170,7 +176,13 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     signal: stopLoops.signal,
     ...(options.fetch && { fetch: options.fetch }),
     onDelivered: (notification, at) => pipeline.recordDelivered(notification, at),
-    onDead: (notification) => pipeline.recordFailed(notification),
+    onDead: (notification) => {
+      logger.warn(
+        { channel: notification.channel, notification: notification.id },
+        'notification dead-lettered',
+      );
+      pipeline.recordFailed(notification);
+    },
     onOutcome: (channel, outcome) =>
       metrics.deliveries.inc({ channel, result: outcome === 'retried' ? 'retry' : outcome }),
     onRound: (error) => (error === undefined ? health.ok('delivery') : health.retrying('delivery', error)),
@@ -205,7 +217,8 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       rules = switches.apply(loadedRules);
       routes = next.routes;
       await pipeline.reload(rules, routes);
-      log(`reloaded: ${rules.filter((rule) => rule.enabled).length} rules on, ${routes.length} routes`);
+      const rulesOn = rules.filter((rule) => rule.enabled).length;
+      logger.info({ rulesOn, routes: routes.length }, 'reloaded rules and routes');
     },
     async setRuleEnabled(ruleId, enabled, by) {
       await switches.set(store, ruleId, enabled, by, now());

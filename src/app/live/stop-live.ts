@@ -29,18 +29,12 @@ export async function stopLive(parts: StopParts): Promise<void> {
   try {
     await withinMs(parts.pipeline.commit({ checkpoint: true }), FINAL_COMMIT_MS, 'the store did not answer');
   } catch (error) {
-    parts.log(
-      `klaxon: final checkpoint skipped, the next start resumes from the previous one: ${reasonOf(error)}`,
-    );
+    parts.log(`final checkpoint skipped, the next start resumes from the previous one: ${reasonOf(error)}`);
   }
   parts.stopLoops.abort();
   await Promise.all(parts.loops);
-  await parts.server
-    .close()
-    .catch((error: unknown) => parts.log(`klaxon: closing the server: ${reasonOf(error)}`));
-  await parts.store
-    .close()
-    .catch((error: unknown) => parts.log(`klaxon: closing the store: ${reasonOf(error)}`));
+  await parts.server.close().catch((error: unknown) => parts.log(`closing the server: ${reasonOf(error)}`));
+  await parts.store.close().catch((error: unknown) => parts.log(`closing the store: ${reasonOf(error)}`));
 }
 
 function withinMs<T>(work: Promise<T>, ms: number, why: string): Promise<T> {

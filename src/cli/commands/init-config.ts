@@ -26,6 +26,8 @@ server:
   listen: "127.0.0.1:8080"
   # The address people open; every notification links to <public_url>/incidents/<serial>.
   # public_url: https://klaxon.example.com
+  # The daemon logs JSON lines on standard output: fatal, error, warn, info (default), debug, trace.
+  # log_level: info
 
 channels:
   terminal: { type: console }

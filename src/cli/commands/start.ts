@@ -1,45 +1,69 @@
 import type { Command } from 'commander';
+import type { Logger } from '../../app/live/daemon-logger.ts';
+import { chooseLogLevel, createDaemonLogger } from '../../app/live/daemon-logger.ts';
 import { loadKlaxonConfig } from '../../app/load-config.ts';
 import { reloadFromFile } from '../../app/live/reload-from-file.ts';
-import { startLive } from '../../app/live/start-live.ts';
 import type { LiveDaemon } from '../../app/live/start-live.ts';
+import { startLive } from '../../app/live/start-live.ts';
+import type { LogLevel } from '../../core/index.ts';
+import { LOG_LEVELS } from '../../core/index.ts';
+import { parseLogLevel } from '../options.ts';
 import { redactUrl } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 
+interface StartFlags {
+  config?: string;
+  logLevel?: LogLevel;
+}
+
 export function registerStart(
   program: Command,
-  io: Io,
+  _io: Io,
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
   program
     .command('start')
     .description(
-      'run Klaxon: the sources of klaxon.yaml → detection → incidents → delivery, and the HTTP server (dashboard, API, ingest, /metrics); SIGHUP reloads rules and routes, SIGTERM stops cleanly',
+      'run Klaxon: the sources of klaxon.yaml → detection → incidents → delivery, and the HTTP server (dashboard, API, ingest, /metrics); SIGHUP reloads rules and routes, SIGTERM stops cleanly; logs JSON lines on standard output',
     )
     .option('-c, --config <file>', 'configuration file (default ./klaxon.yaml)')
-    .action(async (flags: { config?: string }) => {
+    .option(
+      '--log-level <level>',
+      `${LOG_LEVELS.join(' | ')} (default: server.log_level, else info)`,
+      parseLogLevel,
+    )
+    .action(async (flags: StartFlags) => {
       const config = await loadKlaxonConfig(flags.config);
-      const live = await startLive({ config, log: (line) => io.err(line) });
-      const { host, port } = live.address();
-      const shown = host.includes(':') ? `[${host}]` : host;
-      io.err(
-        `klaxon: store ${redactUrl(config.store)}; ${live.rules().filter((rule) => rule.enabled).length} rules on`,
-      );
-      for (const source of live.sources) io.err(`klaxon: source ${source.name} (${source.source.type})`);
-      io.err(
-        `klaxon: listening on http://${shown}:${port} (dashboard, /api/v1, /healthz, /readyz, /metrics)`,
-      );
+      const logger = createDaemonLogger({ level: chooseLogLevel(flags.logLevel, config.server.logLevel) });
+      const live = await startLive({ config, logger });
+      logStarted(live, logger);
       const code = await new Promise<number>((resolve) => {
-        const reload = () => void reloadFromFile(live, flags.config, (line) => io.err(line));
-        const stop = stopOnSignal(live, io, exit, resolve);
+        const reload = () =>
+          void reloadFromFile(live, flags.config, (line) => logger.warn(line.replace(/^klaxon: /, '')));
+        const stop = stopOnSignal(live, logger, exit, resolve);
         process.on('SIGHUP', reload);
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-      io.err('klaxon: stopped');
+      logger.info('stopped');
+      logger.flush();
       // Whatever still holds the event loop (a stuck socket) must not keep a stopped daemon alive.
       exit(code);
     });
+}
+
+function logStarted(live: LiveDaemon, logger: Logger): void {
+  const { host, port } = live.address();
+  const shown = host.includes(':') ? `[${host}]` : host;
+  logger.info(
+    {
+      store: redactUrl(live.config.store),
+      rulesOn: live.rules().filter((rule) => rule.enabled).length,
+      sources: live.sources.map((source) => ({ name: source.name, type: source.source.type })),
+      url: `http://${shown}:${port}`,
+    },
+    'started: dashboard, /api/v1, /healthz, /readyz, /metrics',
+  );
 }
 
 /** How long a signal gives the daemon to finish its turn, checkpoint and close before it exits anyway. */
@@ -51,23 +75,23 @@ const STOP_WITHIN_MS = 10_000;
  */
 function stopOnSignal(
   live: LiveDaemon,
-  io: Io,
+  logger: Logger,
   exit: (code: number) => void,
   done: (code: number) => void,
 ): () => void {
   let stopping = false;
   return () => {
     if (stopping) {
-      io.err('klaxon: second signal, exiting now without a final checkpoint');
+      logger.warn('second signal, exiting now without a final checkpoint');
+      logger.flush();
       exit(130);
       return;
     }
     stopping = true;
-    io.err(
-      `klaxon: stopping (checkpointing sources and detection windows, at most ${STOP_WITHIN_MS / 1000} s)`,
-    );
+    logger.info(`stopping (checkpointing sources and detection windows, at most ${STOP_WITHIN_MS / 1000} s)`);
     const timer = setTimeout(() => {
-      io.err(`klaxon: not stopped within ${STOP_WITHIN_MS / 1000} s, exiting`);
+      logger.error(`not stopped within ${STOP_WITHIN_MS / 1000} s, exiting`);
+      logger.flush();
       exit(1);
     }, STOP_WITHIN_MS);
     timer.unref();
@@ -78,7 +102,7 @@ function stopOnSignal(
       },
       (error: unknown) => {
         clearTimeout(timer);
-        io.err(`klaxon: error while stopping: ${String(error)}`);
+        logger.error({ err: error }, 'error while stopping');
         done(1);
       },
     );

@@ -5,7 +5,7 @@ import type { Io } from '../io.ts';
 import { collect } from '../options.ts';
 import { defaultActor, storeUrl, withStore } from '../store-option.ts';
 
-const SCOPES = ['ingest', 'read'];
+const SCOPES = ['ingest', 'read', 'metrics'];
 
 export function registerToken(program: Command, io: Io): void {
   const token = program
@@ -16,7 +16,7 @@ export function registerToken(program: Command, io: Io): void {
     .description('create a token and print it once')
     .option(
       '--scope <scope>',
-      `what it may do: ${SCOPES.join(' or ')} (repeatable; default ingest)`,
+      `what it may do: ${SCOPES.join(', ')} (repeatable; default ingest)`,
       collect,
       [],
     )

@@ -1,10 +1,10 @@
-import { parseDuration } from '../../core/index.ts';
+import { isLogLevel, LOG_LEVELS, parseDuration } from '../../core/index.ts';
 import { parseRateLimit } from '../channel-settings/read-own-settings.ts';
 import type { ServerSettings } from '../klaxon-config.ts';
 import type { PathIssue } from '../yaml/path-issue.ts';
 import { checkKnownKeys } from './check-known-keys.ts';
 
-const SERVER_KEYS = ['public_url', 'listen', 'trust_proxy', 'ingest'];
+const SERVER_KEYS = ['public_url', 'listen', 'trust_proxy', 'log_level', 'ingest'];
 const INGEST_KEYS = ['max_events', 'max_body_bytes', 'rate_limit', 'retention'];
 
 export const DEFAULT_SERVER: ServerSettings = {
@@ -24,7 +24,7 @@ export interface ReadServer {
   server: ServerSettings;
 }
 
-/** `server: { listen, public_url, trust_proxy, ingest: { max_events, max_body_bytes, rate_limit, retention } }`. */
+/** `server: { listen, public_url, trust_proxy, log_level, ingest: { max_events, max_body_bytes, rate_limit, retention } }`. */
 export function readServer(value: unknown, issues: PathIssue[]): ReadServer {
   const server = structuredClone(DEFAULT_SERVER);
   if (value === undefined || value === null) return { server };
@@ -57,6 +57,11 @@ export function readServer(value: unknown, issues: PathIssue[]): ReadServer {
   if (trustProxy !== undefined) {
     if (typeof trustProxy === 'boolean') server.trustProxy = trustProxy;
     else issues.push({ path: ['server', 'trust_proxy'], message: 'expected true or false' });
+  }
+  const level = settings['log_level'];
+  if (level !== undefined) {
+    if (isLogLevel(level)) server.logLevel = level;
+    else issues.push({ path: ['server', 'log_level'], message: `expected one of ${LOG_LEVELS.join(', ')}` });
   }
   readIngest(settings['ingest'], server, issues);
   return read;

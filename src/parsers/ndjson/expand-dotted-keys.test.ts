@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandDottedKeys, mayHaveDottedKey } from './expand-dotted-keys.ts';
+import { checkJsonValue, getField, JSON_LIMITS } from '../../core/index.ts';
+import { expandDottedKeys, MAX_KEY_STEPS, mayHaveDottedKey } from './expand-dotted-keys.ts';
 
 const expand = (json: string) => expandDottedKeys(JSON.parse(json) as Record<string, unknown>);
 
@@ -85,5 +86,27 @@ describe('expandDottedKeys', () => {
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
     expect(result['__proto__.polluted']).toBe(1);
     expect(result.constructor).toEqual({ prototype: { polluted: 3 } });
+  });
+});
+
+describe('expandDottedKeys on hostile keys', () => {
+  it('keeps a key of more than MAX_KEY_STEPS steps as written instead of nesting 100,000 deep', () => {
+    const key = Array.from({ length: 100_000 }, () => 'a').join('.');
+    const doc = expandDottedKeys({ [key]: 1, 'source.ip': '203.0.113.9' });
+    expect(doc).toEqual({ [key]: 1, source: { ip: '203.0.113.9' } });
+    expect(() => JSON.stringify(doc)).not.toThrow();
+    const longest = Array.from({ length: MAX_KEY_STEPS }, (_, i) => `s${i}`).join('.');
+    expect(getField(expandDottedKeys({ [longest]: 2 }), longest)).toBe(2);
+  });
+
+  it('builds nothing deeper than a walk can take from a document at the depth limit full of long keys', () => {
+    const key = Array.from({ length: MAX_KEY_STEPS }, () => 'k').join('.');
+    let text = '1';
+    for (let i = 0; i < JSON_LIMITS.maxDepth; i++) text = `{"${key}":${text}}`;
+    const doc = expandDottedKeys(JSON.parse(text) as Record<string, unknown>);
+    expect(
+      checkJsonValue(doc, { maxDepth: JSON_LIMITS.maxDepth * MAX_KEY_STEPS, maxLength: 1e9 }),
+    ).toBeNull();
+    expect(() => JSON.stringify(doc)).not.toThrow();
   });
 });

@@ -44,7 +44,8 @@ function isColonNext(line: string, from: number): boolean {
  * Expands dotted keys at every depth (also inside arrays), merging into existing objects:
  * `{"source.ip": "1.2.3.4", "source": {"port": 22}}` → `{"source": {"port": 22, "ip": "1.2.3.4"}}`.
  * Where a dotted key collides with a value that is not an object (`{"a": 1, "a.b": 2}`, a mapping
- * conflict in Elasticsearch), it is kept as written; so are keys with an empty or `__proto__` step.
+ * conflict in Elasticsearch), it is kept as written; so are keys with an empty or `__proto__` step,
+ * and keys of more than MAX_KEY_STEPS steps (a 100,000-step key would build a document that deep).
  * Returns the same object when nothing changed at its level.
  */
 export function expandDottedKeys(doc: Record<string, unknown>): Record<string, unknown> {
@@ -124,6 +125,13 @@ function findParent(
   return current;
 }
 
+/**
+ * ECS names have at most 6 steps. With documents read within JSON_LIMITS (64 levels), expansion
+ * can then build at most 64 × 16 levels, which every later recursive walk (JSON.stringify,
+ * snapshots) goes through without running out of stack.
+ */
+export const MAX_KEY_STEPS = 16;
+
 interface DottedPath {
   steps: readonly string[];
   /** Everything before the last step: one shared string per distinct parent, compared by identity. */
@@ -137,13 +145,13 @@ const PATH_CACHE_LIMIT = 10_000;
 const pathCache = new Map<string, DottedPath | null>();
 const parentNames = new Map<string, string>();
 
-/** The steps of a dotted key, or null when it is no path (an empty or `__proto__` step). */
+/** The steps of a dotted key, or null when it is no path (an empty or `__proto__` step, too many steps). */
 function splitDottedKey(key: string): DottedPath | null {
   const cached = pathCache.get(key);
   if (cached !== undefined) return cached;
   const steps = key.split('.');
   let path: DottedPath | null = null;
-  if (!steps.includes('') && !steps.includes('__proto__')) {
+  if (steps.length <= MAX_KEY_STEPS && !steps.includes('') && !steps.includes('__proto__')) {
     const parentText = key.slice(0, key.lastIndexOf('.'));
     let parent = parentNames.get(parentText);
     if (parent === undefined) {

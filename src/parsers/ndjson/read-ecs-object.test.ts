@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
+import { JSON_LIMITS } from '../../core/index.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
 import { readEcsObject } from './read-ecs-object.ts';
 
@@ -13,6 +14,17 @@ function readOk(document: Record<string, unknown>): SecurityEvent {
 }
 
 describe('readEcsObject', () => {
+  it('skips a hit nested deeper than the limit as too-deep instead of overflowing the stack', () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 100_000; i++) deep = { 'a.b': deep };
+    const hit = { _index: 'logs', _id: '1', _source: { '@timestamp': '2024-05-01T10:00:03Z', x: deep } };
+    expect(readEcsObject(hit)).toBe('too-deep');
+    const long = {
+      _source: { '@timestamp': '2024-05-01T10:00:03Z', pad: 'x'.repeat(JSON_LIMITS.maxLength) },
+    };
+    expect(readEcsObject(long)).toBe('too-long');
+  });
+
   it('unwraps a hit, keeps _index/_id under klaxon.hit and sets event.original to the JSON of _source', () => {
     const source = {
       '@timestamp': '2024-05-01T10:00:03Z',

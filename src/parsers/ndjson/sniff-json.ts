@@ -1,4 +1,4 @@
-import { isObject } from '../../core/index.ts';
+import { isObject, readBoundedJson } from '../../core/index.ts';
 
 /** JSON-based parsers sniff with this: how many sample lines hold a JSON object, and which of those match. */
 export interface JsonSampleCount {
@@ -29,10 +29,6 @@ export function countJsonSample(
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = readBoundedJson(text);
+  return parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
 }

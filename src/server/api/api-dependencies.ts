@@ -47,8 +47,13 @@ export interface ApiDependencies {
   publicUrl?: string;
   /** Mark the session cookie Secure (the dashboard is served over https). */
   secureCookies: boolean;
-  /** Login failure limits (default: 5 per name, 20 per address, in 15 minutes). */
+  /**
+   * Login failure limits (default: 5 per name and address, 20 per address, in 15 minutes; per name
+   * only a growing delay).
+   */
   loginLimits?: LoginLimits;
+  /** Waits out the per-name login slowdown (default: a timer). */
+  loginDelay?: (ms: number) => Promise<unknown>;
   /** Keep-alive comment interval of the live stream (default 15 s). */
   streamKeepAliveMs?: number;
 }

@@ -1,16 +1,9 @@
 import cookie from '@fastify/cookie';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import {
-  createAccessHook,
-  createLoginLimiter,
-  CSRF_HEADER,
-  requireDeclaredAccess,
-  SESSION_COOKIE,
-} from '../auth/index.ts';
+import { createAccessHook, createLoginLimiter, requireDeclaredAccess } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
 import { registerChannelRoutes } from './channel-routes.ts';
+import { registerDocs } from './register-docs.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
 import { registerIncidentRoutes } from './incident-routes.ts';
 import { registerOverviewRoutes } from './overview-routes.ts';
@@ -23,31 +16,20 @@ import { registerTokenRoutes } from './token-routes.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 export const API_PREFIX = '/api/v1';
-export const DOCS_PREFIX = '/api/docs';
+export { DOCS_PREFIX } from './register-docs.ts';
 
 /**
  * The dashboard's REST API under /api/v1, its OpenAPI document at /api/docs/json and Swagger UI at
- * /api/docs. Every route declares who may call it; one hook checks the caller, the CSRF token of
- * changes made with a session, and the role or token scope. Everything stays inside its own
- * plugin scope: other routes on the server are untouched.
+ * /api/docs (for clients on this machine, logged-in people and read tokens). Every route declares
+ * who may call it; one hook checks the caller, the CSRF token of changes made with a session, and
+ * the role or token scope. Everything stays inside its own plugin scope: other routes on the server
+ * are untouched.
  */
 export async function registerApi(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
   await app.register(async (scope) => {
     // The app may have registered the cookie plugin for the whole server already.
     if (!scope.hasDecorator('parseCookie')) await scope.register(cookie);
-    await scope.register(swagger, {
-      openapi: {
-        info: { title: 'Klaxon dashboard API', version: '1' },
-        components: {
-          securitySchemes: {
-            session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-            csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
-            token: { type: 'http', scheme: 'bearer' },
-          },
-        },
-      },
-    });
-    await scope.register(swaggerUi, { routePrefix: DOCS_PREFIX });
+    await registerDocs(scope, deps);
     await scope.register(
       async (api) => {
         api.setSchemaErrorFormatter(toValidationError);

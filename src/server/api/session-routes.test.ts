@@ -96,14 +96,21 @@ describe('logging in', () => {
 });
 
 describe('login rate limiting', () => {
-  it('refuses a sixth try for one user name within 15 minutes, with Retry-After, then lets it in again', async () => {
+  it('does not stop alice from address B after five wrong passwords for her from address A', async () => {
+    await api.addUser('alice', 'viewer');
+    for (let i = 0; i < 5; i++)
+      expect((await login('alice', `wrong password ${i}`, '203.0.113.9')).statusCode).toBe(401);
+    expect((await login('alice', PASSWORD, '192.0.2.44')).statusCode).toBe(200);
+  });
+
+  it('refuses a sixth try for one name from one address, with Retry-After, then lets it in again', async () => {
     await api.addUser('alice', 'viewer');
     for (let i = 0; i < 5; i++) {
-      expect((await login('alice', `wrong password ${i}`, `198.51.100.${i}`)).statusCode).toBe(401);
+      expect((await login('alice', `wrong password ${i}`, '198.51.100.7')).statusCode).toBe(401);
       api.clock.now += 60_000;
     }
     // Even the right password is not checked now.
-    const refused = await login('alice', PASSWORD, '198.51.100.99');
+    const refused = await login('alice', PASSWORD, '198.51.100.7');
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({ error: 'rate_limited' });
     // The first failure leaves the window 15 minutes after it: 10 minutes from now.
@@ -112,7 +119,18 @@ describe('login rate limiting', () => {
       event: { action: 'login', reason: 'too many failed logins' },
     });
     api.clock.now += 600_000;
-    expect((await login('alice', PASSWORD)).statusCode).toBe(200);
+    expect((await login('alice', PASSWORD, '198.51.100.7')).statusCode).toBe(200);
+  });
+
+  it('only slows down a name that fails from many addresses: the person still logs in', async () => {
+    await api.addUser('alice', 'viewer');
+    for (let i = 0; i < 30; i++)
+      expect((await login('alice', 'wrong password', `198.51.100.${i}`)).statusCode).toBe(401);
+    expect(api.loginDelays.length).toBeGreaterThan(0);
+    expect(Math.max(...api.loginDelays)).toBeLessThanOrEqual(10_000);
+    const before = api.loginDelays.length;
+    expect((await login('alice', PASSWORD, '192.0.2.44')).statusCode).toBe(200);
+    expect(api.loginDelays.length).toBe(before + 1);
   });
 
   it('refuses an address after 20 failures on any names, but not other addresses', async () => {

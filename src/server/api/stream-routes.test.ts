@@ -39,6 +39,8 @@ describe('GET /stream', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     const incident = await openIncident(api.store);
     const text = await readUntil(response, (so) => {
       // Push the change once the stream has said hello (the subscription is in place then).

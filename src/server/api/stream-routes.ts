@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ApiDependencies, IncidentChange } from './api-dependencies.ts';
+import { SECURITY_HEADERS } from '../response-headers.ts';
 import { tokenQuery } from './route-schemas.ts';
 
 const DEFAULT_KEEP_ALIVE_MS = 15_000;
@@ -29,7 +30,9 @@ export function registerStreamRoutes(api: FastifyInstance, deps: ApiDependencies
     (_request, reply) => {
       void reply.hijack();
       const response = reply.raw;
+      // Hijacked: no onSend hook runs, so the security headers go into the head here.
       response.writeHead(200, {
+        ...SECURITY_HEADERS,
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',

@@ -15,6 +15,8 @@ export interface AuthDependencies {
   store: Store;
   now: () => number;
   reportSecurityEvent(event: SecurityEvent): void;
+  /** Waits before a login is checked when its name has failed often (default: a timer); tests record it. */
+  loginDelay?: (ms: number) => Promise<unknown>;
 }
 
 export type Authenticate = (request: FastifyRequest, access: RouteAccess) => Promise<Principal>;

@@ -1,7 +1,9 @@
 export type { AuthDependencies } from './authenticate.ts';
 export { createAccessHook, CSRF_HEADER } from './access-hook.ts';
-export type { LoginLimiter, LoginLimits } from './login-limiter.ts';
-export { createLoginLimiter } from './login-limiter.ts';
+export { createAuthenticator } from './authenticate.ts';
+export { isLocalClient } from './local-client.ts';
+export type { LoginLimiter, LoginLimits, LoginVerdict } from './login-limiter.ts';
+export { createLoginLimiter, DEFAULT_LOGIN_LIMITS } from './login-limiter.ts';
 export { logIn } from './log-in.ts';
 export {
   checkNewPassword,

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { FastifyRequest } from 'fastify';
 import { RateLimitedError, UnauthorizedError } from '../../core/index.ts';
 import type { User } from '../../store/index.ts';
@@ -12,8 +13,10 @@ const WRONG = 'wrong user name or password';
 
 /**
  * Checks a login and opens a session. Unknown names and wrong passwords get the same answer in
- * about the same time; after too many failures per name or address, RateLimitedError (429) before
- * any password is checked. Every failure, refused ones included, is reported as a security event.
+ * about the same time; after too many failures per (name, address) or per address,
+ * RateLimitedError (429) before any password is checked; a name failing from many addresses is
+ * only slowed down (`deps.loginDelay`), so nobody can lock a person out. Every failure, refused
+ * ones included, is reported as a security event.
  */
 export async function logIn(
   deps: AuthDependencies,
@@ -24,11 +27,13 @@ export async function logIn(
   const { username, password } = attempt;
   const fail = (status: number, reason: string) =>
     reportRefusal(deps, request, { action: 'login', status, reason, userName: username });
-  const wait = limiter.retryAfter(username, request.ip);
-  if (wait !== undefined) {
+  const verdict = limiter.check(username, request.ip);
+  if (verdict.kind === 'refused') {
     fail(429, 'too many failed logins');
-    throw new RateLimitedError(`too many failed logins: try again in ${wait} s`, wait);
+    const seconds = verdict.retryAfter;
+    throw new RateLimitedError(`too many failed logins: try again in ${seconds} s`, seconds);
   }
+  if (verdict.delayMs > 0) await (deps.loginDelay ?? wait)(verdict.delayMs);
   const credentials = await deps.store.users.findCredentials(username);
   const valid =
     credentials === undefined
@@ -39,7 +44,7 @@ export async function logIn(
     fail(401, credentials === undefined ? 'unknown or disabled user' : 'wrong password');
     throw new UnauthorizedError(WRONG);
   }
-  limiter.recordSuccess(username);
+  limiter.recordSuccess(username, request.ip);
   const started = await startSession(deps.store, credentials.user.name, deps.now());
   return { user: credentials.user, ...started };
 }

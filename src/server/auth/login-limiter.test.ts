@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginLimiter } from './login-limiter.ts';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS } from './login-limiter.ts';
 
 const MINUTE = 60_000;
+const A = '203.0.113.9';
+const B = '198.51.100.20';
 
 function limiterAt(start = 1_000_000) {
   const clock = { now: start };
@@ -9,49 +11,71 @@ function limiterAt(start = 1_000_000) {
 }
 
 describe('login limiter', () => {
-  it('allows five failures per user name in 15 minutes, case and spaces ignored, then says how long to wait', () => {
+  it('refuses a name from one address after five failures, with the wait, case and spaces ignored', () => {
     const { clock, limiter } = limiterAt();
     for (let i = 0; i < 5; i++) {
-      expect(limiter.retryAfter('Alice', `10.0.0.${i}`)).toBeUndefined();
-      limiter.recordFailure(i % 2 === 0 ? 'alice' : ' ALICE ', `10.0.0.${i}`);
+      expect(limiter.check('Alice', A).kind).toBe('allowed');
+      limiter.recordFailure(i % 2 === 0 ? 'alice' : ' ALICE ', A);
       clock.now += MINUTE;
     }
-    expect(limiter.retryAfter('alice', '10.9.9.9')).toBe(10 * 60);
-    expect(limiter.retryAfter('bob', '10.9.9.9')).toBeUndefined();
+    expect(limiter.check('alice', A)).toEqual({ kind: 'refused', retryAfter: 10 * 60 });
     clock.now += 10 * MINUTE - 1_000;
-    expect(limiter.retryAfter('alice', '10.9.9.9')).toBe(1);
+    expect(limiter.check('alice', A)).toEqual({ kind: 'refused', retryAfter: 1 });
     clock.now += 1_000;
-    expect(limiter.retryAfter('alice', '10.9.9.9')).toBeUndefined();
+    expect(limiter.check('alice', A).kind).toBe('allowed');
   });
 
-  it('allows twenty failures per address, whatever the names', () => {
+  it('does not stop alice from address B after five wrong passwords for her from address A', () => {
     const { limiter } = limiterAt();
-    for (let i = 0; i < 20; i++) limiter.recordFailure(`user${i}`, '203.0.113.9');
-    expect(limiter.retryAfter('someone-new', '203.0.113.9')).toBe(15 * 60);
-    expect(limiter.retryAfter('someone-new', '203.0.113.10')).toBeUndefined();
+    for (let i = 0; i < 5; i++) limiter.recordFailure('alice', A);
+    expect(limiter.check('alice', A).kind).toBe('refused');
+    expect(limiter.check('alice', B).kind).toBe('allowed');
   });
 
-  it("clears a name's failures on success, but not its address's", () => {
+  it('never refuses a name failing from many addresses: it only slows it down, up to a bound', () => {
     const { limiter } = limiterAt();
-    for (let i = 0; i < 4; i++) limiter.recordFailure('alice', '203.0.113.9');
-    limiter.recordSuccess('alice');
-    for (let i = 0; i < 4; i++) limiter.recordFailure('alice', '203.0.113.9');
-    expect(limiter.retryAfter('alice', '192.0.2.1')).toBeUndefined();
-    for (let i = 0; i < 12; i++) limiter.recordFailure(`x${i}`, '203.0.113.9');
-    expect(limiter.retryAfter('carol', '203.0.113.9')).toBeDefined();
+    const { freeFailures, firstDelayMs, maxDelayMs } = DEFAULT_LOGIN_LIMITS.slowdown;
+    const delays: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const verdict = limiter.check('alice', B);
+      if (verdict.kind !== 'allowed') throw new Error(`refused after ${i} failures`);
+      delays.push(verdict.delayMs);
+      limiter.recordFailure('alice', `10.0.${i}.1`);
+    }
+    expect(delays.slice(0, freeFailures + 1)).toEqual(Array(freeFailures + 1).fill(0));
+    expect(delays[freeFailures + 1]).toBe(firstDelayMs);
+    expect(delays[freeFailures + 2]).toBe(2 * firstDelayMs);
+    expect(Math.max(...delays)).toBe(maxDelayMs);
+    expect(delays).toEqual([...delays].sort((a, b) => a - b));
+  });
+
+  it('refuses an address after twenty failures across names, but not other addresses', () => {
+    const { limiter } = limiterAt();
+    for (let i = 0; i < 20; i++) limiter.recordFailure(`user${i}`, A);
+    expect(limiter.check('someone-new', A)).toEqual({ kind: 'refused', retryAfter: 15 * 60 });
+    expect(limiter.check('someone-new', B).kind).toBe('allowed');
+  });
+
+  it("clears a name's failures and slowdown on success, but not its address's", () => {
+    const { limiter } = limiterAt();
+    for (let i = 0; i < 4; i++) limiter.recordFailure('alice', A);
+    limiter.recordSuccess('alice', A);
+    expect(limiter.check('alice', A)).toEqual({ kind: 'allowed', delayMs: 0 });
+    for (let i = 0; i < 16; i++) limiter.recordFailure(`x${i}`, A);
+    expect(limiter.check('carol', A).kind).toBe('refused');
   });
 
   it('forgets the stalest keys beyond its bound, so a spray of names cannot exhaust memory', () => {
     const clock = { now: 0 };
     const limiter = createLoginLimiter(() => clock.now, {
-      perUser: 1,
+      ...DEFAULT_LOGIN_LIMITS,
+      perNameAndAddress: 1,
       perAddress: 1_000,
-      windowMs: 15 * MINUTE,
       maxKeys: 10,
     });
     limiter.recordFailure('first', '192.0.2.1');
     for (let i = 0; i < 20; i++) limiter.recordFailure(`name${i}`, '192.0.2.2');
-    expect(limiter.retryAfter('first', '192.0.2.3')).toBeUndefined();
-    expect(limiter.retryAfter('name19', '192.0.2.3')).toBeDefined();
+    expect(limiter.check('first', '192.0.2.1').kind).toBe('allowed');
+    expect(limiter.check('name19', '192.0.2.2').kind).toBe('refused');
   });
 });

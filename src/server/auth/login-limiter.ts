@@ -1,83 +1,79 @@
+import { createFailureWindows } from './failure-windows.ts';
+
 export interface LoginLimits {
-  /** Failures per user name within the window before logins for that name are refused (5). */
-  perUser: number;
-  /** Failures per client address within the window (20). */
+  /** Failures of one name from one address within the window before that pair is refused (5). */
+  perNameAndAddress: number;
+  /** Failures from one address within the window, whatever the names, before it is refused (20). */
   perAddress: number;
   /** 15 minutes. */
   windowMs: number;
+  /**
+   * Per name there is never a refusal (that would let anyone lock a person out): only a delay
+   * before the password is checked, growing with the name's failures from every address.
+   */
+  slowdown: { freeFailures: number; firstDelayMs: number; maxDelayMs: number };
   /** Keys remembered at most; the stalest go first (bounds memory under a spray of names). */
   maxKeys: number;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
-  perUser: 5,
+  perNameAndAddress: 5,
   perAddress: 20,
   windowMs: 15 * 60_000,
+  slowdown: { freeFailures: 3, firstDelayMs: 500, maxDelayMs: 10_000 },
   maxKeys: 10_000,
 };
 
+/** May a login be tried now: refused for `retryAfter` seconds, or allowed after `delayMs`. */
+export type LoginVerdict = { kind: 'refused'; retryAfter: number } | { kind: 'allowed'; delayMs: number };
+
 export interface LoginLimiter {
-  /** Seconds until a login for this name from this address may be tried again; undefined when it may now. */
-  retryAfter(userName: string, address: string): number | undefined;
+  check(userName: string, address: string): LoginVerdict;
   recordFailure(userName: string, address: string): void;
   /** A correct password clears the name's failures (not the address's: one good account must not reset them). */
-  recordSuccess(userName: string): void;
+  recordSuccess(userName: string, address: string): void;
 }
 
 /**
- * Failed logins in memory, per user name and per client address, over a sliding window. Time comes
- * from `now`, so tests drive it. One process only: several instances each count their own.
+ * Failed logins in memory over a sliding window, counted per (name, address), per address and per
+ * name. Time comes from `now`, so tests drive it. One process only: several instances each count
+ * their own.
  */
 export function createLoginLimiter(
   now: () => number,
   limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
 ): LoginLimiter {
-  const failures = new Map<string, number[]>();
-  const userKey = (name: string) => `user:${name.trim().toLowerCase()}`;
+  const windows = createFailureWindows(limits.windowMs, limits.maxKeys);
+  const name = (userName: string) => userName.trim().toLowerCase();
+  const nameKey = (userName: string) => `name:${name(userName)}`;
+  const pairKey = (userName: string, address: string) => `pair:${address} ${name(userName)}`;
   const addressKey = (address: string) => `addr:${address}`;
 
-  const recent = (key: string, at: number): number[] => {
-    const times = failures.get(key);
-    if (times === undefined) return [];
-    const kept = times.filter((time) => time > at - limits.windowMs);
-    if (kept.length === 0) failures.delete(key);
-    else if (kept.length !== times.length) failures.set(key, kept);
-    return kept;
-  };
-
-  const waitFor = (key: string, limit: number, at: number): number | undefined => {
-    const times = recent(key, at);
-    if (times.length < limit) return undefined;
-    const freeAt = (times[times.length - limit] as number) + limits.windowMs;
-    return Math.max(1, Math.ceil((freeAt - at) / 1000));
-  };
-
-  const add = (key: string, at: number): void => {
-    const times = recent(key, at);
-    failures.delete(key); // re-inserted last: the Map's order is then stalest first
-    failures.set(key, [...times, at]);
-    while (failures.size > limits.maxKeys) {
-      const stalest = failures.keys().next().value as string;
-      failures.delete(stalest);
-    }
+  const slowdown = (failures: number): number => {
+    const { freeFailures, firstDelayMs, maxDelayMs } = limits.slowdown;
+    if (failures <= freeFailures) return 0;
+    return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(30, failures - freeFailures - 1));
   };
 
   return {
-    retryAfter(userName, address) {
+    check(userName, address) {
       const at = now();
       const waits = [
-        waitFor(userKey(userName), limits.perUser, at),
-        waitFor(addressKey(address), limits.perAddress, at),
+        windows.waitSeconds(pairKey(userName, address), limits.perNameAndAddress, at),
+        windows.waitSeconds(addressKey(address), limits.perAddress, at),
       ].filter((wait): wait is number => wait !== undefined);
-      return waits.length === 0 ? undefined : Math.max(...waits);
+      if (waits.length > 0) return { kind: 'refused', retryAfter: Math.max(...waits) };
+      return { kind: 'allowed', delayMs: slowdown(windows.count(nameKey(userName), at)) };
     },
     recordFailure(userName, address) {
       const at = now();
-      add(userKey(userName), at);
-      add(addressKey(address), at);
+      windows.add(pairKey(userName, address), at);
+      windows.add(addressKey(address), at);
+      windows.add(nameKey(userName), at);
     },
-    recordSuccess(userName) {
-      failures.delete(userKey(userName));
+    recordSuccess(userName, address) {
+      windows.clear(nameKey(userName));
+      windows.clear(pairKey(userName, address));
     },
   };
 }

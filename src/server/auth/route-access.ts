@@ -1,7 +1,10 @@
 import type { UserRole } from '../../store/index.ts';
 
-/** Scopes an API token may carry (`ingest` is for the ingest API, not for this one). */
-export const TOKEN_SCOPES = ['ingest', 'read'] as const;
+/**
+ * Scopes an API token may carry (`ingest` is for the ingest API and `metrics` for a Prometheus
+ * scraping `/metrics` from another machine, not for this one).
+ */
+export const TOKEN_SCOPES = ['ingest', 'read', 'metrics'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Who may call a route; every API route declares it in `config.access` (a route without one is refused at start). */

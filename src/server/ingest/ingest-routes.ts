@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { InputError, RateLimitedError, ValidationError } from '../../core/index.ts';
+import {
+  InputError,
+  JsonLimitError,
+  RateLimitedError,
+  ValidationError,
+  readBoundedJson,
+} from '../../core/index.ts';
 import type { Store } from '../../store/index.ts';
+import { answerError } from '../error-handler.ts';
 import type { IngestIssue } from './check-ingest-event.ts';
 import { checkIngestEvent } from './check-ingest-event.ts';
 import { createTokenResolver } from './resolve-api-token.ts';
@@ -42,8 +49,9 @@ export function registerIngestRoutes(app: FastifyInstance, options: IngestOption
     scope.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
       done(null, new NdjsonBody(body as string));
     });
-    scope.addHook('onError', async (_request, reply, error) => {
-      const code = (error as { code?: string }).code ?? String(reply.statusCode);
+    // onError runs before the error handler sets the status: the reason is the code it answers with.
+    scope.addHook('onError', async (_request, _reply, error) => {
+      const code = answerError(error).body.error;
       counts.rejected[code] = (counts.rejected[code] ?? 0) + 1;
     });
     scope.post('/api/v1/events', async (request, reply) => {
@@ -94,12 +102,12 @@ function parseNdjson(text: string): unknown[] {
   const issues: IngestIssue[] = [];
   text.split('\n').forEach((line, lineIndex) => {
     if (line.trim() === '') return;
-    try {
-      events.push(JSON.parse(line));
-    } catch {
+    const parsed = readBoundedJson(line);
+    if (parsed.ok) events.push(parsed.value);
+    else if (parsed.reason === 'invalid-json') {
       issues.push({ index: events.length, field: '', message: `line ${lineIndex + 1} is not valid JSON` });
       events.push(undefined);
-    }
+    } else throw new JsonLimitError(parsed.reason, `line ${lineIndex + 1}`);
   });
   if (issues.length > 0) throw rejection(issues);
   return events;

@@ -53,6 +53,8 @@ export function createEsClient(settings: EsSettings, ca: string | undefined): Es
   };
 }
 
+// JSON.parse builds any depth without recursing; what walks a hit checks it against JSON_LIMITS
+// first (readEcsObject: a hit over them is a counted `too-deep`/`too-long` skip, not a crash).
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);

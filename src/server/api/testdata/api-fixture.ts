@@ -27,6 +27,8 @@ export interface ApiFixture {
   clock: { now: number };
   /** Security events the API reported, in order. */
   reported: SecurityEvent[];
+  /** Login slowdowns waited out, in ms: each one moves the clock instead of sleeping. */
+  loginDelays: number[];
   changes: IncidentChanges & { publish(change: IncidentChange): void; published: IncidentChange[] };
   rules: readonly Rule[];
   addUser(name: string, role: UserRole, password?: string): Promise<void>;
@@ -57,6 +59,7 @@ export async function startApi(
   const clock = { now: START };
   const now = () => clock.now;
   const reported: SecurityEvent[] = [];
+  const loginDelays: number[] = [];
   const rules = await shippedRules();
   const listeners = new Set<(change: IncidentChange) => void>();
   const published: IncidentChange[] = [];
@@ -80,6 +83,10 @@ export async function startApi(
     incidentChanges: changes,
     reportSecurityEvent: (event) => reported.push(event),
     secureCookies: false,
+    loginDelay: async (ms) => {
+      loginDelays.push(ms);
+      clock.now += ms;
+    },
     ...overrides,
   });
   await app.ready();
@@ -99,6 +106,7 @@ export async function startApi(
     store,
     clock,
     reported,
+    loginDelays,
     changes,
     rules,
     addUser,
