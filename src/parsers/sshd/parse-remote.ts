@@ -3,7 +3,6 @@ import { isHostName, normalizeIp } from './parse-address.ts';
 
 const FROM = ' from ';
 const PORT = ' port ';
-const SSH2 = ' ssh2';
 
 /** Sets address, ip or domain from an address as written. False when it is neither an IP nor a host name. */
 export function setAddress(auth: SshdAuth, text: string): boolean {
@@ -28,11 +27,16 @@ export function parsePort(text: string): number | undefined {
 }
 
 /**
- * Parses `USER from ADDR[ port N[ ssh2[: SIGNATURE]]]` into auth. USER may be empty or hold spaces
+ * Parses `USER from ADDR[ port N[ ssh1|ssh2[: SIGNATURE]]]` into auth. USER may be empty or hold spaces
  * (invalid users are whatever the client sent), so the ` from ` that sshd wrote is the last one,
  * unless a certificate signature contains one: then earlier ones are tried. False when none fits.
  */
 export function parseUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
+  // A candidate with `port N` wins over one without: `... ssh1: ruser from ADDR` must not name ADDR.
+  return tryUserFrom(auth, text, true) || (!portRequired && tryUserFrom(auth, text, false));
+}
+
+function tryUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
   let position = text.length;
   for (let attempt = 0; attempt < 4 && position > 0; attempt++) {
     const at = text.lastIndexOf(FROM, position - 1);
@@ -46,7 +50,7 @@ export function parseUserFrom(auth: SshdAuth, text: string, portRequired: boolea
   return false;
 }
 
-/** `ADDR[ port N[ ssh2[: SIGNATURE]]]` from `start` to the end of text. */
+/** `ADDR[ port N[ ssh1|ssh2[: SIGNATURE]]]` from `start` to the end of text. */
 function parseAddressPort(auth: SshdAuth, text: string, start: number, portRequired: boolean): boolean {
   const portAt = text.indexOf(PORT, start);
   if (portAt < 0) return !portRequired && setAddress(auth, text.slice(start));
@@ -57,12 +61,17 @@ function parseAddressPort(auth: SshdAuth, text: string, start: number, portRequi
   auth.port = parsePort(text.slice(numberStart, numberEnd));
   if (auth.port === undefined) return false;
   if (numberEnd === text.length) return true;
-  if (!text.startsWith(SSH2, numberEnd)) return false;
-  const afterSsh2 = numberEnd + SSH2.length;
+  if (!text.startsWith(' ssh', numberEnd) || !isProtocolDigit(text.charCodeAt(numberEnd + 4))) return false;
+  const afterSsh2 = numberEnd + 5;
   if (afterSsh2 === text.length) return true;
   if (text.charCodeAt(afterSsh2) !== 58 /* : */ || text.charCodeAt(afterSsh2 + 1) !== 32) return false;
   auth.signature = text.slice(afterSsh2 + 2);
   return true;
+}
+
+/** `ssh1` (OpenSSH before 7.4 still logged it) or `ssh2`. */
+function isProtocolDigit(code: number): boolean {
+  return code === 49 || code === 50;
 }
 
 /**
