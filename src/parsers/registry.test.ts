@@ -54,7 +54,12 @@ describe('parser registry', () => {
 
   it("recognises journald's JSON export of sshd as sshd, not generic ndjson", () => {
     const journal = (message: string) =>
-      JSON.stringify({ __REALTIME_TIMESTAMP: '1709546401000000', SYSLOG_IDENTIFIER: 'sshd', _PID: '7', MESSAGE: message });
+      JSON.stringify({
+        __REALTIME_TIMESTAMP: '1709546401000000',
+        SYSLOG_IDENTIFIER: 'sshd',
+        _PID: '7',
+        MESSAGE: message,
+      });
     const choice = chooseParser([
       journal('Failed password for root from 203.0.113.1 port 5 ssh2'),
       journal('Connection closed by 203.0.113.1 port 5 [preauth]'),

@@ -9,7 +9,11 @@ const rules = await loadRules(undefined);
 function detect(lines: string[]): Detection[] {
   const events: SecurityEvent[] = [];
   const parser = sshdParser.create({ year: 2024 });
-  for (const line of lines) expect(parser.parseLine(line, (event) => events.push(event)), line).toBeNull();
+  for (const line of lines)
+    expect(
+      parser.parseLine(line, (event) => events.push(event)),
+      line,
+    ).toBeNull();
   const detections: Detection[] = [];
   const engine = createDetectionEngine({ rules, emit: (d) => detections.push(d) });
   engine.pushBatch(events);

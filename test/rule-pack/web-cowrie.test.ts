@@ -12,7 +12,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 function opened(parser: ParserDefinition, lines: string[]): Detection[] {
   const events: SecurityEvent[] = [];
   const instance = parser.create({});
-  for (const line of lines) expect(instance.parseLine(line, (event) => events.push(event)), line).toBeNull();
+  for (const line of lines)
+    expect(
+      instance.parseLine(line, (event) => events.push(event)),
+      line,
+    ).toBeNull();
   events.sort((a, b) => a['@timestamp'].localeCompare(b['@timestamp']));
   const detections: Detection[] = [];
   const engine = createDetectionEngine({ rules, emit: (d) => d.state === 'opened' && detections.push(d) });
@@ -42,7 +46,15 @@ function access(ms: number, ip: string, request: string, status: number, user = 
   return `${ip} - ${user} [${clf(ms)}] "${request}" ${status} ${status === 304 ? 0 : 5120} "https://shop.example.org/" "Mozilla/5.0 (test)"`;
 }
 
-const PAGES = ['/', '/products', '/products/42', '/cart', '/static/app.js', '/static/site.css', '/search?q=lamp'];
+const PAGES = [
+  '/',
+  '/products',
+  '/products/42',
+  '/cart',
+  '/static/app.js',
+  '/static/site.css',
+  '/search?q=lamp',
+];
 
 /**
  * A normal day: 300 visitors (a third of them behind one office NAT address), each browsing 20–80
@@ -61,7 +73,14 @@ function benignDay(): string[] {
       time += 1_000 + Math.floor(next() * 30_000);
       const roll = next();
       const path = PAGES[Math.floor(next() * PAGES.length)] as string;
-      lines.push(access(time, ip, `GET ${roll < 0.03 ? '/old-page' : path} HTTP/1.1`, roll < 0.03 ? 404 : roll < 0.3 ? 304 : 200));
+      lines.push(
+        access(
+          time,
+          ip,
+          `GET ${roll < 0.03 ? '/old-page' : path} HTTP/1.1`,
+          roll < 0.03 ? 404 : roll < 0.3 ? 304 : 200,
+        ),
+      );
     }
     if (visitor % 3 === 1) {
       if (next() < 0.2) lines.push(access(time + 2_000, ip, 'POST /login HTTP/1.1', 401));
@@ -78,7 +97,9 @@ function benignDay(): string[] {
 const ATTACKER = '203.0.113.200';
 /** 200 POSTs to wp-login.php, one every 1.5 s from 13:00, answered `status`. */
 const wpLoginBruteForce = (status: number) =>
-  Array.from({ length: 200 }, (_, i) => access(DAY + 13 * 3_600_000 + i * 1_500, ATTACKER, 'POST /wp-login.php HTTP/1.1', status));
+  Array.from({ length: 200 }, (_, i) =>
+    access(DAY + 13 * 3_600_000 + i * 1_500, ATTACKER, 'POST /wp-login.php HTTP/1.1', status),
+  );
 
 describe('web access-log rules', () => {
   const day = benignDay();
@@ -90,7 +111,9 @@ describe('web access-log rules', () => {
 
   it('open one incident naming the address for a wp-login.php brute force answered 200 (WordPress)', () => {
     const detections = opened(accessLogParser, [...day, ...wpLoginBruteForce(200)]);
-    expect(detections.map((d) => [d.ruleId, d.group])).toEqual([['web-login-flood-source', { 'source.ip': ATTACKER }]]);
+    expect(detections.map((d) => [d.ruleId, d.group])).toEqual([
+      ['web-login-flood-source', { 'source.ip': ATTACKER }],
+    ]);
   });
 
   it('open one incident naming the address when the failed logins are answered 401', () => {
@@ -128,7 +151,9 @@ const cowrie = (second: number, ip: string, eventid: string, user?: string) =>
 describe('Cowrie rules', () => {
   it('brute force per address: 12 guesses on 3 accounts opens one incident; 3 guesses nothing', () => {
     const lines = [
-      ...Array.from({ length: 12 }, (_, i) => cowrie(i * 5, '203.0.113.50', 'cowrie.login.failed', ['root', 'admin', 'pi'][i % 3])),
+      ...Array.from({ length: 12 }, (_, i) =>
+        cowrie(i * 5, '203.0.113.50', 'cowrie.login.failed', ['root', 'admin', 'pi'][i % 3]),
+      ),
       ...Array.from({ length: 3 }, (_, i) => cowrie(i * 5, '203.0.113.51', 'cowrie.login.failed', 'root')),
     ];
     expect(opened(cowrieParser, lines).map((d) => [d.ruleId, d.group])).toEqual([

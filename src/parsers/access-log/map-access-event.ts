@@ -47,7 +47,10 @@ function buildHttp(access: AccessLine, request: Request): Record<string, unknown
 
 function buildUrl(target: string): Record<string, string> {
   const queryAt = target.indexOf('?');
-  const url: Record<string, string> = { original: target, path: queryAt < 0 ? target : target.slice(0, queryAt) };
+  const url: Record<string, string> = {
+    original: target,
+    path: queryAt < 0 ? target : target.slice(0, queryAt),
+  };
   if (queryAt >= 0) url.query = target.slice(queryAt + 1);
   return url;
 }

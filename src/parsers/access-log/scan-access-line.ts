@@ -34,7 +34,8 @@ export function scanAccessLine(line: string): AccessLine | undefined {
   let cursor = request.end + 1 + numbers[0].length;
   const referrer = line.startsWith(' "', cursor) ? readQuoted(line, cursor + 1) : undefined;
   if (referrer !== undefined) cursor = referrer.end + 1;
-  const agent = referrer !== undefined && line.startsWith(' "', cursor) ? readQuoted(line, cursor + 1) : undefined;
+  const agent =
+    referrer !== undefined && line.startsWith(' "', cursor) ? readQuoted(line, cursor + 1) : undefined;
   return {
     host: line.slice(0, hostEnd),
     user: line.slice(identEnd + 1, timeStart),
@@ -72,7 +73,8 @@ function readQuoted(line: string, start: number): { value: string; end: number }
 export function parseClfTime(text: string): number {
   const match = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/.exec(text);
   if (match === null) return Number.NaN;
-  const [, day, month, year, hour, minute, second, sign, offsetHours, offsetMinutes] = match as unknown as string[];
+  const [, day, month, year, hour, minute, second, sign, offsetHours, offsetMinutes] =
+    match as unknown as string[];
   const monthIndex = MONTHS.indexOf(month as string);
   const local = Date.UTC(Number(year), monthIndex, Number(day), Number(hour), Number(minute), Number(second));
   const check = new Date(local);

@@ -5,7 +5,12 @@ import { cowrieParser } from './index.ts';
 
 // Records written for this test in the shape of Cowrie's JSON log (cowrie.json).
 const record = (fields: Record<string, unknown>) =>
-  JSON.stringify({ sensor: 'hp-eu-1', timestamp: '2024-03-04T10:00:01.654321Z', session: 'a1b2c3d4', ...fields });
+  JSON.stringify({
+    sensor: 'hp-eu-1',
+    timestamp: '2024-03-04T10:00:01.654321Z',
+    session: 'a1b2c3d4',
+    ...fields,
+  });
 const CONNECT = record({
   eventid: 'cowrie.session.connect',
   src_ip: '203.0.113.7',
@@ -44,7 +49,12 @@ describe('cowrie parser', () => {
   it('maps sessions and logins to ECS with the session source port', () => {
     expect(skips).toEqual([null, null, null, null]);
     expect(
-      events.map((e) => [e.event.action, e.event.outcome, (e.user as { name: string } | undefined)?.name, e.source]),
+      events.map((e) => [
+        e.event.action,
+        e.event.outcome,
+        (e.user as { name: string } | undefined)?.name,
+        e.source,
+      ]),
     ).toEqual([
       ['cowrie.session.connect', undefined, undefined, { ip: '203.0.113.7', port: 52114 }],
       ['cowrie.login.failed', 'failure', 'admin', { ip: '203.0.113.7', port: 52114 }],

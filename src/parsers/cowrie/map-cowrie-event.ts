@@ -20,7 +20,10 @@ export const MALFORMED_COWRIE = 'malformed-cowrie-event';
  * (`event.original` is the record without it). `port` is the session's source port, remembered from
  * its `cowrie.session.connect` when the record itself has none.
  */
-export function mapCowrieEvent(record: Record<string, unknown>, port: number | undefined): SecurityEvent | string {
+export function mapCowrieEvent(
+  record: Record<string, unknown>,
+  port: number | undefined,
+): SecurityEvent | string {
   const eventId = record.eventid;
   if (typeof eventId !== 'string' || !eventId.startsWith('cowrie.')) return NOT_COWRIE;
   const kind = ACTIONS[eventId];
@@ -33,7 +36,14 @@ export function mapCowrieEvent(record: Record<string, unknown>, port: number | u
   const user = text(record.username);
   const event: SecurityEvent = {
     '@timestamp': timestamp,
-    event: { kind: 'event', module: 'cowrie', dataset: 'cowrie', category: kind.category, type: kind.type, action: eventId },
+    event: {
+      kind: 'event',
+      module: 'cowrie',
+      dataset: 'cowrie',
+      category: kind.category,
+      type: kind.type,
+      action: eventId,
+    },
     service: { name: 'cowrie', type: 'honeypot' },
     source: port === undefined ? { ip } : { ip, port },
     message: describe(eventId, user, ip),
@@ -50,7 +60,8 @@ export function mapCowrieEvent(record: Record<string, unknown>, port: number | u
 
 function describe(eventId: string, user: string | undefined, ip: string): string {
   if (eventId === 'cowrie.login.failed') return `login attempt for ${user ?? '(no user)'} from ${ip} failed`;
-  if (eventId === 'cowrie.login.success') return `login attempt for ${user ?? '(no user)'} from ${ip} succeeded`;
+  if (eventId === 'cowrie.login.success')
+    return `login attempt for ${user ?? '(no user)'} from ${ip} succeeded`;
   if (eventId === 'cowrie.session.connect') return `new connection from ${ip}`;
   return `connection from ${ip} closed`;
 }

@@ -26,23 +26,42 @@ interface Connection {
  *   always logs as Failed too, never does.
  * Lines without a pid count as if alone. State is bounded (MAX_CONNECTIONS) and forgets idle connections.
  */
-export function createAttemptCounter(): (auth: SshdAuth, host: string | undefined, pid: number | undefined, time: number) => boolean {
-  const connections = new Map<string, Connection>();
+export function createAttemptCounter(): (
+  auth: SshdAuth,
+  host: string | undefined,
+  pid: number | undefined,
+  time: number,
+) => boolean {
+  // Host → pid → connection; one log rarely holds more than a few hosts. Oldest pids go first.
+  const hosts = new Map<string, Map<number, Connection>>();
+  let size = 0;
+
+  function forgetOldest(): void {
+    for (const connections of hosts.values()) {
+      const oldest = connections.keys().next();
+      if (oldest.done === true) continue;
+      connections.delete(oldest.value);
+      size--;
+      return;
+    }
+  }
 
   return (auth, host, pid, time) => {
     if (auth.role === 'never') return false;
     if (auth.role === 'alone') return true;
     if (pid === undefined) return auth.role !== 'seen';
-    const key = `${host ?? ''} ${pid}`;
-    let connection = connections.get(key);
-    if (connection !== undefined && time - connection.time > FORGET_MS) connection = undefined;
-    const known = connection !== undefined;
+    let connections = hosts.get(host ?? '');
+    if (connections === undefined) hosts.set(host ?? '', (connections = new Map()));
+    let connection = connections.get(pid);
+    const known = connection !== undefined && time - connection.time <= FORGET_MS;
     if (connection === undefined) {
+      if (size >= MAX_CONNECTIONS) forgetOldest();
       connection = { time, open: undefined };
-      if (connections.size >= MAX_CONNECTIONS) connections.delete(connections.keys().next().value as string);
+      connections.set(pid, connection);
+      size++;
+    } else if (!known) {
+      connection.open = undefined;
     }
-    connections.delete(key);
-    connections.set(key, connection);
     connection.time = time;
     return decide(connection, auth, known, time);
   };
@@ -53,10 +72,12 @@ function decide(connection: Connection, auth: SshdAuth, known: boolean, time: nu
   const pairs = open !== undefined && open.user === auth.user && time - open.time <= PAIR_MS;
   switch (auth.role) {
     case 'attempt':
-      connection.open = pairs && open.kind === 'leading' ? undefined : { kind: 'failed', user: auth.user, time };
+      connection.open =
+        pairs && open.kind === 'leading' ? undefined : { kind: 'failed', user: auth.user, time };
       return !(pairs && open.kind === 'leading');
     case 'leading':
-      connection.open = pairs && open.kind === 'failed' ? undefined : { kind: 'leading', user: auth.user, time };
+      connection.open =
+        pairs && open.kind === 'failed' ? undefined : { kind: 'leading', user: auth.user, time };
       return !(pairs && open.kind === 'failed');
     case 'trailing':
       return !known;
