@@ -93,6 +93,7 @@ describe('cowrie parser', () => {
         '{"eventid":"cowrie.login.failed","timestamp":"2024-03-04T10:00:00Z"}',
         '{"eventid":"cowrie.login.failed","src_ip":"203.0.113.7","timestamp":"yesterday"}',
         '{"event":{"action":"login"}}',
+        '{"eventid":"cowrie.login.failed","src_ip":"not-an-ip","timestamp":"2024-03-04T10:00:00Z"}',
       ]).skips,
     ).toEqual([
       'invalid-json',
@@ -101,6 +102,7 @@ describe('cowrie parser', () => {
       'malformed-cowrie-event',
       'malformed-cowrie-event',
       'not-cowrie',
+      'malformed-cowrie-event',
     ]);
   });
 

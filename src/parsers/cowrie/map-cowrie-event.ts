@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { SecurityEvent } from '../../core/index.ts';
 import { normalizeTimestamp } from '../ndjson/index.ts';
 
@@ -29,7 +30,7 @@ export function mapCowrieEvent(
   const kind = ACTIONS[eventId];
   if (kind === undefined) return OTHER_COWRIE_EVENT;
   const timestamp = normalizeTimestamp(record.timestamp);
-  const ip = text(record.src_ip);
+  const ip = address(record.src_ip);
   if (timestamp === 'missing-timestamp' || timestamp === 'invalid-timestamp' || ip === undefined) {
     return MALFORMED_COWRIE;
   }
@@ -79,4 +80,11 @@ function withoutSecrets(record: Record<string, unknown>, message: string): Recor
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length <= 1024 ? value : undefined;
+}
+
+/** An IP address (IPv4-mapped IPv6 as IPv4), or undefined. */
+function address(value: unknown): string | undefined {
+  if (typeof value !== 'string' || isIP(value) === 0) return undefined;
+  const lower = value.toLowerCase();
+  return lower.startsWith('::ffff:') && isIP(lower.slice(7)) === 4 ? lower.slice(7) : lower;
 }

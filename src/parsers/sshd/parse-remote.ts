@@ -2,6 +2,8 @@ import type { SshdAuth } from './sshd-auth.ts';
 import { isHostName, normalizeIp } from './parse-address.ts';
 
 const FROM = ' from ';
+/** A user name with more ` from `s than this is taken for garbage. */
+const MAX_FROMS = 32;
 const PORT = ' port ';
 
 /** Sets address, ip or domain from an address as written. False when it is neither an IP nor a host name. */
@@ -27,9 +29,11 @@ export function parsePort(text: string): number | undefined {
 }
 
 /**
- * Parses `USER from ADDR[ port N[ ssh1|ssh2[: SIGNATURE]]]` into auth. USER may be empty or hold spaces
- * (invalid users are whatever the client sent), so the ` from ` that sshd wrote is the last one,
- * unless a certificate signature contains one: then earlier ones are tried. False when none fits.
+ * Parses `USER from ADDR[ port N[ ssh1|ssh2[: INFO]]]` into auth. USER (whatever an invalid user's
+ * client sent) and INFO (hostbased's client user and host) may both hold ` from `: the first ` from `
+ * whose rest is exactly an address, port and protocol (then the end or `: `) is sshd's, so neither
+ * `USER from A port 1 ssh2 from B port 2 ssh2` nor `... from B port 2 ssh2: from A port 1 ssh2` names A.
+ * False when none fits.
  */
 export function parseUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
   // A candidate with `port N` wins over one without: `... ssh1: ruser from ADDR` must not name ADDR.
@@ -37,15 +41,13 @@ export function parseUserFrom(auth: SshdAuth, text: string, portRequired: boolea
 }
 
 function tryUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
-  let position = text.length;
-  for (let attempt = 0; attempt < 4 && position > 0; attempt++) {
-    const at = text.lastIndexOf(FROM, position - 1);
-    if (at < 0) return false;
+  let at = text.indexOf(FROM);
+  for (let attempt = 0; attempt < MAX_FROMS && at >= 0; attempt++) {
     if (parseAddressPort(auth, text, at + FROM.length, portRequired)) {
       auth.user = text.slice(0, at);
       return true;
     }
-    position = at;
+    at = text.indexOf(FROM, at + 1);
   }
   return false;
 }

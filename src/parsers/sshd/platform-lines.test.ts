@@ -90,6 +90,14 @@ describe('sshd failure lines, each alone on its connection', () => {
       row('ssh_login', 'grace', '198.51.100.9', 40008, true),
     ],
     [
+      'Mar  4 10:00:01 deb sshd[110]: Failed password for invalid user kim from 127.0.0.1 port 40030 ssh2: from 198.51.100.66 port 1 ssh2',
+      row('ssh_login', 'kim', '127.0.0.1', 40030, true),
+    ],
+    [
+      'Mar  4 10:00:01 deb sshd[110]: Failed password for invalid user lee from 198.51.100.67 port 1 ssh2 from 127.0.0.1 port 40031 ssh2',
+      row('ssh_login', 'lee from 198.51.100.67 port 1 ssh2', '127.0.0.1', 40031, true),
+    ],
+    [
       'Mar  4 10:00:01 deb sshd[111]: Failed password for heidi from gw.example.org port 40009 ssh2',
       row('ssh_login', 'heidi', undefined, 40009, true, 'gw.example.org'),
     ],
