@@ -6,8 +6,9 @@ const SEPARATOR = '\u001f';
 
 export interface GroupKeyReader {
   /**
-   * The key string for an event, or undefined when the event lacks a group field. An empty
-   * string is a value (sshd logs attempts with an empty user name), as in an Elasticsearch terms aggregation.
+   * The key string for an event, or undefined when the event lacks a group field or its value is
+   * empty or `-` (sshd's `Invalid user  from ...`, Windows' `IpAddress: -`): no value, no group, so
+   * an empty account never becomes an incident of its own.
    */
   keyOf(event: SecurityEvent): string | undefined;
   /** Field → value, rebuilt from a key, for messages. */
@@ -23,13 +24,13 @@ export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
   if (getters.length === 0) return { keyOf: () => '', groupOf: () => ({}) };
   if (getters.length === 1) {
     const [getter] = getters as [(doc: unknown) => unknown];
-    return { keyOf: (event) => fieldText(getter(event)), groupOf };
+    return { keyOf: (event) => keyText(getter(event)), groupOf };
   }
   return {
     keyOf(event) {
       let key = '';
       for (let i = 0; i < getters.length; i++) {
-        const value = fieldText((getters[i] as (doc: unknown) => unknown)(event));
+        const value = keyText((getters[i] as (doc: unknown) => unknown)(event));
         if (value === undefined) return undefined;
         key = i === 0 ? value : key + SEPARATOR + value;
       }
@@ -37,4 +38,11 @@ export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
     },
     groupOf,
   };
+}
+
+/** A field's text as a group value; undefined when absent, empty, blank or `-`. */
+function keyText(value: unknown): string | undefined {
+  const text = fieldText(value);
+  if (text === undefined || text === '-' || text.trim() === '') return undefined;
+  return text;
 }

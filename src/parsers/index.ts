@@ -2,6 +2,8 @@ export type { EmitEvent, LineParser, ParserDefinition, ParserOptions } from './p
 export { sshdParser } from './sshd/index.ts';
 export { windowsParser, enrichWindowsEvent } from './windows/index.ts';
 export { ndjsonParser } from './ndjson/index.ts';
+export { cowrieParser } from './cowrie/index.ts';
+export { accessLogParser } from './access-log/index.ts';
 export { readEcsObject, expandDottedKeys } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  accessLogParser,
   chooseParser,
+  cowrieParser,
   findParser,
   ndjsonParser,
   parserDefinitions,
@@ -15,8 +17,16 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows and ndjson, each found by its format', () => {
-    expect(parserDefinitions.map((definition) => definition.format)).toEqual(['sshd', 'windows', 'ndjson']);
+  it('lists sshd, windows, ndjson, cowrie and access-log, each found by its format', () => {
+    expect(parserDefinitions.map((definition) => definition.format)).toEqual([
+      'sshd',
+      'windows',
+      'ndjson',
+      'cowrie',
+      'access-log',
+    ]);
+    expect(findParser('cowrie')).toBe(cowrieParser);
+    expect(findParser('access-log')).toBe(accessLogParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -48,7 +58,24 @@ describe('parser registry', () => {
       { format: 'sshd', score: 0 },
       { format: 'windows', score: 0.95 },
       { format: 'ndjson', score: 0.9 },
+      { format: 'cowrie', score: 0 },
+      { format: 'access-log', score: 0 },
     ]);
+  });
+
+  it("recognises journald's JSON export of sshd as sshd, not generic ndjson", () => {
+    const journal = (message: string) =>
+      JSON.stringify({
+        __REALTIME_TIMESTAMP: '1709546401000000',
+        SYSLOG_IDENTIFIER: 'sshd',
+        _PID: '7',
+        MESSAGE: message,
+      });
+    const choice = chooseParser([
+      journal('Failed password for root from 203.0.113.1 port 5 ssh2'),
+      journal('Connection closed by 203.0.113.1 port 5 [preauth]'),
+    ]);
+    expect(choice.kind === 'found' && choice.parser).toBe(sshdParser);
   });
 
   it('recognises application ECS events as ndjson', () => {
@@ -62,7 +89,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log\]/,
     );
   });
 });

@@ -5,11 +5,19 @@ import type { ParserDefinition } from './parser.ts';
 import { ndjsonParser } from './ndjson/index.ts';
 import { sshdParser } from './sshd/index.ts';
 import { windowsParser } from './windows/index.ts';
+import { cowrieParser } from './cowrie/index.ts';
+import { accessLogParser } from './access-log/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
-export const parserDefinitions: readonly ParserDefinition[] = [sshdParser, windowsParser, ndjsonParser];
+export const parserDefinitions: readonly ParserDefinition[] = [
+  sshdParser,
+  windowsParser,
+  ndjsonParser,
+  cowrieParser,
+  accessLogParser,
+];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -8,6 +8,7 @@ export { readEcsObject } from './read-ecs-object.ts';
 export type { DocumentSkipReason } from './read-ecs-document.ts';
 export { createEcsLineParser } from './create-ecs-line-parser.ts';
 export { countJsonSample } from './sniff-json.ts';
+export { normalizeTimestamp } from './normalize-timestamp.ts';
 export type { JsonSampleCount } from './sniff-json.ts';
 
 /** Below 1 so that a parser for one specific JSON shape (windows) wins over this generic one. */

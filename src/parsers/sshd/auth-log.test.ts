@@ -20,7 +20,12 @@ import { datasetUrl } from '../../../test/support/datasets.ts';
  *   grep -cE 'sshd\[[0-9]+\]: PAM [0-9]+ more authentication failures;' $F           → 141
  *   grep -cE 'sshd\[[0-9]+\]: error: maximum authentication attempts exceeded for ' $F → 189
  *   grep -cE 'sshd\[[0-9]+\]: Disconnecting: Too many authentication failures' $F   → 189
- *   lines used: 632 + 85 + 226 + 178 + 343 + 141 + 189 + 189 = 1983, so sshd-not-auth = 4095 - 1983 = 2112
+ *   grep -cE 'sshd\[[0-9]+\]: Received disconnect from .*\[preauth\]$' $F              → 89
+ *   lines used: 632 + 85 + 226 + 178 + 343 + 141 + 189 + 189 + 89 = 2072, so sshd-not-auth = 4095 - 2072 = 2023
+ *   MaxAuthTries lines that are the first auth line of their connection (nothing before them logged):
+ *     awk '/sshd\[[0-9]+\]:/ { match($0, /sshd\[[0-9]+\]/); pid = substr($0, RSTART, RLENGTH);
+ *       if ($0 ~ /maximum authentication attempts/ && !(pid in seen)) n++;
+ *       if ($0 ~ /Failed|Invalid user|maximum authentication/) seen[pid] = 1 } END { print n }' $F   → 31
  *   Failed events per source, expanding repeats (awk over "from ADDR", adding N for repeated lines):
  *     24.151.103.17 → 157, 49.4.143.105 → 120
  */
@@ -54,20 +59,20 @@ describe('sshd parser on the real auth.log', () => {
 
   it('reads all 7,121 lines and skips only other programs and non-auth sshd lines', () => {
     expect(lines).toHaveLength(7121);
-    expect(Object.fromEntries(skips)).toEqual({ 'not-sshd': 3026, 'sshd-not-auth': 2112 });
+    expect(Object.fromEntries(skips)).toEqual({ 'not-sshd': 3026, 'sshd-not-auth': 2023 });
     expect(notes).toEqual([]);
   });
 
-  it('counts 1,042 Failed, 178 Invalid and 226 Accepted logins', () => {
+  it('counts 1,038 Failed (password), 31 lone MaxAuthTries, 178 Invalid and 226 Accepted logins', () => {
     const logins = events.filter((event) => event.event.action === 'ssh_login');
-    expect(countBy(logins, sshEvent)).toEqual({ Failed: 1042, Invalid: 178, Accepted: 226 });
+    expect(countBy(logins, sshEvent)).toEqual({ Failed: 1038 + 31, Invalid: 178, Accepted: 226 });
     const methods = countBy(logins, (event) => {
       const ssh = (event.system as { auth: { ssh: { event: string; method?: string } } }).auth.ssh;
       return `${ssh.event} ${ssh.method}`;
     });
     expect(methods).toMatchObject({
       'Failed password': 1038,
-      'Failed publickey': 4,
+      'Failed undefined': 31,
       'Accepted password': 190,
       'Accepted publickey': 36,
     });
@@ -75,17 +80,19 @@ describe('sshd parser on the real auth.log', () => {
 
   it('keeps summaries and PAM reports under their own actions', () => {
     expect(countBy(events, (event) => event.event.action)).toEqual({
-      ssh_login: 1446,
+      ssh_login: 1038 + 31 + 178 + 226,
+      ssh_publickey_rejected: 4,
       ssh_pam_auth_failure: 343,
       ssh_pam_more_auth_failures: 141,
-      ssh_max_auth_attempts: 189,
+      ssh_max_auth_attempts: 189 - 31,
       ssh_too_many_auth_failures: 189,
+      ssh_preauth_disconnect: 89,
     });
   });
 
   it('attributes failures to their sources, repeats included', () => {
     const failedBySource = countBy(
-      events.filter((event) => sshEvent(event) === 'Failed'),
+      events.filter((event) => sshEvent(event) === 'Failed' && event.event.action === 'ssh_login'),
       (event) => (event.source as { ip: string }).ip,
     );
     expect(failedBySource['24.151.103.17']).toBe(157);

@@ -31,7 +31,7 @@ export function buildSshdEvent(
   // host.name too: Filebeat's comes from the shipping host, which for auth.log is the same machine.
   if (syslog.hostname !== undefined) event.host = { hostname: syslog.hostname, name: syslog.hostname };
   if (auth.reason !== undefined) event.event.reason = auth.reason;
-  if (auth.user !== undefined) event.user = { name: auth.user };
+  if (isUserName(auth.user)) event.user = { name: auth.user };
   if (auth.address !== undefined) event.source = buildSource(auth);
   if (auth.sshEvent !== undefined) event.system = { auth: { ssh: buildSsh(auth) } };
   event.related = buildRelated(syslog, auth);
@@ -56,8 +56,13 @@ function buildSsh(auth: SshdAuth): Record<string, unknown> {
 /** Filebeat's `related.*` lists, which some detection rules search instead of the specific fields. */
 function buildRelated(syslog: SyslogLine, auth: SshdAuth): Record<string, string[]> {
   const related: Record<string, string[]> = {};
-  if (auth.user) related.user = [auth.user];
+  if (isUserName(auth.user)) related.user = [auth.user];
   if (auth.ip !== undefined) related.ip = [auth.ip];
   if (syslog.hostname !== undefined) related.hosts = [syslog.hostname];
   return related;
+}
+
+/** An empty name (`Invalid user  from ...`), `-` and Solaris' `<invalid username>` name no account. */
+function isUserName(user: string | undefined): user is string {
+  return user !== undefined && user !== '' && user !== '-' && user !== '<invalid username>';
 }

@@ -2,15 +2,15 @@ import { NOT_AUTH, type SshdAuth, type SshdSkip } from './sshd-auth.ts';
 import { matchInvalidUser, matchLoginResult, matchMaxAttempts } from './match-login.ts';
 import { matchPamFailure, matchPamMoreFailures } from './match-pam.ts';
 import { matchDisconnecting, matchPreauthClose } from './match-disconnect.ts';
-import { matchRootRefused, matchUserNotAllowed } from './match-refused.ts';
+import { matchRefusedConnect, matchRootRefused, matchUserNotAllowed } from './match-refused.ts';
+import { matchBsdPamError } from './match-bsd-pam.ts';
+import { matchReceivedDisconnect } from './match-received-disconnect.ts';
 
 /**
  * Maps one sshd message (the syslog message part) to what it says about authentication.
  *
- * Only lines that stand for exactly one login attempt get `event.action: ssh_login` (Filebeat's
- * Accepted, Failed, Invalid), so a rule counting them never counts an attempt twice. Lines that
- * repeat or summarise attempts get their own action: PAM's failure reports, MaxAuthTries, the
- * disconnect that follows it, clients leaving mid-authentication, refused root and disallowed users.
+ * Each result carries its role (sshd-auth.ts); count-attempts.ts then decides per connection which
+ * lines are counted attempts (`ssh_login` + `Failed`) and which repeat one and keep their own action.
  *
  * Left out as `sshd-not-auth`, though they mention authentication, because they add no attempt:
  * `input_userauth_request: invalid user X [preauth]` (repeats `Invalid user`), `pam_unix(sshd:auth):
@@ -33,6 +33,8 @@ export function classifySshdMessage(message: string): SshdAuth | SshdSkip {
     case 80: // P
       return message.startsWith('PAM ') ? matchPamMoreFailures(message) : NOT_AUTH;
     case 101: // e
+      if (message.startsWith('error: PAM: ')) return matchBsdPamError(message);
+      if (message.startsWith('error: Received disconnect from ')) return matchReceivedDisconnect(message, 32);
       return message.startsWith('error: maximum authentication attempts exceeded for ')
         ? matchMaxAttempts(message, 52)
         : NOT_AUTH;
@@ -48,7 +50,10 @@ export function classifySshdMessage(message: string): SshdAuth | SshdSkip {
         ? matchPreauthClose(message, message.charCodeAt(11) === 99 /* c */ ? 21 : 20)
         : NOT_AUTH;
     case 82: // R
+      if (message.startsWith('Received disconnect from ')) return matchReceivedDisconnect(message, 25);
       return message.startsWith('ROOT LOGIN REFUSED FROM ') ? matchRootRefused(message) : NOT_AUTH;
+    case 114: // r
+      return message.startsWith('refused connect from ') ? matchRefusedConnect(message) : NOT_AUTH;
     case 85: // U
       return message.startsWith('User ') ? matchUserNotAllowed(message) : NOT_AUTH;
     default:

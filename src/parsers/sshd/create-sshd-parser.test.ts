@@ -143,8 +143,9 @@ describe('createSshdParser', () => {
       ['ssh_login', 'Failed', '198.51.100.23', '2025-01-14T08:13:41.000Z'],
       ['ssh_too_many_auth_failures', undefined, '198.51.100.23', '2025-01-14T08:13:45.000Z'],
       ['ssh_login', 'Accepted', 'gw.example.org', '2025-01-14T09:20:00.250Z'],
-      ['ssh_user_not_allowed', undefined, '203.0.113.50', '2025-01-14T09:21:00.000Z'],
-      ['ssh_root_login_refused', undefined, '203.0.113.51', '2025-01-14T09:21:05.000Z'],
+      // Alone on their connections, a refusal is the attempt (see count-attempts.ts).
+      ['ssh_login', 'Failed', '203.0.113.50', '2025-01-14T09:21:00.000Z'],
+      ['ssh_login', 'Failed', '203.0.113.51', '2025-01-14T09:21:05.000Z'],
       ['ssh_login', 'Failed', '203.0.113.52', '2025-01-14T09:22:00.000Z'],
       ['ssh_login', 'Failed', '203.0.113.52', '2025-01-14T09:22:00.000Z'],
       ['ssh_login', 'Failed', '203.0.113.52', '2025-01-14T09:22:00.000Z'],

@@ -7,6 +7,9 @@ import { buildSshdEvent } from './build-sshd-event.ts';
 import { readLastMessageRepeated, unwrapRepeated } from './unwrap-repeated.ts';
 import { createTimestampFormatter } from './format-timestamp.ts';
 import { isSshdProgram } from './sshd-programs.ts';
+import { createAttemptCounter } from './count-attempts.ts';
+import { markAttempt } from './mark-attempt.ts';
+import { readJournalLine } from './read-journal-line.ts';
 
 export const NOT_SYSLOG = 'not-syslog';
 export const NOT_SSHD = 'not-sshd';
@@ -20,7 +23,7 @@ interface UsedLine {
 }
 
 /**
- * Parses syslog lines from sshd into authentication events. Skip reasons: `not-syslog`, `not-sshd`
+ * Parses syslog lines (or journald's `journalctl -o json` export) from sshd into authentication events. Skip reasons: `not-syslog`, `not-sshd`
  * (another program), `sshd-not-auth` (an sshd line that says nothing about an attempt),
  * `malformed-sshd-message` (an authentication message whose user, address or port is garbled) and
  * `syslog-without-time`.
@@ -28,6 +31,7 @@ interface UsedLine {
 export function createSshdParser(options: ParserOptions): LineParser {
   const years = createYearResolver(options);
   const formatTimestamp = createTimestampFormatter();
+  const countsAsAttempt = createAttemptCounter();
   // For sysklogd's "last message repeated N times", which repeats whatever line came just before.
   let previous: UsedLine | undefined;
 
@@ -39,7 +43,7 @@ export function createSshdParser(options: ParserOptions): LineParser {
   }
 
   function parseLine(line: string, emit: Emit): string | null {
-    const syslog = parseSyslogLine(line, years);
+    const syslog = line.charCodeAt(0) === 123 /* { */ ? readJournalLine(line) : parseSyslogLine(line, years);
     const before = previous;
     previous = undefined;
     if (syslog === undefined) return NOT_SYSLOG;
@@ -51,7 +55,7 @@ export function createSshdParser(options: ParserOptions): LineParser {
     }
     if (!isSshdProgram(syslog.program)) return NOT_SSHD;
     if (Number.isNaN(syslog.timestamp)) return NO_TIMESTAMP;
-    let message = syslog.message;
+    let message = stripSolarisTag(syslog.message);
     let count = 1;
     const repeated = unwrapRepeated(message);
     if (repeated !== undefined) {
@@ -61,6 +65,7 @@ export function createSshdParser(options: ParserOptions): LineParser {
     }
     const auth = classifySshdMessage(message);
     if (typeof auth === 'string') return auth;
+    markAttempt(auth, countsAsAttempt(auth, syslog.hostname, syslog.pid, syslog.timestamp));
     previous = { syslog, message, auth };
     emitRepeats(previous, syslog.timestamp, line, count, emit);
     return null;
@@ -73,6 +78,13 @@ export function createSshdParser(options: ParserOptions): LineParser {
       return decision === undefined ? [] : [decision];
     },
   };
+}
+
+/** Solaris prefixes messages with a message id and facility: `[ID 800047 auth.info] Failed ...`. */
+function stripSolarisTag(message: string): string {
+  if (!message.startsWith('[ID ')) return message;
+  const end = message.indexOf('] ', 4);
+  return end > 0 && end < 40 ? message.slice(end + 2) : message;
 }
 
 type Emit = (event: SecurityEvent, ts: number) => void;

@@ -13,7 +13,7 @@ export function matchDisconnecting(message: string): SshdAuth | SshdSkip {
   const text = stripPreauth(message);
   const reasonAt = text.lastIndexOf(': ' + TOO_MANY);
   if (reasonAt < 13) return NOT_AUTH;
-  const auth = createSshdAuth('ssh_too_many_auth_failures', 'failure');
+  const auth = createSshdAuth('ssh_too_many_auth_failures', 'failure', 'trailing');
   const tail = text.slice(reasonAt + 2 + TOO_MANY.length);
   if (tail.startsWith(' for ')) {
     const user = tail.slice(5);
@@ -35,6 +35,6 @@ export function matchDisconnecting(message: string): SshdAuth | SshdSkip {
 export function matchPreauthClose(message: string, prefixLength: number): SshdAuth | SshdSkip {
   const remote = stripPreauth(message).slice(prefixLength);
   if (!remote.startsWith('authenticating user ') && !remote.startsWith('invalid user ')) return NOT_AUTH;
-  const auth = createSshdAuth('ssh_preauth_close', 'failure');
+  const auth = createSshdAuth('ssh_preauth_close', 'failure', 'trailing');
   return parseRemoteId(auth, remote) === undefined ? MALFORMED : auth;
 }

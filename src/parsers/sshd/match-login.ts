@@ -15,23 +15,31 @@ function stripInvalidUser(text: string): string {
 
 /**
  * `Failed|Accepted METHOD for [invalid user ]USER from ADDR port N ssh2[: SIGNATURE]`: one login
- * attempt each, so `ssh_login` with Filebeat's `system.auth.ssh.*` fields. `Partial` and `Postponed`
+ * attempt each, so `ssh_login` with Filebeat's `system.auth.ssh.*` fields; but `Failed publickey` is a
+ * client offering its keys one by one, `ssh_publickey_rejected`. Old sshd wrote neither port nor
+ * protocol (`from ADDR`), or `ssh1`. `Partial` and `Postponed`
  * (multi-step and not-yet-decided attempts) are not outcomes and are left out.
  */
 export function matchLoginResult(message: string, result: 'Failed' | 'Accepted'): SshdAuth | SshdSkip {
   const methodStart = result.length + 1;
   const methodEnd = message.indexOf(' ', methodStart);
   if (methodEnd <= methodStart || !message.startsWith(' for ', methodEnd)) return NOT_AUTH;
-  const auth = createSshdAuth('ssh_login', result === 'Failed' ? 'failure' : 'success');
+  const method = message.slice(methodStart, methodEnd);
+  const auth =
+    result === 'Accepted'
+      ? createSshdAuth('ssh_login', 'success')
+      : method === 'publickey'
+        ? createSshdAuth('ssh_publickey_rejected', 'failure', 'seen')
+        : createSshdAuth('ssh_login', 'failure', 'attempt');
   auth.sshEvent = result;
-  auth.method = message.slice(methodStart, methodEnd);
+  auth.method = method;
   const rest = stripInvalidUser(message.slice(methodEnd + 5));
-  return parseUserFrom(auth, rest, true) ? auth : MALFORMED;
+  return parseUserFrom(auth, rest, false) ? auth : MALFORMED;
 }
 
 /** `Invalid user USER from ADDR[ port N]`, or old OpenSSH's `Illegal user ...`: Filebeat's `Invalid` login. */
 export function matchInvalidUser(message: string): SshdAuth | SshdSkip {
-  const auth = createSshdAuth('ssh_login', 'failure');
+  const auth = createSshdAuth('ssh_login', 'failure', 'seen');
   auth.sshEvent = 'Invalid';
   return parseUserFrom(auth, stripPreauth(message).slice(13), false) ? auth : MALFORMED;
 }
@@ -41,7 +49,7 @@ export function matchInvalidUser(message: string): SshdAuth | SshdSkip {
  * the connection hit MaxAuthTries. Its attempts were logged one by one already.
  */
 export function matchMaxAttempts(message: string, prefixLength: number): SshdAuth | SshdSkip {
-  const auth = createSshdAuth('ssh_max_auth_attempts', 'failure');
+  const auth = createSshdAuth('ssh_max_auth_attempts', 'failure', 'trailing');
   const rest = stripInvalidUser(stripPreauth(message).slice(prefixLength));
   return parseUserFrom(auth, rest, true) ? auth : MALFORMED;
 }

@@ -9,7 +9,7 @@ import {
 import { setAddress } from './parse-remote.ts';
 
 const AUTH_FAILURE = '(sshd:auth): authentication failure;';
-const MORE_FAILURES = ' more authentication failures;';
+const MORE_FAILURES = ' more authentication failure';
 
 /**
  * `pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=ADDR  user=USER`
@@ -21,7 +21,7 @@ export function matchPamFailure(message: string): SshdAuth | SshdSkip {
   return readPamFields(message, at + AUTH_FAILURE.length, 'ssh_pam_auth_failure');
 }
 
-/** `PAM N more authentication failures; ... rhost=ADDR  user=USER`: a summary when the connection ends. */
+/** `PAM N more authentication failure[s]; ... rhost=ADDR  user=USER`: a summary when the connection ends. */
 export function matchPamMoreFailures(message: string): SshdAuth | SshdSkip {
   const at = message.indexOf(MORE_FAILURES, 4);
   if (at < 5 || at > 10) return NOT_AUTH;
@@ -29,7 +29,11 @@ export function matchPamMoreFailures(message: string): SshdAuth | SshdSkip {
     const code = message.charCodeAt(index);
     if (code < 48 || code > 57) return NOT_AUTH;
   }
-  return readPamFields(message, at + MORE_FAILURES.length, 'ssh_pam_more_auth_failures');
+  // `failures;`, or `failure;` when N is 1.
+  let end = at + MORE_FAILURES.length;
+  if (message.charCodeAt(end) === 115 /* s */) end++;
+  if (message.charCodeAt(end) !== 59 /* ; */) return NOT_AUTH;
+  return readPamFields(message, end + 1, 'ssh_pam_more_auth_failures');
 }
 
 /** Reads `rhost=` (up to the next space) and `user=` (to the end) from PAM's key=value list. */

@@ -5,7 +5,7 @@ const NOT_ALLOWED = ' not allowed because ';
 
 /** `ROOT LOGIN REFUSED FROM ADDR[ port N]`: PermitRootLogin refused root. */
 export function matchRootRefused(message: string): SshdAuth | SshdSkip {
-  const auth = createSshdAuth('ssh_root_login_refused', 'failure');
+  const auth = createSshdAuth('ssh_root_login_refused', 'failure', 'leading');
   auth.user = 'root';
   const text = message.endsWith(' [preauth]') ? message.slice(0, -10) : message;
   const portAt = text.indexOf(' port ', 24);
@@ -23,7 +23,7 @@ export function matchRootRefused(message: string): SshdAuth | SshdSkip {
 export function matchUserNotAllowed(message: string): SshdAuth | SshdSkip {
   const reasonAt = message.indexOf(NOT_ALLOWED, 5);
   if (reasonAt < 0) return NOT_AUTH;
-  const auth = createSshdAuth('ssh_user_not_allowed', 'failure');
+  const auth = createSshdAuth('ssh_user_not_allowed', 'failure', 'leading');
   auth.reason = message.slice(reasonAt + NOT_ALLOWED.length);
   const who = message.slice(5, reasonAt);
   const fromAt = who.lastIndexOf(' from ');
@@ -33,4 +33,16 @@ export function matchUserNotAllowed(message: string): SshdAuth | SshdSkip {
   }
   auth.user = who.slice(0, fromAt);
   return setAddress(auth, who.slice(fromAt + 6)) ? auth : MALFORMED;
+}
+
+/**
+ * `refused connect from [DAEMON@]HOST (ADDR)`: tcp_wrappers (hosts.deny) refused the connection before
+ * sshd read a byte, so no other line reports it: one attempt.
+ */
+export function matchRefusedConnect(message: string): SshdAuth | SshdSkip {
+  const open = message.lastIndexOf(' (');
+  if (open < 20 || !message.endsWith(')')) return MALFORMED;
+  const auth = createSshdAuth('ssh_refused_connect', 'failure', 'alone');
+  auth.reason = 'refused by tcp_wrappers';
+  return setAddress(auth, message.slice(open + 2, -1)) ? auth : MALFORMED;
 }

@@ -2,8 +2,9 @@ import type { SshdAuth } from './sshd-auth.ts';
 import { isHostName, normalizeIp } from './parse-address.ts';
 
 const FROM = ' from ';
+/** A user name with more ` from `s than this is taken for garbage. */
+const MAX_FROMS = 32;
 const PORT = ' port ';
-const SSH2 = ' ssh2';
 
 /** Sets address, ip or domain from an address as written. False when it is neither an IP nor a host name. */
 export function setAddress(auth: SshdAuth, text: string): boolean {
@@ -28,25 +29,30 @@ export function parsePort(text: string): number | undefined {
 }
 
 /**
- * Parses `USER from ADDR[ port N[ ssh2[: SIGNATURE]]]` into auth. USER may be empty or hold spaces
- * (invalid users are whatever the client sent), so the ` from ` that sshd wrote is the last one,
- * unless a certificate signature contains one: then earlier ones are tried. False when none fits.
+ * Parses `USER from ADDR[ port N[ ssh1|ssh2[: INFO]]]` into auth. USER (whatever an invalid user's
+ * client sent) and INFO (hostbased's client user and host) may both hold ` from `: the first ` from `
+ * whose rest is exactly an address, port and protocol (then the end or `: `) is sshd's, so neither
+ * `USER from A port 1 ssh2 from B port 2 ssh2` nor `... from B port 2 ssh2: from A port 1 ssh2` names A.
+ * False when none fits.
  */
 export function parseUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
-  let position = text.length;
-  for (let attempt = 0; attempt < 4 && position > 0; attempt++) {
-    const at = text.lastIndexOf(FROM, position - 1);
-    if (at < 0) return false;
+  // A candidate with `port N` wins over one without: `... ssh1: ruser from ADDR` must not name ADDR.
+  return tryUserFrom(auth, text, true) || (!portRequired && tryUserFrom(auth, text, false));
+}
+
+function tryUserFrom(auth: SshdAuth, text: string, portRequired: boolean): boolean {
+  let at = text.indexOf(FROM);
+  for (let attempt = 0; attempt < MAX_FROMS && at >= 0; attempt++) {
     if (parseAddressPort(auth, text, at + FROM.length, portRequired)) {
       auth.user = text.slice(0, at);
       return true;
     }
-    position = at;
+    at = text.indexOf(FROM, at + 1);
   }
   return false;
 }
 
-/** `ADDR[ port N[ ssh2[: SIGNATURE]]]` from `start` to the end of text. */
+/** `ADDR[ port N[ ssh1|ssh2[: SIGNATURE]]]` from `start` to the end of text. */
 function parseAddressPort(auth: SshdAuth, text: string, start: number, portRequired: boolean): boolean {
   const portAt = text.indexOf(PORT, start);
   if (portAt < 0) return !portRequired && setAddress(auth, text.slice(start));
@@ -57,12 +63,17 @@ function parseAddressPort(auth: SshdAuth, text: string, start: number, portRequi
   auth.port = parsePort(text.slice(numberStart, numberEnd));
   if (auth.port === undefined) return false;
   if (numberEnd === text.length) return true;
-  if (!text.startsWith(SSH2, numberEnd)) return false;
-  const afterSsh2 = numberEnd + SSH2.length;
+  if (!text.startsWith(' ssh', numberEnd) || !isProtocolDigit(text.charCodeAt(numberEnd + 4))) return false;
+  const afterSsh2 = numberEnd + 5;
   if (afterSsh2 === text.length) return true;
   if (text.charCodeAt(afterSsh2) !== 58 /* : */ || text.charCodeAt(afterSsh2 + 1) !== 32) return false;
   auth.signature = text.slice(afterSsh2 + 2);
   return true;
+}
+
+/** `ssh1` (OpenSSH before 7.4 still logged it) or `ssh2`. */
+function isProtocolDigit(code: number): boolean {
+  return code === 49 || code === 50;
 }
 
 /**

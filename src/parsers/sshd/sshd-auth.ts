@@ -17,7 +17,18 @@ export interface SshdAuth {
   port: number | undefined;
   /** `event.reason`, e.g. `not listed in AllowUsers`. */
   reason: string | undefined;
+  /** How the line stands to the attempts of its connection; see count-attempts.ts. */
+  role: AttemptRole;
 }
+
+/**
+ * `attempt`: each line is a new attempt (`Failed password`). `leading`: reported before the Failed
+ * line of the same attempt, if any (BSD PAM errors, `not allowed because`). `trailing`: a summary
+ * after the attempts (MaxAuthTries, a client leaving mid-authentication). `seen`: shows the connection
+ * is authenticating but is no attempt itself (`Invalid user`, `Failed publickey`). `alone`: an attempt
+ * no other line reports (tcpwrappers' `refused connect`). `never`: not counted (Linux pam_unix, Accepted).
+ */
+export type AttemptRole = 'attempt' | 'leading' | 'trailing' | 'seen' | 'alone' | 'never';
 
 export type SshdAction =
   | 'ssh_login'
@@ -27,14 +38,25 @@ export type SshdAction =
   | 'ssh_too_many_auth_failures'
   | 'ssh_preauth_close'
   | 'ssh_root_login_refused'
-  | 'ssh_user_not_allowed';
+  | 'ssh_user_not_allowed'
+  | 'ssh_publickey_rejected'
+  | 'ssh_pam_error'
+  | 'ssh_refused_connect'
+  | 'ssh_auth_fail_disconnect'
+  | 'ssh_preauth_disconnect'
+  | 'ssh_failed_repeat';
 
 export const NOT_AUTH = 'sshd-not-auth';
 export const MALFORMED = 'malformed-sshd-message';
 export type SshdSkip = typeof NOT_AUTH | typeof MALFORMED;
 
-export function createSshdAuth(action: SshdAction, outcome: SshdAuth['outcome']): SshdAuth {
+export function createSshdAuth(
+  action: SshdAction,
+  outcome: SshdAuth['outcome'],
+  role: AttemptRole = 'never',
+): SshdAuth {
   return {
+    role,
     action,
     outcome,
     sshEvent: undefined,

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { chooseParser } from '../registry.ts';
+import { cowrieParser } from './index.ts';
+
+// Records written for this test in the shape of Cowrie's JSON log (cowrie.json).
+const record = (fields: Record<string, unknown>) =>
+  JSON.stringify({
+    sensor: 'hp-eu-1',
+    timestamp: '2024-03-04T10:00:01.654321Z',
+    session: 'a1b2c3d4',
+    ...fields,
+  });
+const CONNECT = record({
+  eventid: 'cowrie.session.connect',
+  src_ip: '203.0.113.7',
+  src_port: 52114,
+  dst_ip: '10.0.0.5',
+  dst_port: 2222,
+  protocol: 'ssh',
+  message: 'New connection: 203.0.113.7:52114 (10.0.0.5:2222) [session: a1b2c3d4]',
+});
+const FAILED = record({
+  eventid: 'cowrie.login.failed',
+  src_ip: '203.0.113.7',
+  username: 'admin',
+  password: 'hunter2secret',
+  message: 'login attempt [admin/hunter2secret] failed',
+});
+const SUCCESS = record({
+  eventid: 'cowrie.login.success',
+  src_ip: '203.0.113.7',
+  username: 'root',
+  password: 'toor-secret',
+  message: 'login attempt [root/toor-secret] succeeded',
+});
+const CLOSED = record({ eventid: 'cowrie.session.closed', src_ip: '203.0.113.7', duration: 3.2 });
+
+function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
+  const parser = cowrieParser.create({});
+  const events: SecurityEvent[] = [];
+  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  return { events, skips };
+}
+
+describe('cowrie parser', () => {
+  const { events, skips } = parse([CONNECT, FAILED, SUCCESS, CLOSED]);
+
+  it('maps sessions and logins to ECS with the session source port', () => {
+    expect(skips).toEqual([null, null, null, null]);
+    expect(
+      events.map((e) => [
+        e.event.action,
+        e.event.outcome,
+        (e.user as { name: string } | undefined)?.name,
+        e.source,
+      ]),
+    ).toEqual([
+      ['cowrie.session.connect', undefined, undefined, { ip: '203.0.113.7', port: 52114 }],
+      ['cowrie.login.failed', 'failure', 'admin', { ip: '203.0.113.7', port: 52114 }],
+      ['cowrie.login.success', 'success', 'root', { ip: '203.0.113.7', port: 52114 }],
+      ['cowrie.session.closed', undefined, undefined, { ip: '203.0.113.7', port: 52114 }],
+    ]);
+    expect(events[1]).toMatchObject({
+      '@timestamp': '2024-03-04T10:00:01.654Z',
+      service: { name: 'cowrie' },
+      observer: { name: 'hp-eu-1' },
+      cowrie: { session: 'a1b2c3d4' },
+      message: 'login attempt for admin from 203.0.113.7 failed',
+    });
+  });
+
+  it('never carries the tried password, not even in the evidence', () => {
+    for (const event of events) {
+      const shown = JSON.stringify(event);
+      expect(shown).not.toContain('hunter2secret');
+      expect(shown).not.toContain('toor-secret');
+    }
+    expect(JSON.parse(events[1]?.event.original as string)).toMatchObject({ password: '[not shown]' });
+  });
+
+  it('forgets a session port once the session closes', () => {
+    const after = parse([CONNECT, CLOSED, FAILED]).events;
+    expect(after[2]?.source).toEqual({ ip: '203.0.113.7' });
+  });
+
+  it('counts and skips garbled and unmapped records', () => {
+    expect(
+      parse([
+        '{"eventid": "cowrie.login.failed"',
+        '[1,2]',
+        '{"eventid":"cowrie.command.input","src_ip":"203.0.113.7","timestamp":"2024-03-04T10:00:00Z"}',
+        '{"eventid":"cowrie.login.failed","timestamp":"2024-03-04T10:00:00Z"}',
+        '{"eventid":"cowrie.login.failed","src_ip":"203.0.113.7","timestamp":"yesterday"}',
+        '{"event":{"action":"login"}}',
+        '{"eventid":"cowrie.login.failed","src_ip":"not-an-ip","timestamp":"2024-03-04T10:00:00Z"}',
+      ]).skips,
+    ).toEqual([
+      'invalid-json',
+      'invalid-json',
+      'cowrie-event-not-mapped',
+      'malformed-cowrie-event',
+      'malformed-cowrie-event',
+      'not-cowrie',
+      'malformed-cowrie-event',
+    ]);
+  });
+
+  it('is chosen over the generic ndjson parser for a Cowrie log', () => {
+    const choice = chooseParser([CONNECT, FAILED, SUCCESS, CLOSED]);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('cowrie');
+  });
+});
