@@ -101,6 +101,8 @@ describe('klaxon replay over the real Windows attack recordings', async () => {
     const incidents = jsonLines(kerberos.stdout);
     expect(incidents.map((incident) => [incident.rule, incident.group, incident.count])).toEqual([
       ['windows-kerberos-preauth-failures', { 'user.name': 'admin-hacker' }, 54],
+      // jq -r .winlog.event_data.IpAddress ID4771-Kerberos_brutforce_with_valid_user.jsonl | sort | uniq -c → 54 ::ffff:10.23.123.11
+      ['windows-kerberos-failures-source', { 'source.ip': '10.23.123.11' }, 54],
     ]);
   });
 
