@@ -6,3 +6,4 @@ export { readEcsObject, expandDottedKeys } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser } from './registry.ts';
 export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
 export type { ParserChoice, ParserScore } from './choose-parser.ts';
+export { summarizeEvent } from './summarize/index.ts';
