@@ -12,7 +12,9 @@ const EXPECTED: Record<
     ['ssh-brute-force-source', { 'source.ip': a.sourceIp }],
     ['ssh-brute-force-user', { 'user.name': 'root' }],
     // password-spray-source opens at 5 distinct accounts from one address
-    ...(a.users.length >= 5 ? [['password-spray-source', { 'source.ip': a.sourceIp }] as [string, Record<string, string>]] : []),
+    ...(a.users.length >= 5
+      ? [['password-spray-source', { 'source.ip': a.sourceIp }] as [string, Record<string, string>]]
+      : []),
   ],
   'rdp-brute-force': (a) => [
     ['windows-rdp-brute-force', { 'source.ip': a.sourceIp }],

@@ -64,9 +64,12 @@ describe('klaxon replay over the real sshd auth.log (2017)', async () => {
     });
     // The evidence shows the failures, then the success, each as time and sshd's own message.
     const evidence = compromise?.evidence as string[];
-    expect(evidence.at(-1)).toMatch(/^2017-03-30T16:01:36Z Accepted password for elastic_user_0 from 24.151.103.17/);
+    expect(evidence.at(-1)).toMatch(
+      /^2017-03-30T16:01:36Z Accepted password for elastic_user_0 from 24.151.103.17/,
+    );
     expect(evidence.length).toBeGreaterThan(1);
-    for (const line of evidence.slice(0, -1)) expect(line).toMatch(/ Failed password for elastic_user_0 from /);
+    for (const line of evidence.slice(0, -1))
+      expect(line).toMatch(/ Failed password for elastic_user_0 from /);
   });
 
   it('numbers incidents 1..n without gaps, with the fields scripts rely on', () => {

@@ -27,7 +27,9 @@ describe('renderSlack', () => {
     expect(message.text).toBe('[P2] #42 SSH brute force from one address — opened');
     const all = texts(message.blocks);
     expect(all).toContain('*who/where*\nsource.ip=24.151.103.17');
-    expect(all.find((text) => text.startsWith('*Evidence*\n```\n2017-03-30T15:54:19Z Failed password'))).toBeDefined();
+    expect(
+      all.find((text) => text.startsWith('*Evidence*\n```\n2017-03-30T15:54:19Z Failed password')),
+    ).toBeDefined();
     expect(all).toContain('<https://klaxon.example.com/incidents/42|Open in Klaxon>');
     expect(all.at(-1)).toBe('incident #42 · message 17 on soc');
     expect(message).toMatchObject({ unfurl_links: false, unfurl_media: false });

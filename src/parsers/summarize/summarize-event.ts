@@ -15,7 +15,7 @@ export function summarizeEvent(event: SecurityEvent): string {
     return clip(summarizeOtherWindows(event));
   }
   const message = text(event, 'message');
-  if (message !== undefined && text(event, 'event.module') === 'system') return clip(message);
+  if (message !== undefined && isSyslogProgram(event)) return clip(message);
   return clip(summarizeFields(event) ?? message ?? text(event, 'event.original') ?? '(no fields)');
 }
 
@@ -47,4 +47,9 @@ function summarizeOtherWindows(event: SecurityEvent): string {
   const where = origin(event);
   const head = user === undefined ? `${code} ${what}` : `${code} ${what}: ${user}`;
   return line(head, where && `from ${where}`, [text(event, 'event.reason')]);
+}
+
+// sshd and other programs that log through syslog: their message is already the readable line.
+function isSyslogProgram(event: SecurityEvent): boolean {
+  return text(event, 'event.module') === 'system' || text(event, 'event.action')?.startsWith('ssh_') === true;
 }

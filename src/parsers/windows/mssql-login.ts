@@ -27,7 +27,11 @@ export interface MssqlLogin {
   reason?: string;
 }
 
-export function readMssqlLogin(code: string, data: Record<string, unknown>, message: unknown): MssqlLogin | undefined {
+export function readMssqlLogin(
+  code: string,
+  data: Record<string, unknown>,
+  message: unknown,
+): MssqlLogin | undefined {
   const texts = Object.values(data).filter((value): value is string => typeof value === 'string');
   if (typeof message === 'string') texts.unshift(message);
   const text = texts.join('\n').slice(0, MAX_TEXT * 4);
