@@ -15,8 +15,11 @@ export interface WindowCondition<S> {
   holdsAt(state: S, ts: number): boolean;
   /** The last event time at which the condition holds given what was observed (-Infinity: never). */
   holdsUntil(state: S): number;
-  /** What the condition counted when it first held: events and the earliest of them. */
-  opening(state: S): { count: number; firstSeen: number };
+  /**
+   * What the condition counted when it first held: events and the earliest of them, and, for
+   * sequences, the earlier steps' events to show as evidence before the one that completed it.
+   */
+  opening(state: S): { count: number; firstSeen: number; evidence?: SecurityEvent[] };
   /** For cardinality rules: the distinct values in the window. */
   distinct?(state: S): Detection['distinct'];
 }

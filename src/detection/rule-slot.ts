@@ -2,7 +2,7 @@ import type { Detection, DetectionSink, SecurityEvent } from '../core/index.ts';
 import type { Rule } from '../rules/index.ts';
 import type { WindowCondition } from './condition.ts';
 import type { Episode } from './episode.ts';
-import { openEpisode, recordMatch, toDetection } from './episode.ts';
+import { addSample, openEpisode, recordMatch, toDetection } from './episode.ts';
 import type { GroupKeyReader } from './group-key.ts';
 import { compileGroupKey } from './group-key.ts';
 import { KeyStates } from './key-states.ts';
@@ -95,8 +95,12 @@ export class RuleSlot<S> {
       `${this.ruleId}/${ts}/${key}`,
       this.groupKey.groupOf(key),
       { count: opening.count, firstSeen: opening.firstSeen, ts, windowMs: this.rule.windowMs },
-      event,
+      opening.evidence?.[0] ?? event,
     );
+    if (opening.evidence !== undefined) {
+      for (const earlier of opening.evidence.slice(1)) addSample(episode, earlier);
+      addSample(episode, event);
+    }
     this.episodes.set(key, episode);
     this.emit(this.detection('opened', key, episode, ts));
     this.schedule(key, episode, this.condition.holdsUntil(state) + this.rule.resolveAfterMs);

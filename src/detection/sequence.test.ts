@@ -11,7 +11,11 @@ describe('sequence rule', () => {
   it('opens when five failures are followed by a success for the same account', () => {
     const [open] = opened(detect([sequenceRule()], [...failures(5), succeed(MINUTE)]));
     expect(open).toMatchObject({ group: { 'user.name': 'alice' }, count: 6, firstSeen: T0, at: T0 + MINUTE });
-    expect(open?.samples.map((e) => e.event.outcome)).toEqual(['success']);
+    // The evidence shows the chain: the newest 3 of the 5 failures, then the success.
+    expect(open?.samples.map((e) => e.event.outcome)).toEqual(['failure', 'failure', 'failure', 'success']);
+    expect(open?.samples.map((e) => e['@timestamp'])).toEqual(
+      [2, 3, 4].map((i) => failures(5)[i]!['@timestamp']).concat(succeed(MINUTE)['@timestamp']),
+    );
   });
 
   it('does not open when the success comes before the failures', () => {

@@ -10,6 +10,8 @@ import type { WindowCondition } from './condition.ts';
 interface SequenceState {
   times: (number[] | undefined)[];
   starts: (number[] | undefined)[];
+  /** Newest few events of each step but the last, parallel to the end of `times`: the evidence. */
+  events?: ({ ts: number; event: SecurityEvent }[] | undefined)[];
   completedAt: number;
   completedStart: number;
 }
@@ -32,8 +34,9 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
     return now - start <= windowMs ? start : undefined;
   };
 
-  const record = (state: SequenceState, i: number, ts: number, start: number): void => {
+  const record = (state: SequenceState, i: number, ts: number, start: number, event: SecurityEvent): void => {
     const cap = steps[i]?.count ?? 1;
+    if (i < last) keepEvidence(state, i, ts, event);
     const times = (state.times[i] ??= []);
     times.push(ts);
     if (times.length > cap) times.shift();
@@ -60,7 +63,7 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
         };
         const start = i === 0 ? ts : completeStart(state, i - 1, ts);
         if (start === undefined) continue;
-        record(state, i, ts, start);
+        record(state, i, ts, start, event);
         if (i === last) {
           const chainStart = completeStart(state, last, ts);
           if (chainStart !== undefined) {
@@ -73,6 +76,29 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
     },
     holdsAt: (state, ts) => state.completedAt === ts,
     holdsUntil: (state) => state.completedAt,
-    opening: (state) => ({ count: chainCount, firstSeen: state.completedStart }),
+    opening: (state) => ({
+      count: chainCount,
+      firstSeen: state.completedStart,
+      evidence: chainEvidence(state, state.completedStart),
+    }),
   };
+}
+
+/** Per earlier step, how many of its newest events are kept to show with the completing event. */
+const EVIDENCE_PER_STEP = 3;
+
+function keepEvidence(state: SequenceState, i: number, ts: number, event: SecurityEvent): void {
+  const all = (state.events ??= []);
+  const events = (all[i] ??= []);
+  events.push({ ts, event });
+  if (events.length > EVIDENCE_PER_STEP) events.shift();
+}
+
+/** The kept events of the earlier steps that belong to the chain (from its start), in time order. */
+function chainEvidence(state: SequenceState, chainStart: number): SecurityEvent[] {
+  return (state.events ?? [])
+    .flatMap((step) => step ?? [])
+    .filter((kept) => kept.ts >= chainStart)
+    .sort((a, b) => a.ts - b.ts)
+    .map((kept) => kept.event);
 }

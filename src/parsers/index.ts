@@ -16,3 +16,4 @@ export {
 export type { ChunkTally } from './evtx/index.ts';
 export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
 export type { BinaryFormat, ParserChoice, ParserScore } from './choose-parser.ts';
+export { summarizeEvent } from './summarize/index.ts';

@@ -72,13 +72,16 @@ describe.each([
 
   it('works the lifecycle of an open incident and refuses invalid transitions', async () => {
     const store = await makeUrl();
-    // Kerberos brute force: still open at the end of the recording.
+    // Kerberos brute force: still open at the end of the recording (per account #1, per address #2).
     const file = `${DATASETS}windows/evtx-to-mitre-attack/jsonl/ID4771-Kerberos_brutforce_with_valid_user.jsonl`;
     expect((await runCli('replay', file, '--store', store)).code).toBe(0);
     const open = jsonLines(
       (await runCli('incidents', 'list', '--status', 'open', '--store', store, '--json')).stdout,
     );
-    expect(open.map((incident) => incident.serial)).toEqual([1]);
+    expect(open.map((incident) => [incident.serial, incident.rule]).sort()).toEqual([
+      [1, 'windows-kerberos-preauth-failures'],
+      [2, 'windows-kerberos-failures-source'],
+    ]);
 
     expect(
       (await runCli('incidents', 'ack', '1', '--by', 'alice', '--note', 'on it', '--store', store)).stdout,

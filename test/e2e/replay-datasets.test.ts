@@ -66,9 +66,14 @@ describe('klaxon replay over the real sshd auth.log (2017)', async () => {
       last_seen: '2017-03-30T16:01:36.000Z',
       attack: ['T1110.001', 'T1078'],
     });
-    expect(String((compromise?.evidence as string[])[0])).toContain(
-      'Accepted password for elastic_user_0 from 24.151.103.17',
+    // The evidence shows the failures, then the success, each as time and sshd's own message.
+    const evidence = compromise?.evidence as string[];
+    expect(evidence.at(-1)).toMatch(
+      /^2017-03-30T16:01:36Z Accepted password for elastic_user_0 from 24.151.103.17/,
     );
+    expect(evidence.length).toBeGreaterThan(1);
+    for (const line of evidence.slice(0, -1))
+      expect(line).toMatch(/ Failed password for elastic_user_0 from /);
   });
 
   it('numbers incidents 1..n without gaps, with the fields scripts rely on', () => {
@@ -105,6 +110,8 @@ describe('klaxon replay over the real Windows attack recordings', async () => {
     const incidents = jsonLines(kerberos.stdout);
     expect(incidents.map((incident) => [incident.rule, incident.group, incident.count])).toEqual([
       ['windows-kerberos-preauth-failures', { 'user.name': 'admin-hacker' }, 54],
+      // jq -r .winlog.event_data.IpAddress ID4771-Kerberos_brutforce_with_valid_user.jsonl | sort | uniq -c → 54 ::ffff:10.23.123.11
+      ['windows-kerberos-failures-source', { 'source.ip': '10.23.123.11' }, 54],
     ]);
   });
 

@@ -126,7 +126,7 @@ describe('the shipped rule pack', () => {
       times(10).map((s) =>
         winlogbeat(4771, s, { TargetUserName: 'bob', IpAddress: '::ffff:10.1.2.3', Status: '0x18' }),
       ),
-      ['windows-kerberos-preauth-failures'],
+      ['windows-kerberos-failures-source', 'windows-kerberos-preauth-failures'],
     ],
     [
       'NTLM validation failures',
@@ -134,7 +134,7 @@ describe('the shipped rule pack', () => {
       times(10).map((s) =>
         winlogbeat(4776, s, { TargetUserName: 'carol', Workstation: 'WS7', Status: '0xc000006a' }),
       ),
-      ['windows-ntlm-failures'],
+      ['windows-ntlm-failures', 'windows-ntlm-failures-workstation'],
     ],
     [
       'successful NTLM validations',

@@ -43,6 +43,8 @@ export interface IncidentDetail {
   incident: Incident;
   history: IncidentAuditEntry[];
   timeline: TimelinePoint[];
+  /** One readable line per incident.samples entry, in the same order. */
+  evidence?: { at: string; summary: string }[];
 }
 
 export interface ChannelView {

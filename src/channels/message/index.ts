@@ -1,2 +1,2 @@
 export type { MessageContent } from './message-content.ts';
-export { describeNotification, groupText } from './message-content.ts';
+export { describeNotification, evidenceLine, groupText } from './message-content.ts';

@@ -1,4 +1,5 @@
-import type { Incident, Notification } from '../../core/index.ts';
+import type { Incident, Notification, SecurityEvent } from '../../core/index.ts';
+import { summarizeEvent } from '../../parsers/index.ts';
 import { describeTechnique } from '../../triage/index.ts';
 import { clipText } from '../clip-text.ts';
 
@@ -12,7 +13,7 @@ export interface MessageContent {
   title: string;
   /** Label → value lines, in order: who/where, how often, window, ATT&CK, runbook... */
   facts: [label: string, value: string][];
-  /** Raw evidence lines (event.original), first and latest. */
+  /** Evidence, first and latest: one readable line per event (time and summary), never the raw record. */
   evidence: string[];
   /** The dashboard link, when known. */
   link?: string;
@@ -37,9 +38,7 @@ export function describeNotification(notification: Notification): MessageContent
       ...base,
       title: `[${incident.priority}] #${incident.serial} ${incident.title} — ${verb(notification)}`,
       facts: incidentFacts(notification, incident),
-      evidence: incident.samples.map((event) =>
-        clip(event.event.original ?? JSON.stringify(event), EVIDENCE_CHARS),
-      ),
+      evidence: incident.samples.map((event) => clip(evidenceLine(event), EVIDENCE_CHARS)),
     };
   }
   if (notification.digest) {
@@ -139,6 +138,13 @@ export function groupText(incident: Pick<Incident, 'group'>): string {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** `2026-03-02T03:40:29Z 4625 failed logon: CORP\alice from 203.0.113.9 (WS-12), …` */
+export function evidenceLine(event: SecurityEvent): string {
+  const at = Date.parse(event['@timestamp']);
+  const summary = summarizeEvent(event);
+  return Number.isNaN(at) ? summary : `${iso(Math.floor(at / 1000) * 1000)} ${summary}`;
 }
 
 function clip(text: string, max: number): string {

@@ -27,7 +27,7 @@ describe('renderPagerduty', () => {
     expect(details['who/where']).toBe('source.ip=24.151.103.17');
     expect(details['how often']).toBe('147 events from 2017-03-30T15:54:19Z to 2017-03-30T16:01:35Z');
     expect(details.evidence).toEqual([
-      'Mar 30 15:54:19 ip-10-77-20-248 sshd[13916]: Failed password for elastic_user_0 from 24.151.103.17 port 57310 ssh2',
+      '2017-03-30T15:54:19Z Failed password for elastic_user_0 from 24.151.103.17 port 57310 ssh2',
     ]);
     expect(details.message).toBe('incident #42 · message 17 on soc');
   });

@@ -27,7 +27,9 @@ describe('renderSlack', () => {
     expect(message.text).toBe('[P2] #42 SSH brute force from one address — opened');
     const all = texts(message.blocks);
     expect(all).toContain('*who/where*\nsource.ip=24.151.103.17');
-    expect(all.find((text) => text.startsWith('*Evidence*\n```\nMar 30 15:54:19'))).toBeDefined();
+    expect(
+      all.find((text) => text.startsWith('*Evidence*\n```\n2017-03-30T15:54:19Z Failed password')),
+    ).toBeDefined();
     expect(all).toContain('<https://klaxon.example.com/incidents/42|Open in Klaxon>');
     expect(all.at(-1)).toBe('incident #42 · message 17 on soc');
     expect(message).toMatchObject({ unfurl_links: false, unfurl_media: false });
@@ -76,11 +78,14 @@ describe('renderSlack', () => {
   it('keeps evidence lines whole and counts the ones left out', () => {
     const samples = Array.from({ length: 40 }, (_, i) => ({
       '@timestamp': '2017-03-30T15:54:19.000Z',
-      event: { original: `line ${i} ${'z'.repeat(200)}` },
+      event: { module: 'system', action: 'ssh_login', original: `raw ${i}` },
+      message: `line ${i} ${'z'.repeat(200)}`,
     }));
     const message = renderSlack(sampleNotification({ incident: { ...SAMPLE_INCIDENT, samples } }), config);
     const evidence = texts(message.blocks).find((text) => text.startsWith('*Evidence*')) ?? '';
     expect(evidence.length).toBeLessThanOrEqual(3000);
-    expect(evidence).toMatch(/\n```\n_26 more lines not shown_$/);
+    const shown = evidence.split('\n').filter((line) => line.startsWith('2017-03-30T15:54:19Z line ')).length;
+    expect(evidence).toMatch(new RegExp(`\n\`\`\`\n_${40 - shown} more lines not shown_$`));
+    expect(shown).toBeGreaterThan(5);
   });
 });

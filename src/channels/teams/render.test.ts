@@ -35,7 +35,9 @@ describe('renderTeams', () => {
     const evidence = message.attachments[0].content.body.find(
       (block) => block.inlines[0]?.fontType === 'Monospace',
     );
-    expect(evidence?.inlines[0]?.text).toMatch(/^Mar 30 15:54:19 .*Failed password for elastic_user_0/);
+    expect(evidence?.inlines[0]?.text).toMatch(
+      /^2017-03-30T15:54:19Z Failed password for elastic_user_0 from 24.151.103.17/,
+    );
   });
 
   it('colours the title by what happened', () => {

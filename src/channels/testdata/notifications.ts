@@ -23,9 +23,11 @@ export const SAMPLE_INCIDENT: Incident = {
       event: {
         original:
           'Mar 30 15:54:19 ip-10-77-20-248 sshd[13916]: Failed password for elastic_user_0 from 24.151.103.17 port 57310 ssh2',
+        module: 'system',
         action: 'ssh_login',
         outcome: 'failure',
       },
+      message: 'Failed password for elastic_user_0 from 24.151.103.17 port 57310 ssh2',
       user: { name: 'elastic_user_0' },
       source: { ip: '24.151.103.17', port: 57310 },
     },

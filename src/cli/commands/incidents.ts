@@ -55,13 +55,14 @@ export function registerIncidents(program: Command, io: Io): void {
     .argument('<serial>', 'incident number', positiveInt)
     .option(storeFlag, storeHelp)
     .option('--json', 'as one JSON object')
-    .action(async (serial: number, flags: CommonFlags) => {
+    .option('--raw', 'also the raw records behind the evidence (event.original)')
+    .action(async (serial: number, flags: CommonFlags & { raw?: boolean }) => {
       await withStore(storeUrl(flags.store), async (store) => {
         const incident = await store.incidents.get(serial);
         if (!incident) throw new NotFoundError(`no incident #${serial}`);
         const history = await store.incidents.history(serial);
-        if (flags.json) io.out(JSON.stringify({ ...incidentToJson(incident), history }));
-        else io.out(formatIncidentDetail(incident, history));
+        if (flags.json) io.out(JSON.stringify({ ...incidentToJson(incident, { raw: flags.raw }), history }));
+        else io.out(formatIncidentDetail(incident, history, { raw: flags.raw }));
       });
     });
 

@@ -1,7 +1,11 @@
-import type { Incident } from '../../core/index.ts';
+import { evidenceLine } from '../../channels/message/index.ts';
+import type { Incident, SecurityEvent } from '../../core/index.ts';
 
-/** The `--json` shape of an incident: snake_case keys, ISO times, evidence as the raw lines. */
-export function incidentToJson(incident: Incident): Record<string, unknown> {
+/**
+ * The `--json` shape of an incident: snake_case keys, ISO times, evidence as readable lines
+ * (time and summary); the raw records as `evidence_raw` when asked for (`--raw`).
+ */
+export function incidentToJson(incident: Incident, options: { raw?: boolean } = {}): Record<string, unknown> {
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
   return {
     serial: incident.serial,
@@ -26,6 +30,12 @@ export function incidentToJson(incident: Incident): Record<string, unknown> {
     runbook: incident.runbook,
     distinct: incident.distinct,
     previous_serial: incident.previousSerial,
-    evidence: incident.samples.map((event) => event.event.original ?? JSON.stringify(event)),
+    evidence: incident.samples.map(evidenceLine),
+    ...(options.raw === true && { evidence_raw: incident.samples.map(rawRecord) }),
   };
+}
+
+/** The record as it was read: event.original, or the event itself when the source kept none. */
+export function rawRecord(event: SecurityEvent): string {
+  return event.event.original ?? JSON.stringify(event);
 }

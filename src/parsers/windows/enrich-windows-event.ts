@@ -1,6 +1,7 @@
 import type { EcsEventFields, SecurityEvent } from '../../core/index.ts';
 import { isObject } from '../../core/index.ts';
 import { EVENT_MAPPINGS } from './event-mappings.ts';
+import { enrichOtherProvider } from './enrich-other-providers.ts';
 import { isBlankValue } from './fill-field.ts';
 
 export const SECURITY_AUDITING_PROVIDER = 'Microsoft-Windows-Security-Auditing';
@@ -10,7 +11,8 @@ const NO_EVENT_DATA: Record<string, unknown> = Object.freeze({});
 /**
  * Completes a Windows Security event (Winlogbeat/ECS document) in place, as Winlogbeat's
  * security module would: ECS categorisation, outcome, user, source, logon type and failure
- * details for the logon and credential events in EVENT_MAPPINGS. Values the document already
+ * details for the logon and credential events in EVENT_MAPPINGS, and SQL Server and Remote
+ * Desktop logon events (enrich-other-providers.ts). Values the document already
  * has win; `-` counts as absent. Other event codes and non-Windows documents are left as they are.
  */
 export function enrichWindowsEvent(event: SecurityEvent): void {
@@ -18,11 +20,15 @@ export function enrichWindowsEvent(event: SecurityEvent): void {
   const winlog = isObject(event.winlog) ? event.winlog : undefined;
   const code = readEventCode(fields, winlog);
   if (code === undefined) return;
+  const data = winlog !== undefined && isObject(winlog.event_data) ? winlog.event_data : NO_EVENT_DATA;
+  if (enrichOtherProvider(event, fields.provider ?? winlog?.provider_name, code, winlog, data)) {
+    fields.code = code;
+    return;
+  }
   const mapping = EVENT_MAPPINGS.get(code);
   if (mapping === undefined || !isSecurityAuditing(fields, winlog)) return;
 
   fields.code = code;
-  const data = winlog !== undefined && isObject(winlog.event_data) ? winlog.event_data : NO_EVENT_DATA;
   if (isBlankValue(fields.category)) fields.category = mapping.category.slice();
   if (isBlankValue(fields.type)) fields.type = mapping.type.slice();
   if (isBlankValue(fields.action)) fields.action = mapping.action;

@@ -104,10 +104,26 @@ describe('windowsParser on the EVTX-to-MITRE-Attack JSON lines', () => {
     });
   });
 
-  it('leaves the SQL Server and RDP events (18456, 33205, 4825) without an ECS action', () => {
-    // cat *.jsonl | jq -r .event.code | sort | uniq -c → 6 18456, 105 33205, 2 4825
-    const others = [...withCode('18456'), ...withCode('33205'), ...withCode('4825')];
-    expect(others).toHaveLength(113);
-    expect(others.every((event) => event.event.action === undefined)).toBe(true);
+  it('reads the SQL Server failed logins (18456, and 33205 audit records of action LGIF) with address, login and reason', () => {
+    // cat *.jsonl | jq -r 'select(.event.code=="18456" or .event.code=="33205") | .event.code' | sort | uniq -c → 6 18456, 105 33205
+    // cat ID33205*.jsonl | jq -r .winlog.event_data.param1 | grep -c 'action_id:LGIF' → 105; grep -c 'succeeded:false' → 105
+    const logins = [...withCode('18456'), ...withCode('33205')];
+    expect(logins).toHaveLength(111);
+    expect(logins.every((event) => event.event.action === 'mssql-login-failed')).toBe(true);
+    expect(logins.every((event) => event.event.outcome === 'failure')).toBe(true);
+    // ... | grep -o 'client_ip:[^ ]*\|CLIENT: [0-9.]*' → 39 from 10.23.23.9 (6+6+27), 72 from 10.23.123.11
+    expect(tally(logins.map((event) => source(event).ip))).toEqual({ '10.23.23.9': 39, '10.23.123.11': 72 });
+    const sa = logins.filter((event) => getField(event, 'user.name') === 'sa');
+    // cat ID33205*.jsonl | jq -r '.winlog.event_data.param1 | select(test("server_principal_name:sa\n"))
+    //   | capture("statement:(?<s>[^\n]*)").s' | sort | uniq -c → 27 "Password did not match … 10.23.23.9", 3 "… 10.23.123.11"
+    expect(tally(sa.map((event) => `${event.event.reason} from ${source(event).ip}`))).toEqual({
+      'wrong password from 10.23.23.9': 27,
+      'wrong password from 10.23.123.11': 3,
+    });
+  });
+
+  it('leaves the denied RDP connections (4825) without an ECS action', () => {
+    expect(withCode('4825')).toHaveLength(2);
+    expect(withCode('4825').every((event) => event.event.action === undefined)).toBe(true);
   });
 });

@@ -91,6 +91,13 @@ describe('GET /incidents/:serial', () => {
       { at: t + 60_000, count: 7 },
       { at: t + 70_000, count: 8 },
     ]);
+    // One readable line per sample, in the same order; the samples keep their raw fields.
+    const evidence = (response.json() as { evidence: { at: string; summary: string }[] }).evidence;
+    expect(evidence).toHaveLength(4);
+    expect(evidence[0]).toEqual({
+      at: new Date(t + 40_000).toISOString(),
+      summary: 'ssh login failure for root from 203.0.113.9',
+    });
   });
 
   it('answers 404 for an unknown serial and 400 for one that is not a number', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../core/index.ts';
 import type { Incident, IncidentStatus, Priority } from '../../core/index.ts';
+import { summarizeEvent } from '../../parsers/index.ts';
 import type { Store } from '../../store/index.ts';
 import { personOf } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
@@ -123,7 +124,12 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
       const incident = await deps.store.incidents.get(serial);
       if (incident === undefined) throw new NotFoundError(`incident #${serial} does not exist`);
       const history = await deps.store.incidents.history(serial);
-      return { incident, history, timeline: buildTimeline(incident, history) };
+      // evidence[i] is samples[i] in one readable line; the raw record stays in samples[i].event.original.
+      const evidence = incident.samples.map((event) => ({
+        at: event['@timestamp'],
+        summary: summarizeEvent(event),
+      }));
+      return { incident, history, timeline: buildTimeline(incident, history), evidence };
     },
   );
 

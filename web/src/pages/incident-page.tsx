@@ -56,7 +56,7 @@ export function IncidentPage({ serial }: { serial: number }) {
           </section>
           <section className="card order-6">
             <h2>Evidence</h2>
-            <EvidenceList samples={incident.samples} />
+            <EvidenceList samples={incident.samples} summaries={detail.data.evidence} />
           </section>
           <section className="card order-7">
             <h2>Notes and audit trail</h2>

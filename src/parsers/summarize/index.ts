@@ -1,0 +1,1 @@
+export { summarizeEvent } from './summarize-event.ts';

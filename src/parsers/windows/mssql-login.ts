@@ -1,0 +1,109 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import { fillPath } from './fill-field.ts';
+import { normalizeSourceIp } from './source-address.ts';
+
+/**
+ * SQL Server failed logins in the Application log: 18456 (error log message, event data
+ * param1 = login, param2 = " Reason: …", param3 = " [CLIENT: 10.0.0.5]") and 33205 (SQL Server
+ * Audit record, param1 = `key:value` lines; a failed login is `action_id:LGIF`, `succeeded:false`).
+ * The rendered message is "Login failed for user 'sa'. Reason: … [CLIENT: 10.0.0.5]".
+ * https://learn.microsoft.com/sql/relational-databases/errors-events/mssqlserver-18456-database-engine-error
+ */
+const MSSQL_PROVIDER = /^MSSQL(SERVER|\$.+)$/i;
+const LOGIN_FAILED = /Login failed for user '([^']*)'/;
+const CLIENT = /\[CLIENT:\s*([^\]\s]+)\s*\]/;
+const REASON = /Reason:\s*(.+?)\s*(?:\[CLIENT:|$)/;
+const STATE = /<state>(\d+)<\/state>/;
+const MAX_TEXT = 4096;
+
+export function isMssqlProvider(provider: unknown): boolean {
+  return typeof provider === 'string' && MSSQL_PROVIDER.test(provider);
+}
+
+/** The fields of a failed login, or undefined when the record is not one (a 33205 audit of something else). */
+export interface MssqlLogin {
+  user?: string;
+  ip?: string;
+  reason?: string;
+}
+
+export function readMssqlLogin(
+  code: string,
+  data: Record<string, unknown>,
+  message: unknown,
+): MssqlLogin | undefined {
+  const texts = Object.values(data).filter((value): value is string => typeof value === 'string');
+  if (typeof message === 'string') texts.unshift(message);
+  const text = texts.join('\n').slice(0, MAX_TEXT * 4);
+  if (code === '33205') return readAudit(text);
+  if (code !== '18456') return undefined;
+  const user = LOGIN_FAILED.exec(text)?.[1] ?? firstParam(data);
+  return { user: nonEmpty(user), ip: clientIp(text), reason: reasonOf(text) };
+}
+
+function readAudit(text: string): MssqlLogin | undefined {
+  if (!/^action_id:LGIF\s*$/m.test(text) || !/^succeeded:false\s*$/m.test(text)) return undefined;
+  const user = /^server_principal_name:(.*)$/m.exec(text)?.[1]?.trim() ?? LOGIN_FAILED.exec(text)?.[1];
+  const address = /^client_ip:(.*)$/m.exec(text)?.[1] ?? /<address>([^<]*)<\/address>/.exec(text)?.[1];
+  const ip = normalizeSourceIp(address?.trim()) ?? clientIp(text);
+  const state = STATE.exec(text)?.[1];
+  const reason = reasonOf(text) ?? (state !== undefined ? describeState(state) : undefined);
+  return { user: nonEmpty(user), ip, reason };
+}
+
+function firstParam(data: Record<string, unknown>): string | undefined {
+  const value = data.param1;
+  return typeof value === 'string' ? value.trim() : undefined;
+}
+
+function clientIp(text: string): string | undefined {
+  const client = CLIENT.exec(text)?.[1];
+  return client === undefined ? undefined : normalizeSourceIp(client);
+}
+
+function reasonOf(text: string): string | undefined {
+  const reason = REASON.exec(text)?.[1]?.replace(/\.$/, '');
+  return reason === undefined ? undefined : (shortReason(reason) ?? reason.slice(0, 200));
+}
+
+// The reason texts SQL Server writes per error state, in a few words.
+const REASONS: readonly [RegExp, string][] = [
+  [/password did not match/i, 'wrong password'],
+  [/could not find a login matching/i, 'unknown login'],
+  [/configured for Windows authentication only/i, 'SQL logins refused (Windows authentication only)'],
+  [/login is disabled/i, 'login disabled'],
+  [/password (of the account )?has expired|must be changed/i, 'password expired or must be changed'],
+  [/failed to open the (explicitly specified|database)/i, 'cannot open the requested database'],
+  [/account is locked/i, 'account locked out'],
+];
+
+function shortReason(text: string): string | undefined {
+  return REASONS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+const STATES = new Map([
+  ['2', 'unknown login'],
+  ['5', 'unknown login'],
+  ['7', 'login disabled'],
+  ['8', 'wrong password'],
+  ['9', 'invalid password'],
+  ['18', 'password must be changed'],
+  ['38', 'cannot open the requested database'],
+  ['58', 'SQL logins refused (Windows authentication only)'],
+]);
+
+function describeState(state: string): string {
+  return STATES.get(state) ?? `login failed (state ${state})`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/** Fills user.name, source.ip and event.reason of a failed SQL Server login. */
+export function mapMssqlLogin(event: SecurityEvent, login: MssqlLogin): void {
+  fillPath(event, ['user', 'name'], login.user);
+  fillPath(event, ['source', 'ip'], login.ip);
+  fillPath(event, ['event', 'reason'], login.reason);
+}

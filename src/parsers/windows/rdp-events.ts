@@ -1,0 +1,93 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import { isObject } from '../../core/index.ts';
+import { fillPath, readData } from './fill-field.ts';
+import { normalizeSourceIp, normalizeSourcePort } from './source-address.ts';
+
+export const RDP_CORE_PROVIDER = 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS';
+export const RCM_PROVIDER = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager';
+
+interface RdpMapping {
+  category: string[];
+  type: string[];
+  action: string;
+  outcome?: 'success' | 'failure';
+  reason?: string;
+  map(event: SecurityEvent, winlog: Record<string, unknown>): void;
+}
+
+/**
+ * Remote Desktop connection events, by provider and event id:
+ * - RdpCoreTS 131 "The server accepted a new TCP connection from client 10.0.0.5:51234" (ClientIP);
+ * - RdpCoreTS 140 "A connection from the client computer with an IP address of 10.0.0.5 failed
+ *   because the user name or password is not correct" (IPString): an NLA failure;
+ * - RemoteConnectionManager 1149 "User authentication succeeded" (user data Param1 user,
+ *   Param2 domain, Param3 address): a network connection that passed NLA.
+ */
+const RDP_MAPPINGS = new Map<string, RdpMapping>([
+  [
+    `${RDP_CORE_PROVIDER}/131`,
+    {
+      category: ['network'],
+      type: ['connection', 'start'],
+      action: 'rdp-connection-accepted',
+      map: (event, winlog) => mapAddressWithPort(event, readData(dataOf(winlog, 'event_data'), 'ClientIP')),
+    },
+  ],
+  [
+    `${RDP_CORE_PROVIDER}/140`,
+    {
+      category: ['authentication'],
+      type: ['start'],
+      action: 'rdp-nla-failed',
+      outcome: 'failure',
+      reason: 'wrong user name or password (network level authentication)',
+      map: (event, winlog) => mapAddressWithPort(event, readData(dataOf(winlog, 'event_data'), 'IPString')),
+    },
+  ],
+  [
+    `${RCM_PROVIDER}/1149`,
+    {
+      category: ['network'],
+      type: ['connection', 'start'],
+      action: 'rdp-user-authenticated',
+      map(event, winlog) {
+        const data = { ...dataOf(winlog, 'event_data'), ...eventXml(winlog) };
+        fillPath(event, ['user', 'name'], readData(data, 'Param1'));
+        fillPath(event, ['user', 'domain'], readData(data, 'Param2'));
+        mapAddressWithPort(event, readData(data, 'Param3'));
+      },
+    },
+  ],
+]);
+
+export function findRdpMapping(provider: unknown, code: string): RdpMapping | undefined {
+  return typeof provider === 'string' ? RDP_MAPPINGS.get(`${provider}/${code}`) : undefined;
+}
+
+function dataOf(winlog: Record<string, unknown>, key: string): Record<string, unknown> {
+  const data = winlog[key];
+  return isObject(data) ? data : {};
+}
+
+// Winlogbeat keeps user data as winlog.user_data.{Param1,…}; some converters keep the EventXML level.
+function eventXml(winlog: Record<string, unknown>): Record<string, unknown> {
+  const userData = dataOf(winlog, 'user_data');
+  return isObject(userData.EventXML) ? userData.EventXML : userData;
+}
+
+/** `10.0.0.5`, `10.0.0.5:51234`, `[::1]:51234` or a bare IPv6 address. */
+function mapAddressWithPort(event: SecurityEvent, value: string | undefined): void {
+  if (value === undefined) return;
+  const text = value.trim();
+  let ip = normalizeSourceIp(text);
+  let port: number | undefined;
+  if (ip === undefined) {
+    const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(text);
+    ip = normalizeSourceIp(match?.[1]);
+    port = ip === undefined ? undefined : normalizeSourcePort(match?.[2]);
+  }
+  fillPath(event, ['source', 'ip'], ip);
+  fillPath(event, ['source', 'port'], port);
+}
+
+export type { RdpMapping };
