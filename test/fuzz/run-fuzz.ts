@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { formatReport, fuzzRuns, fuzzSeed, runTarget, SLOW_MS } from './runner.ts';
+import { formatReport } from './report.ts';
+import { fuzzRuns, fuzzSeed, runTarget, SLOW_MS } from './runner.ts';
 import type { FuzzReport } from './runner.ts';
 import { FUZZ_TARGETS } from './targets.ts';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { prototypeChanges, restorePrototypes, snapshotPrototypes } from './prototypes.ts';
+import { describeError, preview } from './report.ts';
 
 /** An input that takes longer than this (on each of three tries) is a "slow input" failure. */
 export const SLOW_MS = 100;
 const SLOW_RETRIES = 2;
 const EXAMPLES_KEPT = 5;
-const EXAMPLE_CHARS = 400;
 
 /** The property a target states broke (as opposed to the code under test throwing: a crash). */
 export class PropertyViolation extends Error {
@@ -30,12 +30,13 @@ export interface PendingGenerator<T> {
   arbitrary: fc.Arbitrary<T>;
 }
 
-/** A known crash another engineer is fixing: counted apart in the default run, a failure in the pending one. */
-export interface Waiver {
-  /** Matched against the crash's `Name: message`. */
-  signature: RegExp;
+/** A known failure another engineer is fixing: counted apart in the default run, a failure in the pending one. */
+export interface Waiver<T> {
+  kind: 'crash' | 'slow';
   what: string;
   owner: string;
+  /** Whether this failure (`message` is the crash's `Name: message`) is the known one. */
+  applies(input: T, message: string): boolean;
 }
 
 export interface FuzzTarget<T = unknown> {
@@ -43,7 +44,7 @@ export interface FuzzTarget<T = unknown> {
   /** Seeds from real lines and files, with mutations. */
   arbitrary: fc.Arbitrary<T>;
   pending: readonly PendingGenerator<T>[];
-  waivers?: readonly Waiver[];
+  waivers?: readonly Waiver<T>[];
   /** Builds what the checks need (a parser, a server); called once per run. */
   start(): FuzzCheck<T> | Promise<FuzzCheck<T>>;
 }
@@ -66,7 +67,7 @@ export interface FuzzReport {
   crashes: number;
   violations: number;
   slow: number;
-  /** Crashes matching a waiver (default run only). */
+  /** Crashes and slow inputs a waiver applies to (default run only). */
   waived: number;
   slowestMs: number;
   examples: FailureExample[];
@@ -102,26 +103,49 @@ export function fuzzSeed(): number {
  */
 export async function runTarget<T>(target: FuzzTarget<T>, options: RunOptions): Promise<FuzzReport> {
   const mode = options.mode ?? 'default';
-  const report: FuzzReport = {
-    target: target.name,
-    mode,
-    seed: options.seed,
-    tried: 0,
-    crashes: 0,
-    violations: 0,
-    slow: 0,
-    waived: 0,
-    slowestMs: 0,
-    examples: [],
-    failingInputs: [],
-  };
+  const report = emptyReport(target.name, mode, options.seed);
   const arbitrary = mode === 'default' ? target.arbitrary : pendingArbitrary(target);
   if (arbitrary === undefined) return report;
+  const record = createRecorder<T>(report, mode === 'default' ? (target.waivers ?? []) : []);
   const checker = await target.start();
   const baseline = snapshotPrototypes();
-  const waivers = mode === 'default' ? (target.waivers ?? []) : [];
-  const record = (kind: FailureKind, message: string, input: T) => {
-    if (kind === 'crash' && waivers.some((waiver) => waiver.signature.test(message))) kind = 'waived';
+  const property = fc.asyncProperty(arbitrary, async (input) => {
+    report.tried++;
+    const first = await timed(checker, input);
+    report.slowestMs = Math.max(report.slowestMs, first.ms);
+    if (first.error !== undefined) record(failureKind(first.error), describeError(first.error), input);
+    else if (first.ms > SLOW_MS) {
+      const ms = await fastestOfRetries(checker, input, first.ms);
+      if (ms > SLOW_MS) record('slow', `took ${Math.round(ms)} ms on each of 3 tries`, input);
+    }
+    const changes = prototypeChanges(baseline);
+    if (changes.length > 0) {
+      record('pollution', `prototype changed: ${changes.join(', ')}`, input);
+      restorePrototypes(baseline);
+    }
+  });
+  try {
+    const details = await fc.check(property, {
+      seed: options.seed,
+      numRuns: options.runs,
+      ...(options.timeLimitMs !== undefined && { interruptAfterTimeLimit: options.timeLimitMs }),
+    });
+    // The property never fails by itself: a failure here is a broken generator or runner.
+    if (details.failed) throw new Error(`the fuzz run itself failed`, { cause: details.errorInstance });
+  } finally {
+    await checker.stop?.();
+  }
+  return report;
+}
+
+function emptyReport(target: string, mode: FuzzReport['mode'], seed: number): FuzzReport {
+  const counts = { tried: 0, crashes: 0, violations: 0, slow: 0, waived: 0, slowestMs: 0 };
+  return { target, mode, seed, ...counts, examples: [], failingInputs: [] };
+}
+
+function createRecorder<T>(report: FuzzReport, waivers: readonly Waiver<T>[]) {
+  return (kind: FailureKind, message: string, input: T): void => {
+    if (waivers.some((waiver) => waiver.kind === kind && waiver.applies(input, message))) kind = 'waived';
     if (kind === 'crash') report.crashes++;
     else if (kind === 'slow') report.slow++;
     else if (kind === 'waived') report.waived++;
@@ -131,31 +155,6 @@ export async function runTarget<T>(target: FuzzTarget<T>, options: RunOptions): 
       report.failingInputs.push(input);
     }
   };
-  const property = fc.asyncProperty(arbitrary, async (input) => {
-    report.tried++;
-    const first = await timed(checker, input);
-    if (first.error !== undefined) record(failureKind(first.error), describeError(first.error), input);
-    else if (first.ms > SLOW_MS) {
-      const ms = await slowestConfirmed(checker, input, first.ms);
-      if (ms > SLOW_MS) record('slow', `took ${Math.round(ms)} ms on each of 3 tries`, input);
-    }
-    report.slowestMs = Math.max(report.slowestMs, first.ms);
-    const changes = prototypeChanges(baseline);
-    if (changes.length > 0) {
-      record('pollution', `prototype changed: ${changes.join(', ')}`, input);
-      restorePrototypes(baseline);
-    }
-  });
-  try {
-    await fc.check(property, {
-      seed: options.seed,
-      numRuns: options.runs,
-      ...(options.timeLimitMs !== undefined && { interruptAfterTimeLimit: options.timeLimitMs }),
-    });
-  } finally {
-    await checker.stop?.();
-  }
-  return report;
 }
 
 function pendingArbitrary<T>(target: FuzzTarget<T>): fc.Arbitrary<T> | undefined {
@@ -174,7 +173,7 @@ async function timed<T>(checker: FuzzCheck<T>, input: T): Promise<{ ms: number; 
 }
 
 /** The fastest of the first try and SLOW_RETRIES more: an input is slow only when it is slow every time. */
-async function slowestConfirmed<T>(checker: FuzzCheck<T>, input: T, firstMs: number): Promise<number> {
+async function fastestOfRetries<T>(checker: FuzzCheck<T>, input: T, firstMs: number): Promise<number> {
   let best = firstMs;
   for (let i = 0; i < SLOW_RETRIES && best > SLOW_MS; i++)
     best = Math.min(best, (await timed(checker, input)).ms);
@@ -183,32 +182,4 @@ async function slowestConfirmed<T>(checker: FuzzCheck<T>, input: T, firstMs: num
 
 function failureKind(error: unknown): FailureKind {
   return error instanceof PropertyViolation ? 'violation' : 'crash';
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return `threw ${String(error)}`;
-  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '));
-  return `${error.name}: ${error.message.slice(0, 300)}${frame ? ` (${frame.trim()})` : ''}`;
-}
-
-/** A short, printable view of an input: control characters and lone surrogates escaped. */
-export function preview(input: unknown): string {
-  const text = JSON.stringify(input, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    return Buffer.isBuffer(raw) ? `<${raw.length} bytes> ${raw.toString('latin1')}` : value;
-  });
-  const shown = text ?? String(input);
-  return shown.length > EXAMPLE_CHARS ? `${shown.slice(0, EXAMPLE_CHARS)}... (${shown.length} chars)` : shown;
-}
-
-/** One line per report, for `npm run fuzz` and for failing tests. */
-export function formatReport(report: FuzzReport): string {
-  const head =
-    `${report.target.padEnd(16)} ${report.mode.padEnd(8)} tried ${String(report.tried).padStart(6)}  ` +
-    `crashes ${report.crashes}  violations ${report.violations}  slow(>${SLOW_MS}ms) ${report.slow}  ` +
-    `${report.waived > 0 ? `waived ${report.waived}  ` : ''}slowest ${report.slowestMs.toFixed(1)} ms  seed ${report.seed}`;
-  const examples = report.examples.map(
-    (example) => `    #${example.run} ${example.kind}: ${example.message}\n      input: ${example.input}`,
-  );
-  return [head, ...examples].join('\n');
 }

@@ -18,7 +18,7 @@ function checkSyslogLine(line: string, parsed: SyslogLine | undefined): void {
     expectThat(Number.isFinite(timestamp) && Math.abs(timestamp) <= MAX_MS, `timestamp ${timestamp}`);
   if (priority !== undefined)
     expectThat(Number.isInteger(priority) && priority >= 0 && priority <= 191, `priority ${priority}`);
-  if (pid !== undefined) expectThat(Number.isSafeInteger(pid) && pid >= 0, `pid ${pid}`);
+  if (pid !== undefined) expectThat(Number.isInteger(pid) && pid >= 0 && pid <= 0xffff_ffff, `pid ${pid}`);
   for (const part of [parsed.hostname, parsed.program, parsed.msgId, parsed.structuredData])
     if (part !== undefined) expectThat(typeof part === 'string' && part !== '', 'an empty header part');
   if (parsed.hostname !== undefined) expectThat(!parsed.hostname.includes(' '), 'a host name with a space');
