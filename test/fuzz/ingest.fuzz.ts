@@ -19,63 +19,85 @@ export interface IngestInput {
 const NOW = Date.parse('2024-05-01T10:00:30Z');
 const BODY_LIMIT = 1024 * 1024;
 
-/** Application events (their times are next to NOW; the API refuses times a year away) and Winlogbeat ones. */
-const appEvents = appEventLines().filter((line) => line.startsWith('{') && !line.includes('_source'));
-const seed = fc.oneof(
-  { arbitrary: fc.constantFrom(...appEvents), weight: 3 },
-  { arbitrary: fc.constantFrom(...windowsLines()), weight: 1 },
+/** Application events the API takes as they are (their times are next to NOW), and Winlogbeat ones. */
+const appEvents = appEventLines().filter(
+  (line) => line.startsWith('{"@timestamp"') && line.includes('action') && !line.includes('yesterday'),
 );
-const edited = fc.oneof(
-  { arbitrary: editedDocument(appEvents, JSON.parse, (value) => JSON.stringify(value), 3), weight: 3 },
-  { arbitrary: editedDocument(windowsLines(), JSON.parse, (value) => JSON.stringify(value), 3), weight: 1 },
+const toJson = (value: unknown) => JSON.stringify(value);
+const event = fc.oneof(
+  { arbitrary: fc.constantFrom(...appEvents), weight: 4 },
+  { arbitrary: editedDocument(appEvents, JSON.parse, toJson, 2), weight: 3 },
+  { arbitrary: editedDocument(windowsLines(), JSON.parse, toJson, 3), weight: 1 },
 );
-const event = fc.oneof(edited, seed);
-const events = fc.array(event, { minLength: 1, maxLength: 6 });
+const events = fc.array(event, { minLength: 1, maxLength: 4 });
+const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'];
+const OTHER_TYPES = [
+  'application/json; charset=utf-16',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  undefined,
+];
 
-const body: fc.Arbitrary<string | Buffer> = fc.oneof(
-  { arbitrary: events.map((list) => `[${list.join(',')}]`), weight: 3 },
-  { arbitrary: events.map((list) => list.join('\n')), weight: 3 },
+/** A JSON array or NDJSON with its content type, as an application sends them. */
+const wellFormed = fc.oneof(
+  events.map((list) => ({ contentType: 'application/json', body: `[${list.join(',')}]` })),
+  fc
+    .tuple(events, fc.constantFrom(...NDJSON_TYPES))
+    .map(([list, contentType]) => ({ contentType, body: list.join('\n') })),
+);
+
+const damaged: fc.Arbitrary<{ contentType: string | undefined; body: string | Buffer }> = fc.oneof(
   {
-    arbitrary: mutatedText(
-      events.map((list) => `[${list.join(',')}]`),
-      jsonFragment,
-      3,
+    arbitrary: wellFormed.chain(({ contentType, body }) =>
+      mutatedText(fc.constant(body), jsonFragment, 3).map((text) => ({ contentType, body: text })),
     ),
-    weight: 3,
+    weight: 4,
   },
   {
-    arbitrary: mutatedText(
-      events.map((list) => list.join('\n')),
-      jsonFragment,
-      3,
+    arbitrary: wellFormed.chain(({ contentType, body }) =>
+      mutatedBytes(fc.constant(body)).map((bytes) => ({ contentType, body: bytes })),
     ),
-    weight: 2,
-  },
-  { arbitrary: mutatedBytes(events.map((list) => list.join('\n'))), weight: 1 },
-  {
-    arbitrary: fc.constantFrom('', '[]', '{}', 'null', '0', '"x"', '[null]', '[[]]', '\n\n', ' '),
     weight: 1,
   },
-  { arbitrary: fc.constant(`[${'{"event":{"action":"x"}},'.repeat(BODY_LIMIT / 25)}{}]`), weight: 1 },
+  {
+    arbitrary: fc.record({
+      contentType: fc.constantFrom<string | undefined>(...OTHER_TYPES, ...NDJSON_TYPES),
+      body: wellFormed.map((request) => request.body),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      contentType: fc.constant('application/json'),
+      body: fc.constantFrom('', '[]', '{}', 'null', '0', '"x"', '[null]', '[[]]', '\n\n', ' '),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.constant({
+      contentType: 'application/json',
+      body: `[${'{"event":{"action":"x"}},'.repeat(BODY_LIMIT / 25)}{}]`,
+    }),
+    weight: 1,
+  },
 );
 
-const input: fc.Arbitrary<IngestInput> = fc.record({
-  contentType: fc.constantFrom(
-    'application/json',
-    'application/json',
-    'application/x-ndjson',
-    'application/x-ndjson',
-    'application/ndjson',
-    'application/jsonl',
-    'application/json; charset=utf-16',
-    'text/plain',
-    'application/x-www-form-urlencoded',
-    'multipart/form-data; boundary=x',
-    undefined,
-  ),
-  auth: fc.constantFrom('token', 'token', 'token', 'token', 'token', 'none', 'wrong'),
-  body,
-});
+const input: fc.Arbitrary<IngestInput> = fc
+  .tuple(
+    fc.oneof({ arbitrary: wellFormed, weight: 1 }, { arbitrary: damaged, weight: 2 }),
+    fc.constantFrom<IngestInput['auth']>(
+      'token',
+      'token',
+      'token',
+      'token',
+      'token',
+      'token',
+      'none',
+      'wrong',
+    ),
+  )
+  .map(([request, auth]) => ({ ...request, auth }));
 
 const STACK_FRAME = /\n\s+at /;
 

@@ -82,6 +82,8 @@ export interface RunOptions {
   mode?: 'default' | 'pending';
   /** Stops a target early (long runs with a time budget). */
   timeLimitMs?: number;
+  /** The clock inputs are timed with (default performance.now). */
+  now?: () => number;
 }
 
 /** Number of inputs per target: `FUZZ_RUNS`, else `fallback`. */
@@ -109,13 +111,14 @@ export async function runTarget<T>(target: FuzzTarget<T>, options: RunOptions): 
   const record = createRecorder<T>(report, mode === 'default' ? (target.waivers ?? []) : []);
   const checker = await target.start();
   const baseline = snapshotPrototypes();
+  const now = options.now ?? (() => performance.now());
   const property = fc.asyncProperty(arbitrary, async (input) => {
     report.tried++;
-    const first = await timed(checker, input);
+    const first = await timed(checker, input, now);
     report.slowestMs = Math.max(report.slowestMs, first.ms);
     if (first.error !== undefined) record(failureKind(first.error), describeError(first.error), input);
     else if (first.ms > SLOW_MS) {
-      const ms = await fastestOfRetries(checker, input, first.ms);
+      const ms = await fastestOfRetries(checker, input, first.ms, now);
       if (ms > SLOW_MS) record('slow', `took ${Math.round(ms)} ms on each of 3 tries`, input);
     }
     const changes = prototypeChanges(baseline);
@@ -162,21 +165,30 @@ function pendingArbitrary<T>(target: FuzzTarget<T>): fc.Arbitrary<T> | undefined
   return fc.oneof(...target.pending.map((generator) => generator.arbitrary));
 }
 
-async function timed<T>(checker: FuzzCheck<T>, input: T): Promise<{ ms: number; error?: unknown }> {
-  const start = performance.now();
+async function timed<T>(
+  checker: FuzzCheck<T>,
+  input: T,
+  now: () => number,
+): Promise<{ ms: number; error?: unknown }> {
+  const start = now();
   try {
     await checker.check(input);
-    return { ms: performance.now() - start };
+    return { ms: now() - start };
   } catch (error) {
-    return { ms: performance.now() - start, error: error ?? new Error(String(error)) };
+    return { ms: now() - start, error: error ?? new Error(String(error)) };
   }
 }
 
 /** The fastest of the first try and SLOW_RETRIES more: an input is slow only when it is slow every time. */
-async function fastestOfRetries<T>(checker: FuzzCheck<T>, input: T, firstMs: number): Promise<number> {
+async function fastestOfRetries<T>(
+  checker: FuzzCheck<T>,
+  input: T,
+  firstMs: number,
+  now: () => number,
+): Promise<number> {
   let best = firstMs;
   for (let i = 0; i < SLOW_RETRIES && best > SLOW_MS; i++)
-    best = Math.min(best, (await timed(checker, input)).ms);
+    best = Math.min(best, (await timed(checker, input, now)).ms);
   return best;
 }
 
