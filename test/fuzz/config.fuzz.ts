@@ -8,6 +8,7 @@ import { loadConfigText } from '../../src/config/index.ts';
 import { routesSchema } from '../../src/routing/index.ts';
 import { checkIssues } from './invariants.ts';
 import {
+  DEEP_YAML_WAIVER,
   hostileYaml,
   SLOW_YAML_PARSE_WAIVER,
   unresolvedAlias,
@@ -55,7 +56,7 @@ export const configTarget: FuzzTarget<string> = {
     },
     { what: UNRESOLVED_ALIAS_WAIVER.what, owner: YAML_LIMITS_OWNER, arbitrary: unresolvedAlias(false) },
   ],
-  waivers: [UNRESOLVED_ALIAS_WAIVER, SLOW_YAML_PARSE_WAIVER],
+  waivers: [UNRESOLVED_ALIAS_WAIVER, DEEP_YAML_WAIVER, SLOW_YAML_PARSE_WAIVER],
   start() {
     // An empty folder: relative paths and the (absent) .env resolve inside it.
     const folder = mkdtempSync(join(tmpdir(), 'klaxon-fuzz-config-'));

@@ -82,6 +82,15 @@ export const UNRESOLVED_ALIAS_WAIVER: Waiver<string> = {
   applies: (_input, message) => message.startsWith('ReferenceError: Unresolved alias'),
 };
 
+/** Thousands of nested `- - - ...` or `[[[...`: the yaml library's own parser runs out of stack. */
+export const DEEP_YAML_WAIVER: Waiver<string> = {
+  kind: 'crash',
+  what: "YAML nested thousands deep overflows the yaml library's stack",
+  owner: YAML_LIMITS_OWNER,
+  applies: (_input, message) =>
+    message.startsWith('RangeError: Maximum call stack size exceeded') && message.includes('/yaml/dist/'),
+};
+
 /** Slow inputs where the yaml library's parse alone takes half the budget: a limit before parsing is the cure. */
 export const SLOW_YAML_PARSE_WAIVER: Waiver<string> = {
   kind: 'slow',

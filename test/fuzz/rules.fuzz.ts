@@ -1,6 +1,7 @@
 import { loadRulesFromText } from '../../src/rules/index.ts';
 import { checkIssues } from './invariants.ts';
 import {
+  DEEP_YAML_WAIVER,
   hostileYaml,
   SLOW_YAML_PARSE_WAIVER,
   unresolvedAlias,
@@ -26,7 +27,7 @@ export const rulesTarget: FuzzTarget<string> = {
     },
     { what: UNRESOLVED_ALIAS_WAIVER.what, owner: YAML_LIMITS_OWNER, arbitrary: unresolvedAlias(true) },
   ],
-  waivers: [UNRESOLVED_ALIAS_WAIVER, SLOW_YAML_PARSE_WAIVER],
+  waivers: [UNRESOLVED_ALIAS_WAIVER, DEEP_YAML_WAIVER, SLOW_YAML_PARSE_WAIVER],
   start: () => ({
     check(text) {
       const loaded = loadRulesFromText(text, FILE);
