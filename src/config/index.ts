@@ -26,6 +26,7 @@ export type { ConvertOptions } from './yaml/zod-issues.ts';
 export { convertZodIssues } from './yaml/zod-issues.ts';
 export { formatSuggestion, suggestClosest } from './suggest.ts';
 export type { YamlValue } from './yaml/yaml-limits.ts';
+export { checkDuplicateKeys } from './yaml/duplicate-keys.ts';
 export {
   MAX_YAML_BYTES,
   checkYamlAliases,

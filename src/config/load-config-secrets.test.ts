@@ -124,3 +124,22 @@ describe('secrets in issues', () => {
     expect(JSON.stringify(result.config)).not.toContain('Sup3r-Secret');
   });
 });
+
+describe('secrets that cannot be URL-encoded or decoded (found by fuzzing)', () => {
+  it('a PostgreSQL password with a malformed escape: issues as usual, the password redacted as written', async () => {
+    const url = 'postgres://klaxon:Sup3r%E0%A4%A@db.internal:5432/klaxon';
+    const issues = await loadIssuesText('store: ${DATABASE_URL}\nbuiltin_rule: true\n', {
+      DATABASE_URL: url,
+    });
+    expect(issues).toContain('builtin_rule');
+    expect(issues).not.toContain('Sup3r');
+  });
+
+  it('a secret holding a lone surrogate: issues as usual, never an exception', async () => {
+    const token = 'chat-token-\udfff-0123456789';
+    const text = 'channels:\n  soc-chat: { type: chat, room: ops, token: "${CHAT_TOKEN}" }\n';
+    const issues = await loadIssuesText(text, { CHAT_TOKEN: token });
+    expect(issues).toContain('token');
+    expect(issues).not.toContain('0123456789');
+  });
+});

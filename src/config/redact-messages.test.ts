@@ -16,6 +16,14 @@ describe('redactMessages', () => {
   });
 });
 
+describe('redactMessages with hostile secrets', () => {
+  it('redacts a secret with a lone surrogate, which has no URL-encoded form (found by fuzzing)', () => {
+    const secret = 'abc\udfffdef';
+    const issues = [{ file: 'k.yaml', message: `got ${secret} here` }];
+    expect(redactMessages(issues, [secret]).map((issue) => issue.message)).toEqual(['got <secret> here']);
+  });
+});
+
 describe('collectTexts', () => {
   it('collects every text and number inside lists and maps', () => {
     const texts: string[] = [];

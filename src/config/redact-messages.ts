@@ -20,7 +20,8 @@ export function redactMessages(issues: ValidationIssue[], secrets: readonly stri
   for (const secret of secrets) {
     if (secret.length < MIN_LENGTH) continue;
     forms.add(secret);
-    forms.add(encodeURIComponent(secret));
+    const encoded = encodeOrUndefined(secret);
+    if (encoded !== undefined) forms.add(encoded);
   }
   // Longest first, so a secret that contains another is replaced whole.
   const ordered = [...forms].sort((a, b) => b.length - a.length);
@@ -28,4 +29,13 @@ export function redactMessages(issues: ValidationIssue[], secrets: readonly stri
     const message = ordered.reduce((text, form) => text.replaceAll(form, SECRET_SHOWN), issue.message);
     return message === issue.message ? issue : { ...issue, message };
   });
+}
+
+/** encodeURIComponent throws on a lone surrogate (`\ud800`); such a secret has no URL form. */
+function encodeOrUndefined(text: string): string | undefined {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

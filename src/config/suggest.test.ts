@@ -12,3 +12,19 @@ describe('suggestClosest', () => {
     expect(formatSuggestion('xyz', ['continue'])).toBe('');
   });
 });
+
+describe('suggestClosest with hostile input', () => {
+  it('answers at once for a value of a million characters (found by fuzzing the rule loader)', () => {
+    const started = performance.now();
+    expect(suggestClosest('1.'.repeat(500_000), ['threshold', 'cardinality', 'sequence'])).toBeUndefined();
+    expect(suggestClosest('-'.repeat(1_000_000), ['match', 'absence'])).toBeUndefined();
+    const longName = 'n'.repeat(50_000);
+    expect(suggestClosest(`${longName}x`, [longName, `${longName}yz`])).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('still finds a close candidate of a different length', () => {
+    expect(suggestClosest('thresold', ['threshold', 'cardinality'])).toBe('threshold');
+    expect(suggestClosest('cardinalityy', ['threshold', 'cardinality'])).toBe('cardinality');
+  });
+});

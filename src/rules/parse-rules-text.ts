@@ -3,7 +3,14 @@ import type { Document, Node } from 'yaml';
 import type { ValidationIssue } from '../core/index.ts';
 import { buildRule } from './build-rule.ts';
 import type { Rule } from './model.ts';
-import { checkYamlAliases, checkYamlSize, convertYamlError, locate, positionOf } from '../config/index.ts';
+import {
+  checkDuplicateKeys,
+  checkYamlAliases,
+  checkYamlSize,
+  convertYamlError,
+  locate,
+  positionOf,
+} from '../config/index.ts';
 import type { Position, YamlSource } from '../config/index.ts';
 
 /** A valid rule and where its `id` was written, for duplicate-id messages. */
@@ -25,7 +32,7 @@ export function parseRulesText(text: string, file: string): ParsedRules {
   const tooLarge = checkYamlSize(text, file);
   if (tooLarge) return { rules: [], issues: [tooLarge] };
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const result: ParsedRules = { rules: [], issues: [] };
   let empty = true;
   for (const doc of documents) {
@@ -33,8 +40,10 @@ export function parseRulesText(text: string, file: string): ParsedRules {
     const yamlIssues = [...doc.errors, ...doc.warnings].map((error) => convertYamlError(error, source));
     const aliases = doc.errors.length === 0 ? checkYamlAliases(source) : undefined;
     if (aliases) yamlIssues.push(aliases);
+    const duplicates = doc.errors.length === 0 ? checkDuplicateKeys(source) : [];
+    yamlIssues.push(...duplicates);
     result.issues.push(...yamlIssues);
-    if (doc.errors.length > 0 || aliases || doc.contents === null) continue;
+    if (doc.errors.length > 0 || aliases || duplicates.length > 0 || doc.contents === null) continue;
     empty = false;
     parseDocumentRules(source, doc, result);
   }

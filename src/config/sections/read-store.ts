@@ -24,7 +24,7 @@ export function readStore(
   if (scheme === 'postgres' || scheme === 'postgresql') {
     if (URL.canParse(url)) {
       const password = new URL(url).password;
-      if (password !== '') secretTexts.push(password, decodeURIComponent(password));
+      if (password !== '') secretTexts.push(password, decodeOrKeep(password));
     }
     return url;
   }
@@ -40,4 +40,13 @@ export function readStore(
     return url;
   }
   return file === SQLITE_MEMORY ? url : `sqlite:${resolveFrom(baseDir, file)}`;
+}
+
+/** A malformed escape (`%E0%A4%A`) makes decodeURIComponent throw; the password is then redacted as written. */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -15,7 +15,54 @@ export const MAX_ALIAS_EXPANSION = 10_000;
 /** An issue at line 1 when the text is too large to parse; checked before parsing. */
 export function checkYamlSize(text: string, file: string): ValidationIssue | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
-  return bytes > MAX_YAML_BYTES ? oversizedYamlIssue(file, bytes) : undefined;
+  return bytes > MAX_YAML_BYTES ? oversizedYamlIssue(file, bytes) : checkYamlFlowDepth(text, file);
+}
+
+/** How deep `[` and `{` may nest; a real file nests a few levels, the yaml parser slows past thousands. */
+export const MAX_YAML_FLOW_DEPTH = 64;
+const MAX_YAML_QUOTE_RUN = 64;
+
+/**
+ * Refuses, before parsing, flow collections nested deeper than MAX_YAML_FLOW_DEPTH: one linear scan
+ * counting brackets outside quotes and comments (block nesting that deep cannot fit in 1 MiB).
+ */
+function checkYamlFlowDepth(text: string, file: string): ValidationIssue | undefined {
+  let depth = 0;
+  let quoteRun = 0;
+  let quote = '';
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    quoteRun = c === '"' ? quoteRun + 1 : 0;
+    // The yaml lexer takes quadratic time over a run of `"` (20,000 took 0.3 s); no real file has one.
+    if (quoteRun > MAX_YAML_QUOTE_RUN)
+      return {
+        file,
+        line,
+        column: i - lineStart + 1,
+        message: `YAML: more than ${MAX_YAML_QUOTE_RUN} \`"\` in a row`,
+      };
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      if (quote === '#') quote = '';
+    } else if (quote !== '') {
+      if (c === quote && quote !== '#') quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) quote = '#';
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_FLOW_DEPTH)
+        return {
+          file,
+          line,
+          column: i - lineStart + 1,
+          message: `YAML: nested more than ${MAX_YAML_FLOW_DEPTH} levels deep`,
+        };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 export function oversizedYamlIssue(file: string, bytes: number): ValidationIssue {

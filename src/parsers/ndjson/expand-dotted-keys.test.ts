@@ -87,6 +87,18 @@ describe('expandDottedKeys', () => {
     expect(result['__proto__.polluted']).toBe(1);
     expect(result.constructor).toEqual({ prototype: { polluted: 3 } });
   });
+
+  it('keeps a key of more than MAX_KEY_STEPS steps as written, so one flat key cannot nest the event 50,000 deep (found by fuzzing)', () => {
+    const deep = Array.from({ length: 50_000 }, () => 'a').join('.');
+    const longest = Array.from({ length: MAX_KEY_STEPS }, () => 'b').join('.');
+    const result = expand(JSON.stringify({ [deep]: 1, [longest]: 2, [`${longest}.c`]: 3 }));
+    expect(result[deep]).toBe(1);
+    expect(result[`${longest}.c`]).toBe(3);
+    let depth = 0;
+    for (let node: unknown = result.b; typeof node === 'object'; node = (node as { b?: unknown }).b) depth++;
+    expect(depth).toBe(MAX_KEY_STEPS - 1);
+    expect(() => JSON.stringify(result)).not.toThrow();
+  });
 });
 
 describe('expandDottedKeys on hostile keys', () => {

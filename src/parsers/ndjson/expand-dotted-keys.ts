@@ -142,6 +142,8 @@ interface DottedPath {
 // The same keys come back in every document. Reusing one split per key lets V8 look the steps
 // up as known property names instead of hashing fresh substrings every time.
 const PATH_CACHE_LIMIT = 10_000;
+// Field names are short; long keys are not kept, so hostile ones cannot fill memory.
+const CACHED_KEY_LENGTH = 256;
 const pathCache = new Map<string, DottedPath | null>();
 const parentNames = new Map<string, string>();
 
@@ -149,17 +151,19 @@ const parentNames = new Map<string, string>();
 function splitDottedKey(key: string): DottedPath | null {
   const cached = pathCache.get(key);
   if (cached !== undefined) return cached;
-  const steps = key.split('.');
+  const steps = key.split('.', MAX_KEY_STEPS + 1);
+  const cacheable = key.length <= CACHED_KEY_LENGTH;
   let path: DottedPath | null = null;
   if (steps.length <= MAX_KEY_STEPS && !steps.includes('') && !steps.includes('__proto__')) {
     const parentText = key.slice(0, key.lastIndexOf('.'));
-    let parent = parentNames.get(parentText);
+    let parent = cacheable ? parentNames.get(parentText) : parentText;
     if (parent === undefined) {
       parent = parentText;
       parentNames.set(parent, parent);
     }
     path = { steps, parent, leaf: steps[steps.length - 1] as string };
   }
+  if (!cacheable) return path;
   if (pathCache.size >= PATH_CACHE_LIMIT) {
     pathCache.clear();
     parentNames.clear();

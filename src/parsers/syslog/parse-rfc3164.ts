@@ -1,5 +1,5 @@
 import type { SyslogLine } from './syslog-line.ts';
-import { COLON, digitAt, SPACE } from './scan-chars.ts';
+import { COLON, digitAt, MAX_PID, SPACE } from './scan-chars.ts';
 
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
@@ -36,13 +36,13 @@ export function parseRfc3164Rest(
     let value = 0;
     let cursor = index + 1;
     for (let digit = digitAt(line, cursor); digit >= 0; digit = digitAt(line, ++cursor))
-      value = value * 10 + digit;
+      value = Math.min(value * 10 + digit, MAX_PID + 1);
     if (
       cursor > index + 1 &&
       line.charCodeAt(cursor) === CLOSE_BRACKET &&
       line.charCodeAt(cursor + 1) === COLON
     ) {
-      pid = value;
+      pid = value <= MAX_PID ? value : undefined;
       tagEnd = cursor + 1;
     }
   }

@@ -1,6 +1,6 @@
 import type { SyslogLine } from './syslog-line.ts';
 import { scanIsoTimestamp } from './parse-timestamps.ts';
-import { SPACE, type NumberOut } from './scan-chars.ts';
+import { MAX_PID, SPACE, type NumberOut } from './scan-chars.ts';
 
 const NIL = 45; // '-'
 const timeOut: NumberOut = { value: 0 };
@@ -41,7 +41,7 @@ export function parseRfc5424(
     priority,
     hostname: nilOr(line, index, hostEnd),
     program: nilOr(line, hostEnd + 1, appEnd),
-    pid: procId !== undefined && /^\d+$/.test(procId) ? Number(procId) : undefined,
+    pid: readPid(procId),
     msgId: nilOr(line, procEnd + 1, msgIdEnd),
     structuredData: nilOr(line, msgIdEnd + 1, sdEnd),
     message: messageStart < end ? line.slice(messageStart, end) : '',
@@ -76,4 +76,11 @@ function scanStructuredData(line: string, start: number, end: number): number {
     index++;
   }
   return index === start || (index < end && line.charCodeAt(index) !== SPACE) ? -1 : index;
+}
+
+/** PROCID is any printable text; a pid only when it is a number a process id can be. */
+function readPid(procId: string | undefined): number | undefined {
+  if (procId === undefined || !/^\d{1,10}$/.test(procId)) return undefined;
+  const pid = Number(procId);
+  return pid <= MAX_PID ? pid : undefined;
 }

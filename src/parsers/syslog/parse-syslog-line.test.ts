@@ -87,6 +87,13 @@ describe('parseSyslogLine with RFC 3164 lines', () => {
     expect(parse(line)).toMatchObject(expected);
   });
 
+  it('keeps the program but no pid when the pid is too long to be one (found by fuzzing)', () => {
+    const line = parse('Mar 27 13:06:56 host sshd[1471999999999999999999999999999999996]: x');
+    expect(line).toMatchObject({ program: 'sshd', pid: undefined, message: 'x' });
+    expect(parse('Mar 27 13:06:56 host sshd[4294967295]: x')?.pid).toBe(4294967295);
+    expect(parse('Mar 27 13:06:56 host sshd[4294967296]: x')?.pid).toBeUndefined();
+  });
+
   it('keeps a bracket that is not a pid in the tag-less message', () => {
     expect(parse('Mar 27 13:06:56 host foo[abc]: x')).toMatchObject({
       program: undefined,
@@ -124,6 +131,12 @@ describe('parseSyslogLine with RFC 5424 lines', () => {
       structuredData: undefined,
       message: "'su root' failed",
     });
+  });
+
+  it('reads no pid from a PROCID too long to be one', () => {
+    expect(parse('<13>1 2003-10-11T22:14:15.003Z h app 99999999999999999999 - - m')?.pid).toBeUndefined();
+    expect(parse('<13>1 2003-10-11T22:14:15.003Z h app 4294967296 - - m')?.pid).toBeUndefined();
+    expect(parse('<13>1 2003-10-11T22:14:15.003Z h app 4294967295 - - m')?.pid).toBe(4294967295);
   });
 
   it('gives NaN for the nil timestamp', () => {

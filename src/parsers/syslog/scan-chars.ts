@@ -1,6 +1,9 @@
 export const SPACE = 32;
 export const COLON = 58;
 
+/** Process ids are 32-bit everywhere; a longer run of digits is no pid (and loses precision as a number). */
+export const MAX_PID = 0xffff_ffff;
+
 /** The value of an ASCII digit, or -1 (also for NaN, i.e. past the end of the string). */
 export function digitAt(text: string, index: number): number {
   const value = text.charCodeAt(index) - 48;

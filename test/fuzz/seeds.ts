@@ -1,0 +1,87 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { datasetUrl } from '../support/datasets.ts';
+
+const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trim() !== '');
+}
+
+function filesIn(folder: string, pattern: RegExp): string[] {
+  return readdirSync(folder)
+    .filter((name) => pattern.test(name))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}
+
+let authLog: string[] | undefined;
+/** Every line of the real auth.log (public dataset) and of the sshd variants fixture. */
+export function sshdLines(): string[] {
+  authLog ??= [
+    ...lines(readFileSync(datasetUrl('sshd/auth.log'), 'utf8')),
+    ...lines(readFileSync(repo('src/parsers/sshd/testdata/openssh-variants.log'), 'utf8')),
+  ];
+  return authLog;
+}
+
+/** The same lines as RFC 5424: `<38>1 2024-03-27T13:06:56.000Z host sshd 42 - - message`. */
+export function rfc5424Lines(): string[] {
+  const header = /^(\w{3}) +(\d+) (\d\d:\d\d:\d\d) (\S+) ([^\s[:]+)(?:\[(\d+)\])?: (.*)$/;
+  const months = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+  const converted: string[] = [];
+  for (const line of sshdLines()) {
+    const match = header.exec(line);
+    if (!match) continue;
+    const [, month = '', day = '', time, host, program, pid, message] = match;
+    const monthNumber = String(months.indexOf(month) / 3 + 1).padStart(2, '0');
+    const date = `2024-${monthNumber}-${day.padStart(2, '0')}T${time}.000Z`;
+    const sd = converted.length % 3 === 0 ? '[origin ip="192.0.2.1" software="rsyslogd"]' : '-';
+    converted.push(`<38>1 ${date} ${host} ${program} ${pid ?? '-'} - ${sd} ${message}`);
+  }
+  return converted;
+}
+
+let windows: string[] | undefined;
+/** Every Winlogbeat JSON line of the public evtx-to-mitre-attack dataset and of the windows fixtures. */
+export function windowsLines(): string[] {
+  windows ??= [
+    ...filesIn(fileURLToPath(datasetUrl('windows/evtx-to-mitre-attack/jsonl/')), /\.jsonl$/).flatMap((file) =>
+      lines(readFileSync(file, 'utf8')),
+    ),
+    ...filesIn(repo('src/parsers/windows/testdata'), /\.json$/).map((file) =>
+      JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))),
+    ),
+  ];
+  return windows;
+}
+
+/** Application events (ECS NDJSON) of the ndjson fixture. */
+export function appEventLines(): string[] {
+  return lines(readFileSync(repo('src/parsers/ndjson/testdata/app-events.ndjson'), 'utf8'));
+}
+
+/** The rule pack (rules/*.yml) and the rule loader's fixtures, one file's text each. */
+export function ruleFiles(): string[] {
+  return [
+    ...filesIn(repo('rules'), /\.ya?ml$/),
+    ...['valid', 'mistakes', 'duplicates'].flatMap((folder) =>
+      filesIn(repo(`src/rules/testdata/${folder}`), /\.ya?ml$/),
+    ),
+  ].map((file) => readFileSync(file, 'utf8'));
+}
+
+/** The config loader's klaxon.yaml fixtures: complete, real channel types, and every kind of mistake. */
+export function configFiles(): string[] {
+  return ['valid/klaxon.yaml', 'real/klaxon.yaml', 'mistakes.yaml'].map((name) =>
+    readFileSync(repo(`src/config/testdata/${name}`), 'utf8'),
+  );
+}
+
+/** The ```yaml blocks of the README that are klaxon.yaml (they start with `store:`). */
+export function readmeConfigs(): string[] {
+  const readme = readFileSync(repo('README.md'), 'utf8');
+  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((match) => match[1] as string)
+    .filter((block) => block.startsWith('store:'));
+}

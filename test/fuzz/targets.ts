@@ -1,0 +1,20 @@
+import { configTarget } from './config.fuzz.ts';
+import { ingestTarget } from './ingest.fuzz.ts';
+import { ndjsonTarget } from './ndjson.fuzz.ts';
+import { rulesTarget } from './rules.fuzz.ts';
+import type { FuzzTarget } from './runner.ts';
+import { sshdTarget } from './sshd.fuzz.ts';
+import { rfc3164Target, rfc5424Target } from './syslog.fuzz.ts';
+import { windowsTarget } from './windows.fuzz.ts';
+
+/** Every fuzz target: each parser, the rule and config loaders, the ingest API. */
+export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
+  sshdTarget,
+  rfc3164Target,
+  rfc5424Target,
+  windowsTarget,
+  ndjsonTarget,
+  rulesTarget,
+  configTarget,
+  ingestTarget,
+] as unknown as FuzzTarget<never>[];
