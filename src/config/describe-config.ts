@@ -58,7 +58,7 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
 function describeChannel(channel: ChannelSettings): Record<string, unknown> {
   return {
     type: channel.type,
-    detail: channel.detail,
+    detail: channel.detail ?? 'route',
     ...(channel.rateLimits && { rate_limit: channel.rateLimits.map(formatRate) }),
     config: channel.config,
     secrets: describeSecrets(channel.secrets),

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import type { KlaxonConfig } from '../../config/index.ts';
+import { channelDetailOverrides, type KlaxonConfig } from '../../config/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { Route } from '../../routing/index.ts';
 import { HeartbeatSchedule } from '../../routing/index.ts';
@@ -83,7 +83,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     store,
     rules,
     routes,
-    channelDetail: Object.fromEntries(config.channels.map((channel) => [channel.name, channel.detail])),
+    channelDetail: channelDetailOverrides(config.channels),
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
     toleranceMs,
     now,

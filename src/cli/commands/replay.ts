@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
 import { openStore } from '../../store/index.ts';
 import { loadKlaxonConfig } from '../../app/load-config.ts';
+import { channelDetailOverrides } from '../../config/index.ts';
 import { NotifyStage } from '../../routing/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
@@ -51,9 +52,7 @@ export function registerReplay(program: Command, io: Io): void {
       const notify = config
         ? new NotifyStage({
             routes: config.routes,
-            channelDetail: Object.fromEntries(
-              config.channels.map((channel) => [channel.name, channel.detail]),
-            ),
+            channelDetail: channelDetailOverrides(config.channels),
             ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
           })
         : undefined;
