@@ -82,6 +82,9 @@ export interface KlaxonConfig<Route = unknown> {
   /** Absolute rule file and folder paths, besides the shipped pack when `builtinRules`. */
   rules: string[];
   builtinRules: boolean;
+  /** Rule ids switched on (`rules_enabled:`) or off (`rules_disabled:`) over their files' `enabled`. */
+  rulesEnabled: string[];
+  rulesDisabled: string[];
   /** Base URL of the dashboard, for links in messages. */
   publicUrl?: string;
   channels: ChannelSettings[];
