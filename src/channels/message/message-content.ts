@@ -62,7 +62,10 @@ export function describeNotification(notification: Notification): MessageContent
       ...base,
       title: 'Klaxon is alive',
       facts: [
-        ['last incident', `#${notification.heartbeat.lastSerial}`],
+        [
+          'last incident',
+          notification.heartbeat.lastSerial > 0 ? `#${notification.heartbeat.lastSerial}` : 'none yet',
+        ],
         ['dead letters', String(notification.heartbeat.deadLetters)],
       ],
       evidence: [],
@@ -93,8 +96,10 @@ function verb(notification: Notification): string {
   switch (notification.kind) {
     case 'flapping-started':
       return 'flapping (further changes held back)';
-    case 'flapping-stopped':
-      return 'no longer flapping';
+    case 'flapping-stopped': {
+      const held = notification.suppressedSince ?? 0;
+      return `no longer flapping (${held} change${held === 1 ? '' : 's'} held back meanwhile)`;
+    }
     default:
       return notification.kind;
   }
@@ -103,9 +108,9 @@ function verb(notification: Notification): string {
 function incidentFacts(notification: Notification, incident: Incident): [string, string][] {
   const facts: [string, string][] = [
     ['who/where', groupText(incident)],
-    ['how often', `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`],
+    howOften(incident),
   ];
-  if (notification.suppressedSince)
+  if (notification.suppressedSince && notification.kind !== 'flapping-stopped')
     facts.push(['held back', `+${notification.suppressedSince} updates since the last message`]);
   if (incident.distinct)
     facts.push([
@@ -130,6 +135,21 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
     ]);
   }
   return facts;
+}
+
+/** Only an absence incident counts no event: it says since when nothing came instead. */
+function howOften(incident: Incident): [string, string] {
+  if (incident.count === 0) {
+    const last = incident.lastSeen > 0 ? `last event ${iso(incident.lastSeen)}` : 'no event seen yet';
+    return ['silent since', `${last}, nothing since (${formatSpan(incident.openedAt - incident.lastSeen)} at ${iso(incident.openedAt)})`];
+  }
+  return ['how often', `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`];
+}
+
+function formatSpan(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 120) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 export function groupText(incident: Pick<Incident, 'group'>): string {
