@@ -41,7 +41,9 @@ describe('switching shipped rules from klaxon.yaml', () => {
     const config = await loadKlaxonConfig(configFile('rules_enabled: [log-source-silnet]\n'));
     const error = await loadConfiguredRules(config).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toContain('rules_enabled: no rule with id `log-source-silnet` is loaded');
+    expect((error as Error).message).toContain(
+      'rules_enabled: no rule with id `log-source-silnet` is loaded',
+    );
   });
 
   it('refuses an id that is both enabled and disabled, and a value that is not a list', async () => {

@@ -47,6 +47,9 @@ export class NotifyStage {
   async apply(changes: readonly PassedChange[], tx: StoreOperations): Promise<void> {
     const planned = [];
     for (const change of changes) {
+      // Periods that ended before this change are cut first, so a one-minute digest never
+      // stretches to cover a change minutes later (event time on a replay).
+      planned.push(...this.digests.tick(change.at));
       const plan = planNotifications(change, this.options.routes, {
         now: change.at,
         ...(this.options.channelDetail && { channelDetail: this.options.channelDetail }),
@@ -57,8 +60,7 @@ export class NotifyStage {
       for (const hold of plan.holds) this.digests.hold(hold, change.at);
       this.tally.heldForDigest += plan.holds.length;
     }
-    const due = changes.length > 0 ? this.digests.tick(changes[changes.length - 1]!.at) : [];
-    const all = [...planned, ...due];
+    const all = planned;
     if (all.length === 0) return;
     await tx.outbox.enqueue(all, Math.max(...all.map((notification) => notification.createdAt)));
     this.tally.enqueued += all.length;

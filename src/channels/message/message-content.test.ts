@@ -35,7 +35,9 @@ describe('describeNotification', () => {
   });
 
   it('says how many changes were held back when flapping ends, even none', () => {
-    const stopped = describeNotification(sampleNotification({ kind: 'flapping-stopped', suppressedSince: 6 }));
+    const stopped = describeNotification(
+      sampleNotification({ kind: 'flapping-stopped', suppressedSince: 6 }),
+    );
     expect(stopped.title).toContain('no longer flapping (6 changes held back meanwhile)');
     const none = describeNotification(sampleNotification({ kind: 'flapping-stopped' }));
     expect(none.title).toContain('no longer flapping (0 changes held back meanwhile)');
@@ -48,7 +50,11 @@ describe('describeNotification', () => {
   it('says a heartbeat has no incident yet instead of "#0"', () => {
     const heartbeat = (lastSerial: number) =>
       describeNotification(
-        sampleNotification({ kind: 'heartbeat', incident: undefined, heartbeat: { lastSerial, deadLetters: 0 } }),
+        sampleNotification({
+          kind: 'heartbeat',
+          incident: undefined,
+          heartbeat: { lastSerial, deadLetters: 0 },
+        }),
       );
     expect(fact(heartbeat(0), 'last incident')).toBe('none yet');
     expect(fact(heartbeat(7), 'last incident')).toBe('#7');

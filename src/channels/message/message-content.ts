@@ -106,10 +106,7 @@ function verb(notification: Notification): string {
 }
 
 function incidentFacts(notification: Notification, incident: Incident): [string, string][] {
-  const facts: [string, string][] = [
-    ['who/where', groupText(incident)],
-    howOften(incident),
-  ];
+  const facts: [string, string][] = [['who/where', groupText(incident)], howOften(incident)];
   if (notification.suppressedSince && notification.kind !== 'flapping-stopped')
     facts.push(['held back', `+${notification.suppressedSince} updates since the last message`]);
   if (incident.distinct)
@@ -141,9 +138,15 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
 function howOften(incident: Incident): [string, string] {
   if (incident.count === 0) {
     const last = incident.lastSeen > 0 ? `last event ${iso(incident.lastSeen)}` : 'no event seen yet';
-    return ['silent since', `${last}, nothing since (${formatSpan(incident.openedAt - incident.lastSeen)} at ${iso(incident.openedAt)})`];
+    return [
+      'silent since',
+      `${last}, nothing since (${formatSpan(incident.openedAt - incident.lastSeen)} at ${iso(incident.openedAt)})`,
+    ];
   }
-  return ['how often', `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`];
+  return [
+    'how often',
+    `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`,
+  ];
 }
 
 function formatSpan(ms: number): string {

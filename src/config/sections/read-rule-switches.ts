@@ -14,7 +14,11 @@ const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/;
  * copying it (a copy would clash with the original's id). Whether each id exists is checked when
  * the rules are loaded.
  */
-export function readRuleSwitches(enabled: unknown, disabled: unknown, issues: PathIssue[]): RuleSwitchSettings {
+export function readRuleSwitches(
+  enabled: unknown,
+  disabled: unknown,
+  issues: PathIssue[],
+): RuleSwitchSettings {
   const rulesEnabled = readIds(enabled, 'rules_enabled', issues);
   const rulesDisabled = readIds(disabled, 'rules_disabled', issues);
   for (const [index, id] of rulesDisabled.entries()) {
