@@ -106,7 +106,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       const passed = await noise.apply(changes, tx);
       await options.notify?.apply(passed, tx);
       const settled = complete ? eventTime : eventTime - (options.toleranceMs ?? 0);
-      if (Number.isFinite(settled)) await options.notify?.tickDigests(settled, tx);
+      if (Number.isFinite(settled)) await options.notify?.tickDue(settled, tx);
       await saveReplayCheckpoint(tx, progress, now());
     });
     lastCheckpoint = now();

@@ -58,7 +58,7 @@ describe('NotifyStage', () => {
     expect(entries[0]?.notification.dashboardUrl).toMatch(
       /^https:\/\/klaxon\.example\.com\/incidents\/[12]$/,
     );
-    expect(stage.tally).toEqual({ enqueued: 4, heldForDigest: 0, unrouted: 0 });
+    expect(stage.tally).toEqual({ enqueued: 4, heldForDigest: 0, heldForGroup: 0, unrouted: 0 });
   });
 
   it('holds low-priority incidents for the morning digest, then sends one summary', async () => {
@@ -99,7 +99,7 @@ describe('NotifyStage', () => {
     await store.transaction((tx) =>
       stage.apply([change(1, T0 + 10_000), change(2, T0 + 20_000), change(3, T0 + 190_000)], tx),
     );
-    await store.transaction((tx) => stage.tickDigests(T0 + 240_000, tx));
+    await store.transaction((tx) => stage.tickDue(T0 + 240_000, tx));
     const digests = (await store.outbox.list({ channel: 'soc-mail' }))
       .map((entry) => entry.notification.digest)
       .sort((a, b) => (a?.from ?? 0) - (b?.from ?? 0));

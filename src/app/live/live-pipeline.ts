@@ -3,7 +3,7 @@ import type { DetectionEngine } from '../../detection/index.ts';
 import { createDetectionEngine } from '../../detection/index.ts';
 import type { IncidentChange, PassedChange } from '../../incidents/index.ts';
 import { IncidentRecorder, NoiseStage } from '../../incidents/index.ts';
-import type { DetailLevel, Route } from '../../routing/index.ts';
+import type { DetailLevel, Route, SavedGroup } from '../../routing/index.ts';
 import { NotifyStage } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -20,6 +20,8 @@ export interface LivePipelineOptions {
   now: () => number;
   /** The last checkpoint, to continue from. */
   resume?: LiveCheckpoint;
+  /** The groups of `group_by` routes as the store kept them. */
+  groups?: SavedGroup[];
   /** Incident changes after they were committed (for the dashboard's live updates). */
   onCommitted?: (changes: readonly IncidentChange[]) => void;
 }
@@ -56,7 +58,7 @@ export class LivePipeline {
     this.noise = new NoiseStage((ruleId) => ({ cooldownMs: this.rulesById.get(ruleId)?.cooldownMs ?? 0 }), {
       deliveredOnDecision: false,
     });
-    this.notify = this.createNotify(options.routes, options.resume?.digests);
+    this.notify = this.createNotify(options.routes, options.resume?.digests, options.groups);
     this.positions = { ...(options.resume?.positions ?? {}) };
     this.checkpointed = { ...this.positions };
     this.engine = this.createEngine(options.rules, options.resume?.engine);
@@ -115,7 +117,7 @@ export class LivePipeline {
     const snapshot = this.engine.snapshot();
     this.rulesById = new Map(rules.map((rule) => [rule.id, rule]));
     this.engine = this.createEngine(rules, snapshot);
-    this.notify = this.createNotify(routes, this.notify.digests.snapshot());
+    this.notify = this.createNotify(routes, this.notify.digests.snapshot(), this.notify.groups.snapshot());
   }
 
   engineStats() {
@@ -124,14 +126,14 @@ export class LivePipeline {
 
   private async commitNow(checkpoint: boolean): Promise<void> {
     const now = this.options.now();
-    const digestDue = (this.notify.digests.nextDueAt() ?? Infinity) <= now;
+    const digestDue = (this.notify.nextDueAt() ?? Infinity) <= now;
     if (!checkpoint && !digestDue && this.recorder.pendingCount === 0) return;
     let committed: IncidentChange[] = [];
     await this.options.store.transaction(async (tx) => {
       committed = await this.recorder.flush(tx);
       const passed: PassedChange[] = await this.noise.apply(committed, tx);
-      await this.notify.apply(passed, tx);
-      await this.notify.tickDigests(now, tx);
+      await this.notify.apply(passed, tx, now);
+      await this.notify.tickDue(now, tx);
       this.tally.notified += passed.length;
       if (checkpoint) {
         const saved: LiveCheckpoint = {
@@ -166,12 +168,14 @@ export class LivePipeline {
   private createNotify(
     routes: readonly Route[],
     digests: LiveCheckpoint['digests'] | undefined,
+    groups: SavedGroup[] | undefined,
   ): NotifyStage {
     return new NotifyStage({
       routes,
       ...(this.options.channelDetail && { channelDetail: this.options.channelDetail }),
       ...(this.options.publicUrl !== undefined && { publicUrl: this.options.publicUrl }),
       ...(digests && { digests }),
+      ...(groups && { groups }),
     });
   }
 }

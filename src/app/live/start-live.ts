@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { channelDetailOverrides, type KlaxonConfig } from '../../config/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { Route } from '../../routing/index.ts';
-import { HeartbeatSchedule } from '../../routing/index.ts';
+import { HeartbeatSchedule, loadSavedGroups } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import { openStore } from '../../store/index.ts';
@@ -88,6 +88,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     toleranceMs,
     now,
     ...(resume && { resume }),
+    groups: await loadSavedGroups(store),
     onCommitted: (changes) => {
       for (const change of changes) feed.publish(change);
     },

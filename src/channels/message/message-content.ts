@@ -1,4 +1,4 @@
-import type { Incident, Notification } from '../../core/index.ts';
+import type { Incident, Notification, NotificationGroup } from '../../core/index.ts';
 import { describeTechnique } from '../../triage/index.ts';
 import { clipText } from '../clip-text.ts';
 
@@ -57,6 +57,7 @@ export function describeNotification(notification: Notification): MessageContent
       evidence: [],
     };
   }
+  if (notification.group) return { ...base, ...describeGroup(notification.group, notification.detail) };
   if (notification.heartbeat) {
     return {
       ...base,
@@ -77,6 +78,29 @@ export function describeNotification(notification: Notification): MessageContent
     facts: notification.text ? [['', notification.text]] : [],
     evidence: [],
   };
+}
+
+const GROUP_WHY = { initial: 'new group', changed: 'group changed', repeat: 'reminder' } as const;
+
+/** One message for a group: every incident in it on a line of its own. */
+function describeGroup(
+  group: NotificationGroup,
+  detail: Notification['detail'],
+): Omit<MessageContent, 'footer'> {
+  const open = group.incidents.filter((incident) => incident.status !== 'resolved').length;
+  const count = group.incidents.length;
+  const title = `Klaxon: ${count} incident${count === 1 ? '' : 's'} in one group, ${open} open — ${GROUP_WHY[group.why]}`;
+  const labels = Object.entries(group.labels).map(([name, value]) => `${name}=${value}`);
+  const facts: [string, string][] =
+    detail === 'link' || labels.length === 0 ? [] : [['group', labels.join(' ')]];
+  for (const incident of group.incidents) {
+    const line =
+      detail === 'link'
+        ? `${incident.status}`
+        : `${incident.title} (${groupText(incident)}, ${incident.count} events, ${incident.status})`;
+    facts.push([`#${incident.serial} ${incident.priority}`, line]);
+  }
+  return { title, facts, evidence: [] };
 }
 
 function hasIncidentDetail(notification: Notification): boolean {
