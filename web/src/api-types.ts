@@ -43,6 +43,15 @@ export interface IncidentDetail {
   incident: Incident;
   history: IncidentAuditEntry[];
   timeline: TimelinePoint[];
+  /** Group messages (routes with `group_by`) that listed the incident, newest first. */
+  groupMessages?: GroupMessage[];
+}
+
+export interface GroupMessage {
+  route: string;
+  key: string;
+  serials: number[];
+  at: number;
 }
 
 export interface ChannelView {

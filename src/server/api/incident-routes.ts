@@ -114,7 +114,8 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
       config: { access: { role: 'viewer', tokenScope: 'read' } },
       schema: {
         tags: ['incidents'],
-        summary: 'One incident, its audit trail and its attempts over time',
+        summary:
+          'One incident, its audit trail, its attempts over time and the group messages that listed it',
         params: serialParams,
       },
     },
@@ -123,7 +124,9 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
       const incident = await deps.store.incidents.get(serial);
       if (incident === undefined) throw new NotFoundError(`incident #${serial} does not exist`);
       const history = await deps.store.incidents.history(serial);
-      return { incident, history, timeline: buildTimeline(incident, history) };
+      // Group messages that listed it (routes with `group_by`): "sent in group with #3, #4".
+      const groupMessages = await deps.store.notificationGroups.messagesOf(serial);
+      return { incident, history, timeline: buildTimeline(incident, history), groupMessages };
     },
   );
 
