@@ -150,6 +150,8 @@ export class GroupCollector {
           groupIntervalMs: grouping.intervalMs,
           repeatIntervalMs: grouping.repeatMs,
           sendResolved: route.notify.includes('resolved'),
+          // Groups are kept across restarts, so an old incident need not skip group_wait.
+          flushOldAtOnce: false,
         }),
       };
       this.routes.set(route.name, entry);

@@ -15,6 +15,12 @@ export interface GroupingOptions {
   repeatIntervalMs?: number;
   /** Resolutions are changes worth a message. Default true. */
   sendResolved?: boolean;
+  /**
+   * A new group whose incident opened longer than group_wait ago flushes at once (Alertmanager,
+   * whose groups do not survive a restart). Default true; false when `now` is another clock
+   * than the incidents' event time (live: the wall clock), where events always look late.
+   */
+  flushOldAtOnce?: boolean;
 }
 
 export type GroupedIncident = NoiseIncident & Pick<Incident, 'openedAt'>;
@@ -87,7 +93,8 @@ export class Grouping<T extends GroupedIncident> {
     }
     group.incidents.set(incident.episodeId, incident);
     // An incident older than group_wait needs no more waiting (Alertmanager's aggrGroup.insert).
-    if (!group.hasFlushed && incident.openedAt + this.waitMs < now) group.flushAt = now;
+    if (this.options.flushOldAtOnce !== false && !group.hasFlushed && incident.openedAt + this.waitMs < now)
+      group.flushAt = now;
   }
 
   /** Flushes every group that is due at `now` and returns the notifications they need. */
