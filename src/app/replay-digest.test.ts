@@ -30,7 +30,7 @@ function eventLine(offsetMs: number, code: string, user: string): string {
   return JSON.stringify({ '@timestamp': timestamp, event: { code, kind: 'event' }, user: { name: user } });
 }
 
-describe('replay digests', () => {
+describe('replay digests and groups', () => {
   it('cuts a one-minute digest on the minute in event time, whenever incidents change', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'klaxon-replay-digest-'));
     dirs.push(dir);
@@ -65,5 +65,25 @@ describe('replay digests', () => {
       [['dave open'], 180_000, 240_000],
       [['dave resolved'], 240_000, 300_000],
     ]);
+  });
+
+  it('groups incidents on event time: five within five seconds go out as one message group_wait later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-replay-group-'));
+    dirs.push(dir);
+    const users = ['ann', 'ben', 'cid', 'dee', 'eve'];
+    const lines = [
+      ...users.map((user, n) => eventLine(10_000 + n * 1_000, 'odd', user)),
+      ...[40_000, 50_000, 70_000].map((at) => eventLine(at, 'ok', 'carol')),
+    ];
+    const input = join(dir, 'events.ndjson');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    store = await openStore(`sqlite:${join(dir, 'k.db')}`);
+    const { rules } = loadRulesFromText(RULE, 'odd.yml');
+    const routes = routesSchema.parse([{ channels: ['chat'], group_by: ['rule'], notify: ['opened'] }]);
+    await runReplay({ inputs: [input], rules, format: 'ndjson', store, notify: new NotifyStage({ routes }) });
+    const messages = (await store.outbox.list({ channel: 'chat' })).map((entry) => entry.notification);
+    expect(messages.map((message) => message.kind)).toEqual(['group']);
+    expect(messages[0]?.createdAt).toBe(T0 + 10_000 + 30_000);
+    expect(messages[0]?.group?.incidents.map((incident) => incident.group['user.name'])).toEqual(users);
   });
 });

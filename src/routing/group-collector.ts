@@ -67,8 +67,18 @@ export class GroupCollector {
     this.touched.set(joinIdKey([hold.route.name, key]), { route: hold.route.name, key });
   }
 
-  /** The group messages due at `now`, one per channel of the group's route. */
+  /**
+   * The group messages due by `now`, one per channel of the group's route. Each group flushes at
+   * its own due times, in order, so a replay that ticks seldom still times them in event time.
+   */
   tick(now: number): PlannedNotification[] {
+    const due: PlannedNotification[] = [];
+    for (let at = this.nextDueAt(); at !== undefined && at <= now; at = this.nextDueAt())
+      due.push(...this.flushAt(at));
+    return due;
+  }
+
+  private flushAt(now: number): PlannedNotification[] {
     const due: PlannedNotification[] = [];
     for (const { route, channels, grouping } of this.routes.values()) {
       if ((grouping.nextDueAt() ?? Infinity) > now) continue;

@@ -24,7 +24,11 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
-    notificationGroups: guardMethods('notificationGroups', createNotificationGroupRepository(executor), redact),
+    notificationGroups: guardMethods(
+      'notificationGroups',
+      createNotificationGroupRepository(executor),
+      redact,
+    ),
     outbox: guardMethods('outbox', createOutboxRepository(executor, dialect), redact),
     apiTokens: guardMethods('apiTokens', createApiTokenRepository(executor), redact),
     ingestJournal: guardMethods('ingestJournal', createIngestJournalRepository(executor), redact),
