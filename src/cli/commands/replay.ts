@@ -3,7 +3,7 @@ import { loadRules, runReplay } from '../../app/index.ts';
 import { openStore } from '../../store/index.ts';
 import { loadKlaxonConfig } from '../../app/load-config.ts';
 import { channelDetailOverrides } from '../../config/index.ts';
-import { NotifyStage } from '../../routing/index.ts';
+import { NotifyStage, loadSavedGroups } from '../../routing/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -54,6 +54,8 @@ export function registerReplay(program: Command, io: Io): void {
             routes: config.routes,
             channelDetail: channelDetailOverrides(config.channels),
             ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+            // An interrupted replay resumes its groups where the store kept them.
+            ...(store && { groups: await loadSavedGroups(store) }),
           })
         : undefined;
       let report;
