@@ -56,7 +56,12 @@ export class GroupCollector {
   ) {
     this.makeId = options.makeId ?? hashNotificationId;
     for (const route of routes) if (route.grouping) this.routeGroups(route);
-    for (const saved of options.saved ?? []) this.routes.get(saved.route)?.grouping.restore([saved.group]);
+    for (const saved of options.saved ?? []) {
+      const grouping = this.routes.get(saved.route)?.grouping;
+      if (grouping) grouping.restore([saved.group]);
+      // The route no longer groups: the store forgets the group at the next write.
+      else this.touched.set(joinIdKey([saved.route, saved.key]), { route: saved.route, key: saved.key });
+    }
   }
 
   hold(hold: GroupHold, now: number): void {

@@ -96,4 +96,17 @@ describe('grouping on a route with group_by', () => {
     expect(last?.group?.incidents.map((i) => i.status)).toEqual(['resolved']);
     expect(await store.notificationGroups.list()).toEqual([]);
   });
+
+  it('forgets the stored groups of a route that no longer groups', async () => {
+    const notify = await stage();
+    await store.transaction((tx) => notify.apply([bruteForce(1, T0)], tx));
+    expect(await store.notificationGroups.list()).toHaveLength(1);
+    const plain = new NotifyStage({
+      routes: routesSchema.parse([{ channels: ['soc-chat'] }]),
+      groups: await loadSavedGroups(store),
+    });
+    await store.transaction((tx) => plain.apply([bruteForce(2, T0 + MIN)], tx));
+    expect(await store.notificationGroups.list()).toEqual([]);
+    expect((await sent()).map((n) => n.kind)).toEqual(['opened']);
+  });
 });
