@@ -138,6 +138,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const now = options.now ?? Date.now;
   const every = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
   let lastCheckpoint = now();
+  // Event time the replay has reached: digests fall due by it, not by the wall clock.
+  let eventTime = -Infinity;
   const checkpoint = async (complete: boolean): Promise<void> => {
     if (!store) return;
     progress.snapshot = engine.snapshot();
@@ -148,6 +150,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
         if (change.kind === 'opened') progress.serials.push(change.incident.serial);
       const passed = await noise.apply(changes, tx);
       await options.notify?.apply(passed, tx);
+      const settled = complete ? eventTime : eventTime - (options.toleranceMs ?? 0);
+      if (Number.isFinite(settled)) await options.notify?.tickDue(settled, tx);
       await saveReplayCheckpoint(tx, progress, now());
     });
     lastCheckpoint = now();
@@ -155,6 +159,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
 
   for await (const batch of mergeByTime(ordered)) {
     engine.pushBatch(batch.events, batch.times);
+    for (const time of batch.times) if (time > eventTime) eventTime = time;
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
     if (store && now() - lastCheckpoint >= every) await checkpoint(false);
   }

@@ -71,6 +71,22 @@ export function contractNotifications(): Notification[] {
       },
     }),
     sampleNotification({
+      id: 'ntf-group',
+      kind: 'group',
+      incident: undefined,
+      group: {
+        key: 'page:{rule="ssh-brute-force-source"}',
+        route: 'page',
+        labels: { rule: 'ssh-brute-force-source' },
+        incidents: Array.from({ length: 80 }, (_, i) => ({
+          ...SAMPLE_INCIDENT,
+          serial: i + 1,
+          group: HOSTILE_INCIDENT.group,
+        })),
+        why: 'initial',
+      },
+    }),
+    sampleNotification({
       id: 'ntf-hb',
       kind: 'heartbeat',
       incident: undefined,

@@ -9,6 +9,8 @@ const config: KlaxonConfig = {
   store: 'postgres://klaxon:pa55@word@db.internal:5432/klaxon',
   rules: ['/etc/klaxon/rules'],
   builtinRules: true,
+  rulesEnabled: [],
+  rulesDisabled: [],
   publicUrl: 'https://klaxon.example.com',
   channels: [
     {

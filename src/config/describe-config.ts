@@ -30,6 +30,8 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
     store: hideUrlPassword(config.store),
     rules: config.rules,
     builtin_rules: config.builtinRules,
+    ...(config.rulesEnabled.length > 0 && { rules_enabled: config.rulesEnabled }),
+    ...(config.rulesDisabled.length > 0 && { rules_disabled: config.rulesDisabled }),
     server: {
       listen: `${config.server.listen.host.includes(':') ? `[${config.server.listen.host}]` : config.server.listen.host}:${config.server.listen.port}`,
       ...(config.publicUrl !== undefined && { public_url: config.publicUrl }),
@@ -62,7 +64,7 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
 function describeChannel(channel: ChannelSettings): Record<string, unknown> {
   return {
     type: channel.type,
-    detail: channel.detail,
+    detail: channel.detail ?? 'route',
     ...(channel.rateLimits && { rate_limit: channel.rateLimits.map(formatRate) }),
     config: channel.config,
     secrets: describeSecrets(channel.secrets),

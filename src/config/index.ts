@@ -11,7 +11,7 @@ export type {
   LoadConfigOptions,
   LoadConfigResult,
 } from './klaxon-config.ts';
-export { CHANNEL_DETAILS } from './klaxon-config.ts';
+export { CHANNEL_DETAILS, channelDetailOverrides } from './klaxon-config.ts';
 export { loadConfig, loadConfigText } from './load-config.ts';
 export { describeConfig } from './describe-config.ts';
 export { DEFAULT_STORE } from './sections/read-store.ts';

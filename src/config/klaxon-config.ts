@@ -22,7 +22,8 @@ export interface ChannelSettings {
    * JSON.stringify and util.inspect; its fields read normally.
    */
   secrets: unknown;
-  detail: ChannelDetail;
+  /** Set only when the channel names it; otherwise each route's `detail` applies. */
+  detail?: ChannelDetail;
   /** From `rate_limit: [1/1s, 20/1m]`; absent when not set. */
   rateLimits?: ChannelRateLimit[];
 }
@@ -88,6 +89,9 @@ export interface KlaxonConfig<Route = unknown> {
   /** Absolute rule file and folder paths, besides the shipped pack when `builtinRules`. */
   rules: string[];
   builtinRules: boolean;
+  /** Rule ids switched on (`rules_enabled:`) or off (`rules_disabled:`) over their files' `enabled`. */
+  rulesEnabled: string[];
+  rulesDisabled: string[];
   /** Base URL of the dashboard, for links in messages. */
   publicUrl?: string;
   channels: ChannelSettings[];
@@ -116,3 +120,12 @@ export interface LoadConfigOptions<Route> {
 
 export type LoadConfigResult<Route> =
   { ok: true; config: KlaxonConfig<Route> } | { ok: false; issues: ValidationIssue[] };
+
+/** The channels that set `detail` themselves, which then wins over the routes' own. */
+export function channelDetailOverrides(
+  channels: readonly ChannelSettings[],
+): Readonly<Record<string, ChannelDetail>> {
+  const overrides: Record<string, ChannelDetail> = {};
+  for (const channel of channels) if (channel.detail !== undefined) overrides[channel.name] = channel.detail;
+  return overrides;
+}

@@ -51,12 +51,12 @@ describe('loadConfig with a complete file', () => {
 
   it('splits each channel into config, secrets and Klaxon settings, with schema defaults filled in', async () => {
     const [chat, mail, pager] = (await loadValid()).channels;
+    expect(chat?.detail).toBeUndefined(); // unset: the route decides
     expect(chat).toMatchObject({
       name: 'soc-chat',
       type: 'chat',
       config: { room: 'from-dotenv-room', silent: false },
       secrets: { token: env.CHAT_TOKEN },
-      detail: 'full',
       rateLimits: [
         { count: 1, perMs: 1_000 },
         { count: 20, perMs: 60_000 },

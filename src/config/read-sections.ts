@@ -4,6 +4,7 @@ import { checkKnownKeys } from './sections/check-known-keys.ts';
 import { readHeartbeat } from './sections/read-heartbeat.ts';
 import { readRoutes } from './sections/read-routes.ts';
 import { readRuleSettings } from './sections/read-rule-paths.ts';
+import { readRuleSwitches } from './sections/read-rule-switches.ts';
 import { readServer } from './sections/read-server.ts';
 import { readSources } from './sections/read-sources.ts';
 import { readDetection } from './sections/read-detection.ts';
@@ -18,6 +19,8 @@ export const TOP_LEVEL_KEYS = [
   'store',
   'rules',
   'builtin_rules',
+  'rules_enabled',
+  'rules_disabled',
   'server',
   'channels',
   'routes',
@@ -61,6 +64,7 @@ export async function readSections<Route>(
   const config: Omit<KlaxonConfig<Route>, 'file'> = {
     store,
     ...rules,
+    ...readRuleSwitches(data['rules_enabled'], data['rules_disabled'], issues),
     ...(server.publicUrl !== undefined && { publicUrl: server.publicUrl }),
     channels,
     routes,

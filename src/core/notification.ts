@@ -7,6 +7,7 @@ export type NotificationKind =
   | 'flapping-started'
   | 'flapping-stopped'
   | 'digest'
+  | 'group'
   | 'heartbeat'
   | 'meta'
   | 'test';
@@ -30,6 +31,8 @@ export interface Notification {
   suppressedSince?: number;
   /** Digest: the incidents it summarizes. */
   digest?: { incidents: Incident[]; from: number; to: number };
+  /** Group (a route's `group_by`): the group's incidents in one message, and why it went out now. */
+  group?: NotificationGroup;
   /** Heartbeat: Klaxon is alive. */
   heartbeat?: { lastSerial: number; deadLetters: number };
   /** Meta-alert text (a channel went dead, a source went silent) or a test message. */
@@ -37,4 +40,17 @@ export interface Notification {
   /** Where the dashboard shows the incident, when the server has a public URL. */
   dashboardUrl?: string;
   createdAt: number;
+}
+
+/** One message for a group of incidents (Alertmanager's aggregation group). */
+export interface NotificationGroup {
+  /** The route and the group's label values: stable for the group's life. */
+  key: string;
+  route: string;
+  /** The `group_by` labels and the values the incidents share. */
+  labels: Record<string, string>;
+  /** Open incidents and those resolved since the last message, by serial. */
+  incidents: Incident[];
+  /** `initial`: the group's first message; `changed`: members came or went; `repeat`: a reminder. */
+  why: 'initial' | 'changed' | 'repeat';
 }

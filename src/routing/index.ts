@@ -1,4 +1,4 @@
-export type { Route, RouteMatch, DetailLevel, RouteNotifyKind } from './routes.ts';
+export type { Route, RouteMatch, RouteGrouping, DetailLevel, RouteNotifyKind } from './routes.ts';
 export { matchRoutes, DETAIL_LEVELS, ROUTE_NOTIFY_KINDS } from './routes.ts';
 export type { RouteInput } from './route-schema.ts';
 export { routeSchema, routesSchema, findUnknownChannels } from './route-schema.ts';
@@ -7,6 +7,7 @@ export type {
   RoutedChangeKind,
   PlannedNotification,
   DigestHold,
+  GroupHold,
   NotificationPlan,
   PlanOptions,
 } from './plan-notifications.ts';
@@ -22,4 +23,6 @@ export { HeartbeatSchedule, nextHeartbeatAt } from './heartbeat.ts';
 export type { PingResult, PingFailureReason, PingOptions } from './ping-heartbeat.ts';
 export { pingHeartbeat } from './ping-heartbeat.ts';
 export type { NotifyStageOptions, NotifyTally } from './notify-stage.ts';
-export { NotifyStage } from './notify-stage.ts';
+export { NotifyStage, loadSavedGroups } from './notify-stage.ts';
+export type { SavedGroup, GroupMessage } from './group-collector.ts';
+export { GroupCollector } from './group-collector.ts';

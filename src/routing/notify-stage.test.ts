@@ -58,7 +58,7 @@ describe('NotifyStage', () => {
     expect(entries[0]?.notification.dashboardUrl).toMatch(
       /^https:\/\/klaxon\.example\.com\/incidents\/[12]$/,
     );
-    expect(stage.tally).toEqual({ enqueued: 4, heldForDigest: 0, unrouted: 0 });
+    expect(stage.tally).toEqual({ enqueued: 4, heldForDigest: 0, heldForGroup: 0, unrouted: 0 });
   });
 
   it('holds low-priority incidents for the morning digest, then sends one summary', async () => {
@@ -85,5 +85,29 @@ describe('NotifyStage', () => {
       stage.apply([{ kind: 'opened', incident: incident(5, 'P1'), suppressedSince: 0, at: T0 }], tx),
     );
     expect(stage.tally.unrouted).toBe(1);
+  });
+
+  it('cuts a digest on its schedule in event time, not when the next incident comes', async () => {
+    const everyMinute = routesSchema.parse([{ channels: ['soc-mail'], digest: '* * * * *' }]);
+    const stage = new NotifyStage({ routes: everyMinute });
+    const change = (serial: number, at: number) => ({
+      kind: 'opened' as const,
+      incident: incident(serial, 'P4'),
+      suppressedSince: 0,
+      at,
+    });
+    await store.transaction((tx) =>
+      stage.apply([change(1, T0 + 10_000), change(2, T0 + 20_000), change(3, T0 + 190_000)], tx),
+    );
+    await store.transaction((tx) => stage.tickDue(T0 + 240_000, tx));
+    const digests = (await store.outbox.list({ channel: 'soc-mail' }))
+      .map((entry) => entry.notification.digest)
+      .sort((a, b) => (a?.from ?? 0) - (b?.from ?? 0));
+    expect(
+      digests.map((digest) => [digest?.incidents.map((held) => held.serial), digest?.from, digest?.to]),
+    ).toEqual([
+      [[1, 2], T0, T0 + 60_000],
+      [[3], T0 + 180_000, T0 + 240_000],
+    ]);
   });
 });

@@ -122,7 +122,7 @@ describe('planNotifications', () => {
   it('reports an incident no route takes as unrouted', () => {
     const routes = routesSchema.parse([{ match: { priority: 'P1' }, channels: ['pager'] }]);
     const result = planNotifications(change(), routes, { now: NOW });
-    expect(result).toEqual({ notifications: [], holds: [], routes: [] });
+    expect(result).toEqual({ notifications: [], holds: [], groupHolds: [], routes: [] });
   });
 
   it('gives the same ids when the same change is planned again, as after a crash', () => {

@@ -26,11 +26,21 @@ export interface DigestHold {
   incident: Incident;
 }
 
+/** An incident change a grouping route collects into its group instead of sending it now. */
+export interface GroupHold {
+  route: Route;
+  /** The route's channels and the detail each gets. */
+  channels: { channel: string; detail: DetailLevel }[];
+  incident: Incident;
+}
+
 export interface NotificationPlan {
   /** To enqueue now: one per channel, whichever routes led to it. */
   notifications: PlannedNotification[];
   /** To hand to the digest collector. */
   holds: DigestHold[];
+  /** To hand to the group collector (routes with `group_by`). */
+  groupHolds: GroupHold[];
   /** The routes the incident took; none means unrouted, which the caller must count, not drop. */
   routes: string[];
 }
@@ -58,10 +68,19 @@ export function planNotifications(
   routes: readonly Route[],
   options: PlanOptions,
 ): NotificationPlan {
-  const plan: NotificationPlan = { notifications: [], holds: [], routes: [] };
+  const plan: NotificationPlan = { notifications: [], holds: [], groupHolds: [], routes: [] };
   const detailOf = new Map<string, DetailLevel>();
   for (const { route } of matchRoutes(change.incident, routes)) {
     plan.routes.push(route.name);
+    if (route.grouping !== undefined) {
+      // Every change goes in: a resolution is how an incident leaves its group.
+      const channels = route.channels.map((channel) => ({
+        channel,
+        detail: options.channelDetail?.[channel] ?? route.detail,
+      }));
+      plan.groupHolds.push({ route, channels, incident: change.incident });
+      continue;
+    }
     if (!wantsChange(route.notify, change.kind)) continue;
     for (const channel of route.channels) {
       const detail = options.channelDetail?.[channel] ?? route.detail;

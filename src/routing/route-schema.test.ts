@@ -94,6 +94,36 @@ describe('routesSchema', () => {
     expect(issuesOf(yaml).join('\n')).toContain(expected);
   });
 
+  it("reads group_by and its timers with Alertmanager's defaults", () => {
+    const result = parseRoutes(`
+- { name: by-rule, channels: [soc], group_by: [rule], continue: true }
+- { name: tuned, continue: true, channels: [soc], group_by: [rule, source.ip], group_wait: 10s, group_interval: 1m, repeat_interval: 12h }
+- { name: each, channels: [soc], group_by: ['...'] }
+`);
+    expect(result.success).toBe(true);
+    expect(result.data?.map((route) => route.grouping)).toEqual([
+      { by: ['rule'], waitMs: 30_000, intervalMs: 300_000, repeatMs: 14_400_000 },
+      { by: ['rule', 'source.ip'], waitMs: 10_000, intervalMs: 60_000, repeatMs: 43_200_000 },
+      { by: ['...'], waitMs: 30_000, intervalMs: 300_000, repeatMs: 14_400_000 },
+    ]);
+    expect(parseRoutes('[{ channels: [soc] }]').data?.[0]?.grouping).toBeUndefined();
+  });
+
+  it('refuses timers without group_by, grouping with a digest, bad durations and `...` with others', () => {
+    expect(issuesOf('[{ channels: [soc], group_wait: 10s }]')).toEqual([
+      '0.group_wait: `group_wait` needs `group_by`',
+    ]);
+    expect(issuesOf('[{ channels: [soc], group_by: [rule], digest: "0 8 * * *" }]')).toEqual([
+      '0.group_by: a route either groups (`group_by`) or collects a `digest`, not both',
+    ]);
+    expect(issuesOf('[{ channels: [soc], group_by: [rule], group_interval: soon }]')).toEqual([
+      '0.group_interval: expected a duration like 30s, 5m or 4h, got `soon`',
+    ]);
+    expect(issuesOf("[{ channels: [soc], group_by: ['...', rule] }]")).toEqual([
+      '0.group_by: `...` groups by every label: list it alone',
+    ]);
+  });
+
   it('refuses a route name used twice', () => {
     expect(issuesOf('[{ name: soc, channels: [a], continue: true }, { name: soc, channels: [b] }]')).toEqual([
       '1.name: route name `soc` is used twice',

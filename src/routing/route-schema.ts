@@ -1,9 +1,22 @@
 import * as z from 'zod';
-import { PRIORITIES } from '../core/index.ts';
+import { PRIORITIES, parseDuration } from '../core/index.ts';
 import { parseCron } from './cron-schedule.ts';
 import { DETAIL_LEVELS, ROUTE_NOTIFY_KINDS, isCatchAll, type Route } from './routes.ts';
 
-const ROUTE_FIELDS = ['name', 'match', 'channels', 'detail', 'notify', 'continue', 'digest'];
+const ROUTE_FIELDS = [
+  'name',
+  'match',
+  'channels',
+  'detail',
+  'notify',
+  'continue',
+  'digest',
+  'group_by',
+  'group_wait',
+  'group_interval',
+  'repeat_interval',
+];
+const GROUP_TIMERS = ['group_wait', 'group_interval', 'repeat_interval'] as const;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const LABEL = /^[A-Za-z0-9_@][A-Za-z0-9_@.-]*$/;
 const PRIORITY_SET = new Set<string>(PRIORITIES);
@@ -58,6 +71,25 @@ const cron = z
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `${parsed.message} (five-field cron, UTC)` });
   });
 
+const duration = z.string({ error: 'expected a duration like 30s, 5m or 4h' }).transform((text, ctx) => {
+  const ms = parseDuration(text);
+  if (ms === undefined || !(ms > 0)) {
+    ctx.addIssue({ code: 'custom', message: `expected a duration like 30s, 5m or 4h, got \`${text}\`` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const groupBy = uniqueList(
+  z
+    .string({ error: 'expected a label name' })
+    .regex(/^(\.\.\.|[A-Za-z0-9_@][A-Za-z0-9_@.-]*)$/, 'expected `rule`, `priority`, a group field or `...`'),
+  'labels',
+).superRefine((labels, ctx) => {
+  if (labels.includes('...') && labels.length > 1)
+    ctx.addIssue({ code: 'custom', message: '`...` groups by every label: list it alone' });
+});
+
 /** One entry of `routes:`; unknown fields are refused so a typo like `contiue` does not go unnoticed. */
 export const routeSchema = z.strictObject(
   {
@@ -74,6 +106,10 @@ export const routeSchema = z.strictObject(
     ).default([...ROUTE_NOTIFY_KINDS]),
     continue: z.boolean({ error: 'expected `true` or `false`' }).default(false),
     digest: cron.optional(),
+    group_by: groupBy.optional(),
+    group_wait: duration.optional(),
+    group_interval: duration.optional(),
+    repeat_interval: duration.optional(),
   },
   {
     error: (issue) => {
@@ -92,13 +128,21 @@ export const routeSchema = z.strictObject(
  */
 export const routesSchema = z
   .array(routeSchema, { error: 'expected a list of routes' })
-  .transform((routes): Route[] =>
-    routes.map(({ digest, ...route }, index) => ({
-      ...route,
-      name: route.name ?? `route-${index + 1}`,
-      ...(digest !== undefined && { digest }),
-    })),
-  )
+  .superRefine((routes, ctx) => {
+    for (const [index, route] of routes.entries()) {
+      for (const timer of GROUP_TIMERS) {
+        if (route[timer] !== undefined && route.group_by === undefined)
+          ctx.addIssue({ code: 'custom', path: [index, timer], message: `\`${timer}\` needs \`group_by\`` });
+      }
+      if (route.group_by !== undefined && route.digest !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'group_by'],
+          message: 'a route either groups (`group_by`) or collects a `digest`, not both',
+        });
+    }
+  })
+  .transform((routes): Route[] => routes.map(toRoute))
   .superRefine((routes, ctx) => {
     const seen = new Set<string>();
     let catchAll: Route | undefined;
@@ -124,6 +168,23 @@ export const routesSchema = z
   });
 
 export type RouteInput = z.input<typeof routeSchema>;
+
+function toRoute(parsed: z.output<typeof routeSchema>, index: number): Route {
+  const { digest, group_by, group_wait, group_interval, repeat_interval, ...route } = parsed;
+  return {
+    ...route,
+    name: route.name ?? `route-${index + 1}`,
+    ...(digest !== undefined && { digest }),
+    ...(group_by !== undefined && {
+      grouping: {
+        by: group_by,
+        waitMs: group_wait ?? 30_000,
+        intervalMs: group_interval ?? 300_000,
+        repeatMs: repeat_interval ?? 14_400_000,
+      },
+    }),
+  };
+}
 
 /** Channels the routes name that are not configured, as `[route index, 'channels', i]` paths. */
 export function findUnknownChannels(

@@ -24,6 +24,20 @@ export interface Route {
   continue: boolean;
   /** Five-field UTC cron: matching incidents go into a scheduled digest instead of one by one. */
   digest?: string;
+  /** `group_by` and its timers: matching incidents go out together, one message per group. */
+  grouping?: RouteGrouping;
+}
+
+/** Alertmanager's grouping of a route, its defaults filled in. */
+export interface RouteGrouping {
+  /** Labels (`rule`, `priority`, group fields) whose values form a group; `['...']`: all of them. */
+  by: readonly string[];
+  /** A new group collects this long before its first message (`group_wait`, default 30s). */
+  waitMs: number;
+  /** Changes of a group go out at most this often (`group_interval`, default 5m). */
+  intervalMs: number;
+  /** An unchanged group with open incidents is repeated after this long (`repeat_interval`, default 4h). */
+  repeatMs: number;
 }
 
 export interface RouteMatch {

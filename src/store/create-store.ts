@@ -4,6 +4,7 @@ import { createApiTokenRepository } from './api-token-repository.ts';
 import { createCheckpointRepository } from './checkpoint-repository.ts';
 import { createIngestJournalRepository } from './ingest-journal-repository.ts';
 import { createIncidentRepository } from './incident-repository.ts';
+import { createNotificationGroupRepository } from './notification-group-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createRuleStateRepository } from './rule-state-repository.ts';
 import { createSessionRepository } from './session-repository.ts';
@@ -23,6 +24,11 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
+    notificationGroups: guardMethods(
+      'notificationGroups',
+      createNotificationGroupRepository(executor),
+      redact,
+    ),
     outbox: guardMethods('outbox', createOutboxRepository(executor, dialect), redact),
     apiTokens: guardMethods('apiTokens', createApiTokenRepository(executor), redact),
     ingestJournal: guardMethods('ingestJournal', createIngestJournalRepository(executor), redact),

@@ -11,6 +11,9 @@ export type {
   SilenceRepository,
   SuppressionRepository,
   CheckpointRepository,
+  NotificationGroupRepository,
+  SavedGroupRow,
+  GroupMessageRow,
 } from './store.ts';
 export type {
   OutboxRepository,

@@ -13,6 +13,8 @@ export interface Database {
   silences: SilenceTable;
   suppressions: SuppressionTable;
   checkpoints: CheckpointTable;
+  notification_groups: NotificationGroupTable;
+  group_messages: GroupMessageTable;
   api_tokens: ApiTokenTable;
   ingest_journal: IngestJournalTable;
   users: UserTable;
@@ -87,6 +89,21 @@ export interface SuppressionTable {
   rule_id: string;
   reason: string;
   count: number;
+}
+
+export interface NotificationGroupTable {
+  route: string;
+  group_key: string;
+  state: string;
+  at: number;
+}
+
+export interface GroupMessageTable {
+  serial: number;
+  route: string;
+  group_key: string;
+  at: number;
+  serials_json: string;
 }
 
 export interface CheckpointTable {

@@ -18,6 +18,8 @@ const EXPECTED_TABLES = Object.keys({
   users: true,
   sessions: true,
   rule_states: true,
+  notification_groups: true,
+  group_messages: true,
 } satisfies Record<keyof Database, true>);
 
 /** How far to look: `quick` (PRAGMA quick_check, at start) or `full` (integrity_check, `store check`). */

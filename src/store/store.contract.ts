@@ -5,6 +5,7 @@ import { describeIncidentSearchContract } from './contract/incident-search.contr
 import { describeIncidentContract } from './contract/incidents.contract.ts';
 import { describeIngestContract } from './contract/ingest.contract.ts';
 import { describeNoiseAndCheckpointContract } from './contract/noise-and-checkpoints.contract.ts';
+import { describeNotificationGroupContract } from './contract/notification-groups.contract.ts';
 import { describeOutboxContract } from './contract/outbox.contract.ts';
 import { describePersonActionContract } from './contract/person-actions.contract.ts';
 import { describeTransactionContract } from './contract/transactions.contract.ts';
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeTransactionContract(openTracked);
     describeConcurrencyContract(openTracked);
     describeNoiseAndCheckpointContract(openTracked);
+    describeNotificationGroupContract(openTracked);
     describeOutboxContract(openTracked);
     describeIngestContract(openTracked);
     describeUsersContract(openTracked);

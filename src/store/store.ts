@@ -21,6 +21,8 @@ export interface StoreOperations {
   silences: SilenceRepository;
   suppressions: SuppressionRepository;
   checkpoints: CheckpointRepository;
+  /** Grouping state of routes with `group_by`, and the group messages sent. */
+  notificationGroups: NotificationGroupRepository;
   /** The durable outbox (one file of its own: `outbox.ts`). */
   outbox: OutboxRepository;
   /** Bearer tokens of the HTTP API (hashed) and the journal of accepted ingest requests (`ingest.ts`). */
@@ -126,6 +128,31 @@ export interface SuppressionRepository {
   add(ruleId: string, reason: string, count: number): Promise<void>;
   /** Totals by rule and reason. */
   totals(): Promise<{ ruleId: string; reason: string; count: number }[]>;
+}
+
+/** One aggregation group of a route; `state` is the routing stage's own JSON. */
+export interface SavedGroupRow {
+  route: string;
+  key: string;
+  state: string;
+}
+
+/** One group message: the incidents it listed. */
+export interface GroupMessageRow {
+  route: string;
+  key: string;
+  serials: number[];
+  at: number;
+}
+
+export interface NotificationGroupRepository {
+  /** Saves each group, replacing a saved one of the same route and key. */
+  save(groups: readonly SavedGroupRow[], at: number): Promise<void>;
+  remove(groups: readonly Pick<SavedGroupRow, 'route' | 'key'>[]): Promise<void>;
+  list(): Promise<SavedGroupRow[]>;
+  recordMessage(message: GroupMessageRow): Promise<void>;
+  /** The group messages that listed the incident, newest first. */
+  messagesOf(serial: number): Promise<GroupMessageRow[]>;
 }
 
 /**

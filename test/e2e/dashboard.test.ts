@@ -213,6 +213,23 @@ describe('the dashboard in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('says on the incident page which incidents it was sent in a group with', async () => {
+    await store.notificationGroups.recordMessage({
+      route: 'page',
+      key: 'page:{rule}',
+      serials: [1, 7, 8],
+      at: 1_000,
+    });
+    const page = await openPage(1280, 800);
+    await logIn(page, VIEWER);
+    await page.goto(`${server.url}/incidents/1`);
+    const note = page.getByTestId('group-note');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('Sent in group with #7, #8 (route page, 1 group message)');
+    expect(await note.getByRole('link', { name: '#8' }).getAttribute('href')).toBe('/incidents/8');
+    await page.context().close();
+  });
+
   it('fits a phone screen', async () => {
     const page = await openPage(390, 844);
     await logIn(page, ADMIN);

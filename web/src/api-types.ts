@@ -45,6 +45,15 @@ export interface IncidentDetail {
   timeline: TimelinePoint[];
   /** One readable line per incident.samples entry, in the same order. */
   evidence?: { at: string; summary: string }[];
+  /** Group messages (routes with `group_by`) that listed the incident, newest first. */
+  groupMessages?: GroupMessage[];
+}
+
+export interface GroupMessage {
+  route: string;
+  key: string;
+  serials: number[];
+  at: number;
 }
 
 export interface ChannelView {

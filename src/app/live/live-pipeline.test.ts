@@ -48,6 +48,25 @@ describe('the live pipeline', () => {
   const outbox = async (): Promise<Notification[]> =>
     (await store.outbox.list()).map((entry) => entry.notification).sort((a, b) => a.sequence - b.sequence);
 
+  it('times groups by the wall clock and keeps them across a reload of the routes', async () => {
+    const routes = [{ channels: ['hook'], group_by: ['rule'], group_wait: '30s' }];
+    const pipeline = pipelineWith(routes);
+    push(
+      pipeline,
+      Array.from({ length: 10 }, (_, i) => T0 + i * 1000),
+    );
+    clock = T0 + 60 * MINUTE; // the events are an hour old: the group still waits group_wait
+    await pipeline.commit();
+    expect(await outbox()).toEqual([]);
+    await pipeline.reload(rules, routesSchema.parse(routes));
+    clock += 30_000;
+    await pipeline.commit();
+    const messages = await outbox();
+    expect(messages.map((n) => [n.kind, n.createdAt, n.group?.incidents.length])).toEqual([
+      ['group', clock, 1],
+    ]);
+  });
+
   it('counts the cooldown from a delivery that succeeded, not from the decision', async () => {
     const pipeline = pipelineWith([{ channels: ['hook'] }]);
     push(

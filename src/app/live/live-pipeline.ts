@@ -3,7 +3,7 @@ import type { DetectionEngine } from '../../detection/index.ts';
 import { createDetectionEngine } from '../../detection/index.ts';
 import type { IncidentChange, PassedChange, RecorderMark } from '../../incidents/index.ts';
 import { IncidentRecorder, NoiseStage } from '../../incidents/index.ts';
-import type { DetailLevel, DigestSnapshot, Route } from '../../routing/index.ts';
+import type { DetailLevel, DigestSnapshot, Route, SavedGroup } from '../../routing/index.ts';
 import { NotifyStage } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -22,6 +22,8 @@ export interface LivePipelineOptions {
   now: () => number;
   /** The last checkpoint, to continue from. */
   resume?: LiveCheckpoint;
+  /** The groups of `group_by` routes as the store kept them. */
+  groups?: SavedGroup[];
   /** Incident changes after they were committed (for the dashboard's live updates). */
   onCommitted?: (changes: readonly IncidentChange[]) => void;
 }
@@ -62,7 +64,7 @@ export class LivePipeline {
     this.recorder = new IncidentRecorder((id) => this.rulesById.get(id), { openOnce: true });
     this.noise = this.createNoise();
     this.routes = options.routes;
-    this.notify = this.createNotify(options.routes, options.resume?.digests);
+    this.notify = this.createNotify(options.routes, options.resume?.digests, options.groups);
     this.positions = { ...(options.resume?.positions ?? {}) };
     this.checkpointed = { ...this.positions };
     this.engine = this.createEngine(options.rules, options.resume?.engine);
@@ -130,7 +132,7 @@ export class LivePipeline {
     this.rulesById = new Map(rules.map((rule) => [rule.id, rule]));
     this.engine = this.createEngine(rules, snapshot);
     this.routes = routes;
-    this.notify = this.createNotify(routes, this.notify.digests.snapshot());
+    this.notify = this.createNotify(routes, this.notify.digests.snapshot(), this.notify.groups.snapshot());
   }
 
   engineStats() {
@@ -139,24 +141,25 @@ export class LivePipeline {
 
   private async commitNow(checkpoint: boolean): Promise<void> {
     const now = this.options.now();
-    const digestDue = (this.notify.digests.nextDueAt() ?? Infinity) <= now;
+    const digestDue = (this.notify.nextDueAt() ?? Infinity) <= now;
     if (!checkpoint && !digestDue && this.recorder.pendingCount === 0) return;
     if (this.recovering) await this.restoreCooldowns();
     const mark = this.recorder.mark();
     const digests = this.notify.digests.snapshot();
+    const groups = this.notify.groups.snapshot();
     let committed: IncidentChange[] = [];
     let notified = 0;
     try {
       await this.options.store.transaction(async (tx) => {
         committed = await this.recorder.flush(tx, { reconcile: this.recovering });
         const passed: PassedChange[] = await this.noise.apply(committed, tx);
-        await this.notify.apply(passed, tx);
-        await this.notify.tickDigests(now, tx);
+        await this.notify.apply(passed, tx, now);
+        await this.notify.tickDue(now, tx);
         notified = passed.length;
         if (checkpoint) await saveLiveCheckpoint(tx, this.checkpointOf(), now);
       });
     } catch (error) {
-      this.rollBack(mark, digests);
+      this.rollBack(mark, digests, groups);
       throw error;
     }
     this.recovering = false;
@@ -173,9 +176,9 @@ export class LivePipeline {
    * The transaction failed (or its outcome is unknown): what it took is pending again, the digests
    * are as before it, and noise control starts over from the store at the next commit.
    */
-  private rollBack(mark: RecorderMark, digests: DigestSnapshot): void {
+  private rollBack(mark: RecorderMark, digests: DigestSnapshot, groups: SavedGroup[]): void {
     this.recorder.rollback(mark);
-    this.notify = this.createNotify(this.routes, digests);
+    this.notify = this.createNotify(this.routes, digests, groups);
     this.noise = this.createNoise();
     this.recovering = true;
   }
@@ -212,12 +215,14 @@ export class LivePipeline {
   private createNotify(
     routes: readonly Route[],
     digests: LiveCheckpoint['digests'] | undefined,
+    groups: SavedGroup[] | undefined,
   ): NotifyStage {
     return new NotifyStage({
       routes,
       ...(this.options.channelDetail && { channelDetail: this.options.channelDetail }),
       ...(this.options.publicUrl !== undefined && { publicUrl: this.options.publicUrl }),
       ...(digests && { digests }),
+      ...(groups && { groups }),
     });
   }
 }

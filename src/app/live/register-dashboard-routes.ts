@@ -20,7 +20,7 @@ export async function registerDashboardRoutes(
     channels: live.config.channels.map((channel) => ({
       name: channel.name,
       type: channel.type,
-      detail: channel.detail,
+      detail: channel.detail ?? 'as the route says',
     })),
     incidentChanges: live.feed,
     reportSecurityEvent: (event) => live.reportSecurityEvent(event),

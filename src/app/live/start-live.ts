@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import type { KlaxonConfig } from '../../config/index.ts';
+import { channelDetailOverrides, type KlaxonConfig } from '../../config/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { Route } from '../../routing/index.ts';
-import { HeartbeatSchedule } from '../../routing/index.ts';
+import { HeartbeatSchedule, loadSavedGroups } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import { openStore } from '../../store/index.ts';
@@ -99,12 +99,13 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     store,
     rules,
     routes,
-    channelDetail: Object.fromEntries(config.channels.map((channel) => [channel.name, channel.detail])),
+    channelDetail: channelDetailOverrides(config.channels),
     ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
     toleranceMs,
     maxFutureMs: config.detection.maxFutureMs,
     now,
     ...(resume && { resume }),
+    groups: await loadSavedGroups(store),
     onCommitted: (changes) => {
       for (const change of changes) feed.publish(change);
     },

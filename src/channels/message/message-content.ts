@@ -1,4 +1,4 @@
-import type { Incident, Notification, SecurityEvent } from '../../core/index.ts';
+import type { Incident, Notification, NotificationGroup, SecurityEvent } from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
 import { describeTechnique } from '../../triage/index.ts';
 import { clipText } from '../clip-text.ts';
@@ -56,12 +56,16 @@ export function describeNotification(notification: Notification): MessageContent
       evidence: [],
     };
   }
+  if (notification.group) return { ...base, ...describeGroup(notification.group, notification.detail) };
   if (notification.heartbeat) {
     return {
       ...base,
       title: 'Klaxon is alive',
       facts: [
-        ['last incident', `#${notification.heartbeat.lastSerial}`],
+        [
+          'last incident',
+          notification.heartbeat.lastSerial > 0 ? `#${notification.heartbeat.lastSerial}` : 'none yet',
+        ],
         ['dead letters', String(notification.heartbeat.deadLetters)],
       ],
       evidence: [],
@@ -73,6 +77,29 @@ export function describeNotification(notification: Notification): MessageContent
     facts: notification.text ? [['', notification.text]] : [],
     evidence: [],
   };
+}
+
+const GROUP_WHY = { initial: 'new group', changed: 'group changed', repeat: 'reminder' } as const;
+
+/** One message for a group: every incident in it on a line of its own. */
+function describeGroup(
+  group: NotificationGroup,
+  detail: Notification['detail'],
+): Omit<MessageContent, 'footer'> {
+  const open = group.incidents.filter((incident) => incident.status !== 'resolved').length;
+  const count = group.incidents.length;
+  const title = `Klaxon: ${count} incident${count === 1 ? '' : 's'} in one group, ${open} open — ${GROUP_WHY[group.why]}`;
+  const labels = Object.entries(group.labels).map(([name, value]) => `${name}=${value}`);
+  const facts: [string, string][] =
+    detail === 'link' || labels.length === 0 ? [] : [['group', labels.join(' ')]];
+  for (const incident of group.incidents) {
+    const line =
+      detail === 'link'
+        ? `${incident.status}`
+        : `${incident.title} (${groupText(incident)}, ${incident.count} events, ${incident.status})`;
+    facts.push([`#${incident.serial} ${incident.priority}`, line]);
+  }
+  return { title, facts, evidence: [] };
 }
 
 function hasIncidentDetail(notification: Notification): boolean {
@@ -92,19 +119,18 @@ function verb(notification: Notification): string {
   switch (notification.kind) {
     case 'flapping-started':
       return 'flapping (further changes held back)';
-    case 'flapping-stopped':
-      return 'no longer flapping';
+    case 'flapping-stopped': {
+      const held = notification.suppressedSince ?? 0;
+      return `no longer flapping (${held} change${held === 1 ? '' : 's'} held back meanwhile)`;
+    }
     default:
       return notification.kind;
   }
 }
 
 function incidentFacts(notification: Notification, incident: Incident): [string, string][] {
-  const facts: [string, string][] = [
-    ['who/where', groupText(incident)],
-    ['how often', `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`],
-  ];
-  if (notification.suppressedSince)
+  const facts: [string, string][] = [['who/where', groupText(incident)], howOften(incident)];
+  if (notification.suppressedSince && notification.kind !== 'flapping-stopped')
     facts.push(['held back', `+${notification.suppressedSince} updates since the last message`]);
   if (incident.distinct)
     facts.push([
@@ -129,6 +155,27 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
     ]);
   }
   return facts;
+}
+
+/** Only an absence incident counts no event: it says since when nothing came instead. */
+function howOften(incident: Incident): [string, string] {
+  if (incident.count === 0) {
+    const last = incident.lastSeen > 0 ? `last event ${iso(incident.lastSeen)}` : 'no event seen yet';
+    return [
+      'silent since',
+      `${last}, nothing since (${formatSpan(incident.openedAt - incident.lastSeen)} at ${iso(incident.openedAt)})`,
+    ];
+  }
+  return [
+    'how often',
+    `${incident.count} events from ${iso(incident.firstSeen)} to ${iso(incident.lastSeen)}`,
+  ];
+}
+
+function formatSpan(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 120) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 export function groupText(incident: Pick<Incident, 'group'>): string {

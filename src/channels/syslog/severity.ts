@@ -13,6 +13,8 @@ export function syslogSeverity(notification: Notification): number {
   if (notification.kind === 'resolved') return 5;
   if (notification.kind === 'meta') return 4;
   if (notification.incident) return SYSLOG_BY_PRIORITY[notification.incident.priority];
+  const top = topPriority(notification);
+  if (top) return SYSLOG_BY_PRIORITY[top];
   return 6;
 }
 
@@ -20,5 +22,13 @@ export function cefSeverity(notification: Notification): number {
   if (notification.kind === 'resolved') return 3;
   if (notification.kind === 'meta') return 5;
   if (notification.incident) return CEF_BY_PRIORITY[notification.incident.priority];
+  const top = topPriority(notification);
+  if (top) return CEF_BY_PRIORITY[top];
   return notification.kind === 'digest' ? 1 : 0;
+}
+
+/** A group message is as loud as its most urgent open incident. */
+function topPriority(notification: Notification): Priority | undefined {
+  const open = notification.group?.incidents.filter((incident) => incident.status !== 'resolved') ?? [];
+  return open.map((incident) => incident.priority).sort()[0];
 }

@@ -23,6 +23,13 @@ export interface WebhookData {
   incident?: IncidentJson | IncidentLink;
   suppressedSince?: number;
   digest?: { from: string; to: string; incidents: IncidentJson[] };
+  group?: {
+    key: string;
+    route: string;
+    labels: Record<string, string>;
+    why: string;
+    incidents: (IncidentJson | IncidentLink)[];
+  };
   heartbeat?: Notification['heartbeat'];
   text?: string;
   dashboardUrl?: string;
@@ -86,6 +93,17 @@ function buildData(notification: Notification): WebhookData {
       from: iso(digest.from),
       to: iso(digest.to),
       incidents: digest.incidents.map((item) => toIncidentJson({ ...item, samples: [] })),
+    };
+  }
+  if (notification.group) {
+    const { incidents, ...group } = notification.group;
+    data.group = {
+      ...group,
+      incidents: incidents.map((item) =>
+        full
+          ? toIncidentJson({ ...item, samples: [] })
+          : { serial: item.serial, priority: item.priority, status: item.status },
+      ),
     };
   }
   if (notification.heartbeat) data.heartbeat = notification.heartbeat;

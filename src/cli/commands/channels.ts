@@ -24,7 +24,7 @@ export function registerChannels(program: Command, io: Io): void {
           ? `; last failure ${formatTime(seen.lastFailure.at)} (${seen.lastFailure.reason}): ${seen.lastFailure.message}`
           : '';
         io.out(
-          `${channel.name.padEnd(16)} ${channel.type.padEnd(10)} ${channel.detail.padEnd(5)} pending ${seen?.pending ?? 0}, dead ${seen?.dead ?? 0}; ${last}${failure}`,
+          `${channel.name.padEnd(16)} ${channel.type.padEnd(10)} ${(channel.detail ?? 'route').padEnd(5)} pending ${seen?.pending ?? 0}, dead ${seen?.dead ?? 0}; ${last}${failure}`,
         );
       }
     });

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
 import { openStore } from '../../store/index.ts';
 import { loadKlaxonConfig } from '../../app/load-config.ts';
-import { NotifyStage } from '../../routing/index.ts';
+import { channelDetailOverrides } from '../../config/index.ts';
+import { NotifyStage, loadSavedGroups } from '../../routing/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -51,10 +52,10 @@ export function registerReplay(program: Command, io: Io): void {
       const notify = config
         ? new NotifyStage({
             routes: config.routes,
-            channelDetail: Object.fromEntries(
-              config.channels.map((channel) => [channel.name, channel.detail]),
-            ),
+            channelDetail: channelDetailOverrides(config.channels),
             ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+            // An interrupted replay resumes its groups where the store kept them.
+            ...(store && { groups: await loadSavedGroups(store) }),
           })
         : undefined;
       let report;

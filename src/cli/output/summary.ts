@@ -42,9 +42,9 @@ export function formatReplaySummary(report: ReplayReport): string {
     );
   }
   if (report.outbox) {
-    const { enqueued, heldForDigest, unrouted } = report.outbox;
+    const { enqueued, heldForDigest, heldForGroup, unrouted } = report.outbox;
     lines.push(
-      `  outbox: ${formatCount(enqueued)} notifications queued for delivery, ${formatCount(heldForDigest)} held for digests, ${formatCount(unrouted)} changes matched no route`,
+      `  outbox: ${formatCount(enqueued)} notifications queued for delivery, ${formatCount(heldForDigest)} held for digests, ${formatCount(heldForGroup)} collected into groups, ${formatCount(unrouted)} changes matched no route`,
     );
   }
   const open = incidents.filter((incident) => incident.status === 'open').length;

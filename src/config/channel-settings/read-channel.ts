@@ -42,7 +42,7 @@ export async function readChannel(
     type: type as string,
     config: read.config,
     secrets: read.secrets,
-    detail: own.detail,
+    ...(own.detail !== undefined && { detail: own.detail }),
     ...(own.rateLimits && { rateLimits: own.rateLimits }),
   };
 }

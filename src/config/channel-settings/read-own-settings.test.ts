@@ -16,9 +16,9 @@ describe('parseRateLimit', () => {
 });
 
 describe('readOwnSettings', () => {
-  it('defaults detail to full and leaves rate limits out when not set', () => {
+  it('leaves detail unset (the route decides) and rate limits out when not set', () => {
     const issues: PathIssue[] = [];
-    expect(readOwnSettings({}, ['channels', 'x'], issues)).toEqual({ detail: 'full' });
+    expect(readOwnSettings({}, ['channels', 'x'], issues)).toEqual({});
     expect(issues).toEqual([]);
   });
 

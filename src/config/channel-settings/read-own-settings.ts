@@ -6,20 +6,21 @@ import type { NodePath } from '../yaml/locate.ts';
 import type { PathIssue } from '../yaml/path-issue.ts';
 
 export interface OwnSettings {
-  detail: ChannelDetail;
+  /** Absent when the channel does not set it: the route's `detail` then applies. */
+  detail?: ChannelDetail;
   rateLimits?: ChannelRateLimit[];
 }
 
 const RATE = /^(\d{1,9})\s*\/\s*(\S{1,20})$/;
 const RATE_HINT = 'expected a rate like `20/1m` or `1/s`, or a list of them';
 
-/** Klaxon's own per-channel settings: `detail` (default full) and `rate_limit`. */
+/** Klaxon's own per-channel settings: `detail` (unset: the route decides) and `rate_limit`. */
 export function readOwnSettings(
   own: Readonly<Record<string, unknown>>,
   at: NodePath,
   issues: PathIssue[],
 ): OwnSettings {
-  const settings: OwnSettings = { detail: 'full' };
+  const settings: OwnSettings = {};
   const detail = own['detail'];
   if (detail !== undefined) {
     if (CHANNEL_DETAILS.includes(detail as ChannelDetail)) settings.detail = detail as ChannelDetail;

@@ -206,4 +206,26 @@ describe('noise decision', () => {
       notice: { kind: 'flapping-stopped', suppressed: 0 },
     });
   });
+
+  it('says on the end-of-flapping notice how many changes it held back, across episodes', () => {
+    const w = world();
+    let now = 0;
+    let held = 0;
+    for (let episode = 0; episode < 5; episode++) {
+      const incident = makeIncident({ ruleId: 'ssh-brute-force-user', group: { 'user.name': 'erin' } });
+      for (const kind of ['opened', 'resolved'] as const) {
+        const decision = w.decide(kind, incident, now);
+        if (decision.kind === 'suppressed' && decision.reason === 'flapping') held++;
+        now += MIN;
+      }
+    }
+    expect(held).toBeGreaterThan(1);
+    const later = makeIncident({ ruleId: 'ssh-brute-force-user', group: { 'user.name': 'erin' } });
+    const decision = w.decide('opened', later, now + 3 * 60 * MIN);
+    expect(decision).toMatchObject({
+      kind: 'notify',
+      notice: { kind: 'flapping-stopped', suppressed: held },
+      suppressedSince: held,
+    });
+  });
 });

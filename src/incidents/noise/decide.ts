@@ -69,7 +69,10 @@ export function decideNotification(change: IncidentChange, context: NoiseContext
     cooldown.recordSuppressed(decision.reason);
     if (decision.reason === 'flapping') context.flapping.recordSuppressed(flapKey);
   } else {
-    decision.suppressedSince = cooldown.handOut(context.now);
+    const heldBack = cooldown.handOut(context.now);
+    // Flapping spans several episodes of the rule and group; the notice counts them all.
+    const flapped = decision.notice?.kind === 'flapping-stopped' ? decision.notice.suppressed : 0;
+    decision.suppressedSince = Math.max(heldBack, flapped);
   }
   if (change.kind === 'resolved') context.cooldowns.forget(incident.episodeId);
   return decision;

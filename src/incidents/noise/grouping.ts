@@ -15,6 +15,12 @@ export interface GroupingOptions {
   repeatIntervalMs?: number;
   /** Resolutions are changes worth a message. Default true. */
   sendResolved?: boolean;
+  /**
+   * A new group whose incident opened longer than group_wait ago flushes at once (Alertmanager,
+   * whose groups do not survive a restart). Default true; false when `now` is another clock
+   * than the incidents' event time (live: the wall clock), where events always look late.
+   */
+  flushOldAtOnce?: boolean;
 }
 
 export type GroupedIncident = NoiseIncident & Pick<Incident, 'openedAt'>;
@@ -25,6 +31,16 @@ export interface GroupNotification<T extends GroupedIncident> {
   /** The group's incidents, open and (when sent) just resolved, by serial. */
   incidents: T[];
   why: GroupNotificationReason;
+}
+
+/** One group as plain data, for the store to keep across a restart. */
+export interface GroupSnapshot<T> {
+  key: string;
+  labels: Record<string, string>;
+  incidents: T[];
+  flushAt: number;
+  hasFlushed: boolean;
+  notified?: { firing: string[]; resolved: string[]; at: number };
 }
 
 interface AggregationGroup<T> {
@@ -62,7 +78,7 @@ export class Grouping<T extends GroupedIncident> {
   /** Adds the incident to its group, or replaces the group's copy of it with this newer one. */
   insert(incident: T, now: number): void {
     const labels = this.labelsOf(incident);
-    const key = `${this.options.route ?? ''}:${formatLabels(labels)}`;
+    const key = this.keyOf(incident);
     let group = this.groups.get(key);
     if (group === undefined) {
       group = {
@@ -77,7 +93,8 @@ export class Grouping<T extends GroupedIncident> {
     }
     group.incidents.set(incident.episodeId, incident);
     // An incident older than group_wait needs no more waiting (Alertmanager's aggrGroup.insert).
-    if (!group.hasFlushed && incident.openedAt + this.waitMs < now) group.flushAt = now;
+    if (this.options.flushOldAtOnce !== false && !group.hasFlushed && incident.openedAt + this.waitMs < now)
+      group.flushAt = now;
   }
 
   /** Flushes every group that is due at `now` and returns the notifications they need. */
@@ -92,6 +109,42 @@ export class Grouping<T extends GroupedIncident> {
       if (group.incidents.size === 0) this.groups.delete(group.key);
     }
     return due;
+  }
+
+  /** The groups as plain data: every group, or those whose keys are given. */
+  snapshot(keys?: Iterable<string>): GroupSnapshot<T>[] {
+    const groups =
+      keys === undefined ? [...this.groups.values()] : [...keys].map((key) => this.groups.get(key));
+    return groups.filter((group) => group !== undefined).map(snapshotOf);
+  }
+
+  /** Takes back groups a previous process saved; a group already here is replaced. */
+  restore(snapshots: readonly GroupSnapshot<T>[]): void {
+    for (const saved of snapshots) {
+      const notified = saved.notified && {
+        firing: new Set(saved.notified.firing),
+        resolved: new Set(saved.notified.resolved),
+        at: saved.notified.at,
+      };
+      this.groups.set(saved.key, {
+        key: saved.key,
+        labels: saved.labels,
+        incidents: new Map(saved.incidents.map((incident) => [incident.episodeId, incident])),
+        flushAt: saved.flushAt,
+        hasFlushed: saved.hasFlushed,
+        notified,
+      });
+    }
+  }
+
+  /** Whether the group of this key still exists (an emptied group is dropped at its flush). */
+  has(key: string): boolean {
+    return this.groups.has(key);
+  }
+
+  /** The key of the group the incident falls in. */
+  keyOf(incident: T): string {
+    return `${this.options.route ?? ''}:${formatLabels(this.labelsOf(incident))}`;
   }
 
   /** When the next group is due, for the caller's scheduler; undefined with no groups. */
@@ -133,6 +186,23 @@ export class Grouping<T extends GroupedIncident> {
     }
     return labels;
   }
+}
+
+function snapshotOf<T>(group: AggregationGroup<T>): GroupSnapshot<T> {
+  return {
+    key: group.key,
+    labels: group.labels,
+    incidents: [...group.incidents.values()],
+    flushAt: group.flushAt,
+    hasFlushed: group.hasFlushed,
+    ...(group.notified && {
+      notified: {
+        firing: [...group.notified.firing],
+        resolved: [...group.notified.resolved],
+        at: group.notified.at,
+      },
+    }),
+  };
 }
 
 /** `{rule="ssh-brute-force-source",source.ip="203.0.113.9"}`, names sorted, values JSON-quoted. */

@@ -2,7 +2,7 @@ export type { NoiseIncident } from './noise-incident.ts';
 export { keyOfRuleGroup } from './noise-incident.ts';
 export type { CooldownPolicy, CooldownHold } from './cooldown.ts';
 export { IncidentCooldown, Cooldowns } from './cooldown.ts';
-export type { GroupingOptions, GroupNotification, GroupedIncident } from './grouping.ts';
+export type { GroupingOptions, GroupNotification, GroupedIncident, GroupSnapshot } from './grouping.ts';
 export type { GroupNotificationReason } from './group-dedup.ts';
 export { Grouping } from './grouping.ts';
 export type { FlappingOptions, FlapObservation, FlapState } from './flapping.ts';

@@ -100,6 +100,24 @@ describe('GET /incidents/:serial', () => {
     });
   });
 
+  it('answers the group messages that listed the incident, newest first', async () => {
+    await openFour();
+    await api.store.notificationGroups.recordMessage({ route: 'page', key: 'k', serials: [1, 3], at: 1_000 });
+    await api.store.notificationGroups.recordMessage({
+      route: 'page',
+      key: 'k',
+      serials: [1, 3, 4],
+      at: 2_000,
+    });
+    const body = (await get('/api/v1/incidents/3')).json() as { groupMessages: { serials: number[] }[] };
+    expect(body.groupMessages.map((message) => message.serials)).toEqual([
+      [1, 3, 4],
+      [1, 3],
+    ]);
+    const alone = (await get('/api/v1/incidents/2')).json() as { groupMessages: unknown[] };
+    expect(alone.groupMessages).toEqual([]);
+  });
+
   it('answers 404 for an unknown serial and 400 for one that is not a number', async () => {
     expect((await get('/api/v1/incidents/99')).json()).toEqual({
       error: 'not_found',

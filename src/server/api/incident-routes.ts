@@ -115,7 +115,8 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
       config: { access: { role: 'viewer', tokenScope: 'read' } },
       schema: {
         tags: ['incidents'],
-        summary: 'One incident, its audit trail and its attempts over time',
+        summary:
+          'One incident, its audit trail, its attempts over time and the group messages that listed it',
         params: serialParams,
       },
     },
@@ -129,7 +130,9 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
         at: event['@timestamp'],
         summary: summarizeEvent(event),
       }));
-      return { incident, history, timeline: buildTimeline(incident, history), evidence };
+      // Group messages that listed it (routes with `group_by`): "sent in group with #3, #4".
+      const groupMessages = await deps.store.notificationGroups.messagesOf(serial);
+      return { incident, history, timeline: buildTimeline(incident, history), evidence, groupMessages };
     },
   );
 

@@ -3,6 +3,7 @@ import { outboxMigration } from './0002-outbox.ts';
 import { ingestMigration } from './0003-ingest.ts';
 import { usersMigration } from './0004-users.ts';
 import { incidentSearchMigration } from './0005-incident-search.ts';
+import { notificationGroupsMigration } from './0006-notification-groups.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ingestMigration,
   usersMigration,
   incidentSearchMigration,
+  notificationGroupsMigration,
 ];

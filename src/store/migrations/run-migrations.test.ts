@@ -40,10 +40,12 @@ describe('migrations', () => {
       'api_tokens',
       'checkpoints',
       'counters',
+      'group_messages',
       'incident_audit',
       'incidents',
       'ingest_journal',
       'klaxon_migrations',
+      'notification_groups',
       'outbox',
       'outbox_channels',
       'rule_states',
@@ -96,7 +98,7 @@ describe('the incident search migration', () => {
       first_seen, last_seen, opened_at, severity, confidence, priority, attack_json, samples_json)
       values (1, 'e1', 'r', 't', 'open', '{}', ${JSON.stringify({ 'source.ip': '203.0.113.9', 'user.name': 'Bob' })},
       5, 1, 2, 2, 'high', 'medium', 'P2', '[]', '[]')`.execute(db);
-    expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 2)).toEqual([5]);
+    expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 2)).toEqual([5, 6]);
     const row = await db.selectFrom('incidents').select('group_values').executeTakeFirstOrThrow();
     expect(row.group_values).toBe('203.0.113.9\nbob');
   });

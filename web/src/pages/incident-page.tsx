@@ -2,6 +2,7 @@ import { AttackList } from '../components/attack-list.tsx';
 import { AttemptsChart } from '../components/attempts-chart.tsx';
 import { AuditTrail } from '../components/audit-trail.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
+import { GroupNote } from '../components/group-note.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
 import { IncidentActions } from '../components/incident-actions.tsx';
 import { IncidentSummary } from '../components/incident-summary.tsx';
@@ -27,7 +28,7 @@ export function IncidentPage({ serial }: { serial: number }) {
         {!detail.error && <LoadingNote what={`incident #${serial}`} />}
       </>
     );
-  const { incident, history, timeline } = detail.data;
+  const { incident, history, timeline, groupMessages } = detail.data;
   return (
     <article className="incident">
       <p>
@@ -42,6 +43,7 @@ export function IncidentPage({ serial }: { serial: number }) {
           <StatusBadge status={incident.status} />
           <code className="muted">{incident.ruleId}</code>
         </div>
+        <GroupNote serial={incident.serial} messages={groupMessages} />
       </header>
       <ErrorNote error={detail.error} />
       <div className="incident-layout">

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_INCIDENT, sampleNotification } from '../testdata/notifications.ts';
+import { describeNotification } from './message-content.ts';
+
+const HOUR = 3_600_000;
+
+function fact(content: ReturnType<typeof describeNotification>, label: string): string | undefined {
+  return content.facts.find(([name]) => name === label)?.[1];
+}
+
+describe('describeNotification', () => {
+  it('says since when a source is silent instead of counting zero events', () => {
+    const lastEvent = Date.UTC(2026, 11, 5, 1, 14, 0);
+    const incident = {
+      ...SAMPLE_INCIDENT,
+      ruleId: 'log-source-silent',
+      group: { 'host.name': 'web-1' },
+      count: 0,
+      samples: [],
+      firstSeen: lastEvent,
+      lastSeen: lastEvent,
+      openedAt: lastEvent + HOUR,
+    };
+    const content = describeNotification(sampleNotification({ incident }));
+    expect(fact(content, 'how often')).toBeUndefined();
+    expect(fact(content, 'silent since')).toBe(
+      'last event 2026-12-05T01:14:00Z, nothing since (60 min at 2026-12-05T02:14:00Z)',
+    );
+    expect(content.facts.flat().join(' ')).not.toContain('0 events');
+  });
+
+  it('still counts events for every other incident', () => {
+    const content = describeNotification(sampleNotification());
+    expect(fact(content, 'how often')).toMatch(/^\d+ events from \S+ to \S+$/);
+  });
+
+  it('says how many changes were held back when flapping ends, even none', () => {
+    const stopped = describeNotification(
+      sampleNotification({ kind: 'flapping-stopped', suppressedSince: 6 }),
+    );
+    expect(stopped.title).toContain('no longer flapping (6 changes held back meanwhile)');
+    const none = describeNotification(sampleNotification({ kind: 'flapping-stopped' }));
+    expect(none.title).toContain('no longer flapping (0 changes held back meanwhile)');
+    const link = describeNotification(
+      sampleNotification({ kind: 'flapping-stopped', detail: 'link', suppressedSince: 1 }),
+    );
+    expect(link.title).toContain('(1 change held back meanwhile)');
+  });
+
+  it('says a heartbeat has no incident yet instead of "#0"', () => {
+    const heartbeat = (lastSerial: number) =>
+      describeNotification(
+        sampleNotification({
+          kind: 'heartbeat',
+          incident: undefined,
+          heartbeat: { lastSerial, deadLetters: 0 },
+        }),
+      );
+    expect(fact(heartbeat(0), 'last incident')).toBe('none yet');
+    expect(fact(heartbeat(7), 'last incident')).toBe('#7');
+  });
+});

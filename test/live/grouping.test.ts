@@ -1,0 +1,110 @@
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKlaxonConfig } from '../../src/app/load-config.ts';
+import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
+import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+
+interface GroupBody {
+  type: string;
+  data: {
+    kind: string;
+    group?: { why: string; incidents: { serial: number; group: Record<string, string> }[] };
+    message: { title: string };
+  };
+}
+
+function sshdFailures(ip: string, from: number, pid: number): string {
+  let lines = '';
+  for (let i = 0; i < 10; i++) {
+    const at = new Date(from + i * 100);
+    const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+    const day = String(at.getUTCDate()).padStart(2, ' ');
+    lines += `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${pid + i}]: Failed password for invalid user u${i} from ${ip} port ${40000 + i} ssh2\n`;
+  }
+  return lines;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('klaxon start with a grouping route', () => {
+  let dir: string;
+  let receiver: HttpPeer;
+  let daemon: LiveDaemon | undefined;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'klaxon-grouping-'));
+    receiver = await startHttpPeer({ status: 200 });
+    writeFileSync(join(dir, 'auth.log'), '');
+    writeFileSync(
+      join(dir, 'klaxon.yaml'),
+      [
+        `store: sqlite:${join(dir, 'klaxon.db')}`,
+        'sources:',
+        `  - { type: file, name: auth, path: ${join(dir, 'auth.log')}, format: sshd, poll: 20ms }`,
+        'channels:',
+        `  hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
+        'routes:',
+        '  - { match: { rule: [ssh-brute-force-source] }, channels: [hook], group_by: [rule], group_wait: 1s, group_interval: 3s }',
+      ].join('\n'),
+    );
+  });
+  afterEach(async () => {
+    await daemon?.stop();
+    await receiver.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    daemon = await startLive({
+      config: await loadKlaxonConfig(join(dir, 'klaxon.yaml')),
+      listen: { host: '127.0.0.1', port: 0 },
+      tickMs: 50,
+      checkpointEveryMs: 100,
+    });
+    return daemon;
+  };
+  const groupMessages = () =>
+    receiver.requests
+      .map((request) => JSON.parse(request.body) as GroupBody)
+      .filter((b) => b.data.kind === 'group');
+
+  it('sends five brute forces opened within five seconds as one message, and an update after group_interval across a restart', async () => {
+    let live = await start();
+    const now = Date.now();
+    const ips = ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4', '203.0.113.5'];
+    appendFileSync(
+      join(dir, 'auth.log'),
+      ips.map((ip, n) => sshdFailures(ip, now - 10_000 + n * 1000, n * 100)).join(''),
+    );
+    const [first] = await waitFor('the group message', () =>
+      groupMessages().length > 0 ? groupMessages() : undefined,
+    );
+    expect(receiver.requests.map((r) => (JSON.parse(r.body) as GroupBody).type)).toEqual(['klaxon.group']); // one message, not five
+    expect(first?.data.group?.why).toBe('initial');
+    const listed = first?.data.group?.incidents ?? [];
+    expect(listed.map((incident) => incident.group['source.ip'])).toEqual(ips);
+    expect(first?.data.message.title).toBe('Klaxon: 5 incidents in one group, 5 open — new group');
+
+    await live.stop();
+    live = await start();
+    appendFileSync(join(dir, 'auth.log'), sshdFailures('203.0.113.6', Date.now() - 2_000, 900));
+    const update = await waitFor('the update message', () => groupMessages()[1]);
+    expect(update.data.group?.why).toBe('changed');
+    const updated = update.data.group?.incidents ?? [];
+    expect(updated.map((incident) => incident.group['source.ip'])).toEqual([...ips, '203.0.113.6']);
+    expect(groupMessages()).toHaveLength(2);
+    const sixth = updated.at(-1)?.serial ?? 0;
+    expect((await live.store.notificationGroups.messagesOf(sixth))[0]?.serials).toEqual(
+      updated.map((i) => i.serial),
+    );
+  }, 30_000);
+});
