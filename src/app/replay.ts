@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Detection, Incident } from '../core/index.ts';
+import type { Detection, Incident, IncidentCase } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
 import type { NoiseTally } from '../incidents/index.ts';
@@ -59,6 +59,8 @@ export interface FileReport {
 
 export interface ReplayReport {
   incidents: readonly Incident[];
+  /** The cases the incidents form: one per attack. */
+  cases: readonly IncidentCase[];
   files: FileReport[];
   totals: ReadCounts;
   /** Over all files: events dated far beyond the rest of their input (see FileReport). */
@@ -174,8 +176,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     notes: stream.parser.notes(),
     order: orders[source] as TimeOrder,
   }));
+  const incidents = store ? await incidentsOf(store, progress.serials) : book.list();
   const report: ReplayReport = {
-    incidents: store ? await incidentsOf(store, progress.serials) : book.list(),
+    incidents,
+    cases: store ? await casesOf(store, incidents) : book.cases(),
     files,
     totals: sumCounts(files.map((file) => file.counts)),
     future: files.reduce((sum, file) => sum + file.future, 0),
@@ -192,6 +196,12 @@ async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]>
   const wanted = new Set(serials);
   const all = await store.incidents.list({ order: 'oldest' });
   return all.filter((incident) => wanted.has(incident.serial));
+}
+
+async function casesOf(store: Store, incidents: readonly Incident[]): Promise<IncidentCase[]> {
+  const ids = [...new Set(incidents.flatMap((incident) => incident.caseId ?? []))].sort((a, b) => a - b);
+  const cases = await Promise.all(ids.map((id) => store.cases.get(id)));
+  return cases.filter((found): found is IncidentCase => found !== undefined);
 }
 
 function sumCounts(all: ReadCounts[]): ReadCounts {

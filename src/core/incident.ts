@@ -38,6 +38,19 @@ export interface Incident {
   /** `klaxon` when the condition went quiet for resolve_after, else the person. */
   resolvedBy?: string;
   resolution?: string;
+  /** The case (one attack) this incident belongs to: incidents about the same entity at overlapping times. */
+  caseId?: number;
+}
+
+/** One attack: incidents about the same address, account or host at overlapping times. */
+export interface IncidentCase {
+  id: number;
+  /** `field=value`, e.g. `source.ip=203.0.113.7`. */
+  entities: string[];
+  firstSeen: number;
+  lastSeen: number;
+  /** Member incidents, in the order they joined. */
+  serials: number[];
 }
 
 /** Who may do what to an incident in which status. Anything else is an invalid transition. */

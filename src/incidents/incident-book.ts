@@ -1,4 +1,5 @@
-import type { Detection, Incident } from '../core/index.ts';
+import type { Detection, Incident, IncidentCase } from '../core/index.ts';
+import { CaseBook } from './case-assignment.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
 
@@ -11,6 +12,7 @@ export class IncidentBook {
   private readonly byEpisode = new Map<string, Incident>();
   private readonly latestByGroup = new Map<string, number>();
   private readonly incidents: Incident[] = [];
+  private readonly caseBook = new CaseBook();
 
   constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
 
@@ -23,6 +25,7 @@ export class IncidentBook {
     incident.firstSeen = detection.firstSeen;
     incident.samples = detection.samples;
     if (detection.distinct) incident.distinct = detection.distinct;
+    if (incident.caseId !== undefined) this.caseBook.extend(incident.caseId, incident.lastSeen);
     if (detection.state === 'resolved') {
       incident.status = 'resolved';
       incident.resolvedAt = detection.at;
@@ -36,6 +39,11 @@ export class IncidentBook {
     return this.incidents;
   }
 
+  /** The cases the incidents form (one per attack), in the order they opened. */
+  cases(): IncidentCase[] {
+    return this.caseBook.list();
+  }
+
   private open(detection: Detection): Incident {
     const groupKey = `${detection.ruleId}\u0000${JSON.stringify(detection.group)}`;
     const incident: Incident = {
@@ -46,6 +54,7 @@ export class IncidentBook {
     const previous = this.latestByGroup.get(groupKey);
     if (previous !== undefined) incident.previousSerial = previous;
     this.latestByGroup.set(groupKey, incident.serial);
+    incident.caseId = this.caseBook.assign(incident);
     this.incidents.push(incident);
     this.byEpisode.set(detection.episodeId, incident);
     return incident;

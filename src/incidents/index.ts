@@ -1,5 +1,8 @@
 export type { RuleFacts } from './incident.ts';
 export { newIncidentOf } from './incident.ts';
+export { assignCase, CaseBook } from './case-assignment.ts';
+export { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
+export type { CaseChoice, CaseSpan, Entity } from './cases.ts';
 export { IncidentBook } from './incident-book.ts';
 export { IncidentRecorder } from './recorder.ts';
 export type { IncidentChange, RecorderMark } from './recorder.ts';

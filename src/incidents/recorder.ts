@@ -2,6 +2,7 @@ import type { Detection, Incident } from '../core/index.ts';
 import type { StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
+import { assignCase } from './case-assignment.ts';
 
 /** An incident as one batch of detections changed it. */
 export interface IncidentChange {
@@ -119,11 +120,22 @@ export class IncidentRecorder {
     };
     switch (detection.state) {
       case 'opened':
-        return tx.incidents.open(newIncidentOf(detection, this.factsOf(detection.ruleId)));
+        return assignCase(
+          tx.cases,
+          await tx.incidents.open(newIncidentOf(detection, this.factsOf(detection.ruleId))),
+        );
       case 'updated':
-        return tx.incidents.progress(detection.episodeId, progress);
+        return extendCase(tx, await tx.incidents.progress(detection.episodeId, progress));
       case 'resolved':
-        return tx.incidents.resolveEpisode(detection.episodeId, detection.at, progress);
+        return extendCase(tx, await tx.incidents.resolveEpisode(detection.episodeId, detection.at, progress));
     }
   }
+}
+
+async function extendCase(
+  tx: StoreOperations,
+  incident: Incident | undefined,
+): Promise<Incident | undefined> {
+  if (incident?.caseId !== undefined) await tx.cases.extend(incident.caseId, incident.lastSeen);
+  return incident;
 }

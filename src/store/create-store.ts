@@ -6,6 +6,7 @@ import { createIngestJournalRepository } from './ingest-journal-repository.ts';
 import { createIncidentRepository } from './incident-repository.ts';
 import { createNotificationGroupRepository } from './notification-group-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createCaseRepository } from './case-repository.ts';
 import { createRuleStateRepository } from './rule-state-repository.ts';
 import { createSessionRepository } from './session-repository.ts';
 import type { StoreDialect } from './migrations/index.ts';
@@ -35,6 +36,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     users: guardMethods('users', createUserRepository(executor), redact),
     sessions: guardMethods('sessions', createSessionRepository(executor), redact),
     ruleStates: guardMethods('ruleStates', createRuleStateRepository(executor), redact),
+    cases: guardMethods('cases', createCaseRepository(executor), redact),
   });
   let closed = false;
   return {

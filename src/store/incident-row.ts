@@ -36,6 +36,7 @@ export function toIncidentRow(
     resolved_at: null,
     resolved_by: null,
     resolution: null,
+    case_id: null,
   };
 }
 
@@ -78,5 +79,6 @@ export function toIncident(row: IncidentTable): Incident {
   if (row.resolved_at !== null) incident.resolvedAt = Number(row.resolved_at);
   if (row.resolved_by !== null) incident.resolvedBy = row.resolved_by;
   if (row.resolution !== null) incident.resolution = row.resolution;
+  if (row.case_id !== null && row.case_id !== undefined) incident.caseId = Number(row.case_id);
   return incident;
 }

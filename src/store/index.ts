@@ -1,3 +1,4 @@
+export type { CaseRepository, CaseSpanRow } from './case-repository.ts';
 export type {
   Store,
   StoreOperations,

@@ -20,6 +20,14 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   rule_states: RuleStateTable;
+  cases: CaseTable;
+}
+
+export interface CaseTable {
+  id: number;
+  entities_json: string;
+  first_seen: number;
+  last_seen: number;
 }
 
 export interface MigrationTable {
@@ -62,6 +70,7 @@ export interface IncidentTable {
   resolved_at: number | null;
   resolved_by: string | null;
   resolution: string | null;
+  case_id: number | null;
 }
 
 export interface IncidentAuditTable {

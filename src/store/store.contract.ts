@@ -1,4 +1,5 @@
 import { afterEach, describe } from 'vitest';
+import { describeCaseContract } from './contract/cases.contract.ts';
 import { describeConcurrencyContract } from './contract/concurrency.contract.ts';
 import type { OpenStore } from './contract/fixtures.ts';
 import { describeIncidentSearchContract } from './contract/incident-search.contract.ts';
@@ -38,6 +39,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeOutboxContract(openTracked);
     describeIngestContract(openTracked);
     describeUsersContract(openTracked);
+    describeCaseContract(openTracked);
     describeIncidentSearchContract(openTracked);
   });
 }

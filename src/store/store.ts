@@ -1,6 +1,7 @@
 import type { Detection, Incident, IncidentAuditEntry, IncidentStatus, Priority } from '../core/index.ts';
 import type { ApiTokenRepository, IngestJournalRepository } from './ingest.ts';
 import type { OutboxRepository } from './outbox.ts';
+import type { CaseRepository } from './case-repository.ts';
 import type { RuleStateRepository, SessionRepository, UserRepository } from './users.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface StoreOperations {
   users: UserRepository;
   sessions: SessionRepository;
   ruleStates: RuleStateRepository;
+  /** Cases: incidents of one attack (`case-repository.ts`). */
+  cases: CaseRepository;
 }
 
 /** What the engine knows when an episode opens; the store adds the serial and the status. */
@@ -46,6 +49,7 @@ export type NewIncident = Omit<
   | 'resolvedAt'
   | 'resolvedBy'
   | 'resolution'
+  | 'caseId'
 >;
 
 /** The engine's later view of an open episode. */

@@ -64,6 +64,23 @@ describe.each([7, 1, 2])('the demo day (seed %i)', async (seed) => {
     }
   });
 
+  it('groups the incidents of each attack into one case, and no case spans two attacks', () => {
+    expect(report.cases).toHaveLength(truth.attacks.length);
+    for (const attack of truth.attacks) {
+      const serials = report.incidents
+        .filter((incident) =>
+          EXPECTED[attack.id]!(attack).some(
+            ([rule, group]) =>
+              rule === incident.ruleId && JSON.stringify(group) === JSON.stringify(incident.group),
+          ),
+        )
+        .map((incident) => incident.serial);
+      const caseOf = report.cases.find((c) => c.serials.includes(serials[0]!));
+      expect(caseOf?.serials).toEqual(serials);
+      expect(caseOf?.entities).toContain(`source.ip=${attack.sourceIp}`);
+    }
+  });
+
   it('counts every failed password of the SSH brute force', () => {
     const attack = truth.attacks.find((a) => a.id === 'ssh-brute-force')!;
     const incident = report.incidents.find(

@@ -1,0 +1,56 @@
+import type { Incident } from '../core/index.ts';
+import type { CaseRepository } from '../store/index.ts';
+import type { CaseSpan } from './cases.ts';
+import { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
+
+/**
+ * Puts a newly opened incident in a case: the earliest case about one of its entities active at
+ * overlapping times, else a new case named by the incident's serial. Returns the incident with
+ * its `caseId`.
+ */
+export async function assignCase(cases: CaseRepository, incident: Incident): Promise<Incident> {
+  const span = { entities: entitiesOf(incident), firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
+  const active = await cases.active(incident.firstSeen - CASE_GAP_MS);
+  const choice = chooseCase(span, active);
+  const joined = 'join' in choice ? active.find((c) => c.id === choice.join) : undefined;
+  const next: CaseSpan = joined ? widenCase(joined, span) : { id: incident.serial, ...span };
+  await cases.put(next, incident.serial);
+  return { ...incident, caseId: next.id };
+}
+
+/** The same assignment in memory, for a replay without a store. */
+export class CaseBook {
+  private readonly cases: CaseSpan[] = [];
+  private readonly members = new Map<number, number[]>();
+
+  assign(incident: Incident): number {
+    const span = {
+      entities: entitiesOf(incident),
+      firstSeen: incident.firstSeen,
+      lastSeen: incident.lastSeen,
+    };
+    const choice = chooseCase(span, this.cases);
+    if ('join' in choice) {
+      const index = this.cases.findIndex((c) => c.id === choice.join);
+      this.cases[index] = widenCase(this.cases[index] as CaseSpan, span);
+      this.members.get(choice.join)?.push(incident.serial);
+      return choice.join;
+    }
+    this.cases.push({ id: incident.serial, ...span });
+    this.members.set(incident.serial, [incident.serial]);
+    return incident.serial;
+  }
+
+  extend(caseId: number, lastSeen: number): void {
+    const found = this.cases.find((c) => c.id === caseId);
+    if (found && found.lastSeen < lastSeen) found.lastSeen = lastSeen;
+  }
+
+  list(): { id: number; entities: string[]; firstSeen: number; lastSeen: number; serials: number[] }[] {
+    return this.cases.map((c) => ({
+      ...c,
+      entities: [...c.entities],
+      serials: [...(this.members.get(c.id) ?? [])],
+    }));
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { OpenStore } from './fixtures.ts';
+import { newIncident } from './fixtures.ts';
+
+export function describeCaseContract(open: OpenStore): void {
+  describe('cases', () => {
+    it('keeps a case with its members, span and entities, and finds it by entity and activity', async () => {
+      const store = await open();
+      const first = await store.incidents.open(newIncident());
+      const second = await store.incidents.open(newIncident({ group: { 'user.name': 'root' } }));
+      const other = await store.incidents.open(newIncident({ group: { 'source.ip': '198.51.100.4' } }));
+      await store.cases.put(
+        { id: first.serial, entities: ['source.ip=203.0.113.9'], firstSeen: 1_000, lastSeen: 5_000 },
+        first.serial,
+      );
+      await store.cases.put(
+        {
+          id: first.serial,
+          entities: ['source.ip=203.0.113.9', 'user.name=root'],
+          firstSeen: 1_000,
+          lastSeen: 6_000,
+        },
+        second.serial,
+      );
+      await store.cases.put(
+        { id: other.serial, entities: ['source.ip=198.51.100.4'], firstSeen: 100, lastSeen: 200 },
+        other.serial,
+      );
+      await store.cases.extend(first.serial, 9_000);
+      await store.cases.extend(first.serial, 7_000); // never shrinks
+
+      expect(await store.cases.get(first.serial)).toEqual({
+        id: first.serial,
+        entities: ['source.ip=203.0.113.9', 'user.name=root'],
+        firstSeen: 1_000,
+        lastSeen: 9_000,
+        serials: [first.serial, second.serial],
+      });
+      expect((await store.incidents.get(second.serial))?.caseId).toBe(first.serial);
+      expect((await store.cases.active(1_000)).map((c) => c.id)).toEqual([first.serial]);
+      expect((await store.cases.sharing(['user.name=root'])).map((c) => c.id)).toEqual([first.serial]);
+      expect(await store.cases.sharing(['user.name=roo'])).toEqual([]);
+      expect((await store.cases.list()).map((c) => c.id)).toEqual([other.serial, first.serial]);
+      expect(await store.cases.get(999)).toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from './migration.ts';
+
+/**
+ * Cases: the incidents of one attack. A case is named by the serial of its first incident; its
+ * entities (`field=value`) and time span decide which later incidents join it. Version 8, not 7:
+ * 7 is taken by escalation, developed at the same time.
+ */
+export const casesMigration: Migration = {
+  version: 8,
+  name: 'cases',
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('cases')
+      .addColumn('id', 'bigint', (c) => c.primaryKey())
+      .addColumn('entities_json', 'text', (c) => c.notNull())
+      .addColumn('first_seen', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('cases_last_seen').on('cases').column('last_seen').execute();
+    await db.schema.alterTable('incidents').addColumn('case_id', 'bigint').execute();
+    await db.schema.createIndex('incidents_case_id').on('incidents').column('case_id').execute();
+  },
+};
