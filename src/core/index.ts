@@ -19,7 +19,14 @@ export {
   RateLimitedError,
   formatIssue,
 } from './errors.ts';
-export type { Incident, IncidentCase, IncidentStatus, IncidentAction, IncidentAuditEntry } from './incident.ts';
+export type { CaseMember, CaseNote } from './notification.ts';
+export type {
+  Incident,
+  IncidentCase,
+  IncidentStatus,
+  IncidentAction,
+  IncidentAuditEntry,
+} from './incident.ts';
 export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS } from './incident.ts';
 export type { Notification, NotificationGroup, NotificationKind } from './notification.ts';
 export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';

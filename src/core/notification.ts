@@ -39,7 +39,27 @@ export interface Notification {
   text?: string;
   /** Where the dashboard shows the incident, when the server has a public URL. */
   dashboardUrl?: string;
+  /** The incident's case (its attack) and earlier incidents about the same address, account or host. */
+  case?: CaseNote;
   createdAt: number;
+}
+
+/** An incident as a case message lists it. */
+export interface CaseMember {
+  serial: number;
+  title: string;
+  priority: string;
+  status: string;
+  resolution?: string;
+}
+
+export interface CaseNote {
+  /** The case number: the serial of its first incident. */
+  id: number;
+  /** The case's incidents so far, this one included. */
+  members: CaseMember[];
+  /** Earlier incidents about the same entities in other cases, newest first, with how they ended. */
+  related: CaseMember[];
 }
 
 /** One message for a group of incidents (Alertmanager's aggregation group). */

@@ -1,4 +1,5 @@
 import type { Incident } from '../core/index.ts';
+import { caseNoteOf } from './case-note.ts';
 import type { PassedChange } from '../incidents/index.ts';
 import type { StoreOperations } from '../store/index.ts';
 import { GroupCollector, type SavedGroup } from './group-collector.ts';
@@ -68,7 +69,8 @@ export class NotifyStage {
       // Periods that ended before this change are cut first, so a one-minute digest never
       // stretches to cover a change minutes later (event time on a replay).
       planned.push(...this.digests.tick(change.at), ...this.groups.tick(now ?? change.at));
-      const plan = planNotifications(change, this.options.routes, {
+      const note = change.kind === 'opened' ? await caseNoteOf(tx, change.incident) : undefined;
+      const plan = planNotifications(note ? { ...change, case: note } : change, this.options.routes, {
         now: change.at,
         ...(this.options.channelDetail && { channelDetail: this.options.channelDetail }),
         ...(this.dashboardUrl && { dashboardUrl: this.dashboardUrl }),

@@ -1,4 +1,4 @@
-import type { Incident, Notification } from '../core/index.ts';
+import type { CaseNote, Incident, Notification } from '../core/index.ts';
 import { hideIncidentDetail } from './link-detail.ts';
 import { hashNotificationId, joinIdKey, type MakeNotificationId } from './notification-id.ts';
 import { matchRoutes, type DetailLevel, type Route, type RouteNotifyKind } from './routes.ts';
@@ -11,6 +11,8 @@ export interface RoutedChange {
   incident: Incident;
   /** Signals held back by noise control since the previous message about this incident. */
   suppressedSince: number;
+  /** With an opened incident: its case and related incidents. */
+  case?: CaseNote;
 }
 
 /** A notification before the outbox numbers it per channel. */
@@ -127,6 +129,7 @@ function buildNotification(
     incident: detail === 'link' ? hideIncidentDetail(incident) : incident,
     ...(change.suppressedSince > 0 && { suppressedSince: change.suppressedSince }),
     ...(dashboardUrl !== undefined && { dashboardUrl }),
+    ...(change.case !== undefined && detail === 'full' && { case: change.case }),
     createdAt: options.now,
   };
 }

@@ -1,4 +1,10 @@
-import type { Incident, Notification, NotificationGroup, SecurityEvent } from '../../core/index.ts';
+import type {
+  CaseMember,
+  Incident,
+  Notification,
+  NotificationGroup,
+  SecurityEvent,
+} from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
 import { describeTechnique } from '../../triage/index.ts';
 import { clipText } from '../clip-text.ts';
@@ -36,8 +42,8 @@ export function describeNotification(notification: Notification): MessageContent
   if (incident) {
     return {
       ...base,
-      title: `[${incident.priority}] #${incident.serial} ${incident.title} — ${verb(notification)}`,
-      facts: incidentFacts(notification, incident),
+      title: incidentTitle(notification, incident),
+      facts: [...incidentFacts(notification, incident), ...caseFacts(notification)],
       evidence: incident.samples.map((event) => clip(evidenceLine(event), EVIDENCE_CHARS)),
     };
   }
@@ -100,6 +106,26 @@ function describeGroup(
     facts.push([`#${incident.serial} ${incident.priority}`, line]);
   }
   return { title, facts, evidence: [] };
+}
+
+/** A later member of a case is told as an update of the case, not as one more attack. */
+function incidentTitle(notification: Notification, incident: Incident): string {
+  const note = notification.case;
+  const plain = `[${incident.priority}] #${incident.serial} ${incident.title} — ${verb(notification)}`;
+  if (note === undefined || note.id === incident.serial || notification.kind !== 'opened') return plain;
+  const n = note.members.length;
+  return `[${incident.priority}] Case #${note.id} updated: now ${n} incident${n === 1 ? '' : 's'} — #${incident.serial} ${incident.title} opened`;
+}
+
+function caseFacts(notification: Notification): [string, string][] {
+  const note = notification.case;
+  if (note === undefined) return [];
+  const line = (m: CaseMember) =>
+    `#${m.serial} ${m.priority} ${m.title} (${m.status}${m.resolution ? `: ${m.resolution}` : ''})`;
+  const facts: [string, string][] = [[`case #${note.id}`, note.members.map(line).join('; ')]];
+  if (note.related.length > 0)
+    facts.push(['earlier, same address/account/host', note.related.map(line).join('; ')]);
+  return facts;
 }
 
 function hasIncidentDetail(notification: Notification): boolean {

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeNotification } from '../channels/message/index.ts';
+import { loadRulesFromText } from '../rules/index.ts';
+import { NotifyStage, routesSchema } from '../routing/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { runReplay } from './replay.ts';
+
+const RULES = `
+- id: fail-by-source
+  title: Failures from one address
+  type: match
+  where: { event.code: fail }
+  group_by: [source.ip]
+  window: 1m
+  severity: medium
+  confidence: medium
+- id: fail-by-user
+  title: Failures for one account
+  type: match
+  where: { event.code: fail }
+  group_by: [user.name]
+  window: 1m
+  severity: medium
+  confidence: medium
+`;
+const T0 = Date.UTC(2026, 2, 2, 10, 0, 0);
+const HOUR = 3_600_000;
+let store: Store | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await store?.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const line = (at: number, ip: string, user: string) =>
+  JSON.stringify({
+    '@timestamp': new Date(T0 + at).toISOString(),
+    event: { code: 'fail', kind: 'event' },
+    source: { ip },
+    user: { name: user },
+  });
+
+describe('cases on a replay with a store', () => {
+  it('tells a second incident of one attack as a case update, and a later return of the address with the earlier case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
+    dirs.push(dir);
+    const input = join(dir, 'events.ndjson');
+    const lines = [line(1_000, '203.0.113.9', 'root'), line(2_000, '203.0.113.9', 'root')];
+    lines.push(line(2 * HOUR, '203.0.113.9', 'admin'), line(2 * HOUR + 1_000, '198.51.100.4', 'zoe'));
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    store = await openStore(`sqlite:${join(dir, 'k.db')}`);
+    const { rules, issues } = loadRulesFromText(RULES, 'rules.yml');
+    expect(issues).toEqual([]);
+    const notify = new NotifyStage({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
+    const report = await runReplay({ inputs: [input], rules, format: 'ndjson', store, notify });
+
+    expect(report.cases.map((c) => [c.id, c.serials])).toEqual([
+      [1, [1, 2]],
+      [3, [3, 4]],
+      [5, [5, 6]],
+    ]);
+    const opened = (await store.outbox.list({ channel: 'chat' }))
+      .filter((entry) => entry.notification.kind === 'opened')
+      .sort((a, b) => (a.notification.incident?.serial ?? 0) - (b.notification.incident?.serial ?? 0))
+      .map((entry) => describeNotification(entry.notification));
+    expect(opened[0]?.title).toBe('[P3] #1 Failures from one address — opened');
+    expect(opened[1]?.title).toMatch(
+      /^\[P3\] Case #1 updated: now 2 incidents — #2 Failures for one account opened$/,
+    );
+    const related = opened[2]?.facts.find(([label]) => label.startsWith('earlier'));
+    expect(related?.[1]).toContain('#1 P3 Failures from one address (resolved)');
+    expect(opened[4]?.facts.find(([label]) => label.startsWith('earlier'))).toBeUndefined();
+  });
+});
