@@ -106,5 +106,7 @@ describe('klaxon demo', () => {
     expect(run.stdout.indexOf('[P2]')).toBeGreaterThan(firstMessage);
     expect(run.stdout).toContain('who/where: user.name=nils');
     expect(run.stdout).toMatch(/Incidents: 12 \(0 still open/);
+    expect(run.stdout).toContain('6 cases (one per attack):');
+    expect(run.stdout).toMatch(/case #1: incidents #1, #2, #3 — source\.ip=203\.0\.113\.45/);
   });
 });

@@ -33,6 +33,12 @@ export function registerDemo(program: Command, io: Io): void {
       for (const incident of byPriority) io.out(`${formatIncidentMessage(incident)}\n`);
       io.out(formatIncidentTable(report.incidents));
       io.out('');
+      io.out(`${report.cases.length} cases (one per attack):`);
+      for (const found of report.cases)
+        io.out(
+          `  case #${found.id}: incidents ${found.serials.map((s) => `#${s}`).join(', ')} — ${found.entities.join(', ')}`,
+        );
+      io.out('');
       io.out(formatReplaySummary(report));
     });
 }
