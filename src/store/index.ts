@@ -45,6 +45,7 @@ export { USER_ROLES } from './users.ts';
 export { OUTBOX_STATES } from './outbox.ts';
 export type { OpenStoreOptions } from './open-store.ts';
 export { openStore } from './open-store.ts';
+export { requireActiveUser } from './require-user.ts';
 export { redactUrl } from './redact.ts';
 export type { StoreCheckReport } from './check-store.ts';
 export { checkStore } from './check-store.ts';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPostgres } from '../support/postgres.ts';
 import { startPostgres } from '../support/postgres.ts';
+import { openStore } from '../../src/store/index.ts';
 import { DATASETS, jsonLines, runCli } from './run-cli.ts';
 
 let postgres: TestPostgres;
@@ -90,6 +91,13 @@ describe.each([
       code: 1,
       stderr: expect.stringContaining('already acknowledged by alice'),
     });
+    expect(await runCli('incidents', 'assign', '1', 'bob', '--by', 'alice', '--store', store)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no user bob'),
+    });
+    const opened = await openStore(store);
+    await opened.users.add({ name: 'bob', passwordHash: 'not-a-login', role: 'responder' }, 1);
+    await opened.close();
     expect((await runCli('incidents', 'assign', '1', 'bob', '--by', 'alice', '--store', store)).code).toBe(0);
     const resolved = await runCli(
       'incidents',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { IncidentStatus, Priority } from '../../core/index.ts';
 import { INCIDENT_STATUSES, InputError, NotFoundError, PRIORITIES } from '../../core/index.ts';
+import { requireActiveUser } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 import { formatIncidentDetail } from '../output/incident-detail.ts';
 import { incidentToJson } from '../output/incident-json.ts';
@@ -107,6 +108,7 @@ export function registerIncidents(program: Command, io: Io): void {
     'give the incident to someone',
     (flags, serial, assignee) =>
       withStore(storeUrl(flags.store), async (store) => {
+        await requireActiveUser(store.users, assignee as string);
         const incident = await store.incidents.assign(serial, assignee as string, flags.by, Date.now());
         report(flags, incident, `#${serial} assigned to ${assignee}`);
       }),

@@ -137,8 +137,11 @@ describe('person actions', () => {
     expect(ack.json()).toMatchObject({
       incident: { serial, status: 'acknowledged', acknowledgedBy: 'rita', acknowledgedAt: api.clock.now },
     });
-    expect((await post(`/api/v1/incidents/${serial}/assign`, { assignee: 'bob' })).json()).toMatchObject({
-      incident: { assignee: 'bob' },
+    const nobody = await post(`/api/v1/incidents/${serial}/assign`, { assignee: 'bob' });
+    expect(nobody.statusCode).toBe(400);
+    expect(nobody.json()).toMatchObject({ message: 'no user bob' });
+    expect((await post(`/api/v1/incidents/${serial}/assign`, { assignee: 'rita' })).json()).toMatchObject({
+      incident: { assignee: 'rita' },
     });
     expect((await post(`/api/v1/incidents/${serial}/notes`, { text: 'from the VPN' })).statusCode).toBe(200);
     expect(
@@ -156,7 +159,7 @@ describe('person actions', () => {
     expect(history.map((entry) => [entry.actor, entry.action, entry.detail])).toEqual([
       ['klaxon', 'opened', '5 events'],
       ['rita', 'acknowledged', 'looking'],
-      ['rita', 'assigned', 'bob'],
+      ['rita', 'assigned', 'rita'],
       ['rita', 'noted', 'from the VPN'],
       ['rita', 'resolved', 'blocked'],
     ]);

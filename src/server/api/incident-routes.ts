@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../core/index.ts';
 import type { Incident, IncidentStatus, Priority } from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
+import { requireActiveUser } from '../../store/index.ts';
 import type { Store } from '../../store/index.ts';
 import { personOf } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
@@ -57,7 +58,10 @@ const ACTIONS: Record<string, PersonAction> = {
     field: 'assignee',
     required: true,
     kind: 'assigned',
-    run: (store, serial, by, at, assignee) => store.incidents.assign(serial, assignee as string, by, at),
+    run: async (store, serial, by, at, assignee) => {
+      await requireActiveUser(store.users, assignee as string);
+      return store.incidents.assign(serial, assignee as string, by, at);
+    },
   },
   notes: {
     field: 'text',
