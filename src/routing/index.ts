@@ -26,3 +26,4 @@ export type { NotifyStageOptions, NotifyTally } from './notify-stage.ts';
 export { NotifyStage, loadSavedGroups } from './notify-stage.ts';
 export type { SavedGroup, GroupMessage } from './group-collector.ts';
 export { GroupCollector } from './group-collector.ts';
+export { caseNoteOf, memberOf } from './case-note.ts';

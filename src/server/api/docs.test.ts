@@ -19,6 +19,7 @@ describe('API documentation', () => {
     const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/v1/cases',
       '/api/v1/channels',
       '/api/v1/channels/{name}/retry',
       '/api/v1/feed.atom',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../core/index.ts';
 import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
 import { startApi } from './testdata/api-fixture.ts';
+import { assignCase } from '../../incidents/index.ts';
 import { failedSshLogin, openIncident } from './testdata/incidents.ts';
 
 let api: ApiFixture;
@@ -198,5 +199,42 @@ describe('person actions', () => {
     });
     expect(bad.json()).toMatchObject({ error: 'invalid_json' });
     expect((await api.store.incidents.get(serial))?.status).toBe('open');
+  });
+});
+
+describe('cases and related incidents', () => {
+  it('shows an incident with its case and the earlier incidents about the same address, with their notes', async () => {
+    const HOUR = 3_600_000;
+    const at = Date.UTC(2026, 2, 2, 11);
+    const inCase = async (overrides: Parameters<typeof openIncident>[1]) =>
+      assignCase(api.store.cases, await openIncident(api.store, overrides));
+    const earlier = await inCase({ openedAt: at });
+    await api.store.incidents.resolve(earlier.serial, 'rita', at + 60_000, 'blocked at the firewall');
+    const again = await inCase({ openedAt: at + 2 * HOUR });
+    const sameAttack = await inCase({
+      ruleId: 'password-spray-source',
+      title: 'Password spray',
+      openedAt: at + 2 * HOUR + 5_000,
+    });
+    await inCase({ group: { 'source.ip': '198.51.100.7' }, samples: [], openedAt: at + 2 * HOUR });
+
+    const body = (await get(`/api/v1/incidents/${sameAttack.serial}`)).json() as {
+      case: { id: number; members: { serial: number }[]; related: { serial: number; resolution?: string }[] };
+    };
+    expect(body.case.id).toBe(again.serial);
+    expect(body.case.members.map((m) => m.serial)).toEqual([again.serial, sameAttack.serial]);
+    expect(body.case.related).toEqual([
+      expect.objectContaining({
+        serial: earlier.serial,
+        status: 'resolved',
+        resolution: 'blocked at the firewall',
+      }),
+    ]);
+    const cases = (await get('/api/v1/cases')).json() as { items: { id: number; serials: number[] }[] };
+    expect(cases.items.map((c) => [c.id, c.serials])).toEqual([
+      [4, [4]],
+      [2, [2, 3]],
+      [1, [1]],
+    ]);
   });
 });

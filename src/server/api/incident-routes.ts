@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../core/index.ts';
 import type { Incident, IncidentStatus, Priority } from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
+import { caseNoteOf } from '../../routing/index.ts';
 import { requireActiveUser } from '../../store/index.ts';
 import type { Store } from '../../store/index.ts';
 import { personOf } from '../auth/index.ts';
@@ -136,8 +137,35 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
       }));
       // Group messages that listed it (routes with `group_by`): "sent in group with #3, #4".
       const groupMessages = await deps.store.notificationGroups.messagesOf(serial);
-      return { incident, history, timeline: buildTimeline(incident, history), evidence, groupMessages };
+      // Its case (the other incidents of the attack) and earlier incidents about the same entities.
+      const incidentCase = (await caseNoteOf(deps.store, incident)) ?? null;
+      return {
+        incident,
+        history,
+        timeline: buildTimeline(incident, history),
+        evidence,
+        groupMessages,
+        case: incidentCase,
+      };
     },
+  );
+
+  api.get<{ Querystring: { limit: number } }>(
+    '/cases',
+    {
+      config: { access: { role: 'viewer', tokenScope: 'read' } },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Cases, newest first: the incidents of one attack (same address, account or host at overlapping times)',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+        },
+      },
+    },
+    async (request) => ({ items: await deps.store.cases.list({ limit: request.query.limit }) }),
   );
 
   for (const [path, action] of Object.entries(ACTIONS)) {
