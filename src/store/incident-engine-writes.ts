@@ -83,14 +83,32 @@ export function progressEpisode(
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) return undefined;
-    await writeAudit(trx, {
-      serial: row.serial,
-      at: progress.lastSeen,
-      actor: ENGINE_ACTOR,
-      action: 'updated',
-      detail: `${progress.count} events`,
-    });
+    await foldCountUpdate(trx, Number(row.serial), progress);
     return toIncident(row);
+  });
+}
+
+/**
+ * Count updates fold into one audit line per incident, "60 events, last at ...", kept last so that
+ * people's notes are not buried under one row per update.
+ */
+async function foldCountUpdate(
+  trx: Kysely<Database>,
+  serial: number,
+  progress: IncidentProgress,
+): Promise<void> {
+  await trx
+    .deleteFrom('incident_audit')
+    .where('serial', '=', serial)
+    .where('actor', '=', ENGINE_ACTOR)
+    .where('action', '=', 'updated')
+    .execute();
+  await writeAudit(trx, {
+    serial,
+    at: progress.lastSeen,
+    actor: ENGINE_ACTOR,
+    action: 'updated',
+    detail: `${progress.count} events, last at ${new Date(progress.lastSeen).toISOString()}`,
   });
 }
 

@@ -83,7 +83,10 @@ describe('GET /incidents/:serial', () => {
     expect(body.incident).toMatchObject({ serial: opened.serial, count: 8, status: 'open' });
     expect(body.history).toEqual([
       expect.objectContaining({ action: 'opened', detail: '5 events' }),
-      expect.objectContaining({ action: 'updated', detail: '8 events' }),
+      expect.objectContaining({
+        action: 'updated',
+        detail: `8 events, last at ${new Date(t + 70_000).toISOString()}`,
+      }),
     ]);
     expect(body.timeline).toEqual([
       { at: t, count: 1 },

@@ -90,14 +90,26 @@ export function describePersonActionContract(open: OpenStore): void {
         samples: [],
       });
       await store.incidents.acknowledge(1, 'alice', 100_000, 'on it');
+      // Later count updates fold into one line, kept after the people's actions so far.
+      for (const [count, lastSeen] of [
+        [9, 101_000],
+        [12, 105_000],
+      ] as const)
+        await store.incidents.progress(input.episodeId, { count, firstSeen: 1_000, lastSeen, samples: [] });
       await store.incidents.assign(1, 'dave', 'alice', 110_000);
       await store.incidents.note(1, 'dave', 120_000, 'same source hit the VPN');
       await store.incidents.resolve(1, 'dave', 130_000, 'blocked at the edge');
       await store.incidents.note(1, 'erin', 140_000, 'confirmed no login succeeded');
       expect(await store.incidents.history(1)).toEqual([
         { serial: 1, at: 5_000, actor: 'klaxon', action: 'opened', detail: '5 events' },
-        { serial: 1, at: 6_000, actor: 'klaxon', action: 'updated', detail: '7 events' },
         { serial: 1, at: 100_000, actor: 'alice', action: 'acknowledged', detail: 'on it' },
+        {
+          serial: 1,
+          at: 105_000,
+          actor: 'klaxon',
+          action: 'updated',
+          detail: '12 events, last at 1970-01-01T00:01:45.000Z',
+        },
         { serial: 1, at: 110_000, actor: 'alice', action: 'assigned', detail: 'dave' },
         { serial: 1, at: 120_000, actor: 'dave', action: 'noted', detail: 'same source hit the VPN' },
         { serial: 1, at: 130_000, actor: 'dave', action: 'resolved', detail: 'blocked at the edge' },
