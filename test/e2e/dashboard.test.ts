@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/app/load-rules.ts';
 import { runReplay } from '../../src/app/replay.ts';
+import type { Incident } from '../../src/core/index.ts';
+import { assignCase } from '../../src/incidents/index.ts';
 import { hashPassword } from '../../src/server/auth/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -93,6 +95,9 @@ async function logIn(page: Page, user: { name: string; password: string }): Prom
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
 }
+
+const pick = <T extends object, K extends keyof T>(from: T, keys: K[]): Pick<T, K> =>
+  Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 
 /** How many pixels the page is wider than the window (a phone layout must not scroll sideways). */
 const sidewaysOverflow = (page: Page) =>
@@ -213,7 +218,7 @@ describe('the dashboard in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('says on the incident page which incidents it was sent in a group with', async () => {
+  it('says on the incident page which incidents it was sent in a group with and its case', async () => {
     await store.notificationGroups.recordMessage({
       route: 'page',
       key: 'page:{rule}',
@@ -227,6 +232,25 @@ describe('the dashboard in headless Chromium', () => {
     await note.waitFor();
     expect(await note.textContent()).toBe('Sent in group with #7, #8 (route page, 1 group message)');
     expect(await note.getByRole('link', { name: '#8' }).getAttribute('href')).toBe('/incidents/8');
+    // Another incident about the same address at the same time joins #1's case.
+    const first = (await store.incidents.get(1)) as Incident;
+    const member = await assignCase(
+      store.cases,
+      await store.incidents.open({
+        ...pick(first, ['count', 'firstSeen', 'lastSeen', 'openedAt', 'severity', 'confidence', 'priority']),
+        ...pick(first, ['attack', 'samples']),
+        episodeId: 'e2e-case-member',
+        ruleId: 'ssh-brute-force-user',
+        title: 'SSH brute force on one account',
+        group: { 'user.name': 'root' },
+      }),
+    );
+    await page.reload();
+    const incidentCase = page.getByTestId('case-section');
+    await expect(incidentCase.getByRole('heading').textContent()).resolves.toBe('Case #1: 2 incidents');
+    expect(await incidentCase.getByRole('link', { name: `#${member.serial}` }).getAttribute('href')).toBe(
+      `/incidents/${member.serial}`,
+    );
     await page.context().close();
   });
 

@@ -47,6 +47,22 @@ export interface IncidentDetail {
   evidence?: { at: string; summary: string }[];
   /** Group messages (routes with `group_by`) that listed the incident, newest first. */
   groupMessages?: GroupMessage[];
+  /** Its case (the incidents of one attack) and earlier incidents about the same entities. */
+  case?: CaseNote | null;
+}
+
+export interface CaseMember {
+  serial: number;
+  title: string;
+  priority: string;
+  status: string;
+  resolution?: string;
+}
+
+export interface CaseNote {
+  id: number;
+  members: CaseMember[];
+  related: CaseMember[];
 }
 
 export interface GroupMessage {

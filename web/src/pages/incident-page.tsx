@@ -2,6 +2,7 @@ import { AttackList } from '../components/attack-list.tsx';
 import { AttemptsChart } from '../components/attempts-chart.tsx';
 import { AuditTrail } from '../components/audit-trail.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
+import { CaseSection } from '../components/case-note.tsx';
 import { GroupNote } from '../components/group-note.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
 import { IncidentActions } from '../components/incident-actions.tsx';
@@ -28,7 +29,7 @@ export function IncidentPage({ serial }: { serial: number }) {
         {!detail.error && <LoadingNote what={`incident #${serial}`} />}
       </>
     );
-  const { incident, history, timeline, groupMessages } = detail.data;
+  const { incident, history, timeline, groupMessages, case: incidentCase } = detail.data;
   return (
     <article className="incident">
       <p>
@@ -66,6 +67,7 @@ export function IncidentPage({ serial }: { serial: number }) {
           </section>
         </div>
         <div className="incident-side">
+          <CaseSection serial={incident.serial} note={incidentCase} />
           <section className="card order-2">
             <h2>Actions</h2>
             <IncidentActions incident={incident} onChanged={detail.reload} />
