@@ -37,6 +37,7 @@ describe('API documentation', () => {
       '/api/v1/session',
       '/api/v1/silences',
       '/api/v1/silences/{id}/expire',
+      '/api/v1/stats/response-times',
       '/api/v1/stream',
       '/api/v1/tokens',
       '/api/v1/tokens/{name}',

@@ -81,3 +81,50 @@ describe('GET /overview', () => {
     });
   });
 });
+
+describe('GET /stats/response-times', () => {
+  it('gives the median and p90 time to acknowledge and to resolve, per priority and per rule', async () => {
+    const MIN = 60_000;
+    // P1 acknowledged after 2, 4, 6 and 20 minutes; resolved by a person after 30 and 50.
+    const p1 = [2, 4, 6, 20];
+    for (const [n, minutes] of p1.entries()) {
+      const opened = await openIncident(api.store, { openedAt: START - DAY, priority: 'P1' });
+      await api.store.incidents.acknowledge(opened.serial, 'vic', START - DAY + minutes * MIN);
+      if (n < 2)
+        await api.store.incidents.resolve(opened.serial, 'vic', START - DAY + (30 + 20 * n) * MIN, 'blocked');
+    }
+    // A P3 of another rule, klaxon resolved it: no person's resolve time.
+    const p3 = await openIncident(api.store, {
+      openedAt: START - DAY,
+      priority: 'P3',
+      ruleId: 'app-csrf-failures',
+    });
+    await api.store.incidents.resolveEpisode(p3.episodeId, START - DAY + 5 * MIN, {
+      count: 5,
+      firstSeen: START - DAY - MIN,
+      lastSeen: START - DAY,
+      samples: [],
+    });
+    // Opened before the period asked for: not counted.
+    const old = await openIncident(api.store, { openedAt: START - 40 * DAY, priority: 'P1' });
+    await api.store.incidents.acknowledge(old.serial, 'vic', START - 40 * DAY + 999 * MIN);
+
+    const response = await api.as(vic, { method: 'GET', url: '/api/v1/stats/response-times?days=30' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.byPriority.P1).toEqual({
+      acknowledge: { count: 4, medianMs: 5 * MIN, p90Ms: 15.8 * MIN },
+      resolve: { count: 2, medianMs: 40 * MIN, p90Ms: 48 * MIN },
+      autoResolved: 0,
+    });
+    expect(body.byPriority.P3).toEqual({
+      acknowledge: { count: 0, medianMs: null, p90Ms: null },
+      resolve: { count: 0, medianMs: null, p90Ms: null },
+      autoResolved: 1,
+    });
+    expect(Object.keys(body.byRule)).toEqual(['app-csrf-failures', 'ssh-brute-force-source']);
+    expect(body.overall.acknowledge.count).toBe(4);
+    const bad = await api.as(vic, { method: 'GET', url: '/api/v1/stats/response-times?days=0' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
