@@ -22,7 +22,19 @@ export function createRuleStateRepository(db: Kysely<Database>): RuleStateReposi
           })),
         )
         .execute();
-      return toRuleState(row);
+      if (state.reason !== undefined) {
+        await db
+          .insertInto('rule_audit')
+          .values({
+            rule_id: row.rule_id,
+            at: row.changed_at,
+            actor: row.changed_by,
+            enabled: row.enabled,
+            reason: state.reason,
+          })
+          .execute();
+      }
+      return state.reason === undefined ? toRuleState(row) : { ...toRuleState(row), reason: state.reason };
     },
     async get(ruleId) {
       const row = await db
@@ -30,7 +42,30 @@ export function createRuleStateRepository(db: Kysely<Database>): RuleStateReposi
         .selectAll()
         .where('rule_id', '=', ruleId)
         .executeTakeFirst();
-      return row && toRuleState(row);
+      if (row === undefined) return undefined;
+      const last = await db
+        .selectFrom('rule_audit')
+        .select('reason')
+        .where('rule_id', '=', ruleId)
+        .orderBy('at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return last === undefined ? toRuleState(row) : { ...toRuleState(row), reason: last.reason };
+    },
+    async history(ruleId) {
+      const rows = await db
+        .selectFrom('rule_audit')
+        .selectAll()
+        .where('rule_id', '=', ruleId)
+        .orderBy('at')
+        .execute();
+      return rows.map((row) => ({
+        ruleId: row.rule_id,
+        enabled: Number(row.enabled) === 1,
+        changedBy: row.actor,
+        changedAt: Number(row.at),
+        reason: row.reason,
+      }));
     },
     async list() {
       const rows = await db.selectFrom('rule_states').selectAll().orderBy('rule_id').execute();

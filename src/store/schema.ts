@@ -21,6 +21,15 @@ export interface Database {
   sessions: SessionTable;
   rule_states: RuleStateTable;
   cases: CaseTable;
+  rule_audit: RuleAuditTable;
+}
+
+export interface RuleAuditTable {
+  rule_id: string;
+  at: number;
+  actor: string;
+  enabled: number;
+  reason: string;
 }
 
 export interface CaseTable {

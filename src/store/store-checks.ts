@@ -21,6 +21,7 @@ const EXPECTED_TABLES = Object.keys({
   notification_groups: true,
   group_messages: true,
   cases: true,
+  rule_audit: true,
 } satisfies Record<keyof Database, true>);
 
 /** How far to look: `quick` (PRAGMA quick_check, at start) or `full` (integrity_check, `store check`). */

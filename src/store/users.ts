@@ -56,6 +56,8 @@ export interface RuleState {
   enabled: boolean;
   changedBy: string;
   changedAt: number;
+  /** Why the person switched it (required from the dashboard and the API). */
+  reason?: string;
 }
 
 export interface RuleStateRepository {
@@ -64,4 +66,6 @@ export interface RuleStateRepository {
   get(ruleId: string): Promise<RuleState | undefined>;
   /** By rule id. */
   list(): Promise<RuleState[]>;
+  /** Every switch of the rule, oldest first: who, when, on or off, why. */
+  history(ruleId: string): Promise<RuleState[]>;
 }

@@ -15,7 +15,7 @@ export async function registerDashboardRoutes(
     rules: {
       list: () => live.rules(),
       isEnabled: (id) => live.rules().find((rule) => rule.id === id)?.enabled ?? false,
-      setEnabled: (id, enabled, by) => live.setRuleEnabled(id, enabled, by),
+      setEnabled: (id, enabled, by, reason) => live.setRuleEnabled(id, enabled, by, reason),
     },
     channels: live.config.channels.map((channel) => ({
       name: channel.name,

@@ -21,8 +21,16 @@ export class RuleSwitches {
     });
   }
 
-  async set(store: Store, ruleId: string, enabled: boolean, by: string, at: number): Promise<void> {
-    await store.ruleStates.set({ ruleId, enabled, changedBy: by, changedAt: at });
+  /** `reason` goes into the rule's audit with who and when. */
+  async set(
+    store: Store,
+    ruleId: string,
+    enabled: boolean,
+    by: string,
+    at: number,
+    reason: string,
+  ): Promise<void> {
+    await store.ruleStates.set({ ruleId, enabled, changedBy: by, changedAt: at, reason });
     this.chosen.set(ruleId, enabled);
   }
 }

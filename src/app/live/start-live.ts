@@ -64,7 +64,7 @@ export interface LiveDaemon {
   /** Rules and routes from a new configuration; detection windows of unchanged rules are kept. */
   reload(config: KlaxonConfig<Route>): Promise<void>;
   /** Turns a rule on or off for good (the dashboard's switch). */
-  setRuleEnabled(ruleId: string, enabled: boolean, by: string): Promise<void>;
+  setRuleEnabled(ruleId: string, enabled: boolean, by: string, reason: string): Promise<void>;
   /** An event Klaxon observed about itself (a failed dashboard login): detected like any other. */
   reportSecurityEvent(event: SecurityEvent): void;
   /** How each loop is doing (store, delivery, every source): what /readyz and /metrics read. */
@@ -221,8 +221,8 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       const rulesOn = rules.filter((rule) => rule.enabled).length;
       logger.info({ rulesOn, routes: routes.length }, 'reloaded rules and routes');
     },
-    async setRuleEnabled(ruleId, enabled, by) {
-      await switches.set(store, ruleId, enabled, by, now());
+    async setRuleEnabled(ruleId, enabled, by, reason) {
+      await switches.set(store, ruleId, enabled, by, now(), reason);
       rules = switches.apply(loadedRules);
       await pipeline.reload(rules, routes);
     },

@@ -49,6 +49,7 @@ describe('roles', () => {
     const disable = await api.as(responder, {
       method: 'POST',
       url: '/api/v1/rules/ssh-brute-force-source/disable',
+      payload: { reason: 'test' },
     });
     expect(disable.statusCode).toBe(403);
     expect(await api.store.ruleStates.get('ssh-brute-force-source')).toBeUndefined();
@@ -59,6 +60,7 @@ describe('roles', () => {
     const disable = await api.as(admin, {
       method: 'POST',
       url: '/api/v1/rules/ssh-brute-force-source/disable',
+      payload: { reason: 'test' },
     });
     expect(disable.statusCode).toBe(200);
     expect(disable.json()).toMatchObject({ id: 'ssh-brute-force-source', enabled: false });

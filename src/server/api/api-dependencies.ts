@@ -8,7 +8,8 @@ export interface RuleCatalog {
   list(): readonly Rule[];
   isEnabled(id: string): boolean;
   /** Persists the choice (store.ruleStates) and applies it to the running engine. */
-  setEnabled(id: string, enabled: boolean, by: string): Promise<void>;
+  /** `reason`: why the person switched it; kept in the rule's audit (store.ruleStates.history). */
+  setEnabled(id: string, enabled: boolean, by: string, reason: string): Promise<void>;
 }
 
 /** What happened to an incident: `opened`, `updated`, `resolved`, `acknowledged`, `assigned`, `noted`, ... */

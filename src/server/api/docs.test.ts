@@ -34,6 +34,7 @@ describe('API documentation', () => {
       '/api/v1/rules/{id}/backtest',
       '/api/v1/rules/{id}/disable',
       '/api/v1/rules/{id}/enable',
+      '/api/v1/rules/{id}/history',
       '/api/v1/session',
       '/api/v1/silences',
       '/api/v1/silences/{id}/expire',

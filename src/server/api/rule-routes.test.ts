@@ -62,7 +62,14 @@ describe('GET /rules', () => {
 
 describe('enabling and disabling', () => {
   it('persists the choice through the store, so a restarted catalog keeps it', async () => {
-    const off = await api.as(ada, { method: 'POST', url: '/api/v1/rules/app-csrf-failures/disable' });
+    const unexplained = await api.as(ada, { method: 'POST', url: '/api/v1/rules/app-csrf-failures/disable' });
+    expect(unexplained.statusCode).toBe(400);
+    expect(unexplained.json()).toMatchObject({ details: [{ field: 'reason' }] });
+    const off = await api.as(ada, {
+      method: 'POST',
+      url: '/api/v1/rules/app-csrf-failures/disable',
+      payload: { reason: 'noisy during the shop migration' },
+    });
     expect(off.json()).toMatchObject({ id: 'app-csrf-failures', enabled: false });
     api.clock.now += 1_000;
     expect(await api.store.ruleStates.get('app-csrf-failures')).toEqual({
@@ -70,15 +77,37 @@ describe('enabling and disabling', () => {
       enabled: false,
       changedBy: 'ada',
       changedAt: api.clock.now - 1_000,
+      reason: 'noisy during the shop migration',
     });
     const restarted = await createStoreRuleCatalog(api.store, api.rules, () => api.clock.now);
     expect(restarted.isEnabled('app-csrf-failures')).toBe(false);
-    const on = await api.as(ada, { method: 'POST', url: '/api/v1/rules/app-csrf-failures/enable' });
+    const on = await api.as(ada, {
+      method: 'POST',
+      url: '/api/v1/rules/app-csrf-failures/enable',
+      payload: { reason: 'migration done' },
+    });
     expect(on.json()).toMatchObject({ enabled: true });
+    const history = await api.as(ada, { method: 'GET', url: '/api/v1/rules/app-csrf-failures/history' });
+    expect(
+      history
+        .json()
+        .items.map((s: { changedBy: string; enabled: boolean; reason: string }) => [
+          s.changedBy,
+          s.enabled,
+          s.reason,
+        ]),
+    ).toEqual([
+      ['ada', false, 'noisy during the shop migration'],
+      ['ada', true, 'migration done'],
+    ]);
   });
 
   it('answers 404 for an unknown rule', async () => {
-    const response = await api.as(ada, { method: 'POST', url: '/api/v1/rules/no-such-rule/disable' });
+    const response = await api.as(ada, {
+      method: 'POST',
+      url: '/api/v1/rules/no-such-rule/disable',
+      payload: { reason: 'test' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: 'not_found', message: 'no rule with id "no-such-rule"' });
   });
@@ -124,7 +153,11 @@ describe('backtest', () => {
   });
 
   it('counts per user for a rule grouped by user, also when the rule is disabled', async () => {
-    await api.as(ada, { method: 'POST', url: '/api/v1/rules/app-login-failures-user/disable' });
+    await api.as(ada, {
+      method: 'POST',
+      url: '/api/v1/rules/app-login-failures-user/disable',
+      payload: { reason: 'test' },
+    });
     const lines = Array.from({ length: 6 }, (_, i) =>
       failedLogin(DAY_1 + i * 1_000, `198.51.100.${i}`, 'bob'),
     );

@@ -6,7 +6,7 @@ import type { ApiDependencies } from './api-dependencies.ts';
 import { runBacktest } from './backtest.ts';
 import { parseUploadedEvents, readStoredEvents } from './backtest-events.ts';
 import type { TimedEvents } from './backtest-events.ts';
-import { nameParams } from './route-schemas.ts';
+import { nameParams, text } from './route-schemas.ts';
 import { toRuleView } from './rule-view.ts';
 import { DAY_MS, daysEndingAt } from './utc-days.ts';
 
@@ -60,19 +60,38 @@ export function registerRuleRoutes(api: FastifyInstance, deps: ApiDependencies):
     ['enable', true],
     ['disable', false],
   ] as const) {
-    api.post<{ Params: { id: string } }>(
+    api.post<{ Params: { id: string }; Body: { reason: string } }>(
       `/rules/:id/${path}`,
       {
         config: { access: { role: 'admin' } },
-        schema: { tags: ['rules'], summary: `${path} a rule`, params: idParams },
+        schema: {
+          tags: ['rules'],
+          summary: `${path} a rule; the reason is kept with who and when (GET /rules/{id}/history)`,
+          params: idParams,
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['reason'],
+            properties: { reason: text() },
+          },
+        },
       },
       async (request) => {
         const rule = ruleOf(request.params.id);
-        await deps.rules.setEnabled(rule.id, enabled, personOf(request).name);
+        await deps.rules.setEnabled(rule.id, enabled, personOf(request).name, request.body.reason);
         return toRuleView(rule, deps.rules.isEnabled(rule.id));
       },
     );
   }
+
+  api.get<{ Params: { id: string } }>(
+    '/rules/:id/history',
+    {
+      config: { access: { role: 'viewer', tokenScope: 'read' } },
+      schema: { tags: ['rules'], summary: 'Who switched the rule on or off, when and why', params: idParams },
+    },
+    async (request) => ({ items: await deps.store.ruleStates.history(ruleOf(request.params.id).id) }),
+  );
 
   api.post<{ Params: { id: string }; Body: BacktestBody }>(
     '/rules/:id/backtest',

@@ -49,6 +49,7 @@ describe('migrations', () => {
       'notification_groups',
       'outbox',
       'outbox_channels',
+      'rule_audit',
       'rule_states',
       'sessions',
       'silences',

@@ -12,8 +12,8 @@ export async function createStoreRuleCatalog(
   return {
     list: () => rules,
     isEnabled: (id) => chosen.get(id) ?? rules.find((rule) => rule.id === id)?.enabled ?? false,
-    async setEnabled(id, enabled, by) {
-      await store.ruleStates.set({ ruleId: id, enabled, changedBy: by, changedAt: now() });
+    async setEnabled(id, enabled, by, reason) {
+      await store.ruleStates.set({ ruleId: id, enabled, changedBy: by, changedAt: now(), reason });
       chosen.set(id, enabled);
     },
   };
