@@ -199,6 +199,9 @@ describe('the dashboard in headless Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
     const rule = page.getByRole('row', { name: /ssh-brute-force-user/ });
     await rule.getByRole('button', { name: 'Disable' }).click();
+    await page.getByText('Give the reason for switching a rule first').waitFor();
+    await page.getByLabel('Reason for switching a rule').fill('noisy during the pentest');
+    await rule.getByRole('button', { name: 'Disable' }).click();
     await rule.getByRole('button', { name: 'Enable' }).waitFor();
     await page.context().close();
   });

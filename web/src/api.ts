@@ -41,8 +41,10 @@ export function createApi(options: HttpOptions) {
     expireSilence: (id: string) => send<Silence>('POST', `/silences/${encodeURIComponent(id)}/expire`, {}),
 
     rules: () => send<RuleView[]>('GET', '/rules'),
-    setRuleEnabled: (id: string, enabled: boolean) =>
-      send<RuleView>('POST', `/rules/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`, {}),
+    setRuleEnabled: (id: string, enabled: boolean, reason: string) =>
+      send<RuleView>('POST', `/rules/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`, {
+        reason,
+      }),
     backtest: (id: string, request: BacktestRequest) =>
       send<BacktestResult>('POST', `/rules/${encodeURIComponent(id)}/backtest`, request),
 

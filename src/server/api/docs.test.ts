@@ -37,6 +37,7 @@ describe('API documentation', () => {
       '/api/v1/rules/{id}/history',
       '/api/v1/session',
       '/api/v1/silences',
+      '/api/v1/silences/preview',
       '/api/v1/silences/{id}/expire',
       '/api/v1/stats/response-times',
       '/api/v1/stream',

@@ -82,3 +82,27 @@ describe('silences', () => {
     expect(await api.store.silences.list()).toEqual([]);
   });
 });
+
+describe('silence preview', () => {
+  it('warns about a field no rule groups on and lists the open incidents the silence would mute', async () => {
+    const { openIncident } = await import('./testdata/incidents.ts');
+    const hit = await openIncident(api.store, { group: { 'source.ip': '203.0.113.9' } });
+    await openIncident(api.store, { group: { 'source.ip': '198.51.100.7' } });
+    const closed = await openIncident(api.store, { group: { 'source.ip': '203.0.113.9' } });
+    await api.store.incidents.resolve(closed.serial, 'rita', api.clock.now, 'blocked');
+    const preview = (payload: object) =>
+      api.as(rita, { method: 'POST', url: '/api/v1/silences/preview', payload });
+
+    const wrong = (await preview({ matchers: [{ field: 'source_ip', value: '203.0.113.9' }] })).json();
+    expect(wrong).toEqual({
+      warnings: ['no rule groups on source_ip; did you mean source.ip?'],
+      incidents: [],
+    });
+    const right = (await preview({ matchers })).json();
+    expect(right.warnings).toEqual([]);
+    expect(right.incidents.map((i: { serial: number }) => i.serial)).toEqual([hit.serial]);
+    expect((await preview({ matchers: [{ field: 'colour', value: 'red' }] })).json().warnings).toEqual([
+      'no rule groups on colour',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { SilenceMatcher } from '../../store/index.ts';
 import { personOf } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
 import { nameParams, text } from './route-schemas.ts';
+import { incidentsMatched, unknownFieldWarnings } from './silence-preview.ts';
 
 interface NewSilenceBody {
   matchers: SilenceMatcher[];
@@ -90,6 +91,38 @@ export function registerSilenceRoutes(api: FastifyInstance, deps: ApiDependencie
         },
         now,
       );
+    },
+  );
+
+  api.post<{ Body: Pick<NewSilenceBody, 'matchers'> }>(
+    '/silences/preview',
+    {
+      config: { access: { role: 'responder' } },
+      schema: {
+        tags: ['silences'],
+        summary:
+          'What a silence with these matchers would do: warnings for fields no rule groups on, and the open incidents it would mute',
+        body: {
+          type: 'object',
+          required: ['matchers'],
+          additionalProperties: false,
+          properties: { matchers: newSilenceBody.properties.matchers },
+        },
+      },
+    },
+    async (request) => {
+      const { matchers } = request.body;
+      const open = await deps.store.incidents.list({ status: ['open', 'acknowledged'] });
+      return {
+        warnings: unknownFieldWarnings(matchers, deps.rules.list()),
+        incidents: incidentsMatched(matchers, open, deps.now()).map((incident) => ({
+          serial: incident.serial,
+          title: incident.title,
+          priority: incident.priority,
+          status: incident.status,
+          group: incident.group,
+        })),
+      };
     },
   );
 

@@ -14,10 +14,13 @@ export function RulesPage() {
   const rules = useLoad(() => api.rules(), [api]);
   const [busyId, setBusyId] = useState<string>();
   const [backtest, setBacktest] = useState<RuleView>();
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const toggle = useAction(async (rule: RuleView) => {
     setBusyId(rule.id);
     try {
-      await api.setRuleEnabled(rule.id, !rule.enabled);
+      await api.setRuleEnabled(rule.id, !rule.enabled, reason.trim());
+      setReason('');
       rules.reload();
     } finally {
       setBusyId(undefined);
@@ -30,6 +33,17 @@ export function RulesPage() {
         {rules.data && <span className="muted">{rules.data.filter((r) => r.enabled).length} enabled</span>}
       </div>
       {backtest && <BacktestPanel key={backtest.id} rule={backtest} onClose={() => setBacktest(undefined)} />}
+      {canAdminister(user) && (
+        <label className="rule-reason">
+          Reason for switching a rule{' '}
+          <input value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+        </label>
+      )}
+      {reasonMissing && (
+        <p className="error-note" role="alert">
+          Give the reason for switching a rule first: it is kept with your name.
+        </p>
+      )}
       <ErrorNote error={rules.error ?? toggle.error} />
       {rules.data ? (
         <RuleTable
@@ -37,7 +51,10 @@ export function RulesPage() {
           canToggle={canAdminister(user)}
           canBacktest={canRespond(user)}
           busyId={busyId}
-          onToggle={(rule) => void toggle.run(rule)}
+          onToggle={(rule) => {
+            setReasonMissing(reason.trim() === '');
+            if (reason.trim() !== '') void toggle.run(rule);
+          }}
           onBacktest={(rule) => {
             setBacktest(rule);
             window.scrollTo(0, 0);
