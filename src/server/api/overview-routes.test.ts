@@ -50,12 +50,12 @@ describe('GET /overview', () => {
       days: ['2026-02-28', '2026-03-01', '2026-03-02'],
       byPriority: { P1: [0, 0, 1], P2: [2, 0, 0], P3: [0, 0, 0], P4: [0, 0, 1], P5: [0, 0, 0] },
       topSources: [
-        { value: '203.0.113.9', count: 2 },
-        { value: '198.51.100.7', count: 1 },
+        { value: '203.0.113.9', count: 10 },
+        { value: '198.51.100.7', count: 5 },
       ],
       topAccounts: [
-        { value: 'alice', count: 1 },
-        { value: 'svc-backup', count: 1 },
+        { value: 'alice', count: 5 },
+        { value: 'svc-backup', count: 5 },
       ],
       open: { P1: 2, P2: 2, P3: 0, P4: 0, P5: 0 },
       channels: [{ name: 'soc-mail', type: 'email', detail: 'soc@example.org', pending: 0, dead: 0 }],

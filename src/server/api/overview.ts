@@ -10,7 +10,7 @@ export interface Overview {
   days: string[];
   /** Incidents opened per day, by priority. */
   byPriority: Record<Priority, number[]>;
-  /** Addresses and accounts with the most incidents in those days. */
+  /** Addresses and accounts with the most attempts (matching events) in those days. */
   topSources: { value: string; count: number }[];
   topAccounts: { value: string; count: number }[];
   /** Incidents not resolved yet (open or acknowledged), by priority, whenever they opened. */
@@ -52,16 +52,28 @@ export async function buildOverview(deps: ApiDependencies, dayCount: number): Pr
   };
 }
 
-/** The most frequent group values among `fields` (one count per incident), most first, then by value. */
+/**
+ * The group values among `fields` with the most attempts (matching events), most first, then by
+ * value. Incidents of one case count the same events under several rules, so a case counts its
+ * largest incident per value, not their sum.
+ */
 function topValues(
   incidents: readonly Incident[],
   fields: readonly string[],
 ): { value: string; count: number }[] {
-  const counts = new Map<string, number>();
+  const perCase = new Map<string, Map<number, number>>();
   for (const incident of incidents) {
     const values = new Set(fields.map((field) => incident.group[field]).filter((v): v is string => !!v));
-    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const value of values) {
+      const cases = perCase.get(value) ?? new Map<number, number>();
+      const key = incident.caseId ?? -incident.serial;
+      cases.set(key, Math.max(cases.get(key) ?? 0, incident.count));
+      perCase.set(value, cases);
+    }
   }
+  const counts = new Map(
+    [...perCase].map(([value, cases]) => [value, [...cases.values()].reduce((a, b) => a + b, 0)]),
+  );
   return [...counts.entries()]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
