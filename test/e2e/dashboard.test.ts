@@ -209,6 +209,9 @@ describe('the dashboard in headless Chromium', () => {
   it('shows a viewer the incident without any button that changes it', async () => {
     const page = await openPage(1280, 800);
     await logIn(page, VIEWER);
+    // The overview lists the cases and the response times per priority.
+    await page.getByTestId('case-list').getByText('Case #1:').waitFor();
+    await page.getByTestId('response-times').getByRole('cell', { name: 'P2' }).waitFor();
     await page.goto(`${server.url}/incidents/1`);
     await page.getByText('You have read-only access (viewer)').waitFor();
     await expect(page.locator('.incident button, .incident textarea').count()).resolves.toBe(0);

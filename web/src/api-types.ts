@@ -132,3 +132,30 @@ export interface NewSilenceRequest {
   endsAt?: number;
   comment: string;
 }
+
+export interface IncidentCase {
+  id: number;
+  entities: string[];
+  firstSeen: number;
+  lastSeen: number;
+  serials: number[];
+}
+
+export interface DurationFigures {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export interface ResponseTimes {
+  acknowledge: DurationFigures;
+  resolve: DurationFigures;
+  autoResolved: number;
+}
+
+export interface ResponseTimeReport {
+  days: number;
+  overall: ResponseTimes;
+  byPriority: Record<string, ResponseTimes>;
+  byRule: Record<string, ResponseTimes>;
+}

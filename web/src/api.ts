@@ -3,7 +3,9 @@ import type {
   BacktestResult,
   ChannelView,
   Incident,
+  IncidentCase,
   IncidentDetail,
+  ResponseTimeReport,
   IncidentPage,
   IncidentQuery,
   NewSilenceRequest,
@@ -29,6 +31,8 @@ export function createApi(options: HttpOptions) {
     logout: () => send<void>('DELETE', '/session'),
 
     overview: (days: number) => send<Overview>('GET', `/overview?days=${days}`),
+    responseTimes: (days: number) => send<ResponseTimeReport>('GET', `/stats/response-times?days=${days}`),
+    cases: () => send<{ items: IncidentCase[] }>('GET', '/cases?limit=10'),
     incidents: (query: IncidentQuery) => send<IncidentPage>('GET', `/incidents${toSearch(query)}`),
     incident: (serial: number) => send<IncidentDetail>('GET', `/incidents/${serial}`),
     acknowledge: (serial: number, note?: string) => incident(serial, 'acknowledge', note ? { note } : {}),

@@ -4,7 +4,9 @@ import { StackedBarChart } from '../charts/stacked-bar-chart.tsx';
 import { ChannelHealth } from '../components/channel-health.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { LoadingNote } from '../components/loading-note.tsx';
+import { CaseList } from '../components/case-list.tsx';
 import { OpenCounts } from '../components/open-counts.tsx';
+import { ResponseTimesCard } from '../components/response-times.tsx';
 import { TopList } from '../components/top-list.tsx';
 import { shortDay } from '../format-time.ts';
 import { useLive } from '../live-updates.ts';
@@ -19,6 +21,8 @@ export function OverviewPage() {
   const { version } = useLive();
   const [days, setDays] = useState(7);
   const overview = useLoad(() => api.overview(days), [api, days, version]);
+  const responseTimes = useLoad(() => api.responseTimes(days), [api, days, version]);
+  const cases = useLoad(() => api.cases(), [api, version]);
   const data = overview.data;
   return (
     <>
@@ -42,6 +46,8 @@ export function OverviewPage() {
         <>
           <OpenCounts open={data.open} />
           <div className="grid">
+            {cases.data && <CaseList cases={cases.data.items} />}
+            {responseTimes.data && <ResponseTimesCard report={responseTimes.data} />}
             <section className="card span-2">
               <h2>Incidents per day by priority</h2>
               <StackedBarChart
