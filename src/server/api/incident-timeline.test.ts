@@ -44,7 +44,7 @@ describe('buildTimeline', () => {
     const samples = [20, 30, 40, 80, 90, 100].map((s) => failedSshLogin(T + s * 1_000));
     const timeline = buildTimeline(incident({ samples }), [
       audit(T + 20_000, 'opened', '5 events'),
-      audit(T + 60_000, 'updated', '8 events'),
+      audit(T + 60_000, 'updated', `8 events, last at ${new Date(T + 60_000).toISOString()}`),
       audit(T + 70_000, 'noted', '99 events', 'alice'),
       audit(T + 100_000, 'updated', '10 events'),
     ]);

@@ -32,7 +32,8 @@ export function buildTimeline(incident: Incident, history: readonly IncidentAudi
 
 function countIn(entry: IncidentAuditEntry): number | undefined {
   if (entry.actor !== 'klaxon' || entry.detail === undefined) return undefined;
-  const match = /(\d+) events$/.exec(entry.detail);
+  // `5 events` (opened), `60 events, last at ...` (the folded count updates).
+  const match = /^(\d+) events(?:, last at \S+)?$/.exec(entry.detail);
   return match ? Number(match[1]) : undefined;
 }
 
