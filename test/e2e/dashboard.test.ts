@@ -212,8 +212,15 @@ describe('the dashboard in headless Chromium', () => {
     // The overview lists the cases and the response times per priority.
     await page.getByTestId('case-list').getByText('Case #1:').waitFor();
     await page.getByTestId('response-times').getByRole('cell', { name: 'P2' }).waitFor();
+    await expect(page.getByTestId('axis-titles').textContent()).resolves.toMatch(
+      /^x: day \(UTC, month-day, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\) · y: incidents opened$/,
+    );
     await page.goto(`${server.url}/incidents/1`);
     await page.getByText('You have read-only access (viewer)').waitFor();
+    // Chromium runs in UTC here; the attempts chart names its time zone and date.
+    await expect(page.getByTestId('axis-titles').textContent()).resolves.toMatch(
+      /^x: time \(\S+\)(, \d{4}-\d{2}-\d{2})? · y: attempts so far \(matching events\)$/,
+    );
     await expect(page.locator('.incident button, .incident textarea').count()).resolves.toBe(0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
     await page.getByRole('row', { name: /ssh-brute-force-source/ }).waitFor();

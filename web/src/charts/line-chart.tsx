@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { Frame } from './chart-scale.ts';
 import { anchorOf, labelStride, niceScale, plotHeight, plotWidth, spreadTicks } from './chart-scale.ts';
+import { AxisTitles } from './axis-titles.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { useWidth } from './use-width.ts';
 import { YAxis } from './y-axis.tsx';
@@ -19,13 +20,15 @@ interface LineChartProps {
   /** Where to put x labels; by default evenly spread over the x range (a continuous axis). */
   xTicks?: number[];
   legend?: boolean;
+  /** Axis titles shown under the chart. */
+  axes?: { x: string; y: string };
 }
 
 /** The drawing's height and the room around the plot for axis labels, in px. */
 const LAYOUT = { height: 220, left: 40, right: 14, top: 10, bottom: 24 };
 
 /** Lines with a dot per point; hovering a dot shows its value. */
-export function LineChart({ title, series, formatX, xTicks, legend = true }: LineChartProps) {
+export function LineChart({ title, series, formatX, xTicks, legend = true, axes }: LineChartProps) {
   const box = useRef<HTMLElement>(null);
   const frame: Frame = { width: useWidth(box), ...LAYOUT };
   const all = series.flatMap((s) => s.points);
@@ -71,6 +74,7 @@ export function LineChart({ title, series, formatX, xTicks, legend = true }: Lin
         ))}
       </svg>
       {legend && <ChartLegend items={series} />}
+      {axes && <AxisTitles x={axes.x} y={axes.y} />}
     </figure>
   );
 }

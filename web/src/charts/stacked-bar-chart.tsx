@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { Frame } from './chart-scale.ts';
 import { labelStride, niceScale, plotHeight, plotWidth } from './chart-scale.ts';
+import { AxisTitles } from './axis-titles.tsx';
 import { ChartLegend } from './chart-legend.tsx';
 import { useWidth } from './use-width.ts';
 import { YAxis } from './y-axis.tsx';
@@ -18,13 +19,15 @@ interface StackedBarChartProps {
   /** Shorter text for the x axis. */
   formatLabel?: (label: string) => string;
   series: BarSeries[];
+  /** Axis titles shown under the chart. */
+  axes?: { x: string; y: string };
 }
 
 /** The drawing's height and the room around the plot for axis labels, in px. */
 const LAYOUT = { height: 220, left: 34, right: 8, top: 10, bottom: 24 };
 
 /** One bar per label, the series stacked bottom-up in the order given. */
-export function StackedBarChart({ title, labels, formatLabel, series }: StackedBarChartProps) {
+export function StackedBarChart({ title, labels, formatLabel, series, axes }: StackedBarChartProps) {
   const box = useRef<HTMLElement>(null);
   const frame: Frame = { width: useWidth(box), ...LAYOUT };
   const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
@@ -70,6 +73,7 @@ export function StackedBarChart({ title, labels, formatLabel, series }: StackedB
         })}
       </svg>
       <ChartLegend items={series} />
+      {axes && <AxisTitles x={axes.x} y={axes.y} />}
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import type { TimelinePoint } from '../api-types.ts';
+import { browserTimeZone } from '../charts/axis-titles.tsx';
 import { LineChart } from '../charts/line-chart.tsx';
 import { formatClock, formatDateTime } from '../format-time.ts';
 
@@ -21,6 +22,10 @@ export function AttemptsChart({ timeline }: { timeline: TimelinePoint[] }) {
       ]}
       formatX={sameDay ? formatClock : formatDateTime}
       legend={false}
+      axes={{
+        x: `time (${browserTimeZone()})${sameDay ? `, ${formatDateTime(timeline[0]!.at).slice(0, 10)}` : ''}`,
+        y: 'attempts so far (matching events)',
+      }}
     />
   );
 }

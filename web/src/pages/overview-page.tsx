@@ -54,6 +54,10 @@ export function OverviewPage() {
                 title={`Incidents per day over ${data.days.length} days, stacked by priority`}
                 labels={data.days}
                 formatLabel={shortDay}
+                axes={{
+                  x: `day (UTC, month-day, ${data.days[0]} to ${data.days.at(-1)})`,
+                  y: 'incidents opened',
+                }}
                 series={PRIORITIES.map((p) => ({
                   label: p,
                   className: `fill-${p}`,
