@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { atomically } from './atomically.ts';
 import type { Database, RuleStateTable } from './schema.ts';
 import type { RuleState, RuleStateRepository } from './users.ts';
 
@@ -11,29 +12,32 @@ export function createRuleStateRepository(db: Kysely<Database>): RuleStateReposi
         changed_by: state.changedBy,
         changed_at: state.changedAt,
       };
-      await db
-        .insertInto('rule_states')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('rule_id').doUpdateSet((eb) => ({
-            enabled: eb.ref('excluded.enabled'),
-            changed_by: eb.ref('excluded.changed_by'),
-            changed_at: eb.ref('excluded.changed_at'),
-          })),
-        )
-        .execute();
-      if (state.reason !== undefined) {
-        await db
-          .insertInto('rule_audit')
-          .values({
-            rule_id: row.rule_id,
-            at: row.changed_at,
-            actor: row.changed_by,
-            enabled: row.enabled,
-            reason: state.reason,
-          })
+      // The state and its audit row land together.
+      await atomically(db, async (trx) => {
+        await trx
+          .insertInto('rule_states')
+          .values(row)
+          .onConflict((oc) =>
+            oc.column('rule_id').doUpdateSet((eb) => ({
+              enabled: eb.ref('excluded.enabled'),
+              changed_by: eb.ref('excluded.changed_by'),
+              changed_at: eb.ref('excluded.changed_at'),
+            })),
+          )
           .execute();
-      }
+        if (state.reason !== undefined) {
+          await trx
+            .insertInto('rule_audit')
+            .values({
+              rule_id: row.rule_id,
+              at: row.changed_at,
+              actor: row.changed_by,
+              enabled: row.enabled,
+              reason: state.reason,
+            })
+            .execute();
+        }
+      });
       return state.reason === undefined ? toRuleState(row) : { ...toRuleState(row), reason: state.reason };
     },
     async get(ruleId) {
