@@ -221,6 +221,9 @@ describe('the dashboard in headless Chromium', () => {
     await expect(page.getByTestId('axis-titles').textContent()).resolves.toMatch(
       /^x: time \(\S+\)(, \d{4}-\d{2}-\d{2})? · y: attempts so far \(matching events\)$/,
     );
+    // Klaxon's own audit lines are quiet, people's stand out.
+    await expect(page.locator('.audit li.audit-engine').first().textContent()).resolves.toContain('klaxon');
+    await expect(page.locator('.audit li.audit-person').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.incident button, .incident textarea').count()).resolves.toBe(0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
     await page.getByRole('row', { name: /ssh-brute-force-source/ }).waitFor();

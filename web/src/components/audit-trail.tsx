@@ -10,13 +10,19 @@ const VERBS: Record<IncidentAuditEntry['action'], string> = {
   resolved: 'resolved',
 };
 
+/** Klaxon's own entries (opened, the folded count line, auto-resolved) are quiet; people's stand out. */
+const ENGINE = 'klaxon';
+
 /** Who did what and when, oldest first; notes and resolutions are shown in full. */
 export function AuditTrail({ history }: { history: IncidentAuditEntry[] }) {
   if (history.length === 0) return <p className="muted">Nothing recorded yet.</p>;
   return (
     <ol className="audit">
       {history.map((entry, i) => (
-        <li key={i} className={`audit-${entry.action}`}>
+        <li
+          key={i}
+          className={`audit-${entry.action} ${entry.actor === ENGINE ? 'audit-engine' : 'audit-person'}`}
+        >
           <time className="muted small">{formatDateTime(entry.at)}</time>
           <div>
             <strong>{entry.actor}</strong> {VERBS[entry.action] ?? entry.action}
