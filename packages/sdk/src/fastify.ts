@@ -1,19 +1,23 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { HeaderBag } from './portable.ts';
 import type { Reporter } from './reporter.ts';
-import { chooseRequestEvent, resolveAutoReportRules } from './request-event.ts';
+import { selfReported } from './login-report.ts';
+import { chooseRequestEvent, firstHeader, resolveAutoReportRules } from './request-event.ts';
 import type { AutoReportOptions } from './request-event.ts';
 
 /** The parts of a Fastify request the plugin reads; Fastify itself is not needed at run time. */
 export interface FastifyRequestLike {
   method: string;
   url: string;
-  headers: IncomingHttpHeaders;
+  headers: HeaderBag;
   body?: unknown;
+  /** Fastify's client address: honours the `trustProxy` server option. */
+  ip?: string;
   raw: { socket?: { remoteAddress?: string | undefined } | null };
 }
 
 export interface FastifyReplyLike {
   statusCode: number;
+  getHeader?(name: string): string | number | string[] | undefined;
 }
 
 export interface FastifyInstanceLike {
@@ -35,7 +39,8 @@ export interface KlaxonFastifyOptions<
 
 /**
  * A Fastify 5 plugin: `app.register(klaxonFastify, { reporter, ... })` reports failed and successful
- * logins, CSRF failures and 403 answers app-wide once each response is sent. Like fastify-plugin,
+ * logins, CSRF failures and forbidden answers app-wide once each response is sent; the client address
+ * is `request.ip`, so Fastify's `trustProxy` option decides whether X-Forwarded-For counts. Like fastify-plugin,
  * `skip-override` makes its hooks apply to the whole application, not just an encapsulated child.
  */
 export const klaxonFastify = Object.assign(
@@ -63,12 +68,14 @@ export const klaxonFastify = Object.assign(
       });
       app.addHook('onResponse', (request, reply, next) => {
         try {
+          if (selfReported.has(request) && !csrfFailures.has(request)) return next();
           const facts = {
             method: request.method,
             url: request.url,
             status: reply.statusCode,
             headers: request.headers,
-            socketAddress: request.raw.socket?.remoteAddress,
+            ip: request.ip ?? request.raw.socket?.remoteAddress,
+            responseHeader: (name: string) => firstHeader(reply.getHeader?.(name)),
             body: request.body,
             csrf: csrfFailures.has(request),
           };

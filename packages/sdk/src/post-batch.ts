@@ -1,6 +1,6 @@
-import { STATUS_CODES } from 'node:http';
 import { readField } from './read-field.ts';
 import type { IngestErrorDetail } from './reporter-error.ts';
+import { withTimeout } from './portable.ts';
 import { parseRetryAfter } from './retry-delay.ts';
 
 export interface BatchRequest {
@@ -27,11 +27,34 @@ const HINTS: Record<number, string> = {
   413: 'the batch is larger than Klaxon accepts; lower batchSize',
   415: 'Klaxon did not accept the content type',
 };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 const MAX_DETAILS = 20;
 const MAX_TEXT = 300;
 
 /** POSTs one batch and says what to do next. Never throws; messages never carry the token or URL. */
 export async function postBatch(request: BatchRequest, now: () => number): Promise<BatchOutcome> {
+  const deadline = withTimeout(request.signal, request.timeoutMs);
+  try {
+    return await attempt(request, deadline.signal, now);
+  } finally {
+    deadline.done();
+  }
+}
+
+async function attempt(request: BatchRequest, signal: AbortSignal, now: () => number): Promise<BatchOutcome> {
   let response: Response;
   try {
     response = await request.fetch(request.endpoint, {
@@ -40,7 +63,7 @@ export async function postBatch(request: BatchRequest, now: () => number): Promi
       body: request.body,
       // A redirect would carry the token to another address.
       redirect: 'manual',
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)]),
+      signal,
     });
   } catch (error) {
     return { kind: 'retry', message: describeFetchError(error) };
@@ -60,7 +83,7 @@ export async function postBatch(request: BatchRequest, now: () => number): Promi
 
 /** `HTTP 400 Bad Request: invalid_events: source.ip is not an address`, clipped. */
 function describeReply(status: number, body: Record<string, unknown> | undefined): string {
-  const base = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  const base = `HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
   const said = [body?.['error'], body?.['message']].filter((part) => typeof part === 'string').join(': ');
   const hint = HINTS[status] ?? (status >= 300 && status < 400 ? 'redirects are not followed' : undefined);
   return [base, said && clip(said), hint].filter(Boolean).join(': ');

@@ -1,15 +1,17 @@
 import { MAX_BATCH_EVENTS } from './event-queue.ts';
 import type { ReporterError } from './reporter-error.ts';
+import type { EventSpool } from './spool.ts';
+import { unref } from './portable.ts';
 import { DEFAULT_RETRY_POLICY } from './retry-delay.ts';
 import type { RetryPolicy } from './retry-delay.ts';
 
 export interface ReporterOptions {
-  /** Klaxon's base URL (`https://klaxon.internal:8080`); `/api/v1/events` is added unless already there. */
-  url: string;
-  /** An API token with the `ingest` scope. */
-  token: string;
-  /** This application's name, sent as `service.name`. */
-  service: string;
+  /** Klaxon's base URL (`https://klaxon.internal:8080`; default `$KLAXON_URL`); `/api/v1/events` is added unless already there. */
+  url?: string;
+  /** An API token with the `ingest` scope (default `$KLAXON_TOKEN`). */
+  token?: string;
+  /** This application's name, sent as `service.name` (default `$KLAXON_SERVICE`). */
+  service?: string;
   /** Events per request (1-1000, default 100); a batch is sent as soon as it is full. */
   batchSize?: number;
   /** Send whatever is queued this often (default 1000 ms). */
@@ -21,6 +23,10 @@ export interface ReporterOptions {
   now?: () => number;
   /** Told about every lost event (default: a console warning). Must not throw; if it does, it is ignored. */
   onError?: (error: ReporterError) => void;
+  /** Told how many events were lost and why, in plain words (also counted in `reporter.dropped`). */
+  onDrop?: (count: number, reason: string) => void;
+  /** Where events go instead of being dropped (see `fileSpool` in `@klaxon/sdk/node`); replayed on start. */
+  spool?: EventSpool;
   /** Waits between retries; the signal fires when close() stops waiting. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
@@ -32,7 +38,10 @@ export interface ReporterOptions {
   closeTimeoutMs?: number;
 }
 
-export type ResolvedReporterOptions = Required<Omit<ReporterOptions, 'url' | 'retry'>> & {
+export type ResolvedReporterOptions = Required<Omit<ReporterOptions, 'url' | 'retry' | 'spool'>> & {
+  token: string;
+  service: string;
+  spool: EventSpool | undefined;
   endpoint: string;
   retry: RetryPolicy;
 };
@@ -41,16 +50,19 @@ export type ResolvedReporterOptions = Required<Omit<ReporterOptions, 'url' | 're
 export function resolveReporterOptions(options: ReporterOptions): ResolvedReporterOptions {
   if (typeof options !== 'object' || options === null)
     throw new TypeError('createReporter(): options are required');
-  const { token, service } = options;
+  const token = options.token ?? readEnv('KLAXON_TOKEN');
+  const service = options.service ?? readEnv('KLAXON_SERVICE');
   if (typeof token !== 'string' || token.trim() === '' || /[\s\0]/.test(token)) {
-    throw new TypeError('createReporter(): "token" must be a non-empty API token without spaces');
+    throw new TypeError(
+      'createReporter(): "token" (or $KLAXON_TOKEN) must be a non-empty API token without spaces',
+    );
   }
   if (typeof service !== 'string' || service.trim() === '') {
-    throw new TypeError('createReporter(): "service" must name this application');
+    throw new TypeError('createReporter(): "service" (or $KLAXON_SERVICE) must name this application');
   }
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   return {
-    endpoint: resolveIngestEndpoint(options.url),
+    endpoint: resolveIngestEndpoint(options.url ?? readEnv('KLAXON_URL')),
     token,
     service,
     batchSize: readInteger('batchSize', options.batchSize, 100, 1, MAX_BATCH_EVENTS),
@@ -59,6 +71,8 @@ export function resolveReporterOptions(options: ReporterOptions): ResolvedReport
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
     onError: options.onError ?? warnOnConsole,
+    onDrop: options.onDrop ?? (() => {}),
+    spool: options.spool,
     sleep: options.sleep ?? sleepUnref,
     random: options.random ?? Math.random,
     retry: {
@@ -78,7 +92,7 @@ function resolveIngestEndpoint(url: unknown): string {
   try {
     parsed = new URL(String(url));
   } catch {
-    throw new TypeError('createReporter(): "url" must be an absolute http(s) URL of Klaxon');
+    throw new TypeError('createReporter(): "url" (or $KLAXON_URL) must be an absolute http(s) URL of Klaxon');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new TypeError('createReporter(): "url" must use http or https');
@@ -110,8 +124,7 @@ function warnOnConsole(error: ReporterError): void {
 function sleepUnref(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    timer.unref();
+    const timer = unref(setTimeout(done, ms));
     signal.addEventListener('abort', done, { once: true });
     function done(): void {
       clearTimeout(timer);
@@ -119,4 +132,11 @@ function sleepUnref(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }
   });
+}
+
+/** An environment variable where the runtime has `process.env` (Node, Bun; not most edge runtimes). */
+function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value === '' ? undefined : value;
 }

@@ -35,7 +35,9 @@ describe('reporter queue', () => {
     const users = receiver.accepted().map((event) => (event['user'] as { name: string }).name);
     expect(users).toEqual(['u3', 'u4', 'u5', 'u6', 'u7']);
     expect(errors.map((error) => [error.kind, error.dropped])).toEqual([['overflow', 3]]);
-    expect(errors[0]?.message).toBe('queue full (maxQueue 5): dropped the 3 oldest events');
+    expect(errors[0]?.message).toBe(
+      'the in-memory queue was full (5 events) and no spool could take more, so the 3 oldest events were dropped',
+    );
   });
 
   it('lets the process exit with events queued: its timers are unref’ed', async () => {

@@ -183,7 +183,7 @@ describe('createReporter options', () => {
     [{ batchSize: 1001 }, /"batchSize"/],
     [{ flushIntervalMs: -1 }, /"flushIntervalMs"/],
     [{ maxQueue: 1.5 }, /"maxQueue"/],
-    [{ url: 'klaxon.internal' }, /"url" must be an absolute http\(s\) URL/],
+    [{ url: 'klaxon.internal' }, /"url" \(or \$KLAXON_URL\) must be an absolute http\(s\) URL/],
     [{ url: 'ftp://klaxon.internal/' }, /"url" must use http or https/],
     [{ url: 'https://ingest:hunter2@klaxon.internal/' }, /"url" must not carry credentials/],
     [{ token: '' }, /"token"/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_SERVICE, formatAppEvent } from '../demo/app-event.ts';
+import { APP_SERVICE, formatAppEvent } from '../../../src/demo/app-event.ts';
 import { buildAppEvent } from './app-event.ts';
 import { completeEcsDocument } from './ecs-document.ts';
 

@@ -30,12 +30,11 @@ export class EventQueue {
     return this.items[this.head]?.seq;
   }
 
-  /** Adds an event; when the queue is full, first drops the oldest one and returns true. */
-  push(event: QueuedEvent): boolean {
-    const full = this.length >= this.capacity;
-    if (full) this.shift();
+  /** Adds an event; when the queue is full, first removes the oldest one and returns it. */
+  push(event: QueuedEvent): QueuedEvent | undefined {
+    const evicted = this.length >= this.capacity ? this.shift() : undefined;
     this.items.push(event);
-    return full;
+    return evicted;
   }
 
   /**
@@ -55,12 +54,12 @@ export class EventQueue {
     return batch;
   }
 
-  /** Empties the queue, returning how many events it held. */
-  clear(): number {
-    const count = this.length;
+  /** Empties the queue, returning the events it held. */
+  clear(): QueuedEvent[] {
+    const events = this.items.slice(this.head);
     this.items = [];
     this.head = 0;
-    return count;
+    return events;
   }
 
   private shift(): QueuedEvent | undefined {

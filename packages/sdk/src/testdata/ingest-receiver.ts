@@ -92,7 +92,8 @@ function judge(
   events: Record<string, unknown>[] | 'unsupported' | 'unreadable',
 ): ScriptedReply {
   if (method !== 'POST' || url !== '/api/v1/events') return { status: 404, body: { error: 'not_found' } };
-  if (headers.authorization !== `Bearer ${INGEST_TOKEN}`) return { status: 401, body: { error: 'unauthorized' } };
+  if (headers.authorization !== `Bearer ${INGEST_TOKEN}`)
+    return { status: 401, body: { error: 'unauthorized' } };
   if (bytes > 1024 * 1024) return { status: 413, body: { error: 'too_large' } };
   if (events === 'unsupported') return { status: 415, body: { error: 'unsupported_media_type' } };
   if (events === 'unreadable') return { status: 400, body: { error: 'invalid_json' } };

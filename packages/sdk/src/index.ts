@@ -1,18 +1,7 @@
 /**
- * `klaxon/sdk`: report application security events to Klaxon's ingest API. Standalone: Node
- * built-ins only, no Express or Fastify needed at run time.
- *
- *   const reporter = createReporter({ url: 'https://klaxon.internal', token, service: 'shop-web' });
- *   reporter.report({ action: 'object_id_tampered', ip, user, objectId });
- *
- *   // Express 5: failed/successful logins, CSRF failures and 403s, with no reporting code in routes.
- *   const klaxon = klaxonExpress(reporter, { user: (req) => req.session?.user });
- *   app.use(klaxon); ...routes...; app.use(klaxon.errorHandler);
- *
- *   // Fastify 5: the same, app-wide.
- *   await app.register(klaxonFastify, { reporter });
- *
- *   process.on('SIGTERM', () => void reporter.close());
+ * `@klaxon/sdk`: report application security events to Klaxon's ingest API. No dependencies and no
+ * Node built-ins: runs on Node 18+, Deno, Bun and edge runtimes with `fetch`. The file spool is in
+ * `@klaxon/sdk/node`. See the README's quick start.
  */
 export type { AppEventAction, AppEventReport } from './app-event.ts';
 export type { EcsDocument } from './ecs-document.ts';
@@ -22,6 +11,8 @@ export type { ReporterOptions } from './reporter-options.ts';
 export { ReporterError } from './reporter-error.ts';
 export type { IngestErrorDetail, ReporterErrorKind } from './reporter-error.ts';
 export type { RetryPolicy } from './retry-delay.ts';
+export type { EventSpool } from './spool.ts';
+export type { LoginReport } from './login-report.ts';
 export { klaxonExpress } from './express.ts';
 export type {
   ExpressNext,
@@ -37,5 +28,7 @@ export type {
   FastifyRequestLike,
   KlaxonFastifyOptions,
 } from './fastify.ts';
+export { reportFetchLogin, withKlaxon } from './fetch-handler.ts';
+export type { KlaxonFetchOptions } from './fetch-handler.ts';
 export type { AutoReportOptions } from './request-event.ts';
 export { isKnownCsrfError } from './csrf-error.ts';

@@ -1,5 +1,6 @@
 import type { BuildResult } from './ecs-document.ts';
 import { MAX_EVENT_BYTES } from './event-queue.ts';
+import { utf8Bytes } from './portable.ts';
 
 export type SerializedEvent = { ok: true; json: string; bytes: number } | { ok: false; message: string };
 
@@ -12,7 +13,7 @@ export function serializeEvent(built: BuildResult): SerializedEvent {
   } catch {
     return { ok: false, message: 'the event cannot be serialized as JSON (a cycle or a BigInt?)' };
   }
-  const bytes = Buffer.byteLength(json);
+  const bytes = utf8Bytes(json);
   if (bytes > MAX_EVENT_BYTES) {
     return { ok: false, message: `the event is ${bytes} bytes, above the 1 MiB request limit` };
   }

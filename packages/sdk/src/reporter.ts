@@ -11,6 +11,9 @@ import type { ReporterErrorInit } from './reporter-error.ts';
 import { resolveReporterOptions } from './reporter-options.ts';
 import type { ReporterOptions } from './reporter-options.ts';
 import { serializeEvent } from './serialize-event.ts';
+import { unref, utf8Bytes } from './portable.ts';
+import { loginEvent } from './login-report.ts';
+import type { LoginReport } from './login-report.ts';
 
 export interface Reporter {
   /** Queues a short-form application event. Never throws, never waits; problems go to `onError`. */
@@ -19,9 +22,16 @@ export interface Reporter {
   reportEcs(doc: EcsDocument): void;
   /** Sends everything queued so far; resolves once it was delivered or dropped. */
   flush(): Promise<void>;
-  /** Stops taking events and flushes, waiting at most `closeTimeoutMs`. */
+  /** Stops taking events and flushes, waiting at most `closeTimeoutMs` (what is left goes to the spool, if any). */
   close(): Promise<void>;
+  /**
+   * Reports a login attempt of an Express/Fastify request (address from `req.ip`) or a fetch
+   * `Request` (pass `ip`); the Express/Fastify helpers then do not report that request themselves.
+   */
+  reportLogin(req: object, login: LoginReport): void;
   stats(): ReporterStats;
+  /** Events lost for good so far, for any reason (each loss is also told to `onDrop`). */
+  readonly dropped: number;
 }
 
 export interface ReporterStats {
@@ -35,6 +45,8 @@ export interface ReporterStats {
   retries: number;
   /** Lost events, by reason (see ReporterErrorKind). */
   dropped: { invalid: number; rejected: number; gaveUp: number; overflow: number; closed: number };
+  /** Events waiting in the spool. */
+  spooled: number;
 }
 
 /** A client for Klaxon's ingest API that batches events in memory and retries with backoff. */
@@ -53,14 +65,50 @@ export function createReporter(options: ReporterOptions): Reporter {
   let unreportedOverflow = 0;
   let closedNoticeSent = false;
 
+  function safeSize(): number {
+    try {
+      return o.spool?.size ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  refill();
   const timer = setInterval(requestFlush, o.flushIntervalMs);
-  timer.unref();
+  unref(timer);
 
   function notify(init: ReporterErrorInit): void {
     try {
       o.onError(new ReporterError(init));
     } catch {
       // onError is the application's; its failure must not stop reporting.
+    }
+    try {
+      if (init.dropped > 0) o.onDrop(init.dropped, init.message);
+    } catch {
+      // As above.
+    }
+  }
+
+  /** Hands events to the spool; returns how many it could not take (none without a spool: all). */
+  function spill(events: readonly { json: string }[]): number {
+    if (!o.spool || events.length === 0) return events.length;
+    try {
+      return o.spool.save(events.map((event) => event.json));
+    } catch {
+      return events.length;
+    }
+  }
+
+  /** Moves spooled events back into the queue while it has room (on start, and after each delivery). */
+  function refill(): void {
+    const room = Math.floor(o.maxQueue / 2) - queue.length;
+    if (!o.spool || room <= 0 || closing) return;
+    try {
+      if (o.spool.size === 0) return;
+      for (const json of o.spool.take(room)) queue.push({ seq: nextSeq++, json, bytes: utf8Bytes(json) });
+    } catch {
+      // A spool that cannot be read keeps its events for the next start.
     }
   }
 
@@ -70,11 +118,12 @@ export function createReporter(options: ReporterOptions): Reporter {
       const event = serializeEvent(build());
       if (!event.ok) return refuse(event.message);
       const { json, bytes } = event;
-      if (queue.push({ seq: nextSeq++, json, bytes })) {
+      const evicted = queue.push({ seq: nextSeq++, json, bytes });
+      if (evicted && spill([evicted]) > 0) {
         dropped.overflow++;
         unreportedOverflow++;
-        settle();
       }
+      if (evicted) settle();
       if (queue.length >= o.batchSize) startSending();
     } catch {
       refuse('the event could not be queued');
@@ -100,7 +149,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     unreportedOverflow = 0;
     notify({
       kind: 'overflow',
-      message: `queue full (maxQueue ${o.maxQueue}): dropped the ${count} oldest events`,
+      message: `the in-memory queue was full (${o.maxQueue} events) and no spool could take more, so the ${count} oldest events were dropped`,
       dropped: count,
     });
   }
@@ -122,7 +171,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     if (sending || !shouldSend()) return;
     sending = true;
     // Off the caller's stack: report() returns before any request work starts.
-    setImmediate(() => void sendBatches());
+    setTimeout(() => void sendBatches(), 0);
   }
 
   async function sendBatches(): Promise<void> {
@@ -133,6 +182,7 @@ export function createReporter(options: ReporterOptions): Reporter {
           await deliver(inFlight);
         } finally {
           inFlight = [];
+          refill();
           settle();
           reportOverflow();
         }
@@ -151,7 +201,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     if (result.kind === 'sent') {
       stats.sent += count;
     } else if (result.kind === 'abandoned') {
-      dropped.closed += count;
+      dropped.closed += spill(batch);
     } else if (result.kind === 'rejected') {
       dropped.rejected += count;
       const { message, ...rest } = result;
@@ -162,8 +212,14 @@ export function createReporter(options: ReporterOptions): Reporter {
         dropped: count,
       });
     } else {
-      dropped.gaveUp += count;
-      notify({ kind: 'gave-up', message: `gave up on ${count} events ${result.message}`, dropped: count });
+      const lost = spill(batch);
+      if (lost === 0) return;
+      dropped.gaveUp += lost;
+      notify({
+        kind: 'gave-up',
+        message: `Klaxon could not be reached, so ${lost} events were dropped (${result.message})`,
+        dropped: lost,
+      });
     }
   }
 
@@ -181,7 +237,7 @@ export function createReporter(options: ReporterOptions): Reporter {
 
   async function closeNow(): Promise<void> {
     clearInterval(timer);
-    let deadline: NodeJS.Timeout | undefined;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
     // Not unref'ed: the application asked to wait for its events.
     const timedOut = new Promise<'timeout'>((resolve) => {
       deadline = setTimeout(() => resolve('timeout'), o.closeTimeoutMs);
@@ -192,7 +248,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     if (result !== 'timeout') return;
     const closedBefore = dropped.closed;
     giveUp.abort();
-    dropped.closed += queue.clear();
+    dropped.closed += spill(queue.clear());
     settle();
     // The batch in flight ends at once: its request and retry wait follow the abort signal.
     await drained;
@@ -201,7 +257,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     if (left > 0)
       notify({
         kind: 'closed',
-        message: `close() timed out: ${left} events were not delivered`,
+        message: `close() ran out of time (${o.closeTimeoutMs} ms) with ${left} events not delivered; they were dropped`,
         dropped: left,
       });
   }
@@ -214,7 +270,12 @@ export function createReporter(options: ReporterOptions): Reporter {
       closing ??= closeNow();
       return closing;
     },
+    reportLogin: (req, login) => enqueue(() => buildAppEvent(loginEvent(req, login), o.service, o.now())),
+    get dropped() {
+      return Object.values(dropped).reduce((sum, count) => sum + count, 0);
+    },
     stats: () => ({
+      spooled: safeSize(),
       queued: queue.length,
       sending: inFlight.length,
       sent: stats.sent,

@@ -7,10 +7,15 @@ const facts = (over: Partial<RequestFacts>): RequestFacts => ({
   url: '/login',
   status: 200,
   headers: {},
-  socketAddress: '192.0.2.10',
+  ip: '192.0.2.10',
   body: { username: 'alice' },
+  responseHeader: () => undefined,
   csrf: false,
   ...over,
+});
+const answered = (status: number, headers: Record<string, string>): Partial<RequestFacts> => ({
+  status,
+  responseHeader: (name) => headers[name],
 });
 const choose = (over: Partial<RequestFacts>, options: AutoReportOptions<unknown> = {}) =>
   chooseRequestEvent(facts(over), resolveAutoReportRules(options), {})?.action;
@@ -22,6 +27,39 @@ describe('chooseRequestEvent', () => {
     expect(choose({ status: 400 })).toBeUndefined();
     expect(choose({ status: 429 })).toBeUndefined();
     expect(choose({ status: 400 }, { failureStatuses: [400, 401] })).toBe('login_failed');
+  });
+
+  it('reads a failed login answered 200 or 302 by its header, its redirect or the app’s own test', () => {
+    expect(choose(answered(200, { 'x-login-failed': '1' }))).toBe('login_failed');
+    expect(choose(answered(200, { 'x-login-failed': 'false' }))).toBe('login_succeeded');
+    expect(choose(answered(200, { 'x-bad': 'yes' }), { failureHeader: 'X-Bad' })).toBe('login_failed');
+    expect(choose(answered(302, { location: '/login?error=1' }))).toBe('login_failed');
+    expect(choose(answered(303, { location: 'https://shop.example/login/' }))).toBe('login_failed');
+    expect(choose(answered(302, { location: '/account' }))).toBe('login_succeeded');
+    expect(choose(answered(302, { location: '/signin' }), { failureRedirects: ['/signin'] })).toBe(
+      'login_failed',
+    );
+    const isLoginFailure = (_req: unknown, res: { status: number }) =>
+      res.status === 200 ? true : undefined;
+    expect(choose({ status: 200 }, { isLoginFailure })).toBe('login_failed');
+    expect(choose(answered(200, { 'x-login-failed': '1' }), { isLoginFailure: () => false })).toBe(
+      'login_succeeded',
+    );
+    const throwing = () => {
+      throw new Error('app bug');
+    };
+    expect(choose({ status: 401 }, { isLoginFailure: throwing })).toBe('login_failed');
+  });
+
+  it('reports forbidden answers with the object id, and the statuses the app chose', () => {
+    const rules = resolveAutoReportRules<{ id: string }>({
+      objectId: (req) => req.id,
+      forbiddenStatuses: [403, 404],
+    });
+    const event = chooseRequestEvent(facts({ url: '/orders/7', method: 'GET', status: 404 }), rules, {
+      id: '7',
+    });
+    expect(event).toMatchObject({ action: 'access_forbidden', objectId: '7' });
   });
 
   it('does not count showing the login form, or other methods, as a login', () => {
@@ -51,7 +89,7 @@ describe('chooseRequestEvent', () => {
 
   it('reports nothing on ignored paths or without a client address', () => {
     expect(choose({ url: '/metrics', status: 403 }, { ignorePaths: ['/metrics'] })).toBeUndefined();
-    expect(choose({ status: 401, socketAddress: undefined })).toBeUndefined();
+    expect(choose({ status: 401, ip: undefined })).toBeUndefined();
   });
 
   it('names the login’s username from the body and otherwise the logged-in user', () => {
