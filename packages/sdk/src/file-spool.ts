@@ -1,4 +1,13 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { EventSpool } from './spool.ts';
 
@@ -23,8 +32,6 @@ export function fileSpool(options: FileSpoolOptions): EventSpool {
   const maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
   const segmentBytes = options.segmentBytes ?? 1024 * 1024;
   mkdirSync(dir, { recursive: true });
-  // Lines taken from the oldest segment but not yet handed out.
-  let pending: string[] = [];
   let segments = listSegments(dir);
   let bytes = segments.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
   let count = segments.reduce((sum, name) => sum + readLines(join(dir, name)).length, 0);
@@ -54,20 +61,28 @@ export function fileSpool(options: FileSpoolOptions): EventSpool {
     return refused;
   }
 
+  /** Takes from the oldest segment; what is left of it is written back, so a crash loses nothing taken later. */
   function take(max: number): string[] {
-    while (pending.length === 0 && segments.length > 0) {
-      const oldest = segments.shift() as string;
-      const path = join(dir, oldest);
-      pending = readLines(path);
-      bytes -= statSync(path).size;
+    const oldest = segments[0];
+    if (oldest === undefined) return [];
+    const path = join(dir, oldest);
+    const lines = readLines(path);
+    const taken = lines.slice(0, max);
+    const rest = lines.slice(taken.length);
+    const sizeBefore = statSync(path).size;
+    if (rest.length > 0) {
+      writeFileSync(`${path}.tmp`, `${rest.join('\n')}\n`);
+      renameSync(`${path}.tmp`, path);
+      bytes -= sizeBefore - statSync(path).size;
+    } else {
       unlinkSync(path);
+      bytes -= sizeBefore;
+      segments.shift();
       if (oldest === writing) {
-        writing = nextSegment(segments);
+        writing = nextSegment(segments.length > 0 ? segments : [oldest]);
         writingBytes = 0;
       }
     }
-    const taken = pending.slice(0, max);
-    pending = pending.slice(taken.length);
     count -= taken.length;
     return taken;
   }

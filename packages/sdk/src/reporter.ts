@@ -178,11 +178,13 @@ export function createReporter(options: ReporterOptions): Reporter {
     try {
       while (shouldSend()) {
         inFlight = queue.take(o.batchSize, MAX_BATCH_BYTES);
+        let sent = false;
         try {
-          await deliver(inFlight);
+          sent = await deliver(inFlight);
         } finally {
           inFlight = [];
-          refill();
+          // Spooled events come back only while Klaxon takes events, not to fail again.
+          if (sent) refill();
           settle();
           reportOverflow();
         }
@@ -194,12 +196,13 @@ export function createReporter(options: ReporterOptions): Reporter {
     }
   }
 
-  async function deliver(batch: QueuedEvent[]): Promise<void> {
+  async function deliver(batch: QueuedEvent[]): Promise<boolean> {
     const count = batch.length;
     const body = `[${batch.map((event) => event.json).join(',')}]`;
     const result = await deliverBatch(body, o, giveUp.signal, () => stats.retries++);
     if (result.kind === 'sent') {
       stats.sent += count;
+      return true;
     } else if (result.kind === 'abandoned') {
       dropped.closed += spill(batch);
     } else if (result.kind === 'rejected') {
@@ -213,7 +216,7 @@ export function createReporter(options: ReporterOptions): Reporter {
       });
     } else {
       const lost = spill(batch);
-      if (lost === 0) return;
+      if (lost === 0) return false;
       dropped.gaveUp += lost;
       notify({
         kind: 'gave-up',
@@ -221,6 +224,7 @@ export function createReporter(options: ReporterOptions): Reporter {
         dropped: lost,
       });
     }
+    return false;
   }
 
   /** Resolves the flush() calls whose events are all delivered or dropped. */
