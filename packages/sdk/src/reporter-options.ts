@@ -47,9 +47,9 @@ export type ResolvedReporterOptions = Required<Omit<ReporterOptions, 'url' | 're
 };
 
 /** Options with defaults filled in; throws a TypeError naming the bad option (never echoing the token). */
-export function resolveReporterOptions(options: ReporterOptions): ResolvedReporterOptions {
+export function resolveReporterOptions(options: ReporterOptions = {}): ResolvedReporterOptions {
   if (typeof options !== 'object' || options === null)
-    throw new TypeError('createReporter(): options are required');
+    throw new TypeError('createReporter(): options must be an object');
   const token = options.token ?? readEnv('KLAXON_TOKEN');
   const service = options.service ?? readEnv('KLAXON_SERVICE');
   if (typeof token !== 'string' || token.trim() === '' || /[\s\0]/.test(token)) {

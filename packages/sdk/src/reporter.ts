@@ -50,7 +50,7 @@ export interface ReporterStats {
 }
 
 /** A client for Klaxon's ingest API that batches events in memory and retries with backoff. */
-export function createReporter(options: ReporterOptions): Reporter {
+export function createReporter(options: ReporterOptions = {}): Reporter {
   const o = resolveReporterOptions(options);
   const queue = new EventQueue(o.maxQueue);
   const stats = { sent: 0, retries: 0 };

@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+let packed: Promise<string> | undefined;
+
+/** `npm pack -w packages/sdk` (which builds it), once per test file. */
+function packSdk(): Promise<string> {
+  packed ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-sdk-pack-'));
+    await run('npm', ['pack', '--pack-destination', dir, '-w', 'packages/sdk'], { cwd: ROOT });
+    const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
+    if (tarball === undefined) throw new Error('npm pack made no tarball');
+    return join(dir, tarball);
+  })();
+  return packed;
+}
+
+/**
+ * Installs the packed SDK into `appDir`'s node_modules as npm would a tarball with no dependencies:
+ * the package extracted into node_modules/@klaxon/sdk, offline.
+ */
+export async function installPackedSdk(appDir: string): Promise<void> {
+  const tarball = await packSdk();
+  const target = join(appDir, 'node_modules', '@klaxon', 'sdk');
+  mkdirSync(target, { recursive: true });
+  await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+}
+
+/** The repository's node_modules, for the frameworks a test app uses besides the SDK. */
+export const REPO_MODULES = join(ROOT, 'node_modules');
