@@ -32,7 +32,7 @@ export function fileSpool(options: FileSpoolOptions): EventSpool {
   const maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
   const segmentBytes = options.segmentBytes ?? 1024 * 1024;
   mkdirSync(dir, { recursive: true });
-  let segments = listSegments(dir);
+  const segments = listSegments(dir);
   let bytes = segments.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
   let count = segments.reduce((sum, name) => sum + readLines(join(dir, name)).length, 0);
   let writing = nextSegment(segments);
