@@ -135,6 +135,40 @@ describe('klaxonExpress', () => {
     });
   });
 
+  it('takes the address from req.ip: X-Forwarded-For counts only under trust proxy', async () => {
+    const spoofed = { 'x-forwarded-for': '198.51.100.66, 203.0.113.9' };
+    const direct = await listen(buildShop());
+    const proxied = buildShop();
+    proxied.set('trust proxy', 'loopback');
+    await fetch(`${direct}/admin`, { headers: spoofed });
+    await receiver.waitForAccepted(1);
+    await fetch(`${await listen(proxied)}/admin`, { headers: spoofed });
+    const events = await receiver.waitForAccepted(2);
+    // Express takes the right-most address the trusted proxy did not add itself.
+    expect(events.map((event) => event['source'])).toEqual([{ ip: '127.0.0.1' }, { ip: '203.0.113.9' }]);
+  });
+
+  it('reports a login once when the route reports it with reportLogin', async () => {
+    const app = express();
+    const klaxon = klaxonExpress<Request>(reporter);
+    app.use(klaxon);
+    app.use(express.json());
+    app.post('/login', (req, res) => {
+      klaxon.reportLogin(req, { user: (req.body as { email: string }).email, outcome: 'failure' });
+      res.send('<p>Wrong password</p>');
+    });
+    const base = await listen(app);
+    await postJson(`${base}/login`, { email: 'dave@example.com' });
+    await postJson(`${base}/login`, { email: 'erin@example.com' });
+    await reporter.flush();
+    const events = receiver.accepted();
+    expect(events.map((event) => [event['user'], event['event']])).toEqual([
+      [{ name: 'dave@example.com' }, expect.objectContaining({ action: 'login', outcome: 'failure' })],
+      [{ name: 'erin@example.com' }, expect.objectContaining({ action: 'login', outcome: 'failure' })],
+    ]);
+    expect(events[0]).toMatchObject({ source: { ip: '127.0.0.1' }, url: { path: '/login' } });
+  });
+
   it('follows configured login paths, username field and failure statuses', async () => {
     const app = express();
     const klaxon = klaxonExpress(reporter, {

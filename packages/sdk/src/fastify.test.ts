@@ -33,8 +33,11 @@ const csrfError = () =>
   Object.assign(new Error('Invalid csrf token'), { code: 'FST_CSRF_INVALID_TOKEN', statusCode: 403 });
 
 /** A small API: login, an admin route, CSRF-guarded routes, and routes inside an encapsulated plugin. */
-async function startShop(options: Partial<KlaxonFastifyOptions> = {}): Promise<string> {
-  const app = Fastify();
+async function startShop(
+  options: Partial<KlaxonFastifyOptions> = {},
+  server: { trustProxy?: string } = {},
+): Promise<string> {
+  const app = Fastify(server);
   apps.push(app);
   await app.register(klaxonFastify, {
     reporter,
@@ -128,6 +131,15 @@ describe('klaxonFastify', () => {
       url: { path: '/transfer-thrown' },
     });
     expect(events[5]).toMatchObject({ event: { action: 'access_forbidden' }, url: { path: '/child/admin' } });
+  });
+
+  it('takes the address from request.ip: X-Forwarded-For counts only under trustProxy', async () => {
+    const spoofed = { 'x-forwarded-for': '198.51.100.66, 203.0.113.9' };
+    await fetch(`${await startShop()}/admin`, { headers: spoofed });
+    await receiver.waitForAccepted(1);
+    await fetch(`${await startShop({}, { trustProxy: '127.0.0.1' })}/admin`, { headers: spoofed });
+    const events = await receiver.waitForAccepted(2);
+    expect(events.map((event) => event['source'])).toEqual([{ ip: '127.0.0.1' }, { ip: '203.0.113.9' }]);
   });
 
   it('uses a configured CSRF predicate', async () => {
