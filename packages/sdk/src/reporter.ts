@@ -6,8 +6,8 @@ import type { BuildResult, EcsDocument } from './ecs-document.ts';
 import { FlushWaiters } from './flush-waiters.ts';
 import { EventQueue, MAX_BATCH_BYTES } from './event-queue.ts';
 import type { QueuedEvent } from './event-queue.ts';
-import { ReporterError } from './reporter-error.ts';
-import type { ReporterErrorInit } from './reporter-error.ts';
+import { DropLedger } from './drop-ledger.ts';
+import { spillTo, spooledCount } from './spool.ts';
 import { resolveReporterOptions } from './reporter-options.ts';
 import type { ReporterOptions } from './reporter-options.ts';
 import { serializeEvent } from './serialize-event.ts';
@@ -54,7 +54,9 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
   const o = resolveReporterOptions(options);
   const queue = new EventQueue(o.maxQueue);
   const stats = { sent: 0, retries: 0 };
-  const dropped = { invalid: 0, rejected: 0, gaveUp: 0, overflow: 0, closed: 0 };
+  const drops = new DropLedger(o.onError, o.onDrop, o.maxQueue);
+  const dropped = drops.counts;
+  const notify = drops.notify.bind(drops);
   const waiters = new FlushWaiters();
   const giveUp = new AbortController();
   let nextSeq = 1;
@@ -62,43 +64,10 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
   let inFlight: QueuedEvent[] = [];
   let sending = false;
   let closing: Promise<void> | undefined;
-  let unreportedOverflow = 0;
-  let closedNoticeSent = false;
-
-  function safeSize(): number {
-    try {
-      return o.spool?.size ?? 0;
-    } catch {
-      return 0;
-    }
-  }
 
   refill();
   const timer = setInterval(requestFlush, o.flushIntervalMs);
   unref(timer);
-
-  function notify(init: ReporterErrorInit): void {
-    try {
-      o.onError(new ReporterError(init));
-    } catch {
-      // onError is the application's; its failure must not stop reporting.
-    }
-    try {
-      if (init.dropped > 0) o.onDrop(init.dropped, init.message);
-    } catch {
-      // As above.
-    }
-  }
-
-  /** Hands events to the spool; returns how many it could not take (none without a spool: all). */
-  function spill(events: readonly { json: string }[]): number {
-    if (!o.spool || events.length === 0) return events.length;
-    try {
-      return o.spool.save(events.map((event) => event.json));
-    } catch {
-      return events.length;
-    }
-  }
 
   /** Moves spooled events back into the queue while it has room (on start, and after each delivery). */
   function refill(): void {
@@ -114,49 +83,22 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
 
   function enqueue(build: () => BuildResult): void {
     try {
-      if (closing) return refuseAfterClose();
+      if (closing) return drops.afterClose();
       const event = serializeEvent(build());
-      if (!event.ok) return refuse(event.message);
+      if (!event.ok) return drops.invalid(event.message);
       const { json, bytes } = event;
       const evicted = queue.push({ seq: nextSeq++, json, bytes });
-      if (evicted && spill([evicted]) > 0) {
-        dropped.overflow++;
-        unreportedOverflow++;
-      }
+      if (evicted && spillTo(o.spool, [evicted]) > 0) drops.overflow();
       if (evicted) settle();
       if (queue.length >= o.batchSize) startSending();
     } catch {
-      refuse('the event could not be queued');
+      drops.invalid('the event could not be queued');
     }
-  }
-
-  function refuse(message: string): void {
-    dropped.invalid++;
-    notify({ kind: 'invalid', message, dropped: 1 });
-  }
-
-  function refuseAfterClose(): void {
-    dropped.closed++;
-    if (closedNoticeSent) return;
-    closedNoticeSent = true;
-    notify({ kind: 'closed', message: 'event reported after close(); dropped', dropped: 1 });
-  }
-
-  /** One notice per flush or batch sent at most, however many events overflow in between. */
-  function reportOverflow(): void {
-    if (unreportedOverflow === 0) return;
-    const count = unreportedOverflow;
-    unreportedOverflow = 0;
-    notify({
-      kind: 'overflow',
-      message: `the in-memory queue was full (${o.maxQueue} events) and no spool could take more, so the ${count} oldest events were dropped`,
-      dropped: count,
-    });
   }
 
   function requestFlush(): void {
     flushThrough = nextSeq - 1;
-    reportOverflow();
+    drops.tellOverflow();
     startSending();
   }
 
@@ -186,7 +128,7 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
           // Spooled events come back only while Klaxon takes events, not to fail again.
           if (sent) refill();
           settle();
-          reportOverflow();
+          drops.tellOverflow();
         }
       }
     } catch {
@@ -204,7 +146,7 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
       stats.sent += count;
       return true;
     } else if (result.kind === 'abandoned') {
-      dropped.closed += spill(batch);
+      dropped.closed += spillTo(o.spool, batch);
     } else if (result.kind === 'rejected') {
       dropped.rejected += count;
       const { message, ...rest } = result;
@@ -215,7 +157,7 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
         dropped: count,
       });
     } else {
-      const lost = spill(batch);
+      const lost = spillTo(o.spool, batch);
       if (lost === 0) return false;
       dropped.gaveUp += lost;
       notify({
@@ -252,11 +194,11 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
     if (result !== 'timeout') return;
     const closedBefore = dropped.closed;
     giveUp.abort();
-    dropped.closed += spill(queue.clear());
+    dropped.closed += spillTo(o.spool, queue.clear());
     settle();
     // The batch in flight ends at once: its request and retry wait follow the abort signal.
     await drained;
-    reportOverflow();
+    drops.tellOverflow();
     const left = dropped.closed - closedBefore;
     if (left > 0)
       notify({
@@ -276,10 +218,10 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
     },
     reportLogin: (req, login) => enqueue(() => buildAppEvent(loginEvent(req, login), o.service, o.now())),
     get dropped() {
-      return Object.values(dropped).reduce((sum, count) => sum + count, 0);
+      return drops.total;
     },
     stats: () => ({
-      spooled: safeSize(),
+      spooled: spooledCount(o.spool),
       queued: queue.length,
       sending: inFlight.length,
       sent: stats.sent,

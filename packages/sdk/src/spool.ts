@@ -11,3 +11,22 @@ export interface EventSpool {
   /** Events kept. */
   readonly size: number;
 }
+
+/** Hands events to the spool; returns how many it could not take (all of them without a spool). */
+export function spillTo(spool: EventSpool | undefined, events: readonly { json: string }[]): number {
+  if (!spool || events.length === 0) return events.length;
+  try {
+    return spool.save(events.map((event) => event.json));
+  } catch {
+    return events.length;
+  }
+}
+
+/** Events in the spool, 0 when there is none or it cannot be read. */
+export function spooledCount(spool: EventSpool | undefined): number {
+  try {
+    return spool?.size ?? 0;
+  } catch {
+    return 0;
+  }
+}
