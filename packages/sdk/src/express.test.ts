@@ -148,6 +148,27 @@ describe('klaxonExpress', () => {
     expect(events.map((event) => event['source'])).toEqual([{ ip: '127.0.0.1' }, { ip: '203.0.113.9' }]);
   });
 
+  it('names the logged-in user and the object id of a forbidden request (IDOR probing)', async () => {
+    const app = express();
+    const klaxon = klaxonExpress<Request>(reporter, {
+      user: (req) => req.get('x-session-user'),
+      objectId: (req) => req.params['id'],
+    });
+    app.use(klaxon);
+    app.get('/orders/:id', (_req, res) => {
+      res.status(403).send('not your order');
+    });
+    const base = await listen(app);
+    await fetch(`${base}/orders/1004`, { headers: { 'x-session-user': 'bob' } });
+    const [event] = await receiver.waitForAccepted(1);
+    expect(event).toMatchObject({
+      event: { action: 'access_forbidden' },
+      user: { name: 'bob' },
+      labels: { object_id: '1004' },
+      url: { path: '/orders/1004' },
+    });
+  });
+
   it('reports a login once when the route reports it with reportLogin', async () => {
     const app = express();
     const klaxon = klaxonExpress<Request>(reporter);

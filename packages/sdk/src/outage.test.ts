@@ -112,6 +112,17 @@ describe('a five-minute Klaxon outage', () => {
     expect(after.stats().spooled).toBe(0);
   });
 
+  it('sends spooled events on the flush interval once Klaxon is back, with no new events needed', async () => {
+    const drops: [number, string][] = [];
+    const reporter = reporterFor(drops, { spool: fileSpool({ dir }), flushIntervalMs: 20 });
+    report(reporter, 0, 30);
+    await reporter.flush();
+    expect(reporter.stats().spooled).toBeGreaterThan(0);
+    clock = START + OUTAGE_MS;
+    await receiver.waitForAccepted(30);
+    expect(reporter.dropped).toBe(0);
+  });
+
   it('counts events the full spool refuses as dropped', async () => {
     const drops: [number, string][] = [];
     const reporter = reporterFor(drops, { spool: fileSpool({ dir, maxBytes: 2000 }) });

@@ -66,7 +66,7 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
   let closing: Promise<void> | undefined;
 
   refill();
-  const timer = setInterval(requestFlush, o.flushIntervalMs);
+  const timer = setInterval(tick, o.flushIntervalMs);
   unref(timer);
 
   /** Moves spooled events back into the queue while it has room (on start, and after each delivery). */
@@ -94,6 +94,12 @@ export function createReporter(options: ReporterOptions = {}): Reporter {
     } catch {
       drops.invalid('the event could not be queued');
     }
+  }
+
+  /** Every flush interval; with nothing else to send, spooled events are tried again. */
+  function tick(): void {
+    if (queue.length === 0 && !sending) refill();
+    requestFlush();
   }
 
   function requestFlush(): void {
