@@ -152,7 +152,7 @@ describe('klaxonExpress', () => {
     const app = express();
     const klaxon = klaxonExpress<Request>(reporter, {
       user: (req) => req.get('x-session-user'),
-      objectId: (req) => req.params['id'],
+      objectId: (req) => String(req.params['id']),
     });
     app.use(klaxon);
     app.get('/orders/:id', (_req, res) => {
