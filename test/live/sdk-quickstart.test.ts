@@ -102,7 +102,7 @@ describe.each([
       'the shop to listen',
       async () => (await fetch(`${base}/orders/1`, { redirect: 'manual' })).status,
     );
-  });
+  }, 120_000); // npm pack builds the SDK
 
   afterAll(async () => {
     if (app && app.exitCode === null) {
@@ -111,7 +111,7 @@ describe.each([
     }
     await daemon?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   const post = (path: string, from: string, body: Record<string, string>, cookie = '') =>
     fetch(`${base}${path}`, {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,12 +12,34 @@ let packed: Promise<string> | undefined;
 function packSdk(): Promise<string> {
   packed ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'klaxon-sdk-pack-'));
-    await run('npm', ['pack', '--pack-destination', dir, '-w', 'packages/sdk'], { cwd: ROOT });
+    // The pack rebuilds packages/sdk/dist: test files running in parallel take turns.
+    await withLock(join(ROOT, 'packages', 'sdk', '.pack-lock'), () =>
+      run('npm', ['pack', '--pack-destination', dir, '-w', 'packages/sdk'], { cwd: ROOT }),
+    );
     const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
     if (tarball === undefined) throw new Error('npm pack made no tarball');
     return join(dir, tarball);
   })();
   return packed;
+}
+
+/** Runs `work` holding a lock directory (mkdir is atomic); a lock older than two minutes is stale. */
+async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /**
