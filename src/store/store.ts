@@ -23,6 +23,8 @@ export interface StoreOperations {
   checkpoints: CheckpointRepository;
   /** Grouping state of routes with `group_by`, and the group messages sent. */
   notificationGroups: NotificationGroupRepository;
+  /** Escalation state of open incidents, per route (`escalate:`). */
+  escalations: EscalationRepository;
   /** The durable outbox (one file of its own: `outbox.ts`). */
   outbox: OutboxRepository;
   /** Bearer tokens of the HTTP API (hashed) and the journal of accepted ingest requests (`ingest.ts`). */
@@ -153,6 +155,33 @@ export interface NotificationGroupRepository {
   recordMessage(message: GroupMessageRow): Promise<void>;
   /** The group messages that listed the incident, newest first. */
   messagesOf(serial: number): Promise<GroupMessageRow[]>;
+}
+
+/** Where one incident's escalation along one route stands. */
+export interface EscalationRow {
+  serial: number;
+  route: string;
+  /** When the opening notification went out: the steps' `after` count from here. */
+  startedAt: number;
+  /** How many firings of the route's schedule went out. */
+  fired: number;
+  dueAt: number;
+}
+
+export interface EscalationRepository {
+  /** Starts escalations; one already started for the same incident and route is kept as it is. */
+  start(rows: readonly Omit<EscalationRow, 'fired'>[]): Promise<void>;
+  /** Escalations due at `now`, earliest first. */
+  due(now: number, limit?: number): Promise<EscalationRow[]>;
+  nextDueAt(): Promise<number | undefined>;
+  /** Records firings: the new count and next due time, or the end (`dueAt` undefined), and the audit line. */
+  fired(
+    row: Pick<EscalationRow, 'serial' | 'route' | 'fired'> & { dueAt: number | undefined },
+    audit?: { at: number; detail: string },
+  ): Promise<void>;
+  /** Ends every escalation of an incident (acknowledged or resolved). */
+  stop(serial: number): Promise<void>;
+  list(): Promise<EscalationRow[]>;
 }
 
 /**
