@@ -27,24 +27,39 @@ describe('incident buttons on Telegram messages', () => {
       inline_keyboard: [[{ text: 'Resolve', callback_data: 'resolve:42' }]],
     });
     const resolved = { ...SAMPLE_INCIDENT, status: 'resolved' as const };
-    expect(renderTelegram(sampleNotification({ kind: 'resolved', incident: resolved }), withUsers)).not.toHaveProperty(
-      'reply_markup',
-    );
-    const off = telegramConfigSchema.parse({ chat_id: -100123, telegram_users: { '1': 'bob' }, buttons: false });
+    expect(
+      renderTelegram(sampleNotification({ kind: 'resolved', incident: resolved }), withUsers),
+    ).not.toHaveProperty('reply_markup');
+    const off = telegramConfigSchema.parse({
+      chat_id: -100123,
+      telegram_users: { '1': 'bob' },
+      buttons: false,
+    });
     expect(renderTelegram(sampleNotification(), off)).not.toHaveProperty('reply_markup');
-    expect(renderTelegram(sampleNotification(), telegramConfigSchema.parse({ chat_id: 1 }))).not.toHaveProperty(
-      'reply_markup',
-    );
+    expect(
+      renderTelegram(sampleNotification(), telegramConfigSchema.parse({ chat_id: 1 })),
+    ).not.toHaveProperty('reply_markup');
   });
 
   it('reads back only well-formed callback data', () => {
     expect(parseChatAction('ack:42')).toEqual({ action: 'ack', serial: 42 });
     expect(parseChatAction('resolve:7')).toEqual({ action: 'resolve', serial: 7 });
-    for (const bad of ['ack:', 'ack:0', 'ack:-1', 'drop:1', 'ack:1;x', 42, undefined, 'ack:99999999999999999'])
+    for (const bad of [
+      'ack:',
+      'ack:0',
+      'ack:-1',
+      'drop:1',
+      'ack:1;x',
+      42,
+      undefined,
+      'ack:99999999999999999',
+    ])
       expect(parseChatAction(bad)).toBeUndefined();
   });
 
   it('refuses a Telegram user id that is not a number', () => {
-    expect(telegramConfigSchema.safeParse({ chat_id: 1, telegram_users: { alice: 'alice' } }).success).toBe(false);
+    expect(telegramConfigSchema.safeParse({ chat_id: 1, telegram_users: { alice: 'alice' } }).success).toBe(
+      false,
+    );
   });
 });

@@ -15,7 +15,8 @@ export function incidentKeyboard(
   const incident = notification.incident;
   if (incident === undefined || !ACTIONS_ON.has(notification.kind) || incident.status === 'resolved') return;
   const row = [{ text: 'Resolve', callback_data: `resolve:${incident.serial}` }];
-  if (incident.status === 'open') row.unshift({ text: 'Acknowledge', callback_data: `ack:${incident.serial}` });
+  if (incident.status === 'open')
+    row.unshift({ text: 'Acknowledge', callback_data: `ack:${incident.serial}` });
   return { inline_keyboard: [row] };
 }
 

@@ -1,0 +1,123 @@
+import { ConflictError, NotFoundError } from '../../core/index.ts';
+import type { Incident, SecurityEvent } from '../../core/index.ts';
+import {
+  callBotApi,
+  reasonPrompt,
+  type BotApiTarget,
+  type ChatUpdate,
+} from '../../channels/telegram/index.ts';
+
+/** The service name chat refusals are reported under, like the dashboard's `klaxon-dashboard`. */
+export const TELEGRAM_SERVICE = 'klaxon-telegram';
+
+/** The incident actions a person takes from the chat: the same ones the API and dashboard call. */
+export interface ChatIncidentActions {
+  acknowledge(serial: number, by: string, at: number): Promise<Incident>;
+  resolve(serial: number, by: string, at: number, resolution: string): Promise<Incident>;
+}
+
+export interface ChatActionContext {
+  channel: string;
+  /** Telegram user id → Klaxon user. */
+  users: Readonly<Record<string, string>>;
+  api: BotApiTarget;
+  actions: ChatIncidentActions;
+  now: () => number;
+  log: (line: string, level: 'info' | 'warn') => void;
+  reportSecurityEvent?: (event: SecurityEvent) => void;
+}
+
+/**
+ * Carries out one update: a button press or a reason reply from a mapped person goes through the
+ * incident actions; anyone else is refused, logged and reported as a security event. A refusal
+ * of the action itself (already acknowledged, no such incident) is told to the person; a store
+ * failure throws, so the update is fetched again.
+ */
+export async function handleChatUpdate(
+  update: ChatUpdate,
+  ctx: ChatActionContext,
+  signal: AbortSignal,
+): Promise<void> {
+  if (update.kind === 'ignored') return;
+  const user = Object.hasOwn(ctx.users, update.fromId) ? ctx.users[update.fromId] : undefined;
+  const what =
+    update.kind === 'button'
+      ? `${update.action.action} #${update.action.serial}`
+      : `resolve #${update.serial}`;
+  if (user === undefined) {
+    ctx.log(
+      `telegram ${ctx.channel}: refused ${what} from Telegram user ${update.fromId}, who is not in telegram_users`,
+      'warn',
+    );
+    ctx.reportSecurityEvent?.(refusalEvent(update.fromId, what, ctx.now()));
+    if (update.kind === 'button')
+      await answer(
+        ctx,
+        update.callbackId,
+        'not allowed: your Telegram account is not mapped to a Klaxon user',
+        signal,
+      );
+    return;
+  }
+  if (update.kind === 'reason') {
+    const refusal = await attempt(() => ctx.actions.resolve(update.serial, user, ctx.now(), update.reason));
+    if (refusal !== undefined) await say(ctx, update.chatId, refusal, signal);
+    return;
+  }
+  const { action, serial } = update.action;
+  if (action === 'ack') {
+    const refusal = await attempt(() => ctx.actions.acknowledge(serial, user, ctx.now()));
+    await answer(ctx, update.callbackId, refusal ?? `#${serial} acknowledged by ${user}`, signal);
+    return;
+  }
+  await callBotApi(
+    ctx.api,
+    'sendMessage',
+    {
+      chat_id: update.chatId ?? Number(update.fromId),
+      text: reasonPrompt(serial),
+      reply_markup: { force_reply: true, selective: true, input_field_placeholder: 'reason' },
+    },
+    signal,
+  );
+  await answer(ctx, update.callbackId, `Reply with the reason to resolve #${serial}`, signal);
+}
+
+/** Runs a person action; answers the refusal's message, or undefined when it went through. */
+async function attempt(run: () => Promise<Incident>): Promise<string | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof NotFoundError) return error.message;
+    throw error;
+  }
+}
+
+function answer(ctx: ChatActionContext, id: string, text: string, signal: AbortSignal): Promise<unknown> {
+  return callBotApi(
+    ctx.api,
+    'answerCallbackQuery',
+    { callback_query_id: id, text: text.slice(0, 200) },
+    signal,
+  );
+}
+
+function say(ctx: ChatActionContext, chatId: number, text: string, signal: AbortSignal): Promise<unknown> {
+  return callBotApi(ctx.api, 'sendMessage', { chat_id: chatId, text }, signal);
+}
+
+function refusalEvent(telegramId: string, what: string, at: number): SecurityEvent {
+  return {
+    '@timestamp': new Date(at).toISOString(),
+    event: {
+      kind: 'event',
+      category: ['web'],
+      action: 'access_forbidden',
+      outcome: 'failure',
+      reason: `telegram ${what} by an unmapped user`,
+    },
+    user: { id: telegramId, name: `telegram:${telegramId}` },
+    service: { name: TELEGRAM_SERVICE },
+  };
+}
