@@ -95,10 +95,14 @@ describe('replay digests and groups', () => {
     writeFileSync(input, `${lines.join('\n')}\n`);
     store = await openStore(`sqlite:${join(dir, 'k.db')}`);
     const { rules } = loadRulesFromText(RULE, 'odd.yml');
-    const routes = routesSchema.parse([{ channels: ['mail'], escalate: [{ after: '10m', channels: ['sms'] }] }]);
+    const routes = routesSchema.parse([
+      { channels: ['mail'], escalate: [{ after: '10m', channels: ['sms'] }] },
+    ]);
     await runReplay({ inputs: [input], rules, format: 'ndjson', store, notify: new NotifyStage({ routes }) });
     expect((await store.incidents.list()).length).toBeGreaterThan(0);
     expect(await store.escalations.list()).toEqual([]);
-    expect((await store.outbox.list()).filter((entry) => entry.notification.kind === 'escalated')).toEqual([]);
+    expect((await store.outbox.list()).filter((entry) => entry.notification.kind === 'escalated')).toEqual(
+      [],
+    );
   });
 });

@@ -52,13 +52,7 @@ export const INCIDENT_TRANSITIONS: Record<
 };
 
 export type IncidentAction =
-  | 'opened'
-  | 'updated'
-  | 'acknowledged'
-  | 'assigned'
-  | 'noted'
-  | 'resolved'
-  | 'escalated';
+  'opened' | 'updated' | 'acknowledged' | 'assigned' | 'noted' | 'resolved' | 'escalated';
 
 /** One line of an incident's audit trail: who did what, when. */
 export interface IncidentAuditEntry {

@@ -39,14 +39,12 @@ export function escalateSchema(duration: z.ZodType<number, string>) {
       if (parsed.repeat > 1 && parsed.every === undefined)
         ctx.addIssue({ code: 'custom', path: ['every'], message: '`repeat` above 1 needs `every`' });
     })
-    .transform(
-      (parsed): EscalationStep => ({
-        afterMs: parsed.after,
-        channels: parsed.channels,
-        repeat: parsed.repeat,
-        everyMs: parsed.every ?? 0,
-      }),
-    );
+    .transform((parsed): EscalationStep => ({
+      afterMs: parsed.after,
+      channels: parsed.channels,
+      repeat: parsed.repeat,
+      everyMs: parsed.every ?? 0,
+    }));
   return z
     .array(step, { error: 'expected a list of steps like { after: 10m, channels: [oncall-sms] }' })
     .min(1, 'needs at least one step')

@@ -84,7 +84,10 @@ describe('escalation in live operation', () => {
       [50, 'cto-pager'],
     ]);
     const [first] = await escalations();
-    expect(first).toMatchObject({ incident: { serial }, escalation: { step: 1, unacknowledgedMs: 10 * MINUTE } });
+    expect(first).toMatchObject({
+      incident: { serial },
+      escalation: { step: 1, unacknowledgedMs: 10 * MINUTE },
+    });
     const lines = (await store.incidents.history(serial)).filter((entry) => entry.action === 'escalated');
     expect(lines.map((entry) => [entry.actor, entry.detail])).toEqual([
       ['klaxon', 'escalated to step 1: oncall-sms, soc-mail (not acknowledged in 10 min)'],

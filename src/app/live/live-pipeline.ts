@@ -60,7 +60,14 @@ export class LivePipeline {
   private positions: Record<string, unknown>;
   private checkpointed: Record<string, unknown>;
   private committing: Promise<void> = Promise.resolve();
-  readonly tally: LiveTally = { events: 0, detections: 0, commits: 0, checkpoints: 0, notified: 0, escalated: 0 };
+  readonly tally: LiveTally = {
+    events: 0,
+    detections: 0,
+    commits: 0,
+    checkpoints: 0,
+    notified: 0,
+    escalated: 0,
+  };
   /** Events dated too far ahead of the wall clock, by source (processed at the clock's time). */
   readonly futureBySource: Record<string, number> = {};
 

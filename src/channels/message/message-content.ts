@@ -86,7 +86,8 @@ function describeEscalation(notification: Notification, incident: Incident): Omi
   const minutes = Math.round(unacknowledgedMs / 60_000);
   const title = `Escalation: incident #${incident.serial} ${incident.priority} not acknowledged for ${minutes} min`;
   const facts: [string, string][] = [['escalation step', String(step)]];
-  if (notification.detail !== 'link') facts.unshift(['incident', incident.title], ['who/where', groupText(incident)]);
+  if (notification.detail !== 'link')
+    facts.unshift(['incident', incident.title], ['who/where', groupText(incident)]);
   return { title, facts, evidence: [] };
 }
 
