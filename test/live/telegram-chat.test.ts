@@ -76,6 +76,8 @@ describe('klaxon start with a Telegram channel that has buttons', () => {
       listen: { host: '127.0.0.1', port: 0 },
       tickMs: 50,
     });
+    const announced: string[] = [];
+    daemon.feed.subscribe((change) => announced.push(`${change.kind} #${change.incident.serial}`));
     appendFileSync(join(dir, 'auth.log'), sshdFailures('203.0.113.9', Date.now()));
     const sent = await waitFor('the incident message', () =>
       bot.requests.find((request) => request.path.endsWith('/sendMessage')),
@@ -93,6 +95,7 @@ describe('klaxon start with a Telegram channel that has buttons', () => {
       return found?.status === 'acknowledged' ? found : undefined;
     });
     expect(incident.acknowledgedBy).toBe('alice');
+    expect(announced).toContain(`acknowledged #${serial}`); // open dashboards see it at once
     const stopping = daemon.stop();
     await stopping;
     daemon = undefined;

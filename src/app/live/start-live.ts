@@ -214,11 +214,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       sleep,
       fetch: options.fetch ?? globalThis.fetch,
       log,
-      // The same person actions the API and the dashboard take.
-      actions: {
-        acknowledge: (serial, by, at) => store.incidents.acknowledge(serial, by, at),
-        resolve: (serial, by, at, resolution) => store.incidents.resolve(serial, by, at, resolution),
-      },
+      feed,
       reportSecurityEvent,
     },
     stopLoops.signal,

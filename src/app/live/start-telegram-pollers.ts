@@ -1,5 +1,5 @@
 import type { ChannelSettings } from '../../config/index.ts';
-import type { SecurityEvent } from '../../core/index.ts';
+import type { Incident, SecurityEvent } from '../../core/index.ts';
 import {
   telegramButtonsOn,
   type TelegramConfig,
@@ -7,6 +7,7 @@ import {
 } from '../../channels/telegram/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { ComponentHealth } from './component-health.ts';
+import type { IncidentFeed } from './incident-feed.ts';
 import type { ChatIncidentActions } from './telegram-chat-actions.ts';
 import { runTelegramPoller } from './telegram-poller.ts';
 
@@ -17,7 +18,8 @@ export interface TelegramPollerParts {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   fetch: typeof globalThis.fetch;
   log: (line: string, level: 'info' | 'warn') => void;
-  actions: ChatIncidentActions;
+  /** Chat actions show on open dashboards at once, like the API's. */
+  feed: IncidentFeed;
   reportSecurityEvent: (event: SecurityEvent) => void;
 }
 
@@ -36,6 +38,7 @@ export function startTelegramPollers(
     const run = runTelegramPoller(
       {
         ...parts,
+        actions: personActions(parts.store, parts.feed),
         channel: channel.name,
         users: config.telegram_users ?? {},
         api: { baseUrl: config.base_url, token, fetch: parts.fetch },
@@ -45,4 +48,17 @@ export function startTelegramPollers(
     loops.push(run);
   }
   return loops;
+}
+
+/** The same person actions the API and the dashboard take (store.incidents), announced to dashboards. */
+function personActions(store: Store, feed: IncidentFeed): ChatIncidentActions {
+  const announce = async (kind: string, acting: Promise<Incident>): Promise<Incident> => {
+    const incident = await acting;
+    feed.publish({ kind, incident });
+    return incident;
+  };
+  return {
+    acknowledge: (serial, by, at) => announce('acknowledged', store.incidents.acknowledge(serial, by, at)),
+    resolve: (serial, by, at, why) => announce('resolved', store.incidents.resolve(serial, by, at, why)),
+  };
 }
