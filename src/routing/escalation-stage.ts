@@ -72,27 +72,11 @@ export class EscalationStage {
     const dueAt = next === undefined ? undefined : row.startedAt + next.offsetMs;
     // After a long stop only the latest firing of each step goes out, not every missed repeat.
     const latest = due.filter((firing, index) => due[index + 1]?.step !== firing.step);
-    if (latest.length === 0) {
-      await tx.escalations.fired({ ...row, fired, dueAt });
-      return [];
-    }
-    const planned: PlannedNotification[] = [];
-    for (const [index, firing] of latest.entries()) {
-      const minutes = Math.round(firing.offsetMs / 60_000);
-      const detail = `escalated to step ${firing.step}: ${firing.channels.join(', ')} (not acknowledged in ${minutes} min)`;
-      const last = index === latest.length - 1;
-      await tx.escalations.fired(
-        {
-          serial: row.serial,
-          route: row.route,
-          fired: last ? fired : row.fired,
-          dueAt: last ? dueAt : row.dueAt,
-        },
-        { at: now, detail },
-      );
-      planned.push(...this.notificationsOf(row, firing, incident, now));
-    }
-    return planned;
+    const audit = latest.map((firing) => ({ at: now, detail: describeFiring(firing) }));
+    const claimed = await tx.escalations.fired({ ...row, from: row.fired, fired, dueAt }, audit);
+    // Not claimed: another instance sent these firings first.
+    if (!claimed) return [];
+    return latest.flatMap((firing) => this.notificationsOf(row, firing, incident, now));
   }
 
   private notificationsOf(
@@ -117,4 +101,9 @@ export class EscalationStage {
       };
     });
   }
+}
+
+function describeFiring(firing: EscalationFiring): string {
+  const minutes = Math.round(firing.offsetMs / 60_000);
+  return `escalated to step ${firing.step}: ${firing.channels.join(', ')} (not acknowledged in ${minutes} min)`;
 }

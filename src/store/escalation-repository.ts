@@ -38,29 +38,28 @@ export function createEscalationRepository(db: Kysely<Database>): EscalationRepo
         .executeTakeFirst();
       return row?.next === null || row?.next === undefined ? undefined : Number(row.next);
     },
-    async fired({ serial, route, fired, dueAt }, audit) {
-      const where = db
-        .updateTable('incident_escalations')
-        .where('serial', '=', serial)
-        .where('route', '=', route);
-      if (dueAt === undefined) {
-        await db
-          .deleteFrom('incident_escalations')
-          .where('serial', '=', serial)
-          .where('route', '=', route)
-          .execute();
-      } else {
-        await where.set({ fired, due_at: dueAt }).execute();
+    async fired({ serial, route, from, fired, dueAt }, audit) {
+      const changed =
+        dueAt === undefined
+          ? await db
+              .deleteFrom('incident_escalations')
+              .where('serial', '=', serial)
+              .where('route', '=', route)
+              .where('fired', '=', from)
+              .executeTakeFirst()
+          : await db
+              .updateTable('incident_escalations')
+              .set({ fired, due_at: dueAt })
+              .where('serial', '=', serial)
+              .where('route', '=', route)
+              .where('fired', '=', from)
+              .executeTakeFirst();
+      const rows = 'numDeletedRows' in changed ? changed.numDeletedRows : changed.numUpdatedRows;
+      if (Number(rows) === 0) return false;
+      for (const { at, detail } of audit) {
+        await writeAudit(db, { serial, at, actor: ENGINE_ACTOR, action: 'escalated', detail });
       }
-      if (audit) {
-        await writeAudit(db, {
-          serial,
-          at: audit.at,
-          actor: ENGINE_ACTOR,
-          action: 'escalated',
-          detail: audit.detail,
-        });
-      }
+      return true;
     },
     async stop(serial) {
       await db.deleteFrom('incident_escalations').where('serial', '=', serial).execute();

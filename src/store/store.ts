@@ -174,11 +174,15 @@ export interface EscalationRepository {
   /** Escalations due at `now`, earliest first. */
   due(now: number, limit?: number): Promise<EscalationRow[]>;
   nextDueAt(): Promise<number | undefined>;
-  /** Records firings: the new count and next due time, or the end (`dueAt` undefined), and the audit line. */
+  /**
+   * Records firings: the count moves from `from` to `fired` and the next due time is set, or the
+   * escalation ends (`dueAt` undefined), with one audit line per step sent. False, and nothing
+   * written, when the count is no longer `from` (another instance fired it first).
+   */
   fired(
-    row: Pick<EscalationRow, 'serial' | 'route' | 'fired'> & { dueAt: number | undefined },
-    audit?: { at: number; detail: string },
-  ): Promise<void>;
+    row: Pick<EscalationRow, 'serial' | 'route' | 'fired'> & { from: number; dueAt: number | undefined },
+    audit: readonly { at: number; detail: string }[],
+  ): Promise<boolean>;
   /** Ends every escalation of an incident (acknowledged or resolved). */
   stop(serial: number): Promise<void>;
   list(): Promise<EscalationRow[]>;

@@ -15,16 +15,19 @@ export function describeEscalationContract(open: OpenStore): void {
       expect(await store.escalations.due(601_000)).toEqual([
         { serial, route: 'page', startedAt: 1_000, fired: 0, dueAt: 601_000 },
       ]);
-      await store.escalations.fired(
-        { serial, route: 'page', fired: 1, dueAt: 1_201_000 },
-        { at: 601_000, detail: 'escalated to step 1: sms (not acknowledged in 10 min)' },
-      );
+      const audit = [{ at: 601_000, detail: 'escalated to step 1: sms (not acknowledged in 10 min)' }];
+      const step1 = { serial, route: 'page', from: 0, fired: 1, dueAt: 1_201_000 };
+      expect(await store.escalations.fired(step1, audit)).toBe(true);
+      // A second instance that read the same row finds it fired already and writes nothing.
+      expect(await store.escalations.fired(step1, audit)).toBe(false);
       expect(await store.escalations.list()).toEqual([
         { serial, route: 'page', startedAt: 1_000, fired: 1, dueAt: 1_201_000 },
       ]);
       const history = await store.incidents.history(serial);
-      expect(history.at(-1)).toMatchObject({ actor: 'klaxon', action: 'escalated', at: 601_000 });
-      await store.escalations.fired({ serial, route: 'page', fired: 2, dueAt: undefined });
+      expect(history.filter((entry) => entry.action === 'escalated')).toEqual([
+        { serial, at: 601_000, actor: 'klaxon', action: 'escalated', detail: audit[0]!.detail },
+      ]);
+      await store.escalations.fired({ serial, route: 'page', from: 1, fired: 2, dueAt: undefined }, []);
       expect(await store.escalations.list()).toEqual([]);
       expect(await store.escalations.nextDueAt()).toBeUndefined();
     });
