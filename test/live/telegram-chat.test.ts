@@ -76,6 +76,10 @@ describe('klaxon start with a Telegram channel that has buttons', () => {
       listen: { host: '127.0.0.1', port: 0 },
       tickMs: 50,
     });
+    await daemon.store.users.add(
+      { name: 'alice', passwordHash: '$argon2id$unused', role: 'responder' },
+      Date.now(),
+    );
     const announced: string[] = [];
     daemon.feed.subscribe((change) => announced.push(`${change.kind} #${change.incident.serial}`));
     appendFileSync(join(dir, 'auth.log'), sshdFailures('203.0.113.9', Date.now()));

@@ -39,6 +39,12 @@ export function startTelegramPollers(
       {
         ...parts,
         actions: personActions(parts.store, parts.feed),
+        mayAct: async (name) => {
+          const user = await parts.store.users.get(name);
+          if (user === undefined) return 'no such Klaxon user';
+          if (user.disabledAt !== undefined) return 'the Klaxon user is disabled';
+          return user.role === 'viewer' ? 'a viewer may not act on incidents' : undefined;
+        },
         channel: channel.name,
         users: config.telegram_users ?? {},
         api: { baseUrl: config.base_url, token, fetch: parts.fetch },

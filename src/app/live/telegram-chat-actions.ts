@@ -25,6 +25,8 @@ export interface ChatActionContext {
   now: () => number;
   log: (line: string, level: 'info' | 'warn') => void;
   reportSecurityEvent?: (event: SecurityEvent) => void;
+  /** Why the mapped Klaxon user may not act (unknown, disabled, a viewer); undefined when they may. */
+  mayAct?: (user: string) => Promise<string | undefined>;
 }
 
 /**
@@ -44,19 +46,18 @@ export async function handleChatUpdate(
     update.kind === 'button'
       ? `${update.action.action} #${update.action.serial}`
       : `resolve #${update.serial}`;
-  if (user === undefined) {
+  const refused =
+    user === undefined
+      ? 'who is not in telegram_users'
+      : await ctx.mayAct?.(user).then((why) => why && `(${user}): ${why}`);
+  if (user === undefined || refused !== undefined) {
     ctx.log(
-      `telegram ${ctx.channel}: refused ${what} from Telegram user ${update.fromId}, who is not in telegram_users`,
+      `telegram ${ctx.channel}: refused ${what} from Telegram user ${update.fromId}, ${refused}`,
       'warn',
     );
     ctx.reportSecurityEvent?.(refusalEvent(update.fromId, what, ctx.now()));
-    if (update.kind === 'button')
-      await answer(
-        ctx,
-        update.callbackId,
-        'not allowed: your Telegram account is not mapped to a Klaxon user',
-        signal,
-      );
+    const text = 'not allowed: your Telegram account is not mapped to a Klaxon user who may act on incidents';
+    if (update.kind === 'button') await answer(ctx, update.callbackId, text, signal);
     return;
   }
   if (update.kind === 'reason') {

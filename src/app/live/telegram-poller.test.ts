@@ -68,9 +68,10 @@ describe('the Telegram poller', () => {
     await store.close();
   });
 
-  const start = () =>
+  const start = (mayAct?: (user: string) => Promise<string | undefined>) =>
     runTelegramPoller(
       {
+        ...(mayAct && { mayAct }),
         channel: 'soc-telegram',
         users: { [String(ALICE)]: 'alice' },
         api: { baseUrl: peer.url, token: TOKEN, fetch },
@@ -153,6 +154,18 @@ describe('the Telegram poller', () => {
         user: { id: String(STRANGER), name: `telegram:${STRANGER}` },
       }),
     ]);
+    stop.abort();
+    await run;
+  });
+
+  it('refuses a mapped person whose Klaxon user may not act', async () => {
+    feed([press(3, ALICE, `ack:${serial}`)]);
+    const run = start(async (user) => (user === 'alice' ? 'a viewer may not act on incidents' : undefined));
+    await polledWith(4);
+    expect((await store.incidents.get(serial))?.status).toBe('open');
+    expect(calls('answerCallbackQuery')[0]?.text).toContain('not allowed');
+    expect(lines).toContainEqual(expect.stringContaining('(alice): a viewer may not act on incidents'));
+    expect(events).toHaveLength(1);
     stop.abort();
     await run;
   });
