@@ -21,6 +21,17 @@ describe('incident buttons on Telegram messages', () => {
       expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
   });
 
+  it('puts them under an escalation too, but not under a digest or test message', () => {
+    const escalation = sampleNotification({
+      kind: 'escalated',
+      escalation: { step: 1, unacknowledgedMs: 600_000 },
+    });
+    expect(renderTelegram(escalation, withUsers).reply_markup?.inline_keyboard[0]).toHaveLength(2);
+    const test = sampleNotification({ kind: 'test', text: 'hello' });
+    delete test.incident;
+    expect(renderTelegram(test, withUsers)).not.toHaveProperty('reply_markup');
+  });
+
   it('offers only Resolve once acknowledged, nothing once resolved, and none when switched off', () => {
     const acked = { ...SAMPLE_INCIDENT, status: 'acknowledged' as const };
     expect(renderTelegram(sampleNotification({ incident: acked }), withUsers).reply_markup).toEqual({
