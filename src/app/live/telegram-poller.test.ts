@@ -221,4 +221,44 @@ describe('the Telegram poller', () => {
     expect(lines).toContainEqual(expect.stringContaining('telegram soc-telegram recovered'));
     expect(lines.join('\n')).not.toContain(TOKEN.split(':')[1]);
   });
+
+  it('gives up on a long poll the Bot API never answers, and says so once', async () => {
+    await peer.close();
+    peer = await startHttpPeer(() => new Promise(() => {}));
+    const run = runTelegramPoller(
+      {
+        channel: 'soc-telegram',
+        users: {},
+        api: { baseUrl: peer.url, token: TOKEN, fetch, timeoutMs: 50 },
+        actions: {
+          acknowledge: () => Promise.reject(new Error('unused')),
+          resolve: () => Promise.reject(new Error('unused')),
+        },
+        now: () => NOW,
+        log: (line) => lines.push(line),
+        store,
+        health: new ComponentHealth(
+          () => NOW,
+          (line) => lines.push(line),
+        ),
+        sleep: (_ms, signal) =>
+          new Promise((resolve) => {
+            const t = setTimeout(resolve, 5);
+            signal.addEventListener('abort', () => {
+              clearTimeout(t);
+              resolve();
+            });
+          }),
+        pollSeconds: 0,
+      },
+      stop.signal,
+    );
+    await polledWith(0);
+    await polledWith(0); // the first poll timed out and the loop asked again
+    stop.abort();
+    await run;
+    expect(lines.filter((line) => line.includes('failing'))).toEqual([
+      expect.stringContaining('telegram soc-telegram failing, retrying with backoff: getUpdates:'),
+    ]);
+  });
 });

@@ -29,11 +29,13 @@ export async function runTelegramPoller(options: TelegramPollerOptions, signal: 
   let failures = 0;
   while (!signal.aborted) {
     try {
+      const seconds = options.pollSeconds ?? 30;
       const result = await callBotApi(
         options.api,
         'getUpdates',
-        { offset, timeout: options.pollSeconds ?? 30, allowed_updates: ['callback_query', 'message'] },
+        { offset, timeout: seconds, allowed_updates: ['callback_query', 'message'] },
         signal,
+        seconds * 1000,
       );
       for (const update of parseChatUpdates(result)) {
         if (update.updateId < offset) continue;

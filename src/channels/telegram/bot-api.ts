@@ -5,6 +5,8 @@ export interface BotApiTarget {
   baseUrl: string;
   token: string;
   fetch: typeof globalThis.fetch;
+  /** How long a call may take beyond its own wait (default 10 s). */
+  timeoutMs?: number;
 }
 
 /** A Bot API call that failed: network, HTTP status or `ok: false`; its message holds no token. */
@@ -12,16 +14,24 @@ export class BotApiError extends Error {
   override name = 'BotApiError';
 }
 
+/** How long a call may take before it counts as failed (a long poll adds its own wait). */
+const CALL_TIMEOUT_MS = 10_000;
+
 /**
  * One Bot API method call with a JSON body, answering its `result`. The caller's signal aborts it
- * (shutdown); a long poll's own timeout is the caller's business.
+ * (shutdown); a peer that never answers fails it after `waitMs` plus ten seconds.
  */
 export async function callBotApi(
   target: BotApiTarget,
   method: string,
   body: object,
   signal: AbortSignal,
+  waitMs = 0,
 ): Promise<unknown> {
+  const deadline = AbortSignal.any([
+    signal,
+    AbortSignal.timeout(waitMs + (target.timeoutMs ?? CALL_TIMEOUT_MS)),
+  ]);
   const url = `${target.baseUrl.replace(/\/+$/, '')}/bot${target.token}/${method}`;
   let response: Response;
   try {
@@ -30,13 +40,16 @@ export async function callBotApi(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       redirect: 'manual',
-      signal,
+      signal: deadline,
     });
   } catch (error) {
     if (signal.aborted) throw error;
     throw new BotApiError(scrub(`${method}: ${(error as Error).message ?? String(error)}`, target.token));
   }
-  const text = await response.text();
+  const text = await response.text().catch((error: unknown) => {
+    if (signal.aborted) throw error;
+    throw new BotApiError(scrub(`${method}: ${(error as Error).message}`, target.token));
+  });
   let parsed: { ok?: unknown; result?: unknown; description?: unknown } | undefined;
   try {
     parsed = JSON.parse(text) as typeof parsed;
