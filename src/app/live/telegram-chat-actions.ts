@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../../core/index.ts';
 import type { Incident, SecurityEvent } from '../../core/index.ts';
 import {
+  BotApiError,
   callBotApi,
   reasonPrompt,
   type BotApiTarget,
@@ -71,16 +72,11 @@ export async function handleChatUpdate(
     await answer(ctx, update.callbackId, refusal ?? `#${serial} acknowledged by ${user}`, signal);
     return;
   }
-  await callBotApi(
-    ctx.api,
-    'sendMessage',
-    {
-      chat_id: update.chatId ?? Number(update.fromId),
-      text: reasonPrompt(serial),
-      reply_markup: { force_reply: true, selective: true, input_field_placeholder: 'reason' },
-    },
-    signal,
-  );
+  await tell(ctx, 'sendMessage', signal, {
+    chat_id: update.chatId ?? Number(update.fromId),
+    text: reasonPrompt(serial),
+    reply_markup: { force_reply: true, selective: true, input_field_placeholder: 'reason' },
+  });
   await answer(ctx, update.callbackId, `Reply with the reason to resolve #${serial}`, signal);
 }
 
@@ -95,17 +91,31 @@ async function attempt(run: () => Promise<Incident>): Promise<string | undefined
   }
 }
 
-function answer(ctx: ChatActionContext, id: string, text: string, signal: AbortSignal): Promise<unknown> {
-  return callBotApi(
-    ctx.api,
-    'answerCallbackQuery',
-    { callback_query_id: id, text: text.slice(0, 200) },
-    signal,
-  );
+function answer(ctx: ChatActionContext, id: string, text: string, signal: AbortSignal): Promise<void> {
+  return tell(ctx, 'answerCallbackQuery', signal, { callback_query_id: id, text: text.slice(0, 200) });
 }
 
-function say(ctx: ChatActionContext, chatId: number, text: string, signal: AbortSignal): Promise<unknown> {
-  return callBotApi(ctx.api, 'sendMessage', { chat_id: chatId, text }, signal);
+function say(ctx: ChatActionContext, chatId: number, text: string, signal: AbortSignal): Promise<void> {
+  return tell(ctx, 'sendMessage', signal, { chat_id: chatId, text });
+}
+
+/**
+ * A reply to the person. When Telegram refuses or is unreachable it is logged and the update
+ * still counts as handled: the action is in the store, and retrying the update forever (a
+ * press too old to answer) would stall every press after it.
+ */
+async function tell(
+  ctx: ChatActionContext,
+  method: string,
+  signal: AbortSignal,
+  body: object,
+): Promise<void> {
+  try {
+    await callBotApi(ctx.api, method, body, signal);
+  } catch (error) {
+    if (!(error instanceof BotApiError)) throw error;
+    ctx.log(`telegram ${ctx.channel}: could not reply to a chat action: ${error.message}`, 'warn');
+  }
 }
 
 function refusalEvent(telegramId: string, what: string, at: number): SecurityEvent {

@@ -158,6 +158,31 @@ describe('the Telegram poller', () => {
     await run;
   });
 
+  it('moves on when Telegram refuses the answer to a press too old to answer', async () => {
+    await peer.close();
+    let answered = false;
+    peer = await startHttpPeer((request) => {
+      if (request.path.endsWith('/answerCallbackQuery')) {
+        answered = true;
+        return {
+          status: 400,
+          body: { ok: false, description: 'Bad Request: query is too old and response timeout expired' },
+        };
+      }
+      const result = answered ? [] : [press(20, ALICE, `ack:${serial}`)];
+      return { status: 200, body: { ok: true, result } };
+    });
+    const run = start();
+    await polledWith(21);
+    stop.abort();
+    await run;
+    expect((await store.incidents.get(serial))?.acknowledgedBy).toBe('alice');
+    expect(lines).toContainEqual(
+      expect.stringContaining('could not reply to a chat action: answerCallbackQuery: HTTP 400'),
+    );
+    expect(lines.filter((line) => line.includes('failing'))).toEqual([]);
+  });
+
   it('refuses a mapped person whose Klaxon user may not act', async () => {
     feed([press(3, ALICE, `ack:${serial}`)]);
     const run = start(async (user) => (user === 'alice' ? 'a viewer may not act on incidents' : undefined));
