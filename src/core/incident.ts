@@ -51,7 +51,8 @@ export const INCIDENT_TRANSITIONS: Record<
   note: ['open', 'acknowledged', 'resolved'],
 };
 
-export type IncidentAction = 'opened' | 'updated' | 'acknowledged' | 'assigned' | 'noted' | 'resolved';
+export type IncidentAction =
+  'opened' | 'updated' | 'acknowledged' | 'assigned' | 'noted' | 'resolved' | 'escalated';
 
 /** One line of an incident's audit trail: who did what, when. */
 export interface IncidentAuditEntry {

@@ -10,7 +10,8 @@ export type NotificationKind =
   | 'group'
   | 'heartbeat'
   | 'meta'
-  | 'test';
+  | 'test'
+  | 'escalated';
 
 /**
  * One message for one channel, as the outbox holds it until delivered. Rendering turns it into
@@ -33,6 +34,8 @@ export interface Notification {
   digest?: { incidents: Incident[]; from: number; to: number };
   /** Group (a route's `group_by`): the group's incidents in one message, and why it went out now. */
   group?: NotificationGroup;
+  /** Escalation: the incident stayed unacknowledged this long, and this step of its route's `escalate:` fired. */
+  escalation?: { step: number; unacknowledgedMs: number };
   /** Heartbeat: Klaxon is alive. */
   heartbeat?: { lastSerial: number; deadLetters: number };
   /** Meta-alert text (a channel went dead, a source went silent) or a test message. */

@@ -26,3 +26,7 @@ export type { NotifyStageOptions, NotifyTally } from './notify-stage.ts';
 export { NotifyStage, loadSavedGroups } from './notify-stage.ts';
 export type { SavedGroup, GroupMessage } from './group-collector.ts';
 export { GroupCollector } from './group-collector.ts';
+export { EscalationStage } from './escalation-stage.ts';
+export type { EscalationStageOptions } from './escalation-stage.ts';
+export { escalationSchedule } from './escalation-schedule.ts';
+export type { EscalationStep } from './routes.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PRIORITIES, parseDuration } from '../core/index.ts';
 import { parseCron } from './cron-schedule.ts';
+import { escalateSchema } from './escalate-schema.ts';
 import { DETAIL_LEVELS, ROUTE_NOTIFY_KINDS, isCatchAll, type Route } from './routes.ts';
 
 const ROUTE_FIELDS = [
@@ -15,6 +16,7 @@ const ROUTE_FIELDS = [
   'group_wait',
   'group_interval',
   'repeat_interval',
+  'escalate',
 ];
 const GROUP_TIMERS = ['group_wait', 'group_interval', 'repeat_interval'] as const;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -110,6 +112,7 @@ export const routeSchema = z.strictObject(
     group_wait: duration.optional(),
     group_interval: duration.optional(),
     repeat_interval: duration.optional(),
+    escalate: escalateSchema(duration).optional(),
   },
   {
     error: (issue) => {
@@ -170,11 +173,12 @@ export const routesSchema = z
 export type RouteInput = z.input<typeof routeSchema>;
 
 function toRoute(parsed: z.output<typeof routeSchema>, index: number): Route {
-  const { digest, group_by, group_wait, group_interval, repeat_interval, ...route } = parsed;
+  const { digest, group_by, group_wait, group_interval, repeat_interval, escalate, ...route } = parsed;
   return {
     ...route,
     name: route.name ?? `route-${index + 1}`,
     ...(digest !== undefined && { digest }),
+    ...(escalate !== undefined && { escalate }),
     ...(group_by !== undefined && {
       grouping: {
         by: group_by,

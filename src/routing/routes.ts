@@ -24,8 +24,20 @@ export interface Route {
   continue: boolean;
   /** Five-field UTC cron: matching incidents go into a scheduled digest instead of one by one. */
   digest?: string;
+  /** Steps taken while an incident of the route stays unacknowledged (`escalate:`), by `afterMs`. */
+  escalate?: readonly EscalationStep[];
   /** `group_by` and its timers: matching incidents go out together, one message per group. */
   grouping?: RouteGrouping;
+}
+
+/** One step of a route's `escalate:` list. */
+export interface EscalationStep {
+  /** Since the opening notification. */
+  afterMs: number;
+  channels: readonly string[];
+  /** How many times the step is sent (default 1), `everyMs` apart. */
+  repeat: number;
+  everyMs: number;
 }
 
 /** Alertmanager's grouping of a route, its defaults filled in. */

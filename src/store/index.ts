@@ -12,6 +12,8 @@ export type {
   SuppressionRepository,
   CheckpointRepository,
   NotificationGroupRepository,
+  EscalationRepository,
+  EscalationRow,
   SavedGroupRow,
   GroupMessageRow,
 } from './store.ts';

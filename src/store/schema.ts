@@ -15,6 +15,7 @@ export interface Database {
   checkpoints: CheckpointTable;
   notification_groups: NotificationGroupTable;
   group_messages: GroupMessageTable;
+  incident_escalations: EscalationTable;
   api_tokens: ApiTokenTable;
   ingest_journal: IngestJournalTable;
   users: UserTable;
@@ -104,6 +105,14 @@ export interface GroupMessageTable {
   group_key: string;
   at: number;
   serials_json: string;
+}
+
+export interface EscalationTable {
+  serial: number;
+  route: string;
+  started_at: number;
+  fired: number;
+  due_at: number;
 }
 
 export interface CheckpointTable {

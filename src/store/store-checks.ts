@@ -20,6 +20,7 @@ const EXPECTED_TABLES = Object.keys({
   rule_states: true,
   notification_groups: true,
   group_messages: true,
+  incident_escalations: true,
 } satisfies Record<keyof Database, true>);
 
 /** How far to look: `quick` (PRAGMA quick_check, at start) or `full` (integrity_check, `store check`). */

@@ -1,6 +1,7 @@
 import { afterEach, describe } from 'vitest';
 import { describeConcurrencyContract } from './contract/concurrency.contract.ts';
 import type { OpenStore } from './contract/fixtures.ts';
+import { describeEscalationContract } from './contract/escalations.contract.ts';
 import { describeIncidentSearchContract } from './contract/incident-search.contract.ts';
 import { describeIncidentContract } from './contract/incidents.contract.ts';
 import { describeIngestContract } from './contract/ingest.contract.ts';
@@ -39,5 +40,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeIngestContract(openTracked);
     describeUsersContract(openTracked);
     describeIncidentSearchContract(openTracked);
+    describeEscalationContract(openTracked);
   });
 }

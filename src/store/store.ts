@@ -23,6 +23,8 @@ export interface StoreOperations {
   checkpoints: CheckpointRepository;
   /** Grouping state of routes with `group_by`, and the group messages sent. */
   notificationGroups: NotificationGroupRepository;
+  /** Escalation state of open incidents, per route (`escalate:`). */
+  escalations: EscalationRepository;
   /** The durable outbox (one file of its own: `outbox.ts`). */
   outbox: OutboxRepository;
   /** Bearer tokens of the HTTP API (hashed) and the journal of accepted ingest requests (`ingest.ts`). */
@@ -153,6 +155,37 @@ export interface NotificationGroupRepository {
   recordMessage(message: GroupMessageRow): Promise<void>;
   /** The group messages that listed the incident, newest first. */
   messagesOf(serial: number): Promise<GroupMessageRow[]>;
+}
+
+/** Where one incident's escalation along one route stands. */
+export interface EscalationRow {
+  serial: number;
+  route: string;
+  /** When the opening notification went out: the steps' `after` count from here. */
+  startedAt: number;
+  /** How many firings of the route's schedule went out. */
+  fired: number;
+  dueAt: number;
+}
+
+export interface EscalationRepository {
+  /** Starts escalations; one already started for the same incident and route is kept as it is. */
+  start(rows: readonly Omit<EscalationRow, 'fired'>[]): Promise<void>;
+  /** Escalations due at `now`, earliest first. */
+  due(now: number, limit?: number): Promise<EscalationRow[]>;
+  nextDueAt(): Promise<number | undefined>;
+  /**
+   * Records firings: the count moves from `from` to `fired` and the next due time is set, or the
+   * escalation ends (`dueAt` undefined), with one audit line per step sent. False, and nothing
+   * written, when the count is no longer `from` (another instance fired it first).
+   */
+  fired(
+    row: Pick<EscalationRow, 'serial' | 'route' | 'fired'> & { from: number; dueAt: number | undefined },
+    audit: readonly { at: number; detail: string }[],
+  ): Promise<boolean>;
+  /** Ends every escalation of an incident (acknowledged or resolved). */
+  stop(serial: number): Promise<void>;
+  list(): Promise<EscalationRow[]>;
 }
 
 /**

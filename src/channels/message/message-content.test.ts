@@ -60,3 +60,17 @@ describe('describeNotification', () => {
     expect(fact(heartbeat(7), 'last incident')).toBe('#7');
   });
 });
+
+describe('an escalation message', () => {
+  it('says which incident stayed unacknowledged for how long, and the step', () => {
+    const content = describeNotification({
+      ...sampleNotification(),
+      kind: 'escalated',
+      incident: { ...SAMPLE_INCIDENT, serial: 42, priority: 'P1' },
+      escalation: { step: 1, unacknowledgedMs: 600_000 },
+    });
+    expect(content.title).toBe('Escalation: incident #42 P1 not acknowledged for 10 min');
+    expect(fact(content, 'escalation step')).toBe('1');
+    expect(fact(content, 'incident')).toBe(SAMPLE_INCIDENT.title);
+  });
+});

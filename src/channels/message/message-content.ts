@@ -30,6 +30,7 @@ export function describeNotification(notification: Notification): MessageContent
     ...(notification.dashboardUrl !== undefined && { link: notification.dashboardUrl }),
   };
   const incident = notification.incident;
+  if (incident && notification.escalation) return { ...base, ...describeEscalation(notification, incident) };
   if (incident && (notification.detail === 'link' || !hasIncidentDetail(notification))) {
     return { ...base, title: linkTitle(notification, incident), facts: [], evidence: [] };
   }
@@ -77,6 +78,17 @@ export function describeNotification(notification: Notification): MessageContent
     facts: notification.text ? [['', notification.text]] : [],
     evidence: [],
   };
+}
+
+/** "Escalation: incident #42 P1 not acknowledged for 10 min", then what it is about. */
+function describeEscalation(notification: Notification, incident: Incident): Omit<MessageContent, 'footer'> {
+  const { step, unacknowledgedMs } = notification.escalation!;
+  const minutes = Math.round(unacknowledgedMs / 60_000);
+  const title = `Escalation: incident #${incident.serial} ${incident.priority} not acknowledged for ${minutes} min`;
+  const facts: [string, string][] = [['escalation step', String(step)]];
+  if (notification.detail !== 'link')
+    facts.unshift(['incident', incident.title], ['who/where', groupText(incident)]);
+  return { title, facts, evidence: [] };
 }
 
 const GROUP_WHY = { initial: 'new group', changed: 'group changed', repeat: 'reminder' } as const;

@@ -60,6 +60,7 @@ const INCIDENT_KINDS = new Set<NotificationKind>([
   'resolved',
   'flapping-started',
   'flapping-stopped',
+  'escalated',
 ]);
 
 export function renderWebhook(notification: Notification, config: WebhookConfig): WebhookBody {

@@ -8,6 +8,7 @@ const VERBS: Record<IncidentAuditEntry['action'], string> = {
   assigned: 'assigned',
   noted: 'added a note',
   resolved: 'resolved',
+  escalated: 'escalated',
 };
 
 /** Who did what and when, oldest first; notes and resolutions are shown in full. */
