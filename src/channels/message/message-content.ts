@@ -148,6 +148,9 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
     ]);
   }
   if (incident.runbook) facts.push(['runbook', incident.runbook]);
+  if (incident.quietSince !== undefined && incident.status !== 'resolved') {
+    facts.push(['attack stopped', `at ${iso(incident.quietSince)}; open until a person resolves it`]);
+  }
   if (incident.status === 'resolved' && incident.resolvedBy) {
     facts.push([
       'resolved',

@@ -4,6 +4,7 @@ import { ingestMigration } from './0003-ingest.ts';
 import { usersMigration } from './0004-users.ts';
 import { incidentSearchMigration } from './0005-incident-search.ts';
 import { notificationGroupsMigration } from './0006-notification-groups.ts';
+import { incidentLifecycleMigration } from './0007-incident-lifecycle.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   usersMigration,
   incidentSearchMigration,
   notificationGroupsMigration,
+  incidentLifecycleMigration,
 ];
