@@ -40,6 +40,8 @@ export interface Notification {
   /** Where the dashboard shows the incident, when the server has a public URL. */
   dashboardUrl?: string;
   createdAt: number;
+  /** Made by `replay --notify` from past events: the message must say so, nobody should act as if live. */
+  replay?: boolean;
 }
 
 /** One message for a group of incidents (Alertmanager's aggregation group). */

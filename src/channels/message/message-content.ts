@@ -23,7 +23,15 @@ export interface MessageContent {
 
 const EVIDENCE_CHARS = 300;
 
+/** Leads the title of a message made from past events, so nobody takes it for a live alert. */
+export const REPLAY_MARK = '[replay of past events]';
+
 export function describeNotification(notification: Notification): MessageContent {
+  const content = describeContent(notification);
+  return notification.replay ? { ...content, title: `${REPLAY_MARK} ${content.title}` } : content;
+}
+
+function describeContent(notification: Notification): MessageContent {
   const footer = `incident ${notification.incident ? `#${notification.incident.serial} · ` : ''}message ${notification.sequence} on ${notification.channel}`;
   const base = {
     footer,

@@ -37,6 +37,8 @@ export interface WebhookData {
   message: MessageContent;
   /** Set when the body was cut to fit `max_body_bytes`. */
   truncated?: true;
+  /** Made from past events by `replay --notify`. */
+  replay?: true;
 }
 
 /** An incident with its times as ISO 8601 strings. */
@@ -109,6 +111,7 @@ function buildData(notification: Notification): WebhookData {
   if (notification.heartbeat) data.heartbeat = notification.heartbeat;
   if (notification.text !== undefined) data.text = notification.text;
   if (notification.dashboardUrl !== undefined) data.dashboardUrl = notification.dashboardUrl;
+  if (notification.replay) data.replay = true;
   return data;
 }
 
