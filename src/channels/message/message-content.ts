@@ -1,4 +1,10 @@
-import type { Incident, Notification, NotificationGroup, SecurityEvent } from '../../core/index.ts';
+import type {
+  Incident,
+  Notification,
+  NotificationGroup,
+  PersonActionNotice,
+  SecurityEvent,
+} from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
 import { describeTechnique } from '../../triage/index.ts';
 import { clipText } from '../clip-text.ts';
@@ -38,6 +44,9 @@ function describeContent(notification: Notification): MessageContent {
     ...(notification.dashboardUrl !== undefined && { link: notification.dashboardUrl }),
   };
   const incident = notification.incident;
+  if (incident && notification.personAction) {
+    return { ...base, ...describePersonAction(notification.personAction, incident, notification.detail) };
+  }
   if (incident && (notification.detail === 'link' || !hasIncidentDetail(notification))) {
     return { ...base, title: linkTitle(notification, incident), facts: [], evidence: [] };
   }
@@ -85,6 +94,33 @@ function describeContent(notification: Notification): MessageContent {
     facts: notification.text ? [['', notification.text]] : [],
     evidence: [],
   };
+}
+
+const PERSON_VERBS: Record<PersonActionNotice['action'], string> = {
+  ack: 'acknowledged',
+  assign: 'assigned',
+  note: 'note',
+  resolve: 'resolved',
+  reopen: 'reopened',
+};
+
+/** A short line in the incident's thread: who did what, and their words. */
+function describePersonAction(
+  action: PersonActionNotice,
+  incident: Incident,
+  detail: Notification['detail'],
+): Omit<MessageContent, 'footer'> {
+  const verb = PERSON_VERBS[action.action];
+  const what =
+    detail === 'link'
+      ? `Incident #${incident.serial}, ${incident.priority}`
+      : `[${incident.priority}] #${incident.serial} ${incident.title}`;
+  const facts: [string, string][] = [];
+  if (action.action === 'assign' && action.text) facts.push(['assignee', action.text]);
+  else if (action.text && detail !== 'link')
+    facts.push([action.action === 'note' ? 'note' : 'reason', action.text]);
+  facts.push(['status', `${incident.status} at ${iso(action.at)}`]);
+  return { title: `${what} — ${verb} by ${action.by}`, facts, evidence: [] };
 }
 
 const GROUP_WHY = { initial: 'new group', changed: 'group changed', repeat: 'reminder' } as const;

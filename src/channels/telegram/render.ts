@@ -14,6 +14,10 @@ export interface TelegramMessage {
   disable_web_page_preview: true;
   disable_notification?: true;
   message_thread_id?: number;
+  /** A person's action on an incident answers the chat's first message about it. */
+  reply_to_message_id?: number;
+  /** Still send when that message was deleted. */
+  allow_sending_without_reply?: true;
 }
 
 export function renderTelegram(notification: Notification, config: TelegramConfig): TelegramMessage {
@@ -25,5 +29,11 @@ export function renderTelegram(notification: Notification, config: TelegramConfi
     disable_web_page_preview: true,
     ...(config.disable_notification && { disable_notification: true }),
     ...(config.message_thread_id !== undefined && { message_thread_id: config.message_thread_id }),
+    ...replyTo(notification.replyTo),
   };
+}
+
+function replyTo(providerMessageId: string | undefined): Partial<TelegramMessage> {
+  const id = providerMessageId === undefined ? NaN : Number(providerMessageId);
+  return Number.isSafeInteger(id) ? { reply_to_message_id: id, allow_sending_without_reply: true } : {};
 }
