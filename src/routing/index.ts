@@ -26,3 +26,5 @@ export type { NotifyStageOptions, NotifyTally } from './notify-stage.ts';
 export { NotifyStage, loadSavedGroups } from './notify-stage.ts';
 export type { SavedGroup, GroupMessage } from './group-collector.ts';
 export { GroupCollector } from './group-collector.ts';
+export type { PersonActionRouting } from './announce-person-action.ts';
+export { announcePersonAction, planPersonAction } from './announce-person-action.ts';

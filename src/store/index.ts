@@ -22,6 +22,7 @@ export type {
   OutboxFilter,
   OutboxFailureReason,
   ChannelHealth,
+  ToldChannel,
 } from './outbox.ts';
 export type {
   ApiToken,

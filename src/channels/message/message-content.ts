@@ -120,7 +120,7 @@ function describePersonAction(
   else if (action.text && detail !== 'link')
     facts.push([action.action === 'note' ? 'note' : 'reason', action.text]);
   facts.push(['status', `${incident.status} at ${iso(action.at)}`]);
-  return { title: `${what} — ${verb} by ${action.by}`, facts, evidence: [] };
+  return { title: `${what} — ${verb}${action.by ? ` by ${action.by}` : ''}`, facts, evidence: [] };
 }
 
 const GROUP_WHY = { initial: 'new group', changed: 'group changed', repeat: 'reminder' } as const;
