@@ -120,6 +120,39 @@ describe('delivery from klaxon.yaml', () => {
     expect(listed.stdout).toMatch(/soar\s+webhook\s+route\s+pending 0, dead 0; last sent/);
   });
 
+  it("tells the channels that heard of an incident about a person's action from the CLI", async () => {
+    soar.requests.length = 0;
+    const store = `sqlite:${join(dir, 'klaxon.db')}`;
+    const [p1] = jsonLines(
+      (await runCli('incidents', 'list', '--priority', 'P1', '--store', store, '--json')).stdout,
+    );
+    expect(p1).toMatchObject({ rule: 'auth-success-after-failures', status: 'open' });
+    const serial = String(p1!.serial);
+    // The store and the routes come from klaxon.yaml (its relative sqlite path included).
+    const acked = await runCli(
+      'incidents',
+      'ack',
+      serial,
+      '--by',
+      'alice',
+      '--note',
+      'on it',
+      '--config',
+      config,
+    );
+    expect(acked).toMatchObject({ code: 0, stdout: `#${serial} acknowledged by alice; 2 channels to tell` });
+    expect((await runCli('deliver', '--config', config)).stdout).toBe(
+      'delivered 2, to retry later 0, dead-lettered 0',
+    );
+    const [full] = soar.requests.filter((r) => r.path === '/hook').map((r) => JSON.parse(r.body));
+    expect(full.type).toBe('incident.person-action');
+    expect(full.data.personAction).toMatchObject({ action: 'ack', by: 'alice', text: 'on it' });
+    expect(full.data.message.title).toContain('acknowledged by alice');
+    const [link] = soar.requests.filter((r) => r.path === '/link').map((r) => JSON.parse(r.body));
+    expect(link.data.personAction).toMatchObject({ action: 'ack', by: '' });
+    expect(JSON.stringify(link)).not.toContain('alice');
+  });
+
   it('refuses --notify without --config', async () => {
     const run = await runCli('replay', `${DATASETS}sshd/auth.log`, '--year', '2017', '--notify');
     expect(run.code).not.toBe(0);
