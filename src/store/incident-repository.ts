@@ -46,13 +46,9 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
       applyPersonAction(db, {
         serial,
         action: 'reopen',
-        columns: {
-          status: 'open',
-          resolved_at: null,
-          resolved_by: null,
-          resolution: null,
-          quiet_since: null,
-        },
+        // Quiet from now on, so a new burst of its rule and group goes on in it (the engine's next
+        // update of a burst still going on clears it).
+        columns: { status: 'open', resolved_at: null, resolved_by: null, resolution: null, quiet_since: at },
         audit:
           reason === undefined
             ? { at, actor: by, action: 'reopened' }

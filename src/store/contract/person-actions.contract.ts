@@ -22,7 +22,13 @@ const EFFECTS: Record<Action, Partial<Incident>> = {
   assign: { assignee: 'dave' },
   note: {},
   resolve: { status: 'resolved', resolvedBy: 'carol', resolvedAt: 50_000, resolution: 'blocked' },
-  reopen: { status: 'open', resolvedBy: undefined, resolvedAt: undefined, resolution: undefined },
+  reopen: {
+    status: 'open',
+    resolvedBy: undefined,
+    resolvedAt: undefined,
+    resolution: undefined,
+    quietSince: 50_000,
+  },
 };
 
 /** Opens incident #1 and brings it to `status` (alice acknowledges, bob resolves). */
