@@ -11,7 +11,21 @@ export type NotificationKind =
   | 'heartbeat'
   | 'meta'
   | 'test'
-  | 'escalated';
+  | 'escalated'
+  | 'person-action';
+
+/** What a person did to an incident, as channels that were told about it hear of it. */
+export const PERSON_ACTIONS = ['ack', 'assign', 'note', 'resolve', 'reopen'] as const;
+export type PersonActionName = (typeof PERSON_ACTIONS)[number];
+
+export interface PersonActionNotice {
+  action: PersonActionName;
+  /** Who did it (the Klaxon user name). */
+  by: string;
+  at: number;
+  /** The note, the resolution, the reason, or the new assignee. */
+  text?: string;
+}
 
 /**
  * One message for one channel, as the outbox holds it until delivered. Rendering turns it into
@@ -43,6 +57,15 @@ export interface Notification {
   /** Where the dashboard shows the incident, when the server has a public URL. */
   dashboardUrl?: string;
   createdAt: number;
+  /** Person action: who did what to `incident` (the incident as it stands after it). */
+  personAction?: PersonActionNotice;
+  /**
+   * The channel's own id of its first message about the incident (a Telegram message id), when
+   * the outbox knows it: a person action is sent as a reply to it.
+   */
+  replyTo?: string;
+  /** Made by `replay --notify` from past events: the message must say so, nobody should act as if live. */
+  replay?: boolean;
 }
 
 /** One message for a group of incidents (Alertmanager's aggregation group). */

@@ -30,3 +30,5 @@ export { EscalationStage } from './escalation-stage.ts';
 export type { EscalationStageOptions } from './escalation-stage.ts';
 export { escalationSchedule } from './escalation-schedule.ts';
 export type { EscalationStep } from './routes.ts';
+export type { PersonActionRouting } from './announce-person-action.ts';
+export { announcePersonAction, planPersonAction } from './announce-person-action.ts';

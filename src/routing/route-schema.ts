@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PRIORITIES, parseDuration } from '../core/index.ts';
+import { PERSON_ACTIONS, PRIORITIES, parseDuration } from '../core/index.ts';
 import { parseCron } from './cron-schedule.ts';
 import { escalateSchema } from './escalate-schema.ts';
 import { DETAIL_LEVELS, ROUTE_NOTIFY_KINDS, isCatchAll, type Route } from './routes.ts';
@@ -10,6 +10,7 @@ const ROUTE_FIELDS = [
   'channels',
   'detail',
   'notify',
+  'person_actions',
   'continue',
   'digest',
   'group_by',
@@ -106,6 +107,11 @@ export const routeSchema = z.strictObject(
       z.enum(ROUTE_NOTIFY_KINDS, { error: `expected one of ${ROUTE_NOTIFY_KINDS.join(', ')}` }),
       ROUTE_NOTIFY_KINDS.join(', '),
     ).default([...ROUTE_NOTIFY_KINDS]),
+    // Which people's actions (acknowledge, assign, ...) the route's channels hear of; default all.
+    person_actions: uniqueList(
+      z.enum(PERSON_ACTIONS, { error: `expected one of ${PERSON_ACTIONS.join(', ')}` }),
+      PERSON_ACTIONS.join(', '),
+    ).default([...PERSON_ACTIONS]),
     continue: z.boolean({ error: 'expected `true` or `false`' }).default(false),
     digest: cron.optional(),
     group_by: groupBy.optional(),
@@ -173,9 +179,19 @@ export const routesSchema = z
 export type RouteInput = z.input<typeof routeSchema>;
 
 function toRoute(parsed: z.output<typeof routeSchema>, index: number): Route {
-  const { digest, group_by, group_wait, group_interval, repeat_interval, escalate, ...route } = parsed;
+  const {
+    digest,
+    group_by,
+    group_wait,
+    group_interval,
+    repeat_interval,
+    escalate,
+    person_actions,
+    ...route
+  } = parsed;
   return {
     ...route,
+    personActions: person_actions,
     name: route.name ?? `route-${index + 1}`,
     ...(digest !== undefined && { digest }),
     ...(escalate !== undefined && { escalate }),

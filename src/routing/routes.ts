@@ -1,4 +1,4 @@
-import type { Incident } from '../core/index.ts';
+import type { Incident, PersonActionName } from '../core/index.ts';
 
 export const DETAIL_LEVELS = ['full', 'link'] as const;
 /** `full`: the whole incident. `link`: only "incident #42, P1, open the dashboard". */
@@ -20,6 +20,8 @@ export interface Route {
   channels: readonly string[];
   detail: DetailLevel;
   notify: readonly RouteNotifyKind[];
+  /** People's actions its channels hear of (`person_actions`); absent: all of them. */
+  personActions?: readonly PersonActionName[];
   /** Go on to the next routes after this one matched (Alertmanager's `continue`). */
   continue: boolean;
   /** Five-field UTC cron: matching incidents go into a scheduled digest instead of one by one. */

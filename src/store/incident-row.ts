@@ -36,6 +36,8 @@ export function toIncidentRow(
     resolved_at: null,
     resolved_by: null,
     resolution: null,
+    quiet_since: null,
+    earlier_count: 0,
   };
 }
 
@@ -78,5 +80,6 @@ export function toIncident(row: IncidentTable): Incident {
   if (row.resolved_at !== null) incident.resolvedAt = Number(row.resolved_at);
   if (row.resolved_by !== null) incident.resolvedBy = row.resolved_by;
   if (row.resolution !== null) incident.resolution = row.resolution;
+  if (row.quiet_since !== null) incident.quietSince = Number(row.quiet_since);
   return incident;
 }

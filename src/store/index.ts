@@ -24,6 +24,7 @@ export type {
   OutboxFilter,
   OutboxFailureReason,
   ChannelHealth,
+  ToldChannel,
 } from './outbox.ts';
 export type {
   ApiToken,

@@ -63,6 +63,8 @@ export interface IncidentTable {
   resolved_at: number | null;
   resolved_by: string | null;
   resolution: string | null;
+  quiet_since: number | null;
+  earlier_count: number;
 }
 
 export interface IncidentAuditTable {

@@ -48,6 +48,7 @@ export type NewIncident = Omit<
   | 'resolvedAt'
   | 'resolvedBy'
   | 'resolution'
+  | 'quietSince'
 >;
 
 /** The engine's later view of an open episode. */
@@ -77,8 +78,22 @@ export interface IncidentRepository {
   open(incident: NewIncident): Promise<Incident>;
   /** Updates counts, last seen and evidence of the open incident of an episode; undefined when none. */
   progress(episodeId: string, progress: IncidentProgress): Promise<Incident | undefined>;
-  /** The engine resolved the episode (its condition stayed false for resolve_after). Resolved incidents are left as they are. */
-  resolveEpisode(episodeId: string, at: number, progress: IncidentProgress): Promise<Incident | undefined>;
+  /**
+   * A new burst of a rule and group whose incident is still open: that incident takes the new
+   * episode (its count goes on) instead of a twin opening. Undefined when none is open.
+   */
+  continueBurst(incident: NewIncident): Promise<Incident | undefined>;
+  /**
+   * The episode ended (its condition stayed false for resolve_after). An open incident of an auto
+   * rule resolves; a manual one (`manual`) or an acknowledged one only records `quietSince`.
+   * Resolved incidents are left as they are (undefined).
+   */
+  resolveEpisode(
+    episodeId: string,
+    at: number,
+    progress: IncidentProgress,
+    options?: { manual?: boolean },
+  ): Promise<Incident | undefined>;
   get(serial: number): Promise<Incident | undefined>;
   findByEpisode(episodeId: string): Promise<Incident | undefined>;
   list(filter?: IncidentFilter): Promise<Incident[]>;
@@ -89,6 +104,8 @@ export interface IncidentRepository {
   assign(serial: number, assignee: string, by: string, at: number): Promise<Incident>;
   note(serial: number, by: string, at: number, text: string): Promise<Incident>;
   resolve(serial: number, by: string, at: number, resolution: string): Promise<Incident>;
+  /** A resolved incident is open again (the reason goes in the audit trail). */
+  reopen(serial: number, by: string, at: number, reason?: string): Promise<Incident>;
   /** The audit trail, oldest first. */
   history(serial: number): Promise<IncidentAuditEntry[]>;
 }

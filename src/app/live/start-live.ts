@@ -216,6 +216,11 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       log,
       feed,
       reportSecurityEvent,
+      personActions: {
+        routes: config.routes,
+        channelDetail: channelDetailOverrides(config.channels),
+        ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+      },
     },
     stopLoops.signal,
   );

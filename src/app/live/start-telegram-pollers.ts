@@ -1,11 +1,13 @@
 import type { ChannelSettings } from '../../config/index.ts';
-import type { Incident, SecurityEvent } from '../../core/index.ts';
+import type { Incident, PersonActionNotice, SecurityEvent } from '../../core/index.ts';
+import { announcePersonAction } from '../../routing/index.ts';
+import type { PersonActionRouting } from '../../routing/index.ts';
 import {
   telegramButtonsOn,
   type TelegramConfig,
   type TelegramSecrets,
 } from '../../channels/telegram/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { Store, StoreOperations } from '../../store/index.ts';
 import type { ComponentHealth } from './component-health.ts';
 import type { IncidentFeed } from './incident-feed.ts';
 import type { ChatIncidentActions } from './telegram-chat-actions.ts';
@@ -21,6 +23,8 @@ export interface TelegramPollerParts {
   /** Chat actions show on open dashboards at once, like the API's. */
   feed: IncidentFeed;
   reportSecurityEvent: (event: SecurityEvent) => void;
+  /** Where a chat action is announced, as the API announces a person's action. */
+  personActions: PersonActionRouting;
 }
 
 /** One `getUpdates` loop per Telegram channel whose messages carry buttons, until `signal` aborts. */
@@ -38,7 +42,7 @@ export function startTelegramPollers(
     const run = runTelegramPoller(
       {
         ...parts,
-        actions: personActions(parts.store, parts.feed),
+        actions: personActions(parts.store, parts.feed, parts.personActions),
         mayAct: async (name) => {
           const user = await parts.store.users.get(name);
           if (user === undefined) return 'no such Klaxon user';
@@ -56,15 +60,30 @@ export function startTelegramPollers(
   return loops;
 }
 
-/** The same person actions the API and the dashboard take (store.incidents), announced to dashboards. */
-function personActions(store: Store, feed: IncidentFeed): ChatIncidentActions {
-  const announce = async (kind: string, acting: Promise<Incident>): Promise<Incident> => {
-    const incident = await acting;
+/**
+ * The same person actions the API and the dashboard take (store.incidents), told to the channels
+ * that heard of the incident in the same transaction, and shown on open dashboards.
+ */
+function personActions(store: Store, feed: IncidentFeed, routing: PersonActionRouting): ChatIncidentActions {
+  const act = async (
+    kind: 'acknowledged' | 'resolved',
+    notice: PersonActionNotice,
+    run: (tx: StoreOperations) => Promise<Incident>,
+  ): Promise<Incident> => {
+    const incident = await store.transaction(async (tx) => {
+      const changed = await run(tx);
+      await announcePersonAction(tx, changed, notice, routing);
+      return changed;
+    });
     feed.publish({ kind, incident });
     return incident;
   };
   return {
-    acknowledge: (serial, by, at) => announce('acknowledged', store.incidents.acknowledge(serial, by, at)),
-    resolve: (serial, by, at, why) => announce('resolved', store.incidents.resolve(serial, by, at, why)),
+    acknowledge: (serial, by, at) =>
+      act('acknowledged', { action: 'ack', by, at }, (tx) => tx.incidents.acknowledge(serial, by, at)),
+    resolve: (serial, by, at, why) =>
+      act('resolved', { action: 'resolve', by, at, text: why }, (tx) =>
+        tx.incidents.resolve(serial, by, at, why),
+      ),
   };
 }

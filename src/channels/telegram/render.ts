@@ -16,6 +16,10 @@ export interface TelegramMessage {
   disable_notification?: true;
   message_thread_id?: number;
   reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
+  /** A person's action on an incident answers the chat's first message about it. */
+  reply_to_message_id?: number;
+  /** Still send when that message was deleted. */
+  allow_sending_without_reply?: true;
 }
 
 export function renderTelegram(notification: Notification, config: TelegramConfig): TelegramMessage {
@@ -29,5 +33,11 @@ export function renderTelegram(notification: Notification, config: TelegramConfi
     ...(config.disable_notification && { disable_notification: true }),
     ...(config.message_thread_id !== undefined && { message_thread_id: config.message_thread_id }),
     ...(keyboard && { reply_markup: keyboard }),
+    ...replyTo(notification.replyTo),
   };
+}
+
+function replyTo(providerMessageId: string | undefined): Partial<TelegramMessage> {
+  const id = providerMessageId === undefined ? NaN : Number(providerMessageId);
+  return Number.isSafeInteger(id) ? { reply_to_message_id: id, allow_sending_without_reply: true } : {};
 }

@@ -5,6 +5,7 @@ import { usersMigration } from './0004-users.ts';
 import { incidentSearchMigration } from './0005-incident-search.ts';
 import { notificationGroupsMigration } from './0006-notification-groups.ts';
 import { escalationsMigration } from './0007-escalations.ts';
+import { incidentLifecycleMigration } from './0008-incident-lifecycle.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   incidentSearchMigration,
   notificationGroupsMigration,
   escalationsMigration,
+  incidentLifecycleMigration,
 ];
