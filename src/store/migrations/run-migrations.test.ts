@@ -42,6 +42,7 @@ describe('migrations', () => {
       'counters',
       'group_messages',
       'incident_audit',
+      'incident_escalations',
       'incidents',
       'ingest_journal',
       'klaxon_migrations',
