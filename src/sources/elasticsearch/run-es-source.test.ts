@@ -90,7 +90,11 @@ describe('elasticsearch source, failures', () => {
       { when: (request) => request.path === '/' },
     );
     cluster.intercept(
-      { status: 502, body: `proxy could not forward Authorization: ApiKey ${BAD_KEY} (bad-key-secret)` },
+      {
+        status: 502,
+        headers: { 'content-type': 'text/plain' },
+        body: `proxy could not forward Authorization: ApiKey ${BAD_KEY} (bad-key-secret)`,
+      },
       { when: (request) => request.path === '/' },
     );
     const source = startSource(cluster.url, { api_key: 'BadKeyId:bad-key-secret' });
