@@ -161,6 +161,49 @@ describe.skipIf(javaMissing)('elasticsearch source against a real OpenSearch 2.1
       'new-2',
     ]);
   });
+
+  async function firstPoll(config: Record<string, unknown>, start = AFTER_WINDOWS) {
+    const polling = source(config, start);
+    await polling.nextSleep();
+    const result = { status: polling.lastStatus(), documents: polling.documents() };
+    await polling.stop();
+    return result;
+  }
+
+  it('reads index patterns and lists, says plainly when an index is missing', async () => {
+    const both = await firstPoll({ index: 'filebeat-*,winlogbeat-*', start_from: '4000d' });
+    expect(both.documents).toHaveLength(sshdCount + windowsCount);
+    const none = await firstPoll({ index: 'nothing-matches-*', start_from: '1d' });
+    expect(none).toMatchObject({ status: { state: 'live' }, documents: [] });
+    const missing = await firstPoll({ index: 'no-such-index', start_from: '1d' });
+    expect(missing.status).toMatchObject({
+      state: 'failing',
+      message: 'index no-such-index not found (no such index [no-such-index])',
+    });
+  });
+
+  it('filters with a query string or a DSL query alike, and puts a bad query in plain words', async () => {
+    const base = { index: 'winlogbeat-*', start_from: '1500d' };
+    const text = await firstPoll({ ...base, query: 'event.code:4625 AND source.ip:"10.0.0.0/8"' });
+    const dsl = await firstPoll({
+      ...base,
+      query: {
+        bool: { filter: [{ term: { 'event.code': '4625' } }, { term: { 'source.ip': '10.0.0.0/8' } }] },
+      },
+    });
+    expect(text.documents.length).toBeGreaterThan(1);
+    expect(dsl.documents.map((hit) => hit._id)).toEqual(text.documents.map((hit) => hit._id));
+    const bad = await firstPoll({ ...base, query: 'event.code:(4625' });
+    expect(bad.status).toMatchObject({
+      state: 'failing',
+      message:
+        'search failed: HTTP 400 search_phase_execution_exception: all shards failed; query_shard_exception: Failed to parse query [event.code:(4625]',
+    });
+    const unmapped = await firstPoll({ ...base, query: { range: { 'source.ip': { gte: 'not-an-ip' } } } });
+    expect(unmapped.status?.message).toBe(
+      "search failed: HTTP 400 search_phase_execution_exception: all shards failed; query_shard_exception: failed to create query: 'not-an-ip' is not an IP string literal.",
+    );
+  });
 });
 
 export function documentsOf(batches: SourceBatch[]): Record<string, unknown>[] {
