@@ -204,8 +204,76 @@ describe.skipIf(javaMissing)('elasticsearch source against a real OpenSearch 2.1
       "search failed: HTTP 400 search_phase_execution_exception: all shards failed; query_shard_exception: failed to create query: 'not-an-ip' is not an IP string literal.",
     );
   });
+
+  it('finds the same attacking addresses by aggregation pushdown as by streaming 100,000 documents', async () => {
+    const index = 'winlogbeat-bulk';
+    const t0 = Date.parse('2031-01-01T00:00:00Z');
+    const { documents, attackers } = bruteForceDay(t0);
+    await createIndex(client, index);
+    await bulkIndex(client, index, documents);
+    const query = 'event.code:4625';
+
+    let started = performance.now();
+    const streaming = source({ index, query, page_size: 10_000, start_from: '3h' }, t0 + 2 * HOUR + 60_000);
+    await streaming.nextSleep();
+    const hits = streaming.documents();
+    await streaming.stop();
+    const streamMs = performance.now() - started;
+    const streamed = await replayHits(hits);
+    const streamedIps = streamed
+      .filter((key) => key.startsWith('windows-logon-failure-source '))
+      .map((key) => (JSON.parse(key.split(' ')[1] ?? '{}') as Record<string, string>)['source.ip']);
+
+    started = performance.now();
+    const pushdown = { group_by: ['source.ip'], threshold: 10, window: '5m', rule: 'win-4625' };
+    const counting = source({ index, query, interval: '5m', pushdown }, t0 + 5 * 60_000);
+    await counting.nextSleep();
+    for (let poll = 1; poll < 24; poll++) await counting.step();
+    const groups = counting.documents();
+    await counting.stop();
+    const pushdownMs = performance.now() - started;
+    const countedIps = groups.map((group) => (group._source as { source: { ip: string } }).source.ip);
+
+    expect(hits).toHaveLength(documents.length);
+    expect(new Set(streamedIps)).toEqual(new Set(attackers));
+    expect(new Set(countedIps)).toEqual(new Set(attackers));
+    console.info(
+      `pushdown vs streaming on ${documents.length} documents: streaming read ${hits.length} hits in ${Math.round(streamMs)} ms; ` +
+        `pushdown 24 polls returned ${groups.length} group documents in ${Math.round(pushdownMs)} ms`,
+    );
+  }, 300_000);
 });
 
 export function documentsOf(batches: SourceBatch[]): Record<string, unknown>[] {
   return batches.flatMap((batch) => (batch.kind === 'documents' ? batch.documents : []));
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * 100,000 Windows 4625 failures over two hours: 98,800 from 49,400 addresses that fail twice each
+ * (never a threshold), and 40 attackers that fail 30 times within one 5-minute window each.
+ */
+function bruteForceDay(t0: number): { documents: Record<string, unknown>[]; attackers: string[] } {
+  const documents: Record<string, unknown>[] = [];
+  const failure = (at: number, ip: string, user: string) => ({
+    '@timestamp': new Date(at).toISOString(),
+    event: { code: '4625', category: ['authentication'], outcome: 'failure', action: 'logon-failed' },
+    source: { ip },
+    user: { name: user },
+    winlog: { event_id: '4625', channel: 'Security', logon: { type: 'Network' } },
+  });
+  for (let n = 0; n < 98_800; n++) {
+    const address = n % 49_400;
+    const ip = `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+    documents.push(failure(t0 + ((n * 7919) % (2 * HOUR)), ip, `user${n % 5000}`));
+  }
+  const attackers: string[] = [];
+  for (let k = 0; k < 40; k++) {
+    const ip = `203.0.113.${k + 1}`;
+    attackers.push(ip);
+    const windowStart = t0 + (k % 24) * 300_000;
+    for (let j = 0; j < 30; j++) documents.push(failure(windowStart + 1_000 + j * 5_000, ip, `victim${j}`));
+  }
+  return { documents, attackers };
 }
