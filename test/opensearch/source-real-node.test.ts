@@ -1,6 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceBatch, SourceDependencies } from '../../src/sources/index.ts';
+import type { SourceBatch, SourceDependencies, SourceStatus } from '../../src/sources/index.ts';
 import { opensearchSource } from '../../src/sources/elasticsearch/index.ts';
 import { esConfigSchema } from '../../src/sources/elasticsearch/schema.ts';
 import {
@@ -16,6 +16,8 @@ import { stepSource } from '../support/step-source.ts';
 import { DATASETS } from '../support/datasets.ts';
 import { replayFiles, replayHits } from './replay-equivalence.ts';
 import { readdirSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 const AFTER_SSHD = Date.parse('2017-04-21T00:00:00Z');
 const AFTER_WINDOWS = Date.parse('2024-01-01T00:00:00Z');
@@ -83,6 +85,7 @@ describe.skipIf(javaMissing)('elasticsearch source against a real OpenSearch 2.1
     const first: SourceBatch[] = [];
     const controller = new AbortController();
     const deps = (): SourceDependencies => ({
+      resumeFrom: undefined,
       now: () => AFTER_SSHD,
       sleep: (_ms, signal) =>
         new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
@@ -242,6 +245,51 @@ describe.skipIf(javaMissing)('elasticsearch source against a real OpenSearch 2.1
         `pushdown 24 polls returned ${groups.length} group documents in ${Math.round(pushdownMs)} ms`,
     );
   }, 300_000);
+
+  it('says plainly when the node goes away in the middle of a poll, and keeps the checkpoint', async () => {
+    const proxy = await startProxy(new URL(url));
+    const config = esConfigSchema.parse({
+      url: proxy.url,
+      index: 'filebeat-*',
+      page_size: 500,
+      start_from: '30d',
+    });
+    const batches: SourceBatch[] = [];
+    const statuses: SourceStatus[] = [];
+    const controller = new AbortController();
+    const failed = new Promise<void>((resolve) => {
+      const dependencies: SourceDependencies = {
+        resumeFrom: undefined,
+        now: () => AFTER_SSHD,
+        sleep: (_ms, signal) => {
+          resolve();
+          return new Promise((done) => signal.addEventListener('abort', () => done(), { once: true }));
+        },
+        fetch: globalThis.fetch,
+      };
+      void opensearchSource.create('os', config, {}, dependencies).run(
+        {
+          deliver: async (batch) => {
+            batches.push(batch);
+            if (batches.length === 2) await proxy.close();
+          },
+          status: (status) => statuses.push(status),
+        },
+        controller.signal,
+      );
+    });
+    await failed;
+    controller.abort();
+    expect(batches).toHaveLength(2);
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'failing',
+      message: expect.stringMatching(
+        new RegExp(
+          `^cluster unreachable: (connection refused by|connection to) 127\\.0\\.0\\.1:${proxy.port} `,
+        ),
+      ),
+    });
+  });
 });
 
 export function documentsOf(batches: SourceBatch[]): Record<string, unknown>[] {
@@ -276,4 +324,31 @@ function bruteForceDay(t0: number): { documents: Record<string, unknown>[]; atta
     for (let j = 0; j < 30; j++) documents.push(failure(windowStart + 1_000 + j * 5_000, ip, `victim${j}`));
   }
   return { documents, attackers };
+}
+
+/** A TCP relay to the node whose `close` cuts every connection and refuses new ones, as a node that stops. */
+async function startProxy(target: URL): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.add(socket).add(upstream);
+    socket.pipe(upstream).pipe(socket);
+    const end = () => {
+      socket.destroy();
+      upstream.destroy();
+    };
+    socket.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

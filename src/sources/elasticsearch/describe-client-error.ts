@@ -3,8 +3,8 @@ import { describeHttpFailure, describeNetworkError } from './describe-failure.ts
 import type { EsSettings } from './resolve-settings.ts';
 
 /**
- * Node's TLS messages, to recover the error code the official clients drop (their ConnectionError
- * keeps only the message).
+ * Node's TLS and socket messages that carry no code, to recover the code the official clients drop
+ * (their ConnectionError keeps only the message).
  */
 const TLS_MESSAGES: [RegExp, string][] = [
   [/self[- ]signed certificate in certificate chain/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
@@ -13,6 +13,8 @@ const TLS_MESSAGES: [RegExp, string][] = [
   [/unable to get local issuer certificate/i, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'],
   [/certificate has expired/i, 'CERT_HAS_EXPIRED'],
   [/does not match certificate's altnames/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+  // A connection cut while the request waited for its answer (a node stopping, a proxy closing).
+  [/socket hang up|other side closed|connection closed/i, 'ECONNRESET'],
 ];
 
 /** An error of `@elastic/elasticsearch` or `@opensearch-project/opensearch` in plain words. */
