@@ -13,11 +13,10 @@ import {
 } from '../support/es-indices.ts';
 import { javaMissing, sharedOpenSearchNode } from '../support/opensearch-node.ts';
 import { stepSource } from '../support/step-source.ts';
+import { startTcpRelay } from '../support/tcp-relay.ts';
 import { DATASETS } from '../support/datasets.ts';
 import { replayFiles, replayHits } from './replay-equivalence.ts';
 import { readdirSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import type { AddressInfo, Socket } from 'node:net';
 
 const AFTER_SSHD = Date.parse('2017-04-21T00:00:00Z');
 const AFTER_WINDOWS = Date.parse('2024-01-01T00:00:00Z');
@@ -247,7 +246,7 @@ describe.skipIf(javaMissing)('elasticsearch source against a real OpenSearch 2.1
   }, 300_000);
 
   it('says plainly when the node goes away in the middle of a poll, and keeps the checkpoint', async () => {
-    const proxy = await startProxy(new URL(url));
+    const proxy = await startTcpRelay(new URL(url));
     const config = esConfigSchema.parse({
       url: proxy.url,
       index: 'filebeat-*',
@@ -324,31 +323,4 @@ function bruteForceDay(t0: number): { documents: Record<string, unknown>[]; atta
     for (let j = 0; j < 30; j++) documents.push(failure(windowStart + 1_000 + j * 5_000, ip, `victim${j}`));
   }
   return { documents, attackers };
-}
-
-/** A TCP relay to the node whose `close` cuts every connection and refuses new ones, as a node that stops. */
-async function startProxy(target: URL): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    const upstream = connect(Number(target.port), target.hostname);
-    sockets.add(socket).add(upstream);
-    socket.pipe(upstream).pipe(socket);
-    const end = () => {
-      socket.destroy();
-      upstream.destroy();
-    };
-    socket.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
