@@ -18,7 +18,7 @@ const TOTAL = docsArg > 0 ? Number(process.argv[docsArg + 1]) : 2_000_000;
 const INDEX = 'winlogbeat-bench';
 const script = join(import.meta.dirname, '../scripts/opensearch.sh');
 
-/** Document n of the day: 200,000 addresses fail now and then; every 97th address hammers in bursts. */
+/** Document n of the day: 200,000 addresses failing about equally often, spread over 24 h. */
 function failure(n: number): Record<string, unknown> {
   const address = (n * 7919) % 200_000;
   const at = T0 + Math.floor((n / TOTAL) * 24 * HOUR);

@@ -132,26 +132,6 @@ describe('elasticsearch source, failures', () => {
     expect(source.lastStatus()?.state).toBe('live');
   });
 
-  it('names a missing index, and reads it once it exists', async () => {
-    const cluster = await startCluster();
-    const source = startSource(cluster.url, {}, { index: 'winlogbeat' });
-    await source.nextSleep();
-    expect(source.lastStatus()?.message).toBe('index winlogbeat not found (no such index [winlogbeat])');
-    cluster.addDocuments('winlogbeat', [{ _id: 'w', '@timestamp': new Date(T0 - 5_000).toISOString() }]);
-    await source.step();
-    expect(source.lastStatus()?.state).toBe('live');
-    expect(source.documents().map((document) => document._id)).toEqual(['w']);
-  });
-
-  it("passes on Elasticsearch's error type and reason, with the root cause", async () => {
-    const cluster = await startCluster();
-    const source = startSource(cluster.url, {}, { query: 'event.code:(4625' });
-    await source.nextSleep();
-    expect(source.lastStatus()?.message).toBe(
-      'search failed: HTTP 400 search_phase_execution_exception: all shards failed; query_shard_exception: Failed to parse query [event.code:(4625]',
-    );
-  });
-
   it('gives up on an answer that takes longer than the timeout', async () => {
     const cluster = await startCluster();
     cluster.intercept('hang', { when: (request) => request.path === '/_search' });
