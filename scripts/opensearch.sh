@@ -81,6 +81,10 @@ start() {
   local settings="-E discovery.type=single-node -E network.host=127.0.0.1 -E http.port=$http"
   settings+=" -E transport.port=$transport -E path.data=$DIR/data -E path.logs=$DIR/logs"
   settings+=" -E cluster.routing.allocation.disk.threshold_enabled=false"
+  # Elasticsearch 8 turns security (TLS, passwords) on by itself; these test nodes are plain HTTP.
+  case "$FLAVOR:${ELASTICSEARCH_VERSION:-7.17.0}" in
+    elasticsearch:[89].* | elasticsearch:1[0-9].*) settings+=" -E xpack.security.enabled=false" ;;
+  esac
   local env="${prefix}_JAVA_HOME=$jhome ${prefix}_JAVA_OPTS='-Xms512m -Xmx512m'"
   as_runner "cd '$DIR' && $env '$bin' -d -p '$DIR/node.pid' $settings >'$DIR/logs/stdout.log' 2>&1" ||
     { tail -n 40 "$DIR/logs/stdout.log" >&2 || true; die "the node did not start"; }
