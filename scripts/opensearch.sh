@@ -82,14 +82,27 @@ start() {
   settings+=" -E transport.port=$transport -E path.data=$DIR/data -E path.logs=$DIR/logs"
   settings+=" -E cluster.routing.allocation.disk.threshold_enabled=false"
   # Elasticsearch 8 turns security (TLS, passwords) on by itself; these test nodes are plain HTTP.
+  # Elasticsearch 8 turns security (TLS, passwords) on by itself; these test nodes are plain HTTP,
+  # without security unless ES_PASSWORD is set: then user `elastic` has that password (no TLS).
   case "$FLAVOR:${ELASTICSEARCH_VERSION:-7.17.0}" in
-    elasticsearch:[89].* | elasticsearch:1[0-9].*) settings+=" -E xpack.security.enabled=false" ;;
+    elasticsearch:[89].* | elasticsearch:1[0-9].*)
+      if [ -n "${ES_PASSWORD:-}" ]; then
+        settings+=" -E xpack.security.enabled=true -E xpack.security.http.ssl.enabled=false"
+        settings+=" -E xpack.security.transport.ssl.enabled=false -E xpack.security.enrollment.enabled=false"
+        as_runner "'$home/bin/elasticsearch-keystore' create >/dev/null 2>&1 || true; printf '%s' '$ES_PASSWORD' | ES_JAVA_HOME='$jhome' '$home/bin/elasticsearch-keystore' add -x -f bootstrap.password" >&2 ||
+          die "could not store the bootstrap password"
+      else
+        settings+=" -E xpack.security.enabled=false"
+      fi
+      ;;
   esac
   local env="${prefix}_JAVA_HOME=$jhome ${prefix}_JAVA_OPTS='-Xms512m -Xmx512m'"
   as_runner "cd '$DIR' && $env '$bin' -d -p '$DIR/node.pid' $settings >'$DIR/logs/stdout.log' 2>&1" ||
     { tail -n 40 "$DIR/logs/stdout.log" >&2 || true; die "the node did not start"; }
   local url="http://127.0.0.1:$http" deadline=$((SECONDS + ${NODE_START_TIMEOUT:-180}))
-  until curl -sf "$url/_cluster/health?wait_for_status=yellow&timeout=5s" >/dev/null 2>&1; do
+  local auth=()
+  [ -n "${ES_PASSWORD:-}" ] && auth=(-u "elastic:$ES_PASSWORD")
+  until curl -sf "${auth[@]}" "$url/_cluster/health?wait_for_status=yellow&timeout=5s" >/dev/null 2>&1; do
     if [ -f "$DIR/node.pid" ] && ! kill -0 "$(cat "$DIR/node.pid")" 2>/dev/null; then
       tail -n 40 "$DIR/logs/stdout.log" >&2 || true
       die "the node at $url ended before answering (log tail above)"

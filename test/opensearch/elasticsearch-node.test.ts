@@ -120,3 +120,59 @@ describe.skipIf(javaMissing).each(['7.17.0', '8.0.0'])(
     });
   },
 );
+
+describe.skipIf(javaMissing)(
+  'elasticsearch source against a real Elasticsearch 8.0.0 node with security on',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-es8-secure-'));
+    const password = 'klaxon-test-pw';
+    let url: string;
+
+    beforeAll(async () => {
+      const env = {
+        ...process.env,
+        ES_FLAVOR: 'elasticsearch',
+        ELASTICSEARCH_VERSION: '8.0.0',
+        ES_PASSWORD: password,
+        NODE_START_TIMEOUT: '300',
+      };
+      const { stdout } = await run('bash', [SCRIPT, 'start', dir], { env, timeout: 360_000 });
+      url = stdout.trim().split('\n').at(-1) ?? '';
+    }, 420_000);
+    afterAll(async () => {
+      await run('bash', [SCRIPT, 'stop', dir]);
+    });
+
+    async function pollAs(user: string, secret: string): Promise<SourceStatus | undefined> {
+      const config = esConfigSchema.parse({ url, index: '.nothing-*', username: user, start_from: '1m' });
+      const statuses: SourceStatus[] = [];
+      const controller = new AbortController();
+      await elasticsearchSource
+        .create(
+          'es',
+          config,
+          { password: secret },
+          {
+            resumeFrom: undefined,
+            now: () => Date.now(),
+            fetch: globalThis.fetch,
+            sleep: async () => controller.abort(),
+          },
+        )
+        .run({ deliver: async () => {}, status: (status) => statuses.push(status) }, controller.signal);
+      return statuses.at(-1);
+    }
+
+    it('polls with basic auth, and names the user but never the password when it is refused', async () => {
+      expect(await pollAs('elastic', password)).toMatchObject({ state: 'live' });
+      const refused = await pollAs('elastic', 'wrong-password-123');
+      expect(refused).toMatchObject({
+        state: 'failing',
+        message: expect.stringMatching(
+          /^authentication failed with basic auth as user "elastic" \(HTTP 401 security_exception\)/,
+        ),
+      });
+      expect(JSON.stringify(refused)).not.toContain('wrong-password-123');
+    });
+  },
+);
