@@ -8,7 +8,14 @@ import { guardEventTimes } from './guard-event-times.ts';
 export const DEFAULT_SORT_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * How replay puts one file in time order (see sortByTime): a file of up to `sortMaxBytes` is read
+ * Formats whose files are exports, often not in time order (EVTX, Winlogbeat or ECS documents); a
+ * log that a daemon appends (sshd, access logs, Cowrie) is in order, and reading it twice to check
+ * would halve replay's speed for nothing.
+ */
+const EXPORT_FORMATS: ReadonlySet<string> = new Set(['evtx', 'windows', 'ndjson']);
+
+/**
+ * How replay puts one file in time order (see sortByTime): an export of up to `sortMaxBytes` is read
  * once ahead, keeping only its times; if an event comes before one earlier in the file, the file is
  * sorted whole (Infinity), else it is read as it comes (0) and costs no memory. Larger files are
  * read as they come: events out of order within the engine's tolerance are still reordered.
@@ -25,6 +32,7 @@ export async function chooseReorderWindow(
 ): Promise<number> {
   if ((await stat(path)).size > sortMaxBytes) return 0;
   const ahead = await openEventStream(path, options);
+  if (!EXPORT_FORMATS.has(ahead.format)) return 0;
   let latest = -Infinity;
   for await (const batch of guardEventTimes(ahead.batches, maxJumpMs).batches) {
     for (const ts of batch.times) {

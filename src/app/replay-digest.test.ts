@@ -86,4 +86,23 @@ describe('replay digests and groups', () => {
     expect(messages[0]?.createdAt).toBe(T0 + 10_000 + 30_000);
     expect(messages[0]?.group?.incidents.map((incident) => incident.group['user.name'])).toEqual(users);
   });
+
+  it('never escalates history: a replay over hours of unacknowledged incidents starts no escalation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-replay-escalate-'));
+    dirs.push(dir);
+    const lines = [eventLine(0, 'odd', 'alice'), eventLine(3 * 3_600_000, 'ok', 'carol')];
+    const input = join(dir, 'events.ndjson');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    store = await openStore(`sqlite:${join(dir, 'k.db')}`);
+    const { rules } = loadRulesFromText(RULE, 'odd.yml');
+    const routes = routesSchema.parse([
+      { channels: ['mail'], escalate: [{ after: '10m', channels: ['sms'] }] },
+    ]);
+    await runReplay({ inputs: [input], rules, format: 'ndjson', store, notify: new NotifyStage({ routes }) });
+    expect((await store.incidents.list()).length).toBeGreaterThan(0);
+    expect(await store.escalations.list()).toEqual([]);
+    expect((await store.outbox.list()).filter((entry) => entry.notification.kind === 'escalated')).toEqual(
+      [],
+    );
+  });
 });

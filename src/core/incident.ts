@@ -38,6 +38,11 @@ export interface Incident {
   /** `klaxon` when the condition went quiet for resolve_after, else the person. */
   resolvedBy?: string;
   resolution?: string;
+  /**
+   * The burst ended then (no matching event for resolve_after) but the incident stays open: its
+   * rule is `resolve: manual`, or a person acknowledged it. A new burst clears it.
+   */
+  quietSince?: number;
   /** The case (one attack) this incident belongs to: incidents about the same entity at overlapping times. */
   caseId?: number;
 }
@@ -55,16 +60,18 @@ export interface IncidentCase {
 
 /** Who may do what to an incident in which status. Anything else is an invalid transition. */
 export const INCIDENT_TRANSITIONS: Record<
-  'acknowledge' | 'resolve' | 'assign' | 'note',
+  'acknowledge' | 'resolve' | 'assign' | 'note' | 'reopen',
   readonly IncidentStatus[]
 > = {
   acknowledge: ['open'],
   resolve: ['open', 'acknowledged'],
   assign: ['open', 'acknowledged'],
   note: ['open', 'acknowledged', 'resolved'],
+  reopen: ['resolved'],
 };
 
-export type IncidentAction = 'opened' | 'updated' | 'acknowledged' | 'assigned' | 'noted' | 'resolved';
+export type IncidentAction =
+  'opened' | 'updated' | 'acknowledged' | 'assigned' | 'noted' | 'resolved' | 'escalated' | 'reopened';
 
 /** One line of an incident's audit trail: who did what, when. */
 export interface IncidentAuditEntry {

@@ -28,7 +28,14 @@ export type {
   IncidentAuditEntry,
 } from './incident.ts';
 export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS } from './incident.ts';
-export type { Notification, NotificationGroup, NotificationKind } from './notification.ts';
+export type {
+  Notification,
+  NotificationGroup,
+  NotificationKind,
+  PersonActionName,
+  PersonActionNotice,
+} from './notification.ts';
+export { PERSON_ACTIONS } from './notification.ts';
 export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';
 export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';

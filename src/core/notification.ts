@@ -10,7 +10,22 @@ export type NotificationKind =
   | 'group'
   | 'heartbeat'
   | 'meta'
-  | 'test';
+  | 'test'
+  | 'escalated'
+  | 'person-action';
+
+/** What a person did to an incident, as channels that were told about it hear of it. */
+export const PERSON_ACTIONS = ['ack', 'assign', 'note', 'resolve', 'reopen'] as const;
+export type PersonActionName = (typeof PERSON_ACTIONS)[number];
+
+export interface PersonActionNotice {
+  action: PersonActionName;
+  /** Who did it (the Klaxon user name). */
+  by: string;
+  at: number;
+  /** The note, the resolution, the reason, or the new assignee. */
+  text?: string;
+}
 
 /**
  * One message for one channel, as the outbox holds it until delivered. Rendering turns it into
@@ -33,6 +48,8 @@ export interface Notification {
   digest?: { incidents: Incident[]; from: number; to: number };
   /** Group (a route's `group_by`): the group's incidents in one message, and why it went out now. */
   group?: NotificationGroup;
+  /** Escalation: the incident stayed unacknowledged this long, and this step of its route's `escalate:` fired. */
+  escalation?: { step: number; unacknowledgedMs: number };
   /** Heartbeat: Klaxon is alive. */
   heartbeat?: { lastSerial: number; deadLetters: number };
   /** Meta-alert text (a channel went dead, a source went silent) or a test message. */
@@ -42,6 +59,15 @@ export interface Notification {
   /** The incident's case (its attack) and earlier incidents about the same address, account or host. */
   case?: CaseNote;
   createdAt: number;
+  /** Person action: who did what to `incident` (the incident as it stands after it). */
+  personAction?: PersonActionNotice;
+  /**
+   * The channel's own id of its first message about the incident (a Telegram message id), when
+   * the outbox knows it: a person action is sent as a reply to it.
+   */
+  replyTo?: string;
+  /** Made by `replay --notify` from past events: the message must say so, nobody should act as if live. */
+  replay?: boolean;
 }
 
 /** An incident as a case message lists it. */

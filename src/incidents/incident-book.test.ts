@@ -66,3 +66,20 @@ describe('incident book', () => {
     expect(new IncidentBook(() => facts).apply(detection('updated', 'zzz', 6, 10))).toBeUndefined();
   });
 });
+
+describe('incident book: manual rules', () => {
+  const manual = { ...facts, resolve: 'manual' } as const;
+
+  it('keeps a manual incident open when its burst ends, and a new burst goes on in it', () => {
+    const book = new IncidentBook(() => manual);
+    book.apply(detection('opened', 'a', 5, 10));
+    const quiet = book.apply(detection('resolved', 'a', 6, 900));
+    expect(quiet).toMatchObject({ status: 'open', quietSince: 900, count: 6 });
+    const again = book.apply(detection('opened', 'b', 5, 5_000));
+    expect(again?.serial).toBe(1);
+    expect(again?.quietSince).toBeUndefined();
+    book.apply(detection('updated', 'b', 8, 6_000));
+    expect(book.list()).toHaveLength(1);
+    expect(book.list()[0]).toMatchObject({ count: 14, lastSeen: 6_000, status: 'open' });
+  });
+});

@@ -13,25 +13,49 @@ export class IncidentBook {
   private readonly latestByGroup = new Map<string, number>();
   private readonly incidents: Incident[] = [];
   private readonly caseBook = new CaseBook();
+  /** Events of the earlier bursts of an incident a later burst went on in, by serial. */
+  private readonly earlierCount = new Map<number, number>();
 
   constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
 
   apply(detection: Detection): Incident | undefined {
-    if (detection.state === 'opened') return this.open(detection);
+    if (detection.state === 'opened') return this.continueBurst(detection) ?? this.open(detection);
     const incident = this.byEpisode.get(detection.episodeId);
     if (incident === undefined) return undefined;
-    incident.count = detection.count;
+    const earlier = this.earlierCount.get(incident.serial) ?? 0;
+    incident.count = earlier + detection.count;
     incident.lastSeen = detection.lastSeen;
-    incident.firstSeen = detection.firstSeen;
+    if (earlier === 0) incident.firstSeen = detection.firstSeen;
     incident.samples = detection.samples;
+    delete incident.quietSince;
     if (detection.distinct) incident.distinct = detection.distinct;
     if (incident.caseId !== undefined) this.caseBook.extend(incident.caseId, incident.lastSeen);
     if (detection.state === 'resolved') {
-      incident.status = 'resolved';
-      incident.resolvedAt = detection.at;
-      incident.resolvedBy = 'klaxon';
       this.byEpisode.delete(detection.episodeId);
+      if (this.factsOf(detection.ruleId)?.resolve === 'manual') {
+        incident.quietSince = detection.at;
+      } else {
+        incident.status = 'resolved';
+        incident.resolvedAt = detection.at;
+        incident.resolvedBy = 'klaxon';
+      }
     }
+    return incident;
+  }
+
+  /** A manual incident of the same rule and group whose burst ended but is still open: the new burst goes on in it. */
+  private continueBurst(detection: Detection): Incident | undefined {
+    const serial = this.latestByGroup.get(groupKeyOf(detection));
+    const incident = serial === undefined ? undefined : this.incidents[serial - 1];
+    if (incident === undefined || incident.status === 'resolved' || incident.quietSince === undefined)
+      return undefined;
+    this.earlierCount.set(incident.serial, incident.count);
+    incident.count += detection.count;
+    incident.lastSeen = detection.lastSeen;
+    incident.samples = detection.samples;
+    delete incident.quietSince;
+    if (incident.caseId !== undefined) this.caseBook.extend(incident.caseId, incident.lastSeen);
+    this.byEpisode.set(detection.episodeId, incident);
     return incident;
   }
 
@@ -45,7 +69,7 @@ export class IncidentBook {
   }
 
   private open(detection: Detection): Incident {
-    const groupKey = `${detection.ruleId}\u0000${JSON.stringify(detection.group)}`;
+    const groupKey = groupKeyOf(detection);
     const incident: Incident = {
       ...newIncidentOf(detection, this.factsOf(detection.ruleId)),
       serial: this.incidents.length + 1,
@@ -59,4 +83,8 @@ export class IncidentBook {
     this.byEpisode.set(detection.episodeId, incident);
     return incident;
   }
+}
+
+function groupKeyOf(detection: Detection): string {
+  return `${detection.ruleId}\u0000${JSON.stringify(detection.group)}`;
 }

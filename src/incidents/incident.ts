@@ -9,6 +9,8 @@ export interface RuleFacts {
   confidence: Confidence;
   attack: readonly string[];
   runbook?: string;
+  /** `manual`: the incident stays open after its burst until a person resolves it (default `auto`). */
+  resolve?: 'auto' | 'manual';
 }
 
 const UNKNOWN_RULE: RuleFacts = { title: '', severity: 'medium', confidence: 'medium', attack: [] };

@@ -106,8 +106,20 @@ export class IncidentRecorder {
         return incident && { kind: 'updated', incident };
       }
     }
+    if (detection.state === 'opened') {
+      // A new burst while the incident of the rule and group is still open: it goes on.
+      const continued = await extendCase(
+        tx,
+        await tx.incidents.continueBurst(newIncidentOf(detection, this.factsOf(detection.ruleId))),
+      );
+      if (continued) return { kind: 'updated', incident: continued };
+    }
     const incident = await this.save(tx, detection);
-    return incident && { kind: detection.state, incident };
+    if (incident === undefined) return undefined;
+    // A burst that ended while its incident stays open (manual, or acknowledged) is an update.
+    const kind =
+      detection.state === 'resolved' && incident.status !== 'resolved' ? 'updated' : detection.state;
+    return { kind, incident };
   }
 
   private async save(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
@@ -127,7 +139,12 @@ export class IncidentRecorder {
       case 'updated':
         return extendCase(tx, await tx.incidents.progress(detection.episodeId, progress));
       case 'resolved':
-        return extendCase(tx, await tx.incidents.resolveEpisode(detection.episodeId, detection.at, progress));
+        return extendCase(
+          tx,
+          await tx.incidents.resolveEpisode(detection.episodeId, detection.at, progress, {
+            manual: this.factsOf(detection.ruleId)?.resolve === 'manual',
+          }),
+        );
     }
   }
 }

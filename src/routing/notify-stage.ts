@@ -19,6 +19,8 @@ export interface NotifyStageOptions {
   digests?: DigestSnapshot;
   /** The groups of `group_by` routes as the store kept them (`loadSavedGroups`). */
   groups?: SavedGroup[];
+  /** A replay of past events (`replay --notify`): every message is marked as one. */
+  replay?: boolean;
 }
 
 export interface NotifyTally {
@@ -102,7 +104,8 @@ export class NotifyStage {
   }
 
   /** Writes the notifications and, in the same transaction, the groups they changed. */
-  private async enqueue(notifications: PlannedNotification[], tx: StoreOperations): Promise<void> {
+  private async enqueue(planned: PlannedNotification[], tx: StoreOperations): Promise<void> {
+    const notifications = this.options.replay ? planned.map((n) => ({ ...n, replay: true })) : planned;
     if (notifications.length > 0) {
       await tx.outbox.enqueue(notifications, Math.max(...notifications.map((n) => n.createdAt)));
       this.tally.enqueued += notifications.length;

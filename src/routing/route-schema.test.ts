@@ -13,6 +13,16 @@ function issuesOf(yaml: string): string[] {
 }
 
 describe('routesSchema', () => {
+  it('takes the person actions a route wants, and refuses one it does not know', () => {
+    const wanted = parseRoutes('- { channels: [pager], person_actions: [ack, resolve] }');
+    expect(wanted.data?.[0]?.personActions).toEqual(['ack', 'resolve']);
+    const wrong = parseRoutes('- { channels: [pager], person_actions: [acknowledge] }');
+    expect(wrong.success).toBe(false);
+    expect(JSON.stringify(wrong.error?.issues)).toContain(
+      'expected one of ack, assign, note, resolve, reopen',
+    );
+  });
+
   it('reads the example from the design, filling in defaults', () => {
     const result = parseRoutes(`
 - match: { priority: [P1, P2] }
@@ -32,6 +42,7 @@ describe('routesSchema', () => {
         channels: ['soc-telegram', 'soc-mail', 'soar'],
         detail: 'full',
         notify: ['opened', 'updated', 'resolved'],
+        personActions: ['ack', 'assign', 'note', 'resolve', 'reopen'],
         continue: false,
       },
       {
@@ -40,6 +51,7 @@ describe('routesSchema', () => {
         channels: ['soc-mail'],
         detail: 'full',
         notify: ['opened', 'updated', 'resolved'],
+        personActions: ['ack', 'assign', 'note', 'resolve', 'reopen'],
         continue: false,
         digest: '0 8 * * *',
       },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { PRIORITIES, parseDuration } from '../core/index.ts';
+import { PERSON_ACTIONS, PRIORITIES, parseDuration } from '../core/index.ts';
 import { parseCron } from './cron-schedule.ts';
+import { escalateSchema } from './escalate-schema.ts';
 import { DETAIL_LEVELS, ROUTE_NOTIFY_KINDS, isCatchAll, type Route } from './routes.ts';
 
 const ROUTE_FIELDS = [
@@ -9,12 +10,14 @@ const ROUTE_FIELDS = [
   'channels',
   'detail',
   'notify',
+  'person_actions',
   'continue',
   'digest',
   'group_by',
   'group_wait',
   'group_interval',
   'repeat_interval',
+  'escalate',
 ];
 const GROUP_TIMERS = ['group_wait', 'group_interval', 'repeat_interval'] as const;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -104,12 +107,18 @@ export const routeSchema = z.strictObject(
       z.enum(ROUTE_NOTIFY_KINDS, { error: `expected one of ${ROUTE_NOTIFY_KINDS.join(', ')}` }),
       ROUTE_NOTIFY_KINDS.join(', '),
     ).default([...ROUTE_NOTIFY_KINDS]),
+    // Which people's actions (acknowledge, assign, ...) the route's channels hear of; default all.
+    person_actions: uniqueList(
+      z.enum(PERSON_ACTIONS, { error: `expected one of ${PERSON_ACTIONS.join(', ')}` }),
+      PERSON_ACTIONS.join(', '),
+    ).default([...PERSON_ACTIONS]),
     continue: z.boolean({ error: 'expected `true` or `false`' }).default(false),
     digest: cron.optional(),
     group_by: groupBy.optional(),
     group_wait: duration.optional(),
     group_interval: duration.optional(),
     repeat_interval: duration.optional(),
+    escalate: escalateSchema(duration).optional(),
   },
   {
     error: (issue) => {
@@ -170,11 +179,22 @@ export const routesSchema = z
 export type RouteInput = z.input<typeof routeSchema>;
 
 function toRoute(parsed: z.output<typeof routeSchema>, index: number): Route {
-  const { digest, group_by, group_wait, group_interval, repeat_interval, ...route } = parsed;
+  const {
+    digest,
+    group_by,
+    group_wait,
+    group_interval,
+    repeat_interval,
+    escalate,
+    person_actions,
+    ...route
+  } = parsed;
   return {
     ...route,
+    personActions: person_actions,
     name: route.name ?? `route-${index + 1}`,
     ...(digest !== undefined && { digest }),
+    ...(escalate !== undefined && { escalate }),
     ...(group_by !== undefined && {
       grouping: {
         by: group_by,

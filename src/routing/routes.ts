@@ -1,4 +1,4 @@
-import type { Incident } from '../core/index.ts';
+import type { Incident, PersonActionName } from '../core/index.ts';
 
 export const DETAIL_LEVELS = ['full', 'link'] as const;
 /** `full`: the whole incident. `link`: only "incident #42, P1, open the dashboard". */
@@ -20,12 +20,26 @@ export interface Route {
   channels: readonly string[];
   detail: DetailLevel;
   notify: readonly RouteNotifyKind[];
+  /** People's actions its channels hear of (`person_actions`); absent: all of them. */
+  personActions?: readonly PersonActionName[];
   /** Go on to the next routes after this one matched (Alertmanager's `continue`). */
   continue: boolean;
   /** Five-field UTC cron: matching incidents go into a scheduled digest instead of one by one. */
   digest?: string;
+  /** Steps taken while an incident of the route stays unacknowledged (`escalate:`), by `afterMs`. */
+  escalate?: readonly EscalationStep[];
   /** `group_by` and its timers: matching incidents go out together, one message per group. */
   grouping?: RouteGrouping;
+}
+
+/** One step of a route's `escalate:` list. */
+export interface EscalationStep {
+  /** Since the opening notification. */
+  afterMs: number;
+  channels: readonly string[];
+  /** How many times the step is sent (default 1), `everyMs` apart. */
+  repeat: number;
+  everyMs: number;
 }
 
 /** Alertmanager's grouping of a route, its defaults filled in. */

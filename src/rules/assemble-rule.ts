@@ -38,7 +38,8 @@ export function assembleRule(input: RuleInput, filters: CompiledFilters, source:
     ...(filters.prefilter !== undefined && { prefilter: filters.prefilter }),
     groupBy: input.group_by ?? [],
     windowMs,
-    resolveAfterMs: input.resolve_after ?? windowMs,
+    resolveAfterMs: input.resolve_after ?? input.auto_resolve_after ?? windowMs,
+    resolve: input.resolve,
     ...(input.cooldown !== undefined && { cooldownMs: input.cooldown }),
     source,
   };

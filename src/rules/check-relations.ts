@@ -9,6 +9,7 @@ export function checkRuleRelations(input: Record<string, unknown>, type: RuleTyp
   const issues: PathIssue[] = [];
   if (type !== 'sequence' && input.where === undefined) issues.push({ path: ['where'], message: MISSING });
   if (type === 'sequence') issues.push(...checkSequence(input));
+  issues.push(...checkResolve(input));
   const groupBy = readGroupBy(input.group_by);
   if (type === 'cardinality' && typeof input.distinct === 'string' && groupBy.includes(input.distinct)) {
     const message = `\`${input.distinct}\` is also in group_by, so each group would hold one distinct value`;
@@ -63,4 +64,18 @@ function checkExpect(expect: unknown[], groupBy: string[]): PathIssue[] {
 function readGroupBy(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** `auto_resolve_after` is the newer name of `resolve_after`, and a manual rule never resolves itself. */
+function checkResolve(input: Record<string, unknown>): PathIssue[] {
+  if (input.resolve_after !== undefined && input.auto_resolve_after !== undefined) {
+    const message = '`auto_resolve_after` is an alias of `resolve_after`; give only one';
+    return [{ path: ['auto_resolve_after'], part: 'key', message }];
+  }
+  if (input.resolve === 'manual' && input.auto_resolve_after !== undefined) {
+    const message =
+      'a `resolve: manual` incident is resolved only by a person; use `resolve_after` for when the burst ends';
+    return [{ path: ['auto_resolve_after'], part: 'key', message }];
+  }
+  return [];
 }

@@ -10,8 +10,9 @@ export type {
   MatchRule,
   AbsenceRule,
   Prefilter,
+  ResolveMode,
 } from './model.ts';
-export { RULE_TYPES } from './model.ts';
+export { RULE_TYPES, RESOLVE_MODES } from './model.ts';
 export type { LoadedRules } from './load-rules.ts';
 export { loadRulesFromPaths, loadRulesFromText } from './load-rules.ts';
 export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-where.ts';

@@ -5,6 +5,10 @@ export type Rule = ThresholdRule | CardinalityRule | SequenceRule | MatchRule | 
 export type RuleType = Rule['type'];
 export const RULE_TYPES = ['threshold', 'cardinality', 'sequence', 'match', 'absence'] as const;
 
+/** How an incident of the rule ends: by itself when the burst is over, or only by a person. */
+export const RESOLVE_MODES = ['auto', 'manual'] as const;
+export type ResolveMode = (typeof RESOLVE_MODES)[number];
+
 export type EventPredicate = (event: SecurityEvent) => boolean;
 
 export interface RuleCommon {
@@ -28,6 +32,8 @@ export interface RuleCommon {
   windowMs: number;
   /** How long the condition must stay false before the episode resolves (default: the window). */
   resolveAfterMs: number;
+  /** `manual`: when the episode ends the incident stays open (quiet) until a person resolves it. */
+  resolve?: ResolveMode;
   /** No new notification for the same incident within this time (used by the notify stages). */
   cooldownMs?: number;
   /** Where the rule was defined, for messages. */

@@ -32,7 +32,12 @@ export function parseRulesText(text: string, file: string): ParsedRules {
   const tooLarge = checkYamlSize(text, file);
   if (tooLarge) return { rules: [], issues: [tooLarge] };
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    logLevel: 'error',
+  });
   const result: ParsedRules = { rules: [], issues: [] };
   let empty = true;
   for (const doc of documents) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CONFIDENCES, SEVERITIES, parseDuration } from '../core/index.ts';
 import { FIELD_PATH_HINT, isFieldPath } from './field-path.ts';
-import { RULE_TYPES } from './model.ts';
+import { RESOLVE_MODES, RULE_TYPES } from './model.ts';
 import type { RuleType } from './model.ts';
 
 /** Zod schemas of a rule as written in YAML; `where`-like fields are compiled separately. */
@@ -49,6 +49,10 @@ const common = {
     .optional(),
   window: duration({ allowZero: false }).optional(),
   resolve_after: duration({ allowZero: true }).optional(),
+  /** `manual`: the incident stays open after the burst until a person resolves it. */
+  resolve: z.enum(RESOLVE_MODES).default('auto'),
+  /** The same as `resolve_after` (its newer name): quiet this long and the burst is over. */
+  auto_resolve_after: duration({ allowZero: true }).optional(),
   cooldown: duration({ allowZero: true }).optional(),
   severity: z.enum(SEVERITIES),
   confidence: z.enum(CONFIDENCES).default('medium'),

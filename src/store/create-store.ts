@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { KlaxonError } from '../core/index.ts';
 import { createApiTokenRepository } from './api-token-repository.ts';
 import { createCheckpointRepository } from './checkpoint-repository.ts';
+import { createEscalationRepository } from './escalation-repository.ts';
 import { createIngestJournalRepository } from './ingest-journal-repository.ts';
 import { createIncidentRepository } from './incident-repository.ts';
 import { createNotificationGroupRepository } from './notification-group-repository.ts';
@@ -30,6 +31,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       createNotificationGroupRepository(executor),
       redact,
     ),
+    escalations: guardMethods('escalations', createEscalationRepository(executor), redact),
     outbox: guardMethods('outbox', createOutboxRepository(executor, dialect), redact),
     apiTokens: guardMethods('apiTokens', createApiTokenRepository(executor), redact),
     ingestJournal: guardMethods('ingestJournal', createIngestJournalRepository(executor), redact),

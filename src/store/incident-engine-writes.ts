@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { ConflictError } from '../core/index.ts';
 import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { ENGINE_ACTOR, writeAudit } from './incident-audit.ts';
+import { canonicalGroupKey } from './group-key.ts';
 import { toIncident, toIncidentRow, toProgressColumns } from './incident-row.ts';
 import { INCIDENT_SERIAL_COUNTER } from './schema.ts';
 import type { Database } from './schema.ts';
@@ -68,7 +69,10 @@ async function stepSerialCounter(trx: Kysely<Database>, step: 1 | -1): Promise<n
   return Number(row.value);
 }
 
-/** The engine's update of an episode's incident that is not resolved yet. */
+/**
+ * The engine's update of an episode's incident that is not resolved yet. The count goes on from
+ * the incident's earlier bursts, and the first time seen stays the first burst's.
+ */
 export function progressEpisode(
   db: Kysely<Database>,
   episodeId: string,
@@ -77,24 +81,30 @@ export function progressEpisode(
   return atomically(db, async (trx) => {
     const row = await trx
       .updateTable('incidents')
-      .set(toProgressColumns(progress))
+      .set((eb) => ({
+        ...toProgressColumns(progress),
+        ...continuedColumns(eb, progress),
+        quiet_since: null,
+      }))
       .where('episode_id', '=', episodeId)
       .where('status', '!=', 'resolved')
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) return undefined;
-    await foldCountUpdate(trx, Number(row.serial), progress);
+    await foldCountUpdate(trx, Number(row.serial), Number(row.count), progress);
     return toIncident(row);
   });
 }
 
 /**
  * Count updates fold into one audit line per incident, "60 events, last at ...", kept last so that
- * people's notes are not buried under one row per update.
+ * people's notes are not buried under one row per update. `count` is the incident's, earlier bursts
+ * included; a new burst's own line stays.
  */
 async function foldCountUpdate(
   trx: Kysely<Database>,
   serial: number,
+  count: number,
   progress: IncidentProgress,
 ): Promise<void> {
   await trx
@@ -102,38 +112,106 @@ async function foldCountUpdate(
     .where('serial', '=', serial)
     .where('actor', '=', ENGINE_ACTOR)
     .where('action', '=', 'updated')
+    .where('detail', 'like', '% events, last at %')
     .execute();
   await writeAudit(trx, {
     serial,
     at: progress.lastSeen,
     actor: ENGINE_ACTOR,
     action: 'updated',
-    detail: `${progress.count} events, last at ${new Date(progress.lastSeen).toISOString()}`,
+    detail: `${count} events, last at ${new Date(progress.lastSeen).toISOString()}`,
   });
 }
 
-/** The engine saw the condition stay false for resolve_after. An incident already resolved is left alone (undefined). */
-export function resolveEpisode(
-  db: Kysely<Database>,
-  episodeId: string,
-  at: number,
-  progress: IncidentProgress,
-): Promise<Incident | undefined> {
+function continuedColumns(eb: ExpressionBuilder<Database, 'incidents'>, progress: IncidentProgress) {
+  return {
+    count: eb('earlier_count', '+', progress.count),
+    first_seen: eb
+      .case()
+      .when('earlier_count', '>', 0)
+      .then(eb.ref('first_seen'))
+      .else(progress.firstSeen)
+      .end(),
+  };
+}
+
+/**
+ * A new burst of a rule on a group whose incident is still open after its burst ended (a manual
+ * rule, or an acknowledged one): the incident takes the new episode and goes on, rather than a twin opening beside it.
+ * Undefined when no such incident is open.
+ */
+export function continueIncident(db: Kysely<Database>, incident: NewIncident): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
     const row = await trx
       .updateTable('incidents')
-      .set({ ...toProgressColumns(progress), status: 'resolved', resolved_at: at, resolved_by: ENGINE_ACTOR })
-      .where('episode_id', '=', episodeId)
+      .set((eb) => ({
+        episode_id: incident.episodeId,
+        earlier_count: eb.ref('count'),
+        count: eb('count', '+', incident.count),
+        last_seen: incident.lastSeen,
+        samples_json: JSON.stringify(incident.samples),
+        quiet_since: null,
+      }))
+      .where('rule_id', '=', incident.ruleId)
+      .where('group_key', '=', canonicalGroupKey(incident.group))
       .where('status', '!=', 'resolved')
+      .where('quiet_since', 'is not', null)
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) return undefined;
     await writeAudit(trx, {
       serial: row.serial,
+      at: incident.openedAt,
+      actor: ENGINE_ACTOR,
+      action: 'updated',
+      detail: `new burst: ${incident.count} events, ${Number(row.count)} in all`,
+    });
+    return toIncident(row);
+  });
+}
+
+/**
+ * The engine saw the condition stay false for resolve_after. An auto incident nobody acknowledged
+ * resolves; a manual one, or one a person acknowledged, stays as it is with `quiet_since` set: only
+ * a person resolves it. An incident already resolved is left alone (undefined).
+ */
+export function resolveEpisode(
+  db: Kysely<Database>,
+  episodeId: string,
+  at: number,
+  progress: IncidentProgress,
+  options: { manual?: boolean } = {},
+): Promise<Incident | undefined> {
+  return atomically(db, async (trx) => {
+    const current = await trx
+      .selectFrom('incidents')
+      .select(['status'])
+      .where('episode_id', '=', episodeId)
+      .where('status', '!=', 'resolved')
+      .executeTakeFirst();
+    if (current === undefined) return undefined;
+    const resolves = current.status === 'open' && options.manual !== true;
+    const row = await trx
+      .updateTable('incidents')
+      .set((eb) => ({
+        ...toProgressColumns(progress),
+        ...continuedColumns(eb, progress),
+        ...(resolves
+          ? { status: 'resolved', resolved_at: at, resolved_by: ENGINE_ACTOR }
+          : { quiet_since: at }),
+      }))
+      .where('episode_id', '=', episodeId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const count = Number(row.count);
+    await writeAudit(trx, {
+      serial: row.serial,
       at,
       actor: ENGINE_ACTOR,
-      action: 'resolved',
-      detail: `condition no longer held; ${progress.count} events`,
+      action: resolves ? 'resolved' : 'updated',
+      detail: resolves
+        ? `condition no longer held; ${count} events`
+        : `attack stopped; ${count} events; stays ${current.status} until a person resolves it`,
     });
     return toIncident(row);
   });

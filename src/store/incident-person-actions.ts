@@ -60,6 +60,7 @@ async function explainRefusal(trx: Kysely<Database>, serial: number, action: Per
     .where('serial', '=', serial)
     .executeTakeFirst();
   if (row === undefined) return new NotFoundError(`incident #${serial} does not exist`);
+  if (action === 'reopen') return new ConflictError(`incident #${serial} is ${row.status}, not resolved`);
   if (row.status === 'resolved') return new ConflictError(`incident #${serial} is already resolved`);
   if (row.status === 'acknowledged' && action === 'acknowledge') {
     return new ConflictError(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { readHistory } from './incident-audit.ts';
-import { openIncident, progressEpisode, resolveEpisode } from './incident-engine-writes.ts';
+import { continueIncident, openIncident, progressEpisode, resolveEpisode } from './incident-engine-writes.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
 import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
 import type { Database } from './schema.ts';
@@ -10,7 +10,9 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
   return {
     open: (incident) => openIncident(db, incident),
     progress: (episodeId, progress) => progressEpisode(db, episodeId, progress),
-    resolveEpisode: (episodeId, at, progress) => resolveEpisode(db, episodeId, at, progress),
+    continueBurst: (incident) => continueIncident(db, incident),
+    resolveEpisode: (episodeId, at, progress, options) =>
+      resolveEpisode(db, episodeId, at, progress, options),
     get: (serial) => getIncident(db, serial),
     findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
     list: (filter) => listIncidents(db, filter),
@@ -39,6 +41,18 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
         action: 'resolve',
         columns: { status: 'resolved', resolved_at: at, resolved_by: by, resolution },
         audit: { at, actor: by, action: 'resolved', detail: resolution },
+      }),
+    reopen: (serial, by, at, reason) =>
+      applyPersonAction(db, {
+        serial,
+        action: 'reopen',
+        // Quiet from now on, so a new burst of its rule and group goes on in it (the engine's next
+        // update of a burst still going on clears it).
+        columns: { status: 'open', resolved_at: null, resolved_by: null, resolution: null, quiet_since: at },
+        audit:
+          reason === undefined
+            ? { at, actor: by, action: 'reopened' }
+            : { at, actor: by, action: 'reopened', detail: reason },
       }),
     history: (serial) => readHistory(db, serial),
   };

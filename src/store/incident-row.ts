@@ -37,6 +37,8 @@ export function toIncidentRow(
     resolved_by: null,
     resolution: null,
     case_id: null,
+    quiet_since: null,
+    earlier_count: 0,
   };
 }
 
@@ -80,5 +82,6 @@ export function toIncident(row: IncidentTable): Incident {
   if (row.resolved_by !== null) incident.resolvedBy = row.resolved_by;
   if (row.resolution !== null) incident.resolution = row.resolution;
   if (row.case_id !== null && row.case_id !== undefined) incident.caseId = Number(row.case_id);
+  if (row.quiet_since !== null) incident.quietSince = Number(row.quiet_since);
   return incident;
 }

@@ -13,6 +13,8 @@ export type {
   SuppressionRepository,
   CheckpointRepository,
   NotificationGroupRepository,
+  EscalationRepository,
+  EscalationRow,
   SavedGroupRow,
   GroupMessageRow,
 } from './store.ts';
@@ -23,6 +25,7 @@ export type {
   OutboxFilter,
   OutboxFailureReason,
   ChannelHealth,
+  ToldChannel,
 } from './outbox.ts';
 export type {
   ApiToken,

@@ -65,6 +65,8 @@ export async function findLastSent(
     .select((eb) => ['incident_serial', eb.fn.max('sent_at').as('sent_at')])
     .where('state', '=', 'sent')
     .where('incident_serial', 'in', [...serials])
+    // A person's action told to the channels is not the engine's notification: no cooldown from it.
+    .where('kind', '!=', 'person-action')
     .groupBy('incident_serial')
     .execute();
   for (const row of rows)

@@ -7,6 +7,7 @@ import { readChannelHealth } from './outbox-health.ts';
 import { markEntryDead, markEntryRetry, markEntrySent } from './outbox-marks.ts';
 import { dropEntry, retryDeadEntry } from './outbox-person-actions.ts';
 import { findDue, findLastSent, getEntry, listEntries } from './outbox-queries.ts';
+import { findToldChannels } from './outbox-told.ts';
 import type { Database } from './schema.ts';
 
 export function createOutboxRepository(db: Kysely<Database>, dialect: StoreDialect): OutboxRepository {
@@ -24,5 +25,6 @@ export function createOutboxRepository(db: Kysely<Database>, dialect: StoreDiale
     health: () => readChannelHealth(db),
     due: (now) => findDue(db, now),
     lastSent: (serials) => findLastSent(db, serials),
+    toldChannels: (serial) => findToldChannels(db, serial),
   };
 }

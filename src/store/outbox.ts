@@ -85,4 +85,12 @@ export interface OutboxRepository {
   due(now: number): Promise<{ channels: string[]; nextAt?: number }>;
   /** Per incident serial (of those given that had one delivered): when its latest notification was delivered. */
   lastSent(serials: readonly number[]): Promise<Map<number, number>>;
+  /** The channels told about the incident, with the provider's id of the first message each delivered. */
+  toldChannels(serial: number): Promise<ToldChannel[]>;
+}
+
+export interface ToldChannel {
+  channel: string;
+  /** A Telegram message id, a Message-ID: what a reply refers to. */
+  providerMessageId?: string;
 }

@@ -15,6 +15,7 @@ export interface Database {
   checkpoints: CheckpointTable;
   notification_groups: NotificationGroupTable;
   group_messages: GroupMessageTable;
+  incident_escalations: EscalationTable;
   api_tokens: ApiTokenTable;
   ingest_journal: IngestJournalTable;
   users: UserTable;
@@ -80,6 +81,8 @@ export interface IncidentTable {
   resolved_by: string | null;
   resolution: string | null;
   case_id: number | null;
+  quiet_since: number | null;
+  earlier_count: number;
 }
 
 export interface IncidentAuditTable {
@@ -122,6 +125,14 @@ export interface GroupMessageTable {
   group_key: string;
   at: number;
   serials_json: string;
+}
+
+export interface EscalationTable {
+  serial: number;
+  route: string;
+  started_at: number;
+  fired: number;
+  due_at: number;
 }
 
 export interface CheckpointTable {

@@ -22,6 +22,7 @@ const EXPECTED_TABLES = Object.keys({
   group_messages: true,
   cases: true,
   rule_audit: true,
+  incident_escalations: true,
 } satisfies Record<keyof Database, true>);
 
 /** How far to look: `quick` (PRAGMA quick_check, at start) or `full` (integrity_check, `store check`). */

@@ -2,7 +2,9 @@ import { afterEach, describe } from 'vitest';
 import { describeCaseContract } from './contract/cases.contract.ts';
 import { describeConcurrencyContract } from './contract/concurrency.contract.ts';
 import type { OpenStore } from './contract/fixtures.ts';
+import { describeEscalationContract } from './contract/escalations.contract.ts';
 import { describeIncidentSearchContract } from './contract/incident-search.contract.ts';
+import { describeIncidentLifecycleContract } from './contract/incident-lifecycle.contract.ts';
 import { describeIncidentContract } from './contract/incidents.contract.ts';
 import { describeIngestContract } from './contract/ingest.contract.ts';
 import { describeNoiseAndCheckpointContract } from './contract/noise-and-checkpoints.contract.ts';
@@ -31,6 +33,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await Promise.all(opened.splice(0).map((store) => store.close()));
     });
     describeIncidentContract(openTracked);
+    describeIncidentLifecycleContract(openTracked);
     describePersonActionContract(openTracked);
     describeTransactionContract(openTracked);
     describeConcurrencyContract(openTracked);
@@ -41,5 +44,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeUsersContract(openTracked);
     describeCaseContract(openTracked);
     describeIncidentSearchContract(openTracked);
+    describeEscalationContract(openTracked);
   });
 }

@@ -24,6 +24,8 @@ export interface StoreOperations {
   checkpoints: CheckpointRepository;
   /** Grouping state of routes with `group_by`, and the group messages sent. */
   notificationGroups: NotificationGroupRepository;
+  /** Escalation state of open incidents, per route (`escalate:`). */
+  escalations: EscalationRepository;
   /** The durable outbox (one file of its own: `outbox.ts`). */
   outbox: OutboxRepository;
   /** Bearer tokens of the HTTP API (hashed) and the journal of accepted ingest requests (`ingest.ts`). */
@@ -50,6 +52,7 @@ export type NewIncident = Omit<
   | 'resolvedBy'
   | 'resolution'
   | 'caseId'
+  | 'quietSince'
 >;
 
 /** The engine's later view of an open episode. */
@@ -79,8 +82,22 @@ export interface IncidentRepository {
   open(incident: NewIncident): Promise<Incident>;
   /** Updates counts, last seen and evidence of the open incident of an episode; undefined when none. */
   progress(episodeId: string, progress: IncidentProgress): Promise<Incident | undefined>;
-  /** The engine resolved the episode (its condition stayed false for resolve_after). Resolved incidents are left as they are. */
-  resolveEpisode(episodeId: string, at: number, progress: IncidentProgress): Promise<Incident | undefined>;
+  /**
+   * A new burst of a rule and group whose incident is still open: that incident takes the new
+   * episode (its count goes on) instead of a twin opening. Undefined when none is open.
+   */
+  continueBurst(incident: NewIncident): Promise<Incident | undefined>;
+  /**
+   * The episode ended (its condition stayed false for resolve_after). An open incident of an auto
+   * rule resolves; a manual one (`manual`) or an acknowledged one only records `quietSince`.
+   * Resolved incidents are left as they are (undefined).
+   */
+  resolveEpisode(
+    episodeId: string,
+    at: number,
+    progress: IncidentProgress,
+    options?: { manual?: boolean },
+  ): Promise<Incident | undefined>;
   get(serial: number): Promise<Incident | undefined>;
   findByEpisode(episodeId: string): Promise<Incident | undefined>;
   list(filter?: IncidentFilter): Promise<Incident[]>;
@@ -91,6 +108,8 @@ export interface IncidentRepository {
   assign(serial: number, assignee: string, by: string, at: number): Promise<Incident>;
   note(serial: number, by: string, at: number, text: string): Promise<Incident>;
   resolve(serial: number, by: string, at: number, resolution: string): Promise<Incident>;
+  /** A resolved incident is open again (the reason goes in the audit trail). */
+  reopen(serial: number, by: string, at: number, reason?: string): Promise<Incident>;
   /** The audit trail, oldest first. */
   history(serial: number): Promise<IncidentAuditEntry[]>;
 }
@@ -157,6 +176,37 @@ export interface NotificationGroupRepository {
   recordMessage(message: GroupMessageRow): Promise<void>;
   /** The group messages that listed the incident, newest first. */
   messagesOf(serial: number): Promise<GroupMessageRow[]>;
+}
+
+/** Where one incident's escalation along one route stands. */
+export interface EscalationRow {
+  serial: number;
+  route: string;
+  /** When the opening notification went out: the steps' `after` count from here. */
+  startedAt: number;
+  /** How many firings of the route's schedule went out. */
+  fired: number;
+  dueAt: number;
+}
+
+export interface EscalationRepository {
+  /** Starts escalations; one already started for the same incident and route is kept as it is. */
+  start(rows: readonly Omit<EscalationRow, 'fired'>[]): Promise<void>;
+  /** Escalations due at `now`, earliest first. */
+  due(now: number, limit?: number): Promise<EscalationRow[]>;
+  nextDueAt(): Promise<number | undefined>;
+  /**
+   * Records firings: the count moves from `from` to `fired` and the next due time is set, or the
+   * escalation ends (`dueAt` undefined), with one audit line per step sent. False, and nothing
+   * written, when the count is no longer `from` (another instance fired it first).
+   */
+  fired(
+    row: Pick<EscalationRow, 'serial' | 'route' | 'fired'> & { from: number; dueAt: number | undefined },
+    audit: readonly { at: number; detail: string }[],
+  ): Promise<boolean>;
+  /** Ends every escalation of an incident (acknowledged or resolved). */
+  stop(serial: number): Promise<void>;
+  list(): Promise<EscalationRow[]>;
 }
 
 /**

@@ -95,6 +95,14 @@ describe.each([7, 1, 2])('the demo day (seed %i)', async (seed) => {
       .map((incident) => incident.ruleId);
     expect(p1.sort()).toEqual(['auth-success-after-failures', 'windows-rdp-brute-force']);
   });
+
+  it('ends with the incidents a SOC still holds open: the P1s, their attacks over', () => {
+    const open = report.incidents.filter((incident) => incident.status !== 'resolved');
+    expect(open.map((incident) => incident.priority)).toEqual(['P1', 'P1']);
+    for (const incident of open) expect(incident.quietSince).toBeGreaterThan(incident.lastSeen);
+    const rest = report.incidents.filter((incident) => incident.status === 'resolved');
+    for (const incident of rest) expect(incident.resolvedBy).toBe('klaxon');
+  });
 });
 
 describe('klaxon demo', () => {
@@ -105,7 +113,8 @@ describe('klaxon demo', () => {
     expect(firstMessage).toBeGreaterThan(0);
     expect(run.stdout.indexOf('[P2]')).toBeGreaterThan(firstMessage);
     expect(run.stdout).toContain('who/where: user.name=nils');
-    expect(run.stdout).toMatch(/Incidents: 12 \(0 still open/);
+    // The two P1s are `resolve: manual`: the day ends with them open, for a person to resolve.
+    expect(run.stdout).toMatch(/Incidents: 12 \(2 still open/);
     expect(run.stdout).toContain('6 cases (one per attack):');
     expect(run.stdout).toMatch(/case #1: incidents #1, #2, #3 — source\.ip=203\.0\.113\.45/);
   });

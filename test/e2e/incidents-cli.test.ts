@@ -42,10 +42,29 @@ describe.each([
       [6, 'auth-success-after-failures'],
     ]);
 
-    // The replayed bursts are over, so the engine resolved them: a person cannot acknowledge one any more.
-    const late = await runCli('incidents', 'ack', '6', '--by', 'alice', '--store', store);
-    expect(late).toMatchObject({ code: 1, stderr: 'klaxon: incident #6 is already resolved' });
+    // The replayed bursts are over: the engine resolved the auto incidents, so a person cannot
+    // acknowledge one any more...
+    const resolved = jsonLines(
+      (await runCli('incidents', 'list', '--status', 'resolved', '--store', store, '--json')).stdout,
+    );
+    expect(resolved).toHaveLength(15);
+    const late = await runCli(
+      'incidents',
+      'ack',
+      String(resolved[0]!.serial),
+      '--by',
+      'alice',
+      '--store',
+      store,
+    );
+    expect(late).toMatchObject({
+      code: 1,
+      stderr: `klaxon: incident #${resolved[0]!.serial} is already resolved`,
+    });
 
+    // ...but the compromised account is `resolve: manual`: its attack stopped, it waits for a person.
+    const acked = await runCli('incidents', 'ack', '6', '--by', 'alice', '--store', store);
+    expect(acked).toMatchObject({ code: 0, stdout: '#6 acknowledged by alice' });
     const noted = await runCli(
       'incidents',
       'note',
@@ -65,10 +84,12 @@ describe.each([
     };
     expect(shown.history.map((entry) => [entry.actor, entry.action])).toEqual([
       ['klaxon', 'opened'],
-      ['klaxon', 'resolved'],
+      ['klaxon', 'updated'],
+      ['alice', 'acknowledged'],
       ['alice', 'noted'],
     ]);
-    expect(shown.history[2]?.detail).toBe('password of elastic_user_0 reset');
+    expect(shown.history[1]?.detail).toMatch(/^attack stopped; /);
+    expect(shown.history[3]?.detail).toBe('password of elastic_user_0 reset');
   });
 
   it('works the lifecycle of an open incident and refuses invalid transitions', async () => {

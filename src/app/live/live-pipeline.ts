@@ -4,7 +4,7 @@ import { createDetectionEngine } from '../../detection/index.ts';
 import type { IncidentChange, PassedChange, RecorderMark } from '../../incidents/index.ts';
 import { IncidentRecorder, NoiseStage } from '../../incidents/index.ts';
 import type { DetailLevel, DigestSnapshot, Route, SavedGroup } from '../../routing/index.ts';
-import { NotifyStage } from '../../routing/index.ts';
+import { EscalationStage, NotifyStage } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { LiveCheckpoint } from './live-checkpoint.ts';
@@ -34,6 +34,8 @@ export interface LiveTally {
   commits: number;
   checkpoints: number;
   notified: number;
+  /** Escalation messages enqueued (one per channel of each step fired). */
+  escalated: number;
 }
 
 /**
@@ -49,13 +51,23 @@ export class LivePipeline {
   private recorder: IncidentRecorder;
   private noise: NoiseStage;
   private notify: NotifyStage;
+  private escalation: EscalationStage;
+  /** When the next stored escalation falls due; unknown until read from the store. */
+  private escalationDueAt: number | 'unknown' = 'unknown';
   private routes: readonly Route[];
   /** After a failed commit: cooldowns are read back from the store, and the retry reconciles. */
   private recovering = false;
   private positions: Record<string, unknown>;
   private checkpointed: Record<string, unknown>;
   private committing: Promise<void> = Promise.resolve();
-  readonly tally: LiveTally = { events: 0, detections: 0, commits: 0, checkpoints: 0, notified: 0 };
+  readonly tally: LiveTally = {
+    events: 0,
+    detections: 0,
+    commits: 0,
+    checkpoints: 0,
+    notified: 0,
+    escalated: 0,
+  };
   /** Events dated too far ahead of the wall clock, by source (processed at the clock's time). */
   readonly futureBySource: Record<string, number> = {};
 
@@ -65,6 +77,7 @@ export class LivePipeline {
     this.noise = this.createNoise();
     this.routes = options.routes;
     this.notify = this.createNotify(options.routes, options.resume?.digests, options.groups);
+    this.escalation = this.createEscalation(options.routes);
     this.positions = { ...(options.resume?.positions ?? {}) };
     this.checkpointed = { ...this.positions };
     this.engine = this.createEngine(options.rules, options.resume?.engine);
@@ -133,6 +146,7 @@ export class LivePipeline {
     this.engine = this.createEngine(rules, snapshot);
     this.routes = routes;
     this.notify = this.createNotify(routes, this.notify.digests.snapshot(), this.notify.groups.snapshot());
+    this.escalation = this.createEscalation(routes);
   }
 
   engineStats() {
@@ -142,19 +156,25 @@ export class LivePipeline {
   private async commitNow(checkpoint: boolean): Promise<void> {
     const now = this.options.now();
     const digestDue = (this.notify.nextDueAt() ?? Infinity) <= now;
-    if (!checkpoint && !digestDue && this.recorder.pendingCount === 0) return;
+    const escalationDue = this.escalationDueAt === 'unknown' || this.escalationDueAt <= now;
+    if (!checkpoint && !digestDue && !escalationDue && this.recorder.pendingCount === 0) return;
     if (this.recovering) await this.restoreCooldowns();
     const mark = this.recorder.mark();
     const digests = this.notify.digests.snapshot();
     const groups = this.notify.groups.snapshot();
     let committed: IncidentChange[] = [];
     let notified = 0;
+    let escalationDueAt = Infinity;
     try {
       await this.options.store.transaction(async (tx) => {
         committed = await this.recorder.flush(tx, { reconcile: this.recovering });
         const passed: PassedChange[] = await this.noise.apply(committed, tx);
         await this.notify.apply(passed, tx, now);
         await this.notify.tickDue(now, tx);
+        const opened = passed.filter((change) => change.kind === 'opened').map((change) => change.incident);
+        await this.escalation.start(opened, now, tx);
+        this.tally.escalated += await this.escalation.tickDue(now, tx);
+        escalationDueAt = (await tx.escalations.nextDueAt()) ?? Infinity;
         notified = passed.length;
         if (checkpoint) await saveLiveCheckpoint(tx, this.checkpointOf(), now);
       });
@@ -163,6 +183,7 @@ export class LivePipeline {
       throw error;
     }
     this.recovering = false;
+    this.escalationDueAt = escalationDueAt;
     this.tally.notified += notified;
     this.tally.commits++;
     if (checkpoint) {
@@ -181,6 +202,7 @@ export class LivePipeline {
     this.notify = this.createNotify(this.routes, digests, groups);
     this.noise = this.createNoise();
     this.recovering = true;
+    this.escalationDueAt = 'unknown';
   }
 
   private checkpointOf(): LiveCheckpoint {
@@ -209,6 +231,14 @@ export class LivePipeline {
         this.tally.detections++;
         this.recorder.add(detection);
       },
+    });
+  }
+
+  private createEscalation(routes: readonly Route[]): EscalationStage {
+    return new EscalationStage({
+      routes,
+      ...(this.options.channelDetail && { channelDetail: this.options.channelDetail }),
+      ...(this.options.publicUrl !== undefined && { publicUrl: this.options.publicUrl }),
     });
   }
 

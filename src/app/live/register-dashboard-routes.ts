@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { channelDetailOverrides } from '../../config/index.ts';
 import { DASHBOARD_BUILD_DIR, registerApi, registerDashboard } from '../../server/index.ts';
 import type { LiveDaemon } from './start-live.ts';
 
@@ -11,6 +12,11 @@ export async function registerDashboardRoutes(
   const publicUrl = live.config.publicUrl;
   await registerApi(app, {
     store: live.store,
+    personActions: {
+      routes: live.config.routes,
+      channelDetail: channelDetailOverrides(live.config.channels),
+      ...(publicUrl !== undefined && { publicUrl }),
+    },
     now,
     rules: {
       list: () => live.rules(),

@@ -27,6 +27,7 @@ import { commitAfterBatch, runTicker, superviseSource } from './live-loops.ts';
 import type { ReadinessPolicy } from './live-readiness.ts';
 import { DEFAULT_READINESS } from './live-readiness.ts';
 import { stopLive } from './stop-live.ts';
+import { startTelegramPollers } from './start-telegram-pollers.ts';
 import type { Logger } from './daemon-logger.ts';
 import { createSilentLogger } from './daemon-logger.ts';
 
@@ -200,6 +201,30 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     health.failed('delivery', reasonOf(error));
   });
 
+  const reportSecurityEvent = (event: SecurityEvent): void => {
+    pipeline.push('_self', [event], [Date.parse(event['@timestamp'])], null);
+    void afterBatch();
+  };
+  const chatPollers = startTelegramPollers(
+    config.channels,
+    {
+      store,
+      health,
+      now,
+      sleep,
+      fetch: options.fetch ?? globalThis.fetch,
+      log,
+      feed,
+      reportSecurityEvent,
+      personActions: {
+        routes: config.routes,
+        channelDetail: channelDetailOverrides(config.channels),
+        ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+      },
+    },
+    stopLoops.signal,
+  );
+
   const daemon: LiveDaemon = {
     store,
     server,
@@ -226,11 +251,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       rules = switches.apply(loadedRules);
       await pipeline.reload(rules, routes);
     },
-    reportSecurityEvent(event) {
-      const ts = Date.parse(event['@timestamp']);
-      pipeline.push('_self', [event], [ts], null);
-      void afterBatch();
-    },
+    reportSecurityEvent,
     health,
     stop() {
       if (stopping) return stopping;
@@ -240,7 +261,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
         stopLoops,
         sourceRuns,
         pipeline,
-        loops: [ticker, delivery],
+        loops: [ticker, delivery, ...chatPollers],
         server,
         store,
         log,

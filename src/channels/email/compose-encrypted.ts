@@ -42,6 +42,10 @@ export async function composeEncryptedMail(
     To: recipient.address,
     Subject: payload.neutralSubject ?? 'Klaxon notification',
     'Message-ID': identity.messageId,
+    ...(identity.inReplyTo !== undefined && {
+      'In-Reply-To': identity.inReplyTo,
+      References: identity.inReplyTo,
+    }),
     Date: identity.date.toUTCString().replace('GMT', '+0000'),
   });
   outer

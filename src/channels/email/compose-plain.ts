@@ -16,6 +16,10 @@ export async function composePlainMail(
     text: payload.text,
     html: payload.html,
     messageId: identity.messageId,
+    ...(identity.inReplyTo !== undefined && {
+      inReplyTo: identity.inReplyTo,
+      references: identity.inReplyTo,
+    }),
     date: identity.date,
     disableFileAccess: true,
     disableUrlAccess: true,

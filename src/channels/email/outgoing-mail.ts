@@ -10,6 +10,8 @@ export interface MailIdentity {
   from: string;
   messageId: string;
   date: Date;
+  /** The Message-ID of the incident's opening mail, which this one answers. */
+  inReplyTo?: string;
 }
 
 /**

@@ -16,6 +16,11 @@ export interface EmailPayload {
   neutralSubject?: string;
   text: string;
   html: string;
+  /**
+   * Every mail about one incident is one thread: the opening mail's Message-ID is made from `key`
+   * (`<incident-42@host>`), and every later one answers it (`In-Reply-To`, `References`).
+   */
+  thread?: { key: string; first: boolean };
 }
 
 const SUBJECT_CHARS = 200;
@@ -28,6 +33,12 @@ export function renderEmail(notification: Notification, config: EmailConfig): Em
     ...(config.pgp_public_keys && { neutralSubject: neutralSubject(notification) }),
     text: renderEmailText(content),
     html: renderEmailHtml(content),
+    ...(notification.incident && {
+      thread: {
+        key: `incident-${notification.incident.serial}`,
+        first: notification.kind === 'opened' || notification.kind === 'flapping-started',
+      },
+    }),
   };
 }
 

@@ -40,6 +40,7 @@ async function send(
   smtpUrl: string,
   config: Record<string, unknown> = {},
   signal = new AbortController().signal,
+  notification = sampleNotification(),
 ): Promise<SendResult> {
   const parsed = emailConfigSchema.parse({
     from: 'Klaxon <klaxon@example.com>',
@@ -47,7 +48,7 @@ async function send(
     ca_file: tls.certFile,
     ...config,
   });
-  const result = await sendEmail(renderEmail(sampleNotification(), parsed), {
+  const result = await sendEmail(renderEmail(notification, parsed), {
     config: parsed,
     secrets: emailSecretsSchema.parse({ smtp_url: smtpUrl }),
     fetch,
@@ -65,7 +66,8 @@ describe('sendEmail over SMTPS', () => {
   it('delivers text and HTML over TLS with AUTH PLAIN, under the incident subject', async () => {
     const server = await peer({ secure: true, authMethods: ['PLAIN'] });
     const result = await send(`smtps://klaxon:${SMTP_PASSWORD}@localhost:${server.port}`);
-    expect(result).toEqual({ kind: 'ok', providerMessageId: '<ntf-42-opened-soc@example.com>' });
+    // The opening mail's Message-ID is the incident's: every later mail answers it.
+    expect(result).toEqual({ kind: 'ok', providerMessageId: '<incident-42@example.com>' });
     const [mail] = server.mails;
     expect(mail).toMatchObject({
       from: 'klaxon@example.com',
@@ -75,9 +77,29 @@ describe('sendEmail over SMTPS', () => {
       authMethod: 'PLAIN',
     });
     expect(mail?.raw).toContain('Subject: [P2] #42 SSH brute force from one address (opened)');
-    expect(mail?.raw).toContain('Message-ID: <ntf-42-opened-soc@example.com>');
+    expect(mail?.raw).toContain('Message-ID: <incident-42@example.com>');
+    expect(mail?.raw).not.toContain('In-Reply-To');
     expect(mail?.raw).toMatch(/Content-Type: text\/plain/);
     expect(mail?.raw).toMatch(/Content-Type: text\/html/);
+  });
+
+  it("sends a person's action in the incident's thread", async () => {
+    const server = await peer({ secure: true, authMethods: ['PLAIN'] });
+    const acked = sampleNotification({
+      kind: 'person-action',
+      personAction: { action: 'ack', by: 'alice', at: NOW, text: 'looking' },
+    });
+    const result = await send(
+      `smtps://klaxon:${SMTP_PASSWORD}@localhost:${server.port}`,
+      {},
+      new AbortController().signal,
+      acked,
+    );
+    expect(result).toEqual({ kind: 'ok', providerMessageId: '<ntf-42-opened-soc@example.com>' });
+    const raw = server.mails[0]?.raw ?? '';
+    expect(raw).toContain('In-Reply-To: <incident-42@example.com>');
+    expect(raw).toContain('References: <incident-42@example.com>');
+    expect(raw).toContain('Subject: [P2] #42 SSH brute force from one address (acknowledged by alice)');
   });
 
   it('fails with a config explanation when the certificate is not trusted', async () => {

@@ -64,10 +64,12 @@ async function prepareMails(
   }
   const domain = addressDomain(sender.address);
   const date = new Date(context.now());
+  const thread = payload.thread;
   const identity = (suffix = ''): MailIdentity => ({
     from: config.from,
-    messageId: buildMessageId(context.idempotencyKey, domain, suffix),
+    messageId: buildMessageId(thread?.first ? thread.key : context.idempotencyKey, domain, suffix),
     date,
+    ...(thread && !thread.first && { inReplyTo: buildMessageId(thread.key, domain, suffix) }),
   });
   if (!config.pgp_public_keys) {
     const mail = await composePlainMail(payload, config.to, sender.address, identity());

@@ -9,6 +9,19 @@ function fact(content: ReturnType<typeof describeNotification>, label: string): 
 }
 
 describe('describeNotification', () => {
+  it('marks a message made from past events as a replay, first thing in its title', () => {
+    const live = describeNotification(sampleNotification());
+    const replayed = describeNotification(sampleNotification({ replay: true }));
+    expect(live.title).not.toContain('replay');
+    expect(replayed.title).toBe(`[replay of past events] ${live.title}`);
+  });
+
+  it('says when the attack of a still-open incident stopped', () => {
+    const incident = { ...SAMPLE_INCIDENT, quietSince: Date.UTC(2017, 2, 30, 16, 11, 35) };
+    const content = describeNotification(sampleNotification({ kind: 'updated', incident }));
+    expect(fact(content, 'attack stopped')).toBe('at 2017-03-30T16:11:35Z; open until a person resolves it');
+  });
+
   it('says since when a source is silent instead of counting zero events', () => {
     const lastEvent = Date.UTC(2026, 11, 5, 1, 14, 0);
     const incident = {
@@ -58,5 +71,19 @@ describe('describeNotification', () => {
       );
     expect(fact(heartbeat(0), 'last incident')).toBe('none yet');
     expect(fact(heartbeat(7), 'last incident')).toBe('#7');
+  });
+});
+
+describe('an escalation message', () => {
+  it('says which incident stayed unacknowledged for how long, and the step', () => {
+    const content = describeNotification({
+      ...sampleNotification(),
+      kind: 'escalated',
+      incident: { ...SAMPLE_INCIDENT, serial: 42, priority: 'P1' },
+      escalation: { step: 1, unacknowledgedMs: 600_000 },
+    });
+    expect(content.title).toBe('Escalation: incident #42 P1 not acknowledged for 10 min');
+    expect(fact(content, 'escalation step')).toBe('1');
+    expect(fact(content, 'incident')).toBe(SAMPLE_INCIDENT.title);
   });
 });

@@ -3,6 +3,7 @@ import type {
   Incident,
   Notification,
   NotificationGroup,
+  PersonActionNotice,
   SecurityEvent,
 } from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
@@ -29,13 +30,25 @@ export interface MessageContent {
 
 const EVIDENCE_CHARS = 300;
 
+/** Leads the title of a message made from past events, so nobody takes it for a live alert. */
+export const REPLAY_MARK = '[replay of past events]';
+
 export function describeNotification(notification: Notification): MessageContent {
+  const content = describeContent(notification);
+  return notification.replay ? { ...content, title: `${REPLAY_MARK} ${content.title}` } : content;
+}
+
+function describeContent(notification: Notification): MessageContent {
   const footer = `incident ${notification.incident ? `#${notification.incident.serial} · ` : ''}message ${notification.sequence} on ${notification.channel}`;
   const base = {
     footer,
     ...(notification.dashboardUrl !== undefined && { link: notification.dashboardUrl }),
   };
   const incident = notification.incident;
+  if (incident && notification.escalation) return { ...base, ...describeEscalation(notification, incident) };
+  if (incident && notification.personAction) {
+    return { ...base, ...describePersonAction(notification.personAction, incident, notification.detail) };
+  }
   if (incident && (notification.detail === 'link' || !hasIncidentDetail(notification))) {
     return { ...base, title: linkTitle(notification, incident), facts: [], evidence: [] };
   }
@@ -83,6 +96,44 @@ export function describeNotification(notification: Notification): MessageContent
     facts: notification.text ? [['', notification.text]] : [],
     evidence: [],
   };
+}
+
+/** "Escalation: incident #42 P1 not acknowledged for 10 min", then what it is about. */
+function describeEscalation(notification: Notification, incident: Incident): Omit<MessageContent, 'footer'> {
+  const { step, unacknowledgedMs } = notification.escalation!;
+  const minutes = Math.round(unacknowledgedMs / 60_000);
+  const title = `Escalation: incident #${incident.serial} ${incident.priority} not acknowledged for ${minutes} min`;
+  const facts: [string, string][] = [['escalation step', String(step)]];
+  if (notification.detail !== 'link')
+    facts.unshift(['incident', incident.title], ['who/where', groupText(incident)]);
+  return { title, facts, evidence: [] };
+}
+
+const PERSON_VERBS: Record<PersonActionNotice['action'], string> = {
+  ack: 'acknowledged',
+  assign: 'assigned',
+  note: 'note',
+  resolve: 'resolved',
+  reopen: 'reopened',
+};
+
+/** A short line in the incident's thread: who did what, and their words. */
+function describePersonAction(
+  action: PersonActionNotice,
+  incident: Incident,
+  detail: Notification['detail'],
+): Omit<MessageContent, 'footer'> {
+  const verb = PERSON_VERBS[action.action];
+  const what =
+    detail === 'link'
+      ? `Incident #${incident.serial}, ${incident.priority}`
+      : `[${incident.priority}] #${incident.serial} ${incident.title}`;
+  const facts: [string, string][] = [];
+  if (action.action === 'assign' && action.text) facts.push(['assignee', action.text]);
+  else if (action.text && detail !== 'link')
+    facts.push([action.action === 'note' ? 'note' : 'reason', action.text]);
+  facts.push(['status', `${incident.status} at ${iso(action.at)}`]);
+  return { title: `${what} — ${verb}${action.by ? ` by ${action.by}` : ''}`, facts, evidence: [] };
 }
 
 const GROUP_WHY = { initial: 'new group', changed: 'group changed', repeat: 'reminder' } as const;
@@ -174,6 +225,9 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
     ]);
   }
   if (incident.runbook) facts.push(['runbook', incident.runbook]);
+  if (incident.quietSince !== undefined && incident.status !== 'resolved') {
+    facts.push(['attack stopped', `at ${iso(incident.quietSince)}; open until a person resolves it`]);
+  }
   if (incident.status === 'resolved' && incident.resolvedBy) {
     facts.push([
       'resolved',

@@ -7,6 +7,10 @@ import { sendTelegram } from './send.ts';
 
 export type { TelegramMessage } from './render.ts';
 export type { TelegramConfig, TelegramSecrets } from './schema.ts';
+export { telegramButtonsOn } from './schema.ts';
+export { BotApiError, callBotApi, type BotApiTarget } from './bot-api.ts';
+export { parseChatUpdates, reasonPrompt, type ChatUpdate } from './chat-updates.ts';
+export type { ChatAction } from './incident-keyboard.ts';
 
 export const telegramChannel: ChannelDefinition<TelegramConfig, TelegramSecrets, TelegramMessage> = {
   type: 'telegram',

@@ -31,8 +31,22 @@ export const telegramConfigSchema = z
       .url({ protocol: /^https?$/, message: 'base_url must be an http:// or https:// URL' })
       .refine((url) => !/[?#]/.test(url), 'base_url must not carry a query or fragment')
       .default(TELEGRAM_DEFAULT_BASE_URL),
+    /** Telegram user id → Klaxon user: the people who may act on incidents from the chat. */
+    telegram_users: z
+      .record(
+        z.string().regex(/^[1-9]\d{0,15}$/, 'a Telegram user id is a positive number like "123456789"'),
+        z.string().min(1, 'expected a Klaxon user name').max(100),
+      )
+      .optional(),
+    /** Acknowledge and Resolve buttons on incident messages (default: on when `telegram_users` is set). */
+    buttons: z.boolean().optional(),
   })
   .strict();
+
+/** Whether incident messages carry buttons (and the channel polls for their presses). */
+export function telegramButtonsOn(config: Pick<TelegramConfig, 'buttons' | 'telegram_users'>): boolean {
+  return config.buttons ?? config.telegram_users !== undefined;
+}
 
 export const telegramSecretsSchema = z
   .object({

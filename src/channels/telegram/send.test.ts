@@ -46,6 +46,35 @@ describe('sendTelegram', () => {
     expect(text).not.toContain(TOKEN.split(':')[1]);
   };
 
+  it("answers the incident's first message with a person's action, by the id that send reported", async () => {
+    const parsed = telegramConfigSchema.parse({ chat_id: 123456789, base_url: `${peer.url}/` });
+    const context = {
+      config: parsed,
+      secrets: telegramSecretsSchema.parse({ bot_token: TOKEN }),
+      fetch,
+      signal: new AbortController().signal,
+      now: () => NOW,
+      idempotencyKey: 'ntf-42',
+    };
+    peer.respond({ status: 200, body: { ok: true, result: { message_id: 9001 } } });
+    const first = await sendTelegram(renderTelegram(sampleNotification(), parsed), context);
+    expect(first).toEqual({ kind: 'ok', providerMessageId: '9001' });
+    // The outbox keeps that id and puts it on the person-action notification as `replyTo`.
+    const acked = sampleNotification({
+      kind: 'person-action',
+      personAction: { action: 'ack', by: 'alice', at: NOW },
+      replyTo: first.kind === 'ok' ? first.providerMessageId : undefined,
+    });
+    peer.respond({ status: 200, body: { ok: true, result: { message_id: 9002 } } });
+    expect(await sendTelegram(renderTelegram(acked, parsed), context)).toEqual({
+      kind: 'ok',
+      providerMessageId: '9002',
+    });
+    const body = JSON.parse(peer.requests.at(-1)!.body) as Record<string, unknown>;
+    expect(body.reply_to_message_id).toBe(9001);
+    expect(body.text).toContain('acknowledged by alice');
+  });
+
   it('posts the message as JSON to /bot<token>/sendMessage and reports the message id', async () => {
     const result = await send({
       status: 200,

@@ -37,6 +37,10 @@ export interface WebhookData {
   message: MessageContent;
   /** Set when the body was cut to fit `max_body_bytes`. */
   truncated?: true;
+  /** Person action: what a person did, who, when (ISO 8601) and their note. */
+  personAction?: { action: string; by: string; at: string; text?: string };
+  /** Made from past events by `replay --notify`. */
+  replay?: true;
 }
 
 /** An incident with its times as ISO 8601 strings. */
@@ -60,6 +64,8 @@ const INCIDENT_KINDS = new Set<NotificationKind>([
   'resolved',
   'flapping-started',
   'flapping-stopped',
+  'escalated',
+  'person-action',
 ]);
 
 export function renderWebhook(notification: Notification, config: WebhookConfig): WebhookBody {
@@ -109,6 +115,11 @@ function buildData(notification: Notification): WebhookData {
   if (notification.heartbeat) data.heartbeat = notification.heartbeat;
   if (notification.text !== undefined) data.text = notification.text;
   if (notification.dashboardUrl !== undefined) data.dashboardUrl = notification.dashboardUrl;
+  if (notification.replay) data.replay = true;
+  if (notification.personAction) {
+    const { at, ...action } = notification.personAction;
+    data.personAction = { ...action, at: iso(at) };
+  }
   return data;
 }
 

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { IncidentStatus, Priority } from '../../core/index.ts';
-import { INCIDENT_STATUSES, InputError, NotFoundError, PRIORITIES } from '../../core/index.ts';
-import { requireActiveUser } from '../../store/index.ts';
+import { INCIDENT_STATUSES, NotFoundError, PRIORITIES } from '../../core/index.ts';
 import type { Io } from '../io.ts';
 import { formatIncidentDetail } from '../output/incident-detail.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
-import { defaultActor, storeUrl, withStore } from '../store-option.ts';
+import { storeUrl, withStore } from '../store-option.ts';
+import { registerIncidentActions } from './incident-actions.ts';
 
 interface CommonFlags {
   store?: string;
@@ -67,67 +67,7 @@ export function registerIncidents(program: Command, io: Io): void {
       });
     });
 
-  const act = (
-    name: string,
-    description: string,
-    run: (
-      flags: CommonFlags & { by: string; note?: string },
-      serial: number,
-      extra: string | undefined,
-    ) => Promise<unknown>,
-    extraArgument?: string,
-  ) => {
-    const command = incidents
-      .command(name)
-      .description(description)
-      .argument('<serial>', 'incident number', positiveInt);
-    if (extraArgument) command.argument(extraArgument);
-    command
-      .option('--by <name>', 'who does it (default: your login name)', defaultActor())
-      .option('--note <text>', 'a note for the audit trail')
-      .option(storeFlag, storeHelp)
-      .option('--json', 'print the incident as JSON')
-      .action(async (serial: number, ...rest: unknown[]) => {
-        const extra = extraArgument ? (rest[0] as string) : undefined;
-        const flags = (extraArgument ? rest[1] : rest[0]) as CommonFlags & { by: string; note?: string };
-        await run(flags, serial, extra);
-      });
-  };
-
-  const report = (flags: CommonFlags, incident: Parameters<typeof incidentToJson>[0], said: string) =>
-    io.out(flags.json ? JSON.stringify(incidentToJson(incident)) : said);
-
-  act('ack', 'acknowledge: someone is on it', (flags, serial) =>
-    withStore(storeUrl(flags.store), async (store) => {
-      const incident = await store.incidents.acknowledge(serial, flags.by, Date.now(), flags.note);
-      report(flags, incident, `#${serial} acknowledged by ${flags.by}`);
-    }),
-  );
-  act(
-    'assign',
-    'give the incident to someone',
-    (flags, serial, assignee) =>
-      withStore(storeUrl(flags.store), async (store) => {
-        await requireActiveUser(store.users, assignee as string);
-        const incident = await store.incidents.assign(serial, assignee as string, flags.by, Date.now());
-        report(flags, incident, `#${serial} assigned to ${assignee}`);
-      }),
-    '<assignee>',
-  );
-  act('note', 'add a note to the audit trail', (flags, serial) =>
-    withStore(storeUrl(flags.store), async (store) => {
-      if (!flags.note) throw new InputError('give the note with --note "..."');
-      const incident = await store.incidents.note(serial, flags.by, Date.now(), flags.note);
-      report(flags, incident, `#${serial} note added`);
-    }),
-  );
-  act('resolve', 'resolve with a note saying what was done', (flags, serial) =>
-    withStore(storeUrl(flags.store), async (store) => {
-      if (!flags.note) throw new InputError('say what was done with --note "..."');
-      const incident = await store.incidents.resolve(serial, flags.by, Date.now(), flags.note);
-      report(flags, incident, `#${serial} resolved by ${flags.by}`);
-    }),
-  );
+  registerIncidentActions(incidents, io, positiveInt);
 }
 
 function positiveInt(text: string): number {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
+import { InputError } from '../../core/index.ts';
 import { openStore } from '../../store/index.ts';
 import { loadKlaxonConfig } from '../../app/load-config.ts';
 import { channelDetailOverrides } from '../../config/index.ts';
@@ -19,6 +20,7 @@ interface ReplayFlags {
   year?: number;
   tolerance?: number;
   json?: boolean;
+  notify?: boolean;
 }
 
 export function registerReplay(program: Command, io: Io): void {
@@ -42,22 +44,30 @@ export function registerReplay(program: Command, io: Io): void {
       'with --store: how often to checkpoint (default 5s)',
       parseTolerance,
     )
-    .option('-c, --config <file>', 'klaxon.yaml: its store, and its routes put notifications into the outbox')
+    .option(
+      '-c, --config <file>',
+      'klaxon.yaml: its store (history only, nobody is notified without --notify)',
+    )
+    .option('--notify', 'with --config: its routes put notifications, marked as a replay, into the outbox')
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
       const rules = await loadRules(flags.rules);
       const config = flags.config ? await loadKlaxonConfig(flags.config) : undefined;
       const storeUrl = flags.store ?? config?.store;
       const store = storeUrl ? await openStore(storeUrl) : undefined;
-      const notify = config
-        ? new NotifyStage({
-            routes: config.routes,
-            channelDetail: channelDetailOverrides(config.channels),
-            ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
-            // An interrupted replay resumes its groups where the store kept them.
-            ...(store && { groups: await loadSavedGroups(store) }),
-          })
-        : undefined;
+      if (flags.notify && !config) throw new InputError('--notify needs --config: the routes come from it');
+      // History does not page anyone unless asked to, and then says it is history.
+      const notify =
+        config && flags.notify
+          ? new NotifyStage({
+              replay: true,
+              routes: config.routes,
+              channelDetail: channelDetailOverrides(config.channels),
+              ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+              // An interrupted replay resumes its groups where the store kept them.
+              ...(store && { groups: await loadSavedGroups(store) }),
+            })
+          : undefined;
       let report;
       try {
         report = await runReplay({

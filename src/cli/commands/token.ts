@@ -3,9 +3,13 @@ import { InputError } from '../../core/index.ts';
 import { createTokenValue, hashToken } from '../../server/index.ts';
 import type { Io } from '../io.ts';
 import { collect } from '../options.ts';
-import { defaultActor, storeUrl, withStore } from '../store-option.ts';
+import { defaultActor, withStore } from '../store-option.ts';
+import { configuredStore } from '../configured-store.ts';
+import type { StoreFlags } from '../configured-store.ts';
 
 const SCOPES = ['ingest', 'read', 'metrics'];
+const STORE_HELP = "store URL (default: klaxon.yaml's store, then $KLAXON_STORE or sqlite:./klaxon.db)";
+const CONFIG_HELP = 'klaxon.yaml whose store holds the tokens (default ./klaxon.yaml when it exists)';
 
 export function registerToken(program: Command, io: Io): void {
   const token = program
@@ -21,14 +25,15 @@ export function registerToken(program: Command, io: Io): void {
       [],
     )
     .option('--service <name>', 'service.name given to events that carry none')
-    .option('--store <url>', 'store URL (default $KLAXON_STORE or sqlite:./klaxon.db)')
-    .action(async (name: string, flags: { scope: string[]; service?: string; store?: string }) => {
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', CONFIG_HELP)
+    .action(async (name: string, flags: StoreFlags & { scope: string[]; service?: string }) => {
       const scopes = flags.scope.length > 0 ? flags.scope : ['ingest'];
       const unknown = scopes.filter((scope) => !SCOPES.includes(scope));
       if (unknown.length > 0)
         throw new InputError(`unknown scope ${unknown.join(', ')} (one of ${SCOPES.join(', ')})`);
       const value = createTokenValue();
-      await withStore(storeUrl(flags.store), (store) =>
+      await withStore(await configuredStore(flags), (store) =>
         store.apiTokens.add(
           {
             name,
@@ -45,9 +50,10 @@ export function registerToken(program: Command, io: Io): void {
     });
   token
     .command('list')
-    .option('--store <url>', 'store URL')
-    .action(async (flags: { store?: string }) => {
-      const tokens = await withStore(storeUrl(flags.store), (store) => store.apiTokens.list());
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', CONFIG_HELP)
+    .action(async (flags: StoreFlags) => {
+      const tokens = await withStore(await configuredStore(flags), (store) => store.apiTokens.list());
       for (const t of tokens) {
         const state = t.revokedAt !== undefined ? `revoked ${new Date(t.revokedAt).toISOString()}` : 'active';
         const used =
@@ -58,9 +64,10 @@ export function registerToken(program: Command, io: Io): void {
     });
   token
     .command('revoke <name>')
-    .option('--store <url>', 'store URL')
-    .action(async (name: string, flags: { store?: string }) => {
-      await withStore(storeUrl(flags.store), (store) => store.apiTokens.revoke(name, Date.now()));
+    .option('--store <url>', STORE_HELP)
+    .option('-c, --config <file>', CONFIG_HELP)
+    .action(async (name: string, flags: StoreFlags) => {
+      await withStore(await configuredStore(flags), (store) => store.apiTokens.revoke(name, Date.now()));
       io.out(`revoked token "${name}"`);
     });
 }

@@ -23,6 +23,13 @@ export function readRoutes<Route>(
       if (typeof route !== 'object' || route === null) return;
       const channels = (route as Record<string, unknown>)['channels'];
       issues.push(...checkChannelNames(channels, ['routes', index, 'channels'], channelNames));
+      const escalate = (route as Record<string, unknown>)['escalate'];
+      if (!Array.isArray(escalate)) return;
+      escalate.forEach((step: unknown, position) => {
+        if (typeof step !== 'object' || step === null) return;
+        const at = ['routes', index, 'escalate', position, 'channels'];
+        issues.push(...checkChannelNames((step as Record<string, unknown>)['channels'], at, channelNames));
+      });
     });
   }
   return parsed.success ? parsed.data : [];

@@ -13,7 +13,7 @@ export interface ParsedDocument {
 /** Parses a single-document YAML file, keeping node positions for later issues. */
 export function parseConfigDocument(text: string, file: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const source: YamlSource = { file, doc, lineCounter };
   const issues = [...doc.errors, ...doc.warnings].map((error) => convertYamlError(error, source));
   const aliases = doc.errors.length === 0 ? checkYamlAliases(source) : undefined;

@@ -1,4 +1,5 @@
 import type { Incident, SecurityEvent } from '../../core/index.ts';
+import type { PersonActionRouting } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { LoginLimits } from '../auth/index.ts';
@@ -37,6 +38,8 @@ export interface ChannelInfo {
 
 export interface ApiDependencies {
   store: Store;
+  /** Routes and channels: a person's action is sent to the channels told about the incident. */
+  personActions?: PersonActionRouting;
   /** Wall clock, epoch milliseconds (sessions, rate limits, silences, audit times). */
   now: () => number;
   rules: RuleCatalog;

@@ -28,6 +28,7 @@ describe('API documentation', () => {
       '/api/v1/incidents/{serial}/acknowledge',
       '/api/v1/incidents/{serial}/assign',
       '/api/v1/incidents/{serial}/notes',
+      '/api/v1/incidents/{serial}/reopen',
       '/api/v1/incidents/{serial}/resolve',
       '/api/v1/overview',
       '/api/v1/rules',

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../core/index.ts';
-import type { Incident, IncidentStatus, Priority } from '../../core/index.ts';
+import type { Incident, IncidentStatus, PersonActionName, Priority } from '../../core/index.ts';
 import { summarizeEvent } from '../../parsers/index.ts';
-import { caseNoteOf } from '../../routing/index.ts';
+import { announcePersonAction, caseNoteOf } from '../../routing/index.ts';
 import { requireActiveUser } from '../../store/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { StoreOperations } from '../../store/index.ts';
 import { personOf } from '../auth/index.ts';
 import type { ApiDependencies } from './api-dependencies.ts';
 import { buildTimeline } from './incident-timeline.ts';
@@ -45,7 +45,15 @@ interface PersonAction {
   field: string;
   required: boolean;
   kind: string;
-  run(store: Store, serial: number, by: string, at: number, value: string | undefined): Promise<Incident>;
+  /** How the channels told about the incident hear of it. */
+  notice: PersonActionName;
+  run(
+    store: StoreOperations,
+    serial: number,
+    by: string,
+    at: number,
+    value: string | undefined,
+  ): Promise<Incident>;
 }
 
 const ACTIONS: Record<string, PersonAction> = {
@@ -53,12 +61,14 @@ const ACTIONS: Record<string, PersonAction> = {
     field: 'note',
     required: false,
     kind: 'acknowledged',
+    notice: 'ack',
     run: (store, serial, by, at, note) => store.incidents.acknowledge(serial, by, at, note),
   },
   assign: {
     field: 'assignee',
     required: true,
     kind: 'assigned',
+    notice: 'assign',
     run: async (store, serial, by, at, assignee) => {
       await requireActiveUser(store.users, assignee as string);
       return store.incidents.assign(serial, assignee as string, by, at);
@@ -68,13 +78,22 @@ const ACTIONS: Record<string, PersonAction> = {
     field: 'text',
     required: true,
     kind: 'noted',
+    notice: 'note',
     run: (store, serial, by, at, text) => store.incidents.note(serial, by, at, text as string),
   },
   resolve: {
     field: 'resolution',
     required: true,
     kind: 'resolved',
+    notice: 'resolve',
     run: (store, serial, by, at, resolution) => store.incidents.resolve(serial, by, at, resolution as string),
+  },
+  reopen: {
+    field: 'reason',
+    required: false,
+    kind: 'reopened',
+    notice: 'reopen',
+    run: (store, serial, by, at, reason) => store.incidents.reopen(serial, by, at, reason),
   },
 };
 
@@ -183,7 +202,15 @@ export function registerIncidentRoutes(api: FastifyInstance, deps: ApiDependenci
       async (request) => {
         const { serial } = request.params;
         const value = request.body[action.field];
-        const incident = await action.run(deps.store, serial, personOf(request).name, deps.now(), value);
+        const by = personOf(request).name;
+        const at = deps.now();
+        // The action and the messages that tell the channels of it commit together.
+        const incident = await deps.store.transaction(async (tx) => {
+          const changed = await action.run(tx, serial, by, at, value);
+          const notice = { action: action.notice, by, at, ...(value !== undefined && { text: value }) };
+          if (deps.personActions) await announcePersonAction(tx, changed, notice, deps.personActions);
+          return changed;
+        });
         deps.incidentChanges.publish?.({ kind: action.kind, incident });
         return { incident };
       },

@@ -4,6 +4,7 @@ import { detectCluster } from './detect-cluster.ts';
 import type { ClusterInfo } from './detect-cluster.ts';
 import { createEsClient } from './es-client.ts';
 import type { EsClient } from './es-client.ts';
+import type { EsProduct } from './official-client.ts';
 import type { EsSettings } from './resolve-settings.ts';
 
 /** A client with the cluster it talks to; dropped and opened again after any failure. */
@@ -12,20 +13,31 @@ export interface EsSession {
   cluster: ClusterInfo;
 }
 
-/** Reads the CA (again, so a fixed file is picked up), connects and learns the product and version. */
+/**
+ * Reads the CAs (again, so a fixed file is picked up), connects with the official client of
+ * `expected` (the source's type), learns the product and version from `GET /`, and goes on with the
+ * other official client when the cluster is the other product.
+ */
 export async function openSession(
   settings: EsSettings,
+  expected: EsProduct,
   signal: AbortSignal,
 ): Promise<EsSession | { error: string }> {
-  const ca = settings.caFile === undefined ? undefined : await readCa(settings.caFile);
-  if (isObject(ca)) return ca;
-  const client = createEsClient(settings, ca);
+  let ca: string | undefined;
+  for (const file of settings.caFiles) {
+    const pem = await readCa(file);
+    if (isObject(pem)) return pem;
+    ca = ca === undefined ? pem : `${ca}\n${pem}`;
+  }
+  const client = createEsClient(settings, ca, expected);
   const cluster = await detectCluster(client, signal);
   if ('error' in cluster) {
     client.close();
     return cluster;
   }
-  return { client, cluster };
+  if (cluster.product === expected) return { client, cluster };
+  client.close();
+  return { client: createEsClient(settings, ca, cluster.product), cluster };
 }
 
 async function readCa(path: string): Promise<string | { error: string }> {

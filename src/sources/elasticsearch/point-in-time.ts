@@ -35,3 +35,15 @@ export async function closePointInTime(client: EsClient, cluster: ClusterInfo, i
       : { method: 'DELETE' as const, path: '/_pit', body: { id } };
   await client.call('closing a point in time', request, AbortSignal.timeout(CLOSE_TIMEOUT_MS));
 }
+
+/** True when the index pattern matches no index at all (a search over it finds no shard). */
+export async function matchesNoIndex(client: EsClient, index: string, signal: AbortSignal): Promise<boolean> {
+  const result = await client.call(
+    'search',
+    { method: 'POST', path: `${indexPath(index)}/_search`, body: { size: 0, track_total_hits: false } },
+    signal,
+  );
+  if (!result.ok) return false;
+  const shards = result.body._shards;
+  return typeof shards === 'object' && shards !== null && (shards as { total?: unknown }).total === 0;
+}

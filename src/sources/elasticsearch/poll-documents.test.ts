@@ -148,19 +148,6 @@ describe('elasticsearch source, documents', () => {
     expect(lastPosition).toEqual({ from: now - 120_000, seen: {} });
   });
 
-  it('delivers a late document inside the overlap once, and no earlier document twice', async () => {
-    const cluster = await startCluster();
-    cluster.addDocuments('winlogbeat-a', [logon('a', 40), logon('b', 5)]);
-    const source = startSource(cluster);
-    await source.nextSleep();
-    // Indexed after the poll, stamped before its end: a shipper that was slow by half a minute.
-    cluster.addDocuments('winlogbeat-a', [logon('late', 30)]);
-    await source.step();
-    await source.step();
-    expect(ids(source.documents())).toEqual(['a', 'b', 'late']);
-    expect(source.batches[source.batches.length - 1]).toMatchObject({ documents: [] });
-  });
-
   it('resumes from a checkpoint without reading again what it delivered', async () => {
     const cluster = await startCluster();
     const minutes = (id: string, m: number) => logon(id, m * 60);

@@ -1,7 +1,7 @@
 import type { SourceSink } from '../source.ts';
 import type { ClusterInfo } from './detect-cluster.ts';
 import type { EsClient } from './es-client.ts';
-import { closePointInTime, openPointInTime } from './point-in-time.ts';
+import { closePointInTime, matchesNoIndex, openPointInTime } from './point-in-time.ts';
 import type { PositionTracker } from './position.ts';
 import { readHitTime, readSearchPage } from './read-search-page.ts';
 import type { EsHit } from './read-search-page.ts';
@@ -35,7 +35,14 @@ export async function pollDocuments(context: PollContext, tracker: PositionTrack
   let pitId: string | undefined;
   if (cluster.pit !== undefined) {
     const opened = await openPointInTime(client, cluster, settings.index, signal);
-    if ('error' in opened) return { kind: 'failed', message: opened.error };
+    if ('error' in opened) {
+      // OpenSearch (2.19) refuses a point in time on a pattern no index matches yet ("invalid id: [null]").
+      if (!(await matchesNoIndex(client, settings.index, signal)))
+        return { kind: 'failed', message: opened.error };
+      tracker.advance(settled);
+      await context.sink.deliver({ kind: 'documents', documents: [], position: tracker.snapshot() });
+      return { kind: 'done', lag: 0 };
+    }
     pitId = opened.id;
   }
   try {

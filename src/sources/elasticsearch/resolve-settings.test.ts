@@ -65,4 +65,34 @@ describe('resolveEsSettings', () => {
     expect(alone).toEqual({ error: expect.stringMatching(/no username/) });
     expect(JSON.stringify([both, alone])).not.toMatch(/k3y-value|pw-value/);
   });
+
+  it('sends a bearer token, alone', () => {
+    const settings = resolveOk(config, { bearer_token: 'tok-123456' });
+    expect(settings).toMatchObject({ authorization: 'Bearer tok-123456', authDescription: 'bearer token' });
+    expect(settings.secretTexts).toEqual(['tok-123456']);
+    expect(resolveEsSettings(config, { bearer_token: 'tok-123456', api_key: 'k3y-value' })).toEqual({
+      error: expect.stringMatching(/bearer_token is set with api_key/),
+    });
+  });
+
+  it('finds the node of an Elastic Cloud ID, every node of hosts, and the TLS settings', () => {
+    const cloudId = `prod:${Buffer.from('eu-west-1.aws.found.io$abc123$kib456').toString('base64')}`;
+    const { url: _url, ...withoutUrl } = config;
+    const cloud = resolveOk({ ...withoutUrl, cloud: { id: cloudId } }, {});
+    expect(cloud.url.toString()).toBe('https://abc123.eu-west-1.aws.found.io/');
+    expect(resolveEsSettings({ ...withoutUrl, cloud: { id: 'prod:bm9wZQ==' } }, {})).toEqual({
+      error: 'cloud.id does not decode to host$es-id',
+    });
+    const hosts = resolveOk(
+      {
+        ...withoutUrl,
+        hosts: ['https://es1:9200', 'https://es2:9200'],
+        ca_file: '/a.pem',
+        ssl: { certificate_authorities: ['/b.pem'], verification_mode: 'certificate' },
+      },
+      {},
+    );
+    expect(hosts.nodes.map(String)).toEqual(['https://es1:9200/', 'https://es2:9200/']);
+    expect(hosts).toMatchObject({ caFiles: ['/a.pem', '/b.pem'], verification: 'certificate' });
+  });
 });

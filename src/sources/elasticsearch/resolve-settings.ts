@@ -12,7 +12,14 @@ export interface PushdownSpec {
 
 /** The settings in the form the source works with: milliseconds, a ready Authorization header. */
 export interface EsSettings {
+  /** The first node, named in messages. */
   url: URL;
+  /** Every node the client may use (`hosts`), or the one of `url` / the Cloud ID. */
+  nodes: URL[];
+  cloudId: string | undefined;
+  /** full: chain and host name; certificate: chain only; none: nothing checked. */
+  verification: 'full' | 'certificate' | 'none';
+  compression: boolean;
   index: string;
   /** The user's query as a query DSL clause; undefined matches everything. */
   query: Record<string, unknown> | undefined;
@@ -20,7 +27,8 @@ export interface EsSettings {
   overlapMs: number;
   pageSize: number;
   timestampField: string;
-  caFile: string | undefined;
+  /** PEM files of the CAs to trust (`ca_file` and `ssl.certificate_authorities`). */
+  caFiles: string[];
   startFromMs: number;
   timeoutMs: number;
   /** `Authorization` header value, when credentials are set. */
@@ -36,16 +44,23 @@ export interface EsSettings {
 export function resolveEsSettings(config: EsConfig, secrets: EsSecrets): EsSettings | { error: string } {
   const auth = resolveAuth(config.username, secrets);
   if ('error' in auth) return auth;
+  const nodes = resolveNodes(config);
+  if ('error' in nodes) return nodes;
   const pushdown = config.pushdown === undefined ? [] : [config.pushdown].flat();
+  const mode = config.ssl?.verification_mode ?? 'full';
   return {
-    url: new URL(config.url),
+    url: nodes.nodes[0]!,
+    nodes: nodes.nodes,
+    cloudId: config.cloud?.id,
+    verification: mode === 'strict' ? 'full' : mode,
+    compression: config.compression_level > 0,
     index: config.index,
     query: typeof config.query === 'string' ? { query_string: { query: config.query } } : config.query,
     intervalMs: readMs(config.interval),
     overlapMs: readMs(config.overlap),
     pageSize: config.page_size,
     timestampField: config.timestamp_field,
-    caFile: config.ca_file,
+    caFiles: [config.ca_file ?? [], config.ssl?.certificate_authorities ?? []].flat(),
     startFromMs: readMs(config.start_from),
     timeoutMs: readMs(config.timeout),
     ...auth,
@@ -59,10 +74,27 @@ export function resolveEsSettings(config: EsConfig, secrets: EsSecrets): EsSetti
   };
 }
 
+/** The nodes to talk to; a Cloud ID names one, as `cluster:base64("host$es-id$kibana-id")`. */
+function resolveNodes(config: EsConfig): { nodes: URL[] } | { error: string } {
+  if (config.hosts !== undefined) return { nodes: config.hosts.map((host) => new URL(host)) };
+  if (config.url !== undefined) return { nodes: [new URL(config.url)] };
+  const encoded = config.cloud?.id.slice(config.cloud.id.indexOf(':') + 1) ?? '';
+  const [host, esId] = Buffer.from(encoded, 'base64').toString('utf8').split('$');
+  const text = `https://${esId ?? ''}.${host ?? ''}`;
+  if (!host || !esId || !URL.canParse(text)) return { error: 'cloud.id does not decode to host$es-id' };
+  return { nodes: [new URL(text)] };
+}
+
 type Auth = Pick<EsSettings, 'authorization' | 'authDescription' | 'secretTexts'>;
 
 function resolveAuth(username: string | undefined, secrets: EsSecrets): Auth | { error: string } {
-  const { api_key: apiKey, password } = secrets;
+  const { api_key: apiKey, password, bearer_token: bearer } = secrets;
+  if (bearer !== undefined) {
+    if (apiKey !== undefined || username !== undefined || password !== undefined) {
+      return { error: 'bearer_token is set with api_key or username/password: keep one of them' };
+    }
+    return { authorization: `Bearer ${bearer}`, authDescription: 'bearer token', secretTexts: [bearer] };
+  }
   if (apiKey !== undefined && (username !== undefined || password !== undefined)) {
     return { error: 'both api_key and username/password are set: keep one of them' };
   }

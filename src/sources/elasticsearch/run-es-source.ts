@@ -1,6 +1,7 @@
 import type { EventSource, SourceDependencies, SourceSink } from '../source.ts';
 import { openSession } from './open-session.ts';
 import type { EsSession } from './open-session.ts';
+import type { EsProduct } from './official-client.ts';
 import { lagOf, pollDocuments } from './poll-documents.ts';
 import type { PollOutcome } from './poll-documents.ts';
 import { pollPushdown } from './poll-pushdown.ts';
@@ -21,7 +22,15 @@ export function createEsSource(
   return {
     name,
     type,
-    run: (sink, signal) => runEsSource(config, secrets, dependencies, sink, signal),
+    run: (sink, signal) =>
+      runEsSource(
+        type === 'opensearch' ? 'OpenSearch' : 'Elasticsearch',
+        config,
+        secrets,
+        dependencies,
+        sink,
+        signal,
+      ),
   };
 }
 
@@ -32,6 +41,7 @@ export function createEsSource(
  * for such trouble.
  */
 async function runEsSource(
+  expected: EsProduct,
   config: EsConfig,
   secrets: EsSecrets,
   dependencies: SourceDependencies,
@@ -50,7 +60,7 @@ async function runEsSource(
   let session: EsSession | undefined;
   const poll = async (): Promise<PollOutcome> => {
     if (!session) {
-      const opened = await openSession(settings, signal);
+      const opened = await openSession(settings, expected, signal);
       if ('error' in opened) return { kind: 'failed', message: opened.error };
       session = opened;
     }

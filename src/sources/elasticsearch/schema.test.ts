@@ -12,7 +12,33 @@ describe('elasticsearch schemas', () => {
       timestamp_field: '@timestamp',
       start_from: '0s',
       timeout: '30s',
+      compression_level: 0,
     });
+  });
+
+  it('takes the Beats keys hosts, cloud.id and ssl, and exactly one of url, hosts, cloud.id', () => {
+    const hosts = esConfigSchema.parse({
+      hosts: ['https://es1:9200', 'https://es2:9200'],
+      index: 'filebeat-*',
+      ssl: { certificate_authorities: ['/etc/ca.pem'], verification_mode: 'certificate' },
+      compression_level: 5,
+    });
+    expect(hosts).toMatchObject({ hosts: ['https://es1:9200', 'https://es2:9200'], compression_level: 5 });
+    expect(
+      esConfigSchema.parse({ cloud: { id: 'prod:ZXUuZXhhbXBsZSRhYmMkZGVm' }, index: 'x' }).cloud,
+    ).toEqual({
+      id: 'prod:ZXUuZXhhbXBsZSRhYmMkZGVm',
+    });
+    expect(esConfigSchema.safeParse({ index: 'x' }).error?.issues[0]?.message).toBe(
+      'set exactly one of url, hosts or cloud.id',
+    );
+    expect(
+      esConfigSchema.safeParse({ url: 'http://a:9200', hosts: ['http://b:9200'], index: 'x' }).success,
+    ).toBe(false);
+    expect(
+      esConfigSchema.safeParse({ url: 'http://a:9200', index: 'x', ssl: { verification_mode: 'maybe' } })
+        .success,
+    ).toBe(false);
   });
 
   it('accepts the documented example, a DSL query and a list of pushdowns', () => {

@@ -39,10 +39,29 @@ const pushdownSchema = z
   })
   .strict();
 
+const sslSchema = z
+  .object({
+    /** PEM files of the CAs that signed the cluster's certificate (as Beats' `ssl.certificate_authorities`). */
+    certificate_authorities: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** `full` (default): chain and host name; `certificate`: chain only; `none`: no check at all. */
+    verification_mode: z.enum(['full', 'strict', 'certificate', 'none']).default('full'),
+  })
+  .strict();
+
 export const esConfigSchema = z
   .object({
     /** The cluster (or a proxy in front of it): `https://es.example:9200`, a path prefix is kept. */
-    url,
+    url: url.optional(),
+    /** Several nodes of one cluster, as Beats' `output.elasticsearch.hosts`; used instead of `url`. */
+    hosts: z.array(url).min(1).optional(),
+    /** Elastic Cloud: the deployment's Cloud ID instead of `url` (as Beats' `cloud.id`). */
+    cloud: z
+      .object({ id: z.string().regex(/^[^:]*:[A-Za-z0-9+/=]+$/, 'must be a Cloud ID (name:base64)') })
+      .strict()
+      .optional(),
+    ssl: sslSchema.optional(),
+    /** gzip the request bodies (as Beats' `compression_level`; 0, the default, sends them plain). */
+    compression_level: z.number().int().min(0).max(9).default(0),
     /** Index, alias, data stream or pattern; several separated by commas (`winlogbeat-*`). */
     index: z.string().regex(/^[^\s/"]+$/, 'must be an index name or pattern such as winlogbeat-*'),
     /** A Lucene query string (`event.code:(4624 OR 4625)`) or a query DSL object; all documents when absent. */
@@ -63,13 +82,19 @@ export const esConfigSchema = z
     /** Count groups in the cluster instead of fetching documents (threshold rules on very large indices). */
     pushdown: z.union([pushdownSchema, z.array(pushdownSchema).min(1)]).optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (config) => [config.url, config.hosts, config.cloud].filter((value) => value !== undefined).length === 1,
+    'set exactly one of url, hosts or cloud.id',
+  );
 
 export const esSecretsSchema = z
   .object({
     /** The encoded API key as Elasticsearch shows it, or `id:api_key` (encoded here). */
     api_key: z.string().min(1).optional(),
     password: z.string().min(1).optional(),
+    /** Sent as `Authorization: Bearer <token>` (a token of the cluster's token service or a proxy). */
+    bearer_token: z.string().min(1).optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import type { ClusterInfo } from './detect-cluster.ts';
-import type { EsHttpRequest } from './es-http.ts';
+import type { EsHttpRequest } from './es-request.ts';
 import type { EsSettings } from './resolve-settings.ts';
 
 export const PIT_KEEP_ALIVE = '1m';

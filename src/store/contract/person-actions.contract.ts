@@ -13,6 +13,7 @@ const ACTIONS: Record<Action, (store: Store, serial: number) => Promise<Incident
   assign: (store, serial) => store.incidents.assign(serial, 'dave', 'carol', 50_000),
   note: (store, serial) => store.incidents.note(serial, 'carol', 50_000, 'seen from the VPN too'),
   resolve: (store, serial) => store.incidents.resolve(serial, 'carol', 50_000, 'blocked'),
+  reopen: (store, serial) => store.incidents.reopen(serial, 'carol', 50_000, 'it came back'),
 };
 
 /** What each allowed action leaves on the incident. */
@@ -21,6 +22,13 @@ const EFFECTS: Record<Action, Partial<Incident>> = {
   assign: { assignee: 'dave' },
   note: {},
   resolve: { status: 'resolved', resolvedBy: 'carol', resolvedAt: 50_000, resolution: 'blocked' },
+  reopen: {
+    status: 'open',
+    resolvedBy: undefined,
+    resolvedAt: undefined,
+    resolution: undefined,
+    quietSince: 50_000,
+  },
 };
 
 /** Opens incident #1 and brings it to `status` (alice acknowledges, bob resolves). */
@@ -54,7 +62,8 @@ export function describePersonActionContract(open: OpenStore): void {
           } else {
             const refusal = ACTIONS[action](store, 1);
             await expect(refusal).rejects.toBeInstanceOf(ConflictError);
-            await expect(refusal).rejects.toThrow(REFUSALS[status] || `cannot ${action}`);
+            const reason = action === 'reopen' ? `incident #1 is ${status}, not resolved` : REFUSALS[status];
+            await expect(refusal).rejects.toThrow(reason || `cannot ${action}`);
             expect(await store.incidents.get(1)).toEqual(before);
             expect(await store.incidents.history(1)).toEqual(trailBefore);
           }

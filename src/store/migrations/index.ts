@@ -4,7 +4,9 @@ import { ingestMigration } from './0003-ingest.ts';
 import { usersMigration } from './0004-users.ts';
 import { incidentSearchMigration } from './0005-incident-search.ts';
 import { notificationGroupsMigration } from './0006-notification-groups.ts';
-import { casesMigration } from './0008-cases.ts';
+import { escalationsMigration } from './0007-escalations.ts';
+import { incidentLifecycleMigration } from './0008-incident-lifecycle.ts';
+import { casesMigration } from './0009-cases.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -18,5 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   usersMigration,
   incidentSearchMigration,
   notificationGroupsMigration,
+  escalationsMigration,
+  incidentLifecycleMigration,
   casesMigration,
 ];

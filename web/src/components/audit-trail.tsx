@@ -8,6 +8,8 @@ const VERBS: Record<IncidentAuditEntry['action'], string> = {
   assigned: 'assigned',
   noted: 'added a note',
   resolved: 'resolved',
+  escalated: 'escalated',
+  reopened: 'reopened',
 };
 
 /** Klaxon's own entries (opened, the folded count line, auto-resolved) are quiet; people's stand out. */

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Detection } from '../core/index.ts';
+import { createDetectionEngine } from '../detection/index.ts';
+import type { Rule } from '../rules/index.ts';
+import { openStore } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import { IncidentRecorder } from './index.ts';
+// The engine's own test fixtures: a five-failures threshold rule and auth events from T0.
+import { MINUTE, SECOND, T0, authEvent, thresholdRule } from '../detection/testdata/fixtures.ts';
+
+let store: Store | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+/** The engine on event time (its clock is `advanceTo`), feeding a recorder over a real SQLite store. */
+async function pipeline(rule: Rule) {
+  store = await openStore('sqlite::memory:');
+  const opened = store;
+  const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined));
+  const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+  const changes: string[] = [];
+  const burst = async (fromMs: number, count: number) => {
+    for (let i = 0; i < count; i++) engine.push(authEvent(fromMs + i * SECOND));
+    engine.flush();
+    await settle();
+  };
+  const settle = async () => {
+    const flushed = await opened.transaction((tx) => recorder.flush(tx));
+    changes.push(...flushed.map((c) => `${c.kind} #${c.incident.serial}`));
+  };
+  const advance = async (toMs: number) => {
+    engine.advanceTo(T0 + toMs);
+    await settle();
+  };
+  return { store: opened, burst, advance, changes };
+}
+
+describe('incident recorder: how an incident ends', () => {
+  it('resolves an auto incident nobody acknowledged once the burst is over', async () => {
+    const run = await pipeline(thresholdRule());
+    await run.burst(0, 6);
+    await run.advance(12 * MINUTE);
+    expect(await run.store.incidents.get(1)).toMatchObject({ status: 'resolved', resolvedBy: 'klaxon' });
+    expect(run.changes).toEqual(['opened #1', 'updated #1', 'resolved #1']);
+  });
+
+  it('keeps a manual incident open after the burst, with the time the attack stopped', async () => {
+    const run = await pipeline(thresholdRule({ resolve: 'manual' }));
+    await run.burst(0, 6);
+    await run.advance(12 * MINUTE);
+    const incident = await run.store.incidents.get(1);
+    expect(incident?.status).toBe('open');
+    expect(incident?.resolvedAt).toBeUndefined();
+    // Five failures in the window last held until the second (at 1 s) left it: 5 minutes later,
+    // and resolve_after (5 minutes more) of quiet ends the burst.
+    expect(incident?.quietSince).toBe(T0 + 1 * SECOND + 10 * MINUTE);
+    const trail = await run.store.incidents.history(1);
+    expect(trail.at(-1)?.detail).toMatch(/^attack stopped; 6 events; stays open until a person resolves it$/);
+  });
+
+  it('lets a new burst on the same key go on in the still-open manual incident, not a twin', async () => {
+    const run = await pipeline(thresholdRule({ resolve: 'manual' }));
+    await run.burst(0, 6);
+    await run.advance(30 * MINUTE);
+    await run.burst(60 * MINUTE, 7);
+    expect(await run.store.incidents.count()).toBe(1);
+    const incident = await run.store.incidents.get(1);
+    expect(incident).toMatchObject({ status: 'open', count: 13, firstSeen: T0 });
+    expect(incident?.quietSince).toBeUndefined();
+    expect(incident?.lastSeen).toBe(T0 + 60 * MINUTE + 6 * SECOND);
+    // Once a person resolved it, the next burst is a new incident that links the earlier one.
+    await run.store.incidents.resolve(1, 'alice', T0 + 70 * MINUTE, 'blocked at the edge');
+    await run.advance(100 * MINUTE);
+    await run.burst(120 * MINUTE, 5);
+    expect(await run.store.incidents.get(2)).toMatchObject({ status: 'open', previousSerial: 1, count: 5 });
+  });
+
+  it('leaves an auto incident a person acknowledged for a person to resolve', async () => {
+    const run = await pipeline(thresholdRule());
+    await run.burst(0, 6);
+    await run.store.incidents.acknowledge(1, 'bob', T0 + MINUTE);
+    await run.advance(12 * MINUTE);
+    const incident = await run.store.incidents.get(1);
+    expect(incident).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'bob' });
+    expect(incident?.quietSince).toBeDefined();
+    expect(run.changes.at(-1)).toBe('updated #1');
+  });
+});
