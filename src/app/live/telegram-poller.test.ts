@@ -254,7 +254,9 @@ describe('the Telegram poller', () => {
       {
         channel: 'soc-telegram',
         users: {},
-        api: { baseUrl: peer.url, token: TOKEN, fetch, timeoutMs: 50 },
+        // Long enough for a loaded machine to read the request before the poll gives up on it: the
+        // peer records a request only once its body is read.
+        api: { baseUrl: peer.url, token: TOKEN, fetch, timeoutMs: 1_000 },
         actions: {
           acknowledge: () => Promise.reject(new Error('unused')),
           resolve: () => Promise.reject(new Error('unused')),
