@@ -93,7 +93,17 @@ describe.skipIf(javaMissing)('elasticsearch source against a real OpenSearch 2.1
     const fromFiles = await replayFiles(files);
     rmSync(sorted, { recursive: true, force: true });
     expect(fromFiles.length).toBeGreaterThan(3);
-    expect(await replayHits(hits)).toEqual(fromFiles);
+    // Records of the same microsecond have no defined order in the index (segments), and the count
+    // of a spray (cardinality) incident depends on which of them precede its fifth account: its
+    // count is compared loosely (±3 of 72 here), everything else exactly.
+    const loose = (keys: string[]) =>
+      keys.map((key) => (key.startsWith('password-spray') ? key.replace(/} \d+ /, '} * ') : key));
+    const fromHits = await replayHits(hits);
+    expect(loose(fromHits)).toEqual(loose(fromFiles));
+    const countOf = (key: string) => Number(/} (\d+) /.exec(key)?.[1]);
+    fromHits.forEach((key, i) =>
+      expect(Math.abs(countOf(key) - countOf(fromFiles[i] as string))).toBeLessThanOrEqual(3),
+    );
   });
 
   it('resumes from the checkpoint after a restart in the middle of a poll: no document missed or read twice', async () => {

@@ -43,7 +43,7 @@ describe('a delivery killed with SIGKILL while a notification is in flight', () 
     );
     const replay = spawnSync(
       process.execPath,
-      [bin, 'replay', `${DATASETS}sshd/auth.log`, '--year', '2017', '--config', config],
+      [bin, 'replay', `${DATASETS}sshd/auth.log`, '--year', '2017', '--config', config, '--notify'],
       {
         encoding: 'utf8',
       },
