@@ -39,6 +39,7 @@ export function createApi(options: HttpOptions) {
     assign: (serial: number, assignee: string) => incident(serial, 'assign', { assignee }),
     addNote: (serial: number, text: string) => incident(serial, 'notes', { text }),
     resolve: (serial: number, resolution: string) => incident(serial, 'resolve', { resolution }),
+    reopen: (serial: number, reason?: string) => incident(serial, 'reopen', reason ? { reason } : {}),
 
     silences: (activeOnly: boolean) => send<Silence[]>('GET', `/silences${activeOnly ? '?active=true' : ''}`),
     createSilence: (silence: NewSilenceRequest) => send<Silence>('POST', '/silences', silence),
