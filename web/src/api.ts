@@ -13,6 +13,8 @@ import type {
   RuleView,
   SessionInfo,
   Silence,
+  SilenceMatcher,
+  SilencePreview,
 } from './api-types.ts';
 import type { HttpOptions } from './http.ts';
 import { createSend } from './http.ts';
@@ -43,6 +45,8 @@ export function createApi(options: HttpOptions) {
 
     silences: (activeOnly: boolean) => send<Silence[]>('GET', `/silences${activeOnly ? '?active=true' : ''}`),
     createSilence: (silence: NewSilenceRequest) => send<Silence>('POST', '/silences', silence),
+    previewSilence: (matchers: SilenceMatcher[]) =>
+      send<SilencePreview>('POST', '/silences/preview', { matchers }),
     expireSilence: (id: string) => send<Silence>('POST', `/silences/${encodeURIComponent(id)}/expire`, {}),
 
     rules: () => send<RuleView[]>('GET', '/rules'),
