@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'web/src/**/*.test.ts'],
     testTimeout: 60_000,
     // Names the folder of the run's one real OpenSearch node (started on first use) and stops it.
     globalSetup: ['test/support/opensearch-global-setup.ts'],

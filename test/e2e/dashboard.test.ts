@@ -175,8 +175,13 @@ describe('the dashboard in headless Chromium', () => {
       resolution: 'Address blocked; no successful login from it.',
     });
     await page.screenshot({ path: join(SCREENSHOTS, 'incident-1280.png'), fullPage: true });
+    const runbookLink = page.locator('.runbook').getByRole('link', { name: 'silence it' });
+    await expect(runbookLink.getAttribute('href')).resolves.toBe('/silences');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Silences' }).click();
+    await page.getByLabel('Field 1').fill('source_ip');
+    await page.getByLabel('Value 1').fill(ATTACKER);
+    await page.getByText('no rule groups on source_ip; did you mean source.ip?').waitFor();
     await page.getByLabel('Field 1').fill('rule');
     await page.getByLabel('Value 1').fill('ssh-brute-force-user');
     await page.getByLabel('Comment').fill('Password audit this afternoon');
@@ -203,6 +208,11 @@ describe('the dashboard in headless Chromium', () => {
     await page.getByLabel('Reason for switching a rule').fill('noisy during the pentest');
     await rule.getByRole('button', { name: 'Disable' }).click();
     await rule.getByRole('button', { name: 'Enable' }).waitFor();
+
+    await page.goto(`${server.url}/incidents/1`);
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.locator('.incident-badges').getByText('open', { exact: true }).waitFor();
+    expect(await store.incidents.get(1)).toMatchObject({ status: 'open' });
     await page.context().close();
   });
 

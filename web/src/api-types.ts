@@ -133,6 +133,12 @@ export interface NewSilenceRequest {
   comment: string;
 }
 
+/** What a silence with these matchers would do (`POST /silences/preview`). */
+export interface SilencePreview {
+  warnings: string[];
+  incidents: Pick<Incident, 'serial' | 'title' | 'priority' | 'status' | 'group'>[];
+}
+
 export interface IncidentCase {
   id: number;
   entities: string[];

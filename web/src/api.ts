@@ -13,6 +13,8 @@ import type {
   RuleView,
   SessionInfo,
   Silence,
+  SilenceMatcher,
+  SilencePreview,
 } from './api-types.ts';
 import type { HttpOptions } from './http.ts';
 import { createSend } from './http.ts';
@@ -39,9 +41,12 @@ export function createApi(options: HttpOptions) {
     assign: (serial: number, assignee: string) => incident(serial, 'assign', { assignee }),
     addNote: (serial: number, text: string) => incident(serial, 'notes', { text }),
     resolve: (serial: number, resolution: string) => incident(serial, 'resolve', { resolution }),
+    reopen: (serial: number, reason?: string) => incident(serial, 'reopen', reason ? { reason } : {}),
 
     silences: (activeOnly: boolean) => send<Silence[]>('GET', `/silences${activeOnly ? '?active=true' : ''}`),
     createSilence: (silence: NewSilenceRequest) => send<Silence>('POST', '/silences', silence),
+    previewSilence: (matchers: SilenceMatcher[]) =>
+      send<SilencePreview>('POST', '/silences/preview', { matchers }),
     expireSilence: (id: string) => send<Silence>('POST', `/silences/${encodeURIComponent(id)}/expire`, {}),
 
     rules: () => send<RuleView[]>('GET', '/rules'),

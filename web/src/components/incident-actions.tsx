@@ -21,6 +21,7 @@ export function IncidentActions({ incident, onChanged }: IncidentActionsProps) {
       onChanged();
     };
   const acknowledge = useAction(after(() => api.acknowledge(incident.serial)));
+  const reopen = useAction(after(() => api.reopen(incident.serial)));
   if (!canRespond(user))
     return <p className="muted">You have read-only access ({user.role}); responders can act on incidents.</p>;
   const active = incident.status !== 'resolved';
@@ -37,6 +38,19 @@ export function IncidentActions({ incident, onChanged }: IncidentActionsProps) {
             Acknowledge
           </button>
           <ErrorNote error={acknowledge.error} />
+        </div>
+      )}
+      {!active && (
+        <div>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => reopen.run()}
+            disabled={reopen.busy}
+          >
+            Reopen
+          </button>
+          <ErrorNote error={reopen.error} />
         </div>
       )}
       {active && (

@@ -5,6 +5,7 @@ import { useSession } from '../session.ts';
 import { useAction } from '../use-action.ts';
 import { ErrorNote } from './error-note.tsx';
 import { MatcherRows } from './matcher-rows.tsx';
+import { SilencePreview } from './silence-preview.tsx';
 
 const DURATIONS = ['30m', '1h', '2h', '4h', '12h', '1d', '7d'];
 
@@ -37,6 +38,7 @@ export function SilenceForm({ onCreated }: { onCreated: () => void }) {
     <form className="card silence-form" onSubmit={submit}>
       <h2>New silence</h2>
       <MatcherRows matchers={matchers} onChange={setMatchers} />
+      <SilencePreview matchers={matchers} />
       <div className="form-row">
         <label className="field">
           Duration

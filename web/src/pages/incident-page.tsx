@@ -8,6 +8,7 @@ import { EvidenceList } from '../components/evidence-list.tsx';
 import { IncidentActions } from '../components/incident-actions.tsx';
 import { IncidentSummary } from '../components/incident-summary.tsx';
 import { LoadingNote } from '../components/loading-note.tsx';
+import { Markdown } from '../components/markdown.tsx';
 import { PriorityBadge } from '../components/priority-badge.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useLive } from '../live-updates.ts';
@@ -79,7 +80,7 @@ export function IncidentPage({ serial }: { serial: number }) {
           <section className="card order-5">
             <h2>Runbook</h2>
             {incident.runbook ? (
-              <p className="runbook">{incident.runbook}</p>
+              <Markdown className="runbook" source={incident.runbook} />
             ) : (
               <p className="muted">No runbook.</p>
             )}
