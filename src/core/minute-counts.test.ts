@@ -22,7 +22,12 @@ describe('minute counts', () => {
 
   it('caps the list by folding the oldest minutes into the oldest kept, so the total stays', () => {
     const minutes: MinuteCount[] = [1, 2, 3, 4, 5].map((i) => [i * M, i]);
-    expect(capMinutes(minutes.map(([m, n]) => [m, n]), 3)).toEqual([
+    expect(
+      capMinutes(
+        minutes.map(([m, n]) => [m, n]),
+        3,
+      ),
+    ).toEqual([
       [3 * M, 6],
       [4 * M, 4],
       [5 * M, 5],
@@ -56,7 +61,9 @@ describe('minute counts', () => {
       [0, 2],
       [M, 2],
     ]);
-    expect(minutesAfterUpdate(before, { count: 7, firstSeen: 0, lastSeen: 3 * M, spreadFrom: 2 * M })).toEqual([
+    expect(
+      minutesAfterUpdate(before, { count: 7, firstSeen: 0, lastSeen: 3 * M, spreadFrom: 2 * M }),
+    ).toEqual([
       [0, 5],
       [2 * M, 1],
       [3 * M, 1],

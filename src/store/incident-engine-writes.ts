@@ -237,6 +237,10 @@ async function recordMinutes(
     },
   );
   const minuteCounts = JSON.stringify(minutes);
-  await trx.updateTable('incidents').set({ minute_counts: minuteCounts }).where('serial', '=', row.serial).execute();
+  await trx
+    .updateTable('incidents')
+    .set({ minute_counts: minuteCounts })
+    .where('serial', '=', row.serial)
+    .execute();
   return { ...row, minute_counts: minuteCounts };
 }
