@@ -1,4 +1,5 @@
 import type { Detection } from './detection.ts';
+import type { MinuteCount } from './minute-counts.ts';
 import type { SecurityEvent } from './event.ts';
 import type { Confidence, Priority, Severity } from './severity.ts';
 
@@ -45,6 +46,8 @@ export interface Incident {
   quietSince?: number;
   /** The case (one attack) this incident belongs to: incidents about the same entity at overlapping times. */
   caseId?: number;
+  /** Matching events per minute of event time, oldest first (see minute-counts.ts). */
+  minuteCounts?: MinuteCount[];
 }
 
 /** One attack: incidents about the same address, account or host at overlapping times. */

@@ -52,3 +52,12 @@ export {
 } from './bounded-json.ts';
 export type { LogLevel } from './log-level.ts';
 export { LOG_LEVELS, DEFAULT_LOG_LEVEL, isLogLevel } from './log-level.ts';
+export type { MinuteCount } from './minute-counts.ts';
+export {
+  MINUTE_MS,
+  MAX_MINUTES,
+  addToMinute,
+  capMinutes,
+  spreadOverMinutes,
+  minutesAfterUpdate,
+} from './minute-counts.ts';

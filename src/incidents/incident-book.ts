@@ -1,3 +1,4 @@
+import { minutesAfterUpdate } from '../core/index.ts';
 import type { Detection, Incident, IncidentCase } from '../core/index.ts';
 import { CaseBook } from './case-assignment.ts';
 import type { RuleFacts } from './incident.ts';
@@ -26,6 +27,7 @@ export class IncidentBook {
     incident.count = earlier + detection.count;
     incident.lastSeen = detection.lastSeen;
     if (earlier === 0) incident.firstSeen = detection.firstSeen;
+    incident.minuteCounts = minutesAfterUpdate(incident.minuteCounts, incident);
     incident.samples = detection.samples;
     delete incident.quietSince;
     if (detection.distinct) incident.distinct = detection.distinct;
@@ -52,6 +54,10 @@ export class IncidentBook {
     this.earlierCount.set(incident.serial, incident.count);
     incident.count += detection.count;
     incident.lastSeen = detection.lastSeen;
+    incident.minuteCounts = minutesAfterUpdate(incident.minuteCounts, {
+      ...incident,
+      spreadFrom: detection.firstSeen,
+    });
     incident.samples = detection.samples;
     delete incident.quietSince;
     if (incident.caseId !== undefined) this.caseBook.extend(incident.caseId, incident.lastSeen);
@@ -75,6 +81,8 @@ export class IncidentBook {
       serial: this.incidents.length + 1,
       status: 'open',
     };
+    // Approximate: the opening count spread over its first..last seen minutes.
+    incident.minuteCounts = minutesAfterUpdate(undefined, incident);
     const previous = this.latestByGroup.get(groupKey);
     if (previous !== undefined) incident.previousSerial = previous;
     this.latestByGroup.set(groupKey, incident.serial);

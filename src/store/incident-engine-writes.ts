@@ -1,12 +1,12 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { ConflictError } from '../core/index.ts';
+import { ConflictError, minutesAfterUpdate } from '../core/index.ts';
 import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { ENGINE_ACTOR, writeAudit } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { toIncident, toIncidentRow, toProgressColumns } from './incident-row.ts';
 import { INCIDENT_SERIAL_COUNTER } from './schema.ts';
-import type { Database } from './schema.ts';
+import type { Database, IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
 
 /**
@@ -92,7 +92,7 @@ export function progressEpisode(
       .executeTakeFirst();
     if (row === undefined) return undefined;
     await foldCountUpdate(trx, Number(row.serial), Number(row.count), progress);
-    return toIncident(row);
+    return toIncident(await recordMinutes(trx, row));
   });
 }
 
@@ -159,6 +159,7 @@ export function continueIncident(db: Kysely<Database>, incident: NewIncident): P
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) return undefined;
+    const updated = await recordMinutes(trx, row, incident.firstSeen);
     await writeAudit(trx, {
       serial: row.serial,
       at: incident.openedAt,
@@ -166,7 +167,7 @@ export function continueIncident(db: Kysely<Database>, incident: NewIncident): P
       action: 'updated',
       detail: `new burst: ${incident.count} events, ${Number(row.count)} in all`,
     });
-    return toIncident(row);
+    return toIncident(updated);
   });
 }
 
@@ -213,6 +214,33 @@ export function resolveEpisode(
         ? `condition no longer held; ${count} events`
         : `attack stopped; ${count} events; stays ${current.status} until a person resolves it`,
     });
-    return toIncident(row);
+    return toIncident(await recordMinutes(trx, row));
   });
+}
+
+/**
+ * Adds what the count grew by since the minutes were last written to the minute of last seen
+ * (a new burst's events spread from `spreadFrom`): `row` is the incident just updated.
+ */
+async function recordMinutes(
+  trx: Kysely<Database>,
+  row: IncidentTable,
+  spreadFrom?: number,
+): Promise<IncidentTable> {
+  const minutes = minutesAfterUpdate(
+    row.minute_counts === null ? undefined : (JSON.parse(row.minute_counts) as [number, number][]),
+    {
+      count: Number(row.count),
+      firstSeen: Number(row.first_seen),
+      lastSeen: Number(row.last_seen),
+      ...(spreadFrom !== undefined && { spreadFrom }),
+    },
+  );
+  const minuteCounts = JSON.stringify(minutes);
+  await trx
+    .updateTable('incidents')
+    .set({ minute_counts: minuteCounts })
+    .where('serial', '=', row.serial)
+    .execute();
+  return { ...row, minute_counts: minuteCounts };
 }

@@ -1,3 +1,4 @@
+import { spreadOverMinutes } from '../core/index.ts';
 import type { Confidence, Incident, IncidentStatus, Priority, Severity } from '../core/index.ts';
 import { canonicalGroupKey, groupSearchText } from './group-key.ts';
 import type { IncidentTable } from './schema.ts';
@@ -39,6 +40,10 @@ export function toIncidentRow(
     case_id: null,
     quiet_since: null,
     earlier_count: 0,
+    // The opening count spread over its first..last seen minutes: approximate, the engine reports only a count.
+    minute_counts: JSON.stringify(
+      spreadOverMinutes([], incident.firstSeen, incident.lastSeen, incident.count),
+    ),
   };
 }
 
@@ -83,5 +88,7 @@ export function toIncident(row: IncidentTable): Incident {
   if (row.resolution !== null) incident.resolution = row.resolution;
   if (row.case_id !== null && row.case_id !== undefined) incident.caseId = Number(row.case_id);
   if (row.quiet_since !== null) incident.quietSince = Number(row.quiet_since);
+  if (row.minute_counts !== null && row.minute_counts !== undefined)
+    incident.minuteCounts = JSON.parse(row.minute_counts) as Incident['minuteCounts'];
   return incident;
 }

@@ -83,6 +83,8 @@ export interface IncidentTable {
   case_id: number | null;
   quiet_since: number | null;
   earlier_count: number;
+  /** JSON `[[minuteStartMs, events], ...]`; null for incidents from before version 10. */
+  minute_counts: string | null;
 }
 
 export interface IncidentAuditTable {

@@ -7,6 +7,7 @@ import { describeIncidentSearchContract } from './contract/incident-search.contr
 import { describeIncidentLifecycleContract } from './contract/incident-lifecycle.contract.ts';
 import { describeIncidentContract } from './contract/incidents.contract.ts';
 import { describeIngestContract } from './contract/ingest.contract.ts';
+import { describeMinuteCountsContract } from './contract/minute-counts.contract.ts';
 import { describeNoiseAndCheckpointContract } from './contract/noise-and-checkpoints.contract.ts';
 import { describeNotificationGroupContract } from './contract/notification-groups.contract.ts';
 import { describeOutboxContract } from './contract/outbox.contract.ts';
@@ -45,5 +46,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     describeCaseContract(openTracked);
     describeIncidentSearchContract(openTracked);
     describeEscalationContract(openTracked);
+    describeMinuteCountsContract(openTracked);
   });
 }

@@ -53,6 +53,7 @@ export type NewIncident = Omit<
   | 'resolution'
   | 'caseId'
   | 'quietSince'
+  | 'minuteCounts'
 >;
 
 /** The engine's later view of an open episode. */

@@ -81,6 +81,11 @@ describe('GET /incidents/:serial', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json() as { incident: Incident; history: unknown[]; timeline: unknown[] };
     expect(body.incident).toMatchObject({ serial: opened.serial, count: 8, status: 'open' });
+    // The chart's per-minute counts: 5 in the opening minute, the update's 3 in the next.
+    expect(body.incident.minuteCounts).toEqual([
+      [t, 5],
+      [t + 60_000, 3],
+    ]);
     expect(body.history).toEqual([
       expect.objectContaining({ action: 'opened', detail: '5 events' }),
       expect.objectContaining({

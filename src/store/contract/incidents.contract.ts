@@ -21,7 +21,8 @@ export function describeIncidentContract(open: OpenStore): void {
         distinct: { field: 'user.name', count: 12, values: ['root', 'admin', 'ø'] },
       });
       const opened = await store.incidents.open(input);
-      expect(opened).toEqual({ ...input, serial: 1, status: 'open' });
+      // The opening count (5, seen at 1 s..5 s) lands in the first minute.
+      expect(opened).toEqual({ ...input, serial: 1, status: 'open', minuteCounts: [[0, 5]] });
       expect(await store.incidents.get(1)).toEqual(opened);
       expect(await store.incidents.findByEpisode(input.episodeId)).toEqual(opened);
     });

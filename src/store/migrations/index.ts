@@ -7,6 +7,7 @@ import { notificationGroupsMigration } from './0006-notification-groups.ts';
 import { escalationsMigration } from './0007-escalations.ts';
 import { incidentLifecycleMigration } from './0008-incident-lifecycle.ts';
 import { casesMigration } from './0009-cases.ts';
+import { minuteCountsMigration } from './0010-minute-counts.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   escalationsMigration,
   incidentLifecycleMigration,
   casesMigration,
+  minuteCountsMigration,
 ];

@@ -30,7 +30,7 @@ export function IncidentPage({ serial }: { serial: number }) {
         {!detail.error && <LoadingNote what={`incident #${serial}`} />}
       </>
     );
-  const { incident, history, timeline, groupMessages, case: incidentCase } = detail.data;
+  const { incident, history, groupMessages, case: incidentCase } = detail.data;
   return (
     <article className="incident">
       <p>
@@ -56,7 +56,7 @@ export function IncidentPage({ serial }: { serial: number }) {
           </section>
           <section className="card order-3">
             <h2>Attempts over time</h2>
-            <AttemptsChart timeline={timeline} />
+            <AttemptsChart minuteCounts={incident.minuteCounts} />
           </section>
           <section className="card order-6">
             <h2>Evidence</h2>

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { addToMinute, capMinutes, minutesAfterUpdate, spreadOverMinutes } from './minute-counts.ts';
+import type { MinuteCount } from './minute-counts.ts';
+
+const M = 60_000;
+const total = (minutes: MinuteCount[]) => minutes.reduce((sum, [, n]) => sum + n, 0);
+
+describe('minute counts', () => {
+  it('adds to an existing minute, inserts a new one in order, and ignores nothing-new', () => {
+    let minutes = addToMinute([], 5 * M + 10, 3);
+    minutes = addToMinute(minutes, 5 * M + 59_999, 2);
+    minutes = addToMinute(minutes, 2 * M, 4); // late, goes before
+    minutes = addToMinute(minutes, 9 * M + 1, 1);
+    expect(minutes).toEqual([
+      [2 * M, 4],
+      [5 * M, 5],
+      [9 * M, 1],
+    ]);
+    expect(addToMinute(minutes, 9 * M, 0)).toEqual(minutes);
+    expect(addToMinute(minutes, 9 * M, -3)).toEqual(minutes);
+  });
+
+  it('caps the list by folding the oldest minutes into the oldest kept, so the total stays', () => {
+    const minutes: MinuteCount[] = [1, 2, 3, 4, 5].map((i) => [i * M, i]);
+    expect(
+      capMinutes(
+        minutes.map(([m, n]) => [m, n]),
+        3,
+      ),
+    ).toEqual([
+      [3 * M, 6],
+      [4 * M, 4],
+      [5 * M, 5],
+    ]);
+    let grown: MinuteCount[] = [];
+    for (let i = 0; i < 3_000; i++) grown = addToMinute(grown, i * M, 1);
+    expect(grown).toHaveLength(1_440);
+    expect(grown[0]).toEqual([1_560 * M, 1_561]);
+    expect(total(grown)).toBe(3_000);
+  });
+
+  it('spreads an opening count over its minutes, remainders first, capped to the latest minutes', () => {
+    expect(spreadOverMinutes([], 10 * M + 5, 12 * M + 5, 7)).toEqual([
+      [10 * M, 3],
+      [11 * M, 2],
+      [12 * M, 2],
+    ]);
+    expect(spreadOverMinutes([], 0, 100 * M, 4, 2)).toEqual([
+      [99 * M, 2],
+      [100 * M, 2],
+    ]);
+  });
+
+  it('after an update adds the growth to the minute of last seen; without minutes spreads the count', () => {
+    const before: MinuteCount[] = [[0, 5]];
+    expect(minutesAfterUpdate(before, { count: 9, firstSeen: 0, lastSeen: 2 * M + 3 })).toEqual([
+      [0, 5],
+      [2 * M, 4],
+    ]);
+    expect(minutesAfterUpdate(undefined, { count: 4, firstSeen: 0, lastSeen: M })).toEqual([
+      [0, 2],
+      [M, 2],
+    ]);
+    expect(
+      minutesAfterUpdate(before, { count: 7, firstSeen: 0, lastSeen: 3 * M, spreadFrom: 2 * M }),
+    ).toEqual([
+      [0, 5],
+      [2 * M, 1],
+      [3 * M, 1],
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+/** `[minuteStartMs, events]`, oldest first: an incident's matching events per minute of event time. */
+export type MinuteCount = [number, number];
+
+export const MINUTE_MS = 60_000;
+/** A day of minutes; older minutes fold into the oldest one kept, so the total stays the count. */
+export const MAX_MINUTES = 1440;
+
+/** Adds `events` to the minute holding `at`, keeping the list sorted and at most `max` long. */
+export function addToMinute(
+  minutes: readonly MinuteCount[],
+  at: number,
+  events: number,
+  max = MAX_MINUTES,
+): MinuteCount[] {
+  if (events <= 0) return minutes.map(([m, n]) => [m, n]);
+  const start = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+  const next = minutes.map(([m, n]): MinuteCount => [m, n]);
+  const index = next.findIndex(([m]) => m >= start);
+  if (index === -1) next.push([start, events]);
+  else if (next[index]![0] === start) next[index]![1] += events;
+  else next.splice(index, 0, [start, events]);
+  return capMinutes(next, max);
+}
+
+/** Folds the oldest minutes into the oldest one kept until at most `max` remain. */
+export function capMinutes(minutes: MinuteCount[], max = MAX_MINUTES): MinuteCount[] {
+  if (minutes.length <= max) return minutes;
+  const dropped = minutes.slice(0, minutes.length - max);
+  const kept = minutes.slice(minutes.length - max);
+  kept[0]![1] += dropped.reduce((sum, [, n]) => sum + n, 0);
+  return kept;
+}
+
+/**
+ * Spreads `events` evenly over the minutes from `from` to `to` (an approximation: the engine
+ * reports only counts, not when each event came; remainders go to the earliest minutes).
+ */
+export function spreadOverMinutes(
+  minutes: readonly MinuteCount[],
+  from: number,
+  to: number,
+  events: number,
+  max = MAX_MINUTES,
+): MinuteCount[] {
+  const last = Math.floor(Math.max(from, to) / MINUTE_MS);
+  const first = Math.max(Math.floor(Math.min(from, to) / MINUTE_MS), last - max + 1);
+  const span = last - first + 1;
+  let result = minutes.map(([m, n]): MinuteCount => [m, n]);
+  for (let i = 0; i < span && events > 0; i++) {
+    const share = Math.floor(events / span) + (i < events % span ? 1 : 0);
+    result = addToMinute(result, (first + i) * MINUTE_MS, share, max);
+  }
+  return result;
+}
+
+/**
+ * The minutes after an engine update: the events the count grew by since the minutes were last
+ * written go to the minute of `lastSeen` (spread from `spreadFrom` when given, e.g. a new burst).
+ * Without minutes yet (an incident from before they were kept) the whole count spreads over
+ * first..last seen. A count that went down (none expected) leaves the minutes as they are.
+ */
+export function minutesAfterUpdate(
+  minutes: readonly MinuteCount[] | undefined,
+  update: { count: number; firstSeen: number; lastSeen: number; spreadFrom?: number },
+): MinuteCount[] {
+  if (minutes === undefined) return spreadOverMinutes([], update.firstSeen, update.lastSeen, update.count);
+  const delta = update.count - minutes.reduce((sum, [, n]) => sum + n, 0);
+  if (update.spreadFrom !== undefined)
+    return spreadOverMinutes(minutes, update.spreadFrom, update.lastSeen, delta);
+  return addToMinute(minutes, update.lastSeen, delta);
+}
