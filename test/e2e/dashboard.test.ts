@@ -229,7 +229,7 @@ describe('the dashboard in headless Chromium', () => {
     await page.getByText('You have read-only access (viewer)').waitFor();
     // Chromium runs in UTC here; the attempts chart names its time zone and date.
     await expect(page.getByTestId('axis-titles').textContent()).resolves.toMatch(
-      /^x: time \(\S+\)(, \d{4}-\d{2}-\d{2})? · y: attempts so far \(matching events\)$/,
+      /^x: time \(\S+\)(, \d{4}-\d{2}-\d{2})? · y: attempts per minute \(matching events\)$/,
     );
     // Klaxon's own audit lines are quiet, people's stand out.
     await expect(page.locator('.audit li.audit-engine').first().textContent()).resolves.toContain('klaxon');
