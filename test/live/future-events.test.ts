@@ -5,18 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive } from '../../src/app/live/start-live.ts';
 import { createTokenValue, hashToken } from '../../src/server/index.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const YEAR = 365 * 86_400_000;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function login(at: number, user: string, outcome: 'success' | 'failure') {
   return {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
 import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 interface GroupBody {
   type: string;
@@ -24,16 +25,6 @@ function sshdFailures(ip: string, from: number, pid: number): string {
     lines += `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${pid + i}]: Failed password for invalid user u${i} from ${ip} port ${40000 + i} ssh2\n`;
   }
   return lines;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('klaxon start with a grouping route', () => {

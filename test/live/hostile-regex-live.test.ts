@@ -6,6 +6,7 @@ import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import type { LiveDaemon } from '../../src/app/live/start-live.ts';
 import { startLive } from '../../src/app/live/start-live.ts';
 import { createTokenValue, hashToken } from '../../src/server/index.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 // Forty `a`s and a `!`: a backtracking engine needs about 2^40 steps for `(a+)+$` on it.
 const HOSTILE_NAME = `${'a'.repeat(40)}!${'x'.repeat(9)}`;
@@ -21,16 +22,6 @@ const RULES = `- id: catastrophic-pattern
   where: { user.name|re: '^a+!x+$' }
   severity: low
 `;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('a hostile value against a catastrophic |re rule, live', () => {
   let dir: string;

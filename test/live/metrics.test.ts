@@ -8,6 +8,7 @@ import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
 import { createTokenValue, hashToken } from '../../src/server/index.ts';
 import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
 import { parsePrometheusText, type MetricFamily } from '../support/prometheus-text.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const REPO = new URL('../../', import.meta.url);
 /** Label names whose values would be unbounded: people, addresses, hosts, free text. */
@@ -19,14 +20,6 @@ function sshdFailure(at: Date, ip: string, user: string, pid: number): string {
   const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
   const day = String(at.getUTCDate()).padStart(2, ' ');
   return `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${pid}]: Failed password for invalid user ${user} from ${ip} port ${40000 + pid} ssh2\n`;
-}
-
-async function waitFor(what: string, probe: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The metric names a PromQL expression refers to (Klaxon's own, by their prefix). */

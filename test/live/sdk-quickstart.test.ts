@@ -13,6 +13,7 @@ import { startLive } from '../../src/app/live/start-live.ts';
 import { createTokenValue, hashToken } from '../../src/server/index.ts';
 import type { Incident } from '../../src/core/index.ts';
 import { installPackedSdk, REPO_MODULES } from '../support/packed-sdk.ts';
+import { waitFor as waitForValue } from '../support/wait-for.ts';
 
 /** The README's quick-start blocks, exactly as written, by the file name on their first line. */
 function readmeBlocks(): Map<string, string> {
@@ -31,15 +32,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) =>
+  waitForValue(what, probe, ms);
 
 /** The addresses the attacks come from, as a proxy on the app's machine forwards them. */
 const GUESSER = '198.51.100.10';

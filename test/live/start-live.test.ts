@@ -8,20 +8,7 @@ import { startLive } from '../../src/app/live/start-live.ts';
 import { createTokenValue, hashToken } from '../../src/server/index.ts';
 import type { HttpPeer } from '../support/http-peer.ts';
 import { startHttpPeer } from '../support/http-peer.ts';
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { waitFor } from '../support/wait-for.ts';
 
 function sshdFailure(at: Date, ip: string, user: string, pid: number): string {
   const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });

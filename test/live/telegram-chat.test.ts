@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
 import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const TOKEN = '110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 
@@ -17,16 +18,6 @@ function sshdFailures(ip: string, from: number): string {
     lines += `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${4000 + i}]: Failed password for invalid user u${i} from ${ip} port ${40000 + i} ssh2\n`;
   }
   return lines;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('klaxon start with a Telegram channel that has buttons', () => {

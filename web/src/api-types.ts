@@ -1,6 +1,14 @@
 // The shapes the REST API sends (api-contract.md). Incidents and silences are the server's own
 // types; the views below exist only on the wire.
-import type { Incident, IncidentAuditEntry, IncidentStatus, Priority } from '../../src/core/index.ts';
+import type {
+  CaseNote,
+  Incident,
+  IncidentAuditEntry,
+  IncidentStatus,
+  Priority,
+} from '../../src/core/index.ts';
+
+export type { CaseMember, CaseNote } from '../../src/core/index.ts';
 import type { Silence, SilenceMatcher } from '../../src/store/store.ts';
 
 export type { Incident, IncidentAuditEntry, IncidentStatus, Priority, Silence, SilenceMatcher };
@@ -49,20 +57,6 @@ export interface IncidentDetail {
   groupMessages?: GroupMessage[];
   /** Its case (the incidents of one attack) and earlier incidents about the same entities. */
   case?: CaseNote | null;
-}
-
-export interface CaseMember {
-  serial: number;
-  title: string;
-  priority: string;
-  status: string;
-  resolution?: string;
-}
-
-export interface CaseNote {
-  id: number;
-  members: CaseMember[];
-  related: CaseMember[];
 }
 
 export interface GroupMessage {
