@@ -71,7 +71,12 @@ export function startChatActions(
   const onRefused = (refusal: ChatRefusal) => {
     const line = `${refusal.service} ${refusal.channel}: refused a request from ${refusal.ip}: ${refusal.reason}`;
     parts.log(line, 'warn');
-    parts.reportSecurityEvent(requestRefusalEvent(refusal, parts.now()));
+    try {
+      parts.reportSecurityEvent(requestRefusalEvent(refusal, parts.now()));
+    } catch (error) {
+      // A failing reporter never turns the 401/403 into a 500.
+      parts.log(`reporting a refused chat request failed: ${String(error)}`, 'warn');
+    }
   };
   registerTelegramWebhooks(server, plan.telegram, onRefused);
   registerSlackInteractivity(server, plan.slack, parts.now, onRefused);
