@@ -103,7 +103,7 @@ export interface KlaxonConfig<Route = unknown> {
 }
 
 /** What config/ needs of a channel type to split and validate its settings. */
-export type ChannelTypeSchemas = Pick<ChannelDefinition, 'configSchema' | 'secretsSchema'>;
+export type ChannelTypeSchemas = Pick<ChannelDefinition, 'configSchema' | 'secretsSchema' | 'checkSettings'>;
 
 export interface LoadConfigOptions<Route> {
   /** Channel types by their `type:` id; filled by app/ from the channel registry. */

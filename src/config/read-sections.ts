@@ -51,7 +51,12 @@ export async function readSections<Route>(
   const store = readStore(data['store'], context.baseDir, issues, secretTexts);
   const rules = await readRuleSettings(data['rules'], data['builtin_rules'], context.baseDir, issues);
   const server = readServer(data['server'], issues);
-  const channelContext = { ...context, issues, secretTexts };
+  const channelContext = {
+    ...context,
+    issues,
+    secretTexts,
+    ...(server.publicUrl !== undefined && { publicUrl: server.publicUrl }),
+  };
   const { channels, names } = await readChannels(data['channels'], channelContext);
   const routes = readRoutes(data['routes'], context.routesSchema, names, issues);
   const heartbeat = readHeartbeat(data['heartbeat'], names, issues, secretTexts);

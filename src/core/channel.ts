@@ -45,4 +45,21 @@ export interface ChannelDefinition<Config = unknown, Secrets = unknown, Payload 
   /** Pure: the notification as this channel's payload, within its size limits. No I/O. */
   render(notification: Notification, config: Config): Payload;
   send(payload: Payload, context: SendContext<Config, Secrets>): Promise<SendResult>;
+  /**
+   * Checks that need config and secrets together, or the server's settings (Kibana's
+   * `validate.connector`): each issue names the channel's key it is about. Run at config load.
+   */
+  checkSettings?(config: Config, secrets: Secrets, server: ChannelServerSettings): ChannelSettingIssue[];
+}
+
+/** What a channel's cross-field check may see of `server:`. */
+export interface ChannelServerSettings {
+  /** `server.public_url`, without a trailing `/`. */
+  publicUrl?: string;
+}
+
+/** A mistake across a channel's settings, at the key (under the channel) it is about. */
+export interface ChannelSettingIssue {
+  key: string;
+  message: string;
 }

@@ -36,7 +36,14 @@ export type {
   PersonActionNotice,
 } from './notification.ts';
 export { PERSON_ACTIONS } from './notification.ts';
-export type { ChannelDefinition, FailureReason, SendContext, SendResult } from './channel.ts';
+export type {
+  ChannelDefinition,
+  ChannelServerSettings,
+  ChannelSettingIssue,
+  FailureReason,
+  SendContext,
+  SendResult,
+} from './channel.ts';
 export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';
 export type { LinearRegex, LinearRegexOptions } from './linear-regex.ts';

@@ -17,3 +17,9 @@ export type {
 export { registerApi, API_PREFIX, DOCS_PREFIX } from './api/index.ts';
 export { checkNewPassword, checkUserName, hashPassword, DASHBOARD_SERVICE } from './auth/index.ts';
 export { registerDashboard, DASHBOARD_BUILD_DIR, NOT_BUILT_MESSAGE } from './dashboard/index.ts';
+export type { ChatRefusal, SlackInteractivityEndpoint, TelegramWebhookEndpoint } from './chat/index.ts';
+export {
+  registerSlackInteractivity,
+  registerTelegramWebhooks,
+  TELEGRAM_SECRET_HEADER,
+} from './chat/index.ts';

@@ -27,7 +27,7 @@ import { commitAfterBatch, runTicker, superviseSource } from './live-loops.ts';
 import type { ReadinessPolicy } from './live-readiness.ts';
 import { DEFAULT_READINESS } from './live-readiness.ts';
 import { stopLive } from './stop-live.ts';
-import { startTelegramPollers } from './start-telegram-pollers.ts';
+import { startChatActions } from './start-chat-actions.ts';
 import type { Logger } from './daemon-logger.ts';
 import { createSilentLogger } from './daemon-logger.ts';
 
@@ -205,7 +205,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
     pipeline.push('_self', [event], [Date.parse(event['@timestamp'])], null);
     void afterBatch();
   };
-  const chatPollers = startTelegramPollers(
+  const chat = startChatActions(
     config.channels,
     {
       store,
@@ -222,6 +222,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
         ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       },
     },
+    server,
     stopLoops.signal,
   );
 
@@ -261,7 +262,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
         stopLoops,
         sourceRuns,
         pipeline,
-        loops: [ticker, delivery, ...chatPollers],
+        loops: [ticker, delivery, ...chat.loops],
         server,
         store,
         log,
@@ -273,6 +274,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   await options.registerRoutes?.(server, daemon);
   const listen = options.listen ?? config.server.listen;
   await server.listen({ host: listen.host, port: listen.port });
+  chat.startWebhooks();
   state = 'running';
   return daemon;
 }

@@ -225,14 +225,33 @@ describe('the Telegram poller', () => {
     await run;
   });
 
+  it('deletes the webhook before polling, and again when Telegram says one is set', async () => {
+    await peer.close();
+    let conflicts = 1;
+    peer = await startHttpPeer((request) => {
+      if (request.path.endsWith('/getUpdates') && conflicts-- > 0) {
+        const description =
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+        return { status: 409, body: { ok: false, error_code: 409, description } };
+      }
+      return { status: 200, body: { ok: true, result: request.path.endsWith('/getUpdates') ? [] : true } };
+    });
+    const run = start();
+    await polledWith(0);
+    await polledWith(0);
+    stop.abort();
+    await run;
+    const methods = peer.requests.map((request) => request.path.split('/').at(-1));
+    expect(methods.slice(0, 4)).toEqual(['deleteWebhook', 'getUpdates', 'deleteWebhook', 'getUpdates']);
+    expect(JSON.parse(peer.requests[0]!.body)).toEqual({ drop_pending_updates: false });
+  });
+
   it('reports a failing Bot API once, retries, and says when it recovered', async () => {
     let failing = 3;
     await peer.close();
     peer = await startHttpPeer((request) => {
       if (failing-- > 0) return { status: 502, body: { ok: false, description: 'Bad Gateway' } };
-      return request.path.endsWith('/getUpdates')
-        ? { status: 200, body: { ok: true, result: [] } }
-        : { status: 200 };
+      return { status: 200, body: { ok: true, result: request.path.endsWith('/getUpdates') ? [] : true } };
     });
     const run = start();
     await polledWith(0);
@@ -249,7 +268,11 @@ describe('the Telegram poller', () => {
 
   it('gives up on a long poll the Bot API never answers, and says so once', async () => {
     await peer.close();
-    peer = await startHttpPeer(() => new Promise(() => {}));
+    peer = await startHttpPeer((request) =>
+      request.path.endsWith('/getUpdates')
+        ? new Promise(() => {})
+        : { status: 200, body: { ok: true, result: true } },
+    );
     const run = runTelegramPoller(
       {
         channel: 'soc-telegram',

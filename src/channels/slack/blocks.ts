@@ -1,4 +1,4 @@
-/** The Block Kit subset Klaxon sends through an incoming webhook. */
+/** The Block Kit subset Klaxon sends through an incoming webhook (buttons only with interactivity). */
 export type SlackText =
   | { type: 'plain_text'; text: string; emoji?: boolean }
   | { type: 'mrkdwn'; text: string; verbatim?: boolean };
@@ -6,7 +6,29 @@ export type SlackText =
 export type SlackBlock =
   | { type: 'header'; text: { type: 'plain_text'; text: string; emoji?: boolean } }
   | { type: 'section'; text?: SlackText; fields?: SlackText[] }
-  | { type: 'context'; elements: SlackText[] };
+  | { type: 'context'; elements: SlackText[] }
+  | { type: 'actions'; block_id: string; elements: SlackButton[] }
+  | {
+      type: 'input';
+      block_id: string;
+      optional: true;
+      label: { type: 'plain_text'; text: string };
+      element: {
+        type: 'plain_text_input';
+        action_id: string;
+        max_length: number;
+        placeholder: { type: 'plain_text'; text: string };
+      };
+    };
+
+/** A Block Kit button; `value` is what comes back in the press (`ack:42`). */
+export interface SlackButton {
+  type: 'button';
+  action_id: string;
+  text: { type: 'plain_text'; text: string };
+  value: string;
+  style?: 'primary' | 'danger';
+}
 
 export interface SlackMessage {
   /** Shown in notifications and where blocks cannot be (mrkdwn, escaped). */
@@ -45,5 +67,9 @@ export function blockChars(block: SlackBlock): number {
       );
     case 'context':
       return block.elements.reduce((sum, element) => sum + element.text.length, 0);
+    case 'actions':
+      return block.elements.reduce((sum, button) => sum + button.text.text.length + button.value.length, 0);
+    case 'input':
+      return block.label.text.length + block.element.placeholder.text.length;
   }
 }

@@ -10,6 +10,8 @@ function texts(blocks: SlackBlock[]): string[] {
   return blocks.flatMap((block) => {
     if (block.type === 'header') return [block.text.text];
     if (block.type === 'context') return block.elements.map((element) => element.text);
+    if (block.type === 'actions') return block.elements.map((button) => button.text.text);
+    if (block.type === 'input') return [block.label.text];
     return [...(block.text ? [block.text.text] : []), ...(block.fields ?? []).map((field) => field.text)];
   });
 }
@@ -54,6 +56,33 @@ describe('renderSlack', () => {
     );
     const p1Only = slackConfigSchema.parse({ mention: '<!here>' });
     expect(texts(renderSlack(sampleNotification(), p1Only).blocks)).not.toContain('<!here>');
+  });
+
+  it('puts Acknowledge, Resolve and a reason box before the footer when slack_users is set', () => {
+    const interactive = slackConfigSchema.parse({ slack_users: { U024BE7LH: 'alice' } });
+    const message = renderSlack(sampleNotification(), interactive);
+    expect(message.blocks.map((block) => block.type).slice(-3)).toEqual(['input', 'actions', 'context']);
+    const actions = message.blocks.find((block) => block.type === 'actions');
+    expect(actions).toMatchObject({
+      elements: [
+        { action_id: 'klaxon_ack', value: 'ack:42', text: { text: 'Acknowledge' } },
+        { action_id: 'klaxon_resolve', value: 'resolve:42', text: { text: 'Resolve' } },
+      ],
+    });
+    const acknowledged = sampleNotification({
+      kind: 'updated',
+      incident: { ...SAMPLE_INCIDENT, status: 'acknowledged' },
+    });
+    const later = renderSlack(acknowledged, interactive).blocks.find((block) => block.type === 'actions');
+    expect(later).toMatchObject({ elements: [{ value: 'resolve:42' }] });
+    const resolved = sampleNotification({
+      kind: 'resolved',
+      incident: { ...SAMPLE_INCIDENT, status: 'resolved' },
+    });
+    expect(renderSlack(resolved, interactive).blocks.some((block) => block.type === 'actions')).toBe(false);
+    expect(renderSlack(sampleNotification(), config).blocks.some((block) => block.type === 'actions')).toBe(
+      false,
+    );
   });
 
   it('carries no facts or evidence at link detail', () => {

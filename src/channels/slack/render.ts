@@ -4,14 +4,15 @@ import { describeNotification } from '../message/index.ts';
 import { blockChars, mrkdwn, SLACK_LIMITS } from './blocks.ts';
 import type { SlackBlock, SlackMessage } from './blocks.ts';
 import { clipEscaped, escapeCodeBlock, escapeMrkdwn } from './escape-mrkdwn.ts';
-import type { SlackConfig } from './schema.ts';
+import { incidentButtons } from './incident-buttons.ts';
+import { slackButtonsOn, type SlackConfig } from './schema.ts';
 
 /** Facts with values up to this long sit side by side in section fields; longer ones get a section. */
 const FIELD_VALUE_CHARS = 120;
 
 /**
- * Block Kit: header (title), section fields (facts), evidence in a code block, the dashboard link
- * and a context footer. Every text is escaped and clipped; blocks that do not fit Slack's limits
+ * Block Kit: header (title), section fields (facts), evidence in a code block, the dashboard link,
+ * the buttons (when `slack_users` is set) and a context footer. Every text is escaped and clipped; blocks that do not fit Slack's limits
  * are dropped from the middle, and a note says so, so the message is always accepted.
  */
 export function renderSlack(notification: Notification, config: SlackConfig): SlackMessage {
@@ -27,6 +28,7 @@ export function renderSlack(notification: Notification, config: SlackConfig): Sl
   ];
   const tail: SlackBlock[] = [
     ...(content.link ? [{ type: 'section' as const, text: mrkdwn(linkText(content.link)) }] : []),
+    ...(slackButtonsOn(config) ? incidentButtons(notification) : []),
     {
       type: 'context',
       elements: [mrkdwn(clipEscaped(escapeMrkdwn(content.footer), SLACK_LIMITS.contextChars))],

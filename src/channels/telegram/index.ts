@@ -2,12 +2,12 @@ import type { ChannelDefinition } from '../channel.ts';
 import type { TelegramMessage } from './render.ts';
 import { renderTelegram } from './render.ts';
 import type { TelegramConfig, TelegramSecrets } from './schema.ts';
-import { telegramConfigSchema, telegramSecretsSchema } from './schema.ts';
+import { checkTelegramSettings, telegramConfigSchema, telegramSecretsSchema } from './schema.ts';
 import { sendTelegram } from './send.ts';
 
 export type { TelegramMessage } from './render.ts';
 export type { TelegramConfig, TelegramSecrets } from './schema.ts';
-export { telegramButtonsOn } from './schema.ts';
+export { telegramButtonsOn, telegramUsesWebhook, telegramWebhookPath } from './schema.ts';
 export { BotApiError, callBotApi, type BotApiTarget } from './bot-api.ts';
 export { parseChatUpdates, reasonPrompt, type ChatUpdate } from './chat-updates.ts';
 export type { ChatAction } from './incident-keyboard.ts';
@@ -18,6 +18,7 @@ export const telegramChannel: ChannelDefinition<TelegramConfig, TelegramSecrets,
   secretsSchema: telegramSecretsSchema,
   render: renderTelegram,
   send: sendTelegram,
+  checkSettings: checkTelegramSettings,
 };
 
 /**

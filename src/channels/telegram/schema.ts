@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelServerSettings, ChannelSettingIssue } from '../../core/index.ts';
 
 export const TELEGRAM_DEFAULT_BASE_URL = 'https://api.telegram.org';
 
@@ -40,6 +41,12 @@ export const telegramConfigSchema = z
       .optional(),
     /** Acknowledge and Resolve buttons on incident messages (default: on when `telegram_users` is set). */
     buttons: z.boolean().optional(),
+    /**
+     * How button presses arrive: `webhook` (Telegram posts them to `server.public_url`; the default
+     * when it is set) or `polling` (`getUpdates`; the default without it, and for a public_url
+     * Telegram cannot reach).
+     */
+    updates: z.enum(['webhook', 'polling']).optional(),
   })
   .strict();
 
@@ -54,8 +61,45 @@ export const telegramSecretsSchema = z
     bot_token: z
       .string()
       .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, 'bot_token must look like 123456:ABC-DEF…'),
+    /**
+     * The `secret_token` Telegram sends with each webhook update. Default: a new random one at each
+     * start; set it when several instances share one public_url.
+     */
+    webhook_secret: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook_secret must be 16 to 256 of A-Z, a-z, 0-9, _ and -')
+      .optional(),
   })
   .strict();
 
+/** Where Telegram posts a channel's updates in webhook mode: `<public_url>` + this path. */
+export function telegramWebhookPath(channel: string): string {
+  return `/telegram/webhook/${channel}`;
+}
+
+/** Whether updates come by webhook: `updates:` when set, else whenever there is a public URL. */
+export function telegramUsesWebhook(
+  config: Pick<TelegramConfig, 'updates'>,
+  publicUrl: string | undefined,
+): boolean {
+  return publicUrl !== undefined && (config.updates ?? 'webhook') === 'webhook';
+}
+
 export type TelegramConfig = z.infer<typeof telegramConfigSchema>;
 export type TelegramSecrets = z.infer<typeof telegramSecretsSchema>;
+
+/** `updates: webhook` needs an address Telegram can post to. */
+export function checkTelegramSettings(
+  config: TelegramConfig,
+  _secrets: TelegramSecrets,
+  server: ChannelServerSettings,
+): ChannelSettingIssue[] {
+  if (config.updates !== 'webhook' || server.publicUrl !== undefined) return [];
+  return [
+    {
+      key: 'updates',
+      message:
+        'a webhook needs `server.public_url` (Telegram posts to <public_url>/telegram/webhook/<channel>); without one, use `polling`',
+    },
+  ];
+}

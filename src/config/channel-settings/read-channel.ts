@@ -11,6 +11,8 @@ export interface ChannelContext {
   issues: PathIssue[];
   /** Secret values met on the way, to scrub from every issue message. */
   secretTexts: string[];
+  /** `server.public_url`, for the channel types' own cross-field checks. */
+  publicUrl?: string;
 }
 
 /** One entry of `channels:`; undefined when it has any issue (they go to `context.issues`). */
@@ -35,6 +37,11 @@ export async function readChannel(
   );
   const issues = read.issues;
   const own = readOwnSettings(read.own, at, issues);
+  if (issues.length === 0 && schemas.checkSettings) {
+    const server = context.publicUrl === undefined ? {} : { publicUrl: context.publicUrl };
+    for (const issue of schemas.checkSettings(read.config, read.secrets, server))
+      issues.push({ path: [...at, issue.key], message: issue.message });
+  }
   context.issues.push(...issues);
   if (issues.length > 0) return undefined;
   return {
