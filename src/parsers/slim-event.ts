@@ -2,6 +2,7 @@ import type { SecurityEvent } from '../core/index.ts';
 
 const LINE = Symbol('klaxon.slimLine');
 const FULL = Symbol('klaxon.fullEvent');
+const FULL_PARSER = Symbol('klaxon.parseWhole');
 
 interface SlimFields {
   [LINE]?: string;
@@ -30,8 +31,6 @@ export function createSlimPrototype(parseWhole: (line: string) => SecurityEvent)
   return prototype as SlimPrototype;
 }
 
-const FULL_PARSER = Symbol('klaxon.parseWhole');
-
 /** A new empty slim event root for `line`. */
 export function createSlimRoot(prototype: SlimPrototype, line: string): Record<string, unknown> {
   const root = Object.create(prototype) as Record<string, unknown> & SlimFields;
@@ -52,6 +51,7 @@ export function materializeEvent(event: SecurityEvent): SecurityEvent {
   if (known !== undefined) return known;
   const parseWhole = (slim as unknown as Record<symbol, (line: string) => SecurityEvent>)[FULL_PARSER];
   const full = (parseWhole as (line: string) => SecurityEvent)(line);
+  // Kept: an episode's samples are handed on again with every update.
   Object.defineProperty(slim, FULL, { value: full });
   return full;
 }

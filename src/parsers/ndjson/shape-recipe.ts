@@ -39,7 +39,8 @@ export function fillObject<T extends Record<string, unknown>>(
   entries: readonly [string, Recipe][],
   text: HoleText,
 ): T {
-  for (const [key, value] of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i] as [string, Recipe];
     const built = buildValue(value, text);
     // `__proto__` as a plain assignment would set the prototype; JSON.parse makes it a field.
     if (key === '__proto__')
