@@ -105,7 +105,7 @@ export function matchPattern(pattern: ShapePattern, line: string, spans: HoleSpa
   let at = from === 0 ? 0 : (ends[from - 1] as number);
   for (let step = from; step < steps; step++) {
     const literal = literals[step] as string;
-    if (!line.startsWith(literal, at)) return step;
+    if (!sameText(line, at, literal)) return step;
     at += literal.length;
     let end: number;
     if (kinds[step] === 0) {
@@ -124,7 +124,18 @@ export function matchPattern(pattern: ShapePattern, line: string, spans: HoleSpa
     at = end;
   }
   const last = literals[steps] as string;
-  return line.length === at + last.length && line.startsWith(last, at) ? MATCHED : steps;
+  return line.length === at + last.length && sameText(line, at, last) ? MATCHED : steps;
+}
+
+/**
+ * Whether `line` holds `literal` at `at`. Comparing a slice (a view, nothing copied) with `===`
+ * compares memory at once; startsWith goes character by character, several times slower on the
+ * long literals of a shape.
+ */
+function sameText(line: string, at: number, literal: string): boolean {
+  const end = at + literal.length;
+  if (end > line.length) return false;
+  return literal.length < 16 ? line.startsWith(literal, at) : line.slice(at, end) === literal;
 }
 
 /** End of a string's text starting at `from` (its closing quote); -2 at a `\`, -1 when it is no JSON string. */
