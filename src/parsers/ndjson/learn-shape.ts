@@ -1,6 +1,6 @@
 import type { FieldTrie } from './field-trie.ts';
 import type { Recipe, Want } from './shape-recipe.ts';
-import { escapedStringEnd } from './match-shape.ts';
+import { escapedStringEnd } from './json-token-end.ts';
 import { wantOf } from './shape-recipe.ts';
 
 /**
