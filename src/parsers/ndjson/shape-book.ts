@@ -9,6 +9,8 @@ import type { HoleText } from './shape-recipe.ts';
 const LEARN_LINES = 32;
 /** Shapes learnt per input at most: beyond that, new shapes are parsed whole. */
 const MAX_SHAPES = 64;
+/** Lines of no learnt shape before the book gives up (when they outnumber those it knows 4 to 1). */
+const GIVE_UP_MISSES = 10_000;
 /** The longest hole list a shape may have (a line of a few thousand values is parsed whole). */
 const MAX_HOLES = 4096;
 
@@ -53,6 +55,19 @@ export class ShapeBook {
 
   /** The shape `line` has, if it was learnt; `text` then reads its holes. */
   match(line: string): LearntShape | undefined {
+    // Lines of ever new shapes (no program writes those; an attacker may): the book has learnt all
+    // it may, and trying it on each line costs more than it saves.
+    if (this.misses > GIVE_UP_MISSES && this.misses > 4 * this.hits) return undefined;
+    const found = this.find(line);
+    if (found === undefined) this.misses++;
+    else this.hits++;
+    return found;
+  }
+
+  private hits = 0;
+  private misses = 0;
+
+  private find(line: string): LearntShape | undefined {
     this.failed = undefined;
     const entries = this.entries;
     // Refined patterns first: they read fewer holes, and each line usually fits one of them.
