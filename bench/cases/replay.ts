@@ -3,16 +3,18 @@ import { loadRules, runReplay } from '../../src/app/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { report } from './measure.ts';
 
-// Arguments: file, year ('-' for none), store URL (optional: without it, incidents stay in memory).
-const [path, year, storeUrl] = process.argv.slice(2) as [string, string | undefined, string | undefined];
+// Arguments: file, year ('-' for none), store URL (optional, '-' for none: without it, incidents
+// stay in memory), `whole` (optional: parse every event whole, not only the fields the rules read).
+const [path, year, storeUrl, whole] = process.argv.slice(2) as (string | undefined)[];
 const rules = await loadRules(undefined);
-const store = storeUrl ? await openStore(storeUrl) : undefined;
+const store = storeUrl && storeUrl !== '-' ? await openStore(storeUrl) : undefined;
 const started = performance.now();
 const result = await runReplay({
-  inputs: [path],
+  inputs: [path as string],
   rules,
   year: year && year !== '-' ? Number(year) : undefined,
   store,
+  wholeEvents: whole === 'whole',
 });
 const ms = performance.now() - started;
 await store?.close();

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser, sniffBinaryFormat } from '../parsers/index.ts';
+import { chooseParser, findParser, ndjsonParser, parseLines, sniffBinaryFormat } from '../parsers/index.ts';
 import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 
@@ -39,6 +39,11 @@ export interface OpenOptions {
   source?: number;
   /** Events to pass over at the start: those a run that was interrupted had already processed. */
   skipEvents?: number;
+  /**
+   * The only fields the events need (what the rules read): a parser that can builds slim events
+   * (see ParserDefinition.createSelective). Undefined: whole events.
+   */
+  fields?: readonly string[] | undefined;
 }
 
 const SNIFF_LINES = 50;
@@ -55,7 +60,10 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
-  const parser = definition.create(parserOptions);
+  const parser =
+    options.fields !== undefined && definition.createSelective
+      ? definition.createSelective(parserOptions, options.fields)
+      : definition.create(parserOptions);
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
   const batches = parseBatches(path, parser, counts, options.source ?? 0, options.skipEvents ?? 0);
   return { path, format: definition.format, counts, parser, batches };
@@ -71,16 +79,10 @@ async function* parseBatches(
   const skipped = counts.skipped;
   let toSkip = skipEvents;
   for await (const lines of readLineBatches(path)) {
-    const events: SecurityEvent[] = [];
-    const times: number[] = [];
-    const emit = (event: SecurityEvent, ts: number): void => {
-      events.push(event);
-      times.push(ts);
-    };
-    for (const line of lines) {
-      const reason = parser.parseLine(line, emit);
-      if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
-    }
+    const parsed = parseLines(parser, lines);
+    const { events, times } = parsed;
+    for (const reason in parsed.skipped)
+      skipped[reason] = (skipped[reason] ?? 0) + (parsed.skipped[reason] ?? 0);
     counts.lines += lines.length;
     counts.events += events.length;
     if (toSkip >= events.length) {

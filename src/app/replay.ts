@@ -5,7 +5,9 @@ import { createDetectionEngine } from '../detection/index.ts';
 import type { NoiseTally } from '../incidents/index.ts';
 import { IncidentBook, IncidentRecorder, NoiseStage } from '../incidents/index.ts';
 import type { NotifyStage, NotifyTally } from '../routing/index.ts';
+import { materializeEvent } from '../parsers/index.ts';
 import type { Rule } from '../rules/index.ts';
+import { fieldsReadByRules } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadCounts } from './event-stream.ts';
 import { openEventStream } from './event-stream.ts';
@@ -44,6 +46,11 @@ export interface ReplayOptions {
    * merged (default DEFAULT_SORT_MAX_BYTES); others are read in file order, within the tolerance.
    */
   sortMaxBytes?: number;
+  /**
+   * Parse every event whole. By default a parser that can reads only the fields the rules read,
+   * and an event is parsed whole when it becomes evidence; the incidents are the same.
+   */
+  wholeEvents?: boolean;
 }
 
 export interface FileReport {
@@ -92,21 +99,24 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     rules: options.rules,
     toleranceMs: options.toleranceMs,
     restore: resumed?.snapshot,
-    emit: (detection: Detection) => {
+    emit: (found: Detection) => {
       detections++;
+      const detection = { ...found, samples: found.samples.map(materializeEvent) };
       if (store) recorder.add(detection);
       else book.apply(detection);
     },
   });
+  const fields = options.wholeEvents === true ? undefined : fieldsReadByRules(options.rules);
   const streams = [];
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
+    streams.push(await openEventStream(path, { format: options.format, year: options.year, source, fields }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(
       path,
-      { format: options.format, year: options.year },
+      // Only the times are read ahead.
+      { format: options.format, year: options.year, fields: fields && [] },
       options.sortMaxBytes,
       options.maxJumpMs,
       options.toleranceMs,

@@ -17,3 +17,6 @@ export type { ChunkTally } from './evtx/index.ts';
 export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
 export type { BinaryFormat, ParserChoice, ParserScore } from './choose-parser.ts';
 export { summarizeEvent } from './summarize/index.ts';
+export { isSlimEvent, materializeEvent } from './slim-event.ts';
+export type { ParsedLines } from './parse-lines.ts';
+export { parseLines } from './parse-lines.ts';

@@ -38,4 +38,10 @@ export interface ParserDefinition {
   /** How well the first non-empty lines of an input fit this format, 0 (not at all) to 1 (surely). */
   sniff(sample: readonly string[]): number;
   create(options: ParserOptions): LineParser;
+  /**
+   * A parser whose events hold only `fields` (dotted paths: what the loaded rules read) and
+   * `@timestamp`; each is parsed whole again from its line when it becomes evidence (see
+   * materializeEvent). Lines are counted and skipped exactly as `create`'s parser does.
+   */
+  createSelective?(options: ParserOptions, fields: readonly string[]): LineParser;
 }

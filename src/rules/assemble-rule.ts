@@ -11,6 +11,8 @@ export interface CompiledFilters {
   steps: EventPredicate[];
   /** A necessary condition derived from the top-level `where`, for the engine's rule index. */
   prefilter?: Prefilter | undefined;
+  /** The fields the filters read. */
+  reads?: string[];
 }
 
 /** Builds the compiled rule from validated input and compiled filters, applying defaults. */
@@ -36,6 +38,7 @@ export function assembleRule(input: RuleInput, filters: CompiledFilters, source:
         ? combineAny(stepPredicates)
         : excludeUnless(filters.where ?? (() => true), filters.unless),
     ...(filters.prefilter !== undefined && { prefilter: filters.prefilter }),
+    reads: readsOf(input, filters),
     groupBy: input.group_by ?? [],
     windowMs,
     resolveAfterMs: input.resolve_after ?? input.auto_resolve_after ?? windowMs,
@@ -55,6 +58,12 @@ export function assembleRule(input: RuleInput, filters: CompiledFilters, source:
     case 'absence':
       return { ...common, type: 'absence', expect: input.expect ?? [] };
   }
+}
+
+function readsOf(input: RuleInput, filters: CompiledFilters): string[] {
+  const fields = [...(filters.reads ?? []), ...(input.group_by ?? [])];
+  if (input.type === 'cardinality') fields.push(input.distinct);
+  return [...new Set(fields)].sort();
 }
 
 function buildSteps(

@@ -7,6 +7,7 @@ import { checkRuleKeys } from './check-keys.ts';
 import { checkRuleRelations } from './check-relations.ts';
 import { compileRuleWhere } from './compile-rule-where.ts';
 import { derivePrefilter } from './where/prefilter.ts';
+import { whereFields } from './rule-fields.ts';
 import { RULE_TYPES } from './model.ts';
 import type { EventPredicate, Rule, RuleType } from './model.ts';
 import { placeIssue, positionOf, convertZodIssues, yamlToJs } from '../config/index.ts';
@@ -34,9 +35,11 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
   const issues: ValidationIssue[] = [];
   let whereSpec: unknown;
   const stepSpecs: unknown[] = [];
+  const specs: unknown[] = [];
   const compile = (path: NodePath): EventPredicate | undefined => {
     const compiled = compileRuleWhere(source, node, path);
     issues.push(...(compiled?.issues ?? []));
+    if (compiled) specs.push(compiled.spec);
     if (compiled && path.length === 1 && path[0] === 'where') whereSpec = compiled.spec;
     if (compiled && path[0] === 'steps') stepSpecs.push(compiled.spec);
     return compiled?.predicate;
@@ -52,6 +55,7 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
   // A sequence event counts when it fits some step: the steps' conditions, as alternatives.
   filters.prefilter =
     derivePrefilter(whereSpec) ?? (stepSpecs.length > 0 ? derivePrefilter(stepSpecs) : undefined);
+  filters.reads = specs.flatMap(whereFields);
   issues.unshift(...pathIssues.map((issue) => placeIssue(source, node, issue)));
   if (issues.length > 0 || !parsed.data) return { issues: sortIssues(issues) };
   const line = positionOf(source, node)?.line ?? 1;

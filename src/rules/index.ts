@@ -19,3 +19,4 @@ export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-wh
 export { compileWhere } from './where/compile-where.ts';
 export type { RulesCheck } from './check-rules.ts';
 export { checkRules } from './check-rules.ts';
+export { fieldsReadByRules } from './rule-fields.ts';

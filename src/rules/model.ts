@@ -24,6 +24,11 @@ export interface RuleCommon {
   tags: string[];
   /** `where` holds and no `unless` holds. */
   matches: EventPredicate;
+  /**
+   * Every field `matches`, the group key and the distinct field read (dotted paths): a reader may
+   * give the engine events that hold only these. Undefined for a rule built without the loader.
+   */
+  reads?: string[];
   /** A necessary condition for `matches`, cheap to index: lets the engine skip the rule for most events. */
   prefilter?: Prefilter;
   /** Fields whose values form the group key; an event lacking any of them is not counted by the rule. */

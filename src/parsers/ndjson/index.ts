@@ -1,5 +1,6 @@
 import type { ParserDefinition } from '../parser.ts';
 import { createEcsLineParser } from './create-ecs-line-parser.ts';
+import { createSelectiveEcsParser } from './create-selective-ecs-parser.ts';
 import { countJsonSample } from './sniff-json.ts';
 
 export { readEcsDocument } from './read-ecs-document.ts';
@@ -7,6 +8,7 @@ export { expandDottedKeys } from './expand-dotted-keys.ts';
 export { readEcsObject } from './read-ecs-object.ts';
 export type { DocumentSkipReason } from './read-ecs-document.ts';
 export { createEcsLineParser } from './create-ecs-line-parser.ts';
+export { createSelectiveEcsParser } from './create-selective-ecs-parser.ts';
 export { countJsonSample } from './sniff-json.ts';
 export { normalizeTimestamp } from './normalize-timestamp.ts';
 export type { JsonSampleCount } from './sniff-json.ts';
@@ -23,4 +25,5 @@ export const ndjsonParser: ParserDefinition = {
     return count.lines === 0 ? 0 : (NDJSON_CONFIDENCE * count.objects) / count.lines;
   },
   create: () => createEcsLineParser(),
+  createSelective: (_options, fields) => createSelectiveEcsParser({ fields }),
 };

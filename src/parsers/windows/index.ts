@@ -1,5 +1,6 @@
 import type { ParserDefinition } from '../parser.ts';
-import { countJsonSample, createEcsLineParser } from '../ndjson/index.ts';
+import { countJsonSample, createEcsLineParser, createSelectiveEcsParser } from '../ndjson/index.ts';
+import { needsWholeWindowsEvent, WINDOWS_ENRICH_READS } from './selective-reads.ts';
 import { enrichWindowsEvent } from './enrich-windows-event.ts';
 import { looksLikeWinlogbeat } from './looks-like-winlogbeat.ts';
 
@@ -18,4 +19,11 @@ export const windowsParser: ParserDefinition = {
     return (WINDOWS_CONFIDENCE * count.objects) / count.lines;
   },
   create: () => createEcsLineParser(enrichWindowsEvent),
+  createSelective: (_options, fields) =>
+    createSelectiveEcsParser({
+      fields,
+      enrich: enrichWindowsEvent,
+      enrichReads: WINDOWS_ENRICH_READS,
+      needsWhole: needsWholeWindowsEvent,
+    }),
 };

@@ -1,0 +1,152 @@
+import type { FieldTrie } from './field-trie.ts';
+import type { LearntShape } from './learn-shape.ts';
+import { learnShape } from './learn-shape.ts';
+import type { HoleSpans, ShapePattern } from './match-shape.ts';
+import { generalPattern, matchPattern, MATCHED, refinedPattern, sharedSteps } from './match-shape.ts';
+import type { HoleText } from './shape-recipe.ts';
+
+/** Lines of one shape read before values that never changed are folded into its literal text. */
+const LEARN_LINES = 32;
+/** Shapes learnt per input at most: beyond that, new shapes are parsed whole. */
+const MAX_SHAPES = 64;
+/** Lines of no learnt shape before the book gives up (when they outnumber those it knows 4 to 1). */
+const GIVE_UP_MISSES = 10_000;
+/** The longest hole list a shape may have (a line of a few thousand values is parsed whole). */
+const MAX_HOLES = 4096;
+
+interface Entry {
+  general: ShapePattern;
+  refined: ShapePattern | undefined;
+  /** Per hole: whether some line had another value there than the first line. */
+  varied: Uint8Array;
+  /** Lines matched by the general pattern; refining again each time it doubles. */
+  generalMatches: number;
+  refineAt: number;
+}
+
+/**
+ * The shapes of the lines of one input, and the values of the line last matched. Lines of a log
+ * written by one program come in a handful of shapes; most of their values repeat too.
+ */
+export class ShapeBook {
+  private readonly entries: Entry[] = [];
+  private readonly spans: HoleSpans = {
+    starts: new Int32Array(MAX_HOLES),
+    ends: new Int32Array(MAX_HOLES),
+    escaped: new Uint8Array(MAX_HOLES),
+  };
+  private line = '';
+  private pattern: ShapePattern | undefined;
+  /** The text of a hole of the line last matched. */
+  readonly text: HoleText = (hole) => {
+    const pattern = this.pattern as ShapePattern;
+    const step = pattern.stepOf[hole] as number;
+    if (step === -1) return pattern.fixed[hole] as string;
+    const { starts, ends, escaped } = this.spans;
+    const start = starts[step] as number;
+    const end = ends[step] as number;
+    // A string with escapes is decoded with its quotes, which lie just outside the hole.
+    return escaped[step] === 1
+      ? (JSON.parse(this.line.slice(start - 1, end + 1)) as string)
+      : this.line.slice(start, end);
+  };
+
+  constructor(private readonly trie: FieldTrie) {}
+
+  /** The shape `line` has, if it was learnt; `text` then reads its holes. */
+  match(line: string): LearntShape | undefined {
+    // Lines of ever new shapes (no program writes those; an attacker may): the book has learnt all
+    // it may, and trying it on each line costs more than it saves.
+    if (this.misses > GIVE_UP_MISSES && this.misses > 4 * this.hits) return undefined;
+    const found = this.find(line);
+    if (found === undefined) this.misses++;
+    else this.hits++;
+    return found;
+  }
+
+  private hits = 0;
+  private misses = 0;
+
+  private find(line: string): LearntShape | undefined {
+    this.failed = undefined;
+    const entries = this.entries;
+    // Refined patterns first: they read fewer holes, and each line usually fits one of them.
+    for (let i = 0; i < entries.length; i++) {
+      const refined = (entries[i] as Entry).refined;
+      if (refined !== undefined && this.tryPattern(refined, line)) return this.matched(line, refined, i);
+    }
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as Entry;
+      if (this.tryPattern(entry.general, line)) {
+        this.noteValues(entry, line);
+        return this.matched(line, entry.general, i);
+      }
+    }
+    return undefined;
+  }
+
+  private failed: ShapePattern | undefined;
+  private failedAt = 0;
+
+  /**
+   * Lines of different shapes share most of their text (the same program wrote them): a pattern
+   * that shares the steps the last one matched goes on from there, and one that shares the step
+   * it failed at is not tried at all.
+   */
+  private tryPattern(pattern: ShapePattern, line: string): boolean {
+    let from = 0;
+    const failed = this.failed;
+    if (failed !== undefined) {
+      const shared = sharedSteps(failed, pattern);
+      if (shared > this.failedAt) return false;
+      from = shared;
+    }
+    const step = matchPattern(pattern, line, this.spans, from);
+    if (step === MATCHED) return true;
+    this.failed = pattern;
+    this.failedAt = step;
+    return false;
+  }
+
+  /** Learns the shape of a line JSON.parse accepted. */
+  learn(line: string): void {
+    if (this.entries.length >= MAX_SHAPES) return;
+    const shape = learnShape(line, this.trie);
+    if (shape === undefined || shape.kinds.length > MAX_HOLES) return;
+    const general = generalPattern(shape);
+    this.entries.push({
+      general,
+      refined: undefined,
+      varied: new Uint8Array(shape.kinds.length),
+      generalMatches: 0,
+      refineAt: LEARN_LINES,
+    });
+  }
+
+  private matched(line: string, pattern: ShapePattern, index: number): LearntShape {
+    this.line = line;
+    this.pattern = pattern;
+    // The shape of the next line is most likely this one: it is tried first.
+    if (index > 0) {
+      const entry = this.entries[index] as Entry;
+      this.entries.splice(index, 1);
+      this.entries.unshift(entry);
+    }
+    return pattern.shape;
+  }
+
+  private noteValues(entry: Entry, line: string): void {
+    const { firstText } = entry.general.shape;
+    const { starts, ends } = this.spans;
+    for (let hole = 0; hole < firstText.length; hole++) {
+      if (entry.varied[hole] === 1) continue;
+      const first = firstText[hole] as string;
+      const start = starts[hole] as number;
+      if (ends[hole] !== start + first.length || !line.startsWith(first, start)) entry.varied[hole] = 1;
+    }
+    if (++entry.generalMatches >= entry.refineAt) {
+      entry.refined = refinedPattern(entry.general.shape, entry.varied);
+      entry.refineAt *= 2;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { SecurityEvent } from '../core/index.ts';
+import type { LineParser } from './parser.ts';
+
+/** What a parser made of a chunk of lines: events with their times (epoch ms), and skips by reason. */
+export interface ParsedLines {
+  events: SecurityEvent[];
+  times: number[];
+  skipped: Record<string, number>;
+}
+
+/**
+ * Parses a chunk of lines in order: lines in, events and skip counts out, nothing else touched
+ * (a worker can run it on its own chunk, given its own parser: parsers keep per-input state).
+ */
+export function parseLines(parser: LineParser, lines: readonly string[]): ParsedLines {
+  const events: SecurityEvent[] = [];
+  const times: number[] = [];
+  const skipped: Record<string, number> = {};
+  const emit = (event: SecurityEvent, ts: number): void => {
+    events.push(event);
+    times.push(ts);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const reason = parser.parseLine(lines[i] as string, emit);
+    if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
+  }
+  return { events, times, skipped };
+}

@@ -1,0 +1,57 @@
+import type { SecurityEvent } from '../core/index.ts';
+
+const LINE = Symbol('klaxon.slimLine');
+const FULL = Symbol('klaxon.fullEvent');
+const FULL_PARSER = Symbol('klaxon.parseWhole');
+
+interface SlimFields {
+  [LINE]?: string;
+  [FULL]?: SecurityEvent;
+}
+
+/**
+ * A slim event holds only the fields the loaded rules read (and `@timestamp`, `event.original`);
+ * the whole event is parsed again from its line when it is needed as evidence. Slim events of one
+ * parser share a prototype that knows how to do that; JSON.stringify (snapshots, the store) writes
+ * the whole event.
+ */
+export interface SlimPrototype {
+  toJSON(): SecurityEvent;
+}
+
+/** A prototype for slim events whose whole event `parseWhole` makes from the line. */
+export function createSlimPrototype(parseWhole: (line: string) => SecurityEvent): SlimPrototype {
+  const prototype = {};
+  Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
+  Object.defineProperty(prototype, 'toJSON', {
+    value(this: SecurityEvent) {
+      return materializeEvent(this);
+    },
+  });
+  return prototype as SlimPrototype;
+}
+
+/** A new empty slim event root for `line`. */
+export function createSlimRoot(prototype: SlimPrototype, line: string): Record<string, unknown> {
+  const root = Object.create(prototype) as Record<string, unknown> & SlimFields;
+  root[LINE] = line;
+  return root;
+}
+
+export function isSlimEvent(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && (event as SlimFields)[LINE] !== undefined;
+}
+
+/** The whole event: parsed once from the line of a slim event (and kept), any other event as it is. */
+export function materializeEvent(event: SecurityEvent): SecurityEvent {
+  const slim = event as SecurityEvent & SlimFields;
+  const line = slim[LINE];
+  if (line === undefined) return event;
+  const known = slim[FULL];
+  if (known !== undefined) return known;
+  const parseWhole = (slim as unknown as Record<symbol, (line: string) => SecurityEvent>)[FULL_PARSER];
+  const full = (parseWhole as (line: string) => SecurityEvent)(line);
+  // Kept: an episode's samples are handed on again with every update.
+  Object.defineProperty(slim, FULL, { value: full });
+  return full;
+}
