@@ -5,6 +5,10 @@ import type { LineParser, ParserDefinition } from '../parsers/index.ts';
 import { chooseParser, findParser, ndjsonParser, sniffBinaryFormat } from '../parsers/index.ts';
 import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
+import type { ThreadsOption } from './parallel/choose-threads.ts';
+import { chooseThreads } from './parallel/choose-threads.ts';
+import { parallelBatches } from './parallel/parallel-batches.ts';
+import { skipEvents } from './sort-by-time.ts';
 
 export interface ReadCounts {
   lines: number;
@@ -20,6 +24,8 @@ export interface EventStream {
   counts: ReadCounts;
   parser: LineParser;
   batches: AsyncGenerator<EventBatch>;
+  /** Worker threads reading and parsing the file; 1 when the main thread does. */
+  threads: number;
 }
 
 /** Parsed events with their `@timestamp` as epoch milliseconds, index for index. */
@@ -39,6 +45,8 @@ export interface OpenOptions {
   source?: number;
   /** Events to pass over at the start: those a run that was interrupted had already processed. */
   skipEvents?: number;
+  /** Worker threads to read and parse with (see chooseThreads); default `auto`. */
+  threads?: ThreadsOption | undefined;
 }
 
 const SNIFF_LINES = 50;
@@ -51,14 +59,24 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const mtime = await fileMtime(path);
   if (await isEvtx(path, options.format))
     return openEvtxStream(path, options.source ?? 0, options.skipEvents ?? 0);
-  await inspectLogFile(path);
+  const encoding = await inspectLogFile(path);
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
   const parser = definition.create(parserOptions);
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
-  const batches = parseBatches(path, parser, counts, options.source ?? 0, options.skipEvents ?? 0);
-  return { path, format: definition.format, counts, parser, batches };
+  const source = options.source ?? 0;
+  const format = definition.format;
+  const size = (await stat(path)).size;
+  const threads = chooseThreads(options.threads, { size, encoding, format });
+  const batches =
+    threads > 1
+      ? skipEvents(
+          parallelBatches({ path, format, parserOptions, size, threads, source }, counts),
+          options.skipEvents ?? 0,
+        )
+      : parseBatches(path, parser, counts, source, options.skipEvents ?? 0);
+  return { path, format, counts, parser, batches, threads };
 }
 
 async function* parseBatches(

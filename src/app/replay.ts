@@ -14,6 +14,7 @@ import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
+import type { ThreadsOption } from './parallel/choose-threads.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
 
@@ -44,6 +45,8 @@ export interface ReplayOptions {
    * merged (default DEFAULT_SORT_MAX_BYTES); others are read in file order, within the tolerance.
    */
   sortMaxBytes?: number;
+  /** Worker threads that read and parse each large file (default `auto`, see chooseThreads). */
+  threads?: ThreadsOption | undefined;
 }
 
 export interface FileReport {
@@ -55,6 +58,8 @@ export interface FileReport {
   notes: string[];
   /** Whether the file's events were in time order, and what was done when they were not. */
   order: TimeOrder;
+  /** Worker threads that read and parsed the file (1: the main thread did). */
+  threads: number;
 }
 
 export interface ReplayReport {
@@ -102,11 +107,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    streams.push(await openEventStream(path, { format: options.format, year: options.year, source }));
+    const reading = { format: options.format, year: options.year, threads: options.threads };
+    streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(
       path,
-      { format: options.format, year: options.year },
+      reading,
       options.sortMaxBytes,
       options.maxJumpMs,
       options.toleranceMs,
@@ -175,6 +181,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     future: guarded[source]?.guard.future() ?? 0,
     notes: stream.parser.notes(),
     order: orders[source] as TimeOrder,
+    threads: stream.threads,
   }));
   const incidents = store ? await incidentsOf(store, progress.serials) : book.list();
   const report: ReplayReport = {
