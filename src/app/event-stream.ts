@@ -47,6 +47,8 @@ export interface OpenOptions {
   skipEvents?: number;
   /** Worker threads to read and parse with (see chooseThreads); default `auto`. */
   threads?: ThreadsOption | undefined;
+  /** Bytes of the file each worker task reads (default RANGE_BYTES). */
+  rangeBytes?: number | undefined;
 }
 
 const SNIFF_LINES = 50;
@@ -72,7 +74,10 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const batches =
     threads > 1
       ? skipEvents(
-          parallelBatches({ path, format, parserOptions, size, threads, source }, counts),
+          parallelBatches(
+            { path, format, parserOptions, size, threads, source, rangeBytes: options.rangeBytes },
+            counts,
+          ),
           options.skipEvents ?? 0,
         )
       : parseBatches(path, parser, counts, source, options.skipEvents ?? 0);

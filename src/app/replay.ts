@@ -47,6 +47,8 @@ export interface ReplayOptions {
   sortMaxBytes?: number;
   /** Worker threads that read and parse each large file (default `auto`, see chooseThreads). */
   threads?: ThreadsOption | undefined;
+  /** Bytes of a file each worker task reads (default RANGE_BYTES, 4 MiB). */
+  rangeBytes?: number | undefined;
 }
 
 export interface FileReport {
@@ -107,7 +109,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    const reading = { format: options.format, year: options.year, threads: options.threads };
+    const { format, year, threads, rangeBytes } = options;
+    const reading = { format, year, threads, rangeBytes };
     streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(

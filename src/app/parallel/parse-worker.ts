@@ -1,9 +1,11 @@
 // Worker thread entry: parses the byte ranges of one file that the main thread sends, and answers
-// each with its events in a compact form (see transfer-codec.ts). Started by ParsePool.
+// each with its events in a compact form (see transfer-codec.ts). Started by parseRanges.
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createChunkParser } from './chunk-parser.ts';
+import type { ParsedChunk } from './chunk-parser.ts';
 import { readRangeLines } from './read-range-lines.ts';
+import type { RangeLines } from './read-range-lines.ts';
 import { encodeEvents } from './transfer-codec.ts';
 import type { ParseWorkerData, RangeAnswer, RangeTask } from './worker-protocol.ts';
 
@@ -11,24 +13,55 @@ const data = workerData as ParseWorkerData;
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs only as a worker thread');
 const parse = createChunkParser(data.format, data.parserOptions);
+/** Read of a last line without a newline: the single-thread reader hands it on after all the others. */
+const LAST_READ = Number.MAX_SAFE_INTEGER;
 
 port.on('message', (task: RangeTask) => {
   // Opened per task: a worker that is terminated leaves no descriptor open.
   const fd = openSync(data.path, 'r');
-  let lines: string[];
+  let range: RangeLines;
   try {
-    lines = readRangeLines(fd, task);
+    range = readRangeLines(fd, task);
   } finally {
     closeSync(fd);
   }
-  const chunk = parse(lines);
-  const times = Float64Array.from(chunk.times);
+  const parsed = parseByRead(range);
+  const times = Float64Array.from(parsed.times);
   const answer: RangeAnswer = {
     seq: task.seq,
-    lines: lines.length,
-    events: encodeEvents(chunk.events),
+    lines: range.lines.length,
+    events: encodeEvents(parsed.events),
     times,
-    skipped: chunk.skipped,
+    skipped: parsed.skipped,
+    reads: parsed.reads,
   };
   port.postMessage(answer, [times.buffer]);
 });
+
+/**
+ * Parses the lines in groups, one per read of the single-thread reader (the lines whose newline
+ * falls in it), so the main thread can hand the engine the very batches that reader gives.
+ */
+function parseByRead(range: RangeLines): ParsedChunk & { reads: number[] } {
+  const all: ParsedChunk & { reads: number[] } = { events: [], times: [], skipped: {}, reads: [] };
+  let from = 0;
+  while (from < range.lines.length) {
+    const read = readOf(range.ends[from] as number);
+    let to = from + 1;
+    while (to < range.lines.length && readOf(range.ends[to] as number) === read) to++;
+    const chunk = parse(range.lines.slice(from, to));
+    for (let i = 0; i < chunk.events.length; i++) {
+      all.events.push(chunk.events[i] as ParsedChunk['events'][number]);
+      all.times.push(chunk.times[i] as number);
+    }
+    for (const [reason, n] of Object.entries(chunk.skipped))
+      all.skipped[reason] = (all.skipped[reason] ?? 0) + n;
+    all.reads.push(read, chunk.events.length);
+    from = to;
+  }
+  return all;
+}
+
+function readOf(end: number): number {
+  return end === -1 ? LAST_READ : Math.floor(end / data.readBytes);
+}

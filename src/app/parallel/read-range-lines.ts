@@ -5,32 +5,42 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const TAIL_BYTES = 64 * 1024;
 
+/** Lines of a range, and where each ends: the byte offset of its newline, -1 for a last line without one. */
+export interface RangeLines {
+  lines: string[];
+  ends: number[];
+}
+
 /**
  * The lines of an open file that begin inside `range`, as readLineBatches splits them (LF or CRLF,
  * the last line may lack a newline): a line that begins before the range belongs to the range
  * before, one that begins inside it is read on past `range.end` to its newline. Ranges that cover
  * a file therefore yield each of its lines exactly once, in file order.
  */
-export function readRangeLines(fd: number, range: ByteRange): string[] {
+export function readRangeLines(fd: number, range: ByteRange): RangeLines {
   const from = range.start === 0 || byteAt(fd, range.start - 1) === NEWLINE ? range.start : -1;
   let buffer = readAt(fd, range.start, range.end - range.start);
   let begin = 0;
   if (from === -1) {
     const newline = buffer.indexOf(NEWLINE);
-    if (newline === -1) return [];
+    if (newline === -1) return { lines: [], ends: [] };
     begin = newline + 1;
   }
   if (buffer.length > 0 && buffer[buffer.length - 1] !== NEWLINE)
     buffer = readToNewline(fd, buffer, range.end);
-  const lines: string[] = [];
+  const found: RangeLines = { lines: [], ends: [] };
   let newline = buffer.indexOf(NEWLINE, begin);
   while (newline !== -1) {
-    lines.push(decodeLine(buffer, begin, newline));
+    found.lines.push(decodeLine(buffer, begin, newline));
+    found.ends.push(range.start + newline);
     begin = newline + 1;
     newline = buffer.indexOf(NEWLINE, begin);
   }
-  if (begin < buffer.length) lines.push(decodeLine(buffer, begin, buffer.length));
-  return lines;
+  if (begin < buffer.length) {
+    found.lines.push(decodeLine(buffer, begin, buffer.length));
+    found.ends.push(-1);
+  }
+  return found;
 }
 
 /** `buffer` (the range) and what follows it up to the end of its last line. */

@@ -7,6 +7,8 @@ export interface ParseWorkerData {
   path: string;
   format: string;
   parserOptions: ParserOptions;
+  /** PLAIN_READ_BYTES, passed on so that a worker loads no source module. */
+  readBytes: number;
 }
 
 /** Main thread → worker: parse the lines that begin in this range; `seq` orders the answers. */
@@ -22,4 +24,9 @@ export interface RangeAnswer {
   /** Epoch milliseconds of each event (NaN for an invalid time), index for index. */
   times: Float64Array;
   skipped: Record<string, number>;
+  /**
+   * Pairs (read, events): the events come in groups, one per read of the single-thread reader
+   * (`readBytes` each) that the lines' newlines fall in, so batches can follow those reads.
+   */
+  reads: number[];
 }
