@@ -25,7 +25,7 @@ const EXPORT_FORMATS: ReadonlySet<string> = new Set(['evtx', 'windows', 'ndjson'
  */
 export async function chooseReorderWindow(
   path: string,
-  options: Pick<OpenOptions, 'format' | 'year' | 'threads' | 'rangeBytes'>,
+  options: Pick<OpenOptions, 'format' | 'year' | 'threads' | 'rangeBytes' | 'fields'>,
   sortMaxBytes = DEFAULT_SORT_MAX_BYTES,
   maxJumpMs?: number,
   toleranceMs = DEFAULT_TOLERANCE_MS,

@@ -8,6 +8,7 @@ import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { chooseThreads } from './parallel/choose-threads.ts';
 import { parallelBatches } from './parallel/parallel-batches.ts';
+import type { ParallelRead } from './parallel/parallel-batches.ts';
 import { skipEvents } from './sort-by-time.ts';
 
 export interface ReadCounts {
@@ -49,6 +50,11 @@ export interface OpenOptions {
   threads?: ThreadsOption | undefined;
   /** Bytes of the file each worker task reads (default RANGE_BYTES). */
   rangeBytes?: number | undefined;
+  /**
+   * With worker threads: keep only these fields of each event and its whole document as JSON (see
+   * lightEvents); the evidence of detections must then go through withWholeSamples.
+   */
+  fields?: string[] | undefined;
 }
 
 const SNIFF_LINES = 50;
@@ -75,13 +81,17 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
     threads > 1
       ? skipEvents(
           parallelBatches(
-            { path, format, parserOptions, size, threads, source, rangeBytes: options.rangeBytes },
+            { ...parallelOptions(options), path, format, parserOptions, size, threads, source },
             counts,
           ),
           options.skipEvents ?? 0,
         )
       : parseBatches(path, parser, counts, source, options.skipEvents ?? 0);
   return { path, format, counts, parser, batches, threads };
+}
+
+function parallelOptions(options: OpenOptions): Pick<ParallelRead, 'rangeBytes' | 'fields'> {
+  return { rangeBytes: options.rangeBytes, fields: options.fields };
 }
 
 async function* parseBatches(

@@ -15,6 +15,7 @@ import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
+import { fieldsToKeep, withWholeSamples } from './parallel/light-events.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
 
@@ -99,18 +100,21 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     rules: options.rules,
     toleranceMs: options.toleranceMs,
     restore: resumed?.snapshot,
-    emit: (detection: Detection) => {
+    emit: (signal: Detection) => {
+      // Events read by worker threads hold only what the rules read: evidence needs the whole ones.
+      const detection = withWholeSamples(signal);
       detections++;
       if (store) recorder.add(detection);
       else book.apply(detection);
     },
   });
+  const fields = fieldsToKeep(options.rules);
   const streams = [];
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
     const { format, year, threads, rangeBytes } = options;
-    const reading = { format, year, threads, rangeBytes };
+    const reading = { format, year, threads, rangeBytes, fields };
     streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(

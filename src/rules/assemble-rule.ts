@@ -11,6 +11,8 @@ export interface CompiledFilters {
   steps: EventPredicate[];
   /** A necessary condition derived from the top-level `where`, for the engine's rule index. */
   prefilter?: Prefilter | undefined;
+  /** Fields the conditions (`where`, `unless`, steps) read. */
+  fields?: ReadonlySet<string>;
 }
 
 /** Builds the compiled rule from validated input and compiled filters, applying defaults. */
@@ -37,6 +39,7 @@ export function assembleRule(input: RuleInput, filters: CompiledFilters, source:
         : excludeUnless(filters.where ?? (() => true), filters.unless),
     ...(filters.prefilter !== undefined && { prefilter: filters.prefilter }),
     groupBy: input.group_by ?? [],
+    fields: fieldsRead(input, filters),
     windowMs,
     resolveAfterMs: input.resolve_after ?? input.auto_resolve_after ?? windowMs,
     resolve: input.resolve,
@@ -74,4 +77,11 @@ function combineWhere(shared: EventPredicate | undefined, own: EventPredicate): 
 
 function excludeUnless(predicate: EventPredicate, unless: EventPredicate | undefined): EventPredicate {
   return unless ? (event) => predicate(event) && !unless(event) : predicate;
+}
+
+function fieldsRead(input: RuleInput, filters: CompiledFilters): string[] {
+  const fields = new Set(filters.fields);
+  for (const field of input.group_by ?? []) fields.add(field);
+  if (input.type === 'cardinality') fields.add(input.distinct);
+  return [...fields].sort();
 }

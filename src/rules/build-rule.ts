@@ -7,6 +7,7 @@ import { checkRuleKeys } from './check-keys.ts';
 import { checkRuleRelations } from './check-relations.ts';
 import { compileRuleWhere } from './compile-rule-where.ts';
 import { derivePrefilter } from './where/prefilter.ts';
+import { whereFields } from './where/where-fields.ts';
 import { RULE_TYPES } from './model.ts';
 import type { EventPredicate, Rule, RuleType } from './model.ts';
 import { placeIssue, positionOf, convertZodIssues, yamlToJs } from '../config/index.ts';
@@ -34,9 +35,11 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
   const issues: ValidationIssue[] = [];
   let whereSpec: unknown;
   const stepSpecs: unknown[] = [];
+  const fields = new Set<string>();
   const compile = (path: NodePath): EventPredicate | undefined => {
     const compiled = compileRuleWhere(source, node, path);
     issues.push(...(compiled?.issues ?? []));
+    if (compiled) whereFields(compiled.spec, fields);
     if (compiled && path.length === 1 && path[0] === 'where') whereSpec = compiled.spec;
     if (compiled && path[0] === 'steps') stepSpecs.push(compiled.spec);
     return compiled?.predicate;
@@ -48,6 +51,7 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
       type === 'sequence' && Array.isArray(input.steps)
         ? input.steps.map((_, i) => compile(['steps', i, 'where']) ?? never)
         : [],
+    fields,
   };
   // A sequence event counts when it fits some step: the steps' conditions, as alternatives.
   filters.prefilter =

@@ -28,6 +28,11 @@ export interface RuleCommon {
   prefilter?: Prefilter;
   /** Fields whose values form the group key; an event lacking any of them is not counted by the rule. */
   groupBy: string[];
+  /**
+   * Every event field the rule reads (conditions, group key, distinct field), when known: an event
+   * holding only these (see app/parallel) is judged as the whole event would be.
+   */
+  fields?: string[];
   /** Sliding window (for `sequence`: the span all steps must fall in). */
   windowMs: number;
   /** How long the condition must stay false before the episode resolves (default: the window). */

@@ -7,6 +7,8 @@ import { findParser } from '../../parsers/index.ts';
 export interface ParsedChunk {
   events: SecurityEvent[];
   times: number[];
+  /** The index (in the chunk) of the line each event came from. */
+  origins: number[];
   skipped: Record<string, number>;
 }
 
@@ -30,13 +32,15 @@ export function createChunkParser(format: string, options: ParserOptions): Chunk
     throw new InputError(`format "${format}" cannot be parsed in parts`);
   const parser = definition.create(options);
   return (lines) => {
-    const chunk: ParsedChunk = { events: [], times: [], skipped: {} };
+    const chunk: ParsedChunk = { events: [], times: [], origins: [], skipped: {} };
+    let index = 0;
     const emit = (event: SecurityEvent, ts: number): void => {
       chunk.events.push(event);
       chunk.times.push(ts);
+      chunk.origins.push(index);
     };
-    for (const line of lines) {
-      const reason = parser.parseLine(line, emit);
+    for (; index < lines.length; index++) {
+      const reason = parser.parseLine(lines[index] as string, emit);
       if (reason !== null) chunk.skipped[reason] = (chunk.skipped[reason] ?? 0) + 1;
     }
     return chunk;

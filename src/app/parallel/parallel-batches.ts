@@ -3,7 +3,6 @@ import { PLAIN_READ_BYTES } from '../../sources/index.ts';
 import type { EventBatch, ReadCounts } from '../event-stream.ts';
 import { parseRanges } from './parse-pool.ts';
 import { planRanges } from './plan-ranges.ts';
-import { decodeEvents } from './transfer-codec.ts';
 import { parseWorkerEntry } from './worker-entry.ts';
 import type { WorkerEntry } from './worker-entry.ts';
 import type { ParseWorkerData, RangeAnswer } from './worker-protocol.ts';
@@ -13,6 +12,7 @@ export interface ParallelRead extends Omit<ParseWorkerData, 'readBytes'> {
   threads: number;
   source: number;
   rangeBytes?: number | undefined;
+  fields?: string[] | undefined;
   /** The worker module; tests give one that fails. */
   entry?: WorkerEntry;
 }
@@ -23,14 +23,14 @@ export interface ParallelRead extends Omit<ParseWorkerData, 'readBytes'> {
  * engine's batch-by-batch updates are the same too), and the same counts.
  */
 export async function* parallelBatches(read: ParallelRead, counts: ReadCounts): AsyncGenerator<EventBatch> {
-  const { path, format, parserOptions } = read;
-  const data: ParseWorkerData = { path, format, parserOptions, readBytes: PLAIN_READ_BYTES };
+  const { path, format, parserOptions, fields } = read;
+  const data: ParseWorkerData = { path, format, parserOptions, fields, readBytes: PLAIN_READ_BYTES };
   const ranges = planRanges(read.size, read.rangeBytes);
   let batch: EventBatch | undefined;
   let batchRead = -1;
   for await (const answer of parseRanges(read.entry ?? parseWorkerEntry(), data, ranges, read.threads)) {
     count(answer, counts);
-    const events = decodeEvents(answer.events);
+    const events = answer.events;
     let at = 0;
     for (let pair = 0; pair < answer.reads.length; pair += 2) {
       const readIndex = answer.reads[pair] as number;

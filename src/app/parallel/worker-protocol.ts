@@ -1,6 +1,6 @@
 import type { ParserOptions } from '../../parsers/index.ts';
 import type { ByteRange } from './plan-ranges.ts';
-import type { EncodedEvents } from './transfer-codec.ts';
+import type { SecurityEvent } from '../../core/index.ts';
 
 /** What every parse worker of one file is started with. */
 export interface ParseWorkerData {
@@ -9,6 +9,8 @@ export interface ParseWorkerData {
   parserOptions: ParserOptions;
   /** PLAIN_READ_BYTES, passed on so that a worker loads no source module. */
   readBytes: number;
+  /** Keep only these fields of each event, and the whole document as JSON (see lightEvents). */
+  fields?: string[] | undefined;
 }
 
 /** Main thread → worker: parse the lines that begin in this range; `seq` orders the answers. */
@@ -20,7 +22,7 @@ export interface RangeTask extends ByteRange {
 export interface RangeAnswer {
   seq: number;
   lines: number;
-  events: EncodedEvents;
+  events: SecurityEvent[];
   /** Epoch milliseconds of each event (NaN for an invalid time), index for index. */
   times: Float64Array;
   skipped: Record<string, number>;
