@@ -76,7 +76,12 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const source = options.source ?? 0;
   const format = definition.format;
   const size = (await stat(path)).size;
-  const threads = chooseThreads(options.threads, { size, encoding, format });
+  const threads = chooseThreads(options.threads, {
+    size,
+    encoding,
+    format,
+    light: options.fields !== undefined,
+  });
   const batches =
     threads > 1
       ? skipEvents(
