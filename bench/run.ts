@@ -8,6 +8,7 @@ import { startPostgres } from '../test/support/postgres.ts';
 import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
+import { threadedReplayRows } from './threads-rows.ts';
 import type { CaseResult } from './cases/measure.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
@@ -82,6 +83,11 @@ for (const input of [
   ]);
 }
 printTable(rows);
+
+console.log(
+  '\n== replay with worker threads (--threads auto) vs. the single-thread floor, NDJSON, shipped pack',
+);
+printTable(threadedReplayRows(files.ndjson, runCase));
 
 console.log('\n== native .evtx: records/s next to Debian python3-evtx on the same file, same run');
 const evtxRows = evtxComparison();

@@ -5,6 +5,11 @@ import type { LineParser, ParserDefinition } from '../parsers/index.ts';
 import { chooseParser, findParser, ndjsonParser, parseLines, sniffBinaryFormat } from '../parsers/index.ts';
 import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
+import type { ThreadsOption } from './parallel/choose-threads.ts';
+import { chooseThreads } from './parallel/choose-threads.ts';
+import { parallelBatches } from './parallel/parallel-batches.ts';
+import type { ParallelRead } from './parallel/parallel-batches.ts';
+import { skipEvents } from './sort-by-time.ts';
 
 export interface ReadCounts {
   lines: number;
@@ -20,6 +25,8 @@ export interface EventStream {
   counts: ReadCounts;
   parser: LineParser;
   batches: AsyncGenerator<EventBatch>;
+  /** Worker threads reading and parsing the file; 1 when the main thread does. */
+  threads: number;
 }
 
 /** Parsed events with their `@timestamp` as epoch milliseconds, index for index. */
@@ -44,6 +51,15 @@ export interface OpenOptions {
    * (see ParserDefinition.createSelective). Undefined: whole events.
    */
   fields?: readonly string[] | undefined;
+  /** Worker threads to read and parse with (see chooseThreads); default `auto`. */
+  threads?: ThreadsOption | undefined;
+  /** Bytes of the file each worker task reads (default RANGE_BYTES). */
+  rangeBytes?: number | undefined;
+  /**
+   * With worker threads: keep only these fields of each event and its whole document as JSON (see
+   * lightEvents); the evidence of detections must then go through withWholeSamples.
+   */
+  lightFields?: string[] | undefined;
 }
 
 const SNIFF_LINES = 50;
@@ -56,7 +72,7 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const mtime = await fileMtime(path);
   if (await isEvtx(path, options.format))
     return openEvtxStream(path, options.source ?? 0, options.skipEvents ?? 0);
-  await inspectLogFile(path);
+  const encoding = await inspectLogFile(path);
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
@@ -65,8 +81,30 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
       ? definition.createSelective(parserOptions, options.fields)
       : definition.create(parserOptions);
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
-  const batches = parseBatches(path, parser, counts, options.source ?? 0, options.skipEvents ?? 0);
-  return { path, format: definition.format, counts, parser, batches };
+  const source = options.source ?? 0;
+  const format = definition.format;
+  const size = (await stat(path)).size;
+  const threads = chooseThreads(options.threads, {
+    size,
+    encoding,
+    format,
+    light: options.lightFields !== undefined,
+  });
+  const batches =
+    threads > 1
+      ? skipEvents(
+          parallelBatches(
+            { ...parallelOptions(options), path, format, parserOptions, size, threads, source },
+            counts,
+          ),
+          options.skipEvents ?? 0,
+        )
+      : parseBatches(path, parser, counts, source, options.skipEvents ?? 0);
+  return { path, format, counts, parser, batches, threads };
+}
+
+function parallelOptions(options: OpenOptions): Pick<ParallelRead, 'rangeBytes' | 'fields'> {
+  return { rangeBytes: options.rangeBytes, fields: options.lightFields };
 }
 
 async function* parseBatches(

@@ -41,7 +41,7 @@ export async function openEvtxStream(path: string, source: number, skipEvents: n
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
   const parser: LineParser = { parseLine: () => 'binary-format', notes: () => notes };
   const batches = readChunks(handle, counts, source, skipEvents);
-  return { path, format: 'evtx', counts, parser, batches };
+  return { path, format: 'evtx', counts, parser, batches, threads: 1 };
 }
 
 async function* readChunks(

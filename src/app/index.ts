@@ -4,3 +4,4 @@ export type { EventStream, ReadCounts } from './event-stream.ts';
 export { openEventStream } from './event-stream.ts';
 export { loadRules } from './load-rules.ts';
 export { BUILTIN_RULES_DIR } from './builtin-rules.ts';
+export type { ThreadsOption } from './parallel/choose-threads.ts';

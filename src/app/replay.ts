@@ -16,6 +16,8 @@ import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
+import type { ThreadsOption } from './parallel/choose-threads.ts';
+import { fieldsToKeep, withWholeSamples } from './parallel/light-events.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
 
@@ -51,6 +53,10 @@ export interface ReplayOptions {
    * and an event is parsed whole when it becomes evidence; the incidents are the same.
    */
   wholeEvents?: boolean;
+  /** Worker threads that read and parse each large file (default `auto`, see chooseThreads). */
+  threads?: ThreadsOption | undefined;
+  /** Bytes of a file each worker task reads (default RANGE_BYTES, 4 MiB). */
+  rangeBytes?: number | undefined;
 }
 
 export interface FileReport {
@@ -62,6 +68,8 @@ export interface FileReport {
   notes: string[];
   /** Whether the file's events were in time order, and what was done when they were not. */
   order: TimeOrder;
+  /** Worker threads that read and parsed the file (1: the main thread did). */
+  threads: number;
 }
 
 export interface ReplayReport {
@@ -99,7 +107,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     rules: options.rules,
     toleranceMs: options.toleranceMs,
     restore: resumed?.snapshot,
-    emit: (found: Detection) => {
+    emit: (signal: Detection) => {
+      // Events read by worker threads hold only what the rules read, and selectively parsed ones
+      // only their line: evidence needs the whole ones.
+      const found = withWholeSamples(signal);
       detections++;
       const detection = { ...found, samples: found.samples.map(materializeEvent) };
       if (store) recorder.add(detection);
@@ -107,16 +118,19 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     },
   });
   const fields = options.wholeEvents === true ? undefined : fieldsReadByRules(options.rules);
+  const lightFields = options.wholeEvents === true ? undefined : fieldsToKeep(options.rules);
   const streams = [];
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    streams.push(await openEventStream(path, { format: options.format, year: options.year, source, fields }));
+    const { format, year, threads, rangeBytes } = options;
+    const reading = { format, year, threads, rangeBytes, fields, lightFields };
+    streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(
       path,
-      // Only the times are read ahead.
-      { format: options.format, year: options.year, fields: fields && [] },
+      // Only the times are read ahead, on the main thread.
+      { format, year, fields: fields && [] },
       options.sortMaxBytes,
       options.maxJumpMs,
       options.toleranceMs,
@@ -185,6 +199,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     future: guarded[source]?.guard.future() ?? 0,
     notes: stream.parser.notes(),
     order: orders[source] as TimeOrder,
+    threads: stream.threads,
   }));
   const incidents = store ? await incidentsOf(store, progress.serials) : book.list();
   const report: ReplayReport = {

@@ -24,3 +24,12 @@ export function parseLogLevel(text: string): LogLevel {
   if (!isLogLevel(level)) throw new InvalidArgumentError(`expected one of ${LOG_LEVELS.join(', ')}`);
   return level;
 }
+
+/** `--threads`: a whole number of reading threads from 1 (the main thread alone) to 64, or `auto`. */
+export function parseThreads(text: string): number | 'auto' {
+  if (text.trim().toLowerCase() === 'auto') return 'auto';
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+    throw new InvalidArgumentError('expected auto or a whole number of threads from 1 to 64');
+  return threads;
+}

@@ -7,7 +7,7 @@ export type {
   SourceSink,
   SourceStatus,
 } from './source.ts';
-export { readLineBatches, readFirstLines, inspectLogFile } from './file/index.ts';
+export { readLineBatches, readFirstLines, inspectLogFile, PLAIN_READ_BYTES } from './file/index.ts';
 export {
   createSyslogSource,
   syslogSource,

@@ -8,7 +8,7 @@ import { NotifyStage, loadSavedGroups } from '../../routing/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
-import { collect, parseTolerance, parseYear } from '../options.ts';
+import { collect, parseThreads, parseTolerance, parseYear } from '../options.ts';
 import type { Io } from '../io.ts';
 
 interface ReplayFlags {
@@ -21,6 +21,7 @@ interface ReplayFlags {
   tolerance?: number;
   json?: boolean;
   notify?: boolean;
+  threads?: number | 'auto';
 }
 
 export function registerReplay(program: Command, io: Io): void {
@@ -49,6 +50,11 @@ export function registerReplay(program: Command, io: Io): void {
       'klaxon.yaml: its store (history only, nobody is notified without --notify)',
     )
     .option('--notify', 'with --config: its routes put notifications, marked as a replay, into the outbox')
+    .option(
+      '--threads <n>',
+      'worker threads that read and parse each large NDJSON file (default auto: up to 4 cores; 1: none)',
+      parseThreads,
+    )
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
       const rules = await loadRules(flags.rules);
@@ -78,6 +84,7 @@ export function registerReplay(program: Command, io: Io): void {
           toleranceMs: flags.tolerance,
           store,
           notify,
+          threads: flags.threads,
           ...(flags.checkpointEvery !== undefined && { checkpointEveryMs: flags.checkpointEvery }),
         });
       } finally {

@@ -6,7 +6,8 @@ import { describeIoError } from './describe-io-error.ts';
 import { SNIFF_BYTES, sniffContent } from './sniff-content.ts';
 import type { ContentKind } from './sniff-content.ts';
 
-const CHUNK_BYTES = 1 << 20;
+/** Bytes per read of a plain file: readLineBatches yields the lines that end in each read as one batch. */
+export const CHUNK_BYTES = 1 << 20;
 const GUNZIP_CHUNK_BYTES = 256 * 1024;
 
 /** How a log file's bytes become lines: as they are, or through gunzip. */

@@ -1,0 +1,35 @@
+import { availableParallelism } from 'node:os';
+import { PER_LINE_FORMATS } from './chunk-parser.ts';
+
+/** `--threads`: a number of reading threads, or `auto`. */
+export type ThreadsOption = number | 'auto';
+
+/** Below this size a file is read by the main thread: starting workers would cost more than they save. */
+export const MIN_PARALLEL_BYTES = 16 * 1024 * 1024;
+export const MAX_AUTO_THREADS = 4;
+
+export interface ThreadsInput {
+  size: number;
+  /** gzip is one stream: only one thread can gunzip it, so it is read on the main thread. */
+  encoding: 'plain' | 'gzip';
+  format: string;
+  /** Whether workers may send light events (the rules say what they read, see fieldsToKeep). */
+  light: boolean;
+}
+
+/**
+ * How many worker threads read and parse a file (1: the main thread does, as before). Only plain
+ * files of per-line formats are split (see PER_LINE_FORMATS); `auto` uses up to MAX_AUTO_THREADS
+ * cores for files of MIN_PARALLEL_BYTES or more, and none on a single-core machine, nor when the
+ * events would cross whole (cloning a whole document costs the main thread about what parsing it does).
+ */
+export function chooseThreads(
+  option: ThreadsOption | undefined,
+  input: ThreadsInput,
+  cores = availableParallelism(),
+): number {
+  if (input.encoding !== 'plain' || !PER_LINE_FORMATS.has(input.format)) return 1;
+  if (typeof option === 'number') return Math.max(1, Math.floor(option));
+  if (cores < 2 || input.size < MIN_PARALLEL_BYTES || !input.light) return 1;
+  return Math.min(cores, MAX_AUTO_THREADS);
+}

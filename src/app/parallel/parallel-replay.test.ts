@@ -1,0 +1,128 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JSON_LIMITS } from '../../core/index.ts';
+import { generateBenchFiles, generateDemoDay } from '../../demo/index.ts';
+import type { Rule } from '../../rules/index.ts';
+import { datasetUrl } from '../../../test/support/datasets.ts';
+import { loadRules } from '../load-rules.ts';
+import type { ReplayOptions, ReplayReport } from '../replay.ts';
+import { runReplay } from '../replay.ts';
+
+// Each file replayed by the main thread alone and by worker threads cut into many small ranges:
+// the incidents (ids, keys, counts, times, evidence), cases and counts must be identical.
+const windowsDir = datasetUrl('windows/evtx-to-mitre-attack/jsonl/').pathname;
+const windowsFiles = readdirSync(windowsDir)
+  .filter((name) => name.endsWith('.jsonl'))
+  .map((name) => join(windowsDir, name));
+const folder = mkdtempSync(join(tmpdir(), 'klaxon-threads-'));
+let rules: Rule[];
+
+beforeAll(async () => {
+  rules = [...(await loadRules(undefined))];
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function bothWays(
+  inputs: string[],
+  options: Partial<ReplayOptions> = {},
+): Promise<[ReplayReport, ReplayReport]> {
+  const single = await runReplay({ inputs, rules, ...options, threads: 1 });
+  const threaded = await runReplay({ inputs, rules, rangeBytes: 4096, ...options, threads: 2 });
+  return [single, threaded];
+}
+
+function expectSameOutcome(single: ReplayReport, threaded: ReplayReport): void {
+  expect(threaded.incidents).toStrictEqual(single.incidents);
+  expect(threaded.cases).toStrictEqual(single.cases);
+  expect(threaded.totals).toStrictEqual(single.totals);
+  expect(threaded.engine).toStrictEqual(single.engine);
+  expect(threaded.detections).toBe(single.detections);
+  const withoutThreads = (report: ReplayReport) => report.files.map(({ threads: _, ...file }) => file);
+  expect(withoutThreads(threaded)).toStrictEqual(withoutThreads(single));
+}
+
+describe('replay with worker threads', () => {
+  it.each(windowsFiles.map((path) => [path.slice(windowsDir.length), path]))(
+    'finds the same incidents in %s as the main thread alone',
+    async (_, path) => {
+      const [single, threaded] = await bothWays([path]);
+      expect(threaded.files[0]?.threads).toBe(2);
+      expectSameOutcome(single, threaded);
+    },
+  );
+
+  it(
+    'finds the same incidents in the real datasets merged into one timeline',
+    { timeout: 300_000 },
+    async () => {
+      const [single, threaded] = await bothWays(windowsFiles);
+      expect(single.incidents.length).toBeGreaterThan(10);
+      expect(single.incidents.every((incident) => incident.samples.length > 0)).toBe(true);
+      expectSameOutcome(single, threaded);
+    },
+  );
+
+  it(
+    'finds the same incidents in a generated day (Winlogbeat, ECS app logs)',
+    { timeout: 300_000 },
+    async () => {
+      const day = generateDemoDay({ seed: 11, start: new Date('2024-05-06T00:00:00Z') });
+      const windows = join(folder, 'demo-windows.ndjson');
+      const app = join(folder, 'demo-app.ndjson');
+      writeFileSync(windows, `${day.windows.join('\n')}\n`);
+      writeFileSync(app, `${day.app.join('\n')}\n`);
+      for (const inputs of [[windows], [app], [windows, app]]) {
+        const [single, threaded] = await bothWays(inputs, { rangeBytes: 16 * 1024 });
+        expect(single.incidents.length).toBeGreaterThan(0);
+        expect(threaded.files.every((file) => file.threads === 2)).toBe(true);
+        expectSameOutcome(single, threaded);
+      }
+    },
+  );
+
+  it('finds the same incidents in a generated Winlogbeat bench file, read in 1 MiB batches by both', async () => {
+    const { ndjson } = await generateBenchFiles(folder, { ndjsonEvents: 3_000, sshdLines: 10, seed: 7 });
+    for (const rangeBytes of [300_000, 2 * 1024 * 1024]) {
+      const [single, threaded] = await bothWays([ndjson], { rangeBytes });
+      expect(single.totals.events).toBe(3_000);
+      expectSameOutcome(single, threaded);
+    }
+  });
+
+  it('counts and skips bad lines exactly as the main thread does', async () => {
+    const real = readFileSync(windowsFiles[0] as string, 'utf8')
+      .trimEnd()
+      .split('\n');
+    const deep = '['.repeat(JSON_LIMITS.maxDepth + 1) + ']'.repeat(JSON_LIMITS.maxDepth + 1);
+    const bad = [
+      '{"@timestamp": garbled',
+      deep,
+      '',
+      '   ',
+      '[1,2]',
+      '{"event":{}}',
+      '{"@timestamp":"yesterday"}',
+    ];
+    const lines = real.flatMap((line, i) => [line, bad[i % bad.length] as string]);
+    const path = join(folder, 'bad-lines.jsonl');
+    writeFileSync(path, `\uFEFF${lines.join('\r\n')}`);
+    const [single, threaded] = await bothWays([path], { format: 'windows', rangeBytes: 1000 });
+    expect(Object.keys(single.totals.skipped).sort()).toEqual(
+      expect.arrayContaining(['invalid-json', 'too-deep', 'blank', 'not-an-object']),
+    );
+    expect(threaded.files[0]?.threads).toBe(2);
+    expectSameOutcome(single, threaded);
+  });
+
+  it('reads sshd logs and gzip files on the main thread, whatever --threads says', async () => {
+    const gz = join(folder, 'winlogbeat.jsonl.gz');
+    writeFileSync(gz, gzipSync(readFileSync(windowsFiles[0] as string)));
+    const auth = datasetUrl('sshd/auth.log').pathname;
+    const [single, threaded] = await bothWays([gz, auth], { year: 2017 });
+    expect(threaded.files.map((file) => file.threads)).toEqual([1, 1]);
+    expectSameOutcome(single, threaded);
+  });
+});

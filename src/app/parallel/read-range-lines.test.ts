@@ -1,0 +1,69 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readLineBatches } from '../../sources/index.ts';
+import { planRanges } from './plan-ranges.ts';
+import { readRangeLines } from './read-range-lines.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'klaxon-ranges-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+let written = 0;
+function file(content: string | Buffer): string {
+  const path = join(folder, `input-${written++}.log`);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function oneThread(path: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const batch of readLineBatches(path)) lines.push(...batch);
+  return lines;
+}
+
+function byRanges(path: string, size: number, rangeBytes: number): string[] {
+  const fd = openSync(path, 'r');
+  try {
+    return planRanges(size, rangeBytes).flatMap((range) => readRangeLines(fd, range).lines);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('readRangeLines', () => {
+  it('gives every line once, in order, however the file is cut', async () => {
+    const content = 'first\r\nsecond\n\nJürgen ✓ 4\n' + 'x'.repeat(300) + '\nlast without newline';
+    const path = file(content);
+    const size = Buffer.byteLength(content);
+    const expected = await oneThread(path);
+    for (const rangeBytes of [1, 2, 3, 5, 7, 64, 301, size, size * 2])
+      expect(byRanges(path, size, rangeBytes), `ranges of ${rangeBytes} bytes`).toEqual(expected);
+  });
+
+  it('matches the single-thread reader on arbitrary text and cut sizes', async () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('\n', '\r\n', '\r', 'é', '✓', '😀', ' '), fc.string()), {
+      maxLength: 60,
+    });
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 40 }), async (parts, rangeBytes) => {
+        const content = parts.join('');
+        const path = file(content);
+        expect(byRanges(path, Buffer.byteLength(content), rangeBytes)).toEqual(await oneThread(path));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads a line longer than a range and the tail read ahead (64 KiB) into the range it begins in', async () => {
+    const long = 'y'.repeat(200_000);
+    const path = file(`a\n${long}\nb\n`);
+    const size = 2 + long.length + 3;
+    expect(byRanges(path, size, 1000)).toEqual(['a', long, 'b']);
+  });
+
+  it('reads an empty file as no lines', () => {
+    expect(byRanges(file(''), 0, 16)).toEqual([]);
+  });
+});
