@@ -14,6 +14,12 @@ export interface Store extends StoreOperations {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `work` in one transaction: all its writes land together or not at all. */
   transaction<T>(work: (tx: StoreOperations) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` once rows were enqueued into the outbox by this process and committed (after
+   * the transaction that enqueued them): the delivery loop wakes on it instead of polling.
+   * Returns the function that stops listening.
+   */
+  onOutboxEnqueued(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
