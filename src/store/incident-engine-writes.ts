@@ -1,6 +1,6 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ConflictError, minutesAfterUpdate } from '../core/index.ts';
-import type { Incident } from '../core/index.ts';
+import type { Incident, MinuteCount } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { ENGINE_ACTOR, writeAudit } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
@@ -79,21 +79,57 @@ export function progressEpisode(
   progress: IncidentProgress,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
+    const before = await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst();
+    if (before === undefined) return undefined;
     const row = await trx
       .updateTable('incidents')
-      .set((eb) => ({
-        ...toProgressColumns(progress),
-        ...continuedColumns(eb, progress),
-        quiet_since: null,
-      }))
-      .where('episode_id', '=', episodeId)
-      .where('status', '!=', 'resolved')
+      .set({ ...toProgressColumns(progress), ...continuedWithMinutes(before, progress), quiet_since: null })
+      .where('serial', '=', before.serial)
       .returningAll()
-      .executeTakeFirst();
-    if (row === undefined) return undefined;
+      .executeTakeFirstOrThrow();
     await foldCountUpdate(trx, Number(row.serial), Number(row.count), progress);
-    return toIncident(await recordMinutes(trx, row));
+    return toIncident(row);
   });
+}
+
+type Before = Pick<
+  IncidentTable,
+  'serial' | 'status' | 'count' | 'earlier_count' | 'first_seen' | 'minute_counts'
+>;
+
+/** What an engine write needs to know of the incident it changes, so that it changes it in one UPDATE. */
+function selectBefore(trx: Kysely<Database>) {
+  return trx
+    .selectFrom('incidents')
+    .select(['serial', 'status', 'count', 'earlier_count', 'first_seen', 'minute_counts'])
+    .where('status', '!=', 'resolved');
+}
+
+/**
+ * The count goes on from the incident's earlier bursts and the first time seen stays the first
+ * burst's; the events the count grew by go to the minute of last seen (see minutesAfterUpdate).
+ */
+function continuedWithMinutes(before: Before, progress: IncidentProgress, spreadFrom?: number) {
+  const earlier = Number(before.earlier_count);
+  const count = earlier + progress.count;
+  const firstSeen = earlier > 0 ? Number(before.first_seen) : progress.firstSeen;
+  return {
+    count,
+    first_seen: firstSeen,
+    minute_counts: minutesJson(before, { count, firstSeen, lastSeen: progress.lastSeen }, spreadFrom),
+  };
+}
+
+function minutesJson(
+  before: Pick<IncidentTable, 'minute_counts'>,
+  update: { count: number; firstSeen: number; lastSeen: number },
+  spreadFrom?: number,
+): string {
+  const minutes =
+    before.minute_counts === null ? undefined : (JSON.parse(before.minute_counts) as MinuteCount[]);
+  return JSON.stringify(
+    minutesAfterUpdate(minutes, { ...update, ...(spreadFrom !== undefined && { spreadFrom }) }),
+  );
 }
 
 /**
@@ -123,18 +159,6 @@ async function foldCountUpdate(
   });
 }
 
-function continuedColumns(eb: ExpressionBuilder<Database, 'incidents'>, progress: IncidentProgress) {
-  return {
-    count: eb('earlier_count', '+', progress.count),
-    first_seen: eb
-      .case()
-      .when('earlier_count', '>', 0)
-      .then(eb.ref('first_seen'))
-      .else(progress.firstSeen)
-      .end(),
-  };
-}
-
 /**
  * A new burst of a rule on a group whose incident is still open after its burst ended (a manual
  * rule, or an acknowledged one): the incident takes the new episode and goes on, rather than a twin opening beside it.
@@ -142,24 +166,32 @@ function continuedColumns(eb: ExpressionBuilder<Database, 'incidents'>, progress
  */
 export function continueIncident(db: Kysely<Database>, incident: NewIncident): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
+    const before = await selectBefore(trx)
+      .where('rule_id', '=', incident.ruleId)
+      .where('group_key', '=', canonicalGroupKey(incident.group))
+      .where('quiet_since', 'is not', null)
+      .executeTakeFirst();
+    if (before === undefined) return undefined;
+    const count = Number(before.count) + incident.count;
+    const firstSeen = Number(before.first_seen);
     const row = await trx
       .updateTable('incidents')
-      .set((eb) => ({
+      .set({
         episode_id: incident.episodeId,
-        earlier_count: eb.ref('count'),
-        count: eb('count', '+', incident.count),
+        earlier_count: Number(before.count),
+        count,
         last_seen: incident.lastSeen,
         samples_json: JSON.stringify(incident.samples),
         quiet_since: null,
-      }))
-      .where('rule_id', '=', incident.ruleId)
-      .where('group_key', '=', canonicalGroupKey(incident.group))
-      .where('status', '!=', 'resolved')
-      .where('quiet_since', 'is not', null)
+        minute_counts: minutesJson(
+          before,
+          { count, firstSeen, lastSeen: incident.lastSeen },
+          incident.firstSeen,
+        ),
+      })
+      .where('serial', '=', before.serial)
       .returningAll()
-      .executeTakeFirst();
-    if (row === undefined) return undefined;
-    const updated = await recordMinutes(trx, row, incident.firstSeen);
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, {
       serial: row.serial,
       at: incident.openedAt,
@@ -167,7 +199,7 @@ export function continueIncident(db: Kysely<Database>, incident: NewIncident): P
       action: 'updated',
       detail: `new burst: ${incident.count} events, ${Number(row.count)} in all`,
     });
-    return toIncident(updated);
+    return toIncident(row);
   });
 }
 
@@ -184,24 +216,19 @@ export function resolveEpisode(
   options: { manual?: boolean } = {},
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const current = await trx
-      .selectFrom('incidents')
-      .select(['status'])
-      .where('episode_id', '=', episodeId)
-      .where('status', '!=', 'resolved')
-      .executeTakeFirst();
+    const current = await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst();
     if (current === undefined) return undefined;
     const resolves = current.status === 'open' && options.manual !== true;
     const row = await trx
       .updateTable('incidents')
-      .set((eb) => ({
+      .set({
         ...toProgressColumns(progress),
-        ...continuedColumns(eb, progress),
+        ...continuedWithMinutes(current, progress),
         ...(resolves
-          ? { status: 'resolved', resolved_at: at, resolved_by: ENGINE_ACTOR }
+          ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
           : { quiet_since: at }),
-      }))
-      .where('episode_id', '=', episodeId)
+      })
+      .where('serial', '=', current.serial)
       .returningAll()
       .executeTakeFirstOrThrow();
     const count = Number(row.count);
@@ -214,33 +241,6 @@ export function resolveEpisode(
         ? `condition no longer held; ${count} events`
         : `attack stopped; ${count} events; stays ${current.status} until a person resolves it`,
     });
-    return toIncident(await recordMinutes(trx, row));
+    return toIncident(row);
   });
-}
-
-/**
- * Adds what the count grew by since the minutes were last written to the minute of last seen
- * (a new burst's events spread from `spreadFrom`): `row` is the incident just updated.
- */
-async function recordMinutes(
-  trx: Kysely<Database>,
-  row: IncidentTable,
-  spreadFrom?: number,
-): Promise<IncidentTable> {
-  const minutes = minutesAfterUpdate(
-    row.minute_counts === null ? undefined : (JSON.parse(row.minute_counts) as [number, number][]),
-    {
-      count: Number(row.count),
-      firstSeen: Number(row.first_seen),
-      lastSeen: Number(row.last_seen),
-      ...(spreadFrom !== undefined && { spreadFrom }),
-    },
-  );
-  const minuteCounts = JSON.stringify(minutes);
-  await trx
-    .updateTable('incidents')
-    .set({ minute_counts: minuteCounts })
-    .where('serial', '=', row.serial)
-    .execute();
-  return { ...row, minute_counts: minuteCounts };
 }
