@@ -58,6 +58,7 @@ export {
   MAX_MINUTES,
   addToMinute,
   capMinutes,
+  countInMinute,
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';

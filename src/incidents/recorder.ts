@@ -129,6 +129,7 @@ export class IncidentRecorder {
       lastSeen: detection.lastSeen,
       samples: detection.samples,
       ...(detection.distinct && { distinct: detection.distinct }),
+      ...(detection.minutes && { minutes: detection.minutes }),
     };
     switch (detection.state) {
       case 'opened':

@@ -107,17 +107,18 @@ function selectBefore(trx: Kysely<Database>) {
 
 /**
  * The count goes on from the incident's earlier bursts and the first time seen stays the first
- * burst's; the events the count grew by go to the minute of last seen (see minutesAfterUpdate).
+ * burst's. The minutes are the engine's for a first burst (the same whenever the update is
+ * written); after an earlier burst, what the count grew by goes to the minute of last seen.
  */
 function continuedWithMinutes(before: Before, progress: IncidentProgress, spreadFrom?: number) {
   const earlier = Number(before.earlier_count);
   const count = earlier + progress.count;
   const firstSeen = earlier > 0 ? Number(before.first_seen) : progress.firstSeen;
-  return {
-    count,
-    first_seen: firstSeen,
-    minute_counts: minutesJson(before, { count, firstSeen, lastSeen: progress.lastSeen }, spreadFrom),
-  };
+  const minutes =
+    earlier === 0 && progress.minutes !== undefined
+      ? JSON.stringify(progress.minutes)
+      : minutesJson(before, { count, firstSeen, lastSeen: progress.lastSeen }, spreadFrom);
+  return { count, first_seen: firstSeen, minute_counts: minutes };
 }
 
 function minutesJson(
@@ -232,6 +233,9 @@ export function resolveEpisode(
       .returningAll()
       .executeTakeFirstOrThrow();
     const count = Number(row.count);
+    // Events since the last update (or updates never written: a batch keeps only its last signal)
+    // get their line as an update would have written it, so the trail is the same either way.
+    if (count > Number(current.count)) await foldCountUpdate(trx, Number(row.serial), count, progress);
     await writeAudit(trx, {
       serial: row.serial,
       at,

@@ -60,11 +60,20 @@ export type NewIncident = Omit<
   | 'caseId'
   | 'quietSince'
   | 'minuteCounts'
->;
+> & {
+  /** The episode's events per minute, as the engine counted them (else its count spread over first..last). */
+  minutes?: Incident['minuteCounts'];
+};
 
 /** The engine's later view of an open episode. */
 export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen' | 'samples'> & {
   distinct?: Detection['distinct'];
+  /**
+   * The episode's events per minute, as the engine counted them: the incident's minutes when it
+   * has no earlier burst, whenever the update is written. Without them (or after an earlier
+   * burst), what the count grew by goes to the minute of last seen.
+   */
+  minutes?: Detection['minutes'];
 };
 
 export interface IncidentFilter {
