@@ -70,8 +70,10 @@ async function stepSerialCounter(trx: Kysely<Database>, step: 1 | -1): Promise<n
 }
 
 /**
- * The engine's update of an episode's incident that is not resolved yet. The count goes on from
- * the incident's earlier bursts, and the first time seen stays the first burst's.
+ * The engine's update of an episode's incident that is not resolved yet, in one UPDATE: the count
+ * goes on from the incident's earlier bursts, the first time seen stays the first burst's, and a
+ * first burst's minutes are the engine's. Only after an earlier burst (or without the engine's
+ * minutes) are the minutes read back and topped up in a second statement.
  */
 export function progressEpisode(
   db: Kysely<Database>,
@@ -79,16 +81,46 @@ export function progressEpisode(
   progress: IncidentProgress,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const before = await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst();
-    if (before === undefined) return undefined;
+    const minutes = progress.minutes === undefined ? undefined : JSON.stringify(progress.minutes);
     const row = await trx
       .updateTable('incidents')
-      .set({ ...toProgressColumns(progress), ...continuedWithMinutes(before, progress), quiet_since: null })
-      .where('serial', '=', before.serial)
+      .set((eb) => ({
+        ...toProgressColumns(progress),
+        count: eb('earlier_count', '+', progress.count),
+        first_seen: eb
+          .case()
+          .when('earlier_count', '>', 0)
+          .then(eb.ref('first_seen'))
+          .else(progress.firstSeen)
+          .end(),
+        ...(minutes !== undefined && {
+          minute_counts: eb
+            .case()
+            .when('earlier_count', '=', 0)
+            .then(minutes)
+            .else(eb.ref('minute_counts'))
+            .end(),
+        }),
+        quiet_since: null,
+      }))
+      .where('episode_id', '=', episodeId)
+      .where('status', '!=', 'resolved')
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
     await foldCountUpdate(trx, Number(row.serial), Number(row.count), progress);
-    return toIncident(row);
+    if (minutes !== undefined && Number(row.earlier_count) === 0) return toIncident(row);
+    const topped = minutesJson(row, {
+      count: Number(row.count),
+      firstSeen: Number(row.first_seen),
+      lastSeen: progress.lastSeen,
+    });
+    await trx
+      .updateTable('incidents')
+      .set({ minute_counts: topped })
+      .where('serial', '=', row.serial)
+      .execute();
+    return toIncident({ ...row, minute_counts: topped });
   });
 }
 
