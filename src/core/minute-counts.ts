@@ -34,7 +34,11 @@ export function countInMinute(minutes: MinuteCount[], at: number, max = MAX_MINU
   while (index > 0 && (minutes[index - 1] as MinuteCount)[0] > start) index--;
   if (index > 0 && (minutes[index - 1] as MinuteCount)[0] === start) (minutes[index - 1] as MinuteCount)[1]++;
   else minutes.splice(index, 0, [start, 1]);
-  if (minutes.length > max) minutes.splice(0, minutes.length, ...capMinutes(minutes, max));
+  // One minute at most was added: fold the oldest into the next (as capMinutes does), in place.
+  while (minutes.length > max) {
+    const [, dropped] = minutes.shift() as MinuteCount;
+    (minutes[0] as MinuteCount)[1] += dropped;
+  }
 }
 
 /** Folds the oldest minutes into the oldest one kept until at most `max` remain. */

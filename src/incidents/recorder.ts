@@ -25,7 +25,10 @@ export interface RecorderMark {
 }
 
 export class IncidentRecorder {
-  private pending: Detection[] = [];
+  /** Holes are updates a later signal of their episode superseded: never written, not kept. */
+  private pending: (Detection | undefined)[] = [];
+  /** Where each episode's latest pending update sits in `pending`. */
+  private readonly latestUpdate = new Map<string, number>();
   private readonly writtenCount = new Map<string, number>();
 
   /**
@@ -39,6 +42,10 @@ export class IncidentRecorder {
   ) {}
 
   add(detection: Detection): void {
+    const superseded = this.latestUpdate.get(detection.episodeId);
+    if (superseded !== undefined) this.pending[superseded] = undefined;
+    if (detection.state === 'updated') this.latestUpdate.set(detection.episodeId, this.pending.length);
+    else this.latestUpdate.delete(detection.episodeId);
     this.pending.push(detection);
   }
 
@@ -48,12 +55,13 @@ export class IncidentRecorder {
 
   /** What a `flush` is about to take, so that `rollback` can put it back if its transaction fails. */
   mark(): RecorderMark {
-    return { pending: [...this.pending], written: new Map(this.writtenCount) };
+    return { pending: this.pending.filter((d) => d !== undefined), written: new Map(this.writtenCount) };
   }
 
   /** The transaction of the flush after `mark` rolled back: its detections are pending again, first. */
   rollback(mark: RecorderMark): void {
     this.pending = [...mark.pending, ...this.pending];
+    this.latestUpdate.clear(); // flush still writes only the last signal of each episode
     this.writtenCount.clear();
     for (const [episode, count] of mark.written) this.writtenCount.set(episode, count);
   }
@@ -64,8 +72,9 @@ export class IncidentRecorder {
    * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
    */
   async flush(tx: StoreOperations, options: { reconcile?: boolean } = {}): Promise<IncidentChange[]> {
-    const detections = this.pending;
+    const detections = this.pending.filter((d): d is Detection => d !== undefined);
     this.pending = [];
+    this.latestUpdate.clear();
     const lastIndex = new Map<string, number>();
     detections.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
     const changes: IncidentChange[] = [];
