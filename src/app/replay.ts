@@ -81,7 +81,7 @@ const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
  * Checkpoints may take at most this share of a replay's time: the engine's snapshot grows with
  * its state (a million keys take seconds to save), so the gap between checkpoints grows with it.
  */
-const CHECKPOINT_SHARE = 0.05;
+const CHECKPOINT_SHARE = 0.02;
 const MAX_CHECKPOINT_GAP_MS = 300_000;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
