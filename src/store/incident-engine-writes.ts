@@ -3,6 +3,7 @@ import { ConflictError, minutesAfterUpdate } from '../core/index.ts';
 import type { Incident, MinuteCount } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { ENGINE_ACTOR, writeAudit } from './incident-audit.ts';
+import { foldCountLines } from './incident-count-lines.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { toIncident, toIncidentRow, toProgressColumns } from './incident-row.ts';
 import { INCIDENT_SERIAL_COUNTER } from './schema.ts';
@@ -81,47 +82,77 @@ export function progressEpisode(
   progress: IncidentProgress,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const minutes = progress.minutes === undefined ? undefined : JSON.stringify(progress.minutes);
-    const row = await trx
-      .updateTable('incidents')
-      .set((eb) => ({
-        ...toProgressColumns(progress),
-        count: eb('earlier_count', '+', progress.count),
-        first_seen: eb
-          .case()
-          .when('earlier_count', '>', 0)
-          .then(eb.ref('first_seen'))
-          .else(progress.firstSeen)
-          .end(),
-        ...(minutes !== undefined && {
-          minute_counts: eb
-            .case()
-            .when('earlier_count', '=', 0)
-            .then(minutes)
-            .else(eb.ref('minute_counts'))
-            .end(),
-        }),
-        quiet_since: null,
-      }))
-      .where('episode_id', '=', episodeId)
-      .where('status', '!=', 'resolved')
-      .returningAll()
-      .executeTakeFirst();
+    const row = await updateProgress(trx, episodeId, progress);
     if (row === undefined) return undefined;
     await foldCountUpdate(trx, Number(row.serial), Number(row.count), progress);
-    if (minutes !== undefined && Number(row.earlier_count) === 0) return toIncident(row);
-    const topped = minutesJson(row, {
-      count: Number(row.count),
-      firstSeen: Number(row.first_seen),
-      lastSeen: progress.lastSeen,
-    });
-    await trx
-      .updateTable('incidents')
-      .set({ minute_counts: topped })
-      .where('serial', '=', row.serial)
-      .execute();
-    return toIncident({ ...row, minute_counts: topped });
+    return toIncident(row);
   });
+}
+
+/**
+ * `progressEpisode` for many episodes in one transaction: an UPDATE each, and their count lines
+ * together (two statements for all). Undefined for an episode whose incident is not open.
+ */
+export function progressEpisodes(
+  db: Kysely<Database>,
+  updates: readonly { episodeId: string; progress: IncidentProgress }[],
+): Promise<(Incident | undefined)[]> {
+  return atomically(db, async (trx) => {
+    const rows: (IncidentTable | undefined)[] = [];
+    for (const { episodeId, progress } of updates) rows.push(await updateProgress(trx, episodeId, progress));
+    const lines = rows.flatMap((row, i) =>
+      row === undefined
+        ? []
+        : [{ serial: Number(row.serial), count: Number(row.count), lastSeen: updates[i]!.progress.lastSeen }],
+    );
+    await foldCountLines(trx, lines);
+    return rows.map((row) => row && toIncident(row));
+  });
+}
+
+async function updateProgress(
+  trx: Kysely<Database>,
+  episodeId: string,
+  progress: IncidentProgress,
+): Promise<IncidentTable | undefined> {
+  const minutes = progress.minutes === undefined ? undefined : JSON.stringify(progress.minutes);
+  const row = await trx
+    .updateTable('incidents')
+    .set((eb) => ({
+      ...toProgressColumns(progress),
+      count: eb('earlier_count', '+', progress.count),
+      first_seen: eb
+        .case()
+        .when('earlier_count', '>', 0)
+        .then(eb.ref('first_seen'))
+        .else(progress.firstSeen)
+        .end(),
+      ...(minutes !== undefined && {
+        minute_counts: eb
+          .case()
+          .when('earlier_count', '=', 0)
+          .then(minutes)
+          .else(eb.ref('minute_counts'))
+          .end(),
+      }),
+      quiet_since: null,
+    }))
+    .where('episode_id', '=', episodeId)
+    .where('status', '!=', 'resolved')
+    .returningAll()
+    .executeTakeFirst();
+  if (row === undefined || (minutes !== undefined && Number(row.earlier_count) === 0)) return row;
+  const topped = minutesJson(row, {
+    count: Number(row.count),
+    firstSeen: Number(row.first_seen),
+    lastSeen: progress.lastSeen,
+  });
+  await trx
+    .updateTable('incidents')
+    .set({ minute_counts: topped })
+    .where('serial', '=', row.serial)
+    .execute();
+  return { ...row, minute_counts: topped };
 }
 
 type Before = Pick<
@@ -165,31 +196,14 @@ function minutesJson(
   );
 }
 
-/**
- * Count updates fold into one audit line per incident, "60 events, last at ...", kept last so that
- * people's notes are not buried under one row per update. `count` is the incident's, earlier bursts
- * included; a new burst's own line stays.
- */
+/** The incident's count line (see foldCountLines). */
 async function foldCountUpdate(
   trx: Kysely<Database>,
   serial: number,
   count: number,
   progress: IncidentProgress,
 ): Promise<void> {
-  await trx
-    .deleteFrom('incident_audit')
-    .where('serial', '=', serial)
-    .where('actor', '=', ENGINE_ACTOR)
-    .where('action', '=', 'updated')
-    .where('detail', 'like', '% events, last at %')
-    .execute();
-  await writeAudit(trx, {
-    serial,
-    at: progress.lastSeen,
-    actor: ENGINE_ACTOR,
-    action: 'updated',
-    detail: `${count} events, last at ${new Date(progress.lastSeen).toISOString()}`,
-  });
+  await foldCountLines(trx, [{ serial, count, lastSeen: progress.lastSeen }]);
 }
 
 /**
