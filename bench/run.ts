@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
 import type { CaseResult } from './cases/measure.ts';
+import { printOutboxLatency, printReplayIntoStores, printReportToWebhook } from './store-latency-tables.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
@@ -128,52 +129,9 @@ console.log(
 const storeDir = mkdtempSync(join(tmpdir(), 'klaxon-bench-store-'));
 const postgres = await startPostgres();
 try {
-  const storeRows = [
-    ['store', 'events/s', 'detections/s (incident writes)', 'incidents', 'peak RSS MB', 'ratio to no store'],
-  ];
-  const baseline = runCase('replay', [files.ndjson, '-']);
-  const baselineRate = perSecond(baseline.events, baseline.ms);
-  storeRows.push([
-    'none (in memory)',
-    fmt(baselineRate),
-    fmt(perSecond(baseline.detections, baseline.ms)),
-    fmt(baseline.incidents ?? 0),
-    fmt(baseline.maxRssMb),
-    '1.00',
-  ]);
-  for (const [name, url] of [
-    ['sqlite (file, WAL)', `sqlite:${join(storeDir, 'bench.db')}`],
-    ['postgresql (local cluster)', postgres.url],
-  ] as const) {
-    const result = runCase('replay', [files.ndjson, '-', url]);
-    const rate = perSecond(result.events, result.ms);
-    storeRows.push([
-      name,
-      fmt(rate),
-      fmt(perSecond(result.detections, result.ms)),
-      fmt(result.incidents ?? 0),
-      fmt(result.maxRssMb),
-      (rate / baselineRate).toFixed(2),
-    ]);
-  }
-  printTable(storeRows);
-
+  printReplayIntoStores(runCase, printTable, files.ndjson, { dir: storeDir, postgresUrl: postgres.url });
   console.log('\n== through the outbox to a local webhook receiver, 200 notifications/s for 10 s');
-  const latencyRows = [['store', 'delivered/s', 'p50 ms', 'p99 ms', 'max ms']];
-  for (const [name, url] of [
-    ['sqlite (file, WAL)', '-'],
-    ['postgresql (local cluster)', await postgres.createDatabase('latency')],
-  ] as const) {
-    const result = runCase('outbox-latency', [url, '200', '10']);
-    latencyRows.push([
-      name,
-      fmt(result.rate ?? 0),
-      String(result.p50),
-      String(result.p99),
-      String(result.max),
-    ]);
-  }
-  printTable(latencyRows);
+  printOutboxLatency(runCase, printTable, { postgresUrl: await postgres.createDatabase('latency') });
 } finally {
   await postgres.stop();
   rmSync(storeDir, { recursive: true, force: true });
@@ -201,17 +159,9 @@ for (const [name, result] of [
 printTable(ingestRows);
 
 console.log(
-  '\n== failed-login reports → ingest API → detection → signed webhook, 40 accounts (10th failure each)',
+  '\n== failed-login reports → ingest API → detection → signed webhook: 400 accounts, 10th failures at 200/s',
 );
-const e2eRows = [['settings', 'delivered', 'p50 ms', 'p99 ms', 'max ms']];
-for (const [name, tolerance, tick] of [
-  ['defaults (reorder tolerance 2 s, tick 250 ms)', '2000', '250'],
-  ['reorder_tolerance: 0s (tick 250 ms)', '0', '250'],
-] as const) {
-  const result = runCase('report-to-webhook', ['40', tolerance, tick]);
-  e2eRows.push([name, `${result.delivered}/40`, String(result.p50), String(result.p99), String(result.max)]);
-}
-printTable(e2eRows);
+printReportToWebhook(runCase, printTable);
 
 /**
  * The largest public sample python-evtx can read (72 records in three chunks) is small, so both

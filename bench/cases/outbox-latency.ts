@@ -1,6 +1,7 @@
 // Through the outbox to a local webhook receiver: notifications are written one transaction at a
-// time at a steady rate (as the notify stage writes them next to their incident change), a
-// dispatcher delivers them, and the receiver notes when each arrives. Latency = arrival - enqueue.
+// time at a steady rate (as the notify stage writes them next to their incident change), the
+// daemon's delivery loop (woken by each enqueue, idle 500 ms otherwise) delivers them, and the
+// receiver notes when each arrives. Latency = arrival - enqueue.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webhookChannel } from '../../src/channels/webhook/index.ts';
 import { sampleNotification } from '../../src/channels/testdata/notifications.ts';
-import { Dispatcher } from '../../src/outbox/index.ts';
+import { runDeliveryLoop } from '../../src/app/delivery-loop.ts';
+import { createWaker } from '../../src/core/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { report } from './measure.ts';
 
@@ -44,12 +46,14 @@ const channel = {
     signing_secrets: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
   }),
 };
-const dispatcher = new Dispatcher({
+const stop = new AbortController();
+const delivery = runDeliveryLoop({
   store,
   channels: [channel],
   worker: 'bench',
   now: Date.now,
-  batchSize: 50,
+  sleep: createWaker().sleep,
+  signal: stop.signal,
 });
 
 let produced = 0;
@@ -70,12 +74,12 @@ const producer = (async () => {
     produced++;
   }
 })();
-// The dispatcher polls the outbox; a live daemon would do the same between passes.
-while (latencies.length < total) {
-  const pass = await dispatcher.runOnce();
-  if (pass.sent === 0) await new Promise((resolve) => setTimeout(resolve, 2));
-}
 await producer;
+const deadline = performance.now() + 30_000;
+while (latencies.length < total && performance.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 20));
+stop.abort();
+await delivery;
 const elapsed = performance.now() - started;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>

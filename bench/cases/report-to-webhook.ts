@@ -1,6 +1,8 @@
 // End to end in one live daemon: an application reports failed logins to the ingest API; the
 // 10th failure for one account opens `app-login-failures-user`, and a signed webhook goes to a
-// local receiver. Latency = the receiver's arrival time - the moment the 10th report was sent.
+// local receiver. The first nine failures of every account are reported up front; then the 10th
+// failures come at `rate` per second, one request each, so incidents open at that rate.
+// Latency = the receiver's arrival time - the moment the 10th report was sent.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +13,9 @@ import { startLive } from '../../src/app/live/start-live.ts';
 import { createTokenValue, hashToken } from '../../src/server/index.ts';
 import { report } from './measure.ts';
 
-const [accountsArg = '40', toleranceArg = '2000', tickArg = '1000'] = process.argv.slice(2);
+const [accountsArg = '400', toleranceArg = '2000', tickArg = '250', rateArg = '200'] = process.argv.slice(2);
 const accounts = Number(accountsArg);
+const rate = Number(rateArg);
 
 const arrivals = new Map<string, number>();
 const receiver = createServer((request, response) => {
@@ -59,22 +62,30 @@ const post = async (events: object[]) => {
   });
   await response.arrayBuffer();
 };
+// Each account from its own address: one attacker behind all of them would join every incident
+// in one case, and each message would then list the whole case (reads that grow with its size).
 const failure = (user: string) => ({
   event: { category: ['authentication'], action: 'login', outcome: 'failure' },
   user: { name: user },
-  source: { ip: '203.0.113.77' },
+  source: { ip: `10.${(Number(user.slice(6)) >> 8) & 255}.${Number(user.slice(6)) & 255}.7` },
 });
+
+const users = Array.from({ length: accounts }, (_, n) => `bench-${n}`);
+for (let n = 0; n < accounts; n += 50)
+  await post(users.slice(n, n + 50).flatMap((user) => Array.from({ length: 9 }, () => failure(user))));
+// Let detection take the first nine of every account in before the clock starts.
+await new Promise((resolve) => setTimeout(resolve, 3_000));
 
 const sentAt = new Map<string, number>();
 const started = performance.now();
-for (let n = 0; n < accounts; n++) {
-  const user = `bench-${n}`;
-  await post(Array.from({ length: 9 }, () => failure(user)));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  sentAt.set(user, performance.now());
-  await post([failure(user)]);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
+await Promise.all(
+  users.map(async (user, n) => {
+    const wait = started + (n * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sentAt.set(user, performance.now());
+    await post([failure(user)]);
+  }),
+);
 const deadline = performance.now() + 30_000;
 while (arrivals.size < accounts && performance.now() < deadline)
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -90,6 +101,7 @@ receiver.close();
 report({
   ms: elapsed,
   events: accounts * 10,
+  rate: Math.round((accounts * 1000) / elapsed),
   delivered: latencies.length,
   p50: pct(50),
   p99: pct(99),

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpPeer } from '../../test/support/http-peer.ts';
 import { startHttpPeer } from '../../test/support/http-peer.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
+import { sampleNotification } from '../channels/testdata/notifications.ts';
 import { webhookChannel } from '../channels/webhook/index.ts';
+import { createWaker } from '../core/index.ts';
 import { HeartbeatSchedule } from '../routing/index.ts';
 import type { Store } from '../store/index.ts';
 import { openStore } from '../store/index.ts';
@@ -61,4 +64,33 @@ describe('the delivery loop', () => {
     expect(ping.requests.map((request) => request.path)).toEqual(['/ping/abc', '/ping/abc', '/ping/abc']);
     expect(total.sent).toBe(3);
   });
+
+  it('delivers a row the moment it is enqueued, not when its hour of idle sleep is up', async () => {
+    const stop = new AbortController();
+    const loop = runDeliveryLoop({
+      store,
+      channels: [soarChannel(receiver.url)],
+      worker: 'test',
+      now: () => T0,
+      sleep: createWaker().sleep,
+      idleMs: HOUR,
+      signal: stop.signal,
+    });
+    const { sequence: _sequence, ...notification } = sampleNotification({ channel: 'soar', createdAt: T0 });
+    await store.transaction((tx) => tx.outbox.enqueue([notification], T0));
+    await waitFor('the webhook', () => receiver.requests.length === 1, 5_000);
+    stop.abort();
+    expect((await loop).sent).toBe(1);
+  });
 });
+
+function soarChannel(url: string) {
+  return {
+    name: 'soar',
+    definition: webhookChannel,
+    config: webhookChannel.configSchema.parse({ url: `${url}/hook` }),
+    secrets: webhookChannel.secretsSchema.parse({
+      signing_secrets: `whsec_${Buffer.alloc(32, 2).toString('base64')}`,
+    }),
+  };
+}

@@ -48,10 +48,61 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<Pas
     ...(options.onDead && { onDead: options.onDead }),
   });
   const total: PassResult = { sent: 0, retried: 0, dead: 0 };
+  const news = listenForEnqueues(options.store);
+  try {
+    await deliverUntilAborted(options, dispatcher, news, total);
+  } finally {
+    news.stop();
+  }
+  return total;
+}
+
+interface EnqueueNews {
+  /** Whether rows were enqueued since the last call. */
+  take(): boolean;
+  /** Sleeps `ms`, or less when rows are enqueued meanwhile. */
+  sleep(options: DeliveryLoopOptions, ms: number): Promise<void>;
+  stop(): void;
+}
+
+/** The store tells of every enqueue in this process: the loop sleeps only while nothing is new. */
+function listenForEnqueues(store: Store): EnqueueNews {
+  let enqueued = false;
+  let sleeping: AbortController | undefined;
+  const stop = store.onOutboxEnqueued(() => {
+    enqueued = true;
+    sleeping?.abort();
+  });
+  return {
+    take() {
+      const news = enqueued;
+      enqueued = false;
+      return news;
+    },
+    async sleep(options, ms) {
+      if (enqueued) return;
+      sleeping = new AbortController();
+      try {
+        await options.sleep(ms, AbortSignal.any([options.signal, sleeping.signal]));
+      } finally {
+        sleeping = undefined;
+      }
+    },
+    stop,
+  };
+}
+
+async function deliverUntilAborted(
+  options: DeliveryLoopOptions,
+  dispatcher: Dispatcher,
+  news: EnqueueNews,
+  total: PassResult,
+): Promise<void> {
   let failures = 0;
   while (!options.signal.aborted) {
     let pass: PassResult;
     try {
+      news.take();
       await beat(options);
       pass = await dispatcher.runOnce();
       failures = 0;
@@ -70,10 +121,9 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<Pas
       const nextBeat = options.heartbeat?.schedule.nextDueAt();
       const idle = options.idleMs ?? 500;
       const wait = nextBeat === undefined ? idle : Math.max(0, Math.min(idle, nextBeat - options.now()));
-      await options.sleep(wait, options.signal);
+      await news.sleep(options, wait);
     }
   }
-  return total;
 }
 
 async function beat(options: DeliveryLoopOptions): Promise<void> {

@@ -92,6 +92,12 @@ export interface ReplayReport {
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
+/**
+ * Checkpoints may take at most this share of a replay's time: the engine's snapshot grows with
+ * its state (a million keys take seconds to save), so the gap between checkpoints grows with it.
+ */
+const CHECKPOINT_SHARE = 0.02;
+const MAX_CHECKPOINT_GAP_MS = 300_000;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -164,10 +170,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const now = options.now ?? Date.now;
   const every = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
   let lastCheckpoint = now();
+  let checkpointGap = every;
   // Event time the replay has reached: digests fall due by it, not by the wall clock.
   let eventTime = -Infinity;
   const checkpoint = async (complete: boolean): Promise<void> => {
     if (!store) return;
+    const began = now();
     progress.snapshot = engine.snapshot();
     progress.complete = complete;
     await store.transaction(async (tx) => {
@@ -181,13 +189,15 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       await saveReplayCheckpoint(tx, progress, now());
     });
     lastCheckpoint = now();
+    const took = lastCheckpoint - began;
+    checkpointGap = Math.max(every, Math.min(MAX_CHECKPOINT_GAP_MS, took / CHECKPOINT_SHARE));
   };
 
   for await (const batch of mergeByTime(ordered)) {
     engine.pushBatch(batch.events, batch.times);
     for (const time of batch.times) if (time > eventTime) eventTime = time;
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
-    if (store && now() - lastCheckpoint >= every) await checkpoint(false);
+    if (store && now() - lastCheckpoint >= checkpointGap) await checkpoint(false);
   }
   engine.flush();
   await checkpoint(true);

@@ -1,4 +1,5 @@
 import type { SecurityEvent } from './event.ts';
+import type { MinuteCount } from './minute-counts.ts';
 
 /**
  * What the detection engine emits for one episode ("burst") of one rule on one group key.
@@ -23,6 +24,11 @@ export interface Detection {
   at: number;
   /** Capped sample of matching events: the first few of the episode and the latest few. */
   samples: SecurityEvent[];
+  /**
+   * The episode's matching events per minute of event time, oldest first (the count that opened it
+   * spread over first..opening time: the engine does not keep each of those events' times).
+   */
+  minutes?: MinuteCount[];
   /** For cardinality rules: how many distinct values of which field, and some of them. */
   distinct?: { field: string; count: number; values: string[] };
 }

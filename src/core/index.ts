@@ -65,6 +65,7 @@ export {
   MAX_MINUTES,
   addToMinute,
   capMinutes,
+  countInMinute,
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addToMinute, capMinutes, minutesAfterUpdate, spreadOverMinutes } from './minute-counts.ts';
+import {
+  addToMinute,
+  capMinutes,
+  countInMinute,
+  minutesAfterUpdate,
+  spreadOverMinutes,
+} from './minute-counts.ts';
 import type { MinuteCount } from './minute-counts.ts';
 
 const M = 60_000;
@@ -18,6 +24,22 @@ describe('minute counts', () => {
     ]);
     expect(addToMinute(minutes, 9 * M, 0)).toEqual(minutes);
     expect(addToMinute(minutes, 9 * M, -3)).toEqual(minutes);
+  });
+
+  it('counts one event at a time in place, late ones in their own minute, within the cap', () => {
+    const minutes: MinuteCount[] = [];
+    for (const at of [5 * M + 10, 5 * M + 59_999, 2 * M, 9 * M + 1, 5 * M]) countInMinute(minutes, at, 3);
+    expect(minutes).toEqual([
+      [2 * M, 1],
+      [5 * M, 3],
+      [9 * M, 1],
+    ]);
+    countInMinute(minutes, 11 * M, 3);
+    expect(minutes).toEqual([
+      [5 * M, 4],
+      [9 * M, 1],
+      [11 * M, 1],
+    ]);
   });
 
   it('caps the list by folding the oldest minutes into the oldest kept, so the total stays', () => {

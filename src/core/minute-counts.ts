@@ -22,6 +22,25 @@ export function addToMinute(
   return capMinutes(next, max);
 }
 
+/** Adds one event at `at`, in place: events mostly come in time order, so the last minute is tried first. */
+export function countInMinute(minutes: MinuteCount[], at: number, max = MAX_MINUTES): void {
+  const start = Math.floor(at / MINUTE_MS) * MINUTE_MS;
+  const last = minutes[minutes.length - 1];
+  if (last !== undefined && last[0] === start) {
+    last[1]++;
+    return;
+  }
+  let index = minutes.length;
+  while (index > 0 && (minutes[index - 1] as MinuteCount)[0] > start) index--;
+  if (index > 0 && (minutes[index - 1] as MinuteCount)[0] === start) (minutes[index - 1] as MinuteCount)[1]++;
+  else minutes.splice(index, 0, [start, 1]);
+  // One minute at most was added: fold the oldest into the next (as capMinutes does), in place.
+  while (minutes.length > max) {
+    const [, dropped] = minutes.shift() as MinuteCount;
+    (minutes[0] as MinuteCount)[1] += dropped;
+  }
+}
+
 /** Folds the oldest minutes into the oldest one kept until at most `max` remain. */
 export function capMinutes(minutes: MinuteCount[], max = MAX_MINUTES): MinuteCount[] {
   if (minutes.length <= max) return minutes;

@@ -4,12 +4,21 @@ export interface Waker {
   wake(): void;
 }
 
+/**
+ * A `wake()` while nobody sleeps is kept for the next `sleep`, which then returns at once: a loop
+ * woken between looking for work and going to sleep (a row enqueued while it read the outbox)
+ * must not sleep through the news.
+ */
 export function createWaker(): Waker {
   const sleepers = new Set<() => void>();
+  let woken = false;
   return {
     sleep(ms, signal) {
       return new Promise((resolve) => {
-        if (signal.aborted) return resolve();
+        if (signal.aborted || woken) {
+          woken = false;
+          return resolve();
+        }
         const done = () => {
           clearTimeout(timer);
           sleepers.delete(done);
@@ -22,6 +31,7 @@ export function createWaker(): Waker {
       });
     },
     wake() {
+      if (sleepers.size === 0) woken = true;
       for (const done of [...sleepers]) done();
     },
   };

@@ -10,6 +10,7 @@ import { RuleIndex } from './rule-index.ts';
 import { RuleSlot } from './rule-slot.ts';
 import type { SlotSnapshot } from './rule-slot.ts';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.ts';
+import { createForesight } from './foresight.ts';
 import { sequenceCondition } from './sequence.ts';
 import { thresholdCondition } from './threshold.ts';
 import { TimerQueue } from './timer-queue.ts';
@@ -121,6 +122,8 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
 
   const wallClock = options.wallClock;
   const maxFutureMs = options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS;
+  const foresee =
+    wallClock && buffer.tolerance > 0 ? createForesight(slots, index, buffer, options.emit) : undefined;
   const pushOne = (event: SecurityEvent, eventTs: number): void => {
     stats.events++;
     if (Number.isNaN(eventTs)) {
@@ -136,6 +139,8 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
     if (!buffer.push(ts, event, process, now)) {
       stats.late++;
       process(ts, event);
+    } else if (foresee && ts <= now) {
+      foresee(ts, buffer.lastSeq, event);
     }
   };
 

@@ -1,4 +1,5 @@
-import type { Detection, SecurityEvent } from '../core/index.ts';
+import type { Detection, MinuteCount, SecurityEvent } from '../core/index.ts';
+import { countInMinute, spreadOverMinutes } from '../core/index.ts';
 
 /** How many of the first and of the latest matching events an episode keeps as evidence. */
 export const SAMPLE_EACH_END = 3;
@@ -16,6 +17,8 @@ export interface Episode {
   /** Ring of the latest samples (after the first ones), oldest overwritten first. */
   latestSamples: SecurityEvent[];
   latestNext: number;
+  /** Matching events per minute (absent in snapshots from before it was kept: rebuilt by spreading). */
+  minutes?: MinuteCount[];
 }
 
 export function openEpisode(
@@ -35,6 +38,7 @@ export function openEpisode(
     firstSamples: [],
     latestSamples: [],
     latestNext: 0,
+    minutes: spreadOverMinutes([], opening.firstSeen, opening.ts, opening.count),
   };
   if (event) addSample(episode, event);
   return episode;
@@ -68,6 +72,8 @@ function isRepeatOfLastSample(episode: Episode, event: SecurityEvent): boolean {
 }
 
 export function recordMatch(episode: Episode, ts: number, event: SecurityEvent): void {
+  episode.minutes ??= spreadOverMinutes([], episode.firstSeen, episode.lastSeen, episode.count);
+  countInMinute(episode.minutes, ts);
   episode.count++;
   if (ts > episode.lastSeen) episode.lastSeen = ts;
   if (ts < episode.firstSeen) episode.firstSeen = ts;
@@ -99,6 +105,7 @@ export function toDetection(
     at,
     samples: episodeSamples(episode),
   };
+  if (episode.minutes !== undefined) detection.minutes = episode.minutes.map(([m, n]): MinuteCount => [m, n]);
   if (distinct) detection.distinct = distinct;
   return detection;
 }

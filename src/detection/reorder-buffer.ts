@@ -25,8 +25,20 @@ export class ReorderBuffer {
   private newest = -Infinity;
   /** Event time up to which events have been handed on; an event older than this is late. */
   private released = -Infinity;
+  /** With `released`: the arrival number up to which events at exactly that time were handed on. */
+  private releasedSeq = -1;
 
-  constructor(private readonly toleranceMs: number) {}
+  constructor(readonly tolerance: number) {}
+
+  /** The arrival number `push` gave the last event it took. */
+  get lastSeq(): number {
+    return this.seq - 1;
+  }
+
+  /** Whether the event that arrived `seq`-th, dated `ts`, has been handed on already. */
+  isReleased(ts: number, seq: number): boolean {
+    return ts < this.released || (ts === this.released && seq <= this.releasedSeq);
+  }
 
   get buffered(): number {
     return this.inOrder.length - this.head + this.outOfOrder.size;
@@ -46,7 +58,7 @@ export class ReorderBuffer {
     } else {
       this.outOfOrder.push(pending);
     }
-    this.releaseUpTo(Math.min(this.newest, ceiling) - this.toleranceMs, release);
+    this.releaseUpTo(Math.min(this.newest, ceiling) - this.tolerance, release);
     return true;
   }
 
@@ -73,9 +85,14 @@ export class ReorderBuffer {
         }
       }
       this.released = next.ts;
+      this.releasedSeq = next.seq;
       release(next.ts, next.event);
     }
-    if (ts > this.released) this.released = ts;
+    if (ts > this.released) {
+      // Everything that arrived so far and is dated up to `ts` has been handed on.
+      this.released = ts;
+      this.releasedSeq = this.seq - 1;
+    }
   }
 
   /** What a snapshot needs to rebuild the buffer: the held events in order, and the clock. */

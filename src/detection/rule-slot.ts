@@ -4,6 +4,7 @@ import type { WindowCondition } from './condition.ts';
 import type { Episode } from './episode.ts';
 import { addSample, openEpisode, recordMatch, toDetection } from './episode.ts';
 import type { GroupKeyReader } from './group-key.ts';
+import type { Held } from './held-events.ts';
 import { compileGroupKey } from './group-key.ts';
 import { KeyStates } from './key-states.ts';
 import type { TimerQueue } from './timer-queue.ts';
@@ -28,6 +29,8 @@ export class RuleSlot<S> {
   private readonly groupKey: GroupKeyReader;
   private readonly states: KeyStates<S>;
   private readonly episodes = new Map<string, Episode>();
+  /** Episodes opened ahead of the reorder buffer (see `foresee`), by key, until the buffer gets there. */
+  private readonly foreseen = new Map<string, Episode>();
 
   constructor(
     readonly rule: Rule,
@@ -64,6 +67,34 @@ export class RuleSlot<S> {
     }
   }
 
+  /** The group key under which the rule counts the event; undefined when the rule ignores it. */
+  keyFor(event: SecurityEvent): string | undefined {
+    return this.rule.matches(event) ? this.groupKey.keyOf(event) : undefined;
+  }
+
+  /**
+   * Live operation, for rules whose condition only grows as events are added (threshold,
+   * cardinality, match): runs a copy of the key's window over its events still in the reorder
+   * buffer, in the order the buffer will hand them on, and returns the `opened` detection of the
+   * first one at which the condition holds. Events that arrive later can only make it hold sooner,
+   * so the episode will open; when the buffer gets there, `open` keeps this episode's id and
+   * reports what the late events changed as an update.
+   */
+  foresee(key: string, waiting: readonly Held[]): Detection | undefined {
+    if (this.episodes.has(key) || this.foreseen.has(key)) return undefined;
+    let state = structuredClone(this.states.get(key));
+    for (const held of waiting) {
+      const next = this.condition.observe(state, held.ts, held.event);
+      if (next === undefined) continue;
+      state = next;
+      if (!this.condition.holdsAt(next, held.ts)) continue;
+      const episode = this.newEpisode(key, next, held.ts, held.event);
+      this.foreseen.set(key, episode);
+      return this.detection('opened', key, episode, held.ts, next);
+    }
+    return undefined;
+  }
+
   advance(now: number): void {
     this.states.advance(now);
   }
@@ -90,9 +121,24 @@ export class RuleSlot<S> {
   }
 
   private open(key: string, state: S, ts: number, event: SecurityEvent): void {
+    const foreseen = this.foreseen.get(key);
+    const episode = this.newEpisode(key, state, ts, event, foreseen?.id);
+    this.episodes.set(key, episode);
+    if (foreseen === undefined) {
+      this.emit(this.detection('opened', key, episode, ts));
+    } else {
+      this.foreseen.delete(key);
+      // Opened already; events that came late may have changed what it counted.
+      if (!sameProgress(foreseen, episode))
+        this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
+    }
+    this.schedule(key, episode, this.condition.holdsUntil(state) + this.rule.resolveAfterMs);
+  }
+
+  private newEpisode(key: string, state: S, ts: number, event: SecurityEvent, id?: string): Episode {
     const opening = this.condition.opening(state);
     const episode = openEpisode(
-      `${this.ruleId}/${ts}/${key}`,
+      id ?? `${this.ruleId}/${ts}/${key}`,
       this.groupKey.groupOf(key),
       { count: opening.count, firstSeen: opening.firstSeen, ts, windowMs: this.rule.windowMs },
       opening.evidence?.[0] ?? event,
@@ -101,9 +147,7 @@ export class RuleSlot<S> {
       for (const earlier of opening.evidence.slice(1)) addSample(episode, earlier);
       addSample(episode, event);
     }
-    this.episodes.set(key, episode);
-    this.emit(this.detection('opened', key, episode, ts));
-    this.schedule(key, episode, this.condition.holdsUntil(state) + this.rule.resolveAfterMs);
+    return episode;
   }
 
   /** Fires when an episode's resolve time may have come; re-arms itself while the condition held on. */
@@ -124,8 +168,14 @@ export class RuleSlot<S> {
     this.timers.schedule(due, () => this.checkResolve(key, episode));
   }
 
-  private detection(kind: Detection['state'], key: string, episode: Episode, at: number): Detection {
-    const state = this.condition.distinct ? this.states.get(key) : undefined;
+  private detection(
+    kind: Detection['state'],
+    key: string,
+    episode: Episode,
+    at: number,
+    counted = this.condition.distinct ? this.states.get(key) : undefined,
+  ): Detection {
+    const state = this.condition.distinct ? counted : undefined;
     return toDetection(
       kind,
       this.ruleId,
@@ -134,4 +184,8 @@ export class RuleSlot<S> {
       state === undefined ? undefined : this.condition.distinct?.(state),
     );
   }
+}
+
+function sameProgress(a: Episode, b: Episode): boolean {
+  return a.count === b.count && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen;
 }

@@ -27,7 +27,10 @@ export class IncidentBook {
     incident.count = earlier + detection.count;
     incident.lastSeen = detection.lastSeen;
     if (earlier === 0) incident.firstSeen = detection.firstSeen;
-    incident.minuteCounts = minutesAfterUpdate(incident.minuteCounts, incident);
+    incident.minuteCounts =
+      earlier === 0 && detection.minutes
+        ? detection.minutes
+        : minutesAfterUpdate(incident.minuteCounts, incident);
     incident.samples = detection.samples;
     delete incident.quietSince;
     if (detection.distinct) incident.distinct = detection.distinct;
@@ -81,8 +84,8 @@ export class IncidentBook {
       serial: this.incidents.length + 1,
       status: 'open',
     };
-    // Approximate: the opening count spread over its first..last seen minutes.
-    incident.minuteCounts = minutesAfterUpdate(undefined, incident);
+    // The engine's minutes (its opening count spread over first..opening time).
+    incident.minuteCounts = detection.minutes ?? minutesAfterUpdate(undefined, incident);
     const previous = this.latestByGroup.get(groupKey);
     if (previous !== undefined) incident.previousSerial = previous;
     this.latestByGroup.set(groupKey, incident.serial);

@@ -35,5 +35,6 @@ export function newIncidentOf(detection: Detection, facts: RuleFacts | undefined
   };
   if (rule.runbook) incident.runbook = rule.runbook;
   if (detection.distinct) incident.distinct = detection.distinct;
+  if (detection.minutes) incident.minutes = detection.minutes;
   return incident;
 }

@@ -1,5 +1,5 @@
 import type { Detection, Incident } from '../core/index.ts';
-import type { StoreOperations } from '../store/index.ts';
+import type { IncidentProgress, StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
 import { assignCase } from './case-assignment.ts';
@@ -25,7 +25,10 @@ export interface RecorderMark {
 }
 
 export class IncidentRecorder {
-  private pending: Detection[] = [];
+  /** Holes are updates a later signal of their episode superseded: never written, not kept. */
+  private pending: (Detection | undefined)[] = [];
+  /** Where each episode's latest pending update sits in `pending`. */
+  private readonly latestUpdate = new Map<string, number>();
   private readonly writtenCount = new Map<string, number>();
 
   /**
@@ -39,6 +42,10 @@ export class IncidentRecorder {
   ) {}
 
   add(detection: Detection): void {
+    const superseded = this.latestUpdate.get(detection.episodeId);
+    if (superseded !== undefined) this.pending[superseded] = undefined;
+    if (detection.state === 'updated') this.latestUpdate.set(detection.episodeId, this.pending.length);
+    else this.latestUpdate.delete(detection.episodeId);
     this.pending.push(detection);
   }
 
@@ -48,12 +55,13 @@ export class IncidentRecorder {
 
   /** What a `flush` is about to take, so that `rollback` can put it back if its transaction fails. */
   mark(): RecorderMark {
-    return { pending: [...this.pending], written: new Map(this.writtenCount) };
+    return { pending: this.pending.filter((d) => d !== undefined), written: new Map(this.writtenCount) };
   }
 
   /** The transaction of the flush after `mark` rolled back: its detections are pending again, first. */
   rollback(mark: RecorderMark): void {
     this.pending = [...mark.pending, ...this.pending];
+    this.latestUpdate.clear(); // flush still writes only the last signal of each episode
     this.writtenCount.clear();
     for (const [episode, count] of mark.written) this.writtenCount.set(episode, count);
   }
@@ -64,24 +72,58 @@ export class IncidentRecorder {
    * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
    */
   async flush(tx: StoreOperations, options: { reconcile?: boolean } = {}): Promise<IncidentChange[]> {
-    const detections = this.pending;
+    const pending = this.pending.filter((d): d is Detection => d !== undefined);
     this.pending = [];
+    this.latestUpdate.clear();
     const lastIndex = new Map<string, number>();
-    detections.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
+    pending.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
+    // An update superseded by a later signal of the same episode in this batch need not be written.
+    const detections = pending.filter(
+      (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
+    );
     const changes: IncidentChange[] = [];
-    for (const [index, detection] of detections.entries()) {
-      // An update superseded by a later signal of the same episode in this batch need not be written.
-      if (detection.state === 'updated' && lastIndex.get(detection.episodeId) !== index) continue;
+    for (let index = 0; index < detections.length;) {
+      const detection = detections[index] as Detection;
+      if (detection.state === 'updated' && !options.reconcile) {
+        // A run of updates (the engine reports them together) is written together.
+        let end = index;
+        while (detections[end]?.state === 'updated') end++;
+        await this.writeUpdates(tx, detections.slice(index, end), changes);
+        index = end;
+        continue;
+      }
+      index++;
       if (options.reconcile && (await this.alreadyStored(tx, detection))) continue;
       const written = await this.write(tx, detection);
-      if (written === undefined) continue;
-      const { kind, incident } = written;
-      const before = this.writtenCount.get(detection.episodeId) ?? 0;
-      changes.push({ kind, incident, newEvents: Math.max(0, detection.count - before) });
-      if (detection.state === 'resolved') this.writtenCount.delete(detection.episodeId);
-      else this.writtenCount.set(detection.episodeId, detection.count);
+      if (written !== undefined) this.record(changes, detection, written.kind, written.incident);
     }
     return changes;
+  }
+
+  private async writeUpdates(
+    tx: StoreOperations,
+    updates: readonly Detection[],
+    changes: IncidentChange[],
+  ): Promise<void> {
+    const incidents = await tx.incidents.progressMany(
+      updates.map((update) => ({ episodeId: update.episodeId, progress: progressOf(update) })),
+    );
+    for (const [index, update] of updates.entries()) {
+      const incident = await extendCase(tx, incidents[index]);
+      if (incident !== undefined) this.record(changes, update, 'updated', incident);
+    }
+  }
+
+  private record(
+    changes: IncidentChange[],
+    detection: Detection,
+    kind: Detection['state'],
+    incident: Incident,
+  ): void {
+    const before = this.writtenCount.get(detection.episodeId) ?? 0;
+    changes.push({ kind, incident, newEvents: Math.max(0, detection.count - before) });
+    if (detection.state === 'resolved') this.writtenCount.delete(detection.episodeId);
+    else this.writtenCount.set(detection.episodeId, detection.count);
   }
 
   private async alreadyStored(tx: StoreOperations, detection: Detection): Promise<boolean> {
@@ -123,13 +165,7 @@ export class IncidentRecorder {
   }
 
   private async save(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
-    const progress = {
-      count: detection.count,
-      firstSeen: detection.firstSeen,
-      lastSeen: detection.lastSeen,
-      samples: detection.samples,
-      ...(detection.distinct && { distinct: detection.distinct }),
-    };
+    const progress = progressOf(detection);
     switch (detection.state) {
       case 'opened':
         return assignCase(
@@ -147,6 +183,17 @@ export class IncidentRecorder {
         );
     }
   }
+}
+
+function progressOf(detection: Detection): IncidentProgress {
+  return {
+    count: detection.count,
+    firstSeen: detection.firstSeen,
+    lastSeen: detection.lastSeen,
+    samples: detection.samples,
+    ...(detection.distinct && { distinct: detection.distinct }),
+    ...(detection.minutes && { minutes: detection.minutes }),
+  };
 }
 
 async function extendCase(

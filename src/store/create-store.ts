@@ -16,12 +16,18 @@ import type { Database } from './schema.ts';
 import { createSilenceRepository } from './silence-repository.ts';
 import { guardMethods, toStoreError } from './store-errors.ts';
 import { createSuppressionRepository } from './suppression-repository.ts';
+import type { OutboxRepository } from './outbox.ts';
 import type { Store, StoreOperations } from './store.ts';
 import { createUserRepository } from './user-repository.ts';
 
 /** The Store over an open, migrated database. Driver errors leave it as StoreErrors, redacted. */
 export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact: Redact): Store {
-  const operationsOn = (executor: Kysely<Database>): StoreOperations => ({
+  const enqueueListeners = new Set<() => void>();
+  const tellEnqueued = (): void => {
+    for (const listener of enqueueListeners) listener();
+  };
+  /** `enqueued`: told when an enqueue succeeded (at once outside a transaction, else after its commit). */
+  const operationsOn = (executor: Kysely<Database>, enqueued: () => void): StoreOperations => ({
     incidents: guardMethods('incidents', createIncidentRepository(executor), redact),
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
@@ -32,7 +38,11 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       redact,
     ),
     escalations: guardMethods('escalations', createEscalationRepository(executor), redact),
-    outbox: guardMethods('outbox', createOutboxRepository(executor, dialect), redact),
+    outbox: guardMethods(
+      'outbox',
+      tellingEnqueues(createOutboxRepository(executor, dialect), enqueued),
+      redact,
+    ),
     apiTokens: guardMethods('apiTokens', createApiTokenRepository(executor), redact),
     ingestJournal: guardMethods('ingestJournal', createIngestJournalRepository(executor), redact),
     users: guardMethods('users', createUserRepository(executor), redact),
@@ -43,28 +53,47 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
   let closed = false;
   return {
     dialect,
-    ...operationsOn(db),
+    ...operationsOn(db, tellEnqueued),
     async transaction<T>(work: (tx: StoreOperations) => Promise<T>): Promise<T> {
       // What `work` throws travels unchanged; only begin/commit failures become StoreErrors.
       let workFailed = false;
       try {
-        return await db.transaction().execute(async (trx) => {
+        let enqueued = false;
+        const result = await db.transaction().execute(async (trx) => {
           try {
-            return await work(operationsOn(trx));
+            return await work(operationsOn(trx, () => (enqueued = true)));
           } catch (error) {
             workFailed = true;
             throw error;
           }
         });
+        if (enqueued) tellEnqueued();
+        return result;
       } catch (error) {
         if (workFailed || error instanceof KlaxonError) throw error;
         throw toStoreError('transaction', error, redact);
       }
     },
+    onOutboxEnqueued(listener) {
+      const own = () => listener();
+      enqueueListeners.add(own);
+      return () => enqueueListeners.delete(own);
+    },
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
+    },
+  };
+}
+
+function tellingEnqueues(outbox: OutboxRepository, enqueued: () => void): OutboxRepository {
+  return {
+    ...outbox,
+    async enqueue(notifications, at) {
+      const queued = await outbox.enqueue(notifications, at);
+      if (queued.length > 0) enqueued();
+      return queued;
     },
   };
 }

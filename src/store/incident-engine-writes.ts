@@ -1,8 +1,9 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ConflictError, minutesAfterUpdate } from '../core/index.ts';
-import type { Incident } from '../core/index.ts';
+import type { Incident, MinuteCount } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { ENGINE_ACTOR, writeAudit } from './incident-audit.ts';
+import { foldCountLines } from './incident-count-lines.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { toIncident, toIncidentRow, toProgressColumns } from './incident-row.ts';
 import { INCIDENT_SERIAL_COUNTER } from './schema.ts';
@@ -70,8 +71,10 @@ async function stepSerialCounter(trx: Kysely<Database>, step: 1 | -1): Promise<n
 }
 
 /**
- * The engine's update of an episode's incident that is not resolved yet. The count goes on from
- * the incident's earlier bursts, and the first time seen stays the first burst's.
+ * The engine's update of an episode's incident that is not resolved yet, in one UPDATE: the count
+ * goes on from the incident's earlier bursts, the first time seen stays the first burst's, and a
+ * first burst's minutes are the engine's. Only after an earlier burst (or without the engine's
+ * minutes) are the minutes read back and topped up in a second statement.
  */
 export function progressEpisode(
   db: Kysely<Database>,
@@ -79,60 +82,128 @@ export function progressEpisode(
   progress: IncidentProgress,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const row = await trx
-      .updateTable('incidents')
-      .set((eb) => ({
-        ...toProgressColumns(progress),
-        ...continuedColumns(eb, progress),
-        quiet_since: null,
-      }))
-      .where('episode_id', '=', episodeId)
-      .where('status', '!=', 'resolved')
-      .returningAll()
-      .executeTakeFirst();
+    const row = await updateProgress(trx, episodeId, progress);
     if (row === undefined) return undefined;
     await foldCountUpdate(trx, Number(row.serial), Number(row.count), progress);
-    return toIncident(await recordMinutes(trx, row));
+    return toIncident(row);
   });
 }
 
 /**
- * Count updates fold into one audit line per incident, "60 events, last at ...", kept last so that
- * people's notes are not buried under one row per update. `count` is the incident's, earlier bursts
- * included; a new burst's own line stays.
+ * `progressEpisode` for many episodes in one transaction: an UPDATE each, and their count lines
+ * together (two statements for all). Undefined for an episode whose incident is not open.
  */
+export function progressEpisodes(
+  db: Kysely<Database>,
+  updates: readonly { episodeId: string; progress: IncidentProgress }[],
+): Promise<(Incident | undefined)[]> {
+  return atomically(db, async (trx) => {
+    const rows: (IncidentTable | undefined)[] = [];
+    for (const { episodeId, progress } of updates) rows.push(await updateProgress(trx, episodeId, progress));
+    const lines = rows.flatMap((row, i) =>
+      row === undefined
+        ? []
+        : [{ serial: Number(row.serial), count: Number(row.count), lastSeen: updates[i]!.progress.lastSeen }],
+    );
+    await foldCountLines(trx, lines);
+    return rows.map((row) => row && toIncident(row));
+  });
+}
+
+async function updateProgress(
+  trx: Kysely<Database>,
+  episodeId: string,
+  progress: IncidentProgress,
+): Promise<IncidentTable | undefined> {
+  const minutes = progress.minutes === undefined ? undefined : JSON.stringify(progress.minutes);
+  const row = await trx
+    .updateTable('incidents')
+    .set((eb) => ({
+      ...toProgressColumns(progress),
+      count: eb('earlier_count', '+', progress.count),
+      first_seen: eb
+        .case()
+        .when('earlier_count', '>', 0)
+        .then(eb.ref('first_seen'))
+        .else(progress.firstSeen)
+        .end(),
+      ...(minutes !== undefined && {
+        minute_counts: eb
+          .case()
+          .when('earlier_count', '=', 0)
+          .then(minutes)
+          .else(eb.ref('minute_counts'))
+          .end(),
+      }),
+      quiet_since: null,
+    }))
+    .where('episode_id', '=', episodeId)
+    .where('status', '!=', 'resolved')
+    .returningAll()
+    .executeTakeFirst();
+  if (row === undefined || (minutes !== undefined && Number(row.earlier_count) === 0)) return row;
+  const topped = minutesJson(row, {
+    count: Number(row.count),
+    firstSeen: Number(row.first_seen),
+    lastSeen: progress.lastSeen,
+  });
+  await trx
+    .updateTable('incidents')
+    .set({ minute_counts: topped })
+    .where('serial', '=', row.serial)
+    .execute();
+  return { ...row, minute_counts: topped };
+}
+
+type Before = Pick<
+  IncidentTable,
+  'serial' | 'status' | 'count' | 'earlier_count' | 'first_seen' | 'minute_counts'
+>;
+
+/** What an engine write needs to know of the incident it changes, so that it changes it in one UPDATE. */
+function selectBefore(trx: Kysely<Database>) {
+  return trx
+    .selectFrom('incidents')
+    .select(['serial', 'status', 'count', 'earlier_count', 'first_seen', 'minute_counts'])
+    .where('status', '!=', 'resolved');
+}
+
+/**
+ * The count goes on from the incident's earlier bursts and the first time seen stays the first
+ * burst's. The minutes are the engine's for a first burst (the same whenever the update is
+ * written); after an earlier burst, what the count grew by goes to the minute of last seen.
+ */
+function continuedWithMinutes(before: Before, progress: IncidentProgress, spreadFrom?: number) {
+  const earlier = Number(before.earlier_count);
+  const count = earlier + progress.count;
+  const firstSeen = earlier > 0 ? Number(before.first_seen) : progress.firstSeen;
+  const minutes =
+    earlier === 0 && progress.minutes !== undefined
+      ? JSON.stringify(progress.minutes)
+      : minutesJson(before, { count, firstSeen, lastSeen: progress.lastSeen }, spreadFrom);
+  return { count, first_seen: firstSeen, minute_counts: minutes };
+}
+
+function minutesJson(
+  before: Pick<IncidentTable, 'minute_counts'>,
+  update: { count: number; firstSeen: number; lastSeen: number },
+  spreadFrom?: number,
+): string {
+  const minutes =
+    before.minute_counts === null ? undefined : (JSON.parse(before.minute_counts) as MinuteCount[]);
+  return JSON.stringify(
+    minutesAfterUpdate(minutes, { ...update, ...(spreadFrom !== undefined && { spreadFrom }) }),
+  );
+}
+
+/** The incident's count line (see foldCountLines). */
 async function foldCountUpdate(
   trx: Kysely<Database>,
   serial: number,
   count: number,
   progress: IncidentProgress,
 ): Promise<void> {
-  await trx
-    .deleteFrom('incident_audit')
-    .where('serial', '=', serial)
-    .where('actor', '=', ENGINE_ACTOR)
-    .where('action', '=', 'updated')
-    .where('detail', 'like', '% events, last at %')
-    .execute();
-  await writeAudit(trx, {
-    serial,
-    at: progress.lastSeen,
-    actor: ENGINE_ACTOR,
-    action: 'updated',
-    detail: `${count} events, last at ${new Date(progress.lastSeen).toISOString()}`,
-  });
-}
-
-function continuedColumns(eb: ExpressionBuilder<Database, 'incidents'>, progress: IncidentProgress) {
-  return {
-    count: eb('earlier_count', '+', progress.count),
-    first_seen: eb
-      .case()
-      .when('earlier_count', '>', 0)
-      .then(eb.ref('first_seen'))
-      .else(progress.firstSeen)
-      .end(),
-  };
+  await foldCountLines(trx, [{ serial, count, lastSeen: progress.lastSeen }]);
 }
 
 /**
@@ -142,24 +213,32 @@ function continuedColumns(eb: ExpressionBuilder<Database, 'incidents'>, progress
  */
 export function continueIncident(db: Kysely<Database>, incident: NewIncident): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
+    const before = await selectBefore(trx)
+      .where('rule_id', '=', incident.ruleId)
+      .where('group_key', '=', canonicalGroupKey(incident.group))
+      .where('quiet_since', 'is not', null)
+      .executeTakeFirst();
+    if (before === undefined) return undefined;
+    const count = Number(before.count) + incident.count;
+    const firstSeen = Number(before.first_seen);
     const row = await trx
       .updateTable('incidents')
-      .set((eb) => ({
+      .set({
         episode_id: incident.episodeId,
-        earlier_count: eb.ref('count'),
-        count: eb('count', '+', incident.count),
+        earlier_count: Number(before.count),
+        count,
         last_seen: incident.lastSeen,
         samples_json: JSON.stringify(incident.samples),
         quiet_since: null,
-      }))
-      .where('rule_id', '=', incident.ruleId)
-      .where('group_key', '=', canonicalGroupKey(incident.group))
-      .where('status', '!=', 'resolved')
-      .where('quiet_since', 'is not', null)
+        minute_counts: minutesJson(
+          before,
+          { count, firstSeen, lastSeen: incident.lastSeen },
+          incident.firstSeen,
+        ),
+      })
+      .where('serial', '=', before.serial)
       .returningAll()
-      .executeTakeFirst();
-    if (row === undefined) return undefined;
-    const updated = await recordMinutes(trx, row, incident.firstSeen);
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, {
       serial: row.serial,
       at: incident.openedAt,
@@ -167,7 +246,7 @@ export function continueIncident(db: Kysely<Database>, incident: NewIncident): P
       action: 'updated',
       detail: `new burst: ${incident.count} events, ${Number(row.count)} in all`,
     });
-    return toIncident(updated);
+    return toIncident(row);
   });
 }
 
@@ -184,27 +263,25 @@ export function resolveEpisode(
   options: { manual?: boolean } = {},
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const current = await trx
-      .selectFrom('incidents')
-      .select(['status'])
-      .where('episode_id', '=', episodeId)
-      .where('status', '!=', 'resolved')
-      .executeTakeFirst();
+    const current = await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst();
     if (current === undefined) return undefined;
     const resolves = current.status === 'open' && options.manual !== true;
     const row = await trx
       .updateTable('incidents')
-      .set((eb) => ({
+      .set({
         ...toProgressColumns(progress),
-        ...continuedColumns(eb, progress),
+        ...continuedWithMinutes(current, progress),
         ...(resolves
-          ? { status: 'resolved', resolved_at: at, resolved_by: ENGINE_ACTOR }
+          ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
           : { quiet_since: at }),
-      }))
-      .where('episode_id', '=', episodeId)
+      })
+      .where('serial', '=', current.serial)
       .returningAll()
       .executeTakeFirstOrThrow();
     const count = Number(row.count);
+    // Events since the last update (or updates never written: a batch keeps only its last signal)
+    // get their line as an update would have written it, so the trail is the same either way.
+    if (count > Number(current.count)) await foldCountUpdate(trx, Number(row.serial), count, progress);
     await writeAudit(trx, {
       serial: row.serial,
       at,
@@ -214,33 +291,6 @@ export function resolveEpisode(
         ? `condition no longer held; ${count} events`
         : `attack stopped; ${count} events; stays ${current.status} until a person resolves it`,
     });
-    return toIncident(await recordMinutes(trx, row));
+    return toIncident(row);
   });
-}
-
-/**
- * Adds what the count grew by since the minutes were last written to the minute of last seen
- * (a new burst's events spread from `spreadFrom`): `row` is the incident just updated.
- */
-async function recordMinutes(
-  trx: Kysely<Database>,
-  row: IncidentTable,
-  spreadFrom?: number,
-): Promise<IncidentTable> {
-  const minutes = minutesAfterUpdate(
-    row.minute_counts === null ? undefined : (JSON.parse(row.minute_counts) as [number, number][]),
-    {
-      count: Number(row.count),
-      firstSeen: Number(row.first_seen),
-      lastSeen: Number(row.last_seen),
-      ...(spreadFrom !== undefined && { spreadFrom }),
-    },
-  );
-  const minuteCounts = JSON.stringify(minutes);
-  await trx
-    .updateTable('incidents')
-    .set({ minute_counts: minuteCounts })
-    .where('serial', '=', row.serial)
-    .execute();
-  return { ...row, minute_counts: minuteCounts };
 }

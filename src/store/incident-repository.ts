@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import { readHistory } from './incident-audit.ts';
-import { continueIncident, openIncident, progressEpisode, resolveEpisode } from './incident-engine-writes.ts';
+import {
+  continueIncident,
+  openIncident,
+  progressEpisode,
+  progressEpisodes,
+  resolveEpisode,
+} from './incident-engine-writes.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
 import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
 import type { Database } from './schema.ts';
@@ -10,6 +16,7 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
   return {
     open: (incident) => openIncident(db, incident),
     progress: (episodeId, progress) => progressEpisode(db, episodeId, progress),
+    progressMany: (updates) => progressEpisodes(db, updates),
     continueBurst: (incident) => continueIncident(db, incident),
     resolveEpisode: (episodeId, at, progress, options) =>
       resolveEpisode(db, episodeId, at, progress, options),

@@ -40,9 +40,9 @@ export function toIncidentRow(
     case_id: null,
     quiet_since: null,
     earlier_count: 0,
-    // The opening count spread over its first..last seen minutes: approximate, the engine reports only a count.
+    // Without the engine's minutes: the opening count spread over its first..last seen minutes.
     minute_counts: JSON.stringify(
-      spreadOverMinutes([], incident.firstSeen, incident.lastSeen, incident.count),
+      incident.minutes ?? spreadOverMinutes([], incident.firstSeen, incident.lastSeen, incident.count),
     ),
   };
 }

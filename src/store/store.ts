@@ -14,6 +14,12 @@ export interface Store extends StoreOperations {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `work` in one transaction: all its writes land together or not at all. */
   transaction<T>(work: (tx: StoreOperations) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` once rows were enqueued into the outbox by this process and committed (after
+   * the transaction that enqueued them): the delivery loop wakes on it instead of polling.
+   * Returns the function that stops listening.
+   */
+  onOutboxEnqueued(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -54,11 +60,20 @@ export type NewIncident = Omit<
   | 'caseId'
   | 'quietSince'
   | 'minuteCounts'
->;
+> & {
+  /** The episode's events per minute, as the engine counted them (else its count spread over first..last). */
+  minutes?: Incident['minuteCounts'];
+};
 
 /** The engine's later view of an open episode. */
 export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen' | 'samples'> & {
   distinct?: Detection['distinct'];
+  /**
+   * The episode's events per minute, as the engine counted them: the incident's minutes when it
+   * has no earlier burst, whenever the update is written. Without them (or after an earlier
+   * burst), what the count grew by goes to the minute of last seen.
+   */
+  minutes?: Detection['minutes'];
 };
 
 export interface IncidentFilter {
@@ -83,6 +98,10 @@ export interface IncidentRepository {
   open(incident: NewIncident): Promise<Incident>;
   /** Updates counts, last seen and evidence of the open incident of an episode; undefined when none. */
   progress(episodeId: string, progress: IncidentProgress): Promise<Incident | undefined>;
+  /** `progress` of many episodes at once, in fewer statements; the results in the same order. */
+  progressMany(
+    updates: readonly { episodeId: string; progress: IncidentProgress }[],
+  ): Promise<(Incident | undefined)[]>;
   /**
    * A new burst of a rule and group whose incident is still open: that incident takes the new
    * episode (its count goes on) instead of a twin opening. Undefined when none is open.

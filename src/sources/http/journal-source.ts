@@ -48,12 +48,13 @@ export function createJournalSource(name: string, options: JournalSourceOptions)
           await options.sleep(pollMs * 4, signal);
           continue;
         }
-        for (const batch of batches) {
-          lastId = batch.id;
+        // What arrived since the last read goes on as one batch: one commit for all of it.
+        if (batches.length > 0) {
+          lastId = (batches[batches.length - 1] as (typeof batches)[number]).id;
           await sink.deliver({
             kind: 'lines',
             input: 'http',
-            lines: batch.eventsNdjson.split('\n'),
+            lines: batches.flatMap((batch) => batch.eventsNdjson.split('\n')),
             position: lastId,
           });
         }

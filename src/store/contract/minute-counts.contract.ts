@@ -39,5 +39,48 @@ export function describeMinuteCountsContract(open: OpenStore): void {
       });
       expect(resolved?.minuteCounts).toEqual([...expected, [T0 + 3 * MINUTE, 1]]);
     });
+
+    it('takes the engine’s minutes for a first burst, and writes many updates at once as one by one', async () => {
+      const store = await open();
+      const episodes = ['a', 'b', 'c'];
+      for (const id of episodes)
+        await store.incidents.open(
+          newIncident({ episodeId: id, count: 5, firstSeen: T0, lastSeen: T0 + 1_000 }),
+        );
+      const progress = (n: number) => ({
+        count: 5 + n,
+        firstSeen: T0,
+        lastSeen: T0 + 2 * MINUTE,
+        samples: [],
+        minutes: [
+          [T0, 5],
+          [T0 + 2 * MINUTE, n],
+        ] as [number, number][],
+      });
+      const many = await store.incidents.progressMany([
+        { episodeId: 'a', progress: progress(1) },
+        { episodeId: 'gone', progress: progress(9) },
+        { episodeId: 'b', progress: progress(2) },
+      ]);
+      const one = await store.incidents.progress('c', progress(3));
+      expect(many.map((incident) => incident?.minuteCounts)).toEqual([
+        [
+          [T0, 5],
+          [T0 + 2 * MINUTE, 1],
+        ],
+        undefined,
+        [
+          [T0, 5],
+          [T0 + 2 * MINUTE, 2],
+        ],
+      ]);
+      expect(many[0]?.count).toBe(6);
+      const trail = async (serial: number) => (await store.incidents.history(serial)).map((e) => e.detail);
+      expect(await trail(many[2]!.serial)).toEqual([
+        '5 events',
+        '7 events, last at 2023-11-14T22:16:00.000Z',
+      ]);
+      expect(await trail(one!.serial)).toEqual(['5 events', '8 events, last at 2023-11-14T22:16:00.000Z']);
+    });
   });
 }

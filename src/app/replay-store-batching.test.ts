@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS } from '../../test/support/datasets.ts';
+import type { TestPostgres } from '../../test/support/postgres.ts';
+import { startPostgres } from '../../test/support/postgres.ts';
+import type { Detection } from '../core/index.ts';
+import { createDetectionEngine } from '../detection/index.ts';
+import { IncidentRecorder } from '../incidents/index.ts';
+import type { Rule } from '../rules/index.ts';
+import type { Store } from '../store/index.ts';
+import { openStore } from '../store/index.ts';
+import { openEventStream } from './event-stream.ts';
+import { loadRules } from './load-rules.ts';
+
+const AUTH_LOG = `${DATASETS}sshd/auth.log`;
+
+/** Every incident as the store holds it, with its audit trail. */
+async function storeContent(store: Store) {
+  const incidents = await store.incidents.list({ order: 'oldest' });
+  return Promise.all(
+    incidents.map(async (incident) => ({
+      ...incident,
+      history: await store.incidents.history(incident.serial),
+    })),
+  );
+}
+
+/** What the engine signals over the real sshd log with the shipped pack, in order. */
+async function detectionsOfAuthLog(): Promise<{ detections: Detection[]; rules: readonly Rule[] }> {
+  const rules = await loadRules(undefined);
+  const detections: Detection[] = [];
+  const engine = createDetectionEngine({ rules, emit: (d) => detections.push(d) });
+  const stream = await openEventStream(AUTH_LOG, { year: 2017 });
+  // One event at a time: every update of an episode is its own signal.
+  for await (const batch of stream.batches) for (const event of batch.events) engine.push(event);
+  engine.flush();
+  return { detections, rules };
+}
+
+/**
+ * Writes the detections as replay does. `grouped`: all in one transaction (updates of one
+ * episode written once, with its last counts); otherwise each in a transaction of its own.
+ */
+async function writeInto(
+  url: string,
+  detections: readonly Detection[],
+  rules: readonly Rule[],
+  grouped: boolean,
+) {
+  const store = await openStore(url);
+  const recorder = new IncidentRecorder((id) => rules.find((rule) => rule.id === id));
+  try {
+    if (grouped) {
+      for (const detection of detections) recorder.add(detection);
+      await store.transaction((tx) => recorder.flush(tx));
+    } else {
+      for (const detection of detections) {
+        recorder.add(detection);
+        await store.transaction((tx) => recorder.flush(tx));
+      }
+    }
+    return await storeContent(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('incident writes grouped in one transaction leave the same store content as one by one', () => {
+  const dirs: string[] = [];
+  let postgres: TestPostgres | undefined;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await postgres?.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  const urls: Record<string, (name: string) => Promise<string>> = {
+    sqlite: async (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'klaxon-batching-'));
+      dirs.push(dir);
+      return `sqlite:${join(dir, `${name}.db`)}`;
+    },
+    postgres: (name) => (postgres as TestPostgres).createDatabase(name),
+  };
+
+  it.each(['sqlite', 'postgres'])(
+    'on %s, replaying the real sshd log',
+    async (dialect) => {
+      const open = urls[dialect] as (name: string) => Promise<string>;
+      const { detections, rules } = await detectionsOfAuthLog();
+      expect(detections.filter((d) => d.state === 'updated').length).toBeGreaterThan(5);
+      const grouped = await writeInto(await open('grouped'), detections, rules, true);
+      const oneByOne = await writeInto(await open('one_by_one'), detections, rules, false);
+      expect(grouped.length).toBeGreaterThan(5);
+      expect(grouped).toEqual(oneByOne);
+    },
+    120_000,
+  );
+});
