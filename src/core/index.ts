@@ -61,3 +61,4 @@ export {
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';
+export { packageFile, packageRoot, packageVersion } from './package-files.ts';
