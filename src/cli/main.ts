@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
-import { packageVersion } from '../core/package-files.ts';
+// Not through config/index.ts: that would load the whole config stage for `klaxon --help`.
+import { packageVersion } from '../config/package-files.ts';
 import type { CatalogEntry } from './command-catalog.ts';
 import { COMMANDS, requestedCommand } from './command-catalog.ts';
 import type { Io } from './io.ts';

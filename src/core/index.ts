@@ -61,4 +61,3 @@ export {
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';
-export { packageFile, packageRoot, packageVersion } from './package-files.ts';

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { packageFile } from '../../core/index.ts';
+import { packageFile } from '../../config/index.ts';
 import { isFile, resolveAsset } from './resolve-asset.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 

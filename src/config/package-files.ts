@@ -8,7 +8,7 @@ let root: string | undefined;
 
 /**
  * The folder of Klaxon's own package.json. Found by walking up from this module, so the same code
- * finds it in the clone (src/core/), in the compiled CLI (dist/cli/…) and in an installed package.
+ * finds it in the clone (src/config/), in the compiled CLI (dist/cli/…) and in an installed package.
  */
 export function packageRoot(): string {
   root ??= findPackageRoot(dirname(fileURLToPath(import.meta.url)));
