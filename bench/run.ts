@@ -9,6 +9,8 @@ import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import type { CaseResult } from './cases/measure.ts';
+import { comparePeers } from './peers/peers.ts';
+import { compareStartup } from './startup/startup.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
@@ -184,6 +186,11 @@ for (const [name, tolerance, tick] of [
   e2eRows.push([name, `${result.delivered}/40`, String(result.p50), String(result.p99), String(result.max)]);
 }
 printTable(e2eRows);
+
+// The compiled CLI's start-up next to node -e 0; fail2ban-regex and ElastAlert 2 on the same inputs
+// (bench/peers/; skipped when not installed).
+compareStartup();
+await comparePeers(dataDir);
 
 /**
  * The largest public sample python-evtx can read (72 records in three chunks) is small, so both
