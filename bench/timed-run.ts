@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,6 +8,8 @@ export interface Command {
   argv: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** What the run found, read from its output (standard output and error together). */
+  summary?: (output: string) => string;
 }
 
 export interface Timing {
@@ -16,6 +18,8 @@ export interface Timing {
   cpuS: number;
   peakMb: number;
   runs: number;
+  /** The command's `summary` of its last run's output. */
+  summary: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -23,35 +27,44 @@ const GNU_TIME = '/usr/bin/time';
 /**
  * Runs the commands in turn (A B C A B C ...) `runs` times, so a drift in the machine's speed
  * touches each alike, and gives each one's medians. Each run is timed from outside by GNU time
- * (wall, user + system CPU, peak RSS); its output is thrown away. A run that fails stops the bench.
+ * (wall, user + system CPU, peak RSS); its output goes to a file, read only for its summary. A run
+ * that fails stops the bench.
  */
 export function timeInTurn(commands: Command[], runs: number): Timing[] {
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing (Debian package time)`);
   const samples = commands.map(() => [] as Array<[number, number, number]>);
-  const dir = mkdtempSync(join(tmpdir(), 'klaxon-bench-peers-'));
+  const summaries = commands.map(() => '');
+  const dir = mkdtempSync(join(tmpdir(), 'klaxon-bench-timed-'));
   try {
     for (let run = 0; run < runs; run++) {
-      commands.forEach((command, index) => samples[index]?.push(timeOnce(command, join(dir, 'time.txt'))));
+      commands.forEach((command, index) => {
+        samples[index]?.push(timeOnce(command, dir));
+        summaries[index] = command.summary?.(readFileSync(join(dir, 'output.txt'), 'utf8')) ?? '';
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return samples.map((runsOf) => ({
+  return samples.map((runsOf, index) => ({
     wallS: median(runsOf.map(([wall]) => wall)),
     cpuS: median(runsOf.map(([, cpu]) => cpu)),
     peakMb: median(runsOf.map(([, , peak]) => peak)),
     runs,
+    summary: summaries[index] ?? '',
   }));
 }
 
-function timeOnce(command: Command, out: string): [number, number, number] {
+function timeOnce(command: Command, dir: string): [number, number, number] {
   const [program, ...args] = command.argv;
-  const result = spawnSync(GNU_TIME, ['-o', out, '-f', '%e %U %S %M', program as string, ...args], {
+  const timeFile = join(dir, 'time.txt');
+  const output = openSync(join(dir, 'output.txt'), 'w');
+  const result = spawnSync(GNU_TIME, ['-o', timeFile, '-f', '%e %U %S %M', program as string, ...args], {
     cwd: command.cwd,
     env: command.env ?? process.env,
-    stdio: 'ignore',
+    stdio: ['ignore', output, output],
   });
-  const fields = readFileSync(out, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+  closeSync(output);
+  const fields = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
   if (result.status !== 0 || fields.length !== 4)
     throw new Error(`${command.label} failed (exit ${result.status}): ${command.argv.join(' ')}`);
   const [wall = 0, user = 0, system = 0, peakKb = 0] = fields;

@@ -14,16 +14,17 @@ export interface Peer {
   env: NodeJS.ProcessEnv;
 }
 
-/** ElastAlert 2's rule tester from the venv of install-peers.sh, or one on the PATH. */
+/**
+ * ElastAlert 2's rule tester (elastalert-test-rule) from the venv of install-peers.sh, or from the
+ * python3 on the PATH, started through elastalert/test-rule.py (which says why).
+ */
 export function findElastAlert(): Peer | undefined {
-  const venv = join(PEERS_DIR, 'venv', 'bin');
-  const program = existsSync(join(venv, 'elastalert-test-rule'))
-    ? join(venv, 'elastalert-test-rule')
-    : onPath('elastalert-test-rule');
-  if (program === undefined) return undefined;
-  const python = existsSync(join(venv, 'python')) ? join(venv, 'python') : 'python3';
+  const venvPython = join(PEERS_DIR, 'venv', 'bin', 'python');
+  const python = existsSync(venvPython) ? venvPython : 'python3';
   const version = run(python, ['-c', 'import importlib.metadata as m; print(m.version("elastalert2"))']);
-  return { name: 'ElastAlert 2', version: version ?? '?', argv: [program], env: process.env };
+  if (version === undefined) return undefined;
+  const tester = fileURLToPath(new URL('./elastalert/test-rule.py', import.meta.url));
+  return { name: 'ElastAlert 2', version, argv: [python, tester], env: process.env };
 }
 
 /**

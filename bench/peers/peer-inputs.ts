@@ -53,7 +53,7 @@ async function writeJsonArray(ndjson: string, target: string): Promise<void> {
   for await (const line of createInterface({ input: createReadStream(ndjson), crlfDelay: Infinity })) {
     if (!line.startsWith('{')) continue;
     if (!out.write(`${id === 0 ? '' : ',\n'}{"_id":"${id}",${line.slice(1)}`))
-      await new Promise((resolve) => out.once('drain', resolve));
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     id++;
   }
   out.write(']\n');

@@ -15,12 +15,23 @@ import { timeInTurn } from '../timed-run.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KLAXON = [process.execPath, resolve(ROOT, 'bin/klaxon.js')];
-const HEADER = ['input', 'program', 'wall s', 'cpu s', 'peak MB', 'Klaxon faster: wall', 'cpu', 'target'];
+const HEADER = [
+  'input',
+  'program',
+  'found',
+  'wall s',
+  'cpu s',
+  'peak MB',
+  'Klaxon faster: wall',
+  'cpu',
+  'target',
+];
 
 interface Comparison {
   input: string;
   peer: Peer | undefined;
   peerArgs: string[];
+  peerSummary: (output: string) => string;
   target: { least: number; aim: number };
   klaxon: Array<{ label: string; args: string[] }>;
   cwd?: string;
@@ -50,6 +61,7 @@ function comparisons(inputs: PeerInputs): Comparison[] {
       input: 'sshd auth.log',
       peer: fail2ban,
       peerArgs: fail2ban ? [inputs.authLog, fail2ban.sshdFilter] : [],
+      peerSummary: (output) => `${/ (\d+) matched,/.exec(output)?.[1] ?? '?'} lines matched`,
       target: { least: 10, aim: 40 },
       klaxon: [
         {
@@ -63,6 +75,7 @@ function comparisons(inputs: PeerInputs): Comparison[] {
       input: 'Winlogbeat 4625 NDJSON',
       peer: elastalert,
       peerArgs: ['--config', 'config.yaml', '--data', inputs.jsonArray, 'windows-logon-failure-source.yaml'],
+      peerSummary: (output) => `${/'matches': (\d+)/.exec(output)?.[1] ?? '?'} matches`,
       cwd: fileURLToPath(new URL('./elastalert/', import.meta.url)),
       target: { least: 10, aim: 30 },
       klaxon: [
@@ -80,15 +93,26 @@ function compare(comparison: Comparison, runs: number): string[][] {
   const { input, peer, target } = comparison;
   const goal = `>= ${target.least}x (aim ${target.aim}x)`;
   if (peer === undefined)
-    return [[input, 'skipped: peer not installed (scripts/install-peers.sh)', '', '', '', '', '', goal]];
+    return [[input, 'skipped: peer not installed (scripts/install-peers.sh)', '', '', '', '', '', '', goal]];
   const commands: Command[] = [
-    { label: peer.name, argv: [...peer.argv, ...comparison.peerArgs], env: peer.env, cwd: comparison.cwd },
-    ...comparison.klaxon.map(({ label, args }) => ({ label, argv: [...KLAXON, ...args] })),
+    {
+      label: peer.name,
+      argv: [...peer.argv, ...comparison.peerArgs],
+      env: peer.env,
+      cwd: comparison.cwd,
+      summary: comparison.peerSummary,
+    },
+    ...comparison.klaxon.map(({ label, args }) => ({
+      label,
+      argv: [...KLAXON, ...args],
+      summary: (output: string) => `${/^Incidents: (\d+)/m.exec(output)?.[1] ?? '?'} incidents`,
+    })),
   ];
   const [reference, ...ours] = timeInTurn(commands, runs) as [Timing, ...Timing[]];
   const row = (label: string, timing: Timing, ratios: string[]) => [
     input,
     label,
+    timing.summary,
     timing.wallS.toFixed(2),
     timing.cpuS.toFixed(2),
     timing.peakMb.toFixed(0),
