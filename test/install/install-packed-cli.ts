@@ -23,8 +23,9 @@ export interface InstalledCli {
  * The pack skips `prepare` (--ignore-scripts): the test run has just built dist/cli (see
  * test/support/build-cli-global-setup.ts), and rebuilding the dashboard and the SDK would add half a
  * minute. The install skips install scripts too: better-sqlite3's compiles SQLite (about a minute of
- * CPU, npm's cache holds no prebuilt binary), so the binary this checkout built is copied in; it is
- * the same version of the same package for the same Node, which is what the compile would produce.
+ * CPU, npm's cache holds no prebuilt binary), so the binary this checkout built is copied in: the
+ * same version of the same package for the same Node is what the compile would produce. Only when
+ * npm picked another version of better-sqlite3 is it compiled (then this is slower still).
  */
 export async function installPackedCli(): Promise<InstalledCli> {
   const work = mkdtempSync(join(tmpdir(), 'klaxon-install-'));
@@ -33,7 +34,7 @@ export async function installPackedCli(): Promise<InstalledCli> {
   const prefix = join(work, 'prefix');
   await npmInstallGlobal(prefix, tarball);
   const packageDir = join(prefix, 'lib', 'node_modules', 'klaxon');
-  copyNativeSqlite(packageDir);
+  await provideNativeSqlite(packageDir);
   return { prefix, bin: join(prefix, 'bin', 'klaxon'), packageDir, tarball };
 }
 
@@ -48,17 +49,19 @@ async function npmInstallGlobal(prefix: string, tarball: string): Promise<void> 
   }
 }
 
-function copyNativeSqlite(packageDir: string): void {
+/** The native binary this checkout built, or, when npm chose another version, a build of its own. */
+async function provideNativeSqlite(packageDir: string): Promise<void> {
   const from = join(ROOT, 'node_modules', 'better-sqlite3');
   const to = join(packageDir, 'node_modules', 'better-sqlite3');
-  const version = (dir: string) =>
-    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  if (version(from) !== version(to))
-    throw new Error(
-      `better-sqlite3 ${version(to)} was installed, this checkout built ${version(from)}: run npm ci`,
-    );
   const binary = join('build', 'Release', 'better_sqlite3.node');
-  if (!existsSync(join(from, binary))) throw new Error(`${join(from, binary)} is missing: run npm ci`);
+  if (version(from) !== version(to) || !existsSync(join(from, binary))) {
+    await run('npm', ['rebuild', 'better-sqlite3', ...QUIET], { cwd: packageDir });
+    return;
+  }
   mkdirSync(join(to, 'build', 'Release'), { recursive: true });
   copyFileSync(join(from, binary), join(to, binary));
+}
+
+function version(packageDir: string): string {
+  return (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
