@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/command-catalog.ts';
 import { runCli } from '../e2e/run-cli.ts';
 import type { CodeBlock } from './readme-blocks.ts';
@@ -22,10 +22,13 @@ const SAMPLE_ENV: Record<string, string> = {
 const blocks = readmeBlocks();
 const configs = blocks.filter(isWholeConfig);
 const rules = blocks.filter(isRule);
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A folder with the example as klaxon.yaml, its .env, and the README's rules in ./rules. */
 function exampleFolder(block: CodeBlock): string {
   const dir = mkdtempSync(join(tmpdir(), 'klaxon-readme-'));
+  folders.push(dir);
   writeFileSync(join(dir, 'klaxon.yaml'), block.text);
   const names = [...block.text.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] ?? '');
   const missing = names.filter((name) => !(name in SAMPLE_ENV));
