@@ -88,7 +88,7 @@ const webRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'packages/*/dist', 'coverage', 'bench/data', 'tmp'] },
+  { ignores: ['node_modules', 'dist', 'packages/*/dist', 'coverage', 'bench/data', 'bench/.peers', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

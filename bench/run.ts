@@ -11,6 +11,8 @@ import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
 import type { CaseResult } from './cases/measure.ts';
 import { printOutboxLatency, printReplayIntoStores, printReportToWebhook } from './store-latency-tables.ts';
+import { comparePeers } from './peers/peers.ts';
+import { compareStartup } from './startup/startup.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
@@ -162,6 +164,11 @@ console.log(
   '\n== failed-login reports → ingest API → detection → signed webhook: 400 accounts, 10th failures at 200/s',
 );
 printReportToWebhook(runCase, printTable);
+
+// The compiled CLI's start-up next to node -e 0; fail2ban-regex and ElastAlert 2 on the same inputs
+// (bench/peers/; skipped when not installed).
+compareStartup();
+await comparePeers(dataDir);
 
 /**
  * The largest public sample python-evtx can read (72 records in three chunks) is small, so both

@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageFile } from '../config/index.ts';
 
-/** The rule pack shipped with Klaxon (the `rules/` folder of the package). */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+/** The rule pack shipped with Klaxon (the `rules/` folder of the package), with a trailing slash. */
+export const BUILTIN_RULES_DIR = join(packageFile('rules'), '/');

@@ -35,3 +35,5 @@ export {
   oversizedYamlIssue,
   yamlToJs,
 } from './yaml/yaml-limits.ts';
+// Where the installed package keeps its own files (rules/, dist/web) and its version.
+export { packageFile, packageRoot, packageVersion } from './package-files.ts';

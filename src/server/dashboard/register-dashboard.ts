@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { packageFile } from '../../config/index.ts';
 import { isFile, resolveAsset } from './resolve-asset.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 
@@ -11,7 +11,7 @@ export interface DashboardOptions {
 }
 
 /** Where `npm run build:web` puts the dashboard (`dist/web` at the package root). */
-export const DASHBOARD_BUILD_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export const DASHBOARD_BUILD_DIR = packageFile('dist', 'web');
 
 export const NOT_BUILT_MESSAGE = 'the dashboard was not built: run npm run build:web';
 

@@ -1,0 +1,146 @@
+// Klaxon next to its peers, whole processes on the same 200,000-line inputs: fail2ban-regex with its
+// sshd filter on an auth.log, and ElastAlert 2's FrequencyRule (through elastalert-test-rule --data,
+// which runs ElastAlert's engine on documents from a file, no Elasticsearch) on Winlogbeat 4625
+// documents. `npx tsx bench/peers/peers.ts` runs this part alone; scripts/install-peers.sh installs
+// the peers; KLAXON_BENCH_PEER_RUNS sets the runs per command (default 3).
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Peer } from './find-peers.ts';
+import { findElastAlert, findFail2banRegex } from './find-peers.ts';
+import type { PeerInputs } from './peer-inputs.ts';
+import { preparePeerInputs } from './peer-inputs.ts';
+import type { Command, Timing } from '../timed-run.ts';
+import { timeInTurn } from '../timed-run.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const KLAXON = [process.execPath, resolve(ROOT, 'bin/klaxon.js')];
+const HEADER = [
+  'input',
+  'program',
+  'found',
+  'wall s',
+  'cpu s',
+  'peak MB',
+  'Klaxon faster: wall',
+  'cpu',
+  'target',
+];
+
+interface Comparison {
+  input: string;
+  peer: Peer | undefined;
+  peerArgs: string[];
+  peerSummary: (output: string) => string;
+  target: { least: number; aim: number };
+  klaxon: Array<{ label: string; args: string[] }>;
+  cwd?: string;
+}
+
+export async function comparePeers(
+  dataDir = fileURLToPath(new URL('../data/', import.meta.url)),
+): Promise<void> {
+  const runs = Number(process.env.KLAXON_BENCH_PEER_RUNS ?? 3);
+  console.log(
+    `\n== ahead of the peers: whole processes on the same 200,000-line inputs, medians of ${runs} runs in turn`,
+  );
+  execFileSync(process.execPath, [resolve(ROOT, 'scripts/build-cli.mjs'), '--if-stale'], {
+    stdio: 'inherit',
+  });
+  const inputs = await preparePeerInputs(resolve(dataDir, 'peers-200k'));
+  const rows = [HEADER];
+  for (const comparison of comparisons(inputs)) rows.push(...compare(comparison, runs));
+  printTable(rows);
+}
+
+function comparisons(inputs: PeerInputs): Comparison[] {
+  const fail2ban = findFail2banRegex();
+  const elastalert = findElastAlert();
+  return [
+    {
+      input: 'sshd auth.log',
+      peer: fail2ban,
+      peerArgs: fail2ban ? [inputs.authLog, fail2ban.sshdFilter] : [],
+      peerSummary: (output) => `${/ (\d+) matched,/.exec(output)?.[1] ?? '?'} lines matched`,
+      target: { least: 10, aim: 40 },
+      klaxon: [
+        {
+          label: 'klaxon replay, ssh-brute-force-source',
+          args: ['replay', inputs.authLog, '--year', '2024', '--rules', inputs.sshRule],
+        },
+        { label: 'klaxon replay, shipped pack', args: ['replay', inputs.authLog, '--year', '2024'] },
+      ],
+    },
+    {
+      input: 'Winlogbeat 4625 NDJSON',
+      peer: elastalert,
+      peerArgs: ['--config', 'config.yaml', '--data', inputs.jsonArray, 'windows-logon-failure-source.yaml'],
+      peerSummary: (output) => `${/'matches': (\d+)/.exec(output)?.[1] ?? '?'} matches`,
+      cwd: fileURLToPath(new URL('./elastalert/', import.meta.url)),
+      target: { least: 10, aim: 30 },
+      klaxon: [
+        {
+          label: 'klaxon replay, windows-logon-failure-source',
+          args: ['replay', inputs.ndjson, '--rules', inputs.windowsRule],
+        },
+        { label: 'klaxon replay, shipped pack', args: ['replay', inputs.ndjson] },
+      ],
+    },
+  ];
+}
+
+function compare(comparison: Comparison, runs: number): string[][] {
+  const { input, peer, target } = comparison;
+  const goal = `>= ${target.least}x (aim ${target.aim}x)`;
+  if (peer === undefined)
+    return [[input, 'skipped: peer not installed (scripts/install-peers.sh)', '', '', '', '', '', '', goal]];
+  const commands: Command[] = [
+    {
+      label: peer.name,
+      argv: [...peer.argv, ...comparison.peerArgs],
+      env: peer.env,
+      cwd: comparison.cwd,
+      summary: comparison.peerSummary,
+    },
+    ...comparison.klaxon.map(({ label, args }) => ({
+      label,
+      argv: [...KLAXON, ...args],
+      summary: (output: string) => `${/^Incidents: (\d+)/m.exec(output)?.[1] ?? '?'} incidents`,
+    })),
+  ];
+  const [reference, ...ours] = timeInTurn(commands, runs) as [Timing, ...Timing[]];
+  const row = (label: string, timing: Timing, ratios: string[]) => [
+    input,
+    label,
+    timing.summary,
+    timing.wallS.toFixed(2),
+    timing.cpuS.toFixed(2),
+    timing.peakMb.toFixed(0),
+    ...ratios,
+  ];
+  return [
+    row(`${peer.name} ${peer.version}`, reference, ['', '', '']),
+    ...ours.map((timing, index) => {
+      const wall = reference.wallS / timing.wallS;
+      const verdict = wall >= target.aim ? 'aim met' : wall >= target.least ? 'met' : 'NOT met';
+      return row(commands[index + 1]?.label ?? '', timing, [
+        `${wall.toFixed(1)}x`,
+        `${(reference.cpuS / timing.cpuS).toFixed(1)}x`,
+        `${goal}: ${verdict}`,
+      ]);
+    }),
+  ];
+}
+
+function printTable(table: string[][]): void {
+  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i] as number))
+        .join('  ')
+        .trimEnd(),
+    );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await comparePeers();

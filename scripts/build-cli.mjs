@@ -1,0 +1,56 @@
+// Compiles the CLI and what it imports from src/ into JavaScript in dist/cli, so plain Node runs it
+// with no TypeScript at run time: dist/cli/main.js, and one chunk per command beside it (each
+// command's `import()` in src/cli/command-catalog.ts is a split point) plus chunks they share.
+// Dependencies stay imports of node_modules. Rolldown (the bundler inside Vite) does it in under a
+// second where `tsc` takes 15 s, and the chunks start 13-15 % faster than one file per module;
+// type checking stays with `npm run typecheck`. A build goes to a fresh folder that then replaces
+// dist/cli, so a CLI started meanwhile sees the old build or the new one, never half of one.
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const target = join(root, 'dist', 'cli');
+// Modules loaded by file name rather than imported (a worker thread's script) are entries too: each
+// lands as dist/cli/<name>.js, in the same folder as the chunks that would start it.
+const ENTRIES = { main: 'src/cli/main.ts' };
+
+/** The newest modification time of the files under `folder`, in milliseconds. */
+function newestIn(folder) {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
+// --if-stale: build only when a file in src/ (or this script) changed since the last build. The test
+// run and `npm run demo` ask for this, so they never run a CLI older than its sources.
+const built = join(target, 'main.js');
+if (process.argv.includes('--if-stale') && existsSync(built)) {
+  const sources = Math.max(newestIn(join(root, 'src')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  if (sources <= statSync(built).mtimeMs) process.exit(0);
+}
+
+const isPackage = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+const { rolldown } = await import('rolldown');
+const building = `${target}.building-${process.pid}`;
+const bundle = await rolldown({
+  input: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(root, path)])),
+  platform: 'node',
+  external: isPackage,
+  logLevel: 'warn',
+});
+await bundle.write({
+  dir: building,
+  format: 'esm',
+  entryFileNames: '[name].js',
+  chunkFileNames: '[name]-[hash].js',
+});
+await bundle.close();
+
+const old = `${target}.old-${process.pid}`;
+if (existsSync(target)) renameSync(target, old);
+renameSync(building, target);
+rmSync(old, { recursive: true, force: true });
