@@ -14,7 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'cli');
 // Modules loaded by file name rather than imported (a worker thread's script) are entries too: each
 // lands as dist/cli/<name>.js, in the same folder as the chunks that would start it.
-const ENTRIES = { main: 'src/cli/main.ts' };
+// Worker scripts are entries too: they are started by path, beside the chunk that starts them.
+const ENTRIES = { main: 'src/cli/main.ts', 'parse-worker': 'src/app/parallel/parse-worker.ts' };
 
 /** The newest modification time of the files under `folder`, in milliseconds. */
 function newestIn(folder) {
