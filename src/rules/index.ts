@@ -10,6 +10,8 @@ export type {
   MatchRule,
   AbsenceRule,
   Prefilter,
+  LiteralGate,
+  GroupAlias,
   ResolveMode,
 } from './model.ts';
 export { RULE_TYPES, RESOLVE_MODES } from './model.ts';
