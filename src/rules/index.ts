@@ -12,6 +12,7 @@ export type {
   Prefilter,
   LiteralGate,
   GroupAlias,
+  SigmaMetadata,
   ResolveMode,
 } from './model.ts';
 export { RULE_TYPES, RESOLVE_MODES } from './model.ts';
@@ -21,3 +22,18 @@ export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-wh
 export { compileWhere } from './where/compile-where.ts';
 export type { RulesCheck } from './check-rules.ts';
 export { checkRules } from './check-rules.ts';
+export type {
+  SigmaDocument,
+  SigmaRuleDocument,
+  CompiledSigmaRule,
+  SigmaRefusal,
+  SigmaCollection,
+  SigmaOptions,
+} from './sigma/index.ts';
+export {
+  parseSigmaText,
+  isSigmaDocument,
+  compileSigmaRule,
+  compileSigmaCollection,
+  SigmaRuleError,
+} from './sigma/index.ts';

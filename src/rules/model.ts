@@ -45,6 +45,20 @@ export interface RuleCommon {
   cooldownMs?: number;
   /** Where the rule was defined, for messages. */
   source: { file: string; line: number };
+  /** Present when the rule was compiled from a Sigma rule: what messages and the dashboard show. */
+  sigma?: SigmaMetadata;
+}
+
+/** A Sigma rule's descriptive fields, kept as written. */
+export interface SigmaMetadata {
+  id?: string;
+  title: string;
+  author?: string;
+  references: string[];
+  falsepositives: string[];
+  status?: string;
+  level?: string;
+  logsource: { product?: string; category?: string; service?: string };
 }
 
 /**

@@ -1,0 +1,56 @@
+import type { Rule } from '../model.ts';
+import { compileSigmaRule } from './compile-rule.ts';
+import { SigmaRuleError } from './sigma-error.ts';
+import type {
+  SigmaCollection,
+  SigmaDocument,
+  SigmaOptions,
+  SigmaRefusal,
+  SigmaRuleDocument,
+} from './types.ts';
+
+/**
+ * Compiles the Sigma documents of a rules folder: each detection rule that Klaxon can run
+ * becomes a rule, every other one a refusal naming file, line and the construct.
+ */
+export function compileSigmaCollection(
+  docs: readonly SigmaDocument[],
+  options: SigmaOptions = {},
+): SigmaCollection {
+  const rules: Rule[] = [];
+  const refused: SigmaRefusal[] = [];
+  for (const doc of docs) {
+    const title = typeof doc.body.title === 'string' ? doc.body.title : undefined;
+    if (doc.kind === 'invalid') {
+      refused.push({
+        file: doc.file,
+        line: doc.error?.line ?? doc.line,
+        reason: doc.error?.message ?? 'invalid',
+      });
+      continue;
+    }
+    if (doc.kind !== 'rule') {
+      refused.push({ file: doc.file, line: doc.line, ...(title && { title }), reason: refusalOfKind(doc) });
+      continue;
+    }
+    try {
+      rules.push(
+        compileSigmaRule(doc as SigmaRuleDocument, { file: doc.file, line: doc.line }, options).rule,
+      );
+    } catch (error) {
+      if (!(error instanceof SigmaRuleError)) throw error;
+      refused.push({ file: error.file, line: error.line, ...(title && { title }), reason: describe(error) });
+    }
+  }
+  return { rules, refused };
+}
+
+function refusalOfKind(doc: SigmaDocument): string {
+  if (doc.kind === 'correlation') return 'correlation rules are not supported yet';
+  if (doc.kind === 'filter') return 'filters are not supported yet';
+  return 'not a Sigma rule: expected `logsource` and `detection` (or `correlation`, or `filter`)';
+}
+
+function describe(error: SigmaRuleError): string {
+  return error.field ? `${error.field}: ${error.reason}` : error.reason;
+}
