@@ -1,7 +1,10 @@
 import type { Rule } from '../model.ts';
 import { compileSigmaRule } from './compile-rule.ts';
+import { compileSigmaCorrelations } from './correlation/index.ts';
+import { applySigmaFilters } from './filter/index.ts';
 import { SigmaRuleError } from './sigma-error.ts';
 import type {
+  CompiledSigmaRule,
   SigmaCollection,
   SigmaDocument,
   SigmaOptions,
@@ -17,7 +20,7 @@ export function compileSigmaCollection(
   docs: readonly SigmaDocument[],
   options: SigmaOptions = {},
 ): SigmaCollection {
-  const rules: Rule[] = [];
+  const loaded: { doc: SigmaDocument; compiled: CompiledSigmaRule }[] = [];
   const refused: SigmaRefusal[] = [];
   for (const doc of docs) {
     const title = typeof doc.body.title === 'string' ? doc.body.title : undefined;
@@ -29,20 +32,25 @@ export function compileSigmaCollection(
       });
       continue;
     }
+    if (doc.kind === 'correlation' || doc.kind === 'filter') continue;
     if (doc.kind !== 'rule') {
       refused.push({ file: doc.file, line: doc.line, ...(title && { title }), reason: refusalOfKind(doc) });
       continue;
     }
     try {
-      rules.push(
-        compileSigmaRule(doc as SigmaRuleDocument, { file: doc.file, line: doc.line }, options).rule,
-      );
+      const origin = { file: doc.file, line: doc.line };
+      loaded.push({ doc, compiled: compileSigmaRule(doc as SigmaRuleDocument, origin, options) });
     } catch (error) {
       if (!(error instanceof SigmaRuleError)) throw error;
       refused.push({ file: error.file, line: error.line, ...(title && { title }), reason: describe(error) });
     }
   }
-  return { rules, refused };
+  refused.push(...applySigmaFilters(docs, loaded, options));
+  const correlations = compileSigmaCorrelations(docs, loaded);
+  const rules: Rule[] = loaded
+    .map((entry) => entry.compiled.rule)
+    .filter((rule) => !correlations.hidden.has(rule.id));
+  return { rules: [...rules, ...correlations.rules], refused: [...refused, ...correlations.refused] };
 }
 
 function refusalOfKind(doc: SigmaDocument): string {
