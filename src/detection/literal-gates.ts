@@ -24,9 +24,14 @@ interface GateGroup {
  */
 export class LiteralGates {
   private readonly groups = new Map<string, GateGroup>();
-  private readonly groupOf = new Map<Gated, GateGroup>();
+  private readonly groupsOf = new Map<Gated, GateGroup[]>();
 
-  add(gate: LiteralGate, owner: Gated): void {
+  /** The owner is open for events that hold a literal of any of its gates. */
+  add(gates: readonly LiteralGate[], owner: Gated): void {
+    for (const gate of gates) this.addOne(gate, owner);
+  }
+
+  private addOne(gate: LiteralGate, owner: Gated): void {
     const key = JSON.stringify(gate.fields);
     let group = this.groups.get(key);
     if (group === undefined) {
@@ -49,15 +54,20 @@ export class LiteralGates {
         group.owners.push([owner]);
       }
     }
-    this.groupOf.set(owner, group);
+    const groups = this.groupsOf.get(owner) ?? [];
+    if (!groups.includes(group)) groups.push(group);
+    this.groupsOf.set(owner, groups);
   }
 
   /** Whether the gated rule may match the event numbered `number`. */
   isOpen(owner: Gated, event: SecurityEvent, number: number): boolean {
-    const group = this.groupOf.get(owner);
-    if (group === undefined) return true;
-    if (group.scannedFor !== number) scan(group, event, number);
-    return owner.openFor === number;
+    const groups = this.groupsOf.get(owner);
+    if (groups === undefined) return true;
+    for (const group of groups) {
+      if (group.scannedFor !== number) scan(group, event, number);
+      if (owner.openFor === number) return true;
+    }
+    return false;
   }
 }
 

@@ -7,7 +7,7 @@ import { RuleIndex } from './rule-index.ts';
 interface Item {
   name: string;
   prefilter?: Prefilter;
-  literals?: LiteralGate;
+  literals?: LiteralGate[];
 }
 
 const processEvent = (
@@ -46,7 +46,7 @@ describe('RuleIndex with literal gates', () => {
   const gated = (name: string, values: string[], code = '1'): Item => ({
     name,
     prefilter: { field: 'event.code', values: [code] },
-    literals: { fields, values },
+    literals: [{ fields, values }],
   });
 
   it('offers only the rules whose event code fits and one of whose literals occurs', () => {
@@ -66,6 +66,21 @@ describe('RuleIndex with literal gates', () => {
       candidates(index, processEvent('1', 'mimikatz.exe "SEKURLSA::logonpasswords"', 'C:\\m.exe')),
     ).toEqual(['mimikatz', 'ungated']);
     expect(candidates(index, processEvent('4624', 'administrator'))).toEqual(['logon', 'ungated']);
+  });
+
+  it('opens a rule when any one of its gates (on different fields) holds a literal', () => {
+    const index = new RuleIndex<Item>([
+      {
+        name: 'either',
+        literals: [
+          { fields: ['process.executable'], values: ['\\rundll32.exe'] },
+          { fields: ['process.command_line'], values: ['javascript:'] },
+        ],
+      },
+    ]);
+    expect(candidates(index, processEvent('1', 'x javascript:alert'))).toEqual(['either']);
+    expect(candidates(index, processEvent('1', 'x', 'C:\\Windows\\rundll32.exe'))).toEqual(['either']);
+    expect(candidates(index, processEvent('1', 'rundll32.exe'))).toEqual([]);
   });
 
   it('with a thousand gated rules, an event reaches only the few whose literals it holds', () => {

@@ -6,7 +6,7 @@ import { LiteralGates } from './literal-gates.ts';
 
 interface Indexed {
   prefilter?: Prefilter | undefined;
-  literals?: LiteralGate | undefined;
+  literals?: LiteralGate[] | undefined;
 }
 
 /**

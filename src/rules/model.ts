@@ -26,8 +26,8 @@ export interface RuleCommon {
   matches: EventPredicate;
   /** A necessary condition for `matches`, cheap to index: lets the engine skip the rule for most events. */
   prefilter?: Prefilter;
-  /** A second necessary condition, on text: one of the literals occurs in one of the fields. */
-  literals?: LiteralGate;
+  /** A second necessary condition, on text: one of the gates is open (one of its literals occurs). */
+  literals?: LiteralGate[];
   /** Fields whose values form the group key; an event lacking any of them is not counted by the rule. */
   groupBy: string[];
   /**

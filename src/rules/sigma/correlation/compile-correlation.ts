@@ -63,10 +63,10 @@ function fieldFor(field: string, entry: SigmaBase, spec: CorrelationSpec): strin
 }
 
 /** The index keys every referenced rule shares, so the correlation is skipped where they all are. */
-function shared(bases: SigmaBase[]): { prefilter?: Prefilter; literals?: LiteralGate } {
+function shared(bases: SigmaBase[]): { prefilter?: Prefilter; literals?: LiteralGate[] } {
   const prefilters = bases.map((entry) => entry.compiled.rule.prefilter);
   const gates = bases.map((entry) => entry.compiled.rule.literals);
-  const result: { prefilter?: Prefilter; literals?: LiteralGate } = {};
+  const result: { prefilter?: Prefilter; literals?: LiteralGate[] } = {};
   const [firstPrefilter] = prefilters;
   if (firstPrefilter && prefilters.every((p) => p?.field === firstPrefilter.field)) {
     result.prefilter = {
@@ -74,14 +74,9 @@ function shared(bases: SigmaBase[]): { prefilter?: Prefilter; literals?: Literal
       values: [...new Set(prefilters.flatMap((p) => p?.values ?? []))],
     };
   }
-  const [firstGate] = gates;
-  const sameFields = (gate: LiteralGate | undefined) =>
-    JSON.stringify(gate?.fields) === JSON.stringify(firstGate?.fields);
-  if (firstGate && gates.every((gate) => gate !== undefined && sameFields(gate))) {
-    result.literals = {
-      fields: firstGate.fields,
-      values: [...new Set(gates.flatMap((g) => g?.values ?? []))],
-    };
+  // The correlation may match where any referenced rule may: every one must be gated.
+  if (gates.every((gate) => gate !== undefined && gate.length > 0)) {
+    result.literals = gates.flatMap((gate) => gate ?? []);
   }
   return result;
 }

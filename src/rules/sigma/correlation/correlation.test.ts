@@ -138,10 +138,7 @@ describe('Sigma value_count', () => {
       fail(0, 'alice', '10.0.0.1'),
       fail(SECOND, 'bob', '10.0.0.1'),
       fail(2 * SECOND, 'alice', '10.0.0.1'),
-      ...failures(5, 3 * SECOND, SECOND, 'alice').map((e) => ({
-        ...e,
-        winlog: { ...e.winlog, event_data: { TargetUserName: 'alice', IpAddress: '10.0.0.2' } },
-      })),
+      ...[3, 4, 5, 6, 7].map((s) => fail(s * SECOND, 'alice', '10.0.0.2')),
       fail(20 * SECOND, 'carol', '10.0.0.1'),
     ];
     const opened = openedBy(run(rules, events), ID);
