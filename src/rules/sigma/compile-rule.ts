@@ -1,5 +1,5 @@
 import type { MatchRule } from '../model.ts';
-import { compileDetection } from './detection/compile-detection.ts';
+import { compileDetection } from './match/compile-detection.ts';
 import { readSigmaMetadata } from './metadata.ts';
 import type { CompiledSigmaRule, SigmaOptions, SigmaRuleDocument } from './types.ts';
 

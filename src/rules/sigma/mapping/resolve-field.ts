@@ -1,0 +1,34 @@
+import { compileFieldGetter } from '../../../core/index.ts';
+import type { FieldGetter } from '../../../core/index.ts';
+import { ECS_FIELDS, SYSTEM_FIELDS } from './field-names.ts';
+import type { SourceVariant } from './source-variant.ts';
+
+/**
+ * Where a Sigma field may be read on events of one source, in the order tried: Windows System
+ * fields, the source's own fields (after its renames), the ECS names, then the name as written
+ * (flat documents, or a dotted path written in the rule).
+ */
+export function fieldCandidates(field: string, variant: SourceVariant): string[] {
+  const renamed = variant.renames?.[field] ?? field;
+  const candidates = [
+    ...(SYSTEM_FIELDS[field] ?? []),
+    ...(field.includes('.') ? [] : variant.fieldPrefixes.map((prefix) => prefix + renamed)),
+    ...(ECS_FIELDS[renamed] ?? []),
+    ...(renamed === field ? [] : (ECS_FIELDS[field] ?? [])),
+    renamed,
+  ];
+  return [...new Set(candidates)];
+}
+
+/** A getter returning the first candidate's value that is present. */
+export function resolveField(field: string, variant: SourceVariant): FieldGetter {
+  const getters = fieldCandidates(field, variant).map(compileFieldGetter);
+  if (getters.length === 1) return getters[0] as FieldGetter;
+  return (event) => {
+    for (const get of getters) {
+      const value = get(event);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+}
