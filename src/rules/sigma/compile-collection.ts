@@ -2,6 +2,7 @@ import type { Rule } from '../model.ts';
 import { compileSigmaRule } from './compile-rule.ts';
 import { compileSigmaCorrelations } from './correlation/index.ts';
 import { applySigmaFilters } from './filter/index.ts';
+import { deriveLiteralGates } from './literals/derive-literal-gates.ts';
 import { SigmaRuleError } from './sigma-error.ts';
 import type {
   CompiledSigmaRule,
@@ -39,7 +40,10 @@ export function compileSigmaCollection(
     }
     try {
       const origin = { file: doc.file, line: doc.line };
-      loaded.push({ doc, compiled: compileSigmaRule(doc as SigmaRuleDocument, origin, options) });
+      const compiled = compileSigmaRule(doc as SigmaRuleDocument, origin, options);
+      const literals = deriveLiteralGates(doc);
+      if (literals !== undefined) compiled.rule.literals = literals;
+      loaded.push({ doc, compiled });
     } catch (error) {
       if (!(error instanceof SigmaRuleError)) throw error;
       refused.push({ file: error.file, line: error.line, ...(title && { title }), reason: describe(error) });

@@ -35,7 +35,7 @@ export function applySigmaFilters(
       for (const entry of loaded) {
         if (!filter.appliesTo(entry)) continue;
         const matches = entry.compiled.rule.matches;
-        const kept = filter.keeps;
+        const kept = filter.keepsFor(entry.compiled.detection.logsource);
         entry.compiled = {
           ...entry.compiled,
           rule: { ...entry.compiled.rule, matches: (event) => matches(event) && kept(event) },
@@ -52,8 +52,8 @@ export function applySigmaFilters(
 }
 
 interface CompiledFilter {
-  /** The filter's condition: events for which it fails are no longer matched by the rules. */
-  keeps: EventPredicate;
+  /** The filter's condition on a rule's log source: events it fails are no longer matched by the rule. */
+  keepsFor(logsource: SigmaLogsource): EventPredicate;
   appliesTo(entry: Loaded): boolean;
 }
 
@@ -65,16 +65,26 @@ function compileFilter(doc: SigmaDocument, options: SigmaOptions): CompiledFilte
   const references = readReferences(section.rules, fail);
   const logsource = readLogsource(doc.body.logsource);
   const { rules: _rules, ...detection } = section;
-  // The filter's selection and condition are a Sigma detection: compiled by the rule compiler.
-  const asRule: SigmaRuleDocument = {
-    ...doc,
-    kind: 'rule',
-    body: { title: doc.body.title ?? 'filter', logsource: doc.body.logsource, detection },
-    lineOf: (path) => doc.lineOf(path[0] === 'detection' ? ['filter', ...path.slice(1)] : path),
+  // The selection and condition, compiled by the rule compiler with the field names of each target's
+  // log source (a filter may name only `product: windows`); once per log source.
+  const byLogsource = new Map<string, EventPredicate>();
+  const keepsFor = (target: SigmaLogsource): EventPredicate => {
+    const key = JSON.stringify(target);
+    let keeps = byLogsource.get(key);
+    if (keeps === undefined) {
+      const asRule: SigmaRuleDocument = {
+        ...doc,
+        kind: 'rule',
+        body: { title: doc.body.title ?? 'filter', logsource: target, detection },
+        lineOf: (path) => doc.lineOf(path[0] === 'detection' ? ['filter', ...path.slice(1)] : path),
+      };
+      keeps = compileSigmaRule(asRule, { file: doc.file, line: doc.line }, options).detection.matches;
+      byLogsource.set(key, keeps);
+    }
+    return keeps;
   };
-  const keeps = compileSigmaRule(asRule, { file: doc.file, line: doc.line }, options).detection.matches;
   return {
-    keeps,
+    keepsFor,
     appliesTo: (entry) =>
       within(entry.compiled.detection.logsource, logsource) &&
       (references === 'all' || references.some((ref) => names(entry.doc).includes(ref))),
