@@ -8,6 +8,7 @@ import { startPostgres } from '../test/support/postgres.ts';
 import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
+import { runSigmaBench } from './sigma.ts';
 import type { CaseResult } from './cases/measure.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
@@ -184,6 +185,8 @@ for (const [name, tolerance, tick] of [
   e2eRows.push([name, `${result.delivered}/40`, String(result.p50), String(result.p99), String(result.max)]);
 }
 printTable(e2eRows);
+
+await runSigmaBench(dataDir);
 
 /**
  * The largest public sample python-evtx can read (72 records in three chunks) is small, so both

@@ -3,92 +3,85 @@ import { compileFieldGetter } from '../core/index.ts';
 import type { LiteralGate } from '../rules/index.ts';
 import { AhoCorasick } from './aho-corasick.ts';
 
-/** One rule behind a literal gate: open for the event numbered `openFor`. */
+/** A rule behind literal gates; `openFor`: the number of the last event that opened it. */
 export interface Gated {
   openFor: number;
 }
 
-/** The rules gated on the same fields: one automaton over all their literals. */
-interface GateGroup {
-  readers: FieldGetter[];
+/** All the literals wanted in one event field, whichever rules want them. */
+interface FieldScan<T extends Gated> {
+  read: FieldGetter;
   literals: string[];
   indexOf: Map<string, number>;
-  owners: Gated[][];
+  owners: T[][];
   automaton?: AhoCorasick;
-  scannedFor: number;
 }
 
 /**
- * Literal gates of many rules: the first gated candidate of an event scans the event's text
- * once per group of fields, opening every rule one of whose literals occurs in it.
+ * The literal gates of many rules, by event field: one automaton per field holds the literals of
+ * every rule that reads it, so an event costs one scan per field it has, however many rules
+ * there are, and only the rules whose literals occur are reported.
  */
-export class LiteralGates {
-  private readonly groups = new Map<string, GateGroup>();
-  private readonly groupsOf = new Map<Gated, GateGroup[]>();
+export class LiteralGates<T extends Gated> {
+  private readonly scans = new Map<string, FieldScan<T>>();
 
-  /** The owner is open for events that hold a literal of any of its gates. */
-  add(gates: readonly LiteralGate[], owner: Gated): void {
-    for (const gate of gates) this.addOne(gate, owner);
+  /** The owner opens for events that hold a literal of any of its gates in any of the gate's fields. */
+  add(gates: readonly LiteralGate[], owner: T): void {
+    for (const gate of gates) {
+      for (const field of new Set(gate.fields)) this.addField(field, gate.values, owner);
+    }
   }
 
-  private addOne(gate: LiteralGate, owner: Gated): void {
-    const key = JSON.stringify(gate.fields);
-    let group = this.groups.get(key);
-    if (group === undefined) {
-      group = {
-        readers: gate.fields.map(compileFieldGetter),
-        literals: [],
-        indexOf: new Map(),
-        owners: [],
-        scannedFor: -1,
-      };
-      this.groups.set(key, group);
+  // The scan under way: kept in fields so no closure is made per event.
+  private scan: FieldScan<T> | undefined;
+  private number = 0;
+  private open: (owner: T) => void = () => {};
+  private readonly found = (index: number): void => {
+    for (const owner of (this.scan as FieldScan<T>).owners[index] as T[]) {
+      if (owner.openFor === this.number) continue;
+      owner.openFor = this.number;
+      this.open(owner);
     }
-    for (const literal of new Set(gate.values)) {
-      const index = group.indexOf.get(literal);
-      if (index !== undefined) {
-        (group.owners[index] as Gated[]).push(owner);
+  };
+
+  /** Calls `open` once for each owner that the event (numbered `number`) opens. */
+  forEachOpen(event: SecurityEvent, number: number, open: (owner: T) => void): void {
+    this.number = number;
+    this.open = open;
+    for (const scan of this.scans.values()) {
+      const value = scan.read(event);
+      if (value === undefined || value === null) continue;
+      this.scan = scan;
+      const automaton = (scan.automaton ??= new AhoCorasick(scan.literals));
+      if (Array.isArray(value)) {
+        for (const element of value) scanText(automaton, element, this.found);
       } else {
-        group.indexOf.set(literal, group.literals.length);
-        group.literals.push(literal);
-        group.owners.push([owner]);
+        scanText(automaton, value, this.found);
       }
     }
-    const groups = this.groupsOf.get(owner) ?? [];
-    if (!groups.includes(group)) groups.push(group);
-    this.groupsOf.set(owner, groups);
   }
 
-  /** Whether the gated rule may match the event numbered `number`. */
-  isOpen(owner: Gated, event: SecurityEvent, number: number): boolean {
-    const groups = this.groupsOf.get(owner);
-    if (groups === undefined) return true;
-    for (const group of groups) {
-      if (group.scannedFor !== number) scan(group, event, number);
-      if (owner.openFor === number) return true;
+  private addField(field: string, values: readonly string[], owner: T): void {
+    let scan = this.scans.get(field);
+    if (scan === undefined) {
+      scan = { read: compileFieldGetter(field), literals: [], indexOf: new Map(), owners: [] };
+      this.scans.set(field, scan);
     }
-    return false;
-  }
-}
-
-function scan(group: GateGroup, event: SecurityEvent, number: number): void {
-  group.scannedFor = number;
-  const automaton = (group.automaton ??= new AhoCorasick(group.literals));
-  const open = (index: number): void => {
-    for (const owner of group.owners[index] as Gated[]) owner.openFor = number;
-  };
-  for (const read of group.readers) {
-    const value = read(event);
-    if (Array.isArray(value)) {
-      for (const element of value) scanText(automaton, element, open);
-    } else {
-      scanText(automaton, value, open);
+    for (const literal of new Set(values)) {
+      const index = scan.indexOf.get(literal);
+      if (index === undefined) {
+        scan.indexOf.set(literal, scan.literals.length);
+        scan.literals.push(literal);
+        scan.owners.push([owner]);
+      } else if (!(scan.owners[index] as T[]).includes(owner)) {
+        (scan.owners[index] as T[]).push(owner);
+      }
     }
   }
 }
 
-function scanText(automaton: AhoCorasick, value: unknown, open: (index: number) => void): void {
-  if (typeof value === 'string') automaton.forEachMatch(value.toLowerCase(), open);
+function scanText(automaton: AhoCorasick, value: unknown, found: (index: number) => void): void {
+  if (typeof value === 'string') automaton.forEachMatch(value.toLowerCase(), found);
   else if (typeof value === 'number' || typeof value === 'boolean')
-    automaton.forEachMatch(String(value), open);
+    automaton.forEachMatch(String(value), found);
 }

@@ -11,12 +11,14 @@ interface Indexed {
 
 /**
  * An indexed item and the number of the last event it was visited for, to visit it once per
- * event; `openFor`: the last event its literal gate let through.
+ * event; `openFor`: the last event its literal gates let through.
  */
 interface Entry<T> {
   item: T;
   visitedFor: number;
   openFor: number;
+  /** Gated items: whether the event passes the prefilter (checked only once a gate opened). */
+  fits?: (event: SecurityEvent) => boolean;
 }
 
 interface FieldIndex<T> {
@@ -25,30 +27,32 @@ interface FieldIndex<T> {
 }
 
 /**
- * Finds the rules an event can possibly match without running them all: rules whose `where`
- * requires `field: value` are filed under that value; the rest are tried for every event. A rule
- * with a literal gate is then tried only if one of its literals occurs in the event's text.
+ * Finds the rules an event can possibly match without running them all. Rules with literal
+ * gates are found by scanning the event's text once (their prefilter is checked after); other
+ * rules whose `where` requires `field: value` are filed under that value; the rest are tried for
+ * every event.
  */
 export class RuleIndex<T extends Indexed> {
   private readonly always: Entry<T>[] = [];
   private readonly fields: FieldIndex<T>[] = [];
-  private readonly gates = new LiteralGates();
+  private readonly gates = new LiteralGates<Entry<T>>();
   private eventNumber = 0;
   private event: SecurityEvent | undefined;
-  private visitor: (item: T) => void = () => {};
-  private readonly visitEntry = (entry: Entry<T>): void => {
-    if (entry.openFor === -2 || this.gates.isOpen(entry, this.event as SecurityEvent, this.eventNumber)) {
-      this.visitor(entry.item);
-    }
+  private visit: (item: T) => void = () => {};
+  private readonly visitOpened = (entry: Entry<T>): void => {
+    if (entry.fits === undefined || entry.fits(this.event as SecurityEvent)) this.visit(entry.item);
   };
 
   constructor(items: readonly T[]) {
     const byField = new Map<string, FieldIndex<T>>();
     for (const item of items) {
       const prefilter = item.prefilter;
-      // -2: no gate, the entry is always open.
-      const entry: Entry<T> = { item, visitedFor: -1, openFor: item.literals ? -1 : -2 };
-      if (item.literals) this.gates.add(item.literals, entry);
+      const entry: Entry<T> = { item, visitedFor: -1, openFor: -1 };
+      if (item.literals !== undefined && item.literals.length > 0) {
+        if (prefilter !== undefined) entry.fits = compileFits(prefilter);
+        this.gates.add(item.literals, entry);
+        continue;
+      }
       if (prefilter === undefined) {
         this.always.push(entry);
         continue;
@@ -68,34 +72,42 @@ export class RuleIndex<T extends Indexed> {
   /** Calls `visit` once for every rule the event may match. */
   forEachCandidate(event: SecurityEvent, visit: (item: T) => void): void {
     const number = ++this.eventNumber;
-    this.event = event;
-    this.visitor = visit;
-    for (const entry of this.always) this.visitEntry(entry);
+    for (const entry of this.always) visit(entry.item);
     for (const { read, byValue } of this.fields) {
       const value = read(event);
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
-        for (const element of value) visitEntries(lookup(byValue, element), number, this.visitEntry);
+        for (const element of value) visitEntries(lookup(byValue, element), number, visit);
       } else {
-        visitEntries(lookup(byValue, value), number, this.visitEntry);
+        visitEntries(lookup(byValue, value), number, visit);
       }
     }
+    this.event = event;
+    this.visit = visit;
+    this.gates.forEachOpen(event, number, this.visitOpened);
     this.event = undefined;
   }
 }
 
-function visitEntries<T>(
-  entries: Entry<T>[] | undefined,
-  number: number,
-  visit: (entry: Entry<T>) => void,
-): void {
+function visitEntries<T>(entries: Entry<T>[] | undefined, number: number, visit: (item: T) => void): void {
   if (entries === undefined) return;
   for (const entry of entries) {
     // An event whose list field holds two values filed for one rule still visits it once.
     if (entry.visitedFor === number) continue;
     entry.visitedFor = number;
-    visit(entry);
+    visit(entry.item);
   }
+}
+
+/** The prefilter as a test: the field (or an element of it) is one of the values. */
+function compileFits(prefilter: Prefilter): (event: SecurityEvent) => boolean {
+  const read = compileFieldGetter(prefilter.field);
+  const values = new Map(prefilter.values.map((value) => [value, true]));
+  return (event) => {
+    const value = read(event);
+    if (Array.isArray(value)) return value.some((element) => lookup(values, element) !== undefined);
+    return lookup(values, value) !== undefined;
+  };
 }
 
 function lookup<T>(byValue: Map<string, T>, value: unknown): T | undefined {

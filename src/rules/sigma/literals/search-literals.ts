@@ -1,5 +1,6 @@
 import { isObject } from '../../../core/index.ts';
 import { MULTI, SINGLE, parseSigmaString } from '../match/sigma-string.ts';
+import { regexLiteral } from './regex-literal.ts';
 
 /**
  * What a search needs: one of these (Sigma field, lowercased literal) pairs occurs, the literal
@@ -9,6 +10,8 @@ export type Need = { field: string; literal: string }[] | null;
 
 /** Modifiers whose values stay substrings of the matched text (after lowercasing). */
 const PLAIN = new Set(['contains', 'startswith', 'endswith', 'all', 'cased', 'windash']);
+/** `re` and its flags: the regular expression's own literal text is necessary. */
+const REGEX = new Set(['re', 'i', 'm', 's', 'all']);
 const SPLIT = new RegExp(`[${MULTI}${SINGLE}]`);
 /** `windash` swaps a leading `-` or `/` for dashes of other widths: pieces stop at any of them. */
 const DASHES = /[-/\u2013\u2014\u2015]/;
@@ -45,10 +48,17 @@ function mapNeed(map: Record<string, unknown>): Need {
 
 function itemNeed(key: string, raw: unknown): Need {
   const [field = '', ...modifiers] = key.split('|');
-  if (field === '' || !modifiers.every((name) => PLAIN.has(name))) return null;
+  const regex = modifiers.includes('re');
+  if (field === '' || !modifiers.every((name) => (regex ? REGEX : PLAIN).has(name))) return null;
   const values = Array.isArray(raw) ? raw : [raw];
   if (values.length === 0) return null;
-  const literals = values.map((value) => longestPiece(value, modifiers.includes('windash')));
+  const literals = values.map((value) =>
+    regex
+      ? typeof value === 'string'
+        ? regexLiteral(value)
+        : undefined
+      : longestPiece(value, modifiers.includes('windash')),
+  );
   if (literals.some((literal) => literal === undefined)) return null;
   const pairs = (literals as string[]).map((literal) => ({ field, literal }));
   // `all`: every value must occur, so the longest one alone is necessary.
