@@ -57,4 +57,42 @@ describe('parseSigmaText', () => {
     expect(duplicate[0]?.error?.line).toBe(2);
     expect(parseSigmaText('- a\n- b\n', 'list.yml')[0]?.kind).toBe('invalid');
   });
+
+  it('applies collection actions: global templates, reset, repeat', () => {
+    const text = [
+      'action: global',
+      'title: Shared',
+      'logsource: {product: windows}',
+      'detection: {condition: sel}',
+      '---',
+      'logsource: {service: security}',
+      'detection: {sel: {EventID: 4624}}',
+      '---',
+      'action: repeat',
+      'detection: {sel: {EventID: 4625}}',
+      '---',
+      'action: reset',
+      '---',
+      'title: alone',
+      'logsource: {product: linux}',
+      'detection: {sel: x, condition: sel}',
+      '---',
+      'action: sideways',
+    ].join('\n');
+    const docs = parseSigmaText(text, 'collection.yml');
+    expect(docs.map((doc) => [doc.kind, doc.line])).toEqual([
+      ['rule', 6],
+      ['rule', 9],
+      ['rule', 14],
+      ['invalid', 18],
+    ]);
+    expect(docs[0]?.body).toEqual({
+      title: 'Shared',
+      logsource: { service: 'security', product: 'windows' },
+      detection: { sel: { EventID: 4624 }, condition: 'sel' },
+    });
+    expect(docs[1]?.body.detection).toEqual({ sel: { EventID: 4625 }, condition: 'sel' });
+    expect(docs[2]?.body.title).toBe('alone');
+    expect(docs[3]?.error?.message).toContain('unknown collection action `sideways`');
+  });
 });
