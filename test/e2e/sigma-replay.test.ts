@@ -123,4 +123,16 @@ describe('Sigma rules in klaxon replay and rules check', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('runs a Linux sshd keyword rule on the real auth.log', async () => {
+    const authLog = `${DATASETS}sshd/auth.log`;
+    const rules = new URL('../../src/rules/sigma/testdata/linux/', import.meta.url).pathname;
+    const parsed = await runCli('parse', '--year', '2017', authLog);
+    const expected = jsonLines(parsed.stdout).filter((event) =>
+      JSON.stringify(event).toLowerCase().includes('failed password for invalid user'),
+    ).length;
+    const run = await runCli('replay', '--json', '--year', '2017', '--rules', rules, authLog);
+    expect(expected).toBeGreaterThan(0);
+    expect(eventsPerRule(run.stdout)).toEqual({ '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9': expected });
+  });
 });

@@ -6,7 +6,7 @@ import { ModifierError } from './modifier-error.ts';
 import { applyModifier, isValueModifier, ITEM_MODIFIERS, KNOWN_MODIFIERS } from './modifiers.ts';
 import { MULTI, shapeOf } from './sigma-string.ts';
 import { buildTextMatch } from '../../where/text-match.ts';
-import { readSigmaValue } from './sigma-value.ts';
+import { describeKind, readSigmaValue } from './sigma-value.ts';
 import type { SigmaValue } from './sigma-value.ts';
 import { buildPatternTest, buildRegexTest, buildValueTest } from './value-test.ts';
 import type { FieldResolver, ValueTest } from './value-test.ts';
@@ -119,9 +119,7 @@ function keywordPredicate(values: SigmaValue[][], all: boolean, context: ItemCon
     expansion.map((value) => {
       if (value.kind === 'regex') return guard(() => buildRegexTest(value.source, value.flags), context);
       if (value.kind !== 'string' && value.kind !== 'number')
-        context.fail(
-          `a keyword (a value without a field) cannot be ${value.kind === 'null' ? '`null`' : 'this kind of value'}`,
-        );
+        context.fail(`a keyword (a value without a field) cannot be ${describeKind(value)}`);
       const pattern = value.kind === 'number' ? String(value.value) : value.pattern;
       const cased = value.kind === 'string' && value.cased;
       return guard(() => buildPatternTest(`${MULTI}${pattern}${MULTI}`, cased), context);
