@@ -53,3 +53,24 @@ describe('switching shipped rules from klaxon.yaml', () => {
     await expect(scalar).rejects.toThrow(/rules_enabled: expected a list of rule ids/);
   });
 });
+
+describe('Sigma rules named in klaxon.yaml (what klaxon start runs)', () => {
+  it('loads them beside the pack, switches them by their id, and says how many load', async () => {
+    const sigmaDir = new URL('../rules/sigma/testdata/replay/', import.meta.url).pathname;
+    const config = await loadKlaxonConfig(
+      configFile(
+        `rules: [${JSON.stringify(sigmaDir)}]\nrules_disabled: [3f1c2a60-7b4d-4e8a-9c51-2d0e6b7a9f11]\n`,
+      ),
+    );
+    const told: string[] = [];
+    const rules = await loadConfiguredRules(config, (line) => told.push(line));
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    expect(byId.get('7d2b9e44-0c6a-4f3e-8b1d-5a9c7e2f4b03')?.sigma?.title).toBe(
+      'OpenSSH server process started for a connection',
+    );
+    expect(byId.get('3f1c2a60-7b4d-4e8a-9c51-2d0e6b7a9f11')?.enabled).toBe(false);
+    expect(byId.has('klaxon-windows-logon-failures')).toBe(true);
+    expect(byId.has('ssh-brute-force-source')).toBe(true);
+    expect(told).toEqual(['4 of 5 Sigma rules load; 1 refused (`klaxon rules check` names each and why)']);
+  });
+});

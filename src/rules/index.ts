@@ -16,7 +16,7 @@ export type {
   ResolveMode,
 } from './model.ts';
 export { RULE_TYPES, RESOLVE_MODES } from './model.ts';
-export type { LoadedRules } from './load-rules.ts';
+export type { LoadedRules, LoadRulesOptions } from './load-rules.ts';
 export { loadRulesFromPaths, loadRulesFromText } from './load-rules.ts';
 export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-where.ts';
 export { compileWhere } from './where/compile-where.ts';
@@ -29,6 +29,7 @@ export type {
   SigmaRefusal,
   SigmaCollection,
   SigmaOptions,
+  SigmaLoadReport,
 } from './sigma/index.ts';
 export {
   parseSigmaText,
@@ -36,4 +37,6 @@ export {
   compileSigmaRule,
   compileSigmaCollection,
   SigmaRuleError,
+  formatSigmaReport,
+  summarizeSigmaReport,
 } from './sigma/index.ts';

@@ -1,3 +1,4 @@
+import { ownValue } from './own-value.ts';
 import { basename, extname } from 'node:path';
 import type { Confidence, Severity } from '../../core/index.ts';
 import type { RuleCommon, SigmaMetadata } from '../model.ts';
@@ -39,10 +40,10 @@ export function readSigmaMetadata(
   const title = optionalText(body, 'title', fail) ?? fail('title', 'missing `title`');
   const level = optionalText(body, 'level', fail)?.toLowerCase();
   const status = optionalText(body, 'status', fail)?.toLowerCase();
-  const severity = level === undefined ? 'medium' : LEVEL_SEVERITY[level];
+  const severity = level === undefined ? 'medium' : ownValue(LEVEL_SEVERITY, level);
   if (severity === undefined)
     fail('level', `unknown level \`${level}\`; expected one of ${Object.keys(LEVEL_SEVERITY).join(', ')}`);
-  const confidence = status === undefined ? 'medium' : STATUS_CONFIDENCE[status];
+  const confidence = status === undefined ? 'medium' : ownValue(STATUS_CONFIDENCE, status);
   if (confidence === undefined)
     fail(
       'status',

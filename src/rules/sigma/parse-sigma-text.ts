@@ -11,6 +11,7 @@ import {
   yamlToJs,
 } from '../../config/index.ts';
 import type { YamlSource } from '../../config/index.ts';
+import { applyCollectionActions } from './collection-actions.ts';
 import type { SigmaDocument, SigmaDocumentKind, SigmaPath } from './types.ts';
 
 /**
@@ -37,7 +38,7 @@ export function parseSigmaText(text: string, file: string): SigmaDocument[] {
     if (doc.contents === null) continue;
     documents.push(readDocument(source, doc.contents as Node));
   }
-  return documents;
+  return applyCollectionActions(documents, sigmaKindOf);
 }
 
 /** Sigma: `logsource` with `detection`, or a `correlation`, or a `filter` section. */

@@ -1,3 +1,4 @@
+import { ownValue } from '../own-value.ts';
 import { compileFieldGetter } from '../../../core/index.ts';
 import type { FieldGetter } from '../../../core/index.ts';
 import { ECS_FIELDS, SYSTEM_FIELDS } from './field-names.ts';
@@ -9,12 +10,12 @@ import type { SourceVariant } from './source-variant.ts';
  * (flat documents, or a dotted path written in the rule).
  */
 export function fieldCandidates(field: string, variant: SourceVariant): string[] {
-  const renamed = variant.renames?.[field] ?? field;
+  const renamed = ownValue(variant.renames, field) ?? field;
   const candidates = [
-    ...(SYSTEM_FIELDS[field] ?? []),
+    ...(ownValue(SYSTEM_FIELDS, field) ?? []),
     ...(field.includes('.') ? [] : variant.fieldPrefixes.map((prefix) => prefix + renamed)),
-    ...(ECS_FIELDS[renamed] ?? []),
-    ...(renamed === field ? [] : (ECS_FIELDS[field] ?? [])),
+    ...(ownValue(ECS_FIELDS, renamed) ?? []),
+    ...(renamed === field ? [] : (ownValue(ECS_FIELDS, field) ?? [])),
     renamed,
   ];
   return [...new Set(candidates)];

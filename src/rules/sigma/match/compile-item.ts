@@ -4,8 +4,9 @@ import { combineAll, combineAny } from '../../where/combine.ts';
 import { eventStrings } from './event-strings.ts';
 import { ModifierError } from './modifier-error.ts';
 import { applyModifier, isValueModifier, ITEM_MODIFIERS, KNOWN_MODIFIERS } from './modifiers.ts';
-import { hasWildcards, MULTI } from './sigma-string.ts';
-import { readSigmaValue } from './sigma-value.ts';
+import { MULTI, shapeOf } from './sigma-string.ts';
+import { buildTextMatch } from '../../where/text-match.ts';
+import { describeKind, readSigmaValue } from './sigma-value.ts';
 import type { SigmaValue } from './sigma-value.ts';
 import { buildPatternTest, buildRegexTest, buildValueTest } from './value-test.ts';
 import type { FieldResolver, ValueTest } from './value-test.ts';
@@ -73,26 +74,44 @@ function fieldPredicate(
   context: ItemContext,
 ): EventPredicate {
   const get = context.resolve(field);
-  const testsOf = (expansion: readonly SigmaValue[]): ValueTest[] => {
-    const constants: string[] = [];
-    const tests: ValueTest[] = [];
-    for (const value of expansion) {
-      // Plain case-insensitive strings and numbers: one equality test (a Set lookup when many).
-      if (value.kind === 'string' && !value.cased && !hasWildcards(value.pattern))
-        constants.push(value.pattern);
-      else if (value.kind === 'number') constants.push(String(value.value));
-      else tests.push(guard(() => buildValueTest(value, context.resolve), context));
-    }
-    if (constants.length > 0) {
-      const equals = buildEquals(constants, false, false);
-      tests.unshift((found) => equals(found));
-    }
-    return tests;
-  };
+  const testsOf = (expansion: readonly SigmaValue[]): ValueTest[] =>
+    groupTests(expansion, (value) => guard(() => buildValueTest(value, context.resolve), context));
   const test = all
     ? allTests(values.map((expansion) => anyTest(testsOf(expansion))))
     : anyTest(testsOf(values.flat()));
   return (event) => test(get(event), event);
+}
+
+type TextShape = 'contains' | 'startswith' | 'endswith';
+
+/**
+ * Tests for a list of values (any of): plain case-insensitive strings and numbers become one
+ * equality (a Set lookup when many); substrings, prefixes and suffixes of one kind become one
+ * test that lowercases the field once; the rest get a test each.
+ */
+function groupTests(values: readonly SigmaValue[], build: (value: SigmaValue) => ValueTest): ValueTest[] {
+  const constants: string[] = [];
+  const texts = new Map<string, string[]>();
+  const tests: ValueTest[] = [];
+  for (const value of values) {
+    const shape = value.kind === 'string' ? shapeOf(value.pattern) : undefined;
+    if (value.kind === 'number') constants.push(String(value.value));
+    else if (value.kind === 'string' && shape?.kind === 'equals' && !value.cased) constants.push(shape.text);
+    else if (value.kind === 'string' && shape && 'text' in shape && shape.kind !== 'equals') {
+      const key = `${shape.kind}|${value.cased}`;
+      texts.set(key, [...(texts.get(key) ?? []), shape.text]);
+    } else tests.push(build(value));
+  }
+  for (const [key, group] of texts) {
+    const [kind, cased] = key.split('|') as [TextShape, string];
+    const built = buildTextMatch(kind, group, cased === 'true', false);
+    if (!built.errors) tests.unshift((found) => built.test(found));
+  }
+  if (constants.length > 0) {
+    const equals = buildEquals(constants, false, false);
+    tests.unshift((found) => equals(found));
+  }
+  return tests;
 }
 
 function keywordPredicate(values: SigmaValue[][], all: boolean, context: ItemContext): EventPredicate {
@@ -100,9 +119,7 @@ function keywordPredicate(values: SigmaValue[][], all: boolean, context: ItemCon
     expansion.map((value) => {
       if (value.kind === 'regex') return guard(() => buildRegexTest(value.source, value.flags), context);
       if (value.kind !== 'string' && value.kind !== 'number')
-        context.fail(
-          `a keyword (a value without a field) cannot be ${value.kind === 'null' ? '`null`' : 'this kind of value'}`,
-        );
+        context.fail(`a keyword (a value without a field) cannot be ${describeKind(value)}`);
       const pattern = value.kind === 'number' ? String(value.value) : value.pattern;
       const cased = value.kind === 'string' && value.cased;
       return guard(() => buildPatternTest(`${MULTI}${pattern}${MULTI}`, cased), context);

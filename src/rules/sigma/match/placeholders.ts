@@ -1,8 +1,12 @@
+import { ownValue } from '../own-value.ts';
 import { ModifierError } from './modifier-error.ts';
 import { parseSigmaString } from './sigma-string.ts';
 import type { SigmaValue } from './sigma-value.ts';
 
 type SigmaText = Extract<SigmaValue, { kind: 'string' }>;
+
+/** More combinations than this (several placeholders with long lists) are refused rather than built. */
+const MAX_VARIANTS = 10_000;
 
 /**
  * `expand`: every `%name%` becomes each of its configured values (Sigma syntax, wildcards
@@ -30,9 +34,11 @@ export function expandPlaceholders(
       continue;
     }
     const name = pattern.slice(i + 1, end);
-    const values = placeholders?.[name];
+    const values = ownValue(placeholders, name);
     if (values === undefined || values.length === 0)
       throw new ModifierError(`placeholder %${name}% has no values configured`);
+    if (variants.length * values.length > MAX_VARIANTS)
+      throw new ModifierError(`placeholders of this value expand to more than ${MAX_VARIANTS} values`);
     variants = variants.flatMap((prefix) => values.map((item) => prefix + parseSigmaString(item)));
     i = end + 1;
   }
