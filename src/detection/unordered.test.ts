@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityEvent } from '../core/index.ts';
+import type { Detection, SecurityEvent } from '../core/index.ts';
 import type { SequenceRule } from '../rules/index.ts';
+import { createDetectionEngine } from './engine.ts';
 import { MINUTE, SECOND, T0, detect, opened, resolved, sequenceRule } from './testdata/fixtures.ts';
 
 /** A process event of `command` on `host`, `offset` ms after T0. */
@@ -90,5 +91,32 @@ describe('unordered steps (Sigma temporal)', () => {
   it('with `required` 2 of 3, any two steps are enough', () => {
     const events = [run(0, 'ipconfig'), run(SECOND, 'whoami')];
     expect(opened(detect([reconRule({ unordered: { required: 2 } })], events))).toHaveLength(1);
+  });
+});
+
+describe('unordered steps across a restart', () => {
+  it('continues from a snapshot: two steps before, the third after, one incident', () => {
+    const detections: Detection[] = [];
+    const first = createDetectionEngine({ rules: [reconRule()], emit: (d) => detections.push(d) });
+    first.push(run(0, 'net'));
+    first.push(run(MINUTE, 'whoami'));
+    const saved = first.snapshot();
+    const second = createDetectionEngine({
+      rules: [reconRule()],
+      emit: (d) => detections.push(d),
+      restore: saved,
+    });
+    second.push(run(2 * MINUTE, 'ipconfig'));
+    second.flush();
+    expect(opened(detections)).toHaveLength(1);
+    // A temporal_ordered rule of the same steps does not read that state.
+    const ordered = createDetectionEngine({
+      rules: [reconRule({ unordered: undefined })],
+      emit: (d) => detections.push(d),
+      restore: saved,
+    });
+    ordered.push(run(2 * MINUTE, 'ipconfig'));
+    ordered.flush();
+    expect(opened(detections)).toHaveLength(1);
   });
 });
