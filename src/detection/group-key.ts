@@ -36,11 +36,11 @@ export function compileGroupKey(fields: readonly string[], aliases?: readonly Gr
   };
 }
 
-function compileKeyOf(fields: readonly string[]): GroupKeyReader {
-  const getters = fields.map(compileFieldGetter);
+function compileKeyOf(fields: readonly (string | readonly string[])[]): GroupKeyReader {
+  const getters = fields.map(firstPresent);
   const groupOf = (key: string): Record<string, string> => {
     const values = fields.length === 1 ? [key] : key.split(SEPARATOR);
-    return Object.fromEntries(fields.map((field, i) => [field, values[i] ?? '']));
+    return Object.fromEntries(fields.map((field, i) => [String(field), values[i] ?? '']));
   };
   if (getters.length === 0) return { keyOf: () => '', groupOf: () => ({}) };
   if (getters.length === 1) {
@@ -58,6 +58,19 @@ function compileKeyOf(fields: readonly string[]): GroupKeyReader {
       return key;
     },
     groupOf,
+  };
+}
+
+/** A getter of a path, or of the first of several paths that is present. */
+function firstPresent(field: string | readonly string[]): (doc: unknown) => unknown {
+  if (typeof field === 'string') return compileFieldGetter(field);
+  const getters = field.map(compileFieldGetter);
+  return (doc) => {
+    for (const get of getters) {
+      const value = get(doc);
+      if (value !== undefined && value !== null) return value;
+    }
+    return undefined;
   };
 }
 

@@ -81,7 +81,8 @@ export interface LiteralGate {
 
 export interface GroupAlias {
   matches: EventPredicate;
-  fields: string[];
+  /** Parallel to `groupBy`: a path, or candidate paths of which the first present is read. */
+  fields: (string | string[])[];
 }
 
 export interface ThresholdRule extends RuleCommon {

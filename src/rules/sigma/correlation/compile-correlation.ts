@@ -4,7 +4,7 @@ import { readSigmaMetadata } from '../metadata.ts';
 import { SigmaRuleError } from '../sigma-error.ts';
 import type { SigmaDocument } from '../types.ts';
 import { lowerBound, requiredRules } from './count-condition.ts';
-import { eventFieldOf } from './group-fields.ts';
+import { eventFieldsOf } from './group-fields.ts';
 import type { CorrelationSpec } from './read-correlation.ts';
 import type { SigmaBase } from './resolve-references.ts';
 
@@ -36,7 +36,8 @@ export function compileCorrelation(doc: SigmaDocument, spec: CorrelationSpec, ba
     const bound = lowerBound(spec.condition, spec.type === 'event_count' ? 'events' : 'distinct values');
     if ('refused' in bound) return fail('condition', bound.refused);
     if (spec.type === 'event_count') return { ...base, type: 'threshold', threshold: bound.atLeast };
-    const distinct = bases.map((entry) => fieldFor(spec.field as string, entry, spec));
+    // The cardinality rule reads one path: the first place the detection would read it from.
+    const distinct = bases.map((entry) => fieldFor(spec.field as string, entry, spec)[0] as string);
     if (new Set(distinct).size > 1) {
       fail(
         'condition',
@@ -56,10 +57,10 @@ export function compileCorrelation(doc: SigmaDocument, spec: CorrelationSpec, ba
   return { ...base, type: 'sequence', steps, ...(!ordered && { unordered: { required: required.atLeast } }) };
 }
 
-/** The event field a Sigma field (or alias) means in the events of one referenced rule. */
-function fieldFor(field: string, entry: SigmaBase, spec: CorrelationSpec): string {
+/** Where a Sigma field (or alias) is read in the events of one referenced rule, first present wins. */
+function fieldFor(field: string, entry: SigmaBase, spec: CorrelationSpec): string[] {
   const aliased = entry.name === undefined ? undefined : spec.aliases[field]?.[entry.name];
-  return eventFieldOf(aliased ?? field, entry.compiled.detection.logsource);
+  return eventFieldsOf(aliased ?? field, entry.compiled.detection.logsource);
 }
 
 /** The index keys every referenced rule shares, so the correlation is skipped where they all are. */

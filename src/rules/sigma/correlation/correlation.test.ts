@@ -85,6 +85,19 @@ describe('Sigma event_count', () => {
     ]);
   });
 
+  it('reads the group where the detection reads the field: ECS-only documents group alike', () => {
+    // Three failures with EventData, two with only the ECS names (user.name, source.ip): one group.
+    const ecsOnly = (offset: number): SecurityEvent => ({
+      '@timestamp': new Date(Date.parse(fail(0)['@timestamp']) + offset).toISOString(),
+      event: { code: '4625' },
+      user: { name: 'alice' },
+      source: { ip: '10.0.0.9' },
+    });
+    const events = [...failures(3, 0, SECOND), ecsOnly(3 * SECOND), ecsOnly(4 * SECOND)];
+    const [open] = openedBy(run(rules, events), ID);
+    expect(open).toMatchObject({ group: { TargetUserName: 'alice', IpAddress: '10.0.0.9' }, count: 5 });
+  });
+
   it('counts five failures spanning exactly the timespan, not 1 ms more', () => {
     const spanning = (last: number) => [...failures(4, 0, SECOND), fail(last)];
     expect(openedBy(run(rules, spanning(5 * MINUTE)), ID)).toHaveLength(1);
