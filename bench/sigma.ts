@@ -42,7 +42,7 @@ export async function runSigmaBench(dataDir: string, events = 200_000): Promise<
       String(result.gated),
       rate.toLocaleString('en-US'),
       String(result.incidents),
-      String(Math.round(result.loadMs ?? 0)),
+      howMany === '0' ? '-' : String(Math.round(result.loadMs ?? 0)),
       (rate / floor).toFixed(2),
     ]);
   }

@@ -9,23 +9,38 @@ export class AhoCorasick {
   private readonly own: number[][] = [[]];
   /** The nearest node down the fail chain that ends a literal (-1: none). */
   private readonly dict: number[] = [-1];
+  /** Root transitions of ASCII characters (0: none): most characters start no literal. */
+  private readonly rootAscii = new Int32Array(128);
+  /** Whether reaching a node reports anything (it ends a literal, or one down its fail chain does). */
+  private reports = new Uint8Array(0);
 
   constructor(literals: readonly string[]) {
     literals.forEach((literal, index) => this.add(literal, index));
     this.link();
+    for (const [code, target] of this.next[0] as Map<number, number>) {
+      if (code < 128) this.rootAscii[code] = target;
+    }
+    this.reports = Uint8Array.from(this.own, (own, node) =>
+      own.length > 0 || (this.dict[node] as number) > 0 ? 1 : 0,
+    );
   }
 
   forEachMatch(text: string, found: (index: number) => void): void {
-    const { next, fail, own, dict } = this;
+    const { next, fail, own, dict, rootAscii, reports } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let target = next[state]?.get(code);
-      while (target === undefined && state !== 0) {
-        state = fail[state] as number;
-        target = next[state]?.get(code);
+      if (state === 0 && code < 128) {
+        state = rootAscii[code] as number;
+      } else {
+        let target = next[state]?.get(code);
+        while (target === undefined && state !== 0) {
+          state = fail[state] as number;
+          target = next[state]?.get(code);
+        }
+        state = target ?? 0;
       }
-      state = target ?? 0;
+      if (reports[state] === 0) continue;
       for (
         let node = own[state]?.length ? state : (dict[state] as number);
         node > 0;

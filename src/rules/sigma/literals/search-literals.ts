@@ -46,8 +46,15 @@ function mapNeed(map: Record<string, unknown>): Need {
   return strongest(Object.entries(map).map(([key, raw]) => itemNeed(key, raw)));
 }
 
+/**
+ * Fields not worth a scan: the `event.code` prefilter already covers `EventID`, and a channel or
+ * provider is the same for every event of a log source.
+ */
+const PREFILTERED = new Set(['EventID', 'Channel', 'Provider_Name']);
+
 function itemNeed(key: string, raw: unknown): Need {
   const [field = '', ...modifiers] = key.split('|');
+  if (PREFILTERED.has(field)) return null;
   const regex = modifiers.includes('re');
   if (field === '' || !modifiers.every((name) => (regex ? REGEX : PLAIN).has(name))) return null;
   const values = Array.isArray(raw) ? raw : [raw];
