@@ -14,7 +14,7 @@ interface FieldScan<T extends Gated> {
   literals: string[];
   indexOf: Map<string, number>;
   owners: T[][];
-  automaton?: AhoCorasick;
+  automaton?: Searcher;
 }
 
 /**
@@ -52,7 +52,7 @@ export class LiteralGates<T extends Gated> {
       const value = scan.read(event);
       if (value === undefined || value === null) continue;
       this.scan = scan;
-      const automaton = (scan.automaton ??= new AhoCorasick(scan.literals));
+      const automaton = (scan.automaton ??= searcher(scan.literals));
       if (Array.isArray(value)) {
         for (const element of value) scanText(automaton, element, this.found);
       } else {
@@ -80,7 +80,23 @@ export class LiteralGates<T extends Gated> {
   }
 }
 
-function scanText(automaton: AhoCorasick, value: unknown, found: (index: number) => void): void {
+/** Literal searcher: for a few literals the engine's own substring search beats a scan in JavaScript. */
+interface Searcher {
+  forEachMatch(text: string, found: (index: number) => void): void;
+}
+
+const FEW_LITERALS = 24;
+
+function searcher(literals: readonly string[]): Searcher {
+  if (literals.length > FEW_LITERALS) return new AhoCorasick(literals);
+  return {
+    forEachMatch(text, found) {
+      for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) found(i);
+    },
+  };
+}
+
+function scanText(automaton: Searcher, value: unknown, found: (index: number) => void): void {
   if (typeof value === 'string') automaton.forEachMatch(value.toLowerCase(), found);
   else if (typeof value === 'number' || typeof value === 'boolean')
     automaton.forEachMatch(String(value), found);
