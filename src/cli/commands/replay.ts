@@ -31,7 +31,11 @@ export function registerReplay(program: Command, io: Io): void {
       '<files...>',
       'log files (sshd auth.log, Winlogbeat NDJSON, ECS NDJSON, Windows .evtx); each is put in time order, several are merged by time',
     )
-    .option('-r, --rules <path>', 'rule file or folder (repeatable); default: the shipped rule pack', collect)
+    .option(
+      '-r, --rules <path>',
+      'rule file or folder, Klaxon or Sigma rules (repeatable); default: the shipped rule pack',
+      collect,
+    )
     .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson | evtx')
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)
