@@ -55,8 +55,10 @@ export function registerReplay(program: Command, io: Io): void {
     .option('--notify', 'with --config: its routes put notifications, marked as a replay, into the outbox')
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
-      const rules = await loadRules(flags.rules, io.err);
       const config = flags.config ? await loadKlaxonConfig(flags.config) : undefined;
+      const rules = await loadRules(flags.rules, io.err, {
+        sigma: { placeholders: config?.sigmaPlaceholders ?? {} },
+      });
       const storeUrl = flags.store ?? config?.store;
       const store = storeUrl ? await openStore(storeUrl) : undefined;
       if (flags.notify && !config) throw new InputError('--notify needs --config: the routes come from it');
