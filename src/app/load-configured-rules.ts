@@ -5,7 +5,7 @@ import { loadRulesFromPaths, summarizeSigmaReport } from '../rules/index.ts';
 import { BUILTIN_RULES_DIR } from './builtin-rules.ts';
 
 type RuleConfig = Pick<KlaxonConfig, 'rules' | 'builtinRules'> &
-  Partial<Pick<KlaxonConfig, 'file' | 'rulesEnabled' | 'rulesDisabled'>>;
+  Partial<Pick<KlaxonConfig, 'file' | 'rulesEnabled' | 'rulesDisabled' | 'sigmaPlaceholders'>>;
 
 /**
  * The rules klaxon.yaml names (`rules:`), plus the shipped pack unless `builtin_rules: false`,
@@ -17,7 +17,9 @@ export async function loadConfiguredRules(
 ): Promise<Rule[]> {
   const paths = [...(config.builtinRules ? [BUILTIN_RULES_DIR] : []), ...config.rules];
   if (paths.length === 0) return [];
-  const { rules, issues, sigma } = await loadRulesFromPaths(paths);
+  const { rules, issues, sigma } = await loadRulesFromPaths(paths, {
+    sigma: { placeholders: config.sigmaPlaceholders ?? {} },
+  });
   if (issues.length > 0) throw new ValidationError(issues);
   // Sigma rules Klaxon cannot run are left out with their reason; the others still run.
   if (sigma && warn) warn(summarizeSigmaReport(sigma));

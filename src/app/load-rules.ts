@@ -1,5 +1,5 @@
 import { ValidationError } from '../core/index.ts';
-import type { Rule } from '../rules/index.ts';
+import type { LoadRulesOptions, Rule } from '../rules/index.ts';
 import { loadRulesFromPaths, summarizeSigmaReport } from '../rules/index.ts';
 import { BUILTIN_RULES_DIR } from './builtin-rules.ts';
 
@@ -10,9 +10,11 @@ import { BUILTIN_RULES_DIR } from './builtin-rules.ts';
 export async function loadRules(
   paths: readonly string[] | undefined,
   warn?: (line: string) => void,
+  options: LoadRulesOptions = {},
 ): Promise<Rule[]> {
   const { rules, issues, sigma } = await loadRulesFromPaths(
     paths && paths.length > 0 ? [...paths] : [BUILTIN_RULES_DIR],
+    options,
   );
   if (issues.length > 0) throw new ValidationError(issues);
   if (sigma && warn) warn(summarizeSigmaReport(sigma));

@@ -10,12 +10,16 @@ export interface SigmaLoadReport {
   refused: SigmaRefusal[];
 }
 
+const SIGMA_KEYS = /\b(?:detection|correlation|filter)\b/;
+
 /**
  * The file's Sigma documents when it is a Sigma file (some document has `logsource` and
  * `detection`, `correlation` or `filter`); undefined for a Klaxon rule file (or broken YAML,
  * which the Klaxon loader reports as it always has).
  */
 export function readSigmaFile(text: string, file: string): SigmaDocument[] | undefined {
+  // Every Sigma document has one of these keys: other files are not parsed twice.
+  if (!SIGMA_KEYS.test(text)) return undefined;
   const documents = parseSigmaText(text, file);
   const sigma = documents.some(
     (doc) => doc.kind === 'rule' || doc.kind === 'correlation' || doc.kind === 'filter',

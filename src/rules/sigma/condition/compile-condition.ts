@@ -43,10 +43,3 @@ function matchingSearches(pattern: string, searches: ReadonlyMap<string, EventPr
 function escape(text: string): string {
   return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 }
-
-/** Identifiers every match needs: those reached from the root through `and` only. */
-export function requiredIdentifiers(node: ConditionNode): string[] {
-  if (node.kind === 'identifier') return [node.name];
-  if (node.kind === 'and') return node.children.flatMap(requiredIdentifiers);
-  return [];
-}

@@ -67,6 +67,24 @@ describe('Sigma log sources', () => {
   });
 });
 
+describe('Sigma log sources by event id', () => {
+  it('runs only the variant of the event id, with that variant own field names', () => {
+    const parentPid = compileDetectionText("sel:\n  ProcessId: '0x11f0'\ncondition: sel", {
+      logsource: PROCESS_CREATION,
+    });
+    // In 4688, event data ProcessId is the parent; Sigma's ProcessId is NewProcessId there.
+    const security = securityEvent(4688, { ProcessId: '0x11f0', NewProcessId: '0x16d8' });
+    const sysmon = winlogbeatSysmon(1, {});
+    (sysmon.winlog as { event_data: Record<string, string> }).event_data.ProcessId = '0x11f0';
+    const otherChannel = {
+      ...winlogbeatSysmon(1, {}),
+      event: { code: '1', provider: 'Service Control Manager' },
+      winlog: { channel: 'System', event_id: '1', event_data: { ProcessId: '0x11f0' } },
+    };
+    expect([parentPid(security), parentPid(sysmon), parentPid(otherChannel)]).toEqual([false, true, false]);
+  });
+});
+
 describe('Sigma field names', () => {
   it('tries System fields, the source own fields (renamed for 4688), ECS names, then the name itself', () => {
     const [sysmon, security] = findLogsource({ product: 'windows', category: 'process_creation' }) ?? [];

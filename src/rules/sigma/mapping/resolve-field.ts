@@ -2,6 +2,7 @@ import { ownValue } from '../own-value.ts';
 import { compileFieldGetter } from '../../../core/index.ts';
 import type { FieldGetter } from '../../../core/index.ts';
 import { ECS_FIELDS, SYSTEM_FIELDS } from './field-names.ts';
+import { memoizeLastEvent } from './last-event-memo.ts';
 import type { SourceVariant } from './source-variant.ts';
 
 /**
@@ -21,8 +22,27 @@ export function fieldCandidates(field: string, variant: SourceVariant): string[]
   return [...new Set(candidates)];
 }
 
-/** A getter returning the first candidate's value that is present. */
+const shared = new WeakMap<SourceVariant, Map<string, FieldGetter>>();
+
+/**
+ * A getter returning the first candidate's value that is present; one per source and field,
+ * shared by every rule that reads it, remembering its value for the last event.
+ */
 export function resolveField(field: string, variant: SourceVariant): FieldGetter {
+  let byField = shared.get(variant);
+  if (byField === undefined) {
+    byField = new Map();
+    shared.set(variant, byField);
+  }
+  let getter = byField.get(field);
+  if (getter === undefined) {
+    getter = memoizeLastEvent(buildResolver(field, variant));
+    byField.set(field, getter);
+  }
+  return getter;
+}
+
+function buildResolver(field: string, variant: SourceVariant): FieldGetter {
   const getters = fieldCandidates(field, variant).map(compileFieldGetter);
   if (getters.length === 1) return getters[0] as FieldGetter;
   return (event) => {

@@ -7,7 +7,8 @@ import type { ConditionNode } from '../condition/condition-ast.ts';
 import { parseCondition } from '../condition/parse-condition.ts';
 import { describeLogsource, findLogsource } from '../mapping/find-logsource.ts';
 import { resolveField } from '../mapping/resolve-field.ts';
-import { compileSourceTest } from '../mapping/source-test.ts';
+import { compileOriginTest, compileSourceTest, readEventCode } from '../mapping/source-test.ts';
+import type { SourceVariant } from '../mapping/source-variant.ts';
 import { readLogsource } from '../metadata.ts';
 import { SigmaRuleError } from '../sigma-error.ts';
 import type { CompiledSigmaDetection, SigmaOptions, SigmaRuleDocument } from '../types.ts';
@@ -43,7 +44,7 @@ export function compileDetection(
       `log source \`${describeLogsource(logsource)}\` is not in Klaxon's Sigma mapping`,
     );
   const names = Object.keys(detection).filter((name) => !NOT_SEARCHES.has(name));
-  const perVariant = variants.map((variant) => {
+  const compiled = variants.map((variant) => {
     const searches = new Map<string, EventPredicate>();
     const context = {
       resolve: (field: string) => resolveField(field, variant),
@@ -52,12 +53,14 @@ export function compileDetection(
     };
     for (const name of names)
       searches.set(name, compileSearch(detection[name], ['detection', name], context));
-    const matches = combineAny(conditions.map((condition) => runCondition(condition, searches, fail)));
-    return combineAll([compileSourceTest(variant), matches]);
+    return {
+      variant,
+      matches: combineAny(conditions.map((condition) => runCondition(condition, searches, fail))),
+    };
   });
   const eventCodes = requiredEventCodes(variants, conditions, detection);
   return {
-    matches: combineAny(perVariant),
+    matches: joinVariants(compiled),
     ...(eventCodes !== undefined && { prefilter: eventCodePrefilter(eventCodes), eventCodes }),
     logsource,
   };
@@ -92,6 +95,33 @@ function runCondition(
     if (error instanceof ConditionError) return fail(['detection', 'condition'], error.message);
     throw error;
   }
+}
+
+/**
+ * The variants as alternatives. When every variant names its event ids, the event's id is read
+ * once and only the variants for it run (Sysmon 1 and Security 4688 never both).
+ */
+function joinVariants(
+  compiled: readonly { variant: SourceVariant; matches: EventPredicate }[],
+): EventPredicate {
+  if (!compiled.every(({ variant }) => variant.eventCodes !== undefined))
+    return combineAny(
+      compiled.map(({ variant, matches }) => combineAll([compileSourceTest(variant), matches])),
+    );
+  const byCode = new Map<string, EventPredicate[]>();
+  for (const { variant, matches } of compiled) {
+    const predicate = combineAll([compileOriginTest(variant), matches]);
+    for (const code of variant.eventCodes ?? []) {
+      const key = code.toLowerCase();
+      byCode.set(key, [...(byCode.get(key) ?? []), predicate]);
+    }
+  }
+  const dispatch = new Map([...byCode].map(([code, predicates]) => [code, combineAny(predicates)]));
+  return (event) => {
+    const code = readEventCode(event);
+    const predicate = code === undefined ? undefined : dispatch.get(code);
+    return predicate !== undefined && predicate(event);
+  };
 }
 
 function eventCodePrefilter(codes: readonly string[]): Prefilter {

@@ -5,7 +5,8 @@ import { eventStrings } from './event-strings.ts';
 import { ModifierError } from './modifier-error.ts';
 import { applyModifier, isValueModifier, ITEM_MODIFIERS, KNOWN_MODIFIERS } from './modifiers.ts';
 import { MULTI, shapeOf } from './sigma-string.ts';
-import { buildTextMatch } from '../../where/text-match.ts';
+import { buildTextTest } from './text-tests.ts';
+import type { TextShape } from './text-tests.ts';
 import { describeKind, readSigmaValue } from './sigma-value.ts';
 import type { SigmaValue } from './sigma-value.ts';
 import { buildPatternTest, buildRegexTest, buildValueTest } from './value-test.ts';
@@ -82,8 +83,6 @@ function fieldPredicate(
   return (event) => test(get(event), event);
 }
 
-type TextShape = 'contains' | 'startswith' | 'endswith';
-
 /**
  * Tests for a list of values (any of): plain case-insensitive strings and numbers become one
  * equality (a Set lookup when many); substrings, prefixes and suffixes of one kind become one
@@ -104,12 +103,10 @@ function groupTests(values: readonly SigmaValue[], build: (value: SigmaValue) =>
   }
   for (const [key, group] of texts) {
     const [kind, cased] = key.split('|') as [TextShape, string];
-    const built = buildTextMatch(kind, group, cased === 'true', false);
-    if (!built.errors) tests.unshift((found) => built.test(found));
+    tests.unshift(buildTextTest(kind, group, cased === 'true'));
   }
   if (constants.length > 0) {
-    const equals = buildEquals(constants, false, false);
-    tests.unshift((found) => equals(found));
+    tests.unshift(buildEquals(constants, false, false));
   }
   return tests;
 }
@@ -143,9 +140,15 @@ function guard<T>(build: () => T, context: ItemContext): T {
 
 function anyTest(tests: readonly ValueTest[]): ValueTest {
   if (tests.length === 1) return tests[0] as ValueTest;
-  return (found, event) => tests.some((test) => test(found, event));
+  return (found, event) => {
+    for (const test of tests) if (test(found, event)) return true;
+    return false;
+  };
 }
 
 function allTests(tests: readonly ValueTest[]): ValueTest {
-  return (found, event) => tests.every((test) => test(found, event));
+  return (found, event) => {
+    for (const test of tests) if (!test(found, event)) return false;
+    return true;
+  };
 }

@@ -6,10 +6,10 @@ import { isMissing, textOf } from '../../where/field-test.ts';
 import type { FieldTest } from '../../where/field-test.ts';
 import type { BuildResult } from '../../where/operator.ts';
 import { buildRange } from '../../where/range.ts';
-import { buildTextMatch } from '../../where/text-match.ts';
 import { ModifierError } from './modifier-error.ts';
 import { shapeOf } from './sigma-string.ts';
 import type { SigmaValue } from './sigma-value.ts';
+import { buildTextTest } from './text-tests.ts';
 import { timePartOf } from './time-part.ts';
 
 /** Decides on one field's value; `event` is there for field references. */
@@ -56,7 +56,7 @@ export function buildPatternTest(pattern: string, cased: boolean): FieldTest {
     case 'contains':
     case 'startswith':
     case 'endswith':
-      return built(buildTextMatch(shape.kind, [shape.text], cased, false));
+      return buildTextTest(shape.kind, [shape.text], cased);
     case 'regex': {
       const regex = compileLinearRegex(shape.source, { caseInsensitive: !cased, whole: true });
       if (!regex.ok) throw new ModifierError(`wildcard pattern: ${regex.message}`);
