@@ -14,7 +14,7 @@ interface FieldScan<T extends Gated> {
   literals: string[];
   indexOf: Map<string, number>;
   owners: T[][];
-  automaton?: Searcher;
+  automaton?: RecentTexts;
 }
 
 /**
@@ -52,7 +52,7 @@ export class LiteralGates<T extends Gated> {
       const value = scan.read(event);
       if (value === undefined || value === null) continue;
       this.scan = scan;
-      const automaton = (scan.automaton ??= searcher(scan.literals));
+      const automaton = (scan.automaton ??= new RecentTexts(searcher(scan.literals)));
       if (Array.isArray(value)) {
         for (const element of value) scanText(automaton, element, this.found);
       } else {
@@ -96,8 +96,38 @@ function searcher(literals: readonly string[]): Searcher {
   };
 }
 
-function scanText(automaton: Searcher, value: unknown, found: (index: number) => void): void {
-  if (typeof value === 'string') automaton.forEachMatch(value.toLowerCase(), found);
+/** Texts longer than this are searched each time rather than remembered. */
+const REMEMBERED_CHARS = 256;
+const REMEMBERED_TEXTS = 512;
+
+/**
+ * The literals found in recently seen texts: logs repeat the same images and command lines, so
+ * most texts need a map lookup instead of a search. Forgets everything when full.
+ */
+class RecentTexts {
+  private readonly seen = new Map<string, number[]>();
+
+  constructor(private readonly inner: Searcher) {}
+
+  forEachMatch(text: string, found: (index: number) => void): void {
+    if (text.length > REMEMBERED_CHARS) {
+      this.inner.forEachMatch(text.toLowerCase(), found);
+      return;
+    }
+    let indexes = this.seen.get(text);
+    if (indexes === undefined) {
+      const hits: number[] = [];
+      this.inner.forEachMatch(text.toLowerCase(), (index) => hits.push(index));
+      if (this.seen.size >= REMEMBERED_TEXTS) this.seen.clear();
+      this.seen.set(text, hits);
+      indexes = hits;
+    }
+    for (const index of indexes) found(index);
+  }
+}
+
+function scanText(automaton: RecentTexts, value: unknown, found: (index: number) => void): void {
+  if (typeof value === 'string') automaton.forEachMatch(value, found);
   else if (typeof value === 'number' || typeof value === 'boolean')
     automaton.forEachMatch(String(value), found);
 }

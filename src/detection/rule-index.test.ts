@@ -93,5 +93,11 @@ describe('RuleIndex with literal gates', () => {
       'rule-230',
     ]);
     expect(candidates(index, processEvent('1', 'notepad.exe'))).toEqual([]);
+    // The same texts again are answered from the remembered results, with the same rules.
+    expect(candidates(index, processEvent('1', 'c:\\tools\\TOOL17.exe --flag-230- x'))).toEqual([
+      'rule-17',
+      'rule-230',
+    ]);
+    expect(candidates(index, processEvent('4688', 'c:\\tools\\TOOL17.exe --flag-230- x'))).toEqual([]);
   });
 });
