@@ -9,6 +9,7 @@ import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
+import { runSigmaBench } from './sigma.ts';
 import type { CaseResult } from './cases/measure.ts';
 import { printOutboxLatency, printReplayIntoStores, printReportToWebhook } from './store-latency-tables.ts';
 import { comparePeers } from './peers/peers.ts';
@@ -169,6 +170,8 @@ printReportToWebhook(runCase, printTable);
 // (bench/peers/; skipped when not installed).
 compareStartup();
 await comparePeers(dataDir);
+
+await runSigmaBench(dataDir);
 
 /**
  * The largest public sample python-evtx can read (72 records in three chunks) is small, so both

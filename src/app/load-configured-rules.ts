@@ -1,21 +1,28 @@
 import type { KlaxonConfig } from '../config/index.ts';
 import { ValidationError, type ValidationIssue } from '../core/index.ts';
 import type { Rule } from '../rules/index.ts';
-import { loadRulesFromPaths } from '../rules/index.ts';
+import { loadRulesFromPaths, summarizeSigmaReport } from '../rules/index.ts';
 import { BUILTIN_RULES_DIR } from './builtin-rules.ts';
 
 type RuleConfig = Pick<KlaxonConfig, 'rules' | 'builtinRules'> &
-  Partial<Pick<KlaxonConfig, 'file' | 'rulesEnabled' | 'rulesDisabled'>>;
+  Partial<Pick<KlaxonConfig, 'file' | 'rulesEnabled' | 'rulesDisabled' | 'sigmaPlaceholders'>>;
 
 /**
  * The rules klaxon.yaml names (`rules:`), plus the shipped pack unless `builtin_rules: false`,
  * switched on or off by `rules_enabled:` and `rules_disabled:`.
  */
-export async function loadConfiguredRules(config: RuleConfig): Promise<Rule[]> {
+export async function loadConfiguredRules(
+  config: RuleConfig,
+  warn?: (line: string) => void,
+): Promise<Rule[]> {
   const paths = [...(config.builtinRules ? [BUILTIN_RULES_DIR] : []), ...config.rules];
   if (paths.length === 0) return [];
-  const { rules, issues } = await loadRulesFromPaths(paths);
+  const { rules, issues, sigma } = await loadRulesFromPaths(paths, {
+    sigma: { placeholders: config.sigmaPlaceholders ?? {} },
+  });
   if (issues.length > 0) throw new ValidationError(issues);
+  // Sigma rules Klaxon cannot run are left out with their reason; the others still run.
+  if (sigma && warn) warn(summarizeSigmaReport(sigma));
   return applyRuleSwitches(rules, config);
 }
 

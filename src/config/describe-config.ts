@@ -32,6 +32,8 @@ export function describeConfigView(config: KlaxonConfig): Record<string, unknown
     builtin_rules: config.builtinRules,
     ...(config.rulesEnabled.length > 0 && { rules_enabled: config.rulesEnabled }),
     ...(config.rulesDisabled.length > 0 && { rules_disabled: config.rulesDisabled }),
+    ...(config.sigmaPlaceholders &&
+      Object.keys(config.sigmaPlaceholders).length > 0 && { sigma_placeholders: config.sigmaPlaceholders }),
     server: {
       listen: `${config.server.listen.host.includes(':') ? `[${config.server.listen.host}]` : config.server.listen.host}:${config.server.listen.port}`,
       ...(config.publicUrl !== undefined && { public_url: config.publicUrl }),

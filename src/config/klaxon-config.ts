@@ -92,6 +92,8 @@ export interface KlaxonConfig<Route = unknown> {
   /** Rule ids switched on (`rules_enabled:`) or off (`rules_disabled:`) over their files' `enabled`. */
   rulesEnabled: string[];
   rulesDisabled: string[];
+  /** Values of Sigma `expand` placeholders by name (`sigma_placeholders:`). */
+  sigmaPlaceholders?: Record<string, string[]>;
   /** Base URL of the dashboard, for links in messages. */
   publicUrl?: string;
   channels: ChannelSettings[];

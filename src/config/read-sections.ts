@@ -5,6 +5,7 @@ import { readHeartbeat } from './sections/read-heartbeat.ts';
 import { readRoutes } from './sections/read-routes.ts';
 import { readRuleSettings } from './sections/read-rule-paths.ts';
 import { readRuleSwitches } from './sections/read-rule-switches.ts';
+import { readSigmaPlaceholders } from './sections/read-sigma-placeholders.ts';
 import { readServer } from './sections/read-server.ts';
 import { readSources } from './sections/read-sources.ts';
 import { readDetection } from './sections/read-detection.ts';
@@ -21,6 +22,7 @@ export const TOP_LEVEL_KEYS = [
   'builtin_rules',
   'rules_enabled',
   'rules_disabled',
+  'sigma_placeholders',
   'server',
   'channels',
   'routes',
@@ -70,6 +72,7 @@ export async function readSections<Route>(
     store,
     ...rules,
     ...readRuleSwitches(data['rules_enabled'], data['rules_disabled'], issues),
+    sigmaPlaceholders: readSigmaPlaceholders(data['sigma_placeholders'], issues),
     ...(server.publicUrl !== undefined && { publicUrl: server.publicUrl }),
     channels,
     routes,

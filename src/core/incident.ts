@@ -27,6 +27,8 @@ export interface Incident {
   /** MITRE ATT&CK technique ids. */
   attack: string[];
   runbook?: string;
+  /** The Sigma rule the incident's rule was compiled from: shown with the incident, references linked. */
+  sigma?: SigmaRuleRef;
   /** Evidence: the first few and the latest few matching events. */
   samples: SecurityEvent[];
   distinct?: Detection['distinct'];
@@ -48,6 +50,18 @@ export interface Incident {
   caseId?: number;
   /** Matching events per minute of event time, oldest first (see minute-counts.ts). */
   minuteCounts?: MinuteCount[];
+}
+
+/** What messages and the dashboard show of a Sigma rule. */
+export interface SigmaRuleRef {
+  id?: string;
+  title: string;
+  author?: string;
+  /** Links (or text) the rule names as its sources. */
+  references: string[];
+  falsepositives: string[];
+  status?: string;
+  level?: string;
 }
 
 /** One attack: incidents about the same address, account or host at overlapping times. */

@@ -23,6 +23,7 @@ export type { CaseMember, CaseNote } from './notification.ts';
 export type {
   Incident,
   IncidentCase,
+  SigmaRuleRef,
   IncidentStatus,
   IncidentAction,
   IncidentAuditEntry,

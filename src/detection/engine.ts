@@ -13,6 +13,7 @@ import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.ts';
 import { createForesight } from './foresight.ts';
 import { sequenceCondition } from './sequence.ts';
 import { thresholdCondition } from './threshold.ts';
+import { unorderedCondition } from './unordered.ts';
 import { TimerQueue } from './timer-queue.ts';
 import { UpdateQueue } from './update-queue.ts';
 
@@ -78,7 +79,10 @@ interface EngineSnapshot {
 export const DEFAULT_TOLERANCE_MS = 2_000;
 const DEFAULT_MAX_FUTURE_MS = 300_000;
 
-type Slot = (RuleSlot<unknown> | AbsenceSlot) & { prefilter?: Rule['prefilter'] };
+type Slot = (RuleSlot<unknown> | AbsenceSlot) & {
+  prefilter?: Rule['prefilter'];
+  literals?: Rule['literals'];
+};
 
 /** The streaming detection engine: event time drives every window, so a replay equals the live run. */
 export function createDetectionEngine(options: DetectionEngineOptions): DetectionEngine {
@@ -88,7 +92,10 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   const slots: Slot[] = options.rules
     .filter((rule) => rule.enabled)
     .map((rule) =>
-      Object.assign(createSlot(rule, timers, updates, options.emit), { prefilter: rule.prefilter }),
+      Object.assign(createSlot(rule, timers, updates, options.emit), {
+        prefilter: rule.prefilter,
+        literals: rule.literals,
+      }),
     );
   const index = new RuleIndex(slots);
   const absenceSlots = slots.filter((slot): slot is AbsenceSlot & Slot => slot instanceof AbsenceSlot);
@@ -205,7 +212,7 @@ function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition
     case 'cardinality':
       return cardinalityCondition(rule) as WindowCondition<never>;
     case 'sequence':
-      return sequenceCondition(rule) as WindowCondition<never>;
+      return (rule.unordered ? unorderedCondition(rule) : sequenceCondition(rule)) as WindowCondition<never>;
     case 'match':
       return matchCondition() as WindowCondition<never>;
   }

@@ -25,3 +25,36 @@ describe('compileGroupKey', () => {
     expect(byUser.keyOf(event({ source: { ip: '203.0.113.9' } }))).toBeUndefined();
   });
 });
+
+describe('compileGroupKey with aliases', () => {
+  // One address, named destination.ip by the server error and source.ip by the connection.
+  const isError = (e: SecurityEvent) => (e.http as { status?: number } | undefined)?.status === 500;
+  const isConnection = (e: SecurityEvent) => e.event.kind === 'connection';
+  const reader = compileGroupKey(
+    ['internal_ip'],
+    [
+      { matches: isError, fields: ['destination.ip'] },
+      { matches: isConnection, fields: ['source.ip'] },
+    ],
+  );
+
+  it('reads the group from the alias of the first predicate the event matches', () => {
+    const error = event({
+      http: { status: 500 },
+      destination: { ip: '10.0.0.5' },
+      source: { ip: '1.2.3.4' },
+    });
+    const connection = {
+      ...event({ source: { ip: '10.0.0.5' } }),
+      event: { kind: 'connection' },
+    } as SecurityEvent;
+    expect(reader.keyOf(error)).toBe('10.0.0.5');
+    expect(reader.keyOf(connection)).toBe('10.0.0.5');
+    expect(reader.groupOf('10.0.0.5')).toEqual({ internal_ip: '10.0.0.5' });
+  });
+
+  it('falls back to the plain field names for events no alias covers', () => {
+    expect(reader.keyOf(event({ internal_ip: '10.0.0.7' }))).toBe('10.0.0.7');
+    expect(reader.keyOf(event({ source: { ip: '10.0.0.5' } }))).toBeUndefined();
+  });
+});

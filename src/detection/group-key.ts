@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../core/index.ts';
 import { compileFieldGetter, fieldText } from '../core/index.ts';
+import type { GroupAlias } from '../rules/index.ts';
 
 /** Separates group values inside a key; a control character no field value carries. */
 const SEPARATOR = '\u001f';
@@ -15,11 +16,31 @@ export interface GroupKeyReader {
   groupOf(key: string): Record<string, string>;
 }
 
-export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
-  const getters = fields.map(compileFieldGetter);
+/**
+ * With `aliases`, an event the alias's predicate matches reads its group from the alias's fields
+ * (first matching alias wins); the key still names the `fields`.
+ */
+export function compileGroupKey(fields: readonly string[], aliases?: readonly GroupAlias[]): GroupKeyReader {
+  const plain = compileKeyOf(fields);
+  if (aliases === undefined || aliases.length === 0) return plain;
+  const readers = aliases.map((alias) => ({
+    matches: alias.matches,
+    keyOf: compileKeyOf(alias.fields).keyOf,
+  }));
+  return {
+    keyOf(event) {
+      for (const reader of readers) if (reader.matches(event)) return reader.keyOf(event);
+      return plain.keyOf(event);
+    },
+    groupOf: plain.groupOf,
+  };
+}
+
+function compileKeyOf(fields: readonly (string | readonly string[])[]): GroupKeyReader {
+  const getters = fields.map(firstPresent);
   const groupOf = (key: string): Record<string, string> => {
     const values = fields.length === 1 ? [key] : key.split(SEPARATOR);
-    return Object.fromEntries(fields.map((field, i) => [field, values[i] ?? '']));
+    return Object.fromEntries(fields.map((field, i) => [String(field), values[i] ?? '']));
   };
   if (getters.length === 0) return { keyOf: () => '', groupOf: () => ({}) };
   if (getters.length === 1) {
@@ -37,6 +58,19 @@ export function compileGroupKey(fields: readonly string[]): GroupKeyReader {
       return key;
     },
     groupOf,
+  };
+}
+
+/** A getter of a path, or of the first of several paths that is present. */
+function firstPresent(field: string | readonly string[]): (doc: unknown) => unknown {
+  if (typeof field === 'string') return compileFieldGetter(field);
+  const getters = field.map(compileFieldGetter);
+  return (doc) => {
+    for (const get of getters) {
+      const value = get(doc);
+      if (value !== undefined && value !== null) return value;
+    }
+    return undefined;
   };
 }
 

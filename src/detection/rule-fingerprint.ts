@@ -13,5 +13,7 @@ export function ruleFingerprint(rule: Rule): string {
     rule.type === 'threshold' || rule.type === 'cardinality' ? rule.threshold : null,
     rule.type === 'cardinality' ? rule.distinct : null,
     rule.type === 'sequence' ? rule.steps.map((step) => step.count) : null,
+    // Ordered and unordered steps keep different states.
+    rule.type === 'sequence' && rule.unordered ? rule.unordered.required : null,
   ]);
 }

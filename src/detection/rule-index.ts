@@ -1,16 +1,24 @@
 import type { SecurityEvent } from '../core/index.ts';
 import type { FieldGetter } from '../core/index.ts';
 import { compileFieldGetter } from '../core/index.ts';
-import type { Prefilter } from '../rules/index.ts';
+import type { LiteralGate, Prefilter } from '../rules/index.ts';
+import { LiteralGates } from './literal-gates.ts';
 
 interface Indexed {
   prefilter?: Prefilter | undefined;
+  literals?: LiteralGate[] | undefined;
 }
 
-/** An indexed item and the number of the last event it was visited for, to visit it once per event. */
+/**
+ * An indexed item and the number of the last event it was visited for, to visit it once per
+ * event; `openFor`: the last event its literal gates let through.
+ */
 interface Entry<T> {
   item: T;
   visitedFor: number;
+  openFor: number;
+  /** Gated items: whether the event passes the prefilter (checked only once a gate opened). */
+  fits?: (event: SecurityEvent) => boolean;
 }
 
 interface FieldIndex<T> {
@@ -19,20 +27,34 @@ interface FieldIndex<T> {
 }
 
 /**
- * Finds the rules an event can possibly match without running them all: rules whose `where`
- * requires `field: value` are filed under that value; the rest are tried for every event.
+ * Finds the rules an event can possibly match without running them all. Rules with literal
+ * gates are found by scanning the event's text once (their prefilter is checked after); other
+ * rules whose `where` requires `field: value` are filed under that value; the rest are tried for
+ * every event.
  */
 export class RuleIndex<T extends Indexed> {
-  private readonly always: T[] = [];
+  private readonly always: Entry<T>[] = [];
   private readonly fields: FieldIndex<T>[] = [];
+  private readonly gates = new LiteralGates<Entry<T>>();
   private eventNumber = 0;
+  private event: SecurityEvent | undefined;
+  private visit: (item: T) => void = () => {};
+  private readonly visitOpened = (entry: Entry<T>): void => {
+    if (entry.fits === undefined || entry.fits(this.event as SecurityEvent)) this.visit(entry.item);
+  };
 
   constructor(items: readonly T[]) {
     const byField = new Map<string, FieldIndex<T>>();
     for (const item of items) {
       const prefilter = item.prefilter;
+      const entry: Entry<T> = { item, visitedFor: -1, openFor: -1 };
+      if (item.literals !== undefined && item.literals.length > 0) {
+        if (prefilter !== undefined) entry.fits = compileFits(prefilter);
+        this.gates.add(item.literals, entry);
+        continue;
+      }
       if (prefilter === undefined) {
-        this.always.push(item);
+        this.always.push(entry);
         continue;
       }
       let index = byField.get(prefilter.field);
@@ -41,7 +63,6 @@ export class RuleIndex<T extends Indexed> {
         byField.set(prefilter.field, index);
         this.fields.push(index);
       }
-      const entry: Entry<T> = { item, visitedFor: -1 };
       for (const value of new Set(prefilter.values)) {
         index.byValue.set(value, [...(index.byValue.get(value) ?? []), entry]);
       }
@@ -51,7 +72,7 @@ export class RuleIndex<T extends Indexed> {
   /** Calls `visit` once for every rule the event may match. */
   forEachCandidate(event: SecurityEvent, visit: (item: T) => void): void {
     const number = ++this.eventNumber;
-    for (const item of this.always) visit(item);
+    for (const entry of this.always) visit(entry.item);
     for (const { read, byValue } of this.fields) {
       const value = read(event);
       if (value === undefined || value === null) continue;
@@ -61,6 +82,10 @@ export class RuleIndex<T extends Indexed> {
         visitEntries(lookup(byValue, value), number, visit);
       }
     }
+    this.event = event;
+    this.visit = visit;
+    this.gates.forEachOpen(event, number, this.visitOpened);
+    this.event = undefined;
   }
 }
 
@@ -72,6 +97,17 @@ function visitEntries<T>(entries: Entry<T>[] | undefined, number: number, visit:
     entry.visitedFor = number;
     visit(entry.item);
   }
+}
+
+/** The prefilter as a test: the field (or an element of it) is one of the values. */
+function compileFits(prefilter: Prefilter): (event: SecurityEvent) => boolean {
+  const read = compileFieldGetter(prefilter.field);
+  const values = new Map(prefilter.values.map((value) => [value, true]));
+  return (event) => {
+    const value = read(event);
+    if (Array.isArray(value)) return value.some((element) => lookup(values, element) !== undefined);
+    return lookup(values, value) !== undefined;
+  };
 }
 
 function lookup<T>(byValue: Map<string, T>, value: unknown): T | undefined {

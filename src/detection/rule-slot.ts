@@ -40,7 +40,7 @@ export class RuleSlot<S> {
     private readonly emit: DetectionSink,
   ) {
     this.ruleId = rule.id;
-    this.groupKey = compileGroupKey(rule.groupBy);
+    this.groupKey = compileGroupKey(rule.groupBy, rule.groupAliases);
     this.states = new KeyStates(Math.max(rule.windowMs, 1), (key) => this.episodes.has(key));
   }
 

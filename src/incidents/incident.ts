@@ -1,4 +1,4 @@
-import type { Confidence, Detection, Severity } from '../core/index.ts';
+import type { Confidence, Detection, Severity, SigmaRuleRef } from '../core/index.ts';
 import type { NewIncident } from '../store/index.ts';
 import { triage } from '../triage/index.ts';
 
@@ -11,6 +11,8 @@ export interface RuleFacts {
   runbook?: string;
   /** `manual`: the incident stays open after its burst until a person resolves it (default `auto`). */
   resolve?: 'auto' | 'manual';
+  /** Rules compiled from Sigma: the Sigma rule, to name it with the incident. */
+  sigma?: SigmaRuleRef;
 }
 
 const UNKNOWN_RULE: RuleFacts = { title: '', severity: 'medium', confidence: 'medium', attack: [] };
@@ -34,7 +36,22 @@ export function newIncidentOf(detection: Detection, facts: RuleFacts | undefined
     samples: detection.samples,
   };
   if (rule.runbook) incident.runbook = rule.runbook;
+  if (rule.sigma) incident.sigma = sigmaRef(rule.sigma);
   if (detection.distinct) incident.distinct = detection.distinct;
   if (detection.minutes) incident.minutes = detection.minutes;
   return incident;
+}
+
+/** Only what is shown: a rule's Sigma metadata may carry more (its log source). */
+function sigmaRef(sigma: SigmaRuleRef): SigmaRuleRef {
+  const { id, title, author, references, falsepositives, status, level } = sigma;
+  return {
+    ...(id !== undefined && { id }),
+    title,
+    ...(author !== undefined && { author }),
+    references: [...references],
+    falsepositives: [...falsepositives],
+    ...(status !== undefined && { status }),
+    ...(level !== undefined && { level }),
+  };
 }

@@ -6,19 +6,31 @@ import type { ValidationIssue } from '../core/index.ts';
 import { dropDuplicateIds } from './find-duplicates.ts';
 import type { Rule } from './model.ts';
 import { parseRulesText } from './parse-rules-text.ts';
-import type { LocatedRule } from './parse-rules-text.ts';
+import type { LocatedRule, ParsedRules } from './parse-rules-text.ts';
+import { loadSigmaDocuments, readSigmaFile } from './sigma/index.ts';
+import type { SigmaDocument, SigmaLoadReport, SigmaOptions } from './sigma/index.ts';
 
 export interface LoadedRules {
   /** Valid rules only, in file order; a rule with any issue is left out. */
   rules: Rule[];
   issues: ValidationIssue[];
+  /** Present when Sigma files were among the rules: how many loaded, and why the others did not. */
+  sigma?: SigmaLoadReport;
 }
 
-/** Loads the rules in one file's text. `fileName` names the file in issues. */
-export function loadRulesFromText(text: string, fileName: string): LoadedRules {
-  const parsed = parseRulesText(text, fileName);
-  const deduplicated = dropDuplicateIds(parsed.rules);
-  return { rules: deduplicated.rules, issues: [...parsed.issues, ...deduplicated.issues] };
+export interface LoadRulesOptions {
+  sigma?: SigmaOptions;
+}
+
+/** Loads the rules in one file's text (Klaxon or Sigma). `fileName` names the file in issues. */
+export function loadRulesFromText(
+  text: string,
+  fileName: string,
+  options: LoadRulesOptions = {},
+): LoadedRules {
+  const collected = new CollectedRules();
+  collected.add(text, fileName);
+  return collected.finish(options);
 }
 
 /**
@@ -26,19 +38,48 @@ export function loadRulesFromText(text: string, fileName: string): LoadedRules {
  * sorted order so ids, duplicates and messages come out the same on every run.
  * A path that cannot be read throws InputError; mistakes inside files are returned as issues.
  */
-export async function loadRulesFromPaths(paths: readonly string[]): Promise<LoadedRules> {
+export async function loadRulesFromPaths(
+  paths: readonly string[],
+  options: LoadRulesOptions = {},
+): Promise<LoadedRules> {
   const files: string[] = [];
   for (const path of paths) files.push(...(await listRuleFiles(path, true)));
-  const located: LocatedRule[] = [];
-  const issues: ValidationIssue[] = [];
+  const collected = new CollectedRules();
   for (const file of [...new Set(files)]) {
     const text = await readRuleFile(file);
-    const parsed = typeof text === 'string' ? parseRulesText(text, file) : { rules: [], issues: [text] };
-    located.push(...parsed.rules);
-    issues.push(...parsed.issues);
+    if (typeof text === 'string') collected.add(text, file);
+    else collected.issues.push(text);
   }
-  const deduplicated = dropDuplicateIds(located);
-  return { rules: deduplicated.rules, issues: [...issues, ...deduplicated.issues] };
+  return collected.finish(options);
+}
+
+/** Klaxon rules and Sigma documents gathered file by file; Sigma ones compile together at the end. */
+class CollectedRules {
+  readonly located: LocatedRule[] = [];
+  readonly issues: ValidationIssue[] = [];
+  private readonly sigma: SigmaDocument[] = [];
+
+  add(text: string, file: string): void {
+    const sigma = readSigmaFile(text, file);
+    if (sigma) {
+      this.sigma.push(...sigma);
+      return;
+    }
+    const parsed: ParsedRules = parseRulesText(text, file);
+    this.located.push(...parsed.rules);
+    this.issues.push(...parsed.issues);
+  }
+
+  finish(options: LoadRulesOptions): LoadedRules {
+    const sigma = this.sigma.length > 0 ? loadSigmaDocuments(this.sigma, options.sigma) : undefined;
+    const sigmaRules = (sigma?.rules ?? []).map((rule) => ({ rule, idAt: undefined }));
+    const deduplicated = dropDuplicateIds([...this.located, ...sigmaRules]);
+    return {
+      rules: deduplicated.rules,
+      issues: [...this.issues, ...deduplicated.issues],
+      ...(sigma && { sigma: sigma.report }),
+    };
+  }
 }
 
 async function listRuleFiles(path: string, explicit: boolean): Promise<string[]> {

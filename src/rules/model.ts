@@ -31,8 +31,15 @@ export interface RuleCommon {
   reads?: string[];
   /** A necessary condition for `matches`, cheap to index: lets the engine skip the rule for most events. */
   prefilter?: Prefilter;
+  /** A second necessary condition, on text: one of the gates is open (one of its literals occurs). */
+  literals?: LiteralGate[];
   /** Fields whose values form the group key; an event lacking any of them is not counted by the rule. */
   groupBy: string[];
+  /**
+   * Events some predicate matches read the group from other fields (parallel to `groupBy`): one
+   * group over events that name it differently (Sigma correlation `aliases`). First match wins.
+   */
+  groupAliases?: GroupAlias[];
   /** Sliding window (for `sequence`: the span all steps must fall in). */
   windowMs: number;
   /** How long the condition must stay false before the episode resolves (default: the window). */
@@ -43,6 +50,20 @@ export interface RuleCommon {
   cooldownMs?: number;
   /** Where the rule was defined, for messages. */
   source: { file: string; line: number };
+  /** Present when the rule was compiled from a Sigma rule: what messages and the dashboard show. */
+  sigma?: SigmaMetadata;
+}
+
+/** A Sigma rule's descriptive fields, kept as written. */
+export interface SigmaMetadata {
+  id?: string;
+  title: string;
+  author?: string;
+  references: string[];
+  falsepositives: string[];
+  status?: string;
+  level?: string;
+  logsource: { product?: string; category?: string; service?: string };
 }
 
 /**
@@ -52,6 +73,21 @@ export interface RuleCommon {
 export interface Prefilter {
   field: string;
   values: string[];
+}
+
+/**
+ * The rule can only match events where the lowercased text of one of `fields` contains one of
+ * `values` (already lowercased). Lets one scan of an event's text rule out thousands of rules.
+ */
+export interface LiteralGate {
+  fields: string[];
+  values: string[];
+}
+
+export interface GroupAlias {
+  matches: EventPredicate;
+  /** Parallel to `groupBy`: a path, or candidate paths of which the first present is read. */
+  fields: (string | string[])[];
 }
 
 export interface ThresholdRule extends RuleCommon {
@@ -78,6 +114,11 @@ export interface SequenceRule extends RuleCommon {
   type: 'sequence';
   /** Ordered steps, all inside `windowMs` of the first step's first counted event. */
   steps: SequenceStep[];
+  /**
+   * Any order (Sigma's `temporal`): holds when `required` of the steps (default all) each saw an
+   * event within `windowMs` of the newest; `count` of the steps is then 1.
+   */
+  unordered?: { required: number };
 }
 
 export interface MatchRule extends RuleCommon {

@@ -28,6 +28,7 @@ export function toIncidentRow(
     priority: incident.priority,
     attack_json: JSON.stringify(incident.attack),
     runbook: incident.runbook ?? null,
+    sigma_json: incident.sigma === undefined ? null : JSON.stringify(incident.sigma),
     samples_json: JSON.stringify(incident.samples),
     distinct_json: incident.distinct === undefined ? null : JSON.stringify(incident.distinct),
     previous_serial: previousSerial ?? null,
@@ -78,6 +79,8 @@ export function toIncident(row: IncidentTable): Incident {
     samples: JSON.parse(row.samples_json) as Incident['samples'],
   };
   if (row.runbook !== null) incident.runbook = row.runbook;
+  if (row.sigma_json !== null && row.sigma_json !== undefined)
+    incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];
   if (row.distinct_json !== null) incident.distinct = JSON.parse(row.distinct_json) as Incident['distinct'];
   if (row.previous_serial !== null) incident.previousSerial = Number(row.previous_serial);
   if (row.assignee !== null) incident.assignee = row.assignee;

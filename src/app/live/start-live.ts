@@ -89,7 +89,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const tickMs = options.tickMs ?? 250;
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
   const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
-  let loadedRules = await loadConfiguredRules(config);
+  let loadedRules = await loadConfiguredRules(config, (line) => log(line, 'info'));
   const store = await openStore(config.store, { check: 'quick' });
   const switches = await RuleSwitches.load(store);
   let rules = switches.apply(loadedRules);
@@ -240,7 +240,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
       return { host: address.address, port: address.port };
     },
     async reload(next) {
-      loadedRules = await loadConfiguredRules(next);
+      loadedRules = await loadConfiguredRules(next, (line) => log(line, 'info'));
       rules = switches.apply(loadedRules);
       routes = next.routes;
       await pipeline.reload(rules, routes);

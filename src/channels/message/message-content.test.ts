@@ -87,3 +87,31 @@ describe('an escalation message', () => {
     expect(fact(content, 'incident')).toBe(SAMPLE_INCIDENT.title);
   });
 });
+
+describe('describeNotification of an incident from a Sigma rule', () => {
+  const sigma = {
+    id: '34fb5c3a-2ff6-487d-bfa3-717763f30b2c',
+    title: 'Brute Force Authentication Attempts For Single Account',
+    author: 'Hydra2113',
+    references: ['https://learn.microsoft.com/event-4625', 'https://example.org/brute'],
+    falsepositives: ['Users mistyping their password', 'Vulnerability scanners'],
+    level: 'high',
+  };
+
+  it('names the Sigma rule, its author, its references as bare links and its false positives', () => {
+    const content = describeNotification(sampleNotification({ incident: { ...SAMPLE_INCIDENT, sigma } }));
+    expect(fact(content, 'Sigma rule')).toBe(
+      'Brute Force Authentication Attempts For Single Account (34fb5c3a-2ff6-487d-bfa3-717763f30b2c)',
+    );
+    expect(fact(content, 'Sigma author')).toBe('Hydra2113');
+    expect(fact(content, 'references')).toBe(
+      'https://learn.microsoft.com/event-4625 https://example.org/brute',
+    );
+    expect(fact(content, 'false positives')).toBe('Users mistyping their password; Vulnerability scanners');
+  });
+
+  it('says nothing of Sigma for a Klaxon rule', () => {
+    const content = describeNotification(sampleNotification());
+    expect(content.facts.map(([label]) => label)).not.toContain('Sigma rule');
+  });
+});

@@ -224,6 +224,7 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
         .join('; '),
     ]);
   }
+  if (incident.sigma) facts.push(...sigmaFacts(incident.sigma));
   if (incident.runbook) facts.push(['runbook', incident.runbook]);
   if (incident.quietSince !== undefined && incident.status !== 'resolved') {
     facts.push(['attack stopped', `at ${iso(incident.quietSince)}; open until a person resolves it`]);
@@ -233,6 +234,20 @@ function incidentFacts(notification: Notification, incident: Incident): [string,
       'resolved',
       `by ${incident.resolvedBy}${incident.resolution ? `: ${incident.resolution}` : ''}`,
     ]);
+  }
+  return facts;
+}
+
+const SIGMA_LIST_CHARS = 600;
+
+/** The Sigma rule by name and id, its author, its references (bare URLs, so clients link them), false positives. */
+function sigmaFacts(sigma: NonNullable<Incident['sigma']>): [string, string][] {
+  const facts: [string, string][] = [['Sigma rule', sigma.id ? `${sigma.title} (${sigma.id})` : sigma.title]];
+  if (sigma.author) facts.push(['Sigma author', sigma.author]);
+  if (sigma.references.length > 0)
+    facts.push(['references', clip(sigma.references.join(' '), SIGMA_LIST_CHARS)]);
+  if (sigma.falsepositives.length > 0) {
+    facts.push(['false positives', clip(sigma.falsepositives.join('; '), SIGMA_LIST_CHARS)]);
   }
   return facts;
 }

@@ -32,7 +32,11 @@ export function registerReplay(program: Command, io: Io): void {
       '<files...>',
       'log files (sshd auth.log, Winlogbeat NDJSON, ECS NDJSON, Windows .evtx); each is put in time order, several are merged by time',
     )
-    .option('-r, --rules <path>', 'rule file or folder (repeatable); default: the shipped rule pack', collect)
+    .option(
+      '-r, --rules <path>',
+      'rule file or folder, Klaxon or Sigma rules (repeatable); default: the shipped rule pack',
+      collect,
+    )
     .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson | evtx')
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)
@@ -57,8 +61,10 @@ export function registerReplay(program: Command, io: Io): void {
     )
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
-      const rules = await loadRules(flags.rules);
       const config = flags.config ? await loadKlaxonConfig(flags.config) : undefined;
+      const rules = await loadRules(flags.rules, io.err, {
+        sigma: { placeholders: config?.sigmaPlaceholders ?? {} },
+      });
       const storeUrl = flags.store ?? config?.store;
       const store = storeUrl ? await openStore(storeUrl) : undefined;
       if (flags.notify && !config) throw new InputError('--notify needs --config: the routes come from it');

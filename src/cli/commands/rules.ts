@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { BUILTIN_RULES_DIR, loadRules } from '../../app/index.ts';
 import { checkRules } from '../../rules/index.ts';
 import type { Io } from '../io.ts';
+import { collect } from '../options.ts';
 
 export function registerRules(program: Command, io: Io): void {
   const rules = program.command('rules').description('check and list detection rules');
@@ -9,8 +10,14 @@ export function registerRules(program: Command, io: Io): void {
     .command('check')
     .description('validate rule files; every mistake is named with file, line and field')
     .argument('[paths...]', 'rule files or folders; default: the shipped rule pack')
-    .action(async (paths: string[]) => {
-      const report = await checkRules(paths.length > 0 ? paths : [BUILTIN_RULES_DIR]);
+    .option(
+      '--sigma <path>',
+      'Sigma rule file or folder (repeatable): says how many of its rules load and why the others do not',
+      collect,
+    )
+    .action(async (paths: string[], flags: { sigma?: string[] }) => {
+      const named = [...paths, ...(flags.sigma ?? [])];
+      const report = await checkRules(named.length > 0 ? named : [BUILTIN_RULES_DIR]);
       if (report.ok) {
         io.out(report.text);
       } else {

@@ -28,6 +28,7 @@ export function incidentToJson(incident: Incident, options: { raw?: boolean } = 
     priority: incident.priority,
     attack: incident.attack,
     runbook: incident.runbook,
+    sigma: incident.sigma,
     distinct: incident.distinct,
     previous_serial: incident.previousSerial,
     evidence: incident.samples.map(evidenceLine),

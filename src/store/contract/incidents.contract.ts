@@ -16,6 +16,14 @@ export function describeIncidentContract(open: OpenStore): void {
       const store = await open();
       const input = newIncident({
         runbook: 'Block the source at the edge; look for a later success from it.',
+        sigma: {
+          id: '34fb5c3a-2ff6-487d-bfa3-717763f30b2c',
+          title: 'Brute Force Authentication Attempts For Single Account',
+          author: 'Hydra2113',
+          references: ['https://example.org/event-4625'],
+          falsepositives: ['Users mistyping their password'],
+          level: 'high',
+        },
         group: { 'source.ip': '2001:db8::7', 'user.name': 'Ådministrator "root"' },
         samples: REAL_SAMPLES,
         distinct: { field: 'user.name', count: 12, values: ['root', 'admin', 'ø'] },

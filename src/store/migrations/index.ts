@@ -8,6 +8,7 @@ import { escalationsMigration } from './0007-escalations.ts';
 import { incidentLifecycleMigration } from './0008-incident-lifecycle.ts';
 import { casesMigration } from './0009-cases.ts';
 import { minuteCountsMigration } from './0010-minute-counts.ts';
+import { incidentSigmaMigration } from './0011-incident-sigma.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   incidentLifecycleMigration,
   casesMigration,
   minuteCountsMigration,
+  incidentSigmaMigration,
 ];

@@ -10,6 +10,7 @@ import { IncidentSummary } from '../components/incident-summary.tsx';
 import { LoadingNote } from '../components/loading-note.tsx';
 import { Markdown } from '../components/markdown.tsx';
 import { PriorityBadge } from '../components/priority-badge.tsx';
+import { SigmaRule } from '../components/sigma-rule.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useLive } from '../live-updates.ts';
 import { Link } from '../router.tsx';
@@ -77,6 +78,12 @@ export function IncidentPage({ serial }: { serial: number }) {
             <h2>ATT&amp;CK techniques</h2>
             <AttackList ids={incident.attack} />
           </section>
+          {incident.sigma && (
+            <section className="card order-4">
+              <h2>Sigma rule</h2>
+              <SigmaRule sigma={incident.sigma} />
+            </section>
+          )}
           <section className="card order-5">
             <h2>Runbook</h2>
             {incident.runbook ? (

@@ -1,0 +1,133 @@
+import type { FieldGetter, SecurityEvent } from '../core/index.ts';
+import { compileFieldGetter } from '../core/index.ts';
+import type { LiteralGate } from '../rules/index.ts';
+import { AhoCorasick } from './aho-corasick.ts';
+
+/** A rule behind literal gates; `openFor`: the number of the last event that opened it. */
+export interface Gated {
+  openFor: number;
+}
+
+/** All the literals wanted in one event field, whichever rules want them. */
+interface FieldScan<T extends Gated> {
+  read: FieldGetter;
+  literals: string[];
+  indexOf: Map<string, number>;
+  owners: T[][];
+  automaton?: RecentTexts;
+}
+
+/**
+ * The literal gates of many rules, by event field: one automaton per field holds the literals of
+ * every rule that reads it, so an event costs one scan per field it has, however many rules
+ * there are, and only the rules whose literals occur are reported.
+ */
+export class LiteralGates<T extends Gated> {
+  private readonly scans = new Map<string, FieldScan<T>>();
+
+  /** The owner opens for events that hold a literal of any of its gates in any of the gate's fields. */
+  add(gates: readonly LiteralGate[], owner: T): void {
+    for (const gate of gates) {
+      for (const field of new Set(gate.fields)) this.addField(field, gate.values, owner);
+    }
+  }
+
+  // The scan under way: kept in fields so no closure is made per event.
+  private scan: FieldScan<T> | undefined;
+  private number = 0;
+  private open: (owner: T) => void = () => {};
+  private readonly found = (index: number): void => {
+    for (const owner of (this.scan as FieldScan<T>).owners[index] as T[]) {
+      if (owner.openFor === this.number) continue;
+      owner.openFor = this.number;
+      this.open(owner);
+    }
+  };
+
+  /** Calls `open` once for each owner that the event (numbered `number`) opens. */
+  forEachOpen(event: SecurityEvent, number: number, open: (owner: T) => void): void {
+    this.number = number;
+    this.open = open;
+    for (const scan of this.scans.values()) {
+      const value = scan.read(event);
+      if (value === undefined || value === null) continue;
+      this.scan = scan;
+      const automaton = (scan.automaton ??= new RecentTexts(searcher(scan.literals)));
+      if (Array.isArray(value)) {
+        for (const element of value) scanText(automaton, element, this.found);
+      } else {
+        scanText(automaton, value, this.found);
+      }
+    }
+  }
+
+  private addField(field: string, values: readonly string[], owner: T): void {
+    let scan = this.scans.get(field);
+    if (scan === undefined) {
+      scan = { read: compileFieldGetter(field), literals: [], indexOf: new Map(), owners: [] };
+      this.scans.set(field, scan);
+    }
+    for (const literal of new Set(values)) {
+      const index = scan.indexOf.get(literal);
+      if (index === undefined) {
+        scan.indexOf.set(literal, scan.literals.length);
+        scan.literals.push(literal);
+        scan.owners.push([owner]);
+      } else if (!(scan.owners[index] as T[]).includes(owner)) {
+        (scan.owners[index] as T[]).push(owner);
+      }
+    }
+  }
+}
+
+/** Literal searcher: for a few literals the engine's own substring search beats a scan in JavaScript. */
+interface Searcher {
+  forEachMatch(text: string, found: (index: number) => void): void;
+}
+
+const FEW_LITERALS = 24;
+
+function searcher(literals: readonly string[]): Searcher {
+  if (literals.length > FEW_LITERALS) return new AhoCorasick(literals);
+  return {
+    forEachMatch(text, found) {
+      for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) found(i);
+    },
+  };
+}
+
+/** Texts longer than this are searched each time rather than remembered. */
+const REMEMBERED_CHARS = 256;
+const REMEMBERED_TEXTS = 512;
+
+/**
+ * The literals found in recently seen texts: logs repeat the same images and command lines, so
+ * most texts need a map lookup instead of a search. Forgets everything when full.
+ */
+class RecentTexts {
+  private readonly seen = new Map<string, number[]>();
+
+  constructor(private readonly inner: Searcher) {}
+
+  forEachMatch(text: string, found: (index: number) => void): void {
+    if (text.length > REMEMBERED_CHARS) {
+      this.inner.forEachMatch(text.toLowerCase(), found);
+      return;
+    }
+    let indexes = this.seen.get(text);
+    if (indexes === undefined) {
+      const hits: number[] = [];
+      this.inner.forEachMatch(text.toLowerCase(), (index) => hits.push(index));
+      if (this.seen.size >= REMEMBERED_TEXTS) this.seen.clear();
+      this.seen.set(text, hits);
+      indexes = hits;
+    }
+    for (const index of indexes) found(index);
+  }
+}
+
+function scanText(automaton: RecentTexts, value: unknown, found: (index: number) => void): void {
+  if (typeof value === 'string') automaton.forEachMatch(value, found);
+  else if (typeof value === 'number' || typeof value === 'boolean')
+    automaton.forEachMatch(String(value), found);
+}
