@@ -77,7 +77,7 @@ interface EngineSnapshot {
 export const DEFAULT_TOLERANCE_MS = 2_000;
 const DEFAULT_MAX_FUTURE_MS = 300_000;
 
-type Slot = (RuleSlot<unknown> | AbsenceSlot) & { prefilter?: Rule['prefilter'] };
+type Slot = (RuleSlot | AbsenceSlot) & { prefilter?: Rule['prefilter'] };
 
 /** The streaming detection engine: event time drives every window, so a replay equals the live run. */
 export function createDetectionEngine(options: DetectionEngineOptions): DetectionEngine {
@@ -188,20 +188,20 @@ function createSlot(
   timers: TimerQueue,
   updates: UpdateQueue,
   emit: DetectionSink,
-): RuleSlot<unknown> | AbsenceSlot {
+): RuleSlot | AbsenceSlot {
   if (rule.type === 'absence') return new AbsenceSlot(rule, timers, emit);
-  return new RuleSlot(rule, conditionFor(rule) as WindowCondition<unknown>, timers, updates, emit);
+  return new RuleSlot(rule, conditionFor(rule), timers, updates, emit);
 }
 
-function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition<never> {
+function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition {
   switch (rule.type) {
     case 'threshold':
-      return thresholdCondition(rule) as WindowCondition<never>;
+      return thresholdCondition(rule);
     case 'cardinality':
-      return cardinalityCondition(rule) as WindowCondition<never>;
+      return cardinalityCondition(rule);
     case 'sequence':
-      return sequenceCondition(rule) as WindowCondition<never>;
+      return sequenceCondition(rule);
     case 'match':
-      return matchCondition() as WindowCondition<never>;
+      return matchCondition();
   }
 }

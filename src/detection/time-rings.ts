@@ -1,0 +1,111 @@
+import { growFloat64, growInt32, growUint8 } from './columns.ts';
+
+const NO_RING = 255;
+
+/**
+ * Event times of many keys in one shared Float64Array slab: slot `s` owns a ring of 2^k times
+ * (oldest at `head`), grown by doubling and given back to a free list per size when the key goes.
+ * A key seen once costs 8 bytes of slab plus 13 bytes of bookkeeping, and no object at all.
+ */
+export class TimeRings {
+  private slab = new Float64Array(1024);
+  private slabUsed = 0;
+  /** Free blocks per size class (2^k times), as slab offsets. */
+  private readonly freeBlocks: number[][] = [];
+  private offset = new Int32Array(0);
+  private head = new Int32Array(0);
+  private count = new Int32Array(0);
+  private sizeClass = new Uint8Array(0);
+
+  /** Makes slots 0..capacity-1 usable (all empty). */
+  grow(capacity: number): void {
+    const from = this.offset.length;
+    this.offset = growInt32(this.offset, capacity);
+    this.head = growInt32(this.head, capacity);
+    this.count = growInt32(this.count, capacity);
+    this.sizeClass = growUint8(this.sizeClass, capacity);
+    this.sizeClass.fill(NO_RING, from);
+  }
+
+  length(slot: number): number {
+    return this.count[slot] as number;
+  }
+
+  /** The i-th oldest time of `slot`. */
+  at(slot: number, i: number): number {
+    const mask = (1 << (this.sizeClass[slot] as number)) - 1;
+    return this.slab[(this.offset[slot] as number) + (((this.head[slot] as number) + i) & mask)] as number;
+  }
+
+  /** Inserts `ts` after every time <= it (input mostly in order: a walk from the newest end). */
+  insert(slot: number, ts: number): void {
+    const n = this.count[slot] as number;
+    if (this.sizeClass[slot] === NO_RING || n === 1 << (this.sizeClass[slot] as number)) this.enlarge(slot);
+    const base = this.offset[slot] as number;
+    const head = this.head[slot] as number;
+    const mask = (1 << (this.sizeClass[slot] as number)) - 1;
+    let i = n;
+    while (i > 0 && (this.slab[base + ((head + i - 1) & mask)] as number) > ts) {
+      this.slab[base + ((head + i) & mask)] = this.slab[base + ((head + i - 1) & mask)] as number;
+      i--;
+    }
+    this.slab[base + ((head + i) & mask)] = ts;
+    this.count[slot] = n + 1;
+  }
+
+  /** Forgets the `n` oldest times. */
+  dropOldest(slot: number, n = 1): void {
+    const mask = (1 << (this.sizeClass[slot] as number)) - 1;
+    this.head[slot] = ((this.head[slot] as number) + n) & mask;
+    this.count[slot] = (this.count[slot] as number) - n;
+  }
+
+  /** Forgets the times older than `since`. */
+  dropBefore(slot: number, since: number): void {
+    let drop = 0;
+    const n = this.count[slot] as number;
+    while (drop < n && this.at(slot, drop) < since) drop++;
+    if (drop > 0) this.dropOldest(slot, drop);
+  }
+
+  /** Empties `slot` and gives its block back. */
+  clear(slot: number): void {
+    const size = this.sizeClass[slot] as number;
+    if (size !== NO_RING) (this.freeBlocks[size] ??= []).push(this.offset[slot] as number);
+    this.sizeClass[slot] = NO_RING;
+    this.count[slot] = 0;
+    this.head[slot] = 0;
+  }
+
+  toArray(slot: number): number[] {
+    return Array.from({ length: this.length(slot) }, (_, i) => this.at(slot, i));
+  }
+
+  /** Slab bytes in use, free blocks included (for tests and the bench). */
+  get slabBytes(): number {
+    return this.slabUsed * Float64Array.BYTES_PER_ELEMENT;
+  }
+
+  /** Moves `slot` to a block twice as large (or its first block of one time), oldest first. */
+  private enlarge(slot: number): void {
+    const old = this.sizeClass[slot] as number;
+    const size = old === NO_RING ? 0 : old + 1;
+    const block = this.allocate(size);
+    const n = this.count[slot] as number;
+    for (let i = 0; i < n; i++) this.slab[block + i] = this.at(slot, i);
+    if (old !== NO_RING) (this.freeBlocks[old] ??= []).push(this.offset[slot] as number);
+    this.offset[slot] = block;
+    this.head[slot] = 0;
+    this.sizeClass[slot] = size;
+  }
+
+  private allocate(size: number): number {
+    const reused = this.freeBlocks[size]?.pop();
+    if (reused !== undefined) return reused;
+    const need = this.slabUsed + (1 << size);
+    if (need > this.slab.length) this.slab = growFloat64(this.slab, Math.max(need, this.slab.length * 2));
+    const block = this.slabUsed;
+    this.slabUsed = need;
+    return block;
+  }
+}
