@@ -19,9 +19,9 @@ interface SavedCardinality {
  * Holds at t when at least `threshold` distinct values of `distinct` were seen in [t - window, t].
  * Most keys only ever show one value: that one sits in a column with its time; a second value
  * switches the key to a map of value → last sighting, in order of last sighting so that expired
- * values sit at the front. Every counted event's time is kept for the window too, so that the
- * count of an opening is every event of the key in the window, whatever the order of the events
- * of one millisecond.
+ * values sit at the front. Every counted event's time is kept for the window too: an opening
+ * counts every event of the key since the oldest sighting it holds on (its `firstSeen`), so the
+ * count does not depend on the order of the events of one millisecond.
  */
 export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
   const { threshold, windowMs } = rule;
@@ -71,9 +71,11 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
       }
       return -Infinity;
     },
-    opening(slot, ts) {
-      times.dropBefore(slot, ts - windowMs);
-      return { count: times.length(slot), firstSeen: times.at(slot, 0) };
+    opening(slot) {
+      const seen = values[slot];
+      const firstSeen =
+        typeof seen === 'string' ? (valueTs[slot] as number) : (seen as Map<string, number>).values().next().value;
+      return { count: times.length(slot) - times.countBefore(slot, firstSeen as number), firstSeen: firstSeen as number };
     },
     distinct(slot) {
       const seen = values[slot];

@@ -60,12 +60,18 @@ export class TimeRings {
     this.count[slot] = (this.count[slot] as number) - n;
   }
 
+  /** How many times of `slot` are older than `since`. */
+  countBefore(slot: number, since: number): number {
+    let older = 0;
+    const n = this.count[slot] as number;
+    while (older < n && this.at(slot, older) < since) older++;
+    return older;
+  }
+
   /** Forgets the times older than `since`. */
   dropBefore(slot: number, since: number): void {
-    let drop = 0;
-    const n = this.count[slot] as number;
-    while (drop < n && this.at(slot, drop) < since) drop++;
-    if (drop > 0) this.dropOldest(slot, drop);
+    const older = this.countBefore(slot, since);
+    if (older > 0) this.dropOldest(slot, older);
   }
 
   /** Empties `slot` and gives its block back. */
