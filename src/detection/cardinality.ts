@@ -29,7 +29,8 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
   const values: (string | Map<string, number> | undefined)[] = [];
   let valueTs = new Float64Array(0);
   const times = new TimeRings();
-  const size = (slot: number) => (typeof values[slot] === 'string' ? 1 : (values[slot] as Map<string, number>).size);
+  const size = (slot: number) =>
+    typeof values[slot] === 'string' ? 1 : (values[slot] as Map<string, number>).size;
 
   const see = (slot: number, value: string, ts: number): void => {
     const seen = values[slot];
@@ -74,15 +75,23 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
     opening(slot) {
       const seen = values[slot];
       const firstSeen =
-        typeof seen === 'string' ? (valueTs[slot] as number) : (seen as Map<string, number>).values().next().value;
-      return { count: times.length(slot) - times.countBefore(slot, firstSeen as number), firstSeen: firstSeen as number };
+        typeof seen === 'string'
+          ? (valueTs[slot] as number)
+          : (seen as Map<string, number>).values().next().value;
+      return {
+        count: times.length(slot) - times.countBefore(slot, firstSeen as number),
+        firstSeen: firstSeen as number,
+      };
     },
     distinct(slot) {
       const seen = values[slot];
       return {
         field: rule.distinct,
         count: size(slot),
-        values: typeof seen === 'string' ? [seen] : [...(seen as Map<string, number>).keys()].slice(-DISTINCT_VALUES_SHOWN),
+        values:
+          typeof seen === 'string'
+            ? [seen]
+            : [...(seen as Map<string, number>).keys()].slice(-DISTINCT_VALUES_SHOWN),
       };
     },
     grow(capacity) {
@@ -93,6 +102,11 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
     free(slot) {
       values[slot] = undefined;
       times.clear(slot);
+    },
+    reset() {
+      values.length = 0;
+      valueTs = new Float64Array(0);
+      times.reset();
     },
     save(slot): SavedCardinality {
       const seen = values[slot];
@@ -110,7 +124,12 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
   };
 }
 
-function seeMany(seen: Map<string, number>, value: string, ts: number, windowMs: number): Map<string, number> {
+function seeMany(
+  seen: Map<string, number>,
+  value: string,
+  ts: number,
+  windowMs: number,
+): Map<string, number> {
   const previous = seen.get(value);
   seen.delete(value);
   seen.set(value, previous !== undefined && previous > ts ? previous : ts);

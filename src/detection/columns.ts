@@ -1,5 +1,9 @@
 /** Typed-array columns indexed by key slot, grown by copying (the caller picks the new length). */
-export function growFloat64(column: Float64Array<ArrayBuffer>, capacity: number, fill = 0): Float64Array<ArrayBuffer> {
+export function growFloat64(
+  column: Float64Array<ArrayBuffer>,
+  capacity: number,
+  fill = 0,
+): Float64Array<ArrayBuffer> {
   if (capacity <= column.length) return column;
   const grown = new Float64Array(capacity);
   grown.set(column);
@@ -32,4 +36,6 @@ export interface SlotStore {
   grow(capacity: number): void;
   /** The key of `slot` went away: drop what it held (the slot will be reused). */
   free(slot: number): void;
+  /** Every key went away: drop all columns (grow comes again before any slot is used). */
+  reset(): void;
 }

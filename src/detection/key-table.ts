@@ -10,9 +10,9 @@ const FIRST_CAPACITY = 1024;
  * the generation before are dropped, except those `keep` names (the ones with an open episode).
  */
 export class KeyTable {
-  private readonly slots = new Map<string, number>();
+  private slots = new Map<string, number>();
   private generation = new Int32Array(0);
-  private readonly freeSlots: number[] = [];
+  private freeSlots: number[] = [];
   private capacity = 0;
   private highWater = 0;
   private current = 0;
@@ -85,11 +85,29 @@ export class KeyTable {
     // their windows are empty. After a gap of two generations or more, the same holds for all.
     const currentIsStale = now >= this.rotateAt + this.generationMs;
     const oldest = currentIsStale ? this.current + 1 : this.current;
+    const survivors = new Map<string, number>();
     for (const [key, slot] of this.slots) {
-      if ((this.generation[slot] as number) < oldest && !this.keep(key)) this.remove(key, slot);
+      if ((this.generation[slot] as number) >= oldest || this.keep(key)) {
+        survivors.set(key, slot);
+      } else {
+        this.store.free(slot);
+        this.freeSlots.push(slot);
+      }
     }
+    // A new map rather than deletions: a map only ever grows its table.
+    this.slots = survivors;
+    if (survivors.size === 0 && this.highWater > 0) this.reset();
     this.current++;
     this.rotateAt = now + this.generationMs;
+  }
+
+  /** Every key went quiet: gives the columns back, as after a burst of a million keys. */
+  private reset(): void {
+    this.freeSlots = [];
+    this.highWater = 0;
+    this.capacity = 0;
+    this.generation = new Int32Array(0);
+    this.store.reset();
   }
 
   private enlarge(): void {

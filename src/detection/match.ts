@@ -16,6 +16,9 @@ export function matchCondition(): WindowCondition {
       lastTs = growFloat64(lastTs, capacity);
     },
     free() {},
+    reset() {
+      lastTs = new Float64Array(0);
+    },
     save: (slot) => lastTs[slot],
     load(slot, saved) {
       lastTs[slot] = saved as number;

@@ -131,6 +131,12 @@ export class RuleSlot {
 
   private detection(kind: Detection['state'], key: string, episode: Episode, at: number): Detection {
     const slot = this.condition.distinct ? this.keys.find(key) : -1;
-    return toDetection(kind, this.ruleId, episode, at, slot === -1 ? undefined : this.condition.distinct?.(slot));
+    return toDetection(
+      kind,
+      this.ruleId,
+      episode,
+      at,
+      slot === -1 ? undefined : this.condition.distinct?.(slot),
+    );
   }
 }

@@ -106,6 +106,10 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
     free(slot) {
       states[slot] = undefined;
     },
+    reset() {
+      states.length = 0;
+      first = new Float64Array(0);
+    },
     save: (slot) => view(slot),
     load(slot, saved) {
       states[slot] = saved as SequenceState;

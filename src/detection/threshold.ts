@@ -27,6 +27,7 @@ export function thresholdCondition(rule: ThresholdRule): WindowCondition {
     opening: (slot) => ({ count: times.length(slot), firstSeen: times.at(slot, 0) }),
     grow: (capacity) => times.grow(capacity),
     free: (slot) => times.clear(slot),
+    reset: () => times.reset(),
     save: (slot) => times.toArray(slot),
     load(slot, saved) {
       for (const ts of saved as number[]) times.insert(slot, ts);

@@ -17,6 +17,17 @@ export class TimeRings {
   private count = new Int32Array(0);
   private sizeClass = new Uint8Array(0);
 
+  /** Forgets every ring and gives the slab back. */
+  reset(): void {
+    this.slab = new Float64Array(1024);
+    this.slabUsed = 0;
+    this.freeBlocks.length = 0;
+    this.offset = new Int32Array(0);
+    this.head = new Int32Array(0);
+    this.count = new Int32Array(0);
+    this.sizeClass = new Uint8Array(0);
+  }
+
   /** Makes slots 0..capacity-1 usable (all empty). */
   grow(capacity: number): void {
     const from = this.offset.length;
