@@ -39,3 +39,10 @@ export interface SlotStore {
   /** Every key went away: drop all columns (grow comes again before any slot is used). */
   reset(): void;
 }
+
+export function growUint16(column: Uint16Array<ArrayBuffer>, capacity: number): Uint16Array<ArrayBuffer> {
+  if (capacity <= column.length) return column;
+  const grown = new Uint16Array(capacity);
+  grown.set(column);
+  return grown;
+}

@@ -6,6 +6,7 @@ import { cardinalityCondition } from './cardinality.ts';
 import type { WindowCondition } from './condition.ts';
 import { matchCondition } from './match.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
+import { KeyIndexes } from './key-index.ts';
 import { RuleIndex } from './rule-index.ts';
 import { RuleSlot } from './rule-slot.ts';
 import type { SlotSnapshot } from './rule-slot.ts';
@@ -84,10 +85,13 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
   const timers = new TimerQueue();
   const updates = new UpdateQueue(options.emit);
   const buffer = new ReorderBuffer(options.toleranceMs ?? DEFAULT_TOLERANCE_MS);
+  const keyIndexes = new KeyIndexes();
   const slots: Slot[] = options.rules
     .filter((rule) => rule.enabled)
     .map((rule) =>
-      Object.assign(createSlot(rule, timers, updates, options.emit), { prefilter: rule.prefilter }),
+      Object.assign(createSlot(rule, timers, updates, options.emit, keyIndexes), {
+        prefilter: rule.prefilter,
+      }),
     );
   const index = new RuleIndex(slots);
   const absenceSlots = slots.filter((slot): slot is AbsenceSlot & Slot => slot instanceof AbsenceSlot);
@@ -188,9 +192,10 @@ function createSlot(
   timers: TimerQueue,
   updates: UpdateQueue,
   emit: DetectionSink,
+  keyIndexes: KeyIndexes,
 ): RuleSlot | AbsenceSlot {
   if (rule.type === 'absence') return new AbsenceSlot(rule, timers, emit);
-  return new RuleSlot(rule, conditionFor(rule), timers, updates, emit);
+  return new RuleSlot(rule, conditionFor(rule), timers, updates, emit, keyIndexes);
 }
 
 function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition {

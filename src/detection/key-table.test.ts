@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KeyIndex } from './key-index.ts';
 import { KeyTable } from './key-table.ts';
 
 const WINDOW = 1000;
@@ -84,5 +85,38 @@ describe('key table', () => {
     expect(loaded).toEqual(['a', 'b']);
     expect(keys.take('a', 5 * WINDOW + 10)).not.toBe(-1);
     expect(keys.find('b')).not.toBe(-1);
+  });
+});
+
+describe('key tables sharing one index (rules grouped by the same fields)', () => {
+  const store = () => ({ grow: () => {}, free: () => {}, reset: () => {} });
+
+  it('keep each key once, under one slot for every rule, until no rule holds it', () => {
+    const index = new KeyIndex();
+    const short = new KeyTable(WINDOW, store(), () => false, index);
+    const long = new KeyTable(10 * WINDOW, store(), () => false, index);
+    short.take('a', 0);
+    const slot = short.add('a');
+    long.take('a', 0);
+    expect(long.add('a')).toBe(slot);
+    expect(index.size).toBe(1);
+    short.advance(3 * WINDOW); // quiet for the short window: that rule lets go
+    expect(short.find('a')).toBe(-1);
+    expect(long.find('a')).toBe(slot);
+    expect(index.size).toBe(1);
+    long.advance(30 * WINDOW);
+    expect(index.size).toBe(0);
+  });
+
+  it('give a rule no slot for a key only another rule holds', () => {
+    const index = new KeyIndex();
+    const one = new KeyTable(WINDOW, store(), () => false, index);
+    const other = new KeyTable(WINDOW, store(), () => false, index);
+    one.take('a', 0);
+    one.add('a');
+    expect(other.take('a', 0)).toBe(-1);
+    expect(other.find('a')).toBe(-1);
+    expect(other.size).toBe(0);
+    expect(other.entries()).toEqual([]);
   });
 });

@@ -1,20 +1,21 @@
 import type { SlotStore } from './columns.ts';
-import { growInt32 } from './columns.ts';
+import type { IndexedTable, KeyIndex } from './key-index.ts';
+import { KeyIndex as OwnIndex } from './key-index.ts';
 
+/** Generation of a slot this rule does not hold. */
+const ABSENT = -1;
 const FIRST_CAPACITY = 1024;
 
 /**
- * The group keys of one rule, each mapped to a small integer slot under which the rule's
- * condition keeps its state in typed-array columns (no object per key). A key is freed once it
- * has been quiet for a whole window: every `generationMs` of event time the keys not touched in
- * the generation before are dropped, except those `keep` names (the ones with an open episode).
+ * The group keys one rule holds state for. Each key's slot is its id in the shared key index
+ * (key-index.ts), and the rule's condition keeps the state in typed-array columns under it (no
+ * object per key). A key is freed once it has been quiet for a whole window: every
+ * `generationMs` of event time the keys not touched in the generation before are dropped, except
+ * those `keep` names (the ones with an open episode).
  */
-export class KeyTable {
-  private slots = new Map<string, number>();
+export class KeyTable implements IndexedTable {
   private generation = new Int32Array(0);
-  private freeSlots: number[] = [];
-  private capacity = 0;
-  private highWater = 0;
+  private held = 0;
   private current = 0;
   private rotateAt = -Infinity;
 
@@ -22,43 +23,44 @@ export class KeyTable {
     private readonly generationMs: number,
     private readonly store: SlotStore,
     private readonly keep: (key: string) => boolean,
-  ) {}
+    private readonly index: KeyIndex = new OwnIndex(),
+  ) {
+    index.attach(this);
+  }
 
   get size(): number {
-    return this.slots.size;
+    return this.held;
   }
 
   /** The slot of `key` (-1 when none), moving it to the current generation. */
   take(key: string, now: number): number {
     if (now >= this.rotateAt) this.rotate(now);
-    const slot = this.slots.get(key);
-    if (slot === undefined) return -1;
-    this.generation[slot] = this.current;
+    const slot = this.find(key);
+    if (slot !== -1) this.generation[slot] = this.current;
     return slot;
   }
 
   /** A fresh, empty slot for `key`, in the current generation. */
   add(key: string): number {
-    let slot = this.freeSlots.pop();
-    if (slot === undefined) {
-      if (this.highWater === this.capacity) this.enlarge();
-      slot = this.highWater++;
-    }
-    this.slots.set(key, slot);
+    const slot = this.index.hold(key);
+    // Columns grow with the ids this rule holds, not with those of every rule sharing the index.
+    if (slot >= this.generation.length)
+      this.grow(Math.max(FIRST_CAPACITY, 2 ** Math.ceil(Math.log2(slot + 1))));
     this.generation[slot] = this.current;
+    this.held++;
     return slot;
   }
 
   /** Frees the slot of `key` (a fresh one whose event did not count). */
   remove(key: string, slot: number): void {
-    this.slots.delete(key);
-    this.store.free(slot);
-    this.freeSlots.push(slot);
+    this.drop(key, slot);
+    this.index.collect();
   }
 
   /** The slot of `key` without touching it; -1 when none. */
   find(key: string): number {
-    return this.slots.get(key) ?? -1;
+    const slot = this.index.find(key);
+    return slot === -1 || slot >= this.generation.length || this.generation[slot] === ABSENT ? -1 : slot;
   }
 
   /**
@@ -72,7 +74,7 @@ export class KeyTable {
 
   /** Every key and its slot, for a snapshot. */
   entries(): [string, number][] {
-    return [...this.slots];
+    return [...this.index.entries()].filter(([key]) => this.find(key) !== -1);
   }
 
   /** Lets time pass without events, so quiet keys are freed in live operation too. */
@@ -80,39 +82,38 @@ export class KeyTable {
     if (now >= this.rotateAt) this.rotate(now);
   }
 
+  private grow(capacity: number): void {
+    const grown = new Int32Array(capacity).fill(ABSENT);
+    grown.set(this.generation);
+    this.generation = grown;
+    this.store.grow(capacity);
+  }
+
+  reset(): void {
+    this.generation = new Int32Array(0);
+    this.store.reset();
+  }
+
+  private drop(key: string, slot: number): void {
+    this.generation[slot] = ABSENT;
+    this.held--;
+    this.store.free(slot);
+    this.index.release(key, slot);
+  }
+
   private rotate(now: number): void {
     // Keys last touched before the current generation were quiet for more than a generation:
     // their windows are empty. After a gap of two generations or more, the same holds for all.
     const currentIsStale = now >= this.rotateAt + this.generationMs;
     const oldest = currentIsStale ? this.current + 1 : this.current;
-    const survivors = new Map<string, number>();
-    for (const [key, slot] of this.slots) {
-      if ((this.generation[slot] as number) >= oldest || this.keep(key)) {
-        survivors.set(key, slot);
-      } else {
-        this.store.free(slot);
-        this.freeSlots.push(slot);
+    if (this.held > 0) {
+      for (const [key, slot] of this.index.entries()) {
+        const generation = this.generation[slot] ?? ABSENT;
+        if (generation !== ABSENT && generation < oldest && !this.keep(key)) this.drop(key, slot);
       }
+      this.index.collect();
     }
-    // A new map rather than deletions: a map only ever grows its table.
-    this.slots = survivors;
-    if (survivors.size === 0 && this.highWater > 0) this.reset();
     this.current++;
     this.rotateAt = now + this.generationMs;
-  }
-
-  /** Every key went quiet: gives the columns back, as after a burst of a million keys. */
-  private reset(): void {
-    this.freeSlots = [];
-    this.highWater = 0;
-    this.capacity = 0;
-    this.generation = new Int32Array(0);
-    this.store.reset();
-  }
-
-  private enlarge(): void {
-    this.capacity = Math.max(FIRST_CAPACITY, this.capacity * 2);
-    this.generation = growInt32(this.generation, this.capacity);
-    this.store.grow(this.capacity);
   }
 }

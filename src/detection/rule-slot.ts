@@ -5,6 +5,7 @@ import type { Episode } from './episode.ts';
 import { addSample, openEpisode, recordMatch, toDetection } from './episode.ts';
 import type { GroupKeyReader } from './group-key.ts';
 import { compileGroupKey } from './group-key.ts';
+import type { KeyIndexes } from './key-index.ts';
 import { KeyTable } from './key-table.ts';
 import type { TimerQueue } from './timer-queue.ts';
 import type { UpdateQueue } from './update-queue.ts';
@@ -35,10 +36,16 @@ export class RuleSlot {
     private readonly timers: TimerQueue,
     private readonly updates: UpdateQueue,
     private readonly emit: DetectionSink,
+    indexes?: KeyIndexes,
   ) {
     this.ruleId = rule.id;
     this.groupKey = compileGroupKey(rule.groupBy);
-    this.keys = new KeyTable(Math.max(rule.windowMs, 1), condition, (key) => this.episodes.has(key));
+    this.keys = new KeyTable(
+      Math.max(rule.windowMs, 1),
+      condition,
+      (key) => this.episodes.has(key),
+      indexes?.for(rule.groupBy),
+    );
   }
 
   get keysAlive(): number {
