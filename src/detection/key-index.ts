@@ -16,7 +16,9 @@ export class KeyIndex {
   private ids = new Map<string, number>();
   private refs = new Uint16Array(0);
   private freeIds: number[] = [];
+  /** Keys whose last rule let go, to delete at `collect`; past half the map, a rebuild instead. */
   private released: string[] = [];
+  private rebuild = false;
   private highWater = 0;
   private capacity = 0;
   private readonly tables: IndexedTable[] = [];
@@ -53,28 +55,40 @@ export class KeyIndex {
   release(key: string, id: number): void {
     const refs = (this.refs[id] as number) - 1;
     this.refs[id] = refs;
-    if (refs === 0) this.released.push(key);
+    if (refs !== 0 || this.rebuild) return;
+    if (this.released.length * 2 < this.ids.size) {
+      this.released.push(key);
+    } else {
+      this.rebuild = true;
+      this.released = [];
+    }
   }
 
-  /** Every key and its id, for the rules to walk when they free quiet keys. */
+  /** Every key and its id, for a snapshot. */
   entries(): IterableIterator<[string, number]> {
     return this.ids.entries();
   }
 
+  /** Calls `visit` with every id and key (no pair allocated per key, for sweeps of a million). */
+  forEach(visit: (id: number, key: string) => void): void {
+    this.ids.forEach(visit);
+  }
+
   /** Forgets the keys no rule holds any more; when none is left, every table drops its columns. */
   collect(): void {
-    if (this.released.length === 0) return;
+    if (this.released.length === 0 && !this.rebuild) return;
     const gone = (key: string): number => {
       const id = this.ids.get(key);
       return id !== undefined && this.refs[id] === 0 ? id : -1;
     };
-    if (this.released.length * 2 > this.ids.size) {
+    if (this.rebuild) {
       // A new map rather than many deletions: a map only ever grows its table.
       const kept = new Map<string, number>();
-      for (const [key, id] of this.ids) {
-        if (this.refs[id] === 0) this.freeIds.push(id);
-        else kept.set(key, id);
-      }
+      this.ids.forEach((id, key) => {
+        if (this.refs[id] !== 0) kept.set(key, id);
+      });
+      // When every key went, `reset` below starts the ids afresh: no list of a million to make.
+      if (kept.size > 0) this.ids.forEach((id) => this.refs[id] === 0 && this.freeIds.push(id));
       this.ids = kept;
     } else {
       for (const key of this.released) {
@@ -85,6 +99,7 @@ export class KeyIndex {
       }
     }
     this.released = [];
+    this.rebuild = false;
     if (this.ids.size === 0) this.reset();
   }
 

@@ -107,10 +107,10 @@ export class KeyTable implements IndexedTable {
     const currentIsStale = now >= this.rotateAt + this.generationMs;
     const oldest = currentIsStale ? this.current + 1 : this.current;
     if (this.held > 0) {
-      for (const [key, slot] of this.index.entries()) {
+      this.index.forEach((slot, key) => {
         const generation = this.generation[slot] ?? ABSENT;
         if (generation !== ABSENT && generation < oldest && !this.keep(key)) this.drop(key, slot);
-      }
+      });
       this.index.collect();
     }
     this.current++;

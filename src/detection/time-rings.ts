@@ -10,8 +10,11 @@ const NO_RING = 255;
 export class TimeRings {
   private slab = new Float64Array(1024);
   private slabUsed = 0;
-  /** Free blocks per size class (2^k times), as slab offsets. */
-  private readonly freeBlocks: number[][] = [];
+  /**
+   * First free block per size class (2^k times), -1 when none; a free block holds the offset
+   * of the next one in its first element, so freeing a million rings allocates nothing.
+   */
+  private readonly freeBlocks: number[] = [];
   private offset = new Int32Array(0);
   private head = new Int32Array(0);
   private count = new Int32Array(0);
@@ -88,7 +91,7 @@ export class TimeRings {
   /** Empties `slot` and gives its block back. */
   clear(slot: number): void {
     const size = this.sizeClass[slot] as number;
-    if (size !== NO_RING) (this.freeBlocks[size] ??= []).push(this.offset[slot] as number);
+    if (size !== NO_RING) this.release(size, this.offset[slot] as number);
     this.sizeClass[slot] = NO_RING;
     this.count[slot] = 0;
     this.head[slot] = 0;
@@ -110,15 +113,23 @@ export class TimeRings {
     const block = this.allocate(size);
     const n = this.count[slot] as number;
     for (let i = 0; i < n; i++) this.slab[block + i] = this.at(slot, i);
-    if (old !== NO_RING) (this.freeBlocks[old] ??= []).push(this.offset[slot] as number);
+    if (old !== NO_RING) this.release(old, this.offset[slot] as number);
     this.offset[slot] = block;
     this.head[slot] = 0;
     this.sizeClass[slot] = size;
   }
 
+  private release(size: number, block: number): void {
+    this.slab[block] = this.freeBlocks[size] ?? -1;
+    this.freeBlocks[size] = block;
+  }
+
   private allocate(size: number): number {
-    const reused = this.freeBlocks[size]?.pop();
-    if (reused !== undefined) return reused;
+    const reused = this.freeBlocks[size] ?? -1;
+    if (reused !== -1) {
+      this.freeBlocks[size] = this.slab[reused] as number;
+      return reused;
+    }
     const need = this.slabUsed + (1 << size);
     if (need > this.slab.length) this.slab = growFloat64(this.slab, Math.max(need, this.slab.length * 2));
     const block = this.slabUsed;
