@@ -32,6 +32,21 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
   const size = (slot: number) =>
     typeof values[slot] === 'string' ? 1 : (values[slot] as Map<string, number>).size;
 
+  /** The oldest sighting the key holds on to: an opening counts its events from there. */
+  const firstSeen = (slot: number): number => {
+    const seen = values[slot];
+    return typeof seen === 'string'
+      ? (valueTs[slot] as number)
+      : ((seen as Map<string, number>).values().next().value as number);
+  };
+  const save = (slot: number, from = 0): SavedCardinality => {
+    const seen = values[slot];
+    const kept = times.toArray(slot, from);
+    return typeof seen === 'string'
+      ? { value: seen, ts: valueTs[slot] as number, many: null, times: kept }
+      : { value: '', ts: 0, many: new Map(seen), times: kept };
+  };
+
   const see = (slot: number, value: string, ts: number): void => {
     const seen = values[slot];
     if (typeof seen === 'string') {
@@ -73,15 +88,8 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
       return -Infinity;
     },
     opening(slot) {
-      const seen = values[slot];
-      const firstSeen =
-        typeof seen === 'string'
-          ? (valueTs[slot] as number)
-          : (seen as Map<string, number>).values().next().value;
-      return {
-        count: times.length(slot) - times.countBefore(slot, firstSeen as number),
-        firstSeen: firstSeen as number,
-      };
+      const since = firstSeen(slot);
+      return { count: times.length(slot) - times.countBefore(slot, since), firstSeen: since };
     },
     distinct(slot) {
       const seen = values[slot];
@@ -108,12 +116,11 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
       valueTs = new Float64Array(0);
       times.reset();
     },
-    save(slot): SavedCardinality {
-      const seen = values[slot];
-      return typeof seen === 'string'
-        ? { value: seen, ts: valueTs[slot] as number, many: null, times: times.toArray(slot) }
-        : { value: '', ts: 0, many: new Map(seen), times: times.toArray(slot) };
-    },
+    save: (slot) => save(slot),
+    // Held events come after what the key saw, so its oldest sighting only moves forward: events
+    // before it never count again (if one did, `open` reports the difference as an update). A
+    // busy key's window is then not copied for every event that arrives.
+    whatIfState: (slot) => save(slot, times.countBefore(slot, firstSeen(slot))),
     load(slot, saved) {
       const { value, ts, many, times: kept } = saved as SavedCardinality;
       values[slot] = many === null ? value : new Map(many);

@@ -26,6 +26,11 @@ export interface WindowCondition extends SlotStore {
   distinct?(slot: number): Detection['distinct'];
   /** The state of `slot` as plain data for a snapshot (the shape older versions wrote, too). */
   save(slot: number): unknown;
-  /** Puts back what `save` wrote into a fresh slot. */
+  /**
+   * What a what-if copy of `slot` needs (see what-if.ts), in `save`'s shape: `save` leaves out
+   * nothing, this may leave out what can no longer count. Defaults to `save`.
+   */
+  whatIfState?(slot: number): unknown;
+  /** Puts back what `save` (or `whatIfState`) wrote into a fresh slot. */
   load(slot: number, saved: unknown): void;
 }

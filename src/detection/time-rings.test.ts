@@ -42,6 +42,19 @@ describe('time rings', () => {
     expect(times.countBefore(0, 39)).toBe(1);
   });
 
+  it('counts and lists times from any point of a wrapped ring, equal times included', () => {
+    const times = rings();
+    for (const ts of [1, 2, 3, 4, 5, 6, 7, 8]) times.insert(0, ts);
+    times.dropOldest(0, 5);
+    for (const ts of [9, 9, 10, 11]) times.insert(0, ts); // wraps past the end of the block
+    expect(times.toArray(0)).toEqual([6, 7, 8, 9, 9, 10, 11]);
+    const naive = (since: number) => times.toArray(0).filter((ts) => ts < since).length;
+    for (const since of [0, 6, 6.5, 9, 9.5, 11, 12]) expect(times.countBefore(0, since)).toBe(naive(since));
+    expect(times.toArray(0, times.countBefore(0, 9))).toEqual([9, 9, 10, 11]);
+    expect(times.countBefore(1, 5)).toBe(0);
+    expect(times.toArray(1, 0)).toEqual([]);
+  });
+
   it('gives the block of a cleared slot to the next ring of that size', () => {
     const times = rings();
     for (const ts of [1, 2, 3]) times.insert(0, ts);

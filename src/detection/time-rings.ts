@@ -74,12 +74,16 @@ export class TimeRings {
     this.count[slot] = (this.count[slot] as number) - n;
   }
 
-  /** How many times of `slot` are older than `since`. */
+  /** How many times of `slot` are older than `since` (a binary search: the times are in order). */
   countBefore(slot: number, since: number): number {
-    let older = 0;
-    const n = this.count[slot] as number;
-    while (older < n && this.at(slot, older) < since) older++;
-    return older;
+    let low = 0;
+    let high = this.count[slot] as number;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.at(slot, mid) < since) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** Forgets the times older than `since`. */
@@ -97,8 +101,9 @@ export class TimeRings {
     this.head[slot] = 0;
   }
 
-  toArray(slot: number): number[] {
-    return Array.from({ length: this.length(slot) }, (_, i) => this.at(slot, i));
+  /** The times of `slot` in order, from the `from`-th oldest. */
+  toArray(slot: number, from = 0): number[] {
+    return Array.from({ length: this.length(slot) - from }, (_, i) => this.at(slot, from + i));
   }
 
   /** Slab bytes in use, free blocks included (for tests and the bench). */

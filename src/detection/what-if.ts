@@ -27,7 +27,7 @@ export class WhatIf {
     opened: (held: Held, scratch: WindowCondition, at: number) => T,
   ): T | undefined {
     let fresh = slot === -1;
-    if (!fresh) this.scratch.load(SCRATCH, real.save(slot));
+    if (!fresh) this.scratch.load(SCRATCH, real.whatIfState ? real.whatIfState(slot) : real.save(slot));
     try {
       for (const held of waiting) {
         if (!this.scratch.observe(SCRATCH, fresh, held.ts, held.event)) continue;
