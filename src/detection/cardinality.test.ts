@@ -78,4 +78,39 @@ describe('cardinality rule', () => {
     });
     expect(detect([cardinalityRule()], events)).toEqual([]);
   });
+
+  it('counts the same events whatever the order of those of one millisecond', () => {
+    // Six attempts on five accounts in one millisecond: the repeated one counts wherever it falls.
+    const orders = [
+      ['alice', 'alice', 'bob', 'carol', 'dave', 'erin'],
+      ['alice', 'bob', 'carol', 'dave', 'erin', 'alice'],
+      ['erin', 'dave', 'alice', 'carol', 'alice', 'bob'],
+    ];
+    const incidents = orders.map((users) => {
+      const events = tries([0, 'zed'], ...users.map((user): [number, string] => [6 * MINUTE, user]));
+      const detections = detect([cardinalityRule()], events);
+      expect(opened(detections)).toHaveLength(1);
+      return detections.at(-1);
+    });
+    for (const incident of incidents) {
+      expect(incident?.count).toBe(6);
+      expect(incident?.firstSeen).toBe(incidents[0]?.firstSeen);
+    }
+  });
+
+  it('counts repeats before the opening, from the oldest account it holds on', () => {
+    const events = tries(
+      [0, 'old'],
+      [4 * MINUTE, 'alice'],
+      [4 * MINUTE + 1, 'bob'],
+      [4 * MINUTE + 2, 'bob'],
+      [5 * MINUTE + 1, 'carol'],
+      [6 * MINUTE, 'dave'],
+      [6 * MINUTE + 1, 'erin'],
+    );
+    const [open] = opened(detect([cardinalityRule()], events));
+    // `old` left the window at 5m: alice, bob twice, carol, dave, erin.
+    expect(open?.count).toBe(6);
+    expect(open?.firstSeen).toBe(Date.parse(events[1]!['@timestamp']));
+  });
 });

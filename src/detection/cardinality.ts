@@ -1,66 +1,142 @@
 import type { SecurityEvent } from '../core/index.ts';
 import { compileFieldGetter, fieldText } from '../core/index.ts';
 import type { CardinalityRule } from '../rules/index.ts';
+import { growFloat64, growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
+import { TimeRings } from './time-rings.ts';
 
 const DISTINCT_VALUES_SHOWN = 10;
 
-/**
- * Distinct values seen in the window. Most keys only ever show one value, so that one is kept
- * inline; a second value switches to a map of value → last sighting, in order of last sighting
- * so that expired values sit at the front.
- */
-interface CardinalityState {
+/** What snapshots hold per key (`times` is missing in those of older versions). */
+interface SavedCardinality {
   value: string;
   ts: number;
   many: Map<string, number> | null;
+  times?: number[];
 }
 
-/** Holds at t when at least `threshold` distinct values of `distinct` were seen in [t - window, t]. */
-export function cardinalityCondition(rule: CardinalityRule): WindowCondition<CardinalityState> {
+/**
+ * Holds at t when at least `threshold` distinct values of `distinct` were seen in [t - window, t].
+ * Most keys only ever show one value: that one sits in a column with its time; a second value
+ * switches the key to a map of value → last sighting, in order of last sighting so that expired
+ * values sit at the front. Every counted event's time is kept for the window too: an opening
+ * counts every event of the key since the oldest sighting it holds on (its `firstSeen`), so the
+ * count does not depend on the order of the events of one millisecond.
+ */
+export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
   const { threshold, windowMs } = rule;
   const readDistinct = compileFieldGetter(rule.distinct);
-  const size = (state: CardinalityState) => (state.many === null ? 1 : state.many.size);
-  return {
-    observe(state, ts, event: SecurityEvent) {
-      const value = fieldText(readDistinct(event));
-      if (value === undefined) return state;
-      if (state === undefined) return { value, ts, many: null };
-      if (state.many === null) {
-        if (value === state.value || state.ts < ts - windowMs) {
-          state.value = value;
-          state.ts = Math.max(state.ts, ts);
-        } else {
-          state.many = new Map([[state.value, state.ts]]);
-        }
+  const values: (string | Map<string, number> | undefined)[] = [];
+  let valueTs = new Float64Array(0);
+  const times = new TimeRings();
+  const size = (slot: number) =>
+    typeof values[slot] === 'string' ? 1 : (values[slot] as Map<string, number>).size;
+
+  /** The oldest sighting the key holds on to: an opening counts its events from there. */
+  const firstSeen = (slot: number): number => {
+    const seen = values[slot];
+    return typeof seen === 'string'
+      ? (valueTs[slot] as number)
+      : ((seen as Map<string, number>).values().next().value as number);
+  };
+  const save = (slot: number, from = 0): SavedCardinality => {
+    const seen = values[slot];
+    const kept = times.toArray(slot, from);
+    return typeof seen === 'string'
+      ? { value: seen, ts: valueTs[slot] as number, many: null, times: kept }
+      : { value: '', ts: 0, many: new Map(seen), times: kept };
+  };
+
+  const see = (slot: number, value: string, ts: number): void => {
+    const seen = values[slot];
+    if (typeof seen === 'string') {
+      if (value === seen || (valueTs[slot] as number) < ts - windowMs) {
+        values[slot] = value;
+        valueTs[slot] = Math.max(valueTs[slot] as number, ts);
+        return;
       }
-      if (state.many !== null) see(state.many, value, ts, windowMs);
-      return state;
+      values[slot] = seeMany(new Map([[seen, valueTs[slot] as number]]), value, ts, windowMs);
+    } else {
+      seeMany(seen as Map<string, number>, value, ts, windowMs);
+    }
+  };
+
+  return {
+    observe(slot, fresh, ts, event: SecurityEvent) {
+      const value = fieldText(readDistinct(event));
+      if (fresh) {
+        if (value === undefined) return false;
+        values[slot] = value;
+        valueTs[slot] = ts;
+      } else if (value !== undefined) {
+        see(slot, value, ts);
+      }
+      times.dropBefore(slot, ts - windowMs);
+      times.insert(slot, ts);
+      return true;
     },
-    holdsAt: (state) => size(state) >= threshold,
-    holdsUntil(state) {
-      if (size(state) < threshold) return -Infinity;
-      if (state.many === null) return state.ts + windowMs;
+    holdsAt: (slot) => size(slot) >= threshold,
+    holdsUntil(slot) {
+      if (size(slot) < threshold) return -Infinity;
+      const seen = values[slot];
+      if (typeof seen === 'string') return (valueTs[slot] as number) + windowMs;
       // The condition lasts until all but threshold-1 of the values have expired.
-      let skip = state.many.size - threshold;
-      for (const ts of state.many.values()) {
+      let skip = (seen as Map<string, number>).size - threshold;
+      for (const ts of (seen as Map<string, number>).values()) {
         if (skip-- === 0) return ts + windowMs;
       }
       return -Infinity;
     },
-    opening: (state) => ({
-      count: size(state),
-      firstSeen: state.many === null ? state.ts : (state.many.values().next().value ?? state.ts),
-    }),
-    distinct: (state) => ({
-      field: rule.distinct,
-      count: size(state),
-      values: state.many === null ? [state.value] : [...state.many.keys()].slice(-DISTINCT_VALUES_SHOWN),
-    }),
+    opening(slot) {
+      const since = firstSeen(slot);
+      return { count: times.length(slot) - times.countBefore(slot, since), firstSeen: since };
+    },
+    distinct(slot) {
+      const seen = values[slot];
+      return {
+        field: rule.distinct,
+        count: size(slot),
+        values:
+          typeof seen === 'string'
+            ? [seen]
+            : [...(seen as Map<string, number>).keys()].slice(-DISTINCT_VALUES_SHOWN),
+      };
+    },
+    grow(capacity) {
+      valueTs = growFloat64(valueTs, capacity);
+      growSlots(values, capacity);
+      times.grow(capacity);
+    },
+    free(slot) {
+      values[slot] = undefined;
+      times.clear(slot);
+    },
+    reset() {
+      values.length = 0;
+      valueTs = new Float64Array(0);
+      times.reset();
+    },
+    save: (slot) => save(slot),
+    // Held events come after what the key saw, so its oldest sighting only moves forward: events
+    // before it never count again (if one did, `open` reports the difference as an update). A
+    // busy key's window is then not copied for every event that arrives.
+    whatIfState: (slot) => save(slot, times.countBefore(slot, firstSeen(slot))),
+    load(slot, saved) {
+      const { value, ts, many, times: kept } = saved as SavedCardinality;
+      values[slot] = many === null ? value : new Map(many);
+      valueTs[slot] = ts;
+      // Older snapshots kept no event times: the last sighting of each value stands in for them.
+      for (const time of kept ?? (many === null ? [ts] : [...many.values()])) times.insert(slot, time);
+    },
   };
 }
 
-function see(seen: Map<string, number>, value: string, ts: number, windowMs: number): void {
+function seeMany(
+  seen: Map<string, number>,
+  value: string,
+  ts: number,
+  windowMs: number,
+): Map<string, number> {
   const previous = seen.get(value);
   seen.delete(value);
   seen.set(value, previous !== undefined && previous > ts ? previous : ts);
@@ -68,4 +144,5 @@ function see(seen: Map<string, number>, value: string, ts: number, windowMs: num
     if (oldTs >= ts - windowMs) break;
     seen.delete(old);
   }
+  return seen;
 }

@@ -6,6 +6,7 @@ import { cardinalityCondition } from './cardinality.ts';
 import type { WindowCondition } from './condition.ts';
 import { matchCondition } from './match.ts';
 import { ReorderBuffer } from './reorder-buffer.ts';
+import { KeyIndexes } from './key-index.ts';
 import { RuleIndex } from './rule-index.ts';
 import { RuleSlot } from './rule-slot.ts';
 import type { SlotSnapshot } from './rule-slot.ts';
@@ -79,20 +80,18 @@ interface EngineSnapshot {
 export const DEFAULT_TOLERANCE_MS = 2_000;
 const DEFAULT_MAX_FUTURE_MS = 300_000;
 
-type Slot = (RuleSlot<unknown> | AbsenceSlot) & {
-  prefilter?: Rule['prefilter'];
-  literals?: Rule['literals'];
-};
+type Slot = (RuleSlot | AbsenceSlot) & { prefilter?: Rule['prefilter']; literals?: Rule['literals'] };
 
 /** The streaming detection engine: event time drives every window, so a replay equals the live run. */
 export function createDetectionEngine(options: DetectionEngineOptions): DetectionEngine {
   const timers = new TimerQueue();
   const updates = new UpdateQueue(options.emit);
   const buffer = new ReorderBuffer(options.toleranceMs ?? DEFAULT_TOLERANCE_MS);
+  const keyIndexes = new KeyIndexes();
   const slots: Slot[] = options.rules
     .filter((rule) => rule.enabled)
     .map((rule) =>
-      Object.assign(createSlot(rule, timers, updates, options.emit), {
+      Object.assign(createSlot(rule, timers, updates, options.emit, keyIndexes), {
         prefilter: rule.prefilter,
         literals: rule.literals,
       }),
@@ -200,20 +199,21 @@ function createSlot(
   timers: TimerQueue,
   updates: UpdateQueue,
   emit: DetectionSink,
-): RuleSlot<unknown> | AbsenceSlot {
+  keyIndexes: KeyIndexes,
+): RuleSlot | AbsenceSlot {
   if (rule.type === 'absence') return new AbsenceSlot(rule, timers, emit);
-  return new RuleSlot(rule, conditionFor(rule) as WindowCondition<unknown>, timers, updates, emit);
+  return new RuleSlot(rule, () => conditionFor(rule), timers, updates, emit, keyIndexes);
 }
 
-function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition<never> {
+function conditionFor(rule: Exclude<Rule, { type: 'absence' }>): WindowCondition {
   switch (rule.type) {
     case 'threshold':
-      return thresholdCondition(rule) as WindowCondition<never>;
+      return thresholdCondition(rule);
     case 'cardinality':
-      return cardinalityCondition(rule) as WindowCondition<never>;
+      return cardinalityCondition(rule);
     case 'sequence':
-      return (rule.unordered ? unorderedCondition(rule) : sequenceCondition(rule)) as WindowCondition<never>;
+      return rule.unordered ? unorderedCondition(rule) : sequenceCondition(rule);
     case 'match':
-      return matchCondition() as WindowCondition<never>;
+      return matchCondition();
   }
 }

@@ -84,6 +84,25 @@ describe('foresight: live detection ahead of the reorder buffer', () => {
     expect(detections[1]).toMatchObject({ count: 6, lastSeen: T0 + 9.5 * SECOND });
   });
 
+  it('opens a spray early from a busy address with the count the buffer arrives at', () => {
+    const clock = { now: T0 };
+    const { engine, detections } = liveEngine([cardinalityRule()], clock);
+    // Three accounts tried every 100 ms for two minutes: a long window of events, all handed on.
+    for (let i = 0; i < 1200; i++) {
+      clock.now = T0 + i * 100;
+      engine.push(authEvent(i * 100, { user: ['a', 'b', 'c'][i % 3] }));
+    }
+    clock.now = T0 + 120_100;
+    engine.push(authEvent(120_000, { user: 'd' }));
+    engine.push(authEvent(120_100, { user: 'e' }));
+    // From the oldest sighting still held on to (a at 119.7 s): a, b, c, d, e.
+    const opened = { state: 'opened', count: 5, firstSeen: T0 + 119_700, lastSeen: T0 + 120_100 };
+    expect(detections).toMatchObject([opened]);
+    engine.advanceTo(T0 + 130_000);
+    expect(detections.map((d) => d.state)).toEqual(['opened']);
+    expect(detections[0]?.distinct?.values.slice().sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('counts out-of-order events within the tolerance exactly as sorted input', () => {
     const rules = [thresholdRule(), cardinalityRule({ threshold: 3 }), matchRule({ resolveAfterMs: SECOND })];
     const event = fc.record({

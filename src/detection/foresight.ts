@@ -34,7 +34,7 @@ export function createForesight<T extends object>(
   const visit = (slot: T): void => {
     const waiting = held.get(slot);
     if (waiting === undefined) return;
-    const ruleSlot = slot as unknown as RuleSlot<unknown>;
+    const ruleSlot = slot as unknown as RuleSlot;
     const key = ruleSlot.keyFor(current.event);
     if (key === undefined) return;
     waiting.add(key, current);

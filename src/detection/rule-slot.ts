@@ -6,10 +6,12 @@ import { addSample, openEpisode, recordMatch, toDetection } from './episode.ts';
 import type { GroupKeyReader } from './group-key.ts';
 import type { Held } from './held-events.ts';
 import { compileGroupKey } from './group-key.ts';
-import { KeyStates } from './key-states.ts';
+import type { KeyIndexes } from './key-index.ts';
+import { KeyTable } from './key-table.ts';
 import type { TimerQueue } from './timer-queue.ts';
 import type { UpdateQueue } from './update-queue.ts';
 import { ruleFingerprint } from './rule-fingerprint.ts';
+import { WhatIf } from './what-if.ts';
 
 export interface SlotSnapshot {
   fingerprint: string;
@@ -24,46 +26,60 @@ export interface SlotSnapshot {
  * one burst is one episode, opened when the condition first holds, updated by every further
  * matching event, resolved once the condition has not held for `resolve_after`.
  */
-export class RuleSlot<S> {
+export class RuleSlot {
   readonly ruleId: string;
   private readonly groupKey: GroupKeyReader;
-  private readonly states: KeyStates<S>;
+  private readonly keys: KeyTable;
   private readonly episodes = new Map<string, Episode>();
   /** Episodes opened ahead of the reorder buffer (see `foresee`), by key, until the buffer gets there. */
   private readonly foreseen = new Map<string, Episode>();
+  private readonly condition: WindowCondition;
+  /** Made at the first `foresee` (live operation only). */
+  private whatIf: WhatIf | undefined;
 
+  /** `newCondition` makes the rule's condition: once for the keys, once more for `foresee`. */
   constructor(
     readonly rule: Rule,
-    private readonly condition: WindowCondition<S>,
+    private readonly newCondition: () => WindowCondition,
     private readonly timers: TimerQueue,
     private readonly updates: UpdateQueue,
     private readonly emit: DetectionSink,
+    indexes?: KeyIndexes,
   ) {
     this.ruleId = rule.id;
     this.groupKey = compileGroupKey(rule.groupBy, rule.groupAliases);
-    this.states = new KeyStates(Math.max(rule.windowMs, 1), (key) => this.episodes.has(key));
+    this.condition = newCondition();
+    this.keys = new KeyTable(
+      Math.max(rule.windowMs, 1),
+      this.condition,
+      (key) => this.episodes.has(key),
+      indexes?.for(rule.groupBy),
+    );
   }
 
   get keysAlive(): number {
-    return this.states.size;
+    return this.keys.size;
   }
 
   observe(ts: number, event: SecurityEvent): void {
     if (!this.rule.matches(event)) return;
     const key = this.groupKey.keyOf(event);
     if (key === undefined) return;
-    const before = this.states.take(key, ts);
-    const state = this.condition.observe(before, ts, event);
-    if (state === undefined) return;
-    if (state !== before) this.states.put(key, state);
+    let slot = this.keys.take(key, ts);
+    const fresh = slot === -1;
+    if (fresh) slot = this.keys.add(key);
+    if (!this.condition.observe(slot, fresh, ts, event)) {
+      if (fresh) this.keys.remove(key, slot);
+      return;
+    }
     const episode = this.episodes.size === 0 ? undefined : this.episodes.get(key);
     if (episode !== undefined) {
       recordMatch(episode, ts, event);
       if (!this.updates.isPending(episode)) {
         this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
       }
-    } else if (this.condition.holdsAt(state, ts)) {
-      this.open(key, state, ts, event);
+    } else if (this.condition.holdsAt(slot, ts)) {
+      this.open(key, slot, ts, event);
     }
   }
 
@@ -82,27 +98,22 @@ export class RuleSlot<S> {
    */
   foresee(key: string, waiting: readonly Held[]): Detection | undefined {
     if (this.episodes.has(key) || this.foreseen.has(key)) return undefined;
-    let state = structuredClone(this.states.get(key));
-    for (const held of waiting) {
-      const next = this.condition.observe(state, held.ts, held.event);
-      if (next === undefined) continue;
-      state = next;
-      if (!this.condition.holdsAt(next, held.ts)) continue;
-      const episode = this.newEpisode(key, next, held.ts, held.event);
+    this.whatIf ??= new WhatIf(this.newCondition());
+    return this.whatIf.firstHolding(this.condition, this.keys.find(key), waiting, (held, scratch, at) => {
+      const episode = this.newEpisode(key, scratch, at, held.ts, held.event);
       this.foreseen.set(key, episode);
-      return this.detection('opened', key, episode, held.ts, next);
-    }
-    return undefined;
+      return toDetection('opened', this.ruleId, episode, held.ts, scratch.distinct?.(at));
+    });
   }
 
   advance(now: number): void {
-    this.states.advance(now);
+    this.keys.advance(now);
   }
 
   save(): SlotSnapshot {
     return {
       fingerprint: ruleFingerprint(this.rule),
-      keys: this.states.entries(),
+      keys: this.keys.entries().map(([key, slot]): [string, unknown] => [key, this.condition.save(slot)]),
       episodes: [...this.episodes],
     };
   }
@@ -110,19 +121,21 @@ export class RuleSlot<S> {
   /** Restores saved windows and open episodes, and re-arms the episodes' resolve checks. */
   load(saved: SlotSnapshot): void {
     if (saved.fingerprint !== ruleFingerprint(this.rule)) return;
-    this.states.restore(saved.keys as [string, S][], this.timers.now);
+    const states = new Map(saved.keys);
+    this.keys.restore(states.keys(), this.timers.now, (key, slot) =>
+      this.condition.load(slot, states.get(key)),
+    );
     for (const [key, episode] of saved.episodes) {
       this.episodes.set(key, episode);
-      const state = this.states.get(key);
-      const due =
-        state === undefined ? -Infinity : this.condition.holdsUntil(state) + this.rule.resolveAfterMs;
+      const slot = this.keys.find(key);
+      const due = slot === -1 ? -Infinity : this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
       this.schedule(key, episode, due);
     }
   }
 
-  private open(key: string, state: S, ts: number, event: SecurityEvent): void {
+  private open(key: string, slot: number, ts: number, event: SecurityEvent): void {
     const foreseen = this.foreseen.get(key);
-    const episode = this.newEpisode(key, state, ts, event, foreseen?.id);
+    const episode = this.newEpisode(key, this.condition, slot, ts, event, foreseen?.id);
     this.episodes.set(key, episode);
     if (foreseen === undefined) {
       this.emit(this.detection('opened', key, episode, ts));
@@ -132,11 +145,19 @@ export class RuleSlot<S> {
       if (!sameProgress(foreseen, episode))
         this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
     }
-    this.schedule(key, episode, this.condition.holdsUntil(state) + this.rule.resolveAfterMs);
+    this.schedule(key, episode, this.condition.holdsUntil(slot) + this.rule.resolveAfterMs);
   }
 
-  private newEpisode(key: string, state: S, ts: number, event: SecurityEvent, id?: string): Episode {
-    const opening = this.condition.opening(state);
+  /** The episode `condition` opens at `ts` with what `slot` counted (`id`: one foreseen for it). */
+  private newEpisode(
+    key: string,
+    condition: WindowCondition,
+    slot: number,
+    ts: number,
+    event: SecurityEvent,
+    id?: string,
+  ): Episode {
+    const opening = condition.opening(slot, ts);
     const episode = openEpisode(
       id ?? `${this.ruleId}/${ts}/${key}`,
       this.groupKey.groupOf(key),
@@ -152,9 +173,9 @@ export class RuleSlot<S> {
 
   /** Fires when an episode's resolve time may have come; re-arms itself while the condition held on. */
   private checkResolve(key: string, episode: Episode): void {
-    const state = this.states.get(key);
-    if (state === undefined || this.episodes.get(key) !== episode) return;
-    const due = this.condition.holdsUntil(state) + this.rule.resolveAfterMs;
+    const slot = this.keys.find(key);
+    if (slot === -1 || this.episodes.get(key) !== episode) return;
+    const due = this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
     if (due < this.timers.now) {
       this.episodes.delete(key);
       this.updates.forget(episode);
@@ -168,20 +189,14 @@ export class RuleSlot<S> {
     this.timers.schedule(due, () => this.checkResolve(key, episode));
   }
 
-  private detection(
-    kind: Detection['state'],
-    key: string,
-    episode: Episode,
-    at: number,
-    counted = this.condition.distinct ? this.states.get(key) : undefined,
-  ): Detection {
-    const state = this.condition.distinct ? counted : undefined;
+  private detection(kind: Detection['state'], key: string, episode: Episode, at: number): Detection {
+    const slot = this.condition.distinct ? this.keys.find(key) : -1;
     return toDetection(
       kind,
       this.ruleId,
       episode,
       at,
-      state === undefined ? undefined : this.condition.distinct?.(state),
+      slot === -1 ? undefined : this.condition.distinct?.(slot),
     );
   }
 }

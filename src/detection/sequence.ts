@@ -1,29 +1,24 @@
 import type { SecurityEvent } from '../core/index.ts';
 import type { SequenceRule } from '../rules/index.ts';
+import { growFloat64, growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
-
-/**
- * For each step, its newest `count` matching events: when each happened (`times`) and, for steps
- * after the first, when the chain of the steps before it started (`starts`: the latest start
- * still complete at that moment). Arrays are created when a step first sees an event.
- */
-interface SequenceState {
-  times: (number[] | undefined)[];
-  starts: (number[] | undefined)[];
-  /** Newest few events of each step but the last, parallel to the end of `times`: the evidence. */
-  events?: ({ ts: number; event: SecurityEvent }[] | undefined)[];
-  completedAt: number;
-  completedStart: number;
-}
+import type { SequenceState } from './sequence-state.ts';
+import { EVIDENCE_PER_STEP, chainEvidence, keepEvidence, newSequenceState } from './sequence-state.ts';
 
 /**
  * Ordered steps within a span (Sigma's temporal_ordered): holds at the instant the last step
  * completes with every earlier step complete before it, all within `window` of the chain's start.
+ * Most keys only ever see one event of the first step: such a key keeps just its time in a column
+ * (`first`); the full state (sequence-state.ts) is made when a second event comes.
  */
-export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceState> {
+export function sequenceCondition(rule: SequenceRule): WindowCondition {
   const { steps, windowMs } = rule;
   const last = steps.length - 1;
   const chainCount = steps.reduce((sum, step) => sum + step.count, 0);
+  const states: (SequenceState | undefined)[] = [];
+  let first = new Float64Array(0);
+  // One first-step event is shown as evidence only when that step needs few events.
+  const firstAlone = last > 0 && !mayBeShown(0, steps[0]?.count ?? 1);
 
   /** Start of a complete chain of steps 0..i that is still inside the span at `now`, if any. */
   const completeStart = (state: SequenceState, i: number, now: number): number | undefined => {
@@ -36,8 +31,8 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
 
   const record = (state: SequenceState, i: number, ts: number, start: number, event: SecurityEvent): void => {
     const cap = steps[i]?.count ?? 1;
-    if (i < last) keepEvidence(state, i, ts, event);
     const times = (state.times[i] ??= []);
+    if (i < last && mayBeShown(times.length, cap)) keepEvidence(state, i, ts, event);
     times.push(ts);
     if (times.length > cap) times.shift();
     if (i > 0) {
@@ -47,58 +42,87 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition<SequenceS
     }
   };
 
-  return {
-    observe(existing, ts, event: SecurityEvent) {
-      let state = existing;
-      // Later steps first, so one event never completes a step and then serves the next one too.
-      for (let i = last; i >= 0; i--) {
-        const step = steps[i];
-        if (step === undefined || !step.matches(event)) continue;
-        if (state === undefined && i > 0) continue;
-        state ??= {
-          times: new Array(steps.length),
-          starts: new Array(steps.length),
-          completedAt: -Infinity,
-          completedStart: 0,
-        };
-        const start = i === 0 ? ts : completeStart(state, i - 1, ts);
-        if (start === undefined) continue;
-        record(state, i, ts, start, event);
-        if (i === last) {
-          const chainStart = completeStart(state, last, ts);
-          if (chainStart !== undefined) {
-            state.completedAt = ts;
-            state.completedStart = chainStart;
-          }
+  const observeFull = (existing: SequenceState | undefined, ts: number, event: SecurityEvent) => {
+    let state = existing;
+    // Later steps first, so one event never completes a step and then serves the next one too.
+    for (let i = last; i >= 0; i--) {
+      const step = steps[i];
+      if (step === undefined || !step.matches(event)) continue;
+      if (state === undefined && i > 0) continue;
+      state ??= newSequenceState(steps.length);
+      const start = i === 0 ? ts : completeStart(state, i - 1, ts);
+      if (start === undefined) continue;
+      record(state, i, ts, start, event);
+      if (i === last) {
+        const chainStart = completeStart(state, last, ts);
+        if (chainStart !== undefined) {
+          state.completedAt = ts;
+          state.completedStart = chainStart;
         }
       }
-      return state;
+    }
+    return state;
+  };
+
+  /** The full state of `slot`, or the one its lone first-step time stands for. */
+  const view = (slot: number): SequenceState => {
+    const state = states[slot];
+    if (state !== undefined) return state;
+    const made = newSequenceState(steps.length);
+    made.times[0] = [first[slot] as number];
+    return made;
+  };
+  const full = (slot: number): SequenceState => (states[slot] ??= view(slot));
+
+  return {
+    observe(slot, fresh, ts, event: SecurityEvent) {
+      if (!fresh) {
+        if (states[slot] === undefined && !steps.some((step) => step.matches(event))) return true;
+        observeFull(full(slot), ts, event);
+        return true;
+      }
+      if (firstAlone && steps[0]?.matches(event) === true) {
+        first[slot] = ts;
+        return true;
+      }
+      const state = observeFull(undefined, ts, event);
+      states[slot] = state;
+      return state !== undefined;
     },
-    holdsAt: (state, ts) => state.completedAt === ts,
-    holdsUntil: (state) => state.completedAt,
-    opening: (state) => ({
-      count: chainCount,
-      firstSeen: state.completedStart,
-      evidence: chainEvidence(state, state.completedStart),
-    }),
+    holdsAt: (slot, ts) => states[slot]?.completedAt === ts,
+    holdsUntil: (slot) => states[slot]?.completedAt ?? -Infinity,
+    opening(slot) {
+      const state = view(slot);
+      return {
+        count: chainCount,
+        firstSeen: state.completedStart,
+        evidence: chainEvidence(state, state.completedStart),
+      };
+    },
+    grow(capacity) {
+      first = growFloat64(first, capacity);
+      growSlots(states, capacity);
+    },
+    free(slot) {
+      states[slot] = undefined;
+    },
+    reset() {
+      states.length = 0;
+      first = new Float64Array(0);
+    },
+    save: (slot) => view(slot),
+    load(slot, saved) {
+      states[slot] = saved as SequenceState;
+    },
   };
 }
 
-/** Per earlier step, how many of its newest events are kept to show with the completing event. */
-const EVIDENCE_PER_STEP = 3;
-
-function keepEvidence(state: SequenceState, i: number, ts: number, event: SecurityEvent): void {
-  const all = (state.events ??= []);
-  const events = (all[i] ??= []);
-  events.push({ ts, event });
-  if (events.length > EVIDENCE_PER_STEP) events.shift();
-}
-
-/** The kept events of the earlier steps that belong to the chain (from its start), in time order. */
-function chainEvidence(state: SequenceState, chainStart: number): SecurityEvent[] {
-  return (state.events ?? [])
-    .flatMap((step) => step ?? [])
-    .filter((kept) => kept.ts >= chainStart)
-    .sort((a, b) => a.ts - b.ts)
-    .map((kept) => kept.event);
+/**
+ * Whether a step's event, recorded when the step held `held` times (at most `count`), can be
+ * among the newest EVIDENCE_PER_STEP of that step once the chain completes. A chain completes only
+ * after the step saw `count` events, so the ones before the last EVIDENCE_PER_STEP of those never
+ * show: a key tried a few times keeps no event object at all.
+ */
+function mayBeShown(held: number, count: number): boolean {
+  return held >= count - EVIDENCE_PER_STEP;
 }

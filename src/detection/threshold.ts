@@ -1,49 +1,36 @@
 import type { ThresholdRule } from '../rules/index.ts';
 import type { WindowCondition } from './condition.ts';
-
-/**
- * The newest `threshold` timestamps, ascending: enough to know whether the window holds
- * `threshold` events. Arrays grow one element at a time so a key seen once costs one number.
- */
-type ThresholdState = number[];
+import { TimeRings } from './time-rings.ts';
 
 /**
  * Sliding count on event time: holds at t when at least `threshold` matching events fall in
- * [t - window, t] (both ends inclusive: an event exactly one window old still counts).
+ * [t - window, t] (both ends inclusive: an event exactly one window old still counts). A key
+ * keeps its newest `threshold` event times, ascending, in a ring of the shared slab: enough to
+ * know whether the window holds `threshold` events.
  */
-export function thresholdCondition(rule: ThresholdRule): WindowCondition<ThresholdState> {
+export function thresholdCondition(rule: ThresholdRule): WindowCondition {
   const { threshold, windowMs } = rule;
+  const times = new TimeRings();
   return {
-    observe(times, ts) {
-      if (times === undefined) return [ts];
-      if (times.length < threshold) return insertGrowing(times, ts);
-      insertDroppingOldest(times, ts);
-      return times;
+    observe(slot, _fresh, ts) {
+      if (times.length(slot) < threshold) {
+        times.insert(slot, ts);
+      } else if (ts >= times.at(slot, 0)) {
+        // An event older than all kept ones is not among the newest: it still counts for an episode.
+        times.dropOldest(slot);
+        times.insert(slot, ts);
+      }
+      return true;
     },
-    holdsAt: (times, ts) => times.length === threshold && (times[0] as number) >= ts - windowMs,
-    holdsUntil: (times) => (times.length === threshold ? (times[0] as number) + windowMs : -Infinity),
-    opening: (times) => ({ count: times.length, firstSeen: times[0] as number }),
+    holdsAt: (slot, ts) => times.length(slot) === threshold && times.at(slot, 0) >= ts - windowMs,
+    holdsUntil: (slot) => (times.length(slot) === threshold ? times.at(slot, 0) + windowMs : -Infinity),
+    opening: (slot) => ({ count: times.length(slot), firstSeen: times.at(slot, 0) }),
+    grow: (capacity) => times.grow(capacity),
+    free: (slot) => times.clear(slot),
+    reset: () => times.reset(),
+    save: (slot) => times.toArray(slot),
+    load(slot, saved) {
+      for (const ts of saved as number[]) times.insert(slot, ts);
+    },
   };
-}
-
-/** A copy one longer with `ts` in order: exact-size arrays keep a million keys small. */
-function insertGrowing(times: number[], ts: number): number[] {
-  const grown = new Array<number>(times.length + 1);
-  let from = times.length - 1;
-  let to = times.length;
-  while (from >= 0 && (times[from] as number) > ts) grown[to--] = times[from--] as number;
-  grown[to] = ts;
-  while (from >= 0) grown[--to] = times[from--] as number;
-  return grown;
-}
-
-/** Inserts `ts` in order and drops the oldest, in place; an event older than all is itself dropped. */
-function insertDroppingOldest(times: number[], ts: number): void {
-  if (ts < (times[0] as number)) return;
-  let index = 0;
-  while (index + 1 < times.length && (times[index + 1] as number) <= ts) {
-    times[index] = times[index + 1] as number;
-    index++;
-  }
-  times[index] = ts;
 }

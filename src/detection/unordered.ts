@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../core/index.ts';
 import type { SequenceRule } from '../rules/index.ts';
+import { growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
 
 /** Per step, its newest matching event and when it happened (null: none yet, also after a restore). */
@@ -13,19 +14,22 @@ interface UnorderedState {
  * each saw an event in [t - window, t]. Only the newest event of each step matters: an older one
  * can never make the condition hold where the newer one does not.
  */
-export function unorderedCondition(rule: SequenceRule): WindowCondition<UnorderedState> {
+export function unorderedCondition(rule: SequenceRule): WindowCondition {
   const { steps, windowMs } = rule;
   const required = Math.min(rule.unordered?.required ?? steps.length, steps.length);
+  // Keys of a temporal correlation are few (each needs events of several rules): one object a key.
+  const states: (UnorderedState | undefined)[] = [];
 
   /** The time of the `required`-th newest step, or -Infinity when fewer steps have been seen. */
-  const pivot = (state: UnorderedState): number => {
+  const pivot = (state: UnorderedState | undefined): number => {
+    if (state === undefined) return -Infinity;
     const seen = state.times.filter((ts): ts is number => typeof ts === 'number').sort((a, b) => b - a);
     return seen.length >= required ? (seen[required - 1] as number) : -Infinity;
   };
 
   return {
-    observe(existing, ts, event) {
-      let state = existing;
+    observe(slot, fresh, ts, event) {
+      let state = fresh ? undefined : states[slot];
       for (let i = 0; i < steps.length; i++) {
         if (!steps[i]?.matches(event)) continue;
         state ??= { times: steps.map(() => null), events: steps.map(() => null) };
@@ -34,11 +38,13 @@ export function unorderedCondition(rule: SequenceRule): WindowCondition<Unordere
         state.times[i] = ts;
         state.events[i] = event;
       }
-      return state;
+      states[slot] = state;
+      return state !== undefined;
     },
-    holdsAt: (state, ts) => pivot(state) >= ts - windowMs,
-    holdsUntil: (state) => pivot(state) + windowMs,
-    opening(state) {
+    holdsAt: (slot, ts) => pivot(states[slot]) >= ts - windowMs,
+    holdsUntil: (slot) => pivot(states[slot]) + windowMs,
+    opening(slot) {
+      const state = states[slot] ?? { times: [], events: [] };
       const from = pivot(state);
       const counted = state.times
         .map((ts, i) => ({ ts, event: state.events[i] }))
@@ -54,6 +60,17 @@ export function unorderedCondition(rule: SequenceRule): WindowCondition<Unordere
         firstSeen: from,
         ...(evidence.length > 0 && { evidence }),
       };
+    },
+    grow: (capacity) => growSlots(states, capacity),
+    free(slot) {
+      states[slot] = undefined;
+    },
+    reset() {
+      states.length = 0;
+    },
+    save: (slot) => states[slot],
+    load(slot, saved) {
+      states[slot] = saved as UnorderedState;
     },
   };
 }

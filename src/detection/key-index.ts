@@ -1,0 +1,133 @@
+import { growUint16 } from './columns.ts';
+
+/** A rule's key table, told when the index forgot every key. */
+export interface IndexedTable {
+  reset(): void;
+}
+
+const FIRST_CAPACITY = 1024;
+
+/**
+ * Group keys interned once for every rule grouping by the same fields: each key string is kept
+ * once, under one small integer id that every such rule uses as its slot. An id is given back
+ * when no rule holds its key any more (`refs`), at the next `collect`.
+ */
+export class KeyIndex {
+  private ids = new Map<string, number>();
+  private refs = new Uint16Array(0);
+  private freeIds: number[] = [];
+  /** Keys whose last rule let go, to delete at `collect`; past half the map, a rebuild instead. */
+  private released: string[] = [];
+  private rebuild = false;
+  private highWater = 0;
+  private capacity = 0;
+  private readonly tables: IndexedTable[] = [];
+
+  attach(table: IndexedTable): void {
+    this.tables.push(table);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The id of `key`, -1 when no rule holds it. */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  /** The id of `key` for one more rule, made when none holds it yet. */
+  hold(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.freeIds.pop();
+      if (id === undefined) {
+        if (this.highWater === this.capacity) this.enlarge();
+        id = this.highWater++;
+      }
+      this.ids.set(key, id);
+    }
+    this.refs[id] = (this.refs[id] as number) + 1;
+    return id;
+  }
+
+  /** One rule let go of `key`; its id is freed by `collect` unless a rule takes it up again. */
+  release(key: string, id: number): void {
+    const refs = (this.refs[id] as number) - 1;
+    this.refs[id] = refs;
+    if (refs !== 0 || this.rebuild) return;
+    if (this.released.length * 2 < this.ids.size) {
+      this.released.push(key);
+    } else {
+      this.rebuild = true;
+      this.released = [];
+    }
+  }
+
+  /** Every key and its id, for a snapshot. */
+  entries(): IterableIterator<[string, number]> {
+    return this.ids.entries();
+  }
+
+  /** Calls `visit` with every id and key (no pair allocated per key, for sweeps of a million). */
+  forEach(visit: (id: number, key: string) => void): void {
+    this.ids.forEach(visit);
+  }
+
+  /** Forgets the keys no rule holds any more; when none is left, every table drops its columns. */
+  collect(): void {
+    if (this.released.length === 0 && !this.rebuild) return;
+    const gone = (key: string): number => {
+      const id = this.ids.get(key);
+      return id !== undefined && this.refs[id] === 0 ? id : -1;
+    };
+    if (this.rebuild) {
+      // A new map rather than many deletions: a map only ever grows its table.
+      const kept = new Map<string, number>();
+      this.ids.forEach((id, key) => {
+        if (this.refs[id] !== 0) kept.set(key, id);
+      });
+      // When every key went, `reset` below starts the ids afresh: no list of a million to make.
+      if (kept.size > 0) this.ids.forEach((id) => this.refs[id] === 0 && this.freeIds.push(id));
+      this.ids = kept;
+    } else {
+      for (const key of this.released) {
+        const id = gone(key);
+        if (id === -1) continue;
+        this.ids.delete(key);
+        this.freeIds.push(id);
+      }
+    }
+    this.released = [];
+    this.rebuild = false;
+    if (this.ids.size === 0) this.reset();
+  }
+
+  private reset(): void {
+    this.refs = new Uint16Array(0);
+    this.freeIds = [];
+    this.highWater = 0;
+    this.capacity = 0;
+    for (const table of this.tables) table.reset();
+  }
+
+  private enlarge(): void {
+    this.capacity = Math.max(FIRST_CAPACITY, this.capacity * 2);
+    this.refs = growUint16(this.refs, this.capacity);
+  }
+}
+
+/** One index per set of group-by fields, shared by the rules of one engine. */
+export class KeyIndexes {
+  private readonly indexes = new Map<string, KeyIndex>();
+
+  for(groupBy: readonly string[]): KeyIndex {
+    const signature = groupBy.join('\u001f');
+    let index = this.indexes.get(signature);
+    if (index === undefined) {
+      index = new KeyIndex();
+      this.indexes.set(signature, index);
+    }
+    return index;
+  }
+}
