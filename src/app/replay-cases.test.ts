@@ -74,4 +74,29 @@ describe('cases on a replay with a store', () => {
     expect(related?.[1]).toContain('#1 P3 Failures from one address (resolved)');
     expect(opened[4]?.facts.find(([label]) => label.startsWith('earlier'))).toBeUndefined();
   });
+
+  it('lists a long case by its first and newest incidents, and counts them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
+    dirs.push(dir);
+    const input = join(dir, 'events.ndjson');
+    // One address, fourteen accounts: its incident and one per account, all one case of 15.
+    const lines = Array.from({ length: 14 }, (_, i) => line(1_000 * (i + 1), '203.0.113.9', `user${i}`));
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    store = await openStore(`sqlite:${join(dir, 'k.db')}`);
+    const { rules } = loadRulesFromText(RULES, 'rules.yml');
+    const notify = new NotifyStage({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
+    const report = await runReplay({ inputs: [input], rules, format: 'ndjson', store, notify });
+    expect(report.cases.map((c) => c.serials.length)).toEqual([15]);
+
+    const last = (await store.outbox.list({ channel: 'chat' }))
+      .filter((entry) => entry.notification.kind === 'opened')
+      .sort((a, b) => (b.notification.incident?.serial ?? 0) - (a.notification.incident?.serial ?? 0))[0];
+    const note = last?.notification.case;
+    expect(note?.total).toBe(15);
+    expect(note?.members.map((member) => member.serial)).toEqual([1, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    const message = describeNotification(last!.notification);
+    expect(message.title).toMatch(/Case #1 updated: now 15 incidents — #15 /);
+    const listed = message.facts.find(([label]) => label === 'case #1')?.[1] ?? '';
+    expect(listed.split('; ')[1]).toBe('… 5 more');
+  });
 });

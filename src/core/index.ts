@@ -20,6 +20,7 @@ export {
   formatIssue,
 } from './errors.ts';
 export type { CaseMember, CaseNote } from './notification.ts';
+export { CASE_MEMBERS_SHOWN } from './notification.ts';
 export type {
   Incident,
   IncidentCase,

@@ -79,11 +79,19 @@ export interface CaseMember {
   resolution?: string;
 }
 
+/** How many of a case's incidents a message lists: the first and the newest. */
+export const CASE_MEMBERS_SHOWN = 10;
+
 export interface CaseNote {
   /** The case number: the serial of its first incident. */
   id: number;
-  /** The case's incidents so far, this one included. */
+  /**
+   * The case's incidents so far, this one included: its first and its newest ones, at most
+   * CASE_MEMBERS_SHOWN (a long attack's case can hold hundreds).
+   */
   members: CaseMember[];
+  /** How many incidents the case holds (absent in notes written before it was kept: members). */
+  total?: number;
   /** Earlier incidents about the same entities in other cases, newest first, with how they ended. */
   related: CaseMember[];
 }

@@ -1,4 +1,5 @@
 import type { CaseMember, CaseNote, Incident } from '../core/index.ts';
+import { CASE_MEMBERS_SHOWN } from '../core/index.ts';
 import type { StoreOperations } from '../store/index.ts';
 
 const RELATED_SHOWN = 5;
@@ -11,7 +12,7 @@ export async function caseNoteOf(tx: StoreOperations, incident: Incident): Promi
   if (incident.caseId === undefined) return undefined;
   const found = await tx.cases.get(incident.caseId);
   if (found === undefined) return undefined;
-  const members = await membersOf(tx, found.serials);
+  const members = await membersOf(tx, shownSerials(found.serials));
   const earlier = (await tx.cases.sharing(found.entities, RELATED_SHOWN + 1)).filter(
     (other) => other.id !== found.id && other.id < found.id,
   );
@@ -21,7 +22,13 @@ export async function caseNoteOf(tx: StoreOperations, incident: Incident): Promi
       earlier.flatMap((other) => [...other.serials].reverse()),
     )
   ).slice(0, RELATED_SHOWN);
-  return { id: found.id, members, related };
+  return { id: found.id, members, total: found.serials.length, related };
+}
+
+/** The case's first incident and its newest ones: what a message lists, read from the store. */
+function shownSerials(serials: readonly number[]): readonly number[] {
+  if (serials.length <= CASE_MEMBERS_SHOWN) return serials;
+  return [serials[0] as number, ...serials.slice(serials.length - (CASE_MEMBERS_SHOWN - 1))];
 }
 
 async function membersOf(tx: StoreOperations, serials: readonly number[]): Promise<CaseMember[]> {

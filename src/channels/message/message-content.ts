@@ -164,7 +164,7 @@ function incidentTitle(notification: Notification, incident: Incident): string {
   const note = notification.case;
   const plain = `[${incident.priority}] #${incident.serial} ${incident.title} — ${verb(notification)}`;
   if (note === undefined || note.id === incident.serial || notification.kind !== 'opened') return plain;
-  const n = note.members.length;
+  const n = note.total ?? note.members.length;
   return `[${incident.priority}] Case #${note.id} updated: now ${n} incident${n === 1 ? '' : 's'} — #${incident.serial} ${incident.title} opened`;
 }
 
@@ -173,7 +173,11 @@ function caseFacts(notification: Notification): [string, string][] {
   if (note === undefined) return [];
   const line = (m: CaseMember) =>
     `#${m.serial} ${m.priority} ${m.title} (${m.status}${m.resolution ? `: ${m.resolution}` : ''})`;
-  const facts: [string, string][] = [[`case #${note.id}`, note.members.map(line).join('; ')]];
+  const hidden = (note.total ?? note.members.length) - note.members.length;
+  const shown = note.members.map(line);
+  // The first incident, then the newest: say how many between them are left out.
+  if (hidden > 0) shown.splice(1, 0, `… ${hidden} more`);
+  const facts: [string, string][] = [[`case #${note.id}`, shown.join('; ')]];
   if (note.related.length > 0)
     facts.push(['earlier, same address/account/host', note.related.map(line).join('; ')]);
   return facts;

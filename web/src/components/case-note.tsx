@@ -19,11 +19,15 @@ function MemberList({ members, testId }: { members: CaseMember[]; testId: string
 export function CaseSection({ serial, note }: { serial: number; note: CaseNote | null | undefined }) {
   if (!note) return null;
   const others = note.members.filter((member) => member.serial !== serial);
+  const total = note.total ?? note.members.length;
   return (
     <section className="card order-2" data-testid="case-section">
       <h2>
-        Case #{note.id}: {note.members.length} incident{note.members.length === 1 ? '' : 's'}
+        Case #{note.id}: {total} incident{total === 1 ? '' : 's'}
       </h2>
+      {total > note.members.length && (
+        <p className="muted">The first and the newest {note.members.length - 1} are listed.</p>
+      )}
       {others.length === 0 ? (
         <p className="muted">No other incident about this address, account or host at this time.</p>
       ) : (
