@@ -33,6 +33,8 @@ export class RuleSlot {
   private readonly episodes = new Map<string, Episode>();
   /** Episodes opened ahead of the reorder buffer (see `foresee`), by key, until the buffer gets there. */
   private readonly foreseen = new Map<string, Episode>();
+  /** Foreseen ids an earlier-opening episode took over, by key, until the key opens again. */
+  private readonly adopted = new Map<string, string>();
   private readonly condition: WindowCondition;
   /** Made at the first `foresee` (live operation only). */
   private whatIf: WhatIf | undefined;
@@ -135,7 +137,14 @@ export class RuleSlot {
 
   private open(key: string, slot: number, ts: number, event: SecurityEvent): void {
     const foreseen = this.foreseen.get(key);
-    const episode = this.newEpisode(key, this.condition, slot, ts, event, foreseen?.id);
+    const natural = `${this.ruleId}/${ts}/${key}`;
+    let id = foreseen?.id;
+    if (foreseen !== undefined && foreseen.id !== natural) this.adopted.set(key, foreseen.id);
+    // A late event opened an earlier episode under the foreseen id; if that one ended before the
+    // foreseen moment, the episode opening there now must not take the same id a second time.
+    else if (foreseen === undefined) id = this.adopted.get(key) === natural ? `${natural}/again` : natural;
+    if (foreseen === undefined) this.adopted.delete(key);
+    const episode = this.newEpisode(key, this.condition, slot, ts, event, id);
     this.episodes.set(key, episode);
     if (foreseen === undefined) {
       this.emit(this.detection('opened', key, episode, ts));
