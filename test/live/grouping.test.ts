@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
 import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import { sshdFailures } from '../support/sshd-lines.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 interface GroupBody {
@@ -14,17 +15,6 @@ interface GroupBody {
     group?: { why: string; incidents: { serial: number; group: Record<string, string> }[] };
     message: { title: string };
   };
-}
-
-function sshdFailures(ip: string, from: number, pid: number): string {
-  let lines = '';
-  for (let i = 0; i < 10; i++) {
-    const at = new Date(from + i * 100);
-    const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-    const day = String(at.getUTCDate()).padStart(2, ' ');
-    lines += `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${pid + i}]: Failed password for invalid user u${i} from ${ip} port ${40000 + i} ssh2\n`;
-  }
-  return lines;
 }
 
 describe('klaxon start with a grouping route', () => {

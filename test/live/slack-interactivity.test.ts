@@ -7,21 +7,11 @@ import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
 import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
 import { createMemoryLogger } from '../support/memory-logger.ts';
+import { sshdFailures } from '../support/sshd-lines.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 const HOOK_PATH = '/services/T00000000/B00000000/qZ8rT2vX9yB4nM6kL1pW3sD5';
-
-function sshdFailures(ip: string, from: number): string {
-  let lines = '';
-  for (let i = 0; i < 10; i++) {
-    const at = new Date(from + i * 100);
-    const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-    const day = String(at.getUTCDate()).padStart(2, ' ');
-    lines += `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${4000 + i}]: Failed password for invalid user u${i} from ${ip} port ${40000 + i} ssh2\n`;
-  }
-  return lines;
-}
 
 interface Button {
   action_id: string;

@@ -5,20 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
 import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import { sshdFailures } from '../support/sshd-lines.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const TOKEN = '110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
-
-function sshdFailures(ip: string, from: number): string {
-  let lines = '';
-  for (let i = 0; i < 10; i++) {
-    const at = new Date(from + i * 100);
-    const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-    const day = String(at.getUTCDate()).padStart(2, ' ');
-    lines += `${month} ${day} ${at.toISOString().slice(11, 19)} web1 sshd[${4000 + i}]: Failed password for invalid user u${i} from ${ip} port ${40000 + i} ssh2\n`;
-  }
-  return lines;
-}
 
 describe('klaxon start with a Telegram channel that has buttons', () => {
   let dir: string;
