@@ -6,6 +6,7 @@ import {
   createYearResolver,
   NO_SYSLOG,
   parseSyslogLine,
+  RFC3164,
   RFC5424,
   scanSyslogLine,
   type SyslogLine,
@@ -66,12 +67,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     if (line.charCodeAt(0) === 123 /* { */) return useLine(readJournalLine(line), line, emit);
     const kind = scanSyslogLine(line, years, parts);
     if (kind === RFC5424) return useLine(parseSyslogLine(line, years), line, emit);
+    if (kind === RFC3164 && parts.programStart < 0) return useLine(buildRfc3164Line(line, parts), line, emit);
+    const program = kind === RFC3164 ? sshdProgramAt(line, parts.programStart, parts.programEnd) : undefined;
     let skip: string | undefined;
     if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
-    else if (parts.programStart < 0) skip = undefined;
-    else if (sshdProgramAt(line, parts.programStart, parts.programEnd) === undefined) skip = NOT_SSHD;
+    else if (program === undefined) skip = NOT_SSHD;
     else if (!mayConcernAuth(line, parts.messageStart)) skip = NOT_AUTH;
-    if (skip === undefined) return useLine(buildRfc3164Line(line, parts), line, emit);
+    else return useLine(buildRfc3164Line(line, parts, program), line, emit);
     previous = undefined;
     return skip;
   }

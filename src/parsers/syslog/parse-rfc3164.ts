@@ -59,17 +59,27 @@ export function scanRfc3164Rest(line: string, start: number, end: number, parts:
   return true;
 }
 
-/** The SyslogLine of an RFC 3164 line that scanRfc3164Rest scanned into `parts`. */
-export function buildRfc3164Line(line: string, parts: SyslogParts): SyslogLine {
+/**
+ * The SyslogLine of an RFC 3164 line that scanRfc3164Rest scanned into `parts`. `program` may give the
+ * program's name when the caller already holds it as a string (no copy is made then).
+ */
+export function buildRfc3164Line(line: string, parts: SyslogParts, program?: string): SyslogLine {
   const hasProgram = parts.programStart >= 0;
   return {
     timestamp: parts.timestamp,
     priority: parts.priority,
-    hostname: parts.hostStart >= 0 ? line.slice(parts.hostStart, parts.hostEnd) : undefined,
-    program: hasProgram ? line.slice(parts.programStart, parts.programEnd) : undefined,
+    hostname: parts.hostStart >= 0 ? hostOf(line, parts) : undefined,
+    program: hasProgram ? (program ?? line.slice(parts.programStart, parts.programEnd)) : undefined,
     pid: hasProgram ? parts.pid : undefined,
     msgId: undefined,
     structuredData: undefined,
     message: line.slice(parts.messageStart, parts.end),
   };
+}
+
+/** The host name, the string of the line before when it is the same (a log rarely holds many hosts). */
+function hostOf(line: string, parts: SyslogParts): string {
+  const { hostStart, hostEnd, host } = parts;
+  if (host.length === hostEnd - hostStart && line.startsWith(host, hostStart)) return host;
+  return (parts.host = line.slice(hostStart, hostEnd));
 }

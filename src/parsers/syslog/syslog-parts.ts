@@ -22,6 +22,8 @@ export interface SyslogParts {
    */
   stamp: string;
   stampValue: number;
+  /** The host name made last, given again to the next line from the same host (strings are immutable). */
+  host: string;
   /** Whether scanSyslogLine may remember timestamps in `stamp`. */
   reuseStamps: boolean;
 }
@@ -39,6 +41,7 @@ export function createSyslogParts(reuseStamps: boolean): SyslogParts {
     end: 0,
     stamp: '',
     stampValue: NaN,
+    host: '',
     reuseStamps,
   };
 }
