@@ -3,6 +3,7 @@ import { readLineBatches } from '../../src/sources/file/index.ts';
 import { report } from './measure.ts';
 
 const [path, mode] = process.argv.slice(2) as [string, 'json' | 'lines'];
+const cpu = process.cpuUsage();
 const started = performance.now();
 let lines = 0;
 let sink = 0;
@@ -14,4 +15,5 @@ for await (const batch of readLineBatches(path)) {
     for (const line of batch) sink += line.length > 0 ? 1 : 0;
   }
 }
-report({ ms: performance.now() - started, lines, events: sink });
+const used = process.cpuUsage(cpu);
+report({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, lines, events: sink });

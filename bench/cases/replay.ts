@@ -8,6 +8,7 @@ import { report } from './measure.ts';
 const [path, year, storeUrl, whole] = process.argv.slice(2) as (string | undefined)[];
 const rules = await loadRules(undefined);
 const store = storeUrl && storeUrl !== '-' ? await openStore(storeUrl) : undefined;
+const cpu = process.cpuUsage();
 const started = performance.now();
 const result = await runReplay({
   inputs: [path as string],
@@ -17,9 +18,11 @@ const result = await runReplay({
   wholeEvents: whole === 'whole',
 });
 const ms = performance.now() - started;
+const used = process.cpuUsage(cpu);
 await store?.close();
 report({
   ms,
+  cpuMs: (used.user + used.system) / 1000,
   lines: result.totals.lines,
   events: result.totals.events,
   incidents: result.incidents.length,

@@ -47,9 +47,8 @@ export type {
 export { USER_ROLES } from './users.ts';
 export { OUTBOX_STATES } from './outbox.ts';
 export type { OpenStoreOptions } from './open-store.ts';
-export { openStore } from './open-store.ts';
+export { checkStore, openStore } from './open-on-demand.ts';
 export { requireActiveUser } from './require-user.ts';
 export { redactUrl } from './redact.ts';
 export type { StoreCheckReport } from './check-store.ts';
-export { checkStore } from './check-store.ts';
 export type { IntegrityLevel, StoreCheck } from './store-checks.ts';

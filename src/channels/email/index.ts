@@ -3,7 +3,6 @@ import { renderEmail } from './render.ts';
 import type { EmailPayload } from './render.ts';
 import { emailConfigSchema, emailSecretsSchema } from './schema.ts';
 import type { EmailConfig, EmailSecrets } from './schema.ts';
-import { sendEmail } from './send.ts';
 
 export type { EmailConfig, EmailSecrets } from './schema.ts';
 export type { EmailPayload } from './render.ts';
@@ -14,5 +13,7 @@ export const emailChannel: ChannelDefinition<EmailConfig, EmailSecrets, EmailPay
   configSchema: emailConfigSchema,
   secretsSchema: emailSecretsSchema,
   render: renderEmail,
-  send: sendEmail,
+  // nodemailer and openpgp (some 0.1 s of CPU to load) are imported with the first mail, so a
+  // process that sends none (a replay) starts without them.
+  send: async (payload, context) => (await import('./send.ts')).sendEmail(payload, context),
 };

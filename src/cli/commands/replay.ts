@@ -2,9 +2,6 @@ import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
 import { InputError } from '../../core/index.ts';
 import { openStore } from '../../store/index.ts';
-import { loadKlaxonConfig } from '../../app/load-config.ts';
-import { channelDetailOverrides } from '../../config/index.ts';
-import { NotifyStage, loadSavedGroups } from '../../routing/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -61,7 +58,9 @@ export function registerReplay(program: Command, io: Io): void {
     )
     .option('--json', 'one JSON object per incident; the summary goes to stderr')
     .action(async (files: string[], flags: ReplayFlags) => {
-      const config = flags.config ? await loadKlaxonConfig(flags.config) : undefined;
+      // The config, routing and channels load only with --config: a plain replay starts without them.
+      const configured = flags.config ? await import('./replay-notify.ts') : undefined;
+      const config = configured && flags.config ? await configured.loadKlaxonConfig(flags.config) : undefined;
       const rules = await loadRules(flags.rules, io.err, {
         sigma: { placeholders: config?.sigmaPlaceholders ?? {} },
       });
@@ -70,16 +69,7 @@ export function registerReplay(program: Command, io: Io): void {
       if (flags.notify && !config) throw new InputError('--notify needs --config: the routes come from it');
       // History does not page anyone unless asked to, and then says it is history.
       const notify =
-        config && flags.notify
-          ? new NotifyStage({
-              replay: true,
-              routes: config.routes,
-              channelDetail: channelDetailOverrides(config.channels),
-              ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
-              // An interrupted replay resumes its groups where the store kept them.
-              ...(store && { groups: await loadSavedGroups(store) }),
-            })
-          : undefined;
+        configured && config && flags.notify ? await configured.createReplayNotify(config, store) : undefined;
       let report;
       try {
         report = await runReplay({

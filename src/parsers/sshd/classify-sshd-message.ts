@@ -1,10 +1,49 @@
 import { NOT_AUTH, type SshdAuth, type SshdSkip } from './sshd-auth.ts';
 import { matchInvalidUser, matchLoginResult, matchMaxAttempts } from './match-login.ts';
-import { matchPamFailure, matchPamMoreFailures } from './match-pam.ts';
+import { mayBePamMoreFailures, matchPamFailure, matchPamMoreFailures, pamFailureAt } from './match-pam.ts';
 import { matchDisconnecting, matchPreauthClose } from './match-disconnect.ts';
 import { matchRefusedConnect, matchRootRefused, matchUserNotAllowed } from './match-refused.ts';
 import { matchBsdPamError } from './match-bsd-pam.ts';
 import { matchReceivedDisconnect } from './match-received-disconnect.ts';
+
+interface Classifier {
+  prefix: string;
+  match(message: string): SshdAuth | SshdSkip;
+  /** A cheap test on the unsliced line that is false only where `match` surely gives `sshd-not-auth`. */
+  may?(text: string, start: number): boolean;
+}
+
+// Per first character, in the order they are tried.
+const CLASSIFIERS: Classifier[] = [
+  { prefix: 'Failed ', match: (message) => matchLoginResult(message, 'Failed') },
+  { prefix: 'Accepted ', match: (message) => matchLoginResult(message, 'Accepted') },
+  { prefix: 'Invalid user ', match: matchInvalidUser },
+  { prefix: 'Illegal user ', match: matchInvalidUser },
+  { prefix: 'pam_', match: matchPamFailure, may: (text, start) => pamFailureAt(text, start) >= 0 },
+  { prefix: 'PAM ', match: matchPamMoreFailures, may: mayBePamMoreFailures },
+  { prefix: 'error: PAM: ', match: matchBsdPamError },
+  { prefix: 'error: Received disconnect from ', match: (message) => matchReceivedDisconnect(message, 32) },
+  {
+    prefix: 'error: maximum authentication attempts exceeded for ',
+    match: (message) => matchMaxAttempts(message, 52),
+  },
+  {
+    prefix: 'maximum authentication attempts exceeded for ',
+    match: (message) => matchMaxAttempts(message, 45),
+  },
+  { prefix: 'Disconnecting', match: matchDisconnecting },
+  { prefix: 'Disconnected from ', match: (message) => matchPreauthClose(message, 18) },
+  { prefix: 'Connection closed by ', match: (message) => matchPreauthClose(message, 21) },
+  { prefix: 'Connection reset by ', match: (message) => matchPreauthClose(message, 20) },
+  { prefix: 'Received disconnect from ', match: (message) => matchReceivedDisconnect(message, 25) },
+  { prefix: 'ROOT LOGIN REFUSED FROM ', match: matchRootRefused },
+  { prefix: 'refused connect from ', match: matchRefusedConnect },
+  { prefix: 'User ', match: matchUserNotAllowed },
+];
+
+const BY_FIRST_CHAR: Array<Classifier[] | undefined> = [];
+for (const classifier of CLASSIFIERS)
+  (BY_FIRST_CHAR[classifier.prefix.charCodeAt(0)] ??= []).push(classifier);
 
 /**
  * Maps one sshd message (the syslog message part) to what it says about authentication.
@@ -19,44 +58,25 @@ import { matchReceivedDisconnect } from './match-received-disconnect.ts';
  * identification string` and `Bad protocol version identification` (scanners that never authenticated).
  */
 export function classifySshdMessage(message: string): SshdAuth | SshdSkip {
-  switch (message.charCodeAt(0)) {
-    case 70: // F
-      return message.startsWith('Failed ') ? matchLoginResult(message, 'Failed') : NOT_AUTH;
-    case 65: // A
-      return message.startsWith('Accepted ') ? matchLoginResult(message, 'Accepted') : NOT_AUTH;
-    case 73: // I
-      return message.startsWith('Invalid user ') || message.startsWith('Illegal user ')
-        ? matchInvalidUser(message)
-        : NOT_AUTH;
-    case 112: // p
-      return message.startsWith('pam_') ? matchPamFailure(message) : NOT_AUTH;
-    case 80: // P
-      return message.startsWith('PAM ') ? matchPamMoreFailures(message) : NOT_AUTH;
-    case 101: // e
-      if (message.startsWith('error: PAM: ')) return matchBsdPamError(message);
-      if (message.startsWith('error: Received disconnect from ')) return matchReceivedDisconnect(message, 32);
-      return message.startsWith('error: maximum authentication attempts exceeded for ')
-        ? matchMaxAttempts(message, 52)
-        : NOT_AUTH;
-    case 109: // m
-      return message.startsWith('maximum authentication attempts exceeded for ')
-        ? matchMaxAttempts(message, 45)
-        : NOT_AUTH;
-    case 68: // D
-      if (message.startsWith('Disconnecting')) return matchDisconnecting(message);
-      return message.startsWith('Disconnected from ') ? matchPreauthClose(message, 18) : NOT_AUTH;
-    case 67: // C
-      return message.startsWith('Connection closed by ') || message.startsWith('Connection reset by ')
-        ? matchPreauthClose(message, message.charCodeAt(11) === 99 /* c */ ? 21 : 20)
-        : NOT_AUTH;
-    case 82: // R
-      if (message.startsWith('Received disconnect from ')) return matchReceivedDisconnect(message, 25);
-      return message.startsWith('ROOT LOGIN REFUSED FROM ') ? matchRootRefused(message) : NOT_AUTH;
-    case 114: // r
-      return message.startsWith('refused connect from ') ? matchRefusedConnect(message) : NOT_AUTH;
-    case 85: // U
-      return message.startsWith('User ') ? matchUserNotAllowed(message) : NOT_AUTH;
-    default:
-      return NOT_AUTH;
+  const classifier = findClassifier(message, 0);
+  return classifier === undefined ? NOT_AUTH : classifier.match(message);
+}
+
+/**
+ * Whether the message that starts at `start` in `text` may say something about authentication; false
+ * only when classifySshdMessage surely gives `sshd-not-auth`. Lets a reader skip a line unsliced.
+ */
+export function mayClassifySshdMessage(text: string, start: number): boolean {
+  const classifier = findClassifier(text, start);
+  return classifier !== undefined && (classifier.may === undefined || classifier.may(text, start));
+}
+
+function findClassifier(text: string, start: number): Classifier | undefined {
+  const candidates = BY_FIRST_CHAR[text.charCodeAt(start)];
+  if (candidates === undefined) return undefined;
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index] as Classifier;
+    if (text.startsWith(candidate.prefix, start)) return candidate;
   }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createAttemptCounter } from './count-attempts.ts';
 import { createSshdAuth, type AttemptRole } from './sshd-auth.ts';
 
@@ -39,5 +40,46 @@ describe('createAttemptCounter', () => {
     expect(counts(auth('seen'), 'h', undefined, 0)).toBe(false);
     expect(counts(auth('never'), 'h', 5, 0)).toBe(false);
     expect(counts(auth('alone'), 'h', 5, 0)).toBe(true);
+  });
+});
+
+describe('createAttemptCounter forgetting', () => {
+  it('forgets the oldest pid of the first host that has one, however many were forgotten before', () => {
+    // The model: hosts in the order first seen, each with its pids in the order they came (a pid
+    // forgotten and seen again comes last). A trailing line counts exactly when its connection is new.
+    const line = fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 12 }));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 400 }), fc.integer({ min: 1, max: 8 }), (lines, max) => {
+        const counts = createAttemptCounter(max);
+        const model = new Map<string, number[]>();
+        let size = 0;
+        for (const [host, pid] of lines) {
+          const pids = model.get(host) ?? [];
+          model.set(host, pids);
+          const known = pids.includes(pid);
+          if (!known) {
+            if (size >= max) {
+              for (const held of model.values())
+                if (held.length > 0) {
+                  held.shift();
+                  size--;
+                  break;
+                }
+            }
+            pids.push(pid);
+            size++;
+          }
+          expect(counts(auth('trailing'), host, pid, 0)).toBe(!known);
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('forgets 200,000 connections in well under a second', () => {
+    const counts = createAttemptCounter();
+    const started = performance.now();
+    for (let pid = 1; pid <= 210_000; pid++) counts(auth('seen'), 'h', pid, 0);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

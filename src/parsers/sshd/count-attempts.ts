@@ -24,22 +24,30 @@ interface Connection {
  *   authenticating, JSch's `Auth fail`) counts only when nothing else on its connection was logged;
  * - tcp_wrappers' `refused connect` always counts; Linux `pam_unix(sshd:auth)`, whose attempt sshd
  *   always logs as Failed too, never does.
- * Lines without a pid count as if alone. State is bounded (MAX_CONNECTIONS) and forgets idle connections.
+ * Lines without a pid count as if alone. State is bounded (`maxConnections`, default MAX_CONNECTIONS) and
+ * forgets idle connections.
  */
-export function createAttemptCounter(): (
-  auth: SshdAuth,
-  host: string | undefined,
-  pid: number | undefined,
-  time: number,
-) => boolean {
+export function createAttemptCounter(
+  maxConnections = MAX_CONNECTIONS,
+): (auth: SshdAuth, host: string | undefined, pid: number | undefined, time: number) => boolean {
   // Host → pid → connection; one log rarely holds more than a few hosts. Oldest pids go first.
   const hosts = new Map<string, Map<number, Connection>>();
+  // Per host, an iterator over its pids that stands at the oldest (pids are deleted only from there):
+  // a new keys().next() each time walks past all the deleted pids the Map still holds, which made
+  // forgetting cost more the longer the log (a quarter of parsing a million lines).
+  const oldestPids = new Map<Map<number, Connection>, Iterator<number>>();
   let size = 0;
 
   function forgetOldest(): void {
     for (const connections of hosts.values()) {
-      const oldest = connections.keys().next();
-      if (oldest.done === true) continue;
+      let pids = oldestPids.get(connections);
+      if (pids === undefined) oldestPids.set(connections, (pids = connections.keys()));
+      const oldest = pids.next();
+      if (oldest.done === true) {
+        // A finished iterator stays finished: the next pid of this host gets a new one.
+        oldestPids.delete(connections);
+        continue;
+      }
       connections.delete(oldest.value);
       size--;
       return;
@@ -55,7 +63,7 @@ export function createAttemptCounter(): (
     let connection = connections.get(pid);
     const known = connection !== undefined && time - connection.time <= FORGET_MS;
     if (connection === undefined) {
-      if (size >= MAX_CONNECTIONS) forgetOldest();
+      if (size >= maxConnections) forgetOldest();
       connection = { time, open: undefined };
       connections.set(pid, connection);
       size++;

@@ -1,12 +1,22 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import type { LineParser, ParserOptions } from '../parser.ts';
-import { createYearResolver, parseSyslogLine, type SyslogLine } from '../syslog/index.ts';
-import { MALFORMED, type SshdAuth } from './sshd-auth.ts';
-import { classifySshdMessage } from './classify-sshd-message.ts';
+import {
+  buildRfc3164Line,
+  createSyslogParts,
+  createYearResolver,
+  NO_SYSLOG,
+  parseSyslogLine,
+  RFC3164,
+  RFC5424,
+  scanSyslogLine,
+  type SyslogLine,
+} from '../syslog/index.ts';
+import { MALFORMED, NOT_AUTH, type SshdAuth } from './sshd-auth.ts';
+import { classifySshdMessage, mayClassifySshdMessage } from './classify-sshd-message.ts';
 import { buildSshdEvent } from './build-sshd-event.ts';
-import { readLastMessageRepeated, unwrapRepeated } from './unwrap-repeated.ts';
+import { readLastMessageRepeated, REPEATED_PREFIX, unwrapRepeated } from './unwrap-repeated.ts';
 import { createTimestampFormatter } from './format-timestamp.ts';
-import { isSshdProgram } from './sshd-programs.ts';
+import { isSshdProgram, sshdProgramAt } from './sshd-programs.ts';
 import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
@@ -22,14 +32,24 @@ interface UsedLine {
   auth: SshdAuth;
 }
 
+export interface SshdParserOptions extends ParserOptions {
+  /**
+   * Read every line whole before deciding on it (default false): the plain path the fast one is
+   * tested against. The fast path skips lines of other programs and sshd lines no classifier can
+   * use before any string is made, and reuses a timestamp the line before had.
+   */
+  plain?: boolean;
+}
+
 /**
  * Parses syslog lines (or journald's `journalctl -o json` export) from sshd into authentication events. Skip reasons: `not-syslog`, `not-sshd`
  * (another program), `sshd-not-auth` (an sshd line that says nothing about an attempt),
  * `malformed-sshd-message` (an authentication message whose user, address or port is garbled) and
  * `syslog-without-time`.
  */
-export function createSshdParser(options: ParserOptions): LineParser {
+export function createSshdParser(options: SshdParserOptions): LineParser {
   const years = createYearResolver(options);
+  const parts = createSyslogParts(true);
   const formatTimestamp = createTimestampFormatter();
   const countsAsAttempt = createAttemptCounter();
   // For sysklogd's "last message repeated N times", which repeats whatever line came just before.
@@ -42,8 +62,28 @@ export function createSshdParser(options: ParserOptions): LineParser {
     }
   }
 
-  function parseLine(line: string, emit: Emit): string | null {
+  /** Reads an RFC 3164 line's header in place and skips it unsliced if no sshd rule can use it. */
+  function parseLineFast(line: string, emit: Emit): string | null {
+    if (line.charCodeAt(0) === 123 /* { */) return useLine(readJournalLine(line), line, emit);
+    const kind = scanSyslogLine(line, years, parts);
+    if (kind === RFC5424) return useLine(parseSyslogLine(line, years), line, emit);
+    if (kind === RFC3164 && parts.programStart < 0) return useLine(buildRfc3164Line(line, parts), line, emit);
+    const program = kind === RFC3164 ? sshdProgramAt(line, parts.programStart, parts.programEnd) : undefined;
+    let skip: string | undefined;
+    if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
+    else if (program === undefined) skip = NOT_SSHD;
+    else if (!mayConcernAuth(line, parts.messageStart)) skip = NOT_AUTH;
+    else return useLine(buildRfc3164Line(line, parts, program), line, emit);
+    previous = undefined;
+    return skip;
+  }
+
+  function parseLinePlain(line: string, emit: Emit): string | null {
     const syslog = line.charCodeAt(0) === 123 /* { */ ? readJournalLine(line) : parseSyslogLine(line, years);
+    return useLine(syslog, line, emit);
+  }
+
+  function useLine(syslog: SyslogLine | undefined, line: string, emit: Emit): string | null {
     const before = previous;
     previous = undefined;
     if (syslog === undefined) return NOT_SYSLOG;
@@ -72,7 +112,7 @@ export function createSshdParser(options: ParserOptions): LineParser {
   }
 
   return {
-    parseLine,
+    parseLine: options.plain === true ? parseLinePlain : parseLineFast,
     notes() {
       const decision = years.describeDecision();
       return decision === undefined ? [] : [decision];
@@ -80,9 +120,20 @@ export function createSshdParser(options: ParserOptions): LineParser {
   };
 }
 
+/** Whether the sshd message at `start` may be one classifySshdMessage reads (wrapped ones may). */
+function mayConcernAuth(line: string, start: number): boolean {
+  return (
+    mayClassifySshdMessage(line, start) ||
+    line.startsWith(REPEATED_PREFIX, start) ||
+    line.startsWith(SOLARIS_TAG, start)
+  );
+}
+
+const SOLARIS_TAG = '[ID ';
+
 /** Solaris prefixes messages with a message id and facility: `[ID 800047 auth.info] Failed ...`. */
 function stripSolarisTag(message: string): string {
-  if (!message.startsWith('[ID ')) return message;
+  if (!message.startsWith(SOLARIS_TAG)) return message;
   const end = message.indexOf('] ', 4);
   return end > 0 && end < 40 ? message.slice(end + 2) : message;
 }

@@ -24,7 +24,7 @@ export function matchLoginResult(message: string, result: 'Failed' | 'Accepted')
   const methodStart = result.length + 1;
   const methodEnd = message.indexOf(' ', methodStart);
   if (methodEnd <= methodStart || !message.startsWith(' for ', methodEnd)) return NOT_AUTH;
-  const method = message.slice(methodStart, methodEnd);
+  const method = methodAt(message, methodStart, methodEnd);
   const auth =
     result === 'Accepted'
       ? createSshdAuth('ssh_login', 'success')
@@ -35,6 +35,23 @@ export function matchLoginResult(message: string, result: 'Failed' | 'Accepted')
   auth.method = method;
   const rest = stripInvalidUser(message.slice(methodEnd + 5));
   return parseUserFrom(auth, rest, false) ? auth : MALFORMED;
+}
+
+/** OpenSSH's authentication methods, given as these strings rather than copied out of each line. */
+const METHODS = [
+  'password',
+  'publickey',
+  'keyboard-interactive/pam',
+  'keyboard-interactive',
+  'none',
+  'hostbased',
+  'gssapi-with-mic',
+];
+
+function methodAt(message: string, start: number, end: number): string {
+  for (const method of METHODS)
+    if (method.length === end - start && message.startsWith(method, start)) return method;
+  return message.slice(start, end);
 }
 
 /** `Invalid user USER from ADDR[ port N]`, or old OpenSSH's `Illegal user ...`: Filebeat's `Invalid` login. */

@@ -16,9 +16,21 @@ const MORE_FAILURES = ' more authentication failure';
  * (any PAM module). PAM's own report of a failure: sshd logs the attempt itself as `Failed ...` as well.
  */
 export function matchPamFailure(message: string): SshdAuth | SshdSkip {
-  const at = message.indexOf(AUTH_FAILURE);
-  if (at < 4 || at > 32) return NOT_AUTH;
+  const at = pamFailureAt(message, 0);
+  if (at < 0) return NOT_AUTH;
   return readPamFields(message, at + AUTH_FAILURE.length, 'ssh_pam_auth_failure');
+}
+
+/** Where PAM's `(sshd:auth): authentication failure;` is in a message that starts at `start`, or -1. */
+export function pamFailureAt(text: string, start: number): number {
+  const at = text.indexOf(AUTH_FAILURE, start) - start;
+  return at < 4 || at > 32 ? -1 : at;
+}
+
+/** Whether a message at `start` can be PAM's summary: N, at least one digit, after `PAM `. */
+export function mayBePamMoreFailures(text: string, start: number): boolean {
+  const code = text.charCodeAt(start + 4);
+  return code >= 48 && code <= 57;
 }
 
 /** `PAM N more authentication failure[s]; ... rhost=ADDR  user=USER`: a summary when the connection ends. */

@@ -1,4 +1,5 @@
-const PREFIX = 'message repeated ';
+/** rsyslog's reduction starts so. */
+export const REPEATED_PREFIX = 'message repeated ';
 const TIMES = ' times: [';
 /** Higher counts are taken for garbage rather than replayed as that many events. */
 export const MAX_REPEATS = 100_000;
@@ -13,11 +14,11 @@ export interface Repeated {
  * not start that way; count 0 when it does but is garbled (or N is over MAX_REPEATS).
  */
 export function unwrapRepeated(message: string): Repeated | undefined {
-  if (!message.startsWith(PREFIX)) return undefined;
-  const timesAt = message.indexOf(TIMES, PREFIX.length);
+  if (!message.startsWith(REPEATED_PREFIX)) return undefined;
+  const timesAt = message.indexOf(TIMES, REPEATED_PREFIX.length);
   if (timesAt < 0 || !message.endsWith(']')) return { count: 0, message };
   let count = 0;
-  for (let index = PREFIX.length; index < timesAt; index++) {
+  for (let index = REPEATED_PREFIX.length; index < timesAt; index++) {
     const digit = message.charCodeAt(index) - 48;
     if (digit < 0 || digit > 9 || count > MAX_REPEATS) return { count: 0, message };
     count = count * 10 + digit;

@@ -1,30 +1,28 @@
 import type { SyslogLine } from './syslog-line.ts';
+import type { SyslogParts } from './syslog-parts.ts';
 import { COLON, digitAt, MAX_PID, SPACE } from './scan-chars.ts';
 
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
 /**
- * Parses what follows an RFC 3164 timestamp: `host program[pid]: message`. The host may be
- * missing (`program: message`) and so may the tag (sysklogd's `host last message repeated 2 times`),
- * in which case program is undefined and the message is everything after the host.
+ * Scans what follows an RFC 3164 timestamp, `host program[pid]: message`, into `parts` (positions,
+ * no strings made). The host may be missing (`program: message`) and so may the tag (sysklogd's
+ * `host last message repeated 2 times`): then programStart is -1 and the message is everything after
+ * the host. False when there is no header at all.
  */
-export function parseRfc3164Rest(
-  line: string,
-  start: number,
-  end: number,
-  timestamp: number,
-  priority: number | undefined,
-): SyslogLine | undefined {
+export function scanRfc3164Rest(line: string, start: number, end: number, parts: SyslogParts): boolean {
   let firstEnd = line.indexOf(' ', start);
   if (firstEnd < 0 || firstEnd > end) firstEnd = end;
-  if (firstEnd === start) return undefined;
-  let hostname: string | undefined;
+  if (firstEnd === start) return false;
   let tagStart = start;
+  parts.hostStart = -1;
   if (line.charCodeAt(firstEnd - 1) !== COLON) {
-    hostname = line.slice(start, firstEnd);
+    parts.hostStart = start;
+    parts.hostEnd = firstEnd;
     tagStart = firstEnd + 1;
   }
+  parts.end = end;
   let index = tagStart;
   let code = line.charCodeAt(index);
   while (index < end && code !== COLON && code !== OPEN_BRACKET && code !== SPACE)
@@ -47,30 +45,41 @@ export function parseRfc3164Rest(
     }
   }
   if (tagEnd < 0 || tagEnd >= end || programEnd === tagStart) {
-    return buildLine(timestamp, priority, hostname, undefined, undefined, line.slice(tagStart, end));
+    parts.programStart = -1;
+    parts.pid = undefined;
+    parts.messageStart = tagStart;
+    return true;
   }
   let messageStart = tagEnd + 1;
   while (line.charCodeAt(messageStart) === SPACE) messageStart++;
-  const message = messageStart < end ? line.slice(messageStart, end) : '';
-  return buildLine(timestamp, priority, hostname, line.slice(tagStart, programEnd), pid, message);
+  parts.programStart = tagStart;
+  parts.programEnd = programEnd;
+  parts.pid = pid;
+  parts.messageStart = messageStart;
+  return true;
 }
 
-function buildLine(
-  timestamp: number,
-  priority: number | undefined,
-  hostname: string | undefined,
-  program: string | undefined,
-  pid: number | undefined,
-  message: string,
-): SyslogLine {
+/**
+ * The SyslogLine of an RFC 3164 line that scanRfc3164Rest scanned into `parts`. `program` may give the
+ * program's name when the caller already holds it as a string (no copy is made then).
+ */
+export function buildRfc3164Line(line: string, parts: SyslogParts, program?: string): SyslogLine {
+  const hasProgram = parts.programStart >= 0;
   return {
-    timestamp,
-    priority,
-    hostname,
-    program,
-    pid,
+    timestamp: parts.timestamp,
+    priority: parts.priority,
+    hostname: parts.hostStart >= 0 ? hostOf(line, parts) : undefined,
+    program: hasProgram ? (program ?? line.slice(parts.programStart, parts.programEnd)) : undefined,
+    pid: hasProgram ? parts.pid : undefined,
     msgId: undefined,
     structuredData: undefined,
-    message,
+    message: line.slice(parts.messageStart, parts.end),
   };
+}
+
+/** The host name, the string of the line before when it is the same (a log rarely holds many hosts). */
+function hostOf(line: string, parts: SyslogParts): string {
+  const { hostStart, hostEnd, host } = parts;
+  if (host.length === hostEnd - hostStart && line.startsWith(host, hostStart)) return host;
+  return (parts.host = line.slice(hostStart, hostEnd));
 }

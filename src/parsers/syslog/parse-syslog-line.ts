@@ -1,12 +1,20 @@
 import type { SyslogLine } from './syslog-line.ts';
 import type { YearResolver } from './year-resolver.ts';
-import { parseRfc3164Rest } from './parse-rfc3164.ts';
+import { buildRfc3164Line, scanRfc3164Rest } from './parse-rfc3164.ts';
 import { parseRfc5424 } from './parse-rfc5424.ts';
 import { scanBsdTimestamp, scanIsoTimestamp } from './parse-timestamps.ts';
 import { digitAt, SPACE, type NumberOut } from './scan-chars.ts';
+import { createSyslogParts, type SyslogParts } from './syslog-parts.ts';
 
-// Scratch for the timestamp scanners; parsing is synchronous, so one per module is enough.
+// Scratch for the timestamp scanners and parseSyslogLine; parsing is synchronous, so one each is enough.
 const timeOut: NumberOut = { value: 0 };
+const scratch = createSyslogParts(false);
+
+/** What scanSyslogLine found: no syslog line, an RFC 3164 line (in the parts), or an RFC 5424 line. */
+export const NO_SYSLOG = 0;
+export const RFC3164 = 1;
+export const RFC5424 = 2;
+export type SyslogScan = typeof NO_SYSLOG | typeof RFC3164 | typeof RFC5424;
 
 /**
  * Splits a syslog line into timestamp, host, program, pid and message. Understands RFC 3164
@@ -16,27 +24,64 @@ const timeOut: NumberOut = { value: 0 };
  * Returns undefined when the line is not syslog.
  */
 export function parseSyslogLine(line: string, years: YearResolver): SyslogLine | undefined {
+  const kind = scanSyslogLine(line, years, scratch);
+  if (kind === RFC3164) return buildRfc3164Line(line, scratch);
+  if (kind === RFC5424)
+    return parseRfc5424(line, scratch.messageStart, scratch.end, scratch.priority as number);
+  return undefined;
+}
+
+/**
+ * Scans an RFC 3164 line into `parts` without making strings (buildRfc3164Line makes its SyslogLine).
+ * For an RFC 5424 line it only reads the priority and leaves messageStart at its VERSION, for
+ * parseRfc5424. Each RFC 3164 timestamp asks `years` once, unless `parts` reuses the one before.
+ */
+export function scanSyslogLine(line: string, years: YearResolver, parts: SyslogParts): SyslogScan {
   let end = line.length;
   if (line.charCodeAt(end - 1) === 13 /* \r */) end--;
   let start = 0;
-  let priority: number | undefined;
+  parts.priority = undefined;
   if (line.charCodeAt(0) === 60 /* < */) {
-    priority = 0;
+    let priority = 0;
     start = 1;
     for (let digit = digitAt(line, start); digit >= 0 && start < 4; digit = digitAt(line, ++start)) {
       priority = priority * 10 + digit;
     }
-    if (start === 1 || line.charCodeAt(start) !== 62 /* > */ || priority > 191) return undefined;
+    if (start === 1 || line.charCodeAt(start) !== 62 /* > */ || priority > 191) return NO_SYSLOG;
     start++;
-    if (isRfc5424Version(line, start)) return parseRfc5424(line, start, end, priority);
+    parts.priority = priority;
+    if (isRfc5424Version(line, start)) {
+      parts.messageStart = start;
+      parts.end = end;
+      return RFC5424;
+    }
   }
+  const timeEnd = scanTimestamp(line, start, years, parts);
+  if (timeEnd < 0 || line.charCodeAt(timeEnd) !== SPACE) return NO_SYSLOG;
+  return scanRfc3164Rest(line, timeEnd + 1, end, parts) ? RFC3164 : NO_SYSLOG;
+}
+
+/** Scans the timestamp at `start` into parts.timestamp; returns its end, or -1. */
+function scanTimestamp(line: string, start: number, years: YearResolver, parts: SyslogParts): number {
+  const stamp = parts.stamp;
+  // The same text followed by a space scans to the same time, and `years` answers a repeat the same.
+  if (stamp !== '' && line.startsWith(stamp, start) && line.charCodeAt(start + stamp.length) === SPACE) {
+    parts.timestamp = parts.stampValue;
+    return start + stamp.length;
+  }
+  parts.stamp = '';
   const first = line.charCodeAt(start);
   const timeEnd =
     first >= 48 && first <= 57
       ? scanIsoTimestamp(line, start, timeOut)
       : scanBsdTimestamp(line, start, years, timeOut);
-  if (timeEnd < 0 || line.charCodeAt(timeEnd) !== SPACE) return undefined;
-  return parseRfc3164Rest(line, timeEnd + 1, end, timeOut.value, priority);
+  if (timeEnd < 0) return -1;
+  parts.timestamp = timeOut.value;
+  if (parts.reuseStamps && line.charCodeAt(timeEnd) === SPACE) {
+    parts.stamp = line.slice(start, timeEnd);
+    parts.stampValue = timeOut.value;
+  }
+  return timeEnd;
 }
 
 /** VERSION is one or two digits and a space; an ISO timestamp has four digits and a dash. */

@@ -6,7 +6,10 @@
  *   a day after the reference, so a December log read in January lands in December of last year.
  */
 export interface YearResolver {
-  /** `month` is 0–11, `msOfDay` the time of day in milliseconds. */
+  /**
+   * `month` is 0–11, `msOfDay` the time of day in milliseconds. Asked the same again right after, it
+   * gives the same year and changes nothing: a scanner may skip asking for a repeated timestamp.
+   */
   resolveYear(month: number, day: number, msOfDay: number): number;
   /** How the year was chosen, when it was inferred and some line needed it; else undefined. */
   describeDecision(): string | undefined;

@@ -1,5 +1,5 @@
-import { Client as ElasticClient, HttpConnection, SniffingTransport } from '@elastic/elasticsearch';
-import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import type * as ElasticModule from '@elastic/elasticsearch';
+import type * as OpenSearchModule from '@opensearch-project/opensearch';
 import type { EsHttpRequest } from './es-request.ts';
 import type { EsSettings } from './resolve-settings.ts';
 
@@ -21,12 +21,29 @@ export interface OfficialTransport {
   close(): void;
 }
 
+/**
+ * The client's package is imported with the first request: loading both takes some 0.3 s of CPU,
+ * which a process that never asks a cluster (a replay of files) should not pay at start.
+ */
 export function createOfficialTransport(
   product: EsProduct,
   settings: EsSettings,
   ca: string | undefined,
 ): OfficialTransport {
-  return product === 'OpenSearch' ? openSearchTransport(settings, ca) : elasticTransport(settings, ca);
+  let opened: Promise<OfficialTransport> | undefined;
+  const open = (): Promise<OfficialTransport> =>
+    (opened ??=
+      product === 'OpenSearch'
+        ? import('@opensearch-project/opensearch').then((client) => openSearchTransport(client, settings, ca))
+        : import('@elastic/elasticsearch').then((client) => elasticTransport(client, settings, ca)));
+  return {
+    async send(request, signal) {
+      return (await open()).send(request, signal);
+    },
+    close() {
+      void opened?.then((transport) => transport.close());
+    },
+  };
 }
 
 function commonOptions(settings: EsSettings, ca: string | undefined) {
@@ -60,14 +77,18 @@ function splitPath(path: string): { path: string; querystring: Record<string, st
   };
 }
 
-function elasticTransport(settings: EsSettings, ca: string | undefined): OfficialTransport {
+function elasticTransport(
+  elastic: typeof ElasticModule,
+  settings: EsSettings,
+  ca: string | undefined,
+): OfficialTransport {
   const { tls, compression, ...options } = commonOptions(settings, ca);
-  const client = new ElasticClient({
+  const client = new elastic.Client({
     ...options,
     ...(tls ? { tls } : {}),
     compression: compression === true,
-    Connection: HttpConnection,
-    Transport: TransportWithoutProductCheck,
+    Connection: elastic.HttpConnection,
+    Transport: withoutProductCheck(elastic.SniffingTransport),
   });
   return {
     async send(request, signal) {
@@ -83,9 +104,13 @@ function elasticTransport(settings: EsSettings, ca: string | undefined): Officia
   };
 }
 
-function openSearchTransport(settings: EsSettings, ca: string | undefined): OfficialTransport {
+function openSearchTransport(
+  openSearch: typeof OpenSearchModule,
+  settings: EsSettings,
+  ca: string | undefined,
+): OfficialTransport {
   const { tls, compression, ...options } = commonOptions(settings, ca);
-  const client = new OpenSearchClient({
+  const client = new openSearch.Client({
     ...options,
     ...(tls ? { ssl: tls } : {}),
     ...(compression ? { compression: 'gzip' as const } : {}),
@@ -117,8 +142,12 @@ function openSearchTransport(settings: EsSettings, ca: string | undefined): Offi
  * only from 7.14 on. The source supports 7.0 and later and tells the product and version apart
  * itself from `GET /` (detect-cluster.ts), so the check is left out.
  */
-class TransportWithoutProductCheck extends SniffingTransport {
-  constructor(options: ConstructorParameters<typeof SniffingTransport>[0]) {
-    super({ ...options, productCheck: undefined });
-  }
+function withoutProductCheck(
+  SniffingTransport: typeof ElasticModule.SniffingTransport,
+): typeof ElasticModule.SniffingTransport {
+  return class TransportWithoutProductCheck extends SniffingTransport {
+    constructor(options: ConstructorParameters<typeof SniffingTransport>[0]) {
+      super({ ...options, productCheck: undefined });
+    }
+  };
 }
