@@ -60,8 +60,18 @@ const RDP_MAPPINGS = new Map<string, RdpMapping>([
   ],
 ]);
 
+/** RDP_MAPPINGS by provider, then code: no key string is built per event. */
+const BY_PROVIDER = new Map<string, Map<string, RdpMapping>>();
+for (const [key, mapping] of RDP_MAPPINGS) {
+  const cut = key.lastIndexOf('/');
+  const provider = key.slice(0, cut);
+  const codes = BY_PROVIDER.get(provider) ?? new Map<string, RdpMapping>();
+  codes.set(key.slice(cut + 1), mapping);
+  BY_PROVIDER.set(provider, codes);
+}
+
 export function findRdpMapping(provider: unknown, code: string): RdpMapping | undefined {
-  return typeof provider === 'string' ? RDP_MAPPINGS.get(`${provider}/${code}`) : undefined;
+  return typeof provider === 'string' ? BY_PROVIDER.get(provider)?.get(code) : undefined;
 }
 
 function dataOf(winlog: Record<string, unknown>, key: string): Record<string, unknown> {
