@@ -39,12 +39,12 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     if (typeof result !== 'string' && enrich) enrich(result);
     return result;
   };
-  const prototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent);
+  const prototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, trie);
   return {
     parseLine(line, emit) {
       const shape = line.length <= JSON_LIMITS.maxLength ? book.match(line) : undefined;
-      if (shape !== undefined && shape.recipe.kind === 'object') {
-        const root = fillObject(createSlimRoot(prototype, line), shape.recipe.entries, book.text);
+      if (shape?.plan !== undefined) {
+        const root = fillObject(createSlimRoot(prototype, line), shape.plan, book.holes);
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
