@@ -5,6 +5,7 @@ import { createSlimPrototype, createSlimRoot } from '../slim-event.ts';
 import { completeEcsDocument } from './complete-ecs-document.ts';
 import { mayHaveDottedKey } from './expand-dotted-keys.ts';
 import { buildFieldTrie } from './field-trie.ts';
+import { projectFields } from './project-fields.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
@@ -40,6 +41,9 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     return result;
   };
   const prototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, trie);
+  // Once completed, an event keeps only what the rules read (see projectFields).
+  const kept = buildFieldTrie(['@timestamp', 'event.original', ...options.fields]);
+  const keptPrototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept);
   return {
     parseLine(line, emit) {
       const shape = line.length <= JSON_LIMITS.maxLength ? book.match(line) : undefined;
@@ -48,8 +52,13 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
-          if (enrich) enrich(event);
-          emit(event, parseIsoMillis(event['@timestamp']));
+          if (!enrich) {
+            emit(event, parseIsoMillis(event['@timestamp']));
+            return null;
+          }
+          enrich(event);
+          const slim = projectFields(event, kept, createSlimRoot(keptPrototype, line)) as SecurityEvent;
+          emit(slim, parseIsoMillis(slim['@timestamp']));
           return null;
         }
       }
