@@ -31,7 +31,8 @@ export function createSlimPrototype(
 ): SlimPrototype {
   const prototype = {};
   Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
-  Object.defineProperty(prototype, SELECTION, { value: selection });
+  const known = new Map<readonly string[], boolean>();
+  Object.defineProperty(prototype, SELECTION, { value: { trie: selection, known } satisfies Selection });
   Object.defineProperty(prototype, 'toJSON', {
     value(this: SecurityEvent) {
       return materializeEvent(this);
@@ -71,11 +72,28 @@ export function materializeEvent(event: SecurityEvent): SecurityEvent {
  * in any other event every field does.
  */
 export function keepsField(event: object, path: readonly string[]): boolean {
-  let node = (event as Record<symbol, FieldTrie | undefined>)[SELECTION];
-  if (node === undefined) return true;
+  const selection = (event as Record<symbol, Selection | undefined>)[SELECTION];
+  if (selection === undefined) return true;
+  const known = selection.known.get(path);
+  if (known !== undefined) return known;
+  const kept = selects(selection.trie, path);
+  // Paths are the mapping's constants; a few hundred bound the cache should one be made per call.
+  if (selection.known.size < MAX_KNOWN_PATHS) selection.known.set(path, kept);
+  return kept;
+}
+
+const MAX_KNOWN_PATHS = 256;
+
+interface Selection {
+  trie: FieldTrie;
+  known: Map<readonly string[], boolean>;
+}
+
+function selects(trie: FieldTrie, path: readonly string[]): boolean {
+  let node = trie;
   for (let i = 0; i < path.length; i++) {
     if (node.whole) return true;
-    const at: number = node.names.indexOf(path[i] as string);
+    const at = node.names.indexOf(path[i] as string);
     if (at === -1) return false;
     node = node.nodes[at] as FieldTrie;
   }

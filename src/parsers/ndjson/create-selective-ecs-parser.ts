@@ -5,7 +5,7 @@ import { createSlimPrototype, createSlimRoot } from '../slim-event.ts';
 import { completeEcsDocument } from './complete-ecs-document.ts';
 import { mayHaveDottedKey } from './expand-dotted-keys.ts';
 import { buildFieldTrie } from './field-trie.ts';
-import { projectFields } from './project-fields.ts';
+import { compileProjection, projectFields } from './project-fields.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
@@ -44,6 +44,7 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   // Once completed, an event keeps only what the rules read (see projectFields).
   const kept = buildFieldTrie(['@timestamp', 'event.original', ...options.fields]);
   const keptPrototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept);
+  const projection = compileProjection(kept);
   return {
     parseLine(line, emit) {
       const shape = line.length <= JSON_LIMITS.maxLength ? book.match(line) : undefined;
@@ -57,7 +58,7 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
             return null;
           }
           enrich(event);
-          const slim = projectFields(event, kept, createSlimRoot(keptPrototype, line)) as SecurityEvent;
+          const slim = projectFields(event, projection, createSlimRoot(keptPrototype, line)) as SecurityEvent;
           emit(slim, parseIsoMillis(slim['@timestamp']));
           return null;
         }
