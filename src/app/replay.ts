@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Detection, Incident, IncidentCase } from '../core/index.ts';
+import type { Detection, Incident, IncidentCase, SecurityEvent } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
 import type { NoiseTally } from '../incidents/index.ts';
@@ -17,7 +17,7 @@ import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
-import { fieldsToKeep, withWholeSamples } from './parallel/light-events.ts';
+import { fieldsToKeep, wholeEvent } from './parallel/light-events.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 import { skipEvents, sortByTime } from './sort-by-time.ts';
 
@@ -114,13 +114,11 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     toleranceMs: options.toleranceMs,
     restore: resumed?.snapshot,
     emit: (signal: Detection) => {
-      // Events read by worker threads hold only what the rules read, and selectively parsed ones
-      // only their line: evidence needs the whole ones.
-      const found = withWholeSamples(signal);
       detections++;
-      const detection = { ...found, samples: found.samples.map(materializeEvent) };
-      if (store) recorder.add(detection);
-      else book.apply(detection);
+      // In memory, only an opening reads its evidence (to choose the incident's case); the samples
+      // an update brings are made whole once, at the end, for those the incidents keep.
+      if (store) recorder.add(withEvidence(signal));
+      else book.apply(signal.state === 'opened' ? withEvidence(signal) : signal);
     },
   });
   const fields = options.wholeEvents === true ? undefined : fieldsReadByRules(options.rules);
@@ -211,7 +209,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     order: orders[source] as TimeOrder,
     threads: stream.threads,
   }));
-  const incidents = store ? await incidentsOf(store, progress.serials) : book.list();
+  const incidents = store ? await incidentsOf(store, progress.serials) : wholeEvidence(book.list());
   const report: ReplayReport = {
     incidents,
     cases: store ? await casesOf(store, incidents) : book.cases(),
@@ -225,6 +223,23 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   if (store) report.notifications = noise.tally;
   if (options.notify) report.outbox = options.notify.tally;
   return report;
+}
+
+/**
+ * Events read by worker threads hold only what the rules read, and selectively parsed ones only
+ * their line: evidence needs the whole ones (each parsed once, then kept with its event).
+ */
+function wholeSample(event: SecurityEvent): SecurityEvent {
+  return materializeEvent(wholeEvent(event));
+}
+
+function withEvidence(detection: Detection): Detection {
+  return { ...detection, samples: detection.samples.map(wholeSample) };
+}
+
+function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {
+  for (const incident of incidents) incident.samples = incident.samples.map(wholeSample);
+  return incidents;
 }
 
 async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]> {

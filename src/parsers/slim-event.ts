@@ -1,8 +1,10 @@
 import type { SecurityEvent } from '../core/index.ts';
+import type { FieldTrie } from './ndjson/field-trie.ts';
 
 const LINE = Symbol('klaxon.slimLine');
 const FULL = Symbol('klaxon.fullEvent');
 const FULL_PARSER = Symbol('klaxon.parseWhole');
+const SELECTION = Symbol('klaxon.selection');
 
 interface SlimFields {
   [LINE]?: string;
@@ -19,10 +21,18 @@ export interface SlimPrototype {
   toJSON(): SecurityEvent;
 }
 
-/** A prototype for slim events whose whole event `parseWhole` makes from the line. */
-export function createSlimPrototype(parseWhole: (line: string) => SecurityEvent): SlimPrototype {
+/**
+ * A prototype for slim events whose whole event `parseWhole` makes from the line, and that hold
+ * only the fields `selection` names (see keepsField).
+ */
+export function createSlimPrototype(
+  parseWhole: (line: string) => SecurityEvent,
+  selection: FieldTrie,
+): SlimPrototype {
   const prototype = {};
   Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
+  const known = new Map<readonly string[], boolean>();
+  Object.defineProperty(prototype, SELECTION, { value: { trie: selection, known } satisfies Selection });
   Object.defineProperty(prototype, 'toJSON', {
     value(this: SecurityEvent) {
       return materializeEvent(this);
@@ -54,4 +64,38 @@ export function materializeEvent(event: SecurityEvent): SecurityEvent {
   // Kept: an episode's samples are handed on again with every update.
   Object.defineProperty(slim, FULL, { value: full });
   return full;
+}
+
+/**
+ * Whether a field at `path` belongs in `event`: in a slim event only the selected fields do (a
+ * parser that completes an event need not fill in what no rule reads: evidence is parsed whole);
+ * in any other event every field does.
+ */
+export function keepsField(event: object, path: readonly string[]): boolean {
+  const selection = (event as Record<symbol, Selection | undefined>)[SELECTION];
+  if (selection === undefined) return true;
+  const known = selection.known.get(path);
+  if (known !== undefined) return known;
+  const kept = selects(selection.trie, path);
+  // Paths are the mapping's constants; a few hundred bound the cache should one be made per call.
+  if (selection.known.size < MAX_KNOWN_PATHS) selection.known.set(path, kept);
+  return kept;
+}
+
+const MAX_KNOWN_PATHS = 256;
+
+interface Selection {
+  trie: FieldTrie;
+  known: Map<readonly string[], boolean>;
+}
+
+function selects(trie: FieldTrie, path: readonly string[]): boolean {
+  let node = trie;
+  for (let i = 0; i < path.length; i++) {
+    if (node.whole) return true;
+    const at = node.names.indexOf(path[i] as string);
+    if (at === -1) return false;
+    node = node.nodes[at] as FieldTrie;
+  }
+  return true;
 }

@@ -5,6 +5,7 @@ import { createSlimPrototype, createSlimRoot } from '../slim-event.ts';
 import { completeEcsDocument } from './complete-ecs-document.ts';
 import { mayHaveDottedKey } from './expand-dotted-keys.ts';
 import { buildFieldTrie } from './field-trie.ts';
+import { compileProjection, projectFields } from './project-fields.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
@@ -39,17 +40,26 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     if (typeof result !== 'string' && enrich) enrich(result);
     return result;
   };
-  const prototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent);
+  const prototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, trie);
+  // Once completed, an event keeps only what the rules read (see projectFields).
+  const kept = buildFieldTrie(['@timestamp', 'event.original', ...options.fields]);
+  const keptPrototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept);
+  const projection = compileProjection(kept);
   return {
     parseLine(line, emit) {
       const shape = line.length <= JSON_LIMITS.maxLength ? book.match(line) : undefined;
-      if (shape !== undefined && shape.recipe.kind === 'object') {
-        const root = fillObject(createSlimRoot(prototype, line), shape.recipe.entries, book.text);
+      if (shape?.plan !== undefined) {
+        const root = fillObject(createSlimRoot(prototype, line), shape.plan, book.holes);
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
-          if (enrich) enrich(event);
-          emit(event, parseIsoMillis(event['@timestamp']));
+          if (!enrich) {
+            emit(event, parseIsoMillis(event['@timestamp']));
+            return null;
+          }
+          enrich(event);
+          const slim = projectFields(event, projection, createSlimRoot(keptPrototype, line)) as SecurityEvent;
+          emit(slim, parseIsoMillis(slim['@timestamp']));
           return null;
         }
       }

@@ -1,7 +1,7 @@
 import type { FieldTrie } from './field-trie.ts';
-import type { Recipe, Want } from './shape-recipe.ts';
+import type { Plan, Recipe, Want } from './shape-recipe.ts';
 import { escapedStringEnd } from './json-token-end.ts';
-import { wantOf } from './shape-recipe.ts';
+import { compilePlan, wantOf } from './shape-recipe.ts';
 
 /**
  * The shape of a JSON line: its text with every string and number value cut out as a hole. Once
@@ -17,6 +17,8 @@ export interface LearntShape {
   /** Per hole: its text in the first line. */
   firstText: string[];
   recipe: Recipe;
+  /** The recipe of a document (an object), compiled. */
+  plan: Plan | undefined;
 }
 
 interface Cursor {
@@ -51,6 +53,7 @@ export function learnShape(line: string, trie: FieldTrie): LearntShape | undefin
     kinds: Uint8Array.from(holes, (hole) => hole.kind),
     firstText: holes.map((hole) => line.slice(hole.start, hole.end)),
     recipe,
+    plan: recipe.kind === 'object' ? compilePlan(recipe.entries) : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFieldTrie } from './field-trie.ts';
-import { buildValue } from './shape-recipe.ts';
+import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
 
 const line = (key: string, value: string, n: number) => `{"${key}":"${value}","n":${n},"ok":true}`;
@@ -11,10 +11,10 @@ describe('ShapeBook', () => {
     book.learn(line('a', 'first', 1));
     for (let i = 0; i < 40; i++) {
       const shape = book.match(line('a', 'same', i));
-      expect(shape && buildValue(shape.recipe, book.text)).toEqual({ a: 'same', n: i });
+      expect(shape?.plan && fillObject({}, shape.plan, book.holes)).toEqual({ a: 'same', n: i });
     }
     const other = book.match(line('a', 'other', -2.5e3));
-    expect(other && buildValue(other.recipe, book.text)).toEqual({ a: 'other', n: -2500 });
+    expect(other?.plan && fillObject({}, other.plan, book.holes)).toEqual({ a: 'other', n: -2500 });
     expect(book.match(line('b', 'x', 1))).toBeUndefined();
     expect(book.match(line('a', 'x', 1).replace('true', 'false'))).toBeUndefined();
     expect(book.match(line('a', 'x', 1).replace(':1,', ':01,'))).toBeUndefined();

@@ -3,7 +3,7 @@ import type { LearntShape } from './learn-shape.ts';
 import { learnShape } from './learn-shape.ts';
 import type { HoleSpans, ShapePattern } from './match-shape.ts';
 import { generalPattern, matchPattern, MATCHED, refinedPattern, sharedSteps } from './match-shape.ts';
-import type { HoleText } from './shape-recipe.ts';
+import { HoleReader } from './hole-reader.ts';
 
 /** Lines of one shape read before values that never changed are folded into its literal text. */
 const LEARN_LINES = 32;
@@ -35,25 +35,12 @@ export class ShapeBook {
     ends: new Int32Array(MAX_HOLES),
     escaped: new Uint8Array(MAX_HOLES),
   };
-  private line = '';
-  private pattern: ShapePattern | undefined;
-  /** The text of a hole of the line last matched. */
-  readonly text: HoleText = (hole) => {
-    const pattern = this.pattern as ShapePattern;
-    const step = pattern.stepOf[hole] as number;
-    if (step === -1) return pattern.fixed[hole] as string;
-    const { starts, ends, escaped } = this.spans;
-    const start = starts[step] as number;
-    const end = ends[step] as number;
-    // A string with escapes is decoded with its quotes, which lie just outside the hole.
-    return escaped[step] === 1
-      ? (JSON.parse(this.line.slice(start - 1, end + 1)) as string)
-      : this.line.slice(start, end);
-  };
+  /** The values of the holes of the line last matched. */
+  readonly holes = new HoleReader(this.spans);
 
   constructor(private readonly trie: FieldTrie) {}
 
-  /** The shape `line` has, if it was learnt; `text` then reads its holes. */
+  /** The shape `line` has, if it was learnt; `holes` then reads its values. */
   match(line: string): LearntShape | undefined {
     // Lines of ever new shapes (no program writes those; an attacker may): the book has learnt all
     // it may, and trying it on each line costs more than it saves.
@@ -124,8 +111,8 @@ export class ShapeBook {
   }
 
   private matched(line: string, pattern: ShapePattern, index: number): LearntShape {
-    this.line = line;
-    this.pattern = pattern;
+    this.holes.line = line;
+    this.holes.pattern = pattern;
     // The shape of the next line is most likely this one: it is tried first.
     if (index > 0) {
       const entry = this.entries[index] as Entry;

@@ -2,7 +2,7 @@ import type { FieldTrie } from './field-trie.ts';
 
 /**
  * How to build the selected fields of a line from the values of its shape's holes (see
- * line-shape.ts): strings and numbers come from holes, `true`/`false`/`null` are constants,
+ * learn-shape.ts): strings and numbers come from holes, `true`/`false`/`null` are constants,
  * objects keep their entries in the order the line wrote them (a repeated key: the last wins,
  * where the first stood, as JSON.parse does).
  */
@@ -16,43 +16,80 @@ export type Recipe =
 /** A value in the shape's first line: where it is, and what of it the selection wants. */
 export type Want = FieldTrie | 'whole' | 'none';
 
-/** The text of hole `hole` of the line being read. */
-export type HoleText = (hole: number) => string;
-
-export function buildValue(recipe: Recipe, text: HoleText): unknown {
-  switch (recipe.kind) {
-    case 'string':
-      return text(recipe.hole);
-    case 'number':
-      return Number(text(recipe.hole));
-    case 'constant':
-      return recipe.value;
-    case 'object':
-      return fillObject({}, recipe.entries, text);
-    case 'array':
-      return recipe.items.map((item) => buildValue(item, text));
-  }
+/** The values of the holes of the line being read. */
+export interface HoleValues {
+  string(hole: number): string;
+  number(hole: number): number;
 }
 
-export function fillObject<T extends Record<string, unknown>>(
-  into: T,
-  entries: readonly [string, Recipe][],
-  text: HoleText,
-): T {
-  for (let i = 0; i < entries.length; i++) {
-    const [key, value] = entries[i] as [string, Recipe];
-    const built = buildValue(value, text);
-    // `__proto__` as a plain assignment would set the prototype; JSON.parse makes it a field.
-    if (key === '__proto__')
-      Object.defineProperty(into, key, {
-        value: built,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else (into as Record<string, unknown>)[key] = built;
+const STRING = 0;
+const NUMBER = 1;
+const CONSTANT = 2;
+const OBJECT = 3;
+const ARRAY = 4;
+const KINDS = { string: STRING, number: NUMBER, constant: CONSTANT, object: OBJECT, array: ARRAY };
+
+/**
+ * The entries of an object recipe (or the items of an array one) as flat arrays, read in one
+ * loop per line without a closure or a tuple per value.
+ */
+export interface Plan {
+  keys: string[];
+  kinds: Uint8Array;
+  holes: Int32Array;
+  constants: (boolean | null)[];
+  parts: (Plan | undefined)[];
+  /** Whether a key is `__proto__`, which a plain assignment would take for the prototype. */
+  protoKey: boolean;
+}
+
+export function compilePlan(entries: readonly (readonly [string, Recipe])[]): Plan {
+  const plan: Plan = {
+    keys: entries.map(([key]) => key),
+    kinds: Uint8Array.from(entries, ([, recipe]) => KINDS[recipe.kind]),
+    holes: Int32Array.from(entries, ([, recipe]) => ('hole' in recipe ? recipe.hole : -1)),
+    constants: entries.map(([, recipe]) => (recipe.kind === 'constant' ? recipe.value : null)),
+    parts: entries.map(([, recipe]) => partOf(recipe)),
+    protoKey: entries.some(([key]) => key === '__proto__'),
+  };
+  return plan;
+}
+
+function partOf(recipe: Recipe): Plan | undefined {
+  if (recipe.kind === 'object') return compilePlan(recipe.entries);
+  if (recipe.kind === 'array') return compilePlan(recipe.items.map((item) => ['', item] as const));
+  return undefined;
+}
+
+export function fillObject<T extends Record<string, unknown>>(into: T, plan: Plan, values: HoleValues): T {
+  const { keys, kinds, holes, constants, parts } = plan;
+  const target = into as Record<string, unknown>;
+  for (let i = 0; i < keys.length; i++) {
+    const value = valueAt(kinds[i] as number, holes[i] as number, constants[i], parts[i], values);
+    const key = keys[i] as string;
+    if (plan.protoKey && key === '__proto__')
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else target[key] = value;
   }
   return into;
+}
+
+function valueAt(
+  kind: number,
+  hole: number,
+  constant: boolean | null | undefined,
+  part: Plan | undefined,
+  values: HoleValues,
+): unknown {
+  if (kind === STRING) return values.string(hole);
+  if (kind === NUMBER) return values.number(hole);
+  if (kind === CONSTANT) return constant;
+  if (kind === OBJECT) return fillObject({}, part as Plan, values);
+  const { kinds, holes, constants, parts } = part as Plan;
+  const items: unknown[] = [];
+  for (let i = 0; i < kinds.length; i++)
+    items.push(valueAt(kinds[i] as number, holes[i] as number, constants[i], parts[i], values));
+  return items;
 }
 
 /** What a trie wants of the entry `key` of an object it wants `want` of. */

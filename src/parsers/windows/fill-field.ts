@@ -1,4 +1,5 @@
 import { isObject } from '../../core/index.ts';
+import { keepsField } from '../slim-event.ts';
 
 /** Winlogbeat and Windows write `-` (and sometimes nothing) where a value is absent. */
 export function isBlankValue(value: unknown): boolean {
@@ -10,9 +11,10 @@ export function isBlankValue(value: unknown): boolean {
  * (Winlogbeat output already carries most ECS fields: those win). A blank existing value
  * (`-`, empty) is replaced, or removed when there is nothing to put in its place.
  * Objects on the way are created as needed (and an object emptied so is removed); a scalar
- * where an object belongs is left alone.
+ * where an object belongs is left alone. A slim event is left without the fields it does not keep.
  */
 export function fillPath(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  if (!keepsField(root, path)) return;
   let parent = root;
   let current = root;
   const last = path.length - 1;

@@ -6,6 +6,11 @@ import { normalizeSourceIp, normalizeSourcePort } from './source-address.ts';
 export const RDP_CORE_PROVIDER = 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS';
 export const RCM_PROVIDER = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager';
 
+const USER_NAME = ['user', 'name'];
+const USER_DOMAIN = ['user', 'domain'];
+const SOURCE_IP = ['source', 'ip'];
+const SOURCE_PORT = ['source', 'port'];
+
 interface RdpMapping {
   category: string[];
   type: string[];
@@ -52,16 +57,26 @@ const RDP_MAPPINGS = new Map<string, RdpMapping>([
       action: 'rdp-user-authenticated',
       map(event, winlog) {
         const data = { ...dataOf(winlog, 'event_data'), ...eventXml(winlog) };
-        fillPath(event, ['user', 'name'], readData(data, 'Param1'));
-        fillPath(event, ['user', 'domain'], readData(data, 'Param2'));
+        fillPath(event, USER_NAME, readData(data, 'Param1'));
+        fillPath(event, USER_DOMAIN, readData(data, 'Param2'));
         mapAddressWithPort(event, readData(data, 'Param3'));
       },
     },
   ],
 ]);
 
+/** RDP_MAPPINGS by provider, then code: no key string is built per event. */
+const BY_PROVIDER = new Map<string, Map<string, RdpMapping>>();
+for (const [key, mapping] of RDP_MAPPINGS) {
+  const cut = key.lastIndexOf('/');
+  const provider = key.slice(0, cut);
+  const codes = BY_PROVIDER.get(provider) ?? new Map<string, RdpMapping>();
+  codes.set(key.slice(cut + 1), mapping);
+  BY_PROVIDER.set(provider, codes);
+}
+
 export function findRdpMapping(provider: unknown, code: string): RdpMapping | undefined {
-  return typeof provider === 'string' ? RDP_MAPPINGS.get(`${provider}/${code}`) : undefined;
+  return typeof provider === 'string' ? BY_PROVIDER.get(provider)?.get(code) : undefined;
 }
 
 function dataOf(winlog: Record<string, unknown>, key: string): Record<string, unknown> {
@@ -86,8 +101,8 @@ function mapAddressWithPort(event: SecurityEvent, value: string | undefined): vo
     ip = normalizeSourceIp(match?.[1]);
     port = ip === undefined ? undefined : normalizeSourcePort(match?.[2]);
   }
-  fillPath(event, ['source', 'ip'], ip);
-  fillPath(event, ['source', 'port'], port);
+  fillPath(event, SOURCE_IP, ip);
+  fillPath(event, SOURCE_PORT, port);
 }
 
 export type { RdpMapping };

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { getField } from '../../core/index.ts';
+import { isSlimEvent, materializeEvent } from '../slim-event.ts';
+import { windowsParser } from './index.ts';
+import { datasetUrl } from '../../../test/support/datasets.ts';
+
+const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
+
+/** The dataset's lines as they are, and without what Winlogbeat's mapping adds (the parser fills it). */
+function datasetLines(): string[] {
+  const files = readdirSync(DATASET).filter((name) => name.endsWith('.jsonl'));
+  const lines = files.flatMap((file) => readFileSync(new URL(file, DATASET), 'utf8').split('\n'));
+  const docs = lines.filter((line) => line !== '');
+  return [...docs, ...docs.map(bare), ...docs.map(bare)];
+}
+
+function bare(line: string): string {
+  const doc = JSON.parse(line) as Record<string, Record<string, unknown>>;
+  for (const field of ['user', 'source', 'related', 'process']) delete doc[field];
+  for (const field of ['category', 'type', 'action', 'outcome', 'module', 'reason'])
+    delete doc.event?.[field];
+  delete doc.winlog?.logon;
+  return JSON.stringify(doc);
+}
+
+function parse(lines: string[], fields?: string[]): SecurityEvent[] {
+  const parser = fields ? windowsParser.createSelective!({}, fields) : windowsParser.create({});
+  const events: SecurityEvent[] = [];
+  for (const line of lines) parser.parseLine(line, (event) => events.push(event));
+  return events;
+}
+
+const FILLED = [
+  'user.name',
+  'user.domain',
+  'user.id',
+  'user.target.name',
+  'source.ip',
+  'source.port',
+  'source.domain',
+  'winlog.logon.type',
+  'winlog.logon.failure.sub_status',
+  'event.reason',
+  'event.outcome',
+  'event.action',
+  'event.category',
+  'process.name',
+  'winlog.event_data.LogonType',
+];
+
+describe('slim Windows events', () => {
+  it('hold the fields the rules read as the whole events do, filled by the mapping or not', () => {
+    const lines = datasetLines();
+    const whole = parse(lines);
+    const slim = parse(lines, FILLED);
+    expect(slim).toHaveLength(whole.length);
+    expect(slim.filter(isSlimEvent).length).toBeGreaterThan(lines.length / 2);
+    let filled = 0;
+    slim.forEach((event, i) => {
+      for (const field of FILLED) {
+        const expected = getField(whole[i], field);
+        expect(getField(event, field), `${field} of line ${i}`).toEqual(expected);
+        if (expected !== undefined) filled++;
+      }
+    });
+    expect(filled).toBeGreaterThan(lines.length);
+    expect(slim.map(materializeEvent)).toEqual(whole);
+  });
+
+  it('hold nothing more than the fields the rules read, the time and the line', () => {
+    const lines = datasetLines();
+    const whole = parse(lines);
+    const slim = parse(lines, ['source.ip', 'event.code']);
+    const logons = slim.filter(
+      (event, i) => isSlimEvent(event) && getField(whole[i], 'winlog.logon') !== undefined,
+    );
+    expect(logons.length).toBeGreaterThan(10);
+    for (const event of logons) {
+      const fields = structuredClone(event) as Record<string, Record<string, unknown>>;
+      expect(Object.keys(fields).sort()).toEqual(expect.arrayContaining(['@timestamp', 'event']));
+      expect(Object.keys(fields).filter((key) => !['@timestamp', 'event', 'source'].includes(key))).toEqual(
+        [],
+      );
+      expect(Object.keys(fields.event ?? {}).sort()).toEqual(['code', 'original']);
+      expect(Object.keys(fields.source ?? {}).filter((key) => key !== 'ip')).toEqual([]);
+    }
+  });
+});
