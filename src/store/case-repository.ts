@@ -11,8 +11,11 @@ export interface CaseSpanRow {
 }
 
 export interface CaseRepository {
-  /** Cases whose activity reached `since` or later: those a new incident may join. */
-  active(since: number): Promise<CaseSpanRow[]>;
+  /**
+   * Cases whose activity reached `since` or later: those a new incident may join; with
+   * `entities`, only those sharing one of them (the store narrows, so a long day reads few rows).
+   */
+  active(since: number, entities?: readonly string[]): Promise<CaseSpanRow[]>;
   /** Writes the case (new or widened) and puts incident `serial` in it. */
   put(span: CaseSpanRow, serial: number): Promise<void>;
   /** A member incident was seen later: the case's activity extends to `lastSeen`. */
@@ -26,9 +29,15 @@ export interface CaseRepository {
 
 export function createCaseRepository(db: Kysely<Database>): CaseRepository {
   return {
-    async active(since) {
-      const rows = await db.selectFrom('cases').selectAll().where('last_seen', '>=', since).execute();
-      return rows.map(toSpan);
+    async active(since, entities) {
+      if (entities?.length === 0) return [];
+      let query = db.selectFrom('cases').selectAll().where('last_seen', '>=', since);
+      if (entities)
+        query = query.where((eb) => eb.or(entities.map((e) => eb('entities_json', 'like', likeEntity(e)))));
+      const spans = (await query.execute()).map(toSpan);
+      if (!entities) return spans;
+      const wanted = new Set(entities);
+      return spans.filter((span) => span.entities.some((e) => wanted.has(e)));
     },
     async put(span, serial) {
       const row: CaseTable = {
@@ -73,12 +82,11 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
     },
     async sharing(entities, limit = 20) {
       if (entities.length === 0) return [];
-      // Entities are JSON strings inside entities_json; LIKE narrows (its wildcards only widen), the exact check follows.
       const wanted = new Set(entities);
       const rows = await db
         .selectFrom('cases')
         .selectAll()
-        .where((eb) => eb.or(entities.map((e) => eb('entities_json', 'like', `%${JSON.stringify(e)}%`))))
+        .where((eb) => eb.or(entities.map((e) => eb('entities_json', 'like', likeEntity(e)))))
         .orderBy('id', 'desc')
         .limit(limit * 4)
         .execute();
@@ -86,6 +94,15 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
       return withMembers(db, hits);
     },
   };
+}
+
+/**
+ * A LIKE pattern that matches every entities_json holding `entity` (and maybe a few more: the exact
+ * check follows). Entities are JSON strings there; a backslash of their JSON becomes `_` (any one
+ * character), because PostgreSQL reads a backslash in a pattern as an escape; `%` and `_` only widen.
+ */
+function likeEntity(entity: string): string {
+  return `%${JSON.stringify(entity).replaceAll('\\', '_')}%`;
 }
 
 function toSpan(row: CaseTable): CaseSpanRow {
