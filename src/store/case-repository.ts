@@ -30,14 +30,20 @@ export interface CaseRepository {
 export function createCaseRepository(db: Kysely<Database>): CaseRepository {
   return {
     async active(since, entities) {
-      if (entities?.length === 0) return [];
-      let query = db.selectFrom('cases').selectAll().where('last_seen', '>=', since);
-      if (entities)
-        query = query.where((eb) => eb.or(entities.map((e) => eb('entities_json', 'like', likeEntity(e)))));
-      const spans = (await query.execute()).map(toSpan);
-      if (!entities) return spans;
-      const wanted = new Set(entities);
-      return spans.filter((span) => span.entities.some((e) => wanted.has(e)));
+      if (entities === undefined) {
+        const rows = await db.selectFrom('cases').selectAll().where('last_seen', '>=', since).execute();
+        return rows.map(toSpan);
+      }
+      if (entities.length === 0) return [];
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('last_seen', '>=', since)
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
+        )
+        .execute();
+      return rows.map(toSpan);
     },
     async put(span, serial) {
       const row: CaseTable = {
@@ -57,6 +63,12 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
           }),
         )
         .execute();
+      if (span.entities.length > 0)
+        await db
+          .insertInto('case_entities')
+          .values(span.entities.map((entity) => ({ entity, case_id: span.id })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       await db.updateTable('incidents').set({ case_id: span.id }).where('serial', '=', serial).execute();
     },
     async extend(id, lastSeen) {
@@ -82,27 +94,18 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
     },
     async sharing(entities, limit = 20) {
       if (entities.length === 0) return [];
-      const wanted = new Set(entities);
       const rows = await db
         .selectFrom('cases')
         .selectAll()
-        .where((eb) => eb.or(entities.map((e) => eb('entities_json', 'like', likeEntity(e)))))
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
+        )
         .orderBy('id', 'desc')
-        .limit(limit * 4)
+        .limit(limit)
         .execute();
-      const hits = rows.filter((row) => toSpan(row).entities.some((e) => wanted.has(e))).slice(0, limit);
-      return withMembers(db, hits);
+      return withMembers(db, rows);
     },
   };
-}
-
-/**
- * A LIKE pattern that matches every entities_json holding `entity` (and maybe a few more: the exact
- * check follows). Entities are JSON strings there; a backslash of their JSON becomes `_` (any one
- * character), because PostgreSQL reads a backslash in a pattern as an escape; `%` and `_` only widen.
- */
-function likeEntity(entity: string): string {
-  return `%${JSON.stringify(entity).replaceAll('\\', '_')}%`;
 }
 
 function toSpan(row: CaseTable): CaseSpanRow {
