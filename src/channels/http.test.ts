@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpPeer } from '../../test/support/http-peer.ts';
 import type { HttpPeer } from '../../test/support/http-peer.ts';
@@ -145,6 +147,46 @@ describe('postJson', () => {
       reason: 'network',
       message: 'network error (ECONNREFUSED)',
     });
+  });
+
+  it('returns retry/timeout when the peer does not answer in time', async () => {
+    peer = await startHttpPeer(() => new Promise(() => {}));
+    const reply = await postJson({ url: peer.url, body: '{}' }, { fetch, signal: AbortSignal.timeout(200) });
+    expect(reply).toEqual({ kind: 'retry', reason: 'timeout', message: 'request timed out' });
+  });
+
+  it('keeps the connection open between posts', async () => {
+    const ports = new Set<number>();
+    const server = createServer((request, response) => {
+      ports.add(request.socket.remotePort ?? 0);
+      request.resume().on('end', () => response.writeHead(200).end('ok'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      for (let n = 0; n < 3; n++) {
+        const reply = await postJson({ url, body: '{}' }, { fetch, signal: new AbortController().signal });
+        expect(reply).toMatchObject({ kind: 'reply', status: 200, body: 'ok' });
+      }
+      expect(ports.size).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('uses a fetch passed in instead of the built-in one as given', async () => {
+    const seen: string[] = [];
+    const own: typeof fetch = async (input) => {
+      seen.push(String(input));
+      return new Response('from own fetch', { status: 202 });
+    };
+    const reply = await postJson(
+      { url: 'http://127.0.0.1:9/hook', body: '{}' },
+      { fetch: own, signal: new AbortController().signal },
+    );
+    expect(reply).toMatchObject({ kind: 'reply', status: 202, body: 'from own fetch' });
+    expect(seen).toEqual(['http://127.0.0.1:9/hook']);
   });
 });
 

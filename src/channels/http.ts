@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { FailureReason, SendContext, SendResult } from './channel.ts';
+import { postWithNodeHttp } from './node-http-post.ts';
 
 /** The part of `Headers` the classifier reads, so a plain lookup works too. */
 export interface HeaderLookup {
@@ -10,7 +11,7 @@ export interface HeaderLookup {
 export interface HttpReply {
   kind: 'reply';
   status: number;
-  headers: Headers;
+  headers: HeaderLookup;
   body: string;
 }
 
@@ -142,15 +143,29 @@ export interface JsonRequest {
   headers?: Record<string, string>;
 }
 
+/** The process's own fetch, as it was when Klaxon loaded: a `fetch` passed in other than it is used as given. */
+const BUILT_IN_FETCH = globalThis.fetch;
+
 /**
  * POST (or PUT) a JSON body; the reply with its body as text, or the fetch failure already
- * classified. Redirects are not followed. Never throws for network trouble.
+ * classified. Redirects are not followed. Never throws for network trouble. With the built-in
+ * fetch, http(s) URLs go through node:http over kept-alive connections (postWithNodeHttp).
  */
 export async function postJson(
   request: JsonRequest,
   context: Pick<SendContext<unknown, unknown>, 'fetch' | 'signal'>,
 ): Promise<HttpReply | SendFailure> {
   try {
+    const url = context.fetch === BUILT_IN_FETCH ? parseHttpUrl(request.url) : undefined;
+    if (url !== undefined) {
+      const reply = await postWithNodeHttp(url, {
+        method: request.method ?? 'POST',
+        headers: { 'content-type': 'application/json', ...request.headers },
+        body: request.body,
+        signal: context.signal,
+      });
+      return { kind: 'reply', ...reply };
+    }
     const response = await context.fetch(request.url, {
       method: request.method ?? 'POST',
       headers: { 'content-type': 'application/json', ...request.headers },
@@ -163,6 +178,11 @@ export async function postJson(
   } catch (error) {
     return classifyFetchError(error);
   }
+}
+
+function parseHttpUrl(text: string): URL | undefined {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  return url?.protocol === 'http:' || url?.protocol === 'https:' ? url : undefined;
 }
 
 /**

@@ -46,6 +46,11 @@ export interface ChannelDefinition<Config = unknown, Secrets = unknown, Payload 
   render(notification: Notification, config: Config): Payload;
   send(payload: Payload, context: SendContext<Config, Secrets>): Promise<SendResult>;
   /**
+   * How many notifications may be on their way to the channel at once (default 1: each waits for
+   * the one before, so they arrive in order). Those about one incident always go one at a time.
+   */
+  maxInFlight?: number;
+  /**
    * Checks that need config and secrets together, or the server's settings (Kibana's
    * `validate.connector`): each issue names the channel's key it is about. Run at config load.
    */

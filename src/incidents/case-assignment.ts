@@ -10,7 +10,7 @@ import { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
  */
 export async function assignCase(cases: CaseRepository, incident: Incident): Promise<Incident> {
   const span = { entities: entitiesOf(incident), firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
-  const active = await cases.active(incident.firstSeen - CASE_GAP_MS);
+  const active = await cases.active(incident.firstSeen - CASE_GAP_MS, span.entities);
   const choice = chooseCase(span, active);
   const joined = 'join' in choice ? active.find((c) => c.id === choice.join) : undefined;
   const next: CaseSpan = joined ? widenCase(joined, span) : { id: incident.serial, ...span };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpPeer } from '../../test/support/http-peer.ts';
 import { startHttpPeer } from '../../test/support/http-peer.ts';
 import { webhookChannel } from '../channels/webhook/index.ts';
-import { sampleNotification } from '../channels/testdata/notifications.ts';
+import { SAMPLE_INCIDENT, sampleNotification } from '../channels/testdata/notifications.ts';
 import type { Notification } from '../core/index.ts';
 import type { Store } from '../store/index.ts';
 import { openStore } from '../store/index.ts';
@@ -70,6 +70,30 @@ describe('Dispatcher', () => {
     expect(delivered).toEqual(['a', 'b']);
     const sent = await store.outbox.list({ state: ['sent'] });
     expect(sent.map((entry) => entry.notification.sequence).sort()).toEqual([1, 2]);
+  });
+
+  it('has up to maxInFlight webhook messages on their way at once, those about one incident in order', async () => {
+    const about = (id: string, serial: number) => {
+      const { sequence: _sequence, ...rest } = sampleNotification({
+        id,
+        channel: 'soar',
+        createdAt: T0,
+        incident: { ...SAMPLE_INCIDENT, serial },
+      });
+      return rest;
+    };
+    await store.outbox.enqueue([about('a', 1), about('b', 2), about('c', 3), about('a-again', 1)], T0);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    soar.respond(() => gate.then(() => ({ status: 200 })));
+    const pass = dispatcher([webhook('soar', soar)]).runOnce();
+    const first = [await soar.nextRequest(), await soar.nextRequest(), await soar.nextRequest()];
+    expect(first.map((request) => request.headers['webhook-id']).sort()).toEqual(['a', 'b', 'c']);
+    release();
+    expect(await pass).toEqual({ sent: 4, retried: 0, dead: 0 });
+    expect(soar.requests.map((request) => request.headers['webhook-id'])).toHaveLength(4);
+    expect(soar.requests[3]?.headers['webhook-id']).toBe('a-again');
+    expect(delivered.indexOf('a')).toBeLessThan(delivered.indexOf('a-again'));
   });
 
   it('retries a 500 with backoff and delivers once the receiver recovers', async () => {

@@ -5,6 +5,7 @@ import { RateLimiter } from './rate-limiter.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY_POLICY, planRetry } from './retry-policy.ts';
 import { sendNotification } from './send-notification.ts';
+import { forEachInFlight } from './in-flight.ts';
 
 /** A channel as configured in klaxon.yaml: its plug-in, settings, secrets and rate limits. */
 export interface ConfiguredChannel {
@@ -46,10 +47,17 @@ export interface PassResult {
   dead: number;
 }
 
+/** Messages about one incident go out one after another, in order; others may overlap. */
+function orderKey(entry: OutboxEntry): string {
+  const incident = entry.notification.incident;
+  return incident === undefined ? `notification ${entry.notification.id}` : `incident ${incident.serial}`;
+}
+
 /**
  * Delivers from the outbox only. Each channel is worked on its own, concurrently, so one
  * channel's outage or slowness never delays another; within a channel, notifications go out in
- * order and within its rate limits. Channels only classify outcomes; retries, backoff, the
+ * order (or, for a channel with `maxInFlight` above 1, that many at once, those about one
+ * incident still in order) and within its rate limits. Channels only classify outcomes; retries, backoff, the
  * maximum age and dead letters are decided here, and a dead letter raises a meta-alert on the
  * other channels.
  */
@@ -133,12 +141,12 @@ export class Dispatcher {
             room,
             this.options.leaseMs ?? 60_000,
           );
-    for (const entry of entries) {
+    await forEachInFlight(entries, channel.definition.maxInFlight ?? 1, orderKey, async (entry) => {
       limiter.take(this.options.now());
       const outcome = await this.deliver(channel, entry);
       result[outcome]++;
       this.options.onOutcome?.(name, outcome);
-    }
+    });
     return result;
   }
 

@@ -12,7 +12,7 @@ export async function caseNoteOf(tx: StoreOperations, incident: Incident): Promi
   if (incident.caseId === undefined) return undefined;
   const found = await tx.cases.get(incident.caseId);
   if (found === undefined) return undefined;
-  const members = await membersOf(tx, shownSerials(found.serials));
+  const members = await membersOf(tx, shownSerials(found.serials), incident);
   const earlier = (await tx.cases.sharing(found.entities, RELATED_SHOWN + 1)).filter(
     (other) => other.id !== found.id && other.id < found.id,
   );
@@ -31,10 +31,15 @@ function shownSerials(serials: readonly number[]): readonly number[] {
   return [serials[0] as number, ...serials.slice(serials.length - (CASE_MEMBERS_SHOWN - 1))];
 }
 
-async function membersOf(tx: StoreOperations, serials: readonly number[]): Promise<CaseMember[]> {
+/** The incidents as members; `known` (the one the message is about) is not read again. */
+async function membersOf(
+  tx: StoreOperations,
+  serials: readonly number[],
+  known?: Incident,
+): Promise<CaseMember[]> {
   const members: CaseMember[] = [];
   for (const serial of serials) {
-    const incident = await tx.incidents.get(serial);
+    const incident = serial === known?.serial ? known : await tx.incidents.get(serial);
     if (incident) members.push(memberOf(incident));
   }
   return members;

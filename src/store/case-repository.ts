@@ -11,8 +11,11 @@ export interface CaseSpanRow {
 }
 
 export interface CaseRepository {
-  /** Cases whose activity reached `since` or later: those a new incident may join. */
-  active(since: number): Promise<CaseSpanRow[]>;
+  /**
+   * Cases whose activity reached `since` or later: those a new incident may join; with
+   * `entities`, only those sharing one of them (the store narrows, so a long day reads few rows).
+   */
+  active(since: number, entities?: readonly string[]): Promise<CaseSpanRow[]>;
   /** Writes the case (new or widened) and puts incident `serial` in it. */
   put(span: CaseSpanRow, serial: number): Promise<void>;
   /** A member incident was seen later: the case's activity extends to `lastSeen`. */
@@ -26,8 +29,20 @@ export interface CaseRepository {
 
 export function createCaseRepository(db: Kysely<Database>): CaseRepository {
   return {
-    async active(since) {
-      const rows = await db.selectFrom('cases').selectAll().where('last_seen', '>=', since).execute();
+    async active(since, entities) {
+      if (entities === undefined) {
+        const rows = await db.selectFrom('cases').selectAll().where('last_seen', '>=', since).execute();
+        return rows.map(toSpan);
+      }
+      if (entities.length === 0) return [];
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('last_seen', '>=', since)
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
+        )
+        .execute();
       return rows.map(toSpan);
     },
     async put(span, serial) {
@@ -48,6 +63,12 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
           }),
         )
         .execute();
+      if (span.entities.length > 0)
+        await db
+          .insertInto('case_entities')
+          .values(span.entities.map((entity) => ({ entity, case_id: span.id })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       await db.updateTable('incidents').set({ case_id: span.id }).where('serial', '=', serial).execute();
     },
     async extend(id, lastSeen) {
@@ -73,17 +94,16 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
     },
     async sharing(entities, limit = 20) {
       if (entities.length === 0) return [];
-      // Entities are JSON strings inside entities_json; LIKE narrows (its wildcards only widen), the exact check follows.
-      const wanted = new Set(entities);
       const rows = await db
         .selectFrom('cases')
         .selectAll()
-        .where((eb) => eb.or(entities.map((e) => eb('entities_json', 'like', `%${JSON.stringify(e)}%`))))
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
+        )
         .orderBy('id', 'desc')
-        .limit(limit * 4)
+        .limit(limit)
         .execute();
-      const hits = rows.filter((row) => toSpan(row).entities.some((e) => wanted.has(e))).slice(0, limit);
-      return withMembers(db, hits);
+      return withMembers(db, rows);
     },
   };
 }

@@ -22,6 +22,7 @@ export interface Database {
   sessions: SessionTable;
   rule_states: RuleStateTable;
   cases: CaseTable;
+  case_entities: CaseEntityTable;
   rule_audit: RuleAuditTable;
 }
 
@@ -31,6 +32,12 @@ export interface RuleAuditTable {
   actor: string;
   enabled: number;
   reason: string;
+}
+
+/** One entity of one case (the cases about an entity, by index). */
+export interface CaseEntityTable {
+  entity: string;
+  case_id: number;
 }
 
 export interface CaseTable {

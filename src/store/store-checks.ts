@@ -21,6 +21,7 @@ const EXPECTED_TABLES = Object.keys({
   notification_groups: true,
   group_messages: true,
   cases: true,
+  case_entities: true,
   rule_audit: true,
   incident_escalations: true,
 } satisfies Record<keyof Database, true>);

@@ -16,6 +16,7 @@ import type { LiveMetrics } from './live-metrics.ts';
 import type { ReadinessPolicy } from './live-readiness.ts';
 import { checkReadiness } from './live-readiness.ts';
 import { createLiveMetrics } from './live-metrics.ts';
+import { wakeOncePerTurn } from './wake-once-per-turn.ts';
 import type { LivePipeline } from './live-pipeline.ts';
 import type { RunningSource } from './source-runner.ts';
 
@@ -55,7 +56,7 @@ export function createLiveServer(parts: LiveServerParts): { server: FastifyInsta
         events: config.server.ingest.rateLimit.count,
         perMs: config.server.ingest.rateLimit.perMs,
       },
-      onAccepted: () => journal.wake(),
+      onAccepted: wakeOncePerTurn(() => journal.wake()),
     });
   }
   const metrics = createLiveMetrics({

@@ -15,4 +15,7 @@ export const webhookChannel: ChannelDefinition<WebhookConfig, WebhookSecrets, We
   secretsSchema: webhookSecretsSchema,
   render: renderWebhook,
   send: sendWebhook,
+  // Standard Webhooks promise no order across messages (receivers have webhook-timestamp and the
+  // sequence): one slow round trip must not hold up the alerts behind it.
+  maxInFlight: 8,
 };

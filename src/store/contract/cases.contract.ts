@@ -43,5 +43,38 @@ export function describeCaseContract(open: OpenStore): void {
       expect((await store.cases.list()).map((c) => c.id)).toEqual([other.serial, first.serial]);
       expect(await store.cases.get(999)).toBeUndefined();
     });
+
+    it('narrows active cases to those sharing an entity, exactly, whatever characters it holds', async () => {
+      const store = await open();
+      const entities = ['user.name=corp\\ann', 'user.name=50%_off', 'user.name=say "hi"'];
+      for (const [n, entity] of entities.entries()) {
+        const incident = await store.incidents.open(newIncident({ group: { 'user.name': `u${n}` } }));
+        await store.cases.put(
+          { id: incident.serial, entities: [entity], firstSeen: 0, lastSeen: 100 },
+          incident.serial,
+        );
+      }
+      const lookalike = await store.incidents.open(newIncident({ group: { 'user.name': 'x' } }));
+      const lookalikes = [
+        'user.name=corpxxann',
+        'user.name=50x_off',
+        'user.name=50%xoff',
+        'user.name=say "HI"',
+      ];
+      await store.cases.put(
+        { id: lookalike.serial, entities: lookalikes, firstSeen: 0, lastSeen: 100 },
+        lookalike.serial,
+      );
+
+      for (const entity of entities) {
+        const [found, ...more] = await store.cases.active(0, [entity, 'source.ip=192.0.2.1']);
+        expect(found?.entities).toEqual([entity]);
+        expect(more).toEqual([]);
+        expect((await store.cases.sharing([entity])).map((c) => c.entities)).toEqual([[entity]]);
+      }
+      expect(await store.cases.active(0, [])).toEqual([]);
+      expect(await store.cases.active(101, [entities[0] as string])).toEqual([]);
+      expect(await store.cases.active(0)).toHaveLength(4);
+    });
   });
 }

@@ -9,6 +9,7 @@ import { incidentLifecycleMigration } from './0008-incident-lifecycle.ts';
 import { casesMigration } from './0009-cases.ts';
 import { minuteCountsMigration } from './0010-minute-counts.ts';
 import { incidentSigmaMigration } from './0011-incident-sigma.ts';
+import { caseEntitiesMigration } from './0012-case-entities.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   casesMigration,
   minuteCountsMigration,
   incidentSigmaMigration,
+  caseEntitiesMigration,
 ];

@@ -38,6 +38,7 @@ describe('migrations', () => {
     );
     expect(await tableNames(db)).toEqual([
       'api_tokens',
+      'case_entities',
       'cases',
       'checkpoints',
       'counters',
@@ -105,5 +106,37 @@ describe('the incident search migration', () => {
     expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 2)).toEqual(later);
     const row = await db.selectFrom('incidents').select('group_values').executeTakeFirstOrThrow();
     expect(row.group_values).toBe('203.0.113.9\nbob');
+  });
+});
+
+describe('the case entities migration', () => {
+  it('indexes the entities of the cases opened before it', async () => {
+    const db = openMemory();
+    const before = MIGRATIONS.filter((migration) => migration.name !== 'case-entities');
+    await runMigrations(db, 'sqlite', before, () => 1);
+    const cases = Array.from({ length: 1_200 }, (_, n) => ({
+      id: n + 1,
+      entities_json: JSON.stringify([`source.ip=10.0.${n >> 8}.${n & 255}`, 'user.name=root']),
+      first_seen: 0,
+      last_seen: 0,
+    }));
+    for (let start = 0; start < cases.length; start += 200)
+      await db
+        .insertInto('cases')
+        .values(cases.slice(start, start + 200))
+        .execute();
+    expect(await runMigrations(db, 'sqlite', MIGRATIONS, () => 2)).toEqual([12]);
+    const root = await db
+      .selectFrom('case_entities')
+      .select('case_id')
+      .where('entity', '=', 'user.name=root')
+      .execute();
+    expect(root).toHaveLength(1_200);
+    const one = await db
+      .selectFrom('case_entities')
+      .select('case_id')
+      .where('entity', '=', 'source.ip=10.0.4.175')
+      .execute();
+    expect(one.map((row) => Number(row.case_id))).toEqual([4 * 256 + 175 + 1]);
   });
 });
