@@ -121,6 +121,7 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
       for (const slot of absenceSlots) slot.seed(ts);
     }
     timers.runBefore(ts);
+    keyIndexes.nextEvent();
     currentTs = ts;
     currentEvent = event;
     index.forEachCandidate(event, observe);

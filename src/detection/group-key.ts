@@ -36,6 +36,26 @@ export function compileGroupKey(fields: readonly string[], aliases?: readonly Gr
   };
 }
 
+/**
+ * `reader` with the key of the last event kept while `clock.number` stays the same (the engine
+ * counts its events there), for the rules that group by the same fields to share.
+ */
+export function readOncePerEvent(reader: GroupKeyReader, clock: { readonly number: number }): GroupKeyReader {
+  let readFor = -1;
+  let lastEvent: SecurityEvent | undefined;
+  let lastKey: string | undefined;
+  return {
+    keyOf(event) {
+      if (readFor === clock.number && event === lastEvent) return lastKey;
+      readFor = clock.number;
+      lastEvent = event;
+      lastKey = reader.keyOf(event);
+      return lastKey;
+    },
+    groupOf: reader.groupOf,
+  };
+}
+
 function compileKeyOf(fields: readonly (string | readonly string[])[]): GroupKeyReader {
   const getters = fields.map(firstPresent);
   const groupOf = (key: string): Record<string, string> => {

@@ -49,7 +49,7 @@ export class RuleSlot {
     indexes?: KeyIndexes,
   ) {
     this.ruleId = rule.id;
-    this.groupKey = compileGroupKey(rule.groupBy, rule.groupAliases);
+    this.groupKey = indexes?.reader(rule.groupBy, rule.groupAliases) ?? compileGroupKey(rule.groupBy, rule.groupAliases);
     this.condition = newCondition();
     this.keys = new KeyTable(
       Math.max(rule.windowMs, 1),
