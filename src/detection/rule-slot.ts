@@ -36,6 +36,8 @@ export class RuleSlot {
   /** Foreseen ids an earlier-opening episode took over, by key, until the key opens again. */
   private readonly adopted = new Map<string, string>();
   private readonly condition: WindowCondition;
+  /** Whether an event counts for the rule (see WindowCondition.accepts). */
+  private readonly accepts: (event: SecurityEvent) => boolean;
   /** Made at the first `foresee` (live operation only). */
   private whatIf: WhatIf | undefined;
 
@@ -51,6 +53,7 @@ export class RuleSlot {
     this.ruleId = rule.id;
     this.groupKey = indexes?.reader(rule.groupBy, rule.groupAliases) ?? compileGroupKey(rule.groupBy, rule.groupAliases);
     this.condition = newCondition();
+    this.accepts = this.condition.accepts ?? rule.matches;
     this.keys = new KeyTable(
       Math.max(rule.windowMs, 1),
       this.condition,
@@ -64,7 +67,7 @@ export class RuleSlot {
   }
 
   observe(ts: number, event: SecurityEvent): void {
-    if (!this.rule.matches(event)) return;
+    if (!this.accepts(event)) return;
     const key = this.groupKey.keyOf(event);
     if (key === undefined) return;
     let slot = this.keys.take(key, ts);
