@@ -139,8 +139,12 @@ function seeMany(
   windowMs: number,
 ): Map<string, number> {
   const previous = seen.get(value);
-  seen.delete(value);
-  seen.set(ownText(value), previous !== undefined && previous > ts ? previous : ts);
+  if (previous === undefined) {
+    seen.set(ownText(value), ts);
+  } else {
+    seen.delete(value);
+    seen.set(value, previous > ts ? previous : ts);
+  }
   for (const [old, oldTs] of seen) {
     if (oldTs >= ts - windowMs) break;
     seen.delete(old);

@@ -8,6 +8,7 @@ import type { Held } from './held-events.ts';
 import { compileGroupKey } from './group-key.ts';
 import type { KeyIndexes } from './key-index.ts';
 import { KeyTable } from './key-table.ts';
+import { growSlots } from './columns.ts';
 import type { TimerQueue } from './timer-queue.ts';
 import type { UpdateQueue } from './update-queue.ts';
 import { ruleFingerprint } from './rule-fingerprint.ts';
@@ -31,6 +32,8 @@ export class RuleSlot {
   private readonly groupKey: GroupKeyReader;
   private readonly keys: KeyTable;
   private readonly episodes = new Map<string, Episode>();
+  /** The same open episodes by their key's slot, so a matching event finds its own without a lookup by key. */
+  private readonly episodeAt: (Episode | undefined)[] = [];
   /** Episodes opened ahead of the reorder buffer (see `foresee`), by key, until the buffer gets there. */
   private readonly foreseen = new Map<string, Episode>();
   /** Foreseen ids an earlier-opening episode took over, by key, until the key opens again. */
@@ -77,8 +80,11 @@ export class RuleSlot {
       if (fresh) this.keys.remove(key, slot);
       return;
     }
-    const episode = this.episodes.size === 0 ? undefined : this.episodes.get(key);
+    // A fresh slot may belong to a key whose episode a snapshot restored without a window.
+    const episode =
+      this.episodes.size === 0 ? undefined : fresh ? this.episodes.get(key) : this.episodeAt[slot];
     if (episode !== undefined) {
+      if (fresh) this.placeEpisode(slot, episode);
       recordMatch(episode, ts, event);
       if (!this.updates.isPending(episode)) {
         this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
@@ -133,6 +139,7 @@ export class RuleSlot {
     for (const [key, episode] of saved.episodes) {
       this.episodes.set(key, episode);
       const slot = this.keys.find(key);
+      if (slot !== -1) this.placeEpisode(slot, episode);
       const due = slot === -1 ? -Infinity : this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
       this.schedule(key, episode, due);
     }
@@ -149,6 +156,7 @@ export class RuleSlot {
     if (foreseen === undefined) this.adopted.delete(key);
     const episode = this.newEpisode(key, this.condition, slot, ts, event, id);
     this.episodes.set(key, episode);
+    this.placeEpisode(slot, episode);
     if (foreseen === undefined) {
       this.emit(this.detection('opened', key, episode, ts));
     } else {
@@ -190,11 +198,17 @@ export class RuleSlot {
     const due = this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
     if (due < this.timers.now) {
       this.episodes.delete(key);
+      this.episodeAt[slot] = undefined;
       this.updates.forget(episode);
       this.emit(this.detection('resolved', key, episode, Math.max(due, episode.lastSeen)));
     } else {
       this.schedule(key, episode, due);
     }
+  }
+
+  private placeEpisode(slot: number, episode: Episode): void {
+    growSlots(this.episodeAt, slot + 1);
+    this.episodeAt[slot] = episode;
   }
 
   private schedule(key: string, episode: Episode, due: number): void {
