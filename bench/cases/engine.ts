@@ -63,7 +63,15 @@ for (let run = 0; run < runs; run++) {
   bestMain = Math.min(bestMain, mainThreadCpuMs() - main0);
   incidents = book.list().length;
 }
-report({ ms: best, events: count, detections, incidents, cpuMs: Math.round(bestCpu), mainMs: bestMain, nsPerEvent: Math.round((best * 1e6) / count) });
+report({
+  ms: best,
+  events: count,
+  detections,
+  incidents,
+  cpuMs: Math.round(bestCpu),
+  mainMs: bestMain,
+  nsPerEvent: Math.round((best * 1e6) / count),
+});
 
 /** CPU time of the main thread alone (Linux; 10 ms steps): GC helper threads are left out. */
 function mainThreadCpuMs(): number {

@@ -96,7 +96,10 @@ function firstPresent(field: string | readonly string[]): (doc: unknown) => unkn
 
 /** A field's text as a group value; undefined when absent, empty, blank or `-`. */
 function keyText(value: unknown): string | undefined {
-  const text = fieldText(value);
-  if (text === undefined || text === '-' || text.trim() === '') return undefined;
-  return text;
+  const text = typeof value === 'string' ? value : fieldText(value);
+  if (text === undefined || text === '-') return undefined;
+  // A printable ASCII first character is no white space: the text is not blank (no trim to scan it).
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return text;
+  return text.trim() === '' ? undefined : text;
 }

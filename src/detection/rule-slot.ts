@@ -54,7 +54,8 @@ export class RuleSlot {
     indexes?: KeyIndexes,
   ) {
     this.ruleId = rule.id;
-    this.groupKey = indexes?.reader(rule.groupBy, rule.groupAliases) ?? compileGroupKey(rule.groupBy, rule.groupAliases);
+    this.groupKey =
+      indexes?.reader(rule.groupBy, rule.groupAliases) ?? compileGroupKey(rule.groupBy, rule.groupAliases);
     this.condition = newCondition();
     this.accepts = this.condition.accepts ?? rule.matches;
     this.keys = new KeyTable(
