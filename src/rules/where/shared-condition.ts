@@ -10,6 +10,11 @@ import type { EventPredicate } from '../model.ts';
  */
 const judging = { active: false, round: 0 };
 const shared = new Map<string, EventPredicate>();
+/**
+ * Conditions are kept for the life of the process (rules reloaded again and again add theirs):
+ * past this many distinct ones a new condition gets a predicate of its own, still answering once.
+ */
+const MAX_SHARED = 50_000;
 
 /** The engine starts asking the rules about one event (which nobody changes until `endJudging`). */
 export function beginJudging(): void {
@@ -26,7 +31,7 @@ export function sharedCondition(signature: string, build: () => EventPredicate):
   let predicate = shared.get(signature);
   if (predicate === undefined) {
     predicate = answerOncePerEvent(build());
-    shared.set(signature, predicate);
+    if (shared.size < MAX_SHARED) shared.set(signature, predicate);
   }
   return predicate;
 }
