@@ -4,6 +4,7 @@ import type { CardinalityRule } from '../rules/index.ts';
 import { growFloat64, growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
 import { TimeRings } from './time-rings.ts';
+import { ownText } from './own-text.ts';
 
 const DISTINCT_VALUES_SHOWN = 10;
 
@@ -51,7 +52,7 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
     const seen = values[slot];
     if (typeof seen === 'string') {
       if (value === seen || (valueTs[slot] as number) < ts - windowMs) {
-        values[slot] = value;
+        if (value !== seen) values[slot] = ownText(value);
         valueTs[slot] = Math.max(valueTs[slot] as number, ts);
         return;
       }
@@ -66,7 +67,7 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
       const value = fieldText(readDistinct(event));
       if (fresh) {
         if (value === undefined) return false;
-        values[slot] = value;
+        values[slot] = ownText(value);
         valueTs[slot] = ts;
       } else if (value !== undefined) {
         see(slot, value, ts);
@@ -138,8 +139,12 @@ function seeMany(
   windowMs: number,
 ): Map<string, number> {
   const previous = seen.get(value);
-  seen.delete(value);
-  seen.set(value, previous !== undefined && previous > ts ? previous : ts);
+  if (previous === undefined) {
+    seen.set(ownText(value), ts);
+  } else {
+    seen.delete(value);
+    seen.set(value, previous > ts ? previous : ts);
+  }
   for (const [old, oldTs] of seen) {
     if (oldTs >= ts - windowMs) break;
     seen.delete(old);

@@ -13,6 +13,11 @@ export interface WindowCondition extends SlotStore {
    * false when the event does not count; a fresh slot is then given back.
    */
   observe(slot: number, fresh: boolean, ts: number, event: SecurityEvent): boolean;
+  /**
+   * Whether the event can count at all, in place of the rule's `matches` when given: a sequence
+   * judges each step once here and `observe` right after uses what it found.
+   */
+  accepts?(event: SecurityEvent): boolean;
   /** Whether the condition holds at `ts`, right after `observe` added the event at `ts`. */
   holdsAt(slot: number, ts: number): boolean;
   /** The last event time at which the condition holds given what was observed (-Infinity: never). */

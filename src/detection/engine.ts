@@ -1,6 +1,7 @@
 import type { DetectionSink, SecurityEvent } from '../core/index.ts';
 import { parseIsoMillis } from '../core/index.ts';
 import type { Rule } from '../rules/index.ts';
+import { beginJudging, endJudging } from '../rules/index.ts';
 import { AbsenceSlot } from './absence.ts';
 import { cardinalityCondition } from './cardinality.ts';
 import type { WindowCondition } from './condition.ts';
@@ -121,9 +122,15 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
       for (const slot of absenceSlots) slot.seed(ts);
     }
     timers.runBefore(ts);
+    keyIndexes.nextEvent();
     currentTs = ts;
     currentEvent = event;
-    index.forEachCandidate(event, observe);
+    beginJudging();
+    try {
+      index.forEachCandidate(event, observe);
+    } finally {
+      endJudging();
+    }
   };
 
   const wallClock = options.wallClock;

@@ -36,6 +36,26 @@ export function compileGroupKey(fields: readonly string[], aliases?: readonly Gr
   };
 }
 
+/**
+ * `reader` with the key of the last event kept while `clock.number` stays the same (the engine
+ * counts its events there), for the rules that group by the same fields to share.
+ */
+export function readOncePerEvent(reader: GroupKeyReader, clock: { readonly number: number }): GroupKeyReader {
+  let readFor = -1;
+  let lastEvent: SecurityEvent | undefined;
+  let lastKey: string | undefined;
+  return {
+    keyOf(event) {
+      if (readFor === clock.number && event === lastEvent) return lastKey;
+      readFor = clock.number;
+      lastEvent = event;
+      lastKey = reader.keyOf(event);
+      return lastKey;
+    },
+    groupOf: reader.groupOf,
+  };
+}
+
 function compileKeyOf(fields: readonly (string | readonly string[])[]): GroupKeyReader {
   const getters = fields.map(firstPresent);
   const groupOf = (key: string): Record<string, string> => {
@@ -76,7 +96,10 @@ function firstPresent(field: string | readonly string[]): (doc: unknown) => unkn
 
 /** A field's text as a group value; undefined when absent, empty, blank or `-`. */
 function keyText(value: unknown): string | undefined {
-  const text = fieldText(value);
-  if (text === undefined || text === '-' || text.trim() === '') return undefined;
-  return text;
+  const text = typeof value === 'string' ? value : fieldText(value);
+  if (text === undefined || text === '-') return undefined;
+  // A printable ASCII first character is no white space: the text is not blank (no trim to scan it).
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return text;
+  return text.trim() === '' ? undefined : text;
 }

@@ -1,4 +1,8 @@
 import { growUint16 } from './columns.ts';
+import type { GroupAlias } from '../rules/index.ts';
+import type { GroupKeyReader } from './group-key.ts';
+import { compileGroupKey, readOncePerEvent } from './group-key.ts';
+import { ownText } from './own-text.ts';
 
 /** A rule's key table, told when the index forgot every key. */
 export interface IndexedTable {
@@ -22,6 +26,9 @@ export class KeyIndex {
   private highWater = 0;
   private capacity = 0;
   private readonly tables: IndexedTable[] = [];
+  /** The last key `find` or `hold` answered for, and its id (-1: none); forgotten when ids go. */
+  private lastKey: string | undefined;
+  private lastId = -1;
 
   attach(table: IndexedTable): void {
     this.tables.push(table);
@@ -31,22 +38,31 @@ export class KeyIndex {
     return this.ids.size;
   }
 
-  /** The id of `key`, -1 when no rule holds it. */
+  /**
+   * The id of `key`, -1 when no rule holds it. The last answer is kept: the rules grouping by the
+   * same fields ask for the same key one after another.
+   */
   find(key: string): number {
-    return this.ids.get(key) ?? -1;
+    if (key === this.lastKey) return this.lastId;
+    const id = this.ids.get(key) ?? -1;
+    this.lastKey = key;
+    this.lastId = id;
+    return id;
   }
 
   /** The id of `key` for one more rule, made when none holds it yet. */
   hold(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.freeIds.pop();
-      if (id === undefined) {
+    let id = key === this.lastKey ? this.lastId : (this.ids.get(key) ?? -1);
+    if (id === -1) {
+      id = this.freeIds.pop() ?? -1;
+      if (id === -1) {
         if (this.highWater === this.capacity) this.enlarge();
         id = this.highWater++;
       }
-      this.ids.set(key, id);
+      this.ids.set(ownText(key), id);
     }
+    this.lastKey = key;
+    this.lastId = id;
     this.refs[id] = (this.refs[id] as number) + 1;
     return id;
   }
@@ -77,6 +93,7 @@ export class KeyIndex {
   /** Forgets the keys no rule holds any more; when none is left, every table drops its columns. */
   collect(): void {
     if (this.released.length === 0 && !this.rebuild) return;
+    this.lastKey = undefined;
     const gone = (key: string): number => {
       const id = this.ids.get(key);
       return id !== undefined && this.refs[id] === 0 ? id : -1;
@@ -120,6 +137,9 @@ export class KeyIndex {
 /** One index per set of group-by fields, shared by the rules of one engine. */
 export class KeyIndexes {
   private readonly indexes = new Map<string, KeyIndex>();
+  private readonly readers = new Map<string, GroupKeyReader>();
+  /** Numbers the events the engine processes: a key read for one is not reused for the next. */
+  private readonly clock = { number: 0 };
 
   for(groupBy: readonly string[]): KeyIndex {
     const signature = groupBy.join('\u001f');
@@ -129,5 +149,22 @@ export class KeyIndexes {
       this.indexes.set(signature, index);
     }
     return index;
+  }
+
+  /** The group key reader for these fields: rules without aliases share one, reading each event once. */
+  reader(groupBy: readonly string[], aliases?: readonly GroupAlias[]): GroupKeyReader {
+    if (aliases !== undefined && aliases.length > 0) return compileGroupKey(groupBy, aliases);
+    const signature = groupBy.join('\u001f');
+    let reader = this.readers.get(signature);
+    if (reader === undefined) {
+      reader = readOncePerEvent(compileGroupKey(groupBy), this.clock);
+      this.readers.set(signature, reader);
+    }
+    return reader;
+  }
+
+  /** The engine moves on to the next event. */
+  nextEvent(): void {
+    this.clock.number++;
   }
 }

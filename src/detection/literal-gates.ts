@@ -46,6 +46,7 @@ export class LiteralGates<T extends Gated> {
 
   /** Calls `open` once for each owner that the event (numbered `number`) opens. */
   forEachOpen(event: SecurityEvent, number: number, open: (owner: T) => void): void {
+    if (this.scans.size === 0) return;
     this.number = number;
     this.open = open;
     for (const scan of this.scans.values()) {

@@ -118,5 +118,8 @@ function lookup<T>(byValue: Map<string, T>, value: unknown): T | undefined {
         ? String(value)
         : undefined;
   if (text === undefined) return undefined;
-  return byValue.get(text) ?? byValue.get(text.toLowerCase());
+  const found = byValue.get(text);
+  if (found !== undefined) return found;
+  const lower = text.toLowerCase();
+  return lower === text ? undefined : byValue.get(lower);
 }

@@ -8,6 +8,7 @@ import type { Held } from './held-events.ts';
 import { compileGroupKey } from './group-key.ts';
 import type { KeyIndexes } from './key-index.ts';
 import { KeyTable } from './key-table.ts';
+import { growSlots } from './columns.ts';
 import type { TimerQueue } from './timer-queue.ts';
 import type { UpdateQueue } from './update-queue.ts';
 import { ruleFingerprint } from './rule-fingerprint.ts';
@@ -31,11 +32,15 @@ export class RuleSlot {
   private readonly groupKey: GroupKeyReader;
   private readonly keys: KeyTable;
   private readonly episodes = new Map<string, Episode>();
+  /** The same open episodes by their key's slot, so a matching event finds its own without a lookup by key. */
+  private readonly episodeAt: (Episode | undefined)[] = [];
   /** Episodes opened ahead of the reorder buffer (see `foresee`), by key, until the buffer gets there. */
   private readonly foreseen = new Map<string, Episode>();
   /** Foreseen ids an earlier-opening episode took over, by key, until the key opens again. */
   private readonly adopted = new Map<string, string>();
   private readonly condition: WindowCondition;
+  /** Whether an event counts for the rule (see WindowCondition.accepts). */
+  private readonly accepts: (event: SecurityEvent) => boolean;
   /** Made at the first `foresee` (live operation only). */
   private whatIf: WhatIf | undefined;
 
@@ -49,8 +54,10 @@ export class RuleSlot {
     indexes?: KeyIndexes,
   ) {
     this.ruleId = rule.id;
-    this.groupKey = compileGroupKey(rule.groupBy, rule.groupAliases);
+    this.groupKey =
+      indexes?.reader(rule.groupBy, rule.groupAliases) ?? compileGroupKey(rule.groupBy, rule.groupAliases);
     this.condition = newCondition();
+    this.accepts = this.condition.accepts ?? rule.matches;
     this.keys = new KeyTable(
       Math.max(rule.windowMs, 1),
       this.condition,
@@ -64,7 +71,7 @@ export class RuleSlot {
   }
 
   observe(ts: number, event: SecurityEvent): void {
-    if (!this.rule.matches(event)) return;
+    if (!this.accepts(event)) return;
     const key = this.groupKey.keyOf(event);
     if (key === undefined) return;
     let slot = this.keys.take(key, ts);
@@ -74,8 +81,11 @@ export class RuleSlot {
       if (fresh) this.keys.remove(key, slot);
       return;
     }
-    const episode = this.episodes.size === 0 ? undefined : this.episodes.get(key);
+    // A fresh slot may belong to a key whose episode a snapshot restored without a window.
+    const episode =
+      this.episodes.size === 0 ? undefined : fresh ? this.episodes.get(key) : this.episodeAt[slot];
     if (episode !== undefined) {
+      if (fresh) this.placeEpisode(slot, episode);
       recordMatch(episode, ts, event);
       if (!this.updates.isPending(episode)) {
         this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
@@ -130,6 +140,7 @@ export class RuleSlot {
     for (const [key, episode] of saved.episodes) {
       this.episodes.set(key, episode);
       const slot = this.keys.find(key);
+      if (slot !== -1) this.placeEpisode(slot, episode);
       const due = slot === -1 ? -Infinity : this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
       this.schedule(key, episode, due);
     }
@@ -146,6 +157,7 @@ export class RuleSlot {
     if (foreseen === undefined) this.adopted.delete(key);
     const episode = this.newEpisode(key, this.condition, slot, ts, event, id);
     this.episodes.set(key, episode);
+    this.placeEpisode(slot, episode);
     if (foreseen === undefined) {
       this.emit(this.detection('opened', key, episode, ts));
     } else {
@@ -187,11 +199,17 @@ export class RuleSlot {
     const due = this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
     if (due < this.timers.now) {
       this.episodes.delete(key);
+      this.episodeAt[slot] = undefined;
       this.updates.forget(episode);
       this.emit(this.detection('resolved', key, episode, Math.max(due, episode.lastSeen)));
     } else {
       this.schedule(key, episode, due);
     }
+  }
+
+  private placeEpisode(slot: number, episode: Episode): void {
+    growSlots(this.episodeAt, slot + 1);
+    this.episodeAt[slot] = episode;
   }
 
   private schedule(key: string, episode: Episode, due: number): void {

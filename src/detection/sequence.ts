@@ -19,6 +19,19 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
   let first = new Float64Array(0);
   // One first-step event is shown as evidence only when that step needs few events.
   const firstAlone = last > 0 && !mayBeShown(0, steps[0]?.count ?? 1);
+  // Which steps the event last judged matches (1/0 per step), for the `observe` that follows.
+  const hits = new Uint8Array(steps.length);
+  let judged: SecurityEvent | undefined;
+  const judge = (event: SecurityEvent): boolean => {
+    let any = false;
+    for (let i = 0; i <= last; i++) {
+      const hit = (steps[i] as SequenceRule['steps'][number]).matches(event);
+      hits[i] = hit ? 1 : 0;
+      any ||= hit;
+    }
+    judged = event;
+    return any;
+  };
 
   /** Start of a complete chain of steps 0..i that is still inside the span at `now`, if any. */
   const completeStart = (state: SequenceState, i: number, now: number): number | undefined => {
@@ -46,8 +59,7 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
     let state = existing;
     // Later steps first, so one event never completes a step and then serves the next one too.
     for (let i = last; i >= 0; i--) {
-      const step = steps[i];
-      if (step === undefined || !step.matches(event)) continue;
+      if (hits[i] === 0) continue;
       if (state === undefined && i > 0) continue;
       state ??= newSequenceState(steps.length);
       const start = i === 0 ? ts : completeStart(state, i - 1, ts);
@@ -75,13 +87,17 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
   const full = (slot: number): SequenceState => (states[slot] ??= view(slot));
 
   return {
+    accepts: judge,
     observe(slot, fresh, ts, event: SecurityEvent) {
+      // Steps are judged once per event: by `accepts` just before, or here.
+      const matchesAny = judged === event ? hits.includes(1) : judge(event);
+      judged = undefined;
       if (!fresh) {
-        if (states[slot] === undefined && !steps.some((step) => step.matches(event))) return true;
+        if (states[slot] === undefined && !matchesAny) return true;
         observeFull(full(slot), ts, event);
         return true;
       }
-      if (firstAlone && steps[0]?.matches(event) === true) {
+      if (firstAlone && hits[0] === 1) {
         first[slot] = ts;
         return true;
       }

@@ -88,6 +88,13 @@ export class TimeRings {
 
   /** Forgets the times older than `since`. */
   dropBefore(slot: number, since: number): void {
+    // Input mostly in order: usually nothing or only the oldest has expired.
+    const n = this.count[slot] as number;
+    if (n === 0 || this.at(slot, 0) >= since) return;
+    if (n === 1 || this.at(slot, 1) >= since) {
+      this.dropOldest(slot, 1);
+      return;
+    }
     const older = this.countBefore(slot, since);
     if (older > 0) this.dropOldest(slot, older);
   }

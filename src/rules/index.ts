@@ -20,6 +20,7 @@ export type { LoadedRules, LoadRulesOptions } from './load-rules.ts';
 export { loadRulesFromPaths, loadRulesFromText } from './load-rules.ts';
 export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-where.ts';
 export { compileWhere } from './where/compile-where.ts';
+export { beginJudging, endJudging } from './where/shared-condition.ts';
 export type { RulesCheck } from './check-rules.ts';
 export { checkRules } from './check-rules.ts';
 export { fieldsReadByRules } from './rule-fields.ts';

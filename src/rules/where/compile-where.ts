@@ -7,6 +7,7 @@ import type { FieldTest, WhereScalar } from './field-test.ts';
 import { OPERATORS } from './operator.ts';
 import type { ValueError } from './operator.ts';
 import { parseWhereKey } from './parse-key.ts';
+import { sharedCondition } from './shared-condition.ts';
 import type { WhereKey } from './parse-key.ts';
 
 /** Position of a node inside the spec: keys and list indices from the `where` value down. */
@@ -120,7 +121,12 @@ function compileCondition(
   const test = buildFieldTest(parsed, values as WhereScalar[], reportValue);
   if (!test) return undefined;
   const get = compileFieldGetter(parsed.field);
-  return { cost: OPERATORS[parsed.operator].cost, predicate: (event) => test(get(event)) };
+  // The same key and values test the same: rules share one predicate for them.
+  const signature = `${key}\u0000${JSON.stringify(values)}`;
+  return {
+    cost: OPERATORS[parsed.operator].cost,
+    predicate: sharedCondition(signature, () => (event) => test(get(event))),
+  };
 }
 
 function findNonScalars(values: readonly unknown[], key: WhereKey): ValueError[] {
