@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, expect } from 'vitest';
-import { createReporter } from '../reporter.ts';
+import { beforeEach, expect } from 'vitest';
 import type { Reporter } from '../reporter.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './ingest-receiver.ts';
 import type { IngestReceiver } from './ingest-receiver.ts';
 import { postJson } from './post-json.ts';
+import { useReporters } from './reporters.ts';
 
 /** What a framework test reports to; fresh for each test. */
 export interface ShopReporting {
@@ -27,9 +26,12 @@ export interface ShopReporting {
  * for `service` that flushes every 10 ms, and close both (and what `closeAfter` got) after it.
  */
 export function useShopReporting(service: string): ShopReporting {
-  const closers: (() => Promise<unknown>)[] = [];
+  const kit = useReporters({ service, flushIntervalMs: 10 });
   const shop = {
-    closeAfter: (close: () => Promise<unknown>) => void closers.push(close),
+    get receiver() {
+      return kit.receiver;
+    },
+    closeAfter: kit.closeAfter,
     sendTraffic: sendShopTraffic,
     expectTrafficEvents: (events: Record<string, unknown>[]) => expectShopTrafficEvents(events, service),
     expectForwardedForTrustedOnlyBehindProxy: async (direct: string, proxied: () => Promise<string>) => {
@@ -42,19 +44,8 @@ export function useShopReporting(service: string): ShopReporting {
       expect(events.map((event) => event['source'])).toEqual([{ ip: '127.0.0.1' }, { ip: '203.0.113.9' }]);
     },
   } as ShopReporting;
-  beforeEach(async () => {
-    shop.receiver = await startIngestReceiver();
-    shop.reporter = createReporter({
-      url: shop.receiver.url,
-      token: INGEST_TOKEN,
-      service,
-      flushIntervalMs: 10,
-    });
-  });
-  afterEach(async () => {
-    await shop.reporter.close();
-    await Promise.all(closers.splice(0).map((close) => close()));
-    await shop.receiver.close();
+  beforeEach(() => {
+    shop.reporter = kit.reporterFor();
   });
   return shop;
 }
