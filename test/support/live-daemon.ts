@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadKlaxonConfig } from '../../src/app/load-config.ts';
 import { startLive, type LiveDaemon, type LiveOptions } from '../../src/app/live/start-live.ts';
+import { createTokenValue, hashToken } from '../../src/server/index.ts';
 import { startHttpPeer, type HttpPeer, type PeerHandler, type PeerReply } from './http-peer.ts';
 
 /** A `klaxon start` under test: its scratch folder, the stand-in peers it talks to, and itself. */
@@ -24,6 +25,8 @@ export interface LiveFixture {
   start(options?: Partial<LiveOptions>): Promise<LiveDaemon>;
   /** Adds a responder account, whom chat presses act as once mapped to them. */
   addResponder(name: string): Promise<void>;
+  /** Adds an API token with the ingest scope for `service`; returns the token. */
+  addIngestToken(name: string, service: string): Promise<string>;
   /** The daemon's URL for `path`. */
   url(path: string): string;
   /** Stops the daemon now (the teardown would stop it otherwise). */
@@ -75,6 +78,14 @@ export function useLiveDaemon(prefix: string, { once = false } = {}): LiveFixtur
         { name, passwordHash: '$argon2id$unused', role: 'responder' },
         Date.now(),
       );
+    },
+    addIngestToken: async (name, service) => {
+      const token = createTokenValue();
+      await live.daemon.store.apiTokens.add(
+        { name, hash: hashToken(token), scopes: ['ingest'], service, createdBy: 'test' },
+        Date.now(),
+      );
+      return token;
     },
     url: (path) => {
       const { host, port } = live.daemon.address();
