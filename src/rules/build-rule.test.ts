@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadRulesFromText } from './load-rules.ts';
+import { THRESHOLD_RULE } from './testdata/threshold-rule.ts';
 
-/** A valid threshold rule; cases below change one thing in it. Line numbers refer to this layout. */
-const BASE = `id: failed-logins
-title: Failed logins
-type: threshold
-where: { event.outcome: failure }
-threshold: 5
-window: 5m
-severity: high`;
+/** A valid threshold rule; cases below change one thing in it. */
+const BASE = THRESHOLD_RULE;
 
 function withLine(line: number, text: string): string {
   const lines = BASE.split('\n');

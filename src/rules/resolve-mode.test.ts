@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { triage } from '../triage/index.ts';
 import { loadRulesFromPaths, loadRulesFromText } from './load-rules.ts';
+import { THRESHOLD_RULE } from './testdata/threshold-rule.ts';
 
-const BASE = `id: failed-logins
-title: Failed logins
-type: threshold
-where: { event.outcome: failure }
-threshold: 5
-window: 5m
-severity: high`;
+/** A valid threshold rule. */
+const BASE = THRESHOLD_RULE;
 
 function load(extra: string) {
   return loadRulesFromText(`${BASE}\n${extra}`, 'rule.yml');

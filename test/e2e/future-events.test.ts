@@ -2,21 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loginEvent as login } from '../support/login-event.ts';
 import { jsonLines, runCli } from './run-cli.ts';
 
 const T0 = Date.UTC(2026, 10, 21, 7, 0, 0);
 const YEAR = 365 * 86_400_000;
 const dir = mkdtempSync(join(tmpdir(), 'klaxon-future-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function login(at: number, user: string, outcome: 'success' | 'failure') {
-  return {
-    '@timestamp': new Date(at).toISOString(),
-    event: { category: ['authentication'], action: 'login', outcome },
-    user: { name: user },
-    source: { ip: '198.51.100.7' },
-  };
-}
 
 /**
  * Five failures for alice one second apart, then her success half a second after the last one;

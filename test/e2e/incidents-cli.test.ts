@@ -15,21 +15,17 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
+/** `klaxon replay` of the real sshd log (from 2017) into `store`, one JSON line an incident. */
+const replaySshd = (store: string) =>
+  runCli('replay', `${DATASETS}sshd/auth.log`, '--year', '2017', '--store', store, '--json');
+
 describe.each([
   ['sqlite', async () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'klaxon-cli-store-')), 'klaxon.db')}`],
   ['postgres', async () => postgres.createDatabase(`cli_${Date.now()}`)],
 ])('the incident commands on %s', (_dialect, makeUrl) => {
   it('replays into the store, then lists, acknowledges, notes, resolves and shows the audit trail', async () => {
     const store = await makeUrl();
-    const replay = await runCli(
-      'replay',
-      `${DATASETS}sshd/auth.log`,
-      '--year',
-      '2017',
-      '--store',
-      store,
-      '--json',
-    );
+    const replay = await replaySshd(store);
     expect(replay.code).toBe(0);
     // 10 + 3 + 2 + 1, as counted in replay-datasets.test.ts (the empty user name forms no group).
     expect(jsonLines(replay.stdout)).toHaveLength(16);
@@ -169,15 +165,7 @@ describe.each([
       store,
     );
     expect(silenced.code).toBe(0);
-    const replay = await runCli(
-      'replay',
-      `${DATASETS}sshd/auth.log`,
-      '--year',
-      '2017',
-      '--store',
-      store,
-      '--json',
-    );
+    const replay = await replaySshd(store);
     expect(replay.code).toBe(0);
     // 10 ssh-brute-force-source incidents: each opening and each resolution held back by the silence.
     expect(replay.stderr).toMatch(/held back: silenced 20\b/);

@@ -2,19 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { billionLaughs } from '../../src/config/testdata/billion-laughs.ts';
 import { runCli, type CliRun } from './run-cli.ts';
-
-/** Nine levels of nine aliases each: 9^9 (387 million) values once expanded. */
-function billionLaughs(): string {
-  const lines = ['x-lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i <= 9; i++)
-    lines.push(
-      `x-lol${i}: &lol${i} [${Array(9)
-        .fill(`*lol${i - 1}`)
-        .join(', ')}]`,
-    );
-  return `${lines.join('\n')}\n`;
-}
 
 const folder = mkdtempSync(join(tmpdir(), 'klaxon-yaml-'));
 const write = (name: string, text: string): string => {

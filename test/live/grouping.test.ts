@@ -1,10 +1,7 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKlaxonConfig } from '../../src/app/load-config.ts';
-import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
-import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import { appendFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HttpPeer } from '../support/http-peer.ts';
+import { useLiveDaemon } from '../support/live-daemon.ts';
 import { sshdFailures } from '../support/sshd-lines.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -18,52 +15,32 @@ interface GroupBody {
 }
 
 describe('klaxon start with a grouping route', () => {
-  let dir: string;
+  const live = useLiveDaemon('klaxon-grouping-');
   let receiver: HttpPeer;
-  let daemon: LiveDaemon | undefined;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'klaxon-grouping-'));
-    receiver = await startHttpPeer({ status: 200 });
-    writeFileSync(join(dir, 'auth.log'), '');
-    writeFileSync(
-      join(dir, 'klaxon.yaml'),
-      [
-        `store: sqlite:${join(dir, 'klaxon.db')}`,
-        'sources:',
-        `  - { type: file, name: auth, path: ${join(dir, 'auth.log')}, format: sshd, poll: 20ms }`,
-        'channels:',
-        `  hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
-        'routes:',
-        '  - { match: { rule: [ssh-brute-force-source] }, channels: [hook], group_by: [rule], group_wait: 1s, group_interval: 3s }',
-      ].join('\n'),
-    );
-  });
-  afterEach(async () => {
-    await daemon?.stop();
-    await receiver.close();
-    rmSync(dir, { recursive: true, force: true });
+    receiver = await live.peer({ status: 200 });
+    live.writeConfig([
+      'sources:',
+      live.authLogSource(),
+      'channels:',
+      `  hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
+      'routes:',
+      '  - { match: { rule: [ssh-brute-force-source] }, channels: [hook], group_by: [rule], group_wait: 1s, group_interval: 3s }',
+    ]);
   });
 
-  const start = async () => {
-    daemon = await startLive({
-      config: await loadKlaxonConfig(join(dir, 'klaxon.yaml')),
-      listen: { host: '127.0.0.1', port: 0 },
-      tickMs: 50,
-      checkpointEveryMs: 100,
-    });
-    return daemon;
-  };
+  const start = () => live.start({ checkpointEveryMs: 100 });
   const groupMessages = () =>
     receiver.requests
       .map((request) => JSON.parse(request.body) as GroupBody)
       .filter((b) => b.data.kind === 'group');
 
   it('sends five brute forces opened within five seconds as one message, and an update after group_interval across a restart', async () => {
-    let live = await start();
+    let daemon = await start();
     const now = Date.now();
     const ips = ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4', '203.0.113.5'];
     appendFileSync(
-      join(dir, 'auth.log'),
+      live.path('auth.log'),
       ips.map((ip, n) => sshdFailures(ip, now - 10_000 + n * 1000, n * 100)).join(''),
     );
     const [first] = await waitFor('the group message', () =>
@@ -76,15 +53,15 @@ describe('klaxon start with a grouping route', () => {
     expect(first?.data.message.title).toBe('Klaxon: 5 incidents in one group, 5 open — new group');
 
     await live.stop();
-    live = await start();
-    appendFileSync(join(dir, 'auth.log'), sshdFailures('203.0.113.6', Date.now() - 2_000, 900));
+    daemon = await start();
+    appendFileSync(live.path('auth.log'), sshdFailures('203.0.113.6', Date.now() - 2_000, 900));
     const update = await waitFor('the update message', () => groupMessages()[1]);
     expect(update.data.group?.why).toBe('changed');
     const updated = update.data.group?.incidents ?? [];
     expect(updated.map((incident) => incident.group['source.ip'])).toEqual([...ips, '203.0.113.6']);
     expect(groupMessages()).toHaveLength(2);
     const sixth = updated.at(-1)?.serial ?? 0;
-    expect((await live.store.notificationGroups.messagesOf(sixth))[0]?.serials).toEqual(
+    expect((await daemon.store.notificationGroups.messagesOf(sixth))[0]?.serials).toEqual(
       updated.map((i) => i.serial),
     );
   }, 30_000);

@@ -1,12 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadKlaxonConfig } from '../../src/app/load-config.ts';
-import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
-import { createTokenValue, hashToken } from '../../src/server/index.ts';
-import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import type { HttpPeer } from '../support/http-peer.ts';
+import { useLiveDaemon } from '../support/live-daemon.ts';
 import { parsePrometheusText, type MetricFamily } from '../support/prometheus-text.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -28,47 +24,31 @@ function metricsIn(expr: string): string[] {
 }
 
 describe('/metrics of the live server', () => {
-  let dir: string;
+  const live = useLiveDaemon('klaxon-metrics-', { once: true });
   let receiver: HttpPeer;
-  let daemon: LiveDaemon;
   let families: Map<string, MetricFamily>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'klaxon-metrics-'));
-    receiver = await startHttpPeer({ status: 200 });
-    writeFileSync(join(dir, 'auth.log'), '');
-    writeFileSync(
-      join(dir, 'klaxon.yaml'),
-      [
-        `store: sqlite:${join(dir, 'klaxon.db')}`,
-        'sources:',
-        `  - { type: file, name: auth, path: ${join(dir, 'auth.log')}, format: sshd, poll: 20ms }`,
-        '  - { type: http, name: apps }',
-        'channels:',
-        `  hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
-        'routes:',
-        '  - { channels: [hook] }',
-      ].join('\n'),
-    );
-    daemon = await startLive({
-      config: await loadKlaxonConfig(join(dir, 'klaxon.yaml')),
-      listen: { host: '127.0.0.1', port: 0 },
-      tickMs: 50,
-      checkpointEveryMs: 100,
-    });
+    receiver = await live.peer({ status: 200 });
+    live.writeConfig([
+      'sources:',
+      live.authLogSource(),
+      '  - { type: http, name: apps }',
+      'channels:',
+      `  hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
+      'routes:',
+      '  - { channels: [hook] }',
+    ]);
+    await live.start({ checkpointEveryMs: 100 });
     // Traffic, so labelled families have series: a brute force delivered, an ingest refusal.
     const now = Date.now();
     let lines = 'garbled line\n';
     for (let i = 0; i < 12; i++)
       lines += sshdFailure(new Date(now - 20_000 + i * 1000), '203.0.113.9', `u${i}`, i);
-    appendFileSync(join(dir, 'auth.log'), lines);
+    appendFileSync(live.path('auth.log'), lines);
     await receiver.nextRequest();
-    const token = createTokenValue();
-    await daemon.store.apiTokens.add(
-      { name: 'shop', hash: hashToken(token), scopes: ['ingest'], service: 'shop', createdBy: 'test' },
-      Date.now(),
-    );
-    const base = `http://127.0.0.1:${daemon.address().port}`;
+    await live.addIngestToken('shop', 'shop');
+    const base = live.url('');
     await fetch(`${base}/api/v1/events`, {
       method: 'POST',
       headers: { authorization: 'Bearer wrong' },
@@ -81,12 +61,6 @@ describe('/metrics of the live server', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     families = parsePrometheusText(await response.text());
   }, 30_000);
-
-  afterAll(async () => {
-    await daemon?.stop();
-    await receiver?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('declares HELP and TYPE for every family, all under the one prefix klaxon_', () => {
     expect(families.size).toBeGreaterThan(20);

@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKlaxonConfig } from '../../src/app/load-config.ts';
-import type { LiveDaemon } from '../../src/app/live/start-live.ts';
-import { startLive } from '../../src/app/live/start-live.ts';
-import { createTokenValue, hashToken } from '../../src/server/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useLiveDaemon } from '../support/live-daemon.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 // The Sigma correlation folder of the replay tests, run by `klaxon start` on events posted to the
@@ -42,48 +36,23 @@ function failedLogon(at: number, user: string, i: number): Record<string, unknow
 }
 
 describe('klaxon start with a Sigma folder', () => {
-  let dir: string;
-  let daemon: LiveDaemon | undefined;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'klaxon-sigma-live-'));
-  });
-  afterEach(async () => {
-    await daemon?.stop();
-    daemon = undefined;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const klaxon = useLiveDaemon('klaxon-sigma-live-');
 
   it('runs a Sigma correlation on events posted to the ingest API: one incident for one burst', async () => {
-    writeFileSync(
-      join(dir, 'klaxon.yaml'),
-      [
-        `store: sqlite:${join(dir, 'klaxon.db')}`,
-        `rules: [${JSON.stringify(SIGMA)}]`,
-        'sources:',
-        '  - { type: http, name: winlogbeat }',
-      ].join('\n'),
-    );
-    const config = await loadKlaxonConfig(join(dir, 'klaxon.yaml'));
-    daemon = await startLive({
-      config,
-      listen: { host: '127.0.0.1', port: 0 },
-      tickMs: 50,
-      checkpointEveryMs: 100,
-    });
-    const live = daemon;
-    const token = createTokenValue();
-    await live.store.apiTokens.add(
-      { name: 'wlb', hash: hashToken(token), scopes: ['ingest'], service: 'winlogbeat', createdBy: 'test' },
-      Date.now(),
-    );
+    klaxon.writeConfig([
+      `rules: [${JSON.stringify(SIGMA)}]`,
+      'sources:',
+      '  - { type: http, name: winlogbeat }',
+    ]);
+    const live = await klaxon.start({ checkpointEveryMs: 100 });
+    const token = await klaxon.addIngestToken('wlb', 'winlogbeat');
     const base = Date.now() - 30_000;
     // Seven failures of bob within 7 s (one burst, threshold 5); four of carol (below it).
     const events = [
       ...Array.from({ length: 7 }, (_, i) => failedLogon(base + i * 1000, 'bob', i)),
       ...Array.from({ length: 4 }, (_, i) => failedLogon(base + 500 + i * 1000, 'carol', 10 + i)),
     ];
-    const response = await fetch(`http://127.0.0.1:${live.address().port}/api/v1/events`, {
+    const response = await fetch(klaxon.url('/api/v1/events'), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(events),

@@ -1,11 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKlaxonConfig } from '../../src/app/load-config.ts';
-import { startLive, type LiveDaemon } from '../../src/app/live/start-live.ts';
-import { startHttpPeer, type HttpPeer } from '../support/http-peer.ts';
+import { appendFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HttpPeer } from '../support/http-peer.ts';
+import { useLiveDaemon } from '../support/live-daemon.ts';
 import { createMemoryLogger } from '../support/memory-logger.ts';
 import { sshdFailures } from '../support/sshd-lines.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -19,48 +16,28 @@ interface Button {
 }
 
 describe('klaxon start with a Slack channel that has buttons', () => {
-  let dir: string;
+  const live = useLiveDaemon('klaxon-slack-');
   let slack: HttpPeer;
-  let daemon: LiveDaemon | undefined;
   let memory: ReturnType<typeof createMemoryLogger>;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'klaxon-slack-'));
     memory = createMemoryLogger();
     // Stands in for hooks.slack.com: the incoming webhook and the presses' response_url.
-    slack = await startHttpPeer({ status: 200, body: 'ok' });
-    writeFileSync(join(dir, 'auth.log'), '');
-    writeFileSync(
-      join(dir, 'klaxon.yaml'),
-      [
-        `store: sqlite:${join(dir, 'klaxon.db')}`,
-        'server: { public_url: https://klaxon.example.org }',
-        'sources:',
-        `  - { type: file, name: auth, path: ${join(dir, 'auth.log')}, format: sshd, poll: 20ms }`,
-        'channels:',
-        '  soc-slack:',
-        '    type: slack',
-        `    webhook_url: ${slack.url}${HOOK_PATH}`,
-        `    signing_secret: ${SIGNING_SECRET}`,
-        '    slack_users: { U024BE7LH: alice }',
-        'routes:',
-        '  - { match: { rule: [ssh-brute-force-source] }, channels: [soc-slack] }',
-      ].join('\n'),
-    );
-    daemon = await startLive({
-      config: await loadKlaxonConfig(join(dir, 'klaxon.yaml')),
-      listen: { host: '127.0.0.1', port: 0 },
-      logger: memory.logger,
-      tickMs: 50,
-    });
-    await daemon.store.users.add(
-      { name: 'alice', passwordHash: '$argon2id$unused', role: 'responder' },
-      Date.now(),
-    );
-  });
-  afterEach(async () => {
-    await daemon?.stop();
-    await slack.close();
-    rmSync(dir, { recursive: true, force: true });
+    slack = await live.peer({ status: 200, body: 'ok' });
+    live.writeConfig([
+      'server: { public_url: https://klaxon.example.org }',
+      'sources:',
+      live.authLogSource(),
+      'channels:',
+      '  soc-slack:',
+      '    type: slack',
+      `    webhook_url: ${slack.url}${HOOK_PATH}`,
+      `    signing_secret: ${SIGNING_SECRET}`,
+      '    slack_users: { U024BE7LH: alice }',
+      'routes:',
+      '  - { match: { rule: [ssh-brute-force-source] }, channels: [soc-slack] }',
+    ]);
+    await live.start({ logger: memory.logger });
+    await live.addResponder('alice');
   });
 
   const press = (user: string, button: Button, reason: string | null, ageMs = 0, secret = SIGNING_SECRET) => {
@@ -74,8 +51,7 @@ describe('klaxon start with a Slack channel that has buttons', () => {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const timestamp = String(Math.floor((Date.now() - ageMs) / 1000));
     const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const { host, port } = daemon!.address();
-    return fetch(`http://${host}:${port}/slack/interactivity/soc-slack`, {
+    return fetch(live.url('/slack/interactivity/soc-slack'), {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -88,7 +64,7 @@ describe('klaxon start with a Slack channel that has buttons', () => {
   const sentTo = (path: string) => slack.requests.filter((r) => r.path === path);
 
   it('acts on signed presses as the mapped person, announces it, and refuses the rest', async () => {
-    appendFileSync(join(dir, 'auth.log'), sshdFailures('203.0.113.9', Date.now()));
+    appendFileSync(live.path('auth.log'), sshdFailures('203.0.113.9', Date.now()));
     const first = await waitFor('the incident message', () => sentTo(HOOK_PATH)[0]);
     const blocks = (JSON.parse(first.body) as { blocks: { type: string; elements?: Button[] }[] }).blocks;
     const [ack, resolve] = blocks.find((block) => block.type === 'actions')!.elements!;
@@ -101,7 +77,7 @@ describe('klaxon start with a Slack channel that has buttons', () => {
     expect(stale.status).toBe(401);
     expect(((await stale.json()) as { message: string }).message).toContain('more than 5 minutes');
     expect((await press('U999STRANGER', ack!, null)).status).toBe(200);
-    expect((await daemon!.store.incidents.get(serial))?.status).toBe('open');
+    expect((await live.daemon.store.incidents.get(serial))?.status).toBe('open');
     expect(memory.lines).toContainEqual(
       expect.stringContaining(
         `slack soc-slack: refused ack #${serial} from Slack user U999STRANGER, who is not in slack_users`,
@@ -114,16 +90,16 @@ describe('klaxon start with a Slack channel that has buttons', () => {
     });
 
     expect((await press('U024BE7LH', ack!, null)).status).toBe(200);
-    expect(await daemon!.store.incidents.get(serial)).toMatchObject({
+    expect(await live.daemon.store.incidents.get(serial)).toMatchObject({
       status: 'acknowledged',
       acknowledgedBy: 'alice',
     });
     expect((await press('U024BE7LH', resolve!, 'blocked at the edge')).status).toBe(200);
-    expect(await daemon!.store.incidents.get(serial)).toMatchObject({
+    expect(await live.daemon.store.incidents.get(serial)).toMatchObject({
       status: 'resolved',
       resolution: 'blocked at the edge',
     });
-    const audit = (await daemon!.store.incidents.history(serial)).slice(-2);
+    const audit = (await live.daemon.store.incidents.history(serial)).slice(-2);
     expect(audit).toMatchObject([
       { actor: 'alice', action: 'acknowledged' },
       { actor: 'alice', action: 'resolved' },

@@ -1,39 +1,18 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { klaxonExpress } from './express.ts';
 import type { KlaxonExpressOptions } from './express.ts';
-import { createReporter } from './reporter.ts';
-import type { Reporter } from './reporter.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
-import type { IngestReceiver } from './testdata/ingest-receiver.ts';
 import { postJson } from './testdata/post-json.ts';
+import { checkLogin, useShopReporting } from './testdata/shop-reporting.ts';
 
-let receiver: IngestReceiver;
-let reporter: Reporter;
-const servers: Server[] = [];
-
-beforeEach(async () => {
-  receiver = await startIngestReceiver();
-  reporter = createReporter({
-    url: receiver.url,
-    token: INGEST_TOKEN,
-    service: 'shop-web',
-    flushIntervalMs: 10,
-  });
-});
-afterEach(async () => {
-  await reporter.close();
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-  await receiver.close();
-});
+const shop = useShopReporting('shop-web');
 
 /** A small shop: a login form, an admin page for admins only, a transfer guarded by CSRF middleware. */
 function buildShop(options: KlaxonExpressOptions<Request> = {}, mount = { middleware: true }) {
-  const klaxon = klaxonExpress<Request>(reporter, {
+  const klaxon = klaxonExpress<Request>(shop.reporter, {
     user: (req) => req.get('x-session-user'),
     ignorePaths: ['/healthz'],
     ...options,
@@ -45,9 +24,8 @@ function buildShop(options: KlaxonExpressOptions<Request> = {}, mount = { middle
     res.send('<form method="post">');
   });
   app.post('/login', (req, res) => {
-    const { username, password } = req.body as { username?: string; password?: string };
-    if (username === 'alice' && password === 'correct horse') res.json({ welcome: username });
-    else res.status(401).json({ error: 'wrong username or password' });
+    const answer = checkLogin(req.body);
+    res.status(answer.status).json(answer.body);
   });
   app.get('/admin', (_req, res) => {
     res.status(403).json({ error: 'admins only' });
@@ -71,7 +49,7 @@ function buildShop(options: KlaxonExpressOptions<Request> = {}, mount = { middle
 
 async function listen(app: express.Express): Promise<string> {
   const server = app.listen(0, '127.0.0.1');
-  servers.push(server);
+  shop.closeAfter(() => new Promise((resolve) => server.close(resolve)));
   await once(server, 'listening');
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -79,78 +57,25 @@ async function listen(app: express.Express): Promise<string> {
 describe('klaxonExpress', () => {
   it('reports failed and successful logins, 403s and CSRF failures, and leaves the rest alone', async () => {
     const base = await listen(buildShop());
-    // Not reported: showing the form, a plain 200, an app bug, an ignored path.
-    expect((await fetch(`${base}/login`)).status).toBe(200);
-    expect((await fetch(`${base}/boom`)).status).toBe(500);
-    expect((await fetch(`${base}/healthz`)).status).toBe(403);
-
-    const failed = await postJson(
-      `${base}/login?next=/cart`,
-      { username: 'alice', password: 'guess' },
-      { 'user-agent': 'hydra' },
-    );
-    expect(failed.status).toBe(401);
-    expect(await failed.json()).toEqual({ error: 'wrong username or password' });
-    expect((await postJson(`${base}/login`, { username: 'alice', password: 'correct horse' })).status).toBe(
-      200,
-    );
-    const forbidden = await fetch(`${base}/admin`, { headers: { 'x-session-user': 'bob' } });
-    expect(forbidden.status).toBe(403);
-    expect(await forbidden.json()).toEqual({ error: 'admins only' });
-    const csrf = await postJson(`${base}/transfer`, { to: 'mallory' }, { 'x-session-user': 'bob' });
-    expect(csrf.status).toBe(403);
+    const csrf = await shop.sendTraffic(base);
     expect(await csrf.json()).toEqual({ error: 'invalid csrf token' });
 
-    const events = await receiver.waitForAccepted(4);
-    await reporter.flush();
-    expect(receiver.accepted()).toHaveLength(4);
-    const common = { source: { ip: '127.0.0.1' }, service: { name: 'shop-web' } };
-    expect(events[0]).toMatchObject({
-      ...common,
-      event: { category: ['authentication'], action: 'login', outcome: 'failure' },
-      user: { name: 'alice' },
-      url: { path: '/login' },
-      http: { request: { method: 'POST' }, response: { status_code: 401 } },
-      user_agent: { original: 'hydra' },
-    });
-    expect(events[1]).toMatchObject({
-      ...common,
-      event: { action: 'login', outcome: 'success' },
-      user: { name: 'alice' },
-      http: { response: { status_code: 200 } },
-    });
-    expect(events[2]).toMatchObject({
-      ...common,
-      event: { category: ['web'], action: 'access_forbidden', outcome: 'failure' },
-      user: { name: 'bob' },
-      url: { path: '/admin' },
-      http: { request: { method: 'GET' }, response: { status_code: 403 } },
-    });
-    expect(events[3]).toMatchObject({
-      ...common,
-      event: { category: ['web'], action: 'csrf_token_invalid', outcome: 'failure' },
-      user: { name: 'bob' },
-      url: { path: '/transfer' },
-      http: { response: { status_code: 403 } },
-    });
+    const events = await shop.receiver.waitForAccepted(4);
+    await shop.reporter.flush();
+    expect(shop.receiver.accepted()).toHaveLength(4);
+    shop.expectTrafficEvents(events);
   });
 
   it('takes the address from req.ip: X-Forwarded-For counts only under trust proxy', async () => {
-    const spoofed = { 'x-forwarded-for': '198.51.100.66, 203.0.113.9' };
     const direct = await listen(buildShop());
     const proxied = buildShop();
     proxied.set('trust proxy', 'loopback');
-    await fetch(`${direct}/admin`, { headers: spoofed });
-    await receiver.waitForAccepted(1);
-    await fetch(`${await listen(proxied)}/admin`, { headers: spoofed });
-    const events = await receiver.waitForAccepted(2);
-    // Express takes the right-most address the trusted proxy did not add itself.
-    expect(events.map((event) => event['source'])).toEqual([{ ip: '127.0.0.1' }, { ip: '203.0.113.9' }]);
+    await shop.expectForwardedForTrustedOnlyBehindProxy(direct, () => listen(proxied));
   });
 
   it('names the logged-in user and the object id of a forbidden request (IDOR probing)', async () => {
     const app = express();
-    const klaxon = klaxonExpress<Request>(reporter, {
+    const klaxon = klaxonExpress<Request>(shop.reporter, {
       user: (req) => req.get('x-session-user'),
       objectId: (req) => String(req.params['id']),
     });
@@ -160,7 +85,7 @@ describe('klaxonExpress', () => {
     });
     const base = await listen(app);
     await fetch(`${base}/orders/1004`, { headers: { 'x-session-user': 'bob' } });
-    const [event] = await receiver.waitForAccepted(1);
+    const [event] = await shop.receiver.waitForAccepted(1);
     expect(event).toMatchObject({
       event: { action: 'access_forbidden' },
       user: { name: 'bob' },
@@ -171,7 +96,7 @@ describe('klaxonExpress', () => {
 
   it('reports a login once when the route reports it with reportLogin', async () => {
     const app = express();
-    const klaxon = klaxonExpress<Request>(reporter);
+    const klaxon = klaxonExpress<Request>(shop.reporter);
     app.use(klaxon);
     app.use(express.json());
     app.post('/login', (req, res) => {
@@ -181,8 +106,8 @@ describe('klaxonExpress', () => {
     const base = await listen(app);
     await postJson(`${base}/login`, { email: 'dave@example.com' });
     await postJson(`${base}/login`, { email: 'erin@example.com' });
-    await reporter.flush();
-    const events = receiver.accepted();
+    await shop.reporter.flush();
+    const events = shop.receiver.accepted();
     expect(events.map((event) => [event['user'], event['event']])).toEqual([
       [{ name: 'dave@example.com' }, expect.objectContaining({ action: 'login', outcome: 'failure' })],
       [{ name: 'erin@example.com' }, expect.objectContaining({ action: 'login', outcome: 'failure' })],
@@ -192,7 +117,7 @@ describe('klaxonExpress', () => {
 
   it('follows configured login paths, username field and failure statuses', async () => {
     const app = express();
-    const klaxon = klaxonExpress(reporter, {
+    const klaxon = klaxonExpress(shop.reporter, {
       loginPaths: [/^\/api\/session$/],
       usernameField: 'email',
       failureStatuses: [400, 401],
@@ -204,7 +129,7 @@ describe('klaxonExpress', () => {
     });
     const base = await listen(app);
     await postJson(`${base}/api/session`, { email: 'carol@example.com' });
-    const [event] = await receiver.waitForAccepted(1);
+    const [event] = await shop.receiver.waitForAccepted(1);
     expect(event).toMatchObject({
       event: { action: 'login', outcome: 'failure' },
       user: { name: 'carol@example.com' },
@@ -214,7 +139,7 @@ describe('klaxonExpress', () => {
   it('reports a CSRF failure from the error handler alone when the middleware is not mounted', async () => {
     const base = await listen(buildShop({}, { middleware: false }));
     expect((await postJson(`${base}/transfer`, {})).status).toBe(403);
-    const [event] = await receiver.waitForAccepted(1);
+    const [event] = await shop.receiver.waitForAccepted(1);
     expect(event).toMatchObject({
       event: { action: 'csrf_token_invalid' },
       http: { response: { status_code: 403 } },
@@ -230,7 +155,7 @@ describe('klaxonExpress', () => {
       }),
     );
     expect((await fetch(`${base}/admin`)).status).toBe(403);
-    const [event] = await receiver.waitForAccepted(1);
+    const [event] = await shop.receiver.waitForAccepted(1);
     expect(event).toMatchObject({ event: { action: 'access_forbidden' } });
     expect(event).not.toHaveProperty('user');
   });

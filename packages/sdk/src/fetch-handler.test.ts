@@ -1,24 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportFetchLogin, withKlaxon } from './fetch-handler.ts';
-import { createReporter } from './reporter.ts';
 import type { Reporter } from './reporter.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
-import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { useReporters } from './testdata/reporters.ts';
 
-let receiver: IngestReceiver;
+const kit = useReporters({ service: 'edge-shop' });
 let reporter: Reporter;
-beforeEach(async () => {
-  receiver = await startIngestReceiver();
-  reporter = createReporter({
-    url: receiver.url,
-    token: INGEST_TOKEN,
-    service: 'edge-shop',
-    flushIntervalMs: 60_000,
-  });
-});
-afterEach(async () => {
-  await reporter.close();
-  await receiver.close();
+beforeEach(() => {
+  reporter = kit.reporterFor();
 });
 
 /** A Next.js-style route handler: the login page answers 200 with X-Login-Failed on a wrong password. */
@@ -66,7 +54,7 @@ describe('withKlaxon (fetch-style handlers)', () => {
     await wrapped(new Request('https://shop.example/', { headers: { 'x-real-ip': '203.0.113.12' } }));
     await reporter.flush();
     expect(
-      receiver.accepted().map((event) => ({
+      kit.receiver.accepted().map((event) => ({
         action: (event['event'] as { action: string; outcome: string }).action,
         outcome: (event['event'] as { outcome: string }).outcome,
         ip: (event['source'] as { ip: string }).ip,
@@ -98,7 +86,7 @@ describe('withKlaxon (fetch-style handlers)', () => {
     );
     await wrapped(login('x', '203.0.113.99'), { remote: '192.0.2.44' });
     await reporter.flush();
-    expect(receiver.accepted()).toEqual([
+    expect(kit.receiver.accepted()).toEqual([
       expect.objectContaining({
         source: { ip: '192.0.2.44' },
         user: { name: 'carol' },

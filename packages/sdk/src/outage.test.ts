@@ -1,31 +1,23 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fileSpool } from './file-spool.ts';
-import { createReporter } from './reporter.ts';
 import type { Reporter } from './reporter.ts';
 import type { ReporterOptions } from './reporter-options.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
-import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { useReporters } from './testdata/reporters.ts';
 
 const START = Date.parse('2026-11-21T10:00:00.000Z');
 const OUTAGE_MS = 5 * 60_000;
 
-let receiver: IngestReceiver;
+const kit = useReporters();
 let dir: string;
 let clock: number;
-const reporters: Reporter[] = [];
 
-beforeEach(async () => {
-  receiver = await startIngestReceiver();
+beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'klaxon-spool-'));
+  kit.closeAfter(async () => rmSync(dir, { recursive: true, force: true }));
   clock = START;
-});
-afterEach(async () => {
-  await Promise.all(reporters.splice(0).map((reporter) => reporter.close()));
-  await receiver.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /**
@@ -33,13 +25,9 @@ afterEach(async () => {
  * clock; each retry wait moves that clock on instead of sleeping.
  */
 function reporterFor(drops: [number, string][], options: Partial<ReporterOptions> = {}): Reporter {
-  const reporter = createReporter({
-    url: receiver.url,
-    token: INGEST_TOKEN,
-    service: 'shop-web',
+  return kit.reporterFor({
     batchSize: 10,
     maxQueue: 20,
-    flushIntervalMs: 60_000,
     now: () => clock,
     random: () => 0.5,
     sleep: async (ms) => {
@@ -53,8 +41,6 @@ function reporterFor(drops: [number, string][], options: Partial<ReporterOptions
     onDrop: (count, reason) => drops.push([count, reason]),
     ...options,
   });
-  reporters.push(reporter);
-  return reporter;
 }
 
 const report = (reporter: Reporter, from: number, to: number): void => {
@@ -88,7 +74,7 @@ describe('a five-minute Klaxon outage', () => {
     clock = START + OUTAGE_MS;
     report(reporter, 30, 35);
     await reporter.flush();
-    expect(users(receiver.accepted())).toEqual(['u30', 'u31', 'u32', 'u33', 'u34']);
+    expect(users(kit.receiver.accepted())).toEqual(['u30', 'u31', 'u32', 'u33', 'u34']);
     expect(reporter.dropped).toBe(30);
   });
 
@@ -100,13 +86,15 @@ describe('a five-minute Klaxon outage', () => {
     expect(before.stats()).toMatchObject({ queued: 0, sent: 0, spooled: 30 });
     await before.close();
     expect(readdirSync(dir).length).toBeGreaterThan(0);
-    expect(receiver.accepted()).toEqual([]);
+    expect(kit.receiver.accepted()).toEqual([]);
 
     clock = START + OUTAGE_MS;
     const after = reporterFor(drops, { spool: fileSpool({ dir }) });
     // Replayed half a queue at a time, the next part after each delivered batch.
     for (let round = 0; round < 10 && busy(after); round++) await after.flush();
-    expect(users(receiver.accepted()).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `u${i}`).sort());
+    expect(users(kit.receiver.accepted()).sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `u${i}`).sort(),
+    );
     expect(before.dropped + after.dropped).toBe(0);
     expect(drops).toEqual([]);
     expect(after.stats().spooled).toBe(0);
@@ -119,7 +107,7 @@ describe('a five-minute Klaxon outage', () => {
     await reporter.flush();
     expect(reporter.stats().spooled).toBeGreaterThan(0);
     clock = START + OUTAGE_MS;
-    await receiver.waitForAccepted(30);
+    await kit.receiver.waitForAccepted(30);
     expect(reporter.dropped).toBe(0);
   });
 

@@ -1,26 +1,19 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventQueue } from './event-queue.ts';
 import { createReporter } from './reporter.ts';
 import type { ReporterError } from './reporter-error.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
-import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { INGEST_TOKEN } from './testdata/ingest-receiver.ts';
+import { useReporters } from './testdata/reporters.ts';
 
-let receiver: IngestReceiver;
-
-beforeEach(async () => {
-  receiver = await startIngestReceiver();
-});
-afterEach(async () => {
-  await receiver.close();
-});
+const kit = useReporters();
 
 describe('reporter queue', () => {
   it('drops the oldest events when the queue is full, counts them and says so once', async () => {
     const errors: ReporterError[] = [];
     const reporter = createReporter({
-      url: receiver.url,
+      url: kit.receiver.url,
       token: INGEST_TOKEN,
       service: 'shop-web',
       maxQueue: 5,
@@ -32,7 +25,7 @@ describe('reporter queue', () => {
     expect(reporter.stats()).toMatchObject({ queued: 5, dropped: { overflow: 3 } });
 
     await reporter.close();
-    const users = receiver.accepted().map((event) => (event['user'] as { name: string }).name);
+    const users = kit.receiver.accepted().map((event) => (event['user'] as { name: string }).name);
     expect(users).toEqual(['u3', 'u4', 'u5', 'u6', 'u7']);
     expect(errors.map((error) => [error.kind, error.dropped])).toEqual([['overflow', 3]]);
     expect(errors[0]?.message).toBe(
@@ -44,7 +37,7 @@ describe('reporter queue', () => {
     const sdk = fileURLToPath(new URL('./index.ts', import.meta.url));
     const script = `
       const { createReporter } = await import(${JSON.stringify(sdk)});
-      const reporter = createReporter({ url: ${JSON.stringify(receiver.url)}, token: 't', service: 's', flushIntervalMs: 3600000 });
+      const reporter = createReporter({ url: ${JSON.stringify(kit.receiver.url)}, token: 't', service: 's', flushIntervalMs: 3600000 });
       reporter.report({ action: 'access_forbidden', ip: '192.0.2.1' });
     `;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -61,7 +54,7 @@ describe('reporter queue', () => {
       });
     });
     expect(exit).toBe(0);
-    expect(receiver.requests).toHaveLength(0);
+    expect(kit.receiver.requests).toHaveLength(0);
   });
 });
 

@@ -1,69 +1,44 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReporter } from './reporter.ts';
-import type { Reporter } from './reporter.ts';
-import type { ReporterError } from './reporter-error.ts';
-import type { ReporterOptions } from './reporter-options.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
-import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useReporters } from './testdata/reporters.ts';
 import { waitFor } from './testdata/wait-for.ts';
 
 const NOW = Date.parse('2026-11-21T10:00:00.000Z');
 const EVENT = { action: 'login_failed', ip: '203.0.113.9', user: 'alice' } as const;
 
-let receiver: IngestReceiver;
-const reporters: Reporter[] = [];
-let errors: ReporterError[];
-let waits: number[];
-
-beforeEach(async () => {
-  receiver = await startIngestReceiver();
-  errors = [];
-  waits = [];
+const waits: number[] = [];
+/** Reporters whose retry waits are recorded and skipped, with no jitter (random() = 0.5). */
+const kit = useReporters({
+  now: () => NOW,
+  random: () => 0.5,
+  sleep: async (ms) => {
+    waits.push(ms);
+  },
 });
-afterEach(async () => {
-  await Promise.all(reporters.splice(0).map((reporter) => reporter.close()));
-  await receiver.close();
+const { errors, reporterFor } = kit;
+beforeEach(() => {
+  waits.length = 0;
 });
-
-/** A reporter whose retry waits are recorded and skipped, with no jitter (random() = 0.5). */
-function reporterFor(options: Partial<ReporterOptions> = {}): Reporter {
-  const reporter = createReporter({
-    url: receiver.url,
-    token: INGEST_TOKEN,
-    service: 'shop-web',
-    flushIntervalMs: 60_000,
-    now: () => NOW,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-  reporters.push(reporter);
-  return reporter;
-}
 
 describe('createReporter retries', () => {
   it('retries a batch after 503 with exponential backoff until Klaxon takes it', async () => {
-    receiver.script({ status: 503 }, { status: 503 }, { status: 502 });
+    kit.receiver.script({ status: 503 }, { status: 503 }, { status: 502 });
     const reporter = reporterFor();
     reporter.report(EVENT);
     reporter.report(EVENT);
     await reporter.flush();
 
-    expect(receiver.requests.map((request) => request.status)).toEqual([503, 503, 502, 202]);
-    expect(receiver.requests.every((request) => request.events.length === 2)).toBe(true);
+    expect(kit.receiver.requests.map((request) => request.status)).toEqual([503, 503, 502, 202]);
+    expect(kit.receiver.requests.every((request) => request.events.length === 2)).toBe(true);
     expect(waits).toEqual([500, 1000, 2000]);
     expect(reporter.stats()).toMatchObject({ sent: 2, retries: 3, queued: 0, sending: 0 });
     expect(errors).toEqual([]);
   });
 
   it('waits at least as long as Retry-After says after 429, in seconds or as a date', async () => {
-    receiver.script(
+    kit.receiver.script(
       { status: 429, headers: { 'retry-after': '7' } },
       { status: 429, headers: { 'retry-after': new Date(NOW + 30_000).toUTCString() } },
       { status: 503, headers: { 'retry-after': '0' } },
@@ -73,11 +48,11 @@ describe('createReporter retries', () => {
     await reporter.flush();
 
     expect(waits).toEqual([7000, 30_000, 2000]);
-    expect(receiver.accepted()).toHaveLength(1);
+    expect(kit.receiver.accepted()).toHaveLength(1);
   });
 
   it('adds jitter to the backoff within ±20%', async () => {
-    receiver.script({ status: 503 }, { status: 503 });
+    kit.receiver.script({ status: 503 }, { status: 503 });
     const reporter = reporterFor({ random: (() => [0, 0.999][waits.length] ?? 0.5) as () => number });
     reporter.report(EVENT);
     await reporter.flush();
@@ -87,7 +62,7 @@ describe('createReporter retries', () => {
   });
 
   it('does not retry a 400 and tells onError why, with the fields Klaxon named', async () => {
-    receiver.script({
+    kit.receiver.script({
       status: 400,
       body: {
         error: 'invalid_events',
@@ -100,7 +75,7 @@ describe('createReporter retries', () => {
     reporter.report(EVENT);
     await reporter.flush();
 
-    expect(receiver.requests).toHaveLength(1);
+    expect(kit.receiver.requests).toHaveLength(1);
     expect(waits).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({
@@ -117,7 +92,7 @@ describe('createReporter retries', () => {
 
     reporter.report(EVENT);
     await reporter.flush();
-    expect(receiver.accepted()).toHaveLength(1);
+    expect(kit.receiver.accepted()).toHaveLength(1);
   });
 
   it.each([
@@ -125,11 +100,11 @@ describe('createReporter retries', () => {
     [413, /lower batchSize/],
     [415, /content type/],
   ])('drops the batch at once on %i', async (status, hint) => {
-    receiver.script({ status });
+    kit.receiver.script({ status });
     const reporter = reporterFor();
     reporter.report(EVENT);
     await reporter.flush();
-    expect(receiver.requests).toHaveLength(1);
+    expect(kit.receiver.requests).toHaveLength(1);
     expect(errors.map((error) => [error.kind, error.status])).toEqual([['rejected', status]]);
     expect(errors[0]?.message).toMatch(hint);
   });
@@ -139,7 +114,7 @@ describe('createReporter retries', () => {
     const reporter = reporterFor({ token });
     reporter.report(EVENT);
     await reporter.flush();
-    expect(receiver.requests.map((request) => request.status)).toEqual([401]);
+    expect(kit.receiver.requests.map((request) => request.status)).toEqual([401]);
     expect(errors[0]?.message).toMatch(
       /HTTP 401 Unauthorized: unauthorized: the token is missing or unknown/,
     );
@@ -177,12 +152,12 @@ describe('createReporter retries', () => {
     reporter.report(EVENT);
     await reporter.flush();
     expect(calls).toBe(2);
-    expect(receiver.accepted()).toHaveLength(1);
+    expect(kit.receiver.accepted()).toHaveLength(1);
     expect(reporter.stats()).toMatchObject({ sent: 1, retries: 1 });
   });
 
   it('keeps queueing new events while a batch waits to be retried', async () => {
-    receiver.script({ status: 503 });
+    kit.receiver.script({ status: 503 });
     let wake: (() => void) | undefined;
     const reporter = reporterFor({
       sleep: () => new Promise<void>((resolve) => (wake = resolve)),
@@ -192,17 +167,17 @@ describe('createReporter retries', () => {
     await waitFor(() => wake !== undefined);
     reporter.report({ ...EVENT, user: 'second' });
     expect(reporter.stats()).toMatchObject({ queued: 1, sending: 1 });
-    expect(receiver.requests).toHaveLength(1);
+    expect(kit.receiver.requests).toHaveLength(1);
 
     wake?.();
     await flushed;
     await reporter.flush();
-    const users = receiver.accepted().map((event) => (event['user'] as { name: string }).name);
+    const users = kit.receiver.accepted().map((event) => (event['user'] as { name: string }).name);
     expect(users).toEqual(['first', 'second']);
   });
 
   it('stops waiting after closeTimeoutMs when Klaxon keeps failing, and says what was lost', async () => {
-    receiver.script(...Array.from({ length: 50 }, () => ({ status: 503 })));
+    kit.receiver.script(...Array.from({ length: 50 }, () => ({ status: 503 })));
     const reporter = reporterFor({
       closeTimeoutMs: 50,
       // Waits until close() gives up, like the real unref'ed timer would for a long backoff.
@@ -213,10 +188,10 @@ describe('createReporter retries', () => {
     reporter.report(EVENT);
     reporter.report(EVENT);
     void reporter.flush();
-    await waitFor(() => receiver.requests.length === 1 && reporter.stats().sending === 3);
+    await waitFor(() => kit.receiver.requests.length === 1 && reporter.stats().sending === 3);
     reporter.report(EVENT);
     await reporter.close();
-    expect(receiver.requests).toHaveLength(1);
+    expect(kit.receiver.requests).toHaveLength(1);
     expect(reporter.stats()).toMatchObject({ queued: 0, sending: 0, sent: 0 });
     expect(reporter.stats().dropped.closed).toBe(4);
     expect(errors.map((error) => [error.kind, error.dropped])).toEqual([['closed', 4]]);

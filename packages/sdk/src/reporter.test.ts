@@ -1,40 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReporter } from './reporter.ts';
-import type { Reporter } from './reporter.ts';
-import type { ReporterError } from './reporter-error.ts';
-import type { ReporterOptions } from './reporter-options.ts';
-import { INGEST_TOKEN, startIngestReceiver } from './testdata/ingest-receiver.ts';
-import type { IngestReceiver } from './testdata/ingest-receiver.ts';
+import { INGEST_TOKEN } from './testdata/ingest-receiver.ts';
+import { useReporters } from './testdata/reporters.ts';
 import { waitFor } from './testdata/wait-for.ts';
 
 const NOW = Date.parse('2026-11-21T10:00:00.000Z');
 
-let receiver: IngestReceiver;
-const reporters: Reporter[] = [];
-let errors: ReporterError[];
-
-beforeEach(async () => {
-  receiver = await startIngestReceiver();
-  errors = [];
-});
-afterEach(async () => {
-  await Promise.all(reporters.splice(0).map((reporter) => reporter.close()));
-  await receiver.close();
-});
-
-function reporterFor(options: Partial<ReporterOptions> = {}): Reporter {
-  const reporter = createReporter({
-    url: receiver.url,
-    token: INGEST_TOKEN,
-    service: 'shop-web',
-    flushIntervalMs: 60_000,
-    now: () => NOW,
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-  reporters.push(reporter);
-  return reporter;
-}
+const kit = useReporters({ now: () => NOW });
+const { errors, reporterFor } = kit;
 
 describe('createReporter', () => {
   it('POSTs short-form events to /api/v1/events as ECS documents with the bearer token', async () => {
@@ -50,8 +23,8 @@ describe('createReporter', () => {
     });
     await reporter.flush();
 
-    expect(receiver.requests).toHaveLength(1);
-    const [request] = receiver.requests;
+    expect(kit.receiver.requests).toHaveLength(1);
+    const [request] = kit.receiver.requests;
     expect(request).toMatchObject({ method: 'POST', path: '/api/v1/events', status: 202 });
     expect(request?.headers.authorization).toBe(`Bearer ${INGEST_TOKEN}`);
     expect(request?.headers['content-type']).toBe('application/json');
@@ -71,14 +44,14 @@ describe('createReporter', () => {
   });
 
   it('sends raw ECS documents with the service and time filled in', async () => {
-    const reporter = reporterFor({ url: `${receiver.url}/api/v1/events` });
+    const reporter = reporterFor({ url: `${kit.receiver.url}/api/v1/events` });
     reporter.reportEcs({
       'event.action': 'object_id_tampered',
       'source.ip': '198.51.100.7',
       'labels.object_id': '9',
     });
     await reporter.flush();
-    expect(receiver.accepted()).toEqual([
+    expect(kit.receiver.accepted()).toEqual([
       {
         'event.action': 'object_id_tampered',
         'source.ip': '198.51.100.7',
@@ -94,12 +67,12 @@ describe('createReporter', () => {
     for (let i = 0; i < 7; i++)
       reporter.report({ action: 'access_forbidden', ip: '192.0.2.1', user: `u${i}` });
     await waitFor(() => reporter.stats().sent === 6);
-    expect(receiver.requests.map((request) => request.events.length)).toEqual([3, 3]);
+    expect(kit.receiver.requests.map((request) => request.events.length)).toEqual([3, 3]);
     expect(reporter.stats()).toMatchObject({ queued: 1, sending: 0 });
 
     await reporter.flush();
-    expect(receiver.requests.map((request) => request.events.length)).toEqual([3, 3, 1]);
-    const users = receiver.accepted().map((event) => (event['user'] as { name: string }).name);
+    expect(kit.receiver.requests.map((request) => request.events.length)).toEqual([3, 3, 1]);
+    const users = kit.receiver.accepted().map((event) => (event['user'] as { name: string }).name);
     expect(users).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6']);
   });
 
@@ -107,7 +80,7 @@ describe('createReporter', () => {
     const reporter = reporterFor({ flushIntervalMs: 20 });
     reporter.report({ action: 'csrf_token_invalid', ip: '192.0.2.1' });
     await waitFor(() => reporter.stats().sent === 1);
-    expect(receiver.accepted()).toHaveLength(1);
+    expect(kit.receiver.accepted()).toHaveLength(1);
   });
 
   it('splits batches to stay within the 1 MiB request limit', async () => {
@@ -115,16 +88,16 @@ describe('createReporter', () => {
     const message = 'x'.repeat(400_000);
     for (let i = 0; i < 5; i++) reporter.reportEcs({ message, 'event.sequence': i });
     await reporter.flush();
-    expect(receiver.requests.map((request) => request.events.length)).toEqual([2, 2, 1]);
-    expect(receiver.requests.every((request) => request.status === 202 && request.bytes <= 1024 * 1024)).toBe(
-      true,
-    );
-    expect(receiver.accepted().map((event) => event['event.sequence'])).toEqual([0, 1, 2, 3, 4]);
+    expect(kit.receiver.requests.map((request) => request.events.length)).toEqual([2, 2, 1]);
+    expect(
+      kit.receiver.requests.every((request) => request.status === 202 && request.bytes <= 1024 * 1024),
+    ).toBe(true);
+    expect(kit.receiver.accepted().map((event) => event['event.sequence'])).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('resolves flush() at once when nothing is queued', async () => {
     await reporterFor().flush();
-    expect(receiver.requests).toHaveLength(0);
+    expect(kit.receiver.requests).toHaveLength(0);
   });
 
   it('refuses events it cannot send through onError, never by throwing', async () => {
@@ -142,7 +115,7 @@ describe('createReporter', () => {
     reporter.report({ action: 'login_succeeded', ip: '192.0.2.1', user: 'alice' });
     await reporter.flush();
 
-    expect(receiver.accepted()).toHaveLength(1);
+    expect(kit.receiver.accepted()).toHaveLength(1);
     expect(errors.map((error) => [error.kind, error.dropped])).toEqual(Array(5).fill(['invalid', 1]));
     expect(errors[1]?.message).toMatch(/"ip" must be an IPv4 or IPv6 address/);
     expect(errors[3]?.message).toMatch(/cannot be serialized/);
@@ -159,19 +132,19 @@ describe('createReporter', () => {
     expect(() => reporter.report({ action: 'nope' } as never)).not.toThrow();
     reporter.report({ action: 'access_forbidden', ip: '192.0.2.1' });
     await reporter.flush();
-    expect(receiver.accepted()).toHaveLength(1);
+    expect(kit.receiver.accepted()).toHaveLength(1);
   });
 
   it('flushes on close() and drops, once told, what is reported afterwards', async () => {
     const reporter = reporterFor();
     for (let i = 0; i < 4; i++) reporter.report({ action: 'access_forbidden', ip: '192.0.2.1' });
     await reporter.close();
-    expect(receiver.accepted()).toHaveLength(4);
+    expect(kit.receiver.accepted()).toHaveLength(4);
 
     reporter.report({ action: 'access_forbidden', ip: '192.0.2.1' });
     reporter.report({ action: 'access_forbidden', ip: '192.0.2.1' });
     await reporter.flush();
-    expect(receiver.accepted()).toHaveLength(4);
+    expect(kit.receiver.accepted()).toHaveLength(4);
     expect(reporter.stats().dropped.closed).toBe(2);
     expect(errors.map((error) => error.kind)).toEqual(['closed']);
   });

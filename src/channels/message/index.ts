@@ -1,4 +1,5 @@
 export type { MessageContent } from './message-content.ts';
-export { describeNotification, evidenceLine, groupText } from './message-content.ts';
+export { describeNotification } from './message-content.ts';
+export { evidenceLine, groupText } from './message-text.ts';
 export type { ChatActionKind } from './incident-actions.ts';
 export { incidentActions, parseActionValue } from './incident-actions.ts';

@@ -5,21 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routesSchema } from '../../routing/index.ts';
 import { loadConfig, loadConfigText } from '../load-config.ts';
 import { fakeChannelTypes } from '../testdata/channel-types.ts';
+import { billionLaughs } from '../testdata/billion-laughs.ts';
 import { MAX_YAML_BYTES } from './yaml-limits.ts';
 
 const base = { channelTypes: fakeChannelTypes, routesSchema };
-
-/** Nine levels of nine aliases each: 9^9 (387 million) values once expanded. */
-function billionLaughs(): string {
-  const lines = ['x-lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i <= 9; i++)
-    lines.push(
-      `x-lol${i}: &lol${i} [${Array(9)
-        .fill(`*lol${i - 1}`)
-        .join(', ')}]`,
-    );
-  return `${lines.join('\n')}\n`;
-}
 
 async function issuesOf(text: string): Promise<string[]> {
   const result = await loadConfigText(text, '/etc/klaxon/klaxon.yaml', base);

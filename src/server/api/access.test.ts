@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { useApi } from './testdata/api-fixture.ts';
 import { openIncident } from './testdata/incidents.ts';
 
-let api: ApiFixture;
-beforeEach(async () => {
-  api = await startApi();
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = useApi();
 
 describe('roles', () => {
   it('lets a viewer read but not acknowledge, and reports the refusal', async () => {

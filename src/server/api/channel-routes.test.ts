@@ -1,30 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/index.ts';
 import type { ChannelView } from './channel-view.ts';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import type { Caller } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 
 const WEBHOOK_SECRET = 'whsec_Zm9vYmFyYmF6cXV4cXV1eHh5enp5';
 const BOT_TOKEN = '123456789:AAHf3d-Sup3rS3cretBotT0kenValue_xyz';
 
-let api: ApiFixture;
+const api = useApi({
+  channels: [
+    { name: 'soc-telegram', type: 'telegram', detail: 'chat -100123' },
+    {
+      name: 'hooks',
+      type: 'webhook',
+      detail: `https://ops:${WEBHOOK_SECRET}@hooks.example.org/in/${WEBHOOK_SECRET}?key=${WEBHOOK_SECRET}`,
+    },
+  ],
+});
 let rita: Caller;
 beforeEach(async () => {
-  api = await startApi({
-    channels: [
-      { name: 'soc-telegram', type: 'telegram', detail: 'chat -100123' },
-      {
-        name: 'hooks',
-        type: 'webhook',
-        detail: `https://ops:${WEBHOOK_SECRET}@hooks.example.org/in/${WEBHOOK_SECRET}?key=${WEBHOOK_SECRET}`,
-      },
-    ],
-  });
   rita = await api.logIn('rita', 'responder');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 async function enqueue(store: Store, channel: string, at: number): Promise<string> {

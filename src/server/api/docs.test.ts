@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireDeclaredAccess } from '../auth/index.ts';
 import { createServer } from '../create-server.ts';
-import type { ApiFixture } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 
-let api: ApiFixture;
-beforeEach(async () => {
-  api = await startApi();
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = useApi();
 
 describe('API documentation', () => {
   it('serves the OpenAPI document with every route, and Swagger UI', async () => {

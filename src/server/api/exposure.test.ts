@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { useApi } from './testdata/api-fixture.ts';
 
-let api: ApiFixture;
-beforeEach(async () => {
-  api = await startApi();
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = useApi();
 
 const REMOTE = '203.0.113.5';
 

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApi } from './testdata/api-fixture.ts';
 import { openIncident } from './testdata/incidents.ts';
 import { childrenNamed, parseXml } from './testdata/parse-xml.ts';
 
-let api: ApiFixture;
+const api = useApi({ publicUrl: 'https://klaxon.example.org/' });
 let token: string;
 beforeEach(async () => {
-  api = await startApi({ publicUrl: 'https://klaxon.example.org/' });
   token = await api.createToken(await api.logIn('ada', 'admin'), 'feeds', ['read']);
-});
-afterEach(async () => {
-  await api.close();
 });
 
 describe('GET /feed.atom', () => {

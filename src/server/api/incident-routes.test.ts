@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../core/index.ts';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import type { Caller } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 import { assignCase } from '../../incidents/index.ts';
 import { failedSshLogin, openIncident } from './testdata/incidents.ts';
 
-let api: ApiFixture;
+const api = useApi();
 let rita: Caller;
 beforeEach(async () => {
-  api = await startApi();
   rita = await api.logIn('rita', 'responder');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 const get = (url: string) => api.as(rita, { method: 'GET', url });

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { START, startApi } from './testdata/api-fixture.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from './testdata/api-fixture.ts';
+import { START, useApi } from './testdata/api-fixture.ts';
 import { openIncident } from './testdata/incidents.ts';
 
-let api: ApiFixture;
+const api = useApi({ channels: [{ name: 'soc-mail', type: 'email', detail: 'soc@example.org' }] });
 let vic: Caller;
 beforeEach(async () => {
-  api = await startApi({ channels: [{ name: 'soc-mail', type: 'email', detail: 'soc@example.org' }] });
   vic = await api.logIn('vic', 'viewer');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 const DAY = 86_400_000;

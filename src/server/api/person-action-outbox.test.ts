@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Incident, Notification } from '../../core/index.ts';
 import { routesSchema } from '../../routing/index.ts';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import type { Caller } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 import { openIncident } from './testdata/incidents.ts';
 
 /** P1s go to the chat, the mail and the SOAR (link only); the pager hears only acks and resolutions. */
@@ -12,16 +12,12 @@ const routes = routesSchema.parse([
   { match: { priority: ['P3'] }, channels: ['never-told'] },
 ]);
 
-let api: ApiFixture;
+const api = useApi({
+  personActions: { routes, channelDetail: { soar: 'link' }, publicUrl: 'https://klaxon.example.org/' },
+});
 let rita: Caller;
 beforeEach(async () => {
-  api = await startApi({
-    personActions: { routes, channelDetail: { soar: 'link' }, publicUrl: 'https://klaxon.example.org/' },
-  });
   rita = await api.logIn('rita', 'responder');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 const post = (url: string, payload?: object) =>

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 import { createStoreRuleCatalog } from './testdata/rule-catalog.ts';
 
-let api: ApiFixture;
+const api = useApi();
 let ada: Caller;
 beforeEach(async () => {
-  api = await startApi();
   ada = await api.logIn('ada', 'admin');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 const DAY_1 = Date.UTC(2026, 1, 27, 9);

@@ -1,21 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiFixture } from './testdata/api-fixture.ts';
-import { PASSWORD, startApi } from './testdata/api-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, useApi } from './testdata/api-fixture.ts';
 import { openIncident } from './testdata/incidents.ts';
 
 const CHANNEL_SECRET = 'xoxb-7777-SECRETVALUE-abcdef';
 
-let api: ApiFixture;
-beforeEach(async () => {
-  api = await startApi({
-    channels: [
-      { name: 'slack', type: 'slack', detail: `https://hooks.slack.com/services/T0/B0/${CHANNEL_SECRET}` },
-    ],
-  });
-});
-afterEach(async () => {
-  await api.close();
+const api = useApi({
+  channels: [
+    { name: 'slack', type: 'slack', detail: `https://hooks.slack.com/services/T0/B0/${CHANNEL_SECRET}` },
+  ],
 });
 
 describe('secrets', () => {

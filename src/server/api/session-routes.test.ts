@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDetectionEngine } from '../../detection/index.ts';
-import type { ApiFixture } from './testdata/api-fixture.ts';
-import { PASSWORD, startApi } from './testdata/api-fixture.ts';
+import { PASSWORD, startApi, useApi } from './testdata/api-fixture.ts';
 
-let api: ApiFixture;
-beforeEach(async () => {
-  api = await startApi();
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = useApi();
 
 const login = (username: string, password: string, remoteAddress = '192.0.2.10') =>
   api.app.inject({

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Silence } from '../../store/index.ts';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import type { Caller } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 
-let api: ApiFixture;
+const api = useApi();
 let rita: Caller;
 beforeEach(async () => {
-  api = await startApi();
   rita = await api.logIn('rita', 'responder');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 const add = (payload: object) => api.as(rita, { method: 'POST', url: '/api/v1/silences', payload });

@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiToken } from '../../store/index.ts';
-import type { ApiFixture, Caller } from './testdata/api-fixture.ts';
-import { startApi } from './testdata/api-fixture.ts';
+import type { Caller } from './testdata/api-fixture.ts';
+import { useApi } from './testdata/api-fixture.ts';
 
-let api: ApiFixture;
+const api = useApi();
 let ada: Caller;
 beforeEach(async () => {
-  api = await startApi();
   ada = await api.logIn('ada', 'admin');
-});
-afterEach(async () => {
-  await api.close();
 });
 
 const create = (payload: object) => api.as(ada, { method: 'POST', url: '/api/v1/tokens', payload });

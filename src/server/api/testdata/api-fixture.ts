@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import { BUILTIN_RULES_DIR } from '../../../app/builtin-rules.ts';
 import type { SecurityEvent } from '../../../core/index.ts';
 import type { Rule } from '../../../rules/index.ts';
@@ -49,12 +50,12 @@ export function shippedRules(): Promise<Rule[]> {
   return packRules;
 }
 
+export type ApiOverrides = Partial<Omit<ApiDependencies, 'store' | 'now' | 'rules' | 'incidentChanges'>> & {
+  channels?: ChannelInfo[];
+};
+
 /** A real Fastify server with the API on a fresh in-memory SQLite store and a clock tests move. */
-export async function startApi(
-  overrides: Partial<Omit<ApiDependencies, 'store' | 'now' | 'rules' | 'incidentChanges'>> & {
-    channels?: ChannelInfo[];
-  } = {},
-): Promise<ApiFixture> {
+export async function startApi(overrides: ApiOverrides = {}): Promise<ApiFixture> {
   const store = await openStore('sqlite::memory:');
   const clock = { now: START };
   const now = () => clock.now;
@@ -131,5 +132,52 @@ export async function startApi(
       await app.close();
       await store.close();
     },
+  };
+}
+
+/**
+ * Registers the hooks that start the API (with `overrides`) before each test and close it after;
+ * the answer stands for each test's own API, so a test file can hold it in a constant.
+ */
+export function useApi(overrides: ApiOverrides = {}): ApiFixture {
+  let current: ApiFixture | undefined;
+  const api = (): ApiFixture => {
+    if (current === undefined) throw new Error('the API runs only during a test');
+    return current;
+  };
+  beforeEach(async () => {
+    current = await startApi(overrides);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get app() {
+      return api().app;
+    },
+    get store() {
+      return api().store;
+    },
+    get clock() {
+      return api().clock;
+    },
+    get reported() {
+      return api().reported;
+    },
+    get loginDelays() {
+      return api().loginDelays;
+    },
+    get changes() {
+      return api().changes;
+    },
+    get rules() {
+      return api().rules;
+    },
+    addUser: (...args) => api().addUser(...args),
+    logIn: (...args) => api().logIn(...args),
+    as: (...args) => api().as(...args),
+    createToken: (...args) => api().createToken(...args),
+    close: () => api().close(),
   };
 }
