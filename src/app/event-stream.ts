@@ -55,6 +55,8 @@ export interface OpenOptions {
   threads?: ThreadsOption | undefined;
   /** Bytes of the file each worker task reads (default RANGE_BYTES). */
   rangeBytes?: number | undefined;
+  /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
+  mainThreadParses?: boolean | undefined;
   /**
    * With worker threads: keep only these fields of each event and its whole document as JSON (see
    * lightEvents); the evidence of detections must then go through withWholeSamples.
@@ -103,8 +105,14 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   return { path, format, counts, parser, batches, threads };
 }
 
-function parallelOptions(options: OpenOptions): Pick<ParallelRead, 'rangeBytes' | 'fields'> {
-  return { rangeBytes: options.rangeBytes, fields: options.lightFields };
+function parallelOptions(
+  options: OpenOptions,
+): Pick<ParallelRead, 'rangeBytes' | 'fields' | 'mainThreadParses'> {
+  return {
+    rangeBytes: options.rangeBytes,
+    fields: options.lightFields,
+    mainThreadParses: options.mainThreadParses,
+  };
 }
 
 async function* parseBatches(

@@ -57,6 +57,8 @@ export interface ReplayOptions {
   threads?: ThreadsOption | undefined;
   /** Bytes of a file each worker task reads (default RANGE_BYTES, 4 MiB). */
   rangeBytes?: number | undefined;
+  /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
+  mainThreadParses?: boolean | undefined;
 }
 
 export interface FileReport {
@@ -129,8 +131,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    const { format, year, threads, rangeBytes } = options;
-    const reading = { format, year, threads, rangeBytes, fields, lightFields };
+    const { format, year, threads, rangeBytes, mainThreadParses } = options;
+    const reading = { format, year, threads, rangeBytes, mainThreadParses, fields, lightFields };
     streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(

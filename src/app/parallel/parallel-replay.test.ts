@@ -30,7 +30,15 @@ async function bothWays(
   options: Partial<ReplayOptions> = {},
 ): Promise<[ReplayReport, ReplayReport]> {
   const single = await runReplay({ inputs, rules, ...options, threads: 1 });
-  const threaded = await runReplay({ inputs, rules, rangeBytes: 4096, ...options, threads: 2 });
+  // Only the workers parse, so that every event crosses from a worker (see mainThreadParses).
+  const threaded = await runReplay({
+    inputs,
+    rules,
+    rangeBytes: 4096,
+    mainThreadParses: false,
+    ...options,
+    threads: 2,
+  });
   return [single, threaded];
 }
 
@@ -80,6 +88,15 @@ describe('replay with worker threads', () => {
         expect(threaded.files.every((file) => file.threads === 2)).toBe(true);
         expectSameOutcome(single, threaded);
       }
+    },
+  );
+
+  it(
+    'finds the same incidents when the main thread parses ranges too, while it would wait for the workers',
+    { timeout: 300_000 },
+    async () => {
+      const [single, threaded] = await bothWays(windowsFiles, { mainThreadParses: true, rangeBytes: 2048 });
+      expectSameOutcome(single, threaded);
     },
   );
 
