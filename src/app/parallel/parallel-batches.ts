@@ -16,6 +16,7 @@ import type { ParseWorkerData, RangeAnswer } from './worker-protocol.ts';
 
 export interface ParallelRead extends Omit<ParseWorkerData, 'readBytes'> {
   size: number;
+  /** Threads that read the file: the main thread and `threads - 1` workers (one at least). */
   threads: number;
   source: number;
   rangeBytes?: number | undefined;
@@ -40,7 +41,8 @@ export async function* parallelBatches(read: ParallelRead, counts: ReadCounts): 
   const decode = fields ? lightDecoder(fields, { lines, format }) : undefined;
   const local = read.mainThreadParses === false ? undefined : localParse(data);
   try {
-    const answers = parseRanges(read.entry ?? parseWorkerEntry(), data, ranges, read.threads, local);
+    const workers = Math.max(1, read.threads - 1);
+    const answers = parseRanges(read.entry ?? parseWorkerEntry(), data, ranges, workers, local);
     yield* batchesByRead(answers, read.source, counts, decode);
   } finally {
     lines.close();
