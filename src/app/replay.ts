@@ -53,7 +53,7 @@ export interface ReplayOptions {
    * and an event is parsed whole when it becomes evidence; the incidents are the same.
    */
   wholeEvents?: boolean;
-  /** Worker threads that read and parse each large file (default `auto`, see chooseThreads). */
+  /** Threads that read and parse each large file, the main thread among them (default `auto`, see chooseThreads). */
   threads?: ThreadsOption | undefined;
   /** Bytes of a file each worker task reads (default RANGE_BYTES, 4 MiB). */
   rangeBytes?: number | undefined;
@@ -70,7 +70,7 @@ export interface FileReport {
   notes: string[];
   /** Whether the file's events were in time order, and what was done when they were not. */
   order: TimeOrder;
-  /** Worker threads that read and parsed the file (1: the main thread did). */
+  /** Threads that read and parsed the file, the main thread among them (1: it alone did). */
   threads: number;
 }
 
