@@ -11,8 +11,11 @@ interface Step {
   children: Step[] | undefined;
 }
 
-/** Turns the columns of a range back into light events (main thread; see LightColumnWriter). */
-export type LightDecoder = (columns: LightColumns) => SecurityEvent[];
+/**
+ * Turns events `from` to `to` of a range's columns back into light events, onto `into` (main
+ * thread; see LightColumnWriter). A batch at a time: fewer events live at once for the GC to copy.
+ */
+export type LightDecoder = (columns: LightColumns, from: number, to: number, into: SecurityEvent[]) => void;
 
 /**
  * A decoder for light events with `fields` (as fieldsToKeep lists them) whose lines are in
@@ -26,16 +29,14 @@ export function lightDecoder(fields: readonly string[], source: LineSource): Lig
   const original = coversOriginal(fields) ? -1 : fields.length;
   if (original !== -1) addStep(steps, ['event', 'original'], original);
   const Event = lightEventClass(source);
-  return ({ values, cells, starts, bytes }) => {
-    const events: SecurityEvent[] = [];
+  return ({ values, cells, starts, bytes }, from, to, into) => {
     const decoder = { values, cells, base: 0, original, root: undefined as unknown as LightEvent };
-    for (let i = 0; i < starts.length; i++) {
+    for (let i = from; i < to; i++) {
       decoder.base = i * width;
       decoder.root = new Event(starts[i] as number, bytes[i] as number);
       fill(decoder.root, steps, decoder);
-      events.push(decoder.root as unknown as SecurityEvent);
+      into.push(decoder.root as unknown as SecurityEvent);
     }
-    return events;
   };
 }
 

@@ -59,19 +59,20 @@ async function* batchesByRead(
   let batchRead = -1;
   for await (const answer of answers) {
     count(answer, counts);
-    const events = decode && answer.light ? decode(answer.light) : (answer.events ?? []);
     let at = 0;
     for (let pair = 0; pair < answer.reads.length; pair += 2) {
       const readIndex = answer.reads[pair] as number;
-      const size = answer.reads[pair + 1] as number;
+      const to = at + (answer.reads[pair + 1] as number);
       if (batch && readIndex !== batchRead) {
         yield batch;
         batch = undefined;
       }
       batch ??= { events: [], times: [], source };
       batchRead = readIndex;
-      append(batch, events, answer.times, at, at + size);
-      at += size;
+      if (decode && answer.light) decode(answer.light, at, to, batch.events);
+      else for (let i = at; i < to; i++) batch.events.push(answer.events?.[i] as SecurityEvent);
+      for (let i = at; i < to; i++) batch.times.push(answer.times[i] as number);
+      at = to;
     }
   }
   if (batch) yield batch;
@@ -84,19 +85,6 @@ function localParse(data: ParseWorkerData): LocalParse {
     parser ??= createRangeParser(data.format, data.parserOptions, data.fields);
     return parseRange(data.path, task, parser, data.readBytes);
   };
-}
-
-function append(
-  batch: EventBatch,
-  events: SecurityEvent[],
-  times: Float64Array,
-  from: number,
-  to: number,
-): void {
-  for (let i = from; i < to; i++) {
-    batch.events.push(events[i] as SecurityEvent);
-    batch.times.push(times[i] as number);
-  }
 }
 
 function count(answer: RangeAnswer, counts: ReadCounts): void {
