@@ -109,6 +109,44 @@ describe('replay with worker threads', () => {
     }
   });
 
+  it('finds the same incidents when the fields rules read hold hostile values, and lines repeat', async () => {
+    const { ndjson } = await generateBenchFiles(join(folder, 'hostile'), {
+      ndjsonEvents: 2_000,
+      sshdLines: 10,
+      seed: 3,
+    });
+    const lines = readFileSync(ndjson, 'utf8').trimEnd().split('\n');
+    const hostile = lines.flatMap((line, i) => {
+      const document = JSON.parse(line) as Record<string, Record<string, unknown>>;
+      const data = (document.winlog as Record<string, Record<string, unknown>>).event_data as Record<
+        string,
+        unknown
+      >;
+      const user = ['ü😀\u2028'.repeat(5_000), '\ud800\udc00\ud800', '__proto__', '', undefined][i % 7];
+      if (user === undefined) delete data.TargetUserName;
+      else if (i % 7 < 4) data.TargetUserName = user;
+      if (i % 11 === 0) delete data.IpAddress;
+      if (i % 13 === 0) delete document.event;
+      // Dense enough in time for the pack to find attacks; two events a second.
+      (document as Record<string, unknown>)['@timestamp'] = new Date(
+        Date.UTC(2024, 2, 4) + (i >> 1) * 1000,
+      ).toISOString();
+      const changed = JSON.stringify(document);
+      // The same line twice (a repeated sample), or another line at the same time.
+      if (i % 5 === 0) return [changed, changed];
+      if (i % 5 === 1) return [changed, JSON.stringify({ ...document, host: { name: 'twin' } })];
+      return [changed];
+    });
+    const path = join(folder, 'hostile.ndjson');
+    writeFileSync(path, `${hostile.join('\n')}\n`);
+    const [single, threaded] = await bothWays([path], { rangeBytes: 64 * 1024 });
+    expect(single.incidents.length).toBeGreaterThan(0);
+    const evidence = JSON.stringify(single.incidents.map((incident) => incident.samples));
+    expect(evidence).toContain('\\ud800');
+    expect(threaded.files[0]?.threads).toBe(2);
+    expectSameOutcome(single, threaded);
+  });
+
   it('counts and skips bad lines exactly as the main thread does', async () => {
     const real = readFileSync(windowsFiles[0] as string, 'utf8')
       .trimEnd()
