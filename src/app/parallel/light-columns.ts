@@ -26,9 +26,18 @@ export function coversOriginal(fields: readonly string[]): boolean {
   return fields.some((field) => field === 'event' || field === 'event.original');
 }
 
-/** Worker side: collects the light events of one range into columns. */
+/** Values of a field looked up before the writer judges whether they repeat enough to share. */
+const JUDGE_AFTER = 512;
+
+/**
+ * Worker side: collects the light events of one range into columns. A field whose values rarely
+ * repeat (`@timestamp`) is not looked up at all once that shows: its values are sent one by one.
+ */
 export class LightColumnWriter {
   private readonly readers: FieldGetter[];
+  /** Per field: values looked up, and how many were known already. */
+  private readonly lookups: number[];
+  private readonly hits: number[];
   private readonly ownOriginal: boolean;
   private values: unknown[] = [];
   private known = new Map<unknown, number>();
@@ -39,11 +48,16 @@ export class LightColumnWriter {
 
   constructor(fields: readonly string[]) {
     this.readers = fields.map(compileFieldGetter);
+    this.lookups = fields.map(() => 0);
+    this.hits = fields.map(() => 0);
     this.ownOriginal = !coversOriginal(fields);
   }
 
   add(event: SecurityEvent, line: string, start: number, bytes: number): void {
-    for (const read of this.readers) this.cells.push(this.cell(read(event)));
+    for (let field = 0; field < this.readers.length; field++) {
+      const value = (this.readers[field] as FieldGetter)(event);
+      this.cells.push(this.repeats(field) ? this.cell(value, field) : this.unshared(value));
+    }
     if (this.ownOriginal) {
       const original = isObject(event.event) ? event.event.original : undefined;
       this.cells.push(original === line ? ORIGINAL_IS_LINE : this.cell(original));
@@ -70,16 +84,26 @@ export class LightColumnWriter {
     return { columns, transfer };
   }
 
-  private cell(value: unknown): number {
+  private repeats(field: number): boolean {
+    const lookups = this.lookups[field] as number;
+    return lookups < JUDGE_AFTER || (this.hits[field] as number) * 4 >= lookups;
+  }
+
+  private unshared(value: unknown): number {
+    return value === undefined ? ABSENT : this.values.push(value);
+  }
+
+  private cell(value: unknown, field = -1): number {
     if (value === undefined) return ABSENT;
     if (typeof value === 'object' && value !== null) return this.object(value);
     // A Map key conflates -0 with 0: such a value gets a cell of its own.
     if (Object.is(value, -0)) return this.values.push(value);
     let at = this.known.get(value);
+    if (field !== -1) this.lookups[field] = (this.lookups[field] as number) + 1;
     if (at === undefined) {
       at = this.values.push(value);
       this.known.set(value, at);
-    }
+    } else if (field !== -1) this.hits[field] = (this.hits[field] as number) + 1;
     return at;
   }
 

@@ -172,6 +172,19 @@ describe('light event columns', () => {
     expect(columns.cells.length).toBe(300);
   });
 
+  it('stop looking up the values of a field that rarely repeat, and keep every value right', () => {
+    const writer = new LightColumnWriter(['@timestamp', 'user.name']);
+    const time = (i: number) => new Date(Date.UTC(2024, 0, 1) + i).toISOString();
+    for (let i = 0; i < 2000; i++)
+      writer.add({ '@timestamp': time(i), event: {}, user: { name: `u${i % 3}` } }, '{}', 0, 2);
+    const { values, cells } = writer.take().columns;
+    expect(values.filter((value) => value === 'u1')).toHaveLength(1);
+    for (let i = 0; i < 2000; i++) {
+      expect(values[(cells[i * 3] as number) - 1]).toBe(time(i));
+      expect(values[(cells[i * 3 + 1] as number) - 1]).toBe(`u${i % 3}`);
+    }
+  });
+
   it('leave events that are already whole as they are', () => {
     const event = { '@timestamp': '2024-01-01T00:00:00Z' } as SecurityEvent;
     expect(wholeEvent(event)).toBe(event);
