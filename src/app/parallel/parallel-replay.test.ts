@@ -7,6 +7,8 @@ import { JSON_LIMITS } from '../../core/index.ts';
 import { generateBenchFiles, generateDemoDay } from '../../demo/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import { datasetUrl } from '../../../test/support/datasets.ts';
+import { NotifyStage, routesSchema } from '../../routing/index.ts';
+import { openStore } from '../../store/index.ts';
 import { loadRules } from '../load-rules.ts';
 import type { ReplayOptions, ReplayReport } from '../replay.ts';
 import { runReplay } from '../replay.ts';
@@ -147,6 +149,30 @@ describe('replay with worker threads', () => {
     expectSameOutcome(single, threaded);
   });
 
+  it('finds the same incidents into a store, checkpointing (engine snapshots) and resumed after a cut', async () => {
+    const { ndjson } = await generateBenchFiles(join(folder, 'cut'), {
+      ndjsonEvents: 3_000,
+      sshdLines: 10,
+      seed: 5,
+    });
+    const lines = readFileSync(ndjson, 'utf8').trimEnd().split('\n');
+    const dense = lines.map((line, i) => {
+      const document = JSON.parse(line) as Record<string, unknown>;
+      document['@timestamp'] = new Date(Date.UTC(2024, 2, 4) + i * 500).toISOString();
+      return JSON.stringify(document);
+    });
+    const path = join(folder, 'dense.ndjson');
+    writeFileSync(path, `${dense.join('\n')}\n`);
+    const single = await replayInto('single.db', { inputs: [path], threads: 1 }, 2);
+    const threaded = await replayInto(
+      'threaded.db',
+      { inputs: [path], threads: 2, rangeBytes: 64 * 1024 },
+      2,
+    );
+    expect((single as { incidents: unknown[] }).incidents.length).toBeGreaterThan(0);
+    expect(threaded).toEqual(single);
+  });
+
   it('counts and skips bad lines exactly as the main thread does', async () => {
     const real = readFileSync(windowsFiles[0] as string, 'utf8')
       .trimEnd()
@@ -181,3 +207,42 @@ describe('replay with worker threads', () => {
     expectSameOutcome(single, threaded);
   });
 });
+
+class PowerCut extends NotifyStage {
+  private calls = 0;
+  constructor(private readonly cutAt: number) {
+    super({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
+  }
+  override async apply(...args: Parameters<NotifyStage['apply']>): Promise<void> {
+    if (++this.calls === this.cutAt) throw new Error('power cut');
+    await super.apply(...args);
+  }
+}
+
+/** The outcome of a replay into a new store, checkpointing every second of a fake clock; cut once after `cutAt` checkpoints and resumed. */
+async function replayInto(
+  db: string,
+  options: Partial<ReplayOptions> & { inputs: string[] },
+  cutAt?: number,
+): Promise<unknown> {
+  const store = await openStore(`sqlite:${join(folder, db)}`);
+  try {
+    let tick = 0;
+    const all = {
+      rules,
+      store,
+      checkpointEveryMs: 1,
+      now: () => (tick += 1_000),
+      mainThreadParses: false,
+      ...options,
+    };
+    if (cutAt !== undefined)
+      await expect(runReplay({ ...all, notify: new PowerCut(cutAt) })).rejects.toThrow('power cut');
+    const report = await runReplay({ ...all, notify: new PowerCut(0) });
+    if (cutAt !== undefined) expect(report.resumedAfter).toBeGreaterThan(0);
+    const { incidents, cases, totals, engine, detections } = report;
+    return JSON.parse(JSON.stringify({ incidents, cases, totals, engine, detections }));
+  } finally {
+    await store.close();
+  }
+}
