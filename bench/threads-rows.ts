@@ -18,7 +18,7 @@ export function threadedReplayRows(path: string, runCase: RunCase): string[][] {
   for (const threads of ['1', 'auto']) {
     const replay = runCase('replay-threads', [path, threads]);
     rows.push([
-      `replay, ${threads === '1' ? 'main thread only' : `${replay.threads} threads`} (${replay.incidents} incidents)`,
+      `replay, ${threads === '1' ? 'main thread only' : threadsLabel(replay.threads ?? 1)} (${replay.incidents} incidents)`,
       fmt(rate(replay)),
       String(replay.threads),
       ((replay.mainMs ?? NaN) / 1000).toFixed(1),
@@ -28,6 +28,11 @@ export function threadedReplayRows(path: string, runCase: RunCase): string[][] {
     ]);
   }
   return rows;
+}
+
+/** `--threads N` is the main thread and N - 1 workers. */
+function threadsLabel(threads: number): string {
+  return `${threads} threads (main + ${threads - 1} worker${threads === 2 ? '' : 's'})`;
 }
 
 function fmt(n: number): string {

@@ -25,7 +25,7 @@ export interface EventStream {
   counts: ReadCounts;
   parser: LineParser;
   batches: AsyncGenerator<EventBatch>;
-  /** Worker threads reading and parsing the file; 1 when the main thread does. */
+  /** Threads reading and parsing the file, the main thread among them; 1 when it alone does. */
   threads: number;
 }
 
@@ -51,13 +51,15 @@ export interface OpenOptions {
    * (see ParserDefinition.createSelective). Undefined: whole events.
    */
   fields?: readonly string[] | undefined;
-  /** Worker threads to read and parse with (see chooseThreads); default `auto`. */
+  /** Threads to read and parse with, the main thread among them (see chooseThreads); default `auto`. */
   threads?: ThreadsOption | undefined;
   /** Bytes of the file each worker task reads (default RANGE_BYTES). */
   rangeBytes?: number | undefined;
+  /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
+  mainThreadParses?: boolean | undefined;
   /**
-   * With worker threads: keep only these fields of each event and its whole document as JSON (see
-   * lightEvents); the evidence of detections must then go through withWholeSamples.
+   * With worker threads: keep only these fields of each event (light events, see
+   * LightColumnWriter); the evidence of detections must then go through withWholeSamples.
    */
   lightFields?: string[] | undefined;
 }
@@ -103,8 +105,14 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   return { path, format, counts, parser, batches, threads };
 }
 
-function parallelOptions(options: OpenOptions): Pick<ParallelRead, 'rangeBytes' | 'fields'> {
-  return { rangeBytes: options.rangeBytes, fields: options.lightFields };
+function parallelOptions(
+  options: OpenOptions,
+): Pick<ParallelRead, 'rangeBytes' | 'fields' | 'mainThreadParses'> {
+  return {
+    rangeBytes: options.rangeBytes,
+    fields: options.lightFields,
+    mainThreadParses: options.mainThreadParses,
+  };
 }
 
 async function* parseBatches(

@@ -53,10 +53,12 @@ export interface ReplayOptions {
    * and an event is parsed whole when it becomes evidence; the incidents are the same.
    */
   wholeEvents?: boolean;
-  /** Worker threads that read and parse each large file (default `auto`, see chooseThreads). */
+  /** Threads that read and parse each large file, the main thread among them (default `auto`, see chooseThreads). */
   threads?: ThreadsOption | undefined;
   /** Bytes of a file each worker task reads (default RANGE_BYTES, 4 MiB). */
   rangeBytes?: number | undefined;
+  /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
+  mainThreadParses?: boolean | undefined;
 }
 
 export interface FileReport {
@@ -68,7 +70,7 @@ export interface FileReport {
   notes: string[];
   /** Whether the file's events were in time order, and what was done when they were not. */
   order: TimeOrder;
-  /** Worker threads that read and parsed the file (1: the main thread did). */
+  /** Threads that read and parsed the file, the main thread among them (1: it alone did). */
   threads: number;
 }
 
@@ -127,8 +129,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    const { format, year, threads, rangeBytes } = options;
-    const reading = { format, year, threads, rangeBytes, fields, lightFields };
+    const { format, year, threads, rangeBytes, mainThreadParses } = options;
+    const reading = { format, year, threads, rangeBytes, mainThreadParses, fields, lightFields };
     streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(

@@ -63,11 +63,12 @@ function isRepeatOfLastSample(episode: Episode, event: SecurityEvent): boolean {
     latest.length === 0
       ? first[first.length - 1]
       : latest[(episode.latestNext + latest.length - 1) % latest.length];
+  // The times first: an event read by a worker thread reads its original from the file.
   return (
     last !== undefined &&
+    last['@timestamp'] === event['@timestamp'] &&
     last.event.original !== undefined &&
-    last.event.original === event.event.original &&
-    last['@timestamp'] === event['@timestamp']
+    last.event.original === event.event.original
   );
 }
 

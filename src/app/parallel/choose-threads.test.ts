@@ -4,8 +4,9 @@ import { chooseThreads, MIN_PARALLEL_BYTES } from './choose-threads.ts';
 const large = { size: MIN_PARALLEL_BYTES, encoding: 'plain', format: 'windows', light: true } as const;
 
 describe('chooseThreads', () => {
-  it('uses up to four cores for a large plain NDJSON file', () => {
+  it('uses one thread per core, up to four, for a large plain NDJSON file: on two, the main thread and one worker', () => {
     expect(chooseThreads('auto', large, 2)).toBe(2);
+    expect(chooseThreads('auto', large, 3)).toBe(3);
     expect(chooseThreads(undefined, { ...large, format: 'ndjson' }, 16)).toBe(4);
   });
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { PER_LINE_FORMATS } from './chunk-parser.ts';
 
-/** `--threads`: a number of reading threads, or `auto`. */
+/** `--threads`: a number of reading threads (the main thread among them), or `auto`. */
 export type ThreadsOption = number | 'auto';
 
 /** Below this size a file is read by the main thread: starting workers would cost more than they save. */
@@ -18,10 +18,13 @@ export interface ThreadsInput {
 }
 
 /**
- * How many worker threads read and parse a file (1: the main thread does, as before). Only plain
- * files of per-line formats are split (see PER_LINE_FORMATS); `auto` uses up to MAX_AUTO_THREADS
- * cores for files of MIN_PARALLEL_BYTES or more, and none on a single-core machine, nor when the
- * events would cross whole (cloning a whole document costs the main thread about what parsing it does).
+ * How many threads read and parse a file: 1, the main thread alone; N, the main thread and N - 1
+ * workers, which parse while the main thread detects (it parses too rather than wait for them).
+ * Only plain files of per-line formats are split (see PER_LINE_FORMATS); `auto` uses one thread per
+ * core up to MAX_AUTO_THREADS for files of MIN_PARALLEL_BYTES or more: on two cores, one worker
+ * parses while the main thread detects (a second worker only competed with the main thread for
+ * the cores). None on a single-core machine, nor when the events would cross whole (cloning a
+ * whole document costs the main thread about what parsing it does).
  */
 export function chooseThreads(
   option: ThreadsOption | undefined,

@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
-import { windowsParser } from '../../parsers/index.ts';
+import { compileFieldGetter, isObject } from '../../core/index.ts';
 import { loadRulesFromText } from '../../rules/index.ts';
 import type { Rule } from '../../rules/index.ts';
-import { fieldsToKeep, lightEvents, wholeEvent, withWholeSamples } from './light-events.ts';
+import { createRangeParser } from './chunk-parser.ts';
+import { lightDecoder } from './decode-light-events.ts';
+import { LightColumnWriter } from './light-columns.ts';
+import { fieldsToKeep, LightEvent, wholeEvent, withWholeSamples } from './light-events.ts';
+import { parseRange } from './parse-range.ts';
+import { LineReader } from './read-range-lines.ts';
 
 const RULES = `
 - id: spray
@@ -25,45 +33,90 @@ const RULES = `
   type: sequence
   steps:
     - where: { event.outcome: failure }
-    - where: { event.outcome: success, host|exists: true }
+    - where: { event.outcome: success, host|exists: true, event.category: authentication }
   group_by: [user.name]
   within: 5m
   severity: high
   confidence: medium
 `;
 
-function rules(): Rule[] {
-  const loaded = loadRulesFromText(RULES, 'test.yml');
+function rules(text = RULES): Rule[] {
+  const loaded = loadRulesFromText(text, 'test.yml');
   expect(loaded.issues).toEqual([]);
   return loaded.rules;
 }
 
-function parsed(line: string): SecurityEvent {
-  let found: SecurityEvent | undefined;
-  windowsParser.create({}).parseLine(line, (event) => (found = event));
-  return found as SecurityEvent;
-}
+const folder = mkdtempSync(join(tmpdir(), 'klaxon-light-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const document = {
+const base = {
   '@timestamp': '2024-01-01T00:00:00.000Z',
-  event: { code: '4625', outcome: 'failure', original: 'kept from the shipper' },
+  event: { code: '4625', outcome: 'failure', category: ['authentication'] },
   user: { name: 'alice', domain: 'CORP' },
   source: { ip: '203.0.113.9', port: 4242 },
   host: { name: 'dc01', os: { family: 'windows' } },
-  winlog: { event_data: { TargetUserName: 'alice', Status: '0xc000006d' } },
 };
 
+/** Documents with hostile values: what crosses between threads must come out the same. */
+const documents: unknown[] = [
+  base,
+  { ...base, event: { ...base.event, original: 'kept from the shipper' } },
+  { ...base, user: { name: 'ü😀\u2028'.repeat(50_000) }, source: { ip: '10.1.2.3' } },
+  { ...base, user: { name: '\ud800 lone' }, event: { code: 4625, outcome: null, category: ['a', 'b'] } },
+  { '@timestamp': '2024-01-01T00:00:01Z', event: 'not an object', host: -0 },
+  { '@timestamp': '2024-01-01T00:00:02Z', host: 0, user: {}, source: { ip: ['1.2.3.4', 5] } },
+  {
+    '@timestamp': '2024-01-01T00:00:03Z',
+    event: { category: [] },
+    host: JSON.parse('{"__proto__":{"x":1}}'),
+  },
+  { '@timestamp': 'yesterday', 'user.name': 'dotted', event: { outcome: 'success' }, host: [true] },
+  { ...base, '@timestamp': '2024-01-01T00:00:04Z' },
+  '{"@timestamp":"2024-01-01T00:00:05Z","host":-0,"user":{"name":0}}',
+  '{"@timestamp": garbled',
+  '',
+];
+
+/** The documents as a worker parses them, decoded on the main thread; and as one thread parses them. */
+function bothWays(format: string, ruleSet: Rule[]): { light: SecurityEvent[]; whole: SecurityEvent[] } {
+  const path = join(folder, `${format}-${ruleSet.length}.ndjson`);
+  const lines = documents.map((document) =>
+    typeof document === 'string' ? document : JSON.stringify(document),
+  );
+  writeFileSync(path, `${lines.join('\r\n')}\n`);
+  const fields = fieldsToKeep(ruleSet) as string[];
+  const writer = new LightColumnWriter(fields);
+  const size = Buffer.byteLength(lines.join('\r\n')) + 1;
+  const parser = createRangeParser(format, {}, fields);
+  parseRange(path, { seq: 0, start: 0, end: size }, parser, 1024 * 1024, writer);
+  const { columns } = structuredClone(writer.take());
+  const light: SecurityEvent[] = [];
+  const decode = lightDecoder(fields, { lines: new LineReader(path), format });
+  // In two parts, as batches are decoded.
+  decode(columns, 0, 3, light);
+  decode(columns, 3, columns.starts.length, light);
+  const whole: SecurityEvent[] = [];
+  const wholeParser = createRangeParser(format, {}, undefined);
+  for (const line of lines) wholeParser.parseLine(line, (event) => whole.push(event));
+  return { light, whole };
+}
+
 describe('fieldsToKeep', () => {
-  it('lists what the conditions, steps, group keys and distinct fields read, and what the engine reads', () => {
+  it('lists what the conditions, steps, group keys and distinct fields read, and the time', () => {
     expect(fieldsToKeep(rules())).toEqual([
       '@timestamp',
+      'event.category',
       'event.code',
-      'event.original',
       'event.outcome',
       'host',
       'source.ip',
       'user.name',
     ]);
+  });
+
+  it('keeps event.original whole when a rule reads it or a field under it', () => {
+    const reads = rules(RULES.replace('user.name|endswith: $', 'event.original.x|exists: true'));
+    expect(fieldsToKeep(reads)).toContain('event.original');
   });
 
   it('keeps whole events when a rule does not say what it reads', () => {
@@ -73,35 +126,68 @@ describe('fieldsToKeep', () => {
   });
 });
 
-describe('light events', () => {
+describe.each(['ndjson', 'windows'])('light events of %s documents, sent as columns', (format) => {
+  const { light, whole } = bothWays(format, rules());
   const fields = fieldsToKeep(rules()) as string[];
-  const line = JSON.stringify(document);
-  const light = lightEvents(fields, 'windows')(parsed(line), line);
 
-  it('hold only the fields rules read, which every rule judges as on the whole event', () => {
-    expect(light.user).toEqual({ name: 'alice' });
-    expect(light.source).toEqual({ ip: '203.0.113.9' });
-    expect(light.host).toEqual(document.host);
-    expect(light.winlog).toBeUndefined();
-    const whole = parsed(line);
-    for (const rule of rules()) expect(rule.matches(light), rule.id).toBe(rule.matches(whole));
+  it('carry the values every kept field has in the whole event, and every rule judges them alike', () => {
+    expect(light.length).toBe(whole.length);
+    light.forEach((event, i) => {
+      const full = whole[i] as SecurityEvent;
+      for (const field of fields) {
+        const read = compileFieldGetter(field);
+        expect(read(event), `${field} of event ${i}`).toStrictEqual(read(full));
+      }
+      expect(event.event?.original, `event.original of event ${i}`).toBe(full.event?.original);
+      for (const rule of rules())
+        expect(rule.matches(event), `${rule.id} on event ${i}`).toBe(rule.matches(full));
+    });
   });
 
-  it('become the whole event again as evidence, the same object each time', () => {
-    const samples = withWholeSamples({ samples: [light] } as never).samples;
-    expect(samples[0]).toStrictEqual(parsed(line));
-    expect(wholeEvent(light)).toBe(samples[0]);
-  });
-
-  it('leave events that are already whole as they are', () => {
-    const whole = parsed(line);
-    expect(wholeEvent(whole)).toBe(whole);
+  it('become the whole event again as evidence (and in snapshots), the same object each time', () => {
+    light.forEach((event, i) => {
+      const samples = withWholeSamples({ samples: [event] } as never).samples;
+      expect(samples[0]).toStrictEqual(whole[i]);
+      expect(wholeEvent(event)).toBe(samples[0]);
+      expect(JSON.parse(JSON.stringify(event))).toStrictEqual(JSON.parse(JSON.stringify(whole[i])));
+    });
   });
 
   it('keep a field named __proto__ as a field, not as the prototype', () => {
-    const odd = JSON.parse('{"@timestamp":"2024-01-01T00:00:00Z","event":{},"__proto__":{"x":1}}');
-    const made = lightEvents(['__proto__.x'], 'ndjson')(odd, '{}');
-    expect(Object.getPrototypeOf(made)).toBe(Object.prototype);
-    expect(Object.hasOwn(made, '__proto__')).toBe(true);
+    const odd = light.find((event) => isObject(event.host) && Object.hasOwn(event.host, '__proto__'));
+    if (!odd) throw new Error('no event with a __proto__ field');
+    expect(Object.getPrototypeOf(odd.host)).toBe(Object.prototype);
+    expect((odd.host as Record<string, unknown>)['__proto__']).toEqual({ x: 1 });
+  });
+});
+
+describe('light event columns', () => {
+  it('send each distinct value of a range once', () => {
+    const writer = new LightColumnWriter(['user.name', 'event.category']);
+    const line = '{}';
+    for (let i = 0; i < 100; i++)
+      writer.add({ '@timestamp': '', user: { name: `u${i % 3}` }, event: { category: ['x'] } }, line, 0, 2);
+    const { columns } = writer.take();
+    expect(columns.values).toEqual(['u0', ['x'], 'u1', 'u2']);
+    expect(columns.cells.length).toBe(300);
+  });
+
+  it('stop looking up the values of a field that rarely repeat, and keep every value right', () => {
+    const writer = new LightColumnWriter(['@timestamp', 'user.name']);
+    const time = (i: number) => new Date(Date.UTC(2024, 0, 1) + i).toISOString();
+    for (let i = 0; i < 2000; i++)
+      writer.add({ '@timestamp': time(i), event: {}, user: { name: `u${i % 3}` } }, '{}', 0, 2);
+    const { values, cells } = writer.take().columns;
+    expect(values.filter((value) => value === 'u1')).toHaveLength(1);
+    for (let i = 0; i < 2000; i++) {
+      expect(values[(cells[i * 3] as number) - 1]).toBe(time(i));
+      expect(values[(cells[i * 3 + 1] as number) - 1]).toBe(`u${i % 3}`);
+    }
+  });
+
+  it('leave events that are already whole as they are', () => {
+    const event = { '@timestamp': '2024-01-01T00:00:00Z' } as SecurityEvent;
+    expect(wholeEvent(event)).toBe(event);
+    expect(event instanceof LightEvent).toBe(false);
   });
 });

@@ -1,91 +1,99 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import { compileFieldGetter, isObject } from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
+import type { LineReader } from './read-range-lines.ts';
 
-/**
- * What a light event keeps to become whole again: its format, and its line unless `event.original`
- * holds it. `|` is in no field path, so no rule reads these, and they survive engine snapshots.
- */
-const FORMAT = '|format';
-const LINE = '|line';
-/** Read by the engine itself: the time, and the raw line (which tells repeated samples apart). */
-const ENGINE_FIELDS = ['@timestamp', 'event.original'];
+/** Read by the engine itself: the time (`event.original` is kept apart, see LightColumnWriter). */
+const ENGINE_FIELDS = ['@timestamp'];
 
 /**
  * The fields a worker keeps of each event so that every rule judges it as it would the whole
  * event, or undefined (keep whole events) when a rule does not say what it reads. A field under
- * another kept one is covered by it.
+ * another kept one is covered by it. `event.original`, which the engine compares to tell repeated
+ * samples apart, is kept only if a rule reads it: else it is the event's line, read back on demand.
  */
 export function fieldsToKeep(rules: readonly Rule[]): string[] | undefined {
   const fields = new Set(ENGINE_FIELDS);
   for (const rule of rules) {
     if (!rule.reads) return undefined;
-    for (const field of rule.reads) fields.add(field);
+    for (const field of rule.reads)
+      fields.add(field.startsWith('event.original.') ? 'event.original' : field);
   }
   const sorted = [...fields].sort();
   return sorted.filter((field) => !sorted.some((other) => field.startsWith(`${other}.`)));
 }
 
-/** Worker side: makes events with only `fields` (values shared, not copied) and what rebuilds them. */
-export function lightEvents(
-  fields: readonly string[],
-  format: string,
-): (event: SecurityEvent, line: string) => SecurityEvent {
-  const readers = fields.map((field) => ({ read: compileFieldGetter(field), steps: field.split('.') }));
-  return (event, line) => {
-    const light: Record<string, unknown> = {};
-    for (const { read, steps } of readers) {
-      const value = read(event);
-      if (value !== undefined) place(light, steps, value);
-    }
-    light[FORMAT] = format;
-    if (originalOf(event) !== line) light[LINE] = line;
-    return light as SecurityEvent;
-  };
+/** The file a light event's line is in, and the format that parses it. */
+export interface LineSource {
+  lines: LineReader;
+  format: string;
 }
 
-function originalOf(event: SecurityEvent): unknown {
-  return isObject(event.event) ? event.event.original : undefined;
-}
+const SOURCE = Symbol('klaxon.lightSource');
+const START = Symbol('klaxon.lineStart');
+const BYTES = Symbol('klaxon.lineBytes');
+const LINE = Symbol('klaxon.line');
+const WHOLE = Symbol('klaxon.whole');
+const OWNER = Symbol('klaxon.owner');
 
-function place(target: Record<string, unknown>, steps: string[], value: unknown): void {
-  let node = target;
-  for (let i = 0; i < steps.length - 1; i++) {
-    const step = steps[i] as string;
-    const next = Object.hasOwn(node, step) ? node[step] : undefined;
-    node = isObject(next) ? next : (setOwn(node, step, {}) as Record<string, unknown>);
+/**
+ * An event parsed by a worker thread: only the fields the rules read, and where its line is, from
+ * which the whole event is parsed again when it becomes evidence. JSON.stringify (engine snapshots)
+ * writes the whole event.
+ */
+export class LightEvent {
+  declare readonly [SOURCE]: LineSource;
+  readonly [START]: number;
+  readonly [BYTES]: number;
+  [LINE]: string | undefined = undefined;
+  [WHOLE]: SecurityEvent | undefined = undefined;
+  [field: string]: unknown;
+
+  constructor(start: number, bytes: number) {
+    this[START] = start;
+    this[BYTES] = bytes;
   }
-  setOwn(node, steps[steps.length - 1] as string, value);
+
+  toJSON(): SecurityEvent {
+    return wholeEvent(this as unknown as SecurityEvent);
+  }
 }
 
-/** As JSON.parse sets a field (`__proto__` too is an own field, never the prototype). */
-function setOwn(node: Record<string, unknown>, key: string, value: unknown): unknown {
-  if (key === '__proto__')
-    Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
-  else node[key] = value;
-  return value;
+/** A class of light events whose lines are in `source`. */
+export function lightEventClass(source: LineSource): typeof LightEvent {
+  const made = class extends LightEvent {};
+  Object.defineProperty(made.prototype, SOURCE, { value: source });
+  return made;
 }
 
-const wholes = new WeakMap<object, SecurityEvent>();
+/** The line of a light event, read from its file once. */
+export function lineOf(event: LightEvent): string {
+  return (event[LINE] ??= event[SOURCE].lines.read(event[START], event[BYTES]));
+}
+
+/** `event` of a light event whose `event.original` is its line: read only when the engine asks. */
+export class LazyOriginal {
+  readonly [OWNER]: LightEvent;
+  [field: string]: unknown;
+  constructor(owner: LightEvent) {
+    this[OWNER] = owner;
+  }
+  get original(): string {
+    return lineOf(this[OWNER]);
+  }
+}
+
 const parsers = new Map<string, LineParser>();
 
 /**
- * Main thread: the whole event a light one stands for (the same object each time), parsed again
- * from its line by its format's parser: only formats whose parser reads each line on its own (and
- * ignores the parser options) are split into threads, see PER_LINE_FORMATS.
+ * The whole event a light one stands for (the same object each time), parsed again from its line by
+ * its format's parser: only formats whose parser reads each line on its own (and ignores the parser
+ * options) are split into threads, see PER_LINE_FORMATS. Any other event is whole already.
  */
 export function wholeEvent(event: SecurityEvent): SecurityEvent {
-  const format = event[FORMAT];
-  if (typeof format !== 'string') return event;
-  let whole = wholes.get(event);
-  if (!whole) {
-    const line = (event[LINE] ?? originalOf(event)) as string;
-    whole = reparse(format, line) ?? event;
-    wholes.set(event, whole);
-  }
-  return whole;
+  if (!(event instanceof LightEvent)) return event;
+  return (event[WHOLE] ??= reparse(event[SOURCE].format, lineOf(event)) ?? (event as SecurityEvent));
 }
 
 function reparse(format: string, line: string): SecurityEvent | undefined {

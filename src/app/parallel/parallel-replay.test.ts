@@ -7,6 +7,8 @@ import { JSON_LIMITS } from '../../core/index.ts';
 import { generateBenchFiles, generateDemoDay } from '../../demo/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import { datasetUrl } from '../../../test/support/datasets.ts';
+import { NotifyStage, routesSchema } from '../../routing/index.ts';
+import { openStore } from '../../store/index.ts';
 import { loadRules } from '../load-rules.ts';
 import type { ReplayOptions, ReplayReport } from '../replay.ts';
 import { runReplay } from '../replay.ts';
@@ -30,7 +32,15 @@ async function bothWays(
   options: Partial<ReplayOptions> = {},
 ): Promise<[ReplayReport, ReplayReport]> {
   const single = await runReplay({ inputs, rules, ...options, threads: 1 });
-  const threaded = await runReplay({ inputs, rules, rangeBytes: 4096, ...options, threads: 2 });
+  // Only the workers parse, so that every event crosses from a worker (see mainThreadParses).
+  const threaded = await runReplay({
+    inputs,
+    rules,
+    rangeBytes: 4096,
+    mainThreadParses: false,
+    ...options,
+    threads: 2,
+  });
   return [single, threaded];
 }
 
@@ -83,6 +93,15 @@ describe('replay with worker threads', () => {
     },
   );
 
+  it(
+    'finds the same incidents when the main thread parses ranges too, while it would wait for the workers',
+    { timeout: 300_000 },
+    async () => {
+      const [single, threaded] = await bothWays(windowsFiles, { mainThreadParses: true, rangeBytes: 2048 });
+      expectSameOutcome(single, threaded);
+    },
+  );
+
   it('finds the same incidents in a generated Winlogbeat bench file, read in 1 MiB batches by both', async () => {
     const { ndjson } = await generateBenchFiles(folder, { ndjsonEvents: 3_000, sshdLines: 10, seed: 7 });
     for (const rangeBytes of [300_000, 2 * 1024 * 1024]) {
@@ -90,6 +109,68 @@ describe('replay with worker threads', () => {
       expect(single.totals.events).toBe(3_000);
       expectSameOutcome(single, threaded);
     }
+  });
+
+  it('finds the same incidents when the fields rules read hold hostile values, and lines repeat', async () => {
+    const { ndjson } = await generateBenchFiles(join(folder, 'hostile'), {
+      ndjsonEvents: 2_000,
+      sshdLines: 10,
+      seed: 3,
+    });
+    const lines = readFileSync(ndjson, 'utf8').trimEnd().split('\n');
+    const hostile = lines.flatMap((line, i) => {
+      const document = JSON.parse(line) as Record<string, Record<string, unknown>>;
+      const data = (document.winlog as Record<string, Record<string, unknown>>).event_data as Record<
+        string,
+        unknown
+      >;
+      const user = ['ü😀\u2028'.repeat(5_000), '\ud800\udc00\ud800', '__proto__', '', undefined][i % 7];
+      if (user === undefined) delete data.TargetUserName;
+      else if (i % 7 < 4) data.TargetUserName = user;
+      if (i % 11 === 0) delete data.IpAddress;
+      if (i % 13 === 0) delete document.event;
+      // Dense enough in time for the pack to find attacks; two events a second.
+      (document as Record<string, unknown>)['@timestamp'] = new Date(
+        Date.UTC(2024, 2, 4) + (i >> 1) * 1000,
+      ).toISOString();
+      const changed = JSON.stringify(document);
+      // The same line twice (a repeated sample), or another line at the same time.
+      if (i % 5 === 0) return [changed, changed];
+      if (i % 5 === 1) return [changed, JSON.stringify({ ...document, host: { name: 'twin' } })];
+      return [changed];
+    });
+    const path = join(folder, 'hostile.ndjson');
+    writeFileSync(path, `${hostile.join('\n')}\n`);
+    const [single, threaded] = await bothWays([path], { rangeBytes: 64 * 1024 });
+    expect(single.incidents.length).toBeGreaterThan(0);
+    const evidence = JSON.stringify(single.incidents.map((incident) => incident.samples));
+    expect(evidence).toContain('\\ud800');
+    expect(threaded.files[0]?.threads).toBe(2);
+    expectSameOutcome(single, threaded);
+  });
+
+  it('finds the same incidents into a store, checkpointing (engine snapshots) and resumed after a cut', async () => {
+    const { ndjson } = await generateBenchFiles(join(folder, 'cut'), {
+      ndjsonEvents: 3_000,
+      sshdLines: 10,
+      seed: 5,
+    });
+    const lines = readFileSync(ndjson, 'utf8').trimEnd().split('\n');
+    const dense = lines.map((line, i) => {
+      const document = JSON.parse(line) as Record<string, unknown>;
+      document['@timestamp'] = new Date(Date.UTC(2024, 2, 4) + i * 500).toISOString();
+      return JSON.stringify(document);
+    });
+    const path = join(folder, 'dense.ndjson');
+    writeFileSync(path, `${dense.join('\n')}\n`);
+    const single = await replayInto('single.db', { inputs: [path], threads: 1 }, 2);
+    const threaded = await replayInto(
+      'threaded.db',
+      { inputs: [path], threads: 2, rangeBytes: 64 * 1024 },
+      2,
+    );
+    expect((single as { incidents: unknown[] }).incidents.length).toBeGreaterThan(0);
+    expect(threaded).toEqual(single);
   });
 
   it('counts and skips bad lines exactly as the main thread does', async () => {
@@ -126,3 +207,42 @@ describe('replay with worker threads', () => {
     expectSameOutcome(single, threaded);
   });
 });
+
+class PowerCut extends NotifyStage {
+  private calls = 0;
+  constructor(private readonly cutAt: number) {
+    super({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
+  }
+  override async apply(...args: Parameters<NotifyStage['apply']>): Promise<void> {
+    if (++this.calls === this.cutAt) throw new Error('power cut');
+    await super.apply(...args);
+  }
+}
+
+/** The outcome of a replay into a new store, checkpointing every second of a fake clock; cut once after `cutAt` checkpoints and resumed. */
+async function replayInto(
+  db: string,
+  options: Partial<ReplayOptions> & { inputs: string[] },
+  cutAt?: number,
+): Promise<unknown> {
+  const store = await openStore(`sqlite:${join(folder, db)}`);
+  try {
+    let tick = 0;
+    const all = {
+      rules,
+      store,
+      checkpointEveryMs: 1,
+      now: () => (tick += 1_000),
+      mainThreadParses: false,
+      ...options,
+    };
+    if (cutAt !== undefined)
+      await expect(runReplay({ ...all, notify: new PowerCut(cutAt) })).rejects.toThrow('power cut');
+    const report = await runReplay({ ...all, notify: new PowerCut(0) });
+    if (cutAt !== undefined) expect(report.resumedAfter).toBeGreaterThan(0);
+    const { incidents, cases, totals, engine, detections } = report;
+    return JSON.parse(JSON.stringify({ incidents, cases, totals, engine, detections }));
+  } finally {
+    await store.close();
+  }
+}

@@ -19,7 +19,10 @@ async function readWith(name: string, threads = 2): Promise<number> {
   const read = { path, format: 'ndjson', parserOptions: {}, size: 400 * (line.length + 1), source: 0 };
   const entry = workerEntry(new URL(import.meta.url), name);
   let events = 0;
-  for await (const batch of parallelBatches({ ...read, threads, rangeBytes: 2048, entry }, counts))
+  for await (const batch of parallelBatches(
+    { ...read, threads, rangeBytes: 2048, entry, mainThreadParses: false },
+    counts,
+  ))
     events += batch.events.length;
   return events;
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLineBatches } from '../../sources/index.ts';
 import { planRanges } from './plan-ranges.ts';
-import { readRangeLines } from './read-range-lines.ts';
+import { LineReader, readRangeLines } from './read-range-lines.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'klaxon-ranges-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -26,7 +26,14 @@ async function oneThread(path: string): Promise<string[]> {
 function byRanges(path: string, size: number, rangeBytes: number): string[] {
   const fd = openSync(path, 'r');
   try {
-    return planRanges(size, rangeBytes).flatMap((range) => readRangeLines(fd, range).lines);
+    return planRanges(size, rangeBytes).flatMap((range) => {
+      const found = readRangeLines(fd, range);
+      // Each line read back from where it was found is the same text (evidence of worker threads).
+      const reader = new LineReader(path);
+      const again = found.starts.map((start, i) => reader.read(start, found.bytes[i] as number));
+      expect(again).toEqual(found.lines);
+      return found.lines;
+    });
   } finally {
     closeSync(fd);
   }
@@ -61,6 +68,13 @@ describe('readRangeLines', () => {
     const path = file(`a\n${long}\nb\n`);
     const size = 2 + long.length + 3;
     expect(byRanges(path, size, 1000)).toEqual(['a', long, 'b']);
+  });
+
+  it('says the file changed when a line is no longer where it was found', () => {
+    const path = file('short\n');
+    expect(() => new LineReader(path).read(2, 100)).toThrow(
+      `${path}: the file changed while it was replayed`,
+    );
   });
 
   it('reads an empty file as no lines', () => {

@@ -1,4 +1,5 @@
-import { readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../../core/index.ts';
 import type { ByteRange } from './plan-ranges.ts';
 
 const NEWLINE = 0x0a;
@@ -9,6 +10,9 @@ const TAIL_BYTES = 64 * 1024;
 export interface RangeLines {
   lines: string[];
   ends: number[];
+  /** Where each line's text is in the file: its first byte and its length in bytes (no CR, no LF). */
+  starts: number[];
+  bytes: number[];
 }
 
 /**
@@ -23,24 +27,31 @@ export function readRangeLines(fd: number, range: ByteRange): RangeLines {
   let begin = 0;
   if (from === -1) {
     const newline = buffer.indexOf(NEWLINE);
-    if (newline === -1) return { lines: [], ends: [] };
+    if (newline === -1) return { lines: [], ends: [], starts: [], bytes: [] };
     begin = newline + 1;
   }
   if (buffer.length > 0 && buffer[buffer.length - 1] !== NEWLINE)
     buffer = readToNewline(fd, buffer, range.end);
-  const found: RangeLines = { lines: [], ends: [] };
+  const found: RangeLines = { lines: [], ends: [], starts: [], bytes: [] };
   let newline = buffer.indexOf(NEWLINE, begin);
   while (newline !== -1) {
-    found.lines.push(decodeLine(buffer, begin, newline));
+    addLine(found, buffer, range.start, begin, newline);
     found.ends.push(range.start + newline);
     begin = newline + 1;
     newline = buffer.indexOf(NEWLINE, begin);
   }
   if (begin < buffer.length) {
-    found.lines.push(decodeLine(buffer, begin, buffer.length));
+    addLine(found, buffer, range.start, begin, buffer.length);
     found.ends.push(-1);
   }
   return found;
+}
+
+function addLine(found: RangeLines, buffer: Buffer, offset: number, start: number, end: number): void {
+  const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+  found.lines.push(buffer.toString('utf8', start, stop));
+  found.starts.push(offset + start);
+  found.bytes.push(stop - start);
 }
 
 /** `buffer` (the range) and what follows it up to the end of its last line. */
@@ -76,7 +87,33 @@ function byteAt(fd: number, position: number): number | undefined {
   return readAt(fd, position, 1)[0];
 }
 
-function decodeLine(buffer: Buffer, start: number, end: number): string {
-  const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-  return buffer.toString('utf8', start, stop);
+/**
+ * Reads lines again from where readRangeLines found them: the evidence of an event parsed by a
+ * worker thread is read back from the file rather than copied between threads. The file stays open
+ * until `close`; a line read after that opens it again just for that line.
+ */
+export class LineReader {
+  private fd: number | undefined;
+  private keepOpen = true;
+
+  constructor(readonly path: string) {}
+
+  read(start: number, bytes: number): string {
+    const fd = this.fd ?? openSync(this.path, 'r');
+    let buffer: Buffer;
+    try {
+      buffer = readAt(fd, start, bytes);
+    } finally {
+      if (this.keepOpen) this.fd = fd;
+      else closeSync(fd);
+    }
+    if (buffer.length !== bytes) throw new InputError(`${this.path}: the file changed while it was replayed`);
+    return buffer.toString('utf8');
+  }
+
+  close(): void {
+    this.keepOpen = false;
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }

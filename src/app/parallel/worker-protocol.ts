@@ -1,6 +1,7 @@
 import type { ParserOptions } from '../../parsers/index.ts';
 import type { ByteRange } from './plan-ranges.ts';
 import type { SecurityEvent } from '../../core/index.ts';
+import type { LightColumns } from './light-columns.ts';
 
 /** What every parse worker of one file is started with. */
 export interface ParseWorkerData {
@@ -9,7 +10,7 @@ export interface ParseWorkerData {
   parserOptions: ParserOptions;
   /** PLAIN_READ_BYTES, passed on so that a worker loads no source module. */
   readBytes: number;
-  /** Keep only these fields of each event, and the whole document as JSON (see lightEvents). */
+  /** Keep only these fields of each event, sent as columns (see LightColumnWriter). */
   fields?: string[] | undefined;
 }
 
@@ -22,7 +23,10 @@ export interface RangeTask extends ByteRange {
 export interface RangeAnswer {
   seq: number;
   lines: number;
-  events: SecurityEvent[];
+  /** Whole events, when the worker keeps every field (no `fields`). */
+  events?: SecurityEvent[];
+  /** Light events, when it keeps only `fields`. */
+  light?: LightColumns;
   /** Epoch milliseconds of each event (NaN for an invalid time), index for index. */
   times: Float64Array;
   skipped: Record<string, number>;

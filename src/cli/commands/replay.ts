@@ -53,7 +53,7 @@ export function registerReplay(program: Command, io: Io): void {
     .option('--notify', 'with --config: its routes put notifications, marked as a replay, into the outbox')
     .option(
       '--threads <n>',
-      'worker threads that read and parse each large NDJSON file (default auto: up to 4 cores; 1: none)',
+      'threads that read and parse each large NDJSON file, the main thread among them (default auto: one per core up to 4; 1: the main thread alone)',
       parseThreads,
     )
     .option('--json', 'one JSON object per incident; the summary goes to stderr')

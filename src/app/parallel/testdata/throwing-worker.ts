@@ -8,3 +8,4 @@ parentPort?.on('message', (task: { seq: number }) => {
   const times = new Float64Array(0);
   parentPort?.postMessage({ seq: task.seq, lines: 0, events: [], times, skipped: {}, reads: [] });
 });
+parentPort?.postMessage({ ready: true });
