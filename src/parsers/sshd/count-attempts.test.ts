@@ -75,11 +75,4 @@ describe('createAttemptCounter forgetting', () => {
       { numRuns: 300, seed: 7 },
     );
   });
-
-  it('forgets 200,000 connections in well under a second', () => {
-    const counts = createAttemptCounter();
-    const started = performance.now();
-    for (let pid = 1; pid <= 210_000; pid++) counts(auth('seen'), 'h', pid, 0);
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
 });
