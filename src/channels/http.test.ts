@@ -11,6 +11,7 @@ import {
   redactSecrets,
   redactUrl,
 } from './http.ts';
+import { MAX_REPLY_BYTES } from './node-http-post.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const noHeaders = new Headers();
@@ -153,6 +154,19 @@ describe('postJson', () => {
     peer = await startHttpPeer(() => new Promise(() => {}));
     const reply = await postJson({ url: peer.url, body: '{}' }, { fetch, signal: AbortSignal.timeout(200) });
     expect(reply).toEqual({ kind: 'retry', reason: 'timeout', message: 'request timed out' });
+  });
+
+  it('gives up on a reply body beyond MAX_REPLY_BYTES instead of holding it', async () => {
+    peer = await startHttpPeer({ status: 200, body: 'x'.repeat(MAX_REPLY_BYTES + 1) });
+    const reply = await postJson(
+      { url: peer.url, body: '{}' },
+      { fetch, signal: new AbortController().signal },
+    );
+    expect(reply).toEqual({
+      kind: 'retry',
+      reason: 'network',
+      message: 'request failed (ERR_REPLY_TOO_LARGE)',
+    });
   });
 
   it('keeps the connection open between posts', async () => {

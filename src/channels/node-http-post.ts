@@ -9,6 +9,9 @@ export interface RawReply {
   body: string;
 }
 
+/** A reply body beyond this is cut off: a broken or hostile peer cannot fill our memory. */
+export const MAX_REPLY_BYTES = 4 * 1024 * 1024;
+
 // Connections stay open between messages: an alert burst pays the TCP/TLS handshake once.
 const agents = {
   'http:': new HttpAgent({ keepAlive: true }),
@@ -29,7 +32,10 @@ export function postWithNodeHttp(
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
   const body = Buffer.from(init.body, 'utf8');
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => reject(init.signal.aborted ? init.signal.reason : error);
+    const fail = (error: unknown) => {
+      reject(init.signal.aborted ? init.signal.reason : error);
+      outgoing.destroy();
+    };
     const outgoing = send(
       url,
       {
@@ -41,7 +47,10 @@ export function postWithNodeHttp(
       (response) => {
         let text = '';
         response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
+        response.on('data', (chunk: string) => {
+          if (text.length + chunk.length <= MAX_REPLY_BYTES) text += chunk;
+          else fail(Object.assign(new Error('reply body too large'), { code: 'ERR_REPLY_TOO_LARGE' }));
+        });
         response.on('error', fail);
         response.on('end', () =>
           resolve({ status: response.statusCode ?? 0, headers: headerLookup(response.headers), body: text }),
