@@ -1,25 +1,29 @@
 import type { Kysely } from 'kysely';
 import { readHistory } from './incident-audit.ts';
-import {
-  continueIncident,
-  openIncident,
-  progressEpisode,
-  progressEpisodes,
-  resolveEpisode,
-} from './incident-engine-writes.ts';
+import { continueIncident, resolveEpisode } from './incident-burst-end.ts';
+import { openIncident } from './incident-open.ts';
+import { progressEpisode, progressEpisodes } from './incident-progress.ts';
+import type { DeferredTrail } from './engine-trail.ts';
+import { IMMEDIATE_TRAIL } from './engine-trail.ts';
+import { drainedFirst } from './write-behind.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
 import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
 import type { Database } from './schema.ts';
 import type { IncidentRepository } from './store.ts';
 
-export function createIncidentRepository(db: Kysely<Database>): IncidentRepository {
-  return {
-    open: (incident) => openIncident(db, incident),
-    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress),
-    progressMany: (updates) => progressEpisodes(db, updates),
-    continueBurst: (incident) => continueIncident(db, incident),
+/**
+ * With `deferred` (a batch of engine writes in one transaction), the engine's audit rows wait in
+ * it, and the person actions and the history write them first.
+ */
+export function createIncidentRepository(db: Kysely<Database>, deferred?: DeferredTrail): IncidentRepository {
+  const trail = deferred ?? IMMEDIATE_TRAIL;
+  const incidents: IncidentRepository = {
+    open: (incident) => openIncident(db, incident, trail),
+    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress, trail),
+    progressMany: (updates) => progressEpisodes(db, updates, trail),
+    continueBurst: (incident) => continueIncident(db, incident, trail),
     resolveEpisode: (episodeId, at, progress, options) =>
-      resolveEpisode(db, episodeId, at, progress, options),
+      resolveEpisode(db, episodeId, at, progress, options, trail),
     get: (serial) => getIncident(db, serial),
     findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
     list: (filter) => listIncidents(db, filter),
@@ -62,5 +66,14 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
             : { at, actor: by, action: 'reopened', detail: reason },
       }),
     history: (serial) => readHistory(db, serial),
+  };
+  if (deferred === undefined) return incidents;
+  const drained = <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    drainedFirst(() => deferred.drain(db), work);
+  const { acknowledge, assign, note, resolve, reopen, history } = incidents;
+  return {
+    ...incidents,
+    ...{ acknowledge: drained(acknowledge), assign: drained(assign), note: drained(note) },
+    ...{ resolve: drained(resolve), reopen: drained(reopen), history: drained(history) },
   };
 }

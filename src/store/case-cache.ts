@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { CaseSpanRow } from './case-repository.ts';
+import type { CaseTable, Database } from './schema.ts';
+
+/** Rows per statement: far below the bound-parameter limits of both dialects. */
+const CHUNK = 500;
+
+/**
+ * The cases one transaction reads and changes, for a batch of engine writes: active cases are read
+ * once (again only for an earlier time than read so far), a case put or extended changes here,
+ * and the changed cases are written at `drain` (before the commit, or before another read of
+ * cases), in multi-row upserts. Case rows are only ever changed through the case repository.
+ */
+export class CaseCache {
+  private readonly known = new Map<number, CaseSpanRow>();
+  private readonly changed = new Set<number>();
+  /** Every stored case active at this time or later is in `known`. */
+  private readSince: number | undefined;
+
+  async active(db: Kysely<Database>, since: number): Promise<CaseSpanRow[]> {
+    if (this.readSince === undefined || since < this.readSince) {
+      const rows = await db.selectFrom('cases').selectAll().where('last_seen', '>=', since).execute();
+      for (const row of rows)
+        if (!this.known.has(Number(row.id))) this.known.set(Number(row.id), toSpan(row));
+      this.readSince = since;
+    }
+    return [...this.known.values()].filter((span) => span.lastSeen >= since);
+  }
+
+  put(span: CaseSpanRow): void {
+    this.known.set(span.id, { ...span, entities: [...span.entities] });
+    this.changed.add(span.id);
+  }
+
+  /** False when the case is not known here: the caller updates the stored row. */
+  extend(id: number, lastSeen: number): boolean {
+    const span = this.known.get(id);
+    if (span === undefined) {
+      this.readSince = undefined; // that stored case may now be active earlier than read
+      return false;
+    }
+    if (span.lastSeen < lastSeen) {
+      this.known.set(id, { ...span, lastSeen });
+      this.changed.add(id);
+    }
+    return true;
+  }
+
+  async drain(db: Kysely<Database>): Promise<void> {
+    const rows = [...this.changed].map((id) => toRow(this.known.get(id) as CaseSpanRow));
+    this.changed.clear();
+    for (let start = 0; start < rows.length; start += CHUNK)
+      await db
+        .insertInto('cases')
+        .values(rows.slice(start, start + CHUNK))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            entities_json: eb.ref('excluded.entities_json'),
+            first_seen: eb.ref('excluded.first_seen'),
+            last_seen: eb.ref('excluded.last_seen'),
+          })),
+        )
+        .execute();
+  }
+}
+
+export function toSpan(row: CaseTable): CaseSpanRow {
+  return {
+    id: Number(row.id),
+    entities: JSON.parse(row.entities_json) as string[],
+    firstSeen: Number(row.first_seen),
+    lastSeen: Number(row.last_seen),
+  };
+}
+
+export function toRow(span: CaseSpanRow): CaseTable {
+  return {
+    id: span.id,
+    entities_json: JSON.stringify(span.entities),
+    first_seen: span.firstSeen,
+    last_seen: span.lastSeen,
+  };
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Incident } from '../core/index.ts';
+import { atomically } from './atomically.ts';
+import { IMMEDIATE_TRAIL } from './engine-trail.ts';
+import type { EngineTrail } from './engine-trail.ts';
+import { minutesJson } from './incident-minutes.ts';
+import { toIncident, toProgressColumns } from './incident-row.ts';
+import type { Database, IncidentTable } from './schema.ts';
+import type { IncidentProgress } from './store.ts';
+
+/**
+ * The engine's update of an episode's incident that is not resolved yet, in one UPDATE: the count
+ * goes on from the incident's earlier bursts, the first time seen stays the first burst's, and a
+ * first burst's minutes are the engine's. Only after an earlier burst (or without the engine's
+ * minutes) are the minutes read back and topped up in a second statement.
+ */
+export function progressEpisode(
+  db: Kysely<Database>,
+  episodeId: string,
+  progress: IncidentProgress,
+  trail: EngineTrail = IMMEDIATE_TRAIL,
+): Promise<Incident | undefined> {
+  return atomically(db, async (trx) => {
+    const row = await updateProgress(trx, episodeId, progress);
+    if (row === undefined) return undefined;
+    await trail.fold(trx, [
+      { serial: Number(row.serial), count: Number(row.count), lastSeen: progress.lastSeen },
+    ]);
+    return toIncident(row);
+  });
+}
+
+/**
+ * `progressEpisode` for many episodes in one transaction: an UPDATE each, and their count lines
+ * together (two statements for all). Undefined for an episode whose incident is not open.
+ */
+export function progressEpisodes(
+  db: Kysely<Database>,
+  updates: readonly { episodeId: string; progress: IncidentProgress }[],
+  trail: EngineTrail = IMMEDIATE_TRAIL,
+): Promise<(Incident | undefined)[]> {
+  return atomically(db, async (trx) => {
+    const rows: (IncidentTable | undefined)[] = [];
+    for (const { episodeId, progress } of updates) rows.push(await updateProgress(trx, episodeId, progress));
+    const lines = rows.flatMap((row, i) =>
+      row === undefined
+        ? []
+        : [{ serial: Number(row.serial), count: Number(row.count), lastSeen: updates[i]!.progress.lastSeen }],
+    );
+    await trail.fold(trx, lines);
+    return rows.map((row) => row && toIncident(row));
+  });
+}
+
+async function updateProgress(
+  trx: Kysely<Database>,
+  episodeId: string,
+  progress: IncidentProgress,
+): Promise<IncidentTable | undefined> {
+  const minutes = progress.minutes === undefined ? undefined : JSON.stringify(progress.minutes);
+  const row = await trx
+    .updateTable('incidents')
+    .set((eb) => ({
+      ...toProgressColumns(progress),
+      count: eb('earlier_count', '+', progress.count),
+      first_seen: eb
+        .case()
+        .when('earlier_count', '>', 0)
+        .then(eb.ref('first_seen'))
+        .else(progress.firstSeen)
+        .end(),
+      ...(minutes !== undefined && {
+        minute_counts: eb
+          .case()
+          .when('earlier_count', '=', 0)
+          .then(minutes)
+          .else(eb.ref('minute_counts'))
+          .end(),
+      }),
+      quiet_since: null,
+    }))
+    .where('episode_id', '=', episodeId)
+    .where('status', '!=', 'resolved')
+    .returningAll()
+    .executeTakeFirst();
+  if (row === undefined || (minutes !== undefined && Number(row.earlier_count) === 0)) return row;
+  const topped = minutesJson(row, {
+    count: Number(row.count),
+    firstSeen: Number(row.first_seen),
+    lastSeen: progress.lastSeen,
+  });
+  await trx
+    .updateTable('incidents')
+    .set({ minute_counts: topped })
+    .where('serial', '=', row.serial)
+    .execute();
+  return { ...row, minute_counts: topped };
+}

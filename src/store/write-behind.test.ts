@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestPostgres } from '../../test/support/postgres.ts';
+import { startPostgres } from '../../test/support/postgres.ts';
+import { newIncident, progressOf } from './contract/fixtures.ts';
+import { openStore } from './index.ts';
+import type { Store, StoreOperations } from './store.ts';
+
+/**
+ * Engine writes, case changes and the reads and person actions between them, as a replay or the
+ * live daemon mixes them. Returns what each read saw and what the store holds after.
+ */
+async function exercise(ops: StoreOperations) {
+  const seen: unknown[] = [];
+  const a = await ops.incidents.open(newIncident({ episodeId: 'a' }));
+  const b = await ops.incidents.open(newIncident({ episodeId: 'b', group: { 'source.ip': '198.51.100.4' } }));
+  seen.push(await ops.cases.active(0));
+  await ops.cases.put(
+    { id: a.serial, entities: ['source.ip=203.0.113.9'], firstSeen: 1_000, lastSeen: 5_000 },
+    a.serial,
+  );
+  seen.push(await ops.cases.active(0));
+  const both = ['source.ip=198.51.100.4', 'source.ip=203.0.113.9'];
+  await ops.cases.put({ id: a.serial, entities: both, firstSeen: 1_000, lastSeen: 5_000 }, b.serial);
+  // Count lines folded twice before anything reads the trail.
+  await ops.incidents.progress('a', progressOf(6, 6_000));
+  await ops.incidents.progress('a', progressOf(7, 7_000));
+  await ops.incidents.progressMany([
+    { episodeId: 'a', progress: progressOf(8, 8_000) },
+    { episodeId: 'b', progress: progressOf(6, 8_000) },
+  ]);
+  seen.push(await ops.incidents.history(a.serial));
+  await ops.cases.extend(a.serial, 9_000);
+  await ops.cases.extend(a.serial, 7_000); // never shrinks
+  seen.push(await ops.cases.active(8_500), await ops.cases.active(9_500));
+  await ops.incidents.note(a.serial, 'alice', 9_100, 'looking');
+  await ops.incidents.progress('a', progressOf(9, 9_200)); // its count line goes after the note
+  await ops.escalations.start([{ serial: b.serial, route: 'oncall', startedAt: 9_000, dueAt: 9_300 }]);
+  await ops.escalations.fired({ serial: b.serial, route: 'oncall', fired: 1, from: 0, dueAt: undefined }, [
+    { at: 9_300, detail: 'step 1' },
+  ]);
+  await ops.incidents.resolveEpisode('b', 9_400, progressOf(7, 9_350));
+  seen.push(await ops.cases.get(a.serial), await ops.incidents.history(b.serial));
+  await ops.incidents.progress('a', progressOf(10, 9_600));
+  await ops.cases.extend(a.serial, 9_600);
+  await ops.cases.put({ id: 77, entities: ['user.name=root'], firstSeen: 9_000, lastSeen: 9_700 }, a.serial);
+  return seen;
+}
+
+async function storeContent(store: Store) {
+  const incidents = await store.incidents.list({ order: 'oldest' });
+  const trails = await Promise.all(incidents.map((incident) => store.incidents.history(incident.serial)));
+  return { incidents, trails, cases: await store.cases.list() };
+}
+
+async function run(url: string, inOneTransaction: boolean) {
+  const store = await openStore(url);
+  try {
+    const seen = inOneTransaction ? await store.transaction(exercise) : await exercise(store);
+    return { seen, stored: await storeContent(store) };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('engine writes left to the end of a store transaction', () => {
+  const dirs: string[] = [];
+  let postgres: TestPostgres | undefined;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await postgres?.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  const urls: Record<string, (name: string) => Promise<string>> = {
+    sqlite: async (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'klaxon-write-behind-'));
+      dirs.push(dir);
+      return `sqlite:${join(dir, `${name}.db`)}`;
+    },
+    postgres: (name) => (postgres as TestPostgres).createDatabase(name),
+  };
+
+  it.each(['sqlite', 'postgres'])(
+    'on %s, reads in the transaction and the stored result are those of writing each at once',
+    async (dialect) => {
+      const open = urls[dialect] as (name: string) => Promise<string>;
+      const deferred = await run(await open('deferred'), true);
+      const direct = await run(await open('direct'), false);
+      const trailOfA = deferred.stored.trails[0]?.map((entry) => entry.detail);
+      expect(trailOfA).toEqual(['5 events', 'looking', expect.stringMatching(/^10 events, last at /)]);
+      expect(deferred.stored.cases.map((c) => [c.id, c.lastSeen])).toEqual([
+        [77, 9_700],
+        [1, 9_600],
+      ]);
+      expect(deferred).toEqual(direct);
+    },
+    120_000,
+  );
+});
