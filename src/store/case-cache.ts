@@ -14,6 +14,8 @@ const CHUNK = 500;
 export class CaseCache {
   private readonly known = new Map<number, CaseSpanRow>();
   private readonly changed = new Set<number>();
+  /** Incidents put in a case here: serial to case id. */
+  private readonly members = new Map<number, number>();
   /** Every stored case active at this time or later is in `known`. */
   private readSince: number | undefined;
 
@@ -27,9 +29,15 @@ export class CaseCache {
     return [...this.known.values()].filter((span) => span.lastSeen >= since);
   }
 
-  put(span: CaseSpanRow): void {
+  put(span: CaseSpanRow, serial: number): void {
     this.known.set(span.id, { ...span, entities: [...span.entities] });
     this.changed.add(span.id);
+    this.members.set(serial, span.id);
+  }
+
+  /** The case incident `serial` was put in here, not written to its row yet. */
+  caseOf(serial: number): number | undefined {
+    return this.members.get(serial);
   }
 
   /** False when the case is not known here: the caller updates the stored row. */
@@ -48,20 +56,49 @@ export class CaseCache {
 
   async drain(db: Kysely<Database>): Promise<void> {
     const rows = [...this.changed].map((id) => toRow(this.known.get(id) as CaseSpanRow));
+    const members = [...this.members];
     this.changed.clear();
-    for (let start = 0; start < rows.length; start += CHUNK)
-      await db
-        .insertInto('cases')
-        .values(rows.slice(start, start + CHUNK))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            entities_json: eb.ref('excluded.entities_json'),
-            first_seen: eb.ref('excluded.first_seen'),
-            last_seen: eb.ref('excluded.last_seen'),
-          })),
-        )
-        .execute();
+    this.members.clear();
+    await upsertCases(db, rows);
+    for (let start = 0; start < members.length; start += CHUNK)
+      await setCases(db, members.slice(start, start + CHUNK));
   }
+}
+
+async function upsertCases(db: Kysely<Database>, rows: readonly CaseTable[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK)
+    await db
+      .insertInto('cases')
+      .values(rows.slice(start, start + CHUNK))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          entities_json: eb.ref('excluded.entities_json'),
+          first_seen: eb.ref('excluded.first_seen'),
+          last_seen: eb.ref('excluded.last_seen'),
+        })),
+      )
+      .execute();
+}
+
+/** Incidents' case ids, `[serial, case id]`, in one UPDATE. */
+async function setCases(db: Kysely<Database>, members: readonly [number, number][]): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set((eb) => {
+      let choice = eb
+        .case('serial')
+        .when(members[0]![0])
+        .then(eb.cast<number>(eb.val(members[0]![1]), 'bigint'));
+      for (const [serial, id] of members.slice(1))
+        choice = choice.when(serial).then(eb.cast<number>(eb.val(id), 'bigint'));
+      return { case_id: choice.end() };
+    })
+    .where(
+      'serial',
+      'in',
+      members.map(([serial]) => serial),
+    )
+    .execute();
 }
 
 export function toSpan(row: CaseTable): CaseSpanRow {

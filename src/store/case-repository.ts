@@ -43,10 +43,7 @@ export function createCaseRepository(db: Kysely<Database>, cache?: CaseCache): C
     drainedFirst(() => cache.drain(db), read);
   return {
     active: (since) => cache.active(db, since),
-    async put(span, serial) {
-      cache.put(span);
-      await setCase(db, span.id, serial);
-    },
+    put: (span, serial) => Promise.resolve(cache.put(span, serial)),
     async extend(id, lastSeen) {
       if (!cache.extend(id, lastSeen)) await cases.extend(id, lastSeen);
     },

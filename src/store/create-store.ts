@@ -36,7 +36,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     enqueued: () => void,
     behind?: WriteBehind,
   ): StoreOperations => ({
-    incidents: guardMethods('incidents', createIncidentRepository(executor, behind?.trail), redact),
+    incidents: guardMethods('incidents', createIncidentRepository(executor, behind), redact),
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),

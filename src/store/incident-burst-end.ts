@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
-import { IMMEDIATE_TRAIL } from './engine-trail.ts';
-import type { EngineTrail } from './engine-trail.ts';
+import { IMMEDIATE_WRITES, incidentOf } from './engine-writes.ts';
+import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { continuedWithMinutes, minutesJson, selectBefore } from './incident-minutes.ts';
-import { toIncident, toProgressColumns } from './incident-row.ts';
+import { toProgressColumns } from './incident-row.ts';
 import type { Database } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
 
@@ -18,12 +18,14 @@ import type { IncidentProgress, NewIncident } from './store.ts';
 export function continueIncident(
   db: Kysely<Database>,
   incident: NewIncident,
-  trail: EngineTrail = IMMEDIATE_TRAIL,
+  writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
+    const groupKey = canonicalGroupKey(incident.group);
+    if (writes.quiet && !(await writes.quiet.mayHave(trx, incident.ruleId, groupKey))) return undefined;
     const before = await selectBefore(trx)
       .where('rule_id', '=', incident.ruleId)
-      .where('group_key', '=', canonicalGroupKey(incident.group))
+      .where('group_key', '=', groupKey)
       .where('quiet_since', 'is not', null)
       .executeTakeFirst();
     if (before === undefined) return undefined;
@@ -47,14 +49,15 @@ export function continueIncident(
       .where('serial', '=', before.serial)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trail.add(trx, {
+    writes.quiet?.note(row);
+    await writes.trail.add(trx, {
       serial: row.serial,
       at: incident.openedAt,
       actor: ENGINE_ACTOR,
       action: 'updated',
       detail: `new burst: ${incident.count} events, ${Number(row.count)} in all`,
     });
-    return toIncident(row);
+    return incidentOf(row, writes);
   });
 }
 
@@ -69,7 +72,7 @@ export function resolveEpisode(
   at: number,
   progress: IncidentProgress,
   options: { manual?: boolean } = {},
-  trail: EngineTrail = IMMEDIATE_TRAIL,
+  writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
     const current = await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst();
@@ -87,12 +90,13 @@ export function resolveEpisode(
       .where('serial', '=', current.serial)
       .returningAll()
       .executeTakeFirstOrThrow();
+    writes.quiet?.note(row);
     const count = Number(row.count);
     // Events since the last update (or updates never written: a batch keeps only its last signal)
     // get their line as an update would have written it, so the trail is the same either way.
     if (count > Number(current.count))
-      await trail.fold(trx, [{ serial: Number(row.serial), count, lastSeen: progress.lastSeen }]);
-    await trail.add(trx, {
+      await writes.trail.fold(trx, [{ serial: Number(row.serial), count, lastSeen: progress.lastSeen }]);
+    await writes.trail.add(trx, {
       serial: row.serial,
       at,
       actor: ENGINE_ACTOR,
@@ -101,6 +105,6 @@ export function resolveEpisode(
         ? `condition no longer held; ${count} events`
         : `attack stopped; ${count} events; stays ${current.status} until a person resolves it`,
     });
-    return toIncident(row);
+    return incidentOf(row, writes);
   });
 }

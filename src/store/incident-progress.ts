@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
-import { IMMEDIATE_TRAIL } from './engine-trail.ts';
-import type { EngineTrail } from './engine-trail.ts';
+import { IMMEDIATE_WRITES, incidentOf } from './engine-writes.ts';
+import type { EngineWrites } from './engine-writes.ts';
 import { minutesJson } from './incident-minutes.ts';
-import { toIncident, toProgressColumns } from './incident-row.ts';
+import { toProgressColumns } from './incident-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
 import type { IncidentProgress } from './store.ts';
 
@@ -18,15 +18,16 @@ export function progressEpisode(
   db: Kysely<Database>,
   episodeId: string,
   progress: IncidentProgress,
-  trail: EngineTrail = IMMEDIATE_TRAIL,
+  writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
     const row = await updateProgress(trx, episodeId, progress);
     if (row === undefined) return undefined;
-    await trail.fold(trx, [
+    writes.quiet?.note(row);
+    await writes.trail.fold(trx, [
       { serial: Number(row.serial), count: Number(row.count), lastSeen: progress.lastSeen },
     ]);
-    return toIncident(row);
+    return incidentOf(row, writes);
   });
 }
 
@@ -37,18 +38,22 @@ export function progressEpisode(
 export function progressEpisodes(
   db: Kysely<Database>,
   updates: readonly { episodeId: string; progress: IncidentProgress }[],
-  trail: EngineTrail = IMMEDIATE_TRAIL,
+  writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<(Incident | undefined)[]> {
   return atomically(db, async (trx) => {
     const rows: (IncidentTable | undefined)[] = [];
-    for (const { episodeId, progress } of updates) rows.push(await updateProgress(trx, episodeId, progress));
+    for (const { episodeId, progress } of updates) {
+      const row = await updateProgress(trx, episodeId, progress);
+      if (row !== undefined) writes.quiet?.note(row);
+      rows.push(row);
+    }
     const lines = rows.flatMap((row, i) =>
       row === undefined
         ? []
         : [{ serial: Number(row.serial), count: Number(row.count), lastSeen: updates[i]!.progress.lastSeen }],
     );
-    await trail.fold(trx, lines);
-    return rows.map((row) => row && toIncident(row));
+    await writes.trail.fold(trx, lines);
+    return rows.map((row) => row && incidentOf(row, writes));
   });
 }
 

@@ -3,27 +3,27 @@ import { readHistory } from './incident-audit.ts';
 import { continueIncident, resolveEpisode } from './incident-burst-end.ts';
 import { openIncident } from './incident-open.ts';
 import { progressEpisode, progressEpisodes } from './incident-progress.ts';
-import type { DeferredTrail } from './engine-trail.ts';
-import { IMMEDIATE_TRAIL } from './engine-trail.ts';
+import { IMMEDIATE_WRITES } from './engine-writes.ts';
 import { drainedFirst } from './write-behind.ts';
+import type { WriteBehind } from './write-behind.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
 import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
 import type { Database } from './schema.ts';
 import type { IncidentRepository } from './store.ts';
 
 /**
- * With `deferred` (a batch of engine writes in one transaction), the engine's audit rows wait in
- * it, and the person actions and the history write them first.
+ * With `behind` (a batch of engine writes in one transaction), the engine's writes leave part of
+ * their work in it, and every other method has it written first.
  */
-export function createIncidentRepository(db: Kysely<Database>, deferred?: DeferredTrail): IncidentRepository {
-  const trail = deferred ?? IMMEDIATE_TRAIL;
+export function createIncidentRepository(db: Kysely<Database>, behind?: WriteBehind): IncidentRepository {
+  const writes = behind ?? IMMEDIATE_WRITES;
   const incidents: IncidentRepository = {
-    open: (incident) => openIncident(db, incident, trail),
-    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress, trail),
-    progressMany: (updates) => progressEpisodes(db, updates, trail),
-    continueBurst: (incident) => continueIncident(db, incident, trail),
+    open: (incident) => openIncident(db, incident, writes),
+    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress, writes),
+    progressMany: (updates) => progressEpisodes(db, updates, writes),
+    continueBurst: (incident) => continueIncident(db, incident, writes),
     resolveEpisode: (episodeId, at, progress, options) =>
-      resolveEpisode(db, episodeId, at, progress, options, trail),
+      resolveEpisode(db, episodeId, at, progress, options, writes),
     get: (serial) => getIncident(db, serial),
     findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
     list: (filter) => listIncidents(db, filter),
@@ -67,13 +67,11 @@ export function createIncidentRepository(db: Kysely<Database>, deferred?: Deferr
       }),
     history: (serial) => readHistory(db, serial),
   };
-  if (deferred === undefined) return incidents;
+  if (behind === undefined) return incidents;
   const drained = <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
-    drainedFirst(() => deferred.drain(db), work);
-  const { acknowledge, assign, note, resolve, reopen, history } = incidents;
-  return {
-    ...incidents,
-    ...{ acknowledge: drained(acknowledge), assign: drained(assign), note: drained(note) },
-    ...{ resolve: drained(resolve), reopen: drained(reopen), history: drained(history) },
-  };
+    drainedFirst(() => behind.drainAll(db), work);
+  const engine = new Set(['open', 'progress', 'progressMany', 'continueBurst', 'resolveEpisode']);
+  return Object.fromEntries(
+    Object.entries(incidents).map(([name, method]) => [name, engine.has(name) ? method : drained(method)]),
+  ) as unknown as IncidentRepository;
 }

@@ -43,6 +43,15 @@ async function exercise(ops: StoreOperations) {
   ]);
   await ops.incidents.resolveEpisode('b', 9_400, progressOf(7, 9_350));
   seen.push(await ops.cases.get(a.serial), await ops.incidents.history(b.serial));
+  // A new burst goes on in an incident that is quiet (made so in this transaction), else opens.
+  const c = { 'source.ip': '192.0.2.7' };
+  await ops.incidents.open(newIncident({ episodeId: 'c', group: c }));
+  seen.push(await ops.incidents.continueBurst(newIncident({ episodeId: 'c2', group: c })));
+  await ops.incidents.resolveEpisode('c', 9_500, progressOf(6, 9_450), { manual: true });
+  seen.push(await ops.incidents.continueBurst(newIncident({ episodeId: 'c2', group: c })));
+  await ops.incidents.reopen(b.serial, 'alice', 9_550, 'not over');
+  const again = newIncident({ episodeId: 'b2', group: { 'source.ip': '198.51.100.4' } });
+  seen.push(await ops.incidents.continueBurst(again));
   await ops.incidents.progress('a', progressOf(10, 9_600));
   await ops.cases.extend(a.serial, 9_600);
   await ops.cases.put({ id: 77, entities: ['user.name=root'], firstSeen: 9_000, lastSeen: 9_700 }, a.serial);
@@ -97,6 +106,8 @@ describe('engine writes left to the end of a store transaction', () => {
         [77, 9_700],
         [1, 9_600],
       ]);
+      const continued = deferred.seen.slice(-3) as ({ serial: number } | undefined)[];
+      expect(continued.map((incident) => incident?.serial)).toEqual([undefined, 3, 2]);
       expect(deferred).toEqual(direct);
     },
     120_000,
