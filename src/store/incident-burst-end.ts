@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
-import { IMMEDIATE_WRITES, incidentOf } from './engine-writes.ts';
+import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
@@ -49,7 +49,7 @@ export function continueIncident(
       .where('serial', '=', before.serial)
       .returningAll()
       .executeTakeFirstOrThrow();
-    writes.quiet?.note(row);
+    noteRow(writes, row);
     await writes.trail.add(trx, {
       serial: row.serial,
       at: incident.openedAt,
@@ -75,7 +75,11 @@ export function resolveEpisode(
   writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const current = await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst();
+    const known = writes.known ? writes.known.byEpisodeId(episodeId) : 'unknown';
+    const current =
+      known === 'unknown'
+        ? await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst()
+        : known;
     if (current === undefined) return undefined;
     const resolves = current.status === 'open' && options.manual !== true;
     const row = await trx
@@ -90,7 +94,7 @@ export function resolveEpisode(
       .where('serial', '=', current.serial)
       .returningAll()
       .executeTakeFirstOrThrow();
-    writes.quiet?.note(row);
+    noteRow(writes, row);
     const count = Number(row.count);
     // Events since the last update (or updates never written: a batch keeps only its last signal)
     // get their line as an update would have written it, so the trail is the same either way.

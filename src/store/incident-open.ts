@@ -38,6 +38,7 @@ export function openIncident(
       .executeTakeFirst();
     if (inserted === undefined) throw await refuseKnownEpisode(trx, incident.episodeId, writes.counter);
     row.previous_serial = inserted.previous_serial === null ? null : Number(inserted.previous_serial);
+    writes.known?.note(row);
     await writes.trail.add(trx, {
       serial,
       at: incident.openedAt,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
-import { IMMEDIATE_WRITES, incidentOf } from './engine-writes.ts';
+import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { minutesJson } from './incident-minutes.ts';
 import { toProgressColumns } from './incident-row.ts';
@@ -23,7 +23,7 @@ export function progressEpisode(
   return atomically(db, async (trx) => {
     const row = await updateProgress(trx, episodeId, progress);
     if (row === undefined) return undefined;
-    writes.quiet?.note(row);
+    noteRow(writes, row);
     await writes.trail.fold(trx, [
       { serial: Number(row.serial), count: Number(row.count), lastSeen: progress.lastSeen },
     ]);
@@ -44,7 +44,7 @@ export function progressEpisodes(
     const rows: (IncidentTable | undefined)[] = [];
     for (const { episodeId, progress } of updates) {
       const row = await updateProgress(trx, episodeId, progress);
-      if (row !== undefined) writes.quiet?.note(row);
+      if (row !== undefined) noteRow(writes, row);
       rows.push(row);
     }
     const lines = rows.flatMap((row, i) =>

@@ -49,6 +49,9 @@ async function exercise(ops: StoreOperations) {
   seen.push(await ops.incidents.continueBurst(newIncident({ episodeId: 'c2', group: c })));
   await ops.incidents.resolveEpisode('c', 9_500, progressOf(6, 9_450), { manual: true });
   seen.push(await ops.incidents.continueBurst(newIncident({ episodeId: 'c2', group: c })));
+  // The continued incident answers to its new episode only.
+  seen.push(await ops.incidents.resolveEpisode('c', 9_520, progressOf(7, 9_510)));
+  seen.push(await ops.incidents.resolveEpisode('c2', 9_530, progressOf(9, 9_525)));
   await ops.incidents.reopen(b.serial, 'alice', 9_550, 'not over');
   const again = newIncident({ episodeId: 'b2', group: { 'source.ip': '198.51.100.4' } });
   seen.push(await ops.incidents.continueBurst(again));
@@ -106,8 +109,9 @@ describe('engine writes left to the end of a store transaction', () => {
         [77, 9_700],
         [1, 9_600],
       ]);
-      const continued = deferred.seen.slice(-3) as ({ serial: number } | undefined)[];
-      expect(continued.map((incident) => incident?.serial)).toEqual([undefined, 3, 2]);
+      const continued = deferred.seen.slice(-5) as ({ serial: number; status: string } | undefined)[];
+      expect(continued.map((incident) => incident?.serial)).toEqual([undefined, 3, undefined, 3, 2]);
+      expect(continued[3]?.status).toBe('resolved');
       expect(deferred).toEqual(direct);
     },
     120_000,

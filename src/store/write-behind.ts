@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { CaseCache } from './case-cache.ts';
 import { DeferredTrail } from './engine-trail.ts';
 import type { EngineWrites } from './engine-writes.ts';
+import { KnownIncidents } from './known-incidents.ts';
 import { QuietIncidents } from './quiet-incidents.ts';
 import type { Database } from './schema.ts';
 import { DeferredCounter } from './serial-counter.ts';
@@ -16,6 +17,7 @@ export class WriteBehind implements EngineWrites {
   readonly cases = new CaseCache();
   readonly counter = new DeferredCounter();
   readonly quiet = new QuietIncidents();
+  readonly known = new KnownIncidents();
 
   async drain(db: Kysely<Database>): Promise<void> {
     await this.counter.drain(db);
@@ -26,6 +28,7 @@ export class WriteBehind implements EngineWrites {
   /** Before anything else reads incidents, cases or audit rows, or a person changes an incident. */
   async drainAll(db: Kysely<Database>): Promise<void> {
     this.quiet.forget();
+    this.known.forget();
     await this.drain(db);
   }
 }
