@@ -16,6 +16,8 @@ export class CaseCache {
   private readonly changed = new Set<number>();
   /** Incidents put in a case here: serial to case id. */
   private readonly members = new Map<number, number>();
+  /** Of `members`, those not written yet. */
+  private readonly unwritten = new Set<number>();
   /** Every stored case active at this time or later is in `known`. */
   private readSince: number | undefined;
 
@@ -33,9 +35,10 @@ export class CaseCache {
     this.known.set(span.id, { ...span, entities: [...span.entities] });
     this.changed.add(span.id);
     this.members.set(serial, span.id);
+    this.unwritten.add(serial);
   }
 
-  /** The case incident `serial` was put in here, not written to its row yet. */
+  /** The case incident `serial` was put in here (rows this transaction keeps may not show it). */
   caseOf(serial: number): number | undefined {
     return this.members.get(serial);
   }
@@ -56,9 +59,11 @@ export class CaseCache {
 
   async drain(db: Kysely<Database>): Promise<void> {
     const rows = [...this.changed].map((id) => toRow(this.known.get(id) as CaseSpanRow));
-    const members = [...this.members];
+    const members = [...this.unwritten].map(
+      (serial) => [serial, this.members.get(serial) as number] as [number, number],
+    );
     this.changed.clear();
-    this.members.clear();
+    this.unwritten.clear();
     await upsertCases(db, rows);
     for (let start = 0; start < members.length; start += CHUNK)
       await setCases(db, members.slice(start, start + CHUNK));

@@ -72,7 +72,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       try {
         let enqueued = false;
         const result = await db.transaction().execute(async (trx) => {
-          const behind = new WriteBehind();
+          const behind = new WriteBehind(dialect);
           let result: T;
           try {
             result = await work(operationsOn(trx, () => (enqueued = true), behind));

@@ -7,7 +7,7 @@ import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { continuedWithMinutes, minutesJson, selectBefore } from './incident-minutes.ts';
 import { toProgressColumns } from './incident-row.ts';
-import type { Database } from './schema.ts';
+import type { Database, IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
 
 /**
@@ -23,6 +23,7 @@ export function continueIncident(
   return atomically(db, async (trx) => {
     const groupKey = canonicalGroupKey(incident.group);
     if (writes.quiet && !(await writes.quiet.mayHave(trx, incident.ruleId, groupKey))) return undefined;
+    await writes.known?.drain(trx); // the look-up reads the stored rows
     const before = await selectBefore(trx)
       .where('rule_id', '=', incident.ruleId)
       .where('group_key', '=', groupKey)
@@ -79,21 +80,30 @@ export function resolveEpisode(
     const current =
       known === 'unknown'
         ? await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst()
-        : known;
+        : known.status === 'resolved'
+          ? undefined
+          : known;
     if (current === undefined) return undefined;
     const resolves = current.status === 'open' && options.manual !== true;
-    const row = await trx
-      .updateTable('incidents')
-      .set({
-        ...toProgressColumns(progress),
-        ...continuedWithMinutes(current, progress),
-        ...(resolves
-          ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
-          : { quiet_since: at }),
-      })
-      .where('serial', '=', current.serial)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const changes = {
+      ...toProgressColumns(progress),
+      ...continuedWithMinutes(current, progress),
+      ...(resolves
+        ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
+        : { quiet_since: at }),
+    };
+    let row: IncidentTable;
+    if (known === 'unknown')
+      row = await trx
+        .updateTable('incidents')
+        .set(changes)
+        .where('serial', '=', current.serial)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    else {
+      row = { ...known, ...changes };
+      writes.known?.change(row);
+    }
     noteRow(writes, row);
     const count = Number(row.count);
     // Events since the last update (or updates never written: a batch keeps only its last signal)

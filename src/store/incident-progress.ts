@@ -21,7 +21,7 @@ export function progressEpisode(
   writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
-    const row = await updateProgress(trx, episodeId, progress);
+    const row = await updateProgress(trx, episodeId, progress, writes);
     if (row === undefined) return undefined;
     noteRow(writes, row);
     await writes.trail.fold(trx, [
@@ -43,7 +43,7 @@ export function progressEpisodes(
   return atomically(db, async (trx) => {
     const rows: (IncidentTable | undefined)[] = [];
     for (const { episodeId, progress } of updates) {
-      const row = await updateProgress(trx, episodeId, progress);
+      const row = await updateProgress(trx, episodeId, progress, writes);
       if (row !== undefined) noteRow(writes, row);
       rows.push(row);
     }
@@ -61,7 +61,15 @@ async function updateProgress(
   trx: Kysely<Database>,
   episodeId: string,
   progress: IncidentProgress,
+  writes: EngineWrites,
 ): Promise<IncidentTable | undefined> {
+  const known = writes.known ? writes.known.byEpisodeId(episodeId) : 'unknown';
+  if (known !== 'unknown') {
+    if (known.status === 'resolved') return undefined;
+    const row = progressed(known, progress);
+    writes.known?.change(row);
+    return row;
+  }
   const minutes = progress.minutes === undefined ? undefined : JSON.stringify(progress.minutes);
   const row = await trx
     .updateTable('incidents')
@@ -100,4 +108,25 @@ async function updateProgress(
     .where('serial', '=', row.serial)
     .execute();
   return { ...row, minute_counts: topped };
+}
+
+/** What `updateProgress` makes of a row, worked out here. */
+function progressed(row: IncidentTable, progress: IncidentProgress): IncidentTable {
+  const earlier = Number(row.earlier_count);
+  const next: IncidentTable = {
+    ...row,
+    ...toProgressColumns(progress),
+    count: earlier + progress.count,
+    first_seen: earlier > 0 ? row.first_seen : progress.firstSeen,
+    quiet_since: null,
+  };
+  next.minute_counts =
+    progress.minutes !== undefined && earlier === 0
+      ? JSON.stringify(progress.minutes)
+      : minutesJson(row, {
+          count: next.count,
+          firstSeen: Number(next.first_seen),
+          lastSeen: progress.lastSeen,
+        });
+  return next;
 }

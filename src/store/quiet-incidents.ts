@@ -11,6 +11,8 @@ type QuietKey = Pick<IncidentTable, 'serial' | 'rule_id' | 'group_key' | 'status
  */
 export class QuietIncidents {
   private known: Map<number, string> | undefined;
+  /** What the rows noted said (the store may not hold them yet): a key when quiet, else null. */
+  private readonly noted = new Map<number, string | null>();
 
   /** False when no such incident can exist: the caller need not look. */
   async mayHave(db: Kysely<Database>, ruleId: string, groupKey: string): Promise<boolean> {
@@ -21,24 +23,32 @@ export class QuietIncidents {
         .where('status', '!=', 'resolved')
         .where('quiet_since', 'is not', null)
         .execute();
-      this.known = new Map(rows.map((row) => [Number(row.serial), keyOf(row.rule_id, row.group_key)]));
+      const known = new Map(rows.map((row) => [Number(row.serial), keyOf(row.rule_id, row.group_key)]));
+      for (const [serial, key] of this.noted) setOrDelete(known, serial, key);
+      this.known = known;
     }
     const key = keyOf(ruleId, groupKey);
     for (const known of this.known.values()) if (known === key) return true;
     return false;
   }
 
-  /** An engine write returned this row. */
+  /** An engine write returned this row, or made it. */
   note(row: QuietKey): void {
-    if (this.known === undefined) return;
-    if (row.quiet_since !== null && row.status !== 'resolved')
-      this.known.set(Number(row.serial), keyOf(row.rule_id, row.group_key));
-    else this.known.delete(Number(row.serial));
+    const key =
+      row.quiet_since !== null && row.status !== 'resolved' ? keyOf(row.rule_id, row.group_key) : null;
+    this.noted.set(Number(row.serial), key);
+    if (this.known !== undefined) setOrDelete(this.known, Number(row.serial), key);
   }
 
   forget(): void {
     this.known = undefined;
+    this.noted.clear();
   }
+}
+
+function setOrDelete(known: Map<number, string>, serial: number, key: string | null): void {
+  if (key === null) known.delete(serial);
+  else known.set(serial, key);
 }
 
 const keyOf = (ruleId: string, groupKey: string) => `${ruleId}\u0000${groupKey}`;

@@ -55,7 +55,15 @@ async function exercise(ops: StoreOperations) {
   await ops.incidents.reopen(b.serial, 'alice', 9_550, 'not over');
   const again = newIncident({ episodeId: 'b2', group: { 'source.ip': '198.51.100.4' } });
   seen.push(await ops.incidents.continueBurst(again));
-  await ops.incidents.progress('a', progressOf(10, 9_600));
+  seen.push(await ops.incidents.progress('a', progressOf(10, 9_600)));
+  // An incident put in a case, the case read (written), then the incident changed: still in it.
+  const d = await ops.incidents.open(newIncident({ episodeId: 'd', group: { 'source.ip': '192.0.2.9' } }));
+  await ops.cases.put(
+    { id: d.serial, entities: ['source.ip=192.0.2.9'], firstSeen: 1_000, lastSeen: 5_000 },
+    d.serial,
+  );
+  seen.push(await ops.cases.get(d.serial));
+  seen.push(await ops.incidents.progress('d', progressOf(8, 9_650)));
   await ops.cases.extend(a.serial, 9_600);
   await ops.cases.put({ id: 77, entities: ['user.name=root'], firstSeen: 9_000, lastSeen: 9_700 }, a.serial);
   return seen;
@@ -107,9 +115,11 @@ describe('engine writes left to the end of a store transaction', () => {
       expect(trailOfA).toEqual(['5 events', 'looking', expect.stringMatching(/^10 events, last at /)]);
       expect(deferred.stored.cases.map((c) => [c.id, c.lastSeen])).toEqual([
         [77, 9_700],
+        [4, 5_000],
         [1, 9_600],
       ]);
-      const continued = deferred.seen.slice(-5) as ({ serial: number; status: string } | undefined)[];
+      expect((deferred.seen.at(-1) as { caseId?: number }).caseId).toBe(4);
+      const continued = deferred.seen.slice(-8, -3) as ({ serial: number; status: string } | undefined)[];
       expect(continued.map((incident) => incident?.serial)).toEqual([undefined, 3, undefined, 3, 2]);
       expect(continued[3]?.status).toBe('resolved');
       expect(deferred).toEqual(direct);

@@ -4,6 +4,7 @@ import { DeferredTrail } from './engine-trail.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { KnownIncidents } from './known-incidents.ts';
 import { QuietIncidents } from './quiet-incidents.ts';
+import type { StoreDialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { DeferredCounter } from './serial-counter.ts';
 
@@ -17,19 +18,24 @@ export class WriteBehind implements EngineWrites {
   readonly cases = new CaseCache();
   readonly counter = new DeferredCounter();
   readonly quiet = new QuietIncidents();
-  readonly known = new KnownIncidents();
+  readonly known: KnownIncidents;
+
+  constructor(dialect: StoreDialect) {
+    this.known = new KnownIncidents(dialect);
+  }
 
   async drain(db: Kysely<Database>): Promise<void> {
     await this.counter.drain(db);
+    await this.known.drain(db);
     await this.trail.drain(db);
     await this.cases.drain(db);
   }
 
   /** Before anything else reads incidents, cases or audit rows, or a person changes an incident. */
   async drainAll(db: Kysely<Database>): Promise<void> {
+    await this.drain(db);
     this.quiet.forget();
     this.known.forget();
-    await this.drain(db);
   }
 }
 
