@@ -80,10 +80,8 @@ export function resolveEpisode(
     const current =
       known === 'unknown'
         ? await selectBefore(trx).where('episode_id', '=', episodeId).executeTakeFirst()
-        : known.status === 'resolved'
-          ? undefined
-          : known;
-    if (current === undefined) return undefined;
+        : known;
+    if (current === undefined || current.status === 'resolved') return undefined;
     const resolves = current.status === 'open' && options.manual !== true;
     const changes = {
       ...toProgressColumns(progress),
@@ -92,19 +90,7 @@ export function resolveEpisode(
         ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
         : { quiet_since: at }),
     };
-    let row: IncidentTable;
-    if (known === 'unknown')
-      row = await trx
-        .updateTable('incidents')
-        .set(changes)
-        .where('serial', '=', current.serial)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    else {
-      row = { ...known, ...changes };
-      writes.known?.change(row);
-    }
-    noteRow(writes, row);
+    const row = await changeRow(trx, known === 'unknown' ? Number(current.serial) : known, changes, writes);
     const count = Number(row.count);
     // Events since the last update (or updates never written: a batch keeps only its last signal)
     // get their line as an update would have written it, so the trail is the same either way.
@@ -121,4 +107,27 @@ export function resolveEpisode(
     });
     return incidentOf(row, writes);
   });
+}
+
+/** Changes the incident: the stored row, or the row this transaction keeps (see KnownIncidents). */
+async function changeRow(
+  trx: Kysely<Database>,
+  target: number | IncidentTable,
+  changes: Partial<IncidentTable>,
+  writes: EngineWrites,
+): Promise<IncidentTable> {
+  let row: IncidentTable;
+  if (typeof target === 'number')
+    row = await trx
+      .updateTable('incidents')
+      .set(changes)
+      .where('serial', '=', target)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  else {
+    row = { ...target, ...changes };
+    writes.known?.change(row);
+  }
+  noteRow(writes, row);
+  return row;
 }
