@@ -8,7 +8,7 @@ export interface ReplayCheckpoint {
   inputs: string[];
   /** Events processed from each input, by position in `inputs`. */
   positions: number[];
-  /** The detection engine's snapshot at that point. */
+  /** The detection engine's snapshot at that point (JSON text; empty once complete). */
   snapshot: string;
   /** Serials of the incidents this replay opened. */
   serials: number[];
@@ -30,14 +30,38 @@ export async function loadUnfinishedReplay(
 ): Promise<ReplayCheckpoint | undefined> {
   const saved = await store.checkpoints.load(replayCheckpointName(inputs));
   if (saved === undefined) return undefined;
-  const checkpoint = JSON.parse(saved.data) as ReplayCheckpoint;
+  const checkpoint = decodeReplayCheckpoint(saved.data);
   return checkpoint.complete || checkpoint.positions.length !== inputs.length ? undefined : checkpoint;
 }
 
+/**
+ * Saves the checkpoint. The engine snapshot (tens of MB for a large replay) goes in as JSON, not
+ * as a string escaped inside it; a complete replay is never resumed, so it keeps no snapshot.
+ */
 export async function saveReplayCheckpoint(
   store: StoreOperations,
   checkpoint: ReplayCheckpoint,
   at: number,
 ): Promise<void> {
-  await store.checkpoints.save(replayCheckpointName(checkpoint.inputs), JSON.stringify(checkpoint), at);
+  await store.checkpoints.save(
+    replayCheckpointName(checkpoint.inputs),
+    encodeReplayCheckpoint(checkpoint),
+    at,
+  );
+}
+
+export function encodeReplayCheckpoint(checkpoint: ReplayCheckpoint): string {
+  const snapshot = checkpoint.complete || checkpoint.snapshot === '' ? 'null' : checkpoint.snapshot;
+  const rest = JSON.stringify({ ...checkpoint, snapshot: undefined });
+  return `{"snapshot":${snapshot},${rest.slice(1)}`;
+}
+
+/** Reads both layouts: the snapshot as JSON, or (checkpoints saved before) as a string. */
+export function decodeReplayCheckpoint(data: string): ReplayCheckpoint {
+  const saved = JSON.parse(data) as Omit<ReplayCheckpoint, 'snapshot'> & { snapshot: unknown };
+  const { snapshot } = saved;
+  return {
+    ...saved,
+    snapshot: typeof snapshot === 'string' ? snapshot : snapshot === null ? '' : JSON.stringify(snapshot),
+  };
 }

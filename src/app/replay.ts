@@ -176,7 +176,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const checkpoint = async (complete: boolean): Promise<void> => {
     if (!store) return;
     const began = now();
-    progress.snapshot = engine.snapshot();
+    // A complete replay is never resumed: it needs no snapshot (tens of MB to encode and write).
+    progress.snapshot = complete ? '' : engine.snapshot();
     progress.complete = complete;
     await store.transaction(async (tx) => {
       const changes = await recorder.flush(tx);
@@ -252,8 +253,7 @@ async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]>
 
 async function casesOf(store: Store, incidents: readonly Incident[]): Promise<IncidentCase[]> {
   const ids = [...new Set(incidents.flatMap((incident) => incident.caseId ?? []))].sort((a, b) => a - b);
-  const cases = await Promise.all(ids.map((id) => store.cases.get(id)));
-  return cases.filter((found): found is IncidentCase => found !== undefined);
+  return store.cases.getMany(ids);
 }
 
 function sumCounts(all: ReadCounts[]): ReadCounts {

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IncidentCase } from '../core/index.ts';
+import { indexEntities, toRow, toSpan } from './case-cache.ts';
+import type { CaseCache } from './case-cache.ts';
+import { drainedFirst } from './write-behind.ts';
 import type { CaseTable, Database } from './schema.ts';
 
 /** A case's span and entities, as case assignment reads and writes them. */
@@ -21,13 +24,40 @@ export interface CaseRepository {
   /** A member incident was seen later: the case's activity extends to `lastSeen`. */
   extend(id: number, lastSeen: number): Promise<void>;
   get(id: number): Promise<IncidentCase | undefined>;
+  /** The cases with these ids that exist, by id, in two statements per 500 ids. */
+  getMany(ids: readonly number[]): Promise<IncidentCase[]>;
   /** The newest cases first. */
   list(options?: { limit?: number }): Promise<IncidentCase[]>;
   /** Cases sharing any of `entities`, newest first: the incidents "about the same address". */
   sharing(entities: readonly string[], limit?: number): Promise<IncidentCase[]>;
 }
 
-export function createCaseRepository(db: Kysely<Database>): CaseRepository {
+/** Ids per statement: far below the bound-parameter limits of both dialects. */
+const CHUNK = 500;
+
+/**
+ * With `cache` (a batch of engine writes in one transaction), active/put/extend work on the cache
+ * and the other reads write its changes first.
+ */
+export function createCaseRepository(db: Kysely<Database>, cache?: CaseCache): CaseRepository {
+  const cases = createStoredCases(db);
+  if (cache === undefined) return cases;
+  const drained = <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
+    drainedFirst(() => cache.drain(db), read);
+  return {
+    active: (since, entities) => cache.active(db, since, entities),
+    put: (span, serial) => Promise.resolve(cache.put(span, serial)),
+    async extend(id, lastSeen) {
+      if (!cache.extend(id, lastSeen)) await cases.extend(id, lastSeen);
+    },
+    get: drained(cases.get),
+    getMany: drained(cases.getMany),
+    list: drained(cases.list),
+    sharing: drained(cases.sharing),
+  };
+}
+
+function createStoredCases(db: Kysely<Database>): CaseRepository {
   return {
     async active(since, entities) {
       if (entities === undefined) {
@@ -46,12 +76,7 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
       return rows.map(toSpan);
     },
     async put(span, serial) {
-      const row: CaseTable = {
-        id: span.id,
-        entities_json: JSON.stringify(span.entities),
-        first_seen: span.firstSeen,
-        last_seen: span.lastSeen,
-      };
+      const row = toRow(span);
       await db
         .insertInto('cases')
         .values(row)
@@ -63,13 +88,8 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
           }),
         )
         .execute();
-      if (span.entities.length > 0)
-        await db
-          .insertInto('case_entities')
-          .values(span.entities.map((entity) => ({ entity, case_id: span.id })))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      await db.updateTable('incidents').set({ case_id: span.id }).where('serial', '=', serial).execute();
+      await indexEntities(db, [span]);
+      await setCase(db, span.id, serial);
     },
     async extend(id, lastSeen) {
       await db
@@ -82,6 +102,19 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
     async get(id) {
       const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
       return row && (await withMembers(db, [row]))[0];
+    },
+    async getMany(ids) {
+      const found: IncidentCase[] = [];
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const rows = await db
+          .selectFrom('cases')
+          .selectAll()
+          .where('id', 'in', ids.slice(start, start + CHUNK))
+          .orderBy('id')
+          .execute();
+        found.push(...(await withMembers(db, rows)));
+      }
+      return found;
     },
     async list(options = {}) {
       const rows = await db
@@ -108,13 +141,8 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
   };
 }
 
-function toSpan(row: CaseTable): CaseSpanRow {
-  return {
-    id: Number(row.id),
-    entities: JSON.parse(row.entities_json) as string[],
-    firstSeen: Number(row.first_seen),
-    lastSeen: Number(row.last_seen),
-  };
+async function setCase(db: Kysely<Database>, id: number, serial: number): Promise<void> {
+  await db.updateTable('incidents').set({ case_id: id }).where('serial', '=', serial).execute();
 }
 
 async function withMembers(db: Kysely<Database>, rows: CaseTable[]): Promise<IncidentCase[]> {

@@ -17,8 +17,9 @@ import { createSilenceRepository } from './silence-repository.ts';
 import { guardMethods, toStoreError } from './store-errors.ts';
 import { createSuppressionRepository } from './suppression-repository.ts';
 import type { OutboxRepository } from './outbox.ts';
-import type { Store, StoreOperations } from './store.ts';
+import type { EscalationRepository, Store, StoreOperations } from './store.ts';
 import { createUserRepository } from './user-repository.ts';
+import { drainedFirst, WriteBehind } from './write-behind.ts';
 
 /** The Store over an open, migrated database. Driver errors leave it as StoreErrors, redacted. */
 export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact: Redact): Store {
@@ -26,9 +27,16 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
   const tellEnqueued = (): void => {
     for (const listener of enqueueListeners) listener();
   };
-  /** `enqueued`: told when an enqueue succeeded (at once outside a transaction, else after its commit). */
-  const operationsOn = (executor: Kysely<Database>, enqueued: () => void): StoreOperations => ({
-    incidents: guardMethods('incidents', createIncidentRepository(executor), redact),
+  /**
+   * `enqueued`: told when an enqueue succeeded (at once outside a transaction, else after its
+   * commit). `behind`: in a transaction, what the engine's writes leave to its end.
+   */
+  const operationsOn = (
+    executor: Kysely<Database>,
+    enqueued: () => void,
+    behind?: WriteBehind,
+  ): StoreOperations => ({
+    incidents: guardMethods('incidents', createIncidentRepository(executor, behind), redact),
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
@@ -37,7 +45,11 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       createNotificationGroupRepository(executor),
       redact,
     ),
-    escalations: guardMethods('escalations', createEscalationRepository(executor), redact),
+    escalations: guardMethods(
+      'escalations',
+      withTrailFirst(createEscalationRepository(executor), executor, behind),
+      redact,
+    ),
     outbox: guardMethods(
       'outbox',
       tellingEnqueues(createOutboxRepository(executor, dialect), enqueued),
@@ -48,7 +60,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     users: guardMethods('users', createUserRepository(executor), redact),
     sessions: guardMethods('sessions', createSessionRepository(executor), redact),
     ruleStates: guardMethods('ruleStates', createRuleStateRepository(executor), redact),
-    cases: guardMethods('cases', createCaseRepository(executor), redact),
+    cases: guardMethods('cases', createCaseRepository(executor, behind?.cases), redact),
   });
   let closed = false;
   return {
@@ -60,12 +72,16 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       try {
         let enqueued = false;
         const result = await db.transaction().execute(async (trx) => {
+          const behind = new WriteBehind(dialect);
+          let result: T;
           try {
-            return await work(operationsOn(trx, () => (enqueued = true)));
+            result = await work(operationsOn(trx, () => (enqueued = true), behind));
           } catch (error) {
             workFailed = true;
             throw error;
           }
+          await behind.drain(trx);
+          return result;
         });
         if (enqueued) tellEnqueued();
         return result;
@@ -85,6 +101,16 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       await db.destroy();
     },
   };
+}
+
+/** Escalations write audit rows: the engine's rows kept until then go first. */
+function withTrailFirst(
+  escalations: EscalationRepository,
+  executor: Kysely<Database>,
+  behind: WriteBehind | undefined,
+): EscalationRepository {
+  if (behind === undefined) return escalations;
+  return { ...escalations, fired: drainedFirst(() => behind.trail.drain(executor), escalations.fired) };
 }
 
 function tellingEnqueues(outbox: OutboxRepository, enqueued: () => void): OutboxRepository {

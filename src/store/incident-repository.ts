@@ -1,25 +1,29 @@
 import type { Kysely } from 'kysely';
 import { readHistory } from './incident-audit.ts';
-import {
-  continueIncident,
-  openIncident,
-  progressEpisode,
-  progressEpisodes,
-  resolveEpisode,
-} from './incident-engine-writes.ts';
+import { continueIncident, resolveEpisode } from './incident-burst-end.ts';
+import { openIncident } from './incident-open.ts';
+import { progressEpisode, progressEpisodes } from './incident-progress.ts';
+import { IMMEDIATE_WRITES } from './engine-writes.ts';
+import { drainedFirst } from './write-behind.ts';
+import type { WriteBehind } from './write-behind.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
 import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
 import type { Database } from './schema.ts';
 import type { IncidentRepository } from './store.ts';
 
-export function createIncidentRepository(db: Kysely<Database>): IncidentRepository {
-  return {
-    open: (incident) => openIncident(db, incident),
-    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress),
-    progressMany: (updates) => progressEpisodes(db, updates),
-    continueBurst: (incident) => continueIncident(db, incident),
+/**
+ * With `behind` (a batch of engine writes in one transaction), the engine's writes leave part of
+ * their work in it, and every other method has it written first.
+ */
+export function createIncidentRepository(db: Kysely<Database>, behind?: WriteBehind): IncidentRepository {
+  const writes = behind ?? IMMEDIATE_WRITES;
+  const incidents: IncidentRepository = {
+    open: (incident) => openIncident(db, incident, writes),
+    progress: (episodeId, progress) => progressEpisode(db, episodeId, progress, writes),
+    progressMany: (updates) => progressEpisodes(db, updates, writes),
+    continueBurst: (incident) => continueIncident(db, incident, writes),
     resolveEpisode: (episodeId, at, progress, options) =>
-      resolveEpisode(db, episodeId, at, progress, options),
+      resolveEpisode(db, episodeId, at, progress, options, writes),
     get: (serial) => getIncident(db, serial),
     findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
     list: (filter) => listIncidents(db, filter),
@@ -63,4 +67,11 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
       }),
     history: (serial) => readHistory(db, serial),
   };
+  if (behind === undefined) return incidents;
+  const drained = <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    drainedFirst(() => behind.drainAll(db), work);
+  const engine = new Set(['open', 'progress', 'progressMany', 'continueBurst', 'resolveEpisode']);
+  return Object.fromEntries(
+    Object.entries(incidents).map(([name, method]) => [name, engine.has(name) ? method : drained(method)]),
+  ) as unknown as IncidentRepository;
 }

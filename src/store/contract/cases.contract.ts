@@ -42,6 +42,8 @@ export function describeCaseContract(open: OpenStore): void {
       expect(await store.cases.sharing(['user.name=roo'])).toEqual([]);
       expect((await store.cases.list()).map((c) => c.id)).toEqual([other.serial, first.serial]);
       expect(await store.cases.get(999)).toBeUndefined();
+      const many = await store.cases.getMany([other.serial, 999, first.serial]);
+      expect(many).toEqual([await store.cases.get(first.serial), await store.cases.get(other.serial)]);
     });
 
     it('narrows active cases to those sharing an entity, exactly, whatever characters it holds', async () => {

@@ -1,0 +1,41 @@
+// The "replay into a store" section of `npm run bench` alone, on any NDJSON file (e.g. the first
+// 200,000 lines of bench/data/winlogbeat-4625.ndjson): no store, SQLite and a throwaway local
+// PostgreSQL, one after the other, `ROUNDS` times (default 1). Usage: FILE [ROUNDS]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPostgres } from '../test/support/postgres.ts';
+import type { CaseResult } from './cases/measure.ts';
+import { printReplayIntoStores } from './store-latency-tables.ts';
+
+const [file, rounds = '1'] = process.argv.slice(2);
+if (file === undefined) throw new Error('usage: bench/replay-into-stores.ts FILE [ROUNDS]');
+const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
+const runCase = (name: string, args: string[]): CaseResult => {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', `${casesDir}${name}.ts`, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
+};
+const printTable = (table: string[][]): void => {
+  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  '));
+};
+
+const postgres = await startPostgres();
+try {
+  for (let round = 0; round < Number(rounds); round++) {
+    const dir = mkdtempSync(join(tmpdir(), 'klaxon-bench-store-'));
+    try {
+      const postgresUrl = await postgres.createDatabase(`round_${round}`);
+      printReplayIntoStores(runCase, printTable, file, { dir, postgresUrl });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await postgres.stop();
+}

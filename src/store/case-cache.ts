@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import type { CaseSpanRow } from './case-repository.ts';
+import type { CaseTable, Database } from './schema.ts';
+
+/** Rows per statement: far below the bound-parameter limits of both dialects. */
+const CHUNK = 500;
+
+/**
+ * The cases one transaction reads and changes, for a batch of engine writes: active cases are read
+ * once (again only for an earlier time than read so far), a case put or extended changes here,
+ * and the changed cases are written at `drain` (before the commit, or before another read of
+ * cases), in multi-row upserts. Case rows are only ever changed through the case repository.
+ */
+export class CaseCache {
+  private readonly known = new Map<number, CaseSpanRow>();
+  private readonly changed = new Set<number>();
+  /** Incidents put in a case here: serial to case id. */
+  private readonly members = new Map<number, number>();
+  /** Of `members`, those not written yet. */
+  private readonly unwritten = new Set<number>();
+  /** Every stored case active at this time or later is in `known`. */
+  private readSince: number | undefined;
+
+  /** With `entities`, only cases sharing one of them, read through the store's entity index. */
+  async active(db: Kysely<Database>, since: number, entities?: readonly string[]): Promise<CaseSpanRow[]> {
+    if (entities !== undefined) return this.sharing(db, since, entities);
+    if (this.readSince === undefined || since < this.readSince) {
+      const rows = await db.selectFrom('cases').selectAll().where('last_seen', '>=', since).execute();
+      for (const row of rows)
+        if (!this.known.has(Number(row.id))) this.known.set(Number(row.id), toSpan(row));
+      this.readSince = since;
+    }
+    return [...this.known.values()].filter((span) => span.lastSeen >= since);
+  }
+
+  private async sharing(
+    db: Kysely<Database>,
+    since: number,
+    entities: readonly string[],
+  ): Promise<CaseSpanRow[]> {
+    if (entities.length === 0) return [];
+    if (this.readSince === undefined || since < this.readSince) {
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('last_seen', '>=', since)
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
+        )
+        .execute();
+      for (const row of rows)
+        if (!this.known.has(Number(row.id))) this.known.set(Number(row.id), toSpan(row));
+    }
+    const wanted = new Set(entities);
+    return [...this.known.values()].filter(
+      (span) => span.lastSeen >= since && span.entities.some((entity) => wanted.has(entity)),
+    );
+  }
+
+  put(span: CaseSpanRow, serial: number): void {
+    this.known.set(span.id, { ...span, entities: [...span.entities] });
+    this.changed.add(span.id);
+    this.members.set(serial, span.id);
+    this.unwritten.add(serial);
+  }
+
+  /** The case incident `serial` was put in here (rows this transaction keeps may not show it). */
+  caseOf(serial: number): number | undefined {
+    return this.members.get(serial);
+  }
+
+  /** False when the case is not known here: the caller updates the stored row. */
+  extend(id: number, lastSeen: number): boolean {
+    const span = this.known.get(id);
+    if (span === undefined) {
+      this.readSince = undefined; // that stored case may now be active earlier than read
+      return false;
+    }
+    if (span.lastSeen < lastSeen) {
+      this.known.set(id, { ...span, lastSeen });
+      this.changed.add(id);
+    }
+    return true;
+  }
+
+  async drain(db: Kysely<Database>): Promise<void> {
+    const rows = [...this.changed].map((id) => toRow(this.known.get(id) as CaseSpanRow));
+    const members = [...this.unwritten].map(
+      (serial) => [serial, this.members.get(serial) as number] as [number, number],
+    );
+    this.changed.clear();
+    this.unwritten.clear();
+    await upsertCases(db, rows);
+    await indexEntities(db, rows.map(toSpan));
+    for (let start = 0; start < members.length; start += CHUNK)
+      await setCases(db, members.slice(start, start + CHUNK));
+  }
+}
+
+/** Each case's entities in `case_entities`, which `active` and `sharing` narrow by. */
+export async function indexEntities(db: Kysely<Database>, spans: readonly CaseSpanRow[]): Promise<void> {
+  const rows = spans.flatMap((span) => span.entities.map((entity) => ({ entity, case_id: span.id })));
+  for (let start = 0; start < rows.length; start += CHUNK)
+    await db
+      .insertInto('case_entities')
+      .values(rows.slice(start, start + CHUNK))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}
+
+async function upsertCases(db: Kysely<Database>, rows: readonly CaseTable[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK)
+    await db
+      .insertInto('cases')
+      .values(rows.slice(start, start + CHUNK))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          entities_json: eb.ref('excluded.entities_json'),
+          first_seen: eb.ref('excluded.first_seen'),
+          last_seen: eb.ref('excluded.last_seen'),
+        })),
+      )
+      .execute();
+}
+
+/** Incidents' case ids, `[serial, case id]`, in one UPDATE. */
+async function setCases(db: Kysely<Database>, members: readonly [number, number][]): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set((eb) => {
+      let choice = eb
+        .case('serial')
+        .when(members[0]![0])
+        .then(eb.cast<number>(eb.val(members[0]![1]), 'bigint'));
+      for (const [serial, id] of members.slice(1))
+        choice = choice.when(serial).then(eb.cast<number>(eb.val(id), 'bigint'));
+      return { case_id: choice.end() };
+    })
+    .where(
+      'serial',
+      'in',
+      members.map(([serial]) => serial),
+    )
+    .execute();
+}
+
+export function toSpan(row: CaseTable): CaseSpanRow {
+  return {
+    id: Number(row.id),
+    entities: JSON.parse(row.entities_json) as string[],
+    firstSeen: Number(row.first_seen),
+    lastSeen: Number(row.last_seen),
+  };
+}
+
+export function toRow(span: CaseSpanRow): CaseTable {
+  return {
+    id: span.id,
+    entities_json: JSON.stringify(span.entities),
+    first_seen: span.firstSeen,
+    last_seen: span.lastSeen,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { ConflictError } from '../core/index.ts';
+import type { Incident } from '../core/index.ts';
+import { atomically } from './atomically.ts';
+import { IMMEDIATE_WRITES } from './engine-writes.ts';
+import type { EngineWrites } from './engine-writes.ts';
+import { ENGINE_ACTOR } from './incident-audit.ts';
+import { toIncident, toIncidentRow } from './incident-row.ts';
+import type { Database } from './schema.ts';
+import type { SerialCounter } from './serial-counter.ts';
+import type { NewIncident } from './store.ts';
+
+/** Opens an incident under the next serial (see SerialCounter). */
+export function openIncident(
+  db: Kysely<Database>,
+  incident: NewIncident,
+  writes: EngineWrites = IMMEDIATE_WRITES,
+): Promise<Incident> {
+  return atomically(db, async (trx) => {
+    const serial = await writes.counter.step(trx, +1);
+    const row = toIncidentRow(incident, serial, undefined);
+    // One round trip: the previous incident is a subquery, a known episode skips the insert.
+    const inserted = await trx
+      .insertInto('incidents')
+      .values({
+        ...row,
+        previous_serial: (eb) =>
+          eb
+            .selectFrom('incidents')
+            .select('serial')
+            .where('rule_id', '=', row.rule_id)
+            .where('group_key', '=', row.group_key)
+            .orderBy('serial', 'desc')
+            .limit(1),
+      })
+      .onConflict((oc) => oc.column('episode_id').doNothing())
+      .returning('previous_serial')
+      .executeTakeFirst();
+    if (inserted === undefined) throw await refuseKnownEpisode(trx, incident.episodeId, writes.counter);
+    row.previous_serial = inserted.previous_serial === null ? null : Number(inserted.previous_serial);
+    writes.known?.note(row);
+    await writes.trail.add(trx, {
+      serial,
+      at: incident.openedAt,
+      actor: ENGINE_ACTOR,
+      action: 'opened',
+      detail: `${incident.count} events`,
+    });
+    return toIncident(row);
+  });
+}
+
+/** The episode has an incident already (another instance may have opened it while we waited for the counter). */
+async function refuseKnownEpisode(
+  trx: Kysely<Database>,
+  episodeId: string,
+  counter: SerialCounter,
+): Promise<ConflictError> {
+  await counter.step(trx, -1); // leave no gap even if the caller catches this and commits
+  const existing = await trx
+    .selectFrom('incidents')
+    .select('serial')
+    .where('episode_id', '=', episodeId)
+    .executeTakeFirstOrThrow();
+  return new ConflictError(`episode ${episodeId} already has incident #${existing.serial}`);
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { StoreDialect } from './migrations/index.ts';
+import type { Database, IncidentTable } from './schema.ts';
+
+/** The columns the engine's progress and resolve writes change. */
+const CHANGED = [
+  ['count', 'bigint'],
+  ['first_seen', 'bigint'],
+  ['last_seen', 'bigint'],
+  ['samples_json', 'text'],
+  ['distinct_json', 'text'],
+  ['minute_counts', 'text'],
+  ['quiet_since', 'bigint'],
+  ['status', 'text'],
+  ['resolved_at', 'bigint'],
+  ['resolved_by', 'text'],
+] as const;
+
+/** Rows per statement on SQLite (one UPDATE each) and per array on PostgreSQL. */
+const CHUNK = 500;
+
+/**
+ * The incidents a batch of engine writes in one transaction opened or changed, as their rows
+ * stand: a later progress or resolve of one of them changes the row here, and `drain` writes the
+ * changed rows (PostgreSQL: one UPDATE from arrays; SQLite: one UPDATE each, in-process). Kept up
+ * to date from the rows the engine's writes return; anything else that may read or change
+ * incidents drains and forgets first.
+ */
+export class KnownIncidents {
+  private readonly bySerial = new Map<number, IncidentTable>();
+  private readonly byEpisode = new Map<string, number>();
+  private readonly changed = new Set<number>();
+
+  constructor(private readonly dialect: StoreDialect) {}
+
+  /** The row of the episode's incident; `unknown` when not known here. */
+  byEpisodeId(episodeId: string): IncidentTable | 'unknown' {
+    const serial = this.byEpisode.get(episodeId);
+    return serial === undefined ? 'unknown' : (this.bySerial.get(serial) as IncidentTable);
+  }
+
+  /** The row as the store holds it (written or returned). */
+  note(row: IncidentTable): void {
+    const serial = Number(row.serial);
+    const earlier = this.bySerial.get(serial);
+    if (earlier !== undefined) this.byEpisode.delete(earlier.episode_id);
+    this.bySerial.set(serial, row);
+    this.byEpisode.set(row.episode_id, serial);
+  }
+
+  /** The row as an engine write changed it here, for `drain` to write. */
+  change(row: IncidentTable): void {
+    this.note(row);
+    this.changed.add(Number(row.serial));
+  }
+
+  async drain(db: Kysely<Database>): Promise<void> {
+    const rows = [...this.changed].map((serial) => this.bySerial.get(serial) as IncidentTable);
+    this.changed.clear();
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      if (this.dialect === 'postgres') await updateFromArrays(db, chunk);
+      else for (const row of chunk) await updateOne(db, row);
+    }
+  }
+
+  forget(): void {
+    this.bySerial.clear();
+    this.byEpisode.clear();
+  }
+}
+
+async function updateOne(db: Kysely<Database>, row: IncidentTable): Promise<void> {
+  const columns: Partial<IncidentTable> = {};
+  for (const [name] of CHANGED) Object.assign(columns, { [name]: row[name] });
+  await db.updateTable('incidents').set(columns).where('serial', '=', row.serial).execute();
+}
+
+async function updateFromArrays(db: Kysely<Database>, rows: readonly IncidentTable[]): Promise<void> {
+  const arrays = [
+    sql`${rows.map((row) => row.serial)}::bigint[]`,
+    ...CHANGED.map(([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`),
+  ];
+  const names = sql.raw(['serial', ...CHANGED.map(([name]) => name)].join(', '));
+  const sets = sql.raw(CHANGED.map(([name]) => `${name} = v.${name}`).join(', '));
+  await sql`update incidents as i set ${sets}
+    from unnest(${sql.join(arrays)}) as v(${names})
+    where i.serial = v.serial`.execute(db);
+}

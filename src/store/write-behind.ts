@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { CaseCache } from './case-cache.ts';
+import { DeferredTrail } from './engine-trail.ts';
+import type { EngineWrites } from './engine-writes.ts';
+import { KnownIncidents } from './known-incidents.ts';
+import { QuietIncidents } from './quiet-incidents.ts';
+import type { StoreDialect } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+import { DeferredCounter } from './serial-counter.ts';
+
+/**
+ * What the engine's writes in one store transaction leave to its end: the serial counter, their
+ * audit rows and the cases they change (and which incidents are quiet, see QuietIncidents), written before the commit (or earlier, before another part of the store
+ * reads or writes them) in a few multi-row statements instead of one or two per incident.
+ */
+export class WriteBehind implements EngineWrites {
+  readonly trail = new DeferredTrail();
+  readonly cases = new CaseCache();
+  readonly counter = new DeferredCounter();
+  readonly quiet = new QuietIncidents();
+  readonly known: KnownIncidents;
+
+  constructor(dialect: StoreDialect) {
+    this.known = new KnownIncidents(dialect);
+  }
+
+  async drain(db: Kysely<Database>): Promise<void> {
+    await this.counter.drain(db);
+    await this.known.drain(db);
+    await this.trail.drain(db);
+    await this.cases.drain(db);
+  }
+
+  /** Before anything else reads incidents, cases or audit rows, or a person changes an incident. */
+  async drainAll(db: Kysely<Database>): Promise<void> {
+    await this.drain(db);
+    this.quiet.forget();
+    this.known.forget();
+  }
+}
+
+/** `work` after `drain`. */
+export function drainedFirst<A extends unknown[], R>(
+  drain: () => Promise<void>,
+  work: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args: A): Promise<R> => {
+    await drain();
+    return work(...args);
+  };
+}
