@@ -189,6 +189,29 @@ describe('postJson', () => {
     }
   });
 
+  it('sends again on a new connection when a kept-alive one turns out closed by the peer', async () => {
+    const served = new Map<unknown, number>();
+    const server = createServer((request, response) => {
+      const count = (served.get(request.socket) ?? 0) + 1;
+      served.set(request.socket, count);
+      // A second request on one connection meets the peer's idle close: reset, no reply.
+      if (count > 1) request.socket.destroy();
+      else request.resume().on('end', () => response.writeHead(200).end('ok'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      for (let n = 0; n < 3; n++) {
+        const reply = await postJson({ url, body: '{}' }, { fetch, signal: new AbortController().signal });
+        expect(reply).toMatchObject({ kind: 'reply', status: 200, body: 'ok' });
+      }
+      expect(served.size).toBe(3);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('uses a fetch passed in instead of the built-in one as given', async () => {
     const seen: string[] = [];
     const own: typeof fetch = async (input) => {

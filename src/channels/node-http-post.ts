@@ -24,17 +24,36 @@ const agents = {
  * which counts when hundreds of alerts a second go out. Rejects as fetch does: the signal's reason
  * when it aborts (a TimeoutError for `AbortSignal.timeout`), else the socket error with its code.
  */
-export function postWithNodeHttp(
-  url: URL,
-  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
-): Promise<RawReply> {
+export function postWithNodeHttp(url: URL, init: PostInit): Promise<RawReply> {
+  return attempt(url, init, false);
+}
+
+interface PostInit {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+}
+
+/**
+ * A kept-alive connection the peer closed while idle may be reused in the instant before its close
+ * arrives: the request then meets a reset with no reply. That one is sent again once on a new
+ * connection, as Node's documentation advises (`request.reusedSocket`); any other failure is final.
+ */
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function attempt(url: URL, init: PostInit, isRetry: boolean): Promise<RawReply> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
   const body = Buffer.from(init.body, 'utf8');
   return new Promise((resolve, reject) => {
+    let answered = false;
     const fail = (error: unknown) => {
-      reject(init.signal.aborted ? init.signal.reason : error);
       outgoing.destroy();
+      const code = (error as { code?: unknown } | undefined)?.code;
+      const stale = outgoing.reusedSocket && !answered && STALE_CONNECTION_CODES.has(String(code));
+      if (stale && !isRetry && !init.signal.aborted) resolve(attempt(url, init, true));
+      else reject(init.signal.aborted ? init.signal.reason : error);
     };
     const outgoing = send(
       url,
@@ -45,6 +64,7 @@ export function postWithNodeHttp(
         headers: { ...init.headers, 'content-length': String(body.length) },
       },
       (response) => {
+        answered = true;
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => {
