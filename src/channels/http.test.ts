@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpPeer } from '../../test/support/http-peer.ts';
@@ -111,6 +112,22 @@ describe('classifyFetchError', () => {
   });
 });
 
+/** Three posts in a row to a local server answering with `handle`; each must get 200 'ok'. */
+async function postThreeTimes(handle: RequestListener): Promise<void> {
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  try {
+    for (let n = 0; n < 3; n++) {
+      const reply = await postJson({ url, body: '{}' }, { fetch, signal: new AbortController().signal });
+      expect(reply).toMatchObject({ kind: 'reply', status: 200, body: 'ok' });
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
 describe('postJson', () => {
   let peer: HttpPeer | undefined;
   afterEach(() => peer?.close());
@@ -171,45 +188,23 @@ describe('postJson', () => {
 
   it('keeps the connection open between posts', async () => {
     const ports = new Set<number>();
-    const server = createServer((request, response) => {
+    await postThreeTimes((request, response) => {
       ports.add(request.socket.remotePort ?? 0);
       request.resume().on('end', () => response.writeHead(200).end('ok'));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    try {
-      for (let n = 0; n < 3; n++) {
-        const reply = await postJson({ url, body: '{}' }, { fetch, signal: new AbortController().signal });
-        expect(reply).toMatchObject({ kind: 'reply', status: 200, body: 'ok' });
-      }
-      expect(ports.size).toBe(1);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    expect(ports.size).toBe(1);
   });
 
   it('sends again on a new connection when a kept-alive one turns out closed by the peer', async () => {
     const served = new Map<unknown, number>();
-    const server = createServer((request, response) => {
+    await postThreeTimes((request, response) => {
       const count = (served.get(request.socket) ?? 0) + 1;
       served.set(request.socket, count);
       // A second request on one connection meets the peer's idle close: reset, no reply.
       if (count > 1) request.socket.destroy();
       else request.resume().on('end', () => response.writeHead(200).end('ok'));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    try {
-      for (let n = 0; n < 3; n++) {
-        const reply = await postJson({ url, body: '{}' }, { fetch, signal: new AbortController().signal });
-        expect(reply).toMatchObject({ kind: 'reply', status: 200, body: 'ok' });
-      }
-      expect(served.size).toBe(3);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    expect(served.size).toBe(3);
   });
 
   it('uses a fetch passed in instead of the built-in one as given', async () => {

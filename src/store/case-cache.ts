@@ -40,14 +40,7 @@ export class CaseCache {
   ): Promise<CaseSpanRow[]> {
     if (entities.length === 0) return [];
     if (this.readSince === undefined || since < this.readSince) {
-      const rows = await db
-        .selectFrom('cases')
-        .selectAll()
-        .where('last_seen', '>=', since)
-        .where('id', 'in', (eb) =>
-          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
-        )
-        .execute();
+      const rows = await readActiveSharing(db, since, entities);
       for (const row of rows)
         if (!this.known.has(Number(row.id))) this.known.set(Number(row.id), toSpan(row));
     }
@@ -106,6 +99,22 @@ export async function indexEntities(db: Kysely<Database>, spans: readonly CaseSp
       .values(rows.slice(start, start + CHUNK))
       .onConflict((oc) => oc.doNothing())
       .execute();
+}
+
+/** Stored cases active at `since` or later that share one of `entities`, through `case_entities`. */
+export function readActiveSharing(
+  db: Kysely<Database>,
+  since: number,
+  entities: readonly string[],
+): Promise<CaseTable[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('last_seen', '>=', since)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
+    )
+    .execute();
 }
 
 async function upsertCases(db: Kysely<Database>, rows: readonly CaseTable[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { IncidentCase } from '../core/index.ts';
-import { indexEntities, toRow, toSpan } from './case-cache.ts';
+import { indexEntities, readActiveSharing, toRow, toSpan } from './case-cache.ts';
 import type { CaseCache } from './case-cache.ts';
 import { drainedFirst } from './write-behind.ts';
 import type { CaseTable, Database } from './schema.ts';
@@ -65,15 +65,7 @@ function createStoredCases(db: Kysely<Database>): CaseRepository {
         return rows.map(toSpan);
       }
       if (entities.length === 0) return [];
-      const rows = await db
-        .selectFrom('cases')
-        .selectAll()
-        .where('last_seen', '>=', since)
-        .where('id', 'in', (eb) =>
-          eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
-        )
-        .execute();
-      return rows.map(toSpan);
+      return (await readActiveSharing(db, since, entities)).map(toSpan);
     },
     async put(span, serial) {
       const row = toRow(span);
