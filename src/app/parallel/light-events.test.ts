@@ -126,6 +126,17 @@ describe('fieldsToKeep', () => {
   });
 });
 
+function placeValue(target: Record<string, unknown>, field: string, value: unknown): void {
+  if (value === undefined) return;
+  const steps = field.split('.');
+  let node = target;
+  for (const step of steps.slice(0, -1)) {
+    if (!isObject(node[step])) node[step] = {};
+    node = node[step] as Record<string, unknown>;
+  }
+  node[steps.at(-1) as string] = value;
+}
+
 describe.each(['ndjson', 'windows'])('light events of %s documents, sent as columns', (format) => {
   const { light, whole } = bothWays(format, rules());
   const fields = fieldsToKeep(rules()) as string[];
@@ -151,6 +162,26 @@ describe.each(['ndjson', 'windows'])('light events of %s documents, sent as colu
       expect(wholeEvent(event)).toBe(samples[0]);
       expect(JSON.parse(JSON.stringify(event))).toStrictEqual(JSON.parse(JSON.stringify(whole[i])));
     });
+  });
+
+  it('of the previous version, saved in an unfinished replay checkpoint, become whole too', () => {
+    const parser = createRangeParser(format, {}, undefined);
+    let compared = 0;
+    for (const document of documents) {
+      const line = typeof document === 'string' ? document : JSON.stringify(document);
+      let full: SecurityEvent | undefined;
+      parser.parseLine(line, (event) => (full ??= event));
+      if (full === undefined) continue;
+      // As the previous version saved them: the kept fields, the format, and the line unless
+      // event.original is the line.
+      const saved: Record<string, unknown> = { '|format': format };
+      for (const field of fields) placeValue(saved, field, compileFieldGetter(field)(full));
+      placeValue(saved, 'event.original', full.event?.original);
+      if (full.event?.original !== line) saved['|line'] = line;
+      expect(wholeEvent(JSON.parse(JSON.stringify(saved)) as SecurityEvent)).toStrictEqual(full);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
   });
 
   it('keep a field named __proto__ as a field, not as the prototype', () => {

@@ -1,4 +1,5 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
+import { isObject } from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
@@ -92,8 +93,28 @@ const parsers = new Map<string, LineParser>();
  * options) are split into threads, see PER_LINE_FORMATS. Any other event is whole already.
  */
 export function wholeEvent(event: SecurityEvent): SecurityEvent {
-  if (!(event instanceof LightEvent)) return event;
+  if (!(event instanceof LightEvent)) return isSavedLight(event) ? wholeSavedLight(event) : event;
   return (event[WHOLE] ??= reparse(event[SOURCE].format, lineOf(event)) ?? (event as SecurityEvent));
+}
+
+/**
+ * The light events of Klaxon 0.1 before columns: plain objects that carry their format under
+ * `|format` and, unless `event.original` is their line, the line under `|line`. An unfinished
+ * replay's checkpoint may hold them in its engine snapshot: resumed, they are parsed whole as then.
+ */
+const SAVED_FORMAT = '|format';
+const SAVED_LINE = '|line';
+
+function isSavedLight(event: SecurityEvent): boolean {
+  return typeof (event as Record<string, unknown>)[SAVED_FORMAT] === 'string';
+}
+
+function wholeSavedLight(event: SecurityEvent): SecurityEvent {
+  const saved = event as Record<string, unknown>;
+  const original = isObject(event.event) ? event.event.original : undefined;
+  const line = typeof saved[SAVED_LINE] === 'string' ? saved[SAVED_LINE] : original;
+  const whole = typeof line === 'string' ? reparse(saved[SAVED_FORMAT] as string, line) : undefined;
+  return whole ?? event;
 }
 
 function reparse(format: string, line: string): SecurityEvent | undefined {
