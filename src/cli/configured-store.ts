@@ -18,3 +18,8 @@ export async function configuredStore(flags: StoreFlags, cwd = process.cwd()): P
   if (file === undefined) return storeUrl(undefined);
   return (await loadKlaxonConfig(file)).store;
 }
+
+/** The help of `--store` and `-c, --config` on the commands that work on the store. */
+export const STORE_FLAG_HELP =
+  'store URL (default: the store of --config or ./klaxon.yaml, else $KLAXON_STORE or sqlite:./klaxon.db)';
+export const CONFIG_FLAG_HELP = 'klaxon.yaml whose store to use (default ./klaxon.yaml when it exists)';

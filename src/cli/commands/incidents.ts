@@ -6,18 +6,18 @@ import type { Io } from '../io.ts';
 import { formatIncidentDetail } from '../output/incident-detail.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
-import { storeUrl, withStore } from '../store-option.ts';
+import { withStore } from '../store-option.ts';
+import { configuredStore, CONFIG_FLAG_HELP, STORE_FLAG_HELP } from '../configured-store.ts';
 import { registerIncidentActions } from './incident-actions.ts';
 
 interface CommonFlags {
   store?: string;
+  config?: string;
   json?: boolean;
 }
 
 export function registerIncidents(program: Command, io: Io): void {
   const incidents = program.command('incidents').description('list, inspect and work incidents in the store');
-  const storeFlag = '--store <url>';
-  const storeHelp = 'sqlite:./klaxon.db (default, or $KLAXON_STORE) or postgres://...';
 
   incidents
     .command('list')
@@ -26,7 +26,8 @@ export function registerIncidents(program: Command, io: Io): void {
     .option('--priority <list>', 'comma-separated: P1,P2,...', listOf(PRIORITIES))
     .option('--rule <id>', 'only this rule')
     .option('--limit <n>', 'at most this many', positiveInt, 50)
-    .option(storeFlag, storeHelp)
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
     .option('--json', 'one JSON object per line')
     .action(
       async (
@@ -37,7 +38,7 @@ export function registerIncidents(program: Command, io: Io): void {
           limit: number;
         },
       ) => {
-        await withStore(storeUrl(flags.store), async (store) => {
+        await withStore(await configuredStore(flags), async (store) => {
           const found = await store.incidents.list({
             ...(flags.status && { status: flags.status }),
             ...(flags.priority && { priority: flags.priority }),
@@ -54,11 +55,12 @@ export function registerIncidents(program: Command, io: Io): void {
     .command('show')
     .description('one incident: who, where, how often, evidence and audit trail')
     .argument('<serial>', 'incident number', positiveInt)
-    .option(storeFlag, storeHelp)
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
     .option('--json', 'as one JSON object')
     .option('--raw', 'also the raw records behind the evidence (event.original)')
     .action(async (serial: number, flags: CommonFlags & { raw?: boolean }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+      await withStore(await configuredStore(flags), async (store) => {
         const incident = await store.incidents.get(serial);
         if (!incident) throw new NotFoundError(`no incident #${serial}`);
         const history = await store.incidents.history(serial);

@@ -3,24 +3,32 @@ import type { OutboxEntry, OutboxState } from '../../store/index.ts';
 import { OUTBOX_STATES } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 import { formatTime } from '../output/time.ts';
-import { storeUrl, withStore } from '../store-option.ts';
+import { withStore } from '../store-option.ts';
+import { configuredStore, CONFIG_FLAG_HELP, STORE_FLAG_HELP } from '../configured-store.ts';
 
 export function registerOutbox(program: Command, io: Io): void {
   const outbox = program
     .command('outbox')
     .description('the durable queue of notifications: see, retry, drop');
-  const storeHelp = 'sqlite:./klaxon.db (default, or $KLAXON_STORE) or postgres://...';
   outbox
     .command('list')
     .description('notifications in the outbox, with their state and last error')
     .option('--channel <name>', 'only this channel')
     .option('--state <list>', `comma-separated: ${OUTBOX_STATES.join(', ')}`)
     .option('--limit <n>', 'at most this many', (text) => Number.parseInt(text, 10), 100)
-    .option('--store <url>', storeHelp)
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
     .option('--json', 'one JSON object per line')
     .action(
-      async (flags: { channel?: string; state?: string; limit: number; store?: string; json?: boolean }) => {
-        await withStore(storeUrl(flags.store), async (store) => {
+      async (flags: {
+        channel?: string;
+        state?: string;
+        limit: number;
+        store?: string;
+        config?: string;
+        json?: boolean;
+      }) => {
+        await withStore(await configuredStore(flags), async (store) => {
           const states = flags.state
             ?.split(',')
             .filter((state): state is OutboxState => (OUTBOX_STATES as readonly string[]).includes(state));
@@ -38,9 +46,10 @@ export function registerOutbox(program: Command, io: Io): void {
     .command('retry')
     .description('send a dead-lettered notification again')
     .argument('<id>', 'notification id')
-    .option('--store <url>', storeHelp)
-    .action(async (id: string, flags: { store?: string }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
+    .action(async (id: string, flags: { store?: string; config?: string }) => {
+      await withStore(await configuredStore(flags), async (store) => {
         await store.outbox.retry(id, Date.now());
         io.out(`${id} queued again`);
       });
@@ -49,9 +58,10 @@ export function registerOutbox(program: Command, io: Io): void {
     .command('drop')
     .description('remove a pending or dead notification')
     .argument('<id>', 'notification id')
-    .option('--store <url>', storeHelp)
-    .action(async (id: string, flags: { store?: string }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
+    .action(async (id: string, flags: { store?: string; config?: string }) => {
+      await withStore(await configuredStore(flags), async (store) => {
         await store.outbox.drop(id);
         io.out(`${id} dropped`);
       });

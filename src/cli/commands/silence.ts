@@ -6,7 +6,8 @@ import type { Silence, SilenceMatcher } from '../../store/index.ts';
 import type { Io } from '../io.ts';
 import { formatTime } from '../output/time.ts';
 import { collect } from '../options.ts';
-import { defaultActor, storeUrl, withStore } from '../store-option.ts';
+import { defaultActor, withStore } from '../store-option.ts';
+import { configuredStore, CONFIG_FLAG_HELP, STORE_FLAG_HELP } from '../configured-store.ts';
 
 interface AddFlags {
   match: string[];
@@ -16,6 +17,7 @@ interface AddFlags {
   by: string;
   comment: string;
   store?: string;
+  config?: string;
   json?: boolean;
 }
 
@@ -40,7 +42,8 @@ export function registerSilence(program: Command, io: Io): void {
     .option('--until <time>', 'until this ISO time instead', timeArg)
     .option('--by <name>', 'who (default: your login name)', defaultActor())
     .requiredOption('--comment <text>', 'why: kept with the silence')
-    .option('--store <url>', 'sqlite:./klaxon.db (default) or postgres://...')
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
     .option('--json', 'print the silence as JSON')
     .action(async (flags: AddFlags) => {
       const now = Date.now();
@@ -48,7 +51,7 @@ export function registerSilence(program: Command, io: Io): void {
       const startsAt = flags.from ?? now;
       const endsAt = flags.until ?? startsAt + (flags.for ?? 3_600_000);
       if (endsAt <= startsAt) throw new InputError('the silence would end before it starts');
-      await withStore(storeUrl(flags.store), async (store) => {
+      await withStore(await configuredStore(flags), async (store) => {
         const added = await store.silences.add(
           { matchers, startsAt, endsAt, createdBy: flags.by, comment: flags.comment },
           now,
@@ -60,10 +63,11 @@ export function registerSilence(program: Command, io: Io): void {
     .command('list')
     .description('silences in force (with --all, also ended ones)')
     .option('--all', 'include expired and ended silences')
-    .option('--store <url>', 'sqlite:./klaxon.db (default) or postgres://...')
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
     .option('--json', 'one JSON object per line')
-    .action(async (flags: { all?: boolean; store?: string; json?: boolean }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+    .action(async (flags: { all?: boolean; store?: string; config?: string; json?: boolean }) => {
+      await withStore(await configuredStore(flags), async (store) => {
         const found = await store.silences.list(flags.all ? {} : { activeAt: Date.now() });
         if (flags.json) for (const item of found) io.out(JSON.stringify(item));
         else io.out(found.length === 0 ? 'No silences.' : found.map(describeSilence).join('\n'));
@@ -74,9 +78,10 @@ export function registerSilence(program: Command, io: Io): void {
     .description('end a silence now')
     .argument('<id>', 'silence id')
     .option('--by <name>', 'who (default: your login name)', defaultActor())
-    .option('--store <url>', 'sqlite:./klaxon.db (default) or postgres://...')
-    .action(async (id: string, flags: { by: string; store?: string }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
+    .action(async (id: string, flags: { by: string; store?: string; config?: string }) => {
+      await withStore(await configuredStore(flags), async (store) => {
         await store.silences.expire(id, flags.by, Date.now());
         io.out(`silence ${id} expired`);
       });

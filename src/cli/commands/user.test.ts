@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -37,7 +37,8 @@ async function runUser(
     ...passwords,
   });
   try {
-    await program.parseAsync(['user', ...args, '--store', store], { from: 'user' });
+    const storeArgs = args.includes('--config') ? [] : ['--store', store];
+    await program.parseAsync(['user', ...args, ...storeArgs], { from: 'user' });
     return { code: 0, out: out.join('\n'), err: err.join('\n') };
   } catch (error) {
     if (error instanceof KlaxonError) return { code: 1, out: out.join('\n'), err: error.message };
@@ -47,8 +48,8 @@ async function runUser(
   }
 }
 
-async function storedHash(name: string): Promise<string | undefined> {
-  const opened = await openStore(store);
+async function storedHash(name: string, url = store): Promise<string | undefined> {
+  const opened = await openStore(url);
   try {
     return (await opened.users.findCredentials(name))?.passwordHash;
   } finally {
@@ -57,6 +58,19 @@ async function storedHash(name: string): Promise<string | undefined> {
 }
 
 describe('klaxon user', () => {
+  it('adds the user to the store of klaxon.yaml (--config), where klaxon start looks for it', async () => {
+    const configured = `sqlite:${join(dir, 'configured.db')}`;
+    writeFileSync(join(dir, 'klaxon.yaml'), `store: ${configured}\n`);
+    const config = ['--config', join(dir, 'klaxon.yaml')];
+    const added = await runUser(['add', 'erin', '--role', 'viewer', '--password-stdin', ...config], {
+      readStdin: async () => 'correct horse battery staple\n',
+    });
+    expect(added).toMatchObject({ code: 0, out: 'user erin added as viewer' });
+    expect(await storedHash('erin', configured)).toMatch(/^\$argon2id\$/);
+    expect(await storedHash('erin')).toBeUndefined();
+    expect((await runUser(['list', ...config])).out).toMatch(/^erin\b.*viewer/);
+  });
+
   it('adds a user with a password from stdin, stored as an argon2id hash', async () => {
     const added = await runUser(['add', 'alice', '--role', 'admin', '--password-stdin'], {
       readStdin: async () => 'correct horse battery staple\n',

@@ -7,9 +7,8 @@ import type { Io } from '../io.ts';
 import { formatTime } from '../output/time.ts';
 import type { PasswordSource } from '../read-password.ts';
 import { processPasswordSource, readNewPassword } from '../read-password.ts';
-import { DEFAULT_STORE, storeUrl, withStore } from '../store-option.ts';
-
-const STORE_HELP = `${DEFAULT_STORE} (default, or $KLAXON_STORE) or postgres://...`;
+import { withStore } from '../store-option.ts';
+import { configuredStore, CONFIG_FLAG_HELP, STORE_FLAG_HELP } from '../configured-store.ts';
 
 /** `klaxon user add|list|disable`: the people who may log in to the dashboard. */
 export function registerUser(
@@ -25,25 +24,32 @@ export function registerUser(
     .argument('<name>', 'login name')
     .requiredOption('--role <role>', USER_ROLES.join(' | '), roleArg)
     .option('--password-stdin', 'read the password from standard input (at least 12 characters)')
-    .option('--store <url>', STORE_HELP)
-    .action(async (name: string, flags: { role: UserRole; passwordStdin?: boolean; store?: string }) => {
-      checkUserName(name);
-      const password = await readNewPassword(passwords, flags.passwordStdin === true);
-      checkNewPassword(password);
-      const passwordHash = await hashPassword(password);
-      await withStore(storeUrl(flags.store), async (store) => {
-        await store.users.add({ name, role: flags.role, passwordHash }, Date.now());
-        io.out(`user ${name} added as ${flags.role}`);
-      });
-    });
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
+    .action(
+      async (
+        name: string,
+        flags: { role: UserRole; passwordStdin?: boolean; store?: string; config?: string },
+      ) => {
+        checkUserName(name);
+        const password = await readNewPassword(passwords, flags.passwordStdin === true);
+        checkNewPassword(password);
+        const passwordHash = await hashPassword(password);
+        await withStore(await configuredStore(flags), async (store) => {
+          await store.users.add({ name, role: flags.role, passwordHash }, Date.now());
+          io.out(`user ${name} added as ${flags.role}`);
+        });
+      },
+    );
 
   user
     .command('list')
     .description('users and their roles')
-    .option('--store <url>', STORE_HELP)
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
     .option('--json', 'one JSON object per line')
-    .action(async (flags: { store?: string; json?: boolean }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+    .action(async (flags: { store?: string; config?: string; json?: boolean }) => {
+      await withStore(await configuredStore(flags), async (store) => {
         const users = await store.users.list();
         if (flags.json) for (const found of users) io.out(JSON.stringify(found));
         else io.out(users.length === 0 ? 'No users.' : users.map(describeUser).join('\n'));
@@ -54,9 +60,10 @@ export function registerUser(
     .command('disable')
     .description('stop a user from logging in, and end their sessions')
     .argument('<name>', 'login name')
-    .option('--store <url>', STORE_HELP)
-    .action(async (name: string, flags: { store?: string }) => {
-      await withStore(storeUrl(flags.store), async (store) => {
+    .option('--store <url>', STORE_FLAG_HELP)
+    .option('-c, --config <file>', CONFIG_FLAG_HELP)
+    .action(async (name: string, flags: { store?: string; config?: string }) => {
+      await withStore(await configuredStore(flags), async (store) => {
         await store.users.disable(name, Date.now());
         io.out(`user ${name} disabled`);
       });
