@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../test/support/postgres.ts';
 import type { CaseResult } from './cases/measure.ts';
 import { printReplayIntoStores } from './store-latency-tables.ts';
+import { printTable } from './print-table.ts';
 
 const [file, rounds = '1'] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: bench/replay-into-stores.ts FILE [ROUNDS]');
@@ -19,10 +20,6 @@ const runCase = (name: string, args: string[]): CaseResult => {
     maxBuffer: 1 << 24,
   });
   return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
-};
-const printTable = (table: string[][]): void => {
-  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  '));
 };
 
 const postgres = await startPostgres();

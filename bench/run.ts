@@ -14,6 +14,7 @@ import type { CaseResult } from './cases/measure.ts';
 import { printOutboxLatency, printReplayIntoStores, printReportToWebhook } from './store-latency-tables.ts';
 import { comparePeers } from './peers/peers.ts';
 import { compareStartup } from './startup/startup.ts';
+import { printTable } from './print-table.ts';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
@@ -216,9 +217,4 @@ function evtxComparison(): string[][] | undefined {
     ]);
   }
   return rows;
-}
-
-function printTable(table: string[][]): void {
-  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  '));
 }

@@ -3,17 +3,9 @@
 // (process_creation, Image endswith / CommandLine contains literals, some filters, a few regexes).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createRandom } from '../src/demo/prng.ts';
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = (seed: number): (() => number) => createRandom(seed).next;
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;

@@ -12,6 +12,7 @@ import type { PeerInputs } from './peer-inputs.ts';
 import { preparePeerInputs } from './peer-inputs.ts';
 import type { Command, Timing } from '../timed-run.ts';
 import { timeInTurn } from '../timed-run.ts';
+import { printTable } from '../print-table.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KLAXON = [process.execPath, resolve(ROOT, 'bin/klaxon.js')];
@@ -130,17 +131,6 @@ function compare(comparison: Comparison, runs: number): string[][] {
       ]);
     }),
   ];
-}
-
-function printTable(table: string[][]): void {
-  const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  for (const row of table)
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] as number))
-        .join('  ')
-        .trimEnd(),
-    );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await comparePeers();

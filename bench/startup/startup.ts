@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Timing } from '../timed-run.ts';
 import { timeInTurn } from '../timed-run.ts';
+import { printTable } from '../print-table.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TARGET = 3;
@@ -42,14 +43,7 @@ export function compareStartup(runs = 10): void {
       `<= ${TARGET}x: ${ratio <= TARGET ? 'met' : 'NOT met'}`,
     ]);
   });
-  const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  for (const row of rows)
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] as number))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(rows);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) compareStartup();

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../test/support/datasets.ts';
 import { generateBenchFiles } from '../demo/index.ts';
 import { isSlimEvent } from '../parsers/index.ts';
-import { NotifyStage, routesSchema } from '../routing/index.ts';
+import { PowerCut } from './testdata/power-cut.ts';
 import { openStore } from '../store/index.ts';
 import { loadRules } from './load-rules.ts';
 import type { ReplayReport } from './replay.ts';
@@ -104,17 +104,6 @@ describe('replay reading only the fields the rules read', () => {
     expect(skipped['invalid-json']).toBeGreaterThan(100);
   });
 });
-
-class PowerCut extends NotifyStage {
-  private calls = 0;
-  constructor(private readonly cutAt: number) {
-    super({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
-  }
-  override async apply(...args: Parameters<NotifyStage['apply']>): Promise<void> {
-    if (++this.calls === this.cutAt) throw new Error('power cut');
-    await super.apply(...args);
-  }
-}
 
 /** The incidents of a replay into a new store at `db`, cut once after `cutAt` checkpoints and resumed. */
 async function replayInto(db: string, input: string, wholeEvents: boolean, cutAt?: number): Promise<unknown> {

@@ -1,4 +1,4 @@
-import type { Confidence, SecurityEvent, Severity } from '../core/index.ts';
+import type { Confidence, SecurityEvent, Severity, SigmaRuleRef } from '../core/index.ts';
 
 /** A compiled, validated rule: what the detection engine runs. Built by the rule loader from YAML. */
 export type Rule = ThresholdRule | CardinalityRule | SequenceRule | MatchRule | AbsenceRule;
@@ -54,15 +54,8 @@ export interface RuleCommon {
   sigma?: SigmaMetadata;
 }
 
-/** A Sigma rule's descriptive fields, kept as written. */
-export interface SigmaMetadata {
-  id?: string;
-  title: string;
-  author?: string;
-  references: string[];
-  falsepositives: string[];
-  status?: string;
-  level?: string;
+/** A Sigma rule's descriptive fields, kept as written: what is shown of it, and its log source. */
+export interface SigmaMetadata extends SigmaRuleRef {
   logsource: { product?: string; category?: string; service?: string };
 }
 

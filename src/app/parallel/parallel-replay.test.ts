@@ -7,7 +7,7 @@ import { JSON_LIMITS } from '../../core/index.ts';
 import { generateBenchFiles, generateDemoDay } from '../../demo/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import { datasetUrl } from '../../../test/support/datasets.ts';
-import { NotifyStage, routesSchema } from '../../routing/index.ts';
+import { PowerCut } from '../testdata/power-cut.ts';
 import { openStore } from '../../store/index.ts';
 import { loadRules } from '../load-rules.ts';
 import type { ReplayOptions, ReplayReport } from '../replay.ts';
@@ -207,17 +207,6 @@ describe('replay with worker threads', () => {
     expectSameOutcome(single, threaded);
   });
 });
-
-class PowerCut extends NotifyStage {
-  private calls = 0;
-  constructor(private readonly cutAt: number) {
-    super({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
-  }
-  override async apply(...args: Parameters<NotifyStage['apply']>): Promise<void> {
-    if (++this.calls === this.cutAt) throw new Error('power cut');
-    await super.apply(...args);
-  }
-}
 
 /** The outcome of a replay into a new store, checkpointing every second of a fake clock; cut once after `cutAt` checkpoints and resumed. */
 async function replayInto(
