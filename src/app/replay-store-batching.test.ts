@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../test/support/datasets.ts';
-import type { TestPostgres } from '../../test/support/postgres.ts';
-import { startPostgres } from '../../test/support/postgres.ts';
+import { useStoreUrls } from '../../test/support/store-urls.ts';
 import type { Detection } from '../core/index.ts';
 import { createDetectionEngine } from '../detection/index.ts';
 import { IncidentRecorder } from '../incidents/index.ts';
@@ -76,29 +72,12 @@ async function writeInto(
 }
 
 describe('incident writes grouped in one transaction leave the same store content as one by one', () => {
-  const dirs: string[] = [];
-  let postgres: TestPostgres | undefined;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await postgres?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  const storeUrl = useStoreUrls('klaxon-batching-');
 
-  const urls: Record<string, (name: string) => Promise<string>> = {
-    sqlite: async (name) => {
-      const dir = mkdtempSync(join(tmpdir(), 'klaxon-batching-'));
-      dirs.push(dir);
-      return `sqlite:${join(dir, `${name}.db`)}`;
-    },
-    postgres: (name) => (postgres as TestPostgres).createDatabase(name),
-  };
-
-  it.each(['sqlite', 'postgres'])(
+  it.each(['sqlite', 'postgres'] as const)(
     'on %s, replaying the real sshd log',
     async (dialect) => {
-      const open = urls[dialect] as (name: string) => Promise<string>;
+      const open = (name: string) => storeUrl(dialect, name);
       const { detections, rules } = await detectionsOfAuthLog();
       expect(detections.filter((d) => d.state === 'updated').length).toBeGreaterThan(5);
       const grouped = await writeInto(await open('grouped'), detections, rules, 'grouped');

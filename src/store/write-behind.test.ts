@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestPostgres } from '../../test/support/postgres.ts';
-import { startPostgres } from '../../test/support/postgres.ts';
+import { describe, expect, it } from 'vitest';
+import { useStoreUrls } from '../../test/support/store-urls.ts';
 import { newIncident, progressOf } from './contract/fixtures.ts';
 import { openStore } from './index.ts';
 import type { Store, StoreOperations } from './store.ts';
@@ -91,29 +87,12 @@ async function run(url: string, inOneTransaction: boolean) {
 }
 
 describe('engine writes left to the end of a store transaction', () => {
-  const dirs: string[] = [];
-  let postgres: TestPostgres | undefined;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await postgres?.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  const storeUrl = useStoreUrls('klaxon-write-behind-');
 
-  const urls: Record<string, (name: string) => Promise<string>> = {
-    sqlite: async (name) => {
-      const dir = mkdtempSync(join(tmpdir(), 'klaxon-write-behind-'));
-      dirs.push(dir);
-      return `sqlite:${join(dir, `${name}.db`)}`;
-    },
-    postgres: (name) => (postgres as TestPostgres).createDatabase(name),
-  };
-
-  it.each(['sqlite', 'postgres'])(
+  it.each(['sqlite', 'postgres'] as const)(
     'on %s, reads in the transaction and the stored result are those of writing each at once',
     async (dialect) => {
-      const open = urls[dialect] as (name: string) => Promise<string>;
+      const open = (name: string) => storeUrl(dialect, name);
       const deferred = await run(await open('deferred'), true);
       const direct = await run(await open('direct'), false);
       const trailOfA = deferred.stored.trails[0]?.map((entry) => entry.detail);
