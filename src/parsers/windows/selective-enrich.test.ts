@@ -5,6 +5,7 @@ import { getField } from '../../core/index.ts';
 import { isSlimEvent, materializeEvent } from '../slim-event.ts';
 import { windowsParser } from './index.ts';
 import { datasetUrl } from '../../../test/support/datasets.ts';
+import { bareDocument } from './testdata/bare-document.ts';
 
 const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
@@ -13,16 +14,7 @@ function datasetLines(): string[] {
   const files = readdirSync(DATASET).filter((name) => name.endsWith('.jsonl'));
   const lines = files.flatMap((file) => readFileSync(new URL(file, DATASET), 'utf8').split('\n'));
   const docs = lines.filter((line) => line !== '');
-  return [...docs, ...docs.map(bare), ...docs.map(bare)];
-}
-
-function bare(line: string): string {
-  const doc = JSON.parse(line) as Record<string, Record<string, unknown>>;
-  for (const field of ['user', 'source', 'related', 'process']) delete doc[field];
-  for (const field of ['category', 'type', 'action', 'outcome', 'module', 'reason'])
-    delete doc.event?.[field];
-  delete doc.winlog?.logon;
-  return JSON.stringify(doc);
+  return [...docs, ...docs.map(bareDocument), ...docs.map(bareDocument)];
 }
 
 function parse(lines: string[], fields?: string[]): SecurityEvent[] {
