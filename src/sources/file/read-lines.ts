@@ -15,6 +15,7 @@ const CARRIAGE_RETURN = 0x0d;
 export async function* readLineBatches(path: string, maxLines = Infinity): AsyncGenerator<string[]> {
   // Lines are decoded into strings of their own and the carry is copied: a chunk may be reused.
   let carry: Buffer | undefined;
+  const most = Math.max(1, maxLines);
   for await (const chunk of readContentChunks(path)) {
     let lines: string[] = [];
     let start = 0;
@@ -26,13 +27,13 @@ export async function* readLineBatches(path: string, maxLines = Infinity): Async
       newline = chunk.indexOf(NEWLINE, start);
     }
     while (newline !== -1) {
-      lines.push(decodeLine(chunk, start, newline));
-      start = newline + 1;
-      newline = chunk.indexOf(NEWLINE, start);
-      if (lines.length >= maxLines && newline !== -1) {
+      if (lines.length >= most) {
         yield lines;
         lines = [];
       }
+      lines.push(decodeLine(chunk, start, newline));
+      start = newline + 1;
+      newline = chunk.indexOf(NEWLINE, start);
     }
     if (start < chunk.length) {
       const tail = chunk.subarray(start);
