@@ -2,7 +2,8 @@
 // sshd filter on an auth.log, and ElastAlert 2's FrequencyRule (through elastalert-test-rule --data,
 // which runs ElastAlert's engine on documents from a file, no Elasticsearch) on Winlogbeat 4625
 // documents. `npx tsx bench/peers/peers.ts` runs this part alone; scripts/install-peers.sh installs
-// the peers; KLAXON_BENCH_PEER_RUNS sets the runs per command (default 3).
+// the peers; KLAXON_BENCH_PEER_RUNS sets the runs per command (default 3); KLAXON_BENCH_PEERS=fail2ban
+// (or elastalert) runs that comparison alone.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,11 @@ export async function comparePeers(
   });
   const inputs = await preparePeerInputs(resolve(dataDir, 'peers-200k'));
   const rows = [HEADER];
-  for (const comparison of comparisons(inputs)) rows.push(...compare(comparison, runs));
+  const only = process.env.KLAXON_BENCH_PEERS?.toLowerCase();
+  for (const comparison of comparisons(inputs)) {
+    const name = comparison.peer?.name.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
+    if (only === undefined || name.includes(only)) rows.push(...compare(comparison, runs));
+  }
   printTable(rows);
 }
 

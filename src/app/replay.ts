@@ -59,6 +59,8 @@ export interface ReplayOptions {
   rangeBytes?: number | undefined;
   /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
   mainThreadParses?: boolean | undefined;
+  /** Lines parsed at a time on the main thread (see PARSE_BATCH_LINES); the results do not depend on it. */
+  batchLines?: number | undefined;
 }
 
 export interface FileReport {
@@ -100,6 +102,8 @@ const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
  */
 const CHECKPOINT_SHARE = 0.02;
 const MAX_CHECKPOINT_GAP_MS = 300_000;
+/** Events between two moments a replay may checkpoint at. */
+const CHECKPOINT_STEP = 1_024;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -129,8 +133,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const orders: TimeOrder[] = [];
   const windows: number[] = [];
   for (const [source, path] of options.inputs.entries()) {
-    const { format, year, threads, rangeBytes, mainThreadParses } = options;
-    const reading = { format, year, threads, rangeBytes, mainThreadParses, fields, lightFields };
+    const { format, year, threads, rangeBytes, mainThreadParses, batchLines } = options;
+    const reading = { format, year, threads, rangeBytes, mainThreadParses, fields, lightFields, batchLines };
     streams.push(await openEventStream(path, { ...reading, source }));
     orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
     const window = await chooseReorderWindow(
@@ -194,11 +198,21 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     checkpointGap = Math.max(every, Math.min(MAX_CHECKPOINT_GAP_MS, took / CHECKPOINT_SHARE));
   };
 
+  // Checkpoints fall between blocks of CHECKPOINT_STEP events, wherever the batches end, so that
+  // what a replay into a store finds does not depend on how its input was cut into batches.
+  let taken = progress.positions.reduce((sum, n) => sum + n, 0);
   for await (const batch of mergeByTime(ordered)) {
-    engine.pushBatch(batch.events, batch.times);
-    for (const time of batch.times) if (time > eventTime) eventTime = time;
-    progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
-    if (store && now() - lastCheckpoint >= checkpointGap) await checkpoint(false);
+    const { events, times, source } = batch;
+    for (let at = 0; at < events.length;) {
+      const end = Math.min(events.length, at + CHECKPOINT_STEP - (taken % CHECKPOINT_STEP));
+      engine.feed(events, times, at, end);
+      for (let i = at; i < end; i++) if ((times[i] as number) > eventTime) eventTime = times[i] as number;
+      progress.positions[source] = (progress.positions[source] ?? 0) + end - at;
+      taken += end - at;
+      at = end;
+      if (store && taken % CHECKPOINT_STEP === 0 && now() - lastCheckpoint >= checkpointGap)
+        await checkpoint(false);
+    }
   }
   engine.flush();
   await checkpoint(true);

@@ -56,6 +56,12 @@ export interface DetectionEngine {
    * `times` (epoch ms of each `@timestamp`, when the caller knows them) spares parsing the dates.
    */
   pushBatch(events: readonly SecurityEvent[], times?: readonly number[]): void;
+  /**
+   * Feeds events of a replay: pending updates are reported after every UPDATES_EVERY events the
+   * engine has taken in all (and at `flush`), never at the end of a call, so however the caller
+   * cuts its batches the signals are the same. `from`/`to`: only the events at those indexes.
+   */
+  feed(events: readonly SecurityEvent[], times: readonly number[], from?: number, to?: number): void;
   /** Live operation: event time has reached `ts` even if no event says so (a clock tick). */
   advanceTo(ts: number): void;
   /** End of input: processes everything buffered and every timer due before the newest event. */
@@ -79,6 +85,8 @@ interface EngineSnapshot {
 }
 
 export const DEFAULT_TOLERANCE_MS = 2_000;
+/** Events `feed` takes between two reports of the episodes they updated (see UpdateQueue). */
+export const UPDATES_EVERY = 8_192;
 const DEFAULT_MAX_FUTURE_MS = 300_000;
 
 type Slot = (RuleSlot | AbsenceSlot) & { prefilter?: Rule['prefilter']; literals?: Rule['literals'] };
@@ -168,6 +176,12 @@ export function createDetectionEngine(options: DetectionEngineOptions): Detectio
         pushOne(event, times?.[i] ?? parseIsoMillis(event['@timestamp']));
       }
       updates.flush();
+    },
+    feed(events, times, from = 0, to = events.length) {
+      for (let i = from; i < to; i++) {
+        pushOne(events[i] as SecurityEvent, times[i] as number);
+        if (stats.events % UPDATES_EVERY === 0) updates.flush();
+      }
     },
     advanceTo(ts) {
       buffer.releaseUpTo(ts, process);

@@ -2,8 +2,9 @@ import type { Detection, DetectionSink } from '../core/index.ts';
 import type { Episode } from './episode.ts';
 
 /**
- * Coalesces `updated` signals: an episode that matched many events in one batch is reported
- * once, with its counts as they stand at the end of the batch. Opening and resolution are never
+ * Coalesces `updated` signals: an episode that matched many events in one batch (replay: in one
+ * block of UPDATES_EVERY events, see DetectionEngine.feed) is reported once, with its counts as
+ * they stand at the end of it. Opening and resolution are never
  * delayed; a resolution drops the pending update, since it carries the final counts itself.
  */
 export class UpdateQueue {

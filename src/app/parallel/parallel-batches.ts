@@ -29,8 +29,8 @@ export interface ParallelRead extends Omit<ParseWorkerData, 'readBytes'> {
 
 /**
  * A file's events, read and parsed by worker threads, exactly as parseBatches yields them on one
- * thread: the same events in the same batches (one per read of the single-thread reader, so the
- * engine's batch-by-batch updates are the same too), and the same counts.
+ * thread: the same events in the same order (in one batch per read of the single-thread reader;
+ * detection does not depend on the batches, see DetectionEngine.feed), and the same counts.
  */
 export async function* parallelBatches(read: ParallelRead, counts: ReadCounts): AsyncGenerator<EventBatch> {
   const { path, format, parserOptions, fields } = read;

@@ -33,6 +33,20 @@ describe('readLineBatches', () => {
     expect(await allLines(file(lines.join('\n')))).toEqual(lines);
   });
 
+  it('gives the same lines at most `maxLines` at a time, across chunks, CRLF and multi-byte characters', async () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => `Jürgen ✓ ${i} ${'x'.repeat(i % 89)}`);
+    const path = file(`${lines.join('\r\n')}\r\n`);
+    for (const maxLines of [1, 7, 512]) {
+      const read: string[] = [];
+      for await (const batch of readLineBatches(path, maxLines)) {
+        expect(batch.length).toBeGreaterThan(0);
+        expect(batch.length).toBeLessThanOrEqual(maxLines);
+        read.push(...batch);
+      }
+      expect(read).toEqual(lines);
+    }
+  });
+
   it('reads an empty file as no lines', async () => {
     expect(await allLines(file(''))).toEqual([]);
   });

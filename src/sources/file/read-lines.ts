@@ -9,12 +9,15 @@ const CARRIAGE_RETURN = 0x0d;
  * Each line is decoded on its own rather than sliced from a decoded chunk: a slice would keep
  * the whole chunk alive for as long as an incident keeps the event as evidence. A gzip file is
  * read gunzipped; other compression and binary content are refused (see inspectLogFile).
+ * `maxLines` cuts a chunk's lines into several batches, decoded as they are asked for: lines a
+ * consumer is done with then die young, before the garbage collector would copy them.
  */
-export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
+export async function* readLineBatches(path: string, maxLines = Infinity): AsyncGenerator<string[]> {
   // Lines are decoded into strings of their own and the carry is copied: a chunk may be reused.
   let carry: Buffer | undefined;
+  const most = Math.max(1, maxLines);
   for await (const chunk of readContentChunks(path)) {
-    const lines: string[] = [];
+    let lines: string[] = [];
     let start = 0;
     let newline = chunk.indexOf(NEWLINE, 0);
     if (carry !== undefined && newline !== -1) {
@@ -24,6 +27,10 @@ export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
       newline = chunk.indexOf(NEWLINE, start);
     }
     while (newline !== -1) {
+      if (lines.length >= most) {
+        yield lines;
+        lines = [];
+      }
       lines.push(decodeLine(chunk, start, newline));
       start = newline + 1;
       newline = chunk.indexOf(NEWLINE, start);
