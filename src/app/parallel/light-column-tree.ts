@@ -10,6 +10,11 @@ export interface ColumnStep {
   first: number;
   last: number;
   children: ColumnStep[] | undefined;
+  /**
+   * A name objects inherit (`constructor`, `toString`, `__proto__`...): read only as an own field,
+   * as the decoded light objects inherit the same.
+   */
+  inherited: boolean;
 }
 
 export interface ColumnTree {
@@ -41,12 +46,17 @@ function addStep(steps: ColumnStep[], path: string[]): ColumnStep {
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i] as string;
     let step = level.find((candidate) => candidate.key === key && candidate.children !== undefined);
-    if (!step) level.push((step = { key, column: -1, first: 0, last: 0, children: [] }));
+    if (!step) level.push((step = { ...newStep(key), children: [] }));
     level = step.children as ColumnStep[];
   }
-  const leaf: ColumnStep = { key: path.at(-1) as string, column: -1, first: 0, last: 0, children: undefined };
+  const leaf = newStep(path.at(-1) as string);
   level.push(leaf);
   return leaf;
+}
+
+function newStep(key: string): ColumnStep {
+  const inherited = key in Object.prototype || key === 'toJSON';
+  return { key, column: -1, first: 0, last: 0, children: undefined, inherited };
 }
 
 /** Numbers the leaves under `steps` from `next` on, depth first; returns the next free number. */

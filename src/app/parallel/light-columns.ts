@@ -72,6 +72,8 @@ export class LightColumnWriter {
   private walk(node: Record<string, unknown>, steps: ColumnStep[]): void {
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i] as ColumnStep;
+      // An inherited value (a function) cannot cross, and the decoded object inherits the same.
+      if (step.inherited && !Object.hasOwn(node, step.key)) continue;
       const value = node[step.key];
       if (value === undefined) continue;
       if (step.children !== undefined) {
