@@ -93,6 +93,7 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
     encoding,
     format,
     light: options.lightFields !== undefined,
+    lightFields: options.lightFields?.length,
   });
   const batches =
     threads > 1

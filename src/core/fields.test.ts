@@ -22,6 +22,17 @@ describe('compileFieldGetter', () => {
     expect(compileFieldGetter('a.b')(null)).toBeUndefined();
     expect(compileFieldGetter('a')('text')).toBeUndefined();
   });
+
+  it('reads names objects inherit only as own fields, never a function', () => {
+    const owned = JSON.parse('{"b":{"constructor":"x","__proto__":{"toString":"y"}},"toJSON":1}');
+    expect(compileFieldGetter('b.constructor')(owned)).toBe('x');
+    expect(compileFieldGetter('b.__proto__.toString')(owned)).toBe('y');
+    expect(compileFieldGetter('toJSON')(owned)).toBe(1);
+    for (const path of ['constructor', 'b.c.toString', 'a.valueOf', '__proto__', 'b.hasOwnProperty'])
+      expect(compileFieldGetter(path)(doc), path).toBeUndefined();
+    const slim = Object.assign(Object.create({ toJSON: () => ({}) }) as object, { a: 1 });
+    expect(compileFieldGetter('toJSON')(slim)).toBeUndefined();
+  });
 });
 
 describe('fieldText', () => {

@@ -2,9 +2,15 @@
 
 export type FieldGetter = (doc: unknown) => unknown;
 
-/** Compiles a dotted path once into a getter; the getter returns undefined for any missing step. */
+/**
+ * Compiles a dotted path once into a getter; the getter returns undefined for any missing step. A
+ * step named as something objects inherit (`constructor`, `toString`, `__proto__`, `toJSON`) reads
+ * only an event's own field: an event read whole, slim or light (whose objects inherit differently)
+ * gives the same value, and never a function.
+ */
 export function compileFieldGetter(path: string): FieldGetter {
   const steps = path.split('.');
+  if (steps.some(isInheritedName)) return ownFieldGetter(steps);
   // Unrolled for the common depths: the loop below costs about 20 ns more per read. Inner steps
   // need no array check: an array has no named fields, so reading one gives undefined anyway.
   if (steps.length === 1) {
@@ -30,6 +36,21 @@ export function compileFieldGetter(path: string): FieldGetter {
     let current: unknown = doc;
     for (const step of steps) {
       if (!isRecord(current)) return undefined;
+      current = current[step];
+    }
+    return current;
+  };
+}
+
+function isInheritedName(step: string): boolean {
+  return step in Object.prototype || step === 'toJSON';
+}
+
+function ownFieldGetter(steps: readonly string[]): FieldGetter {
+  return (doc) => {
+    let current: unknown = doc;
+    for (const step of steps) {
+      if (!isRecord(current) || !Object.hasOwn(current, step)) return undefined;
       current = current[step];
     }
     return current;

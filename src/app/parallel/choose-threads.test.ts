@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseThreads, MIN_PARALLEL_BYTES } from './choose-threads.ts';
+import { chooseThreads, MAX_LIGHT_FIELDS, MIN_PARALLEL_BYTES } from './choose-threads.ts';
 
 const large = { size: MIN_PARALLEL_BYTES, encoding: 'plain', format: 'windows', light: true } as const;
 
@@ -14,6 +14,12 @@ describe('chooseThreads', () => {
     expect(chooseThreads('auto', { ...large, size: MIN_PARALLEL_BYTES - 1 }, 8)).toBe(1);
     expect(chooseThreads('auto', large, 1)).toBe(1);
     expect(chooseThreads('auto', { ...large, light: false }, 8)).toBe(1);
+  });
+
+  it('keeps light events of very many fields on the main thread unless told a number', () => {
+    expect(chooseThreads('auto', { ...large, lightFields: MAX_LIGHT_FIELDS }, 2)).toBe(2);
+    expect(chooseThreads('auto', { ...large, lightFields: MAX_LIGHT_FIELDS + 1 }, 2)).toBe(1);
+    expect(chooseThreads(2, { ...large, lightFields: 500 }, 2)).toBe(2);
   });
 
   it('honours a number, except for gzip and formats whose parser keeps state between lines', () => {

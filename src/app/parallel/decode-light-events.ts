@@ -1,15 +1,10 @@
 import type { SecurityEvent } from '../../core/index.ts';
+import type { ColumnStep } from './light-column-tree.ts';
+import { buildColumnTree } from './light-column-tree.ts';
 import type { LightColumns } from './light-columns.ts';
-import { ABSENT, coversOriginal, ORIGINAL_IS_LINE } from './light-columns.ts';
+import { ORIGINAL_IS_LINE } from './light-columns.ts';
 import type { LineSource, LightEvent } from './light-events.ts';
 import { LazyOriginal, lightEventClass } from './light-events.ts';
-
-/** One step of the kept field paths: a field (`column`) or an object of further steps. */
-interface Step {
-  key: string;
-  column: number;
-  children: Step[] | undefined;
-}
 
 /**
  * Turns events `from` to `to` of a range's columns back into light events, onto `into` (main
@@ -23,56 +18,54 @@ export type LightDecoder = (columns: LightColumns, from: number, to: number, int
  * objects only where a field has a value; the distinct values of a range are shared by its events.
  */
 export function lightDecoder(fields: readonly string[], source: LineSource): LightDecoder {
-  const steps: Step[] = [];
-  fields.forEach((field, column) => addStep(steps, field.split('.'), column));
-  const width = fields.length + (coversOriginal(fields) ? 0 : 1);
-  const original = coversOriginal(fields) ? -1 : fields.length;
-  if (original !== -1) addStep(steps, ['event', 'original'], original);
+  const { steps, original } = buildColumnTree(fields);
   const Event = lightEventClass(source);
-  return ({ values, cells, starts, bytes }, from, to, into) => {
-    const decoder = { values, cells, base: 0, original, root: undefined as unknown as LightEvent };
+  return ({ values, cells, ends, starts, bytes }, from, to, into) => {
+    const decoding: Decoding = {
+      values,
+      cells,
+      at: 0,
+      end: 0,
+      lazy: false,
+      root: undefined as unknown as LightEvent,
+    };
     for (let i = from; i < to; i++) {
-      decoder.base = i * width;
-      decoder.root = new Event(starts[i] as number, bytes[i] as number);
-      fill(decoder.root, steps, decoder);
-      into.push(decoder.root as unknown as SecurityEvent);
+      decoding.at = i === 0 ? 0 : (ends[i - 1] as number);
+      decoding.end = ends[i] as number;
+      decoding.lazy = original !== -1 && isLazy(cells, decoding.at, decoding.end, original);
+      decoding.root = new Event(starts[i] as number, bytes[i] as number);
+      fill(decoding.root, steps, decoding);
+      into.push(decoding.root as unknown as SecurityEvent);
     }
   };
-}
-
-function addStep(steps: Step[], path: string[], column: number): void {
-  let level = steps;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i] as string;
-    let step = level.find((candidate) => candidate.key === key);
-    if (!step) level.push((step = { key, column: -1, children: [] }));
-    level = step.children as Step[];
-  }
-  level.push({ key: path[path.length - 1] as string, column, children: undefined });
 }
 
 interface Decoding {
   values: unknown[];
   cells: Uint32Array;
-  base: number;
-  /** The column of `event.original` when it is not a kept field, else -1. */
-  original: number;
+  /** The event's next (column, cell) pair, and where its pairs end. */
+  at: number;
+  end: number;
+  /** Whether its `event.original` is its line (read back when asked for). */
+  lazy: boolean;
   root: LightEvent;
 }
 
-/** Sets the fields under `steps` that the event has; whether it has any. */
-function fill(target: Record<string, unknown>, steps: Step[], decoding: Decoding): boolean {
+/** Sets the fields under `steps` that the event has (its next pairs); whether it has any. */
+function fill(target: Record<string, unknown>, steps: ColumnStep[], decoding: Decoding): boolean {
   let any = false;
-  for (const step of steps) {
+  for (let i = 0; i < steps.length && decoding.at < decoding.end; i++) {
+    const step = steps[i] as ColumnStep;
+    if ((decoding.cells[decoding.at] as number) > step.last) continue;
     if (step.children === undefined) {
-      const cell = decoding.cells[decoding.base + step.column] as number;
-      if (cell === ABSENT) continue;
+      const cell = decoding.cells[decoding.at + 1] as number;
+      decoding.at += 2;
       any = true;
       if (cell !== ORIGINAL_IS_LINE) setOwn(target, step.key, decoding.values[cell - 1]);
       continue;
     }
     const child: Record<string, unknown> =
-      target === decoding.root && step.key === 'event' && isLazy(decoding)
+      target === decoding.root && step.key === 'event' && decoding.lazy
         ? new LazyOriginal(decoding.root)
         : {};
     if (fill(child, step.children, decoding)) {
@@ -83,8 +76,9 @@ function fill(target: Record<string, unknown>, steps: Step[], decoding: Decoding
   return any;
 }
 
-function isLazy(decoding: Decoding): boolean {
-  return decoding.original !== -1 && decoding.cells[decoding.base + decoding.original] === ORIGINAL_IS_LINE;
+function isLazy(cells: Uint32Array, from: number, to: number, original: number): boolean {
+  for (let at = from; at < to; at += 2) if (cells[at] === original) return cells[at + 1] === ORIGINAL_IS_LINE;
+  return false;
 }
 
 /** As JSON.parse sets a field (`__proto__` too is an own field, never the prototype). */

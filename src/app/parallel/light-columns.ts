@@ -1,5 +1,8 @@
-import type { FieldGetter, SecurityEvent } from '../../core/index.ts';
-import { compileFieldGetter, isObject } from '../../core/index.ts';
+import type { SecurityEvent } from '../../core/index.ts';
+import type { ColumnStep } from './light-column-tree.ts';
+import { buildColumnTree } from './light-column-tree.ts';
+
+export { coversOriginal } from './light-column-tree.ts';
 
 /**
  * Light events as they cross from a worker to the main thread: columns in buffers that move
@@ -9,8 +12,13 @@ import { compileFieldGetter, isObject } from '../../core/index.ts';
 export interface LightColumns {
   /** The range's distinct values (strings once each); a cell holds a value's index + 1. */
   values: unknown[];
-  /** `width` cells per event, event after event: one per kept field, then `event.original`. */
+  /**
+   * Per event, a (column, cell) pair for each kept field it has (columns of buildColumnTree, in
+   * its order): an event that has few of many kept fields costs only those.
+   */
   cells: Uint32Array;
+  /** Where each event's pairs end in `cells` (they start where the previous event's end). */
+  ends: Uint32Array;
   /** Where each event's line is in the file (its first byte, its length in bytes). */
   starts: Float64Array;
   bytes: Uint32Array;
@@ -21,11 +29,6 @@ export const ABSENT = 0;
 /** The `event.original` cell of an event whose original is its line: read back from the file if needed. */
 export const ORIGINAL_IS_LINE = 0xffffffff;
 
-/** Whether the kept fields carry `event.original` themselves; else it is a column of its own. */
-export function coversOriginal(fields: readonly string[]): boolean {
-  return fields.some((field) => field === 'event' || field === 'event.original');
-}
-
 /** Values of a field looked up before the writer judges whether they repeat enough to share. */
 const JUDGE_AFTER = 512;
 
@@ -34,36 +37,57 @@ const JUDGE_AFTER = 512;
  * repeat (`@timestamp`) is not looked up at all once that shows: its values are sent one by one.
  */
 export class LightColumnWriter {
-  private readonly readers: FieldGetter[];
-  /** Per field: values looked up, and how many were known already. */
+  private readonly steps: ColumnStep[];
+  private readonly original: number;
+  /** Per column: values looked up, and how many were known already. */
   private readonly lookups: number[];
   private readonly hits: number[];
-  private readonly ownOriginal: boolean;
   private values: unknown[] = [];
   private known = new Map<unknown, number>();
   private lists = new Map<string, number>();
   private cells: number[] = [];
+  private ends: number[] = [];
   private starts: number[] = [];
   private bytes: number[] = [];
+  /** The line of the event being added (its `event.original` may be it). */
+  private line = '';
 
   constructor(fields: readonly string[]) {
-    this.readers = fields.map(compileFieldGetter);
-    this.lookups = fields.map(() => 0);
-    this.hits = fields.map(() => 0);
-    this.ownOriginal = !coversOriginal(fields);
+    const tree = buildColumnTree(fields);
+    this.steps = tree.steps;
+    this.original = tree.original;
+    this.lookups = new Array<number>(tree.width).fill(0);
+    this.hits = new Array<number>(tree.width).fill(0);
   }
 
   add(event: SecurityEvent, line: string, start: number, bytes: number): void {
-    for (let field = 0; field < this.readers.length; field++) {
-      const value = (this.readers[field] as FieldGetter)(event);
-      this.cells.push(this.repeats(field) ? this.cell(value, field) : this.unshared(value));
-    }
-    if (this.ownOriginal) {
-      const original = isObject(event.event) ? event.event.original : undefined;
-      this.cells.push(original === line ? ORIGINAL_IS_LINE : this.cell(original));
-    }
+    this.line = line;
+    this.walk(event as Record<string, unknown>, this.steps);
+    this.ends.push(this.cells.length);
     this.starts.push(start);
     this.bytes.push(bytes);
+  }
+
+  /** Reads each kept field as compileFieldGetter does, entering only the objects the event has. */
+  private walk(node: Record<string, unknown>, steps: ColumnStep[]): void {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i] as ColumnStep;
+      // An inherited value (a function) cannot cross, and the decoded object inherits the same.
+      if (step.inherited && !Object.hasOwn(node, step.key)) continue;
+      const value = node[step.key];
+      if (value === undefined) continue;
+      if (step.children !== undefined) {
+        if (typeof value === 'object' && value !== null)
+          this.walk(value as Record<string, unknown>, step.children);
+        continue;
+      }
+      const column = step.column;
+      if (column === this.original) {
+        this.cells.push(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
+        continue;
+      }
+      this.cells.push(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
+    }
   }
 
   /** The columns so far, and a fresh start; `transfer` lists the buffers to move. */
@@ -71,6 +95,7 @@ export class LightColumnWriter {
     const columns: LightColumns = {
       values: this.values,
       cells: Uint32Array.from(this.cells),
+      ends: Uint32Array.from(this.ends),
       starts: Float64Array.from(this.starts),
       bytes: Uint32Array.from(this.bytes),
     };
@@ -78,9 +103,11 @@ export class LightColumnWriter {
     this.known = new Map();
     this.lists = new Map();
     this.cells = [];
+    this.ends = [];
     this.starts = [];
     this.bytes = [];
-    const transfer = [columns.cells.buffer, columns.starts.buffer, columns.bytes.buffer] as ArrayBuffer[];
+    const { cells, ends, starts, bytes } = columns;
+    const transfer = [cells.buffer, ends.buffer, starts.buffer, bytes.buffer] as ArrayBuffer[];
     return { columns, transfer };
   }
 
@@ -90,7 +117,7 @@ export class LightColumnWriter {
   }
 
   private unshared(value: unknown): number {
-    return value === undefined ? ABSENT : this.values.push(value);
+    return this.values.push(value);
   }
 
   private cell(value: unknown, field = -1): number {

@@ -200,7 +200,9 @@ describe('light event columns', () => {
       writer.add({ '@timestamp': '', user: { name: `u${i % 3}` }, event: { category: ['x'] } }, line, 0, 2);
     const { columns } = writer.take();
     expect(columns.values).toEqual(['u0', ['x'], 'u1', 'u2']);
-    expect(columns.cells.length).toBe(300);
+    // A (column, cell) pair per field each event has: `event.original` it has not.
+    expect(columns.cells.length).toBe(400);
+    expect([...columns.ends.slice(0, 2)]).toEqual([4, 8]);
   });
 
   it('stop looking up the values of a field that rarely repeat, and keep every value right', () => {
@@ -211,8 +213,8 @@ describe('light event columns', () => {
     const { values, cells } = writer.take().columns;
     expect(values.filter((value) => value === 'u1')).toHaveLength(1);
     for (let i = 0; i < 2000; i++) {
-      expect(values[(cells[i * 3] as number) - 1]).toBe(time(i));
-      expect(values[(cells[i * 3 + 1] as number) - 1]).toBe(`u${i % 3}`);
+      expect(values[(cells[i * 4 + 1] as number) - 1]).toBe(time(i));
+      expect(values[(cells[i * 4 + 3] as number) - 1]).toBe(`u${i % 3}`);
     }
   });
 

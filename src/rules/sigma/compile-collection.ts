@@ -3,6 +3,7 @@ import { compileSigmaRule } from './compile-rule.ts';
 import { compileSigmaCorrelations } from './correlation/index.ts';
 import { applySigmaFilters } from './filter/index.ts';
 import { deriveLiteralGates } from './literals/derive-literal-gates.ts';
+import { unionReads } from './read-set.ts';
 import { SigmaRuleError } from './sigma-error.ts';
 import type {
   CompiledSigmaRule,
@@ -42,7 +43,11 @@ export function compileSigmaCollection(
       const origin = { file: doc.file, line: doc.line };
       const compiled = compileSigmaRule(doc as SigmaRuleDocument, origin, options);
       const literals = deriveLiteralGates(doc);
-      if (literals !== undefined) compiled.rule.literals = literals;
+      if (literals !== undefined) {
+        compiled.rule.literals = literals;
+        const reads = unionReads([compiled.rule.reads, ...literals.map((gate) => gate.fields)]);
+        if (reads !== undefined) compiled.rule.reads = reads;
+      }
       loaded.push({ doc, compiled });
     } catch (error) {
       if (!(error instanceof SigmaRuleError)) throw error;

@@ -19,6 +19,7 @@ export function compileSigmaRule(
     type: 'match',
     matches: detection.matches,
     ...(detection.prefilter !== undefined && { prefilter: detection.prefilter }),
+    ...(detection.reads !== undefined && { reads: detection.reads }),
     source: origin,
   };
   return { rule, detection };

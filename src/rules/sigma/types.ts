@@ -35,6 +35,8 @@ export interface CompiledSigmaDetection {
   logsource: SigmaLogsource;
   /** Event ids the rule can only match (from the log source or the detection), when known. */
   eventCodes?: string[];
+  /** Every event field the detection reads (sorted); absent when a keyword search reads the whole event. */
+  reads?: string[];
 }
 
 export interface CompiledSigmaRule {

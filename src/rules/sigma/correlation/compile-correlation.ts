@@ -1,6 +1,7 @@
 import type { GroupAlias, LiteralGate, Prefilter, Rule, RuleCommon, SequenceStep } from '../../model.ts';
 import { combineAny } from '../../where/combine.ts';
 import { readSigmaMetadata } from '../metadata.ts';
+import { unionReads } from '../read-set.ts';
 import { SigmaRuleError } from '../sigma-error.ts';
 import type { SigmaDocument } from '../types.ts';
 import { lowerBound, requiredRules } from './count-condition.ts';
@@ -23,6 +24,7 @@ export function compileCorrelation(doc: SigmaDocument, spec: CorrelationSpec, ba
     ...common,
     matches: combineAny(bases.map((entry) => entry.compiled.rule.matches)),
     ...shared(bases),
+    ...readsOf(bases, spec),
     groupBy: spec.groupBy,
     groupAliases: bases.map((entry) => ({
       matches: entry.compiled.rule.matches,
@@ -61,6 +63,20 @@ export function compileCorrelation(doc: SigmaDocument, spec: CorrelationSpec, ba
 function fieldFor(field: string, entry: SigmaBase, spec: CorrelationSpec): string[] {
   const aliased = entry.name === undefined ? undefined : spec.aliases[field]?.[entry.name];
   return eventFieldsOf(aliased ?? field, entry.compiled.detection.logsource);
+}
+
+/**
+ * What the referenced rules read, and every place the group fields and the counted field are read
+ * from in their events (or as written, where no alias matches); nothing when one reads the whole event.
+ */
+function readsOf(bases: SigmaBase[], spec: CorrelationSpec): { reads?: string[] } {
+  const named = spec.field === undefined ? spec.groupBy : [...spec.groupBy, spec.field];
+  const reads = unionReads([
+    ...bases.map((entry) => entry.compiled.rule.reads),
+    named,
+    ...bases.flatMap((entry) => named.map((field) => fieldFor(field, entry, spec))),
+  ]);
+  return reads === undefined ? {} : { reads };
 }
 
 /** The index keys every referenced rule shares, so the correlation is skipped where they all are. */

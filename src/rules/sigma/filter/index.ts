@@ -1,8 +1,9 @@
-import type { EventPredicate } from '../../model.ts';
 import { compileSigmaRule } from '../compile-rule.ts';
 import { readLogsource } from '../metadata.ts';
+import { unionReads } from '../read-set.ts';
 import { SigmaRuleError } from '../sigma-error.ts';
 import type {
+  CompiledSigmaDetection,
   CompiledSigmaRule,
   SigmaDocument,
   SigmaLogsource,
@@ -34,11 +35,18 @@ export function applySigmaFilters(
       const filter = compileFilter(doc, options);
       for (const entry of loaded) {
         if (!filter.appliesTo(entry)) continue;
-        const matches = entry.compiled.rule.matches;
+        const { rule } = entry.compiled;
+        const matches = rule.matches;
         const kept = filter.keepsFor(entry.compiled.detection.logsource);
+        const reads = unionReads([rule.reads, kept.reads]);
+        const { reads: _before, ...others } = rule;
         entry.compiled = {
           ...entry.compiled,
-          rule: { ...entry.compiled.rule, matches: (event) => matches(event) && kept(event) },
+          rule: {
+            ...others,
+            matches: (event) => matches(event) && kept.matches(event),
+            ...(reads !== undefined && { reads }),
+          },
         };
       }
     } catch (error) {
@@ -52,8 +60,11 @@ export function applySigmaFilters(
 }
 
 interface CompiledFilter {
-  /** The filter's condition on a rule's log source: events it fails are no longer matched by the rule. */
-  keepsFor(logsource: SigmaLogsource): EventPredicate;
+  /**
+   * The filter's condition on a rule's log source (events it fails are no longer matched by the
+   * rule), and the fields it reads.
+   */
+  keepsFor(logsource: SigmaLogsource): CompiledSigmaDetection;
   appliesTo(entry: Loaded): boolean;
 }
 
@@ -67,8 +78,8 @@ function compileFilter(doc: SigmaDocument, options: SigmaOptions): CompiledFilte
   const { rules: _rules, ...detection } = section;
   // The selection and condition, compiled by the rule compiler with the field names of each target's
   // log source (a filter may name only `product: windows`); once per log source.
-  const byLogsource = new Map<string, EventPredicate>();
-  const keepsFor = (target: SigmaLogsource): EventPredicate => {
+  const byLogsource = new Map<string, CompiledSigmaDetection>();
+  const keepsFor = (target: SigmaLogsource): CompiledSigmaDetection => {
     const key = JSON.stringify(target);
     let keeps = byLogsource.get(key);
     if (keeps === undefined) {
@@ -78,7 +89,7 @@ function compileFilter(doc: SigmaDocument, options: SigmaOptions): CompiledFilte
         body: { title: doc.body.title ?? 'filter', logsource: target, detection },
         lineOf: (path) => doc.lineOf(path[0] === 'detection' ? ['filter', ...path.slice(1)] : path),
       };
-      keeps = compileSigmaRule(asRule, { file: doc.file, line: doc.line }, options).detection.matches;
+      keeps = compileSigmaRule(asRule, { file: doc.file, line: doc.line }, options).detection;
       byLogsource.set(key, keeps);
     }
     return keeps;

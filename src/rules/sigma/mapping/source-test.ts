@@ -5,7 +5,9 @@ import { textOf } from '../../where/field-test.ts';
 import { memoizeLastEvent } from './last-event-memo.ts';
 import type { SourceVariant } from './source-variant.ts';
 
-const EVENT_CODE = ['event.code', 'winlog.event_id'].map(compileFieldGetter);
+/** Where an event's id is read, in order (readEventCode). */
+export const EVENT_CODE_FIELDS: readonly string[] = ['event.code', 'winlog.event_id'];
+const EVENT_CODE = EVENT_CODE_FIELDS.map(compileFieldGetter);
 
 /** The event's id as text (`event.code`, else `winlog.event_id`), lowercased as prefilters are. */
 export const readEventCode = memoizeLastEvent((event: unknown): string | undefined => {
@@ -43,6 +45,12 @@ function buildOriginTest(variant: SourceVariant): (event: unknown) => boolean {
     for (const pair of pairs) if (pair(event)) return true;
     return false;
   };
+}
+
+/** The fields compileSourceTest reads for the variant (compileOriginTest: the `from` fields alone). */
+export function sourceTestFields(variant: SourceVariant): string[] {
+  const from = variant.from.map(([field]) => field);
+  return variant.eventCodes === undefined ? from : [...from, ...EVENT_CODE_FIELDS];
 }
 
 /** Whether an event is of the variant's source: one of its `from` pairs holds, and its event id fits. */

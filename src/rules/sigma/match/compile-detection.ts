@@ -6,10 +6,17 @@ import { ConditionError } from '../condition/condition-ast.ts';
 import type { ConditionNode } from '../condition/condition-ast.ts';
 import { parseCondition } from '../condition/parse-condition.ts';
 import { describeLogsource, findLogsource } from '../mapping/find-logsource.ts';
-import { resolveField } from '../mapping/resolve-field.ts';
-import { compileOriginTest, compileSourceTest, readEventCode } from '../mapping/source-test.ts';
+import { fieldCandidates, resolveField } from '../mapping/resolve-field.ts';
+import {
+  compileOriginTest,
+  compileSourceTest,
+  EVENT_CODE_FIELDS,
+  readEventCode,
+  sourceTestFields,
+} from '../mapping/source-test.ts';
 import type { SourceVariant } from '../mapping/source-variant.ts';
 import { readLogsource } from '../metadata.ts';
+import { ReadSet } from '../read-set.ts';
 import { SigmaRuleError } from '../sigma-error.ts';
 import type { CompiledSigmaDetection, SigmaOptions, SigmaRuleDocument } from '../types.ts';
 import { compileSearch } from './compile-search.ts';
@@ -44,12 +51,18 @@ export function compileDetection(
       `log source \`${describeLogsource(logsource)}\` is not in Klaxon's Sigma mapping`,
     );
   const names = Object.keys(detection).filter((name) => !NOT_SEARCHES.has(name));
+  const reads = new ReadSet();
   const compiled = variants.map((variant) => {
     const searches = new Map<string, EventPredicate>();
+    reads.add(sourceTestFields(variant));
     const context = {
-      resolve: (field: string) => resolveField(field, variant),
+      resolve: (field: string) => {
+        reads.add(fieldCandidates(field, variant));
+        return resolveField(field, variant);
+      },
       placeholders: options.placeholders,
       fail,
+      readsWholeEvent: () => reads.addWholeEvent(),
     };
     for (const name of names)
       searches.set(name, compileSearch(detection[name], ['detection', name], context));
@@ -59,10 +72,13 @@ export function compileDetection(
     };
   });
   const eventCodes = requiredEventCodes(variants, conditions, detection);
+  if (eventCodes !== undefined) reads.add(EVENT_CODE_FIELDS); // the prefilter's field
+  const fields = reads.list();
   return {
     matches: joinVariants(compiled),
     ...(eventCodes !== undefined && { prefilter: eventCodePrefilter(eventCodes), eventCodes }),
     logsource,
+    ...(fields !== undefined && { reads: fields }),
   };
 }
 

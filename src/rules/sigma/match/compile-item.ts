@@ -17,6 +17,8 @@ export interface ItemContext {
   placeholders: Readonly<Record<string, readonly string[]>> | undefined;
   /** Refuses the rule: `reason` names the construct. */
   fail(reason: string): never;
+  /** Called for a keyword search: the rule reads every field of the event. */
+  readsWholeEvent(): void;
 }
 
 /**
@@ -112,6 +114,7 @@ function groupTests(values: readonly SigmaValue[], build: (value: SigmaValue) =>
 }
 
 function keywordPredicate(values: SigmaValue[][], all: boolean, context: ItemContext): EventPredicate {
+  context.readsWholeEvent();
   const tests = values.map((expansion) =>
     expansion.map((value) => {
       if (value.kind === 'regex') return guard(() => buildRegexTest(value.source, value.flags), context);

@@ -46,5 +46,6 @@ function itemContext(path: Path, context: SearchContext): ItemContext {
     resolve: context.resolve,
     placeholders: context.placeholders,
     fail: (reason) => context.fail(path, reason),
+    readsWholeEvent: context.readsWholeEvent,
   };
 }
