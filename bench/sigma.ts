@@ -1,6 +1,7 @@
 // `tsx bench/sigma.ts` (also the last part of `npm run bench`): replay events/s of Sysmon process
-// creations with 0, 100 and all loadable Windows Sigma rules, and their load time. SIGMA_RULES_DIR
-// names a folder of SigmaHQ rules; without it a synthetic set of the same shape is used.
+// creations with 0, 100 and all loadable Windows Sigma rules, and their load time: the SigmaHQ sample
+// in test/fixtures/sigmahq, another folder named by SIGMA_RULES_DIR, or `SIGMA_RULES_DIR=synthetic`
+// (2,000 generated process_creation rules).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import type { CaseResult } from './cases/measure.ts';
 import { writeProcessEvents } from './sigma-data.ts';
 
 const CASE = fileURLToPath(new URL('./cases/sigma.ts', import.meta.url));
+const SIGMAHQ_SAMPLE = fileURLToPath(new URL('../test/fixtures/sigmahq/', import.meta.url));
 
 function runCase(args: string[]): CaseResult {
   const output = execFileSync(process.execPath, ['--import', 'tsx', CASE, ...args], {
@@ -22,10 +24,11 @@ export async function runSigmaBench(dataDir: string, events = 200_000): Promise<
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, `sysmon-process-${events}.ndjson`);
   if (!existsSync(path)) await writeProcessEvents(path, events);
-  const folder = process.env.SIGMA_RULES_DIR;
+  const chosen = process.env.SIGMA_RULES_DIR || SIGMAHQ_SAMPLE;
+  const folder = chosen === 'synthetic' ? undefined : chosen;
   const source = folder
     ? `SigmaHQ rules from ${folder}`
-    : 'synthetic rule set (2,000 process_creation rules; set SIGMA_RULES_DIR for SigmaHQ)';
+    : 'synthetic rule set (2,000 process_creation rules)';
   console.log(
     `\n== Sigma rules: replay of ${events.toLocaleString('en-US')} Sysmon process creations; ${source}`,
   );
