@@ -9,6 +9,7 @@
 // type checking stays with `npm run typecheck`. A build goes to a fresh folder that then replaces
 // dist/cli, so a CLI started meanwhile sees the old build or the new one, never half of one.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,8 @@ const bundle = await rolldown({
   input: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(root, path)])),
   platform: 'node',
   external: isPackage,
+  // A new id each build: the rule recipes an older build cached are never read (src/cli/rule-cache.ts).
+  transform: { define: { 'process.env.KLAXON_BUILD_ID': JSON.stringify(randomUUID()) } },
   logLevel: 'warn',
 });
 await bundle.write({
