@@ -110,7 +110,9 @@ function parseRuleInput(
   type: RuleType | undefined,
   input: unknown,
 ): { data?: RuleInput; issues: z.core.$ZodIssue[] } {
-  const result = (type ? RULE_SCHEMAS[type] : COMMON_SCHEMA).safeParse(input, { reportInput: true });
+  // jitless: each schema parses a few rules once, and zod's compiled fast path costs more to build.
+  const schema = type ? RULE_SCHEMAS[type] : COMMON_SCHEMA;
+  const result = schema.safeParse(input, { reportInput: true, jitless: true });
   return result.success && type
     ? { data: result.data as RuleInput, issues: [] }
     : { issues: result.error?.issues ?? [] };

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,15 +124,49 @@ describe('rule file cache', () => {
     }
   });
 
-  it('reads only its own build, and the first write of a build removes the other builds', async () => {
+  it('reads only its own build, and keeps the folders of builds used lately', async () => {
     const dir = tempDir();
     const rules = testdata('valid/pack.yaml');
-    await loadRulesFromPaths([rules], { cache: openRuleFileCache(dir, 'old') });
+    const day = 24 * 3600_000;
+    const now = Date.UTC(2026, 0, 10);
+    const ages = { 'week-old': 8, yesterday: 1, other: 2 };
+    for (const build of Object.keys(ages))
+      await loadRulesFromPaths([rules], { cache: openRuleFileCache(dir, build, () => now) });
+    for (const [build, daysAgo] of Object.entries(ages)) {
+      const when = new Date(now - daysAgo * day);
+      utimesSync(join(dir, `rules-${build}`), when, when);
+    }
     mkdirSync(join(dir, 'not-ours'));
-    const cache = counted(openRuleFileCache(dir, 'new'));
+    const cache = counted(openRuleFileCache(dir, 'new', () => now));
     await loadRulesFromPaths([rules], { cache });
     expect(cache).toMatchObject({ hits: 0, writes: 1 });
-    expect(readdirSync(dir).sort()).toEqual(['not-ours', 'rules-new']);
+    expect(readdirSync(dir).sort()).toEqual(['not-ours', 'rules-new', 'rules-other', 'rules-yesterday']);
+    const yesterday = counted(openRuleFileCache(dir, 'yesterday', () => now));
+    await loadRulesFromPaths([rules], { cache: yesterday });
+    expect(yesterday).toMatchObject({ hits: 1, writes: 0 });
+  });
+
+  it('keeps the newest seven other builds', async () => {
+    const dir = tempDir();
+    const now = Date.UTC(2026, 0, 10);
+    for (let age = 1; age <= 9; age++) {
+      mkdirSync(join(dir, `rules-b${age}`));
+      const when = new Date(now - age * 60_000);
+      utimesSync(join(dir, `rules-b${age}`), when, when);
+    }
+    await loadRulesFromPaths([testdata('valid/pack.yaml')], {
+      cache: openRuleFileCache(dir, 'new', () => now),
+    });
+    expect(readdirSync(dir).sort()).toEqual([
+      'rules-b1',
+      'rules-b2',
+      'rules-b3',
+      'rules-b4',
+      'rules-b5',
+      'rules-b6',
+      'rules-b7',
+      'rules-new',
+    ]);
   });
 
   it('loads as without a cache when its folder cannot be made, or a value would not survive JSON', async () => {
