@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (dist/cli, built from src/ by `npm run build:cli`, part of `prepare`).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import process from 'node:process';
-import { URL, fileURLToPath } from 'node:url';
+import { URL } from 'node:url';
 
 // `klaxon replay ... | head` closes the pipe early: that ends the output, it is not an error.
 process.stdout.on('error', (error) => {
@@ -16,8 +15,5 @@ if (!existsSync(compiled)) {
   console.error('klaxon: the CLI is not built (dist/cli/main.js is missing): run npm run build');
   process.exit(1);
 }
-// CommonJS chunks (dist/cli/package.json says so), required with V8's code cache (code-cache.js).
-const require = createRequire(import.meta.url);
-const { requireCompiled } = require('../dist/cli/code-cache.js');
-const { main } = requireCompiled(fileURLToPath(compiled));
+const { main } = await import(compiled.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -50,7 +50,6 @@ export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';
 export type { LinearRegex, LinearRegexOptions } from './linear-regex.ts';
 export { compileLinearRegex } from './linear-regex.ts';
-export { pruneCacheFolders } from './cache-folders.ts';
 export type { BoundedJson, JsonLimits, JsonRefusal } from './bounded-json.ts';
 export {
   JSON_LIMITS,

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { pruneCacheFolders } from '../core/index.ts';
 import { asRuleFileRecipes } from './rule-recipe.ts';
 import type { RuleFileCache } from './rule-recipe.ts';
 
 const PREFIX = 'rules-';
+const KEEP_OTHERS = 7;
+const UNUSED_MS = 7 * 24 * 3600_000;
 
 /**
  * Rule files' recipes as JSON files in `dir`/rules-<build>/, one per file text (named by its
@@ -49,5 +50,13 @@ export function openRuleFileCache(dir: string, build: string, now: () => number 
 /** Creates this build's folder, and removes those of builds unused for long, or too many. */
 function prepare(dir: string, folder: string, now: number): void {
   mkdirSync(folder, { recursive: true });
-  pruneCacheFolders(dir, PREFIX, folder, now);
+  const others = readdirSync(dir)
+    .filter((name) => name.startsWith(PREFIX))
+    .map((name) => join(dir, name))
+    .filter((path) => path !== folder)
+    .map((path) => ({ path, used: statSync(path).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  others.forEach(({ path, used }, index) => {
+    if (index >= KEEP_OTHERS || now - used > UNUSED_MS) rmSync(path, { recursive: true, force: true });
+  });
 }
