@@ -62,4 +62,18 @@ describe('compileLinearRegex', () => {
     expect(messageOf('caf\\u00e9')).toBe('invalid escape sequence: `\\u` (write \\x{00e9} for a code point)');
     expect(testOf('caf\\x{e9}')('café')).toBe(true);
   });
+
+  it('keeps a pattern compiled once, apart for each set of flags, and still right past its bound', () => {
+    const sensitive = compileLinearRegex('(?:log-?in|auth)$');
+    expect(compileLinearRegex('(?:log-?in|auth)$')).toBe(sensitive);
+    const insensitive = compileLinearRegex('(?:log-?in|auth)$', { caseInsensitive: true });
+    const whole = compileLinearRegex('(?:log-?in|auth)$', { whole: true });
+    expect(testOf('(?:log-?in|auth)$')('/LOGIN')).toBe(false);
+    expect(insensitive.ok && insensitive.test('/LOGIN')).toBe(true);
+    expect(whole.ok && whole.test('/login')).toBe(false);
+    expect(whole.ok && whole.test('login')).toBe(true);
+    for (let i = 0; i < 600; i++) expect(testOf(`^x{${i}}$`)('x'.repeat(i))).toBe(true);
+    expect(messageOf('[a-')).toMatch(/^missing closing \]/);
+    expect(messageOf('[a-')).toMatch(/^missing closing \]/);
+  });
 });

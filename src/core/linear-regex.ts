@@ -14,7 +14,26 @@ export interface LinearRegexOptions {
   whole?: boolean;
 }
 
+/**
+ * Compiled patterns by flags and source: a rule pack repeats patterns (three web rules share one),
+ * and RE2JS compiles a pattern in milliseconds while a replay starts. Bounded, since silences
+ * bring patterns at run time.
+ */
+const compiled = new Map<string, LinearRegex>();
+const MAX_COMPILED = 256;
+
 export function compileLinearRegex(source: string, options: LinearRegexOptions = {}): LinearRegex {
+  const key = `${options.caseInsensitive ? 'i' : '-'}${options.whole ? 'w' : '-'}${source}`;
+  let regex = compiled.get(key);
+  if (regex === undefined) {
+    regex = compileUncached(source, options);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
+function compileUncached(source: string, options: LinearRegexOptions): LinearRegex {
   const unsupported = findUnsupported(source);
   if (unsupported !== undefined) {
     return { ok: false, message: `${unsupported} is not supported (linear-time RE2 syntax)` };

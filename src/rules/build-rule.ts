@@ -6,11 +6,13 @@ import type { CompiledFilters } from './assemble-rule.ts';
 import { checkRuleKeys } from './check-keys.ts';
 import { checkRuleRelations } from './check-relations.ts';
 import { compileRuleWhere } from './compile-rule-where.ts';
+import type { RuleRecipe } from './rule-recipe.ts';
+import { compileWhere } from './where/compile-where.ts';
 import { derivePrefilter } from './where/prefilter.ts';
 import { whereFields } from './rule-fields.ts';
 import { RULE_TYPES } from './model.ts';
 import type { EventPredicate, Rule, RuleType } from './model.ts';
-import { placeIssue, positionOf, convertZodIssues, yamlToJs } from '../config/index.ts';
+import { formatFieldPath, placeIssue, positionOf, convertZodIssues, yamlToJs } from '../config/index.ts';
 import type { PathIssue, NodePath, YamlSource } from '../config/index.ts';
 import { COMMON_SCHEMA, RULE_SCHEMAS } from './schema.ts';
 import type { RuleInput } from './schema.ts';
@@ -18,6 +20,8 @@ import type { RuleInput } from './schema.ts';
 export interface BuiltRule {
   /** Present only when the rule has no issues. */
   rule?: Rule;
+  /** With `rule`: what rebuilds it without its YAML (see rule-recipe.ts). */
+  recipe?: RuleRecipe;
   issues: ValidationIssue[];
 }
 
@@ -33,12 +37,54 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
   if (type) pathIssues.push(...checkRuleRelations(input, type));
 
   const issues: ValidationIssue[] = [];
+  const specs: Record<string, unknown> = {};
+  const filters = compileFilters(type, input, (path) => {
+    const compiled = compileRuleWhere(source, node, path);
+    if (!compiled) return undefined;
+    issues.push(...compiled.issues);
+    specs[formatFieldPath(path)] = compiled.spec;
+    return compiled;
+  });
+  issues.unshift(...pathIssues.map((issue) => placeIssue(source, node, issue)));
+  if (issues.length > 0 || !parsed.data) return { issues: sortIssues(issues) };
+  const line = positionOf(source, node)?.line ?? 1;
+  return {
+    rule: assembleRule(parsed.data, filters, { file: source.file, line }),
+    recipe: { input, specs, line },
+    issues,
+  };
+}
+
+/**
+ * The rule a recipe describes, built as buildRule built it but from plain values, with no YAML;
+ * undefined when the recipe no longer makes a valid rule (then the file is parsed again).
+ */
+export function buildRuleFromRecipe(recipe: RuleRecipe, file: string): Rule | undefined {
+  const input = recipe.input;
+  const type = RULE_TYPES.find((candidate) => candidate === input.type);
+  const parsed = parseRuleInput(type, input);
+  if (!parsed.data || !type || checkRuleRelations(input, type).length > 0) return undefined;
+  let valid = true;
+  const filters = compileFilters(type, input, (path) => {
+    const field = formatFieldPath(path);
+    if (!Object.hasOwn(recipe.specs, field)) return undefined;
+    const spec = recipe.specs[field];
+    const compiled = compileWhere(spec, { file, field, line: recipe.line });
+    if (compiled.issues.length > 0) valid = false;
+    return { predicate: compiled.predicate, spec };
+  });
+  return valid ? assembleRule(parsed.data, filters, { file, line: recipe.line }) : undefined;
+}
+
+type CompileAt = (path: NodePath) => { predicate: EventPredicate; spec: unknown } | undefined;
+
+/** The predicates of `where`, `unless` and a sequence's steps, with what the engine derives from them. */
+function compileFilters(type: RuleType | undefined, input: Record<string, unknown>, compileAt: CompileAt) {
   let whereSpec: unknown;
   const stepSpecs: unknown[] = [];
   const specs: unknown[] = [];
   const compile = (path: NodePath): EventPredicate | undefined => {
-    const compiled = compileRuleWhere(source, node, path);
-    issues.push(...(compiled?.issues ?? []));
+    const compiled = compileAt(path);
     if (compiled) specs.push(compiled.spec);
     if (compiled && path.length === 1 && path[0] === 'where') whereSpec = compiled.spec;
     if (compiled && path[0] === 'steps') stepSpecs.push(compiled.spec);
@@ -56,10 +102,7 @@ export function buildRule(source: YamlSource, node: YAMLMap): BuiltRule {
   filters.prefilter =
     derivePrefilter(whereSpec) ?? (stepSpecs.length > 0 ? derivePrefilter(stepSpecs) : undefined);
   filters.reads = specs.flatMap(whereFields);
-  issues.unshift(...pathIssues.map((issue) => placeIssue(source, node, issue)));
-  if (issues.length > 0 || !parsed.data) return { issues: sortIssues(issues) };
-  const line = positionOf(source, node)?.line ?? 1;
-  return { rule: assembleRule(parsed.data, filters, { file: source.file, line }), issues };
+  return filters;
 }
 
 /** Without a valid `type` only the common fields are checked (and `type` itself fails). */
@@ -67,7 +110,9 @@ function parseRuleInput(
   type: RuleType | undefined,
   input: unknown,
 ): { data?: RuleInput; issues: z.core.$ZodIssue[] } {
-  const result = (type ? RULE_SCHEMAS[type] : COMMON_SCHEMA).safeParse(input, { reportInput: true });
+  // jitless: each schema parses a few rules once, and zod's compiled fast path costs more to build.
+  const schema = type ? RULE_SCHEMAS[type] : COMMON_SCHEMA;
+  const result = schema.safeParse(input, { reportInput: true, jitless: true });
   return result.success && type
     ? { data: result.data as RuleInput, issues: [] }
     : { issues: result.error?.issues ?? [] };

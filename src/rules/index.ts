@@ -18,6 +18,8 @@ export type {
 export { RULE_TYPES, RESOLVE_MODES } from './model.ts';
 export type { LoadedRules, LoadRulesOptions } from './load-rules.ts';
 export { loadRulesFromPaths, loadRulesFromText } from './load-rules.ts';
+export { openRuleFileCache } from './rule-file-cache.ts';
+export type { RuleFileCache, RuleFileRecipes } from './rule-recipe.ts';
 export type { CompiledWhere, WhereLocation, WherePath } from './where/compile-where.ts';
 export { compileWhere } from './where/compile-where.ts';
 export { beginJudging, endJudging } from './where/shared-condition.ts';

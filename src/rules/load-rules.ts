@@ -7,6 +7,8 @@ import { dropDuplicateIds } from './find-duplicates.ts';
 import type { Rule } from './model.ts';
 import { parseRulesText } from './parse-rules-text.ts';
 import type { LocatedRule, ParsedRules } from './parse-rules-text.ts';
+import { rebuildRules, recipesOf } from './rule-recipe.ts';
+import type { RuleFileCache } from './rule-recipe.ts';
 import { loadSigmaDocuments, readSigmaFile } from './sigma/index.ts';
 import type { SigmaDocument, SigmaLoadReport, SigmaOptions } from './sigma/index.ts';
 
@@ -20,6 +22,8 @@ export interface LoadedRules {
 
 export interface LoadRulesOptions {
   sigma?: SigmaOptions;
+  /** Recipes of rule files read before: a file with the same text skips its YAML (files only). */
+  cache?: RuleFileCache | undefined;
 }
 
 /** Loads the rules in one file's text (Klaxon or Sigma). `fileName` names the file in issues. */
@@ -44,7 +48,7 @@ export async function loadRulesFromPaths(
 ): Promise<LoadedRules> {
   const files: string[] = [];
   for (const path of paths) files.push(...(await listRuleFiles(path, true)));
-  const collected = new CollectedRules();
+  const collected = new CollectedRules(options.cache);
   for (const file of [...new Set(files)]) {
     const text = await readRuleFile(file);
     if (typeof text === 'string') collected.add(text, file);
@@ -59,15 +63,25 @@ class CollectedRules {
   readonly issues: ValidationIssue[] = [];
   private readonly sigma: SigmaDocument[] = [];
 
+  constructor(private readonly cache?: RuleFileCache) {}
+
   add(text: string, file: string): void {
     const sigma = readSigmaFile(text, file);
     if (sigma) {
       this.sigma.push(...sigma);
       return;
     }
+    const cached = this.cache?.read(text);
+    const rebuilt = cached && rebuildRules(cached, file);
+    if (rebuilt) {
+      this.located.push(...rebuilt);
+      return;
+    }
     const parsed: ParsedRules = parseRulesText(text, file);
     this.located.push(...parsed.rules);
     this.issues.push(...parsed.issues);
+    const recipes = parsed.issues.length === 0 ? recipesOf(parsed.rules) : undefined;
+    if (this.cache && recipes) this.cache.write(text, recipes);
   }
 
   finish(options: LoadRulesOptions): LoadedRules {

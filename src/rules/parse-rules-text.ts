@@ -3,6 +3,7 @@ import type { Document, Node } from 'yaml';
 import type { ValidationIssue } from '../core/index.ts';
 import { buildRule } from './build-rule.ts';
 import type { Rule } from './model.ts';
+import type { RuleRecipe } from './rule-recipe.ts';
 import {
   checkDuplicateKeys,
   checkYamlAliases,
@@ -17,6 +18,8 @@ import type { Position, YamlSource } from '../config/index.ts';
 export interface LocatedRule {
   rule: Rule;
   idAt: Position | undefined;
+  /** What rebuilds the rule without its YAML (absent for Sigma rules). */
+  recipe?: RuleRecipe;
 }
 
 export interface ParsedRules {
@@ -74,6 +77,9 @@ function parseDocumentRules(source: YamlSource, doc: Document, result: ParsedRul
     }
     const built = buildRule(source, item);
     result.issues.push(...built.issues);
-    if (built.rule) result.rules.push({ rule: built.rule, idAt: locate(source, item, ['id']) });
+    if (built.rule) {
+      const idAt = locate(source, item, ['id']);
+      result.rules.push({ rule: built.rule, idAt, ...(built.recipe && { recipe: built.recipe }) });
+    }
   }
 }

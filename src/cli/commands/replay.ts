@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
+import { cliRuleCache } from '../rule-cache.ts';
 import { InputError } from '../../core/index.ts';
 import { openStore } from '../../store/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
@@ -63,6 +64,7 @@ export function registerReplay(program: Command, io: Io): void {
       const config = configured && flags.config ? await configured.loadKlaxonConfig(flags.config) : undefined;
       const rules = await loadRules(flags.rules, io.err, {
         sigma: { placeholders: config?.sigmaPlaceholders ?? {} },
+        cache: cliRuleCache(),
       });
       const storeUrl = flags.store ?? config?.store;
       const store = storeUrl ? await openStore(storeUrl) : undefined;
