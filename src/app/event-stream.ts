@@ -2,12 +2,14 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser, parseLines, sniffBinaryFormat } from '../parsers/index.ts';
-import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
+import { chooseParser, findParser, ndjsonParser, parseLines, parseLinesAt, sniffBinaryFormat } from '../parsers/index.ts';
+import type { LocatedLines } from '../sources/index.ts';
+import { inspectLogFile, readFirstLines, readLineBatches, readLocatedLineBatches } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { chooseThreads } from './parallel/choose-threads.ts';
 import { parallelBatches } from './parallel/parallel-batches.ts';
+import { LineReader } from './parallel/read-range-lines.ts';
 import type { ParallelRead } from './parallel/parallel-batches.ts';
 import { skipEvents } from './sort-by-time.ts';
 
@@ -78,10 +80,6 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
-  const parser =
-    options.fields !== undefined && definition.createSelective
-      ? definition.createSelective(parserOptions, options.fields)
-      : definition.create(parserOptions);
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
   const source = options.source ?? 0;
   const format = definition.format;
@@ -92,6 +90,13 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
     format,
     light: options.lightFields !== undefined,
   });
+  // One thread reading a plain file: slim events keep where their line is, not its text (evidence
+  // is read back from the file), so that what the engine holds on to stays small.
+  const lines = threads === 1 && encoding === 'plain' ? new LineReader(path) : undefined;
+  const parser =
+    options.fields !== undefined && definition.createSelective
+      ? definition.createSelective(parserOptions, options.fields, lines)
+      : definition.create(parserOptions);
   const batches =
     threads > 1
       ? skipEvents(
@@ -101,7 +106,7 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
           ),
           options.skipEvents ?? 0,
         )
-      : parseBatches(path, parser, counts, source, options.skipEvents ?? 0);
+      : parseBatches(path, parser, counts, source, options.skipEvents ?? 0, lines);
   return { path, format, counts, parser, batches, threads };
 }
 
@@ -121,11 +126,32 @@ async function* parseBatches(
   counts: ReadCounts,
   source: number,
   skipEvents: number,
+  store: LineReader | undefined,
+): AsyncGenerator<EventBatch> {
+  const located = store !== undefined && parser.parseLineAt !== undefined;
+  try {
+    yield* parsedBatches(located ? readLocatedLineBatches(path) : linesOnly(path), parser, counts, source, skipEvents);
+  } finally {
+    // Lines read after the file is read (evidence of the last detections) open it for each one.
+    store?.close();
+  }
+}
+
+async function* linesOnly(path: string): AsyncGenerator<LocatedLines> {
+  for await (const lines of readLineBatches(path)) yield { lines, starts: [], bytes: [] };
+}
+
+async function* parsedBatches(
+  reads: AsyncGenerator<LocatedLines>,
+  parser: LineParser,
+  counts: ReadCounts,
+  source: number,
+  skipEvents: number,
 ): AsyncGenerator<EventBatch> {
   const skipped = counts.skipped;
   let toSkip = skipEvents;
-  for await (const lines of readLineBatches(path)) {
-    const parsed = parseLines(parser, lines);
+  for await (const { lines, starts, bytes } of reads) {
+    const parsed = starts.length > 0 ? parseLinesAt(parser, lines, starts, bytes) : parseLines(parser, lines);
     const { events, times } = parsed;
     for (const reason in parsed.skipped)
       skipped[reason] = (skipped[reason] ?? 0) + (parsed.skipped[reason] ?? 0);
