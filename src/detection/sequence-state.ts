@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
+import { evidenceOf } from '../core/index.ts';
 
 /**
  * For each step, its newest `count` matching events: when each happened (`times`) and, for steps
@@ -29,7 +30,7 @@ export function newSequenceState(steps: number): SequenceState {
 export function keepEvidence(state: SequenceState, i: number, ts: number, event: SecurityEvent): void {
   const all = (state.events ??= []);
   const events = (all[i] ??= []);
-  events.push({ ts, event });
+  events.push({ ts, event: evidenceOf(event) });
   if (events.length > EVIDENCE_PER_STEP) events.shift();
 }
 

@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
+import { EVIDENCE_FORM } from '../core/index.ts';
 import type { FieldTrie } from './ndjson/field-trie.ts';
 
 const LINE = Symbol('klaxon.slimLine');
@@ -9,12 +10,14 @@ const START = Symbol('klaxon.slimStart');
 const BYTES = Symbol('klaxon.slimBytes');
 const STORE = Symbol('klaxon.lineStore');
 const OWNER = Symbol('klaxon.slimOwner');
+const STAND_IN = Symbol('klaxon.standIn');
 
 interface SlimFields {
   [LINE]?: string;
   [START]?: number;
   [BYTES]?: number;
   [FULL]?: SecurityEvent;
+  [STAND_IN]?: SecurityEvent | undefined;
 }
 
 /** Where an input's lines can be read again, by where they are in it (a file: first byte, bytes). */
@@ -43,7 +46,10 @@ export function createSlimPrototype(
 ): SlimPrototype {
   const prototype = {};
   Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
-  if (lines) Object.defineProperty(prototype, STORE, { value: lines });
+  if (lines) {
+    Object.defineProperty(prototype, STORE, { value: lines });
+    Object.defineProperty(prototype, EVIDENCE_FORM, { value: standIn });
+  }
   const known = new Map<readonly string[], boolean>();
   Object.defineProperty(prototype, SELECTION, { value: { trie: selection, known } satisfies Selection });
   Object.defineProperty(prototype, 'toJSON', {
@@ -65,11 +71,39 @@ export function createSlimRoot(prototype: SlimPrototype, line: string): Record<s
  * A new empty slim event root for the line at `start` (`bytes` long) of the prototype's LineStore:
  * it holds no text of the line, which is read again only when the event becomes evidence.
  */
-export function createLocatedRoot(prototype: SlimPrototype, start: number, bytes: number): Record<string, unknown> {
+export function createLocatedRoot(
+  prototype: SlimPrototype,
+  start: number,
+  bytes: number,
+): Record<string, unknown> {
   const root = Object.create(prototype) as Record<string, unknown> & SlimFields;
   root[START] = start;
   root[BYTES] = bytes;
+  root[STAND_IN] = undefined;
   return root;
+}
+
+/**
+ * What the engine keeps of a located slim event as evidence (see evidenceOf), made once: where its
+ * line is, its time, and `event.original` (the document's own, or read from the line when asked).
+ * It is made whole as the event would be.
+ */
+function standIn(this: SecurityEvent & SlimFields): SecurityEvent {
+  const known = this[STAND_IN];
+  if (known !== undefined) return known;
+  const made = createLocatedRoot(
+    Object.getPrototypeOf(this) as SlimPrototype,
+    this[START] as number,
+    this[BYTES] as number,
+  );
+  made['@timestamp'] = this['@timestamp'];
+  const event = this.event;
+  made.event =
+    event instanceof LazySlimOriginal
+      ? new LazySlimOriginal(made as SecurityEvent)
+      : { original: event.original };
+  (made as SlimFields)[STAND_IN] = made as SecurityEvent;
+  return (this[STAND_IN] = made as SecurityEvent);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import { isObject } from '../../core/index.ts';
+import { EVIDENCE_FORM, isObject } from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
@@ -37,6 +37,7 @@ const BYTES = Symbol('klaxon.lineBytes');
 const LINE = Symbol('klaxon.line');
 const WHOLE = Symbol('klaxon.whole');
 const OWNER = Symbol('klaxon.owner');
+const STAND_IN = Symbol('klaxon.lightStandIn');
 
 /**
  * An event parsed by a worker thread: only the fields the rules read, and where its line is, from
@@ -49,11 +50,30 @@ export class LightEvent {
   readonly [BYTES]: number;
   [LINE]: string | undefined = undefined;
   [WHOLE]: SecurityEvent | undefined = undefined;
+  [STAND_IN]: LightEvent | undefined = undefined;
   [field: string]: unknown;
 
   constructor(start: number, bytes: number) {
     this[START] = start;
     this[BYTES] = bytes;
+  }
+
+  /**
+   * What the engine keeps of the event as evidence (see evidenceOf), made once: where its line is,
+   * its time and `event.original` (read from the line when asked, if it is the line).
+   */
+  [EVIDENCE_FORM](): LightEvent {
+    if (this[STAND_IN] !== undefined) return this[STAND_IN];
+    const made = new (this.constructor as new (start: number, bytes: number) => LightEvent)(
+      this[START],
+      this[BYTES],
+    );
+    made['@timestamp'] = this['@timestamp'];
+    const event = this.event;
+    if (event instanceof LazyOriginal) made.event = new LazyOriginal(made);
+    else made.event = isObject(event) ? { original: event.original } : event;
+    made[STAND_IN] = made;
+    return (this[STAND_IN] = made);
   }
 
   toJSON(): SecurityEvent {

@@ -56,13 +56,21 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   const keptPrototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept);
   const projection = compileProjection(kept);
   const located = locatedProjection(options, projection);
-  const locatedPrototype = located && createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept, options.lines);
+  const locatedPrototype =
+    located && createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept, options.lines);
   /** The slim event the rules see: only the kept fields, and the line or where it is. */
   const slimOf = (event: SecurityEvent, line: string): SecurityEvent => {
-    if (start < 0 || locatedPrototype === undefined || event.event.original !== line)
+    if (start < 0 || locatedPrototype === undefined)
       return projectFields(event, projection, createSlimRoot(keptPrototype, line)) as SecurityEvent;
     const root = createLocatedRoot(locatedPrototype, start, bytes);
-    return projectLocated(event, located as Projection, root, new LazySlimOriginal(root as SecurityEvent)) as SecurityEvent;
+    // A document's own `event.original` is a value like any other; the line is read back when asked.
+    if (event.event.original !== line) return projectLocated(event, projection, root, {}) as SecurityEvent;
+    return projectLocated(
+      event,
+      located as Projection,
+      root,
+      new LazySlimOriginal(root as SecurityEvent),
+    ) as SecurityEvent;
   };
   const parser: LineParser = {
     parseLine(line, emit) {
