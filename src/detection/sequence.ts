@@ -3,7 +3,15 @@ import type { SequenceRule } from '../rules/index.ts';
 import { growFloat64, growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
 import type { SequenceState } from './sequence-state.ts';
-import { EVIDENCE_PER_STEP, chainEvidence, keepEvidence, newSequenceState } from './sequence-state.ts';
+import {
+  EVIDENCE_PER_STEP,
+  chainEvidence,
+  keepEvidence,
+  keepNewest,
+  loadedSequenceState,
+  newSequenceState,
+  savedSequenceState,
+} from './sequence-state.ts';
 
 /**
  * Ordered steps within a span (Sigma's temporal_ordered): holds at the instant the last step
@@ -44,15 +52,9 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
 
   const record = (state: SequenceState, i: number, ts: number, start: number, event: SecurityEvent): void => {
     const cap = steps[i]?.count ?? 1;
-    const times = (state.times[i] ??= []);
-    if (i < last && mayBeShown(times.length, cap)) keepEvidence(state, i, ts, event);
-    times.push(ts);
-    if (times.length > cap) times.shift();
-    if (i > 0) {
-      const starts = (state.starts[i] ??= []);
-      starts.push(start);
-      if (starts.length > cap) starts.shift();
-    }
+    if (i < last && mayBeShown(state.times[i]?.length ?? 0, cap)) keepEvidence(state, i, ts, event);
+    state.times[i] = keepNewest(state.times[i], ts, cap);
+    if (i > 0) state.starts[i] = keepNewest(state.starts[i], start, cap);
   };
 
   const observeFull = (existing: SequenceState | undefined, ts: number, event: SecurityEvent) => {
@@ -126,9 +128,9 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
       states.length = 0;
       first = new Float64Array(0);
     },
-    save: (slot) => view(slot),
+    save: (slot) => savedSequenceState(view(slot)),
     load(slot, saved) {
-      states[slot] = saved as SequenceState;
+      states[slot] = loadedSequenceState(saved as SequenceState);
     },
   };
 }

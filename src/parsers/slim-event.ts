@@ -11,6 +11,7 @@ const BYTES = Symbol('klaxon.slimBytes');
 const STORE = Symbol('klaxon.lineStore');
 const OWNER = Symbol('klaxon.slimOwner');
 const STAND_IN = Symbol('klaxon.standIn');
+const LINE_STAND_IN = Symbol('klaxon.lineStandIn');
 
 interface SlimFields {
   [LINE]?: string;
@@ -49,6 +50,7 @@ export function createSlimPrototype(
   if (lines) {
     Object.defineProperty(prototype, STORE, { value: lines });
     Object.defineProperty(prototype, EVIDENCE_FORM, { value: standIn });
+    Object.defineProperty(prototype, LINE_STAND_IN, { value: lineStandInPrototype(prototype) });
   }
   const known = new Map<readonly string[], boolean>();
   Object.defineProperty(prototype, SELECTION, { value: { trie: selection, known } satisfies Selection });
@@ -91,19 +93,37 @@ export function createLocatedRoot(
 function standIn(this: SecurityEvent & SlimFields): SecurityEvent {
   const known = this[STAND_IN];
   if (known !== undefined) return known;
+  const event = this.event;
+  const lazy = event instanceof LazySlimOriginal;
+  const prototype = Object.getPrototypeOf(this) as SlimPrototype & Record<symbol, SlimPrototype>;
   const made = createLocatedRoot(
-    Object.getPrototypeOf(this) as SlimPrototype,
+    lazy ? (prototype[LINE_STAND_IN] as SlimPrototype) : prototype,
     this[START] as number,
     this[BYTES] as number,
   );
   made['@timestamp'] = this['@timestamp'];
-  const event = this.event;
-  made.event =
-    event instanceof LazySlimOriginal
-      ? new LazySlimOriginal(made as SecurityEvent)
-      : { original: event.original };
+  if (!lazy) made.event = { original: event.original };
   (made as SlimFields)[STAND_IN] = made as SecurityEvent;
   return (this[STAND_IN] = made as SecurityEvent);
+}
+
+/**
+ * The prototype of stand-ins whose `event.original` is their line: one object each (a stand-in is
+ * its own `event`), for most events are kept as evidence a while.
+ */
+function lineStandInPrototype(prototype: object): object {
+  return Object.create(prototype, {
+    event: {
+      get(this: SecurityEvent) {
+        return this;
+      },
+    },
+    original: {
+      get(this: SecurityEvent) {
+        return slimLine(this, true);
+      },
+    },
+  }) as object;
 }
 
 /**
