@@ -2,7 +2,14 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser, parseLines, parseLinesAt, sniffBinaryFormat } from '../parsers/index.ts';
+import {
+  chooseParser,
+  findParser,
+  ndjsonParser,
+  parseLines,
+  parseLinesAt,
+  sniffBinaryFormat,
+} from '../parsers/index.ts';
 import type { LocatedLines } from '../sources/index.ts';
 import { inspectLogFile, readFirstLines, readLineBatches, readLocatedLineBatches } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
@@ -130,7 +137,13 @@ async function* parseBatches(
 ): AsyncGenerator<EventBatch> {
   const located = store !== undefined && parser.parseLineAt !== undefined;
   try {
-    yield* parsedBatches(located ? readLocatedLineBatches(path) : linesOnly(path), parser, counts, source, skipEvents);
+    yield* parsedBatches(
+      located ? readLocatedLineBatches(path) : linesOnly(path),
+      parser,
+      counts,
+      source,
+      skipEvents,
+    );
   } finally {
     // Lines read after the file is read (evidence of the last detections) open it for each one.
     store?.close();

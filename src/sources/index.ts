@@ -7,7 +7,13 @@ export type {
   SourceSink,
   SourceStatus,
 } from './source.ts';
-export { readLineBatches, readLocatedLineBatches, readFirstLines, inspectLogFile, PLAIN_READ_BYTES } from './file/index.ts';
+export {
+  readLineBatches,
+  readLocatedLineBatches,
+  readFirstLines,
+  inspectLogFile,
+  PLAIN_READ_BYTES,
+} from './file/index.ts';
 export type { LocatedLines } from './file/index.ts';
 export {
   createSyslogSource,

@@ -81,9 +81,14 @@ const SHORTEST_SLICE = 13;
 /** A string copied out of the text it may be a slice of (an array of strings, each one); other values as they are. */
 function detached(value: unknown): unknown {
   if (typeof value === 'string') return value.length < SHORTEST_SLICE ? value : copied(value);
-  if (!Array.isArray(value) || !value.some((item) => typeof item === 'string' && item.length >= SHORTEST_SLICE))
+  if (
+    !Array.isArray(value) ||
+    !value.some((item) => typeof item === 'string' && item.length >= SHORTEST_SLICE)
+  )
     return value;
-  return value.map((item: unknown) => (typeof item === 'string' && item.length >= SHORTEST_SLICE ? copied(item) : item));
+  return value.map((item: unknown) =>
+    typeof item === 'string' && item.length >= SHORTEST_SLICE ? copied(item) : item,
+  );
 }
 
 /** A flat copy: the first character and the rest are joined, then read, which makes V8 flatten them into one new string. */
