@@ -2,20 +2,13 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import {
-  chooseParser,
-  findParser,
-  ndjsonParser,
-  parseLines,
-  parseLinesAt,
-  sniffBinaryFormat,
-} from '../parsers/index.ts';
-import type { LocatedLines } from '../sources/index.ts';
-import { inspectLogFile, readFirstLines, readLineBatches, readLocatedLineBatches } from '../sources/index.ts';
+import { chooseParser, findParser, ndjsonParser, sniffBinaryFormat } from '../parsers/index.ts';
+import { inspectLogFile, readFirstLines } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { chooseThreads } from './parallel/choose-threads.ts';
 import { parallelBatches } from './parallel/parallel-batches.ts';
+import { parseBatches } from './parse-batches.ts';
 import { LineReader } from './parallel/read-range-lines.ts';
 import type { ParallelRead } from './parallel/parallel-batches.ts';
 import { skipEvents } from './sort-by-time.ts';
@@ -113,7 +106,7 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
           ),
           options.skipEvents ?? 0,
         )
-      : parseBatches(path, parser, counts, source, options.skipEvents ?? 0, lines);
+      : parseBatches({ path, parser, counts, source, skipEvents: options.skipEvents ?? 0, lines });
   return { path, format, counts, parser, batches, threads };
 }
 
@@ -125,61 +118,6 @@ function parallelOptions(
     fields: options.lightFields,
     mainThreadParses: options.mainThreadParses,
   };
-}
-
-async function* parseBatches(
-  path: string,
-  parser: LineParser,
-  counts: ReadCounts,
-  source: number,
-  skipEvents: number,
-  store: LineReader | undefined,
-): AsyncGenerator<EventBatch> {
-  const located = store !== undefined && parser.parseLineAt !== undefined;
-  try {
-    yield* parsedBatches(
-      located ? readLocatedLineBatches(path) : linesOnly(path),
-      parser,
-      counts,
-      source,
-      skipEvents,
-    );
-  } finally {
-    // Lines read after the file is read (evidence of the last detections) open it for each one.
-    store?.close();
-  }
-}
-
-async function* linesOnly(path: string): AsyncGenerator<LocatedLines> {
-  for await (const lines of readLineBatches(path)) yield { lines, starts: [], bytes: [] };
-}
-
-async function* parsedBatches(
-  reads: AsyncGenerator<LocatedLines>,
-  parser: LineParser,
-  counts: ReadCounts,
-  source: number,
-  skipEvents: number,
-): AsyncGenerator<EventBatch> {
-  const skipped = counts.skipped;
-  let toSkip = skipEvents;
-  for await (const { lines, starts, bytes } of reads) {
-    const parsed = starts.length > 0 ? parseLinesAt(parser, lines, starts, bytes) : parseLines(parser, lines);
-    const { events, times } = parsed;
-    for (const reason in parsed.skipped)
-      skipped[reason] = (skipped[reason] ?? 0) + (parsed.skipped[reason] ?? 0);
-    counts.lines += lines.length;
-    counts.events += events.length;
-    if (toSkip >= events.length) {
-      toSkip -= events.length;
-    } else {
-      const from = toSkip;
-      toSkip = 0;
-      yield from === 0
-        ? { events, times, source }
-        : { events: events.slice(from), times: times.slice(from), source };
-    }
-  }
 }
 
 async function fileMtime(path: string): Promise<number> {
