@@ -38,6 +38,7 @@ const LINE = Symbol('klaxon.line');
 const WHOLE = Symbol('klaxon.whole');
 const OWNER = Symbol('klaxon.owner');
 const STAND_IN = Symbol('klaxon.lightStandIn');
+const LINE_STAND_IN = Symbol('klaxon.lightLineStandIn');
 
 /**
  * An event parsed by a worker thread: only the fields the rules read, and where its line is, from
@@ -64,14 +65,15 @@ export class LightEvent {
    */
   [EVIDENCE_FORM](): LightEvent {
     if (this[STAND_IN] !== undefined) return this[STAND_IN];
-    const made = new (this.constructor as new (start: number, bytes: number) => LightEvent)(
-      this[START],
-      this[BYTES],
-    );
-    made['@timestamp'] = this['@timestamp'];
     const event = this.event;
-    if (event instanceof LazyOriginal) made.event = new LazyOriginal(made);
-    else made.event = isObject(event) ? { original: event.original } : event;
+    const lazy = event instanceof LazyOriginal;
+    const Made = (lazy ? lineStandInClass(this) : this.constructor) as new (
+      start: number,
+      bytes: number,
+    ) => LightEvent;
+    const made = new Made(this[START], this[BYTES]);
+    made['@timestamp'] = this['@timestamp'];
+    if (!lazy) made.event = isObject(event) ? { original: event.original } : event;
     made[STAND_IN] = made;
     return (this[STAND_IN] = made);
   }
@@ -85,7 +87,24 @@ export class LightEvent {
 export function lightEventClass(source: LineSource): typeof LightEvent {
   const made = class extends LightEvent {};
   Object.defineProperty(made.prototype, SOURCE, { value: source });
+  // Stand-ins whose `event.original` is their line: one object each, its own `event`.
+  const standIn = class extends made {};
+  Object.defineProperty(standIn.prototype, 'event', {
+    get(this: LightEvent) {
+      return this;
+    },
+  });
+  Object.defineProperty(standIn.prototype, 'original', {
+    get(this: LightEvent) {
+      return lineOf(this);
+    },
+  });
+  Object.defineProperty(made.prototype, LINE_STAND_IN, { value: standIn });
   return made;
+}
+
+function lineStandInClass(event: LightEvent): typeof LightEvent {
+  return (event as unknown as Record<symbol, typeof LightEvent>)[LINE_STAND_IN] as typeof LightEvent;
 }
 
 /** The line of a light event, read from its file once. */
