@@ -2,12 +2,14 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parsers/index.ts';
-import { chooseParser, findParser, ndjsonParser, parseLines, sniffBinaryFormat } from '../parsers/index.ts';
-import { inspectLogFile, readFirstLines, readLineBatches } from '../sources/index.ts';
+import { chooseParser, findParser, ndjsonParser, sniffBinaryFormat } from '../parsers/index.ts';
+import { inspectLogFile, readFirstLines } from '../sources/index.ts';
 import { openEvtxStream, readFileHead } from './evtx-stream.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { chooseThreads } from './parallel/choose-threads.ts';
 import { parallelBatches } from './parallel/parallel-batches.ts';
+import { parseBatches } from './parse-batches.ts';
+import { LineReader } from './parallel/read-range-lines.ts';
 import type { ParallelRead } from './parallel/parallel-batches.ts';
 import { skipEvents } from './sort-by-time.ts';
 
@@ -80,10 +82,6 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
-  const parser =
-    options.fields !== undefined && definition.createSelective
-      ? definition.createSelective(parserOptions, options.fields)
-      : definition.create(parserOptions);
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
   const source = options.source ?? 0;
   const format = definition.format;
@@ -95,6 +93,13 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
     light: options.lightFields !== undefined,
     lightFields: options.lightFields?.length,
   });
+  // One thread reading a plain file: slim events keep where their line is, not its text (evidence
+  // is read back from the file), so that what the engine holds on to stays small.
+  const lines = threads === 1 && encoding === 'plain' ? new LineReader(path) : undefined;
+  const parser =
+    options.fields !== undefined && definition.createSelective
+      ? definition.createSelective(parserOptions, options.fields, lines)
+      : definition.create(parserOptions);
   const batches =
     threads > 1
       ? skipEvents(
@@ -104,7 +109,15 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
           ),
           options.skipEvents ?? 0,
         )
-      : parseBatches(path, parser, counts, source, options.skipEvents ?? 0, options.batchLines);
+      : parseBatches({
+          path,
+          parser,
+          counts,
+          source,
+          skipEvents: options.skipEvents ?? 0,
+          lines,
+          batchLines: options.batchLines,
+        });
   return { path, format, counts, parser, batches, threads };
 }
 
@@ -116,42 +129,6 @@ function parallelOptions(
     fields: options.lightFields,
     mainThreadParses: options.mainThreadParses,
   };
-}
-
-/**
- * Lines parsed and handed on at a time: the events of a whole read (1 MiB of lines) outlived the
- * young generation of the garbage collector before detection was done with them, and copying
- * them cost about a third of an sshd replay. Detection does not depend on the batches (see feed).
- */
-export const PARSE_BATCH_LINES = 512;
-
-async function* parseBatches(
-  path: string,
-  parser: LineParser,
-  counts: ReadCounts,
-  source: number,
-  skipEvents: number,
-  batchLines = PARSE_BATCH_LINES,
-): AsyncGenerator<EventBatch> {
-  const skipped = counts.skipped;
-  let toSkip = skipEvents;
-  for await (const lines of readLineBatches(path, batchLines)) {
-    const parsed = parseLines(parser, lines);
-    const { events, times } = parsed;
-    for (const reason in parsed.skipped)
-      skipped[reason] = (skipped[reason] ?? 0) + (parsed.skipped[reason] ?? 0);
-    counts.lines += lines.length;
-    counts.events += events.length;
-    if (toSkip >= events.length) {
-      toSkip -= events.length;
-    } else {
-      const from = toSkip;
-      toSkip = 0;
-      yield from === 0
-        ? { events, times, source }
-        : { events: events.slice(from), times: times.slice(from), source };
-    }
-  }
 }
 
 async function fileMtime(path: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Detection, MinuteCount, SecurityEvent } from '../core/index.ts';
-import { countInMinute, spreadOverMinutes } from '../core/index.ts';
+import { countInMinute, evidenceOf, spreadOverMinutes } from '../core/index.ts';
 
 /** How many of the first and of the latest matching events an episode keeps as evidence. */
 export const SAMPLE_EACH_END = 3;
@@ -44,9 +44,10 @@ export function openEpisode(
   return episode;
 }
 
-export function addSample(episode: Episode, event: SecurityEvent): void {
+export function addSample(episode: Episode, matched: SecurityEvent): void {
   // `message repeated 5 times: [...]` is five events from one line: one of them is evidence enough.
-  if (isRepeatOfLastSample(episode, event)) return;
+  if (isRepeatOfLastSample(episode, matched)) return;
+  const event = evidenceOf(matched);
   if (episode.firstSamples.length < SAMPLE_EACH_END) {
     episode.firstSamples.push(event);
   } else if (episode.latestSamples.length < SAMPLE_EACH_END) {

@@ -1,15 +1,25 @@
 import type { SecurityEvent } from '../core/index.ts';
+import { evidenceOf } from '../core/index.ts';
 import type { SequenceRule } from '../rules/index.ts';
 import { growFloat64, growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
 import type { SequenceState } from './sequence-state.ts';
-import { EVIDENCE_PER_STEP, chainEvidence, keepEvidence, newSequenceState } from './sequence-state.ts';
+import {
+  EVIDENCE_PER_STEP,
+  chainEvidence,
+  keepEvidence,
+  keepNewest,
+  loadedSequenceState,
+  newSequenceState,
+  savedSequenceState,
+} from './sequence-state.ts';
 
 /**
  * Ordered steps within a span (Sigma's temporal_ordered): holds at the instant the last step
  * completes with every earlier step complete before it, all within `window` of the chain's start.
  * Most keys only ever see one event of the first step: such a key keeps just its time in a column
- * (`first`); the full state (sequence-state.ts) is made when a second event comes.
+ * (`first`), and the event in another if it may be shown (`firstEvidence`); the full state
+ * (sequence-state.ts) is made when a second event comes.
  */
 export function sequenceCondition(rule: SequenceRule): WindowCondition {
   const { steps, windowMs } = rule;
@@ -17,8 +27,9 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
   const chainCount = steps.reduce((sum, step) => sum + step.count, 0);
   const states: (SequenceState | undefined)[] = [];
   let first = new Float64Array(0);
+  const firstEvidence: (SecurityEvent | undefined)[] = [];
   // One first-step event is shown as evidence only when that step needs few events.
-  const firstAlone = last > 0 && !mayBeShown(0, steps[0]?.count ?? 1);
+  const firstShown = mayBeShown(0, steps[0]?.count ?? 1);
   // Which steps the event last judged matches (1/0 per step), for the `observe` that follows.
   const hits = new Uint8Array(steps.length);
   let judged: SecurityEvent | undefined;
@@ -44,15 +55,9 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
 
   const record = (state: SequenceState, i: number, ts: number, start: number, event: SecurityEvent): void => {
     const cap = steps[i]?.count ?? 1;
-    const times = (state.times[i] ??= []);
-    if (i < last && mayBeShown(times.length, cap)) keepEvidence(state, i, ts, event);
-    times.push(ts);
-    if (times.length > cap) times.shift();
-    if (i > 0) {
-      const starts = (state.starts[i] ??= []);
-      starts.push(start);
-      if (starts.length > cap) starts.shift();
-    }
+    if (i < last && mayBeShown(state.times[i]?.length ?? 0, cap)) keepEvidence(state, i, ts, event);
+    state.times[i] = keepNewest(state.times[i], ts, cap);
+    if (i > 0) state.starts[i] = keepNewest(state.starts[i], start, cap);
   };
 
   const observeFull = (existing: SequenceState | undefined, ts: number, event: SecurityEvent) => {
@@ -81,10 +86,20 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
     const state = states[slot];
     if (state !== undefined) return state;
     const made = newSequenceState(steps.length);
-    made.times[0] = [first[slot] as number];
+    const ts = first[slot] as number;
+    made.times[0] = keepNewest(undefined, ts, steps[0]?.count ?? 1);
+    const shown = firstEvidence[slot];
+    if (shown !== undefined) keepEvidence(made, 0, ts, shown);
     return made;
   };
-  const full = (slot: number): SequenceState => (states[slot] ??= view(slot));
+  const full = (slot: number): SequenceState => {
+    let state = states[slot];
+    if (state === undefined) {
+      states[slot] = state = view(slot);
+      firstEvidence[slot] = undefined;
+    }
+    return state;
+  };
 
   return {
     accepts: judge,
@@ -97,8 +112,9 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
         observeFull(full(slot), ts, event);
         return true;
       }
-      if (firstAlone && hits[0] === 1) {
+      if (last > 0 && hits[0] === 1) {
         first[slot] = ts;
+        firstEvidence[slot] = firstShown ? evidenceOf(event) : undefined;
         return true;
       }
       const state = observeFull(undefined, ts, event);
@@ -118,17 +134,20 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
     grow(capacity) {
       first = growFloat64(first, capacity);
       growSlots(states, capacity);
+      growSlots(firstEvidence, capacity);
     },
     free(slot) {
       states[slot] = undefined;
+      firstEvidence[slot] = undefined;
     },
     reset() {
       states.length = 0;
+      firstEvidence.length = 0;
       first = new Float64Array(0);
     },
-    save: (slot) => view(slot),
+    save: (slot) => savedSequenceState(view(slot)),
     load(slot, saved) {
-      states[slot] = saved as SequenceState;
+      states[slot] = loadedSequenceState(saved as SequenceState);
     },
   };
 }

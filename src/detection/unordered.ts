@@ -1,3 +1,4 @@
+import { evidenceOf } from '../core/index.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import type { SequenceRule } from '../rules/index.ts';
 import { growSlots } from './columns.ts';
@@ -36,7 +37,7 @@ export function unorderedCondition(rule: SequenceRule): WindowCondition {
         const previous = state.times[i];
         if (typeof previous === 'number' && previous > ts) continue;
         state.times[i] = ts;
-        state.events[i] = event;
+        state.events[i] = evidenceOf(event);
       }
       states[slot] = state;
       return state !== undefined;

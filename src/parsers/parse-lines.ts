@@ -26,3 +26,28 @@ export function parseLines(parser: LineParser, lines: readonly string[]): Parsed
   }
   return { events, times, skipped };
 }
+
+/**
+ * parseLines for lines whose place in their file is known (`starts`, `bytes`, index for index), by
+ * a parser made with a LineStore of that file: its events may keep where their line is.
+ */
+export function parseLinesAt(
+  parser: LineParser,
+  lines: readonly string[],
+  starts: readonly number[],
+  bytes: readonly number[],
+): ParsedLines {
+  if (parser.parseLineAt === undefined) return parseLines(parser, lines);
+  const events: SecurityEvent[] = [];
+  const times: number[] = [];
+  const skipped: Record<string, number> = {};
+  const emit = (event: SecurityEvent, ts: number): void => {
+    events.push(event);
+    times.push(ts);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const reason = parser.parseLineAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit);
+    if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
+  }
+  return { events, times, skipped };
+}

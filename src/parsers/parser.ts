@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
+import type { LineStore } from './slim-event.ts';
 
 /**
  * The parser plug-in contract. A parser turns one line (a syslog line, an NDJSON document)
@@ -12,6 +13,11 @@ export interface LineParser {
    * used, or the reason it was skipped.
    */
   parseLine(line: string, emit: EmitEvent): string | null;
+  /**
+   * parseLine for a line that is `bytes` long at `start` of the LineStore the parser was made with
+   * (see createSelective): its events may keep where the line is rather than its text.
+   */
+  parseLineAt?(line: string, start: number, bytes: number, emit: EmitEvent): string | null;
   /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
   notes(): string[];
 }
@@ -43,5 +49,5 @@ export interface ParserDefinition {
    * `@timestamp`; each is parsed whole again from its line when it becomes evidence (see
    * materializeEvent). Lines are counted and skipped exactly as `create`'s parser does.
    */
-  createSelective?(options: ParserOptions, fields: readonly string[]): LineParser;
+  createSelective?(options: ParserOptions, fields: readonly string[], lines?: LineStore): LineParser;
 }

@@ -1,14 +1,29 @@
 import type { SecurityEvent } from '../core/index.ts';
+import { EVIDENCE_FORM } from '../core/index.ts';
 import type { FieldTrie } from './ndjson/field-trie.ts';
 
 const LINE = Symbol('klaxon.slimLine');
 const FULL = Symbol('klaxon.fullEvent');
 const FULL_PARSER = Symbol('klaxon.parseWhole');
 const SELECTION = Symbol('klaxon.selection');
+const START = Symbol('klaxon.slimStart');
+const BYTES = Symbol('klaxon.slimBytes');
+const STORE = Symbol('klaxon.lineStore');
+const OWNER = Symbol('klaxon.slimOwner');
+const STAND_IN = Symbol('klaxon.standIn');
+const LINE_STAND_IN = Symbol('klaxon.lineStandIn');
 
 interface SlimFields {
   [LINE]?: string;
+  [START]?: number;
+  [BYTES]?: number;
   [FULL]?: SecurityEvent;
+  [STAND_IN]?: SecurityEvent | undefined;
+}
+
+/** Where an input's lines can be read again, by where they are in it (a file: first byte, bytes). */
+export interface LineStore {
+  read(start: number, bytes: number): string;
 }
 
 /**
@@ -28,9 +43,15 @@ export interface SlimPrototype {
 export function createSlimPrototype(
   parseWhole: (line: string) => SecurityEvent,
   selection: FieldTrie,
+  lines?: LineStore,
 ): SlimPrototype {
   const prototype = {};
   Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
+  if (lines) {
+    Object.defineProperty(prototype, STORE, { value: lines });
+    Object.defineProperty(prototype, EVIDENCE_FORM, { value: standIn });
+    Object.defineProperty(prototype, LINE_STAND_IN, { value: lineStandInPrototype(prototype) });
+  }
   const known = new Map<readonly string[], boolean>();
   Object.defineProperty(prototype, SELECTION, { value: { trie: selection, known } satisfies Selection });
   Object.defineProperty(prototype, 'toJSON', {
@@ -48,17 +69,108 @@ export function createSlimRoot(prototype: SlimPrototype, line: string): Record<s
   return root;
 }
 
+/**
+ * A new empty slim event root for the line at `start` (`bytes` long) of the prototype's LineStore:
+ * it holds no text of the line, which is read again only when the event becomes evidence.
+ */
+export function createLocatedRoot(
+  prototype: SlimPrototype,
+  start: number,
+  bytes: number,
+): Record<string, unknown> {
+  const root = Object.create(prototype) as Record<string, unknown> & SlimFields;
+  root[START] = start;
+  root[BYTES] = bytes;
+  root[STAND_IN] = undefined;
+  return root;
+}
+
+/**
+ * What the engine keeps of a located slim event as evidence (see evidenceOf), made once: where its
+ * line is, its time, and `event.original` (the document's own, or read from the line when asked).
+ * It is made whole as the event would be.
+ */
+function standIn(this: SecurityEvent & SlimFields): SecurityEvent {
+  const known = this[STAND_IN];
+  if (known !== undefined) return known;
+  const event = this.event;
+  const lazy = event instanceof LazySlimOriginal;
+  const prototype = Object.getPrototypeOf(this) as SlimPrototype & Record<symbol, SlimPrototype>;
+  const made = createLocatedRoot(
+    lazy ? (prototype[LINE_STAND_IN] as SlimPrototype) : prototype,
+    this[START] as number,
+    this[BYTES] as number,
+  );
+  made['@timestamp'] = this['@timestamp'];
+  if (!lazy) made.event = { original: event.original };
+  (made as SlimFields)[STAND_IN] = made as SecurityEvent;
+  return (this[STAND_IN] = made as SecurityEvent);
+}
+
+/**
+ * The prototype of stand-ins whose `event.original` is their line: one object each (a stand-in is
+ * its own `event`), for most events are kept as evidence a while.
+ */
+function lineStandInPrototype(prototype: object): object {
+  return Object.create(prototype, {
+    event: {
+      get(this: SecurityEvent) {
+        return this;
+      },
+    },
+    original: {
+      get(this: SecurityEvent) {
+        return slimLine(this, true);
+      },
+    },
+  }) as object;
+}
+
+/**
+ * `event` of a located slim event whose `event.original` is its line: read from the store only
+ * when asked (the engine compares originals of samples with the same time), then kept.
+ */
+export class LazySlimOriginal {
+  readonly [OWNER]: SecurityEvent;
+  [field: string]: unknown;
+  constructor(owner: SecurityEvent) {
+    this[OWNER] = owner;
+  }
+  get original(): string {
+    return slimLine(this[OWNER], true) as string;
+  }
+}
+
 export function isSlimEvent(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && (event as SlimFields)[LINE] !== undefined;
+  if (typeof event !== 'object' || event === null) return false;
+  const slim = event as SlimFields;
+  return slim[LINE] !== undefined || slim[START] !== undefined;
+}
+
+/** Whether a slim event holds the text of its line (false: it is read again when needed). */
+export function holdsLine(event: SecurityEvent): boolean {
+  return (event as SlimFields)[LINE] !== undefined;
+}
+
+/** The line of a slim event (read from its store, and kept if `keep`), undefined for any other event. */
+function slimLine(event: SecurityEvent, keep: boolean): string | undefined {
+  const slim = event as SecurityEvent & SlimFields;
+  const line = slim[LINE];
+  if (line !== undefined || slim[START] === undefined) return line;
+  const store = (slim as unknown as Record<symbol, LineStore>)[STORE] as LineStore;
+  const read = store.read(slim[START], slim[BYTES] as number);
+  if (keep) slim[LINE] = read;
+  return read;
 }
 
 /** The whole event: parsed once from the line of a slim event (and kept), any other event as it is. */
 export function materializeEvent(event: SecurityEvent): SecurityEvent {
   const slim = event as SecurityEvent & SlimFields;
-  const line = slim[LINE];
-  if (line === undefined) return event;
   const known = slim[FULL];
   if (known !== undefined) return known;
+  // Not kept: the whole event holds it as `event.original`.
+  const line = slimLine(event, false);
+  if (line === undefined) return event;
   const parseWhole = (slim as unknown as Record<symbol, (line: string) => SecurityEvent>)[FULL_PARSER];
   const full = (parseWhole as (line: string) => SecurityEvent)(line);
   // Kept: an episode's samples are handed on again with every update.

@@ -7,7 +7,14 @@ export type {
   SourceSink,
   SourceStatus,
 } from './source.ts';
-export { readLineBatches, readFirstLines, inspectLogFile, PLAIN_READ_BYTES } from './file/index.ts';
+export {
+  readLineBatches,
+  readLocatedLineBatches,
+  readFirstLines,
+  inspectLogFile,
+  PLAIN_READ_BYTES,
+} from './file/index.ts';
+export type { LocatedLines } from './file/index.ts';
 export {
   createSyslogSource,
   syslogSource,

@@ -1,5 +1,5 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import { isObject } from '../../core/index.ts';
+import { EVIDENCE_FORM, isObject } from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
@@ -37,6 +37,8 @@ const BYTES = Symbol('klaxon.lineBytes');
 const LINE = Symbol('klaxon.line');
 const WHOLE = Symbol('klaxon.whole');
 const OWNER = Symbol('klaxon.owner');
+const STAND_IN = Symbol('klaxon.lightStandIn');
+const LINE_STAND_IN = Symbol('klaxon.lightLineStandIn');
 
 /**
  * An event parsed by a worker thread: only the fields the rules read, and where its line is, from
@@ -49,11 +51,31 @@ export class LightEvent {
   readonly [BYTES]: number;
   [LINE]: string | undefined = undefined;
   [WHOLE]: SecurityEvent | undefined = undefined;
+  [STAND_IN]: LightEvent | undefined = undefined;
   [field: string]: unknown;
 
   constructor(start: number, bytes: number) {
     this[START] = start;
     this[BYTES] = bytes;
+  }
+
+  /**
+   * What the engine keeps of the event as evidence (see evidenceOf), made once: where its line is,
+   * its time and `event.original` (read from the line when asked, if it is the line).
+   */
+  [EVIDENCE_FORM](): LightEvent {
+    if (this[STAND_IN] !== undefined) return this[STAND_IN];
+    const event = this.event;
+    const lazy = event instanceof LazyOriginal;
+    const Made = (lazy ? lineStandInClass(this) : this.constructor) as new (
+      start: number,
+      bytes: number,
+    ) => LightEvent;
+    const made = new Made(this[START], this[BYTES]);
+    made['@timestamp'] = this['@timestamp'];
+    if (!lazy) made.event = isObject(event) ? { original: event.original } : event;
+    made[STAND_IN] = made;
+    return (this[STAND_IN] = made);
   }
 
   toJSON(): SecurityEvent {
@@ -65,7 +87,24 @@ export class LightEvent {
 export function lightEventClass(source: LineSource): typeof LightEvent {
   const made = class extends LightEvent {};
   Object.defineProperty(made.prototype, SOURCE, { value: source });
+  // Stand-ins whose `event.original` is their line: one object each, its own `event`.
+  const standIn = class extends made {};
+  Object.defineProperty(standIn.prototype, 'event', {
+    get(this: LightEvent) {
+      return this;
+    },
+  });
+  Object.defineProperty(standIn.prototype, 'original', {
+    get(this: LightEvent) {
+      return lineOf(this);
+    },
+  });
+  Object.defineProperty(made.prototype, LINE_STAND_IN, { value: standIn });
   return made;
+}
+
+function lineStandInClass(event: LightEvent): typeof LightEvent {
+  return (event as unknown as Record<symbol, typeof LightEvent>)[LINE_STAND_IN] as typeof LightEvent;
 }
 
 /** The line of a light event, read from its file once. */

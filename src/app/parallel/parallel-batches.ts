@@ -39,7 +39,7 @@ export async function* parallelBatches(read: ParallelRead, counts: ReadCounts): 
   // Kept open while the file is read: the engine reads a few lines back (evidence, repeats).
   const lines = new LineReader(path);
   const decode = fields ? lightDecoder(fields, { lines, format }) : undefined;
-  const local = read.mainThreadParses === false ? undefined : localParse(data);
+  const local = read.mainThreadParses === false ? undefined : localParse(data, lines);
   try {
     const workers = Math.max(1, read.threads - 1);
     const answers = parseRanges(read.entry ?? parseWorkerEntry(), data, ranges, workers, local);
@@ -78,11 +78,14 @@ async function* batchesByRead(
   if (batch) yield batch;
 }
 
-/** The main thread's parser of ranges, made when it first parses one. */
-function localParse(data: ParseWorkerData): LocalParse {
+/**
+ * The main thread's parser of ranges, made when it first parses one: its events keep where their
+ * line is in `lines`, as the workers' light events do, not its text.
+ */
+function localParse(data: ParseWorkerData, lines: LineReader): LocalParse {
   let parser: LineParser | undefined;
   return (task) => {
-    parser ??= createRangeParser(data.format, data.parserOptions, data.fields);
+    parser ??= createRangeParser(data.format, data.parserOptions, data.fields, lines);
     return parseRange(data.path, task, parser, data.readBytes);
   };
 }

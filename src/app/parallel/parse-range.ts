@@ -46,7 +46,12 @@ export function parseRange(
     const end = ends[index] as number;
     const read = end === -1 ? LAST_READ : Math.floor(end / readBytes);
     if (read !== lastRead) reads.push((lastRead = read), 0);
-    const reason = parser.parseLine(lines[index] as string, emit);
+    const line = lines[index] as string;
+    // The main thread's events may keep where their line is; a worker's are written as columns.
+    const reason =
+      !writer && parser.parseLineAt
+        ? parser.parseLineAt(line, starts[index] as number, bytes[index] as number, emit)
+        : parser.parseLine(line, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
   const answer: RangeAnswer = {

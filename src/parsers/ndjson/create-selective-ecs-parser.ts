@@ -1,11 +1,13 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { JSON_LIMITS, parseIsoMillis } from '../../core/index.ts';
 import type { LineParser } from '../parser.ts';
-import { createSlimPrototype, createSlimRoot } from '../slim-event.ts';
+import type { LineStore } from '../slim-event.ts';
+import { createLocatedRoot, createSlimPrototype, createSlimRoot, LazySlimOriginal } from '../slim-event.ts';
 import { completeEcsDocument } from './complete-ecs-document.ts';
 import { mayHaveDottedKey } from './expand-dotted-keys.ts';
 import { buildFieldTrie } from './field-trie.ts';
-import { compileProjection, projectFields } from './project-fields.ts';
+import type { Projection } from './project-fields.ts';
+import { compileProjection, projectFields, projectLocated, withoutOriginal } from './project-fields.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
@@ -18,6 +20,11 @@ export interface SelectiveEcsOptions {
   enrichReads?: readonly string[];
   /** Whether a slim event cannot be completed from the selected fields: the line is then read whole. */
   needsWhole?: (slim: SecurityEvent) => boolean;
+  /**
+   * Where the lines can be read again: the parser then has `parseLineAt`, whose slim events keep
+   * where their line is rather than its text (unless a rule reads `event.original`).
+   */
+  lines?: LineStore | undefined;
 }
 
 /**
@@ -28,6 +35,9 @@ export interface SelectiveEcsOptions {
  */
 export function createSelectiveEcsParser(options: SelectiveEcsOptions): LineParser {
   const { enrich, needsWhole } = options;
+  // The line a slim event is from: its text, or (start >= 0) where it is in `options.lines`.
+  let start = -1;
+  let bytes = 0;
   const trie = buildFieldTrie([
     '@timestamp',
     'event.original',
@@ -45,7 +55,24 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   const kept = buildFieldTrie(['@timestamp', 'event.original', ...options.fields]);
   const keptPrototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept);
   const projection = compileProjection(kept);
-  return {
+  const located = locatedProjection(options, projection);
+  const locatedPrototype =
+    located && createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept, options.lines);
+  /** The slim event the rules see: only the kept fields, and the line or where it is. */
+  const slimOf = (event: SecurityEvent, line: string): SecurityEvent => {
+    if (start < 0 || locatedPrototype === undefined)
+      return projectFields(event, projection, createSlimRoot(keptPrototype, line)) as SecurityEvent;
+    const root = createLocatedRoot(locatedPrototype, start, bytes);
+    // A document's own `event.original` is a value like any other; the line is read back when asked.
+    if (event.event.original !== line) return projectLocated(event, projection, root, {}) as SecurityEvent;
+    return projectLocated(
+      event,
+      located as Projection,
+      root,
+      new LazySlimOriginal(root as SecurityEvent),
+    ) as SecurityEvent;
+  };
+  const parser: LineParser = {
     parseLine(line, emit) {
       const shape = line.length <= JSON_LIMITS.maxLength ? book.match(line) : undefined;
       if (shape?.plan !== undefined) {
@@ -53,12 +80,12 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
-          if (!enrich) {
+          if (!enrich && start < 0) {
             emit(event, parseIsoMillis(event['@timestamp']));
             return null;
           }
-          enrich(event);
-          const slim = projectFields(event, projection, createSlimRoot(keptPrototype, line)) as SecurityEvent;
+          enrich?.(event);
+          const slim = slimOf(event, line);
           emit(slim, parseIsoMillis(slim['@timestamp']));
           return null;
         }
@@ -71,6 +98,26 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     },
     notes: () => [],
   };
+  if (locatedPrototype !== undefined)
+    parser.parseLineAt = (line, at, length, emit) => {
+      start = at;
+      bytes = length;
+      try {
+        return parser.parseLine(line, emit);
+      } finally {
+        start = -1;
+      }
+    };
+  return parser;
+}
+
+/** The projection of located slim events, if the parser can make them (see SelectiveEcsOptions.lines). */
+function locatedProjection(options: SelectiveEcsOptions, projection: Projection): Projection | undefined {
+  if (options.lines === undefined) return undefined;
+  const readsOriginal = options.fields.some(
+    (field) => field === 'event' || field === 'event.original' || field.startsWith('event.original.'),
+  );
+  return readsOriginal ? undefined : withoutOriginal(projection);
 }
 
 /** A bare document: no search hit to unwrap, no dotted keys to expand. */

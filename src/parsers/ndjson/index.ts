@@ -25,5 +25,5 @@ export const ndjsonParser: ParserDefinition = {
     return count.lines === 0 ? 0 : (NDJSON_CONFIDENCE * count.objects) / count.lines;
   },
   create: () => createEcsLineParser(),
-  createSelective: (_options, fields) => createSelectiveEcsParser({ fields }),
+  createSelective: (_options, fields, lines) => createSelectiveEcsParser({ fields, lines }),
 };

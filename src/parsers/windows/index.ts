@@ -19,11 +19,12 @@ export const windowsParser: ParserDefinition = {
     return (WINDOWS_CONFIDENCE * count.objects) / count.lines;
   },
   create: () => createEcsLineParser(enrichWindowsEvent),
-  createSelective: (_options, fields) =>
+  createSelective: (_options, fields, lines) =>
     createSelectiveEcsParser({
       fields,
       enrich: enrichWindowsEvent,
       enrichReads: WINDOWS_ENRICH_READS,
       needsWhole: needsWholeWindowsEvent,
+      lines,
     }),
 };

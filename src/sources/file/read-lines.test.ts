@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFirstLines, readLineBatches } from './read-lines.ts';
+import { readFirstLines, readLineBatches, readLocatedLineBatches } from './read-lines.ts';
 import { removeTempFolders, tempFolder } from './testdata/follow-harness.ts';
 
 afterAll(removeTempFolders);
@@ -55,5 +55,32 @@ describe('readLineBatches', () => {
 describe('readFirstLines', () => {
   it('skips blank lines and stops at the count', async () => {
     expect(await readFirstLines(file('\n\na\n \nb\nc\n'), 2)).toEqual(['a', 'b']);
+  });
+});
+
+describe('readLocatedLineBatches', () => {
+  it('gives the batches readLineBatches gives, and where each line is: its bytes read back are the line', async () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) =>
+      i % 5 === 0 ? `\uFEFFJürgen ✓ 日本 ${i}` : `line ${i} ${'x'.repeat(i % 97)}`,
+    );
+    // CRLF and LF mixed, blank lines, a line longer than a read, and a last line without newline.
+    const text =
+      lines.map((line, i) => (i % 3 === 0 ? `${line}\r\n` : `${line}\n`)).join('') +
+      `\n${'y'.repeat(3 << 20)}\nend`;
+    const path = file(text);
+    const bytes = readFileSync(path);
+    const plain: string[][] = [];
+    for await (const batch of readLineBatches(path)) plain.push(batch);
+    const located: string[][] = [];
+    for await (const batch of readLocatedLineBatches(path)) {
+      located.push(batch.lines);
+      expect(batch.starts.length).toBe(batch.lines.length);
+      batch.lines.forEach((line, i) => {
+        const start = batch.starts[i] as number;
+        expect(bytes.toString('utf8', start, start + (batch.bytes[i] as number))).toBe(line);
+      });
+    }
+    expect(located).toEqual(plain);
+    expect(located.flat().slice(-2)).toEqual(['y'.repeat(3 << 20), 'end']);
   });
 });

@@ -3,6 +3,13 @@ import { readContentChunks } from './open-decompressed.ts';
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
+/** A batch of lines and, index for index, where each line's text is in the file (first byte, length in bytes). */
+export interface LocatedLines {
+  lines: string[];
+  starts: number[];
+  bytes: number[];
+}
+
 /**
  * Reads a file as batches of lines (without line ends, CRLF too), one batch per chunk read, so
  * the per-line cost is one UTF-8 decode and no await. The last line need not end in a newline.
@@ -13,40 +20,65 @@ const CARRIAGE_RETURN = 0x0d;
  * consumer is done with then die young, before the garbage collector would copy them.
  */
 export async function* readLineBatches(path: string, maxLines = Infinity): AsyncGenerator<string[]> {
+  for await (const batch of splitLines(path, false, maxLines)) yield batch.lines;
+}
+
+/**
+ * readLineBatches, the same batches, with where each line is in the file: for plain files only
+ * (in a gzip file these would be places in the gunzipped text, which cannot be read back).
+ */
+export function readLocatedLineBatches(path: string, maxLines = Infinity): AsyncGenerator<LocatedLines> {
+  return splitLines(path, true, maxLines);
+}
+
+async function* splitLines(path: string, located: boolean, maxLines: number): AsyncGenerator<LocatedLines> {
   // Lines are decoded into strings of their own and the carry is copied: a chunk may be reused.
   let carry: Buffer | undefined;
+  let carryStart = 0;
+  let position = 0;
   const most = Math.max(1, maxLines);
   for await (const chunk of readContentChunks(path)) {
-    let lines: string[] = [];
+    let found: LocatedLines = { lines: [], starts: [], bytes: [] };
     let start = 0;
     let newline = chunk.indexOf(NEWLINE, 0);
     if (carry !== undefined && newline !== -1) {
-      lines.push(decodeLine(Buffer.concat([carry, chunk.subarray(0, newline)]), 0, carry.length + newline));
+      const joined = Buffer.concat([carry, chunk.subarray(0, newline)]);
+      addLine(found, joined, 0, carry.length + newline, located ? carryStart : -1);
       carry = undefined;
       start = newline + 1;
       newline = chunk.indexOf(NEWLINE, start);
     }
     while (newline !== -1) {
-      if (lines.length >= most) {
-        yield lines;
-        lines = [];
+      if (found.lines.length >= most) {
+        yield found;
+        found = { lines: [], starts: [], bytes: [] };
       }
-      lines.push(decodeLine(chunk, start, newline));
+      addLine(found, chunk, start, newline, located ? position : -1);
       start = newline + 1;
       newline = chunk.indexOf(NEWLINE, start);
     }
     if (start < chunk.length) {
       const tail = chunk.subarray(start);
+      if (carry === undefined) carryStart = position + start;
       carry = carry === undefined ? Buffer.from(tail) : Buffer.concat([carry, tail]);
     }
-    if (lines.length > 0) yield lines;
+    position += chunk.length;
+    if (found.lines.length > 0) yield found;
   }
-  if (carry !== undefined && carry.length > 0) yield [decodeLine(carry, 0, carry.length)];
+  if (carry !== undefined && carry.length > 0) {
+    const found: LocatedLines = { lines: [], starts: [], bytes: [] };
+    addLine(found, carry, 0, carry.length, located ? carryStart : -1);
+    yield found;
+  }
 }
 
-function decodeLine(buffer: Buffer, start: number, end: number): string {
+/** Adds the line from `start` to `end` of `buffer`; `offset` is where the buffer is in the file (-1: not noted). */
+function addLine(found: LocatedLines, buffer: Buffer, start: number, end: number, offset: number): void {
   const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-  return buffer.toString('utf8', start, stop);
+  found.lines.push(buffer.toString('utf8', start, stop));
+  if (offset === -1) return;
+  found.starts.push(offset + start);
+  found.bytes.push(stop - start);
 }
 
 /** The first `count` non-empty lines of a file, for choosing its parser. */
