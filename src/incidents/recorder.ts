@@ -2,7 +2,10 @@ import type { Detection, Incident } from '../core/index.ts';
 import type { IncidentProgress, StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
-import { assignCase } from './case-assignment.ts';
+import { assignCase, readCasesFor } from './case-assignment.ts';
+
+/** Openings in one flush from which reading what they need up front pays (see `expectOpens`). */
+const PREPARE_FROM = 3;
 
 /** An incident as one batch of detections changed it. */
 export interface IncidentChange {
@@ -81,6 +84,7 @@ export class IncidentRecorder {
     const detections = pending.filter(
       (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
     );
+    if (!options.reconcile) await this.prepareOpens(tx, detections);
     const changes: IncidentChange[] = [];
     for (let index = 0; index < detections.length;) {
       const detection = detections[index] as Detection;
@@ -98,6 +102,15 @@ export class IncidentRecorder {
       if (written !== undefined) this.record(changes, detection, written.kind, written.incident);
     }
     return changes;
+  }
+
+  /** Many openings (a replay's batch): what they need is read in a few statements, not one each. */
+  private async prepareOpens(tx: StoreOperations, detections: readonly Detection[]): Promise<void> {
+    if (this.options.openOnce) return;
+    const opening = detections.filter((detection) => detection.state === 'opened');
+    if (opening.length < PREPARE_FROM) return;
+    await tx.incidents.expectOpens(opening.map((d) => newIncidentOf(d, this.factsOf(d.ruleId))));
+    await readCasesFor(tx.cases, opening);
   }
 
   private async writeUpdates(
