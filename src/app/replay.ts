@@ -14,7 +14,8 @@ import { openEventStream } from './event-stream.ts';
 import { guardEventTimes } from './guard-event-times.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
-import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
+import { loadUnfinishedReplay } from './replay-checkpoint.ts';
+import { ReplayCheckpointer } from './replay-checkpointer.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { fieldsToKeep, wholeEvent } from './parallel/light-events.ts';
@@ -94,12 +95,6 @@ export interface ReplayReport {
 }
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
-/**
- * Checkpoints may take at most this share of a replay's time: the engine's snapshot grows with
- * its state (a million keys take seconds to save), so the gap between checkpoints grows with it.
- */
-const CHECKPOINT_SHARE = 0.02;
-const MAX_CHECKPOINT_GAP_MS = 300_000;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -167,41 +162,29 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     serials: [],
     complete: false,
   };
-  const now = options.now ?? Date.now;
-  const every = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
-  let lastCheckpoint = now();
-  let checkpointGap = every;
+  const checkpoints =
+    store &&
+    new ReplayCheckpointer({
+      store,
+      engine,
+      recorder,
+      noise,
+      notify: options.notify,
+      progress,
+      toleranceMs: options.toleranceMs,
+      everyMs: options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
+      now: options.now ?? Date.now,
+    });
   // Event time the replay has reached: digests fall due by it, not by the wall clock.
   let eventTime = -Infinity;
-  const checkpoint = async (complete: boolean): Promise<void> => {
-    if (!store) return;
-    const began = now();
-    // A complete replay is never resumed: it needs no snapshot (tens of MB to encode and write).
-    progress.snapshot = complete ? '' : engine.snapshot();
-    progress.complete = complete;
-    await store.transaction(async (tx) => {
-      const changes = await recorder.flush(tx);
-      for (const change of changes)
-        if (change.kind === 'opened') progress.serials.push(change.incident.serial);
-      const passed = await noise.apply(changes, tx);
-      await options.notify?.apply(passed, tx);
-      const settled = complete ? eventTime : eventTime - (options.toleranceMs ?? 0);
-      if (Number.isFinite(settled)) await options.notify?.tickDue(settled, tx);
-      await saveReplayCheckpoint(tx, progress, now());
-    });
-    lastCheckpoint = now();
-    const took = lastCheckpoint - began;
-    checkpointGap = Math.max(every, Math.min(MAX_CHECKPOINT_GAP_MS, took / CHECKPOINT_SHARE));
-  };
-
   for await (const batch of mergeByTime(ordered)) {
     engine.pushBatch(batch.events, batch.times);
     for (const time of batch.times) if (time > eventTime) eventTime = time;
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
-    if (store && now() - lastCheckpoint >= checkpointGap) await checkpoint(false);
+    checkpoints?.startIfDue(eventTime);
   }
   engine.flush();
-  await checkpoint(true);
+  await checkpoints?.finish(eventTime);
 
   const files = streams.map((stream, source) => ({
     path: stream.path,

@@ -70,14 +70,26 @@ export class IncidentRecorder {
   }
 
   /**
-   * Writes the pending detections with `tx` and returns the incidents they changed, in order.
-   * `reconcile` (the retry of a commit whose outcome is unknown): a detection the store already
-   * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
+   * The pending detections, for a `flush` called later (once its transaction began) that must
+   * write exactly these: what the engine signals meanwhile waits for the next one.
    */
-  async flush(tx: StoreOperations, options: { reconcile?: boolean } = {}): Promise<IncidentChange[]> {
+  take(): Detection[] {
     const pending = this.pending.filter((d): d is Detection => d !== undefined);
     this.pending = [];
     this.latestUpdate.clear();
+    return pending;
+  }
+
+  /**
+   * Writes the pending detections (or those `take` took) with `tx` and returns the incidents they changed, in order.
+   * `reconcile` (the retry of a commit whose outcome is unknown): a detection the store already
+   * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
+   */
+  async flush(
+    tx: StoreOperations,
+    options: { reconcile?: boolean } = {},
+    pending: readonly Detection[] = this.take(),
+  ): Promise<IncidentChange[]> {
     const lastIndex = new Map<string, number>();
     pending.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
     // An update superseded by a later signal of the same episode in this batch need not be written.
