@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
+import { isObject, SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from '../core/index.ts';
 import type { FieldTrie } from './ndjson/field-trie.ts';
 
 const LINE = Symbol('klaxon.slimLine');
@@ -14,8 +15,8 @@ interface SlimFields {
 /**
  * A slim event holds only the fields the loaded rules read (and `@timestamp`, `event.original`);
  * the whole event is parsed again from its line when it is needed as evidence. Slim events of one
- * parser share a prototype that knows how to do that; JSON.stringify (snapshots, the store) writes
- * the whole event.
+ * parser share a prototype that knows how to do that; JSON.stringify (the store) writes the whole
+ * event, an engine snapshot its compact form (SNAPSHOT_FORM: its fields, format and line).
  */
 export interface SlimPrototype {
   toJSON(): SecurityEvent;
@@ -23,11 +24,13 @@ export interface SlimPrototype {
 
 /**
  * A prototype for slim events whose whole event `parseWhole` makes from the line, and that hold
- * only the fields `selection` names (see keepsField).
+ * only the fields `selection` names (see keepsField). `format`: the parser whose whole parse of a
+ * line gives what `parseWhole` gives (what a compact event restored from a snapshot is parsed by).
  */
 export function createSlimPrototype(
   parseWhole: (line: string) => SecurityEvent,
   selection: FieldTrie,
+  format: string,
 ): SlimPrototype {
   const prototype = {};
   Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
@@ -36,6 +39,14 @@ export function createSlimPrototype(
   Object.defineProperty(prototype, 'toJSON', {
     value(this: SecurityEvent) {
       return materializeEvent(this);
+    },
+  });
+  Object.defineProperty(prototype, SNAPSHOT_FORM, {
+    value(this: SecurityEvent & SlimFields) {
+      const line = this[LINE] as string;
+      const form: Record<string, unknown> = { ...this, [SAVED_FORMAT]: format };
+      if (!isObject(this.event) || this.event.original !== line) form[SAVED_LINE] = line;
+      return form;
     },
   });
   return prototype as SlimPrototype;

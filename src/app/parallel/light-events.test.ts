@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { compileFieldGetter, isObject } from '../../core/index.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../detection/index.ts';
+import { isSlimEvent } from '../../parsers/index.ts';
 import { loadRulesFromText } from '../../rules/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import { createRangeParser } from './chunk-parser.ts';
@@ -162,6 +164,40 @@ describe.each(['ndjson', 'windows'])('light events of %s documents, sent as colu
       expect(wholeEvent(event)).toBe(samples[0]);
       expect(JSON.parse(JSON.stringify(event))).toStrictEqual(JSON.parse(JSON.stringify(whole[i])));
     });
+  });
+
+  it('saved compactly in an engine snapshot (fields, format, line), are judged alike and become whole again', () => {
+    // Slim events of the main thread too: the second time round, the shapes are learnt.
+    const slim: SecurityEvent[] = [];
+    const parser = createRangeParser(format, {}, fields);
+    for (const round of [0, 1])
+      for (const document of documents) {
+        const line = typeof document === 'string' ? document : JSON.stringify(document);
+        parser.parseLine(line, (event) => void (round === 1 && slim.push(event)));
+      }
+    expect(slim.filter(isSlimEvent).length).toBeGreaterThan(5);
+    for (const [kind, events] of [
+      ['light', light],
+      ['slim', slim],
+    ] as const)
+      events.forEach((event, i) => {
+        const full = whole[i] as SecurityEvent;
+        const text = encodeSnapshot({ kept: [event] });
+        const restored = (decodeSnapshot(text) as { kept: SecurityEvent[] }).kept[0] as SecurityEvent;
+        if (kind === 'light' || isSlimEvent(event)) {
+          expect(restored['|format' as keyof SecurityEvent], `${kind} ${i}`).toBe(format);
+          // Not parsed whole to be saved: a field no rule reads is not in it.
+          if (isObject(full.user) && full.user.domain !== undefined)
+            expect(
+              isObject(restored.user) ? restored.user.domain : undefined,
+              `${kind} ${i}`,
+            ).toBeUndefined();
+        }
+        expect(restored.event?.original, `${kind} ${i}`).toBe(full.event?.original);
+        for (const rule of rules())
+          expect(rule.matches(restored), `${rule.id} on ${kind} ${i}`).toBe(rule.matches(full));
+        expect(wholeEvent(restored), `${kind} ${i}`).toStrictEqual(full);
+      });
   });
 
   it('of the previous version, saved in an unfinished replay checkpoint, become whole too', () => {

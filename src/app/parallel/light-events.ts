@@ -1,5 +1,5 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import { isObject } from '../../core/index.ts';
+import { isObject, SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
@@ -59,6 +59,18 @@ export class LightEvent {
   toJSON(): SecurityEvent {
     return wholeEvent(this as unknown as SecurityEvent);
   }
+
+  [SNAPSHOT_FORM](): Record<string, unknown> {
+    const line = lineOf(this);
+    const form: Record<string, unknown> = {
+      ...this,
+      [SAVED_FORMAT]: this[SOURCE].format,
+      [SAVED_LINE]: line,
+    };
+    // What the engine compares (see isRepeatOfLastSample) is there after a resume too.
+    if (this.event instanceof LazyOriginal) form.event = { ...this.event, original: line };
+    return form;
+  }
 }
 
 /** A class of light events whose lines are in `source`. */
@@ -98,13 +110,11 @@ export function wholeEvent(event: SecurityEvent): SecurityEvent {
 }
 
 /**
- * The light events of Klaxon 0.1 before columns: plain objects that carry their format under
- * `|format` and, unless `event.original` is their line, the line under `|line`. An unfinished
- * replay's checkpoint may hold them in its engine snapshot: resumed, they are parsed whole as then.
+ * Events as an engine snapshot saves slim and light events (SNAPSHOT_FORM), and as Klaxon 0.1
+ * saved light events before columns: plain objects with the fields the rules read, their format
+ * under `|format` and, unless `event.original` is their line, the line under `|line`. Resumed from
+ * an unfinished replay's checkpoint, they are parsed whole when they become evidence.
  */
-const SAVED_FORMAT = '|format';
-const SAVED_LINE = '|line';
-
 function isSavedLight(event: SecurityEvent): boolean {
   return typeof (event as Record<string, unknown>)[SAVED_FORMAT] === 'string';
 }
