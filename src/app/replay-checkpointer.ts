@@ -56,6 +56,14 @@ export class ReplayCheckpointer {
     );
   }
 
+  /**
+   * While a checkpoint runs: one turn of the event loop, so that its round trips go on (batches
+   * already read would otherwise follow one another without the store's replies being read).
+   */
+  turn(): Promise<void> | undefined {
+    return this.inFlight && new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** The last checkpoint, after the running one: the replay is complete. */
   async finish(eventTime: number): Promise<void> {
     await this.inFlight;

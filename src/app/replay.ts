@@ -182,6 +182,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     for (const time of batch.times) if (time > eventTime) eventTime = time;
     progress.positions[batch.source] = (progress.positions[batch.source] ?? 0) + batch.events.length;
     checkpoints?.startIfDue(eventTime);
+    await checkpoints?.turn();
   }
   engine.flush();
   await checkpoints?.finish(eventTime);
