@@ -104,7 +104,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const resumed = store ? await loadUnfinishedReplay(store, options.inputs) : undefined;
   const book = new IncidentBook(factsOf);
   let detections = 0;
-  const recorder = new IncidentRecorder(factsOf);
+  // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
+  const recorder = new IncidentRecorder(factsOf, { evidence: (detection) => withEvidence(detection, false) });
   const noise = new NoiseStage((ruleId) => ({ cooldownMs: rulesById.get(ruleId)?.cooldownMs ?? 0 }));
   const engine = createDetectionEngine({
     rules: options.rules,
@@ -114,7 +115,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       detections++;
       // In memory, only an opening reads its evidence (to choose the incident's case); the samples
       // an update brings are made whole once, at the end, for those the incidents keep.
-      if (store) recorder.add(withEvidence(signal));
+      if (store) recorder.add(signal);
       else book.apply(signal.state === 'opened' ? withEvidence(signal) : signal);
     },
   });
@@ -214,18 +215,20 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
 
 /**
  * Events read by worker threads hold only what the rules read, and selectively parsed ones only
- * their line: evidence needs the whole ones (each parsed once, then kept with its event).
+ * their line: evidence needs the whole ones (each parsed once, then kept with its event, unless
+ * `keep` is false: a store replay writes few of them, and keeping each would hold it for as long
+ * as the engine holds the event).
  */
-function wholeSample(event: SecurityEvent): SecurityEvent {
-  return materializeEvent(wholeEvent(event));
+function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
+  return materializeEvent(wholeEvent(event, keep), keep);
 }
 
-function withEvidence(detection: Detection): Detection {
-  return { ...detection, samples: detection.samples.map(wholeSample) };
+function withEvidence(detection: Detection, keep = true): Detection {
+  return { ...detection, samples: detection.samples.map((event) => wholeSample(event, keep)) };
 }
 
 function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {
-  for (const incident of incidents) incident.samples = incident.samples.map(wholeSample);
+  for (const incident of incidents) incident.samples = incident.samples.map((event) => wholeSample(event));
   return incidents;
 }
 

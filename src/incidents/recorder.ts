@@ -41,7 +41,11 @@ export class IncidentRecorder {
    */
   constructor(
     private readonly factsOf: (ruleId: string) => RuleFacts | undefined,
-    private readonly options: { openOnce?: boolean } = {},
+    private readonly options: {
+      openOnce?: boolean;
+      /** Makes a detection's evidence whole, for those written only (not the updates a later one superseded). */
+      evidence?: (detection: Detection) => Detection;
+    } = {},
   ) {}
 
   add(detection: Detection): void {
@@ -93,9 +97,12 @@ export class IncidentRecorder {
     const lastIndex = new Map<string, number>();
     pending.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
     // An update superseded by a later signal of the same episode in this batch need not be written.
-    const detections = pending.filter(
-      (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
-    );
+    const evidence = this.options.evidence ?? ((detection: Detection) => detection);
+    const detections = pending
+      .filter(
+        (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
+      )
+      .map(evidence);
     if (!options.reconcile) await this.prepareOpens(tx, detections);
     const changes: IncidentChange[] = [];
     for (let index = 0; index < detections.length;) {

@@ -63,8 +63,11 @@ export function isSlimEvent(event: unknown): boolean {
   return typeof event === 'object' && event !== null && (event as SlimFields)[LINE] !== undefined;
 }
 
-/** The whole event: parsed once from the line of a slim event (and kept), any other event as it is. */
-export function materializeEvent(event: SecurityEvent): SecurityEvent {
+/**
+ * The whole event: parsed once from the line of a slim event (and kept, unless `keep` is false:
+ * then parsed again each time, and the slim event stays small), any other event as it is.
+ */
+export function materializeEvent(event: SecurityEvent, keep = true): SecurityEvent {
   const slim = event as SecurityEvent & SlimFields;
   const line = slim[LINE];
   if (line === undefined) return event;
@@ -73,7 +76,7 @@ export function materializeEvent(event: SecurityEvent): SecurityEvent {
   const parseWhole = (slim as unknown as Record<symbol, (line: string) => SecurityEvent>)[FULL_PARSER];
   const full = (parseWhole as (line: string) => SecurityEvent)(line);
   // Kept: an episode's samples are handed on again with every update.
-  Object.defineProperty(slim, FULL, { value: full });
+  if (keep) Object.defineProperty(slim, FULL, { value: full });
   return full;
 }
 

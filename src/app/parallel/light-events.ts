@@ -100,13 +100,22 @@ export class LazyOriginal {
 const parsers = new Map<string, LineParser>();
 
 /**
- * The whole event a light one stands for (the same object each time), parsed again from its line by
+ * The whole event a light one stands for (the same object each time, unless `keep` is false), parsed again from its line by
  * its format's parser: only formats whose parser reads each line on its own (and ignores the parser
  * options) are split into threads, see PER_LINE_FORMATS. Any other event is whole already.
  */
-export function wholeEvent(event: SecurityEvent): SecurityEvent {
+export function wholeEvent(event: SecurityEvent, keep = true): SecurityEvent {
   if (!(event instanceof LightEvent)) return isSavedLight(event) ? wholeSavedLight(event) : event;
-  return (event[WHOLE] ??= reparse(event[SOURCE].format, lineOf(event)) ?? (event as SecurityEvent));
+  if (event[WHOLE] !== undefined) return event[WHOLE];
+  const whole =
+    reparse(event[SOURCE].format, keep ? lineOf(event) : readLine(event)) ?? (event as SecurityEvent);
+  // Not kept (`keep` false): parsed again each time, and the light event stays light.
+  if (keep) event[WHOLE] = whole;
+  return whole;
+}
+
+function readLine(event: LightEvent): string {
+  return event[LINE] ?? event[SOURCE].lines.read(event[START], event[BYTES]);
 }
 
 /**
@@ -141,5 +150,5 @@ function reparse(format: string, line: string): SecurityEvent | undefined {
 
 /** A detection whose evidence is whole documents, as the single-thread replay gives it. */
 export function withWholeSamples(detection: Detection): Detection {
-  return { ...detection, samples: detection.samples.map(wholeEvent) };
+  return { ...detection, samples: detection.samples.map((event) => wholeEvent(event)) };
 }
