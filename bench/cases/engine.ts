@@ -48,7 +48,7 @@ for (let run = 0; run < runs; run++) {
     rules,
     emit: (signal: Detection) => {
       detections++;
-      book.apply({ ...signal, samples: signal.samples.map(materializeEvent) });
+      book.apply({ ...signal, samples: signal.samples.map((event) => materializeEvent(event)) });
     },
   });
   const started = performance.now();

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Detection, Incident, IncidentCase, SecurityEvent } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
-import { createDetectionEngine } from '../detection/index.ts';
+import { createDetectionEngine, UPDATES_EVERY } from '../detection/index.ts';
 import type { NoiseTally } from '../incidents/index.ts';
 import { IncidentBook, IncidentRecorder, NoiseStage } from '../incidents/index.ts';
 import type { NotifyStage, NotifyTally } from '../routing/index.ts';
@@ -14,7 +14,8 @@ import { openEventStream } from './event-stream.ts';
 import { guardEventTimes } from './guard-event-times.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
-import { loadUnfinishedReplay, saveReplayCheckpoint } from './replay-checkpoint.ts';
+import { loadUnfinishedReplay } from './replay-checkpoint.ts';
+import { ReplayCheckpointer } from './replay-checkpointer.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { fieldsToKeep, wholeEvent } from './parallel/light-events.ts';
@@ -97,13 +98,10 @@ export interface ReplayReport {
 
 const DEFAULT_CHECKPOINT_EVERY_MS = 5_000;
 /**
- * Checkpoints may take at most this share of a replay's time: the engine's snapshot grows with
- * its state (a million keys take seconds to save), so the gap between checkpoints grows with it.
+ * Events between two moments a replay may checkpoint at: where the engine reports the episodes
+ * it updated anyway (a snapshot reports them first), so checkpoints add no signals of their own.
  */
-const CHECKPOINT_SHARE = 0.02;
-const MAX_CHECKPOINT_GAP_MS = 300_000;
-/** Events between two moments a replay may checkpoint at. */
-const CHECKPOINT_STEP = 1_024;
+const CHECKPOINT_STEP = UPDATES_EVERY;
 
 /** Runs files through exactly the detection the live daemon runs, and returns the incidents. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
@@ -113,7 +111,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const resumed = store ? await loadUnfinishedReplay(store, options.inputs) : undefined;
   const book = new IncidentBook(factsOf);
   let detections = 0;
-  const recorder = new IncidentRecorder(factsOf);
+  // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
+  const recorder = new IncidentRecorder(factsOf, { evidence: (detection) => withEvidence(detection, false) });
   const noise = new NoiseStage((ruleId) => ({ cooldownMs: rulesById.get(ruleId)?.cooldownMs ?? 0 }));
   const engine = createDetectionEngine({
     rules: options.rules,
@@ -123,7 +122,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       detections++;
       // In memory, only an opening reads its evidence (to choose the incident's case); the samples
       // an update brings are made whole once, at the end, for those the incidents keep.
-      if (store) recorder.add(withEvidence(signal));
+      if (store) recorder.add(signal);
       else book.apply(signal.state === 'opened' ? withEvidence(signal) : signal);
     },
   });
@@ -171,33 +170,21 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     serials: [],
     complete: false,
   };
-  const now = options.now ?? Date.now;
-  const every = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
-  let lastCheckpoint = now();
-  let checkpointGap = every;
+  const checkpoints =
+    store &&
+    new ReplayCheckpointer({
+      store,
+      engine,
+      recorder,
+      noise,
+      notify: options.notify,
+      progress,
+      toleranceMs: options.toleranceMs,
+      everyMs: options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
+      now: options.now ?? Date.now,
+    });
   // Event time the replay has reached: digests fall due by it, not by the wall clock.
   let eventTime = -Infinity;
-  const checkpoint = async (complete: boolean): Promise<void> => {
-    if (!store) return;
-    const began = now();
-    // A complete replay is never resumed: it needs no snapshot (tens of MB to encode and write).
-    progress.snapshot = complete ? '' : engine.snapshot();
-    progress.complete = complete;
-    await store.transaction(async (tx) => {
-      const changes = await recorder.flush(tx);
-      for (const change of changes)
-        if (change.kind === 'opened') progress.serials.push(change.incident.serial);
-      const passed = await noise.apply(changes, tx);
-      await options.notify?.apply(passed, tx);
-      const settled = complete ? eventTime : eventTime - (options.toleranceMs ?? 0);
-      if (Number.isFinite(settled)) await options.notify?.tickDue(settled, tx);
-      await saveReplayCheckpoint(tx, progress, now());
-    });
-    lastCheckpoint = now();
-    const took = lastCheckpoint - began;
-    checkpointGap = Math.max(every, Math.min(MAX_CHECKPOINT_GAP_MS, took / CHECKPOINT_SHARE));
-  };
-
   // Checkpoints fall between blocks of CHECKPOINT_STEP events, wherever the batches end, so that
   // what a replay into a store finds does not depend on how its input was cut into batches.
   let taken = progress.positions.reduce((sum, n) => sum + n, 0);
@@ -210,12 +197,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       progress.positions[source] = (progress.positions[source] ?? 0) + end - at;
       taken += end - at;
       at = end;
-      if (store && taken % CHECKPOINT_STEP === 0 && now() - lastCheckpoint >= checkpointGap)
-        await checkpoint(false);
+      if (taken % CHECKPOINT_STEP === 0) checkpoints?.startIfDue(eventTime);
     }
+    await checkpoints?.turn();
   }
   engine.flush();
-  await checkpoint(true);
+  await checkpoints?.finish(eventTime);
 
   const files = streams.map((stream, source) => ({
     path: stream.path,
@@ -244,18 +231,20 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
 
 /**
  * Events read by worker threads hold only what the rules read, and selectively parsed ones only
- * their line: evidence needs the whole ones (each parsed once, then kept with its event).
+ * their line: evidence needs the whole ones (each parsed once, then kept with its event, unless
+ * `keep` is false: a store replay writes few of them, and keeping each would hold it for as long
+ * as the engine holds the event).
  */
-function wholeSample(event: SecurityEvent): SecurityEvent {
-  return materializeEvent(wholeEvent(event));
+function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
+  return materializeEvent(wholeEvent(event, keep), keep);
 }
 
-function withEvidence(detection: Detection): Detection {
-  return { ...detection, samples: detection.samples.map(wholeSample) };
+function withEvidence(detection: Detection, keep = true): Detection {
+  return { ...detection, samples: detection.samples.map((event) => wholeSample(event, keep)) };
 }
 
 function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {
-  for (const incident of incidents) incident.samples = incident.samples.map(wholeSample);
+  for (const incident of incidents) incident.samples = incident.samples.map((event) => wholeSample(event));
   return incidents;
 }
 

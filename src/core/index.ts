@@ -72,3 +72,5 @@ export {
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';
+export type { SavesCompactly } from './snapshot-form.ts';
+export { SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from './snapshot-form.ts';

@@ -85,8 +85,11 @@ interface EngineSnapshot {
 }
 
 export const DEFAULT_TOLERANCE_MS = 2_000;
-/** Events `feed` takes between two reports of the episodes they updated (see UpdateQueue). */
-export const UPDATES_EVERY = 8_192;
+/**
+ * Events `feed` takes between two reports of the episodes they updated (see UpdateQueue); a replay
+ * checkpoints only at these points, so a snapshot (which reports them first) adds no signals.
+ */
+export const UPDATES_EVERY = 1_024;
 const DEFAULT_MAX_FUTURE_MS = 300_000;
 
 type Slot = (RuleSlot | AbsenceSlot) & { prefilter?: Rule['prefilter']; literals?: Rule['literals'] };

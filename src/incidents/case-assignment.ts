@@ -18,6 +18,23 @@ export async function assignCase(cases: CaseRepository, incident: Incident): Pro
   return { ...incident, caseId: next.id };
 }
 
+/**
+ * Reads in one go the stored cases that incidents about to open may join, so that assigning
+ * each of them a case asks the store nothing more (in a store transaction, which keeps what it read).
+ */
+export async function readCasesFor(
+  cases: CaseRepository,
+  incidents: readonly Pick<Incident, 'group' | 'samples' | 'firstSeen'>[],
+): Promise<void> {
+  const entities = new Set<string>();
+  let since = Infinity;
+  for (const incident of incidents) {
+    for (const entity of entitiesOf(incident)) entities.add(entity);
+    since = Math.min(since, incident.firstSeen - CASE_GAP_MS);
+  }
+  if (entities.size > 0) await cases.active(since, [...entities]);
+}
+
 /** The same assignment in memory, for a replay without a store. */
 export class CaseBook {
   private readonly cases: CaseSpan[] = [];

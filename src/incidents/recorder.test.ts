@@ -88,3 +88,28 @@ describe('incident recorder: how an incident ends', () => {
     expect(run.changes.at(-1)).toBe('updated #1');
   });
 });
+
+describe('incident recorder: evidence', () => {
+  it('makes whole the evidence of the detections it writes only, not of updates a later one superseded', async () => {
+    store = await openStore('sqlite::memory:');
+    const rule = thresholdRule();
+    const made: string[] = [];
+    const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
+      evidence: (detection) => {
+        made.push(`${detection.state} ${detection.count}`);
+        return { ...detection, samples: detection.samples.map((event) => ({ ...event, whole: true })) };
+      },
+    });
+    const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+    // One event at a time: the opening, then an update per event.
+    for (let i = 0; i < 9; i++) engine.push(authEvent(T0 + i * SECOND));
+    engine.flush();
+    const opened = store;
+    const changes = await opened.transaction((tx) => recorder.flush(tx));
+    expect(made).toEqual(['opened 5', 'updated 9']);
+    expect(changes.map((change) => change.kind)).toEqual(['opened', 'updated']);
+    const stored = await opened.incidents.get(changes[0]?.incident.serial ?? 0);
+    expect(stored?.count).toBe(9);
+    expect(stored?.samples.every((sample) => (sample as { whole?: boolean }).whole === true)).toBe(true);
+  });
+});

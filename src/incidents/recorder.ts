@@ -2,7 +2,10 @@ import type { Detection, Incident } from '../core/index.ts';
 import type { IncidentProgress, StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
-import { assignCase } from './case-assignment.ts';
+import { assignCase, readCasesFor } from './case-assignment.ts';
+
+/** Openings in one flush from which reading what they need up front pays (see `expectOpens`). */
+const PREPARE_FROM = 3;
 
 /** An incident as one batch of detections changed it. */
 export interface IncidentChange {
@@ -38,7 +41,11 @@ export class IncidentRecorder {
    */
   constructor(
     private readonly factsOf: (ruleId: string) => RuleFacts | undefined,
-    private readonly options: { openOnce?: boolean } = {},
+    private readonly options: {
+      openOnce?: boolean;
+      /** Makes a detection's evidence whole, for those written only (not the updates a later one superseded). */
+      evidence?: (detection: Detection) => Detection;
+    } = {},
   ) {}
 
   add(detection: Detection): void {
@@ -67,20 +74,36 @@ export class IncidentRecorder {
   }
 
   /**
-   * Writes the pending detections with `tx` and returns the incidents they changed, in order.
-   * `reconcile` (the retry of a commit whose outcome is unknown): a detection the store already
-   * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
+   * The pending detections, for a `flush` called later (once its transaction began) that must
+   * write exactly these: what the engine signals meanwhile waits for the next one.
    */
-  async flush(tx: StoreOperations, options: { reconcile?: boolean } = {}): Promise<IncidentChange[]> {
+  take(): Detection[] {
     const pending = this.pending.filter((d): d is Detection => d !== undefined);
     this.pending = [];
     this.latestUpdate.clear();
+    return pending;
+  }
+
+  /**
+   * Writes the pending detections (or those `take` took) with `tx` and returns the incidents they changed, in order.
+   * `reconcile` (the retry of a commit whose outcome is unknown): a detection the store already
+   * holds is skipped, so the retry neither repeats a change nor enqueues its notification twice.
+   */
+  async flush(
+    tx: StoreOperations,
+    options: { reconcile?: boolean } = {},
+    pending: readonly Detection[] = this.take(),
+  ): Promise<IncidentChange[]> {
     const lastIndex = new Map<string, number>();
     pending.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
     // An update superseded by a later signal of the same episode in this batch need not be written.
-    const detections = pending.filter(
-      (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
-    );
+    const evidence = this.options.evidence ?? ((detection: Detection) => detection);
+    const detections = pending
+      .filter(
+        (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
+      )
+      .map(evidence);
+    if (!options.reconcile) await this.prepareOpens(tx, detections);
     const changes: IncidentChange[] = [];
     for (let index = 0; index < detections.length;) {
       const detection = detections[index] as Detection;
@@ -98,6 +121,15 @@ export class IncidentRecorder {
       if (written !== undefined) this.record(changes, detection, written.kind, written.incident);
     }
     return changes;
+  }
+
+  /** Many openings (a replay's batch): what they need is read in a few statements, not one each. */
+  private async prepareOpens(tx: StoreOperations, detections: readonly Detection[]): Promise<void> {
+    if (this.options.openOnce) return;
+    const opening = detections.filter((detection) => detection.state === 'opened');
+    if (opening.length < PREPARE_FROM) return;
+    await tx.incidents.expectOpens(opening.map((d) => newIncidentOf(d, this.factsOf(d.ruleId))));
+    await readCasesFor(tx.cases, opening);
   }
 
   private async writeUpdates(

@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
-import { EVIDENCE_FORM } from '../core/index.ts';
+import { EVIDENCE_FORM, isObject, SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from '../core/index.ts';
 import type { FieldTrie } from './ndjson/field-trie.ts';
 
 const LINE = Symbol('klaxon.slimLine');
@@ -29,8 +29,8 @@ export interface LineStore {
 /**
  * A slim event holds only the fields the loaded rules read (and `@timestamp`, `event.original`);
  * the whole event is parsed again from its line when it is needed as evidence. Slim events of one
- * parser share a prototype that knows how to do that; JSON.stringify (snapshots, the store) writes
- * the whole event.
+ * parser share a prototype that knows how to do that; JSON.stringify (the store) writes the whole
+ * event, an engine snapshot its compact form (SNAPSHOT_FORM: its fields, format and line).
  */
 export interface SlimPrototype {
   toJSON(): SecurityEvent;
@@ -38,11 +38,13 @@ export interface SlimPrototype {
 
 /**
  * A prototype for slim events whose whole event `parseWhole` makes from the line, and that hold
- * only the fields `selection` names (see keepsField).
+ * only the fields `selection` names (see keepsField). `format`: the parser whose whole parse of a
+ * line gives what `parseWhole` gives (what a compact event restored from a snapshot is parsed by).
  */
 export function createSlimPrototype(
   parseWhole: (line: string) => SecurityEvent,
   selection: FieldTrie,
+  format: string,
   lines?: LineStore,
 ): SlimPrototype {
   const prototype = {};
@@ -57,6 +59,19 @@ export function createSlimPrototype(
   Object.defineProperty(prototype, 'toJSON', {
     value(this: SecurityEvent) {
       return materializeEvent(this);
+    },
+  });
+  Object.defineProperty(prototype, SNAPSHOT_FORM, {
+    value(this: SecurityEvent & SlimFields) {
+      const line = slimLine(this, false) as string;
+      const form: Record<string, unknown> = { ...this, [SAVED_FORMAT]: format };
+      const event = this.event;
+      // An `event.original` read from the line on demand (a located event, its stand-in) is saved
+      // as a value: the engine compares it (see isRepeatOfLastSample) after a resume too.
+      if (event instanceof LazySlimOriginal) form.event = { ...event, original: line };
+      else if (event === (this as unknown)) form.event = { original: line };
+      else if (!isObject(event) || event.original !== line) form[SAVED_LINE] = line;
+      return form;
     },
   });
   return prototype as SlimPrototype;
@@ -163,8 +178,11 @@ function slimLine(event: SecurityEvent, keep: boolean): string | undefined {
   return read;
 }
 
-/** The whole event: parsed once from the line of a slim event (and kept), any other event as it is. */
-export function materializeEvent(event: SecurityEvent): SecurityEvent {
+/**
+ * The whole event: parsed once from the line of a slim event (and kept, unless `keep` is false:
+ * then parsed again each time, and the slim event stays small), any other event as it is.
+ */
+export function materializeEvent(event: SecurityEvent, keep = true): SecurityEvent {
   const slim = event as SecurityEvent & SlimFields;
   const known = slim[FULL];
   if (known !== undefined) return known;
@@ -174,7 +192,7 @@ export function materializeEvent(event: SecurityEvent): SecurityEvent {
   const parseWhole = (slim as unknown as Record<symbol, (line: string) => SecurityEvent>)[FULL_PARSER];
   const full = (parseWhole as (line: string) => SecurityEvent)(line);
   // Kept: an episode's samples are handed on again with every update.
-  Object.defineProperty(slim, FULL, { value: full });
+  if (keep) Object.defineProperty(slim, FULL, { value: full });
   return full;
 }
 

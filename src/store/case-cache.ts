@@ -20,6 +20,8 @@ export class CaseCache {
   private readonly unwritten = new Set<number>();
   /** Every stored case active at this time or later is in `known`. */
   private readSince: number | undefined;
+  /** Every stored case about the entity active at this time or later is in `known`. */
+  private readonly entityReadSince = new Map<string, number>();
 
   /** With `entities`, only cases sharing one of them, read through the store's entity index. */
   async active(db: Kysely<Database>, since: number, entities?: readonly string[]): Promise<CaseSpanRow[]> {
@@ -40,9 +42,11 @@ export class CaseCache {
   ): Promise<CaseSpanRow[]> {
     if (entities.length === 0) return [];
     if (this.readSince === undefined || since < this.readSince) {
-      const rows = await readActiveSharing(db, since, entities);
+      const unread = entities.filter((entity) => !((this.entityReadSince.get(entity) ?? Infinity) <= since));
+      const rows = unread.length === 0 ? [] : await readActiveSharing(db, since, unread);
       for (const row of rows)
         if (!this.known.has(Number(row.id))) this.known.set(Number(row.id), toSpan(row));
+      for (const entity of unread) this.entityReadSince.set(entity, since);
     }
     const wanted = new Set(entities);
     return [...this.known.values()].filter(
@@ -66,7 +70,9 @@ export class CaseCache {
   extend(id: number, lastSeen: number): boolean {
     const span = this.known.get(id);
     if (span === undefined) {
-      this.readSince = undefined; // that stored case may now be active earlier than read
+      // That stored case may now be active earlier than read.
+      this.readSince = undefined;
+      this.entityReadSince.clear();
       return false;
     }
     if (span.lastSeen < lastSeen) {
@@ -102,19 +108,27 @@ export async function indexEntities(db: Kysely<Database>, spans: readonly CaseSp
 }
 
 /** Stored cases active at `since` or later that share one of `entities`, through `case_entities`. */
-export function readActiveSharing(
+export async function readActiveSharing(
   db: Kysely<Database>,
   since: number,
   entities: readonly string[],
 ): Promise<CaseTable[]> {
-  return db
-    .selectFrom('cases')
-    .selectAll()
-    .where('last_seen', '>=', since)
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('case_entities').select('case_id').where('entity', 'in', entities),
-    )
-    .execute();
+  const found = new Map<number, CaseTable>();
+  for (let start = 0; start < entities.length; start += CHUNK) {
+    const rows = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('last_seen', '>=', since)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('case_entities')
+          .select('case_id')
+          .where('entity', 'in', entities.slice(start, start + CHUNK)),
+      )
+      .execute();
+    for (const row of rows) found.set(Number(row.id), row);
+  }
+  return [...found.values()];
 }
 
 async function upsertCases(db: Kysely<Database>, rows: readonly CaseTable[]): Promise<void> {

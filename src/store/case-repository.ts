@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IncidentCase } from '../core/index.ts';
 import { indexEntities, readActiveSharing, toRow, toSpan } from './case-cache.ts';
-import type { CaseCache } from './case-cache.ts';
 import { drainedFirst } from './write-behind.ts';
+import type { WriteBehind } from './write-behind.ts';
 import type { CaseTable, Database } from './schema.ts';
 
 /** A case's span and entities, as case assignment reads and writes them. */
@@ -36,14 +36,15 @@ export interface CaseRepository {
 const CHUNK = 500;
 
 /**
- * With `cache` (a batch of engine writes in one transaction), active/put/extend work on the cache
- * and the other reads write its changes first.
+ * With `behind` (a batch of engine writes in one transaction), active/put/extend work on its case
+ * cache, and the other reads have what it keeps written first (member incidents too).
  */
-export function createCaseRepository(db: Kysely<Database>, cache?: CaseCache): CaseRepository {
+export function createCaseRepository(db: Kysely<Database>, behind?: WriteBehind): CaseRepository {
   const cases = createStoredCases(db);
-  if (cache === undefined) return cases;
+  if (behind === undefined) return cases;
+  const cache = behind.cases;
   const drained = <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
-    drainedFirst(() => cache.drain(db), read);
+    drainedFirst(() => behind.drain(db), read);
   return {
     active: (since, entities) => cache.active(db, since, entities),
     put: (span, serial) => Promise.resolve(cache.put(span, serial)),

@@ -60,7 +60,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     users: guardMethods('users', createUserRepository(executor), redact),
     sessions: guardMethods('sessions', createSessionRepository(executor), redact),
     ruleStates: guardMethods('ruleStates', createRuleStateRepository(executor), redact),
-    cases: guardMethods('cases', createCaseRepository(executor, behind?.cases), redact),
+    cases: guardMethods('cases', createCaseRepository(executor, behind), redact),
   });
   let closed = false;
   return {
@@ -103,14 +103,14 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
   };
 }
 
-/** Escalations write audit rows: the engine's rows kept until then go first. */
+/** Escalations write audit rows: the engine's rows kept until then (and their incidents) go first. */
 function withTrailFirst(
   escalations: EscalationRepository,
   executor: Kysely<Database>,
   behind: WriteBehind | undefined,
 ): EscalationRepository {
   if (behind === undefined) return escalations;
-  return { ...escalations, fired: drainedFirst(() => behind.trail.drain(executor), escalations.fired) };
+  return { ...escalations, fired: drainedFirst(() => behind.drain(executor), escalations.fired) };
 }
 
 function tellingEnqueues(outbox: OutboxRepository, enqueued: () => void): OutboxRepository {

@@ -4,6 +4,7 @@ import { IMMEDIATE_TRAIL } from './engine-trail.ts';
 import type { EngineTrail } from './engine-trail.ts';
 import { toIncident } from './incident-row.ts';
 import type { KnownIncidents } from './known-incidents.ts';
+import type { PreparedOpens } from './prepared-opens.ts';
 import type { QuietIncidents } from './quiet-incidents.ts';
 import type { IncidentTable } from './schema.ts';
 import { STORED_COUNTER } from './serial-counter.ts';
@@ -15,6 +16,8 @@ export interface EngineWrites {
   counter: SerialCounter;
   quiet?: QuietIncidents | undefined;
   known?: KnownIncidents | undefined;
+  /** With `known`: incidents whose opening was prepared, their rows inserted at the drain. */
+  opens?: PreparedOpens | undefined;
   /** Cases incidents were put in, not written to their rows yet. */
   cases?: CaseCache | undefined;
 }

@@ -8,8 +8,9 @@ import { drainedFirst } from './write-behind.ts';
 import type { WriteBehind } from './write-behind.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
 import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
+import { canonicalGroupKey } from './group-key.ts';
 import type { Database } from './schema.ts';
-import type { IncidentRepository } from './store.ts';
+import type { IncidentRepository, NewIncident } from './store.ts';
 
 /**
  * With `behind` (a batch of engine writes in one transaction), the engine's writes leave part of
@@ -19,6 +20,7 @@ export function createIncidentRepository(db: Kysely<Database>, behind?: WriteBeh
   const writes = behind ?? IMMEDIATE_WRITES;
   const incidents: IncidentRepository = {
     open: (incident) => openIncident(db, incident, writes),
+    expectOpens: (expected) => (behind ? prepareOpens(db, behind, expected) : Promise.resolve()),
     progress: (episodeId, progress) => progressEpisode(db, episodeId, progress, writes),
     progressMany: (updates) => progressEpisodes(db, updates, writes),
     continueBurst: (incident) => continueIncident(db, incident, writes),
@@ -70,8 +72,28 @@ export function createIncidentRepository(db: Kysely<Database>, behind?: WriteBeh
   if (behind === undefined) return incidents;
   const drained = <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
     drainedFirst(() => behind.drainAll(db), work);
-  const engine = new Set(['open', 'progress', 'progressMany', 'continueBurst', 'resolveEpisode']);
+  const engine = new Set([
+    'open',
+    'expectOpens',
+    'progress',
+    'progressMany',
+    'continueBurst',
+    'resolveEpisode',
+  ]);
   return Object.fromEntries(
     Object.entries(incidents).map(([name, method]) => [name, engine.has(name) ? method : drained(method)]),
   ) as unknown as IncidentRepository;
+}
+
+function prepareOpens(
+  db: Kysely<Database>,
+  behind: WriteBehind,
+  expected: readonly NewIncident[],
+): Promise<void> {
+  const keys = expected.map((incident) => ({
+    episodeId: incident.episodeId,
+    ruleId: incident.ruleId,
+    groupKey: canonicalGroupKey(incident.group),
+  }));
+  return behind.opens.prepare(db, behind.counter, keys, () => behind.known.drain(db));
 }

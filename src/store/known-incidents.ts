@@ -19,6 +19,8 @@ const CHANGED = [
 
 /** Rows per statement on SQLite (one UPDATE each) and per array on PostgreSQL. */
 const CHUNK = 500;
+/** Rows per INSERT: about 30 columns each, within SQLite's 32,766 bound parameters. */
+const INSERT_CHUNK = 200;
 
 /**
  * The incidents a batch of engine writes in one transaction opened or changed, as their rows
@@ -31,6 +33,8 @@ export class KnownIncidents {
   private readonly bySerial = new Map<number, IncidentTable>();
   private readonly byEpisode = new Map<string, number>();
   private readonly changed = new Set<number>();
+  /** Incidents opened here that the store does not hold yet: `drain` inserts them as they stand. */
+  private readonly inserts = new Set<number>();
 
   constructor(private readonly dialect: StoreDialect) {}
 
@@ -52,10 +56,28 @@ export class KnownIncidents {
   /** The row as an engine write changed it here, for `drain` to write. */
   change(row: IncidentTable): void {
     this.note(row);
-    this.changed.add(Number(row.serial));
+    if (!this.inserts.has(Number(row.serial))) this.changed.add(Number(row.serial));
+  }
+
+  /** A newly opened incident's row, for `drain` to insert (see PreparedOpens). */
+  insert(row: IncidentTable): void {
+    this.note(row);
+    this.inserts.add(Number(row.serial));
+  }
+
+  get holdsInserts(): boolean {
+    return this.inserts.size > 0;
   }
 
   async drain(db: Kysely<Database>): Promise<void> {
+    // In serial order: an incident's previous may be one of them.
+    const inserts = [...this.inserts].sort((a, b) => a - b).map((serial) => this.bySerial.get(serial));
+    this.inserts.clear();
+    for (let start = 0; start < inserts.length; start += INSERT_CHUNK)
+      await db
+        .insertInto('incidents')
+        .values(inserts.slice(start, start + INSERT_CHUNK) as IncidentTable[])
+        .execute();
     const rows = [...this.changed].map((serial) => this.bySerial.get(serial) as IncidentTable);
     this.changed.clear();
     for (let start = 0; start < rows.length; start += CHUNK) {

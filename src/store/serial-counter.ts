@@ -40,6 +40,19 @@ export class DeferredCounter implements SerialCounter {
     return this.value;
   }
 
+  /** Takes the counter's lock (see STORED_COUNTER) without a step, unless a step took it already. */
+  async hold(trx: Kysely<Database>): Promise<void> {
+    if (this.value !== undefined) return;
+    const row = await trx
+      .updateTable('counters')
+      .set((eb) => ({ value: eb.ref('value') }))
+      .where('name', '=', INCIDENT_SERIAL_COUNTER)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    this.value = Number(row.value);
+    this.stored = this.value;
+  }
+
   async drain(trx: Kysely<Database>): Promise<void> {
     if (this.value === this.stored || this.value === undefined) return;
     await trx

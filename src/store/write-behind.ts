@@ -3,6 +3,7 @@ import { CaseCache } from './case-cache.ts';
 import { DeferredTrail } from './engine-trail.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { KnownIncidents } from './known-incidents.ts';
+import { PreparedOpens } from './prepared-opens.ts';
 import { QuietIncidents } from './quiet-incidents.ts';
 import type { StoreDialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -10,7 +11,8 @@ import { DeferredCounter } from './serial-counter.ts';
 
 /**
  * What the engine's writes in one store transaction leave to its end: the serial counter, their
- * audit rows and the cases they change (and which incidents are quiet, see QuietIncidents), written before the commit (or earlier, before another part of the store
+ * audit rows, the cases they change, the incidents they open (see PreparedOpens) and which are quiet
+ * (see QuietIncidents), written before the commit (or earlier, before another part of the store
  * reads or writes them) in a few multi-row statements instead of one or two per incident.
  */
 export class WriteBehind implements EngineWrites {
@@ -18,6 +20,7 @@ export class WriteBehind implements EngineWrites {
   readonly cases = new CaseCache();
   readonly counter = new DeferredCounter();
   readonly quiet = new QuietIncidents();
+  readonly opens = new PreparedOpens();
   readonly known: KnownIncidents;
 
   constructor(dialect: StoreDialect) {

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
-import { compileFieldGetter, isObject } from '../../core/index.ts';
+import { compileFieldGetter, evidenceOf, isObject } from '../../core/index.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../detection/index.ts';
+import { findParser, isSlimEvent, parseLinesAt } from '../../parsers/index.ts';
 import { loadRulesFromText } from '../../rules/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import { createRangeParser } from './chunk-parser.ts';
 import { lightDecoder } from './decode-light-events.ts';
 import { LightColumnWriter } from './light-columns.ts';
+import { readLocatedLineBatches } from '../../sources/index.ts';
 import { fieldsToKeep, LightEvent, wholeEvent, withWholeSamples } from './light-events.ts';
 import { parseRange } from './parse-range.ts';
 import { LineReader } from './read-range-lines.ts';
@@ -78,7 +81,10 @@ const documents: unknown[] = [
 ];
 
 /** The documents as a worker parses them, decoded on the main thread; and as one thread parses them. */
-function bothWays(format: string, ruleSet: Rule[]): { light: SecurityEvent[]; whole: SecurityEvent[] } {
+function bothWays(
+  format: string,
+  ruleSet: Rule[],
+): { light: SecurityEvent[]; whole: SecurityEvent[]; path: string } {
   const path = join(folder, `${format}-${ruleSet.length}.ndjson`);
   const lines = documents.map((document) =>
     typeof document === 'string' ? document : JSON.stringify(document),
@@ -98,7 +104,22 @@ function bothWays(format: string, ruleSet: Rule[]): { light: SecurityEvent[]; wh
   const whole: SecurityEvent[] = [];
   const wholeParser = createRangeParser(format, {}, undefined);
   for (const line of lines) wholeParser.parseLine(line, (event) => whole.push(event));
-  return { light, whole };
+  return { light, whole, path };
+}
+
+/** The file's events as one thread parses a plain file: slim events that keep where their line is. */
+async function locatedEvents(format: string, path: string, fields: string[]): Promise<SecurityEvent[]> {
+  const lines = new LineReader(path);
+  const parser = findParser(format)?.createSelective?.({}, fields, lines);
+  if (parser === undefined) throw new Error(`${format} has no selective parser`);
+  const events: SecurityEvent[] = [];
+  // Twice: the second time round, the shapes are learnt.
+  for (const round of [0, 1])
+    for await (const batch of readLocatedLineBatches(path)) {
+      const parsed = parseLinesAt(parser, batch.lines, batch.starts, batch.bytes);
+      if (round === 1) events.push(...parsed.events);
+    }
+  return events;
 }
 
 describe('fieldsToKeep', () => {
@@ -138,7 +159,7 @@ function placeValue(target: Record<string, unknown>, field: string, value: unkno
 }
 
 describe.each(['ndjson', 'windows'])('light events of %s documents, sent as columns', (format) => {
-  const { light, whole } = bothWays(format, rules());
+  const { light, whole, path } = bothWays(format, rules());
   const fields = fieldsToKeep(rules()) as string[];
 
   it('carry the values every kept field has in the whole event, and every rule judges them alike', () => {
@@ -162,6 +183,50 @@ describe.each(['ndjson', 'windows'])('light events of %s documents, sent as colu
       expect(wholeEvent(event)).toBe(samples[0]);
       expect(JSON.parse(JSON.stringify(event))).toStrictEqual(JSON.parse(JSON.stringify(whole[i])));
     });
+  });
+
+  it('saved compactly in an engine snapshot (fields, format, line), are judged alike and become whole again', async () => {
+    // Slim events of the main thread too: the second time round, the shapes are learnt.
+    const slim: SecurityEvent[] = [];
+    const parser = createRangeParser(format, {}, fields);
+    for (const round of [0, 1])
+      for (const document of documents) {
+        const line = typeof document === 'string' ? document : JSON.stringify(document);
+        parser.parseLine(line, (event) => void (round === 1 && slim.push(event)));
+      }
+    expect(slim.filter(isSlimEvent).length).toBeGreaterThan(5);
+    const located = await locatedEvents(format, path, fields);
+    expect(located.length).toBe(whole.length);
+    // What the engine keeps as evidence: stand-ins by where their line is (see evidenceOf).
+    const standIns = [...light, ...located].map(evidenceOf);
+    expect(standIns.filter((event, i) => event !== [...light, ...located][i]).length).toBeGreaterThan(10);
+    for (const [kind, events] of [
+      ['light', light],
+      ['slim', slim],
+      ['located slim', located],
+      ['light stand-in', standIns.slice(0, light.length)],
+      ['located stand-in', standIns.slice(light.length)],
+    ] as const)
+      events.forEach((event, i) => {
+        const full = whole[i] as SecurityEvent;
+        const text = encodeSnapshot({ kept: [event] });
+        const restored = (decodeSnapshot(text) as { kept: SecurityEvent[] }).kept[0] as SecurityEvent;
+        if (kind !== 'slim' || isSlimEvent(event)) {
+          expect(restored['|format' as keyof SecurityEvent], `${kind} ${i}`).toBe(format);
+          // Not parsed whole to be saved: a field no rule reads is not in it.
+          if (isObject(full.user) && full.user.domain !== undefined)
+            expect(
+              isObject(restored.user) ? restored.user.domain : undefined,
+              `${kind} ${i}`,
+            ).toBeUndefined();
+        }
+        expect(restored.event?.original, `${kind} ${i}`).toBe(full.event?.original);
+        // A stand-in holds only the time and event.original: rules never judge it.
+        if (!kind.endsWith('stand-in'))
+          for (const rule of rules())
+            expect(rule.matches(restored), `${rule.id} on ${kind} ${i}`).toBe(rule.matches(full));
+        expect(wholeEvent(restored), `${kind} ${i}`).toStrictEqual(full);
+      });
   });
 
   it('of the previous version, saved in an unfinished replay checkpoint, become whole too', () => {

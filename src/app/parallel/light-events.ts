@@ -1,5 +1,5 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import { EVIDENCE_FORM, isObject } from '../../core/index.ts';
+import { EVIDENCE_FORM, isObject, SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
@@ -81,6 +81,20 @@ export class LightEvent {
   toJSON(): SecurityEvent {
     return wholeEvent(this as unknown as SecurityEvent);
   }
+
+  [SNAPSHOT_FORM](): Record<string, unknown> {
+    const line = readLine(this);
+    const form: Record<string, unknown> = {
+      ...this,
+      [SAVED_FORMAT]: this[SOURCE].format,
+      [SAVED_LINE]: line,
+    };
+    // What the engine compares (see isRepeatOfLastSample) is there after a resume too.
+    const event = this.event;
+    if (event instanceof LazyOriginal) form.event = { ...event, original: line };
+    else if (event === this) form.event = { original: line };
+    return form;
+  }
 }
 
 /** A class of light events whose lines are in `source`. */
@@ -127,23 +141,30 @@ export class LazyOriginal {
 const parsers = new Map<string, LineParser>();
 
 /**
- * The whole event a light one stands for (the same object each time), parsed again from its line by
+ * The whole event a light one stands for (the same object each time, unless `keep` is false), parsed again from its line by
  * its format's parser: only formats whose parser reads each line on its own (and ignores the parser
  * options) are split into threads, see PER_LINE_FORMATS. Any other event is whole already.
  */
-export function wholeEvent(event: SecurityEvent): SecurityEvent {
+export function wholeEvent(event: SecurityEvent, keep = true): SecurityEvent {
   if (!(event instanceof LightEvent)) return isSavedLight(event) ? wholeSavedLight(event) : event;
-  return (event[WHOLE] ??= reparse(event[SOURCE].format, lineOf(event)) ?? (event as SecurityEvent));
+  if (event[WHOLE] !== undefined) return event[WHOLE];
+  const whole =
+    reparse(event[SOURCE].format, keep ? lineOf(event) : readLine(event)) ?? (event as SecurityEvent);
+  // Not kept (`keep` false): parsed again each time, and the light event stays light.
+  if (keep) event[WHOLE] = whole;
+  return whole;
+}
+
+function readLine(event: LightEvent): string {
+  return event[LINE] ?? event[SOURCE].lines.read(event[START], event[BYTES]);
 }
 
 /**
- * The light events of Klaxon 0.1 before columns: plain objects that carry their format under
- * `|format` and, unless `event.original` is their line, the line under `|line`. An unfinished
- * replay's checkpoint may hold them in its engine snapshot: resumed, they are parsed whole as then.
+ * Events as an engine snapshot saves slim and light events (SNAPSHOT_FORM), and as Klaxon 0.1
+ * saved light events before columns: plain objects with the fields the rules read, their format
+ * under `|format` and, unless `event.original` is their line, the line under `|line`. Resumed from
+ * an unfinished replay's checkpoint, they are parsed whole when they become evidence.
  */
-const SAVED_FORMAT = '|format';
-const SAVED_LINE = '|line';
-
 function isSavedLight(event: SecurityEvent): boolean {
   return typeof (event as Record<string, unknown>)[SAVED_FORMAT] === 'string';
 }
@@ -170,5 +191,5 @@ function reparse(format: string, line: string): SecurityEvent | undefined {
 
 /** A detection whose evidence is whole documents, as the single-thread replay gives it. */
 export function withWholeSamples(detection: Detection): Detection {
-  return { ...detection, samples: detection.samples.map(wholeEvent) };
+  return { ...detection, samples: detection.samples.map((event) => wholeEvent(event)) };
 }

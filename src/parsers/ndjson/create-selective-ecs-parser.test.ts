@@ -36,7 +36,7 @@ describe('createSelectiveEcsParser', () => {
       source: { ip: '192.0.2.3', port: 51234 },
     });
     const whole = parseAll(createEcsLineParser(), lines).events;
-    expect(events.map(materializeEvent)).toEqual(whole);
+    expect(events.map((event) => materializeEvent(event))).toEqual(whole);
     expect(JSON.parse(JSON.stringify(slim))).toEqual(whole[2]);
   });
 

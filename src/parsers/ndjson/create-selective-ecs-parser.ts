@@ -13,6 +13,8 @@ import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
 
 export interface SelectiveEcsOptions {
+  /** The parser's format, whose whole parser reads a slim event's line again (default `ndjson`). */
+  format?: string;
   /** The fields the rules read (dotted paths); `@timestamp` and `event.original` are always kept. */
   fields: readonly string[];
   /** Completes an event in place (the Windows mapping): it may read only `enrichReads` and `fields`. */
@@ -50,14 +52,28 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     if (typeof result !== 'string' && enrich) enrich(result);
     return result;
   };
-  const prototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, trie);
+  const prototype = createSlimPrototype(
+    (line) => readWhole(line) as SecurityEvent,
+    trie,
+    options.format ?? 'ndjson',
+  );
   // Once completed, an event keeps only what the rules read (see projectFields).
   const kept = buildFieldTrie(['@timestamp', 'event.original', ...options.fields]);
-  const keptPrototype = createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept);
+  const keptPrototype = createSlimPrototype(
+    (line) => readWhole(line) as SecurityEvent,
+    kept,
+    options.format ?? 'ndjson',
+  );
   const projection = compileProjection(kept);
   const located = locatedProjection(options, projection);
   const locatedPrototype =
-    located && createSlimPrototype((line) => readWhole(line) as SecurityEvent, kept, options.lines);
+    located &&
+    createSlimPrototype(
+      (line) => readWhole(line) as SecurityEvent,
+      kept,
+      options.format ?? 'ndjson',
+      options.lines,
+    );
   /** The slim event the rules see: only the kept fields, and the line or where it is. */
   const slimOf = (event: SecurityEvent, line: string): SecurityEvent => {
     if (start < 0 || locatedPrototype === undefined)

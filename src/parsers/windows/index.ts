@@ -21,6 +21,7 @@ export const windowsParser: ParserDefinition = {
   create: () => createEcsLineParser(enrichWindowsEvent),
   createSelective: (_options, fields, lines) =>
     createSelectiveEcsParser({
+      format: 'windows',
       fields,
       enrich: enrichWindowsEvent,
       enrichReads: WINDOWS_ENRICH_READS,

@@ -58,7 +58,7 @@ describe('slim Windows events', () => {
       }
     });
     expect(filled).toBeGreaterThan(lines.length);
-    expect(slim.map(materializeEvent)).toEqual(whole);
+    expect(slim.map((event) => materializeEvent(event))).toEqual(whole);
   });
 
   it('hold nothing more than the fields the rules read, the time and the line', () => {
