@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
-import type { LineParser } from './parser.ts';
+import type { EmitEvent, LineParser } from './parser.ts';
 
 /** What a parser made of a chunk of lines: events with their times (epoch ms), and skips by reason. */
 export interface ParsedLines {
@@ -13,18 +13,7 @@ export interface ParsedLines {
  * (a worker can run it on its own chunk, given its own parser: parsers keep per-input state).
  */
 export function parseLines(parser: LineParser, lines: readonly string[]): ParsedLines {
-  const events: SecurityEvent[] = [];
-  const times: number[] = [];
-  const skipped: Record<string, number> = {};
-  const emit = (event: SecurityEvent, ts: number): void => {
-    events.push(event);
-    times.push(ts);
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const reason = parser.parseLine(lines[i] as string, emit);
-    if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
-  }
-  return { events, times, skipped };
+  return collect(lines.length, (i, emit) => parser.parseLine(lines[i] as string, emit));
 }
 
 /**
@@ -37,7 +26,15 @@ export function parseLinesAt(
   starts: readonly number[],
   bytes: readonly number[],
 ): ParsedLines {
-  if (parser.parseLineAt === undefined) return parseLines(parser, lines);
+  const parseAt = parser.parseLineAt?.bind(parser);
+  if (parseAt === undefined) return parseLines(parser, lines);
+  return collect(lines.length, (i, emit) =>
+    parseAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit),
+  );
+}
+
+/** Parses lines 0..count-1 with `parseOne`, collecting events, their times and skips by reason. */
+function collect(count: number, parseOne: (i: number, emit: EmitEvent) => string | null): ParsedLines {
   const events: SecurityEvent[] = [];
   const times: number[] = [];
   const skipped: Record<string, number> = {};
@@ -45,8 +42,8 @@ export function parseLinesAt(
     events.push(event);
     times.push(ts);
   };
-  for (let i = 0; i < lines.length; i++) {
-    const reason = parser.parseLineAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit);
+  for (let i = 0; i < count; i++) {
+    const reason = parseOne(i, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
   return { events, times, skipped };
