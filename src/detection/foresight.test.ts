@@ -114,9 +114,11 @@ describe('foresight: live detection ahead of the reorder buffer', () => {
     fc.assert(
       fc.property(fc.array(event, { minLength: 1, maxLength: 200 }), (drawn) => {
         const events = drawn.map((d) => ({ ...d, event: authEvent(d.ms, { ip: d.ip, user: d.user }) }));
-        const sorted = [...events].sort((a, b) => a.ms - b.ms);
         // Each event arrives `delay` after its time: out of order by up to the tolerance.
         const arriving = [...events].sort((a, b) => a.ms + a.delay - (b.ms + b.delay));
+        // Sorted by time; events of the same millisecond in the order they arrived, as the reorder
+        // buffer hands them on (their order decides, e.g., which sighting a spray counts first).
+        const sorted = [...arriving].sort((a, b) => a.ms - b.ms);
         const run = (order: typeof events, arrival: (e: (typeof events)[number]) => number) => {
           const clock = { now: T0 };
           const { engine, detections } = liveEngine(rules, clock);
