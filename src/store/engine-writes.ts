@@ -27,7 +27,7 @@ export const IMMEDIATE_WRITES: EngineWrites = { trail: IMMEDIATE_TRAIL, counter:
 /** The incident a row an engine write returned holds, in the case it was put in. */
 export function incidentOf(row: IncidentTable, writes: EngineWrites): Incident {
   const caseId = writes.cases?.caseOf(Number(row.serial));
-  return toIncident(caseId === undefined ? row : { ...row, case_id: caseId });
+  return toIncident(caseId === undefined ? row : { ...row, case_id: caseId }, true);
 }
 
 /** An engine write changed an incident to this row. */

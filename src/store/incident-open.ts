@@ -34,7 +34,7 @@ export function openIncident(
       action: 'opened',
       detail: `${incident.count} events`,
     });
-    return toIncident(row);
+    return toIncident(row, true);
   });
 }
 
