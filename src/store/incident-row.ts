@@ -61,11 +61,18 @@ export function toProgressColumns(progress: IncidentProgress): Partial<IncidentT
 }
 
 /**
- * The incident a row holds. `written`: the row an engine write just made, its samples this
- * process's own JSON: they (whole events, most of the row) are parsed only when read, and a
- * replay's noise control reads none of them.
+ * The incident of a row an engine write just made, its samples this process's own JSON: they
+ * (whole events, most of the row) are parsed only when read, and a replay's noise control reads none.
  */
-export function toIncident(row: IncidentTable, written = false): Incident {
+export function toWrittenIncident(row: IncidentTable): Incident {
+  return incidentOfRow(row, true);
+}
+
+export function toIncident(row: IncidentTable): Incident {
+  return incidentOfRow(row, false);
+}
+
+function incidentOfRow(row: IncidentTable, written: boolean): Incident {
   const incident: Incident = {
     serial: Number(row.serial),
     episodeId: row.episode_id,
