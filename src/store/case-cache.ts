@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { CaseSpanRow } from './case-repository.ts';
 import type { CaseTable, Database } from './schema.ts';
@@ -146,19 +147,15 @@ async function upsertCases(db: Kysely<Database>, rows: readonly CaseTable[]): Pr
       .execute();
 }
 
-/** Incidents' case ids, `[serial, case id]`, in one UPDATE. */
+/**
+ * Incidents' case ids, `[serial, case id]`, in one UPDATE. The CASE is written as SQL: Kysely's
+ * builder copies the whole CASE at each WHEN, which made a chunk of 500 cost 125,000 copies.
+ */
 async function setCases(db: Kysely<Database>, members: readonly [number, number][]): Promise<void> {
+  const whens = members.map(([serial, id]) => sql`when ${serial} then cast(${id} as bigint)`);
   await db
     .updateTable('incidents')
-    .set((eb) => {
-      let choice = eb
-        .case('serial')
-        .when(members[0]![0])
-        .then(eb.cast<number>(eb.val(members[0]![1]), 'bigint'));
-      for (const [serial, id] of members.slice(1))
-        choice = choice.when(serial).then(eb.cast<number>(eb.val(id), 'bigint'));
-      return { case_id: choice.end() };
-    })
+    .set({ case_id: sql<number>`case ${sql.ref('serial')} ${sql.join(whens, sql` `)} end` })
     .where(
       'serial',
       'in',

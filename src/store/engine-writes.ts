@@ -2,7 +2,7 @@ import type { Incident } from '../core/index.ts';
 import type { CaseCache } from './case-cache.ts';
 import { IMMEDIATE_TRAIL } from './engine-trail.ts';
 import type { EngineTrail } from './engine-trail.ts';
-import { toIncident } from './incident-row.ts';
+import { toWrittenIncident } from './incident-row.ts';
 import type { KnownIncidents } from './known-incidents.ts';
 import type { PreparedOpens } from './prepared-opens.ts';
 import type { QuietIncidents } from './quiet-incidents.ts';
@@ -27,7 +27,7 @@ export const IMMEDIATE_WRITES: EngineWrites = { trail: IMMEDIATE_TRAIL, counter:
 /** The incident a row an engine write returned holds, in the case it was put in. */
 export function incidentOf(row: IncidentTable, writes: EngineWrites): Incident {
   const caseId = writes.cases?.caseOf(Number(row.serial));
-  return toIncident(caseId === undefined ? row : { ...row, case_id: caseId });
+  return toWrittenIncident(caseId === undefined ? row : { ...row, case_id: caseId });
 }
 
 /** An engine write changed an incident to this row. */

@@ -6,7 +6,7 @@ import { IMMEDIATE_WRITES } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
-import { toIncident, toIncidentRow } from './incident-row.ts';
+import { toIncidentRow, toWrittenIncident } from './incident-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
 import type { SerialCounter } from './serial-counter.ts';
 import type { NewIncident } from './store.ts';
@@ -34,7 +34,7 @@ export function openIncident(
       action: 'opened',
       detail: `${incident.count} events`,
     });
-    return toIncident(row);
+    return toWrittenIncident(row);
   });
 }
 

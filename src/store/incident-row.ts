@@ -60,7 +60,19 @@ export function toProgressColumns(progress: IncidentProgress): Partial<IncidentT
   return columns;
 }
 
+/**
+ * The incident of a row an engine write just made, its samples this process's own JSON: they
+ * (whole events, most of the row) are parsed only when read, and a replay's noise control reads none.
+ */
+export function toWrittenIncident(row: IncidentTable): Incident {
+  return incidentOfRow(row, true);
+}
+
 export function toIncident(row: IncidentTable): Incident {
+  return incidentOfRow(row, false);
+}
+
+function incidentOfRow(row: IncidentTable, written: boolean): Incident {
   const incident: Incident = {
     serial: Number(row.serial),
     episodeId: row.episode_id,
@@ -76,8 +88,9 @@ export function toIncident(row: IncidentTable): Incident {
     confidence: row.confidence as Confidence,
     priority: row.priority as Priority,
     attack: JSON.parse(row.attack_json) as string[],
-    samples: JSON.parse(row.samples_json) as Incident['samples'],
+    samples: written ? [] : (JSON.parse(row.samples_json) as Incident['samples']),
   };
+  if (written) parseSamplesWhenRead(incident, row.samples_json);
   if (row.runbook !== null) incident.runbook = row.runbook;
   if (row.sigma_json !== null && row.sigma_json !== undefined)
     incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];
@@ -94,4 +107,25 @@ export function toIncident(row: IncidentTable): Incident {
   if (row.minute_counts !== null && row.minute_counts !== undefined)
     incident.minuteCounts = JSON.parse(row.minute_counts) as Incident['minuteCounts'];
   return incident;
+}
+
+/** `incident.samples` becomes a plain property at its first read or write, in its place among the keys. */
+function parseSamplesWhenRead(incident: Incident, json: string): void {
+  const settle = (samples: Incident['samples']) =>
+    Object.defineProperty(incident, 'samples', {
+      value: samples,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  Object.defineProperty(incident, 'samples', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const samples = JSON.parse(json) as Incident['samples'];
+      settle(samples);
+      return samples;
+    },
+    set: settle,
+  });
 }

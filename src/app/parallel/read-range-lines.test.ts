@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -77,7 +77,35 @@ describe('readRangeLines', () => {
     );
   });
 
+  it.skipIf(process.platform !== 'linux')(
+    'after close, reads lines by opening the file once until the next turn of the event loop',
+    async () => {
+      const path = file('one\ntwo\nthree\n');
+      const opened = () =>
+        readdirSync('/proc/self/fd').filter((fd) => safeLink(`/proc/self/fd/${fd}`) === path);
+      const reader = new LineReader(path);
+      expect(reader.read(4, 3)).toBe('two');
+      reader.close();
+      expect(opened()).toEqual([]);
+      expect([reader.read(0, 3), reader.read(8, 5), reader.read(4, 3)]).toEqual(['one', 'three', 'two']);
+      expect(opened()).toHaveLength(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(opened()).toEqual([]);
+      expect(reader.read(8, 5)).toBe('three'); // and again when read later
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(opened()).toEqual([]);
+    },
+  );
+
   it('reads an empty file as no lines', () => {
     expect(byRanges(file(''), 0, 16)).toEqual([]);
   });
 });
+
+function safeLink(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined; // the descriptor readdir itself used, closed since
+  }
+}

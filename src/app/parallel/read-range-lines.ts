@@ -90,7 +90,8 @@ function byteAt(fd: number, position: number): number | undefined {
 /**
  * Reads lines again from where readRangeLines found them: the evidence of an event parsed by a
  * worker thread is read back from the file rather than copied between threads. The file stays open
- * until `close`; a line read after that opens it again just for that line.
+ * until `close`; lines read after that (evidence made whole at a replay's last flush, many at once)
+ * open it again until the next turn of the event loop.
  */
 export class LineReader {
   private fd: number | undefined;
@@ -99,20 +100,25 @@ export class LineReader {
   constructor(readonly path: string) {}
 
   read(start: number, bytes: number): string {
-    const fd = this.fd ?? openSync(this.path, 'r');
-    let buffer: Buffer;
-    try {
-      buffer = readAt(fd, start, bytes);
-    } finally {
-      if (this.keepOpen) this.fd = fd;
-      else closeSync(fd);
-    }
+    const fd = this.fd ?? this.open();
+    const buffer = readAt(fd, start, bytes);
     if (buffer.length !== bytes) throw new InputError(`${this.path}: the file changed while it was replayed`);
     return buffer.toString('utf8');
   }
 
   close(): void {
     this.keepOpen = false;
+    this.release();
+  }
+
+  private open(): number {
+    const fd = openSync(this.path, 'r');
+    this.fd = fd;
+    if (!this.keepOpen) setImmediate(() => this.release());
+    return fd;
+  }
+
+  private release(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
