@@ -74,3 +74,5 @@ export {
 } from './minute-counts.ts';
 export type { SavesCompactly } from './snapshot-form.ts';
 export { SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from './snapshot-form.ts';
+export type { ReadsOwnLine } from './lazy-original.ts';
+export { defineLineStandIn, eventWithOriginal, LazyOriginal, READ_OWN_LINE } from './lazy-original.ts';

@@ -1,5 +1,15 @@
 import type { SecurityEvent } from '../core/index.ts';
-import { EVIDENCE_FORM, isObject, SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from '../core/index.ts';
+import {
+  defineLineStandIn,
+  eventWithOriginal,
+  EVIDENCE_FORM,
+  isObject,
+  LazyOriginal,
+  READ_OWN_LINE,
+  SAVED_FORMAT,
+  SAVED_LINE,
+  SNAPSHOT_FORM,
+} from '../core/index.ts';
 import type { FieldTrie } from './ndjson/field-trie.ts';
 
 const LINE = Symbol('klaxon.slimLine');
@@ -9,7 +19,6 @@ const SELECTION = Symbol('klaxon.selection');
 const START = Symbol('klaxon.slimStart');
 const BYTES = Symbol('klaxon.slimBytes');
 const STORE = Symbol('klaxon.lineStore');
-const OWNER = Symbol('klaxon.slimOwner');
 const STAND_IN = Symbol('klaxon.standIn');
 const LINE_STAND_IN = Symbol('klaxon.lineStandIn');
 
@@ -52,6 +61,11 @@ export function createSlimPrototype(
   if (lines) {
     Object.defineProperty(prototype, STORE, { value: lines });
     Object.defineProperty(prototype, EVIDENCE_FORM, { value: standIn });
+    Object.defineProperty(prototype, READ_OWN_LINE, {
+      value(this: SecurityEvent) {
+        return slimLine(this, true);
+      },
+    });
     Object.defineProperty(prototype, LINE_STAND_IN, { value: lineStandInPrototype(prototype) });
   }
   const known = new Map<readonly string[], boolean>();
@@ -65,12 +79,11 @@ export function createSlimPrototype(
     value(this: SecurityEvent & SlimFields) {
       const line = slimLine(this, false) as string;
       const form: Record<string, unknown> = { ...this, [SAVED_FORMAT]: format };
-      const event = this.event;
       // An `event.original` read from the line on demand (a located event, its stand-in) is saved
       // as a value: the engine compares it (see isRepeatOfLastSample) after a resume too.
-      if (event instanceof LazySlimOriginal) form.event = { ...event, original: line };
-      else if (event === (this as unknown)) form.event = { original: line };
-      else if (!isObject(event) || event.original !== line) form[SAVED_LINE] = line;
+      const event = eventWithOriginal(this, line);
+      if (event !== undefined) form.event = event;
+      else if (!isObject(this.event) || this.event.original !== line) form[SAVED_LINE] = line;
       return form;
     },
   });
@@ -109,7 +122,7 @@ function standIn(this: SecurityEvent & SlimFields): SecurityEvent {
   const known = this[STAND_IN];
   if (known !== undefined) return known;
   const event = this.event;
-  const lazy = event instanceof LazySlimOriginal;
+  const lazy = event instanceof LazyOriginal;
   const prototype = Object.getPrototypeOf(this) as SlimPrototype & Record<symbol, SlimPrototype>;
   const made = createLocatedRoot(
     lazy ? (prototype[LINE_STAND_IN] as SlimPrototype) : prototype,
@@ -122,38 +135,11 @@ function standIn(this: SecurityEvent & SlimFields): SecurityEvent {
   return (this[STAND_IN] = made as SecurityEvent);
 }
 
-/**
- * The prototype of stand-ins whose `event.original` is their line: one object each (a stand-in is
- * its own `event`), for most events are kept as evidence a while.
- */
+/** The prototype of stand-ins whose `event.original` is their line (see defineLineStandIn). */
 function lineStandInPrototype(prototype: object): object {
-  return Object.create(prototype, {
-    event: {
-      get(this: SecurityEvent) {
-        return this;
-      },
-    },
-    original: {
-      get(this: SecurityEvent) {
-        return slimLine(this, true);
-      },
-    },
-  }) as object;
-}
-
-/**
- * `event` of a located slim event whose `event.original` is its line: read from the store only
- * when asked (the engine compares originals of samples with the same time), then kept.
- */
-export class LazySlimOriginal {
-  readonly [OWNER]: SecurityEvent;
-  [field: string]: unknown;
-  constructor(owner: SecurityEvent) {
-    this[OWNER] = owner;
-  }
-  get original(): string {
-    return slimLine(this[OWNER], true) as string;
-  }
+  const made = Object.create(prototype) as object;
+  defineLineStandIn(made);
+  return made;
 }
 
 export function isSlimEvent(event: unknown): boolean {

@@ -1,10 +1,11 @@
 import type { SecurityEvent } from '../../core/index.ts';
+import { LazyOriginal } from '../../core/index.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 import type { LightColumns } from './light-columns.ts';
 import { ORIGINAL_IS_LINE } from './light-columns.ts';
 import type { LineSource, LightEvent } from './light-events.ts';
-import { LazyOriginal, lightEventClass } from './light-events.ts';
+import { lightEventClass } from './light-events.ts';
 
 /**
  * Turns events `from` to `to` of a range's columns back into light events, onto `into` (main

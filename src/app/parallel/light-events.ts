@@ -1,5 +1,15 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
-import { EVIDENCE_FORM, isObject, SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from '../../core/index.ts';
+import {
+  defineLineStandIn,
+  eventWithOriginal,
+  EVIDENCE_FORM,
+  isObject,
+  LazyOriginal,
+  READ_OWN_LINE,
+  SAVED_FORMAT,
+  SAVED_LINE,
+  SNAPSHOT_FORM,
+} from '../../core/index.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
@@ -36,7 +46,6 @@ const START = Symbol('klaxon.lineStart');
 const BYTES = Symbol('klaxon.lineBytes');
 const LINE = Symbol('klaxon.line');
 const WHOLE = Symbol('klaxon.whole');
-const OWNER = Symbol('klaxon.owner');
 const STAND_IN = Symbol('klaxon.lightStandIn');
 const LINE_STAND_IN = Symbol('klaxon.lightLineStandIn');
 
@@ -82,6 +91,10 @@ export class LightEvent {
     return wholeEvent(this as unknown as SecurityEvent);
   }
 
+  [READ_OWN_LINE](): string {
+    return lineOf(this);
+  }
+
   [SNAPSHOT_FORM](): Record<string, unknown> {
     const line = readLine(this);
     const form: Record<string, unknown> = {
@@ -90,9 +103,8 @@ export class LightEvent {
       [SAVED_LINE]: line,
     };
     // What the engine compares (see isRepeatOfLastSample) is there after a resume too.
-    const event = this.event;
-    if (event instanceof LazyOriginal) form.event = { ...event, original: line };
-    else if (event === this) form.event = { original: line };
+    const event = eventWithOriginal(this, line);
+    if (event !== undefined) form.event = event;
     return form;
   }
 }
@@ -103,16 +115,7 @@ export function lightEventClass(source: LineSource): typeof LightEvent {
   Object.defineProperty(made.prototype, SOURCE, { value: source });
   // Stand-ins whose `event.original` is their line: one object each, its own `event`.
   const standIn = class extends made {};
-  Object.defineProperty(standIn.prototype, 'event', {
-    get(this: LightEvent) {
-      return this;
-    },
-  });
-  Object.defineProperty(standIn.prototype, 'original', {
-    get(this: LightEvent) {
-      return lineOf(this);
-    },
-  });
+  defineLineStandIn(standIn.prototype);
   Object.defineProperty(made.prototype, LINE_STAND_IN, { value: standIn });
   return made;
 }
@@ -124,18 +127,6 @@ function lineStandInClass(event: LightEvent): typeof LightEvent {
 /** The line of a light event, read from its file once. */
 export function lineOf(event: LightEvent): string {
   return (event[LINE] ??= event[SOURCE].lines.read(event[START], event[BYTES]));
-}
-
-/** `event` of a light event whose `event.original` is its line: read only when the engine asks. */
-export class LazyOriginal {
-  readonly [OWNER]: LightEvent;
-  [field: string]: unknown;
-  constructor(owner: LightEvent) {
-    this[OWNER] = owner;
-  }
-  get original(): string {
-    return lineOf(this[OWNER]);
-  }
 }
 
 const parsers = new Map<string, LineParser>();

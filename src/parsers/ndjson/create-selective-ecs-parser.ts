@@ -1,8 +1,8 @@
-import type { SecurityEvent } from '../../core/index.ts';
-import { JSON_LIMITS, parseIsoMillis } from '../../core/index.ts';
+import type { ReadsOwnLine, SecurityEvent } from '../../core/index.ts';
+import { JSON_LIMITS, LazyOriginal, parseIsoMillis } from '../../core/index.ts';
 import type { LineParser } from '../parser.ts';
 import type { LineStore } from '../slim-event.ts';
-import { createLocatedRoot, createSlimPrototype, createSlimRoot, LazySlimOriginal } from '../slim-event.ts';
+import { createLocatedRoot, createSlimPrototype, createSlimRoot } from '../slim-event.ts';
 import { completeEcsDocument } from './complete-ecs-document.ts';
 import { mayHaveDottedKey } from './expand-dotted-keys.ts';
 import { buildFieldTrie } from './field-trie.ts';
@@ -85,7 +85,7 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
       event,
       located as Projection,
       root,
-      new LazySlimOriginal(root as SecurityEvent),
+      new LazyOriginal(root as unknown as ReadsOwnLine),
     ) as SecurityEvent;
   };
   const parser: LineParser = {

@@ -36,7 +36,7 @@ export function projectFields(
 
 /**
  * projectFields for a slim event that keeps where its line is rather than its text: the fields of
- * `event` go into `event` (see LazySlimOriginal), and strings are copied out of the line they were
+ * `event` go into `event` (see LazyOriginal), and strings are copied out of the line they were
  * read from, for a slice of it would keep the whole line alive as long as the event.
  */
 export function projectLocated(
@@ -100,7 +100,7 @@ function copied(text: string): string {
 
 /**
  * `projection` without `event.original`, for slim events whose `event` object reads the original
- * from the line (see LazySlimOriginal); undefined when `event` or `event.original` is kept whole
+ * from the line (see LazyOriginal); undefined when `event` or `event.original` is kept whole
  * (a rule reads it, so every event would read its line back).
  */
 export function withoutOriginal(projection: Projection): Projection | undefined {
