@@ -40,24 +40,27 @@ export async function* readContentChunks(path: string): AsyncGenerator<Buffer> {
 }
 
 /**
- * Reads one chunk ahead: while the caller works on a chunk, the next read fills a second buffer,
- * so the main thread does not sit idle waiting for the thread pool (on a busy machine, for a core)
- * after each chunk. A chunk stays valid until the next one is asked for: only then is its buffer
- * read into again.
+ * Reads one chunk ahead from the second on: while the caller works on a chunk, the next read fills
+ * a second buffer, so the main thread does not sit idle waiting for the thread pool (on a busy
+ * machine, for a core) after each chunk. A caller that reads only the first chunk (sniffing the
+ * format) costs no read ahead. A chunk stays valid until the next one is asked for: only then is
+ * its buffer read into again.
  */
 async function* plainChunks(path: string): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+  let chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let spare: Buffer | undefined;
   let ahead: Promise<number> | undefined = readInto(file, chunk);
   try {
     for (;;) {
       const bytesRead: number = await ahead;
       ahead = undefined;
       if (bytesRead === 0) return;
-      ahead = readInto(file, spare);
+      if (spare !== undefined) ahead = readInto(file, spare);
       yield chunk.subarray(0, bytesRead);
+      spare ??= Buffer.allocUnsafe(CHUNK_BYTES);
       [chunk, spare] = [spare, chunk];
+      ahead ??= readInto(file, chunk);
     }
   } finally {
     // A caller that stopped early never asks for the read ahead: it ends before the file closes.
