@@ -24,6 +24,13 @@ interface Entry<T> {
 interface FieldIndex<T> {
   read: FieldGetter;
   byValue: Map<string, Entry<T>[]>;
+  /**
+   * The last text looked up and what it found: a parser's events name their action, category
+   * or dataset with a few constant strings, so most events repeat the event before's value and
+   * skip the hashing and the lower-case retry of a miss. `byValue` never changes once built.
+   */
+  lastText: string | undefined;
+  lastFound: Entry<T>[] | undefined;
 }
 
 /**
@@ -59,7 +66,12 @@ export class RuleIndex<T extends Indexed> {
       }
       let index = byField.get(prefilter.field);
       if (index === undefined) {
-        index = { read: compileFieldGetter(prefilter.field), byValue: new Map() };
+        index = {
+          read: compileFieldGetter(prefilter.field),
+          byValue: new Map(),
+          lastText: undefined,
+          lastFound: undefined,
+        };
         byField.set(prefilter.field, index);
         this.fields.push(index);
       }
@@ -73,13 +85,14 @@ export class RuleIndex<T extends Indexed> {
   forEachCandidate(event: SecurityEvent, visit: (item: T) => void): void {
     const number = ++this.eventNumber;
     for (const entry of this.always) visit(entry.item);
-    for (const { read, byValue } of this.fields) {
-      const value = read(event);
+    for (let i = 0; i < this.fields.length; i++) {
+      const index = this.fields[i] as FieldIndex<T>;
+      const value = index.read(event);
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
-        for (const element of value) visitEntries(lookup(byValue, element), number, visit);
+        for (const element of value) visitEntries(lookupOnce(index, element), number, visit);
       } else {
-        visitEntries(lookup(byValue, value), number, visit);
+        visitEntries(lookupOnce(index, value), number, visit);
       }
     }
     this.event = event;
@@ -108,6 +121,16 @@ function compileFits(prefilter: Prefilter): (event: SecurityEvent) => boolean {
     if (Array.isArray(value)) return value.some((element) => lookup(values, element) !== undefined);
     return lookup(values, value) !== undefined;
   };
+}
+
+/** lookup in the field's index, answered from its last lookup when the value is the same text. */
+function lookupOnce<T>(index: FieldIndex<T>, value: unknown): Entry<T>[] | undefined {
+  if (typeof value !== 'string') return lookup(index.byValue, value);
+  if (value === index.lastText) return index.lastFound;
+  const found = lookup(index.byValue, value);
+  index.lastText = value;
+  index.lastFound = found;
+  return found;
 }
 
 function lookup<T>(byValue: Map<string, T>, value: unknown): T | undefined {

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inspectLogFile } from './open-decompressed.ts';
+import { CHUNK_BYTES, inspectLogFile, readContentChunks } from './open-decompressed.ts';
 import { readFirstLines, readLineBatches } from './read-lines.ts';
 import { removeTempFolders, tempFolder } from './testdata/follow-harness.ts';
 
@@ -68,5 +69,44 @@ describe('reading compressed logs', () => {
     await expect(inspectLogFile('/nonexistent/auth.log.gz')).rejects.toThrow(
       '/nonexistent/auth.log.gz: cannot read the file (no such file or folder (ENOENT))',
     );
+  });
+});
+
+describe('reading a plain file one chunk ahead', () => {
+  // Text of a few chunks and a part (the last read is short), every line different.
+  const text = Array.from(
+    { length: 90_000 },
+    (_, i) => `Mar 27 13:06:56 host sshd[${i}]: ${'x'.repeat(i % 41)} ✓`,
+  );
+  const content = `${text.join('\n')}\n`;
+
+  it('gives every byte once, in order, a chunk unchanged while the next one is being read', async () => {
+    const path = file('ahead.log', content);
+    expect(Buffer.byteLength(content)).toBeGreaterThan(3 * CHUNK_BYTES);
+    const seen: Buffer[] = [];
+    for await (const chunk of readContentChunks(path)) {
+      const copy = Buffer.from(chunk);
+      // A slow caller: the read ahead has long finished into the other buffer, not into this one.
+      await nextTurn();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(chunk.equals(copy)).toBe(true);
+      seen.push(copy);
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(Buffer.concat(seen).equals(readFileSync(path))).toBe(true);
+  });
+
+  it('lets a caller stop after the first chunk or with a read ahead under way', async () => {
+    const path = file('stop.log', content);
+    const whole = readFileSync(path);
+    for (let round = 0; round < 60; round++) {
+      const stopAfter = round % 3;
+      let index = 0;
+      for await (const chunk of readContentChunks(path)) {
+        expect(chunk.equals(whole.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES))).toBe(true);
+        if (index++ === stopAfter) break;
+      }
+    }
+    expect((await allLines(path)).length).toBe(text.length);
   });
 });

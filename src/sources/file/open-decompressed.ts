@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../../core/index.ts';
 import { describeIoError } from './describe-io-error.ts';
@@ -39,18 +39,42 @@ export async function* readContentChunks(path: string): AsyncGenerator<Buffer> {
   else yield* plainChunks(path);
 }
 
+/**
+ * Reads one chunk ahead from the second on: while the caller works on a chunk, the next read fills
+ * a second buffer, so the main thread does not sit idle waiting for the thread pool (on a busy
+ * machine, for a core) after each chunk. A caller that reads only the first chunk (sniffing the
+ * format) costs no read ahead. A chunk stays valid until the next one is asked for: only then is
+ * its buffer read into again.
+ */
 async function* plainChunks(path: string): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
+  let chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let spare: Buffer | undefined;
+  let ahead: Promise<number> | undefined = readInto(file, chunk);
   try {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+      const bytesRead: number = await ahead;
+      ahead = undefined;
       if (bytesRead === 0) return;
+      if (spare !== undefined) ahead = readInto(file, spare);
       yield chunk.subarray(0, bytesRead);
+      spare ??= Buffer.allocUnsafe(CHUNK_BYTES);
+      [chunk, spare] = [spare, chunk];
+      ahead ??= readInto(file, chunk);
     }
   } finally {
+    // A caller that stopped early never asks for the read ahead: it ends before the file closes.
+    if (ahead !== undefined) await ahead.catch(() => 0);
     await file.close();
   }
+}
+
+/** Reads the file's next bytes into `buffer`; a failure surfaces where the read is awaited. */
+function readInto(file: FileHandle, buffer: Buffer): Promise<number> {
+  const read = file.read(buffer, 0, CHUNK_BYTES, null).then((result) => result.bytesRead);
+  // Not awaited while the generator waits at its yield: that is no unhandled rejection.
+  read.catch(() => undefined);
+  return read;
 }
 
 async function* gunzipChunks(path: string, limit = Infinity): AsyncGenerator<Buffer> {
