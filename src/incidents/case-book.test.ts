@@ -13,7 +13,11 @@ class ReferenceBook {
   private readonly members = new Map<number, number[]>();
 
   assign(incident: Incident): number {
-    const span = { entities: entitiesOf(incident), firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
+    const span = {
+      entities: entitiesOf(incident),
+      firstSeen: incident.firstSeen,
+      lastSeen: incident.lastSeen,
+    };
     const choice = chooseCase(span, this.cases);
     if ('join' in choice) {
       const index = this.cases.findIndex((c) => c.id === choice.join);
@@ -32,7 +36,11 @@ class ReferenceBook {
   }
 
   list() {
-    return this.cases.map((c) => ({ ...c, entities: [...c.entities], serials: [...(this.members.get(c.id) ?? [])] }));
+    return this.cases.map((c) => ({
+      ...c,
+      entities: [...c.entities],
+      serials: [...(this.members.get(c.id) ?? [])],
+    }));
   }
 }
 
@@ -53,7 +61,13 @@ function incidentOf(s: fc.RecordValue<typeof step>, serial: number): Incident {
   if (s.ip !== '-') group['source.ip'] = s.ip;
   if (s.user !== '') group['user.name'] = s.user;
   const samples = s.sampleUser === '' ? [] : [{ '@timestamp': '', event: {}, user: { name: s.sampleUser } }];
-  return { serial, group, samples, firstSeen: s.start * MIN, lastSeen: (s.start + s.length) * MIN } as unknown as Incident;
+  return {
+    serial,
+    group,
+    samples,
+    firstSeen: s.start * MIN,
+    lastSeen: (s.start + s.length) * MIN,
+  } as unknown as Incident;
 }
 
 describe('CaseBook', () => {

@@ -272,7 +272,19 @@ describe('light event columns', () => {
 
   it('share lists of one string by that string, apart from the string itself and from longer lists', () => {
     const writer = new LightColumnWriter(['event.category']);
-    const categories: unknown[] = [['x'], 'x', ['x'], ['["x"]'], ['x', 'y'], '["x"]', [''], [], ['x'], ['x', 'y'], [1]];
+    const categories: unknown[] = [
+      ['x'],
+      'x',
+      ['x'],
+      ['["x"]'],
+      ['x', 'y'],
+      '["x"]',
+      [''],
+      [],
+      ['x'],
+      ['x', 'y'],
+      [1],
+    ];
     for (const category of categories) writer.add({ '@timestamp': '', event: { category } }, '{}', 0, 2);
     const { values, cells } = structuredClone(writer.take().columns);
     expect(categories.map((_, i) => values[(cells[i * 2 + 1] as number) - 1])).toEqual(categories);
