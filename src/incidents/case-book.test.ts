@@ -47,7 +47,16 @@ class ReferenceBook {
 const ips = ['203.0.113.9', '198.51.100.1', '192.0.2.7', '-'];
 const users = ['root', 'Admin', 'admin', 'finn', ''];
 
-const step = fc.record({
+type Step = {
+  ip: string;
+  user: string;
+  sampleUser: string;
+  start: number;
+  length: number;
+  extendBy?: number | undefined;
+};
+
+const step: fc.Arbitrary<Step> = fc.record({
   ip: fc.constantFrom(...ips),
   user: fc.constantFrom(...users),
   sampleUser: fc.constantFrom(...users),
@@ -56,7 +65,7 @@ const step = fc.record({
   extendBy: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
 });
 
-function incidentOf(s: fc.RecordValue<typeof step>, serial: number): Incident {
+function incidentOf(s: Step, serial: number): Incident {
   const group: Record<string, string> = {};
   if (s.ip !== '-') group['source.ip'] = s.ip;
   if (s.user !== '') group['user.name'] = s.user;

@@ -285,7 +285,8 @@ describe('light event columns', () => {
       ['x', 'y'],
       [1],
     ];
-    for (const category of categories) writer.add({ '@timestamp': '', event: { category } }, '{}', 0, 2);
+    for (const category of categories)
+      writer.add({ '@timestamp': '', event: { category } } as unknown as SecurityEvent, '{}', 0, 2);
     const { values, cells } = structuredClone(writer.take().columns);
     expect(categories.map((_, i) => values[(cells[i * 2 + 1] as number) - 1])).toEqual(categories);
     expect(values).toHaveLength(8);
