@@ -6,7 +6,7 @@ import { openEpisode, recordMatch, toDetection } from './episode.ts';
 
 const event = { '@timestamp': '2024-01-01T00:00:00Z', event: {} } as SecurityEvent;
 
-describe('toDetection minutes', () => {
+describe('toDetection minutes (pairs shared with the episode, which countInMinute replaces)', () => {
   it('equal a copy of the episode minutes taken at each detection, however events come, and stay so', () => {
     // Minutes of events in chunks; offsets past a day make the oldest minutes fold (MAX_MINUTES).
     const chunks = fc.array(fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 30 }), {
