@@ -22,22 +22,23 @@ export function addToMinute(
   return capMinutes(next, max);
 }
 
-/** Adds one event at `at`, in place: events mostly come in time order, so the last minute is tried first. */
+/**
+ * Adds one event at `at` to the list in place, replacing the pair it changes rather than changing
+ * it, so that copies of the list (an episode's detections) may share the pairs. Events mostly come
+ * in time order: the last minute is tried first.
+ */
 export function countInMinute(minutes: MinuteCount[], at: number, max = MAX_MINUTES): void {
   const start = Math.floor(at / MINUTE_MS) * MINUTE_MS;
-  const last = minutes[minutes.length - 1];
-  if (last !== undefined && last[0] === start) {
-    last[1]++;
-    return;
-  }
   let index = minutes.length;
   while (index > 0 && (minutes[index - 1] as MinuteCount)[0] > start) index--;
-  if (index > 0 && (minutes[index - 1] as MinuteCount)[0] === start) (minutes[index - 1] as MinuteCount)[1]++;
+  const before = minutes[index - 1];
+  if (before !== undefined && before[0] === start) minutes[index - 1] = [start, before[1] + 1];
   else minutes.splice(index, 0, [start, 1]);
-  // One minute at most was added: fold the oldest into the next (as capMinutes does), in place.
+  // One minute at most was added: fold the oldest into the next (as capMinutes does).
   while (minutes.length > max) {
     const [, dropped] = minutes.shift() as MinuteCount;
-    (minutes[0] as MinuteCount)[1] += dropped;
+    const [first, events] = minutes[0] as MinuteCount;
+    minutes[0] = [first, events + dropped];
   }
 }
 

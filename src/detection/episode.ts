@@ -107,7 +107,10 @@ export function toDetection(
     at,
     samples: episodeSamples(episode),
   };
-  if (episode.minutes !== undefined) detection.minutes = episode.minutes.map(([m, n]): MinuteCount => [m, n]);
+  // The pairs are shared: countInMinute replaces a pair rather than change it. A long episode has up
+  // to a day of minutes and is reported every UPDATES_EVERY events: copying each pair each time was
+  // ~4% of the main thread of a Winlogbeat replay.
+  if (episode.minutes !== undefined) detection.minutes = episode.minutes.slice();
   if (distinct) detection.distinct = distinct;
   return detection;
 }

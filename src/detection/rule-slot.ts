@@ -87,12 +87,18 @@ export class RuleSlot {
     if (episode !== undefined) {
       if (fresh) this.placeEpisode(slot, episode);
       recordMatch(episode, ts, event);
-      if (!this.updates.isPending(episode)) {
-        this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
-      }
+      if (!this.updates.isPending(episode)) this.markUpdated(key, episode);
     } else if (this.condition.holdsAt(slot, ts)) {
       this.open(key, slot, ts, event);
     }
+  }
+
+  /**
+   * Apart from `observe`: a closure there made V8 allocate a context for its key and episode at
+   * every call (about 50 bytes per rule per event), not only when an update is marked.
+   */
+  private markUpdated(key: string, episode: Episode): void {
+    this.updates.mark(episode, () => this.detection('updated', key, episode, episode.lastSeen));
   }
 
   /** The group key under which the rule counts the event; undefined when the rule ignores it. */

@@ -33,6 +33,7 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
   // Which steps the event last judged matches (1/0 per step), for the `observe` that follows.
   const hits = new Uint8Array(steps.length);
   let judged: SecurityEvent | undefined;
+  let judgedAny = false;
   const judge = (event: SecurityEvent): boolean => {
     let any = false;
     for (let i = 0; i <= last; i++) {
@@ -41,6 +42,7 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
       any ||= hit;
     }
     judged = event;
+    judgedAny = any;
     return any;
   };
 
@@ -105,7 +107,7 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
     accepts: judge,
     observe(slot, fresh, ts, event: SecurityEvent) {
       // Steps are judged once per event: by `accepts` just before, or here.
-      const matchesAny = judged === event ? hits.includes(1) : judge(event);
+      const matchesAny = judged === event ? judgedAny : judge(event);
       judged = undefined;
       if (!fresh) {
         if (states[slot] === undefined && !matchesAny) return true;

@@ -1,6 +1,6 @@
 import type { Incident } from '../core/index.ts';
 import type { CaseRepository } from '../store/index.ts';
-import type { CaseSpan } from './cases.ts';
+import type { CaseSpan, Entity } from './cases.ts';
 import { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
 
 /**
@@ -35,38 +35,58 @@ export async function readCasesFor(
   if (entities.size > 0) await cases.active(since, [...entities]);
 }
 
-/** The same assignment in memory, for a replay without a store. */
+/** A case as CaseBook holds it: its entities in a set that grows in place. */
+interface BookCase {
+  id: number;
+  entities: Set<Entity>;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/**
+ * The same assignment in memory, for a replay without a store: chooseCase and widenCase over
+ * cases whose entities are sets widened in place (a case that thousands of incidents join was
+ * copied and sorted whole at each), sorted when listed.
+ */
 export class CaseBook {
-  private readonly cases: CaseSpan[] = [];
+  private readonly cases: BookCase[] = [];
+  private readonly byId = new Map<number, BookCase>();
   private readonly members = new Map<number, number[]>();
 
   assign(incident: Incident): number {
-    const span = {
-      entities: entitiesOf(incident),
-      firstSeen: incident.firstSeen,
-      lastSeen: incident.lastSeen,
-    };
-    const choice = chooseCase(span, this.cases);
-    if ('join' in choice) {
-      const index = this.cases.findIndex((c) => c.id === choice.join);
-      this.cases[index] = widenCase(this.cases[index] as CaseSpan, span);
-      this.members.get(choice.join)?.push(incident.serial);
-      return choice.join;
+    const entities = entitiesOf(incident);
+    const { firstSeen, lastSeen } = incident;
+    let joined: BookCase | undefined;
+    for (const open of this.cases) {
+      if (joined !== undefined && open.id > joined.id) continue;
+      if (firstSeen > open.lastSeen + CASE_GAP_MS || lastSeen < open.firstSeen - CASE_GAP_MS) continue;
+      if (entities.some((entity) => open.entities.has(entity))) joined = open;
     }
-    this.cases.push({ id: incident.serial, ...span });
+    if (joined !== undefined) {
+      for (const entity of entities) joined.entities.add(entity);
+      joined.firstSeen = Math.min(joined.firstSeen, firstSeen);
+      joined.lastSeen = Math.max(joined.lastSeen, lastSeen);
+      this.members.get(joined.id)?.push(incident.serial);
+      return joined.id;
+    }
+    const opened = { id: incident.serial, entities: new Set(entities), firstSeen, lastSeen };
+    this.cases.push(opened);
+    this.byId.set(opened.id, opened);
     this.members.set(incident.serial, [incident.serial]);
     return incident.serial;
   }
 
   extend(caseId: number, lastSeen: number): void {
-    const found = this.cases.find((c) => c.id === caseId);
+    const found = this.byId.get(caseId);
     if (found && found.lastSeen < lastSeen) found.lastSeen = lastSeen;
   }
 
   list(): { id: number; entities: string[]; firstSeen: number; lastSeen: number; serials: number[] }[] {
     return this.cases.map((c) => ({
-      ...c,
-      entities: [...c.entities],
+      id: c.id,
+      entities: [...c.entities].sort(),
+      firstSeen: c.firstSeen,
+      lastSeen: c.lastSeen,
       serials: [...(this.members.get(c.id) ?? [])],
     }));
   }

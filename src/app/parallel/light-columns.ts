@@ -45,6 +45,8 @@ export class LightColumnWriter {
   private values: unknown[] = [];
   private known = new Map<unknown, number>();
   private lists = new Map<string, number>();
+  /** Lists of one string, by that string. */
+  private singles = new Map<string, number>();
   private cells: number[] = [];
   private ends: number[] = [];
   private starts: number[] = [];
@@ -102,6 +104,7 @@ export class LightColumnWriter {
     this.values = [];
     this.known = new Map();
     this.lists = new Map();
+    this.singles = new Map();
     this.cells = [];
     this.ends = [];
     this.starts = [];
@@ -136,13 +139,24 @@ export class LightColumnWriter {
 
   /** Lists of strings (`event.category`, `event.type`) are shared; other objects sent as they are. */
   private object(value: object): number {
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
-      return this.values.push(value);
+    if (!Array.isArray(value)) return this.values.push(value);
+    // Most lists hold one string (`event.category: ["authentication"]`): known by it, not by its JSON.
+    if (value.length === 1 && typeof value[0] === 'string') return this.single(value as [string]);
+    if (!value.every((item) => typeof item === 'string')) return this.values.push(value);
     const key = JSON.stringify(value);
     let at = this.lists.get(key);
     if (at === undefined) {
       at = this.values.push(value);
       this.lists.set(key, at);
+    }
+    return at;
+  }
+
+  private single(value: [string]): number {
+    let at = this.singles.get(value[0]);
+    if (at === undefined) {
+      at = this.values.push(value);
+      this.singles.set(value[0], at);
     }
     return at;
   }

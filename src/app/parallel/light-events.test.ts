@@ -270,6 +270,28 @@ describe('light event columns', () => {
     expect([...columns.ends.slice(0, 2)]).toEqual([4, 8]);
   });
 
+  it('share lists of one string by that string, apart from the string itself and from longer lists', () => {
+    const writer = new LightColumnWriter(['event.category']);
+    const categories: unknown[] = [
+      ['x'],
+      'x',
+      ['x'],
+      ['["x"]'],
+      ['x', 'y'],
+      '["x"]',
+      [''],
+      [],
+      ['x'],
+      ['x', 'y'],
+      [1],
+    ];
+    for (const category of categories)
+      writer.add({ '@timestamp': '', event: { category } } as unknown as SecurityEvent, '{}', 0, 2);
+    const { values, cells } = structuredClone(writer.take().columns);
+    expect(categories.map((_, i) => values[(cells[i * 2 + 1] as number) - 1])).toEqual(categories);
+    expect(values).toHaveLength(8);
+  });
+
   it('stop looking up the values of a field that rarely repeat, and keep every value right', () => {
     const writer = new LightColumnWriter(['@timestamp', 'user.name']);
     const time = (i: number) => new Date(Date.UTC(2024, 0, 1) + i).toISOString();

@@ -70,6 +70,28 @@ describe('readRangeLines', () => {
     expect(byRanges(path, size, 1000)).toEqual(['a', long, 'b']);
   });
 
+  it('matches the single-thread reader when lines end around the tail read with a range (64 KiB)', async () => {
+    const tail = 64 * 1024;
+    const lengths = fc.array(fc.integer({ min: tail - 4, max: tail + 4 }), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(
+        lengths,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 8 }),
+        async (sizes, newlineAtEnd, cut) => {
+          const content =
+            sizes.map((n, i) => String(i % 10).repeat(n)).join('\n') + (newlineAtEnd ? '\n' : '');
+          const path = file(content);
+          const size = Buffer.byteLength(content);
+          const expected = await oneThread(path);
+          for (const rangeBytes of [1000 + cut, tail - cut, tail + cut, 2 * tail + cut])
+            expect(byRanges(path, size, rangeBytes), `ranges of ${rangeBytes} bytes`).toEqual(expected);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('says the file changed when a line is no longer where it was found', () => {
     const path = file('short\n');
     expect(() => new LineReader(path).read(2, 100)).toThrow(

@@ -23,15 +23,16 @@ export interface RangeLines {
  */
 export function readRangeLines(fd: number, range: ByteRange): RangeLines {
   const from = range.start === 0 || byteAt(fd, range.start - 1) === NEWLINE ? range.start : -1;
-  let buffer = readAt(fd, range.start, range.end - range.start);
+  const length = range.end - range.start;
+  // The range and a tail in one read: its last line mostly ends in the tail (no copy to join them).
+  const read = readAt(fd, range.start, length + TAIL_BYTES);
   let begin = 0;
   if (from === -1) {
-    const newline = buffer.indexOf(NEWLINE);
-    if (newline === -1) return { lines: [], ends: [], starts: [], bytes: [] };
+    const newline = read.indexOf(NEWLINE);
+    if (newline === -1 || newline >= length) return { lines: [], ends: [], starts: [], bytes: [] };
     begin = newline + 1;
   }
-  if (buffer.length > 0 && buffer[buffer.length - 1] !== NEWLINE)
-    buffer = readToNewline(fd, buffer, range.end);
+  const buffer = throughLastLine(fd, read, range.end, length);
   const found: RangeLines = { lines: [], ends: [], starts: [], bytes: [] };
   let newline = buffer.indexOf(NEWLINE, begin);
   while (newline !== -1) {
@@ -52,6 +53,19 @@ function addLine(found: RangeLines, buffer: Buffer, offset: number, start: numbe
   found.lines.push(buffer.toString('utf8', start, stop));
   found.starts.push(offset + start);
   found.bytes.push(stop - start);
+}
+
+/**
+ * The range in `read` (its `length` bytes and up to TAIL_BYTES after them) up to the end of its last
+ * line: the newline at or after its end, else the end of the file.
+ */
+function throughLastLine(fd: number, read: Buffer, end: number, length: number): Buffer {
+  if (read.length <= length) return read;
+  if (length === 0 || read[length - 1] === NEWLINE) return read.subarray(0, length);
+  const newline = read.indexOf(NEWLINE, length);
+  if (newline !== -1) return read.subarray(0, newline + 1);
+  // A last line longer than the tail: read on from the end of the tail.
+  return read.length < length + TAIL_BYTES ? read : readToNewline(fd, read, end + TAIL_BYTES);
 }
 
 /** `buffer` (the range) and what follows it up to the end of its last line. */
