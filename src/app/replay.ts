@@ -35,8 +35,10 @@ export interface ReplayOptions {
   maxJumpMs?: number | undefined;
   /**
    * Persist incidents here. The replay then checkpoints (incidents, engine snapshot and input
-   * positions in one transaction) every `checkpointEveryMs`, and a replay of the same inputs
-   * that was interrupted resumes from its last checkpoint.
+   * positions in one transaction) every `checkpointEveryMs` (default 5 s; by default the first
+   * also waits until its snapshot's estimated cost is within 2 % of the time run, see
+   * firstCheckpointGap), and a replay of the same inputs that was interrupted resumes from its
+   * last checkpoint.
    */
   store?: Store | undefined;
   checkpointEveryMs?: number;
@@ -181,6 +183,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       progress,
       toleranceMs: options.toleranceMs,
       everyMs: options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
+      estimateFirst: options.checkpointEveryMs === undefined,
       now: options.now ?? Date.now,
     });
   // Event time the replay has reached: digests fall due by it, not by the wall clock.
