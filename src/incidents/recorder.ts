@@ -199,11 +199,10 @@ export class IncidentRecorder {
   private async save(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
     const progress = progressOf(detection);
     switch (detection.state) {
-      case 'opened':
-        return assignCase(
-          tx.cases,
-          await tx.incidents.open(newIncidentOf(detection, this.factsOf(detection.ruleId))),
-        );
+      case 'opened': {
+        const opening = newIncidentOf(detection, this.factsOf(detection.ruleId));
+        return assignCase(tx.cases, await tx.incidents.open(opening), opening.samples);
+      }
       case 'updated':
         return extendCase(tx, await tx.incidents.progress(detection.episodeId, progress));
       case 'resolved':
