@@ -114,7 +114,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const book = new IncidentBook(factsOf);
   let detections = 0;
   // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
-  const recorder = new IncidentRecorder(factsOf, { evidence: (detection) => withEvidence(detection, false) });
+  const recorder = new IncidentRecorder(factsOf, {
+    evidence: (detection, made) => ({
+      ...detection,
+      samples: detection.samples.map((event) => wholeOnce(event, made)),
+    }),
+  });
   const noise = new NoiseStage((ruleId) => ({ cooldownMs: rulesById.get(ruleId)?.cooldownMs ?? 0 }));
   const engine = createDetectionEngine({
     rules: options.rules,
@@ -242,8 +247,15 @@ function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
   return materializeEvent(wholeEvent(event, keep), keep);
 }
 
-function withEvidence(detection: Detection, keep = true): Detection {
-  return { ...detection, samples: detection.samples.map((event) => wholeSample(event, keep)) };
+/** `wholeSample(event, false)`, made once per checkpoint for an event several detections show. */
+function wholeOnce(event: SecurityEvent, made: Map<SecurityEvent, SecurityEvent>): SecurityEvent {
+  let whole = made.get(event);
+  if (whole === undefined) made.set(event, (whole = wholeSample(event, false)));
+  return whole;
+}
+
+function withEvidence(detection: Detection): Detection {
+  return { ...detection, samples: detection.samples.map((event) => wholeSample(event)) };
 }
 
 function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {
