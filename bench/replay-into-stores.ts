@@ -1,6 +1,7 @@
 // The "replay into a store" section of `npm run bench` alone, on any NDJSON file (e.g. the first
 // 200,000 lines of bench/data/winlogbeat-4625.ndjson): no store, SQLite and a throwaway local
-// PostgreSQL, one after the other, `ROUNDS` times (default 1). Usage: FILE [ROUNDS]
+// PostgreSQL in turn, REPLAY_STORE_ROUNDS times (medians), the whole table `ROUNDS` times (default 1).
+// Usage: FILE [ROUNDS]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../test/support/postgres.ts';
 import type { CaseResult } from './cases/measure.ts';
-import { printReplayIntoStores } from './store-latency-tables.ts';
+import { printReplayIntoStores, REPLAY_STORE_ROUNDS } from './store-latency-tables.ts';
 import { printTable } from './print-table.ts';
 
 const [file, rounds = '1'] = process.argv.slice(2);
@@ -27,8 +28,10 @@ try {
   for (let round = 0; round < Number(rounds); round++) {
     const dir = mkdtempSync(join(tmpdir(), 'klaxon-bench-store-'));
     try {
-      const postgresUrl = await postgres.createDatabase(`round_${round}`);
-      printReplayIntoStores(runCase, printTable, file, { dir, postgresUrl });
+      const postgresUrls: string[] = [];
+      for (let at = 0; at < REPLAY_STORE_ROUNDS; at++)
+        postgresUrls.push(await postgres.createDatabase(`round_${round}_${at}`));
+      printReplayIntoStores(runCase, printTable, file, { dir, postgresUrls });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

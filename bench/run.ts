@@ -11,7 +11,12 @@ import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
 import { runSigmaBench } from './sigma.ts';
 import type { CaseResult } from './cases/measure.ts';
-import { printOutboxLatency, printReplayIntoStores, printReportToWebhook } from './store-latency-tables.ts';
+import {
+  printOutboxLatency,
+  printReplayIntoStores,
+  printReportToWebhook,
+  REPLAY_STORE_ROUNDS,
+} from './store-latency-tables.ts';
 import { comparePeers } from './peers/peers.ts';
 import { compareStartup } from './startup/startup.ts';
 import { printTable } from './print-table.ts';
@@ -138,7 +143,10 @@ console.log(
 const storeDir = mkdtempSync(join(tmpdir(), 'klaxon-bench-store-'));
 const postgres = await startPostgres();
 try {
-  printReplayIntoStores(runCase, printTable, files.ndjson, { dir: storeDir, postgresUrl: postgres.url });
+  const postgresUrls: string[] = [];
+  for (let round = 0; round < REPLAY_STORE_ROUNDS; round++)
+    postgresUrls.push(await postgres.createDatabase(`replay_${round}`));
+  printReplayIntoStores(runCase, printTable, files.ndjson, { dir: storeDir, postgresUrls });
   console.log('\n== through the outbox to a local webhook receiver, 200 notifications/s for 10 s');
   printOutboxLatency(runCase, printTable, { postgresUrl: await postgres.createDatabase('latency') });
 } finally {

@@ -10,6 +10,7 @@ import { openStore } from '../store/index.ts';
 import { loadRules } from './load-rules.ts';
 import type { ReplayReport } from './replay.ts';
 import { runReplay } from './replay.ts';
+import { firstCheckpointGap } from './replay-checkpointer.ts';
 import { PowerCut } from './testdata/power-cut.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'klaxon-checkpointer-'));
@@ -76,11 +77,11 @@ function lateTransactions(store: Store): { store: Store; now: () => number; read
   return { store: late, now, readsDuring: () => readsDuring };
 }
 
-async function replayInto(url: string, cutAt?: number) {
+async function replayInto(url: string, cutAt?: number, checkpointEveryMs: number | undefined = 1) {
   const opened = await openStore(url);
   try {
     const { store, now, readsDuring } = lateTransactions(opened);
-    const options = { inputs, rules, store, checkpointEveryMs: 1, rangeBytes: 64 * 1024 };
+    const options = { inputs, rules, store, checkpointEveryMs, rangeBytes: 64 * 1024 };
     if (cutAt !== undefined) {
       const cut = runReplay({ ...options, now, notify: new PowerCut(cutAt) });
       await expect(cut).rejects.toThrow('power cut');
@@ -106,6 +107,28 @@ describe('replay checkpoints that run while the replay reads on', () => {
       const resumed = await replayInto(await storeUrl(dialect, 'resumed'), 2);
       expect(resumed.report.resumedAfter).toBeGreaterThan(0);
       // Detections count from the resume on; the incidents and cases are the whole replay's.
+      expect({ ...outcome(resumed.report), detections: memory.detections }).toEqual(memory);
+    },
+    180_000,
+  );
+});
+
+describe('the first checkpoint of a replay at the default interval', () => {
+  const storeUrl = useStoreUrls('klaxon-first-checkpoint-');
+
+  it('waits until the estimated cost of its snapshot is 2 % of the time run, 30 s at most', () => {
+    expect(firstCheckpointGap(0)).toBe(0);
+    expect(firstCheckpointGap(100)).toBeCloseTo(150);
+    expect(firstCheckpointGap(14_000)).toBeCloseTo(21_000);
+    expect(firstCheckpointGap(10_000_000)).toBe(30_000);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)(
+    'on %s, is still taken, and a replay cut after it resumes to the incidents of a replay without a store',
+    async (dialect) => {
+      const memory = outcome(await runReplay({ inputs, rules, rangeBytes: 64 * 1024 }));
+      const resumed = await replayInto(await storeUrl(dialect, 'default'), 2, undefined);
+      expect(resumed.report.resumedAfter).toBeGreaterThan(0);
       expect({ ...outcome(resumed.report), detections: memory.detections }).toEqual(memory);
     },
     180_000,

@@ -11,6 +11,19 @@ import { saveReplayCheckpoint } from './replay-checkpoint.ts';
  */
 const CHECKPOINT_SHARE = 0.02;
 const MAX_CHECKPOINT_GAP_MS = 300_000;
+/**
+ * Before the first checkpoint has been timed, its cost is estimated from the keys the engine holds
+ * (encoding, writing and committing the snapshot of a Winlogbeat replay took about this much per
+ * key): a replay checkpoints once that estimate is within its share, not after `everyMs` whatever
+ * the state (a first snapshot of tens of MB a few seconds in cost a short replay a tenth of its time).
+ */
+const SNAPSHOT_MS_PER_KEY = 0.03;
+const MAX_FIRST_GAP_MS = 30_000;
+
+/** How long a replay whose engine holds `keysAlive` keys runs before its first checkpoint, at least. */
+export function firstCheckpointGap(keysAlive: number): number {
+  return Math.min(MAX_FIRST_GAP_MS, (keysAlive * SNAPSHOT_MS_PER_KEY) / CHECKPOINT_SHARE);
+}
 
 export interface CheckpointParts {
   store: Store;
@@ -22,6 +35,8 @@ export interface CheckpointParts {
   progress: ReplayCheckpoint;
   toleranceMs?: number | undefined;
   everyMs: number;
+  /** Whether the first checkpoint also waits for its estimated cost to be within the share (see SNAPSHOT_MS_PER_KEY). */
+  estimateFirst?: boolean | undefined;
   now: () => number;
 }
 
@@ -37,6 +52,7 @@ export class ReplayCheckpointer {
   private failure: { error: unknown } | undefined;
   private last: number;
   private gap: number;
+  private timed = false;
 
   constructor(private readonly parts: CheckpointParts) {
     this.last = parts.now();
@@ -46,7 +62,15 @@ export class ReplayCheckpointer {
   /** Starts a checkpoint if one is due and none is running. `eventTime`: how far the replay got. */
   startIfDue(eventTime: number): void {
     if (this.failure) throw this.failure.error;
-    if (this.inFlight !== undefined || this.parts.now() - this.last < this.gap) return;
+    if (this.inFlight !== undefined) return;
+    const waited = this.parts.now() - this.last;
+    if (waited < this.gap) return;
+    if (
+      !this.timed &&
+      this.parts.estimateFirst &&
+      waited < firstCheckpointGap(this.parts.engine.stats().keysAlive)
+    )
+      return;
     this.inFlight = this.save(false, eventTime).then(
       () => (this.inFlight = undefined),
       (error: unknown) => {
@@ -90,6 +114,7 @@ export class ReplayCheckpointer {
       await saveReplayCheckpoint(tx, saved, now());
     });
     this.last = now();
+    this.timed = true;
     const took = this.last - began;
     this.gap = Math.max(this.parts.everyMs, Math.min(MAX_CHECKPOINT_GAP_MS, took / CHECKPOINT_SHARE));
   }

@@ -35,8 +35,10 @@ export interface ReplayOptions {
   maxJumpMs?: number | undefined;
   /**
    * Persist incidents here. The replay then checkpoints (incidents, engine snapshot and input
-   * positions in one transaction) every `checkpointEveryMs`, and a replay of the same inputs
-   * that was interrupted resumes from its last checkpoint.
+   * positions in one transaction) every `checkpointEveryMs` (default 5 s; by default the first
+   * also waits until its snapshot's estimated cost is within 2 % of the time run, see
+   * firstCheckpointGap), and a replay of the same inputs that was interrupted resumes from its
+   * last checkpoint.
    */
   store?: Store | undefined;
   checkpointEveryMs?: number;
@@ -112,7 +114,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const book = new IncidentBook(factsOf);
   let detections = 0;
   // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
-  const recorder = new IncidentRecorder(factsOf, { evidence: (detection) => withEvidence(detection, false) });
+  const recorder = new IncidentRecorder(factsOf, {
+    evidence: (detection, made) => ({
+      ...detection,
+      samples: detection.samples.map((event) => wholeOnce(event, made)),
+    }),
+  });
   const noise = new NoiseStage((ruleId) => ({ cooldownMs: rulesById.get(ruleId)?.cooldownMs ?? 0 }));
   const engine = createDetectionEngine({
     rules: options.rules,
@@ -181,6 +188,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       progress,
       toleranceMs: options.toleranceMs,
       everyMs: options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS,
+      estimateFirst: options.checkpointEveryMs === undefined,
       now: options.now ?? Date.now,
     });
   // Event time the replay has reached: digests fall due by it, not by the wall clock.
@@ -239,8 +247,15 @@ function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
   return materializeEvent(wholeEvent(event, keep), keep);
 }
 
-function withEvidence(detection: Detection, keep = true): Detection {
-  return { ...detection, samples: detection.samples.map((event) => wholeSample(event, keep)) };
+/** `wholeSample(event, false)`, made once per checkpoint for an event several detections show. */
+function wholeOnce(event: SecurityEvent, made: Map<SecurityEvent, SecurityEvent>): SecurityEvent {
+  let whole = made.get(event);
+  if (whole === undefined) made.set(event, (whole = wholeSample(event, false)));
+  return whole;
+}
+
+function withEvidence(detection: Detection): Detection {
+  return { ...detection, samples: detection.samples.map((event) => wholeSample(event)) };
 }
 
 function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {

@@ -6,16 +6,24 @@ import { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
 /**
  * Puts a newly opened incident in a case: the earliest case about one of its entities active at
  * overlapping times, else a new case named by the incident's serial. Returns the incident with
- * its `caseId`.
+ * its `caseId` (the same object, which the store made for this write). `samples`: its evidence, when the caller holds it already (the incident a store
+ * write returns parses its samples' JSON again only when they are read).
  */
-export async function assignCase(cases: CaseRepository, incident: Incident): Promise<Incident> {
-  const span = { entities: entitiesOf(incident), firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
+export async function assignCase(
+  cases: CaseRepository,
+  incident: Incident,
+  samples: Incident['samples'] = incident.samples,
+): Promise<Incident> {
+  const entities = entitiesOf({ group: incident.group, samples });
+  const span = { entities, firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
   const active = await cases.active(incident.firstSeen - CASE_GAP_MS, span.entities);
   const choice = chooseCase(span, active);
   const joined = 'join' in choice ? active.find((c) => c.id === choice.join) : undefined;
   const next: CaseSpan = joined ? widenCase(joined, span) : { id: incident.serial, ...span };
   await cases.put(next, incident.serial);
-  return { ...incident, caseId: next.id };
+  // Set on the store's fresh copy: a copy by spread would read (parse) its lazily parsed samples.
+  incident.caseId = next.id;
+  return incident;
 }
 
 /**

@@ -74,8 +74,35 @@ export function widenCase<T extends CaseSpan>(
 ): T {
   return {
     ...open,
-    entities: [...new Set([...open.entities, ...incident.entities])].sort(),
+    entities: mergeEntities(open.entities, incident.entities),
     firstSeen: Math.min(open.firstSeen, incident.firstSeen),
     lastSeen: Math.max(open.lastSeen, incident.lastSeen),
   };
+}
+
+/**
+ * The union of two entity lists, sorted as `Array.prototype.sort` sorts them, without duplicates:
+ * a linear merge when both are sorted already (as stored cases and `entitiesOf` give them), for a
+ * case about many accounts is widened at each incident that joins it.
+ */
+export function mergeEntities(a: readonly Entity[], b: readonly Entity[]): Entity[] {
+  if (!isSortedSet(a) || !isSortedSet(b)) return [...new Set([...a, ...b])].sort();
+  const out: Entity[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Entity;
+    const y = b[j] as Entity;
+    out.push(x <= y ? x : y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  while (i < a.length) out.push(a[i++] as Entity);
+  while (j < b.length) out.push(b[j++] as Entity);
+  return out;
+}
+
+function isSortedSet(list: readonly Entity[]): boolean {
+  for (let i = 1; i < list.length; i++) if (!((list[i - 1] as Entity) < (list[i] as Entity))) return false;
+  return true;
 }

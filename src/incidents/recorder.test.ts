@@ -94,8 +94,10 @@ describe('incident recorder: evidence', () => {
     store = await openStore('sqlite::memory:');
     const rule = thresholdRule();
     const made: string[] = [];
+    const memos = new Set<Map<unknown, unknown>>();
     const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
-      evidence: (detection) => {
+      evidence: (detection, memo) => {
+        memos.add(memo);
         made.push(`${detection.state} ${detection.count}`);
         return { ...detection, samples: detection.samples.map((event) => ({ ...event, whole: true })) };
       },
@@ -107,6 +109,7 @@ describe('incident recorder: evidence', () => {
     const opened = store;
     const changes = await opened.transaction((tx) => recorder.flush(tx));
     expect(made).toEqual(['opened 5', 'updated 9']);
+    expect(memos.size).toBe(1); // one memo of whole events per flush, shared by its detections
     expect(changes.map((change) => change.kind)).toEqual(['opened', 'updated']);
     const stored = await opened.incidents.get(changes[0]?.incident.serial ?? 0);
     expect(stored?.count).toBe(9);

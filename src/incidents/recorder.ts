@@ -1,4 +1,4 @@
-import type { Detection, Incident } from '../core/index.ts';
+import type { Detection, Incident, SecurityEvent } from '../core/index.ts';
 import type { IncidentProgress, StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
@@ -43,8 +43,12 @@ export class IncidentRecorder {
     private readonly factsOf: (ruleId: string) => RuleFacts | undefined,
     private readonly options: {
       openOnce?: boolean;
-      /** Makes a detection's evidence whole, for those written only (not the updates a later one superseded). */
-      evidence?: (detection: Detection) => Detection;
+      /**
+       * Makes a detection's evidence whole, for those written only (not the updates a later one
+       * superseded). `made`: the whole events made so far in this flush, by the event they stand
+       * for (an event is evidence of several detections: an opening and its resolve, several rules).
+       */
+      evidence?: (detection: Detection, made: Map<SecurityEvent, SecurityEvent>) => Detection;
     } = {},
   ) {}
 
@@ -97,12 +101,12 @@ export class IncidentRecorder {
     const lastIndex = new Map<string, number>();
     pending.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
     // An update superseded by a later signal of the same episode in this batch need not be written.
-    const evidence = this.options.evidence ?? ((detection: Detection) => detection);
-    const detections = pending
-      .filter(
-        (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
-      )
-      .map(evidence);
+    const evidence = this.options.evidence;
+    const made = new Map<SecurityEvent, SecurityEvent>();
+    const written = pending.filter(
+      (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
+    );
+    const detections = evidence ? written.map((detection) => evidence(detection, made)) : written;
     if (!options.reconcile) await this.prepareOpens(tx, detections);
     const changes: IncidentChange[] = [];
     for (let index = 0; index < detections.length;) {
@@ -199,11 +203,10 @@ export class IncidentRecorder {
   private async save(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
     const progress = progressOf(detection);
     switch (detection.state) {
-      case 'opened':
-        return assignCase(
-          tx.cases,
-          await tx.incidents.open(newIncidentOf(detection, this.factsOf(detection.ruleId))),
-        );
+      case 'opened': {
+        const opening = newIncidentOf(detection, this.factsOf(detection.ruleId));
+        return assignCase(tx.cases, await tx.incidents.open(opening), opening.samples);
+      }
       case 'updated':
         return extendCase(tx, await tx.incidents.progress(detection.episodeId, progress));
       case 'resolved':

@@ -6,6 +6,7 @@ import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { continuedWithMinutes, minutesJson, selectBefore } from './incident-minutes.ts';
+import type { Before } from './incident-minutes.ts';
 import { toProgressColumns } from './incident-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
@@ -22,35 +23,28 @@ export function continueIncident(
 ): Promise<Incident | undefined> {
   return atomically(db, async (trx) => {
     const groupKey = canonicalGroupKey(incident.group);
-    if (writes.quiet && !(await writes.quiet.mayHave(trx, incident.ruleId, groupKey))) return undefined;
-    await writes.known?.drain(trx); // the look-up reads the stored rows
-    const before = await selectBefore(trx)
-      .where('rule_id', '=', incident.ruleId)
-      .where('group_key', '=', groupKey)
-      .where('quiet_since', 'is not', null)
-      .executeTakeFirst();
+    const quiet = writes.quiet && (await writes.quiet.serialsOf(trx, incident.ruleId, groupKey));
+    if (quiet && quiet.length === 0) return undefined;
+    // The incident as this transaction keeps it, when it does (it may not be stored yet).
+    const held = quiet && quiet.length === 1 ? writes.known?.bySerialNumber(quiet[0] as number) : undefined;
+    const before = isQuiet(held) ? held : await storedQuiet(trx, incident.ruleId, groupKey, writes);
     if (before === undefined) return undefined;
     const count = Number(before.count) + incident.count;
     const firstSeen = Number(before.first_seen);
-    const row = await trx
-      .updateTable('incidents')
-      .set({
-        episode_id: incident.episodeId,
-        earlier_count: Number(before.count),
-        count,
-        last_seen: incident.lastSeen,
-        samples_json: JSON.stringify(incident.samples),
-        quiet_since: null,
-        minute_counts: minutesJson(
-          before,
-          { count, firstSeen, lastSeen: incident.lastSeen },
-          incident.firstSeen,
-        ),
-      })
-      .where('serial', '=', before.serial)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    noteRow(writes, row);
+    const changes = {
+      episode_id: incident.episodeId,
+      earlier_count: Number(before.count),
+      count,
+      last_seen: incident.lastSeen,
+      samples_json: JSON.stringify(incident.samples),
+      quiet_since: null,
+      minute_counts: minutesJson(
+        before,
+        { count, firstSeen, lastSeen: incident.lastSeen },
+        incident.firstSeen,
+      ),
+    };
+    const row = await changeRow(trx, before === held ? held : Number(before.serial), changes, writes);
     await writes.trail.add(trx, {
       serial: row.serial,
       at: incident.openedAt,
@@ -60,6 +54,25 @@ export function continueIncident(
     });
     return incidentOf(row, writes);
   });
+}
+
+function isQuiet(row: IncidentTable | undefined): row is IncidentTable {
+  return row !== undefined && row.status !== 'resolved' && row.quiet_since !== null;
+}
+
+/** The rule and group's quiet incident that is not resolved, as the store holds it. */
+async function storedQuiet(
+  trx: Kysely<Database>,
+  ruleId: string,
+  groupKey: string,
+  writes: EngineWrites,
+): Promise<Before | undefined> {
+  await writes.known?.drain(trx); // the look-up reads the stored rows
+  return selectBefore(trx)
+    .where('rule_id', '=', ruleId)
+    .where('group_key', '=', groupKey)
+    .where('quiet_since', 'is not', null)
+    .executeTakeFirst();
 }
 
 /**
@@ -90,7 +103,12 @@ export function resolveEpisode(
         ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
         : { quiet_since: at }),
     };
-    const row = await changeRow(trx, known === 'unknown' ? Number(current.serial) : known, changes, writes);
+    const row = await changeRow(
+      trx,
+      known === 'unknown' || known === undefined ? Number(current.serial) : known,
+      changes,
+      writes,
+    );
     const count = Number(row.count);
     // Events since the last update (or updates never written: a batch keeps only its last signal)
     // get their line as an update would have written it, so the trail is the same either way.

@@ -65,7 +65,7 @@ async function updateProgress(
 ): Promise<IncidentTable | undefined> {
   const known = writes.known ? writes.known.byEpisodeId(episodeId) : 'unknown';
   if (known !== 'unknown') {
-    if (known.status === 'resolved') return undefined;
+    if (known === undefined || known.status === 'resolved') return undefined;
     const row = progressed(known, progress);
     writes.known?.change(row);
     return row;

@@ -3,8 +3,10 @@ import { sql } from 'kysely';
 import type { StoreDialect } from './migrations/index.ts';
 import type { Database, IncidentTable } from './schema.ts';
 
-/** The columns the engine's progress and resolve writes change. */
+/** The columns the engine's progress, resolve and continue writes change. */
 const CHANGED = [
+  ['episode_id', 'text'],
+  ['earlier_count', 'bigint'],
   ['count', 'bigint'],
   ['first_seen', 'bigint'],
   ['last_seen', 'bigint'],
@@ -35,20 +37,34 @@ export class KnownIncidents {
   private readonly changed = new Set<number>();
   /** Incidents opened here that the store does not hold yet: `drain` inserts them as they stand. */
   private readonly inserts = new Set<number>();
+  /** Episodes whose incident took a new one here. */
+  private readonly retired = new Set<string>();
 
   constructor(private readonly dialect: StoreDialect) {}
 
-  /** The row of the episode's incident; `unknown` when not known here. */
-  byEpisodeId(episodeId: string): IncidentTable | 'unknown' {
+  /**
+   * The row of the episode's incident; undefined when it has none (its incident went on under a new
+   * episode here, which the store may not hold yet); `unknown` when not known here.
+   */
+  byEpisodeId(episodeId: string): IncidentTable | undefined | 'unknown' {
     const serial = this.byEpisode.get(episodeId);
-    return serial === undefined ? 'unknown' : (this.bySerial.get(serial) as IncidentTable);
+    if (serial !== undefined) return this.bySerial.get(serial) as IncidentTable;
+    return this.retired.has(episodeId) ? undefined : 'unknown';
+  }
+
+  /** The row of incident `serial` as it stands, if known here. */
+  bySerialNumber(serial: number): IncidentTable | undefined {
+    return this.bySerial.get(serial);
   }
 
   /** The row as the store holds it (written or returned). */
   note(row: IncidentTable): void {
     const serial = Number(row.serial);
     const earlier = this.bySerial.get(serial);
-    if (earlier !== undefined) this.byEpisode.delete(earlier.episode_id);
+    if (earlier !== undefined && earlier.episode_id !== row.episode_id) {
+      this.byEpisode.delete(earlier.episode_id);
+      this.retired.add(earlier.episode_id);
+    }
     this.bySerial.set(serial, row);
     this.byEpisode.set(row.episode_id, serial);
   }
@@ -90,6 +106,7 @@ export class KnownIncidents {
   forget(): void {
     this.bySerial.clear();
     this.byEpisode.clear();
+    this.retired.clear();
   }
 }
 

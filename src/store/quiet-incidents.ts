@@ -16,6 +16,11 @@ export class QuietIncidents {
 
   /** False when no such incident can exist: the caller need not look. */
   async mayHave(db: Kysely<Database>, ruleId: string, groupKey: string): Promise<boolean> {
+    return (await this.serialsOf(db, ruleId, groupKey)).length > 0;
+  }
+
+  /** The serials of the rule and group's quiet incidents that are not resolved, as far as known here. */
+  async serialsOf(db: Kysely<Database>, ruleId: string, groupKey: string): Promise<number[]> {
     if (this.known === undefined) {
       const rows = await db
         .selectFrom('incidents')
@@ -28,8 +33,9 @@ export class QuietIncidents {
       this.known = known;
     }
     const key = keyOf(ruleId, groupKey);
-    for (const known of this.known.values()) if (known === key) return true;
-    return false;
+    const serials: number[] = [];
+    for (const [serial, known] of this.known) if (known === key) serials.push(serial);
+    return serials;
   }
 
   /** An engine write returned this row, or made it. */

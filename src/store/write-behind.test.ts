@@ -48,6 +48,7 @@ async function exercise(ops: StoreOperations) {
   seen.push(await ops.incidents.continueBurst(newIncident({ episodeId: 'c2', group: c })));
   // The continued incident answers to its new episode only.
   seen.push(await ops.incidents.resolveEpisode('c', 9_520, progressOf(7, 9_510)));
+  expect(await ops.incidents.progress('c', progressOf(8, 9_515))).toBeUndefined();
   seen.push(await ops.incidents.resolveEpisode('c2', 9_530, progressOf(9, 9_525)));
   await ops.incidents.reopen(b.serial, 'alice', 9_550, 'not over');
   const again = newIncident({ episodeId: 'b2', group: { 'source.ip': '198.51.100.4' } });
