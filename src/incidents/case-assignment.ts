@@ -1,13 +1,14 @@
 import type { Incident } from '../core/index.ts';
 import type { CaseRepository } from '../store/index.ts';
 import type { CaseSpan, Entity } from './cases.ts';
-import { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
+import { CASE_GAP_MS, chooseCase, entitiesOf, overlapsCase, widenCase } from './cases.ts';
 
 /**
  * Puts a newly opened incident in a case: the earliest case about one of its entities active at
  * overlapping times, else a new case named by the incident's serial. Returns the incident with
- * its `caseId` (the same object, which the store made for this write). `samples`: its evidence, when the caller holds it already (the incident a store
- * write returns parses its samples' JSON again only when they are read).
+ * its `caseId` (the same object, which the store made for this write). `samples`: its evidence,
+ * when the caller holds it already (the incident a store write returns parses its samples' JSON
+ * again only when they are read).
  */
 export async function assignCase(
   cases: CaseRepository,
@@ -67,8 +68,7 @@ export class CaseBook {
     let joined: BookCase | undefined;
     for (const open of this.cases) {
       if (joined !== undefined && open.id > joined.id) continue;
-      if (firstSeen > open.lastSeen + CASE_GAP_MS || lastSeen < open.firstSeen - CASE_GAP_MS) continue;
-      if (entities.some((entity) => open.entities.has(entity))) joined = open;
+      if (overlapsCase(incident, open) && entities.some((entity) => open.entities.has(entity))) joined = open;
     }
     if (joined !== undefined) {
       for (const entity of entities) joined.entities.add(entity);

@@ -56,15 +56,19 @@ export function chooseCase(
 ): CaseChoice {
   const mine = new Set(incident.entities);
   const candidates = cases
-    .filter(
-      (open) =>
-        incident.firstSeen <= open.lastSeen + gapMs &&
-        incident.lastSeen >= open.firstSeen - gapMs &&
-        open.entities.some((e) => mine.has(e)),
-    )
+    .filter((open) => overlapsCase(incident, open, gapMs) && open.entities.some((e) => mine.has(e)))
     .sort((a, b) => a.id - b.id);
   const first = candidates[0];
   return first === undefined ? { open: true } : { join: first.id };
+}
+
+/** Whether the incident's time comes within `gapMs` of the case's. */
+export function overlapsCase(
+  incident: { firstSeen: number; lastSeen: number },
+  open: { firstSeen: number; lastSeen: number },
+  gapMs = CASE_GAP_MS,
+): boolean {
+  return incident.firstSeen <= open.lastSeen + gapMs && incident.lastSeen >= open.firstSeen - gapMs;
 }
 
 /** The span and entities of a case after `incident` joined it. */
