@@ -1,26 +1,23 @@
-import { stat } from 'node:fs/promises';
-import type { Detection, Incident, IncidentCase, SecurityEvent } from '../core/index.ts';
+import type { Detection, Incident, IncidentCase } from '../core/index.ts';
 import type { EngineStats } from '../detection/index.ts';
 import { createDetectionEngine, UPDATES_EVERY } from '../detection/index.ts';
 import type { NoiseTally } from '../incidents/index.ts';
 import { IncidentBook, IncidentRecorder, NoiseStage } from '../incidents/index.ts';
 import type { NotifyStage, NotifyTally } from '../routing/index.ts';
-import { materializeEvent } from '../parsers/index.ts';
 import type { Rule } from '../rules/index.ts';
 import { fieldsReadByRules } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadCounts } from './event-stream.ts';
-import { openEventStream } from './event-stream.ts';
-import { guardEventTimes } from './guard-event-times.ts';
 import { mergeByTime } from './merge-by-time.ts';
+import type { ThreadsOption } from './parallel/choose-threads.ts';
+import { fieldsToKeep } from './parallel/light-events.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay } from './replay-checkpoint.ts';
 import { ReplayCheckpointer } from './replay-checkpointer.ts';
-import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
-import type { ThreadsOption } from './parallel/choose-threads.ts';
-import { fieldsToKeep, wholeEvent } from './parallel/light-events.ts';
+import { wholeEvidence, withEvidence, withWrittenEvidence } from './replay-evidence.ts';
+import { openReplayInputs } from './replay-inputs.ts';
+import { casesOf, incidentsOf, sumCounts } from './replay-results.ts';
 import type { TimeOrder } from './sort-by-time.ts';
-import { skipEvents, sortByTime } from './sort-by-time.ts';
 
 export interface ReplayOptions {
   inputs: string[];
@@ -114,12 +111,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const book = new IncidentBook(factsOf);
   let detections = 0;
   // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
-  const recorder = new IncidentRecorder(factsOf, {
-    evidence: (detection, made) => ({
-      ...detection,
-      samples: detection.samples.map((event) => wholeOnce(event, made)),
-    }),
-  });
+  const recorder = new IncidentRecorder(factsOf, { evidence: withWrittenEvidence });
   const noise = new NoiseStage((ruleId) => ({ cooldownMs: rulesById.get(ruleId)?.cooldownMs ?? 0 }));
   const engine = createDetectionEngine({
     rules: options.rules,
@@ -133,42 +125,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
       else book.apply(signal.state === 'opened' ? withEvidence(signal) : signal);
     },
   });
-  const fields = options.wholeEvents === true ? undefined : fieldsReadByRules(options.rules);
-  const lightFields = options.wholeEvents === true ? undefined : fieldsToKeep(options.rules);
-  const streams = [];
-  const orders: TimeOrder[] = [];
-  const windows: number[] = [];
-  for (const [source, path] of options.inputs.entries()) {
-    const { format, year, threads, rangeBytes, mainThreadParses, batchLines } = options;
-    const reading = { format, year, threads, rangeBytes, mainThreadParses, fields, lightFields, batchLines };
-    streams.push(await openEventStream(path, { ...reading, source }));
-    orders.push({ events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 });
-    const window = await chooseReorderWindow(
-      path,
-      // Only the times are read ahead, on the main thread.
-      { format, year, fields: fields && [] },
-      options.sortMaxBytes,
-      options.maxJumpMs,
-      options.toleranceMs,
-    );
-    windows.push(window);
-    if (window === 0 && (await stat(path)).size > (options.sortMaxBytes ?? DEFAULT_SORT_MAX_BYTES))
-      (orders[source] as TimeOrder).tooLarge = true;
-  }
-  // Each file in time order first, its times guarded against outliers (positions count events in
-  // the order that gives), then merged by time. A file that streams is guarded before its order is
-  // counted, so a lone outlier is `future`, not a file out of order; a sorted one is guarded after.
-  const guarded = streams.map((stream, source) => {
-    const order = orders[source] as TimeOrder;
-    const window = windows[source] as number;
-    if (window <= 0) {
-      const guard = guardEventTimes(stream.batches, options.maxJumpMs);
-      return { guard, batches: sortByTime(guard.batches, order, 0, options.toleranceMs) };
-    }
-    const guard = guardEventTimes(sortByTime(stream.batches, order, window), options.maxJumpMs);
-    return { guard, batches: guard.batches };
-  });
-  const ordered = guarded.map(({ batches }, source) => skipEvents(batches, resumed?.positions[source] ?? 0));
+  const wholeEvents = options.wholeEvents === true;
+  const fields = wholeEvents ? undefined : fieldsReadByRules(options.rules);
+  const reading = { ...options, fields, lightFields: wholeEvents ? undefined : fieldsToKeep(options.rules) };
+  const inputs = await openReplayInputs(options.inputs, reading, resumed?.positions);
   const progress: ReplayCheckpoint = resumed ?? {
     version: 1,
     inputs: options.inputs,
@@ -196,7 +156,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   // Checkpoints fall between blocks of CHECKPOINT_STEP events, wherever the batches end, so that
   // what a replay into a store finds does not depend on how its input was cut into batches.
   let taken = progress.positions.reduce((sum, n) => sum + n, 0);
-  for await (const batch of mergeByTime(ordered)) {
+  for await (const batch of mergeByTime(inputs.map((input) => input.batches))) {
     const { events, times, source } = batch;
     for (let at = 0; at < events.length;) {
       const end = Math.min(events.length, at + CHECKPOINT_STEP - (taken % CHECKPOINT_STEP));
@@ -212,13 +172,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   engine.flush();
   await checkpoints?.finish(eventTime);
 
-  const files = streams.map((stream, source) => ({
+  const files = inputs.map(({ stream, order, guard }) => ({
     path: stream.path,
     format: stream.format,
     counts: stream.counts,
-    future: guarded[source]?.guard.future() ?? 0,
+    future: guard.future(),
     notes: stream.parser.notes(),
-    order: orders[source] as TimeOrder,
+    order,
     threads: stream.threads,
   }));
   const incidents = store ? await incidentsOf(store, progress.serials) : wholeEvidence(book.list());
@@ -235,52 +195,4 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   if (store) report.notifications = noise.tally;
   if (options.notify) report.outbox = options.notify.tally;
   return report;
-}
-
-/**
- * Events read by worker threads hold only what the rules read, and selectively parsed ones only
- * their line: evidence needs the whole ones (each parsed once, then kept with its event, unless
- * `keep` is false: a store replay writes few of them, and keeping each would hold it for as long
- * as the engine holds the event).
- */
-function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
-  return materializeEvent(wholeEvent(event, keep), keep);
-}
-
-/** `wholeSample(event, false)`, made once per checkpoint for an event several detections show. */
-function wholeOnce(event: SecurityEvent, made: Map<SecurityEvent, SecurityEvent>): SecurityEvent {
-  let whole = made.get(event);
-  if (whole === undefined) made.set(event, (whole = wholeSample(event, false)));
-  return whole;
-}
-
-function withEvidence(detection: Detection): Detection {
-  return { ...detection, samples: detection.samples.map((event) => wholeSample(event)) };
-}
-
-function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {
-  for (const incident of incidents) incident.samples = incident.samples.map((event) => wholeSample(event));
-  return incidents;
-}
-
-async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]> {
-  const wanted = new Set(serials);
-  const all = await store.incidents.list({ order: 'oldest' });
-  return all.filter((incident) => wanted.has(incident.serial));
-}
-
-async function casesOf(store: Store, incidents: readonly Incident[]): Promise<IncidentCase[]> {
-  const ids = [...new Set(incidents.flatMap((incident) => incident.caseId ?? []))].sort((a, b) => a - b);
-  return store.cases.getMany(ids);
-}
-
-function sumCounts(all: ReadCounts[]): ReadCounts {
-  const total: ReadCounts = { lines: 0, events: 0, skipped: {} };
-  for (const counts of all) {
-    total.lines += counts.lines;
-    total.events += counts.events;
-    for (const [reason, n] of Object.entries(counts.skipped))
-      total.skipped[reason] = (total.skipped[reason] ?? 0) + n;
-  }
-  return total;
 }

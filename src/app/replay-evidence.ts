@@ -1,0 +1,39 @@
+import type { Detection, Incident, SecurityEvent } from '../core/index.ts';
+import { materializeEvent } from '../parsers/index.ts';
+import { wholeEvent } from './parallel/light-events.ts';
+
+/**
+ * Events read by worker threads hold only what the rules read, and selectively parsed ones only
+ * their line: evidence needs the whole ones (each parsed once, then kept with its event, unless
+ * `keep` is false: a store replay writes few of them, and keeping each would hold it for as long
+ * as the engine holds the event).
+ */
+function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
+  return materializeEvent(wholeEvent(event, keep), keep);
+}
+
+/** `wholeSample(event, false)`, made once per checkpoint for an event several detections show. */
+function wholeOnce(event: SecurityEvent, made: Map<SecurityEvent, SecurityEvent>): SecurityEvent {
+  let whole = made.get(event);
+  if (whole === undefined) made.set(event, (whole = wholeSample(event, false)));
+  return whole;
+}
+
+/** A replay into a store: the evidence a checkpoint writes, made whole once per flush and not kept. */
+export function withWrittenEvidence(
+  detection: Detection,
+  made: Map<SecurityEvent, SecurityEvent>,
+): Detection {
+  return { ...detection, samples: detection.samples.map((event) => wholeOnce(event, made)) };
+}
+
+/** A replay in memory: an opening's evidence, made whole (and kept) to choose its incident's case. */
+export function withEvidence(detection: Detection): Detection {
+  return { ...detection, samples: detection.samples.map((event) => wholeSample(event)) };
+}
+
+/** A replay in memory, at the end: the evidence the incidents keep, made whole. */
+export function wholeEvidence(incidents: readonly Incident[]): readonly Incident[] {
+  for (const incident of incidents) incident.samples = incident.samples.map((event) => wholeSample(event));
+  return incidents;
+}
