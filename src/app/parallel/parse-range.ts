@@ -42,14 +42,17 @@ export function parseRange(
     reads[reads.length - 1] = (reads[reads.length - 1] as number) + 1;
   };
   let lastRead = -1;
+  // Columns keep only the selected fields of an event, which is dropped once written.
+  const parseUnkept = writer && (parser.parseLineUnkept ?? parser.parseLine);
   for (; index < lines.length; index++) {
     const end = ends[index] as number;
     const read = end === -1 ? LAST_READ : Math.floor(end / readBytes);
     if (read !== lastRead) reads.push((lastRead = read), 0);
     const line = lines[index] as string;
     // The main thread's events may keep where their line is; a worker's are written as columns.
-    const reason =
-      !writer && parser.parseLineAt
+    const reason = parseUnkept
+      ? parseUnkept.call(parser, line, emit)
+      : parser.parseLineAt
         ? parser.parseLineAt(line, starts[index] as number, bytes[index] as number, emit)
         : parser.parseLine(line, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
