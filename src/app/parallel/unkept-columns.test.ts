@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBenchFiles } from '../../demo/index.ts';
-import type { LineParser } from '../../parsers/index.ts';
+import type { EmitEvent, LineParser } from '../../parsers/index.ts';
 import { datasetUrl } from '../../../test/support/datasets.ts';
 import { loadRules } from '../load-rules.ts';
 import { createRangeParser } from './chunk-parser.ts';
@@ -56,16 +56,14 @@ function hostileLines(template: string): string[] {
 function columnsOf(
   lines: string[],
   fields: string[],
-  parse: (parser: LineParser, line: string, emit: (e: never) => void) => string | null,
+  parse: (parser: LineParser, line: string, emit: EmitEvent) => string | null,
   format: string,
 ) {
   const parser = createRangeParser(format, {}, fields);
   const writer = new LightColumnWriter(fields);
   const skipped: (string | null)[] = [];
-  for (const line of [...lines, ...lines]) {
-    let at = 0;
-    skipped.push(parse(parser, line, (event) => writer.add(event, line, at++, line.length)));
-  }
+  for (const [at, line] of [...lines, ...lines].entries())
+    skipped.push(parse(parser, line, (event) => writer.add(event, line, at, line.length)));
   return { columns: writer.take().columns, skipped };
 }
 
@@ -87,7 +85,7 @@ describe('events a worker parses for columns only (parseLineUnkept)', async () =
   for (const format of ['windows', 'ndjson'])
     for (const [name, lines] of Object.entries(inputs))
       it(`give the very columns projected events give (${format}: ${name})`, () => {
-        const unkept = (parser: LineParser, line: string, emit: (e: never) => void) =>
+        const unkept = (parser: LineParser, line: string, emit: EmitEvent) =>
           (parser.parseLineUnkept as LineParser['parseLine'])(line, emit);
         expect(createRangeParser(format, {}, fields).parseLineUnkept).toBeTypeOf('function');
         const fast = columnsOf(lines, fields, unkept, format);
