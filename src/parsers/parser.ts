@@ -18,6 +18,12 @@ export interface LineParser {
    * (see createSelective): its events may keep where the line is rather than its text.
    */
   parseLineAt?(line: string, start: number, bytes: number, emit: EmitEvent): string | null;
+  /**
+   * parseLine for a caller that reads only the selected fields of each event at once and then drops
+   * it (a worker writing columns): the events may hold more fields than selected, so a selective
+   * parser need not copy out the selected ones. Lines are counted and skipped as parseLine does.
+   */
+  parseLineUnkept?(line: string, emit: EmitEvent): string | null;
   /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
   notes(): string[];
 }

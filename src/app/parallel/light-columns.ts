@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
+import { detached } from '../../parsers/index.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 
@@ -119,8 +120,12 @@ export class LightColumnWriter {
     return lookups < JUDGE_AFTER || (this.hits[field] as number) * 4 >= lookups;
   }
 
+  /**
+   * Values are copied out of the line they may be slices of: the lines of a range then die young,
+   * one by one, rather than live (and be copied by the GC) until the range is sent.
+   */
   private unshared(value: unknown): number {
-    return this.values.push(value);
+    return this.values.push(detached(value));
   }
 
   private cell(value: unknown, field = -1): number {
@@ -131,8 +136,9 @@ export class LightColumnWriter {
     let at = this.known.get(value);
     if (field !== -1) this.lookups[field] = (this.lookups[field] as number) + 1;
     if (at === undefined) {
-      at = this.values.push(value);
-      this.known.set(value, at);
+      const kept = detached(value);
+      at = this.values.push(kept);
+      this.known.set(kept, at);
     } else if (field !== -1) this.hits[field] = (this.hits[field] as number) + 1;
     return at;
   }
@@ -142,11 +148,11 @@ export class LightColumnWriter {
     if (!Array.isArray(value)) return this.values.push(value);
     // Most lists hold one string (`event.category: ["authentication"]`): known by it, not by its JSON.
     if (value.length === 1 && typeof value[0] === 'string') return this.single(value as [string]);
-    if (!value.every((item) => typeof item === 'string')) return this.values.push(value);
+    if (!value.every((item) => typeof item === 'string')) return this.unshared(value);
     const key = JSON.stringify(value);
     let at = this.lists.get(key);
     if (at === undefined) {
-      at = this.values.push(value);
+      at = this.unshared(value);
       this.lists.set(key, at);
     }
     return at;
@@ -155,8 +161,9 @@ export class LightColumnWriter {
   private single(value: [string]): number {
     let at = this.singles.get(value[0]);
     if (at === undefined) {
-      at = this.values.push(value);
-      this.singles.set(value[0], at);
+      const kept = detached(value) as [string];
+      at = this.values.push(kept);
+      this.singles.set(kept[0], at);
     }
     return at;
   }

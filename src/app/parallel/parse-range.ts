@@ -2,7 +2,7 @@ import { closeSync, openSync } from 'node:fs';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { LightColumnWriter } from './light-columns.ts';
-import { readRangeLines } from './read-range-lines.ts';
+import { lineOf, readRangeParts } from './read-range-lines.ts';
 import type { RangeAnswer, RangeTask } from './worker-protocol.ts';
 
 /** Read of a last line without a newline: the single-thread reader hands it on after all the others. */
@@ -25,11 +25,13 @@ export function parseRange(
   const fd = openSync(path, 'r');
   let range;
   try {
-    range = readRangeLines(fd, task);
+    range = readRangeParts(fd, task);
   } finally {
     closeSync(fd);
   }
-  const { lines, ends, starts, bytes } = range;
+  const { ends, starts, bytes } = range;
+  const count = ends.length;
+  let line = '';
   const times: number[] = [];
   const events: SecurityEvent[] = [];
   const skipped: Record<string, number> = {};
@@ -37,26 +39,29 @@ export function parseRange(
   let index = 0;
   const emit = (event: SecurityEvent, ts: number): void => {
     times.push(ts);
-    if (writer) writer.add(event, lines[index] as string, starts[index] as number, bytes[index] as number);
+    if (writer) writer.add(event, line, starts[index] as number, bytes[index] as number);
     else events.push(event);
     reads[reads.length - 1] = (reads[reads.length - 1] as number) + 1;
   };
   let lastRead = -1;
-  for (; index < lines.length; index++) {
+  // Columns keep only the selected fields of an event, which is dropped once written.
+  const parseUnkept = writer && (parser.parseLineUnkept ?? parser.parseLine);
+  for (; index < count; index++) {
     const end = ends[index] as number;
     const read = end === -1 ? LAST_READ : Math.floor(end / readBytes);
     if (read !== lastRead) reads.push((lastRead = read), 0);
-    const line = lines[index] as string;
+    line = lineOf(range, index);
     // The main thread's events may keep where their line is; a worker's are written as columns.
-    const reason =
-      !writer && parser.parseLineAt
+    const reason = parseUnkept
+      ? parseUnkept.call(parser, line, emit)
+      : parser.parseLineAt
         ? parser.parseLineAt(line, starts[index] as number, bytes[index] as number, emit)
         : parser.parseLine(line, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
   const answer: RangeAnswer = {
     seq: task.seq,
-    lines: lines.length,
+    lines: count,
     times: Float64Array.from(times),
     skipped,
     reads,

@@ -22,6 +22,27 @@ export interface RangeLines {
  * a file therefore yield each of its lines exactly once, in file order.
  */
 export function readRangeLines(fd: number, range: ByteRange): RangeLines {
+  const parts = readRangeParts(fd, range);
+  const lines: string[] = [];
+  for (let i = 0; i < parts.ends.length; i++) lines.push(lineOf(parts, i));
+  return { lines, ends: parts.ends, starts: parts.starts, bytes: parts.bytes };
+}
+
+/** The lines of a range still as bytes: each is decoded when it is read (see lineOf). */
+export interface RangeParts extends Omit<RangeLines, 'lines'> {
+  buffer: Buffer;
+  /** Where each line begins in `buffer`. */
+  begins: number[];
+}
+
+/** Line `index` of `parts`, decoded: one at a time, a line is garbage once parsed (a young one). */
+export function lineOf(parts: RangeParts, index: number): string {
+  const begin = parts.begins[index] as number;
+  return parts.buffer.toString('utf8', begin, begin + (parts.bytes[index] as number));
+}
+
+/** readRangeLines without decoding the lines. */
+export function readRangeParts(fd: number, range: ByteRange): RangeParts {
   const from = range.start === 0 || byteAt(fd, range.start - 1) === NEWLINE ? range.start : -1;
   const length = range.end - range.start;
   // The range and a tail in one read: its last line mostly ends in the tail (no copy to join them).
@@ -29,11 +50,12 @@ export function readRangeLines(fd: number, range: ByteRange): RangeLines {
   let begin = 0;
   if (from === -1) {
     const newline = read.indexOf(NEWLINE);
-    if (newline === -1 || newline >= length) return { lines: [], ends: [], starts: [], bytes: [] };
+    if (newline === -1 || newline >= length)
+      return { buffer: read, begins: [], ends: [], starts: [], bytes: [] };
     begin = newline + 1;
   }
   const buffer = throughLastLine(fd, read, range.end, length);
-  const found: RangeLines = { lines: [], ends: [], starts: [], bytes: [] };
+  const found: RangeParts = { buffer, begins: [], ends: [], starts: [], bytes: [] };
   let newline = buffer.indexOf(NEWLINE, begin);
   while (newline !== -1) {
     addLine(found, buffer, range.start, begin, newline);
@@ -48,9 +70,9 @@ export function readRangeLines(fd: number, range: ByteRange): RangeLines {
   return found;
 }
 
-function addLine(found: RangeLines, buffer: Buffer, offset: number, start: number, end: number): void {
+function addLine(found: RangeParts, buffer: Buffer, offset: number, start: number, end: number): void {
   const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-  found.lines.push(buffer.toString('utf8', start, stop));
+  found.begins.push(start);
   found.starts.push(offset + start);
   found.bytes.push(stop - start);
 }

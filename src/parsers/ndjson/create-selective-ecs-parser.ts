@@ -40,6 +40,8 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   // The line a slim event is from: its text, or (start >= 0) where it is in `options.lines`.
   let start = -1;
   let bytes = 0;
+  // Whether the caller drops events once it read their selected fields (see parseLineUnkept).
+  let unkept = false;
   const trie = buildFieldTrie([
     '@timestamp',
     'event.original',
@@ -96,11 +98,12 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
-          if (!enrich && start < 0) {
+          enrich?.(event);
+          // Without enrich the event holds only the selected fields already.
+          if (unkept || (!enrich && start < 0)) {
             emit(event, parseIsoMillis(event['@timestamp']));
             return null;
           }
-          enrich?.(event);
           const slim = slimOf(event, line);
           emit(slim, parseIsoMillis(slim['@timestamp']));
           return null;
@@ -113,6 +116,14 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
       return null;
     },
     notes: () => [],
+  };
+  parser.parseLineUnkept = (line, emit) => {
+    unkept = true;
+    try {
+      return parser.parseLine(line, emit);
+    } finally {
+      unkept = false;
+    }
   };
   if (locatedPrototype !== undefined)
     parser.parseLineAt = (line, at, length, emit) => {

@@ -11,6 +11,7 @@ export { createEcsLineParser } from './create-ecs-line-parser.ts';
 export { createSelectiveEcsParser } from './create-selective-ecs-parser.ts';
 export { countJsonSample } from './sniff-json.ts';
 export { normalizeTimestamp } from './normalize-timestamp.ts';
+export { detached } from './project-fields.ts';
 export type { JsonSampleCount } from './sniff-json.ts';
 
 /** Below 1 so that a parser for one specific JSON shape (windows) wins over this generic one. */

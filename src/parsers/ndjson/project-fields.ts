@@ -79,7 +79,7 @@ function project(
 const SHORTEST_SLICE = 13;
 
 /** A string copied out of the text it may be a slice of (an array of strings, each one); other values as they are. */
-function detached(value: unknown): unknown {
+export function detached(value: unknown): unknown {
   if (typeof value === 'string') return value.length < SHORTEST_SLICE ? value : copied(value);
   if (
     !Array.isArray(value) ||
