@@ -14,7 +14,7 @@ import { openEventStream } from './event-stream.ts';
 import { guardEventTimes } from './guard-event-times.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
-import { loadUnfinishedReplay } from './replay-checkpoint.ts';
+import { loadUnfinishedReplay, stampInputs } from './replay-checkpoint.ts';
 import { ReplayCheckpointer } from './replay-checkpointer.ts';
 import { chooseReorderWindow, DEFAULT_SORT_MAX_BYTES } from './choose-reorder-window.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
@@ -176,6 +176,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     snapshot: '',
     serials: [],
     complete: false,
+    stamps: await stampInputs(options.inputs),
   };
   const checkpoints =
     store &&
