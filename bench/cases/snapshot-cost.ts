@@ -1,6 +1,7 @@
 // What a replay into a store pays per checkpoint: the snapshot's bytes, encoding it (from the
 // checkpoint's start to its transaction) and writing it (the checkpoint row's insert).
-// Arguments: file, store URL, checkpoint every (ms, default 2000).
+// Arguments: file, store URL, checkpoint every (ms, default 2000). SNAPSHOT_DUMP=FILE keeps the last one.
+import { writeFileSync } from 'node:fs';
 import { loadRules, runReplay } from '../../src/app/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { StoreOperations } from '../../src/store/index.ts';
@@ -19,8 +20,9 @@ store.transaction = (async (work: (tx: StoreOperations) => Promise<unknown>) => 
     tx.checkpoints.save = async (name, data, at) => {
       const start = performance.now();
       await save(name, data, at);
-      if (!data.includes('"complete":true'))
-        rows.push({ bytes: data.length, encodeMs, insertMs: performance.now() - start });
+      if (data.includes('"complete":true')) return;
+      if (process.env.SNAPSHOT_DUMP) writeFileSync(process.env.SNAPSHOT_DUMP, data);
+      rows.push({ bytes: data.length, encodeMs, insertMs: performance.now() - start });
     };
     return work(tx);
   });
