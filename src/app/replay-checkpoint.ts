@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { InputError } from '../core/index.ts';
 import type { StoreOperations } from '../store/index.ts';
+import { restoreSavedLines } from './restore-saved-lines.ts';
 
 /** Where a replay into a store stands: saved with the incidents it wrote, in one transaction. */
 export interface ReplayCheckpoint {
@@ -13,6 +16,25 @@ export interface ReplayCheckpoint {
   /** Serials of the incidents this replay opened. */
   serials: number[];
   complete: boolean;
+  /**
+   * Each input's size and modification time when the replay began: a resume refuses inputs that
+   * changed since (the snapshot names lines by where they are in them). Absent from older checkpoints.
+   */
+  stamps?: InputStamp[];
+}
+
+export interface InputStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export async function stampInputs(inputs: readonly string[]): Promise<InputStamp[]> {
+  return Promise.all(
+    inputs.map(async (input) => {
+      const { size, mtimeMs } = await stat(input);
+      return { size, mtimeMs };
+    }),
+  );
 }
 
 /** One checkpoint per set of inputs, so that a second replay of other files does not resume this one. */
@@ -31,7 +53,23 @@ export async function loadUnfinishedReplay(
   const saved = await store.checkpoints.load(replayCheckpointName(inputs));
   if (saved === undefined) return undefined;
   const checkpoint = decodeReplayCheckpoint(saved.data);
-  return checkpoint.complete || checkpoint.positions.length !== inputs.length ? undefined : checkpoint;
+  if (checkpoint.complete || checkpoint.positions.length !== inputs.length) return undefined;
+  if (checkpoint.stamps !== undefined) await refuseChanged(checkpoint.stamps, inputs);
+  return { ...checkpoint, snapshot: restoreSavedLines(checkpoint.snapshot, inputs) };
+}
+
+/** Resuming on a changed input would skip the wrong events and read the wrong lines as evidence. */
+async function refuseChanged(stamps: readonly InputStamp[], inputs: readonly string[]): Promise<void> {
+  const now = await stampInputs(inputs);
+  for (const [at, input] of inputs.entries()) {
+    const was = stamps[at];
+    const is = now[at] as InputStamp;
+    if (was !== undefined && was.size === is.size && was.mtimeMs === is.mtimeMs) continue;
+    throw new InputError(
+      `${input}: changed since the interrupted replay into this store checkpointed ` +
+        `(size or modification time differ); it cannot be resumed: restore the file, or replay into another store`,
+    );
+  }
 }
 
 /**

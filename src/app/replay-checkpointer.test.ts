@@ -118,8 +118,8 @@ describe('the first checkpoint of a replay at the default interval', () => {
 
   it('waits until the estimated cost of its snapshot is 2 % of the time run, 30 s at most', () => {
     expect(firstCheckpointGap(0)).toBe(0);
-    expect(firstCheckpointGap(100)).toBeCloseTo(150);
-    expect(firstCheckpointGap(14_000)).toBeCloseTo(21_000);
+    expect(firstCheckpointGap(100)).toBeCloseTo(75);
+    expect(firstCheckpointGap(14_000)).toBeCloseTo(10_500);
     expect(firstCheckpointGap(10_000_000)).toBe(30_000);
   });
 

@@ -12,7 +12,7 @@ import { mergeByTime } from './merge-by-time.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { fieldsToKeep } from './parallel/light-events.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
-import { loadUnfinishedReplay } from './replay-checkpoint.ts';
+import { loadUnfinishedReplay, stampInputs } from './replay-checkpoint.ts';
 import { ReplayCheckpointer } from './replay-checkpointer.ts';
 import { wholeEvidence, withEvidence, withWrittenEvidence } from './replay-evidence.ts';
 import { openReplayInputs } from './replay-inputs.ts';
@@ -136,6 +136,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     snapshot: '',
     serials: [],
     complete: false,
+    stamps: await stampInputs(options.inputs),
   };
   const checkpoints =
     store &&

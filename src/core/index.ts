@@ -72,7 +72,19 @@ export {
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';
-export type { SavesCompactly } from './snapshot-form.ts';
-export { SAVED_FORMAT, SAVED_LINE, SNAPSHOT_FORM } from './snapshot-form.ts';
+export type { SavedLineAt, SavesCompactly } from './snapshot-form.ts';
+export {
+  SAVED_FORMAT,
+  SAVED_LINE,
+  SAVED_LINE_AT,
+  SAVED_ORIGINAL_IS_LINE,
+  SNAPSHOT_FORM,
+} from './snapshot-form.ts';
 export type { ReadsOwnLine } from './lazy-original.ts';
-export { defineLineStandIn, eventWithOriginal, LazyOriginal, READ_OWN_LINE } from './lazy-original.ts';
+export {
+  defineLineStandIn,
+  eventWithOriginal,
+  LazyOriginal,
+  locateSavedLine,
+  READ_OWN_LINE,
+} from './lazy-original.ts';

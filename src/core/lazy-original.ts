@@ -1,3 +1,6 @@
+import { SAVED_LINE_AT, SAVED_ORIGINAL_IS_LINE } from './snapshot-form.ts';
+import type { SavedLineAt } from './snapshot-form.ts';
+
 /**
  * An event that can read its own line again (a slim event that keeps where its line is in the
  * file, a light event from a worker thread): the line once read is kept by the event.
@@ -52,4 +55,21 @@ export function eventWithOriginal(owner: object, line: string): Record<string, u
   const event = (owner as { event?: unknown }).event;
   if (event instanceof LazyOriginal) return { ...event, original: line };
   return event === owner ? { original: line } : undefined;
+}
+
+/**
+ * Makes `form` (the compact form of `owner`) say where its line is rather than hold it (see
+ * SAVED_LINE_AT): `event.original`, when the event reads it from its line, is left out and marked.
+ */
+export function locateSavedLine(
+  owner: object,
+  form: Record<string, unknown>,
+  at: SavedLineAt,
+): Record<string, unknown> {
+  form[SAVED_LINE_AT] = at;
+  const event = (owner as { event?: unknown }).event;
+  if (event instanceof LazyOriginal) form.event = { ...event };
+  else if (event !== owner) return form;
+  form[SAVED_ORIGINAL_IS_LINE] = true;
+  return form;
 }

@@ -15,3 +15,12 @@ export interface SavesCompactly {
  */
 export const SAVED_FORMAT = '|format';
 export const SAVED_LINE = '|line';
+/**
+ * Where a compact event's line is, instead of its text, when it was read from a plain file that a
+ * resume reads again: `[file, first byte, bytes]`. With SAVED_ORIGINAL_IS_LINE, `event.original`
+ * is that line (and left out of the saved event); else the line is what SAVED_LINE would hold.
+ */
+export const SAVED_LINE_AT = '|lineAt';
+export const SAVED_ORIGINAL_IS_LINE = '|originalIsLine';
+
+export type SavedLineAt = [file: string, start: number, bytes: number];

@@ -5,6 +5,7 @@ import {
   EVIDENCE_FORM,
   isObject,
   LazyOriginal,
+  locateSavedLine,
   READ_OWN_LINE,
   SAVED_FORMAT,
   SAVED_LINE,
@@ -33,6 +34,8 @@ interface SlimFields {
 /** Where an input's lines can be read again, by where they are in it (a file: first byte, bytes). */
 export interface LineStore {
   read(start: number, bytes: number): string;
+  /** The file, when a resume can read its lines again (an engine snapshot then saves where they are). */
+  readonly path?: string;
 }
 
 /**
@@ -77,8 +80,11 @@ export function createSlimPrototype(
   });
   Object.defineProperty(prototype, SNAPSHOT_FORM, {
     value(this: SecurityEvent & SlimFields) {
-      const line = slimLine(this, false) as string;
       const form: Record<string, unknown> = { ...this, [SAVED_FORMAT]: format };
+      const path = lines?.path;
+      if (path !== undefined && this[START] !== undefined)
+        return locateSavedLine(this, form, [path, this[START], this[BYTES] as number]);
+      const line = slimLine(this, false) as string;
       // An `event.original` read from the line on demand (a located event, its stand-in) is saved
       // as a value: the engine compares it (see isRepeatOfLastSample) after a resume too.
       const event = eventWithOriginal(this, line);

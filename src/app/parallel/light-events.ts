@@ -1,10 +1,10 @@
 import type { Detection, SecurityEvent } from '../../core/index.ts';
 import {
   defineLineStandIn,
-  eventWithOriginal,
   EVIDENCE_FORM,
   isObject,
   LazyOriginal,
+  locateSavedLine,
   READ_OWN_LINE,
   SAVED_FORMAT,
   SAVED_LINE,
@@ -95,17 +95,10 @@ export class LightEvent {
     return lineOf(this);
   }
 
+  /** Its read fields and where its line is in the file, which a resume reads again (see SAVED_LINE_AT). */
   [SNAPSHOT_FORM](): Record<string, unknown> {
-    const line = readLine(this);
-    const form: Record<string, unknown> = {
-      ...this,
-      [SAVED_FORMAT]: this[SOURCE].format,
-      [SAVED_LINE]: line,
-    };
-    // What the engine compares (see isRepeatOfLastSample) is there after a resume too.
-    const event = eventWithOriginal(this, line);
-    if (event !== undefined) form.event = event;
-    return form;
+    const form = { ...this, [SAVED_FORMAT]: this[SOURCE].format };
+    return locateSavedLine(this, form, [this[SOURCE].lines.path, this[START], this[BYTES]]);
   }
 }
 

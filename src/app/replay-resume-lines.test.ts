@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useStoreUrls } from '../../test/support/store-urls.ts';
+import type { Incident } from '../core/index.ts';
+import { generateBenchFiles } from '../demo/index.ts';
+import { openStore } from '../store/index.ts';
+import { loadRules } from './load-rules.ts';
+import type { ReplayReport } from './replay.ts';
+import { runReplay } from './replay.ts';
+import { decodeReplayCheckpoint, encodeReplayCheckpoint, replayCheckpointName } from './replay-checkpoint.ts';
+import { restoreSavedLines } from './restore-saved-lines.ts';
+import { PowerCut } from './testdata/power-cut.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'klaxon-resume-lines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const rules = await loadRules(undefined);
+let text = '';
+beforeAll(async () => {
+  const { ndjson } = await generateBenchFiles(join(dir, 'bench'), { ndjsonEvents: 4_000, sshdLines: 10 });
+  const start = Date.UTC(2024, 4, 6, 6);
+  text = `${readFileSync(ndjson, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line, i) =>
+      line.replace(/"@timestamp":"[^"]*"/, `"@timestamp":"${new Date(start + i * 300).toISOString()}"`),
+    )
+    .join('\n')}\n`;
+}, 60_000);
+
+/** What an incident is, whichever way it was kept (the store adds its own bookkeeping). */
+const outcome = (report: ReplayReport) =>
+  report.incidents.map((incident: Incident) => {
+    const { serial, episodeId, ruleId, group, count, firstSeen, lastSeen, status, previousSerial } = incident;
+    const samples = JSON.parse(JSON.stringify(incident.samples)) as unknown;
+    return { serial, episodeId, ruleId, group, count, firstSeen, lastSeen, status, previousSerial, samples };
+  });
+
+/** A replay of `input` into `url` cut at its second checkpoint: the checkpoint's saved text. */
+async function cutReplay(url: string, input: string, threads: number): Promise<string> {
+  const store = await openStore(url);
+  try {
+    const options = { inputs: [input], rules, store, checkpointEveryMs: 1, rangeBytes: 64 * 1024, threads };
+    let tick = 0;
+    const cut = runReplay({ ...options, now: () => (tick += 1_000), notify: new PowerCut(2) });
+    await expect(cut).rejects.toThrow('power cut');
+    return ((await store.checkpoints.load(replayCheckpointName([input]))) as { data: string }).data;
+  } finally {
+    await store.close();
+  }
+}
+
+async function resume(url: string, input: string, threads: number): Promise<ReplayReport> {
+  const store = await openStore(url);
+  try {
+    return await runReplay({ inputs: [input], rules, store, rangeBytes: 64 * 1024, threads });
+  } finally {
+    await store.close();
+  }
+}
+
+describe('a replay resumed from a snapshot that names lines by where they are in its input', () => {
+  const storeUrl = useStoreUrls('klaxon-resume-lines-');
+
+  it.each([
+    ['sqlite', 1],
+    ['sqlite', 2],
+    ['postgres', 1],
+  ] as const)(
+    'on %s (%i threads), reads them back, also from a checkpoint of the previous form, and refuses a changed input',
+    async (dialect, threads) => {
+      const input = join(dir, `${dialect}-${threads}.ndjson`);
+      writeFileSync(input, text);
+      const memory = outcome(await runReplay({ inputs: [input], rules, rangeBytes: 64 * 1024, threads }));
+      expect(memory.length).toBeGreaterThan(3);
+
+      const newUrl = await storeUrl(dialect, `new-${threads}`);
+      const saved = await cutReplay(newUrl, input, threads);
+      expect(saved).toContain('"|lineAt"');
+      expect(saved).not.toContain('"|line"');
+      const resumed = await resume(newUrl, input, threads);
+      expect(resumed.resumedAfter).toBeGreaterThan(0);
+      expect(outcome(resumed)).toEqual(memory);
+
+      // As the previous form saved it: the lines themselves, and no stamps of the inputs.
+      const oldUrl = await storeUrl(dialect, `old-${threads}`);
+      const cut = decodeReplayCheckpoint(await cutReplay(oldUrl, input, threads));
+      const old = { ...cut, stamps: undefined, snapshot: restoreSavedLines(cut.snapshot, [input]) };
+      expect(old.snapshot).toContain('"|format"');
+      expect(old.snapshot).not.toContain('"|lineAt"');
+      const store = await openStore(oldUrl);
+      await store.checkpoints.save(replayCheckpointName([input]), encodeReplayCheckpoint(old), 0);
+      await store.close();
+      const fromOld = await resume(oldUrl, input, threads);
+      expect(fromOld.resumedAfter).toBeGreaterThan(0);
+      expect(outcome(fromOld)).toEqual(memory);
+
+      // The same size, other bytes: the lines the snapshot names would be other lines.
+      const changedUrl = await storeUrl(dialect, `changed-${threads}`);
+      await cutReplay(changedUrl, input, threads);
+      writeFileSync(input, text.replace('"4625"', '"4626"'));
+      utimesSync(input, new Date(), new Date(Date.now() + 5_000));
+      await expect(resume(changedUrl, input, threads)).rejects.toThrow(
+        /changed since the interrupted replay into this store checkpointed/,
+      );
+    },
+    180_000,
+  );
+});
