@@ -37,6 +37,17 @@ describe('lines an engine snapshot names by where they are', () => {
     expect(restoreSavedLines(snapshot, [input])).toBe(snapshot);
   });
 
+  it("leave an event's own data alone: a `|lineAt` without a format, a field named __proto__", () => {
+    const own = '{"held":[{"|format":"ndjson","|lineAt":["' + input + '",0,' + String(second - 1) + '],';
+    const snapshot = `${own}"data":{"|lineAt":["/etc/passwd",0,4]},"__proto__":{"|lineAt":[1]}}]}`;
+    const restored = JSON.parse(restoreSavedLines(snapshot, [input])) as { held: Record<string, unknown>[] };
+    const held = restored.held[0] as Record<string, unknown>;
+    expect(held['|line']).toBe(lines[0]);
+    expect(held.data).toEqual({ '|lineAt': ['/etc/passwd', 0, 4] });
+    expect(Object.hasOwn(held, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(held)).toBe(Object.prototype);
+  });
+
   it.each([
     ['a file that is not an input', ['/etc/passwd', 0, 4], /not one of its inputs/],
     ['no file', [7, 0, 4], /not one of its inputs/],

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { InputError, SAVED_LINE, SAVED_LINE_AT, SAVED_ORIGINAL_IS_LINE } from '../core/index.ts';
+import {
+  InputError,
+  SAVED_FORMAT,
+  SAVED_LINE,
+  SAVED_LINE_AT,
+  SAVED_ORIGINAL_IS_LINE,
+} from '../core/index.ts';
 import { LineReader } from './parallel/read-range-lines.ts';
 
 /** A line of Winlogbeat JSON is a few KB; anything near this is not a line a snapshot saved. */
@@ -14,21 +20,28 @@ export function restoreSavedLines(snapshot: string, inputs: readonly string[]): 
   if (!snapshot.includes(`"${SAVED_LINE_AT}"`)) return snapshot;
   const readers = new Map(inputs.map((input) => [resolve(input), new LineReader(input)]));
   try {
-    return JSON.stringify(visit(JSON.parse(snapshot) as unknown, readers));
+    const parsed = JSON.parse(snapshot) as unknown;
+    visit(parsed, readers);
+    return JSON.stringify(parsed);
   } finally {
     for (const reader of readers.values()) reader.close();
   }
 }
 
-function visit(value: unknown, readers: Map<string, LineReader>): unknown {
-  if (typeof value !== 'object' || value === null) return value;
+/**
+ * Puts lines back in place, in the parsed snapshot. Only compact forms (with their format) are
+ * read back: an object of an event's own data may carry any key. Values are changed in place, never
+ * assigned by key, so that a field named `__proto__` stays a field.
+ */
+function visit(value: unknown, readers: Map<string, LineReader>): void {
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = visit(value[i], readers);
-    return value;
+    for (const item of value) visit(item, readers);
+    return;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) record[key] = visit(record[key], readers);
-  if (!(SAVED_LINE_AT in record)) return record;
+  for (const key of Object.keys(record)) visit(record[key], readers);
+  if (!Object.hasOwn(record, SAVED_LINE_AT) || typeof record[SAVED_FORMAT] !== 'string') return;
   const line = readSavedLine(record[SAVED_LINE_AT], readers);
   delete record[SAVED_LINE_AT];
   if (record[SAVED_ORIGINAL_IS_LINE] !== true) record[SAVED_LINE] = line;
@@ -38,7 +51,6 @@ function visit(value: unknown, readers: Map<string, LineReader>): unknown {
     record.event =
       typeof event === 'object' && event !== null ? { ...event, original: line } : { original: line };
   }
-  return record;
 }
 
 function readSavedLine(at: unknown, readers: Map<string, LineReader>): string {
