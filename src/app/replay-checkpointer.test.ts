@@ -113,6 +113,31 @@ describe('replay checkpoints that run while the replay reads on', () => {
   );
 });
 
+describe('a replay into a store that holds incidents already', () => {
+  const storeUrl = useStoreUrls('klaxon-store-history-');
+
+  it('reports its own incidents only', async () => {
+    const url = await storeUrl('sqlite', 'history');
+    const earlier = await openStore(url);
+    const before = await runReplay({ inputs: [inputs[0] as string], rules, store: earlier });
+    await earlier.close();
+    const store = await openStore(url);
+    try {
+      const report = await runReplay({ inputs: [inputs[1] as string], rules, store });
+      const memory = await runReplay({ inputs: [inputs[1] as string], rules });
+      const last = Math.max(...before.incidents.map((incident) => incident.serial));
+      expect(before.incidents.length).toBeGreaterThan(0);
+      expect(memory.incidents.length).toBeGreaterThan(0);
+      expect(report.incidents.map((incident) => incident.ruleId)).toEqual(
+        memory.incidents.map((incident) => incident.ruleId),
+      );
+      expect(report.incidents.every((incident) => incident.serial > last)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
+
 describe('the first checkpoint of a replay at the default interval', () => {
   const storeUrl = useStoreUrls('klaxon-first-checkpoint-');
 

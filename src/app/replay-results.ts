@@ -4,9 +4,12 @@ import type { ReadCounts } from './event-stream.ts';
 
 /** The incidents a replay into a store wrote (by their serials), oldest first. */
 export async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]> {
+  if (serials.length === 0) return [];
   const wanted = new Set(serials);
-  const all = await store.incidents.list({ order: 'oldest' });
-  return all.filter((incident) => wanted.has(incident.serial));
+  // Not the incidents the store held before (a daemon's store may hold years of them).
+  const serialFrom = serials.reduce((least, serial) => Math.min(least, serial));
+  const since = await store.incidents.list({ order: 'oldest', serialFrom });
+  return since.filter((incident) => wanted.has(incident.serial));
 }
 
 /** The cases of those incidents, by id. */

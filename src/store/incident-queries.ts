@@ -52,6 +52,7 @@ function selectMatching(db: Kysely<Database>, filter: IncidentFilter) {
     query = query.where('priority', 'in', filter.priority);
   if (filter.ruleId !== undefined) query = query.where('rule_id', '=', filter.ruleId);
   if (filter.openedFrom !== undefined) query = query.where('opened_at', '>=', filter.openedFrom);
+  if (filter.serialFrom !== undefined) query = query.where('serial', '>=', filter.serialFrom);
   if (filter.q !== undefined && filter.q.trim() !== '') {
     const pattern = `%${escapeLike(filter.q.trim().toLowerCase())}%`;
     query = query.where(sql<boolean>`group_values like ${pattern} escape '\\'`);

@@ -84,6 +84,8 @@ export interface IncidentFilter {
   q?: string;
   /** Opened (event time) at or after this time. */
   openedFrom?: number;
+  /** Serials from this one on (a replay reads back the incidents it opened, not the store's history). */
+  serialFrom?: number;
   /** Newest first by default; `priority`: P1 first, newest first within a priority. */
   order?: 'newest' | 'oldest' | 'priority';
   limit?: number;

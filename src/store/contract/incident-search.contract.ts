@@ -54,5 +54,13 @@ export function describeIncidentSearchContract(open: OpenStore): void {
       expect(found.map((i) => i.serial)).toEqual([3, 4]);
       expect(await store.incidents.count({ openedFrom: 3_000, status: ['open'] })).toBe(2);
     });
+
+    it('keeps incidents from a serial on', async () => {
+      const store = await open();
+      await openSome(store);
+      const found = await store.incidents.list({ serialFrom: 2, order: 'oldest' });
+      expect(found.map((i) => i.serial)).toEqual([2, 3, 4]);
+      expect(await store.incidents.count({ serialFrom: 4 })).toBe(1);
+    });
   });
 }
