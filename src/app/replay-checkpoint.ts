@@ -29,12 +29,17 @@ export interface InputStamp {
 }
 
 export async function stampInputs(inputs: readonly string[]): Promise<InputStamp[]> {
-  return Promise.all(
-    inputs.map(async (input) => {
-      const { size, mtimeMs } = await stat(input);
-      return { size, mtimeMs };
-    }),
-  );
+  return Promise.all(inputs.map(stampInput));
+}
+
+async function stampInput(input: string): Promise<InputStamp> {
+  try {
+    const { size, mtimeMs } = await stat(input);
+    return { size, mtimeMs };
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new InputError(`${input}: cannot be read${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
 }
 
 /** One checkpoint per set of inputs, so that a second replay of other files does not resume this one. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useStoreUrls } from '../../test/support/store-urls.ts';
 import type { Incident } from '../core/index.ts';
+import { InputError } from '../core/index.ts';
 import { generateBenchFiles } from '../demo/index.ts';
 import { openStore } from '../store/index.ts';
 import { loadRules } from './load-rules.ts';
@@ -104,6 +105,11 @@ describe('a replay resumed from a snapshot that names lines by where they are in
       await expect(resume(changedUrl, input, threads)).rejects.toThrow(
         /changed since the interrupted replay into this store checkpointed/,
       );
+      // Gone since: a clear refusal naming it, not a system error.
+      rmSync(input);
+      const gone = resume(changedUrl, input, threads);
+      await expect(gone).rejects.toThrow(InputError);
+      await expect(gone).rejects.toThrow(`${input}: cannot be read (ENOENT)`);
     },
     180_000,
   );
