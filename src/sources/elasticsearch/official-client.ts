@@ -122,7 +122,11 @@ function openSearchTransport(
         ...splitPath(request.path),
         ...(request.body === undefined ? {} : { body: request.body as Record<string, unknown> }),
       });
-      const abort = () => pending.abort();
+      // Returns nothing: Node's EventTarget rethrows, as an uncaught exception, the rejection of a
+      // thenable a listener returns, and `abort()` returns the request, which then rejects.
+      const abort = (): void => {
+        pending.abort();
+      };
       signal.addEventListener('abort', abort, { once: true });
       try {
         const reply = await pending;
