@@ -12,6 +12,14 @@ function replacerEncoding(value: unknown): string {
   });
 }
 
+/** Keys that need no escape: the old encoding wrote them as they are. */
+const plainKey = fc.string().filter((key) => !key.startsWith('$'));
+/** Keys an event's fields may have, hostile ones among them. */
+const anyKey = fc.oneof(
+  fc.string(),
+  fc.constantFrom('$map', '$num', '$$map', '$', '$$', '__proto__', '|format'),
+);
+
 const { state } = fc.letrec((tie) => ({
   leaf: fc.oneof(
     fc.string(),
@@ -23,7 +31,7 @@ const { state } = fc.letrec((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     tie('leaf'),
     fc.array(tie('state'), { maxLength: 4 }),
-    fc.dictionary(fc.string(), tie('state'), { maxKeys: 4 }),
+    fc.dictionary(plainKey, tie('state'), { maxKeys: 4 }),
     fc
       .array(fc.tuple(fc.oneof(fc.string(), fc.integer(), fc.constant(-Infinity)), tie('state')), {
         maxLength: 3,
@@ -58,5 +66,33 @@ describe('engine snapshot encoding', () => {
       '{"kept":{"$map":[["alice",[{"user":{"name":"alice"},"|format":"ndjson","at":{"$num":"-Infinity"}}]]]}}',
     );
     expect(wholeParses).toBe(0);
+  });
+
+  it("reads back an event's own fields named like its markers as those fields, never as a Map or a number", () => {
+    const { data } = fc.letrec((tie) => ({
+      data: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('data'), { maxLength: 3 }),
+        fc.dictionary(anyKey, tie('data'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(data, (value) => {
+        const saved = {
+          kept: new Map([['k', value]]),
+          hostile: { $map: [['a', 1]], $num: 'Infinity', $$x: value },
+        };
+        expect(decodeSnapshot(encodeSnapshot(saved))).toEqual(saved);
+      }),
+      { numRuns: 500 },
+    );
+    const back = decodeSnapshot(
+      encodeSnapshot({ event: JSON.parse('{"__proto__":{"$map":[]}}') as object }),
+    ) as {
+      event: object;
+    };
+    expect(Object.getPrototypeOf(back.event)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(back.event, '__proto__')?.value).toEqual({ $map: [] });
   });
 });

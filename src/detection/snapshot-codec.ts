@@ -3,9 +3,11 @@ import { SNAPSHOT_FORM } from '../core/index.ts';
 /**
  * JSON for engine snapshots: window states hold Maps and -Infinity, which JSON has no words for.
  * A Map is written as `{"$map": [[key, value], ...]}`, a non-finite number as `{"$num": "-Infinity"}`,
- * an event that saves itself compactly (SNAPSHOT_FORM) in that form. The value is made JSON-ready
- * first and then written by JSON.stringify without a replacer (much faster), which also keeps
- * `toJSON` (that parses a slim event whole) from running for events that have a compact form.
+ * an event that saves itself compactly (SNAPSHOT_FORM) in that form. A key of the state's own that
+ * begins with `$` (an event's field: hostile input may name one `$map`) is written with one `$`
+ * more and read back without it, so no data reads back as a Map or a number. The value is made
+ * JSON-ready first and then written by JSON.stringify without a replacer (much faster), which also
+ * keeps `toJSON` (that parses a slim event whole) from running for events that have a compact form.
  */
 export function encodeSnapshot(value: unknown): string {
   return JSON.stringify(ready(value));
@@ -26,17 +28,38 @@ function ready(value: unknown): unknown {
     const item = (value as Record<string, unknown>)[key];
     // As JSON.stringify leaves them out of objects.
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    out[key] = ready(item);
+    out[key.charCodeAt(0) === DOLLAR ? `$${key}` : key] = ready(item);
   }
   return out;
 }
+
+const DOLLAR = 36;
 
 export function decodeSnapshot(text: string): unknown {
   return JSON.parse(text, (_key, item: unknown) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
     const record = item as Record<string, unknown>;
-    if ('$map' in record && Array.isArray(record.$map)) return new Map(record.$map as [unknown, unknown][]);
-    if ('$num' in record && typeof record.$num === 'string') return Number(record.$num);
-    return item;
+    if (Object.hasOwn(record, '$map') && Array.isArray(record.$map))
+      return new Map(record.$map as [unknown, unknown][]);
+    if (Object.hasOwn(record, '$num') && typeof record.$num === 'string') return Number(record.$num);
+    return unescapeKeys(record);
   });
+}
+
+/** The record with its `$$`-escaped keys read back; most have none and are returned as they are. */
+function unescapeKeys(record: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(record);
+  if (!keys.some((key) => key.charCodeAt(0) === DOLLAR)) return record;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const name = key.charCodeAt(0) === DOLLAR ? key.slice(1) : key;
+    // Defined, not assigned: a field named `__proto__` stays a field.
+    Object.defineProperty(out, name, {
+      value: record[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
