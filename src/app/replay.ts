@@ -136,7 +136,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     snapshot: '',
     serials: [],
     complete: false,
-    stamps: await stampInputs(options.inputs),
+    // Only a store's checkpoints are resumed, and checked against them.
+    ...(store ? { stamps: await stampInputs(options.inputs) } : {}),
   };
   const checkpoints =
     store &&

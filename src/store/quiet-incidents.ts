@@ -14,12 +14,10 @@ export class QuietIncidents {
   /** What the rows noted said (the store may not hold them yet): a key when quiet, else null. */
   private readonly noted = new Map<number, string | null>();
 
-  /** False when no such incident can exist: the caller need not look. */
-  async mayHave(db: Kysely<Database>, ruleId: string, groupKey: string): Promise<boolean> {
-    return (await this.serialsOf(db, ruleId, groupKey)).length > 0;
-  }
-
-  /** The serials of the rule and group's quiet incidents that are not resolved, as far as known here. */
+  /**
+   * The serials of the rule and group's quiet incidents that are not resolved, as far as known here;
+   * none when no such incident can exist (the caller need not look).
+   */
   async serialsOf(db: Kysely<Database>, ruleId: string, groupKey: string): Promise<number[]> {
     if (this.known === undefined) {
       const rows = await db
