@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../core/index.ts';
+import { decodeSnapshot, encodeSnapshot } from '../detection/index.ts';
 import { restoreSavedLines } from './restore-saved-lines.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'klaxon-saved-lines-'));
@@ -46,6 +47,13 @@ describe('lines an engine snapshot names by where they are', () => {
     expect(held.data).toEqual({ '|lineAt': ['/etc/passwd', 0, 4] });
     expect(Object.hasOwn(held, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(held)).toBe(Object.prototype);
+  });
+
+  it("leave an event's own fields named like the markers alone, as the snapshot encoder escapes them", () => {
+    const hostile = { '|format': 'ndjson', '|lineAt': [input, 0, 10_000], user: 'x' };
+    const snapshot = encodeSnapshot({ held: [hostile] });
+    const restored = restoreSavedLines(snapshot, [input]);
+    expect(decodeSnapshot(restored)).toEqual({ held: [hostile] });
   });
 
   it.each([

@@ -74,9 +74,12 @@ export {
 } from './minute-counts.ts';
 export type { SavedLineAt, SavesCompactly } from './snapshot-form.ts';
 export {
+  isSavedForm,
+  SAVED_FORM,
   SAVED_FORMAT,
   SAVED_LINE,
   SAVED_LINE_AT,
+  SAVED_MARKERS,
   SAVED_ORIGINAL_IS_LINE,
   SNAPSHOT_FORM,
 } from './snapshot-form.ts';

@@ -24,3 +24,22 @@ export const SAVED_LINE_AT = '|lineAt';
 export const SAVED_ORIGINAL_IS_LINE = '|originalIsLine';
 
 export type SavedLineAt = [file: string, start: number, bytes: number];
+
+/** The keys a compact form adds to an event's fields: only a compact form writes them unescaped. */
+export const SAVED_MARKERS: ReadonlySet<string> = new Set([
+  SAVED_FORMAT,
+  SAVED_LINE,
+  SAVED_LINE_AT,
+  SAVED_ORIGINAL_IS_LINE,
+]);
+
+/**
+ * Set (not enumerable) by the snapshot decoder on a compact form it read back: what tells a saved
+ * event from an event whose own fields are named like the markers (an event's keys that begin with
+ * `|` are escaped in snapshots, and JSON cannot make a symbol).
+ */
+export const SAVED_FORM: unique symbol = Symbol.for('klaxon.savedForm');
+
+export function isSavedForm(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, SAVED_FORM);
+}

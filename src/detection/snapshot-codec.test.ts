@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_FORM } from '../core/index.ts';
+import { isSavedForm, SNAPSHOT_FORM } from '../core/index.ts';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.ts';
 
 /** How snapshots were encoded before: JSON.stringify with a replacer (the reference). */
@@ -13,11 +13,11 @@ function replacerEncoding(value: unknown): string {
 }
 
 /** Keys that need no escape: the old encoding wrote them as they are. */
-const plainKey = fc.string().filter((key) => !key.startsWith('$'));
+const plainKey = fc.string().filter((key) => !key.startsWith('$') && !key.startsWith('|'));
 /** Keys an event's fields may have, hostile ones among them. */
 const anyKey = fc.oneof(
   fc.string(),
-  fc.constantFrom('$map', '$num', '$$map', '$', '$$', '__proto__', '|format'),
+  fc.constantFrom('$map', '$num', '$$map', '$', '$$', '__proto__', '|format', '|line', '|lineAt', '$|format'),
 );
 
 const { state } = fc.letrec((tie) => ({
@@ -94,5 +94,26 @@ describe('engine snapshot encoding', () => {
     };
     expect(Object.getPrototypeOf(back.event)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(back.event, '__proto__')?.value).toEqual({ $map: [] });
+  });
+
+  it("tells a compact form from an event whose own fields are named like a compact form's markers", () => {
+    const hostile = {
+      '|format': 'sshd',
+      '|line': 'Failed password for root',
+      '|lineAt': ['/etc/passwd', 0, 9],
+    };
+    const compact = {
+      [SNAPSHOT_FORM]: () => ({ user: { name: 'alice' }, '|format': 'ndjson', '|line': '{}' }),
+    };
+    const text = encodeSnapshot({ held: [hostile, compact] });
+    expect(text).toContain('"$|format":"sshd"');
+    expect(text).toContain('"|format":"ndjson"');
+    const [back, saved] = (decodeSnapshot(text) as { held: object[] }).held as [object, object];
+    expect(back).toEqual(hostile);
+    expect(isSavedForm(back)).toBe(false);
+    expect(saved).toEqual({ user: { name: 'alice' }, '|format': 'ndjson', '|line': '{}' });
+    expect(isSavedForm(saved)).toBe(true);
+    // A snapshot of an earlier build wrote its compact forms the same way: they still read back as such.
+    expect(isSavedForm((decodeSnapshot('[{"|format":"ndjson","|line":"{}"}]') as object[])[0])).toBe(true);
   });
 });

@@ -250,7 +250,7 @@ describe.each(['ndjson', 'windows'])('light events of %s documents, sent as colu
       for (const field of fields) placeValue(saved, field, compileFieldGetter(field)(full));
       placeValue(saved, 'event.original', full.event?.original);
       if (full.event?.original !== line) saved['|line'] = line;
-      expect(wholeEvent(JSON.parse(JSON.stringify(saved)) as SecurityEvent)).toStrictEqual(full);
+      expect(wholeEvent(decodeSnapshot(JSON.stringify(saved)) as SecurityEvent)).toStrictEqual(full);
       compared++;
     }
     expect(compared).toBeGreaterThan(5);
@@ -316,5 +316,20 @@ describe('light event columns', () => {
     const event = { '@timestamp': '2024-01-01T00:00:00Z' } as SecurityEvent;
     expect(wholeEvent(event)).toBe(event);
     expect(event instanceof LightEvent).toBe(false);
+  });
+
+  it('leave a whole event named like a saved one as it is, after a snapshot too: its fields choose no evidence', () => {
+    const line = '{"@timestamp":"2024-01-01T00:00:00Z","user":{"name":"someone-else"}}';
+    const hostile = {
+      '@timestamp': '2024-01-01T00:00:00Z',
+      event: { code: '4625' },
+      '|format': 'ndjson',
+      '|line': line,
+    } as SecurityEvent;
+    expect(wholeEvent(hostile)).toBe(hostile);
+    const restored = (decodeSnapshot(encodeSnapshot({ kept: [hostile] })) as { kept: SecurityEvent[] })
+      .kept[0];
+    expect(wholeEvent(restored as SecurityEvent)).toBe(restored);
+    expect(restored).toEqual(hostile);
   });
 });

@@ -3,6 +3,7 @@ import {
   defineLineStandIn,
   EVIDENCE_FORM,
   isObject,
+  isSavedForm,
   LazyOriginal,
   locateSavedLine,
   READ_OWN_LINE,
@@ -147,10 +148,11 @@ function readLine(event: LightEvent): string {
  * Events as an engine snapshot saves slim and light events (SNAPSHOT_FORM), and as Klaxon 0.1
  * saved light events before columns: plain objects with the fields the rules read, their format
  * under `|format` and, unless `event.original` is their line, the line under `|line`. Resumed from
- * an unfinished replay's checkpoint, they are parsed whole when they become evidence.
+ * an unfinished replay's checkpoint (the snapshot decoder marks them SAVED_FORM: an event of any
+ * source may have fields named so), they are parsed whole when they become evidence.
  */
 function isSavedLight(event: SecurityEvent): boolean {
-  return typeof (event as Record<string, unknown>)[SAVED_FORMAT] === 'string';
+  return isSavedForm(event) && typeof (event as Record<string, unknown>)[SAVED_FORMAT] === 'string';
 }
 
 function wholeSavedLight(event: SecurityEvent): SecurityEvent {
