@@ -80,7 +80,9 @@ await bundle.write({
   chunkFileNames: '[name]-[hash].js',
   // Each large inlined package in a chunk of its own, so a chunk of Klaxon's modules never carries
   // one along: a replay with the precompiled rule pack loads neither yaml nor zod.
-  codeSplitting: { groups: INLINED.map((name) => ({ name, test: new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`) })) },
+  codeSplitting: {
+    groups: INLINED.map((name) => ({ name, test: new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`) })),
+  },
 });
 await bundle.close();
 writeFileSync(join(building, 'THIRD-PARTY-LICENSES.txt'), INLINED.map(licenceOf).join('\n\n'));

@@ -7,7 +7,8 @@ import { loadRules } from './load-rules.ts';
 /** The shipped pack's rule pack with every title marked, so a test can tell which was loaded. */
 async function markedPack(): Promise<RulePack> {
   const pack = JSON.parse(JSON.stringify(await packRuleFolder(BUILTIN_RULES_DIR, 'b1'))) as RulePack;
-  for (const file of pack.files) for (const rule of file.rules) rule.input.title = `packed ${rule.input.title}`;
+  for (const file of pack.files)
+    for (const rule of file.rules) rule.input.title = `packed ${rule.input.title}`;
   return pack;
 }
 
@@ -16,7 +17,9 @@ const titles = (rules: Array<{ title: string }>): string[] => rules.map((rule) =
 describe('loadRules with a precompiled rule pack', () => {
   it('uses the pack for the shipped rules while it is current', async () => {
     const yaml = await loadRules(undefined);
-    const packed = await loadRules(undefined, undefined, { pack: { rules: await markedPack(), build: 'b1' } });
+    const packed = await loadRules(undefined, undefined, {
+      pack: { rules: await markedPack(), build: 'b1' },
+    });
     expect(titles(packed)).toEqual(titles(yaml).map((title) => `packed ${title}`));
   });
 
@@ -24,9 +27,13 @@ describe('loadRules with a precompiled rule pack', () => {
     const yaml = titles(await loadRules(undefined));
     const stale = await markedPack();
     stale.files[0]!.sha256 = '0'.repeat(64);
-    expect(titles(await loadRules(undefined, undefined, { pack: { rules: stale, build: 'b1' } }))).toEqual(yaml);
+    expect(titles(await loadRules(undefined, undefined, { pack: { rules: stale, build: 'b1' } }))).toEqual(
+      yaml,
+    );
     const current = await markedPack();
-    expect(titles(await loadRules(undefined, undefined, { pack: { rules: current, build: 'b2' } }))).toEqual(yaml);
+    expect(titles(await loadRules(undefined, undefined, { pack: { rules: current, build: 'b2' } }))).toEqual(
+      yaml,
+    );
     const named = await loadRules([BUILTIN_RULES_DIR], undefined, { pack: { rules: current, build: 'b1' } });
     expect(titles(named)).toEqual(yaml);
   });

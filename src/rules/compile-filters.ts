@@ -9,7 +9,11 @@ import { derivePrefilter } from './where/prefilter.ts';
 export type CompileAt = (path: NodePath) => { predicate: EventPredicate; spec: unknown } | undefined;
 
 /** The predicates of `where`, `unless` and a sequence's steps, with what the engine derives from them. */
-export function compileFilters(type: RuleType | undefined, input: Record<string, unknown>, compileAt: CompileAt) {
+export function compileFilters(
+  type: RuleType | undefined,
+  input: Record<string, unknown>,
+  compileAt: CompileAt,
+) {
   let whereSpec: unknown;
   const stepSpecs: unknown[] = [];
   const specs: unknown[] = [];
