@@ -42,14 +42,15 @@ export function compileFilters(
 /**
  * Compiles each filter from its plain spec (a recipe's or a rule pack's), by its field: `where`,
  * `unless`, `steps[1].where`. `valid()` is false once any spec no longer compiles cleanly.
+ * `checked`: a rule pack's specs, compiled cleanly by this code at build time (WhereLocation.checked).
  */
-export function specCompiler(specs: Record<string, unknown>, file: string, line: number) {
+export function specCompiler(specs: Record<string, unknown>, file: string, line: number, checked = false) {
   let valid = true;
   const compileAt: CompileAt = (path) => {
     const field = formatFieldPath(path);
     if (!Object.hasOwn(specs, field)) return undefined;
     const spec = specs[field];
-    const compiled = compileWhere(spec, { file, field, line });
+    const compiled = compileWhere(spec, { file, field, line, checked });
     if (compiled.issues.length > 0) valid = false;
     return { predicate: compiled.predicate, spec };
   };

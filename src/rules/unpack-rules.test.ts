@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadRulesFromPaths } from './load-rules.ts';
 import { packRuleFolder } from './pack-rule-folder.ts';
 import type { RulePack } from './rule-pack.ts';
@@ -51,6 +51,30 @@ describe('rule pack', () => {
     expect(plain.issues).toEqual([]);
     expect(plain.rules.length).toBeGreaterThan(0);
     expect(shapeOf(unpacked)).toEqual(shapeOf(plain.rules));
+  });
+
+  it('matches the same events as the YAML, its regular expressions compiled at first use', async () => {
+    const plain = await loadRulesFromPaths([PACK]);
+    // Fresh modules: rules share one predicate per condition (shared-condition.ts), and those of the
+    // YAML loaded above would stand in for the pack's own.
+    vi.resetModules();
+    const fresh = (await import('./unpack-rules.ts')) as { unpackRules: typeof unpackRules };
+    const unpacked = (await fresh.unpackRules(await packed(PACK), PACK, 'b1')) ?? [];
+    const paths = ['/wp-login.php', '/XMLRPC.PHP', '/api/Sign-In', '/index.html', `/${'a'.repeat(40)}!`, ''];
+    const events = paths.flatMap((path, i) =>
+      ['POST', 'GET'].map((method) => ({
+        '@timestamp': new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString(),
+        event: { dataset: 'web.access', category: ['web'], outcome: 'failure' },
+        http: { request: { method }, response: { status_code: i % 2 ? 401 : 403 } },
+        url: { path },
+        source: { ip: '203.0.113.7' },
+      })),
+    );
+    const verdicts = (rules: typeof unpacked) =>
+      rules.map((rule) => events.map((event) => rule.matches(event as never)));
+    expect(unpacked.length).toBe(plain.rules.length);
+    expect(verdicts(unpacked)).toEqual(verdicts(plain.rules));
+    expect(verdicts(plain.rules).flat()).toContain(true);
   });
 
   it('is not used by another build, nor when it is damaged', async () => {

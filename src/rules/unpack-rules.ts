@@ -36,7 +36,7 @@ export async function unpackRules(pack: unknown, dir: string, build: string): Pr
 }
 
 function unpackRule(packed: PackedRule, file: string): Rule | undefined {
-  const specs = specCompiler(packed.specs, file, packed.line);
+  const specs = specCompiler(packed.specs, file, packed.line, true);
   const filters = compileFilters(packed.input.type, packed.input as Record<string, unknown>, specs.compileAt);
   return specs.valid() ? assembleRule(packed.input, filters, { file, line: packed.line }) : undefined;
 }
