@@ -1,13 +1,15 @@
-import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
 
 // re2js (260 kB of JavaScript) loads with the first pattern compiled, not with this module: a
 // replay whose rules were checked when the build packed them compiles none until an event needs
 // one (deferLinearRegex), and a replay of sshd logs never does.
-const load = createRequire(import.meta.url);
+// Nothing Node-only is imported, nor runs on import: the dashboard's bundle takes core/ along.
 let engine: typeof RE2JS | undefined;
 function re2(): typeof RE2JS {
-  engine ??= (load('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
+  if (engine === undefined) {
+    const { createRequire } = process.getBuiltinModule('node:module');
+    engine = (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
+  }
   return engine;
 }
 
