@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { assembleRule } from './assemble-rule.ts';
 import { compileFilters, specCompiler } from './compile-filters.ts';
@@ -23,7 +23,8 @@ export async function unpackRules(pack: unknown, dir: string, build: string): Pr
   for (const [index, file] of files.entries()) {
     const packed = valid.files[index]!;
     if (relative(dir, file) !== packed.name) return undefined;
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    // Read at once: a few small files, and a replay has nothing else to do while they are read.
+    const text = readText(file);
     if (text === undefined || textDigest(text) !== packed.sha256) return undefined;
     for (const entry of packed.rules) {
       const rule = unpackRule(entry, file);
@@ -39,4 +40,12 @@ function unpackRule(packed: PackedRule, file: string): Rule | undefined {
   const specs = specCompiler(packed.specs, file, packed.line, true);
   const filters = compileFilters(packed.input.type, packed.input as Record<string, unknown>, specs.compileAt);
   return specs.valid() ? assembleRule(packed.input, filters, { file, line: packed.line }) : undefined;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
