@@ -35,11 +35,16 @@ function newestIn(folder) {
   return newest;
 }
 
-// --if-stale: build only when a file in src/ (or this script) changed since the last build. The test
-// run and `npm run demo` ask for this, so they never run a CLI older than its sources.
+// --if-stale: build only when a file in src/ or rules/ (or this script) changed since the last build.
+// The test run and `npm run demo` ask for this, so they never run a CLI older than its sources (a
+// rule pack older than rules/ would only be ignored, see src/rules/unpack-rules.ts).
 const built = join(target, 'main.js');
 if (process.argv.includes('--if-stale') && existsSync(built)) {
-  const sources = Math.max(newestIn(join(root, 'src')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  const sources = Math.max(
+    newestIn(join(root, 'src')),
+    newestIn(join(root, 'rules')),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  );
   if (sources <= statSync(built).mtimeMs) process.exit(0);
 }
 
