@@ -1,13 +1,15 @@
 // Compiles the CLI and what it imports from src/ into JavaScript in dist/cli, so plain Node runs it
 // with no TypeScript at run time: dist/cli/main.js, and one chunk per command beside it (each
 // command's `import()` in src/cli/command-catalog.ts is a split point) plus chunks they share.
-// Dependencies stay imports of node_modules, but for the few pure-JavaScript ones every replay loads
-// (INLINED): Node resolves, reads and compiles zod's ~95 ESM files and yaml's ~80 CommonJS files one
-// by one, about 65 ms of CPU at each start that one bundled copy does not cost. Their licences are
+// Dependencies stay imports of node_modules, but for a few pure-JavaScript ones (INLINED): Node
+// resolves, reads and compiles zod's ~95 ESM files and yaml's ~80 CommonJS files one by one, about
+// 65 ms of CPU at each start that one bundled copy (a chunk of its own) does not cost; a replay with
+// the precompiled rule pack loads neither. Their licences are
 // copied beside the bundle (THIRD-PARTY-LICENSES.txt). Rolldown (the bundler inside Vite) does it in under a
 // second where `tsc` takes 15 s, and the chunks start 13-15 % faster than one file per module;
 // type checking stays with `npm run typecheck`. A build goes to a fresh folder that then replaces
 // dist/cli, so a CLI started meanwhile sees the old build or the new one, never half of one.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -17,9 +19,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'cli');
 // Modules loaded by file name rather than imported (a worker thread's script) are entries too: each
-// lands as dist/cli/<name>.js, in the same folder as the chunks that would start it.
-// Worker scripts are entries too: they are started by path, beside the chunk that starts them.
-const ENTRIES = { main: 'src/cli/main.ts', 'parse-worker': 'src/app/parallel/parse-worker.ts' };
+// lands as dist/cli/<name>.js, in the same folder as the chunks that would start it. pack-rules is
+// run once on the fresh build, then removed (see below).
+const ENTRIES = {
+  main: 'src/cli/main.ts',
+  'parse-worker': 'src/app/parallel/parse-worker.ts',
+  'pack-rules': 'src/cli/pack-rules.ts',
+};
 
 /** The newest modification time of the files under `folder`, in milliseconds. */
 function newestIn(folder) {
@@ -29,15 +35,21 @@ function newestIn(folder) {
   return newest;
 }
 
-// --if-stale: build only when a file in src/ (or this script) changed since the last build. The test
-// run and `npm run demo` ask for this, so they never run a CLI older than its sources.
+// --if-stale: build only when a file in src/ or rules/ (or this script) changed since the last build.
+// The test run and `npm run demo` ask for this, so they never run a CLI older than its sources (a
+// rule pack older than rules/ would only be ignored, see src/rules/unpack-rules.ts).
 const built = join(target, 'main.js');
 if (process.argv.includes('--if-stale') && existsSync(built)) {
-  const sources = Math.max(newestIn(join(root, 'src')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  const sources = Math.max(
+    newestIn(join(root, 'src')),
+    newestIn(join(root, 'rules')),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  );
   if (sources <= statSync(built).mtimeMs) process.exit(0);
 }
 
-const INLINED = ['commander', 're2js', 'yaml', 'zod'];
+// re2js is not among them: src/core/linear-regex.ts requires it when a pattern first compiles.
+const INLINED = ['commander', 'yaml', 'zod'];
 const packageOf = (id) =>
   id
     .split('/')
@@ -64,15 +76,27 @@ const bundle = await rolldown({
   // A new id each build: the rule recipes an older build cached are never read (src/cli/rule-cache.ts).
   transform: { define: { 'process.env.KLAXON_BUILD_ID': JSON.stringify(randomUUID()) } },
   logLevel: 'warn',
+  // Klaxon's own modules run nothing when imported, so a chunk imports only the modules whose
+  // exports it uses: a replay does not load what index.ts files re-export for other commands.
+  treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]/, sideEffects: false, external: false }] },
 });
 await bundle.write({
   dir: building,
   format: 'esm',
   entryFileNames: '[name].js',
   chunkFileNames: '[name]-[hash].js',
+  // Each large inlined package in a chunk of its own, so a chunk of Klaxon's modules never carries
+  // one along: a replay with the precompiled rule pack loads neither yaml nor zod.
+  codeSplitting: {
+    groups: INLINED.map((name) => ({ name, test: new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`) })),
+  },
 });
 await bundle.close();
 writeFileSync(join(building, 'THIRD-PARTY-LICENSES.txt'), INLINED.map(licenceOf).join('\n\n'));
+// The shipped rule pack, compiled by this build's own code into rule-pack.json: a replay with the
+// pack then reads no YAML and loads neither the YAML parser nor zod (src/cli/rule-cache.ts).
+execFileSync(process.execPath, [join(building, 'pack-rules.js')], { stdio: 'inherit' });
+rmSync(join(building, 'pack-rules.js'));
 
 const old = `${target}.old-${process.pid}`;
 if (existsSync(target)) renameSync(target, old);

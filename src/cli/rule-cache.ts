@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openRuleFileCache } from '../rules/index.ts';
@@ -24,3 +25,21 @@ function cacheDir(): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The shipped rule pack this build compiled (rule-pack.json beside the bundle, written by
+ * scripts/build-cli.mjs), or undefined: run from source, or when the file is missing or damaged.
+ * loadRules uses it only while the shipped rule files are still the ones it was made from.
+ */
+export function cliRulePack(): { rules: unknown; build: string } | undefined {
+  const build = process.env.KLAXON_BUILD_ID;
+  if (!build) return undefined;
+  try {
+    return { rules: JSON.parse(readFileSync(new URL(RULE_PACK_FILE, import.meta.url), 'utf8')), build };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Beside the chunk of this module, which the build puts in dist/cli with the others. */
+export const RULE_PACK_FILE = './rule-pack.json';

@@ -50,7 +50,7 @@ export type {
 export type { Waker } from './waker.ts';
 export { createWaker } from './waker.ts';
 export type { LinearRegex, LinearRegexOptions } from './linear-regex.ts';
-export { compileLinearRegex } from './linear-regex.ts';
+export { compileLinearRegex, deferLinearRegex } from './linear-regex.ts';
 export type { BoundedJson, JsonLimits, JsonRefusal } from './bounded-json.ts';
 export {
   JSON_LIMITS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileLinearRegex } from './linear-regex.ts';
+import { compileLinearRegex, deferLinearRegex } from './linear-regex.ts';
 
 const HOSTILE = `${'a'.repeat(40)}!${'x'.repeat(9)}`;
 
@@ -75,5 +75,15 @@ describe('compileLinearRegex', () => {
     for (let i = 0; i < 600; i++) expect(testOf(`^x{${i}}$`)('x'.repeat(i))).toBe(true);
     expect(messageOf('[a-')).toMatch(/^missing closing \]/);
     expect(messageOf('[a-')).toMatch(/^missing closing \]/);
+  });
+
+  it('defers a pattern checked before to its first test, with the same answers', () => {
+    const texts = ['/LOGIN', '/login', 'login', HOSTILE, '', 'caf\u00e9'];
+    for (const options of [{}, { caseInsensitive: true }, { whole: true }]) {
+      const deferred = deferLinearRegex('(?:log-?in|auth)$', options);
+      expect(texts.map(deferred)).toEqual(texts.map(testOf('(?:log-?in|auth)$', options)));
+    }
+    const broken = deferLinearRegex('(a)\\1');
+    expect(broken('aa')).toBe(false);
   });
 });

@@ -1,4 +1,17 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+
+// re2js (260 kB of JavaScript) loads with the first pattern compiled, not with this module: a
+// replay whose rules were checked when the build packed them compiles none until an event needs
+// one (deferLinearRegex), and a replay of sshd logs never does.
+// Nothing Node-only is imported, nor runs on import: the dashboard's bundle takes core/ along.
+let engine: typeof RE2JS | undefined;
+function re2(): typeof RE2JS {
+  if (engine === undefined) {
+    const { createRequire } = process.getBuiltinModule('node:module');
+    engine = (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
+  }
+  return engine;
+}
 
 /**
  * Regular expressions written by people (rules, silences) run on attacker-controlled text, so
@@ -33,6 +46,24 @@ export function compileLinearRegex(source: string, options: LinearRegexOptions =
   return regex;
 }
 
+/**
+ * The test of a pattern this code has compiled cleanly before (a rule pack's, checked when the
+ * build made it), compiled at its first use. A pattern that no longer compiles matches nothing.
+ */
+export function deferLinearRegex(
+  source: string,
+  options: LinearRegexOptions = {},
+): (text: string) => boolean {
+  let test: ((text: string) => boolean) | undefined;
+  return (text) => {
+    if (test === undefined) {
+      const regex = compileLinearRegex(source, options);
+      test = regex.ok ? regex.test : () => false;
+    }
+    return test(text);
+  };
+}
+
 function compileUncached(source: string, options: LinearRegexOptions): LinearRegex {
   const unsupported = findUnsupported(source);
   if (unsupported !== undefined) {
@@ -40,7 +71,8 @@ function compileUncached(source: string, options: LinearRegexOptions): LinearReg
   }
   let regex: RE2JS;
   try {
-    regex = RE2JS.compile(source, options.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    const RE2 = re2();
+    regex = RE2.compile(source, options.caseInsensitive ? RE2.CASE_INSENSITIVE : 0);
   } catch (error) {
     return { ok: false, message: describeSyntaxError(error) };
   }

@@ -2,18 +2,15 @@ import type { YAMLMap } from 'yaml';
 import type * as z from 'zod';
 import type { ValidationIssue } from '../core/index.ts';
 import { assembleRule } from './assemble-rule.ts';
-import type { CompiledFilters } from './assemble-rule.ts';
 import { checkRuleKeys } from './check-keys.ts';
 import { checkRuleRelations } from './check-relations.ts';
 import { compileRuleWhere } from './compile-rule-where.ts';
 import type { RuleRecipe } from './rule-recipe.ts';
-import { compileWhere } from './where/compile-where.ts';
-import { derivePrefilter } from './where/prefilter.ts';
-import { whereFields } from './rule-fields.ts';
+import { compileFilters, specCompiler } from './compile-filters.ts';
 import { RULE_TYPES } from './model.ts';
-import type { EventPredicate, Rule, RuleType } from './model.ts';
+import type { Rule, RuleType } from './model.ts';
 import { formatFieldPath, placeIssue, positionOf, convertZodIssues, yamlToJs } from '../config/index.ts';
-import type { PathIssue, NodePath, YamlSource } from '../config/index.ts';
+import type { PathIssue, YamlSource } from '../config/index.ts';
 import { COMMON_SCHEMA, RULE_SCHEMAS } from './schema.ts';
 import type { RuleInput } from './schema.ts';
 
@@ -64,45 +61,15 @@ export function buildRuleFromRecipe(recipe: RuleRecipe, file: string): Rule | un
   const type = RULE_TYPES.find((candidate) => candidate === input.type);
   const parsed = parseRuleInput(type, input);
   if (!parsed.data || !type || checkRuleRelations(input, type).length > 0) return undefined;
-  let valid = true;
-  const filters = compileFilters(type, input, (path) => {
-    const field = formatFieldPath(path);
-    if (!Object.hasOwn(recipe.specs, field)) return undefined;
-    const spec = recipe.specs[field];
-    const compiled = compileWhere(spec, { file, field, line: recipe.line });
-    if (compiled.issues.length > 0) valid = false;
-    return { predicate: compiled.predicate, spec };
-  });
-  return valid ? assembleRule(parsed.data, filters, { file, line: recipe.line }) : undefined;
+  const specs = specCompiler(recipe.specs, file, recipe.line);
+  const filters = compileFilters(type, input, specs.compileAt);
+  return specs.valid() ? assembleRule(parsed.data, filters, { file, line: recipe.line }) : undefined;
 }
 
-type CompileAt = (path: NodePath) => { predicate: EventPredicate; spec: unknown } | undefined;
-
-/** The predicates of `where`, `unless` and a sequence's steps, with what the engine derives from them. */
-function compileFilters(type: RuleType | undefined, input: Record<string, unknown>, compileAt: CompileAt) {
-  let whereSpec: unknown;
-  const stepSpecs: unknown[] = [];
-  const specs: unknown[] = [];
-  const compile = (path: NodePath): EventPredicate | undefined => {
-    const compiled = compileAt(path);
-    if (compiled) specs.push(compiled.spec);
-    if (compiled && path.length === 1 && path[0] === 'where') whereSpec = compiled.spec;
-    if (compiled && path[0] === 'steps') stepSpecs.push(compiled.spec);
-    return compiled?.predicate;
-  };
-  const filters: CompiledFilters = {
-    where: compile(['where']),
-    unless: compile(['unless']),
-    steps:
-      type === 'sequence' && Array.isArray(input.steps)
-        ? input.steps.map((_, i) => compile(['steps', i, 'where']) ?? never)
-        : [],
-  };
-  // A sequence event counts when it fits some step: the steps' conditions, as alternatives.
-  filters.prefilter =
-    derivePrefilter(whereSpec) ?? (stepSpecs.length > 0 ? derivePrefilter(stepSpecs) : undefined);
-  filters.reads = specs.flatMap(whereFields);
-  return filters;
+/** The validated input of a recipe's rule, defaults applied (what a rule pack keeps), or undefined. */
+export function validatedInput(recipe: RuleRecipe): RuleInput | undefined {
+  const type = RULE_TYPES.find((candidate) => candidate === recipe.input.type);
+  return parseRuleInput(type, recipe.input).data;
 }
 
 /** Without a valid `type` only the common fields are checked (and `type` itself fails). */
@@ -116,10 +83,6 @@ function parseRuleInput(
   return result.success && type
     ? { data: result.data as RuleInput, issues: [] }
     : { issues: result.error?.issues ?? [] };
-}
-
-function never(): boolean {
-  return false;
 }
 
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {

@@ -1,13 +1,13 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/index.ts';
 import { MAX_YAML_BYTES, oversizedYamlIssue } from '../config/index.ts';
 import type { ValidationIssue } from '../core/index.ts';
 import { dropDuplicateIds } from './find-duplicates.ts';
+import { describeFsError, listRuleFiles } from './list-rule-files.ts';
 import type { Rule } from './model.ts';
 import { parseRulesText } from './parse-rules-text.ts';
 import type { LocatedRule, ParsedRules } from './parse-rules-text.ts';
-import { rebuildRules, recipesOf } from './rule-recipe.ts';
+import { rebuildRules, recipesOf } from './rebuild-rules.ts';
 import type { RuleFileCache } from './rule-recipe.ts';
 import { loadSigmaDocuments, readSigmaFile } from './sigma/index.ts';
 import type { SigmaDocument, SigmaLoadReport, SigmaOptions } from './sigma/index.ts';
@@ -96,22 +96,6 @@ class CollectedRules {
   }
 }
 
-async function listRuleFiles(path: string, explicit: boolean): Promise<string[]> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw new InputError(`cannot read rules from ${path}: ${describeFsError(error)}`, { cause: error });
-  });
-  if (info.isFile()) return explicit || /\.ya?ml$/i.test(path) ? [path] : [];
-  if (!info.isDirectory()) return [];
-  const entries = await readdir(path).catch((error: unknown) => {
-    throw new InputError(`cannot list rules directory ${path}: ${describeFsError(error)}`, { cause: error });
-  });
-  const files: string[] = [];
-  for (const entry of entries.filter((name) => !name.startsWith('.')).sort(compareText)) {
-    files.push(...(await listRuleFiles(join(path, entry), false)));
-  }
-  return files;
-}
-
 /** The file's text, or an issue when it is too large to parse (checked before reading it). */
 async function readRuleFile(file: string): Promise<string | ValidationIssue> {
   try {
@@ -121,15 +105,4 @@ async function readRuleFile(file: string): Promise<string | ValidationIssue> {
   } catch (error) {
     throw new InputError(`cannot read rule file ${file}: ${describeFsError(error)}`, { cause: error });
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (error as Error).message;
 }

@@ -1,7 +1,5 @@
 import { isObject } from '../core/index.ts';
 import type { Position } from '../config/index.ts';
-import { buildRuleFromRecipe } from './build-rule.ts';
-import type { LocatedRule } from './parse-rules-text.ts';
 
 /**
  * What rebuilds a valid rule without parsing its YAML again: plain values only, so that a rule
@@ -25,27 +23,6 @@ export interface RuleFileRecipes {
 export interface RuleFileCache {
   read(text: string): RuleFileRecipes | undefined;
   write(text: string, recipes: RuleFileRecipes): void;
-}
-
-/** The recipes of a file's located rules, when every rule has one. */
-export function recipesOf(located: readonly LocatedRule[]): RuleFileRecipes | undefined {
-  const rules: RuleFileRecipes['rules'] = [];
-  for (const { recipe, idAt } of located) {
-    if (!recipe) return undefined;
-    rules.push({ recipe, ...(idAt && { idAt }) });
-  }
-  return { rules };
-}
-
-/** The rules the recipes make, or undefined when any does not make one (the file is parsed then). */
-export function rebuildRules(recipes: RuleFileRecipes, file: string): LocatedRule[] | undefined {
-  const located: LocatedRule[] = [];
-  for (const { recipe, idAt } of recipes.rules) {
-    const rule = buildRuleFromRecipe(recipe, file);
-    if (!rule) return undefined;
-    located.push({ rule, idAt });
-  }
-  return located;
 }
 
 /** `value` when it has the shape of RuleFileRecipes (it comes back from a file anyone may edit). */

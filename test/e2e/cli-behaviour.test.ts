@@ -135,4 +135,28 @@ describe('the klaxon binary', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/missing required argument 'files'/);
   });
+
+  // The build compiles the shipped pack into dist/cli/rule-pack.json (scripts/build-cli.mjs): a
+  // replay with it prints what one from the YAML prints, and loads neither the YAML parser nor zod,
+  // nor re2js while no event needs a regular expression.
+  it('replays with the precompiled pack as with the YAML, without loading yaml, zod or re2js', () => {
+    const rules = new URL('../../rules/', import.meta.url).pathname;
+    const replay = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, 'replay', `${DATASETS}sshd/auth.log`, '--year', '2017', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DEBUG: 'esm,module', KLAXON_CACHE_DIR: '' },
+      });
+    const chunks = (stderr: string) => new Set(stderr.match(/dist\/cli\/[a-z0-9]+(?=-)/g));
+    const packed = replay();
+    const yaml = replay('--rules', rules);
+    expect(packed.status).toBe(0);
+    expect(packed.stdout).toMatch(/Incidents: [1-9]/);
+    expect(packed.stdout).toBe(yaml.stdout);
+    expect(chunks(yaml.stderr).has('dist/cli/yaml')).toBe(true);
+    expect(chunks(yaml.stderr).has('dist/cli/zod')).toBe(true);
+    expect(chunks(packed.stderr).has('dist/cli/yaml')).toBe(false);
+    expect(chunks(packed.stderr).has('dist/cli/zod')).toBe(false);
+    expect(yaml.stderr).toMatch(/REQUEST re2js/);
+    expect(packed.stderr).not.toMatch(/REQUEST re2js/);
+  });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS } from '../support/datasets.ts';
 import { waitFor } from '../support/wait-for.ts';
 import type { InstalledCli } from './install-packed-cli.ts';
 import { installPackedCli, ROOT } from './install-packed-cli.ts';
@@ -33,6 +34,7 @@ describe('the CLI installed from its npm tarball', () => {
       (path) => !path.startsWith('node_modules'),
     );
     expect(files).toContain(join('dist', 'cli', 'main.js'));
+    expect(files).toContain(join('dist', 'cli', 'rule-pack.json'));
     expect(files.filter((path) => path.endsWith('.ts'))).toEqual([]);
     expect(readdirSync(join(cli.packageDir, 'node_modules'))).not.toContain('tsx');
   });
@@ -54,6 +56,22 @@ describe('the CLI installed from its npm tarball', () => {
     expect(await klaxon('init')).toMatch(/wrote \.\/klaxon\.yaml/);
     expect(await klaxon('config', 'check')).toContain(`store: sqlite:${join(work, 'klaxon.db')}`);
     expect(await klaxon('rules', 'check')).toMatch(/^\d+ rules OK/);
+  });
+
+  it('replays with its precompiled rule pack, as with the YAML and without loading yaml', async () => {
+    const log = `${DATASETS}sshd/auth.log`;
+    const replay = (...args: string[]) =>
+      run(cli.bin, ['replay', log, '--year', '2017', ...args], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DEBUG: 'esm', KLAXON_CACHE_DIR: '' },
+      });
+    const packed = await replay();
+    const yaml = await replay('--rules', join(cli.packageDir, 'rules'));
+    expect(packed.stdout).toMatch(/Incidents: [1-9]/);
+    expect(packed.stdout).toBe(yaml.stdout);
+    expect(yaml.stderr).toMatch(/dist\/cli\/yaml-/);
+    expect(packed.stderr).not.toMatch(/dist\/cli\/yaml-/);
   });
 
   it('opens its SQLite store', async () => {

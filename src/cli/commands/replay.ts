@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
-import { cliRuleCache } from '../rule-cache.ts';
+import { cliRuleCache, cliRulePack } from '../rule-cache.ts';
 import { InputError } from '../../core/index.ts';
 import { openStore } from '../../store/index.ts';
 import { incidentToJson } from '../output/incident-json.ts';
@@ -65,6 +65,7 @@ export function registerReplay(program: Command, io: Io): void {
       const rules = await loadRules(flags.rules, io.err, {
         sigma: { placeholders: config?.sigmaPlaceholders ?? {} },
         cache: cliRuleCache(),
+        pack: cliRulePack(),
       });
       const storeUrl = flags.store ?? config?.store;
       const store = storeUrl ? await openStore(storeUrl) : undefined;

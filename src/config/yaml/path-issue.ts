@@ -2,6 +2,9 @@ import type { ValidationIssue } from '../../core/index.ts';
 import { locate } from './locate.ts';
 import type { NodePath, YamlSource } from './locate.ts';
 import type { Node } from 'yaml';
+import { formatFieldPath } from './format-field-path.ts';
+
+export { formatFieldPath };
 
 /** A mistake at a path inside one rule, before it is given a line and column. */
 export interface PathIssue {
@@ -9,16 +12,6 @@ export interface PathIssue {
   /** Point at the key (unknown fields) rather than the value. */
   part?: 'key' | 'value';
   message: string;
-}
-
-/** `['steps', 1, 'where']` → `steps[1].where`. */
-export function formatFieldPath(path: NodePath): string {
-  let text = '';
-  for (const step of path) {
-    if (typeof step === 'number') text += `[${step}]`;
-    else text += text === '' ? step : `.${step}`;
-  }
-  return text;
 }
 
 export function placeIssue(source: YamlSource, root: Node, issue: PathIssue): ValidationIssue {

@@ -19,6 +19,11 @@ export type WherePath = readonly (string | number)[];
  */
 export interface WhereLocation extends SourceLocation {
   locate?: (path: WherePath, part: 'key' | 'value') => { line: number; column: number } | undefined;
+  /**
+   * The spec compiled cleanly in this code before (a rule pack's, checked when the build made it):
+   * its regular expressions compile at their first test rather than now.
+   */
+  checked?: boolean;
 }
 
 export interface CompiledWhere {
@@ -48,14 +53,15 @@ export function compileWhere(spec: unknown, location: WhereLocation): CompiledWh
       message,
     });
   };
+  const checked = location.checked === true;
   let predicate: EventPredicate | undefined;
   if (Array.isArray(spec)) {
     if (spec.length === 0)
       report([], 'value', '', 'an empty list matches nothing; give at least one map of conditions');
-    const alternatives = spec.map((item, index) => compileMap(item, [index], `[${index}]`, report));
+    const alternatives = spec.map((item, index) => compileMap(item, [index], `[${index}]`, report, checked));
     predicate = combineAny(alternatives.filter((p): p is EventPredicate => p !== undefined));
   } else {
-    predicate = compileMap(spec, [], '', report);
+    predicate = compileMap(spec, [], '', report, checked);
   }
   return { predicate: issues.length === 0 && predicate ? predicate : () => false, issues };
 }
@@ -67,6 +73,7 @@ function compileMap(
   path: WherePath,
   suffix: string,
   report: Reporter,
+  checked: boolean,
 ): EventPredicate | undefined {
   if (!isObject(spec)) {
     report(path, 'value', suffix, 'expected a map of `field: value` conditions (or a list of such maps)');
@@ -79,7 +86,7 @@ function compileMap(
   }
   const conditions: Condition[] = [];
   for (const key of keys) {
-    const condition = compileCondition(key, spec[key], [...path, key], `${suffix}.${key}`, report);
+    const condition = compileCondition(key, spec[key], [...path, key], `${suffix}.${key}`, report, checked);
     if (condition) conditions.push(condition);
   }
   conditions.sort((a, b) => a.cost - b.cost);
@@ -92,6 +99,7 @@ function compileCondition(
   path: WherePath,
   suffix: string,
   report: Reporter,
+  checked: boolean,
 ): Condition | undefined {
   const parsed = parseWhereKey(key);
   if ('error' in parsed) {
@@ -118,7 +126,7 @@ function compileCondition(
     scalarErrors.forEach(reportValue);
     return undefined;
   }
-  const test = buildFieldTest(parsed, values as WhereScalar[], reportValue);
+  const test = buildFieldTest(parsed, values as WhereScalar[], reportValue, checked);
   if (!test) return undefined;
   const get = compileFieldGetter(parsed.field);
   // The same key and values test the same: rules share one predicate for them.
@@ -153,11 +161,12 @@ function buildFieldTest(
   key: WhereKey,
   values: readonly WhereScalar[],
   reportValue: (error: ValueError) => void,
+  checked: boolean,
 ): FieldTest | undefined {
   const present = values.filter((value): value is string | number | boolean => value !== null);
   const wantsMissing = present.length < values.length;
   if (present.length === 0) return isMissing;
-  const built = OPERATORS[key.operator].build(present, key.cased, key.all);
+  const built = OPERATORS[key.operator].build(present, key.cased, key.all, checked);
   if (built.errors) {
     // Only plain equality takes nulls and it never fails, so indices match the list as written.
     built.errors.forEach(reportValue);

@@ -18,7 +18,13 @@ export interface Operator {
   cost: number;
   allowsCased: boolean;
   allowsAll: boolean;
-  build(values: readonly (string | number | boolean)[], cased: boolean, all: boolean): BuildResult;
+  /** `checked`: the values compiled cleanly in this code before (see WhereLocation.checked). */
+  build(
+    values: readonly (string | number | boolean)[],
+    cased: boolean,
+    all: boolean,
+    checked?: boolean,
+  ): BuildResult;
 }
 
 export type OperatorName =

@@ -1,4 +1,4 @@
-import { compileLinearRegex } from '../../core/index.ts';
+import { compileLinearRegex, deferLinearRegex } from '../../core/index.ts';
 import { combineTests, textOf } from './field-test.ts';
 import type { BuildResult } from './operator.ts';
 
@@ -35,11 +35,17 @@ export function buildRegexMatch(
   values: readonly (string | number | boolean)[],
   cased: boolean,
   all: boolean,
+  checked = false,
 ): BuildResult {
   const tests: ((text: string) => boolean)[] = [];
   const errors: { index: number; message: string }[] = [];
   values.forEach((value, index) => {
-    const regex = compileLinearRegex(String(value), { caseInsensitive: !cased });
+    const options = { caseInsensitive: !cased };
+    if (checked) {
+      tests.push(deferLinearRegex(String(value), options));
+      return;
+    }
+    const regex = compileLinearRegex(String(value), options);
     if (regex.ok) tests.push(regex.test);
     else errors.push({ index, message: `invalid regular expression: ${regex.message}` });
   });
