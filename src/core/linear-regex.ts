@@ -5,8 +5,13 @@ import type { RE2JS } from 're2js';
 // one (deferLinearRegex), and a replay of sshd logs never does.
 // Nothing Node-only is imported, nor runs on import: the dashboard's bundle takes core/ along.
 let engine: typeof RE2JS | undefined;
+/** The part of Node's `process` used here, typed locally: the dashboard is type-checked without Node's types. */
+interface NodeModuleAccess {
+  getBuiltinModule(id: 'node:module'): { createRequire(from: string): (id: string) => unknown };
+}
 function re2(): typeof RE2JS {
   if (engine === undefined) {
+    const { process } = globalThis as unknown as { process: NodeModuleAccess };
     const { createRequire } = process.getBuiltinModule('node:module');
     engine = (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
   }
