@@ -32,6 +32,9 @@ export const ORIGINAL_IS_LINE = 0xffffffff;
 
 /** Values of a field looked up before the writer judges whether they repeat enough to share. */
 const JUDGE_AFTER = 512;
+/** First sizes of a range's buffers (a 4 MB range of Winlogbeat documents: ~2,500 events, ~50,000 cells). */
+const INITIAL_CELLS = 1 << 16;
+const INITIAL_EVENTS = 1 << 12;
 
 /**
  * Worker side: collects the light events of one range into columns. A field whose values rarely
@@ -48,10 +51,13 @@ export class LightColumnWriter {
   private lists = new Map<string, number>();
   /** Lists of one string, by that string. */
   private singles = new Map<string, number>();
-  private cells: number[] = [];
-  private ends: number[] = [];
-  private starts: number[] = [];
-  private bytes: number[] = [];
+  /** Filled from the front and doubled when full; a range's are handed on as views of what is filled. */
+  private cells = new Uint32Array(INITIAL_CELLS);
+  private cellCount = 0;
+  private ends = new Uint32Array(INITIAL_EVENTS);
+  private starts = new Float64Array(INITIAL_EVENTS);
+  private bytes = new Uint32Array(INITIAL_EVENTS);
+  private eventCount = 0;
   /** The line of the event being added (its `event.original` may be it). */
   private line = '';
 
@@ -66,9 +72,28 @@ export class LightColumnWriter {
   add(event: SecurityEvent, line: string, start: number, bytes: number): void {
     this.line = line;
     this.walk(event as Record<string, unknown>, this.steps);
-    this.ends.push(this.cells.length);
-    this.starts.push(start);
-    this.bytes.push(bytes);
+    const at = this.eventCount;
+    if (at === this.ends.length) this.growEvents();
+    this.ends[at] = this.cellCount;
+    this.starts[at] = start;
+    this.bytes[at] = bytes;
+    this.eventCount = at + 1;
+  }
+
+  /** Adds a (column, cell) pair. */
+  private put(column: number, cell: number): void {
+    const at = this.cellCount;
+    if (at + 2 > this.cells.length) this.cells = grown(this.cells, new Uint32Array(this.cells.length * 2));
+    this.cells[at] = column;
+    this.cells[at + 1] = cell;
+    this.cellCount = at + 2;
+  }
+
+  private growEvents(): void {
+    const size = this.ends.length * 2;
+    this.ends = grown(this.ends, new Uint32Array(size));
+    this.starts = grown(this.starts, new Float64Array(size));
+    this.bytes = grown(this.bytes, new Uint32Array(size));
   }
 
   /** Reads each kept field as compileFieldGetter does, entering only the objects the event has. */
@@ -86,30 +111,35 @@ export class LightColumnWriter {
       }
       const column = step.column;
       if (column === this.original) {
-        this.cells.push(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
+        this.put(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
         continue;
       }
-      this.cells.push(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
+      this.put(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
     }
   }
 
   /** The columns so far, and a fresh start; `transfer` lists the buffers to move. */
   take(): { columns: LightColumns; transfer: ArrayBuffer[] } {
+    const events = this.eventCount;
+    // Views of the buffers as filled: the buffers move to the main thread, new ones are made here.
     const columns: LightColumns = {
       values: this.values,
-      cells: Uint32Array.from(this.cells),
-      ends: Uint32Array.from(this.ends),
-      starts: Float64Array.from(this.starts),
-      bytes: Uint32Array.from(this.bytes),
+      cells: new Uint32Array(this.cells.buffer, 0, this.cellCount),
+      ends: new Uint32Array(this.ends.buffer, 0, events),
+      starts: new Float64Array(this.starts.buffer, 0, events),
+      bytes: new Uint32Array(this.bytes.buffer, 0, events),
     };
     this.values = [];
     this.known = new Map();
     this.lists = new Map();
     this.singles = new Map();
-    this.cells = [];
-    this.ends = [];
-    this.starts = [];
-    this.bytes = [];
+    this.cells = new Uint32Array(Math.max(INITIAL_CELLS, this.cells.length));
+    this.cellCount = 0;
+    const size = Math.max(INITIAL_EVENTS, this.ends.length);
+    this.ends = new Uint32Array(size);
+    this.starts = new Float64Array(size);
+    this.bytes = new Uint32Array(size);
+    this.eventCount = 0;
     const { cells, ends, starts, bytes } = columns;
     const transfer = [cells.buffer, ends.buffer, starts.buffer, bytes.buffer] as ArrayBuffer[];
     return { columns, transfer };
@@ -167,4 +197,10 @@ export class LightColumnWriter {
     }
     return at;
   }
+}
+
+/** `into` (a larger buffer) holding what `from` holds at its start. */
+function grown<T extends Uint32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
