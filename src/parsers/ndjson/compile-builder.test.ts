@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datasetUrl } from '../../../test/support/datasets.ts';
 import { WINDOWS_ENRICH_READS } from '../windows/selective-reads.ts';
-import { compileBuilder } from './compile-builder.ts';
+import { compileBuilder, compileFiller } from './compile-builder.ts';
 import type { FieldTrie } from './field-trie.ts';
 import { buildFieldTrie } from './field-trie.ts';
 import type { Plan } from './shape-recipe.ts';
@@ -57,7 +57,9 @@ function bothWays(line: string, trie: FieldTrie): { compiled: unknown; plain: un
 function compiledParts(line: string): number {
   const book = new ShapeBook(wholeTrie(line));
   book.learn(line);
-  return book.match(line)?.plan?.parts.filter((part) => part?.build !== undefined).length ?? 0;
+  const plan = book.match(line)?.plan;
+  if (plan?.fill !== undefined) return plan.keys.length;
+  return plan?.parts.filter((part) => part?.build !== undefined).length ?? 0;
 }
 
 /** Every own key in order (`__proto__` too) and every prototype, of a whole tree. */
@@ -109,9 +111,13 @@ describe('compileBuilder', () => {
     };
     expect(build(`{"a":${deep(30)}}`)).toBeUndefined();
     expect(build(HOSTILE[6] as string)).toBeUndefined();
-    const code = build('{"a":{"k":"secret-value","n":12345}}')?.toString() ?? '';
-    expect(code).toContain('"k"');
-    expect(code).not.toContain('secret-value');
-    expect(code).not.toContain('12345');
+    const line = '{"a":{"k":"secret-value","n":12345},"__proto__":"p"}';
+    const recipe = shapeOf(line);
+    const entries = recipe?.kind === 'object' ? recipe.entries : [];
+    for (const code of [build(line)?.toString(), compileFiller(entries)?.toString()]) {
+      expect(code).toContain('"k"');
+      expect(code).not.toContain('secret-value');
+      expect(code).not.toContain('12345');
+    }
   });
 });

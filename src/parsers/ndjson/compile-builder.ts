@@ -24,6 +24,29 @@ export function compileBuilder(recipe: Recipe): Builder | undefined {
   return new Function('v', `return ${body};`) as Builder;
 }
 
+/** Sets the entries of an object recipe on an object (a document's root, which has a prototype of its own). */
+export type Filler = (values: HoleValues, into: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * compileBuilder for the entries of a root object: set on `into` one by one, as fillObject sets
+ * them (strict code, as fillObject's: an assignment the prototype refuses throws in both).
+ */
+export function compileFiller(entries: readonly (readonly [string, Recipe])[]): Filler | undefined {
+  const budget = { values: MAX_VALUES };
+  const statements: string[] = [];
+  for (const [key, value] of entries) {
+    const part = expression(value, 1, budget);
+    if (part === undefined) return undefined;
+    const name = JSON.stringify(key);
+    statements.push(
+      key === '__proto__'
+        ? `Object.defineProperty(r, ${name}, { value: ${part}, enumerable: true, writable: true, configurable: true });`
+        : `r[${name}] = ${part};`,
+    );
+  }
+  return new Function('v', 'r', `'use strict';\n${statements.join('\n')}\nreturn r;`) as Filler;
+}
+
 function expression(recipe: Recipe, depth: number, budget: { values: number }): string | undefined {
   if (--budget.values < 0 || depth > MAX_DEPTH) return undefined;
   switch (recipe.kind) {

@@ -1,6 +1,6 @@
 import type { FieldTrie } from './field-trie.ts';
-import type { Builder } from './compile-builder.ts';
-import { compileBuilder } from './compile-builder.ts';
+import type { Builder, Filler } from './compile-builder.ts';
+import { compileBuilder, compileFiller } from './compile-builder.ts';
 
 /**
  * How to build the selected fields of a line from the values of its shape's holes (see
@@ -45,6 +45,8 @@ export interface Plan {
   protoKey: boolean;
   /** The value of this object or array as compiled code (see compileBuilder), if it was compiled. */
   build: Builder | undefined;
+  /** The entries set by compiled code (see compileFiller), if they were compiled. */
+  fill: Filler | undefined;
 }
 
 /**
@@ -52,14 +54,18 @@ export interface Plan {
  * compileBuilder), those within them too; else all are filled entry by entry.
  */
 export function compilePlan(entries: readonly (readonly [string, Recipe])[], compiled = false): Plan {
+  const fill = compiled ? compileFiller(entries) : undefined;
+  // Filled by compiled code, the entries' own objects are built by it as well.
+  const compiledParts = compiled && fill === undefined;
   const plan: Plan = {
     keys: entries.map(([key]) => key),
     kinds: Uint8Array.from(entries, ([, recipe]) => KINDS[recipe.kind]),
     holes: Int32Array.from(entries, ([, recipe]) => ('hole' in recipe ? recipe.hole : -1)),
     constants: entries.map(([, recipe]) => (recipe.kind === 'constant' ? recipe.value : null)),
-    parts: entries.map(([, recipe]) => partOf(recipe, compiled)),
+    parts: entries.map(([, recipe]) => partOf(recipe, compiledParts)),
     protoKey: entries.some(([key]) => key === '__proto__'),
     build: undefined,
+    fill,
   };
   return plan;
 }
@@ -74,6 +80,7 @@ function partOf(recipe: Recipe, compiled: boolean): Plan | undefined {
 }
 
 export function fillObject<T extends Record<string, unknown>>(into: T, plan: Plan, values: HoleValues): T {
+  if (plan.fill !== undefined) return plan.fill(values, into) as T;
   const { keys, kinds, holes, constants, parts } = plan;
   const target = into as Record<string, unknown>;
   for (let i = 0; i < keys.length; i++) {
