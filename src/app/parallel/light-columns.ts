@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { detached } from '../../parsers/index.ts';
-import type { ColumnStep } from './light-column-tree.ts';
+import type { ColumnSink, ColumnWalk } from './compile-column-walk.ts';
+import { compileColumnWalk } from './compile-column-walk.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 
 export { coversOriginal } from './light-column-tree.ts';
@@ -40,8 +41,8 @@ const INITIAL_EVENTS = 1 << 12;
  * Worker side: collects the light events of one range into columns. A field whose values rarely
  * repeat (`@timestamp`) is not looked up at all once that shows: its values are sent one by one.
  */
-export class LightColumnWriter {
-  private readonly steps: ColumnStep[];
+export class LightColumnWriter implements ColumnSink {
+  private readonly walk: ColumnWalk;
   private readonly original: number;
   /** Per column: values looked up, and how many were known already. */
   private readonly lookups: number[];
@@ -63,7 +64,7 @@ export class LightColumnWriter {
 
   constructor(fields: readonly string[]) {
     const tree = buildColumnTree(fields);
-    this.steps = tree.steps;
+    this.walk = compileColumnWalk(tree.steps);
     this.original = tree.original;
     this.lookups = new Array<number>(tree.width).fill(0);
     this.hits = new Array<number>(tree.width).fill(0);
@@ -71,7 +72,7 @@ export class LightColumnWriter {
 
   add(event: SecurityEvent, line: string, start: number, bytes: number): void {
     this.line = line;
-    this.walk(event as Record<string, unknown>, this.steps);
+    this.walk(event as Record<string, unknown>, this);
     const at = this.eventCount;
     if (at === this.ends.length) this.growEvents();
     this.ends[at] = this.cellCount;
@@ -96,26 +97,13 @@ export class LightColumnWriter {
     this.bytes = grown(this.bytes, new Uint32Array(size));
   }
 
-  /** Reads each kept field as compileFieldGetter does, entering only the objects the event has. */
-  private walk(node: Record<string, unknown>, steps: ColumnStep[]): void {
-    for (let i = 0; i < steps.length; i++) {
-      const step = steps[i] as ColumnStep;
-      // An inherited value (a function) cannot cross, and the decoded object inherits the same.
-      if (step.inherited && !Object.hasOwn(node, step.key)) continue;
-      const value = node[step.key];
-      if (value === undefined) continue;
-      if (step.children !== undefined) {
-        if (typeof value === 'object' && value !== null)
-          this.walk(value as Record<string, unknown>, step.children);
-        continue;
-      }
-      const column = step.column;
-      if (column === this.original) {
-        this.put(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
-        continue;
-      }
-      this.put(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
-    }
+  /**
+   * A kept field of the event being added (see compileColumnWalk: an inherited value, a function,
+   * cannot cross, and the decoded object inherits the same).
+   */
+  field(column: number, value: unknown): void {
+    if (column === this.original) this.put(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
+    else this.put(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
   }
 
   /** The columns so far, and a fresh start; `transfer` lists the buffers to move. */
