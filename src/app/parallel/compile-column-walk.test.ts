@@ -4,7 +4,7 @@ import { datasetUrl } from '../../../test/support/datasets.ts';
 import { findParser } from '../../parsers/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { loadRules } from '../load-rules.ts';
-import { compileColumnWalk } from './compile-column-walk.ts';
+import { compileColumnWalk, loopWalk } from './compile-column-walk.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 import { fieldsToKeep } from './light-events.ts';
@@ -13,14 +13,7 @@ const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
 /** The walk as a loop over the steps (LightColumnWriter's before it was compiled): the reference. */
 function referenceWalk(node: Record<string, unknown>, steps: ColumnStep[], into: unknown[][]): void {
-  for (const step of steps) {
-    if (step.inherited && !Object.hasOwn(node, step.key)) continue;
-    const value = node[step.key];
-    if (value === undefined) continue;
-    if (step.children === undefined) into.push([step.column, value]);
-    else if (typeof value === 'object' && value !== null)
-      referenceWalk(value as Record<string, unknown>, step.children, into);
-  }
+  loopWalk(node, steps, { field: (column, value) => into.push([column, value]) });
 }
 
 function compiledWalk(event: Record<string, unknown>, steps: ColumnStep[]): unknown[][] {

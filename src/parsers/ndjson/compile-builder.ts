@@ -21,7 +21,7 @@ const MAX_VALUES = 512;
 export function compileBuilder(recipe: Recipe): Builder | undefined {
   const body = expression(recipe, 0, { values: MAX_VALUES });
   if (body === undefined) return undefined;
-  return new Function('v', `return ${body};`) as Builder;
+  return compiled(['v', `return ${body};`]) as Builder | undefined;
 }
 
 /** Sets the entries of an object recipe on an object (a document's root, which has a prototype of its own). */
@@ -44,7 +44,16 @@ export function compileFiller(entries: readonly (readonly [string, Recipe])[]): 
         : `r[${name}] = ${part};`,
     );
   }
-  return new Function('v', 'r', `'use strict';\n${statements.join('\n')}\nreturn r;`) as Filler;
+  return compiled(['v', 'r', `'use strict';\n${statements.join('\n')}\nreturn r;`]) as Filler | undefined;
+}
+
+/** A function of `source`, or undefined where code generation is refused (then filled key by key). */
+function compiled(source: string[]): unknown {
+  try {
+    return new Function(...source);
+  } catch {
+    return undefined;
+  }
 }
 
 function expression(recipe: Recipe, depth: number, budget: { values: number }): string | undefined {
