@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { detached } from '../../parsers/index.ts';
-import type { ColumnStep } from './light-column-tree.ts';
+import type { ColumnSink, ColumnWalk } from './compile-column-walk.ts';
+import { compileColumnWalk } from './compile-column-walk.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 
 export { coversOriginal } from './light-column-tree.ts';
@@ -32,13 +33,16 @@ export const ORIGINAL_IS_LINE = 0xffffffff;
 
 /** Values of a field looked up before the writer judges whether they repeat enough to share. */
 const JUDGE_AFTER = 512;
+/** First sizes of a range's buffers (a 4 MB range of Winlogbeat documents: ~2,500 events, ~50,000 cells). */
+const INITIAL_CELLS = 1 << 16;
+const INITIAL_EVENTS = 1 << 12;
 
 /**
  * Worker side: collects the light events of one range into columns. A field whose values rarely
  * repeat (`@timestamp`) is not looked up at all once that shows: its values are sent one by one.
  */
-export class LightColumnWriter {
-  private readonly steps: ColumnStep[];
+export class LightColumnWriter implements ColumnSink {
+  private readonly walk: ColumnWalk;
   private readonly original: number;
   /** Per column: values looked up, and how many were known already. */
   private readonly lookups: number[];
@@ -48,16 +52,19 @@ export class LightColumnWriter {
   private lists = new Map<string, number>();
   /** Lists of one string, by that string. */
   private singles = new Map<string, number>();
-  private cells: number[] = [];
-  private ends: number[] = [];
-  private starts: number[] = [];
-  private bytes: number[] = [];
+  /** Filled from the front and doubled when full; a range's are handed on as views of what is filled. */
+  private cells = new Uint32Array(INITIAL_CELLS);
+  private cellCount = 0;
+  private ends = new Uint32Array(INITIAL_EVENTS);
+  private starts = new Float64Array(INITIAL_EVENTS);
+  private bytes = new Uint32Array(INITIAL_EVENTS);
+  private eventCount = 0;
   /** The line of the event being added (its `event.original` may be it). */
   private line = '';
 
   constructor(fields: readonly string[]) {
     const tree = buildColumnTree(fields);
-    this.steps = tree.steps;
+    this.walk = compileColumnWalk(tree.steps);
     this.original = tree.original;
     this.lookups = new Array<number>(tree.width).fill(0);
     this.hits = new Array<number>(tree.width).fill(0);
@@ -65,51 +72,62 @@ export class LightColumnWriter {
 
   add(event: SecurityEvent, line: string, start: number, bytes: number): void {
     this.line = line;
-    this.walk(event as Record<string, unknown>, this.steps);
-    this.ends.push(this.cells.length);
-    this.starts.push(start);
-    this.bytes.push(bytes);
+    this.walk(event as Record<string, unknown>, this);
+    const at = this.eventCount;
+    if (at === this.ends.length) this.growEvents();
+    this.ends[at] = this.cellCount;
+    this.starts[at] = start;
+    this.bytes[at] = bytes;
+    this.eventCount = at + 1;
   }
 
-  /** Reads each kept field as compileFieldGetter does, entering only the objects the event has. */
-  private walk(node: Record<string, unknown>, steps: ColumnStep[]): void {
-    for (let i = 0; i < steps.length; i++) {
-      const step = steps[i] as ColumnStep;
-      // An inherited value (a function) cannot cross, and the decoded object inherits the same.
-      if (step.inherited && !Object.hasOwn(node, step.key)) continue;
-      const value = node[step.key];
-      if (value === undefined) continue;
-      if (step.children !== undefined) {
-        if (typeof value === 'object' && value !== null)
-          this.walk(value as Record<string, unknown>, step.children);
-        continue;
-      }
-      const column = step.column;
-      if (column === this.original) {
-        this.cells.push(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
-        continue;
-      }
-      this.cells.push(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
-    }
+  /** Adds a (column, cell) pair. */
+  private put(column: number, cell: number): void {
+    const at = this.cellCount;
+    if (at + 2 > this.cells.length) this.cells = grown(this.cells, new Uint32Array(this.cells.length * 2));
+    this.cells[at] = column;
+    this.cells[at + 1] = cell;
+    this.cellCount = at + 2;
+  }
+
+  private growEvents(): void {
+    const size = this.ends.length * 2;
+    this.ends = grown(this.ends, new Uint32Array(size));
+    this.starts = grown(this.starts, new Float64Array(size));
+    this.bytes = grown(this.bytes, new Uint32Array(size));
+  }
+
+  /**
+   * A kept field of the event being added (see compileColumnWalk: an inherited value, a function,
+   * cannot cross, and the decoded object inherits the same).
+   */
+  field(column: number, value: unknown): void {
+    if (column === this.original) this.put(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
+    else this.put(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
   }
 
   /** The columns so far, and a fresh start; `transfer` lists the buffers to move. */
   take(): { columns: LightColumns; transfer: ArrayBuffer[] } {
+    const events = this.eventCount;
+    // Views of the buffers as filled: the buffers move to the main thread, new ones are made here.
     const columns: LightColumns = {
       values: this.values,
-      cells: Uint32Array.from(this.cells),
-      ends: Uint32Array.from(this.ends),
-      starts: Float64Array.from(this.starts),
-      bytes: Uint32Array.from(this.bytes),
+      cells: new Uint32Array(this.cells.buffer, 0, this.cellCount),
+      ends: new Uint32Array(this.ends.buffer, 0, events),
+      starts: new Float64Array(this.starts.buffer, 0, events),
+      bytes: new Uint32Array(this.bytes.buffer, 0, events),
     };
     this.values = [];
     this.known = new Map();
     this.lists = new Map();
     this.singles = new Map();
-    this.cells = [];
-    this.ends = [];
-    this.starts = [];
-    this.bytes = [];
+    this.cells = new Uint32Array(Math.max(INITIAL_CELLS, this.cells.length));
+    this.cellCount = 0;
+    const size = Math.max(INITIAL_EVENTS, this.ends.length);
+    this.ends = new Uint32Array(size);
+    this.starts = new Float64Array(size);
+    this.bytes = new Uint32Array(size);
+    this.eventCount = 0;
     const { cells, ends, starts, bytes } = columns;
     const transfer = [cells.buffer, ends.buffer, starts.buffer, bytes.buffer] as ArrayBuffer[];
     return { columns, transfer };
@@ -167,4 +185,10 @@ export class LightColumnWriter {
     }
     return at;
   }
+}
+
+/** `into` (a larger buffer) holding what `from` holds at its start. */
+function grown<T extends Uint32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }

