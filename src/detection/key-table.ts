@@ -98,7 +98,7 @@ export class KeyTable implements IndexedTable {
     this.generation[slot] = ABSENT;
     this.held--;
     this.store.free(slot);
-    this.index.release(key, slot);
+    this.index.release(slot);
   }
 
   private rotate(now: number): void {
