@@ -53,8 +53,11 @@ export class KeyIndex {
     return id;
   }
 
-  /** The id of `key` for one more rule, made when none holds it yet. */
-  hold(key: string): number {
+  /**
+   * The id of `key` for one more rule, made when none holds it yet. `owned`: the key holds no text
+   * of anything else (see OWNS_ITS_TEXT), kept as it is rather than copied.
+   */
+  hold(key: string, owned = false): number {
     if (key !== this.lastKey) this.find(key);
     let id = this.lastId;
     if (id === -1) {
@@ -63,7 +66,7 @@ export class KeyIndex {
         if (this.highWater === this.capacity) this.enlarge();
         id = this.highWater++;
       }
-      this.ids.add(ownText(key), this.lastHash, id);
+      this.ids.add(owned ? key : ownText(key), this.lastHash, id);
       this.lastId = id;
     }
     this.refs[id] = (this.refs[id] as number) + 1;

@@ -66,7 +66,7 @@ describe('ReorderBuffer', () => {
       fc.property(
         fc.constantFrom(0, 2, 10),
         fc.array(step, { minLength: 1, maxLength: 80 }),
-        checkAgainstOld,
+        (tolerance, steps) => checkAgainstOld(tolerance, steps),
       ),
       { numRuns: 300 },
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
+import { evidenceOf, ownsItsText } from '../../core/index.ts';
 import { lightDecoder } from './decode-light-events.ts';
 import { LightColumnWriter } from './light-columns.ts';
 import { LineReader } from './read-range-lines.ts';
@@ -39,9 +40,20 @@ describe('lightDecoder', () => {
     const events = names.map((name) => ({ '@timestamp': 't', f: { [name]: name.length } }));
     const decoded = roundTrip(['@timestamp', ...names.map((name) => `f.${name}`)], events);
     decoded.forEach((event, i) => {
-      expect({ ...(event as { f: object }).f }).toEqual({
+      expect({ ...(event as unknown as { f: object }).f }).toEqual({
         [names[i] as string]: (names[i] as string).length,
       });
     });
+  });
+
+  it('mark decoded events (and their stand-ins) as owning their text, and no other event', () => {
+    const [decoded] = roundTrip(
+      ['@timestamp', 'user.name'],
+      [{ '@timestamp': 't', user: { name: 'a'.repeat(40) } }],
+    );
+    expect(ownsItsText(decoded as SecurityEvent)).toBe(true);
+    expect(ownsItsText(evidenceOf(decoded as SecurityEvent))).toBe(true);
+    expect(ownsItsText(JSON.parse('{"user":{"name":"x"}}') as object)).toBe(false);
+    expect(ownsItsText({ ...decoded })).toBe(false);
   });
 });
