@@ -83,6 +83,7 @@ export {
   SAVED_ORIGINAL_IS_LINE,
   SNAPSHOT_FORM,
 } from './snapshot-form.ts';
+export { OWNS_ITS_TEXT, ownsItsText } from './owned-text.ts';
 export type { ReadsOwnLine } from './lazy-original.ts';
 export {
   defineLineStandIn,

@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
-import { compileFieldGetter, fieldText } from '../core/index.ts';
+import { compileFieldGetter, fieldText, ownsItsText } from '../core/index.ts';
 import type { CardinalityRule } from '../rules/index.ts';
 import { growFloat64, growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
@@ -48,29 +48,31 @@ export function cardinalityCondition(rule: CardinalityRule): WindowCondition {
       : { value: '', ts: 0, many: new Map(seen), times: kept };
   };
 
-  const see = (slot: number, value: string, ts: number): void => {
+  const see = (slot: number, value: string, ts: number, owned: boolean): void => {
     const seen = values[slot];
     if (typeof seen === 'string') {
       if (value === seen || (valueTs[slot] as number) < ts - windowMs) {
-        if (value !== seen) values[slot] = ownText(value);
+        if (value !== seen) values[slot] = owned ? value : ownText(value);
         valueTs[slot] = Math.max(valueTs[slot] as number, ts);
         return;
       }
-      values[slot] = seeMany(new Map([[seen, valueTs[slot] as number]]), value, ts, windowMs);
+      values[slot] = seeMany(new Map([[seen, valueTs[slot] as number]]), value, ts, windowMs, owned);
     } else {
-      seeMany(seen as Map<string, number>, value, ts, windowMs);
+      seeMany(seen as Map<string, number>, value, ts, windowMs, owned);
     }
   };
 
   return {
     observe(slot, fresh, ts, event: SecurityEvent) {
       const value = fieldText(readDistinct(event));
+      // Values of events that own their text are kept as they are (see OWNS_ITS_TEXT).
+      const owned = ownsItsText(event);
       if (fresh) {
         if (value === undefined) return false;
-        values[slot] = ownText(value);
+        values[slot] = owned ? value : ownText(value);
         valueTs[slot] = ts;
       } else if (value !== undefined) {
-        see(slot, value, ts);
+        see(slot, value, ts, owned);
       }
       times.dropBefore(slot, ts - windowMs);
       times.insert(slot, ts);
@@ -137,10 +139,11 @@ function seeMany(
   value: string,
   ts: number,
   windowMs: number,
+  owned: boolean,
 ): Map<string, number> {
   const previous = seen.get(value);
   if (previous === undefined) {
-    seen.set(ownText(value), ts);
+    seen.set(owned ? value : ownText(value), ts);
   } else {
     seen.delete(value);
     seen.set(value, previous > ts ? previous : ts);

@@ -20,7 +20,7 @@ function checkAgainstModel(script: Step[]): void {
   const index = new KeyIndex();
   const holders = new Map<string, number>();
   const idOf = new Map<string, number>();
-  // Keys held throughout keep the map large: releases are then deleted one by one, not by a rebuild.
+  // Keys held throughout: the index never empties (which would start its ids afresh).
   for (let i = 0; i < 20; i++) idOf.set(`held-${i}`, index.hold(`held-${i}`));
   for (const { op, key } of script) {
     const held = holders.get(key) ?? 0;
@@ -30,7 +30,7 @@ function checkAgainstModel(script: Step[]): void {
       idOf.set(key, id);
       holders.set(key, held + 1);
     } else if (op === 'release' && held > 0) {
-      index.release(key, idOf.get(key) as number);
+      index.release(idOf.get(key) as number);
       holders.set(key, held - 1);
     } else if (op === 'collect') {
       index.collect();
@@ -54,9 +54,9 @@ describe('KeyIndex.collect', () => {
     const keep = index.hold('keep');
     for (let i = 0; i < 3; i++) index.hold(`other-${i}`);
     const a = index.hold('a');
-    index.release('a', a);
+    index.release(a);
     expect(index.hold('a')).toBe(a);
-    index.release('a', a);
+    index.release(a);
     index.collect();
     expect(index.find('a')).toBe(-1);
     expect(index.find('keep')).toBe(keep);

@@ -3,6 +3,7 @@ import type { GroupAlias } from '../rules/index.ts';
 import type { GroupKeyReader } from './group-key.ts';
 import { compileGroupKey, readOncePerEvent } from './group-key.ts';
 import { ownText } from './own-text.ts';
+import { hashText, StringIds } from './string-ids.ts';
 
 /** A rule's key table, told when the index forgot every key. */
 export interface IndexedTable {
@@ -17,17 +18,17 @@ const FIRST_CAPACITY = 1024;
  * when no rule holds its key any more (`refs`), at the next `collect`.
  */
 export class KeyIndex {
-  private ids = new Map<string, number>();
+  private readonly ids = new StringIds();
   private refs = new Uint16Array(0);
   private freeIds: number[] = [];
-  /** Keys whose last rule let go, to delete at `collect`; past half the map, a rebuild instead. */
-  private released: string[] = [];
-  private rebuild = false;
+  /** Ids whose key's last rule let go, to free at `collect`. */
+  private released: number[] = [];
   private highWater = 0;
   private capacity = 0;
   private readonly tables: IndexedTable[] = [];
-  /** The last key `find` or `hold` answered for, and its id (-1: none); forgotten when ids go. */
+  /** The last key `find` or `hold` answered for, its hash and id (-1: none); forgotten when ids go. */
   private lastKey: string | undefined;
+  private lastHash = 0;
   private lastId = -1;
 
   attach(table: IndexedTable): void {
@@ -44,45 +45,46 @@ export class KeyIndex {
    */
   find(key: string): number {
     if (key === this.lastKey) return this.lastId;
-    const id = this.ids.get(key) ?? -1;
+    const hash = hashText(key);
+    const id = this.ids.find(key, hash);
     this.lastKey = key;
+    this.lastHash = hash;
     this.lastId = id;
     return id;
   }
 
-  /** The id of `key` for one more rule, made when none holds it yet. */
-  hold(key: string): number {
-    let id = key === this.lastKey ? this.lastId : (this.ids.get(key) ?? -1);
+  /**
+   * The id of `key` for one more rule, made when none holds it yet. `owned`: the key holds no text
+   * of anything else (see OWNS_ITS_TEXT), kept as it is rather than copied.
+   */
+  hold(key: string, owned = false): number {
+    if (key !== this.lastKey) this.find(key);
+    let id = this.lastId;
     if (id === -1) {
       id = this.freeIds.pop() ?? -1;
       if (id === -1) {
         if (this.highWater === this.capacity) this.enlarge();
         id = this.highWater++;
       }
-      this.ids.set(ownText(key), id);
+      this.ids.add(owned ? key : ownText(key), this.lastHash, id);
+      this.lastId = id;
     }
-    this.lastKey = key;
-    this.lastId = id;
     this.refs[id] = (this.refs[id] as number) + 1;
     return id;
   }
 
   /** One rule let go of `key`; its id is freed by `collect` unless a rule takes it up again. */
-  release(key: string, id: number): void {
+  release(id: number): void {
     const refs = (this.refs[id] as number) - 1;
     this.refs[id] = refs;
-    if (refs !== 0 || this.rebuild) return;
-    if (this.released.length * 2 < this.ids.size) {
-      this.released.push(key);
-    } else {
-      this.rebuild = true;
-      this.released = [];
-    }
+    if (refs === 0) this.released.push(id);
   }
 
   /** Every key and its id, for a snapshot. */
-  entries(): IterableIterator<[string, number]> {
-    return this.ids.entries();
+  *entries(): IterableIterator<[string, number]> {
+    const pairs: [string, number][] = [];
+    this.ids.forEach((id, key) => pairs.push([key, id]));
+    yield* pairs;
   }
 
   /** Calls `visit` with every id and key (no pair allocated per key, for sweeps of a million). */
@@ -92,35 +94,20 @@ export class KeyIndex {
 
   /** Forgets the keys no rule holds any more; when none is left, every table drops its columns. */
   collect(): void {
-    if (this.released.length === 0 && !this.rebuild) return;
+    if (this.released.length === 0) return;
     this.lastKey = undefined;
-    const gone = (key: string): number => {
-      const id = this.ids.get(key);
-      return id !== undefined && this.refs[id] === 0 ? id : -1;
-    };
-    if (this.rebuild) {
-      // A new map rather than many deletions: a map only ever grows its table.
-      const kept = new Map<string, number>();
-      this.ids.forEach((id, key) => {
-        if (this.refs[id] !== 0) kept.set(key, id);
-      });
-      // When every key went, `reset` below starts the ids afresh: no list of a million to make.
-      if (kept.size > 0) this.ids.forEach((id) => this.refs[id] === 0 && this.freeIds.push(id));
-      this.ids = kept;
-    } else {
-      for (const key of this.released) {
-        const id = gone(key);
-        if (id === -1) continue;
-        this.ids.delete(key);
-        this.freeIds.push(id);
-      }
+    for (const id of this.released) {
+      // Taken up again since, or released twice (held and let go again before this collect).
+      if (this.refs[id] !== 0 || this.ids.keyOf(id) === undefined) continue;
+      this.ids.delete(id);
+      this.freeIds.push(id);
     }
     this.released = [];
-    this.rebuild = false;
     if (this.ids.size === 0) this.reset();
   }
 
   private reset(): void {
+    this.ids.clear();
     this.refs = new Uint16Array(0);
     this.freeIds = [];
     this.highWater = 0;

@@ -40,9 +40,9 @@ export class KeyTable implements IndexedTable {
     return slot;
   }
 
-  /** A fresh, empty slot for `key`, in the current generation. */
-  add(key: string): number {
-    const slot = this.index.hold(key);
+  /** A fresh, empty slot for `key` (`owned`: see KeyIndex.hold), in the current generation. */
+  add(key: string, owned = false): number {
+    const slot = this.index.hold(key, owned);
     // Columns grow with the ids this rule holds, not with those of every rule sharing the index.
     if (slot >= this.generation.length)
       this.grow(Math.max(FIRST_CAPACITY, 2 ** Math.ceil(Math.log2(slot + 1))));
@@ -98,7 +98,7 @@ export class KeyTable implements IndexedTable {
     this.generation[slot] = ABSENT;
     this.held--;
     this.store.free(slot);
-    this.index.release(key, slot);
+    this.index.release(slot);
   }
 
   private rotate(now: number): void {

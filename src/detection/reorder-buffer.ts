@@ -16,7 +16,10 @@ type Release = (ts: number, event: SecurityEvent) => void;
  * arrive out of order pay for the heap.
  */
 export class ReorderBuffer {
-  private readonly inOrder: Pending[] = [];
+  /** Events that arrived in order, as three queues (no object per event): time, arrival, event. */
+  private readonly inTimes: number[] = [];
+  private readonly inSeqs: number[] = [];
+  private readonly inEvents: (SecurityEvent | undefined)[] = [];
   private head = 0;
   private readonly outOfOrder = new MinHeap<Pending>(
     (a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq),
@@ -41,7 +44,7 @@ export class ReorderBuffer {
   }
 
   get buffered(): number {
-    return this.inOrder.length - this.head + this.outOfOrder.size;
+    return this.inTimes.length - this.head + this.outOfOrder.size;
   }
 
   /**
@@ -51,12 +54,13 @@ export class ReorderBuffer {
    */
   push(ts: number, event: SecurityEvent, release: Release, ceiling = Infinity): boolean {
     if (ts < this.released) return false;
-    const pending = { ts, seq: this.seq++, event };
     if (ts >= this.newest) {
-      this.inOrder.push(pending);
+      this.inTimes.push(ts);
+      this.inSeqs.push(this.seq++);
+      this.inEvents.push(event);
       this.newest = ts;
     } else {
-      this.outOfOrder.push(pending);
+      this.outOfOrder.push({ ts, seq: this.seq++, event });
     }
     this.releaseUpTo(Math.min(this.newest, ceiling) - this.tolerance, release);
     return true;
@@ -65,28 +69,27 @@ export class ReorderBuffer {
   /** Hands on every event at or before `ts` (live mode calls this as the clock moves). */
   releaseUpTo(ts: number, release: Release): void {
     for (;;) {
-      const queued = this.inOrder[this.head];
+      const queued = this.head < this.inTimes.length;
       const heaped = this.outOfOrder.peek();
-      const next =
+      const queuedTs = queued ? (this.inTimes[this.head] as number) : Infinity;
+      const queuedSeq = queued ? (this.inSeqs[this.head] as number) : Infinity;
+      const fromHeap =
         heaped !== undefined &&
-        (queued === undefined ||
-          heaped.ts < queued.ts ||
-          (heaped.ts === queued.ts && heaped.seq < queued.seq))
-          ? heaped
-          : queued;
-      if (next === undefined || next.ts > ts) break;
-      if (next === heaped) {
+        (!queued || heaped.ts < queuedTs || (heaped.ts === queuedTs && heaped.seq < queuedSeq));
+      if (!fromHeap && !queued) break;
+      const nextTs = fromHeap ? heaped.ts : queuedTs;
+      if (nextTs > ts) break;
+      let event: SecurityEvent;
+      if (fromHeap) {
         this.outOfOrder.pop();
+        this.releasedSeq = heaped.seq;
+        event = heaped.event;
       } else {
-        this.inOrder[this.head++] = undefined as unknown as Pending;
-        if (this.head > 1024 && this.head * 2 > this.inOrder.length) {
-          this.inOrder.splice(0, this.head);
-          this.head = 0;
-        }
+        event = this.takeQueued();
+        this.releasedSeq = queuedSeq;
       }
-      this.released = next.ts;
-      this.releasedSeq = next.seq;
-      release(next.ts, next.event);
+      this.released = nextTs;
+      release(nextTs, event);
     }
     if (ts > this.released) {
       // Everything that arrived so far and is dated up to `ts` has been handed on.
@@ -95,15 +98,38 @@ export class ReorderBuffer {
     }
   }
 
+  /** The oldest in-order event, taken off its queue (trimmed once half of it is taken). */
+  private takeQueued(): SecurityEvent {
+    const event = this.inEvents[this.head] as SecurityEvent;
+    this.inEvents[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.inTimes.length) {
+      this.inTimes.splice(0, this.head);
+      this.inSeqs.splice(0, this.head);
+      this.inEvents.splice(0, this.head);
+      this.head = 0;
+    }
+    return event;
+  }
+
   /** What a snapshot needs to rebuild the buffer: the held events in order, and the clock. */
   save(): { held: [number, SecurityEvent][]; newest: number; released: number } {
-    const held: Pending[] = [...this.inOrder.slice(this.head), ...this.outOfOrder.items()];
+    const held: Pending[] = [...this.outOfOrder.items()];
+    for (let i = this.head; i < this.inTimes.length; i++)
+      held.push({
+        ts: this.inTimes[i] as number,
+        seq: this.inSeqs[i] as number,
+        event: this.inEvents[i] as SecurityEvent,
+      });
     held.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
     return { held: held.map((p) => [p.ts, p.event]), newest: this.newest, released: this.released };
   }
 
   load(saved: { held: [number, SecurityEvent][]; newest: number; released: number }): void {
-    for (const [ts, event] of saved.held) this.inOrder.push({ ts, seq: this.seq++, event });
+    for (const [ts, event] of saved.held) {
+      this.inTimes.push(ts);
+      this.inSeqs.push(this.seq++);
+      this.inEvents.push(event);
+    }
     this.newest = saved.newest;
     this.released = saved.released;
   }

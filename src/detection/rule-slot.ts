@@ -1,4 +1,5 @@
 import type { Detection, DetectionSink, SecurityEvent } from '../core/index.ts';
+import { ownsItsText } from '../core/index.ts';
 import type { Rule } from '../rules/index.ts';
 import type { WindowCondition } from './condition.ts';
 import type { Episode } from './episode.ts';
@@ -76,7 +77,7 @@ export class RuleSlot {
     if (key === undefined) return;
     let slot = this.keys.take(key, ts);
     const fresh = slot === -1;
-    if (fresh) slot = this.keys.add(key);
+    if (fresh) slot = this.keys.add(key, ownsItsText(event));
     if (!this.condition.observe(slot, fresh, ts, event)) {
       if (fresh) this.keys.remove(key, slot);
       return;

@@ -19,7 +19,9 @@ export type LightDecoder = (columns: LightColumns, from: number, to: number, int
  * objects only where a field has a value; the distinct values of a range are shared by its events.
  */
 export function lightDecoder(fields: readonly string[], source: LineSource): LightDecoder {
-  const { steps, original } = buildColumnTree(fields);
+  const tree = buildColumnTree(fields);
+  const steps = tree.steps.map(decodingStep);
+  const original = tree.original;
   const Event = lightEventClass(source);
   return ({ values, cells, ends, starts, bytes }, from, to, into) => {
     const decoding: Decoding = {
@@ -52,25 +54,60 @@ interface Decoding {
   root: LightEvent;
 }
 
+/** A column step as the decoder reads it: its key internalized, and whether it is `__proto__`. */
+interface DecodingStep {
+  key: string;
+  last: number;
+  children: DecodingStep[] | undefined;
+  proto: boolean;
+  /** The `event` object of the event itself (which may read `event.original` from its line). */
+  eventAtRoot: boolean;
+}
+
+function decodingStep(step: ColumnStep): DecodingStep {
+  return decodingStepUnder(step, true);
+}
+
+function decodingStepUnder(step: ColumnStep, root: boolean): DecodingStep {
+  return {
+    key: internalized(step.key),
+    last: step.last,
+    children: step.children?.map((child) => decodingStepUnder(child, false)),
+    proto: step.key === '__proto__',
+    eventAtRoot: root && step.key === 'event',
+  };
+}
+
+/**
+ * The same text as V8's own copy for property names: setting a field by a key that is not one
+ * looks the key up in V8's table of names on every store (keys from split() are not).
+ */
+function internalized(key: string): string {
+  if (key === '__proto__') return key;
+  for (const name of Object.keys({ [key]: 0 })) return name;
+  return key;
+}
+
 /** Sets the fields under `steps` that the event has (its next pairs); whether it has any. */
-function fill(target: Record<string, unknown>, steps: ColumnStep[], decoding: Decoding): boolean {
+function fill(target: Record<string, unknown>, steps: DecodingStep[], decoding: Decoding): boolean {
   let any = false;
   for (let i = 0; i < steps.length && decoding.at < decoding.end; i++) {
-    const step = steps[i] as ColumnStep;
+    const step = steps[i] as DecodingStep;
     if ((decoding.cells[decoding.at] as number) > step.last) continue;
     if (step.children === undefined) {
       const cell = decoding.cells[decoding.at + 1] as number;
       decoding.at += 2;
       any = true;
-      if (cell !== ORIGINAL_IS_LINE) setOwn(target, step.key, decoding.values[cell - 1]);
+      if (cell === ORIGINAL_IS_LINE) continue;
+      if (step.proto) setProto(target, decoding.values[cell - 1]);
+      else target[step.key] = decoding.values[cell - 1];
       continue;
     }
     const child: Record<string, unknown> =
-      target === decoding.root && step.key === 'event' && decoding.lazy
-        ? new LazyOriginal(decoding.root)
-        : {};
+      step.eventAtRoot && decoding.lazy ? new LazyOriginal(decoding.root) : {};
     if (fill(child, step.children, decoding)) {
-      setOwn(target, step.key, child);
+      if (step.proto) setProto(target, child);
+      else target[step.key] = child;
       any = true;
     }
   }
@@ -82,9 +119,7 @@ function isLazy(cells: Uint32Array, from: number, to: number, original: number):
   return false;
 }
 
-/** As JSON.parse sets a field (`__proto__` too is an own field, never the prototype). */
-function setOwn(node: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
-  else node[key] = value;
+/** As JSON.parse sets a field named `__proto__`: an own field, never the prototype. */
+function setProto(node: Record<string, unknown>, value: unknown): void {
+  Object.defineProperty(node, '__proto__', { value, writable: true, enumerable: true, configurable: true });
 }

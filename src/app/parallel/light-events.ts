@@ -6,6 +6,7 @@ import {
   isSavedForm,
   LazyOriginal,
   locateSavedLine,
+  OWNS_ITS_TEXT,
   READ_OWN_LINE,
   SAVED_FORMAT,
   SAVED_LINE,
@@ -107,6 +108,8 @@ export class LightEvent {
 export function lightEventClass(source: LineSource): typeof LightEvent {
   const made = class extends LightEvent {};
   Object.defineProperty(made.prototype, SOURCE, { value: source });
+  // Its values came through structured clone: each string is a copy of its own.
+  Object.defineProperty(made.prototype, OWNS_ITS_TEXT, { value: true });
   // Stand-ins whose `event.original` is their line: one object each, its own `event`.
   const standIn = class extends made {};
   defineLineStandIn(standIn.prototype);

@@ -39,14 +39,28 @@ function buildEqualsOne(constant: string, cased: boolean): (element: unknown) =>
   const length = constant.length;
   return (element) => {
     if (typeof element === 'string') {
-      return (
-        element === constant ||
-        ((!checkLength || element.length === length) && element.toLowerCase() === constant)
-      );
+      if (element === constant) return true;
+      if (!checkLength) return element.toLowerCase() === constant;
+      return element.length === length && equalsLowered(element, constant);
     }
     const text = textOf(element);
     return text !== undefined && text.toLowerCase() === constant;
   };
+}
+
+/**
+ * `text.toLowerCase() === constant` for an ASCII constant as long as `text`, without making the
+ * lowered copy while `text` is ASCII (most values are; a lowered copy is garbage per event).
+ */
+export function equalsLowered(text: string, constant: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Beyond ASCII, lowering may give ASCII (the Kelvin sign gives k): let toLowerCase judge.
+    if (code > 0x7f) return text.toLowerCase() === constant;
+    const lowered = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+    if (lowered !== constant.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function buildSetTest(constants: Set<string>, cased: boolean): FieldTest {
