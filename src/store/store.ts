@@ -129,6 +129,12 @@ export interface IncidentRepository {
   get(serial: number): Promise<Incident | undefined>;
   findByEpisode(episodeId: string): Promise<Incident | undefined>;
   list(filter?: IncidentFilter): Promise<Incident[]>;
+  /**
+   * The incidents of these serials (those the store holds), by serial. Their samples, most of a
+   * row, are parsed at their first read: a replay returns every incident it wrote, and its callers
+   * read the samples of few of them.
+   */
+  bySerials(serials: readonly number[]): Promise<Incident[]>;
   /** How many incidents match the filter, ignoring its order, limit and offset. */
   count(filter?: IncidentFilter): Promise<number>;
   /** Person actions. NotFoundError for an unknown serial, ConflictError for a transition the status does not allow. */
