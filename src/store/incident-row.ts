@@ -48,14 +48,14 @@ export function toIncidentRow(
   };
 }
 
-/** The columns an engine update changes; `distinct` only when the update carries it. */
+/** The columns an engine update changes; `samples` and `distinct` only when the update carries them. */
 export function toProgressColumns(progress: IncidentProgress): Partial<IncidentTable> {
   const columns: Partial<IncidentTable> = {
     count: progress.count,
     first_seen: progress.firstSeen,
     last_seen: progress.lastSeen,
-    samples_json: JSON.stringify(progress.samples),
   };
+  if (progress.samples !== undefined) columns.samples_json = JSON.stringify(progress.samples);
   if (progress.distinct !== undefined) columns.distinct_json = JSON.stringify(progress.distinct);
   return columns;
 }

@@ -66,7 +66,12 @@ export type NewIncident = Omit<
 };
 
 /** The engine's later view of an open episode. */
-export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen' | 'samples'> & {
+export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen'> & {
+  /**
+   * The episode's evidence. Absent: the same as the episode's last write gave (the writer knows
+   * no event matched since), and the stored samples stay: they are most of a row.
+   */
+  samples?: Incident['samples'];
   distinct?: Detection['distinct'];
   /**
    * The episode's events per minute, as the engine counted them: the incident's minutes when it
