@@ -4,12 +4,8 @@ import type { ReadCounts } from './event-stream.ts';
 
 /** The incidents a replay into a store wrote (by their serials), oldest first. */
 export async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]> {
-  if (serials.length === 0) return [];
-  const wanted = new Set(serials);
-  // Not the incidents the store held before (a daemon's store may hold years of them).
-  const serialFrom = serials.reduce((least, serial) => Math.min(least, serial));
-  const since = await store.incidents.list({ order: 'oldest', serialFrom });
-  return since.filter((incident) => wanted.has(incident.serial));
+  // Only those (a daemon's store may hold years of others); their samples parsed when read.
+  return store.incidents.bySerials(serials);
 }
 
 /** The cases of those incidents, by id. */

@@ -115,4 +115,61 @@ describe('incident recorder: evidence', () => {
     expect(stored?.count).toBe(9);
     expect(stored?.samples.every((sample) => (sample as { whole?: boolean }).whole === true)).toBe(true);
   });
+
+  it('neither makes whole nor writes again the samples of a signal at the count last written', async () => {
+    store = await openStore('sqlite::memory:');
+    const rule = thresholdRule();
+    const made: string[] = [];
+    const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
+      evidence: (detection) => {
+        made.push(`${detection.state} ${detection.count}`);
+        const samples = detection.samples.map((event) => ({ ...event, whole: detection.state }));
+        return { ...detection, samples };
+      },
+    });
+    const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+    const opened = store;
+    const flush = () => opened.transaction((tx) => recorder.flush(tx));
+    for (let i = 0; i < 9; i++) engine.push(authEvent(i * SECOND));
+    engine.flush();
+    const [first] = await flush();
+    engine.advanceTo(T0 + 12 * MINUTE); // no event since: resolved at the count written
+    const ended = await flush();
+    expect(ended.map((change) => change.kind)).toEqual(['resolved']);
+    expect(made).toEqual(['opened 5', 'updated 9']);
+    const stored = await opened.incidents.get(first?.incident.serial ?? 0);
+    expect([stored?.status, stored?.count]).toEqual(['resolved', 9]);
+    expect(stored?.samples.map((sample) => (sample as { whole?: string }).whole)).toEqual(
+      stored?.samples.map(() => 'updated'),
+    );
+    expect(stored?.samples.length).toBeGreaterThan(0);
+  });
+
+  it('writes the samples of a signal past the count last written', async () => {
+    store = await openStore('sqlite::memory:');
+    const rule = thresholdRule();
+    const made: string[] = [];
+    const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
+      evidence: (detection) => {
+        made.push(`${detection.state} ${detection.count}`);
+        return {
+          ...detection,
+          samples: detection.samples.map((event) => ({ ...event, whole: detection.count })),
+        };
+      },
+    });
+    const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+    const opened = store;
+    const flush = () => opened.transaction((tx) => recorder.flush(tx));
+    for (let i = 0; i < 6; i++) engine.push(authEvent(i * SECOND));
+    engine.flush();
+    const [first] = await flush();
+    engine.push(authEvent(6 * SECOND));
+    engine.advanceTo(T0 + 12 * MINUTE);
+    await flush();
+    expect(made.at(-1)).toBe('resolved 7');
+    const stored = await opened.incidents.get(first?.incident.serial ?? 0);
+    expect(stored?.count).toBe(7);
+    expect(stored?.samples.at(-1)).toMatchObject({ whole: 7 });
+  });
 });

@@ -33,6 +33,8 @@ export class IncidentRecorder {
   /** Where each episode's latest pending update sits in `pending`. */
   private readonly latestUpdate = new Map<string, number>();
   private readonly writtenCount = new Map<string, number>();
+  /** Signals of this flush whose samples the store holds already (see `samplesAsWritten`). */
+  private readonly unchangedSamples = new WeakSet<Detection>();
 
   /**
    * `openOnce`: an episode whose incident exists already is updated, not opened again. Live
@@ -106,7 +108,13 @@ export class IncidentRecorder {
     const written = pending.filter(
       (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
     );
-    const detections = evidence ? written.map((detection) => evidence(detection, made)) : written;
+    const detections = written.map((detection) =>
+      options.reconcile !== true && this.samplesAsWritten(detection)
+        ? this.withoutSamples(detection)
+        : evidence
+          ? evidence(detection, made)
+          : detection,
+    );
     if (!options.reconcile) await this.prepareOpens(tx, detections);
     const changes: IncidentChange[] = [];
     for (let index = 0; index < detections.length;) {
@@ -127,6 +135,21 @@ export class IncidentRecorder {
     return changes;
   }
 
+  /**
+   * Samples change only with a matching event, and the count with it: a signal of an episode at
+   * the count last written carries the samples written then, neither made whole nor written again
+   * (a replay's final resolves would otherwise write every incident's evidence once more).
+   */
+  private samplesAsWritten(detection: Detection): boolean {
+    return detection.state !== 'opened' && this.writtenCount.get(detection.episodeId) === detection.count;
+  }
+
+  private withoutSamples(detection: Detection): Detection {
+    const bare = { ...detection, samples: [] };
+    this.unchangedSamples.add(bare);
+    return bare;
+  }
+
   /** Many openings (a replay's batch): what they need is read in a few statements, not one each. */
   private async prepareOpens(tx: StoreOperations, detections: readonly Detection[]): Promise<void> {
     if (this.options.openOnce) return;
@@ -142,12 +165,23 @@ export class IncidentRecorder {
     changes: IncidentChange[],
   ): Promise<void> {
     const incidents = await tx.incidents.progressMany(
-      updates.map((update) => ({ episodeId: update.episodeId, progress: progressOf(update) })),
+      updates.map((update) => ({ episodeId: update.episodeId, progress: this.progressOf(update) })),
     );
     for (const [index, update] of updates.entries()) {
       const incident = await extendCase(tx, incidents[index]);
       if (incident !== undefined) this.record(changes, update, 'updated', incident);
     }
+  }
+
+  private progressOf(detection: Detection): IncidentProgress {
+    return {
+      count: detection.count,
+      firstSeen: detection.firstSeen,
+      lastSeen: detection.lastSeen,
+      ...(!this.unchangedSamples.has(detection) && { samples: detection.samples }),
+      ...(detection.distinct && { distinct: detection.distinct }),
+      ...(detection.minutes && { minutes: detection.minutes }),
+    };
   }
 
   private record(
@@ -201,7 +235,7 @@ export class IncidentRecorder {
   }
 
   private async save(tx: StoreOperations, detection: Detection): Promise<Incident | undefined> {
-    const progress = progressOf(detection);
+    const progress = this.progressOf(detection);
     switch (detection.state) {
       case 'opened': {
         const opening = newIncidentOf(detection, this.factsOf(detection.ruleId));
@@ -218,17 +252,6 @@ export class IncidentRecorder {
         );
     }
   }
-}
-
-function progressOf(detection: Detection): IncidentProgress {
-  return {
-    count: detection.count,
-    firstSeen: detection.firstSeen,
-    lastSeen: detection.lastSeen,
-    samples: detection.samples,
-    ...(detection.distinct && { distinct: detection.distinct }),
-    ...(detection.minutes && { minutes: detection.minutes }),
-  };
 }
 
 async function extendCase(

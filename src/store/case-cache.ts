@@ -67,6 +67,14 @@ export class CaseCache {
     return this.members.get(serial);
   }
 
+  /**
+   * The case incident `serial` was put in here and not written yet, which its caller now writes
+   * with the incident's row (an INSERT that sets it, rather than an UPDATE after it): off `drain`'s list.
+   */
+  takeUnwritten(serial: number): number | undefined {
+    return this.unwritten.delete(serial) ? this.members.get(serial) : undefined;
+  }
+
   /** False when the case is not known here: the caller updates the stored row. */
   extend(id: number, lastSeen: number): boolean {
     const span = this.known.get(id);

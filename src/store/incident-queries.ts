@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { InputError } from '../core/index.ts';
 import type { Incident } from '../core/index.ts';
-import { toIncident } from './incident-row.ts';
+import { toIncident, toIncidentReadingSamplesLater } from './incident-row.ts';
 import type { Database } from './schema.ts';
 import type { IncidentFilter } from './store.ts';
 
@@ -35,6 +35,28 @@ export async function listIncidents(db: Kysely<Database>, filter: IncidentFilter
   if (filter.offset !== undefined) query = query.offset(filter.offset);
   const rows = await query.execute();
   return rows.map(toIncident);
+}
+
+/** Serials per statement: far below the bound-parameter limits of both dialects. */
+const SERIALS_CHUNK = 500;
+
+/** See IncidentRepository.bySerials. */
+export async function incidentsBySerial(
+  db: Kysely<Database>,
+  serials: readonly number[],
+): Promise<Incident[]> {
+  const wanted = [...new Set(serials)].sort((a, b) => a - b);
+  const found: Incident[] = [];
+  for (let start = 0; start < wanted.length; start += SERIALS_CHUNK) {
+    const rows = await db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('serial', 'in', wanted.slice(start, start + SERIALS_CHUNK))
+      .orderBy('serial', 'asc')
+      .execute();
+    for (const row of rows) found.push(toIncidentReadingSamplesLater(row));
+  }
+  return found;
 }
 
 export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter = {}): Promise<number> {

@@ -7,7 +7,13 @@ import { IMMEDIATE_WRITES } from './engine-writes.ts';
 import { drainedFirst } from './write-behind.ts';
 import type { WriteBehind } from './write-behind.ts';
 import { applyPersonAction, noteIncident } from './incident-person-actions.ts';
-import { countIncidents, findIncidentByEpisode, getIncident, listIncidents } from './incident-queries.ts';
+import {
+  countIncidents,
+  findIncidentByEpisode,
+  getIncident,
+  incidentsBySerial,
+  listIncidents,
+} from './incident-queries.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import type { Database } from './schema.ts';
 import type { IncidentRepository, NewIncident } from './store.ts';
@@ -29,6 +35,7 @@ export function createIncidentRepository(db: Kysely<Database>, behind?: WriteBeh
     get: (serial) => getIncident(db, serial),
     findByEpisode: (episodeId) => findIncidentByEpisode(db, episodeId),
     list: (filter) => listIncidents(db, filter),
+    bySerials: (serials) => incidentsBySerial(db, serials),
     count: (filter) => countIncidents(db, filter),
     acknowledge: (serial, by, at, note) =>
       applyPersonAction(db, {

@@ -48,14 +48,14 @@ export function toIncidentRow(
   };
 }
 
-/** The columns an engine update changes; `distinct` only when the update carries it. */
+/** The columns an engine update changes; `samples` and `distinct` only when the update carries them. */
 export function toProgressColumns(progress: IncidentProgress): Partial<IncidentTable> {
   const columns: Partial<IncidentTable> = {
     count: progress.count,
     first_seen: progress.firstSeen,
     last_seen: progress.lastSeen,
-    samples_json: JSON.stringify(progress.samples),
   };
+  if (progress.samples !== undefined) columns.samples_json = JSON.stringify(progress.samples);
   if (progress.distinct !== undefined) columns.distinct_json = JSON.stringify(progress.distinct);
   return columns;
 }
@@ -68,11 +68,16 @@ export function toWrittenIncident(row: IncidentTable): Incident {
   return incidentOfRow(row, true);
 }
 
+/** A stored incident whose samples are parsed at their first read (see IncidentRepository.bySerials). */
+export function toIncidentReadingSamplesLater(row: IncidentTable): Incident {
+  return incidentOfRow(row, true);
+}
+
 export function toIncident(row: IncidentTable): Incident {
   return incidentOfRow(row, false);
 }
 
-function incidentOfRow(row: IncidentTable, written: boolean): Incident {
+function incidentOfRow(row: IncidentTable, samplesLater: boolean): Incident {
   const incident: Incident = {
     serial: Number(row.serial),
     episodeId: row.episode_id,
@@ -88,9 +93,9 @@ function incidentOfRow(row: IncidentTable, written: boolean): Incident {
     confidence: row.confidence as Confidence,
     priority: row.priority as Priority,
     attack: JSON.parse(row.attack_json) as string[],
-    samples: written ? [] : (JSON.parse(row.samples_json) as Incident['samples']),
+    samples: samplesLater ? [] : (JSON.parse(row.samples_json) as Incident['samples']),
   };
-  if (written) parseSamplesWhenRead(incident, row.samples_json);
+  if (samplesLater) parseSamplesWhenRead(incident, row.samples_json);
   if (row.runbook !== null) incident.runbook = row.runbook;
   if (row.sigma_json !== null && row.sigma_json !== undefined)
     incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];

@@ -85,9 +85,10 @@ export class KnownIncidents {
     return this.inserts.size > 0;
   }
 
-  async drain(db: Kysely<Database>): Promise<void> {
+  /** `caseOf`: an incident's case not written yet (see CaseCache.takeUnwritten), inserted with its row. */
+  async drain(db: Kysely<Database>, caseOf?: (serial: number) => number | undefined): Promise<void> {
     // In serial order: an incident's previous may be one of them.
-    const inserts = [...this.inserts].sort((a, b) => a - b).map((serial) => this.bySerial.get(serial));
+    const inserts = [...this.inserts].sort((a, b) => a - b).map((serial) => this.withCase(serial, caseOf));
     this.inserts.clear();
     for (let start = 0; start < inserts.length; start += INSERT_CHUNK)
       await db
@@ -101,6 +102,15 @@ export class KnownIncidents {
       if (this.dialect === 'postgres') await updateFromArrays(db, chunk);
       else for (const row of chunk) await updateOne(db, row);
     }
+  }
+
+  private withCase(serial: number, caseOf?: (serial: number) => number | undefined): IncidentTable {
+    const row = this.bySerial.get(serial) as IncidentTable;
+    const caseId = caseOf?.(serial);
+    if (caseId === undefined) return row;
+    const placed = { ...row, case_id: caseId };
+    this.bySerial.set(serial, placed);
+    return placed;
   }
 
   forget(): void {

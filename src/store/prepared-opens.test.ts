@@ -15,7 +15,13 @@ const at = (ip: string, episodeId: string): NewIncident =>
 async function exercise(ops: StoreOperations, announce: boolean) {
   const seen: unknown[] = [];
   const stored = await ops.incidents.findByEpisode('stored');
-  const batch = [at('192.0.2.1', 'p1'), at('192.0.2.2', 'p2'), at('192.0.2.1', 'p3'), at('192.0.2.3', 'p4')];
+  const batch = [
+    at('192.0.2.1', 'p1'),
+    at('192.0.2.2', 'p2'),
+    at('192.0.2.1', 'p3'),
+    at('192.0.2.3', 'p4'),
+    at('192.0.2.4', 'p5'),
+  ];
   const taken = at('192.0.2.9', 'stored');
   if (announce) await ops.incidents.expectOpens([...batch, taken]);
   const first = await ops.incidents.open(batch[0] as NewIncident);
@@ -38,6 +44,12 @@ async function exercise(ops: StoreOperations, announce: boolean) {
   seen.push(await ops.incidents.open(batch[3] as NewIncident));
   seen.push(await ops.incidents.resolveEpisode('p4', 7_000, progressOf(9, 6_500)));
   seen.push(await ops.incidents.get(first.serial + 4));
+  // Put in a case, then in another, before its row is written: the row goes in with the last.
+  const fifth = await ops.incidents.open(batch[4] as NewIncident);
+  const span = { entities: ['source.ip=192.0.2.4'], firstSeen: 1_000, lastSeen: 5_000 };
+  await ops.cases.put({ id: fifth.serial, ...span }, fifth.serial);
+  await ops.cases.put({ id: first.serial, ...span }, fifth.serial);
+  seen.push(fifth);
   return seen;
 }
 
@@ -74,11 +86,13 @@ describe('openings announced to the store transaction (expectOpens)', () => {
         ['unannounced', 2],
         ['p3', 4],
         ['p4', undefined],
+        ['p5', undefined],
       ]);
       expect(announced.seen[4]).toBe('episode stored already has incident #1');
       expect(incidents[1]?.caseId).toBe(2);
       expect(incidents[2]?.count).toBe(8);
       expect(incidents[5]?.status).toBe('resolved');
+      expect(incidents[6]?.caseId).toBe(2);
       expect(announced.stored.trails[1]?.map((entry) => entry.action)).toContain('escalated');
       expect(announced).toEqual(plain);
     },

@@ -66,7 +66,12 @@ export type NewIncident = Omit<
 };
 
 /** The engine's later view of an open episode. */
-export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen' | 'samples'> & {
+export type IncidentProgress = Pick<Incident, 'count' | 'firstSeen' | 'lastSeen'> & {
+  /**
+   * The episode's evidence. Absent: the same as the episode's last write gave (the writer knows
+   * no event matched since), and the stored samples stay: they are most of a row.
+   */
+  samples?: Incident['samples'];
   distinct?: Detection['distinct'];
   /**
    * The episode's events per minute, as the engine counted them: the incident's minutes when it
@@ -129,6 +134,12 @@ export interface IncidentRepository {
   get(serial: number): Promise<Incident | undefined>;
   findByEpisode(episodeId: string): Promise<Incident | undefined>;
   list(filter?: IncidentFilter): Promise<Incident[]>;
+  /**
+   * The incidents of these serials (those the store holds), by serial. Their samples, most of a
+   * row, are parsed at their first read: a replay returns every incident it wrote, and its callers
+   * read the samples of few of them.
+   */
+  bySerials(serials: readonly number[]): Promise<Incident[]>;
   /** How many incidents match the filter, ignoring its order, limit and offset. */
   count(filter?: IncidentFilter): Promise<number>;
   /** Person actions. NotFoundError for an unknown serial, ConflictError for a transition the status does not allow. */

@@ -29,7 +29,7 @@ export class WriteBehind implements EngineWrites {
 
   async drain(db: Kysely<Database>): Promise<void> {
     await this.counter.drain(db);
-    await this.known.drain(db);
+    await this.known.drain(db, (serial) => this.cases.takeUnwritten(serial));
     await this.trail.drain(db);
     await this.cases.drain(db);
   }

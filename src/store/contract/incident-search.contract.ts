@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Priority } from '../../core/index.ts';
 import type { Store } from '../store.ts';
-import { newIncident } from './fixtures.ts';
+import { newIncident, REAL_SAMPLES } from './fixtures.ts';
 import type { OpenStore } from './fixtures.ts';
 
 async function openSome(store: Store): Promise<void> {
@@ -61,6 +61,39 @@ export function describeIncidentSearchContract(open: OpenStore): void {
       const found = await store.incidents.list({ serialFrom: 2, order: 'oldest' });
       expect(found.map((i) => i.serial)).toEqual([2, 3, 4]);
       expect(await store.incidents.count({ serialFrom: 4 })).toBe(1);
+    });
+
+    it('reads the incidents of given serials, in serial order, as list reads them', async () => {
+      const store = await open();
+      await openSome(store);
+      const samples = REAL_SAMPLES.slice(0, 3);
+      const progressed = await store.incidents.open(newIncident({ samples, openedAt: 5_000 }));
+      const wanted = [progressed.serial, 2, 99, 2];
+      const listed = await store.incidents.list({ order: 'oldest' });
+      const found = await store.incidents.bySerials(wanted);
+      expect(found.map((i) => i.serial)).toEqual([2, progressed.serial]);
+      expect(found).toEqual(listed.filter((i) => i.serial === 2 || i.serial === progressed.serial));
+      expect(found[1]?.samples).toEqual(samples);
+      expect(JSON.parse(JSON.stringify(found[1]))).toEqual(JSON.parse(JSON.stringify(listed.at(-1))));
+      expect(await store.incidents.bySerials([])).toEqual([]);
+    });
+
+    it('reads more serials than one statement binds', async () => {
+      const store = await open();
+      const opened = await store.transaction(async (tx) => {
+        const serials: number[] = [];
+        for (let n = 0; n < 1_203; n++)
+          serials.push(
+            (await tx.incidents.open(newIncident({ group: { 'source.ip': `10.0.${n >> 8}.${n & 255}` } })))
+              .serial,
+          );
+        return serials;
+      });
+      const found = await store.incidents.bySerials([...opened].reverse());
+      expect(found.map((i) => i.serial)).toEqual(opened);
+      expect(found.map((i) => i.group['source.ip'])).toEqual(
+        opened.map((_, n) => `10.0.${n >> 8}.${n & 255}`),
+      );
     });
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/index.ts';
 import { REAL_SAMPLES, newIncident, progressOf } from './fixtures.ts';
 import type { OpenStore } from './fixtures.ts';
+import type { StoreOperations } from '../store.ts';
 
 export function describeIncidentContract(open: OpenStore): void {
   describe('incidents opened and updated by the engine', () => {
@@ -99,6 +100,30 @@ export function describeIncidentContract(open: OpenStore): void {
       expect((await store.incidents.progress(input.episodeId, progressOf(7, 6_000)))?.distinct).toEqual(
         distinct,
       );
+    });
+
+    it('keeps the samples when an update or a resolve carries none, also within a transaction', async () => {
+      const store = await open();
+      const written = REAL_SAMPLES.slice(0, 2);
+      const bare = (count: number, lastSeen: number) => {
+        const { samples: _, ...progress } = progressOf(count, lastSeen, { samples: written });
+        return progress;
+      };
+      for (const inOne of [false, true]) {
+        const input = newIncident();
+        await store.incidents.open(input);
+        await store.incidents.progress(input.episodeId, progressOf(6, 6_000, { samples: written }));
+        const ends = async (ops: StoreOperations) => {
+          const kept = await ops.incidents.progress(input.episodeId, bare(7, 7_000));
+          expect([kept?.count, kept?.samples]).toEqual([7, written]);
+          await ops.incidents.progressMany([{ episodeId: input.episodeId, progress: bare(8, 8_000) }]);
+          return ops.incidents.resolveEpisode(input.episodeId, 9_000, bare(8, 8_000));
+        };
+        const resolved = inOne ? await store.transaction(ends) : await ends(store);
+        expect([resolved?.status, resolved?.samples]).toEqual(['resolved', written]);
+        const stored = await store.incidents.findByEpisode(input.episodeId);
+        expect([stored?.count, stored?.lastSeen, stored?.samples]).toEqual([8, 8_000, written]);
+      }
     });
 
     it('answers undefined to an update of an episode it never opened', async () => {
