@@ -1,7 +1,7 @@
-import type { FieldGetter, SecurityEvent } from '../core/index.ts';
-import { compileFieldGetter } from '../core/index.ts';
+import type { SecurityEvent } from '../core/index.ts';
 import type { LiteralGate } from '../rules/index.ts';
 import { AhoCorasick } from './aho-corasick.ts';
+import { ManyFields } from './many-fields.ts';
 
 /** A rule behind literal gates; `openFor`: the number of the last event that opened it. */
 export interface Gated {
@@ -10,7 +10,6 @@ export interface Gated {
 
 /** All the literals wanted in one event field, whichever rules want them. */
 interface FieldScan<T extends Gated> {
-  read: FieldGetter;
   literals: string[];
   indexOf: Map<string, number>;
   owners: T[][];
@@ -24,6 +23,10 @@ interface FieldScan<T extends Gated> {
  */
 export class LiteralGates<T extends Gated> {
   private readonly scans = new Map<string, FieldScan<T>>();
+  /** The scans in order, and their fields read at once (made at the first event). */
+  private ordered: FieldScan<T>[] = [];
+  private reader: ManyFields | undefined;
+  private readonly values: unknown[] = [];
 
   /** The owner opens for events that hold a literal of any of its gates in any of the gate's fields. */
   add(gates: readonly LiteralGate[], owner: T): void {
@@ -49,9 +52,16 @@ export class LiteralGates<T extends Gated> {
     if (this.scans.size === 0) return;
     this.number = number;
     this.open = open;
-    for (const scan of this.scans.values()) {
-      const value = scan.read(event);
+    if (this.reader === undefined) {
+      this.ordered = [...this.scans.values()];
+      this.reader = new ManyFields([...this.scans.keys()]);
+    }
+    const { ordered, values } = this;
+    this.reader.readAll(event, values);
+    for (let i = 0; i < ordered.length; i++) {
+      const value = values[i];
       if (value === undefined || value === null) continue;
+      const scan = ordered[i] as FieldScan<T>;
       this.scan = scan;
       const automaton = (scan.automaton ??= new RecentTexts(searcher(scan.literals)));
       if (Array.isArray(value)) {
@@ -65,7 +75,8 @@ export class LiteralGates<T extends Gated> {
   private addField(field: string, values: readonly string[], owner: T): void {
     let scan = this.scans.get(field);
     if (scan === undefined) {
-      scan = { read: compileFieldGetter(field), literals: [], indexOf: new Map(), owners: [] };
+      this.reader = undefined;
+      scan = { literals: [], indexOf: new Map(), owners: [] };
       this.scans.set(field, scan);
     }
     for (const literal of new Set(values)) {
