@@ -91,4 +91,23 @@ describe('LiteralGates', () => {
       { numRuns: 300 },
     );
   });
+
+  it('opens the same owners while texts stop repeating and start again (its memory turned off and on)', () => {
+    const literals = Array.from({ length: 40 }, (_, n) => `tool${n}.exe`);
+    const gatesOf: LiteralGate[][] = literals.map((one, n) => [
+      { fields: ['winlog.event_data.CommandLine', 'CommandLine'], values: [one, `-x${n % 7} `] },
+    ]);
+    const gates = new LiteralGates<{ openFor: number; n: number }>();
+    gatesOf.forEach((one, n) => gates.add(one, { openFor: -1, n }));
+    // Unique command lines for a while (misses), then a few repeated ones (hits), then unique again.
+    const commandLine = (i: number): string =>
+      i < 3000 || i > 30_000 ? `C:\\TOOL${i % 53}.EXE -X${i % 11} run-${i}` : `tool${i % 5}.exe -x${i % 3} `;
+    for (let i = 0; i < 40_000; i++) {
+      const doc = eventOf([[i % 2 === 0 ? 'winlog.event_data.CommandLine' : 'CommandLine', commandLine(i)]]);
+      const opened: number[] = [];
+      gates.forEachOpen(doc, i, (owner) => opened.push(owner.n));
+      const expected = gatesOf.flatMap((one, n) => (opens(one, doc) ? [n] : []));
+      if (opened.sort((a, b) => a - b).join() !== expected.join()) expect(opened).toEqual(expected);
+    }
+  });
 });

@@ -111,30 +111,47 @@ function searcher(literals: readonly string[]): Searcher {
 /** Texts longer than this are searched each time rather than remembered. */
 const REMEMBERED_CHARS = 256;
 const REMEMBERED_TEXTS = 512;
+/** Texts searched without remembering after a full memory that was asked more often than it knew. */
+const UNREMEMBERED_TEXTS = 8192;
 
 /**
  * The literals found in recently seen texts: logs repeat the same images and command lines, so
- * most texts need a map lookup instead of a search. Forgets everything when full.
+ * most texts need a map lookup instead of a search. Forgets everything when full; a field whose
+ * texts rarely repeat (command lines with ids in them) fills it with misses, so once that happens
+ * it searches the next texts without remembering them before it tries again.
  */
 class RecentTexts {
   private readonly seen = new Map<string, number[]>();
+  private hits = 0;
+  private unremembered = 0;
 
   constructor(private readonly inner: Searcher) {}
 
   forEachMatch(text: string, found: (index: number) => void): void {
-    if (text.length > REMEMBERED_CHARS) {
+    if (text.length > REMEMBERED_CHARS || this.unremembered > 0) {
+      if (this.unremembered > 0) this.unremembered--;
       this.inner.forEachMatch(text.toLowerCase(), found);
       return;
     }
     let indexes = this.seen.get(text);
     if (indexes === undefined) {
-      const hits: number[] = [];
-      this.inner.forEachMatch(text.toLowerCase(), (index) => hits.push(index));
-      if (this.seen.size >= REMEMBERED_TEXTS) this.seen.clear();
-      this.seen.set(text, hits);
-      indexes = hits;
+      indexes = this.search(text);
+    } else {
+      this.hits++;
     }
-    for (const index of indexes) found(index);
+    for (let i = 0; i < indexes.length; i++) found(indexes[i] as number);
+  }
+
+  private search(text: string): number[] {
+    const hits: number[] = [];
+    this.inner.forEachMatch(text.toLowerCase(), (index) => hits.push(index));
+    if (this.seen.size >= REMEMBERED_TEXTS) {
+      if (this.hits < REMEMBERED_TEXTS) this.unremembered = UNREMEMBERED_TEXTS;
+      this.hits = 0;
+      this.seen.clear();
+    }
+    this.seen.set(text, hits);
+    return hits;
   }
 }
 
