@@ -94,7 +94,8 @@ export class LiteralGates<T extends Gated> {
 
 /** Literal searcher: for a few literals the engine's own substring search beats a scan in JavaScript. */
 interface Searcher {
-  forEachMatch(text: string, found: (index: number) => void): void;
+  /** Reports the literals found in the text lowered. */
+  forEachMatchIgnoringCase(text: string, found: (index: number) => void): void;
 }
 
 const FEW_LITERALS = 24;
@@ -102,8 +103,9 @@ const FEW_LITERALS = 24;
 function searcher(literals: readonly string[]): Searcher {
   if (literals.length > FEW_LITERALS) return new AhoCorasick(literals);
   return {
-    forEachMatch(text, found) {
-      for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) found(i);
+    forEachMatchIgnoringCase(text, found) {
+      const lower = text.toLowerCase();
+      for (let i = 0; i < literals.length; i++) if (lower.includes(literals[i] as string)) found(i);
     },
   };
 }
@@ -130,7 +132,7 @@ class RecentTexts {
   forEachMatch(text: string, found: (index: number) => void): void {
     if (text.length > REMEMBERED_CHARS || this.unremembered > 0) {
       if (this.unremembered > 0) this.unremembered--;
-      this.inner.forEachMatch(text.toLowerCase(), found);
+      this.inner.forEachMatchIgnoringCase(text, found);
       return;
     }
     let indexes = this.seen.get(text);
@@ -144,7 +146,7 @@ class RecentTexts {
 
   private search(text: string): number[] {
     const hits: number[] = [];
-    this.inner.forEachMatch(text.toLowerCase(), (index) => hits.push(index));
+    this.inner.forEachMatchIgnoringCase(text, (index) => hits.push(index));
     if (this.seen.size >= REMEMBERED_TEXTS) {
       if (this.hits < REMEMBERED_TEXTS) this.unremembered = UNREMEMBERED_TEXTS;
       this.hits = 0;
