@@ -1,3 +1,6 @@
+/** Automata up to this many nodes times 128 get a table of ASCII moves (4 bytes each). */
+const MAX_ASCII_TABLE = 1 << 21;
+
 /**
  * Finds which of many literals occur in a text in one pass over it (Aho–Corasick). Built once
  * per rule set; `forEachMatch` reports the index of every literal found (repeats included).
@@ -13,6 +16,11 @@ export class AhoCorasick {
   private readonly rootAscii = new Int32Array(128);
   /** Whether reaching a node reports anything (it ends a literal, or one down its fail chain does). */
   private reports = new Uint8Array(0);
+  /**
+   * Every node's move on every ASCII character, fail links followed and upper case read as lower
+   * (node * 128 + code); undefined for automata too big to spell out.
+   */
+  private readonly ascii: Int32Array | undefined;
 
   constructor(literals: readonly string[]) {
     literals.forEach((literal, index) => this.add(literal, index));
@@ -23,6 +31,31 @@ export class AhoCorasick {
     this.reports = Uint8Array.from(this.own, (own, node) =>
       own.length > 0 || (this.dict[node] as number) > 0 ? 1 : 0,
     );
+    this.ascii = this.next.length * 128 <= MAX_ASCII_TABLE ? this.asciiTable() : undefined;
+  }
+
+  /**
+   * Reports what forEachMatch(text.toLowerCase()) reports, in the same order, without lowering an
+   * ASCII text: at its first other character the rest is read from the lowered text, whose part
+   * before is the same ASCII lowered one character at a time.
+   */
+  forEachMatchIgnoringCase(text: string, found: (index: number) => void): void {
+    const { ascii, reports } = this;
+    if (ascii === undefined) {
+      this.forEachMatch(text.toLowerCase(), found);
+      return;
+    }
+    let read = text;
+    let state = 0;
+    for (let i = 0; i < read.length; i++) {
+      let code = read.charCodeAt(i);
+      if (code >= 128 && read === text) {
+        read = text.toLowerCase();
+        code = read.charCodeAt(i);
+      }
+      state = code < 128 ? (ascii[state * 128 + code] as number) : this.move(state, code);
+      if (reports[state] !== 0) this.report(state, found);
+    }
   }
 
   forEachMatch(text: string, found: (index: number) => void): void {
@@ -49,6 +82,46 @@ export class AhoCorasick {
         for (const index of own[node] as number[]) found(index);
       }
     }
+  }
+
+  private move(from: number, code: number): number {
+    const { next, fail } = this;
+    let state = from;
+    let target = next[state]?.get(code);
+    while (target === undefined && state !== 0) {
+      state = fail[state] as number;
+      target = next[state]?.get(code);
+    }
+    return target ?? 0;
+  }
+
+  private report(state: number, found: (index: number) => void): void {
+    const { own, dict } = this;
+    for (
+      let node = own[state]?.length ? state : (dict[state] as number);
+      node > 0;
+      node = dict[node] as number
+    ) {
+      for (const index of own[node] as number[]) found(index);
+    }
+  }
+
+  /** Nodes in breadth-first order fill the table from their fail node's row, already filled. */
+  private asciiTable(): Int32Array {
+    const table = new Int32Array(this.next.length * 128);
+    const queue = [0];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] as number;
+      const edges = this.next[state] as Map<number, number>;
+      const fallback = (this.fail[state] as number) * 128;
+      for (let code = 0; code < 128; code++) {
+        const lower = code >= 65 && code <= 90 ? code + 32 : code;
+        const target = edges.get(lower);
+        table[state * 128 + code] = target ?? (state === 0 ? 0 : (table[fallback + code] as number));
+      }
+      queue.push(...edges.values());
+    }
+    return table;
   }
 
   private add(literal: string, index: number): void {
