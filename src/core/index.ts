@@ -69,6 +69,7 @@ export {
   addToMinute,
   capMinutes,
   countInMinute,
+  shareMinutes,
   spreadOverMinutes,
   minutesAfterUpdate,
 } from './minute-counts.ts';

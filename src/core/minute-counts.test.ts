@@ -3,10 +3,12 @@ import {
   addToMinute,
   capMinutes,
   countInMinute,
+  shareMinutes,
   minutesAfterUpdate,
   spreadOverMinutes,
 } from './minute-counts.ts';
 import type { MinuteCount } from './minute-counts.ts';
+import fc from 'fast-check';
 
 const M = 60_000;
 const total = (minutes: MinuteCount[]) => minutes.reduce((sum, [, n]) => sum + n, 0);
@@ -40,6 +42,29 @@ describe('minute counts', () => {
       [9 * M, 1],
       [11 * M, 1],
     ]);
+  });
+
+  it('leaves every copy shareMinutes made as it was, whatever is counted after (in place or not)', () => {
+    const at = fc.integer({ min: 0, max: 6 * M });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(at, { maxLength: 6 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        (rounds, max) => {
+          const minutes: MinuteCount[] = [];
+          const copies: [MinuteCount[], string][] = [];
+          for (const round of rounds) {
+            for (const ts of round) countInMinute(minutes, ts, max);
+            const copy = shareMinutes(minutes);
+            expect(copy).toEqual(minutes);
+            copies.push([copy, JSON.stringify(copy)]);
+          }
+          for (const [copy, then] of copies) expect(JSON.stringify(copy)).toBe(then);
+          expect(total(minutes)).toBe(rounds.flat().length);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('caps the list by folding the oldest minutes into the oldest kept, so the total stays', () => {

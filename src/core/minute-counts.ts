@@ -23,23 +23,34 @@ export function addToMinute(
 }
 
 /**
- * Adds one event at `at` to the list in place, replacing the pair it changes rather than changing
- * it, so that copies of the list (an episode's detections) may share the pairs. Events mostly come
- * in time order: the last minute is tried first.
+ * Adds one event at `at` to the list in place. Copies of the list (an episode's detections) made by
+ * `shareMinutes` share its pairs but the last: the last pair is changed in place (most events fall
+ * in the newest minute, a new pair for each was garbage per event), any other is replaced rather
+ * than changed. Events mostly come in time order: the last minute is tried first.
  */
 export function countInMinute(minutes: MinuteCount[], at: number, max = MAX_MINUTES): void {
   const start = Math.floor(at / MINUTE_MS) * MINUTE_MS;
   let index = minutes.length;
   while (index > 0 && (minutes[index - 1] as MinuteCount)[0] > start) index--;
   const before = minutes[index - 1];
-  if (before !== undefined && before[0] === start) minutes[index - 1] = [start, before[1] + 1];
-  else minutes.splice(index, 0, [start, 1]);
+  if (before !== undefined && before[0] === start) {
+    if (index === minutes.length) before[1]++;
+    else minutes[index - 1] = [start, before[1] + 1];
+  } else minutes.splice(index, 0, [start, 1]);
   // One minute at most was added: fold the oldest into the next (as capMinutes does).
   while (minutes.length > max) {
     const [, dropped] = minutes.shift() as MinuteCount;
     const [first, events] = minutes[0] as MinuteCount;
     minutes[0] = [first, events + dropped];
   }
+}
+
+/** A copy of a list countInMinute keeps counting in: its pairs shared, but for the last (see there). */
+export function shareMinutes(minutes: readonly MinuteCount[]): MinuteCount[] {
+  const copy = minutes.slice();
+  const last = copy[copy.length - 1];
+  if (last !== undefined) copy[copy.length - 1] = [last[0], last[1]];
+  return copy;
 }
 
 /** Folds the oldest minutes into the oldest one kept until at most `max` remain. */
