@@ -6,7 +6,7 @@ import { toWrittenIncident } from './incident-row.ts';
 import type { KnownIncidents } from './known-incidents.ts';
 import type { PreparedOpens } from './prepared-opens.ts';
 import type { QuietIncidents } from './quiet-incidents.ts';
-import type { IncidentTable } from './schema.ts';
+import type { HeldRow } from './held-row.ts';
 import { STORED_COUNTER } from './serial-counter.ts';
 import type { SerialCounter } from './serial-counter.ts';
 
@@ -25,13 +25,13 @@ export interface EngineWrites {
 export const IMMEDIATE_WRITES: EngineWrites = { trail: IMMEDIATE_TRAIL, counter: STORED_COUNTER };
 
 /** The incident a row an engine write returned holds, in the case it was put in. */
-export function incidentOf(row: IncidentTable, writes: EngineWrites): Incident {
+export function incidentOf(row: HeldRow, writes: EngineWrites): Incident {
   const caseId = writes.cases?.caseOf(Number(row.serial));
   return toWrittenIncident(caseId === undefined ? row : { ...row, case_id: caseId });
 }
 
 /** An engine write changed an incident to this row. */
-export function noteRow(writes: EngineWrites, row: IncidentTable): void {
+export function noteRow(writes: EngineWrites, row: HeldRow): void {
   writes.quiet?.note(row);
   writes.known?.note(row);
 }

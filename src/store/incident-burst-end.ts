@@ -7,8 +7,10 @@ import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
 import { continuedWithMinutes, minutesJson, selectBefore } from './incident-minutes.ts';
 import type { Before } from './incident-minutes.ts';
-import { toProgressColumns } from './incident-row.ts';
-import type { Database, IncidentTable } from './schema.ts';
+import { heldSamples, storedColumns } from './held-row.ts';
+import type { HeldRow } from './held-row.ts';
+import { heldProgressColumns } from './incident-row.ts';
+import type { Database } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
 
 /**
@@ -36,7 +38,7 @@ export function continueIncident(
       earlier_count: Number(before.count),
       count,
       last_seen: incident.lastSeen,
-      samples_json: JSON.stringify(incident.samples),
+      ...heldSamples(incident.samples),
       quiet_since: null,
       minute_counts: minutesJson(
         before,
@@ -56,7 +58,7 @@ export function continueIncident(
   });
 }
 
-function isQuiet(row: IncidentTable | undefined): row is IncidentTable {
+function isQuiet(row: HeldRow | undefined): row is HeldRow {
   return row !== undefined && row.status !== 'resolved' && row.quiet_since !== null;
 }
 
@@ -97,7 +99,7 @@ export function resolveEpisode(
     if (current === undefined || current.status === 'resolved') return undefined;
     const resolves = current.status === 'open' && options.manual !== true;
     const changes = {
-      ...toProgressColumns(progress),
+      ...heldProgressColumns(progress),
       ...continuedWithMinutes(current, progress),
       ...(resolves
         ? { status: 'resolved' as const, resolved_at: at, resolved_by: ENGINE_ACTOR }
@@ -130,15 +132,15 @@ export function resolveEpisode(
 /** Changes the incident: the stored row, or the row this transaction keeps (see KnownIncidents). */
 async function changeRow(
   trx: Kysely<Database>,
-  target: number | IncidentTable,
-  changes: Partial<IncidentTable>,
+  target: number | HeldRow,
+  changes: Partial<HeldRow>,
   writes: EngineWrites,
-): Promise<IncidentTable> {
-  let row: IncidentTable;
+): Promise<HeldRow> {
+  let row: HeldRow;
   if (typeof target === 'number')
     row = await trx
       .updateTable('incidents')
-      .set(changes)
+      .set(storedColumns(changes))
       .where('serial', '=', target)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -6,7 +6,8 @@ import { IMMEDIATE_WRITES } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
-import { toIncidentRow, toWrittenIncident } from './incident-row.ts';
+import type { HeldRow } from './held-row.ts';
+import { toHeldIncidentRow, toIncidentRow, toWrittenIncident } from './incident-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
 import type { SerialCounter } from './serial-counter.ts';
 import type { NewIncident } from './store.ts';
@@ -21,9 +22,9 @@ export function openIncident(
     const groupKey = canonicalGroupKey(incident.group);
     const prepared = writes.known && writes.opens?.take(incident.episodeId, incident.ruleId, groupKey);
     const serial = await writes.counter.step(trx, +1);
-    let row: IncidentTable;
+    let row: HeldRow;
     if (prepared) {
-      row = toIncidentRow(incident, serial, prepared.previous ?? undefined);
+      row = toHeldIncidentRow(incident, serial, prepared.previous ?? undefined);
       writes.known?.insert(row);
     } else row = await insertIncident(trx, incident, serial, writes);
     writes.opens?.opened(incident.episodeId, incident.ruleId, groupKey, serial);

@@ -4,8 +4,9 @@ import { atomically } from './atomically.ts';
 import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { minutesJson } from './incident-minutes.ts';
-import { toProgressColumns } from './incident-row.ts';
-import type { Database, IncidentTable } from './schema.ts';
+import { heldProgressColumns, toProgressColumns } from './incident-row.ts';
+import type { HeldRow } from './held-row.ts';
+import type { Database } from './schema.ts';
 import type { IncidentProgress } from './store.ts';
 
 /**
@@ -41,7 +42,7 @@ export function progressEpisodes(
   writes: EngineWrites = IMMEDIATE_WRITES,
 ): Promise<(Incident | undefined)[]> {
   return atomically(db, async (trx) => {
-    const rows: (IncidentTable | undefined)[] = [];
+    const rows: (HeldRow | undefined)[] = [];
     for (const { episodeId, progress } of updates) {
       const row = await updateProgress(trx, episodeId, progress, writes);
       if (row !== undefined) noteRow(writes, row);
@@ -62,7 +63,7 @@ async function updateProgress(
   episodeId: string,
   progress: IncidentProgress,
   writes: EngineWrites,
-): Promise<IncidentTable | undefined> {
+): Promise<HeldRow | undefined> {
   const known = writes.known ? writes.known.byEpisodeId(episodeId) : 'unknown';
   if (known !== 'unknown') {
     if (known === undefined || known.status === 'resolved') return undefined;
@@ -111,11 +112,11 @@ async function updateProgress(
 }
 
 /** What `updateProgress` makes of a row, worked out here. */
-function progressed(row: IncidentTable, progress: IncidentProgress): IncidentTable {
+function progressed(row: HeldRow, progress: IncidentProgress): HeldRow {
   const earlier = Number(row.earlier_count);
-  const next: IncidentTable = {
+  const next: HeldRow = {
     ...row,
-    ...toProgressColumns(progress),
+    ...heldProgressColumns(progress),
     count: earlier + progress.count,
     first_seen: earlier > 0 ? row.first_seen : progress.firstSeen,
     quiet_since: null,

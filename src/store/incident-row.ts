@@ -1,6 +1,8 @@
 import { spreadOverMinutes } from '../core/index.ts';
 import type { Confidence, Incident, IncidentStatus, Priority, Severity } from '../core/index.ts';
 import { canonicalGroupKey, groupSearchText } from './group-key.ts';
+import { heldSamples, samplesJsonOf } from './held-row.ts';
+import type { HeldRow } from './held-row.ts';
 import type { IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
 
@@ -10,6 +12,26 @@ export function toIncidentRow(
   serial: number,
   previousSerial: number | undefined,
 ): IncidentTable {
+  return {
+    ...openingColumns(incident, serial, previousSerial),
+    samples_json: JSON.stringify(incident.samples),
+  };
+}
+
+/** `toIncidentRow` held (see HeldRow): the samples as their array. */
+export function toHeldIncidentRow(
+  incident: NewIncident,
+  serial: number,
+  previousSerial: number | undefined,
+): HeldRow {
+  return { ...openingColumns(incident, serial, previousSerial), ...heldSamples(incident.samples) };
+}
+
+function openingColumns(
+  incident: NewIncident,
+  serial: number,
+  previousSerial: number | undefined,
+): Omit<IncidentTable, 'samples_json'> {
   return {
     serial,
     episode_id: incident.episodeId,
@@ -29,7 +51,6 @@ export function toIncidentRow(
     attack_json: JSON.stringify(incident.attack),
     runbook: incident.runbook ?? null,
     sigma_json: incident.sigma === undefined ? null : JSON.stringify(incident.sigma),
-    samples_json: JSON.stringify(incident.samples),
     distinct_json: incident.distinct === undefined ? null : JSON.stringify(incident.distinct),
     previous_serial: previousSerial ?? null,
     assignee: null,
@@ -60,11 +81,23 @@ export function toProgressColumns(progress: IncidentProgress): Partial<IncidentT
   return columns;
 }
 
+/** `toProgressColumns` for a held row (see HeldRow): the samples as their array. */
+export function heldProgressColumns(progress: IncidentProgress): Partial<HeldRow> {
+  const columns: Partial<HeldRow> = {
+    count: progress.count,
+    first_seen: progress.firstSeen,
+    last_seen: progress.lastSeen,
+  };
+  if (progress.samples !== undefined) Object.assign(columns, heldSamples(progress.samples));
+  if (progress.distinct !== undefined) columns.distinct_json = JSON.stringify(progress.distinct);
+  return columns;
+}
+
 /**
  * The incident of a row an engine write just made, its samples this process's own JSON: they
  * (whole events, most of the row) are parsed only when read, and a replay's noise control reads none.
  */
-export function toWrittenIncident(row: IncidentTable): Incident {
+export function toWrittenIncident(row: HeldRow): Incident {
   return incidentOfRow(row, true);
 }
 
@@ -77,7 +110,7 @@ export function toIncident(row: IncidentTable): Incident {
   return incidentOfRow(row, false);
 }
 
-function incidentOfRow(row: IncidentTable, samplesLater: boolean): Incident {
+function incidentOfRow(row: HeldRow, samplesLater: boolean): Incident {
   const incident: Incident = {
     serial: Number(row.serial),
     episodeId: row.episode_id,
@@ -93,9 +126,9 @@ function incidentOfRow(row: IncidentTable, samplesLater: boolean): Incident {
     confidence: row.confidence as Confidence,
     priority: row.priority as Priority,
     attack: JSON.parse(row.attack_json) as string[],
-    samples: samplesLater ? [] : (JSON.parse(row.samples_json) as Incident['samples']),
+    samples: samplesLater ? [] : (JSON.parse(samplesJsonOf(row)) as Incident['samples']),
   };
-  if (samplesLater) parseSamplesWhenRead(incident, row.samples_json);
+  if (samplesLater) parseSamplesWhenRead(incident, row);
   if (row.runbook !== null) incident.runbook = row.runbook;
   if (row.sigma_json !== null && row.sigma_json !== undefined)
     incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];
@@ -115,7 +148,7 @@ function incidentOfRow(row: IncidentTable, samplesLater: boolean): Incident {
 }
 
 /** `incident.samples` becomes a plain property at its first read or write, in its place among the keys. */
-function parseSamplesWhenRead(incident: Incident, json: string): void {
+function parseSamplesWhenRead(incident: Incident, row: HeldRow): void {
   const settle = (samples: Incident['samples']) =>
     Object.defineProperty(incident, 'samples', {
       value: samples,
@@ -127,7 +160,7 @@ function parseSamplesWhenRead(incident: Incident, json: string): void {
     enumerable: true,
     configurable: true,
     get() {
-      const samples = JSON.parse(json) as Incident['samples'];
+      const samples = JSON.parse(samplesJsonOf(row)) as Incident['samples'];
       settle(samples);
       return samples;
     },

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { StoreDialect } from './migrations/index.ts';
+import { samplesJsonOf, storedRow } from './held-row.ts';
+import type { HeldRow } from './held-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
 
 /** The columns the engine's progress, resolve and continue writes change. */
@@ -32,7 +34,7 @@ const INSERT_CHUNK = 200;
  * incidents drains and forgets first.
  */
 export class KnownIncidents {
-  private readonly bySerial = new Map<number, IncidentTable>();
+  private readonly bySerial = new Map<number, HeldRow>();
   private readonly byEpisode = new Map<string, number>();
   private readonly changed = new Set<number>();
   /** Incidents opened here that the store does not hold yet: `drain` inserts them as they stand. */
@@ -46,19 +48,19 @@ export class KnownIncidents {
    * The row of the episode's incident; undefined when it has none (its incident went on under a new
    * episode here, which the store may not hold yet); `unknown` when not known here.
    */
-  byEpisodeId(episodeId: string): IncidentTable | undefined | 'unknown' {
+  byEpisodeId(episodeId: string): HeldRow | undefined | 'unknown' {
     const serial = this.byEpisode.get(episodeId);
-    if (serial !== undefined) return this.bySerial.get(serial) as IncidentTable;
+    if (serial !== undefined) return this.bySerial.get(serial) as HeldRow;
     return this.retired.has(episodeId) ? undefined : 'unknown';
   }
 
   /** The row of incident `serial` as it stands, if known here. */
-  bySerialNumber(serial: number): IncidentTable | undefined {
+  bySerialNumber(serial: number): HeldRow | undefined {
     return this.bySerial.get(serial);
   }
 
   /** The row as the store holds it (written or returned). */
-  note(row: IncidentTable): void {
+  note(row: HeldRow): void {
     const serial = Number(row.serial);
     const earlier = this.bySerial.get(serial);
     if (earlier !== undefined && earlier.episode_id !== row.episode_id) {
@@ -70,13 +72,13 @@ export class KnownIncidents {
   }
 
   /** The row as an engine write changed it here, for `drain` to write. */
-  change(row: IncidentTable): void {
+  change(row: HeldRow): void {
     this.note(row);
     if (!this.inserts.has(Number(row.serial))) this.changed.add(Number(row.serial));
   }
 
   /** A newly opened incident's row, for `drain` to insert (see PreparedOpens). */
-  insert(row: IncidentTable): void {
+  insert(row: HeldRow): void {
     this.note(row);
     this.inserts.add(Number(row.serial));
   }
@@ -93,9 +95,9 @@ export class KnownIncidents {
     for (let start = 0; start < inserts.length; start += INSERT_CHUNK)
       await db
         .insertInto('incidents')
-        .values(inserts.slice(start, start + INSERT_CHUNK) as IncidentTable[])
+        .values(inserts.slice(start, start + INSERT_CHUNK).map(storedRow))
         .execute();
-    const rows = [...this.changed].map((serial) => this.bySerial.get(serial) as IncidentTable);
+    const rows = [...this.changed].map((serial) => this.bySerial.get(serial) as HeldRow);
     this.changed.clear();
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
@@ -104,8 +106,8 @@ export class KnownIncidents {
     }
   }
 
-  private withCase(serial: number, caseOf?: (serial: number) => number | undefined): IncidentTable {
-    const row = this.bySerial.get(serial) as IncidentTable;
+  private withCase(serial: number, caseOf?: (serial: number) => number | undefined): HeldRow {
+    const row = this.bySerial.get(serial) as HeldRow;
     const caseId = caseOf?.(serial);
     if (caseId === undefined) return row;
     const placed = { ...row, case_id: caseId };
@@ -120,16 +122,20 @@ export class KnownIncidents {
   }
 }
 
-async function updateOne(db: Kysely<Database>, row: IncidentTable): Promise<void> {
+async function updateOne(db: Kysely<Database>, row: HeldRow): Promise<void> {
   const columns: Partial<IncidentTable> = {};
-  for (const [name] of CHANGED) Object.assign(columns, { [name]: row[name] });
+  for (const [name] of CHANGED)
+    Object.assign(columns, { [name]: name === 'samples_json' ? samplesJsonOf(row) : row[name] });
   await db.updateTable('incidents').set(columns).where('serial', '=', row.serial).execute();
 }
 
-async function updateFromArrays(db: Kysely<Database>, rows: readonly IncidentTable[]): Promise<void> {
+async function updateFromArrays(db: Kysely<Database>, rows: readonly HeldRow[]): Promise<void> {
   const arrays = [
     sql`${rows.map((row) => row.serial)}::bigint[]`,
-    ...CHANGED.map(([name, type]) => sql`${rows.map((row) => row[name] ?? null)}::${sql.raw(type)}[]`),
+    ...CHANGED.map(
+      ([name, type]) =>
+        sql`${rows.map((row) => (name === 'samples_json' ? samplesJsonOf(row) : (row[name] ?? null)))}::${sql.raw(type)}[]`,
+    ),
   ];
   const names = sql.raw(['serial', ...CHANGED.map(([name]) => name)].join(', '));
   const sets = sql.raw(CHANGED.map(([name]) => `${name} = v.${name}`).join(', '));

@@ -3,7 +3,8 @@ import { useStoreUrls } from '../../test/support/store-urls.ts';
 import type { Incident } from '../core/index.ts';
 import { newIncident, progressOf, REAL_SAMPLES } from './contract/fixtures.ts';
 import { openStore } from './index.ts';
-import { toIncident, toIncidentRow, toWrittenIncident } from './incident-row.ts';
+import { storedRow } from './held-row.ts';
+import { toHeldIncidentRow, toIncident, toIncidentRow, toWrittenIncident } from './incident-row.ts';
 
 /** What anyone reading an incident sees of it: its keys in order, its JSON, a copy of it. */
 const seenOf = (incident: Incident) => ({
@@ -25,6 +26,16 @@ describe('the incident an engine write returns, its samples parsed when read', (
     lazy.samples = [];
     expect(lazy.samples).toEqual([]);
     expect(Object.keys(lazy)).toEqual(Object.keys(eager));
+  });
+
+  it('of a held row (samples still their array) reads as the stored row, which it becomes', () => {
+    const opening = newIncident({ samples: REAL_SAMPLES });
+    const stored = toIncidentRow(opening, 7, 3);
+    const held = toHeldIncidentRow(opening, 7, 3);
+    expect(held.samples_json).toBeUndefined();
+    expect(seenOf(toWrittenIncident(held))).toEqual(seenOf(toIncident(stored)));
+    expect(JSON.stringify(storedRow(toHeldIncidentRow(opening, 7, 3)))).toBe(JSON.stringify(stored));
+    expect(JSON.stringify(storedRow(held))).toBe(JSON.stringify(stored)); // its samples read first
   });
 
   const storeUrl = useStoreUrls('klaxon-written-incident-');
