@@ -89,20 +89,30 @@ describe('incident recorder: how an incident ends', () => {
   });
 });
 
+/**
+ * A recorder of one threshold rule, and an engine feeding it, whose evidence marks each sample
+ * with `mark(detection)` and notes which detections it was asked for (`made`) with which memos.
+ */
+function evidenceRun(mark: (detection: Detection) => unknown) {
+  const rule = thresholdRule();
+  const made: string[] = [];
+  const memos = new Set<Map<unknown, unknown>>();
+  const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
+    evidence: (detection, memo) => {
+      memos.add(memo);
+      made.push(`${detection.state} ${detection.count}`);
+      const whole = mark(detection);
+      return { ...detection, samples: detection.samples.map((event) => ({ ...event, whole })) };
+    },
+  });
+  const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+  return { recorder, engine, made, memos };
+}
+
 describe('incident recorder: evidence', () => {
   it('makes whole the evidence of the detections it writes only, not of updates a later one superseded', async () => {
     store = await openStore('sqlite::memory:');
-    const rule = thresholdRule();
-    const made: string[] = [];
-    const memos = new Set<Map<unknown, unknown>>();
-    const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
-      evidence: (detection, memo) => {
-        memos.add(memo);
-        made.push(`${detection.state} ${detection.count}`);
-        return { ...detection, samples: detection.samples.map((event) => ({ ...event, whole: true })) };
-      },
-    });
-    const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+    const { recorder, engine, made, memos } = evidenceRun(() => true);
     // One event at a time: the opening, then an update per event.
     for (let i = 0; i < 9; i++) engine.push(authEvent(T0 + i * SECOND));
     engine.flush();
@@ -118,16 +128,7 @@ describe('incident recorder: evidence', () => {
 
   it('neither makes whole nor writes again the samples of a signal at the count last written', async () => {
     store = await openStore('sqlite::memory:');
-    const rule = thresholdRule();
-    const made: string[] = [];
-    const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
-      evidence: (detection) => {
-        made.push(`${detection.state} ${detection.count}`);
-        const samples = detection.samples.map((event) => ({ ...event, whole: detection.state }));
-        return { ...detection, samples };
-      },
-    });
-    const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+    const { recorder, engine, made } = evidenceRun((detection) => detection.state);
     const opened = store;
     const flush = () => opened.transaction((tx) => recorder.flush(tx));
     for (let i = 0; i < 9; i++) engine.push(authEvent(i * SECOND));
@@ -147,18 +148,7 @@ describe('incident recorder: evidence', () => {
 
   it('writes the samples of a signal past the count last written', async () => {
     store = await openStore('sqlite::memory:');
-    const rule = thresholdRule();
-    const made: string[] = [];
-    const recorder = new IncidentRecorder((id) => (id === rule.id ? rule : undefined), {
-      evidence: (detection) => {
-        made.push(`${detection.state} ${detection.count}`);
-        return {
-          ...detection,
-          samples: detection.samples.map((event) => ({ ...event, whole: detection.count })),
-        };
-      },
-    });
-    const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
+    const { recorder, engine, made } = evidenceRun((detection) => detection.count);
     const opened = store;
     const flush = () => opened.transaction((tx) => recorder.flush(tx));
     for (let i = 0; i < 6; i++) engine.push(authEvent(i * SECOND));
