@@ -1,4 +1,5 @@
 import type { FieldGetter } from './fields.ts';
+import { generatedFunction } from './generated-function.ts';
 
 /**
  * Paths whose getter was generated, so rules naming the same field share one (its loads then see
@@ -36,12 +37,8 @@ export function generatedFieldGetter(path: string, steps: readonly string[]): Fi
         : `v = v[${JSON.stringify(steps[i])}];`,
     );
   }
-  let getter: FieldGetter;
-  try {
-    getter = new Function('d', `'use strict';\n${lines.join('\n')}`) as FieldGetter;
-  } catch {
-    return undefined;
-  }
+  const getter = generatedFunction<FieldGetter>(['d'], lines.join('\n'));
+  if (getter === undefined) return undefined;
   if (made.size < MAX_KEPT) made.set(path, getter);
   return getter;
 }

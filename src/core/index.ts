@@ -85,6 +85,7 @@ export {
   SNAPSHOT_FORM,
 } from './snapshot-form.ts';
 export { OWNS_ITS_TEXT, ownsItsText } from './owned-text.ts';
+export { generatedFunction } from './generated-function.ts';
 export type { ReadsOwnLine } from './lazy-original.ts';
 export {
   defineLineStandIn,

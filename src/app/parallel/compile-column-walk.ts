@@ -1,3 +1,4 @@
+import { generatedFunction } from '../../core/index.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 
 /** Takes each kept field an event has, by its column, in column order. */
@@ -16,12 +17,11 @@ export type ColumnWalk = (event: Record<string, unknown>, sink: ColumnSink) => v
  * field, `undefined` is no value. Keys are string literals written by JSON.stringify.
  */
 export function compileColumnWalk(steps: readonly ColumnStep[]): ColumnWalk {
-  try {
-    return new Function('e', 's', `'use strict';\n${block(steps, 'e', 0)}`) as ColumnWalk;
-  } catch {
-    // Code generation refused (node --disallow-code-generation-from-strings): the same walk as a loop.
-    return (event, sink) => loopWalk(event, steps, sink);
-  }
+  // Where code generation is refused, the same walk as a loop.
+  return (
+    generatedFunction<ColumnWalk>(['e', 's'], block(steps, 'e', 0)) ??
+    ((event, sink) => loopWalk(event, steps, sink))
+  );
 }
 
 /** The walk as a loop over the steps. */

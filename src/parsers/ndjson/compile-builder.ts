@@ -1,3 +1,4 @@
+import { generatedFunction } from '../../core/index.ts';
 import type { HoleValues, Recipe } from './shape-recipe.ts';
 
 /** Builds the object (or array) of a recipe from the holes of a line. */
@@ -21,7 +22,7 @@ const MAX_VALUES = 512;
 export function compileBuilder(recipe: Recipe): Builder | undefined {
   const body = expression(recipe, 0, { values: MAX_VALUES });
   if (body === undefined) return undefined;
-  return compiled(['v', `return ${body};`]) as Builder | undefined;
+  return generatedFunction<Builder>(['v'], `return ${body};`);
 }
 
 /** Sets the entries of an object recipe on an object (a document's root, which has a prototype of its own). */
@@ -44,16 +45,7 @@ export function compileFiller(entries: readonly (readonly [string, Recipe])[]): 
         : `r[${name}] = ${part};`,
     );
   }
-  return compiled(['v', 'r', `'use strict';\n${statements.join('\n')}\nreturn r;`]) as Filler | undefined;
-}
-
-/** A function of `source`, or undefined where code generation is refused (then filled key by key). */
-function compiled(source: string[]): unknown {
-  try {
-    return new Function(...source);
-  } catch {
-    return undefined;
-  }
+  return generatedFunction<Filler>(['v', 'r'], `${statements.join('\n')}\nreturn r;`);
 }
 
 function expression(recipe: Recipe, depth: number, budget: { values: number }): string | undefined {
