@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { InputError } from '../core/index.ts';
 import type { Incident } from '../core/index.ts';
-import { toIncident, toIncidentReadingSamplesLater } from './incident-row.ts';
+import { toIncident, toWrittenIncident } from './incident-row.ts';
 import type { Database } from './schema.ts';
 import type { IncidentFilter } from './store.ts';
 
@@ -54,7 +54,7 @@ export async function incidentsBySerial(
       .where('serial', 'in', wanted.slice(start, start + SERIALS_CHUNK))
       .orderBy('serial', 'asc')
       .execute();
-    for (const row of rows) found.push(toIncidentReadingSamplesLater(row));
+    for (const row of rows) found.push(toWrittenIncident(row));
   }
   return found;
 }

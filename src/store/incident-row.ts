@@ -1,7 +1,7 @@
 import { spreadOverMinutes } from '../core/index.ts';
 import type { Confidence, Incident, IncidentStatus, Priority, Severity } from '../core/index.ts';
 import { canonicalGroupKey, groupSearchText } from './group-key.ts';
-import { heldSamples, samplesJsonOf } from './held-row.ts';
+import { heldSamples, samplesJsonOf, storedColumns } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
 import type { IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
@@ -69,19 +69,10 @@ function openingColumns(
   };
 }
 
-/** The columns an engine update changes; `samples` and `distinct` only when the update carries them. */
-export function toProgressColumns(progress: IncidentProgress): Partial<IncidentTable> {
-  const columns: Partial<IncidentTable> = {
-    count: progress.count,
-    first_seen: progress.firstSeen,
-    last_seen: progress.lastSeen,
-  };
-  if (progress.samples !== undefined) columns.samples_json = JSON.stringify(progress.samples);
-  if (progress.distinct !== undefined) columns.distinct_json = JSON.stringify(progress.distinct);
-  return columns;
-}
-
-/** `toProgressColumns` for a held row (see HeldRow): the samples as their array. */
+/**
+ * The columns an engine update changes, for a held row (see HeldRow): the samples as their array;
+ * `samples` and `distinct` only when the update carries them.
+ */
 export function heldProgressColumns(progress: IncidentProgress): Partial<HeldRow> {
   const columns: Partial<HeldRow> = {
     count: progress.count,
@@ -93,16 +84,17 @@ export function heldProgressColumns(progress: IncidentProgress): Partial<HeldRow
   return columns;
 }
 
-/**
- * The incident of a row an engine write just made, its samples this process's own JSON: they
- * (whole events, most of the row) are parsed only when read, and a replay's noise control reads none.
- */
-export function toWrittenIncident(row: HeldRow): Incident {
-  return incidentOfRow(row, true);
+/** heldProgressColumns as a statement's columns: the samples as JSON. */
+export function toProgressColumns(progress: IncidentProgress): Partial<IncidentTable> {
+  return storedColumns(heldProgressColumns(progress));
 }
 
-/** A stored incident whose samples are parsed at their first read (see IncidentRepository.bySerials). */
-export function toIncidentReadingSamplesLater(row: IncidentTable): Incident {
+/**
+ * The incident of a row an engine write just made (or a replay reads back, see
+ * IncidentRepository.bySerials): its samples (whole events, most of the row) are parsed only when
+ * read, and a replay's noise control reads none.
+ */
+export function toWrittenIncident(row: HeldRow): Incident {
   return incidentOfRow(row, true);
 }
 
