@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashText, StringIds } from './string-ids.ts';
+import { hashText, LONGEST_RUN, StringIds } from './string-ids.ts';
 
 type Op = { op: 'add' | 'delete' | 'find'; key: string };
 
@@ -12,7 +12,10 @@ const HASHES: Record<string, (key: string) => number> = {
   'by first letter': (key) => key.charCodeAt(0) * 7,
 };
 
-const keys = fc.constantFrom(...Array.from({ length: 40 }, (_, i) => `${'k'.repeat(1 + (i % 5))}-${i}`));
+/** More keys than LONGEST_RUN, so piled-up hashes send some to the crowded Map and back. */
+const keys = fc.constantFrom(
+  ...Array.from({ length: LONGEST_RUN * 2 }, (_, i) => `${'k'.repeat(1 + (i % 5))}-${i}`),
+);
 const script = fc.array(
   fc.record({ op: fc.constantFrom<Op['op']>('add', 'add', 'delete', 'find'), key: keys }),
   { minLength: 1, maxLength: 300 },
@@ -67,6 +70,35 @@ describe('StringIds', () => {
     ids.clear();
     expect(ids.size).toBe(0);
     expect(ids.find('10.0.0.1', hashText('10.0.0.1'))).toBe(-1);
+  });
+
+  it('agrees with a Map when more keys share a hash than fit in their run', () => {
+    const long = fc.array(
+      fc.record({ op: fc.constantFrom<Op['op']>('add', 'add', 'delete', 'find'), key: keys }),
+      { minLength: 300, maxLength: 600, size: 'max' },
+    );
+    fc.assert(
+      fc.property(long, (ops) => checkAgainstMap(() => 1023, ops)),
+      { numRuns: 15 },
+    );
+  });
+
+  it('keeps keys made to collide out of the slots past LONGEST_RUN, and finds every one', () => {
+    const ids = new StringIds();
+    const collide = (i: number): string => `attacker-${i}`;
+    for (let i = 0; i < 5000; i++) ids.add(collide(i), 7, i);
+    expect(ids.crowdedCount).toBe(5000 - LONGEST_RUN);
+    for (let i = 0; i < 5000; i += 3) ids.delete(i);
+    for (let i = 0; i < 5000; i++) expect(ids.find(collide(i), 7)).toBe(i % 3 === 0 ? -1 : i);
+    expect(ids.find('attacker-x', 7)).toBe(-1);
+    ids.add('10.0.0.1', hashText('10.0.0.1'), 0);
+    expect(ids.find('10.0.0.1', hashText('10.0.0.1'))).toBe(0);
+  });
+
+  it('crowds no key of honest hashes', () => {
+    const ids = new StringIds();
+    for (let i = 0; i < 200_000; i++) ids.add(`user-${i}`, hashText(`user-${i}`), i);
+    expect(ids.crowdedCount).toBe(0);
   });
 
   it('hashes the same text alike and different texts apart', () => {

@@ -6,6 +6,12 @@ const FIRST_SLOTS = 1024;
  * many of them probe the same run of slots.
  */
 const SEED = (Math.random() * 0x7fffffff) | 0;
+/**
+ * The most slots a key lives away from its home slot. A seeded hash is no proof against keys made
+ * to collide; past this run a key goes to a Map (V8's own seeded hash), so no probe reads more.
+ * Keys with honest hashes at half load almost never run this far.
+ */
+export const LONGEST_RUN = 64;
 
 /**
  * Strings mapped to the small integer ids a caller gives them, in one typed array probed linearly:
@@ -20,6 +26,8 @@ export class StringIds {
   private hashes = new Int32Array(0);
   private keys: (string | undefined)[] = [];
   private count = 0;
+  /** Keys that found no slot within LONGEST_RUN of their home, to their ids. */
+  private crowded: Map<string, number> | undefined;
 
   get size(): number {
     return this.count;
@@ -27,11 +35,14 @@ export class StringIds {
 
   /** The id of `key` (whose hash is `hash`), or -1. */
   find(key: string, hash: number): number {
-    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+    let at = hash & this.mask;
+    for (let run = 0; run < LONGEST_RUN; run++, at = (at + 1) & this.mask) {
       const entry = this.slots[at] as number;
-      if (entry === 0) return -1;
+      if (entry === 0) break;
       if (this.hashes[entry - 1] === hash && this.keys[entry - 1] === key) return entry - 1;
     }
+    // A crowded key's run may have emptied since it was placed: look it up however the probe ended.
+    return this.crowded === undefined ? -1 : (this.crowded.get(key) ?? -1);
   }
 
   /** Adds `key`, absent, under `id` (an id not in use). */
@@ -52,12 +63,16 @@ export class StringIds {
 
   /** Deletes the key under `id` (one in use). */
   delete(id: number): void {
-    const hash = this.hashes[id] as number;
-    let hole = hash & this.mask;
-    while (this.slots[hole] !== id + 1) hole = (hole + 1) & this.mask;
+    const key = this.keys[id] as string;
     this.keys[id] = undefined;
-    this.slots[hole] = 0;
     this.count--;
+    if (this.crowded?.get(key) === id) {
+      this.crowded.delete(key);
+      return;
+    }
+    let hole = (this.hashes[id] as number) & this.mask;
+    while (this.slots[hole] !== id + 1) hole = (hole + 1) & this.mask;
+    this.slots[hole] = 0;
     // Entries after the hole that could sit in it move back, so a probe never stops short of them.
     for (let at = (hole + 1) & this.mask; ; at = (at + 1) & this.mask) {
       const entry = this.slots[at] as number;
@@ -86,17 +101,29 @@ export class StringIds {
     this.hashes = new Int32Array(0);
     this.keys = [];
     this.count = 0;
+    this.crowded = undefined;
+  }
+
+  /** Keys kept in the Map because their run was full (see LONGEST_RUN). */
+  get crowdedCount(): number {
+    return this.crowded?.size ?? 0;
   }
 
   private place(id: number, hash: number): void {
     let at = hash & this.mask;
-    while (this.slots[at] !== 0) at = (at + 1) & this.mask;
-    this.slots[at] = id + 1;
+    for (let run = 0; run < LONGEST_RUN; run++, at = (at + 1) & this.mask) {
+      if (this.slots[at] === 0) {
+        this.slots[at] = id + 1;
+        return;
+      }
+    }
+    (this.crowded ??= new Map()).set(this.keys[id] as string, id);
   }
 
   private spread(length: number): void {
     this.slots = new Int32Array(length);
     this.mask = length - 1;
+    this.crowded = undefined;
     this.forEach((id) => this.place(id, this.hashes[id] as number));
   }
 }
