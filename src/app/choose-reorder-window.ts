@@ -21,7 +21,8 @@ const EXPORT_FORMATS: ReadonlySet<string> = new Set(['evtx', 'windows', 'ndjson'
  * read as they come: events out of order within the engine's tolerance are still reordered.
  * Order is judged on the guarded times (see guardEventTimes), so a lone outlier dated far ahead does
  * not make a file sort: it is counted as `future` as the file streams; nor does disorder within the
- * engine's tolerance, which the engine puts in order itself.
+ * engine's tolerance, which the engine puts in order itself. `knownFormat`: the format the file was
+ * already found to have; a log format then costs no second opening of the file (sniffing it again).
  */
 export async function chooseReorderWindow(
   path: string,
@@ -29,7 +30,9 @@ export async function chooseReorderWindow(
   sortMaxBytes = DEFAULT_SORT_MAX_BYTES,
   maxJumpMs?: number,
   toleranceMs = DEFAULT_TOLERANCE_MS,
+  knownFormat?: string,
 ): Promise<number> {
+  if (knownFormat !== undefined && !EXPORT_FORMATS.has(knownFormat)) return 0;
   if ((await stat(path)).size > sortMaxBytes) return 0;
   const ahead = await openEventStream(path, options);
   if (!EXPORT_FORMATS.has(ahead.format)) return 0;

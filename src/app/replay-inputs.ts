@@ -57,6 +57,7 @@ export async function openReplayInputs(
       reading.sortMaxBytes,
       reading.maxJumpMs,
       reading.toleranceMs,
+      stream.format,
     );
     if (window === 0 && (await stat(path)).size > (reading.sortMaxBytes ?? DEFAULT_SORT_MAX_BYTES))
       order.tooLarge = true;

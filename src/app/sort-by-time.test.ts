@@ -84,6 +84,16 @@ describe('chooseReorderWindow', () => {
     expect(await chooseReorderWindow(raw('ID131-RDP_brutforce_no_user_info'), {})).toBe(Infinity);
     expect(await chooseReorderWindow(raw('ID131-RDP_brutforce_no_user_info'), {}, 1000)).toBe(0);
   });
+
+  it('reads a log format already found as it comes without opening the file again, and still sorts exports', async () => {
+    const missing = join(tmpdir(), 'klaxon-no-such-file.log');
+    expect(await chooseReorderWindow(missing, {}, undefined, undefined, undefined, 'sshd')).toBe(0);
+    const outOfOrder = raw('ID131-RDP_brutforce_no_user_info');
+    expect(await chooseReorderWindow(outOfOrder, {}, undefined, undefined, undefined, 'evtx')).toBe(Infinity);
+    await expect(
+      chooseReorderWindow(missing, {}, undefined, undefined, undefined, 'ndjson'),
+    ).rejects.toThrow();
+  });
 });
 
 describe('replay of files out of time order', () => {

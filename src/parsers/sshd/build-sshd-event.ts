@@ -1,13 +1,19 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import type { SyslogLine } from '../syslog/index.ts';
 import type { SshdAuth } from './sshd-auth.ts';
+
+/** What an event takes from its line's syslog header (a SyslogLine is one). */
+export interface SshdHeader {
+  hostname: string | undefined;
+  program: string | undefined;
+  pid: number | undefined;
+}
 
 /**
  * Builds the SecurityEvent for one authentication message, named as Filebeat's system module
  * (auth fileset) names it. Each call returns new objects: events are never shared.
  */
 export function buildSshdEvent(
-  syslog: SyslogLine,
+  syslog: SshdHeader,
   original: string,
   message: string,
   timestamp: string,
@@ -54,7 +60,7 @@ function buildSsh(auth: SshdAuth): Record<string, unknown> {
 }
 
 /** Filebeat's `related.*` lists, which some detection rules search instead of the specific fields. */
-function buildRelated(syslog: SyslogLine, auth: SshdAuth): Record<string, string[]> {
+function buildRelated(syslog: SshdHeader, auth: SshdAuth): Record<string, string[]> {
   const related: Record<string, string[]> = {};
   if (isUserName(auth.user)) related.user = [auth.user];
   if (auth.ip !== undefined) related.ip = [auth.ip];

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
-import { createSshdParser } from './create-sshd-parser.ts';
+import { createSshdParser, type SshdParserOptions } from './create-sshd-parser.ts';
 
 function parseAll(
   lines: string[],
-  options = { year: 2017 },
+  options: SshdParserOptions = { year: 2017 },
 ): { events: SecurityEvent[]; skips: (string | null)[] } {
   const parser = createSshdParser(options);
   const events: SecurityEvent[] = [];
@@ -170,6 +170,60 @@ describe('createSshdParser', () => {
       message: 'Failed password for guest from 203.0.113.52 port 1000 ssh2',
       event: { original: 'Jan 14 09:22:30 bastion last message repeated 2 times' },
     });
+  });
+
+  it('repeats only the line used last, with its own host, pid and message, in events of their own', () => {
+    for (const plain of [false, true]) {
+      const { events, skips } = parseAll(
+        [
+          'Jan 14 09:22:00 h1 sshd[1]: Failed password for guest from 203.0.113.52 port 1000 ssh2',
+          'Jan 14 09:22:01 h1 sshd[1]: input_userauth_request: invalid user x [preauth]',
+          'Jan 14 09:22:02 h1 last message repeated 2 times',
+          '<38>1 2017-01-14T09:22:03Z h2 sshd 2 - - Accepted password for bob from 198.51.100.7 port 22 ssh2',
+          'Jan 14 09:22:04 h2 last message repeated 1 time',
+          'Jan 14 09:22:05 h2 last message repeated 1 time',
+          'Jan 14 09:22:06 h3 sshd: Failed password for root from 192.0.2.1 port 22 ssh2',
+          'Jan 14 09:22:07 h3 CRON[9]: pam_unix(cron:session): session opened for user root',
+          'Jan 14 09:22:08 h3 last message repeated 3 times',
+        ],
+        { year: 2017, plain },
+      );
+      expect(skips).toEqual([
+        null,
+        'sshd-not-auth',
+        'not-sshd',
+        null,
+        null,
+        'not-sshd',
+        null,
+        'not-sshd',
+        'not-sshd',
+      ]);
+      const heads = events.map((event) => [event['@timestamp'], event.host, event.process, event.message]);
+      expect(heads).toEqual([
+        [
+          '2017-01-14T09:22:00.000Z',
+          { hostname: 'h1', name: 'h1' },
+          { name: 'sshd', pid: 1 },
+          expect.any(String),
+        ],
+        [
+          '2017-01-14T09:22:03.000Z',
+          { hostname: 'h2', name: 'h2' },
+          { name: 'sshd', pid: 2 },
+          expect.any(String),
+        ],
+        [
+          '2017-01-14T09:22:04.000Z',
+          { hostname: 'h2', name: 'h2' },
+          { name: 'sshd', pid: 2 },
+          expect.any(String),
+        ],
+        ['2017-01-14T09:22:06.000Z', { hostname: 'h3', name: 'h3' }, { name: 'sshd' }, expect.any(String)],
+      ]);
+      expect(events[2]?.message).toBe('Accepted password for bob from 198.51.100.7 port 22 ssh2');
+      expect(events[1]?.process).not.toBe(events[2]?.process);
+    }
   });
 
   it('dates lines across the new year with an explicit year', () => {

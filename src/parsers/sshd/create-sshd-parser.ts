@@ -3,6 +3,7 @@ import type { LineParser, ParserOptions } from '../parser.ts';
 import {
   buildRfc3164Line,
   createSyslogParts,
+  rfc3164Host,
   createYearResolver,
   NO_SYSLOG,
   parseSyslogLine,
@@ -13,7 +14,7 @@ import {
 } from '../syslog/index.ts';
 import { MALFORMED, NOT_AUTH, type SshdAuth } from './sshd-auth.ts';
 import { classifySshdMessage, mayClassifySshdMessage } from './classify-sshd-message.ts';
-import { buildSshdEvent } from './build-sshd-event.ts';
+import { buildSshdEvent, type SshdHeader } from './build-sshd-event.ts';
 import { readLastMessageRepeated, REPEATED_PREFIX, unwrapRepeated } from './unwrap-repeated.ts';
 import { createTimestampFormatter } from './format-timestamp.ts';
 import { isSshdProgram, sshdProgramAt } from './sshd-programs.ts';
@@ -25,12 +26,6 @@ export const NOT_SYSLOG = 'not-syslog';
 export const NOT_SSHD = 'not-sshd';
 /** An RFC 5424 line with the nil timestamp `-`: there is no event time to place it at. */
 export const NO_TIMESTAMP = 'syslog-without-time';
-
-interface UsedLine {
-  syslog: SyslogLine;
-  message: string;
-  auth: SshdAuth;
-}
 
 export interface SshdParserOptions extends ParserOptions {
   /**
@@ -52,13 +47,17 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   const parts = createSyslogParts(true);
   const formatTimestamp = createTimestampFormatter();
   const countsAsAttempt = createAttemptCounter();
-  // For sysklogd's "last message repeated N times", which repeats whatever line came just before.
-  let previous: UsedLine | undefined;
+  // The last line used, for sysklogd's "last message repeated N times", which repeats whatever line
+  // came just before; kept in place rather than as an object per line (events copy what they take).
+  const last: SshdHeader = { hostname: undefined, program: undefined, pid: undefined };
+  let lastMessage = '';
+  let lastAuth: SshdAuth | undefined;
 
-  function emitRepeats(used: UsedLine, time: number, original: string, count: number, emit: Emit): void {
+  function emitRepeats(time: number, original: string, count: number, emit: Emit): void {
     const timestamp = formatTimestamp(time);
+    const auth = lastAuth as SshdAuth;
     for (let index = 0; index < count; index++) {
-      emit(buildSshdEvent(used.syslog, original, used.message, timestamp, used.auth), time);
+      emit(buildSshdEvent(last, original, lastMessage, timestamp, auth), time);
     }
   }
 
@@ -73,8 +72,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
     else if (program === undefined) skip = NOT_SSHD;
     else if (!mayConcernAuth(line, parts.messageStart)) skip = NOT_AUTH;
-    else return useLine(buildRfc3164Line(line, parts, program), line, emit);
-    previous = undefined;
+    else {
+      const message = line.slice(parts.messageStart, parts.end);
+      return useMessage(parts.timestamp, rfc3164Host(line, parts), program, parts.pid, message, line, emit);
+    }
+    lastAuth = undefined;
     return skip;
   }
 
@@ -84,18 +86,41 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   }
 
   function useLine(syslog: SyslogLine | undefined, line: string, emit: Emit): string | null {
-    const before = previous;
-    previous = undefined;
-    if (syslog === undefined) return NOT_SYSLOG;
+    if (syslog === undefined) {
+      lastAuth = undefined;
+      return NOT_SYSLOG;
+    }
     if (syslog.program === undefined) {
+      const before = lastAuth;
+      lastAuth = undefined;
       const count = before && readLastMessageRepeated(syslog.message);
       if (!before || count === undefined || Number.isNaN(syslog.timestamp)) return NOT_SSHD;
-      emitRepeats(before, syslog.timestamp, line, count, emit);
+      lastAuth = before;
+      emitRepeats(syslog.timestamp, line, count, emit);
+      lastAuth = undefined;
       return null;
     }
-    if (!isSshdProgram(syslog.program)) return NOT_SSHD;
-    if (Number.isNaN(syslog.timestamp)) return NO_TIMESTAMP;
-    let message = stripSolarisTag(syslog.message);
+    if (!isSshdProgram(syslog.program)) {
+      lastAuth = undefined;
+      return NOT_SSHD;
+    }
+    const { timestamp, hostname, program, pid, message } = syslog;
+    return useMessage(timestamp, hostname, program, pid, message, line, emit);
+  }
+
+  /** An sshd line's message: the events it stands for, or why it stands for none. */
+  function useMessage(
+    time: number,
+    hostname: string | undefined,
+    program: string,
+    pid: number | undefined,
+    text: string,
+    line: string,
+    emit: Emit,
+  ): string | null {
+    lastAuth = undefined;
+    if (Number.isNaN(time)) return NO_TIMESTAMP;
+    let message = stripSolarisTag(text);
     let count = 1;
     const repeated = unwrapRepeated(message);
     if (repeated !== undefined) {
@@ -105,9 +130,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     }
     const auth = classifySshdMessage(message);
     if (typeof auth === 'string') return auth;
-    markAttempt(auth, countsAsAttempt(auth, syslog.hostname, syslog.pid, syslog.timestamp));
-    previous = { syslog, message, auth };
-    emitRepeats(previous, syslog.timestamp, line, count, emit);
+    markAttempt(auth, countsAsAttempt(auth, hostname, pid, time));
+    last.hostname = hostname;
+    last.program = program;
+    last.pid = pid;
+    lastMessage = message;
+    lastAuth = auth;
+    emitRepeats(time, line, count, emit);
     return null;
   }
 

@@ -20,6 +20,15 @@ describe('createTimestampFormatter', () => {
     );
   });
 
+  it('writes every second of minutes in a row and jumps between minutes, days and back', () => {
+    const format = createTimestampFormatter();
+    const start = Date.parse('2024-02-29T23:58:00.000Z');
+    const times: number[] = [];
+    for (let ms = 0; ms < 4 * 60_000; ms += 1000) times.push(start + ms);
+    times.push(start + 59_999, start + 60_000, start + 1, start - 1, start + 86_400_000, start + 7_007);
+    for (const time of times) expect(format(time)).toBe(new Date(time).toISOString());
+  });
+
   it('turns days, years and the last millisecond of a day', () => {
     const format = createTimestampFormatter();
     for (const iso of [

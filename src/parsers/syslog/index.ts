@@ -1,7 +1,7 @@
 export type { SyslogLine } from './syslog-line.ts';
 export { NO_SYSLOG, parseSyslogLine, RFC3164, RFC5424, scanSyslogLine } from './parse-syslog-line.ts';
 export type { SyslogScan } from './parse-syslog-line.ts';
-export { buildRfc3164Line } from './parse-rfc3164.ts';
+export { buildRfc3164Line, rfc3164Host } from './parse-rfc3164.ts';
 export type { SyslogParts } from './syslog-parts.ts';
 export { createSyslogParts } from './syslog-parts.ts';
 export type { StructuredData } from './parse-structured-data.ts';

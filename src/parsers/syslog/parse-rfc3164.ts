@@ -68,7 +68,7 @@ export function buildRfc3164Line(line: string, parts: SyslogParts, program?: str
   return {
     timestamp: parts.timestamp,
     priority: parts.priority,
-    hostname: parts.hostStart >= 0 ? hostOf(line, parts) : undefined,
+    hostname: rfc3164Host(line, parts),
     program: hasProgram ? (program ?? line.slice(parts.programStart, parts.programEnd)) : undefined,
     pid: hasProgram ? parts.pid : undefined,
     msgId: undefined,
@@ -77,9 +77,13 @@ export function buildRfc3164Line(line: string, parts: SyslogParts, program?: str
   };
 }
 
-/** The host name, the string of the line before when it is the same (a log rarely holds many hosts). */
-function hostOf(line: string, parts: SyslogParts): string {
+/**
+ * The host name of the line scanned into `parts` (undefined when it names none): the string of the
+ * line before when it is the same (a log rarely holds many hosts).
+ */
+export function rfc3164Host(line: string, parts: SyslogParts): string | undefined {
   const { hostStart, hostEnd, host } = parts;
+  if (hostStart < 0) return undefined;
   if (host.length === hostEnd - hostStart && line.startsWith(host, hostStart)) return host;
   return (parts.host = line.slice(hostStart, hostEnd));
 }

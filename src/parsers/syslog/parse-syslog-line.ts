@@ -65,7 +65,7 @@ export function scanSyslogLine(line: string, years: YearResolver, parts: SyslogP
 function scanTimestamp(line: string, start: number, years: YearResolver, parts: SyslogParts): number {
   const stamp = parts.stamp;
   // The same text followed by a space scans to the same time, and `years` answers a repeat the same.
-  if (stamp !== '' && line.startsWith(stamp, start) && line.charCodeAt(start + stamp.length) === SPACE) {
+  if (stamp !== '' && sameText(line, start, stamp) && line.charCodeAt(start + stamp.length) === SPACE) {
     parts.timestamp = parts.stampValue;
     return start + stamp.length;
   }
@@ -89,4 +89,12 @@ function isRfc5424Version(line: string, start: number): boolean {
   if (digitAt(line, start) < 1) return false;
   const next = line.charCodeAt(start + 1);
   return next === SPACE || (digitAt(line, start + 1) >= 0 && line.charCodeAt(start + 2) === SPACE);
+}
+
+/** Whether `line` holds `text` from `start`, compared code by code (timestamps are short). */
+function sameText(line: string, start: number, text: string): boolean {
+  const length = text.length;
+  if (start + length > line.length) return false;
+  for (let i = length - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== text.charCodeAt(i)) return false;
+  return true;
 }

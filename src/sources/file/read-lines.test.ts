@@ -56,6 +56,14 @@ describe('readFirstLines', () => {
   it('skips blank lines and stops at the count', async () => {
     expect(await readFirstLines(file('\n\na\n \nb\nc\n'), 2)).toEqual(['a', 'b']);
   });
+
+  it('gives the first non-blank lines of a file, blank runs and CRLF across its batches too', async () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => (i % 7 < 3 ? ' ' : `line ${i} ✓`));
+    const path = file(lines.map((line, i) => (i % 2 === 0 ? `${line}\r\n` : `${line}\n`)).join(''));
+    const whole = (await allLines(path)).filter((line) => line.trim() !== '');
+    for (const count of [1, 2, 3, 50, 2_000, 9_000])
+      expect(await readFirstLines(path, count)).toEqual(whole.slice(0, count));
+  });
 });
 
 describe('readLocatedLineBatches', () => {

@@ -84,7 +84,8 @@ function addLine(found: LocatedLines, buffer: Buffer, start: number, end: number
 /** The first `count` non-empty lines of a file, for choosing its parser. */
 export async function readFirstLines(path: string, count: number): Promise<string[]> {
   const sample: string[] = [];
-  for await (const batch of readLineBatches(path)) {
+  // Batches of `count` lines: the rest of the first read is never decoded.
+  for await (const batch of readLineBatches(path, count)) {
     for (const line of batch) {
       if (line.trim() !== '') sample.push(line);
       if (sample.length >= count) return sample;
