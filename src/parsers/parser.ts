@@ -22,8 +22,15 @@ export interface LineParser {
    * parseLine for a caller that reads only the selected fields of each event at once and then drops
    * it (a worker writing columns): the events may hold more fields than selected, so a selective
    * parser need not copy out the selected ones. Lines are counted and skipped as parseLine does.
+   * `bytes` (from `begin`, `length` long), where given, are the line's UTF-8 bytes as read.
    */
-  parseLineUnkept?(line: string, emit: EmitEvent): string | null;
+  parseLineUnkept?(
+    line: string,
+    emit: EmitEvent,
+    bytes?: Uint8Array,
+    begin?: number,
+    length?: number,
+  ): string | null;
   /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
   notes(): string[];
 }

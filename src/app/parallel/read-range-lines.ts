@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../core/index.ts';
+import { lineArena } from '../../parsers/index.ts';
 import type { ByteRange } from './plan-ranges.ts';
 
 const NEWLINE = 0x0a;
@@ -115,8 +116,11 @@ function readToNewline(fd: number, buffer: Buffer, end: number): Buffer {
 const MAX_REUSED_BYTES = 16 * 1024 * 1024;
 let reused: Buffer | undefined;
 
+/** The byte matcher's memory where there is one: NDJSON lines read there are matched in place. */
 function reusable(length: number): Buffer | undefined {
   if (length > MAX_REUSED_BYTES) return undefined;
+  const arena = lineArena(length);
+  if (arena !== undefined) return arena;
   if (reused === undefined || reused.length < length) reused = Buffer.allocUnsafe(length);
   return reused;
 }
