@@ -6,7 +6,7 @@ export function spansBytes(maxSteps: number): number {
 }
 
 /**
- * matchPattern (match-shape.ts) over the UTF-8 bytes of a line in memory, for patterns whose
+ * matchPattern (match-shape.ts) over the UTF-8 bytes of a line in memory (16 at a time where it can), for patterns whose
  * literals are ASCII: `match(table, steps, from, begin, end, spans, maxSteps)` returns -1 (matched),
  * the step that failed, or -2 when a hole holds a byte >= 0x80 (offsets in bytes would no longer
  * be offsets in the line's characters: the caller matches the line as text). `table` holds per step
@@ -18,7 +18,7 @@ export const MATCH_FUNCTIONS: readonly WasmFunction[] = [
   {
     name: 'match',
     params: ['table', 'steps', 'from', 'begin', 'end', 'spans', 'max'],
-    locals: ['step', 'at', 'entry', 'len', 'start', 'c', 'esc'],
+    locals: ['step', 'at', 'entry', 'len', 'start', 'c', 'esc', 'v:v128'],
     body: `
       local.get begin local.set at
       local.get from
@@ -49,16 +49,26 @@ export const MATCH_FUNCTIONS: readonly WasmFunction[] = [
           block
             loop
               local.get at local.get end i32.ge_u if local.get step return end
+              ;; the first quote, backslash, control or non-ASCII byte of the next 16
+              local.get at v128.load local.tee v
+              i32.const 34 i8x16.splat i8x16.eq
+              local.get v i32.const 92 i8x16.splat i8x16.eq v128.or
+              local.get v i32.const 32 i8x16.splat i8x16.lt_s v128.or
+              i8x16.bitmask local.tee c
+              i32.eqz
+              if
+                local.get at i32.const 16 i32.add local.set at
+                br 1
+              end
+              local.get at local.get c i32.ctz i32.add local.tee at
+              local.get end i32.ge_u if local.get step return end
               local.get at i32.load8_u local.set c
               local.get c i32.const 34 i32.eq br_if 1
-              local.get c i32.const 32 i32.lt_u if local.get step return end
               local.get c i32.const 128 i32.ge_u if i32.const -2 return end
-              local.get c i32.const 92 i32.eq
-              if
-                i32.const 1 local.set esc
-                local.get at local.get end call escapeEnd local.tee at
-                i32.eqz if local.get step return end
-              end
+              local.get c i32.const 92 i32.ne if local.get step return end
+              i32.const 1 local.set esc
+              local.get at local.get end call escapeEnd local.tee at
+              i32.eqz if local.get step return end
               local.get at i32.const 1 i32.add local.set at
               br 0
             end
@@ -79,11 +89,22 @@ export const MATCH_FUNCTIONS: readonly WasmFunction[] = [
       unreachable`,
   },
   {
-    // Whether the n bytes at a and at b are the same: 8 at a time, then one by one.
+    // Whether the n bytes at a and at b are the same: 16 at a time, 8, then one by one.
     name: 'same',
     params: ['a', 'b', 'n'],
     locals: [],
     body: `
+      block
+        loop
+          local.get n i32.const 16 i32.lt_u br_if 1
+          local.get a v128.load local.get b v128.load v128.xor v128.any_true
+          if i32.const 0 return end
+          local.get a i32.const 16 i32.add local.set a
+          local.get b i32.const 16 i32.add local.set b
+          local.get n i32.const 16 i32.sub local.set n
+          br 0
+        end
+      end
       block
         loop
           local.get n i32.const 8 i32.lt_u br_if 1

@@ -47,6 +47,8 @@ export interface ByteSpans {
  */
 export class ByteMatcher {
   private readonly memory: WasmMemory;
+  /** The memory's buffer, as of its last growth. */
+  private buffer: ArrayBuffer;
   private readonly run: MatchFunction;
   /** Next free byte below the arena; 0 is no address. */
   private next = 8;
@@ -59,6 +61,7 @@ export class ByteMatcher {
     const module = new wasm.Module(wasmModule(MATCH_FUNCTIONS));
     const instance = new wasm.Instance(module, { m: { memory: this.memory } });
     this.run = instance.exports.match as MatchFunction;
+    this.buffer = this.memory.buffer;
   }
 
   /** Spans for a book reading up to `max` holes, kept in this memory; undefined when it is full. */
@@ -95,7 +98,7 @@ export class ByteMatcher {
 
   /** Where `bytes[begin]` is in this memory, or -1 when `bytes` is not a view of it. */
   addressOf(bytes: Uint8Array, begin: number): number {
-    return bytes.buffer === this.memory.buffer ? bytes.byteOffset + begin : -1;
+    return bytes.buffer === this.buffer ? bytes.byteOffset + begin : -1;
   }
 
   /** See MATCH_FUNCTIONS: -1 matched, NOT_ASCII, or the step that failed. */
@@ -112,6 +115,7 @@ export class ByteMatcher {
     const have = this.memory.buffer.byteLength;
     if (needed > have) {
       this.memory.grow(Math.ceil((needed - have) / PAGE));
+      this.buffer = this.memory.buffer;
       for (const book of this.books) this.view(book);
     }
     return Buffer.from(this.memory.buffer, this.arenaAt, length);

@@ -41,6 +41,9 @@ export class ShapeBook {
   /** Where the bytes of the line being matched are in the byte matcher's memory (-1: nowhere), and their end. */
   private begin = -1;
   private end = 0;
+  /** The bytes of the last line and where they begin in the matcher's memory (-1: elsewhere): a range's lines share them. */
+  private lastBytes: Uint8Array | undefined;
+  private lastBase = -1;
 
   constructor(private readonly trie: FieldTrie) {
     this.bytes = byteMatcher();
@@ -62,10 +65,11 @@ export class ShapeBook {
     // Lines of ever new shapes (no program writes those; an attacker may): the book has learnt all
     // it may, and trying it on each line costs more than it saves.
     if (this.misses > GIVE_UP_MISSES && this.misses > 4 * this.hits) return undefined;
-    const at =
-      bytes === undefined || this.byteSpans === undefined
-        ? -1
-        : (this.bytes as ByteMatcher).addressOf(bytes, begin);
+    if (bytes !== this.lastBytes && this.byteSpans !== undefined) {
+      this.lastBytes = bytes;
+      this.lastBase = bytes === undefined ? -1 : (this.bytes as ByteMatcher).addressOf(bytes, 0);
+    }
+    const at = bytes === undefined || this.lastBase < 0 ? -1 : this.lastBase + begin;
     this.begin = at;
     this.end = at + length;
     const found = this.find(line);

@@ -1,7 +1,7 @@
 /**
  * A WebAssembly module from functions written in a small subset of the text format's plain
  * instructions (one per line or space-separated: `local.get at`, `i32.const 34`, `block` ...
- * `end`), all of i32 parameters, locals and result, over one imported memory `m.memory`. Enough for
+ * `end`), of i32 parameters and result and i32 or v128 locals, over one imported memory `m.memory`. Enough for
  * the byte matcher (match-bytes.ts), no general assembler: an unknown word throws.
  */
 export interface WasmFunction {
@@ -46,10 +46,23 @@ const OPCODES: Record<string, number> = {
   'i32.mul': 0x6c,
   'i32.and': 0x71,
   'i32.or': 0x72,
+  'i32.ctz': 0x68,
 };
-const MEMORY_OPS = new Set(['i32.load', 'i64.load', 'i32.load8_u', 'i32.store', 'i32.store8']);
+/** SIMD instructions: the 0xfd prefix, then their number. */
+const SIMD: Record<string, number> = {
+  'v128.load': 0x00,
+  'i8x16.splat': 0x0f,
+  'i8x16.eq': 0x23,
+  'i8x16.lt_s': 0x25,
+  'v128.or': 0x50,
+  'v128.xor': 0x51,
+  'v128.any_true': 0x53,
+  'i8x16.bitmask': 0x64,
+};
+const MEMORY_OPS = new Set(['i32.load', 'i64.load', 'i32.load8_u', 'i32.store', 'i32.store8', 'v128.load']);
 const BLOCKS = new Set(['block', 'loop', 'if']);
 const I32 = 0x7f;
+const V128 = 0x7b;
 const VOID_BLOCK = 0x40;
 
 /** The binary module exporting `functions` by name; the memory is imported as `m.memory`. */
@@ -76,14 +89,22 @@ export function wasmModule(functions: readonly WasmFunction[]): Uint8Array {
 }
 
 function functionBody(fn: WasmFunction, functions: readonly string[]): number[] {
-  const locals = [...fn.params, ...fn.locals];
-  const code: number[] = fn.locals.length === 0 ? [0] : [1, ...unsigned(fn.locals.length), I32];
-  const words = fn.body.split(/\s+/).filter((word) => word !== '' && !word.startsWith(';'));
+  // A local named `NAME:v128` holds a vector; the others an i32.
+  const locals = [...fn.params, ...fn.locals.map((local) => local.replace(/:v128$/, ''))];
+  const code: number[] = [...unsigned(fn.locals.length)];
+  for (const local of fn.locals) code.push(1, local.endsWith(':v128') ? V128 : I32);
+  // `;;` comments run to the end of their line.
+  const words = fn.body
+    .replace(/;;.*$/gm, '')
+    .split(/\s+/)
+    .filter((word) => word !== '');
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const opcode = OPCODES[word];
-    if (opcode === undefined) throw new Error(`${fn.name}: unknown instruction ${word}`);
-    code.push(opcode);
+    const simd = SIMD[word];
+    if (opcode !== undefined) code.push(opcode);
+    else if (simd !== undefined) code.push(0xfd, ...unsigned(simd));
+    else throw new Error(`${fn.name}: unknown instruction ${word}`);
     if (BLOCKS.has(word)) code.push(VOID_BLOCK);
     else if (MEMORY_OPS.has(word)) code.push(0, 0);
     else if (word.startsWith('local.')) code.push(...unsigned(indexOf(locals, words[++i], fn.name)));
