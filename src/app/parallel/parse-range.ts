@@ -55,7 +55,14 @@ export function parseRange(
     const reason = parseUnkept
       ? parseUnkept.call(parser, line, emit, range.buffer, range.begins[index], bytes[index])
       : parser.parseLineAt
-        ? parser.parseLineAt(line, starts[index] as number, bytes[index] as number, emit)
+        ? parser.parseLineAt(
+            line,
+            starts[index] as number,
+            bytes[index] as number,
+            emit,
+            range.buffer,
+            range.begins[index],
+          )
         : parser.parseLine(line, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
   }

@@ -135,13 +135,17 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     }
   };
   if (locatedPrototype !== undefined)
-    parser.parseLineAt = (line, at, length, emit) => {
+    parser.parseLineAt = (line, at, length, emit, buffer, begin) => {
       start = at;
       bytes = length;
+      lineBytes = buffer;
+      lineBegin = begin ?? 0;
+      lineLength = length;
       try {
         return parser.parseLine(line, emit);
       } finally {
         start = -1;
+        lineBytes = undefined;
       }
     };
   return parser;
