@@ -89,11 +89,26 @@ export const MATCH_FUNCTIONS: readonly WasmFunction[] = [
       unreachable`,
   },
   {
-    // Whether the n bytes at a and at b are the same: 16 at a time, 8, then one by one.
+    // Whether the n bytes at a and at b are the same: 64 at a time, 16, 8, then one by one.
     name: 'same',
     params: ['a', 'b', 'n'],
     locals: [],
     body: `
+      block
+        loop
+          local.get n i32.const 64 i32.lt_u br_if 1
+          local.get a v128.load local.get b v128.load v128.xor
+          local.get a i32.const 16 i32.add v128.load local.get b i32.const 16 i32.add v128.load v128.xor v128.or
+          local.get a i32.const 32 i32.add v128.load local.get b i32.const 32 i32.add v128.load v128.xor v128.or
+          local.get a i32.const 48 i32.add v128.load local.get b i32.const 48 i32.add v128.load v128.xor v128.or
+          v128.any_true
+          if i32.const 0 return end
+          local.get a i32.const 64 i32.add local.set a
+          local.get b i32.const 64 i32.add local.set b
+          local.get n i32.const 64 i32.sub local.set n
+          br 0
+        end
+      end
       block
         loop
           local.get n i32.const 16 i32.lt_u br_if 1
