@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../test/support/datasets.ts';
 import { buildFieldTrie } from './field-trie.ts';
+import type { ByteMatcher, ByteSpans } from './match-bytes.ts';
 import { byteMatcher, lineArena } from './match-bytes.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
@@ -38,6 +39,14 @@ class BothBooks {
       this.text.learn(line);
     }
   }
+}
+
+/** A line's bytes in the matcher's memory, as ShapeBook.match takes them. */
+function inArena(line: string): [Buffer, number, number] {
+  const raw = Buffer.from(line, 'utf8');
+  const arena = lineArena(raw.length) as Buffer;
+  raw.copy(arena);
+  return [arena, 0, raw.length];
 }
 
 function parsedObject(line: string): Record<string, unknown> | undefined {
@@ -179,6 +188,25 @@ describe('ByteMatcher', () => {
       ),
       { numRuns: 3000, seed: 13 },
     );
+  });
+
+  it('keeps agreeing once its tables were dropped for new ones, and uses spans again', () => {
+    const matcher = byteMatcher() as ByteMatcher;
+    const books = new BothBooks();
+    for (const line of windowsLines.slice(0, 200)) books.check(Buffer.from(line, 'utf8'));
+    const generation = matcher.generation;
+    // Shapes with long keys: their tables fill the room, which is then emptied for new ones.
+    const big = new ShapeBook(buildFieldTrie(['a']));
+    for (let i = 0; i < 12; i++) {
+      const text = `{"a${i}${'k'.repeat(300_000)}":"x","b":1}`;
+      big.learn(text);
+      expect(big.match(text, ...inArena(text))).toBeDefined();
+    }
+    expect(matcher.generation).toBeGreaterThan(generation);
+    for (const line of windowsLines) books.check(Buffer.from(line, 'utf8'));
+    const spans = matcher.spans(4096) as ByteSpans;
+    matcher.release(spans);
+    expect(matcher.spans(4096)?.address).toBe(spans.address);
   });
 
   it('agrees on every kind of value in a hole', () => {

@@ -6,8 +6,14 @@ import { wasmModule } from './wasm-module.ts';
 export const NOT_ASCII = -2;
 
 const PAGE = 65536;
-/** Memory below the line arena: spans blocks, pattern tables and their literals. */
+/** Memory below the line arena: spans blocks, then pattern tables and their literals. */
 const PATTERN_BYTES = 4 * 1024 * 1024;
+/** Spans blocks (36 KiB for 4096 holes) lie below this; a block is used again once its book is gone. */
+const SPANS_BYTES = 1024 * 1024;
+/** A pattern whose table would take more of the tables' room is matched as text. */
+const LARGEST_TABLE = (PATTERN_BYTES - SPANS_BYTES) / 8;
+/** A spans block: room for as many holes as a shape book reads at most. */
+const SPANS_BLOCK = spansBytes(4096);
 /** Bytes past a line's end the matcher may read (a byte after a number at the end of the arena). */
 const PADDING = 16;
 
@@ -50,9 +56,14 @@ export class ByteMatcher {
   /** The memory's buffer, as of its last growth. */
   private buffer: ArrayBuffer;
   private readonly run: MatchFunction;
-  /** Next free byte below the arena; 0 is no address. */
-  private next = 8;
-  private readonly books: ByteSpans[] = [];
+  /** Next free byte for spans blocks (0 is no address), and blocks of books that are gone. */
+  private nextSpans = 8;
+  private readonly freeSpans: number[] = [];
+  /** Next free byte for tables; when they are full, all are dropped and `generation` counts up. */
+  private nextTable = SPANS_BYTES;
+  /** Tables made before a change of generation are gone: their patterns ask for new ones. */
+  generation = 0;
+  private readonly books = new Set<ByteSpans>();
   private readonly arenaAt = PATTERN_BYTES;
 
   constructor() {
@@ -66,7 +77,12 @@ export class ByteMatcher {
 
   /** Spans for a book reading up to `max` holes, kept in this memory; undefined when it is full. */
   spans(max: number): ByteSpans | undefined {
-    const address = this.allocate(spansBytes(max));
+    const size = spansBytes(max);
+    let address = size <= SPANS_BLOCK ? (this.freeSpans.pop() ?? 0) : 0;
+    if (address === 0 && size <= SPANS_BLOCK && this.nextSpans + SPANS_BLOCK <= SPANS_BYTES) {
+      address = this.nextSpans;
+      this.nextSpans += SPANS_BLOCK;
+    }
     if (address === 0) return undefined;
     const book: ByteSpans = {
       spans: { starts: EMPTY_I32, ends: EMPTY_I32, escaped: EMPTY_U8 },
@@ -74,17 +90,30 @@ export class ByteMatcher {
       max,
     };
     this.view(book);
-    this.books.push(book);
+    this.books.add(book);
     return book;
   }
 
-  /** The address of `pattern`'s table (see MATCH_FUNCTIONS), 0 when its literals are not ASCII or there is no room. */
+  /** Gives back the spans of a book that is gone. */
+  release(book: ByteSpans): void {
+    if (this.books.delete(book)) this.freeSpans.push(book.address);
+  }
+
+  /**
+   * The address of a new table of `pattern` (see MATCH_FUNCTIONS), good while `generation` stays as
+   * it is now; 0 when its literals are not ASCII or take too much room.
+   */
   tableOf(pattern: ShapePattern): number {
     const { literals, kinds } = pattern;
-    if (!literals.every(isAscii)) return 0;
-    const table = this.allocate(literals.length * 12);
-    const text = this.allocate(literals.reduce((sum, literal) => sum + literal.length, 0));
-    if (table === 0 || text === 0) return 0;
+    const size = align(literals.length * 12) + literals.reduce((sum, literal) => sum + literal.length, 0);
+    if (size > LARGEST_TABLE || !literals.every(isAscii)) return 0;
+    if (this.nextTable + size > PATTERN_BYTES) {
+      this.generation++;
+      this.nextTable = SPANS_BYTES;
+    }
+    const table = this.nextTable;
+    const text = table + align(literals.length * 12);
+    this.nextTable = align(table + size);
     const words = new Int32Array(this.memory.buffer, table, literals.length * 3);
     const bytes = new Uint8Array(this.memory.buffer);
     let at = text;
@@ -127,14 +156,10 @@ export class ByteMatcher {
     book.spans.ends = new Int32Array(buffer, book.address + 4 * book.max, book.max);
     book.spans.escaped = new Uint8Array(buffer, book.address + 8 * book.max, book.max);
   }
+}
 
-  /** `size` bytes below the arena, 4-aligned; 0 when there is no room. */
-  private allocate(size: number): number {
-    const address = this.next;
-    if (address + size > this.arenaAt) return 0;
-    this.next = (address + size + 7) & ~7;
-    return address;
-  }
+function align(address: number): number {
+  return (address + 7) & ~7;
 }
 
 const EMPTY_I32 = new Int32Array(0);

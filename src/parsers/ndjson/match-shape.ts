@@ -19,8 +19,9 @@ export interface ShapePattern {
   fixed: (string | undefined)[];
   /** Steps this pattern has in common with others, from the first (filled as they are compared). */
   shared: Map<ShapePattern, number>;
-  /** Where a ByteMatcher keeps its literals (0: it cannot match it), once asked (see match-bytes.ts). */
+  /** Where a ByteMatcher keeps its literals (0: it cannot match it), once asked (see match-bytes.ts), and its generation then. */
   table: number | undefined;
+  tableGeneration: number;
 }
 
 /** All holes live: matches every line of the shape. */
@@ -75,6 +76,7 @@ function patternOf(
     fixed,
     shared: new Map(),
     table: undefined,
+    tableGeneration: 0,
   };
 }
 

@@ -16,6 +16,9 @@ const GIVE_UP_MISSES = 10_000;
 /** The longest hole list a shape may have (a line of a few thousand values is parsed whole). */
 const MAX_HOLES = 4096;
 
+/** A book that is gone gives its spans back to the byte matcher. */
+const booksGone = new FinalizationRegistry<ByteSpans>((spans) => byteMatcher()?.release(spans));
+
 interface Entry {
   general: ShapePattern;
   refined: ShapePattern | undefined;
@@ -48,6 +51,7 @@ export class ShapeBook {
   constructor(private readonly trie: FieldTrie) {
     this.bytes = byteMatcher();
     this.byteSpans = this.bytes?.spans(MAX_HOLES);
+    if (this.byteSpans !== undefined) booksGone.register(this, this.byteSpans);
     this.spans = this.byteSpans?.spans ?? {
       starts: new Int32Array(MAX_HOLES),
       ends: new Int32Array(MAX_HOLES),
@@ -126,7 +130,11 @@ export class ShapeBook {
   private matchStep(pattern: ShapePattern, line: string, from: number): number {
     if (this.begin >= 0) {
       const matcher = this.bytes as ByteMatcher;
-      const table = (pattern.table ??= matcher.tableOf(pattern));
+      if (pattern.table === undefined || pattern.tableGeneration !== matcher.generation) {
+        pattern.table = matcher.tableOf(pattern);
+        pattern.tableGeneration = matcher.generation;
+      }
+      const table = pattern.table;
       if (table !== 0) {
         const step = matcher.match(
           table,
