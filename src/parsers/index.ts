@@ -4,7 +4,7 @@ export { windowsParser, enrichWindowsEvent } from './windows/index.ts';
 export { ndjsonParser } from './ndjson/index.ts';
 export { cowrieParser } from './cowrie/index.ts';
 export { accessLogParser } from './access-log/index.ts';
-export { readEcsObject, expandDottedKeys, detached } from './ndjson/index.ts';
+export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {
   readChunkEvents,

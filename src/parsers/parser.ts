@@ -15,15 +15,30 @@ export interface LineParser {
   parseLine(line: string, emit: EmitEvent): string | null;
   /**
    * parseLine for a line that is `bytes` long at `start` of the LineStore the parser was made with
-   * (see createSelective): its events may keep where the line is rather than its text.
+   * (see createSelective): its events may keep where the line is rather than its text. `buffer`
+   * (from `begin`), where given, holds the line's bytes as read.
    */
-  parseLineAt?(line: string, start: number, bytes: number, emit: EmitEvent): string | null;
+  parseLineAt?(
+    line: string,
+    start: number,
+    bytes: number,
+    emit: EmitEvent,
+    buffer?: Uint8Array,
+    begin?: number,
+  ): string | null;
   /**
    * parseLine for a caller that reads only the selected fields of each event at once and then drops
    * it (a worker writing columns): the events may hold more fields than selected, so a selective
    * parser need not copy out the selected ones. Lines are counted and skipped as parseLine does.
+   * `bytes` (from `begin`, `length` long), where given, are the line's UTF-8 bytes as read.
    */
-  parseLineUnkept?(line: string, emit: EmitEvent): string | null;
+  parseLineUnkept?(
+    line: string,
+    emit: EmitEvent,
+    bytes?: Uint8Array,
+    begin?: number,
+    length?: number,
+  ): string | null;
   /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
   notes(): string[];
 }

@@ -53,9 +53,16 @@ export function parseRange(
     line = lineOf(range, index);
     // The main thread's events may keep where their line is; a worker's are written as columns.
     const reason = parseUnkept
-      ? parseUnkept.call(parser, line, emit)
+      ? parseUnkept.call(parser, line, emit, range.buffer, range.begins[index], bytes[index])
       : parser.parseLineAt
-        ? parser.parseLineAt(line, starts[index] as number, bytes[index] as number, emit)
+        ? parser.parseLineAt(
+            line,
+            starts[index] as number,
+            bytes[index] as number,
+            emit,
+            range.buffer,
+            range.begins[index],
+          )
         : parser.parseLine(line, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
   }

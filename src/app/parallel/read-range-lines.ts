@@ -1,5 +1,7 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../core/index.ts';
+import { lineArena } from '../../parsers/index.ts';
 import type { ByteRange } from './plan-ranges.ts';
 
 const NEWLINE = 0x0a;
@@ -33,12 +35,18 @@ export interface RangeParts extends Omit<RangeLines, 'lines'> {
   buffer: Buffer;
   /** Where each line begins in `buffer`. */
   begins: number[];
+  /** Whether `buffer` is all ASCII: its lines are then decoded as Latin-1, the same text in less time. */
+  ascii: boolean;
 }
 
 /** Line `index` of `parts`, decoded: one at a time, a line is garbage once parsed (a young one). */
 export function lineOf(parts: RangeParts, index: number): string {
   const begin = parts.begins[index] as number;
-  return parts.buffer.toString('utf8', begin, begin + (parts.bytes[index] as number));
+  return parts.buffer.toString(
+    parts.ascii ? 'latin1' : 'utf8',
+    begin,
+    begin + (parts.bytes[index] as number),
+  );
 }
 
 /**
@@ -54,11 +62,11 @@ export function readRangeParts(fd: number, range: ByteRange): RangeParts {
   if (from === -1) {
     const newline = read.indexOf(NEWLINE);
     if (newline === -1 || newline >= length)
-      return { buffer: read, begins: [], ends: [], starts: [], bytes: [] };
+      return { buffer: read, begins: [], ends: [], starts: [], bytes: [], ascii: true };
     begin = newline + 1;
   }
   const buffer = throughLastLine(fd, read, range.end, length);
-  const found: RangeParts = { buffer, begins: [], ends: [], starts: [], bytes: [] };
+  const found: RangeParts = { buffer, begins: [], ends: [], starts: [], bytes: [], ascii: isAscii(buffer) };
   let newline = buffer.indexOf(NEWLINE, begin);
   while (newline !== -1) {
     addLine(found, buffer, range.start, begin, newline);
@@ -115,8 +123,11 @@ function readToNewline(fd: number, buffer: Buffer, end: number): Buffer {
 const MAX_REUSED_BYTES = 16 * 1024 * 1024;
 let reused: Buffer | undefined;
 
+/** The byte matcher's memory where there is one: NDJSON lines read there are matched in place. */
 function reusable(length: number): Buffer | undefined {
   if (length > MAX_REUSED_BYTES) return undefined;
+  const arena = lineArena(length);
+  if (arena !== undefined) return arena;
   if (reused === undefined || reused.length < length) reused = Buffer.allocUnsafe(length);
   return reused;
 }

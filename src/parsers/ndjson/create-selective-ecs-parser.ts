@@ -42,6 +42,10 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   let bytes = 0;
   // Whether the caller drops events once it read their selected fields (see parseLineUnkept).
   let unkept = false;
+  // Where the line's bytes are, when the caller knows (see parseLineUnkept).
+  let lineBytes: Uint8Array | undefined;
+  let lineBegin = 0;
+  let lineLength = 0;
   const trie = buildFieldTrie([
     '@timestamp',
     'event.original',
@@ -92,7 +96,8 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   };
   const parser: LineParser = {
     parseLine(line, emit) {
-      const shape = line.length <= JSON_LIMITS.maxLength ? book.match(line) : undefined;
+      const shape =
+        line.length <= JSON_LIMITS.maxLength ? book.match(line, lineBytes, lineBegin, lineLength) : undefined;
       if (shape?.plan !== undefined) {
         const root = fillObject(createSlimRoot(prototype, line), shape.plan, book.holes);
         const event = completeEcsDocument(root, line, false);
@@ -117,22 +122,30 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     },
     notes: () => [],
   };
-  parser.parseLineUnkept = (line, emit) => {
+  parser.parseLineUnkept = (line, emit, bytes, begin, length) => {
     unkept = true;
+    lineBytes = bytes;
+    lineBegin = begin ?? 0;
+    lineLength = length ?? 0;
     try {
       return parser.parseLine(line, emit);
     } finally {
       unkept = false;
+      lineBytes = undefined;
     }
   };
   if (locatedPrototype !== undefined)
-    parser.parseLineAt = (line, at, length, emit) => {
+    parser.parseLineAt = (line, at, length, emit, buffer, begin) => {
       start = at;
       bytes = length;
+      lineBytes = buffer;
+      lineBegin = begin ?? 0;
+      lineLength = length;
       try {
         return parser.parseLine(line, emit);
       } finally {
         start = -1;
+        lineBytes = undefined;
       }
     };
   return parser;

@@ -12,6 +12,7 @@ export { createSelectiveEcsParser } from './create-selective-ecs-parser.ts';
 export { countJsonSample } from './sniff-json.ts';
 export { normalizeTimestamp } from './normalize-timestamp.ts';
 export { detached } from './project-fields.ts';
+export { lineArena } from './match-bytes.ts';
 export type { JsonSampleCount } from './sniff-json.ts';
 
 /** Below 1 so that a parser for one specific JSON shape (windows) wins over this generic one. */

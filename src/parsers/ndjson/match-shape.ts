@@ -19,6 +19,9 @@ export interface ShapePattern {
   fixed: (string | undefined)[];
   /** Steps this pattern has in common with others, from the first (filled as they are compared). */
   shared: Map<ShapePattern, number>;
+  /** Where a ByteMatcher keeps its literals (0: it cannot match it), once asked (see match-bytes.ts), and its generation then. */
+  table: number | undefined;
+  tableGeneration: number;
 }
 
 /** All holes live: matches every line of the shape. */
@@ -64,7 +67,17 @@ function patternOf(
   const stepOf = new Int32Array(shape.kinds.length).fill(-1);
   live.forEach((hole, step) => (stepOf[hole] = step));
   const kinds = Uint8Array.from(live, (hole) => shape.kinds[hole] as number);
-  return { shape, literals, live: Int32Array.from(live), kinds, stepOf, fixed, shared: new Map() };
+  return {
+    shape,
+    literals,
+    live: Int32Array.from(live),
+    kinds,
+    stepOf,
+    fixed,
+    shared: new Map(),
+    table: undefined,
+    tableGeneration: 0,
+  };
 }
 
 function flatten(text: string): string {

@@ -4,6 +4,8 @@ import { learnShape } from './learn-shape.ts';
 import type { HoleSpans, ShapePattern } from './match-shape.ts';
 import { generalPattern, matchPattern, MATCHED, refinedPattern, sharedSteps } from './match-shape.ts';
 import { HoleReader } from './hole-reader.ts';
+import type { ByteMatcher, ByteSpans } from './match-bytes.ts';
+import { byteMatcher, NOT_ASCII } from './match-bytes.ts';
 
 /** Lines of one shape read before values that never changed are folded into its literal text. */
 const LEARN_LINES = 32;
@@ -13,6 +15,9 @@ const MAX_SHAPES = 64;
 const GIVE_UP_MISSES = 10_000;
 /** The longest hole list a shape may have (a line of a few thousand values is parsed whole). */
 const MAX_HOLES = 4096;
+
+/** A book that is gone gives its spans back to the byte matcher. */
+const booksGone = new FinalizationRegistry<ByteSpans>((spans) => byteMatcher()?.release(spans));
 
 interface Entry {
   general: ShapePattern;
@@ -30,21 +35,47 @@ interface Entry {
  */
 export class ShapeBook {
   private readonly entries: Entry[] = [];
-  private readonly spans: HoleSpans = {
-    starts: new Int32Array(MAX_HOLES),
-    ends: new Int32Array(MAX_HOLES),
-    escaped: new Uint8Array(MAX_HOLES),
-  };
+  /** Matches lines where they were read, when the caller says where (see match); the spans are then its. */
+  private readonly bytes: ByteMatcher | undefined;
+  private readonly byteSpans: ByteSpans | undefined;
+  private readonly spans: HoleSpans;
   /** The values of the holes of the line last matched. */
-  readonly holes = new HoleReader(this.spans);
+  readonly holes: HoleReader;
+  /** Where the bytes of the line being matched are in the byte matcher's memory (-1: nowhere), and their end. */
+  private begin = -1;
+  private end = 0;
+  /** The bytes of the last line and where they begin in the matcher's memory (-1: elsewhere): a range's lines share them. */
+  private lastBytes: Uint8Array | undefined;
+  private lastBase = -1;
 
-  constructor(private readonly trie: FieldTrie) {}
+  constructor(private readonly trie: FieldTrie) {
+    this.bytes = byteMatcher();
+    this.byteSpans = this.bytes?.spans(MAX_HOLES);
+    if (this.byteSpans !== undefined) booksGone.register(this, this.byteSpans);
+    this.spans = this.byteSpans?.spans ?? {
+      starts: new Int32Array(MAX_HOLES),
+      ends: new Int32Array(MAX_HOLES),
+      escaped: new Uint8Array(MAX_HOLES),
+    };
+    this.holes = new HoleReader(this.spans);
+  }
 
-  /** The shape `line` has, if it was learnt; `holes` then reads its values. */
-  match(line: string): LearntShape | undefined {
+  /**
+   * The shape `line` has, if it was learnt; `holes` then reads its values. `bytes` (from `begin`,
+   * `length` long), where given, are the line's UTF-8 bytes as read: matched in place if the line was
+   * read into the byte matcher's memory (see ByteMatcher.arena), with the same answer.
+   */
+  match(line: string, bytes?: Uint8Array, begin = 0, length = 0): LearntShape | undefined {
     // Lines of ever new shapes (no program writes those; an attacker may): the book has learnt all
     // it may, and trying it on each line costs more than it saves.
     if (this.misses > GIVE_UP_MISSES && this.misses > 4 * this.hits) return undefined;
+    if (bytes !== this.lastBytes && this.byteSpans !== undefined) {
+      this.lastBytes = bytes;
+      this.lastBase = bytes === undefined ? -1 : (this.bytes as ByteMatcher).addressOf(bytes, 0);
+    }
+    const at = bytes === undefined || this.lastBase < 0 ? -1 : this.lastBase + begin;
+    this.begin = at;
+    this.end = at + length;
     const found = this.find(line);
     if (found === undefined) this.misses++;
     else this.hits++;
@@ -88,11 +119,35 @@ export class ShapeBook {
       if (shared > this.failedAt) return false;
       from = shared;
     }
-    const step = matchPattern(pattern, line, this.spans, from);
+    const step = this.matchStep(pattern, line, from);
     if (step === MATCHED) return true;
     this.failed = pattern;
     this.failedAt = step;
     return false;
+  }
+
+  /** matchPattern, on the line's bytes where they can be. */
+  private matchStep(pattern: ShapePattern, line: string, from: number): number {
+    if (this.begin >= 0) {
+      const matcher = this.bytes as ByteMatcher;
+      if (pattern.table === undefined || pattern.tableGeneration !== matcher.generation) {
+        pattern.table = matcher.tableOf(pattern);
+        pattern.tableGeneration = matcher.generation;
+      }
+      const table = pattern.table;
+      if (table !== 0) {
+        const step = matcher.match(
+          table,
+          pattern.kinds.length,
+          from,
+          this.begin,
+          this.end,
+          this.byteSpans as ByteSpans,
+        );
+        if (step !== NOT_ASCII) return step;
+      }
+    }
+    return matchPattern(pattern, line, this.spans, from);
   }
 
   /** Learns the shape of a line JSON.parse accepted. */

@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { describeFailureReason } from './failure-reasons.ts';
+import { keepsField } from '../slim-event.ts';
 import { fillPath, readData } from './fill-field.ts';
 import { explainKerberosFailure, nameKerberosStatus } from './kerberos-status.ts';
 import { describeLogonStatus, explainLogonFailure } from './logon-status.ts';
@@ -19,11 +20,17 @@ const EVENT_REASON = ['event', 'reason'];
 export function mapLogonFailure(event: SecurityEvent, data: Record<string, unknown>): void {
   const status = canonicalStatus(readData(data, 'Status'));
   const subStatus = canonicalStatus(readData(data, 'SubStatus'));
-  fillPath(event, FAILURE_STATUS, describeLogonStatus(status));
-  fillPath(event, FAILURE_SUB_STATUS, describeLogonStatus(subStatus));
-  const failureReason = describeFailureReason(readData(data, 'FailureReason'));
+  // A slim event is spared the texts of the fields it does not keep (fillPath would drop them).
+  if (keepsField(event, FAILURE_STATUS)) fillPath(event, FAILURE_STATUS, describeLogonStatus(status));
+  if (keepsField(event, FAILURE_SUB_STATUS))
+    fillPath(event, FAILURE_SUB_STATUS, describeLogonStatus(subStatus));
+  const explained = keepsField(event, EVENT_REASON) ? explainLogonFailure(status, subStatus) : undefined;
+  const failureReason =
+    keepsField(event, FAILURE_REASON) || (explained === undefined && keepsField(event, EVENT_REASON))
+      ? describeFailureReason(readData(data, 'FailureReason'))
+      : undefined;
   fillPath(event, FAILURE_REASON, failureReason);
-  fillPath(event, EVENT_REASON, explainLogonFailure(status, subStatus) ?? failureReason);
+  fillPath(event, EVENT_REASON, explained ?? failureReason);
 }
 
 /** 4768/4769/4771 Status: the KDC_ERR_* name in winlog.event_data.StatusDescription (as Winlogbeat) and event.reason. */

@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
+import { keepsField } from '../slim-event.ts';
 import { fillPath, readData } from './fill-field.ts';
 import { nameLogonType } from './logon-types.ts';
 
@@ -10,7 +11,7 @@ const PROCESS_NAME = ['process', 'name'];
 
 /** winlog.logon.type (`RemoteInteractive` for 10, ...); winlog.event_data.LogonType stays as it is. */
 export function mapLogonType(event: SecurityEvent, data: Record<string, unknown>): void {
-  fillPath(event, LOGON_TYPE, nameLogonType(readData(data, 'LogonType')));
+  if (keepsField(event, LOGON_TYPE)) fillPath(event, LOGON_TYPE, nameLogonType(readData(data, 'LogonType')));
 }
 
 /** winlog.logon.id from the given logon id field (TargetLogonId for 4624, SubjectLogonId otherwise). */
@@ -20,8 +21,12 @@ export function mapLogonId(event: SecurityEvent, data: Record<string, unknown>, 
 
 /** process.pid/executable/name of the process that asked for the logon; pid `0x0` and `-` mean none. */
 export function mapLogonProcess(event: SecurityEvent, data: Record<string, unknown>): void {
-  const pid = Number(readData(data, 'ProcessId'));
-  fillPath(event, PROCESS_PID, Number.isInteger(pid) && pid > 0 ? pid : undefined);
+  // A slim event is spared the values of the fields it does not keep (fillPath would drop them).
+  if (keepsField(event, PROCESS_PID)) {
+    const pid = Number(readData(data, 'ProcessId'));
+    fillPath(event, PROCESS_PID, Number.isInteger(pid) && pid > 0 ? pid : undefined);
+  }
+  if (!keepsField(event, PROCESS_EXECUTABLE) && !keepsField(event, PROCESS_NAME)) return;
   const executable = readData(data, 'ProcessName');
   fillPath(event, PROCESS_EXECUTABLE, executable);
   if (executable !== undefined)

@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
+import { keepsField } from '../slim-event.ts';
 import { fillPath, readData } from './fill-field.ts';
 import { normalizeSourceIp, normalizeSourcePort, normalizeWorkstation } from './source-address.ts';
 
@@ -18,7 +19,8 @@ export function mapSource(
 ): void {
   normalizeExistingIp(event);
   fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, 'IpAddress')));
-  fillPath(event, SOURCE_PORT, normalizeSourcePort(readData(data, 'IpPort')));
+  if (keepsField(event, SOURCE_PORT))
+    fillPath(event, SOURCE_PORT, normalizeSourcePort(readData(data, 'IpPort')));
   if (workstationKey !== undefined) {
     fillPath(event, SOURCE_DOMAIN, normalizeWorkstation(readData(data, workstationKey)));
   }

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeSourceIp, normalizeSourcePort, normalizeWorkstation } from './source-address.ts';
 
@@ -11,6 +13,26 @@ describe('normalizeSourceIp', () => {
     expect(normalizeSourceIp('203.0.113.9')).toBe('203.0.113.9');
     expect(normalizeSourceIp('2001:db8::1')).toBe('2001:db8::1');
     expect(normalizeSourceIp('::1')).toBe('::1');
+  });
+
+  it('takes exactly what isIP takes', () => {
+    const octet = fc.oneof(
+      fc.integer({ min: 0, max: 300 }).map(String),
+      fc.constantFrom('00', '01', '010', '0255', '', ' ', 'a'),
+    );
+    const text = fc.oneof(
+      fc.array(octet, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('.')),
+      fc.string({ unit: fc.constantFrom('1', '2', '5', '0', '9', '.', ':', 'f', ' ', '\n') }),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const trimmed = value.trim();
+        expect(normalizeSourceIp(value), JSON.stringify(value)).toBe(
+          isIP(trimmed) === 0 ? undefined : trimmed,
+        );
+      }),
+      { numRuns: 20_000, seed: 13 },
+    );
   });
 
   it('drops what is not an address', () => {

@@ -16,7 +16,29 @@ export function normalizeSourceIp(value: string | undefined): string | undefined
   ) {
     ip = ip.slice(7);
   }
-  return isIP(ip) === 0 ? undefined : ip;
+  return isPlainIPv4(ip) || isIP(ip) !== 0 ? ip : undefined;
+}
+
+/**
+ * Four numbers 0-255 without leading zeros, joined by dots: what isIP takes for IPv4 (its pattern,
+ * by character rather than by regular expression). False sends the rest (IPv6, junk) to isIP.
+ */
+function isPlainIPv4(text: string): boolean {
+  let at = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0 && text.charCodeAt(at++) !== 46) return false;
+    const start = at;
+    let value = 0;
+    while (at < text.length && at - start < 3) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+      at++;
+    }
+    const length = at - start;
+    if (length === 0 || value > 255 || (length > 1 && text.charCodeAt(start) === 48)) return false;
+  }
+  return at === text.length;
 }
 
 /** `source.port` from IpPort: a number; `-`, `0` and non-ports are absent. */
