@@ -99,8 +99,8 @@ export class ByteMatcher {
   }
 
   /**
-   * The address of a new table of `pattern` (see $match in match-bytes.wat), good while `generation` stays as
-   * it is now; 0 when its literals are not ASCII or take too much room.
+   * The address of a new table of `pattern` (see $match in match-bytes.wat), good while
+   * `generation` stays as it is now; 0 when its literals are not ASCII or take too much room.
    */
   tableOf(pattern: ShapePattern): number {
     const { literals, kinds } = pattern;
