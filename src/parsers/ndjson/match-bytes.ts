@@ -1,6 +1,5 @@
-import { MATCH_FUNCTIONS, spansBytes } from './match-bytes-code.ts';
 import type { HoleSpans, ShapePattern } from './match-shape.ts';
-import { wasmModule } from './wasm-module.ts';
+import { MATCH_BYTES_WASM } from './match-bytes-wasm.ts';
 
 /** Returned by ByteMatcher.match for a line whose holes hold a byte >= 0x80: match its text instead. */
 export const NOT_ASCII = -2;
@@ -14,7 +13,7 @@ const SPANS_BYTES = 1024 * 1024;
 const LARGEST_TABLE = (PATTERN_BYTES - SPANS_BYTES) / 8;
 /** A spans block: room for as many holes as a shape book reads at most. */
 const SPANS_BLOCK = spansBytes(4096);
-/** Bytes past a line's end the matcher may read (a byte after a number at the end of the arena). */
+/** Bytes past a line's end the matcher may read: a v128.load that starts at its last byte reads 15. */
 const PADDING = 16;
 
 /** The part of WebAssembly used here (the project's TypeScript libraries do not declare it). */
@@ -69,7 +68,7 @@ export class ByteMatcher {
   constructor() {
     const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
     this.memory = new wasm.Memory({ initial: PATTERN_BYTES / PAGE + 1 });
-    const module = new wasm.Module(wasmModule(MATCH_FUNCTIONS));
+    const module = new wasm.Module(Buffer.from(MATCH_BYTES_WASM, 'base64'));
     const instance = new wasm.Instance(module, { m: { memory: this.memory } });
     this.run = instance.exports.match as MatchFunction;
     this.buffer = this.memory.buffer;
@@ -100,8 +99,8 @@ export class ByteMatcher {
   }
 
   /**
-   * The address of a new table of `pattern` (see MATCH_FUNCTIONS), good while `generation` stays as
-   * it is now; 0 when its literals are not ASCII or take too much room.
+   * The address of a new table of `pattern` (see $match in match-bytes.wat), good while
+   * `generation` stays as it is now; 0 when its literals are not ASCII or take too much room.
    */
   tableOf(pattern: ShapePattern): number {
     const { literals, kinds } = pattern;
@@ -125,19 +124,28 @@ export class ByteMatcher {
     return table;
   }
 
-  /** Where `bytes[begin]` is in this memory, or -1 when `bytes` is not a view of it. */
+  /**
+   * Where `bytes[begin]` is in this memory, or -1 when `bytes` is not a view of an arena: the
+   * matcher reads past a line's end, which only an arena's padding makes safe.
+   */
   addressOf(bytes: Uint8Array, begin: number): number {
-    return bytes.buffer === this.buffer ? bytes.byteOffset + begin : -1;
+    const at = bytes.byteOffset;
+    const inArena =
+      bytes.buffer === this.buffer &&
+      at >= this.arenaAt &&
+      at + bytes.byteLength + PADDING <= this.buffer.byteLength;
+    return inArena ? at + begin : -1;
   }
 
-  /** See MATCH_FUNCTIONS: -1 matched, NOT_ASCII, or the step that failed. */
+  /** See $match in match-bytes.wat: -1 matched, NOT_ASCII, or the step that failed. */
   match(table: number, steps: number, from: number, begin: number, end: number, spans: ByteSpans): number {
     return this.run(table, steps, from, begin, end, spans.address, spans.max);
   }
 
   /**
    * `length` bytes of this memory to read lines into, good until the next call (the memory grows
-   * for a larger one, which empties the views of the last).
+   * for a larger one, which empties the views of the last). PADDING bytes of memory follow them,
+   * now and after any growth (the memory never shrinks), for the matcher's reads past a line's end.
    */
   arena(length: number): Buffer {
     const needed = this.arenaAt + length + PADDING;
@@ -156,6 +164,11 @@ export class ByteMatcher {
     book.spans.ends = new Int32Array(buffer, book.address + 4 * book.max, book.max);
     book.spans.escaped = new Uint8Array(buffer, book.address + 8 * book.max, book.max);
   }
+}
+
+/** Bytes of a spans block (see $match in match-bytes.wat): an i32 start and end, and a byte, per step. */
+function spansBytes(maxSteps: number): number {
+  return maxSteps * 9;
 }
 
 function align(address: number): number {
