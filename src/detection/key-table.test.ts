@@ -72,10 +72,32 @@ describe('key table', () => {
     const { keys, freed } = table();
     expect(keys.take('x', 0)).toBe(-1);
     const slot = keys.add('x');
-    keys.remove('x', slot);
+    keys.remove(slot);
     expect(keys.size).toBe(0);
     expect(freed).toEqual([slot]);
     expect(keys.add('y')).toBe(slot);
+  });
+
+  it('sweeps only its own keys of an index it shares, in id order, asking `keep` of those due only', () => {
+    const index = new KeyIndex();
+    const freed: number[] = [];
+    const asked: string[] = [];
+    const store = { grow: () => undefined, free: (slot: number) => freed.push(slot), reset: () => undefined };
+    const mine = new KeyTable(WINDOW, store, (key) => (asked.push(key), key === 'k3'), index);
+    const other = new KeyTable(10 * WINDOW, store, () => false, index);
+    for (let i = 0; i < 6; i++) other.add(`o${i}`);
+    mine.take('busy', 0); // the first rotation, of no key
+    const slots = [5, 3, 1, 4].map((i) => mine.add(`k${i}`));
+    const busy = mine.add('busy');
+    mine.take('busy', WINDOW); // rotation: all move to the older generation
+    expect(mine.take('busy', 2 * WINDOW)).toBe(busy); // rotation: the quiet ones are due
+    expect(asked).toEqual(['k5', 'k3', 'k1', 'k4']);
+    expect(freed).toEqual(slots.filter((slot) => slot !== mine.find('k3')).sort((a, b) => a - b));
+    expect(mine.size).toBe(2);
+    expect(other.size).toBe(6);
+    expect(Array.from({ length: 6 }, (_, i) => other.find(`o${i}`))).toEqual([0, 1, 2, 3, 4, 5]);
+    // Ids the sweep freed are given back (the newest freed first).
+    expect(mine.add('again')).toBe(freed.at(-1));
   });
 
   it('restores keys as one fresh generation that the next event does not rotate away', () => {

@@ -51,9 +51,9 @@ export class KeyTable implements IndexedTable {
     return slot;
   }
 
-  /** Frees the slot of `key` (a fresh one whose event did not count). */
-  remove(key: string, slot: number): void {
-    this.drop(key, slot);
+  /** Frees a fresh slot whose event did not count. */
+  remove(slot: number): void {
+    this.drop(slot);
     this.index.collect();
   }
 
@@ -94,7 +94,7 @@ export class KeyTable implements IndexedTable {
     this.store.reset();
   }
 
-  private drop(key: string, slot: number): void {
+  private drop(slot: number): void {
     this.generation[slot] = ABSENT;
     this.held--;
     this.store.free(slot);
@@ -106,11 +106,16 @@ export class KeyTable implements IndexedTable {
     // their windows are empty. After a gap of two generations or more, the same holds for all.
     const currentIsStale = now >= this.rotateAt + this.generationMs;
     const oldest = currentIsStale ? this.current + 1 : this.current;
+    // By slot in this rule's own column (in id order, as the index holds them), not every key of
+    // the index: the rules grouping by the same fields share it, and only a key to drop is read.
     if (this.held > 0) {
-      this.index.forEach((slot, key) => {
-        const generation = this.generation[slot] ?? ABSENT;
-        if (generation !== ABSENT && generation < oldest && !this.keep(key)) this.drop(key, slot);
-      });
+      const generation = this.generation;
+      for (let slot = 0, seen = this.held; seen > 0 && slot < generation.length; slot++) {
+        const from = generation[slot] as number;
+        if (from === ABSENT) continue;
+        seen--;
+        if (from < oldest && !this.keep(this.index.keyOf(slot) as string)) this.drop(slot);
+      }
       this.index.collect();
     }
     this.current++;

@@ -79,7 +79,7 @@ export class RuleSlot {
     const fresh = slot === -1;
     if (fresh) slot = this.keys.add(key, ownsItsText(event));
     if (!this.condition.observe(slot, fresh, ts, event)) {
-      if (fresh) this.keys.remove(key, slot);
+      if (fresh) this.keys.remove(slot);
       return;
     }
     // A fresh slot may belong to a key whose episode a snapshot restored without a window.
