@@ -62,7 +62,8 @@ export class RuleSlot {
     this.keys = new KeyTable(
       Math.max(rule.windowMs, 1),
       this.condition,
-      (key) => this.episodes.has(key),
+      // A key with an open episode has it at its slot (see `observe`): no lookup by key.
+      (slot) => this.episodeAt[slot] !== undefined,
       indexes?.for(rule.groupBy),
     );
   }
