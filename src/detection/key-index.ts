@@ -1,4 +1,4 @@
-import { growUint16 } from './columns.ts';
+import { growInt32, growUint16 } from './columns.ts';
 import type { GroupAlias } from '../rules/index.ts';
 import type { GroupKeyReader } from './group-key.ts';
 import { compileGroupKey, readOncePerEvent } from './group-key.ts';
@@ -21,8 +21,9 @@ export class KeyIndex {
   private readonly ids = new StringIds();
   private refs = new Uint16Array(0);
   private freeIds: number[] = [];
-  /** Ids whose key's last rule let go, to free at `collect`. */
-  private released: number[] = [];
+  /** Ids whose key's last rule let go, to free at `collect` (a stack reused: a sweep lets go of thousands). */
+  private released = new Int32Array(FIRST_CAPACITY);
+  private releasedCount = 0;
   private highWater = 0;
   private capacity = 0;
   private readonly tables: IndexedTable[] = [];
@@ -77,7 +78,15 @@ export class KeyIndex {
   release(id: number): void {
     const refs = (this.refs[id] as number) - 1;
     this.refs[id] = refs;
-    if (refs === 0) this.released.push(id);
+    if (refs !== 0) return;
+    if (this.releasedCount === this.released.length)
+      this.released = growInt32(this.released, this.released.length * 2);
+    this.released[this.releasedCount++] = id;
+  }
+
+  /** The key under `id`, undefined when none. */
+  keyOf(id: number): string | undefined {
+    return this.ids.keyOf(id);
   }
 
   /** Every key and its id, for a snapshot. */
@@ -87,22 +96,18 @@ export class KeyIndex {
     yield* pairs;
   }
 
-  /** Calls `visit` with every id and key (no pair allocated per key, for sweeps of a million). */
-  forEach(visit: (id: number, key: string) => void): void {
-    this.ids.forEach(visit);
-  }
-
   /** Forgets the keys no rule holds any more; when none is left, every table drops its columns. */
   collect(): void {
-    if (this.released.length === 0) return;
+    if (this.releasedCount === 0) return;
     this.lastKey = undefined;
-    for (const id of this.released) {
+    for (let i = 0; i < this.releasedCount; i++) {
+      const id = this.released[i] as number;
       // Taken up again since, or released twice (held and let go again before this collect).
       if (this.refs[id] !== 0 || this.ids.keyOf(id) === undefined) continue;
       this.ids.delete(id);
       this.freeIds.push(id);
     }
-    this.released = [];
+    this.releasedCount = 0;
     if (this.ids.size === 0) this.reset();
   }
 

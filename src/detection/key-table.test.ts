@@ -4,7 +4,7 @@ import { KeyTable } from './key-table.ts';
 
 const WINDOW = 1000;
 
-function table(keep: (key: string) => boolean = () => false) {
+function table(keep: (slot: number) => boolean = () => false) {
   const freed: number[] = [];
   let resets = 0;
   let capacity = 0;
@@ -51,8 +51,9 @@ describe('key table', () => {
   });
 
   it('frees every key after a gap of two windows, except those with an open episode', () => {
-    const { keys, touch } = table((key) => key === 'open');
-    touch('open', 0);
+    let open = -1;
+    const { keys, touch } = table((slot) => slot === open);
+    open = touch('open', 0);
     touch('other', 0);
     touch('late', 3 * WINDOW);
     expect(keys.find('other')).toBe(-1);
@@ -72,10 +73,35 @@ describe('key table', () => {
     const { keys, freed } = table();
     expect(keys.take('x', 0)).toBe(-1);
     const slot = keys.add('x');
-    keys.remove('x', slot);
+    keys.remove(slot);
     expect(keys.size).toBe(0);
     expect(freed).toEqual([slot]);
     expect(keys.add('y')).toBe(slot);
+  });
+
+  it('sweeps only its own keys of an index it shares, in id order, asking `keep` of those due only', () => {
+    const index = new KeyIndex();
+    const freed: number[] = [];
+    const asked: string[] = [];
+    const store = { grow: () => undefined, free: (slot: number) => freed.push(slot), reset: () => undefined };
+    let k3 = -1;
+    const keep = (slot: number): boolean => (asked.push(index.keyOf(slot) as string), slot === k3);
+    const mine = new KeyTable(WINDOW, store, keep, index);
+    const other = new KeyTable(10 * WINDOW, store, () => false, index);
+    for (let i = 0; i < 6; i++) other.add(`o${i}`);
+    mine.take('busy', 0); // the first rotation, of no key
+    const slots = [5, 3, 1, 4].map((i) => mine.add(`k${i}`));
+    k3 = slots[1] as number;
+    const busy = mine.add('busy');
+    mine.take('busy', WINDOW); // rotation: all move to the older generation
+    expect(mine.take('busy', 2 * WINDOW)).toBe(busy); // rotation: the quiet ones are due
+    expect(asked).toEqual(['k5', 'k3', 'k1', 'k4']);
+    expect(freed).toEqual(slots.filter((slot) => slot !== mine.find('k3')).sort((a, b) => a - b));
+    expect(mine.size).toBe(2);
+    expect(other.size).toBe(6);
+    expect(Array.from({ length: 6 }, (_, i) => other.find(`o${i}`))).toEqual([0, 1, 2, 3, 4, 5]);
+    // Ids the sweep freed are given back (the newest freed first).
+    expect(mine.add('again')).toBe(freed.at(-1));
   });
 
   it('restores keys as one fresh generation that the next event does not rotate away', () => {

@@ -11,7 +11,7 @@ const FIRST_CAPACITY = 1024;
  * (key-index.ts), and the rule's condition keeps the state in typed-array columns under it (no
  * object per key). A key is freed once it has been quiet for a whole window: every
  * `generationMs` of event time the keys not touched in the generation before are dropped, except
- * those `keep` names (the ones with an open episode).
+ * the slots `keep` names (those of keys with an open episode).
  */
 export class KeyTable implements IndexedTable {
   private generation = new Int32Array(0);
@@ -22,7 +22,7 @@ export class KeyTable implements IndexedTable {
   constructor(
     private readonly generationMs: number,
     private readonly store: SlotStore,
-    private readonly keep: (key: string) => boolean,
+    private readonly keep: (slot: number) => boolean,
     private readonly index: KeyIndex = new OwnIndex(),
   ) {
     index.attach(this);
@@ -51,9 +51,9 @@ export class KeyTable implements IndexedTable {
     return slot;
   }
 
-  /** Frees the slot of `key` (a fresh one whose event did not count). */
-  remove(key: string, slot: number): void {
-    this.drop(key, slot);
+  /** Frees a fresh slot whose event did not count. */
+  remove(slot: number): void {
+    this.drop(slot);
     this.index.collect();
   }
 
@@ -94,7 +94,7 @@ export class KeyTable implements IndexedTable {
     this.store.reset();
   }
 
-  private drop(key: string, slot: number): void {
+  private drop(slot: number): void {
     this.generation[slot] = ABSENT;
     this.held--;
     this.store.free(slot);
@@ -106,11 +106,16 @@ export class KeyTable implements IndexedTable {
     // their windows are empty. After a gap of two generations or more, the same holds for all.
     const currentIsStale = now >= this.rotateAt + this.generationMs;
     const oldest = currentIsStale ? this.current + 1 : this.current;
+    // By slot in this rule's own column (in id order, as the index holds them), not every key of
+    // the index: the rules grouping by the same fields share it. No key is read.
     if (this.held > 0) {
-      this.index.forEach((slot, key) => {
-        const generation = this.generation[slot] ?? ABSENT;
-        if (generation !== ABSENT && generation < oldest && !this.keep(key)) this.drop(key, slot);
-      });
+      const generation = this.generation;
+      for (let slot = 0, seen = this.held; seen > 0 && slot < generation.length; slot++) {
+        const from = generation[slot] as number;
+        if (from === ABSENT) continue;
+        seen--;
+        if (from < oldest && !this.keep(slot)) this.drop(slot);
+      }
       this.index.collect();
     }
     this.current++;

@@ -62,7 +62,8 @@ export class RuleSlot {
     this.keys = new KeyTable(
       Math.max(rule.windowMs, 1),
       this.condition,
-      (key) => this.episodes.has(key),
+      // A key with an open episode has it at its slot (see `observe`): no lookup by key.
+      (slot) => this.episodeAt[slot] !== undefined,
       indexes?.for(rule.groupBy),
     );
   }
@@ -79,7 +80,7 @@ export class RuleSlot {
     const fresh = slot === -1;
     if (fresh) slot = this.keys.add(key, ownsItsText(event));
     if (!this.condition.observe(slot, fresh, ts, event)) {
-      if (fresh) this.keys.remove(key, slot);
+      if (fresh) this.keys.remove(slot);
       return;
     }
     // A fresh slot may belong to a key whose episode a snapshot restored without a window.

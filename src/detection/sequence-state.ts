@@ -53,6 +53,16 @@ export function keepEvidence(state: SequenceState, i: number, ts: number, event:
   }
 }
 
+/** A step's evidence ring of `size` events (`next`: the oldest once full), as keepEvidence keeps one. */
+export function ringEvidence(
+  times: number[],
+  events: (SecurityEvent | undefined)[],
+  size: number,
+  next: number,
+): StepEvidence {
+  return { times, events, size, next };
+}
+
 function newStepEvidence(ts: number, event: SecurityEvent): StepEvidence {
   // Literals of EVIDENCE_PER_STEP (3) elements: a push would make room for 17.
   return { times: [ts, 0, 0], events: [event, undefined, undefined], size: 1, next: 0 };

@@ -1,8 +1,8 @@
 import type { SecurityEvent } from '../core/index.ts';
-import { evidenceOf } from '../core/index.ts';
 import type { SequenceRule } from '../rules/index.ts';
-import { growFloat64, growSlots } from './columns.ts';
+import { growSlots } from './columns.ts';
 import type { WindowCondition } from './condition.ts';
+import { FirstStepColumns } from './sequence-first-step.ts';
 import type { SequenceState } from './sequence-state.ts';
 import {
   EVIDENCE_PER_STEP,
@@ -17,23 +17,20 @@ import {
 /**
  * Ordered steps within a span (Sigma's temporal_ordered): holds at the instant the last step
  * completes with every earlier step complete before it, all within `window` of the chain's start.
- * Most keys only ever see one event of the first step: such a key keeps just its time in a column
- * (`first`), and the event in another if it may be shown (`firstEvidence`); the full state
- * (sequence-state.ts) is made when a second event comes.
+ * Most keys only ever see events of the first step: such a key keeps its times and the events it
+ * may show in columns (`first`, see sequence-first-step.ts); the full state (sequence-state.ts) is
+ * made when a later step can start, that is when the first step is complete within the window.
  */
 export function sequenceCondition(rule: SequenceRule): WindowCondition {
   const { steps, windowMs } = rule;
   const last = steps.length - 1;
   const chainCount = steps.reduce((sum, step) => sum + step.count, 0);
   const states: (SequenceState | undefined)[] = [];
-  let first = new Float64Array(0);
-  const firstEvidence: (SecurityEvent | undefined)[] = [];
-  // One first-step event is shown as evidence only when that step needs few events.
-  const firstShown = mayBeShown(0, steps[0]?.count ?? 1);
+  const firstCount = steps[0]?.count ?? 1;
+  const first = new FirstStepColumns(firstCount, steps.length);
   // Which steps the event last judged matches (1/0 per step), for the `observe` that follows.
   const hits = new Uint8Array(steps.length);
   let judged: SecurityEvent | undefined;
-  let judgedAny = false;
   const judge = (event: SecurityEvent): boolean => {
     let any = false;
     for (let i = 0; i <= last; i++) {
@@ -42,7 +39,6 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
       any ||= hit;
     }
     judged = event;
-    judgedAny = any;
     return any;
   };
 
@@ -83,45 +79,42 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
     return state;
   };
 
-  /** The full state of `slot`, or the one its lone first-step time stands for. */
-  const view = (slot: number): SequenceState => {
-    const state = states[slot];
-    if (state !== undefined) return state;
-    const made = newSequenceState(steps.length);
-    const ts = first[slot] as number;
-    made.times[0] = keepNewest(undefined, ts, steps[0]?.count ?? 1);
-    const shown = firstEvidence[slot];
-    if (shown !== undefined) keepEvidence(made, 0, ts, shown);
-    return made;
-  };
+  /** The full state of `slot`, or the one its first-step columns stand for. */
+  const view = (slot: number): SequenceState => states[slot] ?? first.state(slot);
   const full = (slot: number): SequenceState => {
     let state = states[slot];
     if (state === undefined) {
-      states[slot] = state = view(slot);
-      firstEvidence[slot] = undefined;
+      states[slot] = state = first.state(slot);
+      first.clear(slot);
     }
     return state;
+  };
+
+  /** A key without a full state (fresh, or with first-step events only, in columns). */
+  const observeFirst = (slot: number, fresh: boolean, ts: number, event: SecurityEvent): boolean => {
+    // Only the second step can start from columns (a later one needs the one before it).
+    if (!fresh && hits[1] === 1 && first.completeWithin(slot, ts, windowMs)) {
+      observeFull(full(slot), ts, event);
+      return true;
+    }
+    if (hits[0] === 1) {
+      first.record(slot, ts, event, mayBeShown(first.length(slot), firstCount));
+      return true;
+    }
+    return !fresh;
   };
 
   return {
     accepts: judge,
     observe(slot, fresh, ts, event: SecurityEvent) {
       // Steps are judged once per event: by `accepts` just before, or here.
-      const matchesAny = judged === event ? judgedAny : judge(event);
+      if (judged !== event) judge(event);
       judged = undefined;
-      if (!fresh) {
-        if (states[slot] === undefined && !matchesAny) return true;
-        observeFull(full(slot), ts, event);
-        return true;
-      }
-      if (last > 0 && hits[0] === 1) {
-        first[slot] = ts;
-        firstEvidence[slot] = firstShown ? evidenceOf(event) : undefined;
-        return true;
-      }
-      const state = observeFull(undefined, ts, event);
-      states[slot] = state;
-      return state !== undefined;
+      const state = fresh ? undefined : states[slot];
+      if (state !== undefined) observeFull(state, ts, event);
+      else if (last > 0) return observeFirst(slot, fresh, ts, event);
+      else if (fresh) return (states[slot] = observeFull(undefined, ts, event)) !== undefined;
+      return true;
     },
     holdsAt: (slot, ts) => states[slot]?.completedAt === ts,
     holdsUntil: (slot) => states[slot]?.completedAt ?? -Infinity,
@@ -134,18 +127,16 @@ export function sequenceCondition(rule: SequenceRule): WindowCondition {
       };
     },
     grow(capacity) {
-      first = growFloat64(first, capacity);
+      first.grow(capacity);
       growSlots(states, capacity);
-      growSlots(firstEvidence, capacity);
     },
     free(slot) {
       states[slot] = undefined;
-      firstEvidence[slot] = undefined;
+      first.clear(slot);
     },
     reset() {
       states.length = 0;
-      firstEvidence.length = 0;
-      first = new Float64Array(0);
+      first.reset();
     },
     save: (slot) => savedSequenceState(view(slot)),
     load(slot, saved) {

@@ -17,6 +17,19 @@ describe('time rings', () => {
     expect(times.length(2)).toBe(0);
   });
 
+  it('appends in arrival order, out of order times too, and slides and grows as insert does', () => {
+    const times = rings();
+    for (const ts of [5, 1, 9, 3]) times.append(0, ts);
+    expect(times.toArray(0)).toEqual([5, 1, 9, 3]);
+    for (const ts of [8, 2, 6, 4, 0]) {
+      times.dropOldest(0);
+      times.append(0, ts);
+    }
+    expect(times.toArray(0)).toEqual([2, 6, 4, 0]);
+    for (let ts = 0; ts < 20; ts++) times.append(1, 20 - ts);
+    expect(times.toArray(1)).toEqual(Array.from({ length: 20 }, (_, i) => 20 - i));
+  });
+
   it('grows a ring by doubling and keeps its times across the move', () => {
     const times = rings();
     const expected: number[] = [];

@@ -51,6 +51,15 @@ export class TimeRings {
     return this.slab[(this.offset[slot] as number) + (((this.head[slot] as number) + i) & mask)] as number;
   }
 
+  /** Adds `ts` as the newest time, whatever the others are (a ring kept in arrival order). */
+  append(slot: number, ts: number): void {
+    const n = this.count[slot] as number;
+    if (this.sizeClass[slot] === NO_RING || n === 1 << (this.sizeClass[slot] as number)) this.enlarge(slot);
+    const mask = (1 << (this.sizeClass[slot] as number)) - 1;
+    this.slab[(this.offset[slot] as number) + (((this.head[slot] as number) + n) & mask)] = ts;
+    this.count[slot] = n + 1;
+  }
+
   /** Inserts `ts` after every time <= it (input mostly in order: a walk from the newest end). */
   insert(slot: number, ts: number): void {
     const n = this.count[slot] as number;
