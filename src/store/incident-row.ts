@@ -139,23 +139,36 @@ function incidentOfRow(row: HeldRow, samplesLater: boolean): Incident {
   return incident;
 }
 
-/** `incident.samples` becomes a plain property at its first read or write, in its place among the keys. */
-function parseSamplesWhenRead(incident: Incident, row: HeldRow): void {
-  const settle = (samples: Incident['samples']) =>
-    Object.defineProperty(incident, 'samples', {
-      value: samples,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+/** Rows whose samples an incident has not parsed yet (see parseSamplesWhenRead). */
+const unparsedSamples = new WeakMap<Incident, HeldRow>();
+
+/** The samples as a plain property of the incident, in its place among the keys. */
+function settleSamples(incident: Incident, samples: Incident['samples']): void {
+  unparsedSamples.delete(incident);
   Object.defineProperty(incident, 'samples', {
+    value: samples,
+    writable: true,
     enumerable: true,
     configurable: true,
-    get() {
-      const samples = JSON.parse(samplesJsonOf(row)) as Incident['samples'];
-      settle(samples);
-      return samples;
-    },
-    set: settle,
   });
+}
+
+/** One getter and setter for all incidents (no closures per incident: a replay makes thousands). */
+const SAMPLES_WHEN_READ: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Incident) {
+    const samples = JSON.parse(samplesJsonOf(unparsedSamples.get(this) as HeldRow)) as Incident['samples'];
+    settleSamples(this, samples);
+    return samples;
+  },
+  set(this: Incident, samples: Incident['samples']) {
+    settleSamples(this, samples);
+  },
+};
+
+/** `incident.samples` becomes a plain property at its first read or write, in its place among the keys. */
+function parseSamplesWhenRead(incident: Incident, row: HeldRow): void {
+  unparsedSamples.set(incident, row);
+  Object.defineProperty(incident, 'samples', SAMPLES_WHEN_READ);
 }
