@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../core/index.ts';
+import type { Incident, SecurityEvent } from '../core/index.ts';
 import type { CaseRepository, CaseSpanRow } from '../store/index.ts';
 import { assignCase, readCasesFor } from './case-assignment.ts';
 import { entitiesOf } from './cases.ts';
@@ -25,9 +25,10 @@ function memoryCases(): CaseRepository & { puts: CaseSpanRow[]; asked: string[][
   };
 }
 
-const samples = [
-  { source: { ip: '203.0.113.9' }, user: { name: 'Root' } },
-  { source: { ip: '198.51.100.4' }, user: { name: 'admin' } },
+const at = '2026-03-02T10:00:00.000Z';
+const samples: SecurityEvent[] = [
+  { '@timestamp': at, event: { code: '4625' }, source: { ip: '203.0.113.9' }, user: { name: 'Root' } },
+  { '@timestamp': at, event: { code: '4625' }, source: { ip: '198.51.100.4' }, user: { name: 'admin' } },
 ];
 
 function incident(serial: number, group: Record<string, string>): Incident {
