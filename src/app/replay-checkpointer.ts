@@ -1,3 +1,4 @@
+import type { Incident } from '../core/index.ts';
 import type { DetectionEngine } from '../detection/index.ts';
 import type { IncidentRecorder, NoiseStage } from '../incidents/index.ts';
 import type { NotifyStage } from '../routing/index.ts';
@@ -91,21 +92,24 @@ export class ReplayCheckpointer {
     return this.inFlight && new Promise((resolve) => setImmediate(resolve));
   }
 
-  /** The last checkpoint, after the running one: the replay is complete. */
-  async finish(eventTime: number): Promise<void> {
+  /**
+   * The last checkpoint, after the running one: the replay is complete. Returns the incidents the
+   * replay opened (by serial, see IncidentRepository.bySerials), read in its transaction.
+   */
+  async finish(eventTime: number): Promise<Incident[]> {
     await this.inFlight;
     if (this.failure) throw this.failure.error;
-    await this.save(true, eventTime);
+    return (await this.save(true, eventTime)) ?? [];
   }
 
-  private async save(complete: boolean, eventTime: number): Promise<void> {
+  private async save(complete: boolean, eventTime: number): Promise<Incident[] | undefined> {
     const { store, engine, recorder, noise, notify, progress, now } = this.parts;
     const began = now();
     // A complete replay is never resumed: it needs no snapshot (tens of MB to encode and write).
     const snapshot = complete ? '' : engine.snapshot();
     const saved: ReplayCheckpoint = { ...progress, positions: [...progress.positions], snapshot, complete };
     const detections = recorder.take();
-    await store.transaction(async (tx) => {
+    const incidents = await store.transaction(async (tx) => {
       const changes = await recorder.flush(tx, {}, detections);
       for (const change of changes)
         if (change.kind === 'opened') progress.serials.push(change.incident.serial);
@@ -115,10 +119,12 @@ export class ReplayCheckpointer {
       const settled = complete ? eventTime : eventTime - (this.parts.toleranceMs ?? 0);
       if (Number.isFinite(settled)) await notify?.tickDue(settled, tx);
       await saveReplayCheckpoint(tx, saved, now());
+      return complete ? tx.incidents.bySerials(saved.serials) : undefined;
     });
     this.last = now();
     this.timed = true;
     const took = this.last - began;
     this.gap = Math.max(this.parts.everyMs, Math.min(MAX_CHECKPOINT_GAP_MS, took / CHECKPOINT_SHARE));
+    return incidents;
   }
 }

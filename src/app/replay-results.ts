@@ -2,12 +2,6 @@ import type { Incident, IncidentCase } from '../core/index.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadCounts } from './event-stream.ts';
 
-/** The incidents a replay into a store wrote (by their serials), oldest first. */
-export async function incidentsOf(store: Store, serials: number[]): Promise<Incident[]> {
-  // Only those (a daemon's store may hold years of others); their samples parsed when read.
-  return store.incidents.bySerials(serials);
-}
-
 /** The cases of those incidents, by id. */
 export async function casesOf(store: Store, incidents: readonly Incident[]): Promise<IncidentCase[]> {
   const ids = [...new Set(incidents.flatMap((incident) => incident.caseId ?? []))].sort((a, b) => a - b);

@@ -16,7 +16,7 @@ import { loadUnfinishedReplay, stampInputs } from './replay-checkpoint.ts';
 import { ReplayCheckpointer } from './replay-checkpointer.ts';
 import { wholeEvidence, withEvidence, withWrittenEvidence } from './replay-evidence.ts';
 import { openReplayInputs } from './replay-inputs.ts';
-import { casesOf, incidentsOf, sumCounts } from './replay-results.ts';
+import { casesOf, sumCounts } from './replay-results.ts';
 import type { TimeOrder } from './sort-by-time.ts';
 
 export interface ReplayOptions {
@@ -172,7 +172,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     await checkpoints?.turn();
   }
   engine.flush();
-  await checkpoints?.finish(eventTime);
+  const written = await checkpoints?.finish(eventTime);
 
   const files = inputs.map(({ stream, order, guard }) => ({
     path: stream.path,
@@ -183,7 +183,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     order,
     threads: stream.threads,
   }));
-  const incidents = store ? await incidentsOf(store, progress.serials) : wholeEvidence(book.list());
+  const incidents = written ?? wholeEvidence(book.list());
   const report: ReplayReport = {
     incidents,
     cases: store ? await casesOf(store, incidents) : book.cases(),

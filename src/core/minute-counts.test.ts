@@ -116,4 +116,51 @@ describe('minute counts', () => {
       [3 * M, 1],
     ]);
   });
+
+  it('spreads in one pass as one addToMinute per minute did (a copy of the list each), in and out of order', () => {
+    /** spreadOverMinutes as it was. */
+    const stepByStep = (minutes: MinuteCount[], from: number, to: number, events: number, max: number) => {
+      const last = Math.floor(Math.max(from, to) / M);
+      const first = Math.max(Math.floor(Math.min(from, to) / M), last - max + 1);
+      const span = last - first + 1;
+      let result = minutes.map(([m, n]): MinuteCount => [m, n]);
+      for (let i = 0; i < span && events > 0; i++) {
+        const share = Math.floor(events / span) + (i < events % span ? 1 : 0);
+        result = addToMinute(result, (first + i) * M, share, max);
+      }
+      return result;
+    };
+    const minute = fc.integer({ min: 0, max: 40 });
+    const pair = fc.tuple(minute, fc.integer({ min: 0, max: 9 }));
+    const sorted = fc
+      .uniqueArray(pair, { selector: ([m]) => m, maxLength: 12 })
+      .map((pairs) => pairs.sort(([a], [b]) => a - b).map(([m, n]): MinuteCount => [m * M, n]));
+    const unsorted = fc
+      .array(pair, { maxLength: 8 })
+      .map((pairs) => pairs.map(([m, n]): MinuteCount => [m * M + 7, n]));
+    const events = fc.oneof(fc.integer({ min: -3, max: 90 }), fc.constantFrom(0.5, 2.5, Number.NaN));
+    fc.assert(
+      fc.property(
+        fc.oneof(sorted, unsorted),
+        fc.integer({ min: 0, max: 45 * M }),
+        fc.integer({ min: 0, max: 45 * M }),
+        events,
+        fc.integer({ min: 0, max: 14 }),
+        (minutes, from, to, count, max) => {
+          const before = JSON.stringify(minutes);
+          const expected = max === 0 && count > 0 ? undefined : stepByStep(minutes, from, to, count, max);
+          if (expected !== undefined)
+            expect(spreadOverMinutes(minutes, from, to, count, max)).toEqual(expected);
+          expect(JSON.stringify(minutes)).toBe(before);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+    // A day of minutes spread at once, onto a list holding some of them.
+    const day: MinuteCount[] = [
+      [5 * M, 2],
+      [700 * M, 1],
+    ];
+    expect(spreadOverMinutes(day, 0, 2_000 * M, 5_000)).toEqual(stepByStep(day, 0, 2_000 * M, 5_000, 1_440));
+  });
 });

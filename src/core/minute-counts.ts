@@ -76,8 +76,46 @@ export function spreadOverMinutes(
   const last = Math.floor(Math.max(from, to) / MINUTE_MS);
   const first = Math.max(Math.floor(Math.min(from, to) / MINUTE_MS), last - max + 1);
   const span = last - first + 1;
+  if (!(events > 0) || !(span > 0)) return minutes.map(([m, n]): MinuteCount => [m, n]);
+  if (!isIncreasing(minutes)) return spreadMinuteByMinute(minutes, first, span, events, max);
+  // The shares merged into the list in one pass, then capped once: what adding them one minute
+  // at a time (addToMinute, each capped) gives, without a copy of the list per minute.
+  const merged: MinuteCount[] = [];
+  let at = 0;
+  for (let i = 0; i < span; i++) {
+    const share = Math.floor(events / span) + (i < events % span ? 1 : 0);
+    if (!(share > 0)) continue;
+    const start = (first + i) * MINUTE_MS;
+    while (at < minutes.length && (minutes[at] as MinuteCount)[0] < start) {
+      const [m, n] = minutes[at++] as MinuteCount;
+      merged.push([m, n]);
+    }
+    const same = at < minutes.length && (minutes[at] as MinuteCount)[0] === start;
+    merged.push([start, same ? (minutes[at++] as MinuteCount)[1] + share : share]);
+  }
+  while (at < minutes.length) {
+    const [m, n] = minutes[at++] as MinuteCount;
+    merged.push([m, n]);
+  }
+  return capMinutes(merged, max);
+}
+
+function isIncreasing(minutes: readonly MinuteCount[]): boolean {
+  for (let i = 1; i < minutes.length; i++)
+    if (!((minutes[i - 1] as MinuteCount)[0] < (minutes[i] as MinuteCount)[0])) return false;
+  return true;
+}
+
+/** spreadOverMinutes for a list out of order (none is written so): one addToMinute per minute. */
+function spreadMinuteByMinute(
+  minutes: readonly MinuteCount[],
+  first: number,
+  span: number,
+  events: number,
+  max: number,
+): MinuteCount[] {
   let result = minutes.map(([m, n]): MinuteCount => [m, n]);
-  for (let i = 0; i < span && events > 0; i++) {
+  for (let i = 0; i < span; i++) {
     const share = Math.floor(events / span) + (i < events % span ? 1 : 0);
     result = addToMinute(result, (first + i) * MINUTE_MS, share, max);
   }

@@ -1,7 +1,7 @@
 import type { Incident } from '../core/index.ts';
 import type { CaseRepository } from '../store/index.ts';
 import type { CaseSpan, Entity } from './cases.ts';
-import { CASE_GAP_MS, chooseCase, entitiesOf, overlapsCase, widenCase } from './cases.ts';
+import { CASE_GAP_MS, chooseCase, ENTITY_FIELDS, entitiesOf, overlapsCase, widenCase } from './cases.ts';
 
 /**
  * Puts a newly opened incident in a case: the earliest case about one of its entities active at
@@ -15,7 +15,8 @@ export async function assignCase(
   incident: Incident,
   samples: Incident['samples'] = incident.samples,
 ): Promise<Incident> {
-  const entities = entitiesOf({ group: incident.group, samples });
+  const entities =
+    entitiesRead.take(incident.group, samples) ?? entitiesOf({ group: incident.group, samples });
   const span = { entities, firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
   const active = await cases.active(incident.firstSeen - CASE_GAP_MS, span.entities);
   const choice = chooseCase(span, active);
@@ -28,6 +29,24 @@ export async function assignCase(
 }
 
 /**
+ * The entities readCasesFor found for incidents about to open, by their evidence (the array their
+ * opening brings again): assigning each a case then does not go through its samples a second time.
+ */
+const entitiesRead = {
+  found: new WeakMap<readonly unknown[], { group: Incident['group']; entities: Entity[] }>(),
+  keep(group: Incident['group'], samples: readonly unknown[], entities: Entity[]): void {
+    this.found.set(samples, { group, entities });
+  },
+  /** Only for the same evidence and the same values in the group's entity fields. */
+  take(group: Incident['group'], samples: readonly unknown[]): Entity[] | undefined {
+    const found = this.found.get(samples);
+    if (found === undefined) return undefined;
+    this.found.delete(samples);
+    return ENTITY_FIELDS.every((field) => found.group[field] === group[field]) ? found.entities : undefined;
+  },
+};
+
+/**
  * Reads in one go the stored cases that incidents about to open may join, so that assigning
  * each of them a case asks the store nothing more (in a store transaction, which keeps what it read).
  */
@@ -38,7 +57,9 @@ export async function readCasesFor(
   const entities = new Set<string>();
   let since = Infinity;
   for (const incident of incidents) {
-    for (const entity of entitiesOf(incident)) entities.add(entity);
+    const mine = entitiesOf(incident);
+    entitiesRead.keep(incident.group, incident.samples, mine);
+    for (const entity of mine) entities.add(entity);
     since = Math.min(since, incident.firstSeen - CASE_GAP_MS);
   }
   if (entities.size > 0) await cases.active(since, [...entities]);

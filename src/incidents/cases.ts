@@ -15,7 +15,7 @@ export interface CaseSpan {
 export type CaseChoice = { join: number } | { open: true };
 
 /** Fields whose values name who attacks or who is attacked. */
-const ENTITY_FIELDS = ['source.ip', 'user.name', 'host.name'] as const;
+export const ENTITY_FIELDS = ['source.ip', 'user.name', 'host.name'] as const;
 /** Taken from evidence as well as from the group; a host is not (every event on a server carries it). */
 const SAMPLE_FIELDS = ['source.ip', 'user.name'] as const;
 

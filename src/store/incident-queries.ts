@@ -40,23 +40,32 @@ export async function listIncidents(db: Kysely<Database>, filter: IncidentFilter
 /** Serials per statement: far below the bound-parameter limits of both dialects. */
 const SERIALS_CHUNK = 500;
 
-/** See IncidentRepository.bySerials. */
+/**
+ * See IncidentRepository.bySerials. `written`: an incident as the caller's transaction wrote it,
+ * when it can tell without reading (those it cannot are read).
+ */
 export async function incidentsBySerial(
   db: Kysely<Database>,
   serials: readonly number[],
+  written: (serial: number) => Incident | undefined = () => undefined,
 ): Promise<Incident[]> {
   const wanted = [...new Set(serials)].sort((a, b) => a - b);
-  const found: Incident[] = [];
-  for (let start = 0; start < wanted.length; start += SERIALS_CHUNK) {
+  const found = new Map<number, Incident>();
+  const unread: number[] = [];
+  for (const serial of wanted) {
+    const incident = written(serial);
+    if (incident === undefined) unread.push(serial);
+    else found.set(serial, incident);
+  }
+  for (let start = 0; start < unread.length; start += SERIALS_CHUNK) {
     const rows = await db
       .selectFrom('incidents')
       .selectAll()
-      .where('serial', 'in', wanted.slice(start, start + SERIALS_CHUNK))
-      .orderBy('serial', 'asc')
+      .where('serial', 'in', unread.slice(start, start + SERIALS_CHUNK))
       .execute();
-    for (const row of rows) found.push(toWrittenIncident(row));
+    for (const row of rows) found.set(Number(row.serial), toWrittenIncident(row));
   }
-  return found;
+  return wanted.flatMap((serial) => found.get(serial) ?? []);
 }
 
 export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter = {}): Promise<number> {

@@ -87,9 +87,15 @@ export function createIncidentRepository(db: Kysely<Database>, behind?: WriteBeh
     'continueBurst',
     'resolveEpisode',
   ]);
-  return Object.fromEntries(
+  const repository = Object.fromEntries(
     Object.entries(incidents).map(([name, method]) => [name, engine.has(name) ? method : drained(method)]),
   ) as unknown as IncidentRepository;
+  // What this transaction wrote is answered from the rows it keeps (a replay reads back all it wrote).
+  repository.bySerials = async (serials) => {
+    await behind.drain(db);
+    return incidentsBySerial(db, serials, (serial) => behind.writtenIncident(serial));
+  };
+  return repository;
 }
 
 function prepareOpens(

@@ -91,8 +91,8 @@ export function toProgressColumns(progress: IncidentProgress): Partial<IncidentT
 
 /**
  * The incident of a row an engine write just made (or a replay reads back, see
- * IncidentRepository.bySerials): its samples (whole events, most of the row) are parsed only when
- * read, and a replay's noise control reads none.
+ * IncidentRepository.bySerials): its samples (whole events, most of the row) and minutes are
+ * parsed only when read, and a replay's noise control reads neither.
  */
 export function toWrittenIncident(row: HeldRow): Incident {
   return incidentOfRow(row, true);
@@ -102,7 +102,7 @@ export function toIncident(row: IncidentTable): Incident {
   return incidentOfRow(row, false);
 }
 
-function incidentOfRow(row: HeldRow, samplesLater: boolean): Incident {
+function incidentOfRow(row: HeldRow, parseLater: boolean): Incident {
   const incident: Incident = {
     serial: Number(row.serial),
     episodeId: row.episode_id,
@@ -118,9 +118,9 @@ function incidentOfRow(row: HeldRow, samplesLater: boolean): Incident {
     confidence: row.confidence as Confidence,
     priority: row.priority as Priority,
     attack: JSON.parse(row.attack_json) as string[],
-    samples: samplesLater ? [] : (JSON.parse(samplesJsonOf(row)) as Incident['samples']),
+    samples: parseLater ? [] : (JSON.parse(samplesJsonOf(row)) as Incident['samples']),
   };
-  if (samplesLater) parseSamplesWhenRead(incident, row);
+  if (parseLater) parseSamplesWhenRead(incident, row);
   if (row.runbook !== null) incident.runbook = row.runbook;
   if (row.sigma_json !== null && row.sigma_json !== undefined)
     incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];
@@ -134,28 +134,42 @@ function incidentOfRow(row: HeldRow, samplesLater: boolean): Incident {
   if (row.resolution !== null) incident.resolution = row.resolution;
   if (row.case_id !== null && row.case_id !== undefined) incident.caseId = Number(row.case_id);
   if (row.quiet_since !== null) incident.quietSince = Number(row.quiet_since);
-  if (row.minute_counts !== null && row.minute_counts !== undefined)
-    incident.minuteCounts = JSON.parse(row.minute_counts) as Incident['minuteCounts'];
+  if (row.minute_counts === null || row.minute_counts === undefined) return incident;
+  if (parseLater) parseMinutesWhenRead(incident, row.minute_counts);
+  else incident.minuteCounts = JSON.parse(row.minute_counts) as Incident['minuteCounts'];
   return incident;
 }
 
-/** `incident.samples` becomes a plain property at its first read or write, in its place among the keys. */
-function parseSamplesWhenRead(incident: Incident, row: HeldRow): void {
-  const settle = (samples: Incident['samples']) =>
-    Object.defineProperty(incident, 'samples', {
-      value: samples,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  Object.defineProperty(incident, 'samples', {
+/**
+ * Makes `key` of an object a property parsed from its JSON text at its first read, or set at its
+ * first write, then a plain one in its place among the keys. One getter and setter for all objects
+ * (no closures per incident: a replay makes one per write).
+ */
+function parsedWhenRead<S>(key: string, textOf: (source: S) => string) {
+  const sources = new WeakMap<object, S>();
+  const settle = (target: object, value: unknown) => {
+    sources.delete(target);
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  const descriptor: PropertyDescriptor = {
     enumerable: true,
     configurable: true,
-    get() {
-      const samples = JSON.parse(samplesJsonOf(row)) as Incident['samples'];
-      settle(samples);
-      return samples;
+    get(this: object) {
+      const value = JSON.parse(textOf(sources.get(this) as S)) as unknown;
+      settle(this, value);
+      return value;
     },
-    set: settle,
-  });
+    set(this: object, value: unknown) {
+      settle(this, value);
+    },
+  };
+  return (target: object, source: S): void => {
+    sources.set(target, source);
+    Object.defineProperty(target, key, descriptor);
+  };
 }
+
+/** The samples (whole events, most of the row), made JSON first if the row holds them as their array. */
+const parseSamplesWhenRead = parsedWhenRead<HeldRow>('samples', samplesJsonOf);
+/** The minutes: a replay's noise control reads none, and up to a day of them is written at each change. */
+const parseMinutesWhenRead = parsedWhenRead<string>('minuteCounts', (json) => json);

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { StoreDialect } from './migrations/index.ts';
-import { samplesJsonOf, storedRow } from './held-row.ts';
+import { samplesJsonOf } from './held-row.ts';
+import { insertHeldRows } from './incident-inserts.ts';
 import type { HeldRow } from './held-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
 
@@ -23,8 +24,6 @@ const CHANGED = [
 
 /** Rows per statement on SQLite (one UPDATE each) and per array on PostgreSQL. */
 const CHUNK = 500;
-/** Rows per INSERT: about 30 columns each, within SQLite's 32,766 bound parameters. */
-const INSERT_CHUNK = 200;
 
 /**
  * The incidents a batch of engine writes in one transaction opened or changed, as their rows
@@ -92,11 +91,7 @@ export class KnownIncidents {
     // In serial order: an incident's previous may be one of them.
     const inserts = [...this.inserts].sort((a, b) => a - b).map((serial) => this.withCase(serial, caseOf));
     this.inserts.clear();
-    for (let start = 0; start < inserts.length; start += INSERT_CHUNK)
-      await db
-        .insertInto('incidents')
-        .values(inserts.slice(start, start + INSERT_CHUNK).map(storedRow))
-        .execute();
+    await insertHeldRows(db, this.dialect, inserts);
     const rows = [...this.changed].map((serial) => this.bySerial.get(serial) as HeldRow);
     this.changed.clear();
     for (let start = 0; start < rows.length; start += CHUNK) {

@@ -137,7 +137,8 @@ export interface IncidentRepository {
   /**
    * The incidents of these serials (those the store holds), by serial. Their samples, most of a
    * row, are parsed at their first read: a replay returns every incident it wrote, and its callers
-   * read the samples of few of them.
+   * read the samples of few of them. In a transaction, those it wrote are made from the rows it
+   * keeps rather than read again (the same incidents; a replay reads back tens of MB it just wrote).
    */
   bySerials(serials: readonly number[]): Promise<Incident[]>;
   /** How many incidents match the filter, ignoring its order, limit and offset. */

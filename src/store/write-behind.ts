@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Incident } from '../core/index.ts';
 import { CaseCache } from './case-cache.ts';
 import { DeferredTrail } from './engine-trail.ts';
+import { incidentOf } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
+import { readsBackAsHeld } from './held-read-back.ts';
 import { KnownIncidents } from './known-incidents.ts';
 import { PreparedOpens } from './prepared-opens.ts';
 import { QuietIncidents } from './quiet-incidents.ts';
@@ -32,6 +35,15 @@ export class WriteBehind implements EngineWrites {
     await this.known.drain(db, (serial) => this.cases.takeUnwritten(serial));
     await this.trail.drain(db);
     await this.cases.drain(db);
+  }
+
+  /**
+   * After `drain`: incident `serial` as this transaction wrote it, from the row it keeps (see
+   * KnownIncidents), in its case; undefined when it keeps none or reading would change it.
+   */
+  writtenIncident(serial: number): Incident | undefined {
+    const row = this.known.bySerialNumber(serial);
+    return row !== undefined && readsBackAsHeld(row) ? incidentOf(row, this) : undefined;
   }
 
   /** Before anything else reads incidents, cases or audit rows, or a person changes an incident. */

@@ -19,13 +19,20 @@ describe('the incident an engine write returns, its samples parsed when read', (
     const eager = toIncident(row);
     expect(seenOf(toWrittenIncident(row))).toEqual(seenOf(eager));
     const written = toWrittenIncident(row);
-    expect(Object.getOwnPropertyDescriptor(written, 'samples')?.get).toBeDefined(); // not parsed yet
+    for (const key of ['samples', 'minuteCounts'])
+      // not parsed yet
+      expect(Object.getOwnPropertyDescriptor(written, key)?.get).toBeDefined();
     expect(written).toStrictEqual(eager);
     expect(written.samples).toBe(written.samples); // parsed once
+    expect(written.minuteCounts).toBe(written.minuteCounts);
+    expect(written.minuteCounts).toEqual(eager.minuteCounts);
     const lazy = toWrittenIncident(row);
     lazy.samples = [];
+    lazy.minuteCounts = [[0, 1]];
     expect(lazy.samples).toEqual([]);
+    expect(lazy.minuteCounts).toEqual([[0, 1]]);
     expect(Object.keys(lazy)).toEqual(Object.keys(eager));
+    expect(toWrittenIncident(row).minuteCounts).toEqual(eager.minuteCounts); // each its own
   });
 
   it('of a held row (samples still their array) reads as the stored row, which it becomes', () => {

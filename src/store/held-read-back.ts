@@ -1,0 +1,26 @@
+import type { HeldRow } from './held-row.ts';
+
+/**
+ * A lone surrogate half: both drivers write text as UTF-8, which replaces it with U+FFFD. NUL too:
+ * PostgreSQL refuses it in text (the write fails first), and a row holding one is read back anyway.
+ */
+const CHANGED_BY_DRIVERS = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/;
+
+/**
+ * Whether reading a row this transaction wrote (see KnownIncidents) would give back what it holds:
+ * texts whole, numbers whole and safe (not -0, which is stored as 0, nor NaN, stored as null). The
+ * samples are written as JSON.stringify made them, which escapes lone surrogates, and not looked at
+ * (most of the row); an incident whose row fails this is read from the database.
+ */
+export function readsBackAsHeld(row: HeldRow): boolean {
+  for (const key in row) {
+    if (key === 'samples_json' || key === 'samples') continue;
+    const value = row[key as keyof HeldRow];
+    if (typeof value === 'string') {
+      if (CHANGED_BY_DRIVERS.test(value)) return false;
+    } else if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value) || Object.is(value, -0)) return false;
+    } else if (value !== null && value !== undefined) return false;
+  }
+  return row.samples_json !== undefined;
+}
