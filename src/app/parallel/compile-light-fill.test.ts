@@ -19,7 +19,10 @@ function form(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const keys = Reflect.ownKeys(value).filter((key) => typeof key === 'string');
   return {
-    proto: Object.getPrototypeOf(value) === Object.prototype ? 'plain' : Object.getPrototypeOf(value)?.constructor?.name,
+    proto:
+      Object.getPrototypeOf(value) === Object.prototype
+        ? 'plain'
+        : Object.getPrototypeOf(value)?.constructor?.name,
     fields: keys.map((key) => [key, form(Object.getOwnPropertyDescriptor(value, key)?.value)]),
   };
 }
