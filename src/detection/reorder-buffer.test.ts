@@ -81,6 +81,17 @@ describe('ReorderBuffer', () => {
     checkAgainstOld(4, steps, false);
   });
 
+  it('keeps order when its ring wraps round and when it grows while wrapped (over 1024 held)', () => {
+    // ~300 held while time runs one per event (the ring wraps), then four events per ms: ~1200.
+    const steps: Step[] = Array.from({ length: 6000 }, (_, i) => ({
+      op: 'push',
+      ts: (i < 2500 ? i : 2500 + Math.floor((i - 2500) / 4)) - (i % 11 === 5 ? 3 : 0),
+      ceiling: Infinity,
+    }));
+    steps.splice(4000, 0, { op: 'save' }, { op: 'release', ts: 2700 });
+    checkAgainstOld(300, steps, false);
+  });
+
   it('restores what it saved', () => {
     const buffer = new ReorderBuffer(10);
     for (const ts of [5, 3, 8, 8, 1]) buffer.push(ts, { ts } as unknown as SecurityEvent, () => {});

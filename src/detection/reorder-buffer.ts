@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '../core/index.ts';
+import { EventRing } from './event-ring.ts';
 import { MinHeap } from './min-heap.ts';
 
 interface Pending {
@@ -16,11 +17,8 @@ type Release = (ts: number, event: SecurityEvent) => void;
  * arrive out of order pay for the heap.
  */
 export class ReorderBuffer {
-  /** Events that arrived in order, as three queues (no object per event): time, arrival, event. */
-  private readonly inTimes: number[] = [];
-  private readonly inSeqs: number[] = [];
-  private readonly inEvents: (SecurityEvent | undefined)[] = [];
-  private head = 0;
+  /** Events that arrived in order (no object per event). */
+  private readonly inOrder = new EventRing();
   private readonly outOfOrder = new MinHeap<Pending>(
     (a, b) => a.ts < b.ts || (a.ts === b.ts && a.seq < b.seq),
   );
@@ -44,7 +42,7 @@ export class ReorderBuffer {
   }
 
   get buffered(): number {
-    return this.inTimes.length - this.head + this.outOfOrder.size;
+    return this.inOrder.size + this.outOfOrder.size;
   }
 
   /**
@@ -55,9 +53,7 @@ export class ReorderBuffer {
   push(ts: number, event: SecurityEvent, release: Release, ceiling = Infinity): boolean {
     if (ts < this.released) return false;
     if (ts >= this.newest) {
-      this.inTimes.push(ts);
-      this.inSeqs.push(this.seq++);
-      this.inEvents.push(event);
+      this.inOrder.push(ts, this.seq++, event);
       this.newest = ts;
     } else {
       this.outOfOrder.push({ ts, seq: this.seq++, event });
@@ -69,10 +65,10 @@ export class ReorderBuffer {
   /** Hands on every event at or before `ts` (live mode calls this as the clock moves). */
   releaseUpTo(ts: number, release: Release): void {
     for (;;) {
-      const queued = this.head < this.inTimes.length;
+      const queued = this.inOrder.size > 0;
       const heaped = this.outOfOrder.peek();
-      const queuedTs = queued ? (this.inTimes[this.head] as number) : Infinity;
-      const queuedSeq = queued ? (this.inSeqs[this.head] as number) : Infinity;
+      const queuedTs = queued ? this.inOrder.firstTs() : Infinity;
+      const queuedSeq = queued ? this.inOrder.firstSeq() : Infinity;
       const fromHeap =
         heaped !== undefined &&
         (!queued || heaped.ts < queuedTs || (heaped.ts === queuedTs && heaped.seq < queuedSeq));
@@ -85,7 +81,7 @@ export class ReorderBuffer {
         this.releasedSeq = heaped.seq;
         event = heaped.event;
       } else {
-        event = this.takeQueued();
+        event = this.inOrder.shift();
         this.releasedSeq = queuedSeq;
       }
       this.released = nextTs;
@@ -98,39 +94,16 @@ export class ReorderBuffer {
     }
   }
 
-  /** The oldest in-order event, taken off its queue (trimmed once half of it is taken). */
-  private takeQueued(): SecurityEvent {
-    const event = this.inEvents[this.head] as SecurityEvent;
-    this.inEvents[this.head++] = undefined;
-    if (this.head > 1024 && this.head * 2 > this.inTimes.length) {
-      // Moved down in place: splice would also return a list of what it took out.
-      dropFirst(this.inTimes, this.head);
-      dropFirst(this.inSeqs, this.head);
-      dropFirst(this.inEvents, this.head);
-      this.head = 0;
-    }
-    return event;
-  }
-
   /** What a snapshot needs to rebuild the buffer: the held events in order, and the clock. */
   save(): { held: [number, SecurityEvent][]; newest: number; released: number } {
     const held: Pending[] = [...this.outOfOrder.items()];
-    for (let i = this.head; i < this.inTimes.length; i++)
-      held.push({
-        ts: this.inTimes[i] as number,
-        seq: this.inSeqs[i] as number,
-        event: this.inEvents[i] as SecurityEvent,
-      });
+    this.inOrder.forEach((ts, seq, event) => held.push({ ts, seq, event }));
     held.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
     return { held: held.map((p) => [p.ts, p.event]), newest: this.newest, released: this.released };
   }
 
   load(saved: { held: [number, SecurityEvent][]; newest: number; released: number }): void {
-    for (const [ts, event] of saved.held) {
-      this.inTimes.push(ts);
-      this.inSeqs.push(this.seq++);
-      this.inEvents.push(event);
-    }
+    for (const [ts, event] of saved.held) this.inOrder.push(ts, this.seq++, event);
     this.newest = saved.newest;
     this.released = saved.released;
   }
@@ -139,9 +112,4 @@ export class ReorderBuffer {
   drain(release: Release): void {
     this.releaseUpTo(this.newest, release);
   }
-}
-
-function dropFirst(list: unknown[], count: number): void {
-  list.copyWithin(0, count);
-  list.length -= count;
 }

@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { LazyOriginal } from '../../core/index.ts';
+import { compileLightFill, setOwnProto } from './compile-light-fill.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 import type { LightColumns } from './light-columns.ts';
@@ -17,12 +18,26 @@ export type LightDecoder = (columns: LightColumns, from: number, to: number, int
  * A decoder for light events with `fields` (as fieldsToKeep lists them) whose lines are in
  * `source`. The events hold the same fields as the workers' whole events, nested the same way, and
  * objects only where a field has a value; the distinct values of a range are shared by its events.
+ * Fields are set by generated code (see compileLightFill) unless `loop` or code generation is refused.
  */
-export function lightDecoder(fields: readonly string[], source: LineSource): LightDecoder {
+export function lightDecoder(fields: readonly string[], source: LineSource, loop = false): LightDecoder {
   const tree = buildColumnTree(fields);
-  const steps = tree.steps.map(decodingStep);
   const original = tree.original;
   const Event = lightEventClass(source);
+  const compiled = loop ? undefined : compileLightFill(tree.steps);
+  if (compiled !== undefined) {
+    return ({ values, cells, ends, starts, bytes }, from, to, into) => {
+      for (let i = from; i < to; i++) {
+        const at = i === 0 ? 0 : (ends[i - 1] as number);
+        const end = ends[i] as number;
+        const lazy = original !== -1 && isLazy(cells, at, end, original);
+        const root = new Event(starts[i] as number, bytes[i] as number);
+        compiled(root, cells, values, at, end, lazy);
+        into.push(root as unknown as SecurityEvent);
+      }
+    };
+  }
+  const steps = tree.steps.map(decodingStep);
   return ({ values, cells, ends, starts, bytes }, from, to, into) => {
     const decoding: Decoding = {
       values,
@@ -99,14 +114,14 @@ function fill(target: Record<string, unknown>, steps: DecodingStep[], decoding: 
       decoding.at += 2;
       any = true;
       if (cell === ORIGINAL_IS_LINE) continue;
-      if (step.proto) setProto(target, decoding.values[cell - 1]);
+      if (step.proto) setOwnProto(target, decoding.values[cell - 1]);
       else target[step.key] = decoding.values[cell - 1];
       continue;
     }
     const child: Record<string, unknown> =
       step.eventAtRoot && decoding.lazy ? new LazyOriginal(decoding.root) : {};
     if (fill(child, step.children, decoding)) {
-      if (step.proto) setProto(target, child);
+      if (step.proto) setOwnProto(target, child);
       else target[step.key] = child;
       any = true;
     }
@@ -117,9 +132,4 @@ function fill(target: Record<string, unknown>, steps: DecodingStep[], decoding: 
 function isLazy(cells: Uint32Array, from: number, to: number, original: number): boolean {
   for (let at = from; at < to; at += 2) if (cells[at] === original) return cells[at + 1] === ORIGINAL_IS_LINE;
   return false;
-}
-
-/** As JSON.parse sets a field named `__proto__`: an own field, never the prototype. */
-function setProto(node: Record<string, unknown>, value: unknown): void {
-  Object.defineProperty(node, '__proto__', { value, writable: true, enumerable: true, configurable: true });
 }
