@@ -93,7 +93,10 @@ describe('incident recorder: how an incident ends', () => {
  * A recorder of one threshold rule, and an engine feeding it, whose evidence marks each sample
  * with `mark(detection)` and notes which detections it was asked for (`made`) with which memos.
  */
-function evidenceRun(mark: (detection: Detection) => unknown) {
+/** A recorder over a fresh in-memory store whose evidence marks each sample with `mark`. */
+async function evidenceRun(mark: (detection: Detection) => unknown) {
+  const opened = await openStore('sqlite::memory:');
+  store = opened;
   const rule = thresholdRule();
   const made: string[] = [];
   const memos = new Set<Map<unknown, unknown>>();
@@ -106,18 +109,17 @@ function evidenceRun(mark: (detection: Detection) => unknown) {
     },
   });
   const engine = createDetectionEngine({ rules: [rule], emit: (d: Detection) => recorder.add(d) });
-  return { recorder, engine, made, memos };
+  const flush = () => opened.transaction((tx) => recorder.flush(tx));
+  return { opened, recorder, engine, made, memos, flush };
 }
 
 describe('incident recorder: evidence', () => {
   it('makes whole the evidence of the detections it writes only, not of updates a later one superseded', async () => {
-    store = await openStore('sqlite::memory:');
-    const { recorder, engine, made, memos } = evidenceRun(() => true);
+    const { opened, engine, made, memos, flush } = await evidenceRun(() => true);
     // One event at a time: the opening, then an update per event.
     for (let i = 0; i < 9; i++) engine.push(authEvent(T0 + i * SECOND));
     engine.flush();
-    const opened = store;
-    const changes = await opened.transaction((tx) => recorder.flush(tx));
+    const changes = await flush();
     expect(made).toEqual(['opened 5', 'updated 9']);
     expect(memos.size).toBe(1); // one memo of whole events per flush, shared by its detections
     expect(changes.map((change) => change.kind)).toEqual(['opened', 'updated']);
@@ -127,10 +129,7 @@ describe('incident recorder: evidence', () => {
   });
 
   it('neither makes whole nor writes again the samples of a signal at the count last written', async () => {
-    store = await openStore('sqlite::memory:');
-    const { recorder, engine, made } = evidenceRun((detection) => detection.state);
-    const opened = store;
-    const flush = () => opened.transaction((tx) => recorder.flush(tx));
+    const { opened, engine, made, flush } = await evidenceRun((detection) => detection.state);
     for (let i = 0; i < 9; i++) engine.push(authEvent(i * SECOND));
     engine.flush();
     const [first] = await flush();
@@ -147,10 +146,7 @@ describe('incident recorder: evidence', () => {
   });
 
   it('writes the samples of a signal past the count last written', async () => {
-    store = await openStore('sqlite::memory:');
-    const { recorder, engine, made } = evidenceRun((detection) => detection.count);
-    const opened = store;
-    const flush = () => opened.transaction((tx) => recorder.flush(tx));
+    const { opened, engine, made, flush } = await evidenceRun((detection) => detection.count);
     for (let i = 0; i < 6; i++) engine.push(authEvent(i * SECOND));
     engine.flush();
     const [first] = await flush();
