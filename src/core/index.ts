@@ -86,6 +86,7 @@ export {
 } from './snapshot-form.ts';
 export { OWNS_ITS_TEXT, ownsItsText } from './owned-text.ts';
 export { generatedFunction } from './generated-function.ts';
+export { defineOwnField } from './own-field.ts';
 export type { ReadsOwnLine } from './lazy-original.ts';
 export {
   defineLineStandIn,

@@ -1,4 +1,4 @@
-import { generatedFunction, LazyOriginal } from '../../core/index.ts';
+import { defineOwnField, generatedFunction, LazyOriginal } from '../../core/index.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 import { ORIGINAL_IS_LINE } from './light-columns.ts';
 import type { LightEvent } from './light-events.ts';
@@ -16,7 +16,7 @@ export type LightFill = (
   lazy: boolean,
 ) => void;
 
-type Made = (lazyOriginal: typeof LazyOriginal, setProto: typeof setOwnProto) => LightFill;
+type Made = (lazyOriginal: typeof LazyOriginal, ownField: typeof defineOwnField) => LightFill;
 
 /**
  * The decoder's fill of a column tree as straight code, or undefined where code generation is
@@ -28,12 +28,7 @@ type Made = (lazyOriginal: typeof LazyOriginal, setProto: typeof setOwnProto) =>
 export function compileLightFill(steps: readonly ColumnStep[]): LightFill | undefined {
   const body = `let y0 = false;\n${block(steps, 't', 0)}`;
   const made = generatedFunction<Made>(['L', 'P'], `return function fill(t, c, v, a, e, lz) {\n${body}\n};`);
-  return made?.(LazyOriginal, setOwnProto);
-}
-
-/** As JSON.parse sets a field named `__proto__`: an own field, never the prototype. */
-export function setOwnProto(node: object, value: unknown): void {
-  Object.defineProperty(node, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+  return made?.(LazyOriginal, defineOwnField);
 }
 
 function block(steps: readonly ColumnStep[], target: string, depth: number): string {
@@ -58,7 +53,10 @@ function stepCode(step: ColumnStep, target: string, depth: number): string {
 }
 
 function store(key: string, target: string, value: string): string {
-  return key === '__proto__' ? `P(${target}, ${value});` : `${target}[${JSON.stringify(key)}] = ${value};`;
+  // `__proto__` as JSON.parse sets it: an own field, never the prototype.
+  return key === '__proto__'
+    ? `P(${target}, "__proto__", ${value});`
+    : `${target}[${JSON.stringify(key)}] = ${value};`;
 }
 
 function whole(number: number): number {

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { LazyOriginal } from '../../core/index.ts';
-import { compileLightFill, setOwnProto } from './compile-light-fill.ts';
+import { defineOwnField, LazyOriginal } from '../../core/index.ts';
+import { compileLightFill } from './compile-light-fill.ts';
 import type { ColumnStep } from './light-column-tree.ts';
 import { buildColumnTree } from './light-column-tree.ts';
 import type { LightColumns } from './light-columns.ts';
@@ -114,14 +114,14 @@ function fill(target: Record<string, unknown>, steps: DecodingStep[], decoding: 
       decoding.at += 2;
       any = true;
       if (cell === ORIGINAL_IS_LINE) continue;
-      if (step.proto) setOwnProto(target, decoding.values[cell - 1]);
+      if (step.proto) defineOwnField(target, '__proto__', decoding.values[cell - 1]);
       else target[step.key] = decoding.values[cell - 1];
       continue;
     }
     const child: Record<string, unknown> =
       step.eventAtRoot && decoding.lazy ? new LazyOriginal(decoding.root) : {};
     if (fill(child, step.children, decoding)) {
-      if (step.proto) setOwnProto(target, child);
+      if (step.proto) defineOwnField(target, '__proto__', child);
       else target[step.key] = child;
       any = true;
     }

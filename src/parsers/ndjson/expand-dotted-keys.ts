@@ -1,3 +1,5 @@
+import { defineOwnField } from '../../core/index.ts';
+
 /**
  * Elasticsearch treats `{"source.ip": "1.2.3.4"}` and `{"source": {"ip": "1.2.3.4"}}` as the same
  * document; rules only read the nested form, so dotted keys are expanded into nested objects.
@@ -200,7 +202,7 @@ function ownValue(target: Record<string, unknown>, key: string): unknown {
 /** Assigns an own property even for `__proto__`, which plain assignment would turn into a prototype change. */
 function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    defineOwnField(target, key, value);
   } else {
     target[key] = value;
   }

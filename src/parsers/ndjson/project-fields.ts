@@ -1,4 +1,4 @@
-import { isObject } from '../../core/index.ts';
+import { defineOwnField, isObject } from '../../core/index.ts';
 import type { FieldTrie } from './field-trie.ts';
 
 /** A FieldTrie compiled for projectFields. */
@@ -68,8 +68,7 @@ function project(
       kept = project(value, parts[i] as Projection, target, undefined, detach);
     }
     // `__proto__` as a plain assignment would set the prototype; JSON.parse makes it a field.
-    if (key === '__proto__')
-      Object.defineProperty(into, key, { value: kept, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__') defineOwnField(into, key, kept);
     else into[key] = kept;
   }
   return into;

@@ -1,3 +1,4 @@
+import { defineOwnField } from '../../core/index.ts';
 import type { FieldTrie } from './field-trie.ts';
 import type { Builder, Filler } from './compile-builder.ts';
 import { compileBuilder, compileFiller } from './compile-builder.ts';
@@ -86,8 +87,7 @@ export function fillObject<T extends Record<string, unknown>>(into: T, plan: Pla
   for (let i = 0; i < keys.length; i++) {
     const value = valueAt(kinds[i] as number, holes[i] as number, constants[i], parts[i], values);
     const key = keys[i] as string;
-    if (plan.protoKey && key === '__proto__')
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    if (plan.protoKey && key === '__proto__') defineOwnField(target, key, value);
     else target[key] = value;
   }
   return into;
