@@ -84,11 +84,6 @@ export class KeyIndex {
     this.released[this.releasedCount++] = id;
   }
 
-  /** The key under `id`, undefined when none. */
-  keyOf(id: number): string | undefined {
-    return this.ids.keyOf(id);
-  }
-
   /** Every key and its id, for a snapshot. */
   *entries(): IterableIterator<[string, number]> {
     const pairs: [string, number][] = [];

@@ -85,12 +85,17 @@ describe('key table', () => {
     const asked: string[] = [];
     const store = { grow: () => undefined, free: (slot: number) => freed.push(slot), reset: () => undefined };
     let k3 = -1;
-    const keep = (slot: number): boolean => (asked.push(index.keyOf(slot) as string), slot === k3);
+    const keyAt = new Map<number, string>();
+    const keep = (slot: number): boolean => (asked.push(keyAt.get(slot) as string), slot === k3);
     const mine = new KeyTable(WINDOW, store, keep, index);
     const other = new KeyTable(10 * WINDOW, store, () => false, index);
     for (let i = 0; i < 6; i++) other.add(`o${i}`);
     mine.take('busy', 0); // the first rotation, of no key
-    const slots = [5, 3, 1, 4].map((i) => mine.add(`k${i}`));
+    const slots = [5, 3, 1, 4].map((i) => {
+      const slot = mine.add(`k${i}`);
+      keyAt.set(slot, `k${i}`);
+      return slot;
+    });
     k3 = slots[1] as number;
     const busy = mine.add('busy');
     mine.take('busy', WINDOW); // rotation: all move to the older generation
