@@ -47,6 +47,15 @@ export class LightColumnWriter implements ColumnSink {
   /** Per column: values looked up, and how many were known already. */
   private readonly lookups: number[];
   private readonly hits: number[];
+  /** Per column, the last string it was given and that string's cell (constant fields skip the Map). */
+  private lastText: (string | undefined)[];
+  private lastCell: number[];
+  /**
+   * The last string sent one by one and its cell: a field that copies another of the same event
+   * (`winlog.event_data.TargetUserName` after `user.name`) shares its value rather than send it twice.
+   */
+  private sentText: string | undefined = undefined;
+  private sentCell = 0;
   private values: unknown[] = [];
   private known = new Map<unknown, number>();
   private lists = new Map<string, number>();
@@ -62,12 +71,18 @@ export class LightColumnWriter implements ColumnSink {
   /** The line of the event being added (its `event.original` may be it). */
   private line = '';
 
-  constructor(fields: readonly string[]) {
+  /** `recall` false: every string is looked up or sent as if none came just before (tests compare). */
+  constructor(
+    fields: readonly string[],
+    private readonly recall = true,
+  ) {
     const tree = buildColumnTree(fields);
     this.walk = compileColumnWalk(tree.steps);
     this.original = tree.original;
     this.lookups = new Array<number>(tree.width).fill(0);
     this.hits = new Array<number>(tree.width).fill(0);
+    this.lastText = new Array<string | undefined>(tree.width).fill(undefined);
+    this.lastCell = new Array<number>(tree.width).fill(ABSENT);
   }
 
   add(event: SecurityEvent, line: string, start: number, bytes: number): void {
@@ -103,7 +118,27 @@ export class LightColumnWriter implements ColumnSink {
    */
   field(column: number, value: unknown): void {
     if (column === this.original) this.put(column, value === this.line ? ORIGINAL_IS_LINE : this.cell(value));
+    else if (typeof value === 'string' && this.recall) this.put(column, this.text(column, value));
     else this.put(column, this.repeats(column) ? this.cell(value, column) : this.unshared(value));
+  }
+
+  /** The cell of a string: the column's last one, the last one sent alone, a known one, or a new one. */
+  private text(column: number, value: string): number {
+    if (!this.repeats(column)) return this.unsharedText(value);
+    // Not counted as lookups: the Map judges only the values these miss.
+    if (value === this.lastText[column]) return this.lastCell[column] as number;
+    if (value === this.sentText) return this.sentCell;
+    const at = this.cell(value, column);
+    this.lastText[column] = value;
+    this.lastCell[column] = at;
+    return at;
+  }
+
+  private unsharedText(value: string): number {
+    const at = this.unshared(value);
+    this.sentText = value;
+    this.sentCell = at;
+    return at;
   }
 
   /** The columns so far, and a fresh start; `transfer` lists the buffers to move. */
@@ -118,6 +153,8 @@ export class LightColumnWriter implements ColumnSink {
       bytes: new Uint32Array(this.bytes.buffer, 0, events),
     };
     this.values = [];
+    this.lastText.fill(undefined);
+    this.sentText = undefined;
     this.known = new Map();
     this.lists = new Map();
     this.singles = new Map();
