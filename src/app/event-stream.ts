@@ -57,7 +57,7 @@ export interface OpenOptions {
   threads?: ThreadsOption | undefined;
   /** Bytes of the file each worker task reads (default RANGE_BYTES). */
   rangeBytes?: number | undefined;
-  /** With worker threads: whether the main thread parses ranges while they start (default true). */
+  /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
   mainThreadParses?: boolean | undefined;
   /**
    * With worker threads: keep only these fields of each event (light events, see

@@ -57,7 +57,7 @@ export interface ReplayOptions {
   threads?: ThreadsOption | undefined;
   /** Bytes of a file each worker task reads (default RANGE_BYTES, 4 MiB). */
   rangeBytes?: number | undefined;
-  /** With worker threads: whether the main thread parses ranges while they start (default true). */
+  /** With worker threads: whether the main thread parses ranges rather than wait (default true). */
   mainThreadParses?: boolean | undefined;
   /** Lines parsed at a time on the main thread (see PARSE_BATCH_LINES); the results do not depend on it. */
   batchLines?: number | undefined;

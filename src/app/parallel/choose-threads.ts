@@ -27,7 +27,7 @@ export interface ThreadsInput {
 
 /**
  * How many threads read and parse a file: 1, the main thread alone; N, the main thread and N - 1
- * workers, which parse while the main thread detects (it parses too while they start).
+ * workers, which parse while the main thread detects (it parses too rather than wait for them).
  * Only plain files of per-line formats are split (see PER_LINE_FORMATS); `auto` uses one thread per
  * core up to MAX_AUTO_THREADS for files of MIN_PARALLEL_BYTES or more: on two cores, one worker
  * parses while the main thread detects (a second worker only competed with the main thread for

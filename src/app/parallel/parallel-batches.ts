@@ -23,7 +23,7 @@ export interface ParallelRead extends Omit<ParseWorkerData, 'readBytes'> {
   fields?: string[] | undefined;
   /** The worker module; tests give one that fails. */
   entry?: WorkerEntry;
-  /** Whether the main thread parses ranges while the workers start (default true). */
+  /** Whether the main thread parses ranges rather than wait for the workers (default true). */
   mainThreadParses?: boolean | undefined;
 }
 

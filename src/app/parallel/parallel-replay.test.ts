@@ -94,7 +94,7 @@ describe('replay with worker threads', () => {
   );
 
   it(
-    'finds the same incidents when the main thread parses ranges too, while the workers start',
+    'finds the same incidents when the main thread parses ranges too, while it would wait for the workers',
     { timeout: 300_000 },
     async () => {
       const [single, threaded] = await bothWays(windowsFiles, { mainThreadParses: true, rangeBytes: 2048 });

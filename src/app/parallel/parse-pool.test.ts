@@ -5,10 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../core/index.ts';
 import type { ReadCounts } from '../event-stream.ts';
 import { parallelBatches } from './parallel-batches.ts';
-import { parseRanges } from './parse-pool.ts';
-import { planRanges } from './plan-ranges.ts';
 import { workerEntry } from './worker-entry.ts';
-import type { RangeAnswer } from './worker-protocol.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'klaxon-pool-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -49,27 +46,5 @@ describe('parse workers that fail', () => {
 
   it('ends the read with an error when the worker module cannot be loaded', async () => {
     await expect(readWith('testdata/no-such-worker')).rejects.toThrow(`${path}: a reading thread failed`);
-  });
-});
-
-describe('the main thread parsing ranges itself', () => {
-  it('parses only while the worker starts, then leaves every range to it', { timeout: 30_000 }, async () => {
-    const data = { path, format: 'ndjson', parserOptions: {}, readBytes: 1 << 20 };
-    const ranges = planRanges(400 * (line.length + 1), line.length + 1);
-    const order: string[] = [];
-    // A stand-in answer: the test is about who parses which range, not about the events.
-    const local = (task: { seq: number }): RangeAnswer => {
-      order.push('local');
-      return { seq: task.seq, lines: 0, times: new Float64Array(0), skipped: {}, reads: [] };
-    };
-    const entry = workerEntry(new URL(import.meta.url), 'parse-worker');
-    for await (const answer of parseRanges(entry, data, ranges, 1, local)) {
-      order.push(answer.lines === 0 ? 'answer' : 'worker answer');
-      // Time for the worker to start (its modules load through tsx): else the stand-in does all.
-      if (answer.lines === 0) await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    const firstFromWorker = order.indexOf('worker answer');
-    expect(firstFromWorker).toBeGreaterThan(0);
-    expect(order.indexOf('local', firstFromWorker)).toBe(-1);
   });
 });

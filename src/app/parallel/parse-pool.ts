@@ -10,22 +10,18 @@ import type { ParseWorkerData, RangeAnswer, RangeTask } from './worker-protocol.
  * thread detects on one range or parses another itself. On 1M Winlogbeat documents (one worker)
  * 2, 4 and 8 ahead: the main thread parsed 42-54, 18-27 and 14 of 394 ranges itself, waited
  * 0.8-1.6, 0.7 and 0.3 s, and spent 8.8-9.3, 8.3-8.4 and 8.0 s of CPU; peak RSS the same (light
- * answers are small; whole events cross only with an explicit --threads). Measured when the main
- * thread still parsed whenever the worker fell behind; it now parses only while workers start.
+ * answers are small; whole events cross only with an explicit --threads).
  */
 const AHEAD_PER_WORKER = 8;
 
-/** Parses a range on the calling (main) thread, while no worker is ready yet. */
+/** Parses a range on the calling (main) thread, when it would otherwise wait. */
 export type LocalParse = (task: RangeTask) => RangeAnswer;
 
 /**
  * Parses `ranges` of one file on `threads` worker threads and yields the answers in file order,
- * whatever order they finish in. With `local`, the main thread parses ranges itself while the
- * workers start (ranges held parsed ahead stay within a bound, as does memory), then only waits: a
- * range costs it 2-3 times what it costs a worker (its own copy of the parser to compile and warm,
- * a larger heap to collect), so on 1M Winlogbeat documents with one worker the 20-odd ranges it
- * parsed whenever the worker fell behind took ~0.35 s more CPU in all (of ~9 s) and gained no wall
- * time once both cores were busy. A worker that fails (throws, exits, runs out of memory) ends the
+ * whatever order they finish in. With `local`, the main thread parses ranges itself rather than
+ * wait: while the workers start, and whenever they fall behind it (ranges held parsed ahead stay
+ * within a bound, as does memory). A worker that fails (throws, exits, runs out of memory) ends the
  * read with an InputError naming the file; the workers are stopped however the reading ends.
  */
 export async function* parseRanges(
@@ -47,7 +43,7 @@ export async function* parseRanges(
           yield answer;
           break;
         }
-        if (local && !pool.started() && next < Math.min(ranges.length, seq + bound)) {
+        if (local && next < Math.min(ranges.length, seq + bound)) {
           pool.keep(local({ seq: next, ...(ranges[next] as ByteRange) }));
           next++;
         } else await pool.wait();
@@ -105,11 +101,6 @@ class Pool {
       }
     }
     return given;
-  }
-
-  /** Whether a worker has loaded its modules and takes ranges. */
-  started(): boolean {
-    return this.members.some((member) => member.ready);
   }
 
   take(seq: number): RangeAnswer | undefined {
