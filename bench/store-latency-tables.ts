@@ -99,14 +99,31 @@ export function printOutboxLatency(
   printTable(rows);
 }
 
+/**
+ * The first incidents after start, sent before the 400 measured at the same rate and shown apart:
+ * they run code not yet compiled and open the webhook's connections (a daemon does that once).
+ */
+const WARM_INCIDENTS = 100;
+
 /** Failed-login reports → ingest API → incident → signed webhook, 10th failures at 200/s. */
 export function printReportToWebhook(runCase: RunCase, printTable: PrintTable): void {
-  const rows = [['settings', 'incidents/s', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'target p99']];
+  const rows = [
+    [
+      'settings',
+      'incidents/s',
+      'delivered',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'target p99',
+      `first ${WARM_INCIDENTS} after start: p50 / max ms`,
+    ],
+  ];
   for (const [name, tolerance] of [
     ['defaults (reorder tolerance 2 s, tick 250 ms)', '2000'],
     ['reorder_tolerance: 0s', '0'],
   ] as const) {
-    const result = runCase('report-to-webhook', ['400', tolerance, '250', '200']);
+    const result = runCase('report-to-webhook', ['400', tolerance, '250', '200', String(WARM_INCIDENTS)]);
     rows.push([
       name,
       fmt(result.rate ?? 0),
@@ -115,6 +132,7 @@ export function printReportToWebhook(runCase: RunCase, printTable: PrintTable): 
       String(result.p99),
       String(result.max),
       `< ${P99_TARGET_MS} ${meets((result.p99 ?? Infinity) < P99_TARGET_MS)}`,
+      `${result.coldP50} / ${result.coldMax} (${result.coldDelivered}/${WARM_INCIDENTS})`,
     ]);
   }
   printTable(rows);
