@@ -1,4 +1,4 @@
-import { SAVED_FORM, SAVED_FORMAT, SAVED_MARKERS, SNAPSHOT_FORM } from '../core/index.ts';
+import { defineOwnField, SAVED_FORM, SAVED_FORMAT, SAVED_MARKERS, SNAPSHOT_FORM } from '../core/index.ts';
 
 /**
  * JSON for engine snapshots: window states hold Maps and -Infinity, which JSON has no words for.
@@ -71,12 +71,7 @@ function unescapeKeys(record: Record<string, unknown>): Record<string, unknown> 
   for (const key of keys) {
     const name = key.charCodeAt(0) === DOLLAR ? key.slice(1) : key;
     // Defined, not assigned: a field named `__proto__` stays a field.
-    Object.defineProperty(out, name, {
-      value: record[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    defineOwnField(out, name, record[key]);
   }
   return out;
 }

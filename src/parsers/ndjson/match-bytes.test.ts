@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../test/support/datasets.ts';
+import { defineOwnField } from '../../core/index.ts';
 import { buildFieldTrie } from './field-trie.ts';
 import type { ByteMatcher, ByteSpans } from './match-bytes.ts';
 import { byteMatcher, lineArena } from './match-bytes.ts';
@@ -63,13 +64,7 @@ function parsedObject(line: string): Record<string, unknown> | undefined {
 function selected(parsed: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of TOP_FIELDS)
-    if (parsed !== undefined && Object.hasOwn(parsed, key))
-      Object.defineProperty(out, key, {
-        value: parsed[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (parsed !== undefined && Object.hasOwn(parsed, key)) defineOwnField(out, key, parsed[key]);
   return out;
 }
 
