@@ -35,7 +35,7 @@ function fixedFormMillis(text: string): number {
  * event's `@timestamp` and then asks its time reads the text once (a slice of a long line, whose
  * characters are slow to read).
  */
-let lastCanonical: string | undefined;
+let lastCanonical = '1970-01-01T00:00:00.000Z';
 let lastCanonicalMillis = 0;
 
 /**
