@@ -1,6 +1,6 @@
 export type { SecurityEvent, EcsEventFields } from './event.ts';
 export { EVIDENCE_FORM, evidenceOf } from './evidence-form.ts';
-export { parseIsoMillis } from './iso-time.ts';
+export { canonicalIsoMillis, parseIsoMillis } from './iso-time.ts';
 export type { FieldGetter } from './fields.ts';
 export { compileFieldGetter, getField, isObject, fieldText } from './fields.ts';
 export type { Detection, DetectionSink } from './detection.ts';

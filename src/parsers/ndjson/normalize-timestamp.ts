@@ -1,3 +1,5 @@
+import { canonicalIsoMillis } from '../../core/index.ts';
+
 export type TimestampSkipReason = 'missing-timestamp' | 'invalid-timestamp';
 
 const MAX_MS = 8_640_000_000_000_000;
@@ -31,21 +33,7 @@ const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Exactly `YYYY-MM-DDTHH:mm:ss.sssZ` with every part in range: toISOString() would return it unchanged. */
 function isCanonical(text: string): boolean {
-  if (text.length !== 24 || text.charCodeAt(23) !== 90) return false;
-  if (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return false;
-  if (text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || !startsWithValidDate(text)) return false;
-  const hour = readDigits(text, 11, 2);
-  const minute = readDigits(text, 14, 2);
-  const second = readDigits(text, 17, 2);
-  return (
-    hour >= 0 &&
-    hour < 24 &&
-    minute >= 0 &&
-    minute < 60 &&
-    second >= 0 &&
-    second < 60 &&
-    readDigits(text, 20, 3) >= 0
-  );
+  return !Number.isNaN(canonicalIsoMillis(text));
 }
 
 /** `…ss.sss` followed by more fraction digits and `Z`. */

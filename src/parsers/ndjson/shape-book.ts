@@ -170,9 +170,11 @@ export class ShapeBook {
     this.holes.pattern = pattern;
     // The shape of the next line is most likely this one: it is tried first.
     if (index > 0) {
-      const entry = this.entries[index] as Entry;
-      this.entries.splice(index, 1);
-      this.entries.unshift(entry);
+      const entries = this.entries;
+      const entry = entries[index] as Entry;
+      // Moved by hand: splice and unshift cost more than the few entries they move.
+      for (let i = index; i > 0; i--) entries[i] = entries[i - 1] as Entry;
+      entries[0] = entry;
     }
     return pattern.shape;
   }

@@ -45,6 +45,24 @@ export function fillPath(root: Record<string, unknown>, path: readonly string[],
   }
 }
 
+/**
+ * Whether fillPath(root, path, value) would change `root` for some value: the field is kept, no
+ * scalar stands on its way, and it holds no real value. A caller spares working out a value
+ * that would not be used.
+ */
+export function wouldFill(root: Record<string, unknown>, path: readonly string[]): boolean {
+  if (!keepsField(root, path)) return false;
+  let current = root;
+  const last = path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const next = current[path[i] as string];
+    if (next === undefined) return true;
+    if (!isObject(next)) return false;
+    current = next;
+  }
+  return isBlankValue(current[path[last] as string]);
+}
+
 function isEmpty(object: Record<string, unknown>): boolean {
   for (const _ in object) return false;
   return true;

@@ -1,6 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { keepsField } from '../slim-event.ts';
-import { fillPath, readData } from './fill-field.ts';
+import { fillPath, readData, wouldFill } from './fill-field.ts';
 import { normalizeSourceIp, normalizeSourcePort, normalizeWorkstation } from './source-address.ts';
 
 const SOURCE_IP = ['source', 'ip'];
@@ -18,10 +17,10 @@ export function mapSource(
   workstationKey?: string,
 ): void {
   normalizeExistingIp(event);
-  fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, 'IpAddress')));
-  if (keepsField(event, SOURCE_PORT))
+  if (wouldFill(event, SOURCE_IP)) fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, 'IpAddress')));
+  if (wouldFill(event, SOURCE_PORT))
     fillPath(event, SOURCE_PORT, normalizeSourcePort(readData(data, 'IpPort')));
-  if (workstationKey !== undefined) {
+  if (workstationKey !== undefined && wouldFill(event, SOURCE_DOMAIN)) {
     fillPath(event, SOURCE_DOMAIN, normalizeWorkstation(readData(data, workstationKey)));
   }
 }

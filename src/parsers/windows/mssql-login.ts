@@ -16,8 +16,16 @@ const REASON = /Reason:\s*(.+?)\s*(?:\[CLIENT:|$)/;
 const STATE = /<state>(\d+)<\/state>/;
 const MAX_TEXT = 4096;
 
+/** The provider last asked about and the answer: the events of one log mostly share theirs (asked twice each). */
+let lastProvider: unknown;
+let lastIsMssql = false;
+
 export function isMssqlProvider(provider: unknown): boolean {
-  return typeof provider === 'string' && MSSQL_PROVIDER.test(provider);
+  if (provider !== lastProvider) {
+    lastIsMssql = typeof provider === 'string' && MSSQL_PROVIDER.test(provider);
+    lastProvider = provider;
+  }
+  return lastIsMssql;
 }
 
 /** The fields of a failed login, or undefined when the record is not one (a 33205 audit of something else). */

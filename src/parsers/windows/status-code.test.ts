@@ -16,4 +16,21 @@ describe('canonicalStatus', () => {
       expect(canonicalStatus(value), String(value)).toBeUndefined();
     }
   });
+
+  it('answers the same for values asked again in any order', () => {
+    const forms: [string, string | undefined][] = [
+      ['0xC000006D', '0xc000006d'],
+      ['0xc000006a', '0xc000006a'],
+      ['0x00000018', '0x18'],
+      ['', undefined],
+      ['0xc0000064', '0xc0000064'],
+      ['-', undefined],
+      ['0x0', '0x0'],
+    ];
+    for (let round = 0; round < 3; round++)
+      for (let i = 0; i < forms.length * 4; i++) {
+        const [value, form] = forms[(i * (round + 2)) % forms.length] as [string, string | undefined];
+        expect(canonicalStatus(value), value).toBe(form);
+      }
+  });
 });

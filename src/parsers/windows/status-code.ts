@@ -1,6 +1,14 @@
 // Few distinct codes occur in practice; caching avoids re-parsing the same text per event.
 const CACHE_LIMIT = 1024;
 const cache = new Map<string, string | undefined>();
+/**
+ * The last few values looked up and their forms, in turn: one event's Status and SubStatus are
+ * mostly those of the last events, and comparing a fresh string is cheaper than hashing it.
+ */
+const RECENT = 4;
+const recentValues: string[] = new Array<string>(RECENT).fill('');
+const recentForms: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+let nextRecent = 0;
 
 /**
  * Canonical form of a hexadecimal status code: lowercase, no zero padding (`0xC000006A` →
@@ -9,6 +17,15 @@ const cache = new Map<string, string | undefined>();
  */
 export function canonicalStatus(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  for (let i = 0; i < RECENT; i++) if (recentValues[i] === value) return recentForms[i];
+  const canonical = cachedStatus(value);
+  recentValues[nextRecent] = value;
+  recentForms[nextRecent] = canonical;
+  nextRecent = (nextRecent + 1) % RECENT;
+  return canonical;
+}
+
+function cachedStatus(value: string): string | undefined {
   const cached = cache.get(value);
   if (cached !== undefined || cache.has(value)) return cached;
   const canonical = parseStatus(value);
