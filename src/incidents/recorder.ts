@@ -21,18 +21,35 @@ export interface IncidentChange {
  * position, so that a crash loses nothing and repeats nothing. Several updates of one episode
  * in a batch become one write.
  */
+/**
+ * What is left of an update a later signal of its episode superseded: the time it reached. Its
+ * incident's case is extended to it where it stood among the signals, as writing it would have,
+ * so that an incident opening after it finds the case as a replay in memory (or a checkpoint
+ * right after it) would.
+ */
+export interface SupersededUpdate {
+  readonly superseded: true;
+  readonly episodeId: string;
+  readonly lastSeen: number;
+}
+
+/** A signal to write, or what is left of one (see SupersededUpdate). */
+export type Pending = Detection | SupersededUpdate;
+
 /** The recorder's state before a flush (see `mark`). */
 export interface RecorderMark {
-  readonly pending: readonly Detection[];
+  readonly pending: readonly Pending[];
   readonly written: ReadonlyMap<string, number>;
+  readonly cases: ReadonlyMap<string, number>;
 }
 
 export class IncidentRecorder {
-  /** Holes are updates a later signal of their episode superseded: never written, not kept. */
-  private pending: (Detection | undefined)[] = [];
+  private pending: Pending[] = [];
   /** Where each episode's latest pending update sits in `pending`. */
   private readonly latestUpdate = new Map<string, number>();
   private readonly writtenCount = new Map<string, number>();
+  /** The case of each episode written and not resolved yet, for the updates superseded later. */
+  private readonly caseOf = new Map<string, number>();
   /** Signals of this flush whose samples the store holds already (see `samplesAsWritten`). */
   private readonly unchangedSamples = new WeakSet<Detection>();
 
@@ -55,8 +72,14 @@ export class IncidentRecorder {
   ) {}
 
   add(detection: Detection): void {
-    const superseded = this.latestUpdate.get(detection.episodeId);
-    if (superseded !== undefined) this.pending[superseded] = undefined;
+    const at = this.latestUpdate.get(detection.episodeId);
+    const superseded = at === undefined ? undefined : (this.pending[at] as Detection);
+    if (superseded !== undefined)
+      this.pending[at as number] = {
+        superseded: true,
+        episodeId: superseded.episodeId,
+        lastSeen: superseded.lastSeen,
+      };
     if (detection.state === 'updated') this.latestUpdate.set(detection.episodeId, this.pending.length);
     else this.latestUpdate.delete(detection.episodeId);
     this.pending.push(detection);
@@ -68,7 +91,11 @@ export class IncidentRecorder {
 
   /** What a `flush` is about to take, so that `rollback` can put it back if its transaction fails. */
   mark(): RecorderMark {
-    return { pending: this.pending.filter((d) => d !== undefined), written: new Map(this.writtenCount) };
+    return {
+      pending: [...this.pending],
+      written: new Map(this.writtenCount),
+      cases: new Map(this.caseOf),
+    };
   }
 
   /** The transaction of the flush after `mark` rolled back: its detections are pending again, first. */
@@ -77,14 +104,16 @@ export class IncidentRecorder {
     this.latestUpdate.clear(); // flush still writes only the last signal of each episode
     this.writtenCount.clear();
     for (const [episode, count] of mark.written) this.writtenCount.set(episode, count);
+    this.caseOf.clear();
+    for (const [episode, id] of mark.cases) this.caseOf.set(episode, id);
   }
 
   /**
    * The pending detections, for a `flush` called later (once its transaction began) that must
    * write exactly these: what the engine signals meanwhile waits for the next one.
    */
-  take(): Detection[] {
-    const pending = this.pending.filter((d): d is Detection => d !== undefined);
+  take(): Pending[] {
+    const pending = this.pending;
     this.pending = [];
     this.latestUpdate.clear();
     return pending;
@@ -98,32 +127,37 @@ export class IncidentRecorder {
   async flush(
     tx: StoreOperations,
     options: { reconcile?: boolean } = {},
-    pending: readonly Detection[] = this.take(),
+    pending: readonly Pending[] = this.take(),
   ): Promise<IncidentChange[]> {
     const lastIndex = new Map<string, number>();
     pending.forEach((detection, index) => lastIndex.set(detection.episodeId, index));
-    // An update superseded by a later signal of the same episode in this batch need not be written.
+    // An update superseded by a later signal of the same episode in this batch need not be written
+    // (a batch put back by `rollback` may hold such updates whole).
     const evidence = this.options.evidence;
     const made = new Map<SecurityEvent, SecurityEvent>();
-    const written = pending.filter(
-      (detection, index) => detection.state !== 'updated' || lastIndex.get(detection.episodeId) === index,
-    );
-    const detections = written.map((detection) =>
-      options.reconcile !== true && this.samplesAsWritten(detection)
-        ? this.withoutSamples(detection)
-        : evidence
-          ? evidence(detection, made)
-          : detection,
-    );
-    if (!options.reconcile) await this.prepareOpens(tx, detections);
+    const detections = pending.map((detection, index): Pending => {
+      if (isSuperseded(detection)) return detection;
+      if (detection.state === 'updated' && lastIndex.get(detection.episodeId) !== index)
+        return { superseded: true, episodeId: detection.episodeId, lastSeen: detection.lastSeen };
+      if (options.reconcile !== true && this.samplesAsWritten(detection))
+        return this.withoutSamples(detection);
+      return evidence ? evidence(detection, made) : detection;
+    });
+    if (!options.reconcile) await this.prepareOpens(tx, detections.filter(isSignal));
     const changes: IncidentChange[] = [];
     for (let index = 0; index < detections.length;) {
-      const detection = detections[index] as Detection;
+      const detection = detections[index] as Pending;
+      if (isSuperseded(detection)) {
+        const caseId = this.caseOf.get(detection.episodeId);
+        if (caseId !== undefined) await tx.cases.extend(caseId, detection.lastSeen);
+        index++;
+        continue;
+      }
       if (detection.state === 'updated' && !options.reconcile) {
         // A run of updates (the engine reports them together) is written together.
         let end = index;
-        while (detections[end]?.state === 'updated') end++;
-        await this.writeUpdates(tx, detections.slice(index, end), changes);
+        while (isUpdate(detections[end])) end++;
+        await this.writeUpdates(tx, detections.slice(index, end) as Detection[], changes);
         index = end;
         continue;
       }
@@ -192,8 +226,13 @@ export class IncidentRecorder {
   ): void {
     const before = this.writtenCount.get(detection.episodeId) ?? 0;
     changes.push({ kind, incident, newEvents: Math.max(0, detection.count - before) });
-    if (detection.state === 'resolved') this.writtenCount.delete(detection.episodeId);
-    else this.writtenCount.set(detection.episodeId, detection.count);
+    if (detection.state === 'resolved') {
+      this.writtenCount.delete(detection.episodeId);
+      this.caseOf.delete(detection.episodeId);
+    } else {
+      this.writtenCount.set(detection.episodeId, detection.count);
+      if (incident.caseId !== undefined) this.caseOf.set(detection.episodeId, incident.caseId);
+    }
   }
 
   private async alreadyStored(tx: StoreOperations, detection: Detection): Promise<boolean> {
@@ -260,4 +299,16 @@ async function extendCase(
 ): Promise<Incident | undefined> {
   if (incident?.caseId !== undefined) await tx.cases.extend(incident.caseId, incident.lastSeen);
   return incident;
+}
+
+function isSuperseded(pending: Pending): pending is SupersededUpdate {
+  return 'superseded' in pending;
+}
+
+function isSignal(pending: Pending): pending is Detection {
+  return !isSuperseded(pending);
+}
+
+function isUpdate(pending: Pending | undefined): pending is Detection {
+  return pending !== undefined && !isSuperseded(pending) && pending.state === 'updated';
 }
