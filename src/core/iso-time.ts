@@ -24,7 +24,8 @@ function fixedFormMillis(text: string): number {
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
   const millis = digits(text, 20, 3);
-  if ((year | month | day | hour | minute | second | millis) < 0 || month < 1 || month > 12) return NOT_DIGITS;
+  if ((year | month | day | hour | minute | second | millis) < 0 || month < 1 || month > 12)
+    return NOT_DIGITS;
   // Date.UTC would roll Feb 30 over into March; Date.parse rejects it, and so does this.
   if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return NaN;
   return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
