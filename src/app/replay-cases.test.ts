@@ -102,54 +102,29 @@ describe('cases on a replay with a store', () => {
 });
 
 describe('cases whatever the checkpoints', () => {
-  const RULES_BY_SOURCE = `
-- id: fail-by-source
-  title: Failures from one address
-  type: match
-  where: { event.code: fail }
-  group_by: [source.ip]
-  window: 1m
-  severity: medium
-  confidence: medium
-- id: deny-by-source
-  title: Denials for one address
-  type: match
-  where: { event.code: deny }
-  group_by: [source.ip]
-  window: 1m
-  severity: medium
-  confidence: medium
-`;
-  const event = (at: number, code: string) =>
-    JSON.stringify({
-      '@timestamp': new Date(T0 + at).toISOString(),
-      event: { code, kind: 'event' },
-      source: { ip: '203.0.113.9' },
-    });
-
   it('extends a case with updates a later one superseded before the next checkpoint, as a replay in memory does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
     dirs.push(dir);
     const input = join(dir, 'events.ndjson');
-    // Failures every 5 s for 3 hours: one burst, which the engine reports as updated every 1,024
-    // events (the first at ~85 min). A denial at 90 min is within 15 min of what that update saw,
-    // and two hours after the burst's opening.
+    // Failures every 5 s for 3 hours: one burst per rule, which the engine reports as updated every
+    // 1,024 events (the first at ~85 min). A failure for another account at 90 min, from the same
+    // address, is within 15 min of what that update saw, and two hours after the bursts opened.
     const lines: string[] = [];
-    for (let at = 0; at < 3 * HOUR; at += 5_000) lines.push(event(at, 'fail'));
-    lines.splice(90 * 12, 0, event(90 * 60_000 + 1, 'deny'));
+    for (let at = 0; at < 3 * HOUR; at += 5_000) lines.push(line(at, '203.0.113.9', 'root'));
+    lines.splice(90 * 12, 0, line(90 * 60_000 + 1, '203.0.113.9', 'zoe'));
     writeFileSync(input, `${lines.join('\n')}\n`);
-    const { rules } = loadRulesFromText(RULES_BY_SOURCE, 'rules.yml');
+    const { rules } = loadRulesFromText(RULES, 'rules.yml');
     const base = { inputs: [input], rules, format: 'ndjson' };
     const serials = (report: Awaited<ReturnType<typeof runReplay>>) => report.cases.map((c) => c.serials);
 
-    expect(serials(await runReplay(base))).toEqual([[1, 2]]);
+    expect(serials(await runReplay(base))).toEqual([[1, 2, 3]]);
     for (const [name, checkpointEveryMs] of [
       ['once.db', 3_600_000],
       ['often.db', 0],
     ] as const) {
       store = await openStore(`sqlite:${join(dir, name)}`);
       const report = await runReplay({ ...base, store, checkpointEveryMs, now: () => 0 });
-      expect(serials(report), name).toEqual([[1, 2]]);
+      expect(serials(report), name).toEqual([[1, 2, 3]]);
       await store.close();
       store = undefined;
     }
