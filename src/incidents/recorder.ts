@@ -3,6 +3,8 @@ import type { IncidentProgress, StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
 import { assignCase, readCasesFor } from './case-assignment.ts';
+import type { Pending } from './pending-signals.ts';
+import { isSignal, isSuperseded, isUpdate, supersede } from './pending-signals.ts';
 
 /** Openings in one flush from which reading what they need up front pays (see `expectOpens`). */
 const PREPARE_FROM = 3;
@@ -15,27 +17,6 @@ export interface IncidentChange {
   newEvents: number;
 }
 
-/**
- * Collects the engine's detections and writes them to the store in batches, off the per-event
- * path: one transaction per batch, in which the caller also saves the engine snapshot and input
- * position, so that a crash loses nothing and repeats nothing. Several updates of one episode
- * in a batch become one write.
- */
-/**
- * What is left of an update a later signal of its episode superseded: the time it reached. Its
- * incident's case is extended to it where it stood among the signals, as writing it would have,
- * so that an incident opening after it finds the case as a replay in memory (or a checkpoint
- * right after it) would.
- */
-export interface SupersededUpdate {
-  readonly superseded: true;
-  readonly episodeId: string;
-  readonly lastSeen: number;
-}
-
-/** A signal to write, or what is left of one (see SupersededUpdate). */
-export type Pending = Detection | SupersededUpdate;
-
 /** The recorder's state before a flush (see `mark`). */
 export interface RecorderMark {
   readonly pending: readonly Pending[];
@@ -43,6 +24,12 @@ export interface RecorderMark {
   readonly cases: ReadonlyMap<string, number>;
 }
 
+/**
+ * Collects the engine's detections and writes them to the store in batches, off the per-event
+ * path: one transaction per batch, in which the caller also saves the engine snapshot and input
+ * position, so that a crash loses nothing and repeats nothing. Several updates of one episode
+ * in a batch become one write.
+ */
 export class IncidentRecorder {
   private pending: Pending[] = [];
   /** Where each episode's latest pending update sits in `pending`. */
@@ -73,13 +60,7 @@ export class IncidentRecorder {
 
   add(detection: Detection): void {
     const at = this.latestUpdate.get(detection.episodeId);
-    const superseded = at === undefined ? undefined : (this.pending[at] as Detection);
-    if (superseded !== undefined)
-      this.pending[at as number] = {
-        superseded: true,
-        episodeId: superseded.episodeId,
-        lastSeen: superseded.lastSeen,
-      };
+    if (at !== undefined) this.pending[at] = supersede(this.pending[at] as Detection);
     if (detection.state === 'updated') this.latestUpdate.set(detection.episodeId, this.pending.length);
     else this.latestUpdate.delete(detection.episodeId);
     this.pending.push(detection);
@@ -138,7 +119,7 @@ export class IncidentRecorder {
     const detections = pending.map((detection, index): Pending => {
       if (isSuperseded(detection)) return detection;
       if (detection.state === 'updated' && lastIndex.get(detection.episodeId) !== index)
-        return { superseded: true, episodeId: detection.episodeId, lastSeen: detection.lastSeen };
+        return supersede(detection);
       if (options.reconcile !== true && this.samplesAsWritten(detection))
         return this.withoutSamples(detection);
       return evidence ? evidence(detection, made) : detection;
@@ -299,16 +280,4 @@ async function extendCase(
 ): Promise<Incident | undefined> {
   if (incident?.caseId !== undefined) await tx.cases.extend(incident.caseId, incident.lastSeen);
   return incident;
-}
-
-function isSuperseded(pending: Pending): pending is SupersededUpdate {
-  return 'superseded' in pending;
-}
-
-function isSignal(pending: Pending): pending is Detection {
-  return !isSuperseded(pending);
-}
-
-function isUpdate(pending: Pending | undefined): pending is Detection {
-  return pending !== undefined && !isSuperseded(pending) && pending.state === 'updated';
 }
