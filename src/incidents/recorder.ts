@@ -17,11 +17,16 @@ export interface IncidentChange {
   newEvents: number;
 }
 
+/** An episode's signal the store holds: its count, and its incident's case (see SupersededUpdate). */
+interface WrittenEpisode {
+  count: number;
+  caseId: number | undefined;
+}
+
 /** The recorder's state before a flush (see `mark`). */
 export interface RecorderMark {
   readonly pending: readonly Pending[];
-  readonly written: ReadonlyMap<string, number>;
-  readonly cases: ReadonlyMap<string, number>;
+  readonly written: ReadonlyMap<string, WrittenEpisode>;
 }
 
 /**
@@ -34,9 +39,8 @@ export class IncidentRecorder {
   private pending: Pending[] = [];
   /** Where each episode's latest pending update sits in `pending`. */
   private readonly latestUpdate = new Map<string, number>();
-  private readonly writtenCount = new Map<string, number>();
-  /** The case of each episode written and not resolved yet, for the updates superseded later. */
-  private readonly caseOf = new Map<string, number>();
+  /** Each episode written and not resolved yet: its count then, and its incident's case. */
+  private readonly written = new Map<string, WrittenEpisode>();
   /** Signals of this flush whose samples the store holds already (see `samplesAsWritten`). */
   private readonly unchangedSamples = new WeakSet<Detection>();
 
@@ -74,8 +78,7 @@ export class IncidentRecorder {
   mark(): RecorderMark {
     return {
       pending: [...this.pending],
-      written: new Map(this.writtenCount),
-      cases: new Map(this.caseOf),
+      written: new Map(this.written),
     };
   }
 
@@ -83,10 +86,8 @@ export class IncidentRecorder {
   rollback(mark: RecorderMark): void {
     this.pending = [...mark.pending, ...this.pending];
     this.latestUpdate.clear(); // flush still writes only the last signal of each episode
-    this.writtenCount.clear();
-    for (const [episode, count] of mark.written) this.writtenCount.set(episode, count);
-    this.caseOf.clear();
-    for (const [episode, id] of mark.cases) this.caseOf.set(episode, id);
+    this.written.clear();
+    for (const [episode, written] of mark.written) this.written.set(episode, written);
   }
 
   /**
@@ -129,7 +130,7 @@ export class IncidentRecorder {
     for (let index = 0; index < detections.length;) {
       const detection = detections[index] as Pending;
       if (isSuperseded(detection)) {
-        const caseId = this.caseOf.get(detection.episodeId);
+        const caseId = this.written.get(detection.episodeId)?.caseId;
         if (caseId !== undefined) await tx.cases.extend(caseId, detection.lastSeen);
         index++;
         continue;
@@ -156,7 +157,7 @@ export class IncidentRecorder {
    * (a replay's final resolves would otherwise write every incident's evidence once more).
    */
   private samplesAsWritten(detection: Detection): boolean {
-    return detection.state !== 'opened' && this.writtenCount.get(detection.episodeId) === detection.count;
+    return detection.state !== 'opened' && this.written.get(detection.episodeId)?.count === detection.count;
   }
 
   private withoutSamples(detection: Detection): Detection {
@@ -205,15 +206,14 @@ export class IncidentRecorder {
     kind: Detection['state'],
     incident: Incident,
   ): void {
-    const before = this.writtenCount.get(detection.episodeId) ?? 0;
-    changes.push({ kind, incident, newEvents: Math.max(0, detection.count - before) });
-    if (detection.state === 'resolved') {
-      this.writtenCount.delete(detection.episodeId);
-      this.caseOf.delete(detection.episodeId);
-    } else {
-      this.writtenCount.set(detection.episodeId, detection.count);
-      if (incident.caseId !== undefined) this.caseOf.set(detection.episodeId, incident.caseId);
-    }
+    const earlier = this.written.get(detection.episodeId);
+    changes.push({ kind, incident, newEvents: Math.max(0, detection.count - (earlier?.count ?? 0)) });
+    if (detection.state === 'resolved') this.written.delete(detection.episodeId);
+    else
+      this.written.set(detection.episodeId, {
+        count: detection.count,
+        caseId: incident.caseId ?? earlier?.caseId,
+      });
   }
 
   private async alreadyStored(tx: StoreOperations, detection: Detection): Promise<boolean> {
