@@ -160,4 +160,44 @@ describe('Dispatcher', () => {
     now = T0 + 1_000;
     expect(await run.runOnce()).toMatchObject({ sent: 1 });
   });
+
+  describe('a send the store fails to record', () => {
+    /** The store, whose next markSent fails: before writing (`before`) or after committing (`after`). */
+    function failingOnce(when: 'before' | 'after'): Store {
+      let failed = false;
+      const markSent: Store['outbox']['markSent'] = async (...args) => {
+        if (failed) return store.outbox.markSent(...args);
+        failed = true;
+        if (when === 'after') await store.outbox.markSent(...args);
+        throw new Error('read ECONNRESET');
+      };
+      return Object.assign(Object.create(store) as Store, {
+        outbox: Object.assign(Object.create(store.outbox) as Store['outbox'], { markSent }),
+      });
+    }
+
+    it.each(['before', 'after'] as const)(
+      'is recorded, not sent again, and later ones go out (the write fails %s its commit)',
+      async (when) => {
+        await store.outbox.enqueue([note('a', 'soar')], T0);
+        const run = new Dispatcher({
+          store: failingOnce(when),
+          channels: [webhook('soar', soar)],
+          worker: 'test',
+          now: () => now,
+          onDelivered: (notification) => delivered.push(notification.id),
+        });
+        await expect(run.runOnce()).rejects.toThrow('ECONNRESET');
+        expect(delivered).toEqual([]);
+        await store.outbox.enqueue([note('b', 'soar')], T0);
+        expect(await run.runOnce()).toEqual({ sent: 1, retried: 0, dead: 0 });
+        expect(await run.runOnce()).toEqual({ sent: 0, retried: 0, dead: 0 });
+        expect(soar.requests.map((request) => request.headers['webhook-id'])).toEqual(['a', 'b']);
+        expect(delivered).toEqual(['a', 'b']);
+        expect(
+          (await store.outbox.list({ state: ['sent'] })).map((entry) => entry.notification.id).sort(),
+        ).toEqual(['a', 'b']);
+      },
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import type { ChannelDefinition, FailureReason, Notification } from '../core/index.ts';
+import { ConflictError, NotFoundError } from '../core/index.ts';
 import type { OutboxEntry, Store } from '../store/index.ts';
 import type { RateLimit } from './rate-limiter.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -195,9 +196,19 @@ export class Dispatcher {
     return 'dead';
   }
 
+  /**
+   * Records the sends the store failed to record. A write that failed may have committed all the
+   * same (the link was cut after the commit, before its answer): an entry that is no longer sending
+   * (sent by that write, or moved on by a person) has nothing left to record, and must not stop
+   * every later pass with its refusal.
+   */
   private async recordEarlierSends(): Promise<void> {
     for (const [id, { notification, at, providerId }] of this.sentUnrecorded) {
-      await this.options.store.outbox.markSent(id, at, providerId);
+      try {
+        await this.options.store.outbox.markSent(id, at, providerId);
+      } catch (error) {
+        if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+      }
       this.sentUnrecorded.delete(id);
       this.options.onDelivered?.(notification, at);
     }
