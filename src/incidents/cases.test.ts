@@ -83,6 +83,22 @@ describe('mergeEntities', () => {
     );
   });
 
+  it('widens its own result again and again as Set and sort would', () => {
+    const sortedSet = fc.array(entity, { maxLength: 6 }).map((list) => [...new Set(list)].sort());
+    fc.assert(
+      fc.property(fc.array(sortedSet, { maxLength: 20 }), (joins) => {
+        let merged: string[] = [];
+        let slow: string[] = [];
+        for (const b of joins) {
+          merged = mergeEntities(merged, b);
+          slow = slowUnion(slow, b);
+          expect(merged).toEqual(slow);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives the same for lists that are not sorted or hold duplicates', () => {
     fc.assert(
       fc.property(fc.array(entity), fc.array(entity), (a, b) => {

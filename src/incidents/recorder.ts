@@ -1,5 +1,5 @@
 import type { Detection, Incident, SecurityEvent } from '../core/index.ts';
-import type { IncidentProgress, StoreOperations } from '../store/index.ts';
+import type { IncidentProgress, NewIncident, StoreOperations } from '../store/index.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
 import { assignCase, readCasesFor } from './case-assignment.ts';
@@ -43,6 +43,8 @@ export class IncidentRecorder {
   private readonly written = new Map<string, WrittenEpisode>();
   /** Signals of this flush whose samples the store holds already (see `samplesAsWritten`). */
   private readonly unchangedSamples = new WeakSet<Detection>();
+  /** The incident each opening of a flush becomes, made once (prepared, continued, then opened). */
+  private readonly openings = new WeakMap<Detection, NewIncident>();
 
   /**
    * `openOnce`: an episode whose incident exists already is updated, not opened again. Live
@@ -171,8 +173,17 @@ export class IncidentRecorder {
     if (this.options.openOnce) return;
     const opening = detections.filter((detection) => detection.state === 'opened');
     if (opening.length < PREPARE_FROM) return;
-    await tx.incidents.expectOpens(opening.map((d) => newIncidentOf(d, this.factsOf(d.ruleId))));
+    await tx.incidents.expectOpens(opening.map((d) => this.openingOf(d)));
     await readCasesFor(tx.cases, opening);
+  }
+
+  private openingOf(detection: Detection): NewIncident {
+    let opening = this.openings.get(detection);
+    if (opening === undefined) {
+      opening = newIncidentOf(detection, this.factsOf(detection.ruleId));
+      this.openings.set(detection, opening);
+    }
+    return opening;
   }
 
   private async writeUpdates(
@@ -240,10 +251,7 @@ export class IncidentRecorder {
     }
     if (detection.state === 'opened') {
       // A new burst while the incident of the rule and group is still open: it goes on.
-      const continued = await extendCase(
-        tx,
-        await tx.incidents.continueBurst(newIncidentOf(detection, this.factsOf(detection.ruleId))),
-      );
+      const continued = await extendCase(tx, await tx.incidents.continueBurst(this.openingOf(detection)));
       if (continued) return { kind: 'updated', incident: continued };
     }
     const incident = await this.save(tx, detection);
@@ -258,7 +266,7 @@ export class IncidentRecorder {
     const progress = this.progressOf(detection);
     switch (detection.state) {
       case 'opened': {
-        const opening = newIncidentOf(detection, this.factsOf(detection.ruleId));
+        const opening = this.openingOf(detection);
         return assignCase(tx.cases, await tx.incidents.open(opening), opening.samples);
       }
       case 'updated':

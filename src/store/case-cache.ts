@@ -56,7 +56,8 @@ export class CaseCache {
   }
 
   put(span: CaseSpanRow, serial: number): void {
-    this.known.set(span.id, { ...span, entities: [...span.entities] });
+    // The entities as given (read-only): a case widened at each join is not copied once more.
+    this.known.set(span.id, { ...span });
     this.changed.add(span.id);
     this.members.set(serial, span.id);
     this.unwritten.add(serial);

@@ -103,7 +103,9 @@ export function toIncident(row: IncidentTable): Incident {
 }
 
 function incidentOfRow(row: HeldRow, parseLater: boolean): Incident {
-  const incident: Incident = {
+  // `samples` is added next, in its place among the keys: made a getter in place of a property
+  // the object was created with, it left every incident with slow (dictionary) properties.
+  const incident = {
     serial: Number(row.serial),
     episodeId: row.episode_id,
     ruleId: row.rule_id,
@@ -118,9 +120,9 @@ function incidentOfRow(row: HeldRow, parseLater: boolean): Incident {
     confidence: row.confidence as Confidence,
     priority: row.priority as Priority,
     attack: JSON.parse(row.attack_json) as string[],
-    samples: parseLater ? [] : (JSON.parse(samplesJsonOf(row)) as Incident['samples']),
-  };
+  } as Incident;
   if (parseLater) parseSamplesWhenRead(incident, row);
+  else incident.samples = JSON.parse(samplesJsonOf(row)) as Incident['samples'];
   if (row.runbook !== null) incident.runbook = row.runbook;
   if (row.sigma_json !== null && row.sigma_json !== undefined)
     incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];
