@@ -43,14 +43,40 @@ const line = (at: number, ip: string, user: string) =>
     user: { name: user },
   });
 
+/** The lines in a file of a new temporary folder (removed after the test). */
+function inputOf(lines: readonly string[]): { dir: string; input: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
+  dirs.push(dir);
+  const input = join(dir, 'events.ndjson');
+  writeFileSync(input, `${lines.join('\n')}\n`);
+  return { dir, input };
+}
+
+type ReplayOptions = Parameters<typeof runReplay>[0];
+type Report = Awaited<ReturnType<typeof runReplay>>;
+
+/** The replay into SQLite with one checkpoint, then with one at every step (an injected clock). */
+async function replayCheckpointed(
+  dir: string,
+  options: ReplayOptions,
+  check: (report: Report, stored: Store, name: string) => Promise<void> | void,
+): Promise<void> {
+  for (const [name, checkpointEveryMs] of [
+    ['once.db', 3_600_000],
+    ['often.db', 0],
+  ] as const) {
+    store = await openStore(`sqlite:${join(dir, name)}`);
+    await check(await runReplay({ ...options, store, checkpointEveryMs, now: () => 0 }), store, name);
+    await store.close();
+    store = undefined;
+  }
+}
+
 describe('cases on a replay with a store', () => {
   it('tells a second incident of one attack as a case update, and a later return of the address with the earlier case', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
-    dirs.push(dir);
-    const input = join(dir, 'events.ndjson');
     const lines = [line(1_000, '203.0.113.9', 'root'), line(2_000, '203.0.113.9', 'root')];
     lines.push(line(2 * HOUR, '203.0.113.9', 'admin'), line(2 * HOUR + 1_000, '198.51.100.4', 'zoe'));
-    writeFileSync(input, `${lines.join('\n')}\n`);
+    const { dir, input } = inputOf(lines);
     store = await openStore(`sqlite:${join(dir, 'k.db')}`);
     const { rules, issues } = loadRulesFromText(RULES, 'rules.yml');
     expect(issues).toEqual([]);
@@ -76,12 +102,9 @@ describe('cases on a replay with a store', () => {
   });
 
   it('lists a long case by its first and newest incidents, and counts them all', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
-    dirs.push(dir);
-    const input = join(dir, 'events.ndjson');
     // One address, fourteen accounts: its incident and one per account, all one case of 15.
     const lines = Array.from({ length: 14 }, (_, i) => line(1_000 * (i + 1), '203.0.113.9', `user${i}`));
-    writeFileSync(input, `${lines.join('\n')}\n`);
+    const { dir, input } = inputOf(lines);
     store = await openStore(`sqlite:${join(dir, 'k.db')}`);
     const { rules } = loadRulesFromText(RULES, 'rules.yml');
     const notify = new NotifyStage({ routes: routesSchema.parse([{ channels: ['chat'] }]) });
@@ -103,30 +126,70 @@ describe('cases on a replay with a store', () => {
 
 describe('cases whatever the checkpoints', () => {
   it('extends a case with updates a later one superseded before the next checkpoint, as a replay in memory does', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klaxon-cases-'));
-    dirs.push(dir);
-    const input = join(dir, 'events.ndjson');
     // Failures every 5 s for 3 hours: one burst per rule, which the engine reports as updated every
     // 1,024 events (the first at ~85 min). A failure for another account at 90 min, from the same
     // address, is within 15 min of what that update saw, and two hours after the bursts opened.
     const lines: string[] = [];
     for (let at = 0; at < 3 * HOUR; at += 5_000) lines.push(line(at, '203.0.113.9', 'root'));
     lines.splice(90 * 12, 0, line(90 * 60_000 + 1, '203.0.113.9', 'zoe'));
-    writeFileSync(input, `${lines.join('\n')}\n`);
+    const { dir, input } = inputOf(lines);
     const { rules } = loadRulesFromText(RULES, 'rules.yml');
     const base = { inputs: [input], rules, format: 'ndjson' };
-    const serials = (report: Awaited<ReturnType<typeof runReplay>>) => report.cases.map((c) => c.serials);
+    const serials = (report: Report) => report.cases.map((c) => c.serials);
 
     expect(serials(await runReplay(base))).toEqual([[1, 2, 3]]);
-    for (const [name, checkpointEveryMs] of [
-      ['once.db', 3_600_000],
-      ['often.db', 0],
-    ] as const) {
-      store = await openStore(`sqlite:${join(dir, name)}`);
-      const report = await runReplay({ ...base, store, checkpointEveryMs, now: () => 0 });
+    await replayCheckpointed(dir, base, (report, _stored, name) => {
       expect(serials(report), name).toEqual([[1, 2, 3]]);
-      await store.close();
-      store = undefined;
+    });
+  });
+});
+
+describe('minute counts whatever the checkpoints', () => {
+  it('counts a later burst of a manual incident by the minutes its events came in, as a replay in memory does', async () => {
+    // Two bursts of one address, an hour apart, each failures every 20 s for 30 min, faster in
+    // their last 5 min: the manual incident stays open and the second burst goes on in it.
+    const lines: string[] = [];
+    for (const start of [0, 2 * HOUR]) {
+      for (let at = 0; at < 25 * 60_000; at += 20_000) lines.push(line(start + at, '203.0.113.9', 'root'));
+      for (let at = 25 * 60_000; at < 30 * 60_000; at += 2_000)
+        lines.push(line(start + at, '203.0.113.9', 'root'));
     }
+    const { dir, input } = inputOf(lines);
+    const { rules } = loadRulesFromText(
+      `- id: fail-by-source
+  title: Failures from one address
+  type: threshold
+  where: { event.code: fail }
+  group_by: [source.ip]
+  window: 1m
+  threshold: 2
+  resolve: manual
+  resolve_after: 10m
+  severity: medium
+  confidence: medium
+`,
+      'rules.yml',
+    );
+    const base = { inputs: [input], rules, format: 'ndjson' };
+    const minutes = (report: Report) =>
+      report.incidents.map((incident) => [incident.count, incident.minuteCounts]);
+
+    const inMemory = minutes(await runReplay(base));
+    expect(inMemory).toHaveLength(1);
+    const [[count, counted]] = inMemory as [[number, [number, number][]]];
+    expect(count).toBe(lines.length);
+    // Every minute holds the events that came in it: 3 a minute, then 30 in each fast one.
+    const expected = new Map<number, number>();
+    for (const text of lines) {
+      const at = Date.parse((JSON.parse(text) as { '@timestamp': string })['@timestamp']);
+      const minute = Math.floor(at / 60_000) * 60_000;
+      expected.set(minute, (expected.get(minute) ?? 0) + 1);
+    }
+    expect(counted).toEqual([...expected]);
+    await replayCheckpointed(dir, base, async (report, stored, name) => {
+      expect(minutes(report), name).toEqual(inMemory);
+      const [incident] = await stored.incidents.list({ limit: 1 });
+      expect(incident?.minuteCounts, name).toEqual(counted);
+    });
   });
 });

@@ -72,6 +72,7 @@ export {
   shareMinutes,
   spreadOverMinutes,
   minutesAfterUpdate,
+  addMinutes,
 } from './minute-counts.ts';
 export type { SavedLineAt, SavesCompactly } from './snapshot-form.ts';
 export {

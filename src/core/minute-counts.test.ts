@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addMinutes,
   addToMinute,
   capMinutes,
   countInMinute,
@@ -14,6 +15,32 @@ const M = 60_000;
 const total = (minutes: MinuteCount[]) => minutes.reduce((sum, [, n]) => sum + n, 0);
 
 describe('minute counts', () => {
+  it('adds two lists minute by minute as adding each minute of the second to the first would', () => {
+    const minutes = fc
+      .uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 10 })
+      .chain((starts) =>
+        fc.tuple(...starts.map((start) => fc.tuple(fc.constant(start * M), fc.integer({ min: 1, max: 50 })))),
+      );
+    const list = fc.oneof(
+      minutes.map((pairs) => [...pairs].sort((x, y) => x[0] - y[0]) as MinuteCount[]),
+      minutes as fc.Arbitrary<MinuteCount[]>,
+    );
+    fc.assert(
+      fc.property(list, list, fc.integer({ min: 1, max: 12 }), (a, b, max) => {
+        const before = JSON.stringify([a, b]);
+        const oneByOne = b.reduce(
+          (sum, [minute, events]) => addToMinute(sum, minute, events, max),
+          capMinutes(
+            a.map(([m, n]): MinuteCount => [m, n]),
+            max,
+          ),
+        );
+        expect(addMinutes(a, b, max)).toEqual(oneByOne);
+        expect(JSON.stringify([a, b])).toBe(before);
+      }),
+    );
+  });
+
   it('adds to an existing minute, inserts a new one in order, and ignores nothing-new', () => {
     let minutes = addToMinute([], 5 * M + 10, 3);
     minutes = addToMinute(minutes, 5 * M + 59_999, 2);

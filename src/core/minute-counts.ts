@@ -123,6 +123,40 @@ function spreadMinuteByMinute(
 }
 
 /**
+ * Two lists' events together, minute by minute (an incident's earlier bursts and the engine's
+ * minutes of its current one), capped as capMinutes caps.
+ */
+export function addMinutes(
+  a: readonly MinuteCount[],
+  b: readonly MinuteCount[],
+  max = MAX_MINUTES,
+): MinuteCount[] {
+  if (!isIncreasing(a) || !isIncreasing(b)) {
+    const copy = a.map(([m, n]): MinuteCount => [m, n]);
+    return b.reduce((sum, [minute, events]) => addToMinute(sum, minute, events, max), capMinutes(copy, max));
+  }
+  const merged: MinuteCount[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x[0] < y[0])) {
+      merged.push([(x as MinuteCount)[0], (x as MinuteCount)[1]]);
+      i++;
+    } else if (x === undefined || y[0] < x[0]) {
+      merged.push([y[0], y[1]]);
+      j++;
+    } else {
+      merged.push([x[0], x[1] + y[1]]);
+      i++;
+      j++;
+    }
+  }
+  return capMinutes(merged, max);
+}
+
+/**
  * The minutes after an engine update: the events the count grew by since the minutes were last
  * written go to the minute of `lastSeen` (spread from `spreadFrom` when given, e.g. a new burst).
  * Without minutes yet (an incident from before they were kept) the whole count spreads over

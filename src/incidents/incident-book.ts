@@ -1,5 +1,5 @@
-import { minutesAfterUpdate } from '../core/index.ts';
-import type { Detection, Incident, IncidentCase } from '../core/index.ts';
+import { addMinutes, minutesAfterUpdate } from '../core/index.ts';
+import type { Detection, Incident, IncidentCase, MinuteCount } from '../core/index.ts';
 import { CaseBook } from './case-assignment.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
@@ -16,6 +16,8 @@ export class IncidentBook {
   private readonly caseBook = new CaseBook();
   /** Events of the earlier bursts of an incident a later burst went on in, by serial. */
   private readonly earlierCount = new Map<number, number>();
+  /** The same events' minutes, to which the engine's minutes of the later burst are added. */
+  private readonly earlierMinutes = new Map<number, readonly MinuteCount[]>();
 
   constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
 
@@ -27,10 +29,7 @@ export class IncidentBook {
     incident.count = earlier + detection.count;
     incident.lastSeen = detection.lastSeen;
     if (earlier === 0) incident.firstSeen = detection.firstSeen;
-    incident.minuteCounts =
-      earlier === 0 && detection.minutes
-        ? detection.minutes
-        : minutesAfterUpdate(incident.minuteCounts, incident);
+    incident.minuteCounts = this.minutesOf(incident, earlier, detection);
     incident.samples = detection.samples;
     delete incident.quietSince;
     if (detection.distinct) incident.distinct = detection.distinct;
@@ -55,17 +54,31 @@ export class IncidentBook {
     if (incident === undefined || incident.status === 'resolved' || incident.quietSince === undefined)
       return undefined;
     this.earlierCount.set(incident.serial, incident.count);
+    if (incident.minuteCounts) this.earlierMinutes.set(incident.serial, incident.minuteCounts);
     incident.count += detection.count;
     incident.lastSeen = detection.lastSeen;
-    incident.minuteCounts = minutesAfterUpdate(incident.minuteCounts, {
-      ...incident,
-      spreadFrom: detection.firstSeen,
-    });
+    incident.minuteCounts = this.minutesOf(incident, incident.count - detection.count, detection);
     incident.samples = detection.samples;
     delete incident.quietSince;
     if (incident.caseId !== undefined) this.caseBook.extend(incident.caseId, incident.lastSeen);
     this.byEpisode.set(detection.episodeId, incident);
     return incident;
+  }
+
+  /**
+   * The incident's minutes after a signal of its burst: the engine's minutes of the burst, added to
+   * the earlier bursts' when it goes on in an earlier incident (the same however often updates
+   * come); else what the count grew by, to the minute of last seen (a burst that began earlier).
+   */
+  private minutesOf(incident: Incident, earlier: number, detection: Detection): MinuteCount[] {
+    const before = earlier === 0 ? [] : this.earlierMinutes.get(incident.serial);
+    if (detection.minutes && before)
+      return earlier === 0 ? detection.minutes : addMinutes(before, detection.minutes);
+    const update = { count: incident.count, firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
+    return minutesAfterUpdate(
+      incident.minuteCounts,
+      detection.state === 'opened' ? { ...update, spreadFrom: detection.firstSeen } : update,
+    );
   }
 
   list(): readonly Incident[] {

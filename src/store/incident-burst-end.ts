@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Incident } from '../core/index.ts';
+import { addMinutes } from '../core/index.ts';
+import type { Incident, MinuteCount } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
@@ -36,15 +37,15 @@ export function continueIncident(
     const changes = {
       episode_id: incident.episodeId,
       earlier_count: Number(before.count),
+      earlier_minute_counts: before.minute_counts,
       count,
       last_seen: incident.lastSeen,
       ...heldSamples(incident.samples),
       quiet_since: null,
-      minute_counts: minutesJson(
-        before,
-        { count, firstSeen, lastSeen: incident.lastSeen },
-        incident.firstSeen,
-      ),
+      minute_counts:
+        incident.minutes !== undefined && before.minute_counts !== null
+          ? JSON.stringify(addMinutes(JSON.parse(before.minute_counts) as MinuteCount[], incident.minutes))
+          : minutesJson(before, { count, firstSeen, lastSeen: incident.lastSeen }, incident.firstSeen),
     };
     const row = await changeRow(trx, before === held ? held : Number(before.serial), changes, writes);
     await writes.trail.add(trx, {

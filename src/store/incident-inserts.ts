@@ -37,6 +37,7 @@ const COLUMNS = [
   'quiet_since',
   'earlier_count',
   'minute_counts',
+  'earlier_minute_counts',
   'sigma_json',
 ] as const satisfies readonly (keyof IncidentTable)[];
 // A column added to IncidentTable and not listed here fails to compile.

@@ -1,36 +1,62 @@
 import type { Kysely } from 'kysely';
-import { minutesAfterUpdate } from '../core/index.ts';
+import { addMinutes, minutesAfterUpdate } from '../core/index.ts';
 import type { MinuteCount } from '../core/index.ts';
 import type { Database, IncidentTable } from './schema.ts';
 import type { IncidentProgress } from './store.ts';
 
 export type Before = Pick<
   IncidentTable,
-  'serial' | 'status' | 'count' | 'earlier_count' | 'first_seen' | 'minute_counts'
+  'serial' | 'status' | 'count' | 'earlier_count' | 'first_seen' | 'minute_counts' | 'earlier_minute_counts'
 >;
 
 /** What an engine write needs to know of the incident it changes, so that it changes it in one UPDATE. */
 export function selectBefore(trx: Kysely<Database>) {
   return trx
     .selectFrom('incidents')
-    .select(['serial', 'status', 'count', 'earlier_count', 'first_seen', 'minute_counts'])
+    .select([
+      'serial',
+      'status',
+      'count',
+      'earlier_count',
+      'first_seen',
+      'minute_counts',
+      'earlier_minute_counts',
+    ])
     .where('status', '!=', 'resolved');
 }
 
 /**
  * The count goes on from the incident's earlier bursts and the first time seen stays the first
- * burst's. The minutes are the engine's for a first burst (the same whenever the update is
- * written); after an earlier burst, what the count grew by goes to the minute of last seen.
+ * burst's. The minutes are the engine's for a first burst, and the earlier bursts' with the
+ * engine's of this one after them: the same whenever the update is written.
  */
-export function continuedWithMinutes(before: Before, progress: IncidentProgress, spreadFrom?: number) {
+export function continuedWithMinutes(before: Before, progress: IncidentProgress) {
   const earlier = Number(before.earlier_count);
   const count = earlier + progress.count;
   const firstSeen = earlier > 0 ? Number(before.first_seen) : progress.firstSeen;
-  const minutes =
-    earlier === 0 && progress.minutes !== undefined
-      ? JSON.stringify(progress.minutes)
-      : minutesJson(before, { count, firstSeen, lastSeen: progress.lastSeen }, spreadFrom);
+  const minutes = burstMinutesJson(
+    before,
+    { count, firstSeen, lastSeen: progress.lastSeen },
+    progress.minutes,
+  );
   return { count, first_seen: firstSeen, minute_counts: minutes };
+}
+
+/**
+ * The minutes of an incident after a signal of its current burst, `update` giving its count in
+ * all: see continuedWithMinutes. Without the engine's minutes, or the earlier bursts' (an incident
+ * continued before version 13), what the count grew by goes to the minute of last seen.
+ */
+export function burstMinutesJson(
+  before: Pick<IncidentTable, 'earlier_count' | 'minute_counts' | 'earlier_minute_counts'>,
+  update: { count: number; firstSeen: number; lastSeen: number },
+  minutes: readonly MinuteCount[] | undefined,
+): string {
+  if (minutes !== undefined && Number(before.earlier_count) === 0) return JSON.stringify(minutes);
+  const earlier = before.earlier_minute_counts;
+  if (minutes !== undefined && earlier !== null && earlier !== undefined)
+    return JSON.stringify(addMinutes(JSON.parse(earlier) as MinuteCount[], minutes));
+  return minutesJson(before, update);
 }
 
 export function minutesJson(

@@ -3,7 +3,7 @@ import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
-import { minutesJson } from './incident-minutes.ts';
+import { burstMinutesJson } from './incident-minutes.ts';
 import { heldProgressColumns, toProgressColumns } from './incident-row.ts';
 import type { HeldRow } from './held-row.ts';
 import type { Database } from './schema.ts';
@@ -98,11 +98,11 @@ async function updateProgress(
     .returningAll()
     .executeTakeFirst();
   if (row === undefined || (minutes !== undefined && Number(row.earlier_count) === 0)) return row;
-  const topped = minutesJson(row, {
-    count: Number(row.count),
-    firstSeen: Number(row.first_seen),
-    lastSeen: progress.lastSeen,
-  });
+  const topped = burstMinutesJson(
+    row,
+    { count: Number(row.count), firstSeen: Number(row.first_seen), lastSeen: progress.lastSeen },
+    progress.minutes,
+  );
   await trx
     .updateTable('incidents')
     .set({ minute_counts: topped })
@@ -121,13 +121,10 @@ function progressed(row: HeldRow, progress: IncidentProgress): HeldRow {
     first_seen: earlier > 0 ? row.first_seen : progress.firstSeen,
     quiet_since: null,
   };
-  next.minute_counts =
-    progress.minutes !== undefined && earlier === 0
-      ? JSON.stringify(progress.minutes)
-      : minutesJson(row, {
-          count: next.count,
-          firstSeen: Number(next.first_seen),
-          lastSeen: progress.lastSeen,
-        });
+  next.minute_counts = burstMinutesJson(
+    row,
+    { count: next.count, firstSeen: Number(next.first_seen), lastSeen: progress.lastSeen },
+    progress.minutes,
+  );
   return next;
 }

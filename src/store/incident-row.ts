@@ -62,6 +62,7 @@ function openingColumns(
     case_id: null,
     quiet_since: null,
     earlier_count: 0,
+    earlier_minute_counts: null,
     // Without the engine's minutes: the opening count spread over its first..last seen minutes.
     minute_counts: JSON.stringify(
       incident.minutes ?? spreadOverMinutes([], incident.firstSeen, incident.lastSeen, incident.count),

@@ -16,6 +16,7 @@ const CHANGED = [
   ['samples_json', 'text'],
   ['distinct_json', 'text'],
   ['minute_counts', 'text'],
+  ['earlier_minute_counts', 'text'],
   ['quiet_since', 'bigint'],
   ['status', 'text'],
   ['resolved_at', 'bigint'],

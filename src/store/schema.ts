@@ -92,6 +92,8 @@ export interface IncidentTable {
   earlier_count: number;
   /** JSON `[[minuteStartMs, events], ...]`; null for incidents from before version 10. */
   minute_counts: string | null;
+  /** The minutes of the earlier bursts of an incident a later burst went on in (version 13). */
+  earlier_minute_counts?: string | null;
   /** The Sigma rule the incident's rule came from (JSON), when it did. */
   sigma_json?: string | null;
 }

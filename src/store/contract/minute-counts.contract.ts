@@ -82,5 +82,76 @@ export function describeMinuteCountsContract(open: OpenStore): void {
       ]);
       expect(await trail(one!.serial)).toEqual(['5 events', '8 events, last at 2023-11-14T22:16:00.000Z']);
     });
+    it('adds the engine’s minutes of a later burst to the earlier bursts’, however often it is written', async () => {
+      const store = await open();
+      const at = (minute: number) => T0 + minute * MINUTE;
+      const first = await store.incidents.open(
+        newIncident({ count: 5, firstSeen: at(0), lastSeen: at(0), minutes: [[at(0), 5]] }),
+      );
+      const quiet = await store.incidents.resolveEpisode(
+        first.episodeId,
+        at(5),
+        {
+          count: 7,
+          firstSeen: at(0),
+          lastSeen: at(1),
+          samples: [],
+          minutes: [
+            [at(0), 5],
+            [at(1), 2],
+          ],
+        },
+        { manual: true },
+      );
+      const earlier: [number, number][] = [
+        [at(0), 5],
+        [at(1), 2],
+      ];
+      expect(quiet?.minuteCounts).toEqual(earlier);
+      const burst = (count: number, minutes: [number, number][]) => ({
+        count,
+        firstSeen: at(10),
+        lastSeen: (minutes.at(-1) as [number, number])[0],
+        samples: [],
+        minutes,
+      });
+      const continued = await store.incidents.continueBurst(
+        newIncident({ episodeId: 'again', ...burst(3, [[at(10), 3]]), openedAt: at(10) }),
+      );
+      expect(continued?.minuteCounts).toEqual([...earlier, [at(10), 3]]);
+      // A first update written, a second that supersedes one never written, then the burst ends.
+      await store.incidents.progress(
+        'again',
+        burst(6, [
+          [at(10), 3],
+          [at(11), 3],
+        ]),
+      );
+      const [updated] = await store.incidents.progressMany([
+        {
+          episodeId: 'again',
+          progress: burst(10, [
+            [at(10), 4],
+            [at(11), 4],
+            [at(12), 2],
+          ]),
+        },
+      ]);
+      const expected = [...earlier, [at(10), 4], [at(11), 4], [at(12), 2]];
+      expect(updated?.minuteCounts).toEqual(expected);
+      expect(updated?.count).toBe(17);
+      const ended = await store.incidents.resolveEpisode(
+        'again',
+        at(20),
+        burst(11, [
+          [at(10), 4],
+          [at(11), 4],
+          [at(12), 3],
+        ]),
+        { manual: true },
+      );
+      expect(ended?.minuteCounts).toEqual([...earlier, [at(10), 4], [at(11), 4], [at(12), 3]]);
+      expect((await store.incidents.get(first.serial))?.minuteCounts).toEqual(ended?.minuteCounts);
+    });
   });
 }

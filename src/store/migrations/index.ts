@@ -10,6 +10,7 @@ import { casesMigration } from './0009-cases.ts';
 import { minuteCountsMigration } from './0010-minute-counts.ts';
 import { incidentSigmaMigration } from './0011-incident-sigma.ts';
 import { caseEntitiesMigration } from './0012-case-entities.ts';
+import { earlierMinuteCountsMigration } from './0013-earlier-minute-counts.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   minuteCountsMigration,
   incidentSigmaMigration,
   caseEntitiesMigration,
+  earlierMinuteCountsMigration,
 ];
