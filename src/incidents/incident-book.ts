@@ -14,10 +14,14 @@ export class IncidentBook {
   private readonly latestByGroup = new Map<string, number>();
   private readonly incidents: Incident[] = [];
   private readonly caseBook = new CaseBook();
-  /** Events of the earlier bursts of an incident a later burst went on in, by serial. */
-  private readonly earlierCount = new Map<number, number>();
-  /** The same events' minutes, to which the engine's minutes of the later burst are added. */
-  private readonly earlierMinutes = new Map<number, readonly MinuteCount[]>();
+  /**
+   * The earlier bursts of an incident a later burst went on in, by serial: their events, and those
+   * events' minutes, to which the engine's minutes of the later burst are added.
+   */
+  private readonly earlierBursts = new Map<
+    number,
+    { count: number; minutes: readonly MinuteCount[] | undefined }
+  >();
 
   constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
 
@@ -25,7 +29,7 @@ export class IncidentBook {
     if (detection.state === 'opened') return this.continueBurst(detection) ?? this.open(detection);
     const incident = this.byEpisode.get(detection.episodeId);
     if (incident === undefined) return undefined;
-    const earlier = this.earlierCount.get(incident.serial) ?? 0;
+    const earlier = this.earlierBursts.get(incident.serial)?.count ?? 0;
     incident.count = earlier + detection.count;
     incident.lastSeen = detection.lastSeen;
     if (earlier === 0) incident.firstSeen = detection.firstSeen;
@@ -53,8 +57,7 @@ export class IncidentBook {
     const incident = serial === undefined ? undefined : this.incidents[serial - 1];
     if (incident === undefined || incident.status === 'resolved' || incident.quietSince === undefined)
       return undefined;
-    this.earlierCount.set(incident.serial, incident.count);
-    if (incident.minuteCounts) this.earlierMinutes.set(incident.serial, incident.minuteCounts);
+    this.earlierBursts.set(incident.serial, { count: incident.count, minutes: incident.minuteCounts });
     incident.count += detection.count;
     incident.lastSeen = detection.lastSeen;
     incident.minuteCounts = this.minutesOf(incident, incident.count - detection.count, detection);
@@ -71,9 +74,11 @@ export class IncidentBook {
    * come); else what the count grew by, to the minute of last seen (a burst that began earlier).
    */
   private minutesOf(incident: Incident, earlier: number, detection: Detection): MinuteCount[] {
-    const before = earlier === 0 ? [] : this.earlierMinutes.get(incident.serial);
-    if (detection.minutes && before)
-      return earlier === 0 ? detection.minutes : addMinutes(before, detection.minutes);
+    if (detection.minutes) {
+      if (earlier === 0) return detection.minutes;
+      const before = this.earlierBursts.get(incident.serial)?.minutes;
+      if (before) return addMinutes(before, detection.minutes);
+    }
     const update = { count: incident.count, firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
     return minutesAfterUpdate(
       incident.minuteCounts,

@@ -78,10 +78,7 @@ export class IncidentRecorder {
 
   /** What a `flush` is about to take, so that `rollback` can put it back if its transaction fails. */
   mark(): RecorderMark {
-    return {
-      pending: [...this.pending],
-      written: new Map(this.written),
-    };
+    return { pending: [...this.pending], written: new Map(this.written) };
   }
 
   /** The transaction of the flush after `mark` rolled back: its detections are pending again, first. */

@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
-import { addMinutes } from '../core/index.ts';
-import type { Incident, MinuteCount } from '../core/index.ts';
+import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
-import { continuedWithMinutes, minutesJson, selectBefore } from './incident-minutes.ts';
+import {
+  continuedWithMinutes,
+  laterBurstMinutesJson,
+  minutesJson,
+  selectBefore,
+} from './incident-minutes.ts';
 import type { Before } from './incident-minutes.ts';
 import { heldSamples, storedColumns } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
@@ -44,7 +48,7 @@ export function continueIncident(
       quiet_since: null,
       minute_counts:
         incident.minutes !== undefined && before.minute_counts !== null
-          ? JSON.stringify(addMinutes(JSON.parse(before.minute_counts) as MinuteCount[], incident.minutes))
+          ? laterBurstMinutesJson(before.minute_counts, incident.minutes)
           : minutesJson(before, { count, firstSeen, lastSeen: incident.lastSeen }, incident.firstSeen),
     };
     const row = await changeRow(trx, before === held ? held : Number(before.serial), changes, writes);

@@ -55,8 +55,13 @@ export function burstMinutesJson(
   if (minutes !== undefined && Number(before.earlier_count) === 0) return JSON.stringify(minutes);
   const earlier = before.earlier_minute_counts;
   if (minutes !== undefined && earlier !== null && earlier !== undefined)
-    return JSON.stringify(addMinutes(JSON.parse(earlier) as MinuteCount[], minutes));
+    return laterBurstMinutesJson(earlier, minutes);
   return minutesJson(before, update);
+}
+
+/** The earlier bursts' minutes (JSON) with the engine's minutes of the burst that goes on after them. */
+export function laterBurstMinutesJson(earlier: string, minutes: readonly MinuteCount[]): string {
+  return JSON.stringify(addMinutes(JSON.parse(earlier) as MinuteCount[], minutes));
 }
 
 export function minutesJson(
