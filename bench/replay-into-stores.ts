@@ -2,26 +2,17 @@
 // 200,000 lines of bench/data/winlogbeat-4625.ndjson): no store, SQLite and a throwaway local
 // PostgreSQL in turn, REPLAY_STORE_ROUNDS times (medians), the whole table `ROUNDS` times (default 1).
 // Usage: FILE [ROUNDS]
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../test/support/postgres.ts';
-import type { CaseResult } from './cases/measure.ts';
+import { buildCases, runCompiledCase } from './compiled-cases.ts';
 import { printReplayIntoStores, REPLAY_STORE_ROUNDS } from './store-latency-tables.ts';
 import { printTable } from './print-table.ts';
 
 const [file, rounds = '1'] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: bench/replay-into-stores.ts FILE [ROUNDS]');
-const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
-const runCase = (name: string, args: string[]): CaseResult => {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', `${casesDir}${name}.ts`, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
-};
+await buildCases();
 
 const postgres = await startPostgres();
 try {
@@ -31,7 +22,7 @@ try {
       const postgresUrls: string[] = [];
       for (let at = 0; at < REPLAY_STORE_ROUNDS; at++)
         postgresUrls.push(await postgres.createDatabase(`round_${round}_${at}`));
-      printReplayIntoStores(runCase, printTable, file, { dir, postgresUrls });
+      printReplayIntoStores(runCompiledCase, printTable, file, { dir, postgresUrls });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

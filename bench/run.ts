@@ -11,6 +11,7 @@ import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
 import { runSigmaBench } from './sigma.ts';
 import type { CaseResult } from './cases/measure.ts';
+import { buildCases, runCompiledCase } from './compiled-cases.ts';
 import {
   printOutboxLatency,
   printReplayIntoStores,
@@ -24,23 +25,14 @@ import { printTable } from './print-table.ts';
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
 
-function runCase(name: string, args: string[], nodeFlags: string[] = []): CaseResult {
-  const output = execFileSync(
-    process.execPath,
-    [...nodeFlags, '--import', 'tsx', `${casesDir}${name}.ts`, ...args],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    },
-  );
-  return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
-}
+const runCase = runCompiledCase;
 
 const perSecond = (count: number | undefined, ms: number) => Math.round(((count ?? 0) * 1000) / ms);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 mkdirSync(dataDir, { recursive: true });
-console.log('Generating bench data (skipped when present)...');
+console.log('Compiling the bench cases, then generating bench data (skipped when present)...');
+await buildCases();
 const files = await generateBenchFiles(dataDir, { ndjsonEvents: 1_000_000, sshdLines: 1_000_000, seed: 42 });
 
 console.log('\n== replay throughput vs. the floor (same files, same run)');

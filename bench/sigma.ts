@@ -2,23 +2,16 @@
 // creations with 0, 100 and all loadable Windows Sigma rules, and their load time: the SigmaHQ sample
 // in test/fixtures/sigmahq, another folder named by SIGMA_RULES_DIR, or `SIGMA_RULES_DIR=synthetic`
 // (2,000 generated process_creation rules).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseResult } from './cases/measure.ts';
+import { buildCases, runCompiledCase } from './compiled-cases.ts';
 import { writeProcessEvents } from './sigma-data.ts';
 
-const CASE = fileURLToPath(new URL('./cases/sigma.ts', import.meta.url));
 const SIGMAHQ_SAMPLE = fileURLToPath(new URL('../test/fixtures/sigmahq/', import.meta.url));
 
-function runCase(args: string[]): CaseResult {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', CASE, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(output.trim().split('\n').at(-1) as string) as CaseResult;
-}
+const runCase = (args: string[]): CaseResult => runCompiledCase('sigma', args);
 
 export async function runSigmaBench(dataDir: string, events = 200_000): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
@@ -54,5 +47,6 @@ export async function runSigmaBench(dataDir: string, events = 200_000): Promise<
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildCases();
   await runSigmaBench(fileURLToPath(new URL('./data/', import.meta.url)), Number(process.argv[2] ?? 200_000));
 }
