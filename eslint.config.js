@@ -88,7 +88,18 @@ const webRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'packages/*/dist', 'coverage', 'bench/data', 'bench/.peers', 'bench/.build', 'tmp'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'packages/*/dist',
+      'coverage',
+      'bench/data',
+      'bench/.peers',
+      'bench/.build',
+      'tmp',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
