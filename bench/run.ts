@@ -9,6 +9,7 @@ import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
+import { inTurn, median, medianRatio, rateOf, ROUNDS } from './rounds.ts';
 import { runSigmaBench } from './sigma.ts';
 import type { CaseResult } from './cases/measure.ts';
 import { buildCases, runCompiledCase } from './compiled-cases.ts';
@@ -49,25 +50,27 @@ for (const input of [
   },
   { name: 'sshd auth.log', path: files.authLog, floorMode: 'lines', year: '2024', target: '≥ 0.50' },
 ]) {
-  const floor = runCase('floor', [input.path, input.floorMode]);
-  const replay = runCase('replay', [input.path, input.year ?? '-']);
-  const floorRate = perSecond(floor.lines, floor.ms);
-  const replayRate = perSecond(replay.lines, replay.ms);
+  // The floor and the replay in turn, ROUNDS times: medians (see rounds.ts).
+  const [floors = [], replays = []] = inTurn([
+    () => runCase('floor', [input.path, input.floorMode]),
+    () => runCase('replay', [input.path, input.year ?? '-']),
+  ]);
+  const floorRate = median(floors.map((result) => rateOf(result)));
   rows.push([
     input.name,
     `floor (${input.floorMode === 'json' ? 'read+split+JSON.parse' : 'read+split'})`,
     fmt(floorRate),
     '',
-    fmt(floor.maxRssMb),
+    fmt(median(floors.map((result) => result.maxRssMb))),
     '1.00',
   ]);
   rows.push([
     input.name,
-    `replay, shipped pack (${replay.incidents} incidents)`,
-    fmt(replayRate),
-    fmt(perSecond(replay.events, replay.ms)),
-    fmt(replay.maxRssMb),
-    (replayRate / floorRate).toFixed(2),
+    `replay, shipped pack (${replays[0]?.incidents} incidents)`,
+    fmt(median(replays.map((result) => rateOf(result)))),
+    fmt(median(replays.map((result) => rateOf(result, result.events)))),
+    fmt(median(replays.map((result) => result.maxRssMb))),
+    medianRatio(replays, floors).toFixed(2),
     input.target,
   ]);
   if (input.floorMode !== 'json') continue;
@@ -85,11 +88,13 @@ for (const input of [
   ]);
 }
 printTable(rows);
+console.log(`(floor and replay: medians of ${ROUNDS} rounds in turn; whole events: one run)`);
 
 console.log(
   '\n== replay with worker threads (--threads auto) vs. the single-thread floor, NDJSON, shipped pack',
 );
 printTable(threadedReplayRows(files.ndjson, runCase));
+console.log(`(floor and --threads auto: medians of ${ROUNDS} rounds in turn; main thread only: one run)`);
 
 console.log('\n== native .evtx: records/s next to Debian python3-evtx on the same file, same run');
 const evtxRows = evtxComparison();

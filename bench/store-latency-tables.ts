@@ -2,6 +2,7 @@
 // points 5 and 6): replay into a store as a ratio of replay without one, and the p99 latencies.
 import { join } from 'node:path';
 import type { CaseResult } from './cases/measure.ts';
+import { median } from './rounds.ts';
 
 type RunCase = (name: string, args: string[]) => CaseResult;
 type PrintTable = (table: string[][]) => void;
@@ -15,11 +16,6 @@ const meets = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 /** Rounds of the replay-into-store rows: the machine is shared, one run of each swung the ratio by ±0.05. */
 export const REPLAY_STORE_ROUNDS = 3;
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-};
 
 /**
  * Replay of `ndjson` without a store, into SQLite and into PostgreSQL: ratios next to ≥ 0.9 / ≥ 0.8.

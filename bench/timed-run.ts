@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './rounds.ts';
 
 export interface Command {
   label: string;
@@ -69,12 +70,4 @@ function timeOnce(command: Command, dir: string): [number, number, number] {
     throw new Error(`${command.label} failed (exit ${result.status}): ${command.argv.join(' ')}`);
   const [wall = 0, user = 0, system = 0, peakKb = 0] = fields;
   return [wall, user + system, peakKb / 1024];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
