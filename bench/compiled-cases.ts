@@ -2,9 +2,9 @@
 // part, packages left to node_modules), so that each case measures the JavaScript Klaxon ships
 // rather than its TypeScript run through tsx: tsx transforms each module in an esbuild process of
 // its own, and a worker thread loads its modules through tsx's hooks thread, both beside the two
-// threads a replay keeps busy on a two-core machine. On the 1M-document replay with `--threads auto`
-// that cost 5 % of the wall time and 90 MB of RSS (bench/cases/replay-threads.ts, alternated 3×:
-// 5.04-5.19 s under tsx, 4.84-4.85 s compiled).
+// threads a replay keeps busy on a two-core machine. On the 1M-document replay with
+// `--threads auto` that cost 4-5 % of the wall time and about 80 MB of RSS
+// (bench/cases/replay-threads.ts, alternated 3×: 5.04-5.19 s under tsx, 4.84-4.85 s compiled).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
