@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../core/index.ts';
 import type { StoreOperations } from '../store/index.ts';
@@ -17,8 +18,9 @@ export interface ReplayCheckpoint {
   serials: number[];
   complete: boolean;
   /**
-   * Each input's size and modification time when the replay began: a resume refuses inputs that
-   * changed since (the snapshot names lines by where they are in them). Absent from older checkpoints.
+   * Each input's size, modification time and sampled digest when the replay began: a resume refuses
+   * inputs that changed since (the snapshot names lines by where they are in them). Absent from
+   * older checkpoints.
    */
   stamps?: InputStamp[];
 }
@@ -26,20 +28,48 @@ export interface ReplayCheckpoint {
 export interface InputStamp {
   size: number;
   mtimeMs: number;
+  /**
+   * A digest of blocks spread over the input, first to last byte (see sampledDigest): a rewrite of
+   * the same size whose modification time was put back (`cp -p`, `touch -r`) shows, unless it
+   * changed no byte of those blocks (reading whole inputs at each start and resume would take
+   * seconds for large ones). Absent from older checkpoints.
+   */
+  sampled?: string;
 }
+
+/** Blocks an input's digest reads, evenly spread from its first byte to its last: 256 KB at most. */
+const SAMPLED_BLOCKS = 16;
+const SAMPLED_BLOCK_BYTES = 16 * 1024;
 
 export async function stampInputs(inputs: readonly string[]): Promise<InputStamp[]> {
   return Promise.all(inputs.map(stampInput));
 }
 
 async function stampInput(input: string): Promise<InputStamp> {
+  let file: FileHandle | undefined;
   try {
-    const { size, mtimeMs } = await stat(input);
-    return { size, mtimeMs };
+    file = await open(input, 'r');
+    const { size, mtimeMs } = await file.stat();
+    return { size, mtimeMs, sampled: await sampledDigest(file, size) };
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     throw new InputError(`${input}: cannot be read${typeof code === 'string' ? ` (${code})` : ''}`);
+  } finally {
+    await file?.close();
   }
+}
+
+/** SHA-256 of SAMPLED_BLOCKS blocks of the file, the first at its start and the last at its end. */
+async function sampledDigest(file: FileHandle, size: number): Promise<string> {
+  const hash = createHash('sha256');
+  const block = Buffer.alloc(SAMPLED_BLOCK_BYTES);
+  const last = Math.max(0, size - SAMPLED_BLOCK_BYTES);
+  for (let at = 0; at < (last === 0 ? 1 : SAMPLED_BLOCKS); at++) {
+    const position = Math.floor((last * at) / (SAMPLED_BLOCKS - 1));
+    const { bytesRead } = await file.read(block, 0, SAMPLED_BLOCK_BYTES, position);
+    hash.update(block.subarray(0, bytesRead));
+  }
+  return hash.digest('hex');
 }
 
 /** One checkpoint per set of inputs, so that a second replay of other files does not resume this one. */
@@ -69,10 +99,15 @@ async function refuseChanged(stamps: readonly InputStamp[], inputs: readonly str
   for (const [at, input] of inputs.entries()) {
     const was = stamps[at];
     const is = now[at] as InputStamp;
-    if (was !== undefined && was.size === is.size && was.mtimeMs === is.mtimeMs) continue;
+    const same =
+      was !== undefined &&
+      was.size === is.size &&
+      was.mtimeMs === is.mtimeMs &&
+      (was.sampled === undefined || was.sampled === is.sampled);
+    if (same) continue;
     throw new InputError(
       `${input}: changed since the interrupted replay into this store checkpointed ` +
-        `(size or modification time differ); it cannot be resumed: restore the file, or replay into another store`,
+        `(size, modification time or content differ); it cannot be resumed: restore the file, or replay into another store`,
     );
   }
 }

@@ -97,10 +97,17 @@ describe('a replay resumed from a snapshot that names lines by where they are in
       expect(fromOld.resumedAfter).toBeGreaterThan(0);
       expect(outcome(fromOld)).toEqual(memory);
 
-      // The same size, other bytes: the lines the snapshot names would be other lines.
+      // The same size, other bytes: the lines the snapshot names would be other lines. Refused even
+      // with the modification time put back as it was (`cp -p`, `touch -r`).
       const changedUrl = await storeUrl(dialect, `changed-${threads}`);
+      const stamped = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+      utimesSync(input, stamped, stamped);
       await cutReplay(changedUrl, input, threads);
       writeFileSync(input, text.replace('"4625"', '"4626"'));
+      utimesSync(input, stamped, stamped);
+      await expect(resume(changedUrl, input, threads)).rejects.toThrow(
+        /changed since the interrupted replay into this store checkpointed/,
+      );
       utimesSync(input, new Date(), new Date(Date.now() + 5_000));
       await expect(resume(changedUrl, input, threads)).rejects.toThrow(
         /changed since the interrupted replay into this store checkpointed/,
