@@ -21,9 +21,14 @@ export function inTurn(cases: ReadonlyArray<() => CaseResult>, rounds = ROUNDS):
   return results;
 }
 
+/** `count` per second of `ms` milliseconds, rounded. */
+export function perSecond(count: number | undefined, ms: number): number {
+  return Math.round(((count ?? 0) * 1000) / ms);
+}
+
 /** Lines (or `count`) per second of a result. */
 export function rateOf(result: CaseResult, count = result.lines): number {
-  return Math.round(((count ?? 0) * 1000) / result.ms);
+  return perSecond(count, result.ms);
 }
 
 /** The median of the ratios of `results` to `baselines` of the same round (lines/s to lines/s). */

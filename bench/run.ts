@@ -9,7 +9,7 @@ import { DATASETS } from '../test/support/datasets.ts';
 import { fileURLToPath } from 'node:url';
 import { generateBenchFiles } from './generate.ts';
 import { threadedReplayRows } from './threads-rows.ts';
-import { inTurn, median, medianRatio, rateOf, ROUNDS } from './rounds.ts';
+import { inTurn, median, medianRatio, perSecond, rateOf, ROUNDS } from './rounds.ts';
 import { runSigmaBench } from './sigma.ts';
 import type { CaseResult } from './cases/measure.ts';
 import { buildCases, runCompiledCase } from './compiled-cases.ts';
@@ -28,7 +28,6 @@ const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
 
 const runCase = runCompiledCase;
 
-const perSecond = (count: number | undefined, ms: number) => Math.round(((count ?? 0) * 1000) / ms);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 mkdirSync(dataDir, { recursive: true });

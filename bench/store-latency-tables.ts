@@ -2,7 +2,7 @@
 // points 5 and 6): replay into a store as a ratio of replay without one, and the p99 latencies.
 import { join } from 'node:path';
 import type { CaseResult } from './cases/measure.ts';
-import { median } from './rounds.ts';
+import { median, perSecond } from './rounds.ts';
 
 type RunCase = (name: string, args: string[]) => CaseResult;
 type PrintTable = (table: string[][]) => void;
@@ -10,7 +10,6 @@ type PrintTable = (table: string[][]) => void;
 export const REPLAY_STORE_TARGETS = { sqlite: 0.9, postgres: 0.8 } as const;
 export const P99_TARGET_MS = 100;
 
-const perSecond = (count: number | undefined, ms: number) => Math.round(((count ?? 0) * 1000) / ms);
 const fmt = (n: number) => n.toLocaleString('en-US');
 const meets = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
