@@ -4,6 +4,7 @@
 import { loadRules, runReplay } from '../../src/app/index.ts';
 import { findParser, parseLines } from '../../src/parsers/index.ts';
 import { readLineBatches } from '../../src/sources/file/index.ts';
+import { median } from '../rounds.ts';
 import { report } from './measure.ts';
 
 const [path, yearArg, roundsArg] = process.argv.slice(2) as [string, string | undefined, string | undefined];
@@ -35,8 +36,6 @@ async function replay(): Promise<void> {
   await runReplay({ inputs: [path], rules, year });
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const times: Record<string, number[]> = { floor: [], parse: [], replay: [] };
 for (let round = 0; round < rounds; round++) {
   (times.floor as number[]).push(await cpuOf(floor));
