@@ -33,7 +33,8 @@ await runReplay({
   rules,
   store,
   checkpointEveryMs: Number(every ?? 2000),
-  now: () => (began = performance.now()),
+  // Whole milliseconds: a checkpoint is stamped with this clock, and PostgreSQL stores it as bigint.
+  now: () => Math.floor((began = performance.now())),
 });
 const ms = performance.now() - started;
 await store.close();
