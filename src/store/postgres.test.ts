@@ -1,8 +1,10 @@
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../test/support/postgres.ts';
 import type { TestPostgres } from '../../test/support/postgres.ts';
 import { StoreError } from '../core/index.ts';
 import { openStore } from './index.ts';
+import { DOCUMENT_COLUMNS } from './migrations/0014-lz4-documents.ts';
 import { everythingShownBy } from './contract/everything-shown.ts';
 import { describeStoreContract } from './store.contract.ts';
 
@@ -43,5 +45,46 @@ describe('PostgreSQL connection errors', () => {
     expect((error as Error).message).toContain('database "no_such_database"');
     expect(password).not.toBe('');
     expect(everythingShownBy(error)).not.toContain(password);
+  });
+});
+
+describe('PostgreSQL compression of documents', () => {
+  async function query<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('compresses the columns that hold documents with lz4, as a value written there shows', async () => {
+    const store = await openStore(url);
+    // Repetitive, as JSON documents are, and far over the 2 KB past which PostgreSQL compresses.
+    const snapshot = JSON.stringify(
+      Array.from({ length: 2_000 }, (_, i) => ({ key: `user-${i % 50}`, n: i })),
+    );
+    try {
+      await store.checkpoints.save('replay:compressed', snapshot, 1);
+    } finally {
+      await store.close();
+    }
+    const columns = await query<{ table: string; column: string; compression: string }>(
+      `select c.relname as table, a.attname as column, a.attcompression as compression
+         from pg_attribute a join pg_class c on c.oid = a.attrelid
+        where c.relname = any($1) and a.attname = any($2) and a.attnum > 0`,
+      [DOCUMENT_COLUMNS.map(([table]) => table), DOCUMENT_COLUMNS.map(([, column]) => column)],
+    );
+    const byName = new Map(columns.map((row) => [`${row.table}.${row.column}`, row.compression]));
+    expect(DOCUMENT_COLUMNS.map(([table, column]) => byName.get(`${table}.${column}`))).toEqual(
+      DOCUMENT_COLUMNS.map(() => 'l'),
+    );
+    const [written] = await query<{ method: string; stored: number; length: number }>(
+      `select pg_column_compression(data) as method, pg_column_size(data) as stored, octet_length(data) as length
+         from checkpoints where name = 'replay:compressed'`,
+    );
+    expect(written?.method).toBe('lz4');
+    expect(written?.stored).toBeLessThan((written?.length ?? 0) / 2);
   });
 });

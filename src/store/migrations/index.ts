@@ -11,6 +11,7 @@ import { minuteCountsMigration } from './0010-minute-counts.ts';
 import { incidentSigmaMigration } from './0011-incident-sigma.ts';
 import { caseEntitiesMigration } from './0012-case-entities.ts';
 import { earlierMinuteCountsMigration } from './0013-earlier-minute-counts.ts';
+import { lz4DocumentsMigration } from './0014-lz4-documents.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration, StoreDialect } from './migration.ts';
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   incidentSigmaMigration,
   caseEntitiesMigration,
   earlierMinuteCountsMigration,
+  lz4DocumentsMigration,
 ];
