@@ -53,7 +53,8 @@ const INSERT_CHUNK = 200;
 /**
  * Inserts held rows (in the order given). SQLite: one prepared one-row statement run for each, in
  * process (binding 6,000 parameters of a multi-row INSERT cost more than it saved, and each row's
- * samples JSON is made just before its statement); PostgreSQL: multi-row INSERTs, for round trips.
+ * samples JSON is made just before its statement); PostgreSQL: multi-row INSERTs, for round trips,
+ * each chunk's rows made while the server stores the chunk before (see insertChunksInTurn).
  */
 export async function insertHeldRows(
   db: Kysely<Database>,
@@ -61,11 +62,7 @@ export async function insertHeldRows(
   rows: readonly HeldRow[],
 ): Promise<void> {
   if (dialect === 'postgres') {
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK)
-      await db
-        .insertInto('incidents')
-        .values(rows.slice(start, start + INSERT_CHUNK).map(storedRow))
-        .execute();
+    await insertChunksInTurn(rows, (chunk) => db.insertInto('incidents').values(chunk.map(storedRow)));
     return;
   }
   for (const row of rows)
@@ -75,4 +72,29 @@ export async function insertHeldRows(
         COLUMNS.map((name) => (name === 'samples_json' ? samplesJsonOf(row) : (row[name] ?? null))),
       ),
     );
+}
+
+/**
+ * Runs one INSERT per INSERT_CHUNK rows, in order, one at a time, and makes each chunk's statement
+ * (its rows' samples JSON, most of a replay's last checkpoint) while the server stores the chunk
+ * before: a replay's 2,428 incidents had Klaxon idle about 0.2 s waiting on the server otherwise.
+ * A chunk that fails stops the rest: the next statement is sent only once the one before is done.
+ */
+async function insertChunksInTurn(
+  rows: readonly HeldRow[],
+  statementOf: (chunk: readonly HeldRow[]) => { execute(): Promise<unknown> },
+): Promise<void> {
+  let running: Promise<unknown> | undefined;
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const statement = statementOf(rows.slice(start, start + INSERT_CHUNK));
+    await running;
+    running = statement.execute();
+    // Awaited on the next turn. Should making the next chunk's rows throw first, the transaction's
+    // rollback follows this statement on the same connection, and its failure is not unhandled.
+    running.catch(() => undefined);
+    // The driver sends a statement a few promise turns after execute(): let it go out first (the
+    // timer's millisecond passes while the server works).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await running;
 }
