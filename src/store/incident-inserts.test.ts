@@ -64,8 +64,9 @@ describe('a transaction that opens more incidents than one INSERT holds', () => 
     const url = await storeUrl('postgres', 'refused');
     const store = await openStore(url);
     try {
-      // The server refuses it while Klaxon makes the next INSERT's rows: no unhandled rejection
-      // (vitest fails the run on one), the transaction's error instead.
+      // The server refuses the first row of the second INSERT, sent while Klaxon makes the third's
+      // rows: the transaction fails with the server's error (vitest would also fail the run on an
+      // unhandled rejection), and stores none.
       await onServer(url, [
         `create function refuse_episode() returns trigger language plpgsql as $$
            begin
