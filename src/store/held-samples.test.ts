@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { queryPostgres } from '../../test/support/postgres.ts';
 import { useStoreUrls } from '../../test/support/store-urls.ts';
 import type { Incident, SecurityEvent } from '../core/index.ts';
 import { newIncident, progressOf, REAL_SAMPLES } from './contract/fixtures.ts';
@@ -53,13 +53,7 @@ async function rawRows(url: string): Promise<unknown[]> {
       db.close();
     }
   }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(query)).rows;
-  } finally {
-    await client.end();
-  }
+  return queryPostgres(url, query);
 }
 
 async function run(url: string, inOneTransaction: boolean) {

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { queryPostgres } from '../../test/support/postgres.ts';
 import { useStoreUrls } from '../../test/support/store-urls.ts';
 import type { SecurityEvent } from '../core/index.ts';
 import { newIncident, REAL_SAMPLES } from './contract/fixtures.ts';
@@ -32,16 +32,6 @@ function openAll(store: Store, all: readonly NewIncident[]): Promise<number[]> {
   });
 }
 
-async function onServer(url: string, statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('a transaction that opens more incidents than one INSERT holds', () => {
   const storeUrl = useStoreUrls('klaxon-incident-inserts-');
 
@@ -67,17 +57,21 @@ describe('a transaction that opens more incidents than one INSERT holds', () => 
       // The server refuses the first row of the second INSERT, sent while Klaxon makes the third's
       // rows: the transaction fails with the server's error (vitest would also fail the run on an
       // unhandled rejection), and stores none.
-      await onServer(url, [
+      await queryPostgres(
+        url,
         `create function refuse_episode() returns trigger language plpgsql as $$
            begin
              if new.episode_id = 'episode-${SECOND_CHUNK}' then raise exception 'refused %', new.episode_id; end if;
              return new;
            end $$`,
+      );
+      await queryPostgres(
+        url,
         'create trigger refuse_episode before insert on incidents for each row execute function refuse_episode()',
-      ]);
+      );
       await expect(openAll(store, openings())).rejects.toThrow(`refused episode-${SECOND_CHUNK}`);
       expect(await store.incidents.list({ order: 'oldest' })).toEqual([]);
-      await onServer(url, ['drop trigger refuse_episode on incidents']);
+      await queryPostgres(url, 'drop trigger refuse_episode on incidents');
       expect(await openAll(store, openings().slice(0, 3))).toHaveLength(3);
     } finally {
       await store.close();

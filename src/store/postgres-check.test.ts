@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres } from '../../test/support/postgres.ts';
+import { queryPostgres, startPostgres } from '../../test/support/postgres.ts';
 import type { TestPostgres } from '../../test/support/postgres.ts';
 import { checkStore, openStore } from './index.ts';
 
@@ -12,16 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-
-async function execute(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('klaxon store check on PostgreSQL', () => {
   it('passes a migrated store and never shows the password', async () => {
@@ -39,7 +28,7 @@ describe('klaxon store check on PostgreSQL', () => {
   it('fails when a table of the schema is missing, at check and at start', async () => {
     const url = await (cluster as TestPostgres).createDatabase('check_missing');
     await (await openStore(url)).close();
-    await execute(url, 'drop table sessions');
+    await queryPostgres(url, 'drop table sessions');
     const report = await checkStore(url);
     expect(report.ok).toBe(false);
     expect(report.checks.find((check) => check.name === 'tables')?.detail).toBe('missing: sessions');
@@ -48,7 +37,7 @@ describe('klaxon store check on PostgreSQL', () => {
 
   it('fails on a database without Klaxon migration table', async () => {
     const url = await (cluster as TestPostgres).createDatabase('check_foreign');
-    await execute(url, 'create table customers (id int)');
+    await queryPostgres(url, 'create table customers (id int)');
     const report = await checkStore(url);
     expect(report.ok).toBe(false);
     expect(report.checks.find((check) => check.name === 'schema')?.detail).toContain('klaxon_migrations');

@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPostgres } from '../../test/support/postgres.ts';
+import { queryPostgres, startPostgres } from '../../test/support/postgres.ts';
 import type { TestPostgres } from '../../test/support/postgres.ts';
 import { StoreError } from '../core/index.ts';
 import { openStore } from './index.ts';
@@ -49,15 +48,7 @@ describe('PostgreSQL connection errors', () => {
 });
 
 describe('PostgreSQL compression of documents', () => {
-  async function query<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <Row>(text: string, values: unknown[] = []) => queryPostgres<Row>(url, text, values);
 
   it('compresses the columns that hold documents with lz4, as a value written there shows', async () => {
     const store = await openStore(url);

@@ -22,6 +22,21 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** Runs `text` on the database at `url` over a connection of its own, and returns the rows. */
+export async function queryPostgres<Row = Record<string, unknown>>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const USER = 'klaxon';
 const READY_LINE = 'database system is ready to accept connections';
@@ -54,13 +69,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     server = await startServer(account, bin, dir, port);
     const base = `postgres://${USER}:${password}@127.0.0.1:${port}`;
     const createDatabase = async (name: string): Promise<string> => {
-      const client = new pg.Client({ connectionString: `${base}/postgres` });
-      await client.connect();
-      try {
-        await client.query(`create database "${name}"`);
-      } finally {
-        await client.end();
-      }
+      await queryPostgres(`${base}/postgres`, `create database "${name}"`);
       return `${base}/${name}`;
     };
     const url = await createDatabase('klaxon_test');
