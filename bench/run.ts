@@ -49,10 +49,12 @@ for (const input of [
   },
   { name: 'sshd auth.log', path: files.authLog, floorMode: 'lines', year: '2024', target: '≥ 0.50' },
 ]) {
-  // The floor and the replay in turn, ROUNDS times: medians (see rounds.ts).
-  const [floors = [], replays = []] = inTurn([
+  // The floor and the replay in turn, ROUNDS times: medians (see rounds.ts). For text, parsing alone
+  // (no detection) too: how much of the floor's pace a parser leaves to everything after it.
+  const [floors = [], replays = [], parses = []] = inTurn([
     () => runCase('floor', [input.path, input.floorMode]),
     () => runCase('replay', [input.path, input.year ?? '-']),
+    ...(input.floorMode === 'json' ? [] : [() => runCase('parse', [input.path, input.year ?? '-'])]),
   ]);
   const floorRate = median(floors.map((result) => rateOf(result)));
   rows.push([
@@ -63,6 +65,16 @@ for (const input of [
     fmt(median(floors.map((result) => result.maxRssMb))),
     '1.00',
   ]);
+  if (parses.length > 0)
+    rows.push([
+      input.name,
+      `parse only, no detection (${parses[0]?.events} events)`,
+      fmt(median(parses.map((result) => rateOf(result)))),
+      fmt(median(parses.map((result) => rateOf(result, result.events)))),
+      fmt(median(parses.map((result) => result.maxRssMb))),
+      medianRatio(parses, floors).toFixed(2),
+      '',
+    ]);
   rows.push([
     input.name,
     `replay, shipped pack (${replays[0]?.incidents} incidents)`,
@@ -87,7 +99,7 @@ for (const input of [
   ]);
 }
 printTable(rows);
-console.log(`(floor and replay: medians of ${ROUNDS} rounds in turn; whole events: one run)`);
+console.log(`(floor, replay and parse only: medians of ${ROUNDS} rounds in turn; whole events: one run)`);
 
 console.log(
   '\n== replay with worker threads (--threads auto) vs. the single-thread floor, NDJSON, shipped pack',

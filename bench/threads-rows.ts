@@ -1,7 +1,9 @@
 // Bench rows for issue #13 point 3: replay of the NDJSON file by worker threads next to the
 // single-thread floor (read + split + JSON.parse) of the same file, measured in the same run: the
 // floor and the replay with `--threads auto` in turn, ROUNDS times (medians); the replay on the
-// main thread alone once, for its CPU.
+// main thread alone once, for its CPU. Each replay's CPU is shown by thread: the main thread, the
+// parse workers, and the threads Node and V8 keep beside them (GC helpers, optimizing compilers),
+// and all of it as cores kept busy over the replay's time (2.0 on two cores: no core to spare).
 import type { CaseResult } from './cases/measure.ts';
 import { inTurn, median, medianRatio, rateOf } from './rounds.ts';
 
@@ -18,11 +20,21 @@ export function threadedReplayRows(path: string, runCase: RunCase): string[][] {
   const mainOnly = runCase('replay-threads', [path, '1']);
   const floorRate = median(floors.map((result) => rateOf(result)));
   const rows = [
-    ['case', 'lines/s', 'threads', 'main-thread CPU s', 'peak RSS MB', 'ratio to floor', 'target'],
+    [
+      'case',
+      'lines/s',
+      'threads',
+      'CPU s: main / workers / V8+Node helpers',
+      'cores busy',
+      'peak RSS MB',
+      'ratio to floor',
+      'target',
+    ],
     [
       'floor (read+split+JSON.parse, 1 thread)',
       fmt(floorRate),
       '1',
+      '',
       '',
       fmt(median(floors.map((result) => result.maxRssMb))),
       '1.00',
@@ -38,13 +50,21 @@ export function threadedReplayRows(path: string, runCase: RunCase): string[][] {
       `replay, ${target === '' ? 'main thread only' : threadsLabel(threads)} (${results[0]?.incidents} incidents)`,
       fmt(median(results.map((result) => rateOf(result)))),
       String(threads),
-      (median(results.map((result) => result.mainMs ?? NaN)) / 1000).toFixed(1),
+      threadCpu(results),
+      median(results.map((result) => (result.cpuMs ?? NaN) / result.ms)).toFixed(2),
       fmt(median(results.map((result) => result.maxRssMb))),
       ratio.toFixed(2),
       target,
     ]);
   }
   return rows;
+}
+
+/** Median CPU seconds of the main thread, the parse workers and the helper threads. */
+function threadCpu(results: readonly CaseResult[]): string {
+  return (['mainMs', 'workersMs', 'helpersMs'] as const)
+    .map((name) => (median(results.map((result) => result[name] ?? NaN)) / 1000).toFixed(1))
+    .join(' / ');
 }
 
 /** `--threads N` is the main thread and N - 1 workers. */

@@ -1,18 +1,19 @@
 // `klaxon replay --threads N` with the shipped rule pack, without printing (N = 1: the main thread alone).
-import { readFileSync } from 'node:fs';
 import { loadRules, runReplay } from '../../src/app/index.ts';
 import { report } from './measure.ts';
+import { countThreadTimes } from './thread-times.ts';
 
 // Arguments: file, threads (a number or `auto`).
 const [path, threadsArg] = process.argv.slice(2) as [string, string | undefined];
 const threads = threadsArg === undefined || threadsArg === 'auto' ? 'auto' : Number(threadsArg);
 const rules = await loadRules(undefined);
 const started = performance.now();
-const mainCpu0 = mainThreadCpuMs();
+const counting = countThreadTimes();
 const cpu0 = process.cpuUsage();
 const result = await runReplay({ inputs: [path], rules, threads });
 const ms = performance.now() - started;
-const mainMs = mainThreadCpuMs() - mainCpu0;
+const used = process.cpuUsage(cpu0);
+const { mainMs, workersMs, helpersMs } = counting.stop();
 report({
   ms,
   lines: result.totals.lines,
@@ -20,17 +21,9 @@ report({
   incidents: result.incidents.length,
   threads: result.files[0]?.threads ?? 1,
   mainMs,
-  // Every thread's CPU during the replay (workers, and V8's own: GC, compilers).
-  cpuMs: Math.round((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000),
+  workersMs,
+  // Node's and V8's own threads: GC helpers, optimizing compilers, libuv's pool.
+  helpersMs,
+  // Every thread's CPU during the replay.
+  cpuMs: Math.round((used.user + used.system) / 1000),
 });
-
-/** CPU time of the main thread alone (Linux: /proc), to tell its share from the workers'. */
-function mainThreadCpuMs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
