@@ -30,6 +30,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 async function bothWays(
   inputs: string[],
   options: Partial<ReplayOptions> = {},
+  threads = 2,
 ): Promise<[ReplayReport, ReplayReport]> {
   const single = await runReplay({ inputs, rules, ...options, threads: 1 });
   // Only the workers parse, so that every event crosses from a worker (see mainThreadParses).
@@ -39,7 +40,7 @@ async function bothWays(
     rangeBytes: 4096,
     mainThreadParses: false,
     ...options,
-    threads: 2,
+    threads,
   });
   return [single, threaded];
 }
@@ -74,6 +75,12 @@ describe('replay with worker threads', () => {
       expectSameOutcome(single, threaded);
     },
   );
+
+  it('finds the same incidents with three workers sharing the ranges', { timeout: 300_000 }, async () => {
+    const [single, threaded] = await bothWays(windowsFiles, { rangeBytes: 2048 }, 4);
+    expect(threaded.files.every((file) => file.threads === 4)).toBe(true);
+    expectSameOutcome(single, threaded);
+  });
 
   it(
     'finds the same incidents in a generated day (Winlogbeat, ECS app logs)',
