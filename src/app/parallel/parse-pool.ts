@@ -6,19 +6,14 @@ import type { WorkerEntry } from './worker-entry.ts';
 import type { ParseWorkerData, RangeAnswer, RangeTask } from './worker-protocol.ts';
 
 /**
- * Ranges a worker is given ahead of the one it parses, so that it never waits while the main
- * thread detects on one range or parses another itself. On 1M Winlogbeat documents (one worker)
- * 2, 4 and 8 ahead: the main thread parsed 42-54, 18-27 and 14 of 394 ranges itself, waited
- * 0.8-1.6, 0.7 and 0.3 s, and spent 8.8-9.3, 8.3-8.4 and 8.0 s of CPU; peak RSS the same (light
- * answers are small; whole events cross only with an explicit --threads).
+ * Ranges given to a worker and not yet taken by the reader, at most, so that it never waits while
+ * the main thread detects on one range or parses another itself. On 1M Winlogbeat documents (one
+ * worker) 2, 4 and 8 ahead (counted then as ranges in flight, answers being received as they came):
+ * the main thread parsed 42-54, 18-27 and 14 of 394 ranges itself, waited 0.8-1.6, 0.7 and 0.3 s,
+ * and spent 8.8-9.3, 8.3-8.4 and 8.0 s of CPU; peak RSS the same (light answers are small; whole
+ * events cross only with an explicit --threads).
  */
 const AHEAD_PER_WORKER = 8;
-/**
- * Ranges a worker may hold, given and not yet taken by the reader: those it has still to parse
- * and its answers waiting to be taken (AHEAD_PER_WORKER of each, as when answers were received as
- * they came and only those in flight counted).
- */
-const HELD_PER_WORKER = 2 * AHEAD_PER_WORKER;
 
 /** Parses a range on the calling (main) thread, when it would otherwise wait. */
 export type LocalParse = (task: RangeTask) => RangeAnswer;
@@ -72,10 +67,10 @@ type WorkerMessage = RangeAnswer | { ready: true };
 
 /**
  * The workers and their answers. An answer stays in its worker's port, as the bytes it was sent
- * in, until the reader takes it. Received as soon as they came, up to 17 answers of a few
- * thousand events each outlived the main thread's young generation and were copied and promoted:
- * on 1M Winlogbeat documents its scavenges promoted 172 MB, now 85 MB; peak RSS 263 -> 219 MB and
- * process CPU -4 % (farm-bench, 11 pairs).
+ * in, until the reader takes it. Received as soon as they came, answers waited on the main
+ * thread's heap and some outlived its young generation: on 1M Winlogbeat documents its scavenges
+ * promoted 148-172 MB, now 98-118 MB (three runs each); peak RSS 262 -> 240 MB, CPU -1.2 %, wall
+ * -1.4 % (farm-bench, medians of 21 pairs).
  */
 class Pool {
   private readonly members: Member[] = [];
@@ -120,7 +115,7 @@ class Pool {
       for (const candidate of this.members)
         if (
           candidate.ready &&
-          candidate.held < HELD_PER_WORKER &&
+          candidate.held < AHEAD_PER_WORKER &&
           candidate.held < (member?.held ?? Infinity)
         )
           member = candidate;
