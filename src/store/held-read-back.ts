@@ -1,3 +1,4 @@
+import type { MinuteCount } from '../core/index.ts';
 import type { HeldRow } from './held-row.ts';
 
 /**
@@ -10,7 +11,8 @@ const CHANGED_BY_DRIVERS = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
  * Whether reading a row this transaction wrote (see KnownIncidents) would give back what it holds:
  * texts whole, numbers whole and safe (not -0, which is stored as 0, nor NaN, stored as null). The
  * samples are written as JSON.stringify made them, which escapes lone surrogates, and not looked at
- * (most of the row); an incident whose row fails this is read from the database.
+ * (most of the row); minutes held as their list are pairs of numbers, whole and safe as well. An
+ * incident whose row fails this is read from the database.
  */
 export function readsBackAsHeld(row: HeldRow): boolean {
   for (const key in row) {
@@ -20,7 +22,13 @@ export function readsBackAsHeld(row: HeldRow): boolean {
       if (CHANGED_BY_DRIVERS.test(value)) return false;
     } else if (typeof value === 'number') {
       if (!Number.isSafeInteger(value) || Object.is(value, -0)) return false;
+    } else if (Array.isArray(value) && (key === 'minute_counts' || key === 'earlier_minute_counts')) {
+      if (!(value as readonly MinuteCount[]).every(isSafePair)) return false;
     } else if (value !== null && value !== undefined) return false;
   }
   return row.samples_json !== undefined;
+}
+
+function isSafePair(pair: MinuteCount): boolean {
+  return pair.length === 2 && pair.every((n) => Number.isSafeInteger(n) && !Object.is(n, -0));
 }

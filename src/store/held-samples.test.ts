@@ -1,7 +1,5 @@
-import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { queryPostgres } from '../../test/support/postgres.ts';
-import { useStoreUrls } from '../../test/support/store-urls.ts';
+import { rawIncidentRows, useStoreUrls } from '../../test/support/store-urls.ts';
 import type { Incident, SecurityEvent } from '../core/index.ts';
 import { newIncident, progressOf, REAL_SAMPLES } from './contract/fixtures.ts';
 import { openStore } from './index.ts';
@@ -42,27 +40,13 @@ async function exercise(ops: StoreOperations): Promise<(Incident | undefined)[]>
   return seen;
 }
 
-/** The incidents table as the database holds it, every column as the driver reads it. */
-async function rawRows(url: string): Promise<unknown[]> {
-  const query = 'select * from incidents order by serial';
-  if (url.startsWith('sqlite:')) {
-    const db = new Sqlite(url.slice('sqlite:'.length), { readonly: true });
-    try {
-      return db.prepare(query).all();
-    } finally {
-      db.close();
-    }
-  }
-  return queryPostgres(url, query);
-}
-
 async function run(url: string, inOneTransaction: boolean) {
   const store = await openStore(url);
   try {
     const returned = inOneTransaction ? await store.transaction(exercise) : await exercise(store);
     const stored = await store.incidents.list({ order: 'oldest' });
     // Read after the transaction: what a caller holding them would see then.
-    return { returned: JSON.stringify(returned), stored, rows: await rawRows(url) };
+    return { returned: JSON.stringify(returned), stored, rows: await rawIncidentRows(url) };
   } finally {
     await store.close();
   }

@@ -5,12 +5,7 @@ import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
 import { ENGINE_ACTOR } from './incident-audit.ts';
 import { canonicalGroupKey } from './group-key.ts';
-import {
-  continuedWithMinutes,
-  laterBurstMinutesJson,
-  minutesJson,
-  selectBefore,
-} from './incident-minutes.ts';
+import { continuedWithMinutes, laterBurstMinutes, minutesAfter, selectBefore } from './incident-minutes.ts';
 import type { Before } from './incident-minutes.ts';
 import { heldSamples, storedColumns } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
@@ -48,8 +43,8 @@ export function continueIncident(
       quiet_since: null,
       minute_counts:
         incident.minutes !== undefined && before.minute_counts !== null
-          ? laterBurstMinutesJson(before.minute_counts, incident.minutes)
-          : minutesJson(before, { count, firstSeen, lastSeen: incident.lastSeen }, incident.firstSeen),
+          ? laterBurstMinutes(before.minute_counts, incident.minutes)
+          : minutesAfter(before, { count, firstSeen, lastSeen: incident.lastSeen }, incident.firstSeen),
     };
     const row = await changeRow(trx, before === held ? held : Number(before.serial), changes, writes);
     await writes.trail.add(trx, {

@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
-import { samplesJsonOf, storedRow } from './held-row.ts';
+import { storedRow, storedValue } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
 import type { StoreDialect } from './migrations/index.ts';
 import type { Database, IncidentTable } from './schema.ts';
@@ -69,7 +69,7 @@ export async function insertHeldRows(
     await db.executeQuery(
       CompiledQuery.raw(
         INSERT_ONE,
-        COLUMNS.map((name) => (name === 'samples_json' ? samplesJsonOf(row) : (row[name] ?? null))),
+        COLUMNS.map((name) => storedValue(row, name) ?? null),
       ),
     );
 }

@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
 import { addMinutes, minutesAfterUpdate } from '../core/index.ts';
 import type { MinuteCount } from '../core/index.ts';
-import type { Database, IncidentTable } from './schema.ts';
+import { minutesList } from './held-row.ts';
+import type { HeldMinutes, HeldRow } from './held-row.ts';
+import type { Database } from './schema.ts';
 import type { IncidentProgress } from './store.ts';
 
+/** What an engine write needs to know of the incident it changes: a row read, or one held (see HeldRow). */
 export type Before = Pick<
-  IncidentTable,
+  HeldRow,
   'serial' | 'status' | 'count' | 'earlier_count' | 'first_seen' | 'minute_counts' | 'earlier_minute_counts'
 >;
 
-/** What an engine write needs to know of the incident it changes, so that it changes it in one UPDATE. */
+/** Before, read from the database: what an engine write needs so that it changes the incident in one UPDATE. */
 export function selectBefore(trx: Kysely<Database>) {
   return trx
     .selectFrom('incidents')
@@ -34,11 +37,7 @@ export function continuedWithMinutes(before: Before, progress: IncidentProgress)
   const earlier = Number(before.earlier_count);
   const count = earlier + progress.count;
   const firstSeen = earlier > 0 ? Number(before.first_seen) : progress.firstSeen;
-  const minutes = burstMinutesJson(
-    before,
-    { count, firstSeen, lastSeen: progress.lastSeen },
-    progress.minutes,
-  );
+  const minutes = burstMinutes(before, { count, firstSeen, lastSeen: progress.lastSeen }, progress.minutes);
   return { count, first_seen: firstSeen, minute_counts: minutes };
 }
 
@@ -47,31 +46,33 @@ export function continuedWithMinutes(before: Before, progress: IncidentProgress)
  * all: see continuedWithMinutes. Without the engine's minutes, or the earlier bursts' (an incident
  * continued before version 13), what the count grew by goes to the minute of last seen.
  */
-export function burstMinutesJson(
-  before: Pick<IncidentTable, 'earlier_count' | 'minute_counts' | 'earlier_minute_counts'>,
+export function burstMinutes(
+  before: Pick<HeldRow, 'earlier_count' | 'minute_counts' | 'earlier_minute_counts'>,
   update: { count: number; firstSeen: number; lastSeen: number },
   minutes: readonly MinuteCount[] | undefined,
-): string {
-  if (minutes !== undefined && Number(before.earlier_count) === 0) return JSON.stringify(minutes);
+): readonly MinuteCount[] {
+  if (minutes !== undefined && Number(before.earlier_count) === 0) return minutes;
   const earlier = before.earlier_minute_counts;
   if (minutes !== undefined && earlier !== null && earlier !== undefined)
-    return laterBurstMinutesJson(earlier, minutes);
-  return minutesJson(before, update);
+    return laterBurstMinutes(earlier, minutes);
+  return minutesAfter(before, update);
 }
 
-/** The earlier bursts' minutes (JSON) with the engine's minutes of the burst that goes on after them. */
-export function laterBurstMinutesJson(earlier: string, minutes: readonly MinuteCount[]): string {
-  return JSON.stringify(addMinutes(JSON.parse(earlier) as MinuteCount[], minutes));
+/** The earlier bursts' minutes with the engine's minutes of the burst that goes on after them. */
+export function laterBurstMinutes(
+  earlier: NonNullable<HeldMinutes>,
+  minutes: readonly MinuteCount[],
+): MinuteCount[] {
+  return addMinutes(minutesList(earlier) as readonly MinuteCount[], minutes);
 }
 
-export function minutesJson(
-  before: Pick<IncidentTable, 'minute_counts'>,
+export function minutesAfter(
+  before: Pick<HeldRow, 'minute_counts'>,
   update: { count: number; firstSeen: number; lastSeen: number },
   spreadFrom?: number,
-): string {
-  const minutes =
-    before.minute_counts === null ? undefined : (JSON.parse(before.minute_counts) as MinuteCount[]);
-  return JSON.stringify(
-    minutesAfterUpdate(minutes, { ...update, ...(spreadFrom !== undefined && { spreadFrom }) }),
-  );
+): MinuteCount[] {
+  return minutesAfterUpdate(minutesList(before.minute_counts), {
+    ...update,
+    ...(spreadFrom !== undefined && { spreadFrom }),
+  });
 }

@@ -3,8 +3,9 @@ import type { Incident } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { IMMEDIATE_WRITES, incidentOf, noteRow } from './engine-writes.ts';
 import type { EngineWrites } from './engine-writes.ts';
-import { burstMinutesJson } from './incident-minutes.ts';
+import { burstMinutes } from './incident-minutes.ts';
 import { heldProgressColumns, toProgressColumns } from './incident-row.ts';
+import { minutesText } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
 import type { Database } from './schema.ts';
 import type { IncidentProgress } from './store.ts';
@@ -98,10 +99,12 @@ async function updateProgress(
     .returningAll()
     .executeTakeFirst();
   if (row === undefined || (minutes !== undefined && Number(row.earlier_count) === 0)) return row;
-  const topped = burstMinutesJson(
-    row,
-    { count: Number(row.count), firstSeen: Number(row.first_seen), lastSeen: progress.lastSeen },
-    progress.minutes,
+  const topped = minutesText(
+    burstMinutes(
+      row,
+      { count: Number(row.count), firstSeen: Number(row.first_seen), lastSeen: progress.lastSeen },
+      progress.minutes,
+    ),
   );
   await trx
     .updateTable('incidents')
@@ -121,7 +124,7 @@ function progressed(row: HeldRow, progress: IncidentProgress): HeldRow {
     first_seen: earlier > 0 ? row.first_seen : progress.firstSeen,
     quiet_since: null,
   };
-  next.minute_counts = burstMinutesJson(
+  next.minute_counts = burstMinutes(
     row,
     { count: next.count, firstSeen: Number(next.first_seen), lastSeen: progress.lastSeen },
     progress.minutes,

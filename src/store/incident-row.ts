@@ -1,7 +1,7 @@
 import { spreadOverMinutes } from '../core/index.ts';
-import type { Confidence, Incident, IncidentStatus, Priority, Severity } from '../core/index.ts';
+import type { Confidence, Incident, IncidentStatus, MinuteCount, Priority, Severity } from '../core/index.ts';
 import { canonicalGroupKey, groupSearchText } from './group-key.ts';
-import { heldSamples, samplesJsonOf, storedColumns } from './held-row.ts';
+import { heldSamples, samplesJsonOf, storedColumns, storedRow } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
 import type { IncidentTable } from './schema.ts';
 import type { IncidentProgress, NewIncident } from './store.ts';
@@ -12,10 +12,7 @@ export function toIncidentRow(
   serial: number,
   previousSerial: number | undefined,
 ): IncidentTable {
-  return {
-    ...openingColumns(incident, serial, previousSerial),
-    samples_json: JSON.stringify(incident.samples),
-  };
+  return storedRow(toHeldIncidentRow(incident, serial, previousSerial));
 }
 
 /** `toIncidentRow` held (see HeldRow): the samples as their array. */
@@ -31,7 +28,7 @@ function openingColumns(
   incident: NewIncident,
   serial: number,
   previousSerial: number | undefined,
-): Omit<IncidentTable, 'samples_json'> {
+): Omit<HeldRow, 'samples_json'> {
   return {
     serial,
     episode_id: incident.episodeId,
@@ -64,9 +61,8 @@ function openingColumns(
     earlier_count: 0,
     earlier_minute_counts: null,
     // Without the engine's minutes: the opening count spread over its first..last seen minutes.
-    minute_counts: JSON.stringify(
+    minute_counts:
       incident.minutes ?? spreadOverMinutes([], incident.firstSeen, incident.lastSeen, incident.count),
-    ),
   };
 }
 
@@ -137,18 +133,20 @@ function incidentOfRow(row: HeldRow, parseLater: boolean): Incident {
   if (row.resolution !== null) incident.resolution = row.resolution;
   if (row.case_id !== null && row.case_id !== undefined) incident.caseId = Number(row.case_id);
   if (row.quiet_since !== null) incident.quietSince = Number(row.quiet_since);
-  if (row.minute_counts === null || row.minute_counts === undefined) return incident;
-  if (parseLater) parseMinutesWhenRead(incident, row.minute_counts);
-  else incident.minuteCounts = JSON.parse(row.minute_counts) as Incident['minuteCounts'];
+  const minutes = row.minute_counts;
+  if (minutes === null || minutes === undefined) return incident;
+  if (typeof minutes !== 'string') readMinutesWhenRead(incident, minutes);
+  else if (parseLater) parseMinutesWhenRead(incident, minutes);
+  else incident.minuteCounts = JSON.parse(minutes) as Incident['minuteCounts'];
   return incident;
 }
 
 /**
- * Makes `key` of an object a property parsed from its JSON text at its first read, or set at its
- * first write, then a plain one in its place among the keys. One getter and setter for all objects
- * (no closures per incident: a replay makes one per write).
+ * Makes `key` of an object a property made from `source` at its first read (`valueOf`), or set at
+ * its first write, then a plain one in its place among the keys. One getter and setter for all
+ * objects (no closures per incident: a replay makes one per write).
  */
-function parsedWhenRead<S>(key: string, textOf: (source: S) => string) {
+function madeWhenRead<S>(key: string, valueOf: (source: S) => unknown) {
   const sources = new WeakMap<object, S>();
   const settle = (target: object, value: unknown) => {
     sources.delete(target);
@@ -158,7 +156,7 @@ function parsedWhenRead<S>(key: string, textOf: (source: S) => string) {
     enumerable: true,
     configurable: true,
     get(this: object) {
-      const value = JSON.parse(textOf(sources.get(this) as S)) as unknown;
+      const value = valueOf(sources.get(this) as S);
       settle(this, value);
       return value;
     },
@@ -173,6 +171,10 @@ function parsedWhenRead<S>(key: string, textOf: (source: S) => string) {
 }
 
 /** The samples (whole events, most of the row), made JSON first if the row holds them as their array. */
-const parseSamplesWhenRead = parsedWhenRead<HeldRow>('samples', samplesJsonOf);
+const parseSamplesWhenRead = madeWhenRead<HeldRow>('samples', (row) => JSON.parse(samplesJsonOf(row)));
 /** The minutes: a replay's noise control reads none, and up to a day of them is written at each change. */
-const parseMinutesWhenRead = parsedWhenRead<string>('minuteCounts', (json) => json);
+const parseMinutesWhenRead = madeWhenRead<string>('minuteCounts', (json) => JSON.parse(json));
+/** Minutes a row holds as their list: a copy (the row's list is shared, its pairs too). */
+const readMinutesWhenRead = madeWhenRead<readonly MinuteCount[]>('minuteCounts', (list) =>
+  list.map(([minute, events]) => [minute, events]),
+);

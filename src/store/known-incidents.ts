@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { StoreDialect } from './migrations/index.ts';
-import { samplesJsonOf } from './held-row.ts';
+import { storedValue } from './held-row.ts';
 import { insertHeldRows } from './incident-inserts.ts';
 import type { HeldRow } from './held-row.ts';
 import type { Database, IncidentTable } from './schema.ts';
@@ -120,8 +120,7 @@ export class KnownIncidents {
 
 async function updateOne(db: Kysely<Database>, row: HeldRow): Promise<void> {
   const columns: Partial<IncidentTable> = {};
-  for (const [name] of CHANGED)
-    Object.assign(columns, { [name]: name === 'samples_json' ? samplesJsonOf(row) : row[name] });
+  for (const [name] of CHANGED) Object.assign(columns, { [name]: storedValue(row, name) });
   await db.updateTable('incidents').set(columns).where('serial', '=', row.serial).execute();
 }
 
@@ -129,8 +128,7 @@ async function updateFromArrays(db: Kysely<Database>, rows: readonly HeldRow[]):
   const arrays = [
     sql`${rows.map((row) => row.serial)}::bigint[]`,
     ...CHANGED.map(
-      ([name, type]) =>
-        sql`${rows.map((row) => (name === 'samples_json' ? samplesJsonOf(row) : (row[name] ?? null)))}::${sql.raw(type)}[]`,
+      ([name, type]) => sql`${rows.map((row) => storedValue(row, name) ?? null)}::${sql.raw(type)}[]`,
     ),
   ];
   const names = sql.raw(['serial', ...CHANGED.map(([name]) => name)].join(', '));

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
 import type { TestPostgres } from './postgres.ts';
-import { startPostgres } from './postgres.ts';
+import { queryPostgres, startPostgres } from './postgres.ts';
 
 export type StoreDialectName = 'sqlite' | 'postgres';
 
@@ -27,4 +28,18 @@ export function useStoreUrls(prefix: string): (dialect: StoreDialectName, name: 
     dirs.push(dir);
     return `sqlite:${join(dir, `${name}.db`)}`;
   };
+}
+
+/** The incidents table of the store at `url` as the database holds it, every column as the driver reads it. */
+export async function rawIncidentRows(url: string): Promise<unknown[]> {
+  const query = 'select * from incidents order by serial';
+  if (url.startsWith('sqlite:')) {
+    const db = new Sqlite(url.slice('sqlite:'.length), { readonly: true });
+    try {
+      return db.prepare(query).all();
+    } finally {
+      db.close();
+    }
+  }
+  return queryPostgres(url, query);
 }
