@@ -12,11 +12,13 @@ function memoryCases(): CaseRepository & { puts: CaseSpanRow[]; asked: string[][
   return {
     puts,
     asked,
-    active: (_since, entities) => {
-      asked.push([...(entities ?? [])]);
+    active: unused,
+    candidates: (_since, entities) => {
+      asked.push([...entities]);
       return Promise.resolve([]);
     },
     put: (span) => Promise.resolve(void puts.push(span)),
+    join: unused,
     extend: () => Promise.resolve(),
     get: unused,
     getMany: unused,

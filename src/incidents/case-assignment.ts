@@ -1,7 +1,7 @@
 import type { Incident } from '../core/index.ts';
 import type { CaseRepository } from '../store/index.ts';
-import type { CaseSpan, Entity } from './cases.ts';
-import { CASE_GAP_MS, chooseCase, ENTITY_FIELDS, entitiesOf, overlapsCase, widenCase } from './cases.ts';
+import type { Entity } from './cases.ts';
+import { CASE_GAP_MS, chooseCase, ENTITY_FIELDS, entitiesOf, overlapsCase } from './cases.ts';
 
 /**
  * Puts a newly opened incident in a case: the earliest case about one of its entities active at
@@ -18,13 +18,13 @@ export async function assignCase(
   const entities =
     entitiesRead.take(incident.group, samples) ?? entitiesOf({ group: incident.group, samples });
   const span = { entities, firstSeen: incident.firstSeen, lastSeen: incident.lastSeen };
-  const active = await cases.active(incident.firstSeen - CASE_GAP_MS, span.entities);
-  const choice = chooseCase(span, active);
-  const joined = 'join' in choice ? active.find((c) => c.id === choice.join) : undefined;
-  const next: CaseSpan = joined ? widenCase(joined, span) : { id: incident.serial, ...span };
-  await cases.put(next, incident.serial);
+  // Each candidate with the entities it shares, all chooseCase asks of them.
+  const candidates = await cases.candidates(incident.firstSeen - CASE_GAP_MS, span.entities);
+  const choice = chooseCase(span, candidates);
+  if ('join' in choice) await cases.join(choice.join, span, incident.serial);
+  else await cases.put({ id: incident.serial, ...span }, incident.serial);
   // Set on the store's fresh copy: a copy by spread would read (parse) its lazily parsed samples.
-  incident.caseId = next.id;
+  incident.caseId = 'join' in choice ? choice.join : incident.serial;
   return incident;
 }
 
@@ -62,7 +62,7 @@ export async function readCasesFor(
     for (const entity of mine) entities.add(entity);
     since = Math.min(since, incident.firstSeen - CASE_GAP_MS);
   }
-  if (entities.size > 0) await cases.active(since, [...entities]);
+  if (entities.size > 0) await cases.candidates(since, [...entities]);
 }
 
 /** A case as CaseBook holds it: its entities in a set that grows in place. */

@@ -1,7 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../core/index.ts';
-import { CASE_GAP_MS, chooseCase, entitiesOf, mergeEntities, widenCase } from './cases.ts';
+import { CASE_GAP_MS, chooseCase, entitiesOf, widenCase } from './cases.ts';
 
 const MIN = 60_000;
 const sample = (fields: Record<string, unknown>): SecurityEvent => ({
@@ -64,48 +63,5 @@ describe('chooseCase', () => {
       firstSeen: -MIN,
       lastSeen: 20 * MIN,
     });
-  });
-});
-
-describe('mergeEntities', () => {
-  const slowUnion = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
-  // Few distinct characters, so that lists share entries; astral and accented ones, so that the
-  // order is the UTF-16 order sort() gives, not a locale's.
-  const entity = fc.string({ unit: fc.constantFrom('a', 'b', 'B', '=', '.', 'é', '😀'), maxLength: 4 });
-
-  it('gives the sorted union without duplicates of sorted lists, as Set and sort do', () => {
-    const sortedSet = fc.array(entity, { maxLength: 30 }).map((list) => [...new Set(list)].sort());
-    fc.assert(
-      fc.property(sortedSet, sortedSet, (a, b) => {
-        expect(mergeEntities(a, b)).toEqual(slowUnion(a, b));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('widens its own result again and again as Set and sort would', () => {
-    const sortedSet = fc.array(entity, { maxLength: 6 }).map((list) => [...new Set(list)].sort());
-    fc.assert(
-      fc.property(fc.array(sortedSet, { maxLength: 20 }), (joins) => {
-        let merged: string[] = [];
-        let slow: string[] = [];
-        for (const b of joins) {
-          merged = mergeEntities(merged, b);
-          slow = slowUnion(slow, b);
-          expect(merged).toEqual(slow);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('gives the same for lists that are not sorted or hold duplicates', () => {
-    fc.assert(
-      fc.property(fc.array(entity), fc.array(entity), (a, b) => {
-        expect(mergeEntities(a, b)).toEqual(slowUnion(a, b));
-      }),
-      { numRuns: 500 },
-    );
-    expect(mergeEntities(['b', 'a'], ['a'])).toEqual(['a', 'b']);
   });
 });

@@ -71,60 +71,18 @@ export function overlapsCase(
   return incident.firstSeen <= open.lastSeen + gapMs && incident.lastSeen >= open.firstSeen - gapMs;
 }
 
-/** The span and entities of a case after `incident` joined it. */
+/**
+ * The span and entities of a case after `incident` joined it: what joining means. The store's
+ * cases (CaseRepository.join) and CaseBook do it in place, on a set of the case's entities.
+ */
 export function widenCase<T extends CaseSpan>(
   open: T,
   incident: { entities: readonly Entity[]; firstSeen: number; lastSeen: number },
 ): T {
   return {
     ...open,
-    entities: mergeEntities(open.entities, incident.entities),
+    entities: [...new Set([...open.entities, ...incident.entities])].sort(),
     firstSeen: Math.min(open.firstSeen, incident.firstSeen),
     lastSeen: Math.max(open.lastSeen, incident.lastSeen),
   };
-}
-
-/**
- * The union of two entity lists, sorted as `Array.prototype.sort` sorts them, without duplicates.
- * For sorted lists (as stored cases and `entitiesOf` give them), `b`'s few entities are placed in
- * `a` by halving: a case about many accounts is widened at each incident that joins it, mostly
- * by one entity. A list returned here is not checked for order again when it comes back as `a`.
- */
-export function mergeEntities(a: readonly Entity[], b: readonly Entity[]): Entity[] {
-  const out = isSortedSet(a) && isSortedSet(b) ? mergeSorted(a, b) : [...new Set([...a, ...b])].sort();
-  sortedSets.add(out);
-  return out;
-}
-
-/** Lists mergeEntities returned: sorted sets, which nothing changes (CaseSpan's are read-only). */
-const sortedSets = new WeakSet<readonly Entity[]>();
-
-/** `a` copied whole (one copy, not one push per entity) with `b`'s entities it lacks put in place. */
-function mergeSorted(a: readonly Entity[], b: readonly Entity[]): Entity[] {
-  const out = a.slice();
-  let from = 0;
-  for (const entity of b) {
-    const at = lowerBound(out, entity, from);
-    if (out[at] !== entity) out.splice(at, 0, entity);
-    from = at + 1;
-  }
-  return out;
-}
-
-/** The first index at or after `from` whose entity is not below `entity`. */
-function lowerBound(list: readonly Entity[], entity: Entity, from: number): number {
-  let low = from;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((list[middle] as Entity) < entity) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function isSortedSet(list: readonly Entity[]): boolean {
-  if (sortedSets.has(list)) return true;
-  for (let i = 1; i < list.length; i++) if (!((list[i - 1] as Entity) < (list[i] as Entity))) return false;
-  return true;
 }

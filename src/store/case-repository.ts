@@ -19,8 +19,19 @@ export interface CaseRepository {
    * `entities`, only those sharing one of them (the store narrows, so a long day reads few rows).
    */
   active(since: number, entities?: readonly string[]): Promise<CaseSpanRow[]>;
+  /**
+   * The cases an incident about `entities` may join: those active at `since` or later that share one
+   * of them, in the order of their ids, each with only the entities of `entities` it has (a case may
+   * hold thousands: case assignment asks only which it shares, see `join`).
+   */
+  candidates(since: number, entities: readonly string[]): Promise<CaseSpanRow[]>;
   /** Writes the case (new or widened) and puts incident `serial` in it. */
   put(span: CaseSpanRow, serial: number): Promise<void>;
+  /**
+   * Puts incident `serial` in case `id`, which takes the incident's entities it lacks and widens its
+   * span to the incident's: `put` of the widened case, without the caller holding all its entities.
+   */
+  join(id: number, incident: Omit<CaseSpanRow, 'id'>, serial: number): Promise<void>;
   /** A member incident was seen later: the case's activity extends to `lastSeen`. */
   extend(id: number, lastSeen: number): Promise<void>;
   get(id: number): Promise<IncidentCase | undefined>;
@@ -47,7 +58,15 @@ export function createCaseRepository(db: Kysely<Database>, behind?: WriteBehind)
     drainedFirst(() => behind.drain(db), read);
   return {
     active: (since, entities) => cache.active(db, since, entities),
+    candidates: (since, entities) => cache.candidates(db, since, entities),
     put: (span, serial) => Promise.resolve(cache.put(span, serial)),
+    async join(id, incident, serial) {
+      // A case the transaction has not read (case assignment finds it through `candidates`).
+      if (!cache.join(id, incident, serial)) {
+        cache.know(await readCase(db, id));
+        cache.join(id, incident, serial);
+      }
+    },
     async extend(id, lastSeen) {
       if (!cache.extend(id, lastSeen)) await cases.extend(id, lastSeen);
     },
@@ -68,19 +87,31 @@ function createStoredCases(db: Kysely<Database>): CaseRepository {
       if (entities.length === 0) return [];
       return (await readActiveSharing(db, since, entities)).map(toSpan);
     },
+    async candidates(since, entities) {
+      if (entities.length === 0) return [];
+      const rows = await readActiveSharing(db, since, entities);
+      return rows
+        .map(toSpan)
+        .sort((a, b) => a.id - b.id)
+        .map((span) => {
+          const has = new Set(span.entities);
+          return { ...span, entities: entities.filter((entity) => has.has(entity)) };
+        });
+    },
+    async join(id, incident, serial) {
+      const span = await readCase(db, id);
+      const entities = [...new Set([...span.entities, ...incident.entities])].sort();
+      await writeCase(db, {
+        id,
+        entities,
+        firstSeen: Math.min(span.firstSeen, incident.firstSeen),
+        lastSeen: Math.max(span.lastSeen, incident.lastSeen),
+      });
+      await indexEntities(db, [{ ...span, entities: incident.entities }]);
+      await setCase(db, id, serial);
+    },
     async put(span, serial) {
-      const row = toRow(span);
-      await db
-        .insertInto('cases')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            entities_json: row.entities_json,
-            first_seen: row.first_seen,
-            last_seen: row.last_seen,
-          }),
-        )
-        .execute();
+      await writeCase(db, span);
       await indexEntities(db, [span]);
       await setCase(db, span.id, serial);
     },
@@ -132,6 +163,28 @@ function createStoredCases(db: Kysely<Database>): CaseRepository {
       return withMembers(db, rows);
     },
   };
+}
+
+async function readCase(db: Kysely<Database>, id: number): Promise<CaseSpanRow> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) throw new Error(`case ${id} does not exist`);
+  return toSpan(row);
+}
+
+/** Inserts the case, or sets a stored one's entities and span. */
+async function writeCase(db: Kysely<Database>, span: CaseSpanRow): Promise<void> {
+  const row = toRow(span);
+  await db
+    .insertInto('cases')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        entities_json: row.entities_json,
+        first_seen: row.first_seen,
+        last_seen: row.last_seen,
+      }),
+    )
+    .execute();
 }
 
 async function setCase(db: Kysely<Database>, id: number, serial: number): Promise<void> {

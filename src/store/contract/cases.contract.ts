@@ -1,6 +1,38 @@
 import { describe, expect, it } from 'vitest';
+import type { StoreOperations } from '../store.ts';
 import type { OpenStore } from './fixtures.ts';
 import { newIncident } from './fixtures.ts';
+
+/**
+ * A case put, then joined by two incidents (one bringing an entity it lacks and a wider span, one
+ * bringing nothing new), with what `candidates` finds along the way; case ids as 'case'.
+ */
+async function joinCase(ops: StoreOperations, ip: string, account: string) {
+  const [first, second, third] = [
+    await ops.incidents.open(newIncident({ group: { 'source.ip': ip } })),
+    await ops.incidents.open(newIncident({ group: { 'source.ip': ip, 'user.name': account } })),
+    await ops.incidents.open(newIncident({ group: { 'source.ip': ip } })),
+  ];
+  const address = `source.ip=${ip}`;
+  const user = `user.name=${account}`;
+  const id = first.serial;
+  const found = async (since: number, entities: string[]) =>
+    (await ops.cases.candidates(since, entities)).map((span) => ({
+      ...span,
+      id: span.id === id ? 'case' : span.id,
+    }));
+  await ops.cases.put({ id, entities: [address], firstSeen: 1_000, lastSeen: 5_000 }, first.serial);
+  const before = await found(0, [address, user]);
+  await ops.cases.join(id, { entities: [address, user], firstSeen: 500, lastSeen: 7_000 }, second.serial);
+  await ops.cases.join(id, { entities: [user], firstSeen: 2_000, lastSeen: 3_000 }, third.serial);
+  return {
+    before,
+    byAccount: await found(0, [user, 'user.name=nobody']),
+    tooLate: await found(7_001, [address]),
+    members: [second.serial, third.serial].map((serial) => serial - id),
+    id,
+  };
+}
 
 export function describeCaseContract(open: OpenStore): void {
   describe('cases', () => {
@@ -77,6 +109,32 @@ export function describeCaseContract(open: OpenStore): void {
       expect(await store.cases.active(0, [])).toEqual([]);
       expect(await store.cases.active(101, [entities[0] as string])).toEqual([]);
       expect(await store.cases.active(0)).toHaveLength(4);
+    });
+
+    it('joins incidents to a case, which takes the entities it lacks and the wider span, at once or in a transaction', async () => {
+      const store = await open();
+      const direct = await joinCase(store, '203.0.113.9', 'root');
+      const held = await store.transaction((tx) => joinCase(tx, '198.51.100.4', 'admin'));
+      for (const [run, ip, account] of [
+        [direct, '203.0.113.9', 'root'],
+        [held, '198.51.100.4', 'admin'],
+      ] as const) {
+        const address = `source.ip=${ip}`;
+        const user = `user.name=${account}`;
+        // Each candidate with the entities of those asked for that it has.
+        expect(run.before).toEqual([{ id: 'case', entities: [address], firstSeen: 1_000, lastSeen: 5_000 }]);
+        expect(run.byAccount).toEqual([{ id: 'case', entities: [user], firstSeen: 500, lastSeen: 7_000 }]);
+        expect(run.tooLate).toEqual([]);
+        expect(await store.cases.get(run.id)).toEqual({
+          id: run.id,
+          entities: [address, user],
+          firstSeen: 500,
+          lastSeen: 7_000,
+          serials: [run.id, run.id + run.members[0]!, run.id + run.members[1]!],
+        });
+        // Found by the entity the join brought, as the store indexes it.
+        expect((await store.cases.sharing([user])).map((c) => c.id)).toContain(run.id);
+      }
     });
   });
 }
