@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rawIncidentRows, useStoreUrls } from '../../test/support/store-urls.ts';
+import { useStoreUrls, writeThenRead } from '../../test/support/store-urls.ts';
 import type { Incident, MinuteCount } from '../core/index.ts';
 import { MAX_MINUTES } from '../core/index.ts';
 import { newIncident } from './contract/fixtures.ts';
-import { openStore } from './index.ts';
 import type { IncidentProgress, StoreOperations } from './store.ts';
 
 const MINUTE = 60_000;
@@ -59,18 +58,8 @@ async function exercise(ops: StoreOperations): Promise<(Incident | undefined)[]>
 }
 
 async function run(url: string, inOneTransaction: boolean) {
-  const store = await openStore(url);
-  try {
-    const returned = inOneTransaction ? await store.transaction(exercise) : await exercise(store);
-    const minutes = returned.map((incident) => incident?.minuteCounts);
-    return {
-      minutes,
-      stored: await store.incidents.list({ order: 'oldest' }),
-      rows: await rawIncidentRows(url),
-    };
-  } finally {
-    await store.close();
-  }
+  const { returned, stored, rows } = await writeThenRead(url, exercise, inOneTransaction);
+  return { minutes: returned.map((incident) => incident?.minuteCounts), stored, rows };
 }
 
 describe('minutes held as their list until the row is written', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rawIncidentRows, useStoreUrls } from '../../test/support/store-urls.ts';
+import { useStoreUrls, writeThenRead } from '../../test/support/store-urls.ts';
 import type { Incident, SecurityEvent } from '../core/index.ts';
 import { newIncident, progressOf, REAL_SAMPLES } from './contract/fixtures.ts';
-import { openStore } from './index.ts';
 import type { StoreOperations } from './store.ts';
 
 const [one, two, three] = REAL_SAMPLES as [SecurityEvent, SecurityEvent, SecurityEvent];
@@ -40,16 +39,10 @@ async function exercise(ops: StoreOperations): Promise<(Incident | undefined)[]>
   return seen;
 }
 
+/** Read after the transaction: what a caller holding the incidents returned would see then. */
 async function run(url: string, inOneTransaction: boolean) {
-  const store = await openStore(url);
-  try {
-    const returned = inOneTransaction ? await store.transaction(exercise) : await exercise(store);
-    const stored = await store.incidents.list({ order: 'oldest' });
-    // Read after the transaction: what a caller holding them would see then.
-    return { returned: JSON.stringify(returned), stored, rows: await rawIncidentRows(url) };
-  } finally {
-    await store.close();
-  }
+  const { returned, stored, rows } = await writeThenRead(url, exercise, inOneTransaction);
+  return { returned: JSON.stringify(returned), stored, rows };
 }
 
 describe('samples held as their array until the row is written', () => {

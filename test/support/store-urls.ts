@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
+import type { Incident } from '../../src/core/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { StoreOperations } from '../../src/store/index.ts';
 import type { TestPostgres } from './postgres.ts';
 import { queryPostgres, startPostgres } from './postgres.ts';
 
@@ -42,4 +45,26 @@ export async function rawIncidentRows(url: string): Promise<unknown[]> {
     }
   }
   return queryPostgres(url, query);
+}
+
+/**
+ * Runs `work` on the store at `url`, all in one transaction or each write at once, then reads what
+ * it left: the incidents and the raw rows. For tests that compare the two ways.
+ */
+export async function writeThenRead<T>(
+  url: string,
+  work: (ops: StoreOperations) => Promise<T>,
+  inOneTransaction: boolean,
+): Promise<{ returned: T; stored: Incident[]; rows: unknown[] }> {
+  const store = await openStore(url);
+  try {
+    const returned = inOneTransaction ? await store.transaction(work) : await work(store);
+    return {
+      returned,
+      stored: await store.incidents.list({ order: 'oldest' }),
+      rows: await rawIncidentRows(url),
+    };
+  } finally {
+    await store.close();
+  }
 }
