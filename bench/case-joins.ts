@@ -1,40 +1,85 @@
-// Case assignment in one store transaction (as a replay's checkpoint runs it) when every incident
-// joins the same case: one address, a new account each, so the case grows by one entity a join.
-// Prints the time in assignCase for each count; linear growth means a join costs the same however
-// large the case. Usage: npx tsx bench/case-joins.ts [COUNT ...] (default 2000 8000 32000).
+// Case assignment as incidents pile up, in the two shapes that grow it: every incident joining one
+// case (one address, a new account each: the case grows by an entity a join), and every incident
+// opening a case of its own (as many addresses, at the same time). Each is timed in a store
+// transaction (assignCase, as a replay's checkpoint runs it) and in memory (CaseBook, a replay
+// without a store). Linear growth means an incident costs the same however many came before.
+// Usage: npx tsx bench/case-joins.ts [COUNT ...] (default 2000 8000 32000).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assignCase } from '../src/incidents/case-assignment.ts';
+import type { Incident } from '../src/core/index.ts';
+import { assignCase, CaseBook } from '../src/incidents/case-assignment.ts';
 import { newIncident } from '../src/store/contract/fixtures.ts';
 import { openStore } from '../src/store/index.ts';
 
-const counts = process.argv.slice(2).map(Number);
-for (const count of counts.length > 0 ? counts : [2_000, 8_000, 32_000]) {
+type Shape = 'one case' | 'a case each';
+
+function groupOf(shape: Shape, i: number): Record<string, string> {
+  if (shape === 'one case') return { 'source.ip': '203.0.113.9', 'user.name': `user${i}` };
+  return { 'source.ip': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` };
+}
+
+function incidentOf(shape: Shape, i: number) {
+  const times = { firstSeen: i * 1_000, lastSeen: i * 1_000 + 500, openedAt: i * 1_000 + 500 };
+  return newIncident({ episodeId: `e${i}`, group: groupOf(shape, i), samples: [], ...times });
+}
+
+/** Milliseconds in assignCase, and the cases made. */
+async function inStore(shape: Shape, count: number): Promise<{ ms: number; cases: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'klaxon-case-joins-'));
   const store = await openStore(`sqlite:${join(dir, 'cases.db')}`);
   try {
-    let assigning = 0;
+    let ms = 0;
     await store.transaction(async (tx) => {
       for (let i = 0; i < count; i++) {
-        const group = { 'source.ip': '203.0.113.9', 'user.name': `user${i}` };
-        const times = { firstSeen: i * 1_000, lastSeen: i * 1_000 + 500, openedAt: i * 1_000 + 500 };
-        const incident = await tx.incidents.open(
-          newIncident({ episodeId: `e${i}`, group, samples: [], ...times }),
-        );
+        const incident = await tx.incidents.open(incidentOf(shape, i));
         const started = performance.now();
         await assignCase(tx.cases, incident);
-        assigning += performance.now() - started;
+        ms += performance.now() - started;
       }
     });
-    const [only, ...more] = await store.cases.list();
-    if (more.length > 0 || only?.serials.length !== count)
-      throw new Error('the incidents did not all join one case');
-    console.log(
-      `${count} incidents joining one case: ${assigning.toFixed(0)} ms in assignCase, ${((assigning / count) * 1000).toFixed(1)} µs each; the case holds ${only.entities.length} entities`,
-    );
+    return { ms, cases: (await store.cases.list({ limit: count })).length };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+function inMemory(shape: Shape, count: number): { ms: number; cases: number } {
+  const book = new CaseBook();
+  const incidents = Array.from({ length: count }, (_, i): Incident => {
+    const {
+      episodeId,
+      ruleId,
+      title,
+      group,
+      count: events,
+      firstSeen,
+      lastSeen,
+      openedAt,
+    } = incidentOf(shape, i);
+    return {
+      ...{ episodeId, ruleId, title, group, count: events, firstSeen, lastSeen, openedAt },
+      ...{ serial: i + 1, status: 'open', severity: 'high', confidence: 'medium', priority: 'P2' },
+      ...{ attack: [], samples: [] },
+    };
+  });
+  const started = performance.now();
+  for (const incident of incidents) book.assign(incident);
+  return { ms: performance.now() - started, cases: book.list().length };
+}
+
+const counts = process.argv.slice(2).map(Number);
+for (const shape of ['one case', 'a case each'] as const)
+  for (const count of counts.length > 0 ? counts : [2_000, 8_000, 32_000])
+    for (const [where, run] of [
+      ['store transaction', inStore],
+      ['memory', inMemory],
+    ] as const) {
+      const { ms, cases } = await run(shape, count);
+      const expected = shape === 'one case' ? 1 : count;
+      if (cases !== expected) throw new Error(`${shape}: ${cases} cases, not ${expected}`);
+      console.log(
+        `${shape}, ${where}: ${count} incidents in ${ms.toFixed(0)} ms, ${((ms / count) * 1000).toFixed(1)} µs each`,
+      );
+    }

@@ -76,33 +76,45 @@ interface BookCase {
 /**
  * The same assignment in memory, for a replay without a store: chooseCase and widenCase over
  * cases whose entities are sets widened in place (a case that thousands of incidents join was
- * copied and sorted whole at each), sorted when listed.
+ * copied and sorted whole at each), sorted when listed. The cases an incident may join are found
+ * through the cases about each of its entities: looking at every case for each incident made
+ * 32,000 incidents from as many addresses take 9.0 s, now 0.09 s (bench/case-joins.ts).
  */
 export class CaseBook {
   private readonly cases: BookCase[] = [];
   private readonly byId = new Map<number, BookCase>();
   private readonly members = new Map<number, number[]>();
+  private readonly casesAbout = new Map<Entity, BookCase[]>();
 
   assign(incident: Incident): number {
     const entities = entitiesOf(incident);
     const { firstSeen, lastSeen } = incident;
+    // The earliest case that shares an entity and overlaps in time (as chooseCase chooses).
     let joined: BookCase | undefined;
-    for (const open of this.cases) {
-      if (joined !== undefined && open.id > joined.id) continue;
-      if (overlapsCase(incident, open) && entities.some((entity) => open.entities.has(entity))) joined = open;
-    }
+    for (const entity of entities)
+      for (const open of this.casesAbout.get(entity) ?? [])
+        if ((joined === undefined || open.id < joined.id) && overlapsCase(incident, open)) joined = open;
     if (joined !== undefined) {
-      for (const entity of entities) joined.entities.add(entity);
+      for (const entity of entities) if (!joined.entities.has(entity)) this.about(entity, joined);
       joined.firstSeen = Math.min(joined.firstSeen, firstSeen);
       joined.lastSeen = Math.max(joined.lastSeen, lastSeen);
       this.members.get(joined.id)?.push(incident.serial);
       return joined.id;
     }
-    const opened = { id: incident.serial, entities: new Set(entities), firstSeen, lastSeen };
+    const opened = { id: incident.serial, entities: new Set<Entity>(), firstSeen, lastSeen };
+    for (const entity of entities) this.about(entity, opened);
     this.cases.push(opened);
     this.byId.set(opened.id, opened);
     this.members.set(incident.serial, [incident.serial]);
     return incident.serial;
+  }
+
+  /** The case is about `entity` from now on. */
+  private about(entity: Entity, open: BookCase): void {
+    open.entities.add(entity);
+    const cases = this.casesAbout.get(entity);
+    if (cases === undefined) this.casesAbout.set(entity, [open]);
+    else cases.push(open);
   }
 
   extend(caseId: number, lastSeen: number): void {
