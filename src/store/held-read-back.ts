@@ -21,14 +21,16 @@ export function readsBackAsHeld(row: HeldRow): boolean {
     if (typeof value === 'string') {
       if (CHANGED_BY_DRIVERS.test(value)) return false;
     } else if (typeof value === 'number') {
-      if (!Number.isSafeInteger(value) || Object.is(value, -0)) return false;
+      if (!storedExactly(value)) return false;
     } else if (Array.isArray(value) && (key === 'minute_counts' || key === 'earlier_minute_counts')) {
-      if (!(value as readonly MinuteCount[]).every(isSafePair)) return false;
+      if (!(value as readonly MinuteCount[]).every((pair) => pair.length === 2 && pair.every(storedExactly)))
+        return false;
     } else if (value !== null && value !== undefined) return false;
   }
   return row.samples_json !== undefined;
 }
 
-function isSafePair(pair: MinuteCount): boolean {
-  return pair.length === 2 && pair.every((n) => Number.isSafeInteger(n) && !Object.is(n, -0));
+/** A number both drivers store and read back as it is: whole, safe, and not -0. */
+function storedExactly(n: number): boolean {
+  return Number.isSafeInteger(n) && !Object.is(n, -0);
 }

@@ -34,7 +34,7 @@ export function useStoreUrls(prefix: string): (dialect: StoreDialectName, name: 
 }
 
 /** The incidents table of the store at `url` as the database holds it, every column as the driver reads it. */
-export async function rawIncidentRows(url: string): Promise<unknown[]> {
+async function rawIncidentRows(url: string): Promise<unknown[]> {
   const query = 'select * from incidents order by serial';
   if (url.startsWith('sqlite:')) {
     const db = new Sqlite(url.slice('sqlite:'.length), { readonly: true });
