@@ -7,6 +7,7 @@ import type { Incident } from '../core/index.ts';
 import { generateBenchFiles, generateDemoDay } from '../demo/index.ts';
 import type { Store } from '../store/index.ts';
 import { openStore } from '../store/index.ts';
+import { parseEvidenceLine } from './line-evidence.ts';
 import { loadRules } from './load-rules.ts';
 import type { ReplayReport } from './replay.ts';
 import { runReplay } from './replay.ts';
@@ -78,7 +79,7 @@ function lateTransactions(store: Store): { store: Store; now: () => number; read
 }
 
 async function replayInto(url: string, cutAt?: number, checkpointEveryMs: number | undefined = 1) {
-  const opened = await openStore(url);
+  const opened = await openStore(url, { evidence: parseEvidenceLine });
   try {
     const { store, now, readsDuring } = lateTransactions(opened);
     const options = { inputs, rules, store, checkpointEveryMs, rangeBytes: 64 * 1024 };
@@ -124,10 +125,10 @@ describe('a replay into a store that holds incidents already', () => {
 
   it('reports its own incidents only', async () => {
     const url = await storeUrl('sqlite', 'history');
-    const earlier = await openStore(url);
+    const earlier = await openStore(url, { evidence: parseEvidenceLine });
     const before = await runReplay({ inputs: [inputs[0] as string], rules, store: earlier });
     await earlier.close();
-    const store = await openStore(url);
+    const store = await openStore(url, { evidence: parseEvidenceLine });
     try {
       const report = await runReplay({ inputs: [inputs[1] as string], rules, store });
       const memory = await runReplay({ inputs: [inputs[1] as string], rules });

@@ -1,5 +1,6 @@
 import type { Detection, Incident, SecurityEvent } from '../core/index.ts';
 import { materializeEvent } from '../parsers/index.ts';
+import { lineEvidenceOf } from './line-evidence.ts';
 import { wholeEvent } from './parallel/light-events.ts';
 
 /**
@@ -12,19 +13,23 @@ function wholeSample(event: SecurityEvent, keep = true): SecurityEvent {
   return materializeEvent(wholeEvent(event, keep), keep);
 }
 
-/** `wholeSample(event, false)`, made once per checkpoint for an event several detections show. */
-function wholeOnce(event: SecurityEvent, made: Map<SecurityEvent, SecurityEvent>): SecurityEvent {
-  let whole = made.get(event);
-  if (whole === undefined) made.set(event, (whole = wholeSample(event, false)));
-  return whole;
+/**
+ * What a store is given of an event as evidence, made once per checkpoint for an event several
+ * detections show: its line (see lineEvidenceOf) if it stands in for one, else the whole event
+ * (`wholeSample(event, false)`, not kept).
+ */
+function writtenOnce(event: SecurityEvent, made: Map<SecurityEvent, SecurityEvent>): SecurityEvent {
+  let written = made.get(event);
+  if (written === undefined) made.set(event, (written = lineEvidenceOf(event) ?? wholeSample(event, false)));
+  return written;
 }
 
-/** A replay into a store: the evidence a checkpoint writes, made whole once per flush and not kept. */
+/** A replay into a store: the evidence a checkpoint writes, made once per flush and not kept. */
 export function withWrittenEvidence(
   detection: Detection,
   made: Map<SecurityEvent, SecurityEvent>,
 ): Detection {
-  return { ...detection, samples: detection.samples.map((event) => wholeOnce(event, made)) };
+  return { ...detection, samples: detection.samples.map((event) => writtenOnce(event, made)) };
 }
 
 /** A replay in memory: an opening's evidence, made whole (and kept) to choose its incident's case. */

@@ -7,6 +7,7 @@ import type { Incident } from '../core/index.ts';
 import { InputError } from '../core/index.ts';
 import { generateBenchFiles } from '../demo/index.ts';
 import { openStore } from '../store/index.ts';
+import { parseEvidenceLine } from './line-evidence.ts';
 import { loadRules } from './load-rules.ts';
 import type { ReplayReport } from './replay.ts';
 import { runReplay } from './replay.ts';
@@ -40,7 +41,7 @@ const outcome = (report: ReplayReport) =>
 
 /** A replay of `input` into `url` cut at its second checkpoint: the checkpoint's saved text. */
 async function cutReplay(url: string, input: string, threads: number): Promise<string> {
-  const store = await openStore(url);
+  const store = await openStore(url, { evidence: parseEvidenceLine });
   try {
     const options = { inputs: [input], rules, store, checkpointEveryMs: 1, rangeBytes: 64 * 1024, threads };
     let tick = 0;
@@ -53,7 +54,7 @@ async function cutReplay(url: string, input: string, threads: number): Promise<s
 }
 
 async function resume(url: string, input: string, threads: number): Promise<ReplayReport> {
-  const store = await openStore(url);
+  const store = await openStore(url, { evidence: parseEvidenceLine });
   try {
     return await runReplay({ inputs: [input], rules, store, rangeBytes: 64 * 1024, threads });
   } finally {
@@ -90,7 +91,7 @@ describe('a replay resumed from a snapshot that names lines by where they are in
       const old = { ...cut, stamps: undefined, snapshot: restoreSavedLines(cut.snapshot, [input]) };
       expect(old.snapshot).toContain('"|format"');
       expect(old.snapshot).not.toContain('"|lineAt"');
-      const store = await openStore(oldUrl);
+      const store = await openStore(oldUrl, { evidence: parseEvidenceLine });
       await store.checkpoints.save(replayCheckpointName([input]), encodeReplayCheckpoint(old), 0);
       await store.close();
       const fromOld = await resume(oldUrl, input, threads);

@@ -7,6 +7,7 @@ import { generateBenchFiles } from '../demo/index.ts';
 import { isSlimEvent } from '../parsers/index.ts';
 import { PowerCut } from './testdata/power-cut.ts';
 import { openStore } from '../store/index.ts';
+import { parseEvidenceLine } from './line-evidence.ts';
 import { loadRules } from './load-rules.ts';
 import type { ReplayReport } from './replay.ts';
 import { runReplay } from './replay.ts';
@@ -108,7 +109,7 @@ describe('replay reading only the fields the rules read', () => {
 
 /** The incidents of a replay into a new store at `db`, cut once after `cutAt` checkpoints and resumed. */
 async function replayInto(db: string, input: string, wholeEvents: boolean, cutAt?: number): Promise<unknown> {
-  const store = await openStore(`sqlite:${join(dir, db)}`);
+  const store = await openStore(`sqlite:${join(dir, db)}`, { evidence: parseEvidenceLine });
   try {
     let tick = 0;
     const options = { inputs: [input], rules: pack, format: 'windows', store, wholeEvents };

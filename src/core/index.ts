@@ -1,5 +1,7 @@
 export type { SecurityEvent, EcsEventFields } from './event.ts';
 export { EVIDENCE_FORM, evidenceOf } from './evidence-form.ts';
+export { LineEvidence, readStoredSample } from './line-evidence.ts';
+export type { ParseEvidenceLine } from './line-evidence.ts';
 export { canonicalIsoMillis, parseIsoMillis } from './iso-time.ts';
 export type { FieldGetter } from './fields.ts';
 export { compileFieldGetter, getField, isObject, fieldText } from './fields.ts';

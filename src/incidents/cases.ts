@@ -17,7 +17,7 @@ export type CaseChoice = { join: number } | { open: true };
 /** Fields whose values name who attacks or who is attacked. */
 export const ENTITY_FIELDS = ['source.ip', 'user.name', 'host.name'] as const;
 /** Taken from evidence as well as from the group; a host is not (every event on a server carries it). */
-const SAMPLE_FIELDS = ['source.ip', 'user.name'] as const;
+export const SAMPLE_ENTITY_FIELDS = ['source.ip', 'user.name'] as const;
 
 /** Quiet time after which activity about the same entity is a new case. */
 export const CASE_GAP_MS = 15 * 60_000;
@@ -33,7 +33,7 @@ export function entitiesOf(incident: Pick<Incident, 'group' | 'samples'>): Entit
     if (value) found.add(entity(field, value));
   }
   for (const sample of incident.samples) {
-    for (const field of SAMPLE_FIELDS) {
+    for (const field of SAMPLE_ENTITY_FIELDS) {
       const value = fieldText(getField(sample, field));
       if (value) found.add(entity(field, value));
     }

@@ -1,7 +1,7 @@
 export type { RuleFacts } from './incident.ts';
 export { newIncidentOf } from './incident.ts';
 export { assignCase, CaseBook } from './case-assignment.ts';
-export { CASE_GAP_MS, chooseCase, entitiesOf } from './cases.ts';
+export { CASE_GAP_MS, chooseCase, entitiesOf, SAMPLE_ENTITY_FIELDS } from './cases.ts';
 export type { CaseChoice, CaseSpan, Entity } from './cases.ts';
 export { IncidentBook } from './incident-book.ts';
 export { IncidentRecorder } from './recorder.ts';

@@ -17,7 +17,7 @@ export type { ChunkTally } from './evtx/index.ts';
 export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
 export type { BinaryFormat, ParserChoice, ParserScore } from './choose-parser.ts';
 export { summarizeEvent } from './summarize/index.ts';
-export { holdsLine, isSlimEvent, materializeEvent } from './slim-event.ts';
+export { holdsLine, isSlimEvent, materializeEvent, slimSource } from './slim-event.ts';
 export type { LineStore } from './slim-event.ts';
 export type { ParsedLines } from './parse-lines.ts';
 export { parseLines, parseLinesAt } from './parse-lines.ts';

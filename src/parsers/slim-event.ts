@@ -16,6 +16,7 @@ import type { FieldTrie } from './ndjson/field-trie.ts';
 const LINE = Symbol('klaxon.slimLine');
 const FULL = Symbol('klaxon.fullEvent');
 const FULL_PARSER = Symbol('klaxon.parseWhole');
+const FORMAT = Symbol('klaxon.slimFormat');
 const SELECTION = Symbol('klaxon.selection');
 const START = Symbol('klaxon.slimStart');
 const BYTES = Symbol('klaxon.slimBytes');
@@ -61,6 +62,7 @@ export function createSlimPrototype(
 ): SlimPrototype {
   const prototype = {};
   Object.defineProperty(prototype, FULL_PARSER, { value: parseWhole });
+  Object.defineProperty(prototype, FORMAT, { value: format });
   if (lines) {
     Object.defineProperty(prototype, STORE, { value: lines });
     Object.defineProperty(prototype, EVIDENCE_FORM, { value: standIn });
@@ -157,6 +159,16 @@ export function isSlimEvent(event: unknown): boolean {
 /** Whether a slim event holds the text of its line (false: it is read again when needed). */
 export function holdsLine(event: SecurityEvent): boolean {
   return (event as SlimFields)[LINE] !== undefined;
+}
+
+/**
+ * The format and line a slim event is parsed whole from (its line read from its store, not kept),
+ * undefined for any other event.
+ */
+export function slimSource(event: SecurityEvent): { format: string; line: string } | undefined {
+  const line = slimLine(event, false);
+  if (line === undefined) return undefined;
+  return { format: (event as unknown as Record<symbol, string>)[FORMAT] as string, line };
 }
 
 /** The line of a slim event (read from its store, and kept if `keep`), undefined for any other event. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { KlaxonError } from '../core/index.ts';
+import type { ParseEvidenceLine } from '../core/index.ts';
 import { createApiTokenRepository } from './api-token-repository.ts';
 import { createCheckpointRepository } from './checkpoint-repository.ts';
 import { createEscalationRepository } from './escalation-repository.ts';
@@ -21,8 +22,16 @@ import type { EscalationRepository, Store, StoreOperations } from './store.ts';
 import { createUserRepository } from './user-repository.ts';
 import { drainedFirst, WriteBehind } from './write-behind.ts';
 
-/** The Store over an open, migrated database. Driver errors leave it as StoreErrors, redacted. */
-export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact: Redact): Store {
+/**
+ * The Store over an open, migrated database. Driver errors leave it as StoreErrors, redacted.
+ * `parse`: what evidence stored as its line is parsed whole with (see readStoredSample).
+ */
+export function createStore(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  redact: Redact,
+  parse?: ParseEvidenceLine,
+): Store {
   const enqueueListeners = new Set<() => void>();
   const tellEnqueued = (): void => {
     for (const listener of enqueueListeners) listener();
@@ -36,7 +45,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
     enqueued: () => void,
     behind?: WriteBehind,
   ): StoreOperations => ({
-    incidents: guardMethods('incidents', createIncidentRepository(executor, behind), redact),
+    incidents: guardMethods('incidents', createIncidentRepository(executor, behind, parse), redact),
     silences: guardMethods('silences', createSilenceRepository(executor), redact),
     suppressions: guardMethods('suppressions', createSuppressionRepository(executor), redact),
     checkpoints: guardMethods('checkpoints', createCheckpointRepository(executor), redact),
@@ -72,7 +81,7 @@ export function createStore(db: Kysely<Database>, dialect: StoreDialect, redact:
       try {
         let enqueued = false;
         const result = await db.transaction().execute(async (trx) => {
-          const behind = new WriteBehind(dialect);
+          const behind = new WriteBehind(dialect, parse);
           let result: T;
           try {
             result = await work(operationsOn(trx, () => (enqueued = true), behind));

@@ -1,4 +1,4 @@
-import type { Incident } from '../core/index.ts';
+import type { Incident, ParseEvidenceLine } from '../core/index.ts';
 import type { CaseCache } from './case-cache.ts';
 import { IMMEDIATE_TRAIL } from './engine-trail.ts';
 import type { EngineTrail } from './engine-trail.ts';
@@ -20,6 +20,8 @@ export interface EngineWrites {
   opens?: PreparedOpens | undefined;
   /** Cases incidents were put in, not written to their rows yet. */
   cases?: CaseCache | undefined;
+  /** What evidence stored as its line is parsed whole with, in the incidents returned (see readStoredSample). */
+  parse?: ParseEvidenceLine | undefined;
 }
 
 export const IMMEDIATE_WRITES: EngineWrites = { trail: IMMEDIATE_TRAIL, counter: STORED_COUNTER };
@@ -27,7 +29,7 @@ export const IMMEDIATE_WRITES: EngineWrites = { trail: IMMEDIATE_TRAIL, counter:
 /** The incident a row an engine write returned holds, in the case it was put in. */
 export function incidentOf(row: HeldRow, writes: EngineWrites): Incident {
   const caseId = writes.cases?.caseOf(Number(row.serial));
-  return toWrittenIncident(caseId === undefined ? row : { ...row, case_id: caseId });
+  return toWrittenIncident(caseId === undefined ? row : { ...row, case_id: caseId }, writes.parse);
 }
 
 /** An engine write changed an incident to this row. */

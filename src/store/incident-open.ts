@@ -35,7 +35,7 @@ export function openIncident(
       action: 'opened',
       detail: `${incident.count} events`,
     });
-    return toWrittenIncident(row);
+    return toWrittenIncident(row, writes.parse);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ConflictError, INCIDENT_TRANSITIONS, NotFoundError } from '../core/index.ts';
-import type { Incident, IncidentAction, IncidentStatus } from '../core/index.ts';
+import type { Incident, IncidentAction, IncidentStatus, ParseEvidenceLine } from '../core/index.ts';
 import { atomically } from './atomically.ts';
 import { writeAudit } from './incident-audit.ts';
 import { toIncident } from './incident-row.ts';
@@ -19,7 +19,11 @@ interface Change {
  * Applies a person's action with one conditional UPDATE (WHERE status IN the statuses the action
  * allows), so of two people acting at once exactly one succeeds and the other gets a ConflictError.
  */
-export function applyPersonAction(db: Kysely<Database>, change: Change): Promise<Incident> {
+export function applyPersonAction(
+  db: Kysely<Database>,
+  change: Change,
+  parse: ParseEvidenceLine | undefined,
+): Promise<Incident> {
   return atomically(db, async (trx) => {
     const allowed = [...INCIDENT_TRANSITIONS[change.action]];
     const row = await trx
@@ -31,7 +35,7 @@ export function applyPersonAction(db: Kysely<Database>, change: Change): Promise
       .executeTakeFirst();
     if (row === undefined) throw await explainRefusal(trx, change.serial, change.action);
     await writeAudit(trx, { serial: change.serial, ...change.audit });
-    return toIncident(row);
+    return toIncident(row, parse);
   });
 }
 
@@ -42,6 +46,7 @@ export function noteIncident(
   by: string,
   at: number,
   text: string,
+  parse: ParseEvidenceLine | undefined,
 ): Promise<Incident> {
   return atomically(db, async (trx) => {
     const row = await trx.selectFrom('incidents').selectAll().where('serial', '=', serial).executeTakeFirst();
@@ -49,7 +54,7 @@ export function noteIncident(
       throw await explainRefusal(trx, serial, 'note');
     }
     await writeAudit(trx, { serial, at, actor: by, action: 'noted', detail: text });
-    return toIncident(row);
+    return toIncident(row, parse);
   });
 }
 

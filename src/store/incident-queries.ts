@@ -1,30 +1,39 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { InputError } from '../core/index.ts';
-import type { Incident } from '../core/index.ts';
+import type { Incident, ParseEvidenceLine } from '../core/index.ts';
 import { toIncident, toWrittenIncident } from './incident-row.ts';
 import type { Database } from './schema.ts';
 import type { IncidentFilter } from './store.ts';
 
-export async function getIncident(db: Kysely<Database>, serial: number): Promise<Incident | undefined> {
+export async function getIncident(
+  db: Kysely<Database>,
+  serial: number,
+  parse: ParseEvidenceLine | undefined,
+): Promise<Incident | undefined> {
   const row = await db.selectFrom('incidents').selectAll().where('serial', '=', serial).executeTakeFirst();
-  return row === undefined ? undefined : toIncident(row);
+  return row === undefined ? undefined : toIncident(row, parse);
 }
 
 export async function findIncidentByEpisode(
   db: Kysely<Database>,
   episodeId: string,
+  parse: ParseEvidenceLine | undefined,
 ): Promise<Incident | undefined> {
   const row = await db
     .selectFrom('incidents')
     .selectAll()
     .where('episode_id', '=', episodeId)
     .executeTakeFirst();
-  return row === undefined ? undefined : toIncident(row);
+  return row === undefined ? undefined : toIncident(row, parse);
 }
 
 /** Incidents matching every given criterion; an empty list of statuses or priorities does not filter. */
-export async function listIncidents(db: Kysely<Database>, filter: IncidentFilter = {}): Promise<Incident[]> {
+export async function listIncidents(
+  db: Kysely<Database>,
+  filter: IncidentFilter = {},
+  parse?: ParseEvidenceLine,
+): Promise<Incident[]> {
   checkPaging(filter);
   let query = selectMatching(db, filter).selectAll();
   if (filter.order === 'priority') query = query.orderBy('priority', 'asc').orderBy('serial', 'desc');
@@ -34,7 +43,7 @@ export async function listIncidents(db: Kysely<Database>, filter: IncidentFilter
     query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
   if (filter.offset !== undefined) query = query.offset(filter.offset);
   const rows = await query.execute();
-  return rows.map(toIncident);
+  return rows.map((row) => toIncident(row, parse));
 }
 
 /** Serials per statement: far below the bound-parameter limits of both dialects. */
@@ -47,6 +56,7 @@ const SERIALS_CHUNK = 500;
 export async function incidentsBySerial(
   db: Kysely<Database>,
   serials: readonly number[],
+  parse: ParseEvidenceLine | undefined,
   written: (serial: number) => Incident | undefined = () => undefined,
 ): Promise<Incident[]> {
   const wanted = [...new Set(serials)].sort((a, b) => a - b);
@@ -63,7 +73,7 @@ export async function incidentsBySerial(
       .selectAll()
       .where('serial', 'in', unread.slice(start, start + SERIALS_CHUNK))
       .execute();
-    for (const row of rows) found.set(Number(row.serial), toWrittenIncident(row));
+    for (const row of rows) found.set(Number(row.serial), toWrittenIncident(row, parse));
   }
   return wanted.flatMap((serial) => found.get(serial) ?? []);
 }

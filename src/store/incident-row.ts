@@ -1,5 +1,13 @@
-import { spreadOverMinutes } from '../core/index.ts';
-import type { Confidence, Incident, IncidentStatus, MinuteCount, Priority, Severity } from '../core/index.ts';
+import { readStoredSample, spreadOverMinutes } from '../core/index.ts';
+import type {
+  Confidence,
+  Incident,
+  IncidentStatus,
+  MinuteCount,
+  ParseEvidenceLine,
+  Priority,
+  Severity,
+} from '../core/index.ts';
 import { canonicalGroupKey, groupSearchText } from './group-key.ts';
 import { heldSamples, samplesJsonOf, storedColumns, storedRow } from './held-row.ts';
 import type { HeldRow } from './held-row.ts';
@@ -91,15 +99,16 @@ export function toProgressColumns(progress: IncidentProgress): Partial<IncidentT
  * IncidentRepository.bySerials): its samples (whole events, most of the row) and minutes are
  * parsed only when read, and a replay's noise control reads neither.
  */
-export function toWrittenIncident(row: HeldRow): Incident {
-  return incidentOfRow(row, true);
+export function toWrittenIncident(row: HeldRow, parse?: ParseEvidenceLine): Incident {
+  return incidentOfRow(row, true, parse);
 }
 
-export function toIncident(row: IncidentTable): Incident {
-  return incidentOfRow(row, false);
+/** `parse`: what evidence stored as its line is parsed whole with (see readStoredSample). */
+export function toIncident(row: IncidentTable, parse?: ParseEvidenceLine): Incident {
+  return incidentOfRow(row, false, parse);
 }
 
-function incidentOfRow(row: HeldRow, parseLater: boolean): Incident {
+function incidentOfRow(row: HeldRow, parseLater: boolean, parse: ParseEvidenceLine | undefined): Incident {
   // `samples` is added next, in its place among the keys: made a getter in place of a property
   // the object was created with, it left every incident with slow (dictionary) properties.
   const incident = {
@@ -118,8 +127,8 @@ function incidentOfRow(row: HeldRow, parseLater: boolean): Incident {
     priority: row.priority as Priority,
     attack: JSON.parse(row.attack_json) as string[],
   } as Incident;
-  if (parseLater) parseSamplesWhenRead(incident, row);
-  else incident.samples = JSON.parse(samplesJsonOf(row)) as Incident['samples'];
+  if (parseLater) parseSamplesWhenRead(incident, { row, parse });
+  else incident.samples = readSamples({ row, parse });
   if (row.runbook !== null) incident.runbook = row.runbook;
   if (row.sigma_json !== null && row.sigma_json !== undefined)
     incident.sigma = JSON.parse(row.sigma_json) as Incident['sigma'];
@@ -170,8 +179,21 @@ function madeWhenRead<S>(key: string, valueOf: (source: S) => unknown) {
   };
 }
 
-/** The samples (whole events, most of the row), made JSON first if the row holds them as their array. */
-const parseSamplesWhenRead = madeWhenRead<HeldRow>('samples', (row) => JSON.parse(samplesJsonOf(row)));
+interface StoredSamples {
+  row: HeldRow;
+  parse: ParseEvidenceLine | undefined;
+}
+
+/**
+ * The samples (whole events, most of the row), made JSON first if the row holds them as their
+ * array (so that a caller never shares the writer's objects); evidence stored as its line is parsed whole.
+ */
+function readSamples({ row, parse }: StoredSamples): Incident['samples'] {
+  const stored = JSON.parse(samplesJsonOf(row)) as unknown[];
+  return stored.map((sample) => readStoredSample(sample, parse));
+}
+
+const parseSamplesWhenRead = madeWhenRead<StoredSamples>('samples', readSamples);
 /** The minutes: a replay's noise control reads none, and up to a day of them is written at each change. */
 const parseMinutesWhenRead = madeWhenRead<string>('minuteCounts', (json) => JSON.parse(json));
 /** Minutes a row holds as their list: a copy (the row's list is shared, its pairs too). */

@@ -1,4 +1,5 @@
 import { KlaxonError } from '../core/index.ts';
+import type { ParseEvidenceLine } from '../core/index.ts';
 import { createStore } from './create-store.ts';
 import { MIGRATIONS, runMigrations } from './migrations/index.ts';
 import { openDatabase } from './open-database.ts';
@@ -16,6 +17,11 @@ export interface OpenStoreOptions {
   check?: IntegrityLevel;
   /** Create the store also over an empty (0-byte) SQLite file: only on a person's explicit request. */
   replaceEmpty?: boolean;
+  /**
+   * What evidence stored as its line (a replay's, see LineEvidence) is parsed whole with when read;
+   * without it, such evidence reads back as its line, time and the few fields stored beside it.
+   */
+  evidence?: ParseEvidenceLine | undefined;
 }
 
 /**
@@ -36,7 +42,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     throw toStoreError('migrate', error, redact);
   }
   if (options.check !== undefined) await refuseIfDamaged(opened, options.check);
-  return createStore(db, dialect, redact);
+  return createStore(db, dialect, redact, options.evidence);
 }
 
 async function refuseIfDamaged(opened: OpenDatabase, level: IntegrityLevel): Promise<void> {

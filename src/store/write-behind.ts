@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Incident } from '../core/index.ts';
+import type { Incident, ParseEvidenceLine } from '../core/index.ts';
 import { CaseCache } from './case-cache.ts';
 import { DeferredTrail } from './engine-trail.ts';
 import { incidentOf } from './engine-writes.ts';
@@ -26,7 +26,10 @@ export class WriteBehind implements EngineWrites {
   readonly opens = new PreparedOpens();
   readonly known: KnownIncidents;
 
-  constructor(dialect: StoreDialect) {
+  constructor(
+    dialect: StoreDialect,
+    readonly parse?: ParseEvidenceLine,
+  ) {
     this.known = new KnownIncidents(dialect);
   }
 

@@ -5,7 +5,7 @@ import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
 import type { Incident } from '../../src/core/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import type { StoreOperations } from '../../src/store/index.ts';
+import type { OpenStoreOptions, StoreOperations } from '../../src/store/index.ts';
 import type { TestPostgres } from './postgres.ts';
 import { queryPostgres, startPostgres } from './postgres.ts';
 
@@ -48,15 +48,16 @@ async function rawIncidentRows(url: string): Promise<unknown[]> {
 }
 
 /**
- * Runs `work` on the store at `url`, all in one transaction or each write at once, then reads what
- * it left: the incidents and the raw rows. For tests that compare the two ways.
+ * Runs `work` on the store at `url` (opened with `options`), all in one transaction or each write
+ * at once, then reads what it left: the incidents and the raw rows. For tests that compare the two ways.
  */
 export async function writeThenRead<T>(
   url: string,
   work: (ops: StoreOperations) => Promise<T>,
   inOneTransaction: boolean,
+  options: OpenStoreOptions = {},
 ): Promise<{ returned: T; stored: Incident[]; rows: unknown[] }> {
-  const store = await openStore(url);
+  const store = await openStore(url, options);
   try {
     const returned = inOneTransaction ? await store.transaction(work) : await work(store);
     return {

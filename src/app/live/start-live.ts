@@ -7,6 +7,7 @@ import { HeartbeatSchedule, loadSavedGroups } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import { openStore } from '../../store/index.ts';
+import { parseEvidenceLine } from '../line-evidence.ts';
 import { runDeliveryLoop } from '../delivery-loop.ts';
 import { configuredChannels } from '../load-config.ts';
 import { loadConfiguredRules } from '../load-configured-rules.ts';
@@ -90,7 +91,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
   const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
   let loadedRules = await loadConfiguredRules(config, (line) => log(line, 'info'));
-  const store = await openStore(config.store, { check: 'quick' });
+  const store = await openStore(config.store, { check: 'quick', evidence: parseEvidenceLine });
   const switches = await RuleSwitches.load(store);
   let rules = switches.apply(loadedRules);
   const feed = new IncidentFeed();

@@ -12,7 +12,7 @@ import {
   SAVED_LINE,
   SNAPSHOT_FORM,
 } from '../../core/index.ts';
-import { findParser } from '../../parsers/index.ts';
+import { findParser, slimSource } from '../../parsers/index.ts';
 import type { LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { LineReader } from './read-range-lines.ts';
@@ -137,7 +137,7 @@ export function wholeEvent(event: SecurityEvent, keep = true): SecurityEvent {
   if (!(event instanceof LightEvent)) return isSavedLight(event) ? wholeSavedLight(event) : event;
   if (event[WHOLE] !== undefined) return event[WHOLE];
   const whole =
-    reparse(event[SOURCE].format, keep ? lineOf(event) : readLine(event)) ?? (event as SecurityEvent);
+    parseWholeLine(event[SOURCE].format, keep ? lineOf(event) : readLine(event)) ?? (event as SecurityEvent);
   // Not kept (`keep` false): parsed again each time, and the light event stays light.
   if (keep) event[WHOLE] = whole;
   return whole;
@@ -159,14 +159,28 @@ function isSavedLight(event: SecurityEvent): boolean {
 }
 
 function wholeSavedLight(event: SecurityEvent): SecurityEvent {
+  const source = savedLightSource(event);
+  return (source && parseWholeLine(source.format, source.line)) ?? event;
+}
+
+function savedLightSource(event: SecurityEvent): { format: string; line: string } | undefined {
   const saved = event as Record<string, unknown>;
   const original = isObject(event.event) ? event.event.original : undefined;
   const line = typeof saved[SAVED_LINE] === 'string' ? saved[SAVED_LINE] : original;
-  const whole = typeof line === 'string' ? reparse(saved[SAVED_FORMAT] as string, line) : undefined;
-  return whole ?? event;
+  return typeof line === 'string' ? { format: saved[SAVED_FORMAT] as string, line } : undefined;
 }
 
-function reparse(format: string, line: string): SecurityEvent | undefined {
+/**
+ * The format and line an event stands in for, which its whole event is parsed from: a light event
+ * (its line read back, not kept), one saved so or a slim one; undefined for a whole event.
+ */
+export function lineSourceOf(event: SecurityEvent): { format: string; line: string } | undefined {
+  if (event instanceof LightEvent) return { format: event[SOURCE].format, line: readLine(event) };
+  return isSavedLight(event) ? savedLightSource(event) : slimSource(event);
+}
+
+/** `line` parsed whole by the parser of `format` (one per format, kept), undefined if it gives no event. */
+export function parseWholeLine(format: string, line: string): SecurityEvent | undefined {
   let parser = parsers.get(format);
   if (!parser) {
     parser = findParser(format)?.create({});

@@ -3,6 +3,7 @@ import { loadRules, runReplay } from '../../app/index.ts';
 import { cliRuleCache, cliRulePack } from '../rule-cache.ts';
 import { InputError } from '../../core/index.ts';
 import { openStore } from '../../store/index.ts';
+import { parseEvidenceLine } from '../../app/line-evidence.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -68,7 +69,7 @@ export function registerReplay(program: Command, io: Io): void {
         pack: cliRulePack(),
       });
       const storeUrl = flags.store ?? config?.store;
-      const store = storeUrl ? await openStore(storeUrl) : undefined;
+      const store = storeUrl ? await openStore(storeUrl, { evidence: parseEvidenceLine }) : undefined;
       if (flags.notify && !config) throw new InputError('--notify needs --config: the routes come from it');
       // History does not page anyone unless asked to, and then says it is history.
       const notify =

@@ -9,12 +9,14 @@ const WINDOWS_BRUTE_FORCE = datasetUrl(
   'windows/evtx-to-mitre-attack/jsonl/ID4625-OpenSSH_brutforce_with_valid_users.jsonl',
 );
 
-/** Real Winlogbeat-shaped events (nested objects, raw XML with quotes and backslashes) as evidence. */
-export const REAL_SAMPLES: SecurityEvent[] = readFileSync(WINDOWS_BRUTE_FORCE, 'utf8')
+/** The first lines of a real Winlogbeat export (nested objects, raw XML with quotes and backslashes). */
+export const REAL_LINES: string[] = readFileSync(WINDOWS_BRUTE_FORCE, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
-  .slice(0, 3)
-  .map((line) => JSON.parse(line) as SecurityEvent);
+  .slice(0, 3);
+
+/** Those lines' events, as evidence. */
+export const REAL_SAMPLES: SecurityEvent[] = REAL_LINES.map((line) => JSON.parse(line) as SecurityEvent);
 
 let episodes = 0;
 
