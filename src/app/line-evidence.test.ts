@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeWinlogbeatText } from '../../test/support/close-winlogbeat.ts';
 import type { Incident, SecurityEvent } from '../core/index.ts';
 import { getField } from '../core/index.ts';
-import { generateBenchFiles } from '../demo/index.ts';
 import { openStore } from '../store/index.ts';
 import { parseEvidenceLine } from './line-evidence.ts';
 import { loadRules } from './load-rules.ts';
@@ -16,15 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rules = await loadRules(undefined);
 let input = '';
 beforeAll(async () => {
-  const { ndjson } = await generateBenchFiles(join(dir, 'bench'), { ndjsonEvents: 4_000, sshdLines: 10 });
-  // Close together in time, so that the rules find attacks in them.
-  const start = Date.UTC(2024, 4, 6, 6);
-  const lines = readFileSync(ndjson, 'utf8').trimEnd().split('\n');
-  const timed = lines.map((line, i) =>
-    line.replace(/"@timestamp":"[^"]*"/, `"@timestamp":"${new Date(start + i * 300).toISOString()}"`),
-  );
   input = join(dir, 'timed.ndjson');
-  writeFileSync(input, `${timed.join('\n')}\n`);
+  writeFileSync(input, await closeWinlogbeatText(dir));
 }, 60_000);
 
 const bySerial = (incidents: readonly Incident[]) =>

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeWinlogbeatText } from '../../test/support/close-winlogbeat.ts';
 import { useStoreUrls } from '../../test/support/store-urls.ts';
 import type { Incident } from '../core/index.ts';
 import { InputError } from '../core/index.ts';
-import { generateBenchFiles } from '../demo/index.ts';
 import { openStore } from '../store/index.ts';
 import { parseEvidenceLine } from './line-evidence.ts';
 import { loadRules } from './load-rules.ts';
@@ -20,15 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rules = await loadRules(undefined);
 let text = '';
 beforeAll(async () => {
-  const { ndjson } = await generateBenchFiles(join(dir, 'bench'), { ndjsonEvents: 4_000, sshdLines: 10 });
-  const start = Date.UTC(2024, 4, 6, 6);
-  text = `${readFileSync(ndjson, 'utf8')
-    .trimEnd()
-    .split('\n')
-    .map((line, i) =>
-      line.replace(/"@timestamp":"[^"]*"/, `"@timestamp":"${new Date(start + i * 300).toISOString()}"`),
-    )
-    .join('\n')}\n`;
+  text = await closeWinlogbeatText(dir);
 }, 60_000);
 
 /** What an incident is, whichever way it was kept (the store adds its own bookkeeping). */
