@@ -145,6 +145,9 @@ export class ShapeBook {
           this.byteSpans as ByteSpans,
         );
         if (step !== NOT_ASCII) return step;
+        // The rest of this line is matched as text: the text matcher's spans count characters,
+        // which the byte matcher would read as bytes when it went on from a step they share.
+        this.begin = -1;
       }
     }
     return matchPattern(pattern, line, this.spans, from);
