@@ -71,7 +71,7 @@ describe('minute counts', () => {
     ]);
   });
 
-  it('leaves every copy shareMinutes made as it was, whatever is counted after (in place or not)', () => {
+  it('leaves every copy shareMinutes made, and lists merged from it, as they were, whatever is counted after', () => {
     const at = fc.integer({ min: 0, max: 6 * M });
     fc.assert(
       fc.property(
@@ -80,11 +80,15 @@ describe('minute counts', () => {
         (rounds, max) => {
           const minutes: MinuteCount[] = [];
           const copies: [MinuteCount[], string][] = [];
+          // An incident's earlier bursts, merged with each copy as a store does (sharing pairs).
+          const earlier: MinuteCount[] = [[0, 3]];
           for (const round of rounds) {
             for (const ts of round) countInMinute(minutes, ts, max);
             const copy = shareMinutes(minutes);
             expect(copy).toEqual(minutes);
             copies.push([copy, JSON.stringify(copy)]);
+            const merged = addMinutes(earlier, copy, max);
+            copies.push([merged, JSON.stringify(merged)]);
           }
           for (const [copy, then] of copies) expect(JSON.stringify(copy)).toBe(then);
           expect(total(minutes)).toBe(rounds.flat().length);

@@ -53,12 +53,16 @@ export function shareMinutes(minutes: readonly MinuteCount[]): MinuteCount[] {
   return copy;
 }
 
-/** Folds the oldest minutes into the oldest one kept until at most `max` remain. */
+/**
+ * Folds the oldest minutes into the oldest one kept until at most `max` remain. The pairs are not
+ * changed (the one folded into is replaced): a list may share them with another.
+ */
 export function capMinutes(minutes: MinuteCount[], max = MAX_MINUTES): MinuteCount[] {
   if (minutes.length <= max) return minutes;
   const dropped = minutes.slice(0, minutes.length - max);
   const kept = minutes.slice(minutes.length - max);
-  kept[0]![1] += dropped.reduce((sum, [, n]) => sum + n, 0);
+  const [first, events] = kept[0] as MinuteCount;
+  kept[0] = [first, events + dropped.reduce((sum, [, n]) => sum + n, 0)];
   return kept;
 }
 
@@ -124,7 +128,11 @@ function spreadMinuteByMinute(
 
 /**
  * Two lists' events together, minute by minute (an incident's earlier bursts and the engine's
- * minutes of its current one), capped as capMinutes caps.
+ * minutes of its current one), capped as capMinutes caps. A minute of one list only is its pair,
+ * shared (pairs are replaced, never changed, but for the last of an engine's own list, which no
+ * detection holds: see shareMinutes). An incident that goes on over many bursts holds up to a day of
+ * minutes, merged at each burst: a new pair for each of them was most of a replay's last
+ * checkpoint's garbage that outlived the young generation.
  */
 export function addMinutes(
   a: readonly MinuteCount[],
@@ -142,10 +150,10 @@ export function addMinutes(
     const x = a[i];
     const y = b[j];
     if (y === undefined || (x !== undefined && x[0] < y[0])) {
-      merged.push([(x as MinuteCount)[0], (x as MinuteCount)[1]]);
+      merged.push(x as MinuteCount);
       i++;
     } else if (x === undefined || y[0] < x[0]) {
-      merged.push([y[0], y[1]]);
+      merged.push(y);
       j++;
     } else {
       merged.push([x[0], x[1] + y[1]]);
