@@ -77,4 +77,48 @@ describe('createSelectiveEcsParser', () => {
     ]);
     expect(selective.events.map((event) => event.user)).toEqual(whole.events.map((event) => event.user));
   });
+
+  it('reads search hits selectively from their `_source`, as the whole parser unwraps them', () => {
+    const hit = (document: string, envelope: string) => `{${envelope},"_source":${document},"sort":[1]}`;
+    const envelopes = ['"_index":"winlogbeat-1","_id":"a1","_score":null', '"_index":"w","_id":"a\\"2"'];
+    // Each kind twice, with other values: the first of a shape is read whole and learnt.
+    const lines = [
+      ...envelopes.map((envelope) => hit(doc('ann', '192.0.2.1'), envelope)),
+      ...envelopes.map((envelope) => hit(doc('b\\u00e9b', '192.0.2.2'), envelope)),
+      ...['dan', 'don'].map((user) =>
+        hit(doc(user, '192.0.2.4', ',"event":{"original":"as sent"}'), '"_id":"a4"'),
+      ),
+      // Spaces after the colons (Python's json.dumps), and a hit without `_index`.
+      ...['eve', 'eva'].map((user) => hit(doc(user, '192.0.2.5').replaceAll('":', '": '), '"_id": "a5"')),
+      // `_source` no object, and a document whose first key begins with `_`: no hits to unwrap.
+      ...['a6', 'a7'].map((id) => `{"_id":"${id}","_source":"text","@timestamp":"2026-03-02T10:00:00.000Z"}`),
+      ...['fay', 'fox'].map((user) => `{"_level":1,${doc(user, '192.0.2.6').slice(1)}`),
+    ];
+    const whole = parseAll(createEcsLineParser(), lines);
+    for (const fields of [
+      ['user.name', 'source.ip', 'event.original'],
+      ['klaxon.hit.id', 'user.name'],
+    ]) {
+      const selective = parseAll(createSelectiveEcsParser({ fields }), lines);
+      expect(selective.skipped).toEqual(whole.skipped);
+      expect(selective.events.map((event) => materializeEvent(event))).toEqual(whole.events);
+      for (const field of fields) {
+        const [parent, child] = field.split('.') as [keyof SecurityEvent, string];
+        expect(selective.events.map((event) => (event[parent] as Record<string, unknown>)?.[child])).toEqual(
+          whole.events.map((event) => (event[parent] as Record<string, unknown>)?.[child]),
+        );
+      }
+      // Where a rule reads `klaxon.hit` (a hit's `_index` and `_id`), hits are read whole.
+      const hits = fields[0] !== 'klaxon.hit.id';
+      expect(selective.events.map(isSlimEvent)).toEqual([
+        ...[false, false, hits, hits], // two envelopes, each learnt once
+        ...[false, hits],
+        ...[false, hits],
+        ...[false, false],
+        ...[false, true],
+      ]);
+    }
+    expect(whole.events[1]?.klaxon).toEqual({ hit: { index: 'w', id: 'a"2' } });
+    expect(whole.events[4]?.event.original).toBe('as sent');
+  });
 });

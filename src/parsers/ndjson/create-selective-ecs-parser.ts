@@ -9,6 +9,7 @@ import { buildFieldTrie } from './field-trie.ts';
 import type { Projection } from './project-fields.ts';
 import { compileProjection, projectFields, projectLocated, withoutOriginal } from './project-fields.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
+import { hitFieldTrie, isLearnableHit, mayBeSearchHit, readsHitMeta, sourcePlanOf } from './hit-shapes.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
 
@@ -46,13 +47,11 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   let lineBytes: Uint8Array | undefined;
   let lineBegin = 0;
   let lineLength = 0;
-  const trie = buildFieldTrie([
-    '@timestamp',
-    'event.original',
-    ...options.fields,
-    ...(options.enrichReads ?? []),
-  ]);
+  const read = ['@timestamp', 'event.original', ...options.fields, ...(options.enrichReads ?? [])];
+  const trie = buildFieldTrie(read);
   const book = new ShapeBook(trie);
+  // Search hits have a book of their own (see hit-shapes.ts).
+  const hitBook = readsHitMeta(trie) ? undefined : new ShapeBook(hitFieldTrie(read));
   const readWhole = (line: string): SecurityEvent | string => {
     const result = readEcsDocument(line);
     if (typeof result !== 'string' && enrich) enrich(result);
@@ -96,10 +95,14 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   };
   const parser: LineParser = {
     parseLine(line, emit) {
+      const lines = hitBook !== undefined && mayBeSearchHit(line) ? hitBook : book;
       const shape =
-        line.length <= JSON_LIMITS.maxLength ? book.match(line, lineBytes, lineBegin, lineLength) : undefined;
-      if (shape?.plan !== undefined) {
-        const root = fillObject(createSlimRoot(prototype, line), shape.plan, book.holes);
+        line.length <= JSON_LIMITS.maxLength
+          ? lines.match(line, lineBytes, lineBegin, lineLength)
+          : undefined;
+      const plan = shape && (lines === book ? shape.plan : sourcePlanOf(shape));
+      if (plan !== undefined) {
+        const root = fillObject(createSlimRoot(prototype, line), plan, lines.holes);
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
@@ -116,7 +119,8 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
       }
       const result = readWhole(line);
       if (typeof result === 'string') return result;
-      if (shape === undefined && isLearnable(line)) book.learn(line);
+      if (shape === undefined && (lines === book ? isLearnable(line) : isLearnableHit(line)))
+        lines.learn(line);
       emit(result, parseIsoMillis(result['@timestamp']));
       return null;
     },
