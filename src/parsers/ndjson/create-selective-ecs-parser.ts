@@ -9,6 +9,7 @@ import { buildFieldTrie } from './field-trie.ts';
 import type { Projection } from './project-fields.ts';
 import { compileProjection, projectFields, projectLocated, withoutOriginal } from './project-fields.ts';
 import { readEcsDocument } from './read-ecs-document.ts';
+import { expandOnto, rawSelectionTrie } from './dotted-shapes.ts';
 import { hitFieldTrie, isLearnableHit, mayBeSearchHit, readsHitMeta, sourcePlanOf } from './hit-shapes.ts';
 import { fillObject } from './shape-recipe.ts';
 import { ShapeBook } from './shape-book.ts';
@@ -50,8 +51,19 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   const read = ['@timestamp', 'event.original', ...options.fields, ...(options.enrichReads ?? [])];
   const trie = buildFieldTrie(read);
   const book = new ShapeBook(trie);
-  // Search hits have a book of their own (see hit-shapes.ts).
+  // Search hits and documents with dotted keys have books of their own (see hit-shapes.ts and
+  // dotted-shapes.ts).
   const hitBook = readsHitMeta(trie) ? undefined : new ShapeBook(hitFieldTrie(read));
+  const dottedBook = new ShapeBook(trie);
+  /** Learns the shape of a line read whole, in the book it was matched against. */
+  const learn = (lines: ShapeBook, line: string): void => {
+    if (lines === hitBook) {
+      if (isLearnableHit(line)) lines.learn(line);
+    } else if (lines === dottedBook) {
+      if (isLearnableDotted(line))
+        lines.learn(line, rawSelectionTrie(JSON.parse(line) as Record<string, unknown>, trie));
+    } else if (isLearnable(line)) lines.learn(line);
+  };
   const readWhole = (line: string): SecurityEvent | string => {
     const result = readEcsDocument(line);
     if (typeof result !== 'string' && enrich) enrich(result);
@@ -95,14 +107,20 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   };
   const parser: LineParser = {
     parseLine(line, emit) {
-      const lines = hitBook !== undefined && mayBeSearchHit(line) ? hitBook : book;
-      const shape =
-        line.length <= JSON_LIMITS.maxLength
-          ? lines.match(line, lineBytes, lineBegin, lineLength)
-          : undefined;
-      const plan = shape && (lines === book ? shape.plan : sourcePlanOf(shape));
+      const fits = line.length <= JSON_LIMITS.maxLength;
+      let lines = hitBook !== undefined && mayBeSearchHit(line) ? hitBook : book;
+      let shape = fits ? lines.match(line, lineBytes, lineBegin, lineLength) : undefined;
+      // A line no shape of bare documents fits may be one with dotted keys.
+      if (shape === undefined && lines === book && fits && mayHaveDottedKey(line)) {
+        lines = dottedBook;
+        shape = lines.match(line, lineBytes, lineBegin, lineLength);
+      }
+      const plan = shape && (lines === hitBook ? sourcePlanOf(shape) : shape.plan);
       if (plan !== undefined) {
-        const root = fillObject(createSlimRoot(prototype, line), plan, lines.holes);
+        const root =
+          lines === dottedBook
+            ? expandOnto(createSlimRoot(prototype, line), fillObject({}, plan, lines.holes))
+            : fillObject(createSlimRoot(prototype, line), plan, lines.holes);
         const event = completeEcsDocument(root, line, false);
         if (typeof event === 'string') return event;
         if (needsWhole?.(event) !== true) {
@@ -119,8 +137,7 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
       }
       const result = readWhole(line);
       if (typeof result === 'string') return result;
-      if (shape === undefined && (lines === book ? isLearnable(line) : isLearnableHit(line)))
-        lines.learn(line);
+      if (shape === undefined) learn(lines, line);
       emit(result, parseIsoMillis(result['@timestamp']));
       return null;
     },
@@ -167,4 +184,9 @@ function locatedProjection(options: SelectiveEcsOptions, projection: Projection)
 /** A bare document: no search hit to unwrap, no dotted keys to expand. */
 function isLearnable(line: string): boolean {
   return line.charCodeAt(0) === 123 && !line.includes('"_source"') && !mayHaveDottedKey(line);
+}
+
+/** A document with dotted keys (mayHaveDottedKey said so) and no search hit to unwrap. */
+function isLearnableDotted(line: string): boolean {
+  return line.charCodeAt(0) === 123 && !line.includes('"_source"');
 }

@@ -10,10 +10,15 @@ export interface FieldTrie {
 }
 
 export function buildFieldTrie(paths: Iterable<string>): FieldTrie {
+  return buildStepTrie([...paths].map((path) => path.split('.')));
+}
+
+/** buildFieldTrie of paths given as their steps (a step may hold a dot: a dotted key as written). */
+export function buildStepTrie(paths: Iterable<readonly string[]>): FieldTrie {
   const root: FieldTrie = { whole: false, names: [], nodes: [] };
   for (const path of paths) {
     let node = root;
-    for (const step of path.split('.')) {
+    for (const step of path) {
       if (node.whole) break;
       const at = node.names.indexOf(step);
       if (at !== -1) {

@@ -153,10 +153,10 @@ export class ShapeBook {
     return matchPattern(pattern, line, this.spans, from);
   }
 
-  /** Learns the shape of a line JSON.parse accepted. */
-  learn(line: string): void {
+  /** Learns the shape of a line JSON.parse accepted, reading what `trie` selects (by default the book's). */
+  learn(line: string, trie = this.trie): void {
     if (this.entries.length >= MAX_SHAPES) return;
-    const shape = learnShape(line, this.trie);
+    const shape = learnShape(line, trie);
     if (shape === undefined || shape.kinds.length > MAX_HOLES) return;
     const general = generalPattern(shape);
     this.entries.push({
