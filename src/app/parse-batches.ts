@@ -1,7 +1,7 @@
-import type { LineParser } from '../parsers/index.ts';
-import { parseLines, parseLinesAt } from '../parsers/index.ts';
+import type { LineBytes, LineParser, ParsedLines } from '../parsers/index.ts';
+import { lineArena, parseLines, parseLinesAt } from '../parsers/index.ts';
 import type { LocatedLines } from '../sources/index.ts';
-import { readLineBatches, readLocatedLineBatches } from '../sources/index.ts';
+import { readLineBatchesWithBytes, readLocatedLineBatches } from '../sources/index.ts';
 import type { EventBatch, ReadCounts } from './event-stream.ts';
 import type { LineReader } from './parallel/read-range-lines.ts';
 
@@ -32,7 +32,7 @@ export async function* parseBatches(read: FileParse): AsyncGenerator<EventBatch>
   const most = read.batchLines ?? PARSE_BATCH_LINES;
   try {
     yield* parsedBatches(
-      located ? readLocatedLineBatches(path, most) : linesOnly(path, most),
+      located ? readLocatedLineBatches(path, most) : readLineBatchesWithBytes(path, most),
       parser,
       counts,
       source,
@@ -44,10 +44,6 @@ export async function* parseBatches(read: FileParse): AsyncGenerator<EventBatch>
   }
 }
 
-async function* linesOnly(path: string, maxLines: number): AsyncGenerator<LocatedLines> {
-  for await (const lines of readLineBatches(path, maxLines)) yield { lines, starts: [], bytes: [] };
-}
-
 async function* parsedBatches(
   reads: AsyncGenerator<LocatedLines>,
   parser: LineParser,
@@ -57,8 +53,13 @@ async function* parsedBatches(
 ): AsyncGenerator<EventBatch> {
   const skipped = counts.skipped;
   let toSkip = skipEvents;
-  for await (const { lines, starts, bytes } of reads) {
-    const parsed = starts.length > 0 ? parseLinesAt(parser, lines, starts, bytes) : parseLines(parser, lines);
+  // Lines are given to a parser that matches them in their bytes (see ByteMatcher) in its memory.
+  const inBytes = parser.parseLineAt !== undefined || parser.parseLineBytes !== undefined;
+  for await (const batch of reads) {
+    const { lines, starts, bytes } = batch;
+    const read = inBytes ? copiedToArena(batch) : undefined;
+    const parsed: ParsedLines =
+      starts.length > 0 ? parseLinesAt(parser, lines, starts, bytes, read) : parseLines(parser, lines, read);
     const { events, times } = parsed;
     for (const reason in parsed.skipped)
       skipped[reason] = (skipped[reason] ?? 0) + (parsed.skipped[reason] ?? 0);
@@ -74,4 +75,26 @@ async function* parsedBatches(
         : { events: events.slice(from), times: times.slice(from), source };
     }
   }
+}
+
+/**
+ * The bytes of a batch's lines, copied into the byte matcher's memory, where its parser matches them
+ * in place (a line that spans two reads is matched as text). Copied just before the batch is parsed:
+ * the memory is shared by everything that reads lines on this thread.
+ */
+function copiedToArena({ chunk, begins, bytes }: LocatedLines): LineBytes | undefined {
+  if (chunk === undefined || begins === undefined) return undefined;
+  let from = Infinity;
+  let to = -1;
+  for (let i = 0; i < begins.length; i++) {
+    const begin = begins[i] as number;
+    if (begin < 0) continue;
+    if (begin < from) from = begin;
+    to = Math.max(to, begin + (bytes[i] as number));
+  }
+  if (to < 0) return undefined;
+  const arena = lineArena(to - from);
+  if (arena === undefined) return undefined;
+  chunk.copy(arena, 0, from, to);
+  return { buffer: arena, begins: begins.map((begin) => (begin < 0 ? -1 : begin - from)), lengths: bytes };
 }

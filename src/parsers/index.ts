@@ -19,5 +19,5 @@ export type { BinaryFormat, ParserChoice, ParserScore } from './choose-parser.ts
 export { summarizeEvent } from './summarize/index.ts';
 export { holdsLine, isSlimEvent, materializeEvent, slimSource } from './slim-event.ts';
 export type { LineStore } from './slim-event.ts';
-export type { ParsedLines } from './parse-lines.ts';
+export type { LineBytes, ParsedLines } from './parse-lines.ts';
 export { parseLines, parseLinesAt } from './parse-lines.ts';

@@ -12,8 +12,24 @@ export interface ParsedLines {
  * Parses a chunk of lines in order: lines in, events and skip counts out, nothing else touched
  * (a worker can run it on its own chunk, given its own parser: parsers keep per-input state).
  */
-export function parseLines(parser: LineParser, lines: readonly string[]): ParsedLines {
-  return collect(lines.length, (i, emit) => parser.parseLine(lines[i] as string, emit));
+export function parseLines(parser: LineParser, lines: readonly string[], read?: LineBytes): ParsedLines {
+  const parseBytes = read && parser.parseLineBytes?.bind(parser);
+  if (parseBytes === undefined)
+    return collect(lines.length, (i, emit) => parser.parseLine(lines[i] as string, emit));
+  const { buffer, begins, lengths } = read as LineBytes;
+  return collect(lines.length, (i, emit) => {
+    const begin = begins[i] as number;
+    return begin < 0
+      ? parser.parseLine(lines[i] as string, emit)
+      : parseBytes(lines[i] as string, emit, buffer, begin, lengths[i] as number);
+  });
+}
+
+/** Where the bytes of lines are, index for index (`begins` -1: nowhere), and how many each has. */
+export interface LineBytes {
+  buffer: Uint8Array;
+  begins: readonly number[];
+  lengths: readonly number[];
 }
 
 /**
@@ -25,12 +41,16 @@ export function parseLinesAt(
   lines: readonly string[],
   starts: readonly number[],
   bytes: readonly number[],
+  read?: LineBytes,
 ): ParsedLines {
   const parseAt = parser.parseLineAt?.bind(parser);
-  if (parseAt === undefined) return parseLines(parser, lines);
-  return collect(lines.length, (i, emit) =>
-    parseAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit),
-  );
+  if (parseAt === undefined) return parseLines(parser, lines, read);
+  return collect(lines.length, (i, emit) => {
+    const begin = read === undefined ? -1 : (read.begins[i] as number);
+    return begin < 0
+      ? parseAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit)
+      : parseAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit, read?.buffer, begin);
+  });
 }
 
 /** Parses lines 0..count-1 with `parseOne`, collecting events, their times and skips by reason. */

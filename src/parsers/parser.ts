@@ -39,6 +39,17 @@ export interface LineParser {
     begin?: number,
     length?: number,
   ): string | null;
+  /**
+   * parseLine given the line's UTF-8 bytes as read (`length` of them from `begin` of `bytes`): a
+   * parser that can reads the line there (see ByteMatcher). The events are as parseLine makes them.
+   */
+  parseLineBytes?(
+    line: string,
+    emit: EmitEvent,
+    bytes: Uint8Array,
+    begin: number,
+    length: number,
+  ): string | null;
   /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
   notes(): string[];
 }

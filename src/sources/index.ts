@@ -10,6 +10,7 @@ export type {
 export {
   readLineBatches,
   readLocatedLineBatches,
+  readLineBatchesWithBytes,
   readFirstLines,
   inspectLogFile,
   PLAIN_READ_BYTES,

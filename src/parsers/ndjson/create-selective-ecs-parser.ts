@@ -143,6 +143,16 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     },
     notes: () => [],
   };
+  parser.parseLineBytes = (line, emit, bytes, begin, length) => {
+    lineBytes = bytes;
+    lineBegin = begin;
+    lineLength = length;
+    try {
+      return parser.parseLine(line, emit);
+    } finally {
+      lineBytes = undefined;
+    }
+  };
   parser.parseLineUnkept = (line, emit, bytes, begin, length) => {
     unkept = true;
     lineBytes = bytes;

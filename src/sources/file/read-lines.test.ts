@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFirstLines, readLineBatches, readLocatedLineBatches } from './read-lines.ts';
+import { gzipSync } from 'node:zlib';
+import {
+  readFirstLines,
+  readLineBatches,
+  readLineBatchesWithBytes,
+  readLocatedLineBatches,
+} from './read-lines.ts';
 import { removeTempFolders, tempFolder } from './testdata/follow-harness.ts';
 
 afterAll(removeTempFolders);
@@ -44,6 +50,31 @@ describe('readLineBatches', () => {
         read.push(...batch);
       }
       expect(read).toEqual(lines);
+    }
+  });
+
+  it('gives each line with its bytes as read, but a line that spans two reads, in plain and gzip files', async () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `Jürgen ✓ ${i} ${'x'.repeat(i % 89)}`);
+    const text = `${lines.join('\r\n')}\r\n`;
+    const plain = file(text);
+    const gzipped = join(tempFolder(), 'input.log.gz');
+    writeFileSync(gzipped, gzipSync(text));
+    for (const path of [plain, gzipped]) {
+      const read: string[] = [];
+      let spanning = 0;
+      for await (const batch of readLineBatchesWithBytes(path, 512)) {
+        expect(batch.starts).toEqual([]);
+        batch.lines.forEach((line, i) => {
+          const begin = batch.begins?.[i] as number;
+          const length = batch.bytes[i] as number;
+          expect(length).toBe(Buffer.byteLength(line));
+          if (begin < 0) spanning++;
+          else expect(batch.chunk?.toString('utf8', begin, begin + length)).toBe(line);
+        });
+        read.push(...batch.lines);
+      }
+      expect(read).toEqual(lines);
+      expect(spanning).toBeGreaterThan(0);
     }
   });
 

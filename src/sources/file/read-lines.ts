@@ -3,11 +3,17 @@ import { readContentChunks } from './open-decompressed.ts';
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-/** A batch of lines and, index for index, where each line's text is in the file (first byte, length in bytes). */
+/**
+ * A batch of lines and, index for index, their length in bytes and (when located) where each
+ * line's text is in the file (first byte). The bytes of a line as read are at `begins[i]` of
+ * `chunk` (-1: a line that spans two reads), good until the next batch is asked for.
+ */
 export interface LocatedLines {
   lines: string[];
   starts: number[];
   bytes: number[];
+  chunk?: Buffer | undefined;
+  begins?: number[];
 }
 
 /**
@@ -31,6 +37,11 @@ export function readLocatedLineBatches(path: string, maxLines = Infinity): Async
   return splitLines(path, true, maxLines);
 }
 
+/** readLineBatches, the same batches, with each line's bytes as read (a gzip file's gunzipped). */
+export function readLineBatchesWithBytes(path: string, maxLines = Infinity): AsyncGenerator<LocatedLines> {
+  return splitLines(path, false, maxLines);
+}
+
 async function* splitLines(path: string, located: boolean, maxLines: number): AsyncGenerator<LocatedLines> {
   // Lines are decoded into strings of their own and the carry is copied: a chunk may be reused.
   let carry: Buffer | undefined;
@@ -38,7 +49,7 @@ async function* splitLines(path: string, located: boolean, maxLines: number): As
   let position = 0;
   const most = Math.max(1, maxLines);
   for await (const chunk of readContentChunks(path)) {
-    let found: LocatedLines = { lines: [], starts: [], bytes: [] };
+    let found = batchOf(chunk);
     let start = 0;
     let newline = chunk.indexOf(NEWLINE, 0);
     if (carry !== undefined && newline !== -1) {
@@ -51,7 +62,7 @@ async function* splitLines(path: string, located: boolean, maxLines: number): As
     while (newline !== -1) {
       if (found.lines.length >= most) {
         yield found;
-        found = { lines: [], starts: [], bytes: [] };
+        found = batchOf(chunk);
       }
       addLine(found, chunk, start, newline, located ? position : -1);
       start = newline + 1;
@@ -66,19 +77,23 @@ async function* splitLines(path: string, located: boolean, maxLines: number): As
     if (found.lines.length > 0) yield found;
   }
   if (carry !== undefined && carry.length > 0) {
-    const found: LocatedLines = { lines: [], starts: [], bytes: [] };
+    const found = batchOf(carry);
     addLine(found, carry, 0, carry.length, located ? carryStart : -1);
     yield found;
   }
+}
+
+function batchOf(chunk: Buffer): LocatedLines {
+  return { lines: [], starts: [], bytes: [], chunk, begins: [] };
 }
 
 /** Adds the line from `start` to `end` of `buffer`; `offset` is where the buffer is in the file (-1: not noted). */
 function addLine(found: LocatedLines, buffer: Buffer, start: number, end: number, offset: number): void {
   const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
   found.lines.push(buffer.toString('utf8', start, stop));
-  if (offset === -1) return;
-  found.starts.push(offset + start);
   found.bytes.push(stop - start);
+  found.begins?.push(buffer === found.chunk ? start : -1);
+  if (offset !== -1) found.starts.push(offset + start);
 }
 
 /** The first `count` non-empty lines of a file, for choosing its parser. */
