@@ -52,9 +52,11 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   const trie = buildFieldTrie(read);
   const book = new ShapeBook(trie);
   // Search hits and documents with dotted keys have books of their own (see hit-shapes.ts and
-  // dotted-shapes.ts).
-  const hitBook = readsHitMeta(trie) ? undefined : new ShapeBook(hitFieldTrie(read));
-  const dottedBook = new ShapeBook(trie);
+  // dotted-shapes.ts), made at the first such line: each book takes a block of the byte matcher's
+  // memory, of which a thread has 28.
+  const hitsSelective = !readsHitMeta(trie);
+  let hitBook: ShapeBook | undefined;
+  let dottedBook: ShapeBook | undefined;
   /** Learns the shape of a line read whole, in the book it was matched against. */
   const learn = (lines: ShapeBook, line: string): void => {
     if (lines === hitBook) {
@@ -108,11 +110,12 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
   const parser: LineParser = {
     parseLine(line, emit) {
       const fits = line.length <= JSON_LIMITS.maxLength;
-      let lines = hitBook !== undefined && mayBeSearchHit(line) ? hitBook : book;
+      let lines =
+        hitsSelective && mayBeSearchHit(line) ? (hitBook ??= new ShapeBook(hitFieldTrie(read))) : book;
       let shape = fits ? lines.match(line, lineBytes, lineBegin, lineLength) : undefined;
       // A line no shape of bare documents fits may be one with dotted keys.
       if (shape === undefined && lines === book && fits && mayHaveDottedKey(line)) {
-        lines = dottedBook;
+        lines = dottedBook ??= new ShapeBook(trie);
         shape = lines.match(line, lineBytes, lineBegin, lineLength);
       }
       const plan = shape && (lines === hitBook ? sourcePlanOf(shape) : shape.plan);
