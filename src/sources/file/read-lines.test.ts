@@ -76,6 +76,14 @@ describe('readLineBatches', () => {
       expect(read).toEqual(lines);
       expect(spanning).toBeGreaterThan(0);
     }
+    // A last line without a newline, however long, comes without bytes.
+    const last = 'z'.repeat(3 << 20);
+    const batches = [];
+    for await (const batch of readLineBatchesWithBytes(file(`a\n${last}`))) batches.push(batch);
+    expect(batches.map((batch) => [batch.lines.map((line) => line.length), batch.begins])).toEqual([
+      [[1], [0]],
+      [[last.length], [-1]],
+    ]);
   });
 
   it('reads an empty file as no lines', async () => {

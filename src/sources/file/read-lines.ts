@@ -77,13 +77,15 @@ async function* splitLines(path: string, located: boolean, maxLines: number): As
     if (found.lines.length > 0) yield found;
   }
   if (carry !== undefined && carry.length > 0) {
-    const found = batchOf(carry);
+    // No bytes for a last line without a newline, as for any line that spans reads: it is the one
+    // line whose length no read bounds, and a consumer may copy a batch's bytes (see parseBatches).
+    const found = batchOf(undefined);
     addLine(found, carry, 0, carry.length, located ? carryStart : -1);
     yield found;
   }
 }
 
-function batchOf(chunk: Buffer): LocatedLines {
+function batchOf(chunk: Buffer | undefined): LocatedLines {
   return { lines: [], starts: [], bytes: [], chunk, begins: [] };
 }
 
