@@ -17,7 +17,7 @@ import type { FieldTrie } from './field-trie.ts';
  * The paths (as the line writes its keys) of what `raw`, a document not yet expanded, holds of the
  * fields `trie` selects once expanded: a value that is selected, or any value that is no object on
  * the way to one (it decides whether a dotted key expands), kept whole; objects on the way, only
- * in what they hold of the selection.
+ * in what they hold of the selection, or whole when they hold none of it.
  */
 export function rawSelection(raw: Record<string, unknown>, trie: FieldTrie): string[][] {
   const paths: string[][] = [];
@@ -27,8 +27,11 @@ export function rawSelection(raw: Record<string, unknown>, trie: FieldTrie): str
       if (reached === undefined) continue;
       const value = object[key];
       const path = [...keys, key];
-      if (reached.whole || !isObject(value)) paths.push(path);
-      else walk(value, path, reached);
+      const before = paths.length;
+      if (!reached.whole && isObject(value)) walk(value, path, reached);
+      // An object on the way that holds nothing selected is kept whole all the same: that it is
+      // there decides whether a dotted key merges into it ({"a": {"b": {}}, "a.b.c": 1}).
+      if (paths.length === before) paths.push(path);
     }
   };
   walk(raw, [], trie);
