@@ -3,6 +3,8 @@ import type { ParseEvidenceLine, SecurityEvent } from '../core/index.ts';
 import { SAMPLE_ENTITY_FIELDS } from '../incidents/index.ts';
 import { findParser, lineArena } from '../parsers/index.ts';
 import type { EmitEvent, LineParser } from '../parsers/index.ts';
+import { openStore } from '../store/index.ts';
+import type { OpenStoreOptions, Store } from '../store/index.ts';
 import { PER_LINE_FORMATS } from './parallel/chunk-parser.ts';
 import { lineSourceOf, parseWholeLine } from './parallel/light-events.ts';
 
@@ -12,6 +14,14 @@ import { lineSourceOf, parseWholeLine } from './parallel/light-events.ts';
  */
 export const parseEvidenceLine: ParseEvidenceLine = (format, line) =>
   PER_LINE_FORMATS.has(format) ? parseWholeLine(format, line) : undefined;
+
+/** A store as Klaxon opens it to read and write incidents: its evidence lines parsed whole. */
+export function openKlaxonStore(
+  url: string,
+  options: Omit<OpenStoreOptions, 'evidence'> = {},
+): Promise<Store> {
+  return openStore(url, { ...options, evidence: parseEvidenceLine });
+}
 
 /**
  * The evidence a replay writes to a store for an event that stands in for its line (see

@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Store } from '../store/index.ts';
-import { openStore } from '../store/index.ts';
-import { parseEvidenceLine } from '../app/line-evidence.ts';
+import { openKlaxonStore } from '../app/line-evidence.ts';
 
 /** The store commands use unless told otherwise: the embedded SQLite file in the working folder. */
 export const DEFAULT_STORE = 'sqlite:./klaxon.db';
@@ -12,7 +11,7 @@ export function storeUrl(flag: string | undefined): string {
 
 /** Opens the store, runs `work`, and closes the store whatever happens. */
 export async function withStore<T>(url: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(url, { evidence: parseEvidenceLine });
+  const store = await openKlaxonStore(url);
   try {
     return await work(store);
   } finally {

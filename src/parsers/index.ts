@@ -18,6 +18,7 @@ export { SNIFF_LINES, MIN_SNIFF_SCORE } from './choose-parser.ts';
 export type { BinaryFormat, ParserChoice, ParserScore } from './choose-parser.ts';
 export { summarizeEvent } from './summarize/index.ts';
 export { holdsLine, isSlimEvent, materializeEvent, slimSource } from './slim-event.ts';
+export type { FormatLine } from './slim-event.ts';
 export type { LineStore } from './slim-event.ts';
 export type { LineBytes, ParsedLines } from './parse-lines.ts';
 export { parseLines, parseLinesAt } from './parse-lines.ts';

@@ -161,11 +161,17 @@ export function holdsLine(event: SecurityEvent): boolean {
   return (event as SlimFields)[LINE] !== undefined;
 }
 
+/** A line and the format whose parser reads it whole. */
+export interface FormatLine {
+  format: string;
+  line: string;
+}
+
 /**
  * The format and line a slim event is parsed whole from (its line read from its store, not kept),
  * undefined for any other event.
  */
-export function slimSource(event: SecurityEvent): { format: string; line: string } | undefined {
+export function slimSource(event: SecurityEvent): FormatLine | undefined {
   const line = slimLine(event, false);
   if (line === undefined) return undefined;
   return { format: (event as unknown as Record<symbol, string>)[FORMAT] as string, line };

@@ -6,8 +6,7 @@ import type { Route } from '../../routing/index.ts';
 import { HeartbeatSchedule, loadSavedGroups } from '../../routing/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
-import { openStore } from '../../store/index.ts';
-import { parseEvidenceLine } from '../line-evidence.ts';
+import { openKlaxonStore } from '../line-evidence.ts';
 import { runDeliveryLoop } from '../delivery-loop.ts';
 import { configuredChannels } from '../load-config.ts';
 import { loadConfiguredRules } from '../load-configured-rules.ts';
@@ -91,7 +90,7 @@ export async function startLive(options: LiveOptions): Promise<LiveDaemon> {
   const checkpointEvery = options.checkpointEveryMs ?? 5_000;
   const toleranceMs = options.toleranceMs ?? config.detection.toleranceMs;
   let loadedRules = await loadConfiguredRules(config, (line) => log(line, 'info'));
-  const store = await openStore(config.store, { check: 'quick', evidence: parseEvidenceLine });
+  const store = await openKlaxonStore(config.store, { check: 'quick' });
   const switches = await RuleSwitches.load(store);
   let rules = switches.apply(loadedRules);
   const feed = new IncidentFeed();

@@ -13,7 +13,7 @@ import {
   SNAPSHOT_FORM,
 } from '../../core/index.ts';
 import { findParser, slimSource } from '../../parsers/index.ts';
-import type { LineParser } from '../../parsers/index.ts';
+import type { FormatLine, LineParser } from '../../parsers/index.ts';
 import type { Rule } from '../../rules/index.ts';
 import type { LineReader } from './read-range-lines.ts';
 
@@ -163,7 +163,7 @@ function wholeSavedLight(event: SecurityEvent): SecurityEvent {
   return (source && parseWholeLine(source.format, source.line)) ?? event;
 }
 
-function savedLightSource(event: SecurityEvent): { format: string; line: string } | undefined {
+function savedLightSource(event: SecurityEvent): FormatLine | undefined {
   const saved = event as Record<string, unknown>;
   const original = isObject(event.event) ? event.event.original : undefined;
   const line = typeof saved[SAVED_LINE] === 'string' ? saved[SAVED_LINE] : original;
@@ -174,7 +174,7 @@ function savedLightSource(event: SecurityEvent): { format: string; line: string 
  * The format and line an event stands in for, which its whole event is parsed from: a light event
  * (its line read back, not kept), one saved so or a slim one; undefined for a whole event.
  */
-export function lineSourceOf(event: SecurityEvent): { format: string; line: string } | undefined {
+export function lineSourceOf(event: SecurityEvent): FormatLine | undefined {
   if (event instanceof LightEvent) return { format: event[SOURCE].format, line: readLine(event) };
   return isSavedLight(event) ? savedLightSource(event) : slimSource(event);
 }

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { loadRules, runReplay } from '../../app/index.ts';
 import { cliRuleCache, cliRulePack } from '../rule-cache.ts';
 import { InputError } from '../../core/index.ts';
-import { openStore } from '../../store/index.ts';
-import { parseEvidenceLine } from '../../app/line-evidence.ts';
+import { openKlaxonStore } from '../../app/line-evidence.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
@@ -69,7 +68,7 @@ export function registerReplay(program: Command, io: Io): void {
         pack: cliRulePack(),
       });
       const storeUrl = flags.store ?? config?.store;
-      const store = storeUrl ? await openStore(storeUrl, { evidence: parseEvidenceLine }) : undefined;
+      const store = storeUrl ? await openKlaxonStore(storeUrl) : undefined;
       if (flags.notify && !config) throw new InputError('--notify needs --config: the routes come from it');
       // History does not page anyone unless asked to, and then says it is history.
       const notify =

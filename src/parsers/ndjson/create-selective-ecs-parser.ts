@@ -1,6 +1,6 @@
 import type { ReadsOwnLine, SecurityEvent } from '../../core/index.ts';
 import { JSON_LIMITS, LazyOriginal, parseIsoMillis } from '../../core/index.ts';
-import type { LineParser } from '../parser.ts';
+import type { EmitEvent, LineParser } from '../parser.ts';
 import type { LineStore } from '../slim-event.ts';
 import { createLocatedRoot, createSlimPrototype, createSlimRoot } from '../slim-event.ts';
 import { completeEcsDocument } from './complete-ecs-document.ts';
@@ -146,21 +146,19 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     },
     notes: () => [],
   };
-  parser.parseLineBytes = (line, emit, bytes, begin, length) => {
+  /** parseLine with the line's bytes where they were read; `dropped`: see parseLineUnkept. */
+  const parseInBytes = (
+    line: string,
+    emit: EmitEvent,
+    dropped: boolean,
+    bytes: Uint8Array | undefined,
+    begin = 0,
+    length = 0,
+  ): string | null => {
+    unkept = dropped;
     lineBytes = bytes;
     lineBegin = begin;
     lineLength = length;
-    try {
-      return parser.parseLine(line, emit);
-    } finally {
-      lineBytes = undefined;
-    }
-  };
-  parser.parseLineUnkept = (line, emit, bytes, begin, length) => {
-    unkept = true;
-    lineBytes = bytes;
-    lineBegin = begin ?? 0;
-    lineLength = length ?? 0;
     try {
       return parser.parseLine(line, emit);
     } finally {
@@ -168,6 +166,10 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
       lineBytes = undefined;
     }
   };
+  parser.parseLineBytes = (line, emit, bytes, begin, length) =>
+    parseInBytes(line, emit, false, bytes, begin, length);
+  parser.parseLineUnkept = (line, emit, bytes, begin, length) =>
+    parseInBytes(line, emit, true, bytes, begin, length);
   if (locatedPrototype !== undefined)
     parser.parseLineAt = (line, at, length, emit, buffer, begin) => {
       start = at;
