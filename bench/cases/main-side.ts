@@ -1,6 +1,6 @@
 // The main thread's share of a threaded replay (shipped pack, light columns) on one thread: the
 // workers' answers are made first (not timed) and cloned as postMessage would, then decoded and fed
-// to the engine, openings made whole as an in-memory replay does. Best of N rounds (CPU, GC pause).
+// to the engine, openings' evidence read for their case as an in-memory replay does. Best of N rounds (CPU, GC pause).
 import { statSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { Detection } from '../../src/core/index.ts';
@@ -14,7 +14,7 @@ import { parseRange } from '../../src/app/parallel/parse-range.ts';
 import { planRanges } from '../../src/app/parallel/plan-ranges.ts';
 import { LineReader } from '../../src/app/parallel/read-range-lines.ts';
 import type { RangeAnswer } from '../../src/app/parallel/worker-protocol.ts';
-import { withEvidence } from '../../src/app/replay-evidence.ts';
+import { caseEvidence } from '../../src/app/replay-evidence.ts';
 import { PLAIN_READ_BYTES } from '../../src/sources/index.ts';
 import { report } from './measure.ts';
 
@@ -42,7 +42,7 @@ for (let round = 0; round < Number(roundsArg); round++) {
     rules,
     emit: (signal: Detection) => {
       detections++;
-      if (signal.state === 'opened') withEvidence(signal);
+      if (signal.state === 'opened') caseEvidence(signal.samples);
     },
   });
   await new Promise((resolve) => setTimeout(resolve, 10));

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeNotification } from '../channels/message/index.ts';
+import { isSlimEvent } from '../parsers/index.ts';
 import { loadRulesFromText } from '../rules/index.ts';
 import { NotifyStage, routesSchema } from '../routing/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { runReplay } from './replay.ts';
 
-const RULES = `
+const FAIL_BY_SOURCE = `
 - id: fail-by-source
   title: Failures from one address
   type: match
@@ -17,7 +18,8 @@ const RULES = `
   window: 1m
   severity: medium
   confidence: medium
-- id: fail-by-user
+`;
+const RULES = `${FAIL_BY_SOURCE}- id: fail-by-user
   title: Failures for one account
   type: match
   where: { event.code: fail }
@@ -121,6 +123,50 @@ describe('cases on a replay with a store', () => {
     expect(message.title).toMatch(/Case #1 updated: now 15 incidents — #15 /);
     const listed = message.facts.find(([label]) => label === 'case #1')?.[1] ?? '';
     expect(listed.split('; ')[1]).toBe('… 5 more');
+  });
+});
+
+describe('cases on a replay in memory', () => {
+  it('joins incidents by an account only their evidence names, read from slim events for their case, whether the caller shows evidence or not', async () => {
+    // No rule reads user.name: the slim events the engine holds (all lines but the first, of one
+    // shape) lack it. The case must read it from their lines, as whole events hold it.
+    const { rules, issues } = loadRulesFromText(
+      `${FAIL_BY_SOURCE}- id: probes
+  title: Probes
+  type: match
+  where: { event.code: probe }
+  group_by: [event.code]
+  window: 1m
+  severity: medium
+  confidence: medium
+`,
+      'rules.yml',
+    );
+    expect(issues).toEqual([]);
+    const probe = (at: number) => line(at, '198.51.100.4', 'root').replace('"fail"', '"probe"');
+    const { dir, input } = inputOf([
+      line(1_000, '203.0.113.9', 'root'),
+      line(1_500, '203.0.113.9', 'root'),
+      probe(2_000),
+      probe(2_500),
+    ]);
+    const base = { inputs: [input], rules, format: 'ndjson' };
+    const cases = (report: Report) => report.cases.map((c) => c.serials);
+    const samples = (report: Report) => report.incidents.flatMap((incident) => incident.samples);
+
+    const whole = await runReplay({ ...base, wholeEvents: true });
+    expect(cases(whole)).toEqual([[1, 2]]);
+    const shown = await runReplay(base);
+    expect(cases(shown)).toEqual([[1, 2]]);
+    expect(samples(shown).filter(isSlimEvent)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(shown.incidents))).toEqual(JSON.parse(JSON.stringify(whole.incidents)));
+    // The table shows no evidence: the samples stay as the engine held them, the cases the same.
+    const table = await runReplay({ ...base, evidence: false });
+    expect(cases(table)).toEqual([[1, 2]]);
+    expect(samples(table).filter(isSlimEvent)).toHaveLength(3);
+    await replayCheckpointed(dir, base, (report, _stored, name) => {
+      expect(cases(report), name).toEqual([[1, 2]]);
+    });
   });
 });
 

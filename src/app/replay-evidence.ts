@@ -32,9 +32,13 @@ export function withWrittenEvidence(
   return { ...detection, samples: detection.samples.map((event) => writtenOnce(event, made)) };
 }
 
-/** A replay in memory: an opening's evidence, made whole (and kept) to choose its incident's case. */
-export function withEvidence(detection: Detection): Detection {
-  return { ...detection, samples: detection.samples.map((event) => wholeSample(event)) };
+/**
+ * A replay in memory: an opening's evidence as its case is chosen from it, the fields case
+ * assignment reads parsed from each sample's line (see lineEvidenceOf), else the whole event (kept).
+ * The incident keeps the engine's events: only what it shows at the end is made whole.
+ */
+export function caseEvidence(samples: readonly SecurityEvent[]): SecurityEvent[] {
+  return samples.map((event) => lineEvidenceOf(event) ?? wholeSample(event));
 }
 
 /** A replay in memory, at the end: the evidence the incidents keep, made whole. */

@@ -14,7 +14,7 @@ import { fieldsToKeep } from './parallel/light-events.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
 import { loadUnfinishedReplay, stampInputs } from './replay-checkpoint.ts';
 import { ReplayCheckpointer } from './replay-checkpointer.ts';
-import { wholeEvidence, withEvidence, withWrittenEvidence } from './replay-evidence.ts';
+import { caseEvidence, wholeEvidence, withWrittenEvidence } from './replay-evidence.ts';
 import { openReplayInputs } from './replay-inputs.ts';
 import { casesOf, sumCounts } from './replay-results.ts';
 import type { TimeOrder } from './sort-by-time.ts';
@@ -61,6 +61,11 @@ export interface ReplayOptions {
   mainThreadParses?: boolean | undefined;
   /** Lines parsed at a time on the main thread (see PARSE_BATCH_LINES); the results do not depend on it. */
   batchLines?: number | undefined;
+  /**
+   * False for a caller that shows no evidence (the CLI's table): without a store, the incidents'
+   * samples are then the events the engine held, which may hold only the fields the rules read.
+   */
+  evidence?: boolean | undefined;
 }
 
 export interface FileReport {
@@ -108,7 +113,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const factsOf = (id: string) => rulesById.get(id);
   const store = options.store;
   const resumed = store ? await loadUnfinishedReplay(store, options.inputs) : undefined;
-  const book = new IncidentBook(factsOf);
+  const book = new IncidentBook(factsOf, caseEvidence);
   let detections = 0;
   // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
   const recorder = new IncidentRecorder(factsOf, { evidence: withWrittenEvidence });
@@ -119,10 +124,10 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     restore: resumed?.snapshot,
     emit: (signal: Detection) => {
       detections++;
-      // In memory, only an opening reads its evidence (to choose the incident's case); the samples
-      // an update brings are made whole once, at the end, for those the incidents keep.
+      // In memory, only an opening reads its evidence (its entities, to choose the incident's case);
+      // the samples the incidents keep are made whole once, at the end, if the caller shows them.
       if (store) recorder.add(signal);
-      else book.apply(signal.state === 'opened' ? withEvidence(signal) : signal);
+      else book.apply(signal);
     },
   });
   const wholeEvents = options.wholeEvents === true;
@@ -183,7 +188,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     order,
     threads: stream.threads,
   }));
-  const incidents = written ?? wholeEvidence(book.list());
+  const incidents = written ?? (options.evidence === false ? book.list() : wholeEvidence(book.list()));
   const report: ReplayReport = {
     incidents,
     cases: store ? await casesOf(store, incidents) : book.cases(),

@@ -86,8 +86,9 @@ export class CaseBook {
   private readonly members = new Map<number, number[]>();
   private readonly casesAbout = new Map<Entity, BookCase[]>();
 
-  assign(incident: Incident): number {
-    const entities = entitiesOf(incident);
+  /** `samples`: the incident's evidence, or what stands in for it with the same entity fields. */
+  assign(incident: Incident, samples: Incident['samples'] = incident.samples): number {
+    const entities = entitiesOf({ group: incident.group, samples });
     const { firstSeen, lastSeen } = incident;
     // The earliest case that shares an entity and overlaps in time (as chooseCase chooses).
     let joined: BookCase | undefined;

@@ -1,5 +1,5 @@
 import { addMinutes, minutesAfterUpdate } from '../core/index.ts';
-import type { Detection, Incident, IncidentCase, MinuteCount } from '../core/index.ts';
+import type { Detection, Incident, IncidentCase, MinuteCount, SecurityEvent } from '../core/index.ts';
 import { CaseBook } from './case-assignment.ts';
 import type { RuleFacts } from './incident.ts';
 import { newIncidentOf } from './incident.ts';
@@ -23,7 +23,14 @@ export class IncidentBook {
     { count: number; minutes: readonly MinuteCount[] | undefined }
   >();
 
-  constructor(private readonly factsOf: (ruleId: string) => RuleFacts | undefined) {}
+  /**
+   * `caseEvidence`: what an opening's samples are read as to choose its case, where they are not
+   * whole (a replay's light events): any events with the same entity fields (SAMPLE_ENTITY_FIELDS).
+   */
+  constructor(
+    private readonly factsOf: (ruleId: string) => RuleFacts | undefined,
+    private readonly caseEvidence?: (samples: readonly SecurityEvent[]) => SecurityEvent[],
+  ) {}
 
   apply(detection: Detection): Incident | undefined {
     if (detection.state === 'opened') return this.continueBurst(detection) ?? this.open(detection);
@@ -107,7 +114,7 @@ export class IncidentBook {
     const previous = this.latestByGroup.get(groupKey);
     if (previous !== undefined) incident.previousSerial = previous;
     this.latestByGroup.set(groupKey, incident.serial);
-    incident.caseId = this.caseBook.assign(incident);
+    incident.caseId = this.caseBook.assign(incident, this.caseEvidence?.(incident.samples));
     this.incidents.push(incident);
     this.byEpisode.set(detection.episodeId, incident);
     return incident;

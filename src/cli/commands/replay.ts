@@ -84,6 +84,8 @@ export function registerReplay(program: Command, io: Io): void {
           store,
           notify,
           threads: flags.threads,
+          // The table shows no evidence.
+          evidence: flags.json === true,
           ...(flags.checkpointEvery !== undefined && { checkpointEveryMs: flags.checkpointEvery }),
         });
       } finally {
