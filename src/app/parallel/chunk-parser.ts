@@ -1,5 +1,5 @@
 import { InputError } from '../../core/index.ts';
-import type { LineParser, LineStore, ParserOptions } from '../../parsers/index.ts';
+import type { LineParser, ParserOptions } from '../../parsers/index.ts';
 import { findParser } from '../../parsers/index.ts';
 
 /**
@@ -10,20 +10,18 @@ import { findParser } from '../../parsers/index.ts';
 export const PER_LINE_FORMATS: ReadonlySet<string> = new Set(['ndjson', 'windows']);
 
 /**
- * The line parser a worker thread parses a part of a file with: the one `openEventStream` would
- * create, building only `fields` when they are given and the parser can (a selective parser), whose
- * events keep where their line is in `lines` rather than its text when that is given (main thread).
+ * The line parser a thread parses a part of a file with: the one `openEventStream` would create,
+ * building only `fields` when they are given and the parser can (a selective parser).
  */
 export function createRangeParser(
   format: string,
   options: ParserOptions,
   fields: readonly string[] | undefined,
-  lines?: LineStore,
 ): LineParser {
   const definition = findParser(format);
   if (!definition || !PER_LINE_FORMATS.has(definition.format))
     throw new InputError(`format "${format}" cannot be parsed in parts`);
   return fields !== undefined && definition.createSelective
-    ? definition.createSelective(options, fields, lines)
+    ? definition.createSelective(options, fields)
     : definition.create(options);
 }

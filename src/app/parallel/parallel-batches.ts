@@ -9,6 +9,7 @@ import type { LocalParse } from './parse-pool.ts';
 import { parseRange } from './parse-range.ts';
 import { createRangeParser } from './chunk-parser.ts';
 import { LineReader } from './read-range-lines.ts';
+import { LightColumnWriter } from './light-columns.ts';
 import { planRanges } from './plan-ranges.ts';
 import { parseWorkerEntry } from './worker-entry.ts';
 import type { WorkerEntry } from './worker-entry.ts';
@@ -39,7 +40,7 @@ export async function* parallelBatches(read: ParallelRead, counts: ReadCounts): 
   // Kept open while the file is read: the engine reads a few lines back (evidence, repeats).
   const lines = new LineReader(path);
   const decode = fields ? lightDecoder(fields, { lines, format }) : undefined;
-  const local = read.mainThreadParses === false ? undefined : localParse(data, lines);
+  const local = read.mainThreadParses === false ? undefined : localParse(data);
   try {
     const workers = Math.max(1, read.threads - 1);
     const answers = parseRanges(read.entry ?? parseWorkerEntry(), data, ranges, workers, local);
@@ -79,14 +80,20 @@ async function* batchesByRead(
 }
 
 /**
- * The main thread's parser of ranges, made when it first parses one: its events keep where their
- * line is in `lines`, as the workers' light events do, not its text.
+ * The main thread's parser of ranges, made when it first parses one: it answers as a worker does,
+ * light events as columns, decoded when the reader takes the answer. The ranges it parses are ahead
+ * of the reader (it parses while it would wait); held as events, they outlived the young
+ * generation (on 1M Winlogbeat documents, its scavenges promoted 73 MB against 52 MB now).
  */
-function localParse(data: ParseWorkerData, lines: LineReader): LocalParse {
+function localParse(data: ParseWorkerData): LocalParse {
   let parser: LineParser | undefined;
+  let writer: LightColumnWriter | undefined;
   return (task) => {
-    parser ??= createRangeParser(data.format, data.parserOptions, data.fields, lines);
-    return parseRange(data.path, task, parser, data.readBytes);
+    parser ??= createRangeParser(data.format, data.parserOptions, data.fields);
+    if (data.fields) writer ??= new LightColumnWriter(data.fields);
+    const answer = parseRange(data.path, task, parser, data.readBytes, writer);
+    if (writer) answer.light = writer.take().columns;
+    return answer;
   };
 }
 

@@ -12,7 +12,7 @@ const LAST_READ = Number.MAX_SAFE_INTEGER;
  * Reads and parses the lines that begin in one range of a file, noting how many events each read
  * of the single-thread reader gives (`readBytes`, the lines whose newline falls in it), so that the
  * main thread can hand the engine the very batches that reader gives. With a writer, the events go
- * into its columns (a worker thread); without, they are in the answer (the main thread).
+ * into its columns (light events); without, they are in the answer (whole events, no `fields`).
  */
 export function parseRange(
   path: string,
@@ -51,19 +51,9 @@ export function parseRange(
     const read = end === -1 ? LAST_READ : Math.floor(end / readBytes);
     if (read !== lastRead) reads.push((lastRead = read), 0);
     line = lineOf(range, index);
-    // The main thread's events may keep where their line is; a worker's are written as columns.
     const reason = parseUnkept
       ? parseUnkept.call(parser, line, emit, range.buffer, range.begins[index], bytes[index])
-      : parser.parseLineAt
-        ? parser.parseLineAt(
-            line,
-            starts[index] as number,
-            bytes[index] as number,
-            emit,
-            range.buffer,
-            range.begins[index],
-          )
-        : parser.parseLine(line, emit);
+      : parser.parseLine(line, emit);
     if (reason !== null) skipped[reason] = (skipped[reason] ?? 0) + 1;
   }
   const answer: RangeAnswer = {
