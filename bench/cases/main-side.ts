@@ -1,6 +1,7 @@
 // The main thread's share of a threaded replay (shipped pack, light columns) on one thread: the
 // workers' answers are made first (not timed) and cloned as postMessage would, then decoded and fed
-// to the engine, openings' evidence read for their case as an in-memory replay does. Best of N rounds (CPU, GC pause).
+// to the engine, each opening's evidence read for its case as an in-memory replay does. Best of N
+// rounds (CPU, GC pause).
 import { statSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { Detection } from '../../src/core/index.ts';
