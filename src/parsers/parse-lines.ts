@@ -46,10 +46,16 @@ export function parseLinesAt(
   const parseAt = parser.parseLineAt?.bind(parser);
   if (parseAt === undefined) return parseLines(parser, lines, read);
   return collect(lines.length, (i, emit) => {
-    const begin = read === undefined ? -1 : (read.begins[i] as number);
-    return begin < 0
-      ? parseAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit)
-      : parseAt(lines[i] as string, starts[i] as number, bytes[i] as number, emit, read?.buffer, begin);
+    const begin = read?.begins[i] ?? -1;
+    const inBytes = begin >= 0;
+    return parseAt(
+      lines[i] as string,
+      starts[i] as number,
+      bytes[i] as number,
+      emit,
+      inBytes ? read?.buffer : undefined,
+      inBytes ? begin : undefined,
+    );
   });
 }
 
