@@ -75,8 +75,20 @@ for (const [key, mapping] of RDP_MAPPINGS) {
   BY_PROVIDER.set(provider, codes);
 }
 
+/**
+ * The provider last looked up and its codes: a log names one provider on line after line, and a
+ * Map lookup hashes each event's fresh copy of the name again (about 100 ns per Sysmon event).
+ */
+let lastProvider: string | undefined;
+let lastCodes: Map<string, RdpMapping> | undefined;
+
 export function findRdpMapping(provider: unknown, code: string): RdpMapping | undefined {
-  return typeof provider === 'string' ? BY_PROVIDER.get(provider)?.get(code) : undefined;
+  if (typeof provider !== 'string') return undefined;
+  if (provider !== lastProvider) {
+    lastProvider = provider;
+    lastCodes = BY_PROVIDER.get(provider);
+  }
+  return lastCodes?.get(code);
 }
 
 function dataOf(winlog: Record<string, unknown>, key: string): Record<string, unknown> {
