@@ -73,7 +73,7 @@ const { rolldown } = await import('rolldown');
 // exports it uses: a replay does not load what index.ts files re-export for other commands.
 const treeshake = { moduleSideEffects: [{ test: /[\\/]src[\\/]/, sideEffects: false, external: false }] };
 
-/** The modules `entry` imports statically, directly or not (those a run of it loads before it starts). */
+/** The modules `entry` imports statically, directly or not: those Node loads before it runs. */
 async function staticGraph(entry) {
   const graph = await rolldown({
     input: join(root, entry),
@@ -87,14 +87,14 @@ async function staticGraph(entry) {
   const chunks = new Map(
     output.filter((part) => part.type === 'chunk').map((chunk) => [chunk.fileName, chunk]),
   );
-  const modules = new Set();
+  const seen = new Set();
   const visit = (chunk) => {
-    if (chunk === undefined || chunk.moduleIds.every((id) => modules.has(id))) return;
-    for (const id of chunk.moduleIds) modules.add(id);
+    if (chunk === undefined || seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
     for (const name of chunk.imports) visit(chunks.get(name));
   };
   visit(output.find((part) => part.type === 'chunk' && part.isEntry));
-  return modules;
+  return new Set([...seen].flatMap((name) => chunks.get(name).moduleIds));
 }
 
 // The modules a replay loads, but for those main.ts loads up front (so `--help` loads no more),
