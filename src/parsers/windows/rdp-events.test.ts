@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getField } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { windowsParser } from './index.ts';
 import { RCM_PROVIDER, RDP_CORE_PROVIDER } from './rdp-events.ts';
@@ -34,7 +35,7 @@ describe('Remote Desktop events among other providers', () => {
       'rdp-connection-accepted',
       'rdp-user-authenticated',
     ]);
-    expect(events.map((event) => event.source?.ip)).toEqual([
+    expect(events.map((event) => getField(event, 'source.ip'))).toEqual([
       '10.0.0.44',
       '203.0.113.9',
       undefined,
