@@ -73,8 +73,23 @@ function appEvent(
   });
 }
 
+const sshdLine = (seconds: number, message: string) =>
+  `${new Date(T0 + seconds * 1000).toUTCString().slice(8, 11)} ${new Date(T0 + seconds * 1000).getUTCDate()} ${new Date(T0 + seconds * 1000).toISOString().slice(11, 19)} bastion sshd[${100 + seconds}]: ${message}`;
 const sshdFailure = (seconds: number, user: string, ip: string) =>
-  `${new Date(T0 + seconds * 1000).toUTCString().slice(8, 11)} ${new Date(T0 + seconds * 1000).getUTCDate()} ${new Date(T0 + seconds * 1000).toISOString().slice(11, 19)} bastion sshd[${100 + seconds}]: Failed password for ${user} from ${ip} port ${40000 + seconds} ssh2`;
+  sshdLine(seconds, `Failed password for ${user} from ${ip} port ${40000 + seconds} ssh2`);
+/** Connections that end before authenticating, each kind in turn (see match-probe.ts). */
+const sshdProbe = (seconds: number, ip: string, index: number) =>
+  sshdLine(
+    seconds,
+    [
+      `Did not receive identification string from ${ip} port ${40000 + seconds}`,
+      `Bad protocol version identification 'GET / HTTP/1.1' from ${ip} port ${40000 + seconds}`,
+      `fatal: Unable to negotiate with ${ip} port ${40000 + seconds}: no matching cipher found. Their offer: 3des-cbc [preauth]`,
+      `banner exchange: Connection from ${ip} port ${40000 + seconds}: invalid format`,
+    ][index % 4] as string,
+  );
+const graceTimeout = (seconds: number, ip: string) =>
+  sshdLine(seconds, `fatal: Timeout before authentication for ${ip} port ${40000 + seconds}`);
 
 describe('the shipped rule pack', () => {
   it.each([
@@ -95,6 +110,24 @@ describe('the shipped rule pack', () => {
       sshdParser,
       times(20, 20).map((s, i) => sshdFailure(s, 'deploy', `203.0.113.${i + 1}`)),
       ['ssh-brute-force-user'],
+    ],
+    [
+      'SSH probing from one address: never counted as login attempts',
+      sshdParser,
+      times(20, 25).map((s, i) => sshdProbe(s, '198.51.100.23', i)),
+      ['ssh-probing-source'],
+    ],
+    [
+      '19 probes are not enough',
+      sshdParser,
+      times(19, 25).map((s, i) => sshdProbe(s, '198.51.100.23', i)),
+      [],
+    ],
+    [
+      'connections held until LoginGraceTime from one address (regreSSHion)',
+      sshdParser,
+      times(10, 30).map((s) => graceTimeout(s, '198.51.100.24')),
+      ['ssh-login-grace-timeouts'],
     ],
     [
       'RDP brute force',

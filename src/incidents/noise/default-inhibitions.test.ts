@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_INHIBITION_RULES } from './default-inhibitions.ts';
+import { Inhibitor } from './inhibition.ts';
+import { makeIncident } from './testdata/make-incident.ts';
 
 const RULES_DIR = new URL('../../../rules/', import.meta.url);
 
@@ -32,6 +34,17 @@ describe('default inhibitions', () => {
       ],
       equal: ['user.name'],
     });
+  });
+
+  it('mutes SSH probing from an address whose password guessing is an incident already', () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const guessing = byAddress('ssh-brute-force-source', '203.0.113.9');
+    const probing = byAddress('ssh-probing-source', '203.0.113.9');
+    const elsewhere = byAddress('ssh-probing-source', '198.51.100.4');
+    expect(inhibitor.isInhibited(probing, [guessing, probing, elsewhere])).toBe(true);
+    expect(inhibitor.isInhibited(elsewhere, [guessing, probing, elsewhere])).toBe(false);
+    expect(inhibitor.isInhibited(guessing, [guessing, probing])).toBe(false);
   });
 
   it.each(

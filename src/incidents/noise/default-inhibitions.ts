@@ -2,7 +2,8 @@ import type { InhibitionRule } from './inhibition.ts';
 
 /**
  * Inhibitions for the shipped rule pack: once an account is likely compromised (failures, then a
- * success), the failure rules about that same account add nothing but noise.
+ * success), the failure rules about that same account add nothing but noise; and an address already
+ * guessing SSH passwords needs no second incident for having probed the server too.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   {
@@ -16,4 +17,5 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
     ],
     equal: ['user.name'],
   },
+  { source: 'ssh-brute-force-source', targets: ['ssh-probing-source'], equal: ['source.ip'] },
 ];

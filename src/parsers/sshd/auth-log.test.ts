@@ -21,7 +21,11 @@ import { datasetUrl } from '../../../test/support/datasets.ts';
  *   grep -cE 'sshd\[[0-9]+\]: error: maximum authentication attempts exceeded for ' $F → 189
  *   grep -cE 'sshd\[[0-9]+\]: Disconnecting: Too many authentication failures' $F   → 189
  *   grep -cE 'sshd\[[0-9]+\]: Received disconnect from .*\[preauth\]$' $F              → 89
- *   lines used: 632 + 85 + 226 + 178 + 343 + 141 + 189 + 189 + 89 = 2072, so sshd-not-auth = 4095 - 2072 = 2023
+ *   grep -cE 'sshd\[[0-9]+\]: Did not receive identification string from ' $F         → 14
+ *   grep -cE "sshd\[[0-9]+\]: Bad protocol version identification '.*' from " $F     → 18
+ *   grep -cE 'sshd\[[0-9]+\]: (fatal: )?Unable to negotiate with ' $F                → 4
+ *   lines used: 632 + 85 + 226 + 178 + 343 + 141 + 189 + 189 + 89 + 14 + 18 + 4 = 2108,
+ *   so sshd-not-auth = 4095 - 2108 = 1987
  *   MaxAuthTries lines that are the first auth line of their connection (nothing before them logged):
  *     awk '/sshd\[[0-9]+\]:/ { match($0, /sshd\[[0-9]+\]/); pid = substr($0, RSTART, RLENGTH);
  *       if ($0 ~ /maximum authentication attempts/ && !(pid in seen)) n++;
@@ -59,7 +63,7 @@ describe('sshd parser on the real auth.log', () => {
 
   it('reads all 7,121 lines and skips only other programs and non-auth sshd lines', () => {
     expect(lines).toHaveLength(7121);
-    expect(Object.fromEntries(skips)).toEqual({ 'not-sshd': 3026, 'sshd-not-auth': 2023 });
+    expect(Object.fromEntries(skips)).toEqual({ 'not-sshd': 3026, 'sshd-not-auth': 1987 });
     expect(notes).toEqual([]);
   });
 
@@ -87,7 +91,22 @@ describe('sshd parser on the real auth.log', () => {
       ssh_max_auth_attempts: 189 - 31,
       ssh_too_many_auth_failures: 189,
       ssh_preauth_disconnect: 89,
+      ssh_no_identification: 14,
+      ssh_bad_protocol: 18,
+      ssh_negotiation_failed: 4,
     });
+  });
+
+  it('gives the connections that never authenticated as network events with their address', () => {
+    const probes = events.filter((event) => event.event.category?.includes('network'));
+    expect(probes).toHaveLength(14 + 18 + 4);
+    for (const probe of probes) {
+      expect(probe.event.outcome).toBe('failure');
+      expect((probe.source as { ip?: string } | undefined)?.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    }
+    // sshd's address, not one the client wrote into its banner.
+    const http = probes.filter((event) => String(event.message).includes("'GET / HTTP/1.1'"));
+    expect(http.map((event) => (event.source as { ip: string }).ip)).toContain('186.219.213.14');
   });
 
   it('attributes failures to their sources, repeats included', () => {

@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import type { SshdAuth } from './sshd-auth.ts';
+import { isProbeAction, type SshdAuth } from './sshd-auth.ts';
 
 /** What an event takes from its line's syslog header (a SyslogLine is one). */
 export interface SshdHeader {
@@ -26,8 +26,8 @@ export function buildSshdEvent(
       kind: 'event',
       module: 'system',
       dataset: 'system.auth',
-      category: auth.sshEvent === 'Accepted' ? ['authentication', 'session'] : ['authentication'],
-      type: ['info'],
+      category: categoryOf(auth),
+      type: isProbeAction(auth.action) ? ['connection', 'end'] : ['info'],
       action: auth.action,
       outcome: auth.outcome,
     },
@@ -42,6 +42,11 @@ export function buildSshdEvent(
   if (auth.sshEvent !== undefined) event.system = { auth: { ssh: buildSsh(auth) } };
   event.related = buildRelated(syslog, auth);
   return event;
+}
+
+function categoryOf(auth: SshdAuth): string[] {
+  if (isProbeAction(auth.action)) return ['network'];
+  return auth.sshEvent === 'Accepted' ? ['authentication', 'session'] : ['authentication'];
 }
 
 function buildSource(auth: SshdAuth): Record<string, unknown> {

@@ -234,8 +234,10 @@ describe('classifySshdMessage skips', () => {
     'Connection closed by 181.25.206.27 port 44110 [preauth]',
     'Connection reset by 181.25.206.27 port 44110 [preauth]',
     'Connection closed by 181.25.206.27 [preauth]',
-    'Did not receive identification string from 77.72.85.12',
-    "Bad protocol version identification 'GET / HTTP/1.1' from 1.2.3.4 port 5",
+    'error: kex_exchange_identification: Connection closed by remote host',
+    'fatal: no matching mac found: client hmac-sha1 server hmac-sha2-256 [preauth]',
+    'ssh_dispatch_run_fatal: Connection from user alice 1.2.3.4 port 5: Broken pipe',
+    'fatal: Read from socket failed: Connection reset by peer [preauth]',
     'Disconnecting: Change of username or service not allowed: (a,ssh-connection) -> (b,ssh-connection) [preauth]',
     'Postponed publickey for git from 1.2.3.4 port 5 ssh2 [preauth]',
     'Failed to release session: Interrupted system call',
@@ -261,7 +263,84 @@ describe('classifySshdMessage skips', () => {
     'Connection closed by authenticating user root 1.2.3.4 port x [preauth]',
     'ROOT LOGIN REFUSED FROM ???',
     'Disconnecting authenticating user root nowhere!: Too many authentication failures [preauth]',
+    'Did not receive identification string from ???',
+    "Bad protocol version identification 'x' from 1.2.3.4 port 99999",
+    "Bad protocol version identification 'x from 1.2.3.4 port 5'",
+    'banner exchange: Connection from 1.2.3.4 port 5',
+    'Unable to negotiate with 1.2.3.4 port x: no matching cipher found.',
+    'Timeout before authentication for connection from nowhere! to 10.0.0.1, pid = 4',
+    'ssh_dispatch_run_fatal: Connection from 1.2.3.4: invalid format [preauth]',
   ])('%j as malformed-sshd-message', (message) => {
     expect(classifySshdMessage(message)).toBe('malformed-sshd-message');
+  });
+});
+
+const probe = (
+  action: SshdAuth['action'],
+  address: string,
+  port: number | undefined,
+  reason: string,
+): Expected => ({ action, outcome: 'failure', role: 'never', address, port, reason });
+
+describe('classifySshdMessage gives connections that ended before authenticating a probe action', () => {
+  it.each<[string, Expected]>([
+    [
+      'Did not receive identification string from 77.72.85.12',
+      probe('ssh_no_identification', '77.72.85.12', undefined, 'no identification string'),
+    ],
+    [
+      'Did not receive identification string from 2001:db8::9 port 35836',
+      probe('ssh_no_identification', '2001:db8::9', 35836, 'no identification string'),
+    ],
+    [
+      "Bad protocol version identification 'GET / HTTP/1.1' from 1.2.3.4 port 5",
+      probe('ssh_bad_protocol', '1.2.3.4', 5, 'bad protocol version identification'),
+    ],
+    // The banner is the client's: a forged ` from ADDR port N` in it names nobody.
+    [
+      "Bad protocol version identification 'x' from 10.0.0.1 port 22' from 198.51.100.7 port 31778",
+      probe('ssh_bad_protocol', '198.51.100.7', 31778, 'bad protocol version identification'),
+    ],
+    [
+      'banner exchange: Connection from 192.0.2.12 port 44105: invalid format',
+      probe('ssh_bad_protocol', '192.0.2.12', 44105, 'banner exchange: invalid format'),
+    ],
+    [
+      'Protocol major versions differ for 192.0.2.8 port 4242: SSH-2.0-OpenSSH_7.4 vs. SSH-1.5-Nmap-SSH1-Hostkey',
+      probe('ssh_bad_protocol', '192.0.2.8', 4242, 'protocol major versions differ'),
+    ],
+    [
+      'fatal: Unable to negotiate with 116.7.243.198 port 21303: no matching key exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]',
+      probe('ssh_negotiation_failed', '116.7.243.198', 21303, 'no matching key exchange method found'),
+    ],
+    [
+      'Unable to negotiate with 192.0.2.4 port 50404: no matching host key type found. Their offer: ssh-dss',
+      probe('ssh_negotiation_failed', '192.0.2.4', 50404, 'no matching host key type found'),
+    ],
+    [
+      'ssh_dispatch_run_fatal: Connection from 192.0.2.20 port 50112: invalid format [preauth]',
+      probe('ssh_protocol_error', '192.0.2.20', 50112, 'invalid format'),
+    ],
+    [
+      'ssh_dispatch_run_fatal: Connection from authenticating user root 192.0.2.21 port 7: message authentication code incorrect [preauth]',
+      {
+        ...probe('ssh_protocol_error', '192.0.2.21', 7, 'message authentication code incorrect'),
+        user: 'root',
+      },
+    ],
+    [
+      'fatal: Timeout before authentication for 192.0.2.30 port 60222',
+      probe('ssh_login_grace_timeout', '192.0.2.30', 60222, 'timeout before authentication'),
+    ],
+    [
+      'Timeout before authentication for connection from 192.0.2.31 to 10.0.0.5, pid = 8161',
+      probe('ssh_login_grace_timeout', '192.0.2.31', undefined, 'timeout before authentication'),
+    ],
+    [
+      'Timeout before authentication for connection from 192.0.2.32 port 40000 to 10.0.0.5 port 22, pid = 8162',
+      probe('ssh_login_grace_timeout', '192.0.2.32', 40000, 'timeout before authentication'),
+    ],
+  ])('%j', (message, expected) => {
+    expect(classifySshdMessage(message)).toMatchObject(expected);
   });
 });

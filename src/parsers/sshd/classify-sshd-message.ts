@@ -5,6 +5,16 @@ import { matchDisconnecting, matchPreauthClose } from './match-disconnect.ts';
 import { matchRefusedConnect, matchRootRefused, matchUserNotAllowed } from './match-refused.ts';
 import { matchBsdPamError } from './match-bsd-pam.ts';
 import { matchReceivedDisconnect } from './match-received-disconnect.ts';
+import {
+  matchBadProtocol,
+  matchBannerExchange,
+  matchDispatchFatal,
+  matchFatal,
+  matchGraceTimeout,
+  matchMajorVersions,
+  matchNegotiation,
+  matchNoIdentification,
+} from './match-probe.ts';
 
 interface Classifier {
   prefix: string;
@@ -39,6 +49,20 @@ const CLASSIFIERS: Classifier[] = [
   { prefix: 'ROOT LOGIN REFUSED FROM ', match: matchRootRefused },
   { prefix: 'refused connect from ', match: matchRefusedConnect },
   { prefix: 'User ', match: matchUserNotAllowed },
+  { prefix: 'Did not receive identification string from ', match: matchNoIdentification },
+  { prefix: 'Bad protocol version identification ', match: matchBadProtocol },
+  { prefix: 'banner exchange: Connection from ', match: matchBannerExchange },
+  { prefix: 'Protocol major versions differ for ', match: matchMajorVersions },
+  { prefix: 'Unable to negotiate with ', match: matchNegotiation },
+  { prefix: 'ssh_dispatch_run_fatal: Connection from ', match: matchDispatchFatal },
+  { prefix: 'Timeout before authentication for ', match: matchGraceTimeout },
+  {
+    prefix: 'fatal: ',
+    match: matchFatal,
+    may: (text, start) =>
+      text.startsWith('Unable to negotiate with ', start + 7) ||
+      text.startsWith('Timeout before authentication for ', start + 7),
+  },
 ];
 
 const BY_FIRST_CHAR: Array<Classifier[] | undefined> = [];
@@ -51,11 +75,15 @@ for (const classifier of CLASSIFIERS)
  * Each result carries its role (sshd-auth.ts); count-attempts.ts then decides per connection which
  * lines are counted attempts (`ssh_login` + `Failed`) and which repeat one and keep their own action.
  *
+ * Connections that ended before authenticating (no banner, another protocol, no common algorithm,
+ * LoginGraceTime run out) are probes: network events that no brute-force rule counts (match-probe.ts).
+ *
  * Left out as `sshd-not-auth`, though they mention authentication, because they add no attempt:
  * `input_userauth_request: invalid user X [preauth]` (repeats `Invalid user`), `pam_unix(sshd:auth):
  * check pass; user unknown` (repeats it too), `PAM service(sshd) ignoring max retries`, `Postponed`
- * and `Partial` results, `Connection closed by ADDR port N [preauth]` without a user, `Did not receive
- * identification string` and `Bad protocol version identification` (scanners that never authenticated).
+ * and `Partial` results, and `Connection closed by ADDR port N [preauth]` without a user (a client
+ * that left after the key exchange: ssh-keyscan, a monitoring check, as often as a scanner). So are
+ * `error: kex_exchange_identification: ...` and `fatal: no matching mac found`, which name no address.
  */
 export function classifySshdMessage(message: string): SshdAuth | SshdSkip {
   const classifier = findClassifier(message, 0);

@@ -44,7 +44,28 @@ export type SshdAction =
   | 'ssh_refused_connect'
   | 'ssh_auth_fail_disconnect'
   | 'ssh_preauth_disconnect'
-  | 'ssh_failed_repeat';
+  | 'ssh_failed_repeat'
+  | ProbeAction;
+
+/** Connections that ended before any authentication (see match-probe.ts): `event.category: network`. */
+export type ProbeAction =
+  | 'ssh_no_identification'
+  | 'ssh_bad_protocol'
+  | 'ssh_negotiation_failed'
+  | 'ssh_protocol_error'
+  | 'ssh_login_grace_timeout';
+
+const PROBE_ACTIONS: ReadonlySet<string> = new Set<ProbeAction>([
+  'ssh_no_identification',
+  'ssh_bad_protocol',
+  'ssh_negotiation_failed',
+  'ssh_protocol_error',
+  'ssh_login_grace_timeout',
+]);
+
+export function isProbeAction(action: SshdAction): action is ProbeAction {
+  return PROBE_ACTIONS.has(action);
+}
 
 export const NOT_AUTH = 'sshd-not-auth';
 export const MALFORMED = 'malformed-sshd-message';
