@@ -86,7 +86,8 @@ const sshdProbe = (seconds: number, ip: string, index: number) =>
       `Bad protocol version identification 'GET / HTTP/1.1' from ${ip} port ${40000 + seconds}`,
       `fatal: Unable to negotiate with ${ip} port ${40000 + seconds}: no matching cipher found. Their offer: 3des-cbc [preauth]`,
       `banner exchange: Connection from ${ip} port ${40000 + seconds}: invalid format`,
-    ][index % 4] as string,
+      `Connection closed by ${ip} port ${40000 + seconds}`,
+    ][index % 5] as string,
   );
 const graceTimeout = (seconds: number, ip: string) =>
   sshdLine(seconds, `fatal: Timeout before authentication for ${ip} port ${40000 + seconds}`);

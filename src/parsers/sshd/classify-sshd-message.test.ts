@@ -234,6 +234,9 @@ describe('classifySshdMessage skips', () => {
     'Connection closed by 181.25.206.27 port 44110 [preauth]',
     'Connection reset by 181.25.206.27 port 44110 [preauth]',
     'Connection closed by 181.25.206.27 [preauth]',
+    'Connection closed by user alice 181.25.206.27 port 44110',
+    'Connection closed by 181.25.206.27',
+    'Disconnected from 181.25.206.27 port 44110',
     'error: kex_exchange_identification: Connection closed by remote host',
     'fatal: no matching mac found: client hmac-sha1 server hmac-sha2-256 [preauth]',
     'ssh_dispatch_run_fatal: Connection from user alice 1.2.3.4 port 5: Broken pipe',
@@ -269,6 +272,7 @@ describe('classifySshdMessage skips', () => {
     'banner exchange: Connection from 1.2.3.4 port 5',
     'Unable to negotiate with 1.2.3.4 port x: no matching cipher found.',
     'Timeout before authentication for connection from nowhere! to 10.0.0.1, pid = 4',
+    'Connection reset by 181.25.206.27 port x',
     'ssh_dispatch_run_fatal: Connection from 1.2.3.4: invalid format [preauth]',
   ])('%j as malformed-sshd-message', (message) => {
     expect(classifySshdMessage(message)).toBe('malformed-sshd-message');
@@ -327,6 +331,14 @@ describe('classifySshdMessage gives connections that ended before authenticating
         ...probe('ssh_protocol_error', '192.0.2.21', 7, 'message authentication code incorrect'),
         user: 'root',
       },
+    ],
+    [
+      'Connection closed by 192.0.2.15 port 35352',
+      probe('ssh_no_identification', '192.0.2.15', 35352, 'connection closed before identification'),
+    ],
+    [
+      'Connection reset by 2001:db8::16 port 44',
+      probe('ssh_no_identification', '2001:db8::16', 44, 'connection reset before identification'),
     ],
     [
       'fatal: Timeout before authentication for 192.0.2.30 port 60222',

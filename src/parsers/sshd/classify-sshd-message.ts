@@ -76,14 +76,16 @@ for (const classifier of CLASSIFIERS)
  * lines are counted attempts (`ssh_login` + `Failed`) and which repeat one and keep their own action.
  *
  * Connections that ended before authenticating (no banner, another protocol, no common algorithm,
- * LoginGraceTime run out) are probes: network events that no brute-force rule counts (match-probe.ts).
+ * LoginGraceTime run out) are probes: network events that no brute-force rule counts (match-probe.ts;
+ * a close before the banner, see match-disconnect.ts).
  *
  * Left out as `sshd-not-auth`, though they mention authentication, because they add no attempt:
  * `input_userauth_request: invalid user X [preauth]` (repeats `Invalid user`), `pam_unix(sshd:auth):
  * check pass; user unknown` (repeats it too), `PAM service(sshd) ignoring max retries`, `Postponed`
  * and `Partial` results, and `Connection closed by ADDR port N [preauth]` without a user (a client
- * that left after the key exchange: ssh-keyscan, a monitoring check, as often as a scanner). So are
- * `error: kex_exchange_identification: ...` and `fatal: no matching mac found`, which name no address.
+ * that left after the key exchange: ssh-keyscan, a client refusing the host key, as often as a
+ * scanner). So are `error: kex_exchange_identification: ...` (the close after it names the address)
+ * and `fatal: no matching mac found`, which name no address.
  */
 export function classifySshdMessage(message: string): SshdAuth | SshdSkip {
   const classifier = findClassifier(message, 0);

@@ -29,12 +29,34 @@ export function matchDisconnecting(message: string): SshdAuth | SshdSkip {
 
 /**
  * `Connection closed by|Connection reset by|Disconnected from` + `authenticating user USER ADDR port N
- * [preauth]` or `invalid user ...`: the client gave up during authentication. With just `ADDR port N`
- * it is a scanner's connection (no attempt), and with `user USER` a normal logout: not auth events.
+ * [preauth]` or `invalid user ...`: the client gave up during authentication. With `user USER` it is a
+ * normal logout, and with just `ADDR port N [preauth]` a client that left after the key exchange
+ * (ssh-keyscan, a client refusing the host key, a scanner, and before OpenSSH 7.5 one that had
+ * failed too): not auth events.
  */
 export function matchPreauthClose(message: string, prefixLength: number): SshdAuth | SshdSkip {
-  const remote = stripPreauth(message).slice(prefixLength);
-  if (!remote.startsWith('authenticating user ') && !remote.startsWith('invalid user ')) return NOT_AUTH;
+  const text = stripPreauth(message);
+  const remote = text.slice(prefixLength);
+  if (!remote.startsWith('authenticating user ') && !remote.startsWith('invalid user ')) {
+    return text === message && !message.startsWith('Disconnected')
+      ? matchEarlyClose(message, remote)
+      : NOT_AUTH;
+  }
   const auth = createSshdAuth('ssh_preauth_close', 'failure', 'trailing');
   return parseRemoteId(auth, remote) === undefined ? MALFORMED : auth;
+}
+
+/**
+ * `Connection closed by ADDR port N` or `Connection reset by ADDR port N`, neither [preauth] nor a
+ * user: since OpenSSH 8.0 the close of a connection that never sent its banner (after `error:
+ * kex_exchange_identification: ...`, which names no address), what older versions log as `Did not
+ * receive identification string`. Port scanners and TCP health checks.
+ */
+function matchEarlyClose(message: string, remote: string): SshdAuth | SshdSkip {
+  // Without a port (older OpenSSH), the line does not tell this close from a session's end.
+  if (remote.startsWith('user ') || !remote.includes(' port ')) return NOT_AUTH;
+  const reset = message.startsWith('Connection reset');
+  const auth = createSshdAuth('ssh_no_identification', 'failure');
+  auth.reason = reset ? 'connection reset before identification' : 'connection closed before identification';
+  return parseRemoteId(auth, remote) === 'none' ? auth : MALFORMED;
 }
