@@ -53,6 +53,25 @@ const failedLogon = (seconds: number, user: string, ip: string, logonType = '3',
     SubStatus: '0xc000006a',
   });
 
+/** A 4625 as NXLog's im_msvistalog writes it (the OTRF Security-Datasets' shape): flat, no @timestamp. */
+const nxlogFailedLogon = (seconds: number, user: string, ip: string, logonType: number) =>
+  JSON.stringify({
+    EventTime: iso(seconds).slice(0, 19).replace('T', ' '),
+    Hostname: 'DC01.corp.example.com',
+    EventType: 'AUDIT_FAILURE',
+    EventID: 4625,
+    SourceName: 'Microsoft-Windows-Security-Auditing',
+    Channel: 'Security',
+    TargetUserName: user,
+    TargetDomainName: 'CORP',
+    Status: '0xc000006d',
+    SubStatus: '0xc000006a',
+    LogonType: logonType,
+    IpAddress: ip,
+    IpPort: '0',
+    SourceModuleType: 'im_msvistalog',
+  });
+
 function appEvent(
   seconds: number,
   action: string,
@@ -134,6 +153,12 @@ describe('the shipped rule pack', () => {
       'RDP brute force',
       windowsParser,
       times(5).map((s) => failedLogon(s, 'administrator', '203.0.113.88', '10')),
+      ['windows-rdp-brute-force'],
+    ],
+    [
+      'RDP brute force as NXLog writes it',
+      windowsParser,
+      times(5).map((s) => nxlogFailedLogon(s, 'administrator', '203.0.113.88', 10)),
       ['windows-rdp-brute-force'],
     ],
     [

@@ -38,4 +38,34 @@ describe('BatchParser', () => {
     expect(parsed.skipped).toEqual({ 'too-deep': 1 });
     expect(parsed.events).toHaveLength(2);
   });
+
+  it('reads a search hit that holds an NXLog document (HELK, OTRF) as the Windows event it stands for', () => {
+    const parser = new BatchParser(undefined, () => Date.parse(time));
+    const parsed = parser.parse({
+      kind: 'documents',
+      documents: [
+        hit('7', {
+          '@timestamp': time,
+          EventID: 4625,
+          SourceName: 'Microsoft-Windows-Security-Auditing',
+          Channel: 'Security',
+          Hostname: 'DC01',
+          TargetUserName: 'alice',
+          LogonType: '10',
+          IpAddress: '203.0.113.88',
+          Status: '0xc000006d',
+          SubStatus: '0xc000006a',
+        }),
+      ],
+      position: null,
+    });
+    expect(parsed.events).toHaveLength(1);
+    expect(parsed.events[0]).toMatchObject({
+      event: { code: '4625', action: 'logon-failed', outcome: 'failure' },
+      user: { name: 'alice' },
+      source: { ip: '203.0.113.88' },
+      winlog: { logon: { type: 'RemoteInteractive' } },
+      klaxon: { hit: { index: 'winlogbeat-1', id: '7' } },
+    });
+  });
 });

@@ -2,6 +2,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { parseIsoMillis } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../../parsers/index.ts';
 import {
+  adoptNxlogDocument,
   chooseParser,
   enrichWindowsEvent,
   findParser,
@@ -41,9 +42,10 @@ export class BatchParser {
       if (reason !== null) parsed.skipped[reason] = (parsed.skipped[reason] ?? 0) + 1;
     };
     if (batch.kind === 'documents') {
-      // Hits arrive parsed: read them as objects (completed as Winlogbeat does), not as JSON text again.
+      // Hits arrive parsed: read them as objects (completed as Winlogbeat does, NXLog's reshaped
+      // first), not as JSON text again.
       for (const document of batch.documents) {
-        const event = readEcsObject(document);
+        const event = readEcsObject(document, adoptNxlogDocument);
         if (typeof event === 'string') skip(event);
         else {
           enrichWindowsEvent(event);

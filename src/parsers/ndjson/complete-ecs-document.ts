@@ -12,6 +12,8 @@ import type { TimestampSkipReason } from './normalize-timestamp.ts';
  *   never collide with what a rule or Winlogbeat means by a field);
  * - dotted keys are expanded into nested objects when `expandDots` (false: the caller knows there
  *   are none);
+ * - `adopt`, if given, reshapes the document of another shipper into an ECS one (the Windows
+ *   parser's NXLog documents), before the time is read;
  * - `@timestamp` is required and normalised to `toISOString()` form;
  * - `event.original` is set to `original` unless the document already has one (`original` may be
  *   undefined only when it has).
@@ -20,9 +22,11 @@ export function completeEcsDocument(
   parsed: Record<string, unknown>,
   original: string | undefined,
   expandDots: boolean,
+  adopt?: (doc: Record<string, unknown>) => void,
 ): SecurityEvent | TimestampSkipReason {
   let doc = isObject(parsed._source) ? unwrapHit(parsed, parsed._source) : parsed;
   if (expandDots) doc = expandDottedKeys(doc);
+  adopt?.(doc);
   const timestamp = normalizeTimestamp(doc['@timestamp']);
   if (timestamp === 'missing-timestamp' || timestamp === 'invalid-timestamp') return timestamp;
   doc['@timestamp'] = timestamp;

@@ -25,6 +25,12 @@ export interface SelectiveEcsOptions {
   /** Whether a slim event cannot be completed from the selected fields: the line is then read whole. */
   needsWhole?: (slim: SecurityEvent) => boolean;
   /**
+   * Reshapes another shipper's whole document into an ECS one (see completeEcsDocument). A line
+   * whose selected fields make no event (no `@timestamp` where the shipper names the time
+   * otherwise) is then read whole rather than skipped.
+   */
+  adopt?: (doc: Record<string, unknown>) => void;
+  /**
    * Where the lines can be read again: the parser then has `parseLineAt`, whose slim events keep
    * where their line is rather than its text (unless a rule reads `event.original`).
    */
@@ -38,7 +44,7 @@ export interface SelectiveEcsOptions {
  * learnt. Events carry the same values in the selected fields either way.
  */
 export function createSelectiveEcsParser(options: SelectiveEcsOptions): LineParser {
-  const { enrich, needsWhole } = options;
+  const { enrich, needsWhole, adopt } = options;
   // The line a slim event is from: its text, or (start >= 0) where it is in `options.lines`.
   let start = -1;
   let bytes = 0;
@@ -67,7 +73,7 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
     } else if (isLearnable(line)) lines.learn(line);
   };
   const readWhole = (line: string): SecurityEvent | string => {
-    const result = readEcsDocument(line);
+    const result = readEcsDocument(line, adopt);
     if (typeof result !== 'string' && enrich) enrich(result);
     return result;
   };
@@ -125,8 +131,9 @@ export function createSelectiveEcsParser(options: SelectiveEcsOptions): LinePars
             ? expandOnto(createSlimRoot(prototype, line), fillObject({}, plan, lines.holes))
             : fillObject(createSlimRoot(prototype, line), plan, lines.holes);
         const event = completeEcsDocument(root, line, false);
-        if (typeof event === 'string') return event;
-        if (needsWhole?.(event) !== true) {
+        if (typeof event === 'string') {
+          if (adopt === undefined) return event;
+        } else if (needsWhole?.(event) !== true) {
           enrich?.(event);
           // Without enrich the event holds only the selected fields already.
           if (unkept || (!enrich && start < 0)) {

@@ -17,9 +17,12 @@ export type DocumentSkipReason =
  * JSON_LIMITS is `too-deep` or `too-long`): a search
  * hit is unwrapped (its `_index`/`_id` kept as `klaxon.hit`), dotted keys are expanded,
  * `@timestamp` is required and normalised, and `event.original` is set to the raw line unless the
- * document already has one (completeEcsDocument). The parsed object is reused, never cloned.
+ * document already has one (completeEcsDocument, which `adopt` is passed to). The parsed object is reused, never cloned.
  */
-export function readEcsDocument(rawLine: string): SecurityEvent | DocumentSkipReason {
+export function readEcsDocument(
+  rawLine: string,
+  adopt?: (doc: Record<string, unknown>) => void,
+): SecurityEvent | DocumentSkipReason {
   // A byte order mark before the first line of a file: JSON.parse rejects it.
   const line = rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
   if (isBlank(line)) return 'blank';
@@ -27,7 +30,7 @@ export function readEcsDocument(rawLine: string): SecurityEvent | DocumentSkipRe
   const parsed = readBoundedJson(line);
   if (!parsed.ok) return parsed.reason;
   if (!isObject(parsed.value)) return 'not-an-object';
-  return completeEcsDocument(parsed.value, line, mayHaveDottedKey(line));
+  return completeEcsDocument(parsed.value, line, mayHaveDottedKey(line), adopt);
 }
 
 function isBlank(line: string): boolean {

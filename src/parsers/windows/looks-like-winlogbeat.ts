@@ -1,9 +1,11 @@
 import { isObject } from '../../core/index.ts';
 import { SECURITY_AUDITING_PROVIDER } from './enrich-windows-event.ts';
+import { isNxlogWindowsDocument } from './nxlog-document.ts';
 
 /**
  * Whether a parsed (not yet dot-expanded) JSON document is a Windows event as Winlogbeat writes
- * it: a `winlog` object, dotted `winlog.*` keys, or the Security-Auditing provider.
+ * it (a `winlog` object, dotted `winlog.*` keys, or the Security-Auditing provider) or as NXLog
+ * writes it (flat, `EventID` beside `SourceName` or `Channel`).
  */
 export function looksLikeWinlogbeat(doc: Record<string, unknown>): boolean {
   if (isObject(doc.winlog)) return true;
@@ -13,5 +15,5 @@ export function looksLikeWinlogbeat(doc: Record<string, unknown>): boolean {
   for (const key in doc) {
     if (key.startsWith('winlog.')) return true;
   }
-  return false;
+  return isNxlogWindowsDocument(doc);
 }

@@ -37,6 +37,8 @@ const EVENT_DATA = [
  * slim event exactly as it fills them in the whole document.
  */
 export const WINDOWS_ENRICH_READS: readonly string[] = [
+  // An NXLog document's (nxlog-document.ts): such a document is read whole and reshaped.
+  'EventID',
   'event',
   'winlog.event_id',
   'winlog.provider_name',
@@ -48,8 +50,12 @@ export const WINDOWS_ENRICH_READS: readonly string[] = [
   ...EVENT_DATA.map((key) => `winlog.event_data.${key}`),
 ];
 
-/** SQL Server logins are read from all their event data and message: those are read whole. */
+/**
+ * SQL Server logins are read from all their event data and message, and NXLog's flat documents
+ * are reshaped from all their fields: those are read whole.
+ */
 export function needsWholeWindowsEvent(event: SecurityEvent): boolean {
   const winlog = isObject(event.winlog) ? event.winlog : undefined;
+  if (winlog === undefined && (event as Record<string, unknown>).EventID !== undefined) return true;
   return isMssqlProvider(event.event.provider ?? winlog?.provider_name);
 }
