@@ -138,6 +138,8 @@ describe('NXLog documents (im_msvistalog, the OTRF Security-Datasets)', () => {
       Nested: { a: 1 },
       param1: 'x',
       lowercase: 'stays',
+      Hostname: 'WS7.corp.example.com',
+      host: 'wec.internal.cloudapp.net',
     };
     adoptNxlogDocument(doc);
     expect(doc).toMatchObject({
@@ -146,6 +148,7 @@ describe('NXLog documents (im_msvistalog, the OTRF Security-Datasets)', () => {
       event: { code: '4625' },
       Nested: { a: 1 },
       lowercase: 'stays',
+      host: { name: 'WS7.corp.example.com' },
     });
   });
 });

@@ -75,7 +75,8 @@ export function adoptNxlogDocument(doc: Record<string, unknown>): void {
   const event = isObject(doc.event) ? doc.event : (doc.event = {});
   event.code ??= code;
   if (typeof doc.SourceName === 'string') event.provider ??= doc.SourceName;
-  if (typeof doc.Hostname === 'string' && doc.host === undefined) doc.host = { name: doc.Hostname };
+  // Logstash's `host` (a string: the collector the document came through) is no ECS host.
+  if (typeof doc.Hostname === 'string' && !isObject(doc.host)) doc.host = { name: doc.Hostname };
   if (typeof doc.Message === 'string' && doc.message === undefined) doc.message = doc.Message;
   if (doc['@timestamp'] === undefined) {
     const time = eventTimeOf(doc.EventTime);
