@@ -1,6 +1,7 @@
 export type { EmitEvent, LineParser, ParserDefinition, ParserOptions } from './parser.ts';
 export { sshdParser } from './sshd/index.ts';
 export { windowsParser, enrichWindowsEvent, adoptNxlogDocument } from './windows/index.ts';
+export { windowsXmlParser } from './windows-xml/index.ts';
 export { ndjsonParser } from './ndjson/index.ts';
 export { cowrieParser } from './cowrie/index.ts';
 export { accessLogParser } from './access-log/index.ts';

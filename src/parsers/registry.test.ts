@@ -10,6 +10,7 @@ import {
   sniffBinaryFormat,
   sshdParser,
   windowsParser,
+  windowsXmlParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -17,14 +18,16 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie and access-log, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log and windows-xml, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
       'ndjson',
       'cowrie',
       'access-log',
+      'windows-xml',
     ]);
+    expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
     expect(findParser('access-log')).toBe(accessLogParser);
     expect(findParser('sshd')).toBe(sshdParser);
@@ -60,6 +63,7 @@ describe('parser registry', () => {
       { format: 'ndjson', score: 0.9 },
       { format: 'cowrie', score: 0 },
       { format: 'access-log', score: 0 },
+      { format: 'windows-xml', score: 0 },
     ]);
   });
 
@@ -89,7 +93,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml\]/,
     );
   });
 });

@@ -7,6 +7,7 @@ import { sshdParser } from './sshd/index.ts';
 import { windowsParser } from './windows/index.ts';
 import { cowrieParser } from './cowrie/index.ts';
 import { accessLogParser } from './access-log/index.ts';
+import { windowsXmlParser } from './windows-xml/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -15,9 +16,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   ndjsonParser,
   cowrieParser,
   accessLogParser,
+  windowsXmlParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

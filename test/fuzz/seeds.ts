@@ -56,6 +56,19 @@ export function windowsLines(): string[] {
   return windows;
 }
 
+let windowsXml: string[] | undefined;
+
+/** The same Windows records as XML, as the EVTX held them (python-evtx's rendering), one a line. */
+export function windowsXmlLines(): string[] {
+  windowsXml ??= windowsLines().flatMap((line) => {
+    const original = (JSON.parse(line) as { event?: { original?: unknown } }).event?.original;
+    return typeof original === 'string' && original.startsWith('<Event')
+      ? [original.trimEnd().replace(/>\n+</g, '><')]
+      : [];
+  });
+  return windowsXml;
+}
+
 /** Application events (ECS NDJSON) of the ndjson fixture. */
 export function appEventLines(): string[] {
   return lines(readFileSync(repo('src/parsers/ndjson/testdata/app-events.ndjson'), 'utf8'));

@@ -6,6 +6,7 @@ import type { FuzzTarget } from './runner.ts';
 import { sshdTarget } from './sshd.fuzz.ts';
 import { rfc3164Target, rfc5424Target } from './syslog.fuzz.ts';
 import { windowsTarget } from './windows.fuzz.ts';
+import { windowsXmlTarget } from './windows-xml.fuzz.ts';
 
 /** Every fuzz target: each parser, the rule and config loaders, the ingest API. */
 export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
@@ -13,6 +14,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   rfc3164Target,
   rfc5424Target,
   windowsTarget,
+  windowsXmlTarget,
   ndjsonTarget,
   rulesTarget,
   configTarget,

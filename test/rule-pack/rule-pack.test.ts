@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/app/index.ts';
 import type { Detection, SecurityEvent } from '../../src/core/index.ts';
 import { createDetectionEngine } from '../../src/detection/index.ts';
-import { ndjsonParser, sshdParser, windowsParser } from '../../src/parsers/index.ts';
+import { ndjsonParser, sshdParser, windowsParser, windowsXmlParser } from '../../src/parsers/index.ts';
 import type { ParserDefinition } from '../../src/parsers/index.ts';
 
 const rules = await loadRules(undefined);
@@ -71,6 +71,10 @@ const nxlogFailedLogon = (seconds: number, user: string, ip: string, logonType: 
     IpPort: '0',
     SourceModuleType: 'im_msvistalog',
   });
+
+/** A 4625 as Windows renders it in XML (Splunk's XmlWinEventLog, ToXml()): one event a line. */
+const xmlFailedLogon = (seconds: number, user: string, ip: string, logonType: number) =>
+  `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}'/><EventID>4625</EventID><Version>0</Version><Level>0</Level><Task>12544</Task><Opcode>0</Opcode><Keywords>0x8010000000000000</Keywords><TimeCreated SystemTime='${iso(seconds).replace('Z', '0000Z')}'/><EventRecordID>${7000 + seconds}</EventRecordID><Correlation/><Execution ProcessID='660' ThreadID='3128'/><Channel>Security</Channel><Computer>DC01.corp.example.com</Computer><Security/></System><EventData><Data Name='SubjectUserSid'>S-1-0-0</Data><Data Name='TargetUserName'>${user}</Data><Data Name='TargetDomainName'>CORP</Data><Data Name='Status'>0xc000006d</Data><Data Name='SubStatus'>0xc000006a</Data><Data Name='LogonType'>${logonType}</Data><Data Name='IpAddress'>${ip}</Data><Data Name='IpPort'>0</Data></EventData></Event>`;
 
 function appEvent(
   seconds: number,
@@ -159,6 +163,12 @@ describe('the shipped rule pack', () => {
       'RDP brute force as NXLog writes it',
       windowsParser,
       times(5).map((s) => nxlogFailedLogon(s, 'administrator', '203.0.113.88', 10)),
+      ['windows-rdp-brute-force'],
+    ],
+    [
+      'RDP brute force as Windows writes it in XML',
+      windowsXmlParser,
+      times(5).map((s) => xmlFailedLogon(s, 'administrator', '203.0.113.88', 10)),
       ['windows-rdp-brute-force'],
     ],
     [

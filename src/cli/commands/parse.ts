@@ -14,7 +14,10 @@ export function registerParse(program: Command, io: Io): void {
     .command('parse')
     .description('print the normalized events of a file, one JSON object a line (like a grok debugger)')
     .argument('<file>', 'log file')
-    .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson | evtx')
+    .option(
+      '-f, --format <format>',
+      'parser to use instead of detecting it: sshd | windows | windows-xml | ndjson | cowrie | access-log | evtx',
+    )
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .action(async (file: string, flags: ParseFlags) => {
       const stream = await openEventStream(file, flags);

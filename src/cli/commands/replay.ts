@@ -35,7 +35,10 @@ export function registerReplay(program: Command, io: Io): void {
       'rule file or folder, Klaxon or Sigma rules (repeatable); default: the shipped rule pack',
       collect,
     )
-    .option('-f, --format <format>', 'parser to use instead of detecting it: sshd | windows | ndjson | evtx')
+    .option(
+      '-f, --format <format>',
+      'parser to use instead of detecting it: sshd | windows | windows-xml | ndjson | cowrie | access-log | evtx',
+    )
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)
     .option(

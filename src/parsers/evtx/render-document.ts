@@ -18,21 +18,27 @@ const SYSTEM_TEXT_FIELDS: ReadonlyArray<[string, string]> = [
  * The document Winlogbeat ships for a record: `@timestamp`, `event.code`/`provider`/`original`,
  * `host.name`, and `winlog.*` with `event_data` (EventData's Data by Name; unnamed ones as
  * param1, param2, ...) and `user_data` (UserData's first element, one level flattened).
+ * `recordId`: the record header's, for a record whose XML names none; `original`: the record's XML
+ * as text when the caller has it (else it is rendered from the tree).
  */
-export function renderDocument(nodes: readonly XmlNode[], recordId: bigint): Record<string, unknown> {
+export function renderDocument(
+  nodes: readonly XmlNode[],
+  recordId: bigint | undefined,
+  original?: string,
+): Record<string, unknown> {
   const root = nodes.find((node): node is XmlElement => node.kind === 'element');
   const system = root ? childElement(root, 'System') : undefined;
   const winlog: Record<string, unknown> = {};
   const event: Record<string, unknown> = { kind: 'event' };
   const doc: Record<string, unknown> = {};
   if (system) readSystem(system, winlog, event, doc);
-  if (winlog.record_id === undefined) winlog.record_id = Number(recordId);
+  if (winlog.record_id === undefined && recordId !== undefined) winlog.record_id = Number(recordId);
   const eventData = root ? childElement(root, 'EventData') : undefined;
   if (eventData) winlog.event_data = readEventData(eventData);
   const userData = root ? childElement(root, 'UserData') : undefined;
   const userDataDoc = userData ? readUserData(userData) : undefined;
   if (userDataDoc) winlog.user_data = userDataDoc;
-  event.original = renderXml(nodes);
+  event.original = original ?? renderXml(nodes);
   doc.event = event;
   if (typeof winlog.computer_name === 'string') doc.host = { name: winlog.computer_name };
   doc.winlog = winlog;

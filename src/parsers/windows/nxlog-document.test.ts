@@ -8,6 +8,7 @@ import { windowsParser } from './index.ts';
 import { adoptNxlogDocument, isNxlogWindowsDocument } from './nxlog-document.ts';
 import { datasetUrl } from '../../../test/support/datasets.ts';
 import { bareDocument } from './testdata/bare-document.ts';
+import { MAPPED_FIELDS } from './testdata/mapped-fields.ts';
 
 const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
@@ -52,25 +53,7 @@ function asNxlog(line: string, withTimestamp: boolean): string {
   });
 }
 
-const MAPPED = [
-  'event.code',
-  'event.provider',
-  'event.action',
-  'event.category',
-  'event.outcome',
-  'event.reason',
-  'user.name',
-  'user.domain',
-  'source.ip',
-  'source.port',
-  'source.domain',
-  'winlog.logon.type',
-  'winlog.logon.failure.status',
-  'winlog.event_data.TargetUserName',
-  'winlog.event_data.IpAddress',
-  'winlog.channel',
-  'winlog.computer_name',
-];
+const MAPPED = [...MAPPED_FIELDS, 'winlog.event_data.TargetUserName', 'winlog.event_data.IpAddress'];
 
 function parse(lines: string[], fields?: string[]): SecurityEvent[] {
   const parser = fields ? windowsParser.createSelective!({}, fields) : windowsParser.create({});
