@@ -17,7 +17,8 @@ export type DocumentSkipReason =
  * JSON_LIMITS is `too-deep` or `too-long`): a search
  * hit is unwrapped (its `_index`/`_id` kept as `klaxon.hit`), dotted keys are expanded,
  * `@timestamp` is required and normalised, and `event.original` is set to the raw line unless the
- * document already has one (completeEcsDocument, which `adopt` is passed to). The parsed object is reused, never cloned.
+ * document already has one (completeEcsDocument, which `adopt` is passed to). The parsed object is
+ * reused, never cloned.
  */
 export function readEcsDocument(
   rawLine: string,

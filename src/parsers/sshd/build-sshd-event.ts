@@ -19,6 +19,8 @@ export function buildSshdEvent(
   timestamp: string,
   auth: SshdAuth,
 ): SecurityEvent {
+  // A probe (a connection that ended before authenticating) is a network event, the rest authentication.
+  const probe = isProbeAction(auth.action);
   const event: SecurityEvent = {
     '@timestamp': timestamp,
     event: {
@@ -26,8 +28,8 @@ export function buildSshdEvent(
       kind: 'event',
       module: 'system',
       dataset: 'system.auth',
-      category: categoryOf(auth),
-      type: isProbeAction(auth.action) ? ['connection', 'end'] : ['info'],
+      category: probe ? ['network'] : authenticationCategory(auth),
+      type: probe ? ['connection', 'end'] : ['info'],
       action: auth.action,
       outcome: auth.outcome,
     },
@@ -44,8 +46,7 @@ export function buildSshdEvent(
   return event;
 }
 
-function categoryOf(auth: SshdAuth): string[] {
-  if (isProbeAction(auth.action)) return ['network'];
+function authenticationCategory(auth: SshdAuth): string[] {
   return auth.sshEvent === 'Accepted' ? ['authentication', 'session'] : ['authentication'];
 }
 
