@@ -1,4 +1,6 @@
+import { accessLogTarget } from './access-log.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
+import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
 import { ndjsonTarget } from './ndjson.fuzz.ts';
 import { rulesTarget } from './rules.fuzz.ts';
@@ -16,6 +18,8 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   windowsTarget,
   windowsXmlTarget,
   ndjsonTarget,
+  cowrieTarget,
+  accessLogTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -3,38 +3,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { cowrieParser } from './index.ts';
 
-// Records written for this test in the shape of Cowrie's JSON log (cowrie.json).
-const record = (fields: Record<string, unknown>) =>
-  JSON.stringify({
-    sensor: 'hp-eu-1',
-    timestamp: '2024-03-04T10:00:01.654321Z',
-    session: 'a1b2c3d4',
-    ...fields,
-  });
-const CONNECT = record({
-  eventid: 'cowrie.session.connect',
-  src_ip: '203.0.113.7',
-  src_port: 52114,
-  dst_ip: '10.0.0.5',
-  dst_port: 2222,
-  protocol: 'ssh',
-  message: 'New connection: 203.0.113.7:52114 (10.0.0.5:2222) [session: a1b2c3d4]',
-});
-const FAILED = record({
-  eventid: 'cowrie.login.failed',
-  src_ip: '203.0.113.7',
-  username: 'admin',
-  password: 'hunter2secret',
-  message: 'login attempt [admin/hunter2secret] failed',
-});
-const SUCCESS = record({
-  eventid: 'cowrie.login.success',
-  src_ip: '203.0.113.7',
-  username: 'root',
-  password: 'toor-secret',
-  message: 'login attempt [root/toor-secret] succeeded',
-});
-const CLOSED = record({ eventid: 'cowrie.session.closed', src_ip: '203.0.113.7', duration: 3.2 });
+import { CLOSED, CONNECT, FAILED, SUCCESS } from './testdata/records.ts';
 
 function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
   const parser = cowrieParser.create({});

@@ -1,8 +1,17 @@
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser as Saxes } from 'saxes';
 import { JSON_LIMITS } from '../../core/index.ts';
 import type { XmlElement, XmlNode } from '../evtx/xml-node.ts';
 
 export type XmlSkipReason = 'invalid-xml' | 'too-deep' | 'not-an-event';
+
+let loaded: typeof Saxes | undefined;
+
+/** saxes, loaded at the first XML event: every process that never reads one is spared it. */
+function saxesParser(): typeof Saxes {
+  loaded ??= (createRequire(import.meta.url)('saxes') as { SaxesParser: typeof Saxes }).SaxesParser;
+  return loaded;
+}
 
 /**
  * One `<Event>` element of Windows' event XML (what wevtutil, Get-WinEvent's ToXml() and Splunk's
@@ -12,7 +21,7 @@ export type XmlSkipReason = 'invalid-xml' | 'too-deep' | 'not-an-event';
  * (Windows' own are 5 deep) end the read, which keeps every later recursive walk short.
  */
 export function readEventXml(text: string): XmlElement | XmlSkipReason {
-  const parser = new SaxesParser({ fragment: true, position: false });
+  const parser = new (saxesParser())({ fragment: true, position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let failure: XmlSkipReason | undefined;
