@@ -106,6 +106,7 @@ describe('NXLog documents (im_msvistalog, the OTRF Security-Datasets)', () => {
     expect(isNxlogWindowsDocument({ EventID: 4625 })).toBe(false);
     expect(isNxlogWindowsDocument({ EventID: 'x', Channel: 'Security' })).toBe(false);
     expect(isNxlogWindowsDocument({ EventID: 4625.5, Channel: 'Security' })).toBe(false);
+    expect(isNxlogWindowsDocument({ EventID: 1e21, Channel: 'Security' })).toBe(false);
     const other = { message: 'hello', EventID: 'login' };
     adoptNxlogDocument(other);
     expect(other).toEqual({ message: 'hello', EventID: 'login' });

@@ -86,7 +86,8 @@ export function adoptNxlogDocument(doc: Record<string, unknown>): void {
 
 /** `4625` or `"4625"`: an event id, as Winlogbeat's string. */
 function eventIdOf(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? String(value) : undefined;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 0 && value <= 65535 ? String(value) : undefined;
   return typeof value === 'string' && /^\d{1,5}$/.test(value) ? value : undefined;
 }
 
