@@ -1,5 +1,6 @@
 import { JSON_LIMITS, parseIsoMillis } from '../../core/index.ts';
 import { renderDocument } from '../evtx/render-document.ts';
+import { childElement, textOf } from '../evtx/xml-node.ts';
 import { readEcsObject } from '../ndjson/index.ts';
 import type { EmitEvent, LineParser } from '../parser.ts';
 import { enrichWindowsEvent } from '../windows/index.ts';
@@ -12,8 +13,9 @@ const END = '</Event>';
  * Windows events as XML text, one `<Event>` element after another: one a line (Splunk's
  * XmlWinEventLog, `Get-WinEvent | % ToXml()`), several on one line, or one over many lines (an
  * indented export; the `<Events>` around Event Viewer's "Save as XML" is passed over). Each becomes
- * the document the EVTX decoder makes of the same record, its text as `event.original`, and is
- * mapped as the `windows` parser maps Winlogbeat's. An event longer than JSON_LIMITS.maxLength is
+ * the document the EVTX decoder makes of the same record, its text as `event.original` (and a
+ * rendered one's RenderingInfo message as `message`), and is mapped as the `windows` parser maps
+ * Winlogbeat's. An event longer than JSON_LIMITS.maxLength is
  * skipped (`too-long`), as is text that is no event (`not-an-event`) or no XML (`invalid-xml`).
  */
 export function createWindowsXmlParser(): LineParser {
@@ -109,6 +111,11 @@ function emitEvent(text: string, emit: EmitEvent): string | null {
   const root = readEventXml(text);
   if (typeof root === 'string') return root;
   const doc = renderDocument([root], undefined, text);
+  // Rendered XML (wevtutil /f:RenderedXml, Splunk's XmlWinEventLog) carries the event's message,
+  // which Winlogbeat ships as `message`.
+  const rendering = childElement(root, 'RenderingInfo');
+  const message = rendering && childElement(rendering, 'Message');
+  if (message !== undefined) doc.message = textOf(message.children).trim();
   const event = readEcsObject(doc);
   if (typeof event === 'string') return event;
   enrichWindowsEvent(event);

@@ -71,6 +71,18 @@ describe('windows-xml on the EVTX-to-MITRE-Attack records as XML', () => {
     expect(parsed.events.filter((event) => event.event.outcome === 'failure').length).toBeGreaterThan(100);
   });
 
+  it("takes a rendered event's message, as Winlogbeat ships it", () => {
+    const bare = oneLine(records[0]?.xml as string);
+    const rendered = bare.replace(
+      '</Event>',
+      "<RenderingInfo Culture='en-US'><Message>Login failed for user &apos;sa&apos;.\n Reason: Password did not match.</Message><Level>Information</Level></RenderingInfo></Event>",
+    );
+    expect(parse([rendered]).events[0]?.message).toBe(
+      "Login failed for user 'sa'.\n Reason: Password did not match.",
+    );
+    expect(parse([bare]).events[0]?.message).toBeUndefined();
+  });
+
   it("keeps each event's own text as event.original", () => {
     const lines = records.slice(0, 3).map(({ xml }) => oneLine(xml));
     expect(parse(lines).events.map((event) => event.event.original)).toEqual(lines);
