@@ -6,6 +6,8 @@ import { matchRefusedConnect, matchRootRefused, matchUserNotAllowed } from './ma
 import { matchBsdPamError } from './match-bsd-pam.ts';
 import { matchReceivedDisconnect } from './match-received-disconnect.ts';
 import {
+  FATAL,
+  mayBeFatalProbe,
   matchBadProtocol,
   matchBannerExchange,
   matchDispatchFatal,
@@ -56,13 +58,7 @@ const CLASSIFIERS: Classifier[] = [
   { prefix: 'Unable to negotiate with ', match: matchNegotiation },
   { prefix: 'ssh_dispatch_run_fatal: Connection from ', match: matchDispatchFatal },
   { prefix: 'Timeout before authentication for ', match: matchGraceTimeout },
-  {
-    prefix: 'fatal: ',
-    match: matchFatal,
-    may: (text, start) =>
-      text.startsWith('Unable to negotiate with ', start + 7) ||
-      text.startsWith('Timeout before authentication for ', start + 7),
-  },
+  { prefix: FATAL, match: matchFatal, may: mayBeFatalProbe },
 ];
 
 const BY_FIRST_CHAR: Array<Classifier[] | undefined> = [];

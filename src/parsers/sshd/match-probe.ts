@@ -118,10 +118,18 @@ export function matchGraceTimeout(message: string): SshdAuth | SshdSkip {
   return setAddressPort(auth, from) ? auth : MALFORMED;
 }
 
+export const FATAL = 'fatal: ';
+
 /** The probes sshd also logs as `fatal: ...` (it then ends the connection). */
 export function matchFatal(message: string): SshdAuth | SshdSkip {
-  const inner = message.slice(7);
+  const inner = message.slice(FATAL.length);
   if (inner.startsWith(NEGOTIATE)) return matchNegotiation(inner);
   if (inner.startsWith(GRACE_TIMEOUT)) return matchGraceTimeout(inner);
   return NOT_AUTH;
+}
+
+/** Whether the `fatal: ...` message at `start` of `text` is one matchFatal reads (else it is no probe). */
+export function mayBeFatalProbe(text: string, start: number): boolean {
+  const inner = start + FATAL.length;
+  return text.startsWith(NEGOTIATE, inner) || text.startsWith(GRACE_TIMEOUT, inner);
 }

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { getField } from '../../core/index.ts';
@@ -6,21 +5,15 @@ import { chooseParserFrom } from '../choose-parser.ts';
 import { parserDefinitions } from '../registry.ts';
 import { windowsParser } from '../windows/index.ts';
 import { bareDocument } from '../windows/testdata/bare-document.ts';
+import { datasetLines } from '../windows/testdata/dataset-lines.ts';
 import { MAPPED_FIELDS } from '../windows/testdata/mapped-fields.ts';
 import { windowsXmlParser } from './index.ts';
-import { datasetUrl } from '../../../test/support/datasets.ts';
-
-const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
 /** The dataset's records: each as Winlogbeat ships it, and its XML as the EVTX holds it (python-evtx's rendering, indented). */
-const records = readdirSync(DATASET)
-  .filter((name) => name.endsWith('.jsonl'))
-  .flatMap((file) => readFileSync(new URL(file, DATASET), 'utf8').split('\n'))
-  .filter((line) => line !== '')
-  .map((line) => ({
-    winlogbeat: bareDocument(line),
-    xml: (JSON.parse(line) as { event: { original: string } }).event.original,
-  }));
+const records = datasetLines().map((line) => ({
+  winlogbeat: bareDocument(line),
+  xml: (JSON.parse(line) as { event: { original: string } }).event.original,
+}));
 
 // The XML holds the whole record: its event and user data, record id and host too.
 const MAPPED = [...MAPPED_FIELDS, 'winlog.event_data', 'winlog.user_data', 'winlog.record_id', 'host.name'];

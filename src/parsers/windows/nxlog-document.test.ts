@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { getField } from '../../core/index.ts';
@@ -6,22 +5,16 @@ import { chooseParserFrom } from '../choose-parser.ts';
 import { parserDefinitions } from '../registry.ts';
 import { windowsParser } from './index.ts';
 import { adoptNxlogDocument, isNxlogWindowsDocument } from './nxlog-document.ts';
-import { datasetUrl } from '../../../test/support/datasets.ts';
 import { bareDocument } from './testdata/bare-document.ts';
+import { datasetLines } from './testdata/dataset-lines.ts';
 import { MAPPED_FIELDS } from './testdata/mapped-fields.ts';
-
-const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
 
 /**
  * The real records of the dataset as Winlogbeat ships them (see shared/datasets/README.md), without
  * the fields its converter added beside the event data (the parser maps them from it).
  */
 function winlogbeatLines(): string[] {
-  const files = readdirSync(DATASET).filter((name) => name.endsWith('.jsonl'));
-  return files
-    .flatMap((file) => readFileSync(new URL(file, DATASET), 'utf8').split('\n'))
-    .filter((line) => line !== '')
-    .map(bareDocument);
+  return datasetLines().map(bareDocument);
 }
 
 /**

@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { getField } from '../../core/index.ts';
 import { isSlimEvent, materializeEvent } from '../slim-event.ts';
 import { windowsParser } from './index.ts';
-import { datasetUrl } from '../../../test/support/datasets.ts';
+import { datasetLines } from './testdata/dataset-lines.ts';
 import { bareDocument } from './testdata/bare-document.ts';
 
-const DATASET = datasetUrl('windows/evtx-to-mitre-attack/jsonl/');
-
 /** The dataset's lines as they are, and without what Winlogbeat's mapping adds (the parser fills it). */
-function datasetLines(): string[] {
-  const files = readdirSync(DATASET).filter((name) => name.endsWith('.jsonl'));
-  const lines = files.flatMap((file) => readFileSync(new URL(file, DATASET), 'utf8').split('\n'));
-  const docs = lines.filter((line) => line !== '');
+function wholeAndBareLines(): string[] {
+  const docs = datasetLines();
   return [...docs, ...docs.map(bareDocument), ...docs.map(bareDocument)];
 }
 
@@ -48,7 +43,7 @@ const FILLED = [
 
 describe('slim Windows events', () => {
   it('hold the fields the rules read as the whole events do, filled by the mapping or not', () => {
-    const lines = datasetLines();
+    const lines = wholeAndBareLines();
     const whole = parse(lines);
     const slim = parse(lines, FILLED);
     expect(slim).toHaveLength(whole.length);
@@ -67,7 +62,10 @@ describe('slim Windows events', () => {
 
   it('hold each filled field as the whole events do when it is the only one read', () => {
     // Without Status, event.reason falls back on the FailureReason text.
-    const lines = datasetLines().flatMap((line) => [line, line.replace(/"(Sub)?Status":"[^"]*",?/g, '')]);
+    const lines = wholeAndBareLines().flatMap((line) => [
+      line,
+      line.replace(/"(Sub)?Status":"[^"]*",?/g, ''),
+    ]);
     const whole = parse(lines);
     const unfilled: string[] = [];
     for (const field of FILLED) {
@@ -82,7 +80,7 @@ describe('slim Windows events', () => {
   });
 
   it('hold nothing more than the fields the rules read, the time and the line', () => {
-    const lines = datasetLines();
+    const lines = wholeAndBareLines();
     const whole = parse(lines);
     const slim = parse(lines, ['source.ip', 'event.code']);
     const logons = slim.filter(
