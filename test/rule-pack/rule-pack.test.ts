@@ -96,8 +96,13 @@ function appEvent(
   });
 }
 
-const sshdLine = (seconds: number, message: string) =>
-  `${new Date(T0 + seconds * 1000).toUTCString().slice(8, 11)} ${new Date(T0 + seconds * 1000).getUTCDate()} ${new Date(T0 + seconds * 1000).toISOString().slice(11, 19)} bastion sshd[${100 + seconds}]: ${message}`;
+const sshdLine = (seconds: number, message: string, program = 'sshd') =>
+  `${new Date(T0 + seconds * 1000).toUTCString().slice(8, 11)} ${new Date(T0 + seconds * 1000).getUTCDate()} ${new Date(T0 + seconds * 1000).toISOString().slice(11, 19)} bastion ${program}[${100 + seconds}]: ${message}`;
+/** Dropbear (OpenWrt's SSH server): one connection (pid) a line, as each guess comes from a new one. */
+const dropbearFailure = (seconds: number, user: string, ip: string) =>
+  sshdLine(seconds, `Bad password attempt for '${user}' from ${ip}:${40000 + seconds}`, 'dropbear');
+const dropbearUnknownUser = (seconds: number, ip: string) =>
+  sshdLine(seconds, `Login attempt for nonexistent user from ${ip}:${40000 + seconds}`, 'dropbear');
 const sshdFailure = (seconds: number, user: string, ip: string) =>
   sshdLine(seconds, `Failed password for ${user} from ${ip} port ${40000 + seconds} ssh2`);
 /** Connections that end before authenticating, each kind in turn (see match-probe.ts). */
@@ -134,6 +139,24 @@ describe('the shipped rule pack', () => {
       sshdParser,
       times(20, 20).map((s, i) => sshdFailure(s, 'deploy', `203.0.113.${i + 1}`)),
       ['ssh-brute-force-user'],
+    ],
+    [
+      'ssh brute force on a Dropbear server',
+      sshdParser,
+      times(10, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      ['ssh-brute-force-source'],
+    ],
+    [
+      'ssh brute force on a Dropbear server with unknown account names',
+      sshdParser,
+      times(10, 20).map((s) => dropbearUnknownUser(s, '203.0.113.9')),
+      ['ssh-brute-force-source'],
+    ],
+    [
+      '9 Dropbear failures are not enough',
+      sshdParser,
+      times(9, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      [],
     ],
     [
       'SSH probing from one address: never counted as login attempts',

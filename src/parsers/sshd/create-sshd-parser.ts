@@ -17,7 +17,8 @@ import { classifySshdMessage, mayClassifySshdMessage } from './classify-sshd-mes
 import { buildSshdEvent, type SshdHeader } from './build-sshd-event.ts';
 import { readLastMessageRepeated, REPEATED_PREFIX, unwrapRepeated } from './unwrap-repeated.ts';
 import { createTimestampFormatter } from './format-timestamp.ts';
-import { isSshdProgram, sshdProgramAt } from './sshd-programs.ts';
+import { DROPBEAR, isSshdProgram, sshdProgramAt } from './sshd-programs.ts';
+import { classifyDropbearMessage, mayClassifyDropbearMessage } from './match-dropbear.ts';
 import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
@@ -71,7 +72,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     let skip: string | undefined;
     if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
     else if (program === undefined) skip = NOT_SSHD;
-    else if (!mayConcernAuth(line, parts.messageStart)) skip = NOT_AUTH;
+    else if (!mayConcernAuth(line, parts.messageStart, program)) skip = NOT_AUTH;
     else {
       const message = line.slice(parts.messageStart, parts.end);
       return useMessage(parts.timestamp, rfc3164Host(line, parts), program, parts.pid, message, line, emit);
@@ -128,7 +129,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       count = repeated.count;
       message = repeated.message;
     }
-    const auth = classifySshdMessage(message);
+    const auth = program === DROPBEAR ? classifyDropbearMessage(message) : classifySshdMessage(message);
     if (typeof auth === 'string') return auth;
     markAttempt(auth, countsAsAttempt(auth, hostname, pid, time));
     last.hostname = hostname;
@@ -149,10 +150,10 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   };
 }
 
-/** Whether the sshd message at `start` may be one classifySshdMessage reads (wrapped ones may). */
-function mayConcernAuth(line: string, start: number): boolean {
+/** Whether the message at `start` may be one its classifier reads (wrapped ones may). */
+function mayConcernAuth(line: string, start: number, program: string): boolean {
   return (
-    mayClassifySshdMessage(line, start) ||
+    (program === DROPBEAR ? mayClassifyDropbearMessage(line, start) : mayClassifySshdMessage(line, start)) ||
     line.startsWith(REPEATED_PREFIX, start) ||
     line.startsWith(SOLARIS_TAG, start)
   );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityEvent } from '../../core/index.ts';
-import { createSshdParser } from './create-sshd-parser.ts';
+import { parse, row, type Row } from './testdata/sshd-rows.ts';
 
 /*
  * Failure lines as OpenSSH writes them on Linux, the BSDs, macOS and Solaris, through classic syslog,
@@ -8,45 +7,6 @@ import { createSshdParser } from './create-sshd-parser.ts';
  * test after the formats in OpenSSH's auth.c/auth2.c/auth-pam.c/sshd.c log calls (addresses from the
  * documentation ranges). "counted" is what brute-force rules count: ssh_login with ssh event Failed.
  */
-interface Row {
-  action: unknown;
-  outcome: unknown;
-  user: unknown;
-  ip: unknown;
-  domain: unknown;
-  port: unknown;
-  counted: boolean;
-}
-
-function parse(lines: string[]): { rows: Row[]; skips: (string | null)[]; events: SecurityEvent[] } {
-  const parser = createSshdParser({ year: 2024 });
-  const events: SecurityEvent[] = [];
-  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
-  const rows = events.map((event) => {
-    const source = event.source as { ip?: string; domain?: string; port?: number } | undefined;
-    const ssh = (event.system as { auth: { ssh: { event?: string } } } | undefined)?.auth.ssh;
-    return {
-      action: event.event.action,
-      outcome: event.event.outcome,
-      user: (event.user as { name?: string } | undefined)?.name,
-      ip: source?.ip,
-      domain: source?.domain,
-      port: source?.port,
-      counted: event.event.action === 'ssh_login' && ssh?.event === 'Failed',
-    };
-  });
-  return { rows, skips, events };
-}
-
-const row = (
-  action: string,
-  user: string | undefined,
-  ip: string | undefined,
-  port: number | undefined,
-  counted: boolean,
-  domain?: string,
-): Row => ({ action, outcome: 'failure', user, ip, domain, port, counted });
-
 describe('sshd failure lines, each alone on its connection', () => {
   it.each<[string, Row]>([
     [
