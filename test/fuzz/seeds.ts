@@ -21,6 +21,7 @@ export function sshdLines(): string[] {
   authLog ??= [
     ...lines(readFileSync(datasetUrl('sshd/auth.log'), 'utf8')),
     ...lines(readFileSync(repo('src/parsers/sshd/testdata/openssh-variants.log'), 'utf8')),
+    ...lines(readFileSync(repo('src/parsers/sshd/testdata/dropbear.log'), 'utf8')),
   ];
   return authLog;
 }
@@ -40,6 +41,26 @@ export function rfc5424Lines(): string[] {
     converted.push(`<38>1 ${date} ${host} ${program} ${pid ?? '-'} - ${sd} ${message}`);
   }
   return converted;
+}
+
+/**
+ * The same lines as OpenWrt's logread writes them: `Sun Mar 27 13:06:56 2024 authpriv.info sshd[42]:
+ * message`, every other one with `logread -t`'s `[seconds.ms]` stamp.
+ */
+export function logreadLines(): string[] {
+  const header = /^(\w{3}) +(\d+) (\d\d:\d\d:\d\d) \S+ (.*)$/;
+  return sshdLines().flatMap((line, index) => {
+    const match = header.exec(line);
+    if (!match) return [];
+    const [, month = '', day = '', time = '', rest] = match;
+    const date = new Date(`${month} ${day} 2024 ${time}Z`);
+    const weekday = date.toUTCString().slice(0, 3);
+    const stamp =
+      index % 2 === 0
+        ? ''
+        : `[${Math.floor(date.getTime() / 1000)}.${String(index % 1000).padStart(3, '0')}] `;
+    return [`${weekday} ${month} ${day.padStart(2, ' ')} ${time} 2024 ${stamp}authpriv.info ${rest}`];
+  });
 }
 
 let windows: string[] | undefined;

@@ -5,7 +5,7 @@ import { syslogFragment } from './hostile.ts';
 import { mutatedText } from './mutate.ts';
 import { expectThat } from './runner.ts';
 import type { FuzzTarget } from './runner.ts';
-import { rfc5424Lines, sshdLines } from './seeds.ts';
+import { logreadLines, rfc5424Lines, sshdLines } from './seeds.ts';
 
 const MAX_MS = 8_640_000_000_000_000;
 
@@ -48,3 +48,6 @@ export const rfc3164Target = syslogTarget('syslog-rfc3164', sshdLines);
 
 /** RFC 5424 (`<38>1 2024-03-27T13:06:56.000Z host sshd 42 - [sd] ...`), auth.log's lines rewritten. */
 export const rfc5424Target = syslogTarget('syslog-rfc5424', rfc5424Lines);
+
+/** OpenWrt's logread (`Sun Mar 27 13:06:56 2024 [1711544816.000] authpriv.info sshd[42]: ...`). */
+export const logreadTarget = syslogTarget('syslog-logread', logreadLines);

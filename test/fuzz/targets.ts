@@ -6,7 +6,7 @@ import { ndjsonTarget } from './ndjson.fuzz.ts';
 import { rulesTarget } from './rules.fuzz.ts';
 import type { FuzzTarget } from './runner.ts';
 import { sshdTarget } from './sshd.fuzz.ts';
-import { rfc3164Target, rfc5424Target } from './syslog.fuzz.ts';
+import { logreadTarget, rfc3164Target, rfc5424Target } from './syslog.fuzz.ts';
 import { windowsTarget } from './windows.fuzz.ts';
 import { windowsXmlTarget } from './windows-xml.fuzz.ts';
 
@@ -15,6 +15,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   sshdTarget,
   rfc3164Target,
   rfc5424Target,
+  logreadTarget,
   windowsTarget,
   windowsXmlTarget,
   ndjsonTarget,

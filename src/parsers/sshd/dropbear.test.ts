@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sniffSshd } from './sniff-sshd.ts';
 import { parse, row, success, type Row } from './testdata/sshd-rows.ts';
@@ -196,6 +197,45 @@ describe('Dropbear connections', () => {
       ['192.0.2.50', true],
       ['192.0.2.51', true],
       ['192.0.2.51', true],
+    ]);
+  });
+
+  it("reads the fixture, classic syslog and OpenWrt's logread alike", () => {
+    const lines = readFileSync(new URL('./testdata/dropbear.log', import.meta.url), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const { rows, skips, events } = parse(lines);
+    expect(skips).toEqual([
+      'sshd-not-auth',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'sshd-not-auth',
+      null,
+      null,
+      'not-sshd',
+    ]);
+    expect(rows.map((r) => [r.action, r.outcome, r.ip, r.counted])).toEqual([
+      ['ssh_login', 'failure', '192.0.2.4', true],
+      ['ssh_login', 'failure', '192.0.2.4', true],
+      ['ssh_max_auth_attempts', 'failure', '192.0.2.4', false],
+      ['ssh_login', 'failure', '198.51.100.215', true],
+      ['ssh_max_auth_attempts', 'failure', '198.51.100.215', false],
+      ['ssh_login_grace_timeout', 'failure', '2001:db8::5', false],
+      ['ssh_bad_protocol', 'failure', '192.0.2.9', false],
+      ['ssh_login', 'success', '192.0.2.10', false],
+      ['ssh_login', 'failure', '192.0.2.11', true],
+      ['ssh_login', 'success', '192.0.2.12', false],
+    ]);
+    // logread's lines carry their year and, under `logread -t`, the exact time.
+    expect(events.slice(-2).map((event) => [event['@timestamp'], event.host])).toEqual([
+      ['2024-07-27T01:23:00.000Z', undefined],
+      ['2024-07-27T01:23:01.250Z', undefined],
     ]);
   });
 

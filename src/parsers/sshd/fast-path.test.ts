@@ -13,7 +13,10 @@ import { createSshdParser, type SshdParserOptions } from './create-sshd-parser.t
 
 const readLines = (url: URL): string[] => readFileSync(url, 'utf8').trimEnd().split('\n');
 const REAL = readLines(datasetUrl('sshd/auth.log'));
-const VARIANTS = readLines(new URL('./testdata/openssh-variants.log', import.meta.url));
+const VARIANTS = [
+  ...readLines(new URL('./testdata/openssh-variants.log', import.meta.url)),
+  ...readLines(new URL('./testdata/dropbear.log', import.meta.url)),
+];
 
 /** Lines of every shape the parser reads, and near misses of each. */
 const SHAPES = [

@@ -160,6 +160,48 @@ describe('parseSyslogLine with RFC 5424 lines', () => {
   });
 });
 
+describe("parseSyslogLine with OpenWrt's logread lines", () => {
+  it('reads the ctime timestamp with its own year, the facility and level as the priority, and no host', () => {
+    expect(parse('Sun Mar  3 10:41:02 2024 authpriv.warn dropbear[3170]: Bad password attempt')).toEqual({
+      timestamp: at('2024-03-03T10:41:02Z'),
+      priority: 10 * 8 + 4,
+      hostname: undefined,
+      program: 'dropbear',
+      pid: 3170,
+      msgId: undefined,
+      structuredData: undefined,
+      message: 'Bad password attempt',
+    });
+  });
+
+  it('takes the exact time from `logread -t` stamps', () => {
+    expect(
+      parse('Sun Mar  3 10:41:03 2024 [1709462463.456] daemon.notice netifd: Interface up'),
+    ).toMatchObject({ timestamp: 1709462463456, priority: 3 * 8 + 5, program: 'netifd', pid: undefined });
+  });
+
+  it('reads kernel lines as the program kernel', () => {
+    expect(parse('Mon Dec 30 23:59:59 2024 kern.err kernel: [   12.345] oops')).toMatchObject({
+      timestamp: at('2024-12-30T23:59:59Z'),
+      priority: 3,
+      program: 'kernel',
+      message: '[   12.345] oops',
+    });
+  });
+
+  it.each([
+    ['an unknown weekday', 'Sux Mar  3 10:41:02 2024 authpriv.warn dropbear[1]: x'],
+    ['no year', 'Sun Mar  3 10:41:02 authpriv.warn dropbear[1]: x'],
+    ['an unknown facility', 'Sun Mar  3 10:41:02 2024 router.warn dropbear[1]: x'],
+    ['an unknown level', 'Sun Mar  3 10:41:02 2024 authpriv.loud dropbear[1]: x'],
+    ['a host in place of the facility', 'Sun Mar  3 10:41:02 2024 gw dropbear[1]: x'],
+    ['a garbled stamp', 'Sun Mar  3 10:41:02 2024 [17094624.4] authpriv.warn dropbear[1]: x'],
+    ['nothing after the facility', 'Sun Mar  3 10:41:02 2024 authpriv.warn'],
+  ])('rejects %s', (_name, line) => {
+    expect(parse(line)).toBeUndefined();
+  });
+});
+
 describe('parseSyslogLine rejects', () => {
   it.each([
     ['an empty line', ''],

@@ -1,6 +1,7 @@
 import type { SyslogLine } from './syslog-line.ts';
 import type { YearResolver } from './year-resolver.ts';
 import { buildRfc3164Line, scanRfc3164Rest } from './parse-rfc3164.ts';
+import { scanLogreadHead } from './parse-logread.ts';
 import { parseRfc5424 } from './parse-rfc5424.ts';
 import { scanBsdTimestamp, scanIsoTimestamp } from './parse-timestamps.ts';
 import { digitAt, SPACE, type NumberOut } from './scan-chars.ts';
@@ -19,7 +20,8 @@ export type SyslogScan = typeof NO_SYSLOG | typeof RFC3164 | typeof RFC5424;
 /**
  * Splits a syslog line into timestamp, host, program, pid and message. Understands RFC 3164
  * (`Mar 27 13:06:56 host sshd[42]: msg`, optionally `<PRI>` first and an ISO 8601 timestamp in place
- * of the BSD one) and RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`).
+ * of the BSD one), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`) and
+ * OpenWrt's logread (`Sun Mar  3 10:41:02 2024 authpriv.warn dropbear[3170]: msg`; parse-logread.ts).
  * RFC 3164 timestamps without a zone are UTC; their year comes from `years`.
  * Returns undefined when the line is not syslog.
  */
@@ -57,7 +59,12 @@ export function scanSyslogLine(line: string, years: YearResolver, parts: SyslogP
     }
   }
   const timeEnd = scanTimestamp(line, start, years, parts);
-  if (timeEnd < 0 || line.charCodeAt(timeEnd) !== SPACE) return NO_SYSLOG;
+  if (timeEnd < 0) {
+    // Not RFC 3164's time: perhaps OpenWrt's logread, `Sun Mar  3 10:41:02 2024 authpriv.warn ...`.
+    const restStart = parts.priority === undefined ? scanLogreadHead(line, start, parts) : -1;
+    return restStart > 0 && scanRfc3164Rest(line, restStart, end, parts) ? RFC3164 : NO_SYSLOG;
+  }
+  if (line.charCodeAt(timeEnd) !== SPACE) return NO_SYSLOG;
   return scanRfc3164Rest(line, timeEnd + 1, end, parts) ? RFC3164 : NO_SYSLOG;
 }
 

@@ -35,11 +35,11 @@ export function scanClock(line: string, start: number, out: NumberOut): number {
   return end;
 }
 
-/**
- * Scans an RFC 3164 timestamp (`Mar 27 13:06:56`, `Apr  3 ...`, also `Apr 3` and `Apr 03`).
- * Returns the end index and sets `out.value` to epoch ms (UTC, year from `years`), or returns -1.
- */
-export function scanBsdTimestamp(line: string, start: number, years: YearResolver, out: NumberOut): number {
+/** The month (0–11), day and milliseconds of the day scanMonthDayClock read last. */
+const date = { month: 0, day: 0, msOfDay: 0 };
+
+/** Scans `Mar 27 13:06:56` (also `Apr  3`, `Apr 3`, `Apr 03`) into `date`; returns its end, or -1. */
+function scanMonthDayClock(line: string, start: number, out: NumberOut): number {
   const month = MONTHS.get(
     monthKey(line.charCodeAt(start), line.charCodeAt(start + 1), line.charCodeAt(start + 2)),
   );
@@ -55,10 +55,44 @@ export function scanBsdTimestamp(line: string, start: number, years: YearResolve
   if (day < 1 || day > 31 || line.charCodeAt(index) !== SPACE) return -1;
   const end = scanClock(line, index + 1, out);
   if (end < 0) return -1;
-  const msOfDay = out.value;
-  const year = years.resolveYear(month, day, msOfDay);
-  out.value = Date.UTC(year, month, day) + msOfDay;
+  date.month = month;
+  date.day = day;
+  date.msOfDay = out.value;
   return end;
+}
+
+/**
+ * Scans an RFC 3164 timestamp (`Mar 27 13:06:56`, `Apr  3 ...`, also `Apr 3` and `Apr 03`).
+ * Returns the end index and sets `out.value` to epoch ms (UTC, year from `years`), or returns -1.
+ */
+export function scanBsdTimestamp(line: string, start: number, years: YearResolver, out: NumberOut): number {
+  const end = scanMonthDayClock(line, start, out);
+  if (end < 0) return -1;
+  const year = years.resolveYear(date.month, date.day, date.msOfDay);
+  out.value = Date.UTC(year, date.month, date.day) + date.msOfDay;
+  return end;
+}
+
+const WEEKDAYS = new Set(
+  ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((name) =>
+    monthKey(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)),
+  ),
+);
+
+/**
+ * Scans C's ctime() form, `Sun Mar  3 10:41:02 2024`, which carries its year (no zone: read as UTC).
+ * Returns the end index and sets `out.value` to epoch ms, or returns -1.
+ */
+export function scanCtimeTimestamp(line: string, start: number, out: NumberOut): number {
+  const weekday = monthKey(line.charCodeAt(start), line.charCodeAt(start + 1), line.charCodeAt(start + 2));
+  if (!WEEKDAYS.has(weekday) || line.charCodeAt(start + 3) !== SPACE) return -1;
+  const end = scanMonthDayClock(line, start + 4, out);
+  if (end < 0 || line.charCodeAt(end) !== SPACE) return -1;
+  const century = twoDigitsAt(line, end + 1);
+  const yearOfCentury = twoDigitsAt(line, end + 3);
+  if (century < 0 || yearOfCentury < 0) return -1;
+  out.value = Date.UTC(century * 100 + yearOfCentury, date.month, date.day) + date.msOfDay;
+  return end + 5;
 }
 
 /**
