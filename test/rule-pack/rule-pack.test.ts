@@ -101,6 +101,11 @@ const sshdLine = (seconds: number, message: string, program = 'sshd') =>
 /** Dropbear (OpenWrt's SSH server): one connection (pid) a line, as each guess comes from a new one. */
 const dropbearFailure = (seconds: number, user: string, ip: string) =>
   sshdLine(seconds, `Bad password attempt for '${user}' from ${ip}:${40000 + seconds}`, 'dropbear');
+/** A line of a Linux account program on one host (sudo, su, useradd, usermod ...). */
+const accountLine = (seconds: number, program: string, message: string) =>
+  sshdLine(seconds, message, program).replace(' bastion ', ' web-01 ');
+const sudoDenied = (seconds: number, error: string) =>
+  accountLine(seconds, 'sudo', `mallory : ${error} ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/bash`);
 const dropbearUnknownUser = (seconds: number, ip: string) =>
   sshdLine(seconds, `Login attempt for nonexistent user from ${ip}:${40000 + seconds}`, 'dropbear');
 const sshdFailure = (seconds: number, user: string, ip: string) =>
@@ -156,6 +161,66 @@ describe('the shipped rule pack', () => {
       '9 Dropbear failures are not enough',
       sshdParser,
       times(9, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      [],
+    ],
+    [
+      'sudo refused a user not in sudoers',
+      sshdParser,
+      [sudoDenied(0, 'user NOT in sudoers')],
+      ['linux-sudo-not-allowed'],
+    ],
+    [
+      'sudo gave up on wrong passwords three times',
+      sshdParser,
+      times(3, 60).map((s) => sudoDenied(s, '3 incorrect password attempts')),
+      ['linux-sudo-password-failures'],
+    ],
+    [
+      'twice is a user mistyping',
+      sshdParser,
+      times(2, 60).map((s) => sudoDenied(s, '3 incorrect password attempts')),
+      [],
+    ],
+    [
+      'allowed sudo commands are no incident',
+      sshdParser,
+      times(20, 5).map((s) =>
+        accountLine(
+          s,
+          'sudo',
+          'ubuntu : TTY=pts/0 ; PWD=/home/ubuntu ; USER=root ; COMMAND=/usr/bin/apt-get update',
+        ),
+      ),
+      [],
+    ],
+    [
+      'repeated failed su to root',
+      sshdParser,
+      times(3, 20).map((s) => accountLine(s, 'su', 'FAILED SU (to root) mallory on pts/1')),
+      ['linux-su-failures'],
+    ],
+    [
+      'a new local account',
+      sshdParser,
+      [
+        accountLine(
+          0,
+          'useradd',
+          'new user: name=sysbackup, UID=1002, GID=1002, home=/home/sysbackup, shell=/bin/bash',
+        ),
+      ],
+      ['linux-account-created'],
+    ],
+    [
+      'an account added to the sudo group',
+      sshdParser,
+      [accountLine(0, 'usermod', "add 'sysbackup' to group 'sudo'")],
+      ['linux-privileged-group-member'],
+    ],
+    [
+      'an account added to an ordinary group',
+      sshdParser,
+      [accountLine(0, 'usermod', "add 'sysbackup' to group 'audio'")],
       [],
     ],
     [

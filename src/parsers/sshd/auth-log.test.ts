@@ -32,6 +32,16 @@ import { datasetUrl } from '../../../test/support/datasets.ts';
  *       if ($0 ~ /Failed|Invalid user|maximum authentication/) seen[pid] = 1 } END { print n }' $F   → 31
  *   Failed events per source, expanding repeats (awk over "from ADDR", adding N for repeated lines):
  *     24.151.103.17 → 157, 49.4.143.105 → 120
+ * and of the account programs (src/parsers/auth-log), whose lines are among the not-sshd ones above:
+ *   grep -cE '^[A-Z][a-z]{2} [ 0-9][0-9] [0-9:]{8} [^ ]+ (sudo|su\[[0-9]+\]|useradd\[[0-9]+\]|groupadd\[[0-9]+\]): ' $F
+ *                                                                                     → 655, so not-sshd = 3026 - 655 = 2371
+ *   grep -cE ' sudo: +[^ ]+ : (.* ; )?TTY=.*COMMAND=' $F                               → 186 sudo commands
+ *   grep -cE ' su\[[0-9]+\]: Successful su for ' $F                                     → 9
+ *   grep -cE ' useradd\[[0-9]+\]: new user: ' $F                                        → 10
+ *   grep -cE ' (useradd|groupadd)\[[0-9]+\]: new group: ' $F                            → 11
+ *   grep -cE " useradd\[[0-9]+\]: failed adding user '" $F                              → 30
+ *   lines used: 186 + 9 + 10 + 11 + 30 = 246, so account-line-unused = 655 - 246 = 409 (PAM session
+ *   lines of sudo and su, su's `+ TTY` twin, groupadd's `group added to` twins)
  */
 const AUTH_LOG = datasetUrl('sshd/auth.log');
 
@@ -48,7 +58,7 @@ function replay(options: { year?: number; referenceTime?: number; inputName?: st
 }
 
 const sshEvent = (event: SecurityEvent): string | undefined =>
-  (event.system as { auth: { ssh: { event: string; method?: string } } } | undefined)?.auth.ssh.event;
+  (event.system as { auth: { ssh?: { event: string; method?: string } } } | undefined)?.auth.ssh?.event;
 const countBy = (events: SecurityEvent[], key: (event: SecurityEvent) => unknown): Record<string, number> => {
   const counts: Record<string, number> = {};
   for (const event of events) {
@@ -61,9 +71,13 @@ const countBy = (events: SecurityEvent[], key: (event: SecurityEvent) => unknown
 describe('sshd parser on the real auth.log', () => {
   const { lines, events, skips, notes } = replay({ year: 2017 });
 
-  it('reads all 7,121 lines and skips only other programs and non-auth sshd lines', () => {
+  it('reads all 7,121 lines and skips only other programs, non-auth sshd lines and account lines it does not use', () => {
     expect(lines).toHaveLength(7121);
-    expect(Object.fromEntries(skips)).toEqual({ 'not-sshd': 3026, 'sshd-not-auth': 1987 });
+    expect(Object.fromEntries(skips)).toEqual({
+      'not-sshd': 2371,
+      'sshd-not-auth': 1987,
+      'account-line-unused': 409,
+    });
     expect(notes).toEqual([]);
   });
 
@@ -94,6 +108,10 @@ describe('sshd parser on the real auth.log', () => {
       ssh_no_identification: 14,
       ssh_bad_protocol: 18,
       ssh_negotiation_failed: 4,
+      sudo_command: 186,
+      su: 9,
+      'added-user-account': 10 + 30,
+      'added-group-account': 11,
     });
   });
 

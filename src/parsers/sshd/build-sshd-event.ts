@@ -21,6 +21,39 @@ export function buildSshdEvent(
 ): SecurityEvent {
   // A probe (a connection that ended before authenticating) is a network event, the rest authentication.
   const probe = isProbeAction(auth.action);
+  const event = systemAuthEvent(
+    syslog,
+    original,
+    message,
+    timestamp,
+    probe ? ['network'] : authenticationCategory(auth),
+    probe ? ['connection', 'end'] : ['info'],
+    auth.action,
+    auth.outcome,
+  );
+  if (auth.reason !== undefined) event.event.reason = auth.reason;
+  if (isUserName(auth.user)) event.user = { name: auth.user };
+  if (auth.address !== undefined) event.source = buildSource(auth);
+  if (auth.sshEvent !== undefined) event.system = { auth: { ssh: buildSsh(auth) } };
+  event.related = buildRelated(syslog, auth);
+  return event;
+}
+
+/**
+ * What every auth.log event shares, sshd's and the account programs' (Filebeat's system.auth
+ * dataset): time, event, process, message, and the host (host.name too: Filebeat's comes from the
+ * shipping host, which for auth.log is the same machine).
+ */
+export function systemAuthEvent(
+  header: SshdHeader,
+  original: string,
+  message: string,
+  timestamp: string,
+  category: string[],
+  type: string[],
+  action: string,
+  outcome: 'success' | 'failure',
+): SecurityEvent {
   const event: SecurityEvent = {
     '@timestamp': timestamp,
     event: {
@@ -28,21 +61,15 @@ export function buildSshdEvent(
       kind: 'event',
       module: 'system',
       dataset: 'system.auth',
-      category: probe ? ['network'] : authenticationCategory(auth),
-      type: probe ? ['connection', 'end'] : ['info'],
-      action: auth.action,
-      outcome: auth.outcome,
+      category,
+      type,
+      action,
+      outcome,
     },
-    process: syslog.pid === undefined ? { name: syslog.program } : { name: syslog.program, pid: syslog.pid },
+    process: header.pid === undefined ? { name: header.program } : { name: header.program, pid: header.pid },
     message,
   };
-  // host.name too: Filebeat's comes from the shipping host, which for auth.log is the same machine.
-  if (syslog.hostname !== undefined) event.host = { hostname: syslog.hostname, name: syslog.hostname };
-  if (auth.reason !== undefined) event.event.reason = auth.reason;
-  if (isUserName(auth.user)) event.user = { name: auth.user };
-  if (auth.address !== undefined) event.source = buildSource(auth);
-  if (auth.sshEvent !== undefined) event.system = { auth: { ssh: buildSsh(auth) } };
-  event.related = buildRelated(syslog, auth);
+  if (header.hostname !== undefined) event.host = { hostname: header.hostname, name: header.hostname };
   return event;
 }
 

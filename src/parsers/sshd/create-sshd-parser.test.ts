@@ -86,7 +86,7 @@ describe('createSshdParser', () => {
     const { events, skips } = parseAll([
       'Mar 27 13:06:56 ip-10-77-20-248 sshd[1291]: Server listening on 0.0.0.0 port 22.',
       'Mar 27 13:17:01 ip-10-77-20-248 CRON[1]: pam_unix(cron:session): session opened for user root by (uid=0)',
-      'Mar 27 13:09:37 ip-10-77-20-248 sudo:   ubuntu : TTY=pts/0 ; PWD=/home/ubuntu ; USER=root ; COMMAND=/bin/ls',
+      'Mar 27 13:09:37 ip-10-77-20-248 sudo: pam_unix(sudo:session): session closed for user root',
       'not a syslog line',
       '',
       'Mar 27 13:06:56 ip-10-77-20-248 sshd[9]: Failed password for root from 1.2.3.4 port 99999 ssh2',
@@ -96,7 +96,7 @@ describe('createSshdParser', () => {
     expect(skips).toEqual([
       'sshd-not-auth',
       'not-sshd',
-      'not-sshd',
+      'account-line-unused',
       'not-syslog',
       'not-syslog',
       'malformed-sshd-message',

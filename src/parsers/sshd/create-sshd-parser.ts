@@ -22,6 +22,12 @@ import { classifyDropbearMessage, mayClassifyDropbearMessage } from './match-dro
 import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
+import {
+  accountProgramAt,
+  buildAccountEvent,
+  classifyAccountMessage,
+  isAccountProgram,
+} from '../auth-log/index.ts';
 
 export const NOT_SYSLOG = 'not-syslog';
 export const NOT_SSHD = 'not-sshd';
@@ -71,8 +77,22 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     const program = kind === RFC3164 ? sshdProgramAt(line, parts.programStart, parts.programEnd) : undefined;
     let skip: string | undefined;
     if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
-    else if (program === undefined) skip = NOT_SSHD;
-    else if (!mayConcernAuth(line, parts.messageStart, program)) skip = NOT_AUTH;
+    else if (program === undefined) {
+      const account = accountProgramAt(line, parts.programStart, parts.programEnd);
+      if (account !== undefined) {
+        const message = line.slice(parts.messageStart, parts.end);
+        return useAccountMessage(
+          parts.timestamp,
+          rfc3164Host(line, parts),
+          account,
+          parts.pid,
+          message,
+          line,
+          emit,
+        );
+      }
+      skip = NOT_SSHD;
+    } else if (!mayConcernAuth(line, parts.messageStart, program)) skip = NOT_AUTH;
     else {
       const message = line.slice(parts.messageStart, parts.end);
       return useMessage(parts.timestamp, rfc3164Host(line, parts), program, parts.pid, message, line, emit);
@@ -102,6 +122,10 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       return null;
     }
     if (!isSshdProgram(syslog.program)) {
+      if (isAccountProgram(syslog.program)) {
+        const { timestamp, hostname, program, pid, message } = syslog;
+        return useAccountMessage(timestamp, hostname, program, pid, message, line, emit);
+      }
       lastAuth = undefined;
       return NOT_SSHD;
     }
@@ -138,6 +162,24 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     lastMessage = message;
     lastAuth = auth;
     emitRepeats(time, line, count, emit);
+    return null;
+  }
+
+  /** A line of sudo, su, useradd, ... (see ../auth-log): one event, or why none. */
+  function useAccountMessage(
+    time: number,
+    hostname: string | undefined,
+    program: string,
+    pid: number | undefined,
+    message: string,
+    line: string,
+    emit: Emit,
+  ): string | null {
+    lastAuth = undefined;
+    if (Number.isNaN(time)) return NO_TIMESTAMP;
+    const facts = classifyAccountMessage(program, message);
+    if (typeof facts === 'string') return facts;
+    emit(buildAccountEvent({ hostname, program, pid }, line, message, formatTimestamp(time), facts), time);
     return null;
   }
 

@@ -5,7 +5,7 @@ import { sniffSshd } from './sniff-sshd.ts';
 export const sshdParser: ParserDefinition = {
   format: 'sshd',
   description:
-    'OpenSSH sshd lines from syslog (auth.log, secure; RFC 3164 or 5424) as Filebeat system.auth events',
+    "auth.log / secure (RFC 3164 or 5424 syslog, journald, OpenWrt's logread): OpenSSH's and Dropbear's lines, and sudo, su and account changes, as Filebeat system.auth events",
   sniff: sniffSshd,
   create: createSshdParser,
 };

@@ -1,0 +1,3 @@
+export { accountProgramAt, classifyAccountMessage, isAccountProgram } from './classify-account-message.ts';
+export { buildAccountEvent } from './build-account-event.ts';
+export { MALFORMED_ACCOUNT, NOT_ACCOUNT, type AccountFacts, type AccountSkip } from './account-facts.ts';
