@@ -106,6 +106,15 @@ const accountLine = (seconds: number, program: string, message: string) =>
   sshdLine(seconds, message, program).replace(' bastion ', ' web-01 ');
 const sudoDenied = (seconds: number, error: string) =>
   accountLine(seconds, 'sudo', `mallory : ${error} ; TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/bash`);
+/** A document of Filebeat's system module (auth fileset), as an Elasticsearch source gives it. */
+const filebeatAuth = (seconds: number, process: string, fields: Record<string, unknown>) =>
+  JSON.stringify({
+    '@timestamp': iso(seconds),
+    event: { module: 'system', dataset: 'system.auth', kind: 'event', ...(fields.event as object) },
+    host: { hostname: 'web-01', name: 'web-01' },
+    process: { name: process, pid: 4242 },
+    ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'event')),
+  });
 const dropbearUnknownUser = (seconds: number, ip: string) =>
   sshdLine(seconds, `Login attempt for nonexistent user from ${ip}:${40000 + seconds}`, 'dropbear');
 const sshdFailure = (seconds: number, user: string, ip: string) =>
@@ -216,6 +225,70 @@ describe('the shipped rule pack', () => {
       sshdParser,
       [accountLine(0, 'usermod', "add 'sysbackup' to group 'sudo'")],
       ['linux-privileged-group-member'],
+    ],
+    [
+      "sudo refused, in Filebeat's document",
+      ndjsonParser,
+      [
+        filebeatAuth(0, 'sudo', {
+          user: { name: 'mallory' },
+          system: { auth: { sudo: { error: 'user NOT in sudoers', user: 'root', command: '/bin/bash' } } },
+        }),
+      ],
+      ['linux-sudo-not-allowed'],
+    ],
+    [
+      "su's PAM failures, in Filebeat's documents",
+      ndjsonParser,
+      times(3, 20).map((s) =>
+        filebeatAuth(s, 'su', {
+          event: { category: ['authentication'], outcome: 'failure' },
+          user: { name: 'root' },
+        }),
+      ),
+      ['linux-su-failures'],
+    ],
+    [
+      "a new account, in Filebeat's document",
+      ndjsonParser,
+      [
+        filebeatAuth(0, 'useradd', {
+          event: { category: ['iam'], type: ['user', 'creation'] },
+          user: { name: 'sysbackup', id: '1002' },
+        }),
+      ],
+      ['linux-account-created'],
+    ],
+    [
+      "a new group is not a new account (Filebeat's useradd document of the user's own group)",
+      ndjsonParser,
+      [
+        filebeatAuth(0, 'useradd', {
+          event: { category: ['iam'], type: ['group', 'creation'] },
+          group: { name: 'x' },
+        }),
+      ],
+      [],
+    ],
+    [
+      'a Windows account creation (4720, as Winlogbeat ships it) is not a Linux one',
+      ndjsonParser,
+      [
+        JSON.stringify({
+          '@timestamp': iso(0),
+          event: {
+            code: '4720',
+            module: 'security',
+            category: ['iam'],
+            type: ['user', 'creation', 'admin'],
+            action: 'added-user-account',
+            outcome: 'success',
+          },
+          host: { name: 'DC01.corp.example.com' },
+          user: { name: 'admin', target: { name: 'backdoor' } },
+        }),
+      ],
+      [],
     ],
     [
       'an account added to an ordinary group',
