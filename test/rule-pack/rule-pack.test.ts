@@ -291,6 +291,30 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
+      'password guessing against an FTP server through PAM',
+      sshdParser,
+      times(10, 20).map((s) =>
+        accountLine(
+          s,
+          'vsftpd',
+          `pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin`,
+        ),
+      ),
+      ['pam-brute-force-source'],
+    ],
+    [
+      '9 PAM failures are not enough',
+      sshdParser,
+      times(9, 20).map((s) =>
+        accountLine(
+          s,
+          'vsftpd',
+          `pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin`,
+        ),
+      ),
+      [],
+    ],
+    [
       'an account added to an ordinary group',
       sshdParser,
       [accountLine(0, 'usermod', "add 'sysbackup' to group 'audio'")],

@@ -25,8 +25,11 @@ import { readJournalLine } from './read-journal-line.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
+  buildPamFailureEvent,
   classifyAccountMessage,
   isAccountProgram,
+  matchPamServiceFailure,
+  mayBePamServiceFailure,
 } from '../auth-log/index.ts';
 
 export const NOT_SYSLOG = 'not-syslog';
@@ -79,12 +82,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
     else if (program === undefined) {
       const account = accountProgramAt(line, parts.programStart, parts.programEnd);
-      if (account !== undefined) {
+      if (account !== undefined || mayBePamServiceFailure(line, parts.messageStart)) {
+        const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
-        return useAccountMessage(
+        return useOtherProgram(
           parts.timestamp,
           rfc3164Host(line, parts),
-          account,
+          name,
           parts.pid,
           message,
           line,
@@ -122,10 +126,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       return null;
     }
     if (!isSshdProgram(syslog.program)) {
-      if (isAccountProgram(syslog.program)) {
-        const { timestamp, hostname, program, pid, message } = syslog;
-        return useAccountMessage(timestamp, hostname, program, pid, message, line, emit);
-      }
+      const { timestamp, hostname, program, pid, message } = syslog;
+      if (isAccountProgram(program) || mayBePamServiceFailure(message, 0))
+        return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
       return NOT_SSHD;
     }
@@ -165,8 +168,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     return null;
   }
 
-  /** A line of sudo, su, useradd, ... (see ../auth-log): one event, or why none. */
-  function useAccountMessage(
+  /**
+   * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
+   * or PAM's report of a failed password for a service. One event, or why none.
+   */
+  function useOtherProgram(
     time: number,
     hostname: string | undefined,
     program: string,
@@ -176,10 +182,18 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     emit: Emit,
   ): string | null {
     lastAuth = undefined;
+    const header = { hostname, program, pid };
+    if (isAccountProgram(program)) {
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      const facts = classifyAccountMessage(program, message);
+      if (typeof facts === 'string') return facts;
+      emit(buildAccountEvent(header, line, message, formatTimestamp(time), facts), time);
+      return null;
+    }
+    const found = matchPamServiceFailure(message);
+    if (found === undefined) return NOT_SSHD;
     if (Number.isNaN(time)) return NO_TIMESTAMP;
-    const facts = classifyAccountMessage(program, message);
-    if (typeof facts === 'string') return facts;
-    emit(buildAccountEvent({ hostname, program, pid }, line, message, formatTimestamp(time), facts), time);
+    emit(buildPamFailureEvent(header, line, message, formatTimestamp(time), found), time);
     return null;
   }
 
