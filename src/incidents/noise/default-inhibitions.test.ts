@@ -47,6 +47,23 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(guessing, [guessing, probing])).toBe(false);
   });
 
+  it("lets a web scanner's exploit attempts speak for its wordlist and its User-Agent", () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const exploit = byAddress('web-exploit-attempt', '203.0.113.77');
+    const scan = byAddress('web-content-scan-source', '203.0.113.77');
+    const agent = byAddress('web-scanner-user-agent', '203.0.113.77');
+    const otherAgent = byAddress('web-scanner-user-agent', '198.51.100.4');
+    const all = [exploit, scan, agent, otherAgent];
+    expect(inhibitor.isInhibited(scan, all)).toBe(true);
+    expect(inhibitor.isInhibited(agent, all)).toBe(true);
+    expect(inhibitor.isInhibited(exploit, all)).toBe(false);
+    expect(inhibitor.isInhibited(otherAgent, all)).toBe(false);
+    // Without exploit attempts, the scan still mutes the tool's name, and is heard itself.
+    expect(inhibitor.isInhibited(agent, [scan, agent])).toBe(true);
+    expect(inhibitor.isInhibited(scan, [scan, agent])).toBe(false);
+  });
+
   it.each(
     DEFAULT_INHIBITION_RULES.flatMap((rule) => [rule.source, ...rule.targets].map((id) => ({ id, rule }))),
   )('names shipped rule $id, which groups by every equal field', ({ id, rule }) => {

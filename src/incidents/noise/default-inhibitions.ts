@@ -2,8 +2,9 @@ import type { InhibitionRule } from './inhibition.ts';
 
 /**
  * Inhibitions for the shipped rule pack: once an account is likely compromised (failures, then a
- * success), the failure rules about that same account add nothing but noise; and an address already
- * guessing SSH passwords needs no second incident for having probed the server too.
+ * success), the failure rules about that same account add nothing but noise; an address already
+ * guessing SSH passwords needs no second incident for having probed the server too; and a web
+ * scanner's exploit attempts say more than its wordlist or its User-Agent.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   {
@@ -18,4 +19,11 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
     equal: ['user.name'],
   },
   { source: 'ssh-brute-force-source', targets: ['ssh-probing-source'], equal: ['source.ip'] },
+  // One web scan trips several rules: its exploit attempts tell most, then its wordlist.
+  {
+    source: 'web-exploit-attempt',
+    targets: ['web-content-scan-source', 'web-scanner-user-agent'],
+    equal: ['source.ip'],
+  },
+  { source: 'web-content-scan-source', targets: ['web-scanner-user-agent'], equal: ['source.ip'] },
 ];
