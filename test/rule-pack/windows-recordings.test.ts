@@ -89,14 +89,25 @@ describe('the shipped pack on the EVTX-to-MITRE-Attack recordings', () => {
       'ID_4776_4625-AccountRestore_local_bruteforce.jsonl',
       ['windows-logon-failure-workstation {"source.domain":"WIN"}'],
     ],
-    // FAILED | .winlog.event_data.TargetUserName → 5 × 4625 and 5 × 4776 for NOUSER only: one account, 5 of each code
-    ['ID4625-OpenSSH_brutforce_with_non_existing_users.jsonl', []],
+    // FAILED | .winlog.event_data.TargetUserName → 5 × 4625 and 5 × 4776 for NOUSER only: one account, 5 of each code;
+    // but the attacker cleared the Security log first:
+    // jq -r 'select(.event.code=="1102") | [.winlog.provider_name, .winlog.computer_name] | @tsv'
+    //   → Microsoft-Windows-Eventlog fs01.offsec.lan
+    [
+      'ID4625-OpenSSH_brutforce_with_non_existing_users.jsonl',
+      ['windows-event-log-cleared {"host.name":"fs01.offsec.lan"}'],
+    ],
     // 5 × 4625 for admmig@offsec.lan, after (not before) its 4624: below every threshold, no success after them
     ['ID4625-OpenSSH_brutforce_with_valid_users.jsonl', []],
     // 2 × 4625 (0xc000006e, account restriction): a denied user, not an attack on passwords
     ['ID4625-failed_login_with_denied_access_due_to_account_restriction.jsonl', []],
-    // 2 × 4825 (RDP denied to a valid user without the right): no brute force
-    ['ID4825-Denied_RDP_connection_with_valid_credentials.jsonl', []],
+    // 2 × 4825 (RDP denied to a valid user without the right: the password worked):
+    // jq -r 'select(.event.code=="4825") | [.winlog.computer_name, .winlog.event_data.AccountName, .winlog.event_data.ClientAddress] | @tsv' | sort | uniq -c
+    //   → 2 "fs02.offsec.lan svc6test1 10.23.23.9": one incident for the account on that host
+    [
+      'ID4825-Denied_RDP_connection_with_valid_credentials.jsonl',
+      ['windows-rdp-denied-valid-credentials {"host.name":"fs02.offsec.lan","user.name":"svc6test1"}'],
+    ],
   ])('%s', (file, expected) => {
     expect(incidents(file)).toEqual(expected);
   });

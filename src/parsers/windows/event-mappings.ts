@@ -1,8 +1,8 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { mapKerberosFailure, mapLogonFailure, outcomeFromStatus } from './map-failure.ts';
 import { mapLogonId, mapLogonProcess, mapLogonType } from './map-logon.ts';
-import { mapSource } from './map-source.ts';
-import { mapSubjectUser, mapTargetUser } from './map-user.ts';
+import { mapClientAddress, mapSource } from './map-source.ts';
+import { mapAccountUser, mapSubjectUser, mapTargetUser } from './map-user.ts';
 
 type Outcome = 'success' | 'failure';
 type EventData = Record<string, unknown>;
@@ -12,7 +12,8 @@ type EventData = Record<string, unknown>;
  * security module (x-pack/winlogbeat/module/security, ingest/security.yml), and so are the
  * user fields: the account logging on is `user` for 4624/4625/4768/4769/4771/4776; for 4648
  * and 4740 `user` is the subject who acted and the account acted on is `user.effective` /
- * `user.target`.
+ * `user.target`. Winlogbeat does not map 4825 (Remote Desktop denied to an account whose password
+ * was right): it is mapped here as a failed authentication of its account from its client address.
  */
 export interface EventMapping {
   category: readonly string[];
@@ -93,6 +94,20 @@ export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string,
         mapSubjectUser(event, data);
         mapTargetUser(event, data, 'user.target');
         mapLogonId(event, data, 'SubjectLogonId');
+      },
+    },
+  ],
+  [
+    '4825',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'rdp-access-denied',
+      outcome: 'failure',
+      map(event, data) {
+        mapAccountUser(event, data);
+        mapClientAddress(event, data);
+        mapLogonId(event, data, 'LogonID');
       },
     },
   ],

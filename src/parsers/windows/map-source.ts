@@ -33,3 +33,10 @@ function normalizeExistingIp(event: SecurityEvent): void {
   const normalized = normalizeSourceIp(ip);
   if (normalized !== undefined) (source as Record<string, unknown>).ip = normalized;
 }
+
+/** source.ip from ClientAddress (4825: the address Remote Desktop was denied to). */
+export function mapClientAddress(event: SecurityEvent, data: Record<string, unknown>): void {
+  normalizeExistingIp(event);
+  if (wouldFill(event, SOURCE_IP))
+    fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, 'ClientAddress')));
+}

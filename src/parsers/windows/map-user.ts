@@ -42,6 +42,11 @@ export function mapSubjectUser(event: SecurityEvent, data: Record<string, unknow
   fillUser(event, PATHS.user, name, readData(data, 'SubjectDomainName'), readData(data, 'SubjectUserSid'));
 }
 
+/** AccountName/AccountDomain: the account of 4825 (Remote Desktop denied to it). */
+export function mapAccountUser(event: SecurityEvent, data: Record<string, unknown>): void {
+  fillUser(event, PATHS.user, readData(data, 'AccountName'), readData(data, 'AccountDomain'), undefined);
+}
+
 // One account per slot: when the document already names another account there, its domain
 // and id are not mixed with ours.
 function fillUser(

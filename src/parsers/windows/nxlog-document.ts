@@ -59,7 +59,7 @@ export function adoptNxlogDocument(doc: Record<string, unknown>): void {
   const code = eventIdOf(doc.EventID) as string;
   const data: Record<string, unknown> = {};
   for (const key of Object.keys(doc)) {
-    if (RECORD_FIELDS.has(key) || !isEventDataKey(key)) continue;
+    if (isRecordField(doc, key) || !isEventDataKey(key)) continue;
     const value = doc[key];
     if (typeof value === 'string') data[key] = value;
     else if (typeof value === 'number' || typeof value === 'boolean') data[key] = String(value);
@@ -82,6 +82,14 @@ export function adoptNxlogDocument(doc: Record<string, unknown>): void {
     const time = eventTimeOf(doc.EventTime);
     if (time !== undefined) doc['@timestamp'] = time;
   }
+}
+
+/**
+ * NXLog's AccountName (with Domain, UserID, AccountType) names the record's own user, which Security
+ * events have none of; so without UserID an AccountName is the event data's (4825's account).
+ */
+function isRecordField(doc: Record<string, unknown>, key: string): boolean {
+  return RECORD_FIELDS.has(key) && (key !== 'AccountName' || doc.UserID !== undefined);
 }
 
 /** `4625` or `"4625"`: an event id, as Winlogbeat's string. */

@@ -122,8 +122,16 @@ describe('windowsParser on the EVTX-to-MITRE-Attack JSON lines', () => {
     });
   });
 
-  it('leaves the denied RDP connections (4825) without an ECS action', () => {
+  it('maps the denied RDP connections (4825) as failed authentications of their account from their client', () => {
     expect(withCode('4825')).toHaveLength(2);
-    expect(withCode('4825').every((event) => event.event.action === undefined)).toBe(true);
+    for (const event of withCode('4825')) {
+      expect(event.event).toMatchObject({
+        action: 'rdp-access-denied',
+        outcome: 'failure',
+        category: ['authentication'],
+      });
+      expect(event.user).toEqual({ name: 'svc6test1', domain: 'OFFSEC' });
+      expect(event.source).toEqual({ ip: '10.23.23.9' });
+    }
   });
 });

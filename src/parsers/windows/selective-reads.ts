@@ -29,6 +29,10 @@ const EVENT_DATA = [
   'Param1',
   'Param2',
   'Param3',
+  'AccountName',
+  'AccountDomain',
+  'ClientAddress',
+  'LogonID',
 ];
 
 /**
