@@ -47,9 +47,12 @@ export interface SshdParserOptions extends ParserOptions {
 }
 
 /**
- * Parses syslog lines (or journald's `journalctl -o json` export) from sshd into authentication events. Skip reasons: `not-syslog`, `not-sshd`
- * (another program), `sshd-not-auth` (an sshd line that says nothing about an attempt),
- * `malformed-sshd-message` (an authentication message whose user, address or port is garbled) and
+ * Parses auth.log's syslog lines (or journald's `journalctl -o json` export) into events: OpenSSH's
+ * and Dropbear's authentication lines, and (../auth-log) sudo's, su's and the account tools' lines
+ * and other services' PAM authentication failures. Skip reasons: `not-syslog`, `not-sshd` (another
+ * program), `sshd-not-auth` (an SSH server's line that says nothing about an attempt),
+ * `malformed-sshd-message` (an authentication message whose user, address or port is garbled),
+ * `account-line-unused` and `malformed-account-line` (the same for sudo, su, useradd, ...) and
  * `syslog-without-time`.
  */
 export function createSshdParser(options: SshdParserOptions): LineParser {
