@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
-import { createSshdParser } from '../sshd/create-sshd-parser.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
 
 /*
  * The lines sudo (plugins/sudoers/logging.c), su (shadow's and util-linux's, the BSDs'), useradd,
  * groupadd, usermod, userdel and gpasswd (shadow) write to auth.log, written for this test after
  * their format strings; the real auth.log's are counted in ../sshd/auth-log.test.ts.
  */
-function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
-  const parser = createSshdParser({ year: 2024 });
-  const events: SecurityEvent[] = [];
-  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
-  return { events, skips };
-}
 
 const line = (program: string, message: string) => `Mar  4 10:00:01 web-01 ${program}[4242]: ${message}`;
 

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
-import { createSshdParser } from '../sshd/create-sshd-parser.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
 
 /*
  * PAM's report of a failed password for services that write none of their own (pam_unix's
  * `authentication failure; logname=%s uid=%d euid=%d tty=%s ruser=%s rhost=%s %s%s`, the last two
  * ` user=` and the user when PAM knows it), and the forms fail2ban's pam-generic test log holds.
  */
-function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
-  const parser = createSshdParser({ year: 2024 });
-  const events: SecurityEvent[] = [];
-  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
-  return { events, skips };
-}
 
 const line = (program: string, message: string) => `Jul 19 18:11:26 srv2 ${program}: ${message}`;
 
