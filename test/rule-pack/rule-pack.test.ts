@@ -115,6 +115,13 @@ const filebeatAuth = (seconds: number, process: string, fields: Record<string, u
     process: { name: process, pid: 4242 },
     ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'event')),
   });
+/** An FTP server's failed password, which only PAM reports. */
+const vsftpdFailure = (seconds: number) =>
+  accountLine(
+    seconds,
+    'vsftpd',
+    'pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin',
+  );
 const dropbearUnknownUser = (seconds: number, ip: string) =>
   sshdLine(seconds, `Login attempt for nonexistent user from ${ip}:${40000 + seconds}`, 'dropbear');
 const sshdFailure = (seconds: number, user: string, ip: string) =>
@@ -293,27 +300,10 @@ describe('the shipped rule pack', () => {
     [
       'password guessing against an FTP server through PAM',
       sshdParser,
-      times(10, 20).map((s) =>
-        accountLine(
-          s,
-          'vsftpd',
-          `pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin`,
-        ),
-      ),
+      times(10, 20).map((s) => vsftpdFailure(s)),
       ['pam-brute-force-source'],
     ],
-    [
-      '9 PAM failures are not enough',
-      sshdParser,
-      times(9, 20).map((s) =>
-        accountLine(
-          s,
-          'vsftpd',
-          `pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin`,
-        ),
-      ),
-      [],
-    ],
+    ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
     [
       'an account added to an ordinary group',
       sshdParser,

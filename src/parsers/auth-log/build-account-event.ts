@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { systemAuthEvent, type SshdHeader } from '../sshd/build-sshd-event.ts';
 import type { AccountFacts } from './account-facts.ts';
+import { relatedFields } from './related-fields.ts';
 
 /**
  * The SecurityEvent of one account program line, shaped as Filebeat's system module (auth fileset)
@@ -32,13 +33,11 @@ export function buildAccountEvent(
       facts.groupId === undefined ? { name: facts.groupName } : { name: facts.groupName, id: facts.groupId };
   if (facts.sudo !== undefined) event.system = { auth: { sudo: { ...facts.sudo } } };
   else if (facts.useradd !== undefined) event.system = { auth: { useradd: { ...facts.useradd } } };
-  const related: Record<string, string[]> = {};
-  const users = [...new Set([facts.user, facts.effectiveUser, facts.targetUser])].filter(
-    (name): name is string => name !== undefined,
+  event.related = relatedFields(
+    [facts.user, facts.effectiveUser, facts.targetUser],
+    undefined,
+    header.hostname,
   );
-  if (users.length > 0) related.user = users;
-  if (header.hostname !== undefined) related.hosts = [header.hostname];
-  event.related = related;
   return event;
 }
 

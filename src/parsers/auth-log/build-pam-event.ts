@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { systemAuthEvent, type SshdHeader } from '../sshd/build-sshd-event.ts';
 import type { PamServiceFailure } from './match-pam-service.ts';
+import { relatedFields } from './related-fields.ts';
 
 /**
  * The SecurityEvent of a PAM authentication failure of a service (vsftpd, dovecot, login, ...):
@@ -31,10 +32,6 @@ export function buildPamFailureEvent(
       found.ip === undefined
         ? { address: found.address, domain: found.domain }
         : { address: found.address, ip: found.ip };
-  const related: Record<string, string[]> = {};
-  if (found.user !== undefined) related.user = [found.user];
-  if (found.ip !== undefined) related.ip = [found.ip];
-  if (header.hostname !== undefined) related.hosts = [header.hostname];
-  event.related = related;
+  event.related = relatedFields([found.user], found.ip, header.hostname);
   return event;
 }

@@ -14,10 +14,12 @@ const READERS: ReadonlyMap<string, (message: string) => AccountFacts | AccountSk
   ['gpasswd', matchAccountChange],
 ]);
 
+// An array, not READERS.keys(): asked for every line of another program, with no iterator made.
+const PROGRAMS = [...READERS.keys()];
+
 /** The account program's name that `text` holds from `start` to `end`, or undefined: no string is made. */
 export function accountProgramAt(text: string, start: number, end: number): string | undefined {
-  for (const name of READERS.keys())
-    if (name.length === end - start && text.startsWith(name, start)) return name;
+  for (const name of PROGRAMS) if (name.length === end - start && text.startsWith(name, start)) return name;
   return undefined;
 }
 
