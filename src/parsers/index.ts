@@ -5,6 +5,7 @@ export { windowsXmlParser } from './windows-xml/index.ts';
 export { ndjsonParser } from './ndjson/index.ts';
 export { cowrieParser } from './cowrie/index.ts';
 export { accessLogParser } from './access-log/index.ts';
+export { auditdParser } from './auditd/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   accessLogParser,
+  auditdParser,
   chooseParser,
   cowrieParser,
   findParser,
@@ -18,7 +19,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log and windows-xml, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml and auditd, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -26,10 +27,12 @@ describe('parser registry', () => {
       'cowrie',
       'access-log',
       'windows-xml',
+      'auditd',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
     expect(findParser('access-log')).toBe(accessLogParser);
+    expect(findParser('AUDITD')).toBe(auditdParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -64,6 +67,7 @@ describe('parser registry', () => {
       { format: 'cowrie', score: 0 },
       { format: 'access-log', score: 0 },
       { format: 'windows-xml', score: 0 },
+      { format: 'auditd', score: 0 },
     ]);
   });
 
@@ -93,7 +97,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd\]/,
     );
   });
 });

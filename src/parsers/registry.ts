@@ -8,6 +8,7 @@ import { windowsParser } from './windows/index.ts';
 import { cowrieParser } from './cowrie/index.ts';
 import { accessLogParser } from './access-log/index.ts';
 import { windowsXmlParser } from './windows-xml/index.ts';
+import { auditdParser } from './auditd/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -17,9 +18,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   cowrieParser,
   accessLogParser,
   windowsXmlParser,
+  auditdParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

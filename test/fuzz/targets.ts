@@ -1,4 +1,5 @@
 import { accessLogTarget } from './access-log.fuzz.ts';
+import { auditdTarget } from './auditd.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -21,6 +22,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   ndjsonTarget,
   cowrieTarget,
   accessLogTarget,
+  auditdTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

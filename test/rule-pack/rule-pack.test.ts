@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/app/index.ts';
 import type { Detection, SecurityEvent } from '../../src/core/index.ts';
 import { createDetectionEngine } from '../../src/detection/index.ts';
-import { ndjsonParser, sshdParser, windowsParser, windowsXmlParser } from '../../src/parsers/index.ts';
+import {
+  auditdParser,
+  ndjsonParser,
+  sshdParser,
+  windowsParser,
+  windowsXmlParser,
+} from '../../src/parsers/index.ts';
 import type { ParserDefinition } from '../../src/parsers/index.ts';
 
 const rules = await loadRules(undefined);
@@ -122,6 +128,20 @@ const vsftpdFailure = (seconds: number) =>
     'vsftpd',
     'pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin',
   );
+/** A user-space record of the Linux audit log (auditd), its fields in msg='...'. */
+const auditRecord = (seconds: number, type: string, fields: string) =>
+  `type=${type} msg=audit(${(T0 / 1000 + seconds).toFixed(3)}:${9000 + seconds}): pid=${2000 + seconds} uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:sshd_t:s0-s0:c0.c1023 msg='${fields}'`;
+const auditSshd = (op: string, user: string, ip: string, res: string) =>
+  `op=${op} acct="${user}" exe="/usr/sbin/sshd" hostname=${ip} addr=${ip} terminal=ssh res=${res}`;
+/**
+ * One wrong SSH password on a Red Hat host: PAM's USER_AUTH, sshd's own, and sshd's USER_LOGIN
+ * (not counted: sshd writes one for the `none` method too).
+ */
+const redHatGuess = (seconds: number, user: string, ip: string) => [
+  auditRecord(seconds, 'USER_AUTH', auditSshd('PAM:authentication grantors=?', user, ip, 'failed')),
+  auditRecord(seconds, 'USER_AUTH', auditSshd('password', user, ip, 'failed')),
+  auditRecord(seconds, 'USER_LOGIN', auditSshd('login', user, ip, 'failed')),
+];
 const dropbearUnknownUser = (seconds: number, ip: string) =>
   sshdLine(seconds, `Login attempt for nonexistent user from ${ip}:${40000 + seconds}`, 'dropbear');
 const sshdFailure = (seconds: number, user: string, ip: string) =>
@@ -304,6 +324,37 @@ describe('the shipped rule pack', () => {
       ['pam-brute-force-source'],
     ],
     ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
+    [
+      'SSH password guessing in a Red Hat audit log (two failed USER_AUTH records a guess)',
+      auditdParser,
+      times(5, 20).flatMap((s) => redHatGuess(s, 'root', '203.0.113.41')),
+      ['auditd-login-failures-source'],
+    ],
+    [
+      '4 such guesses are not enough, however many USER_LOGIN failures come with them',
+      auditdParser,
+      [
+        ...times(4, 20).flatMap((s) => redHatGuess(s, 'root', '203.0.113.41')),
+        ...times(10, 5).map((s) =>
+          auditRecord(100 + s, 'USER_LOGIN', auditSshd('login', 'root', '203.0.113.41', 'failed')),
+        ),
+      ],
+      [],
+    ],
+    [
+      'a login in the audit log after one wrong password',
+      auditdParser,
+      [
+        ...redHatGuess(0, 'alice', '192.0.2.10'),
+        auditRecord(
+          5,
+          'USER_AUTH',
+          auditSshd('PAM:authentication grantors=pam_unix', 'alice', '192.0.2.10', 'success'),
+        ),
+        auditRecord(5, 'USER_LOGIN', auditSshd('login', 'alice', '192.0.2.10', 'success')),
+      ],
+      [],
+    ],
     [
       'an account added to an ordinary group',
       sshdParser,

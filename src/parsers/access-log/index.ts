@@ -1,4 +1,5 @@
 import type { LineParser, ParserDefinition } from '../parser.ts';
+import { shareOfLines } from '../share-of-lines.ts';
 import { scanAccessLine } from './scan-access-line.ts';
 import { mapAccessEvent } from './map-access-event.ts';
 
@@ -8,16 +9,7 @@ export const BAD_TIME = 'access-log-bad-time';
 export const accessLogParser: ParserDefinition = {
   format: 'access-log',
   description: 'Web server access logs (nginx, Apache): Combined and Common Log Format',
-  sniff(sample) {
-    let lines = 0;
-    let matching = 0;
-    for (const line of sample) {
-      if (line.trim() === '') continue;
-      lines++;
-      if (scanAccessLine(line) !== undefined) matching++;
-    }
-    return lines === 0 ? 0 : matching / lines;
-  },
+  sniff: (sample) => shareOfLines(sample, (line) => scanAccessLine(line) !== undefined),
   create: () => createAccessLogParser(),
 };
 
