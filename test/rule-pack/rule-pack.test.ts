@@ -325,6 +325,18 @@ describe('the shipped rule pack', () => {
     ],
     ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
     [
+      "SSH password guessing logged only by old Linux-PAM's sshd(pam_unix) tag (Red Hat's messages file)",
+      sshdParser,
+      times(10, 20).map((s) =>
+        sshdLine(
+          s,
+          'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=203.0.113.42 ',
+          'sshd(pam_unix)',
+        ),
+      ),
+      ['ssh-brute-force-source'],
+    ],
+    [
       'SSH password guessing in a Red Hat audit log (two failed USER_AUTH records a guess)',
       auditdParser,
       times(5, 20).flatMap((s) => redHatGuess(s, 'root', '203.0.113.41')),

@@ -23,7 +23,9 @@ interface Connection {
  * - a trailing summary (MaxAuthTries, `Too many authentication failures`, a client leaving while
  *   authenticating, JSch's `Auth fail`) counts only when nothing else on its connection was logged;
  * - tcp_wrappers' `refused connect` always counts; Linux `pam_unix(sshd:auth)`, whose attempt sshd
- *   always logs as Failed too, never does.
+ *   always logs as Failed too, never does; old Linux-PAM's `sshd(pam_unix)` failure leads (Red Hat
+ *   wrote it to /var/log/messages and sshd's Failed line to /var/log/secure).
+ * A leading report without a user (old PAM's for an unknown account) pairs with any user's.
  * Lines without a pid count as if alone. State is bounded (`maxConnections`, default MAX_CONNECTIONS) and
  * forgets idle connections.
  */
@@ -77,7 +79,11 @@ export function createAttemptCounter(
 
 function decide(connection: Connection, auth: SshdAuth, known: boolean, time: number): boolean {
   const open = connection.open;
-  const pairs = open !== undefined && open.user === auth.user && time - open.time <= PAIR_MS;
+  // A report without the user (old Linux-PAM's, for an unknown account) pairs with either user.
+  const pairs =
+    open !== undefined &&
+    (open.user === auth.user || open.user === undefined || auth.user === undefined) &&
+    time - open.time <= PAIR_MS;
   switch (auth.role) {
     case 'attempt':
       connection.open =

@@ -22,6 +22,7 @@ import { classifyDropbearMessage, mayClassifyDropbearMessage } from './match-dro
 import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
+import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -98,6 +99,19 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
           emit,
         );
       }
+      const service = oldPamServiceAt(line, parts.programStart, parts.programEnd);
+      if (service !== undefined) {
+        const message = line.slice(parts.messageStart, parts.end);
+        return useOldPamLine(
+          parts.timestamp,
+          rfc3164Host(line, parts),
+          service,
+          parts.pid,
+          message,
+          line,
+          emit,
+        );
+      }
       skip = NOT_SSHD;
     } else if (!mayConcernAuth(line, parts.messageStart, program)) skip = NOT_AUTH;
     else {
@@ -130,6 +144,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     }
     if (!isSshdProgram(syslog.program)) {
       const { timestamp, hostname, program, pid, message } = syslog;
+      const service = oldPamServiceAt(program, 0, program.length);
+      if (service !== undefined) return useOldPamLine(timestamp, hostname, service, pid, message, line, emit);
       if (isAccountProgram(program) || mayBePamServiceFailure(message, 0))
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -139,7 +155,32 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     return useMessage(timestamp, hostname, program, pid, message, line, emit);
   }
 
-  /** An sshd line's message: the events it stands for, or why it stands for none. */
+  /** A line under an old `SERVICE(pam_unix)` tag: its failures read as the later PAM form would be. */
+  function useOldPamLine(
+    time: number,
+    hostname: string | undefined,
+    service: string,
+    pid: number | undefined,
+    message: string,
+    line: string,
+    emit: Emit,
+  ): string | null {
+    const sshd = isSshdProgram(service);
+    const failure = laterPamFailure(service, message);
+    if (failure === undefined) {
+      lastAuth = undefined;
+      return sshd ? NOT_AUTH : NOT_SSHD;
+    }
+    return sshd
+      ? useMessage(time, hostname, service, pid, failure, line, emit, true)
+      : useOtherProgram(time, hostname, service, pid, failure, line, emit);
+  }
+
+  /**
+   * An sshd line's message: the events it stands for, or why it stands for none. `pamLeads`: the
+   * line is under an old `sshd(pam_unix)` tag, whose failure is the attempt where sshd's own Failed
+   * line went to another file (see count-attempts.ts).
+   */
   function useMessage(
     time: number,
     hostname: string | undefined,
@@ -148,6 +189,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     text: string,
     line: string,
     emit: Emit,
+    pamLeads = false,
   ): string | null {
     lastAuth = undefined;
     if (Number.isNaN(time)) return NO_TIMESTAMP;
@@ -161,6 +203,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     }
     const auth = program === DROPBEAR ? classifyDropbearMessage(message) : classifySshdMessage(message);
     if (typeof auth === 'string') return auth;
+    if (pamLeads && auth.action === 'ssh_pam_auth_failure') auth.role = 'leading';
     markAttempt(auth, countsAsAttempt(auth, hostname, pid, time));
     last.hostname = hostname;
     last.program = program;

@@ -21,4 +21,5 @@ const REASONS: Record<string, string> = {
   ssh_preauth_close: 'closed during authentication',
   ssh_auth_fail_disconnect: 'client reported Auth fail',
   ssh_root_login_refused: 'root login refused',
+  ssh_pam_auth_failure: 'PAM authentication failure',
 };

@@ -271,6 +271,30 @@ describe('one attempt is one failure: lines of one connection that repeat an att
     ]);
   });
 
+  it("old Linux-PAM's sshd(pam_unix) failure is the attempt, alone or before sshd's Failed line", () => {
+    // Red Hat until about 2006 (Linux-PAM 0.7x): the tag names the service and module, and the line
+    // went to /var/log/messages while sshd's own Failed line went to /var/log/secure.
+    const { rows, skips } = parse([
+      'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=192.0.2.60 ',
+      'Jun 14 15:16:02 combo sshd(pam_unix)[19937]: check pass; user unknown',
+      'Jun 14 15:16:02 combo sshd(pam_unix)[19937]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=192.0.2.60 ',
+      'Jun 14 15:16:03 combo sshd[19937]: Failed password for invalid user oracle from 192.0.2.60 port 41010 ssh2',
+      'Jun 15 02:04:59 combo sshd(pam_unix)[20882]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=host-7.example.net  user=root',
+      'Jun 15 02:05:00 combo sshd[20882]: Failed password for root from 198.51.100.61 port 41011 ssh2',
+      'Jun 15 04:06:18 combo su(pam_unix)[21416]: session opened for user cyrus by (uid=0)',
+      'Jun 15 04:07:00 combo vsftpd(pam_unix)[21500]: authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=192.0.2.62  user=ftpadmin',
+    ]);
+    expect(skips).toEqual([null, 'sshd-not-auth', null, null, null, null, 'not-sshd', null]);
+    expect(rows.map((r) => [r.action, r.user, r.ip ?? r.domain, r.counted])).toEqual([
+      ['ssh_login', undefined, '192.0.2.60', true],
+      ['ssh_login', undefined, '192.0.2.60', true],
+      ['ssh_failed_repeat', 'oracle', '192.0.2.60', false],
+      ['ssh_login', 'root', 'host-7.example.net', true],
+      ['ssh_failed_repeat', 'root', '198.51.100.61', false],
+      ['pam_auth_failure', 'ftpadmin', '192.0.2.62', false],
+    ]);
+  });
+
   it('a connection forgotten after 10 minutes of silence (a reused pid) starts afresh', () => {
     const { rows } = parse([
       'Mar  4 11:05:00 deb sshd[600]: Failed password for root from 192.0.2.56 port 41006 ssh2',
