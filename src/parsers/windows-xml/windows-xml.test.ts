@@ -88,6 +88,36 @@ describe('windows-xml on the EVTX-to-MITRE-Attack records as XML', () => {
   });
 });
 
+describe("windows-xml on Sysmon for Linux's syslog lines", () => {
+  // Sysmon for Linux writes each event's XML, without the namespace, after a syslog header.
+  const line = (id: number) =>
+    `Oct 20 01:00:47 ubuntu sysmon: <Event><System><Provider Name="Linux-Sysmon" Guid="{ff032593-a8d3-4f13-b0d6-01fc615a0f97}"/><EventID>1</EventID><Version>5</Version><TimeCreated SystemTime="2021-10-20T01:00:47.604216000Z"/><EventRecordID>${id}</EventRecordID><Channel>Linux-Sysmon/Operational</Channel><Computer>ubuntu</Computer></System><EventData><Data Name="Image">/usr/bin/id</Data><Data Name="CommandLine">id -u</Data></EventData></Event>`;
+
+  it('is the format chosen for them, and reads each event past the header', () => {
+    const sample = [line(1), 'Oct 20 01:00:48 ubuntu systemd[1]: Started cron.', line(2)];
+    const choice = chooseParserFrom(parserDefinitions, sample);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('windows-xml');
+    const parser = windowsXmlParser.create({});
+    const events: SecurityEvent[] = [];
+    const skips = sample.map((text) => parser.parseLine(text, (event) => events.push(event)));
+    expect(skips).toEqual([null, 'not-an-event', null]);
+    expect(events.map((event) => [event.event.code, event.event.provider, event['@timestamp']])).toEqual([
+      ['1', 'Linux-Sysmon', '2021-10-20T01:00:47.604Z'],
+      ['1', 'Linux-Sysmon', '2021-10-20T01:00:47.604Z'],
+    ]);
+    expect((events[0]?.winlog as { event_data: object }).event_data).toEqual({
+      Image: '/usr/bin/id',
+      CommandLine: 'id -u',
+    });
+  });
+
+  it('leaves a syslog file with a stray Sysmon line to the syslog parser', () => {
+    const syslog = (n: number) => `Oct 20 01:00:4${n} ubuntu systemd[1]: Started cron.`;
+    const choice = chooseParserFrom(parserDefinitions, [line(1), syslog(1), syslog(2), syslog(3)]);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('sshd');
+  });
+});
+
 describe('windows-xml on bad and hostile input', () => {
   const event = (data: string) =>
     `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>4625</EventID><TimeCreated SystemTime='2024-03-04T10:00:00.1234567Z'/><Channel>Security</Channel><Computer>DC01</Computer></System><EventData>${data}</EventData></Event>`;

@@ -51,12 +51,39 @@ detection:
 level: medium
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'klaxon-auditd-'));
+// Sysmon for Linux's process creations as it writes them to syslog (written for this test after
+// its manifest's fields), between lines of other programs, and a Sigma rule in SigmaHQ's form for them.
+const sysmonCreate = (seconds: number, id: number, image: string, commandLine: string) =>
+  `Mar  4 10:00:${String(seconds).padStart(2, '0')} db-01 sysmon: <Event><System><Provider Name="Linux-Sysmon" Guid="{ff032593-a8d3-4f13-b0d6-01fc615a0f97}"/><EventID>1</EventID><Version>5</Version><Level>4</Level><Task>1</Task><Opcode>0</Opcode><Keywords>0x8000000000000000</Keywords><TimeCreated SystemTime="${new Date((START + seconds) * 1000).toISOString()}"/><EventRecordID>${id}</EventRecordID><Correlation/><Execution ProcessID="812" ThreadID="812"/><Channel>Linux-Sysmon/Operational</Channel><Computer>db-01</Computer><Security UserId="0"/></System><EventData><Data Name="RuleName">-</Data><Data Name="ProcessId">${4000 + id}</Data><Data Name="Image">${image}</Data><Data Name="CommandLine">${commandLine}</Data><Data Name="CurrentDirectory">/root</Data><Data Name="User">root</Data><Data Name="ParentProcessId">4000</Data><Data Name="ParentImage">/usr/bin/bash</Data></EventData></Event>`;
+const SYSLOG = [
+  sysmonCreate(1, 1, '/usr/bin/ls', 'ls -la'),
+  'Mar  4 10:00:02 db-01 systemd[1]: Started Session 7 of user root.',
+  sysmonCreate(3, 2, '/usr/bin/chattr', 'chattr -i /etc/cron.d/job'),
+  sysmonCreate(4, 3, '/usr/bin/chattr', 'chattr +i /etc/resolv.conf'),
+].join('\n');
+const SIGMA_PROCESS = `title: Immutable attribute removed (process creation)
+id: 0c7d4e1f-2b3a-4c5d-8e9f-a0b1c2d3e4f5
+status: test
+logsource:
+    product: linux
+    category: process_creation
+detection:
+    selection:
+        Image|endswith: /chattr
+        CommandLine|contains: ' -i '
+    condition: selection
+level: medium
+`;
+
+const dir = mkdtempSync(join(tmpdir(), 'klaxon-linux-logs-'));
+const syslogFile = join(dir, 'syslog');
+writeFileSync(syslogFile, `${SYSLOG}\n`);
 const logFile = join(dir, 'audit.log');
 const rulesDir = join(dir, 'rules');
 writeFileSync(logFile, `${LOG}\n`);
 mkdirSync(rulesDir);
 writeFileSync(join(rulesDir, 'chattr.yml'), SIGMA);
+writeFileSync(join(rulesDir, 'chattr-process.yml'), SIGMA_PROCESS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('klaxon replay of a Linux audit log', () => {
@@ -75,6 +102,18 @@ describe('klaxon replay of a Linux audit log', () => {
     const incidents = jsonLines(run.stdout);
     expect(incidents.map((incident) => [incident.rule, incident.count])).toEqual([
       ['5f0b7c2e-1d3a-4e6b-9c8d-7a6b5c4d3e2f', 1],
+    ]);
+  });
+});
+
+describe("klaxon replay of Sysmon for Linux's syslog lines", () => {
+  it('recognises the XML events after the syslog header and runs a Sigma process_creation rule on them', async () => {
+    const run = await runCli('replay', '--json', '--rules', rulesDir, syslogFile);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('(windows-xml): 3 events');
+    const incidents = jsonLines(run.stdout);
+    expect(incidents.map((incident) => [incident.rule, incident.count])).toEqual([
+      ['0c7d4e1f-2b3a-4c5d-8e9f-a0b1c2d3e4f5', 1],
     ]);
   });
 });
