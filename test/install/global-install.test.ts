@@ -78,7 +78,7 @@ describe('the CLI installed from its npm tarball', () => {
     const event = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>4625</EventID><TimeCreated SystemTime='2024-03-04T10:00:00.0000000Z'/><Channel>Security</Channel><Computer>DC01</Computer></System><EventData><Data Name='TargetUserName'>alice</Data><Data Name='IpAddress'>203.0.113.9</Data><Data Name='LogonType'>3</Data></EventData></Event>`;
     writeFileSync(join(work, 'security.xml'), `${event}\n`);
     const parsed = await run(cli.bin, ['parse', 'security.xml'], { cwd: work, encoding: 'utf8' });
-    expect(parsed.stderr).toContain('(windows-xml): 1 lines, 1 events');
+    expect(parsed.stderr).toContain('(windows-xml): 1 line, 1 event');
     expect(JSON.parse(parsed.stdout)).toMatchObject({
       user: { name: 'alice' },
       source: { ip: '203.0.113.9' },

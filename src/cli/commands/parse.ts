@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openEventStream } from '../../app/index.ts';
-import { formatCount } from '../output/time.ts';
+import { countOf, formatCount } from '../output/time.ts';
 import { parseYear } from '../options.ts';
 import type { Io } from '../io.ts';
 
@@ -27,7 +27,7 @@ export function registerParse(program: Command, io: Io): void {
       const { lines, events, skipped } = stream.counts;
       const reasons = Object.entries(skipped).map(([reason, n]) => `${reason} ${formatCount(n)}`);
       io.err(
-        `${file} (${stream.format}): ${formatCount(lines)} lines, ${formatCount(events)} events` +
+        `${file} (${stream.format}): ${countOf(lines, 'line')}, ${countOf(events, 'event')}` +
           (reasons.length > 0 ? `; skipped: ${reasons.join(', ')}` : ''),
       );
       for (const note of stream.parser.notes()) io.err(`note: ${note}`);

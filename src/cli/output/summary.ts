@@ -1,5 +1,5 @@
 import type { ReplayReport } from '../../app/index.ts';
-import { formatCount } from './time.ts';
+import { countOf, formatCount } from './time.ts';
 
 /** What was read, skipped and found: the closing lines of `replay` and `demo`. */
 export function formatReplaySummary(report: ReplayReport): string {
@@ -7,8 +7,8 @@ export function formatReplaySummary(report: ReplayReport): string {
   const skippedTotal = Object.values(totals.skipped).reduce((sum, n) => sum + n, 0);
   const formats = [...new Set(files.map((file) => file.format))].join(', ');
   const lines = [
-    `Read ${formatCount(totals.lines)} lines from ${files.length} file${files.length === 1 ? '' : 's'} (${formats}): ` +
-      `${formatCount(totals.events)} events, ${formatCount(skippedTotal)} lines skipped.`,
+    `Read ${countOf(totals.lines, 'line')} from ${countOf(files.length, 'file')} (${formats}): ` +
+      `${countOf(totals.events, 'event')}, ${countOf(skippedTotal, 'line')} skipped.`,
   ];
   const reasons = Object.entries(totals.skipped).sort((a, b) => b[1] - a[1]);
   if (reasons.length > 0)

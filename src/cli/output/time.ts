@@ -18,3 +18,8 @@ export function formatCount(n: number): string {
   for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
   return n < 0 ? `-${grouped}` : grouped;
 }
+
+/** `n` and the noun, grouped as formatCount groups it: `1 line`, `2 lines`, `1,000 events`. */
+export function countOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
