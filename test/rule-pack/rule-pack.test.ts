@@ -128,6 +128,20 @@ const vsftpdFailure = (seconds: number) =>
     'vsftpd',
     'pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin',
   );
+/** Postfix's smtpd on a failed SMTP AUTH (mail.log is read by the sshd parser too). */
+const postfixSaslFailure = (seconds: number, ip: string) =>
+  accountLine(
+    seconds,
+    'postfix/smtpd',
+    `warning: unknown[${ip}]: SASL LOGIN authentication failed: UGFzc3dvcmQ6`,
+  );
+/** Dovecot's login process as a client that failed `attempts` times goes. */
+const dovecotLoginFailure = (seconds: number, attempts: number, ip: string) =>
+  accountLine(
+    seconds,
+    'dovecot',
+    `imap-login: Disconnected (auth failed, ${attempts} attempts in 20 secs): user=<info>, method=PLAIN, rip=${ip}, lip=192.0.2.25, TLS`,
+  );
 /** A user-space record of the Linux audit log (auditd), its fields in msg='...'. */
 const auditRecord = (seconds: number, type: string, fields: string) =>
   `type=${type} msg=audit(${(T0 / 1000 + seconds).toFixed(3)}:${9000 + seconds}): pid=${2000 + seconds} uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:sshd_t:s0-s0:c0.c1023 msg='${fields}'`;
@@ -324,6 +338,24 @@ describe('the shipped rule pack', () => {
       ['pam-brute-force-source'],
     ],
     ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
+    [
+      'SMTP AUTH password guessing against Postfix from one address',
+      sshdParser,
+      times(10, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
+      ['mail-auth-failures-source'],
+    ],
+    [
+      '9 SMTP AUTH failures are not enough',
+      sshdParser,
+      times(9, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
+      [],
+    ],
+    [
+      "IMAP password guessing, Dovecot's lines summing each connection's attempts",
+      sshdParser,
+      times(4, 60).map((s) => dovecotLoginFailure(s, 3, '203.0.113.44')),
+      ['mail-auth-failures-source'],
+    ],
     [
       "SSH password guessing logged only by old Linux-PAM's sshd(pam_unix) tag (Red Hat's messages file)",
       sshdParser,

@@ -23,6 +23,7 @@ import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
 import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
+import { buildMailFailureEvent, mailServerAt, mailServerOf, matchMailFailure } from '../mail-log/index.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -86,7 +87,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
     else if (program === undefined) {
       const account = accountProgramAt(line, parts.programStart, parts.programEnd);
-      if (account !== undefined || mayBePamServiceFailure(line, parts.messageStart)) {
+      if (
+        account !== undefined ||
+        mayBePamServiceFailure(line, parts.messageStart) ||
+        mailServerAt(line, parts.programStart, parts.programEnd) !== undefined
+      ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
         return useOtherProgram(
@@ -146,7 +151,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       const { timestamp, hostname, program, pid, message } = syslog;
       const service = oldPamServiceAt(program, 0, program.length);
       if (service !== undefined) return useOldPamLine(timestamp, hostname, service, pid, message, line, emit);
-      if (isAccountProgram(program) || mayBePamServiceFailure(message, 0))
+      if (
+        isAccountProgram(program) ||
+        mayBePamServiceFailure(message, 0) ||
+        mailServerOf(program) !== undefined
+      )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
       return NOT_SSHD;
@@ -216,7 +225,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
 
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
-   * or PAM's report of a failed password for a service. One event, or why none.
+   * PAM's report of a failed password for a service, or a mail server's failed logins (../mail-log).
+   * Its events (one, or a Dovecot connection's attempts), or why none.
    */
   function useOtherProgram(
     time: number,
@@ -234,6 +244,17 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       const facts = classifyAccountMessage(program, message);
       if (typeof facts === 'string') return facts;
       emit(buildAccountEvent(header, line, message, formatTimestamp(time), facts), time);
+      return null;
+    }
+    const server = mailServerOf(program);
+    if (server !== undefined) {
+      const failure = matchMailFailure(server, message);
+      if (failure === undefined) return NOT_SSHD;
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      const timestamp = formatTimestamp(time);
+      // Dovecot counts a connection's failed attempts in one line: one event each.
+      for (let attempt = 0; attempt < failure.attempts; attempt++)
+        emit(buildMailFailureEvent(header, line, message, timestamp, server, failure), time);
       return null;
     }
     const found = matchPamServiceFailure(message);

@@ -1,0 +1,47 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import type { SshdHeader } from '../sshd/build-sshd-event.ts';
+import { relatedFields } from '../auth-log/related-fields.ts';
+import type { MailAuthFailure } from './mail-auth-failure.ts';
+import type { MailServer } from './mail-programs.ts';
+
+const DATASETS: Record<MailServer, string> = { postfix: 'postfix.smtpd', dovecot: 'dovecot.login' };
+
+/**
+ * One failed mail login as a SecurityEvent: `mail_auth_failure` (`event.category: authentication`,
+ * `event.module` the server, `service.name` the protocol), `user.name` when the line names one,
+ * `source.ip` (and the verified reverse name as `source.domain`), the server's words as `event.reason`.
+ */
+export function buildMailFailureEvent(
+  header: SshdHeader,
+  original: string,
+  message: string,
+  timestamp: string,
+  server: MailServer,
+  found: MailAuthFailure,
+): SecurityEvent {
+  const source: Record<string, unknown> = { address: found.ip, ip: found.ip };
+  if (found.domain !== undefined) source.domain = found.domain;
+  if (found.port !== undefined) source.port = found.port;
+  const event: SecurityEvent = {
+    '@timestamp': timestamp,
+    event: {
+      original,
+      kind: 'event',
+      module: server,
+      dataset: DATASETS[server],
+      category: ['authentication'],
+      type: ['info'],
+      action: 'mail_auth_failure',
+      outcome: 'failure',
+      reason: found.reason,
+    },
+    process: header.pid === undefined ? { name: header.program } : { name: header.program, pid: header.pid },
+    message,
+    service: { name: found.service },
+    source,
+  };
+  if (header.hostname !== undefined) event.host = { hostname: header.hostname, name: header.hostname };
+  if (found.user !== undefined) event.user = { name: found.user };
+  event.related = relatedFields([found.user], found.ip, header.hostname);
+  return event;
+}

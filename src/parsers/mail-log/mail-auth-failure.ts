@@ -1,0 +1,14 @@
+/** What a mail server's line says of failed logins: from where, as whom, how many. */
+export interface MailAuthFailure {
+  /** The protocol: `smtp`, `imap`, `pop3`, `submission`, `managesieve`. */
+  service: string;
+  /** Failed attempts the line reports (Dovecot sums a connection's at its end). */
+  attempts: number;
+  user: string | undefined;
+  ip: string;
+  /** The client's reverse name, when the server verified one. */
+  domain: string | undefined;
+  port: number | undefined;
+  /** The server's words, e.g. `SASL LOGIN authentication failed: authentication failure`. */
+  reason: string;
+}

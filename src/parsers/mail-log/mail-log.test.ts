@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { createSshdParser } from '../sshd/create-sshd-parser.ts';
+import { MOST_ATTEMPTS } from './match-dovecot-login.ts';
+
+// Lines written here after Postfix's smtpd_sasl_glue.c and Dovecot's login-common log formats.
+function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
+  const parser = createSshdParser({ year: 2024 });
+  const events: SecurityEvent[] = [];
+  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  return { events, skips };
+}
+
+const summary = (event: SecurityEvent) => ({
+  action: event.event.action,
+  module: event.event.module,
+  service: (event.service as { name: string }).name,
+  user: (event.user as { name?: string } | undefined)?.name,
+  source: event.source,
+  reason: event.event.reason,
+});
+
+describe("Postfix's SMTP AUTH failures", () => {
+  it('are one failed login each, from the address Postfix puts in brackets', () => {
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 mx postfix/smtpd[7676]: warning: unknown[203.0.113.5]: SASL LOGIN authentication failed: UGFzc3dvcmQ6',
+      'Mar  4 10:00:02 mx postfix/submission/smtpd[7677]: warning: mail.example.org[198.51.100.7]:55729: SASL PLAIN authentication failed:',
+      'Mar  4 10:00:03 mx postfix-incoming/smtpd[7678]: warning: unknown[2001:db8::5]: SASL CRAM-MD5 authentication failed: authentication failure',
+    ]);
+    expect(skips).toEqual([null, null, null]);
+    expect(events.map(summary)).toEqual([
+      {
+        action: 'mail_auth_failure',
+        module: 'postfix',
+        service: 'smtp',
+        user: undefined,
+        source: { address: '203.0.113.5', ip: '203.0.113.5' },
+        reason: 'SASL LOGIN authentication failed: UGFzc3dvcmQ6',
+      },
+      {
+        action: 'mail_auth_failure',
+        module: 'postfix',
+        service: 'smtp',
+        user: undefined,
+        source: { address: '198.51.100.7', ip: '198.51.100.7', domain: 'mail.example.org', port: 55729 },
+        reason: 'SASL PLAIN authentication failed:',
+      },
+      {
+        action: 'mail_auth_failure',
+        module: 'postfix',
+        service: 'smtp',
+        user: undefined,
+        source: { address: '2001:db8::5', ip: '2001:db8::5' },
+        reason: 'SASL CRAM-MD5 authentication failed: authentication failure',
+      },
+    ]);
+    expect(events[0]).toMatchObject({
+      event: { category: ['authentication'], outcome: 'failure', dataset: 'postfix.smtpd' },
+      process: { name: 'postfix/smtpd', pid: 7676 },
+      host: { name: 'mx' },
+    });
+  });
+
+  it('leaves out failures that tried no password, and the rest of what smtpd says', () => {
+    const { events, skips } = parse([
+      'Mar  4 10:00:04 mx postfix/smtpd[7679]: warning: unknown[203.0.113.5]: SASL LOGIN authentication failed: Connection lost to authentication server',
+      'Mar  4 10:00:04 mx postfix/smtpd[7679]: warning: host[203.0.113.5]: SASL CRAM-MD5 authentication failed: Invalid authentication mechanism',
+      'Mar  4 10:00:05 mx postfix/smtpd[7679]: connect from unknown[203.0.113.5]',
+      'Mar  4 10:00:05 mx postfix/smtp[7680]: warning: unknown[203.0.113.5]: SASL LOGIN authentication failed: x',
+      'Mar  4 10:00:05 mx postfix/smtpd[7679]: warning: unknown[not-an-ip]: SASL LOGIN authentication failed: x',
+    ]);
+    expect(events).toEqual([]);
+    expect(skips).toEqual(['not-sshd', 'not-sshd', 'not-sshd', 'not-sshd', 'not-sshd']);
+  });
+});
+
+describe("Dovecot's login failures", () => {
+  it("are a connection's failed attempts, one event each, with the user and protocol", () => {
+    const { events, skips } = parse([
+      'Mar  4 10:01:00 mx dovecot: imap-login: Disconnected (auth failed, 3 attempts in 12 secs): user=<admin>, method=PLAIN, rip=203.0.113.6, lip=192.0.2.1, TLS, session=<abc>',
+      'Mar  4 10:01:01 mx dovecot[442]: pop3-login: Aborted login (auth failed, 1 attempts in 17 secs): user=<info@example.org>, method=PLAIN, rip=203.0.113.6, lip=192.0.2.1, session=<def>',
+      'Mar  4 10:01:02 mx dovecot: imap-login: Login aborted: Connection closed (auth failed, 2 attempts in 10 secs) (auth_failed): user=<bob>, method=PLAIN, rip=::ffff:203.0.113.7, lip=192.0.2.1, TLS, session=<ghi>',
+      'Mar  4 10:01:03 mx dovecot: imap-login: Info: Disconnected: Inactivity (auth failed, 1 attempts): method=PLAIN, rip=203.0.113.8, lip=192.0.2.1',
+    ]);
+    expect(skips).toEqual([null, null, null, null]);
+    expect(events.map((event) => [summary(event).service, summary(event).user, event.source])).toEqual([
+      ['imap', 'admin', { address: '203.0.113.6', ip: '203.0.113.6' }],
+      ['imap', 'admin', { address: '203.0.113.6', ip: '203.0.113.6' }],
+      ['imap', 'admin', { address: '203.0.113.6', ip: '203.0.113.6' }],
+      ['pop3', 'info@example.org', { address: '203.0.113.6', ip: '203.0.113.6' }],
+      ['imap', 'bob', { address: '203.0.113.7', ip: '203.0.113.7' }],
+      ['imap', 'bob', { address: '203.0.113.7', ip: '203.0.113.7' }],
+      ['imap', undefined, { address: '203.0.113.8', ip: '203.0.113.8' }],
+    ]);
+    expect(events[0]?.event).toMatchObject({ module: 'dovecot', reason: 'auth failed, 3 attempts' });
+  });
+
+  it('takes the address Dovecot wrote, not one the client put in its user name', () => {
+    const { events } = parse([
+      'Mar  4 10:01:04 mx dovecot: imap-login: Disconnected (auth failed, 1 attempts): user=<x>, method=PLAIN, rip=10.0.0.1>, method=PLAIN, rip=203.0.113.9, lip=192.0.2.1',
+    ]);
+    expect(events.map((event) => [summary(event).user, event.source])).toEqual([
+      ['x>, method=PLAIN, rip=10.0.0.1', { address: '203.0.113.9', ip: '203.0.113.9' }],
+    ]);
+  });
+
+  it('counts at most MOST_ATTEMPTS a line, and nothing for connections that tried no password', () => {
+    const { events, skips } = parse([
+      'Mar  4 10:01:05 mx dovecot: imap-login: Disconnected (auth failed, 5000 attempts): user=<a>, rip=203.0.113.10',
+      'Mar  4 10:01:06 mx dovecot: imap-login: Disconnected (no auth attempts in 4 secs): user=<>, rip=203.0.113.11, lip=192.0.2.1',
+      'Mar  4 10:01:06 mx dovecot: pop3-login: Aborted login (tried to use disabled plaintext auth): rip=203.0.113.11, lip=192.0.2.1',
+      'Mar  4 10:01:07 mx dovecot: auth-worker(304): pam(a,203.0.113.12): pam_authenticate() failed: Authentication failure (password mismatch?)',
+    ]);
+    expect(events).toHaveLength(MOST_ATTEMPTS);
+    expect(skips).toEqual([null, 'not-sshd', 'not-sshd', 'not-sshd']);
+  });
+});
