@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
-import { createSshdParser } from '../sshd/create-sshd-parser.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
 import { MOST_ATTEMPTS } from './match-dovecot-login.ts';
 
-// Lines written here after Postfix's smtpd_sasl_glue.c and Dovecot's login-common log formats.
-function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
-  const parser = createSshdParser({ year: 2024 });
-  const events: SecurityEvent[] = [];
-  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
-  return { events, skips };
-}
-
+// Lines written here after Postfix's smtpd_sasl_glue.c and Dovecot's login-common log formats,
+// read by the sshd parser as mail.log is.
 const summary = (event: SecurityEvent) => ({
   action: event.event.action,
   module: event.event.module,
