@@ -247,9 +247,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       return null;
     }
     const server = mailServerOf(program);
-    if (server !== undefined) {
-      const failure = matchMailFailure(server, message);
-      if (failure === undefined) return NOT_SSHD;
+    // Dovecot's PAM lines go on to the PAM reader below.
+    const failure = server === undefined ? undefined : matchMailFailure(server, message);
+    if (server !== undefined && failure !== undefined) {
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       const timestamp = formatTimestamp(time);
       // Dovecot counts a connection's failed attempts in one line: one event each.
