@@ -1,3 +1,4 @@
+import type { SecurityEvent } from '../core/index.ts';
 import type { LineBytes, LineParser, ParsedLines } from '../parsers/index.ts';
 import { lineArena, parseLines, parseLinesAt } from '../parsers/index.ts';
 import type { LocatedLines } from '../sources/index.ts';
@@ -65,16 +66,33 @@ async function* parsedBatches(
       skipped[reason] = (skipped[reason] ?? 0) + (parsed.skipped[reason] ?? 0);
     counts.lines += lines.length;
     counts.events += events.length;
-    if (toSkip >= events.length) {
-      toSkip -= events.length;
-    } else {
-      const from = toSkip;
-      toSkip = 0;
-      yield from === 0
-        ? { events, times, source }
-        : { events: events.slice(from), times: times.slice(from), source };
-    }
+    const kept = unskipped(events, times, source, toSkip);
+    toSkip = Math.max(0, toSkip - events.length);
+    if (kept !== undefined) yield kept;
   }
+  // A format whose last record only ends with the input (Windows classic text).
+  const events: SecurityEvent[] = [];
+  const times: number[] = [];
+  parser.finish?.((event, ts) => {
+    events.push(event);
+    times.push(ts);
+  });
+  counts.events += events.length;
+  const last = unskipped(events, times, source, toSkip);
+  if (last !== undefined) yield last;
+}
+
+/** The batch of `events` after the first `toSkip` (a resumed replay's), undefined when none is left. */
+function unskipped(
+  events: SecurityEvent[],
+  times: number[],
+  source: number,
+  toSkip: number,
+): EventBatch | undefined {
+  if (toSkip >= events.length) return undefined;
+  return toSkip === 0
+    ? { events, times, source }
+    : { events: events.slice(toSkip), times: times.slice(toSkip), source };
 }
 
 /**

@@ -50,6 +50,12 @@ export interface LineParser {
     begin: number,
     length: number,
   ): string | null;
+  /**
+   * For a format whose records span lines with nothing to end them (the next record's first line
+   * does): emits the record still open when the input ends. Readers of a whole input call it once,
+   * after its last line; a live tail, which has no end, does not (the record waits for the next).
+   */
+  finish?(emit: EmitEvent): void;
   /** Things the user should know after a run, e.g. how the year of syslog lines was chosen. */
   notes(): string[];
 }

@@ -12,6 +12,7 @@ import {
   sshdParser,
   windowsParser,
   windowsXmlParser,
+  winEventLogParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -19,7 +20,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml and auditd, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd and wineventlog, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -28,11 +29,13 @@ describe('parser registry', () => {
       'access-log',
       'windows-xml',
       'auditd',
+      'wineventlog',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
     expect(findParser('access-log')).toBe(accessLogParser);
     expect(findParser('AUDITD')).toBe(auditdParser);
+    expect(findParser('WinEventLog')).toBe(winEventLogParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -68,6 +71,7 @@ describe('parser registry', () => {
       { format: 'access-log', score: 0 },
       { format: 'windows-xml', score: 0 },
       { format: 'auditd', score: 0 },
+      { format: 'wineventlog', score: 0 },
     ]);
   });
 
@@ -97,7 +101,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog\]/,
     );
   });
 });

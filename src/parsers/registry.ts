@@ -9,6 +9,7 @@ import { cowrieParser } from './cowrie/index.ts';
 import { accessLogParser } from './access-log/index.ts';
 import { windowsXmlParser } from './windows-xml/index.ts';
 import { auditdParser } from './auditd/index.ts';
+import { winEventLogParser } from './windows-text/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -19,9 +20,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   accessLogParser,
   windowsXmlParser,
   auditdParser,
+  winEventLogParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

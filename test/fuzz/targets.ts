@@ -10,6 +10,7 @@ import { sshdTarget } from './sshd.fuzz.ts';
 import { logreadTarget, rfc3164Target, rfc5424Target } from './syslog.fuzz.ts';
 import { windowsTarget } from './windows.fuzz.ts';
 import { windowsXmlTarget } from './windows-xml.fuzz.ts';
+import { winEventLogTarget } from './wineventlog.fuzz.ts';
 
 /** Every fuzz target: each parser, the rule and config loaders, the ingest API. */
 export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
@@ -19,6 +20,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   logreadTarget,
   windowsTarget,
   windowsXmlTarget,
+  winEventLogTarget,
   ndjsonTarget,
   cowrieTarget,
   accessLogTarget,
