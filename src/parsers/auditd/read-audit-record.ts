@@ -8,9 +8,8 @@
  * a word, or the text's bytes in hexadecimal when the text holds a space, a quote, a control
  * character or a byte above 0x7e (auditd encodes those; see decodeAuditText); in `msg='...'` a bare
  * value runs on to the next key. Other words that are no `key=value` (`user pid=...`, an AVC's
- * `avc:  denied  { read } for`) are passed over. The
- * ENRICHED format's interpreted fields, after a 0x1d byte, are left out: they repeat the record's
- * own in words.
+ * `avc:  denied  { read } for`) are passed over. The ENRICHED format's interpreted fields, after a
+ * 0x1d byte, are left out: they repeat the record's own in words.
  */
 export interface AuditRecord {
   node: string | undefined;
