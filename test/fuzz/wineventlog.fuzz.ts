@@ -21,6 +21,10 @@ const classicFragment: fc.Arbitrary<string> = fc.oneof(
   commonFragment,
   fc.constantFrom(
     '\n03/04/2024 10:00:00 AM\n',
+    '\nEvent[0]:\n',
+    '\nLog Name: Security\n',
+    '  Description: ',
+    '  Date: 2024-02-30T25:00:00.1234567890',
     '\n13/45/2024 99:99:99 PM\n',
     'EventCode=',
     'EventCode=99999999',

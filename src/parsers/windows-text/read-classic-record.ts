@@ -1,7 +1,10 @@
 /**
- * Splunk's classic `WinEventLog` text of one event: a local time line, `Key=Value` header lines
- * (`LogName`, `SourceName`, `EventCode`, `ComputerName`, `RecordNumber`, `Keywords`, ...), then
- * `Message=` and the message Windows renders for a person, to the next event's time line.
+ * One Windows event as text, in one of three forms: Splunk's classic `WinEventLog` (a local time
+ * line, `Key=Value` header lines: `LogName`, `SourceName`, `EventCode`, `ComputerName`,
+ * `RecordNumber`, `Keywords`, ..., then `Message=` and the message Windows renders for a person),
+ * `wevtutil qe /f:text` (`Event[N]:`, indented `Key: Value` lines, `Description:` and the message),
+ * or Event Viewer's "Copy details as text" (the same from `Log Name:` on). The header is given by
+ * the classic form's names. An event runs to the next one's first line.
  */
 export interface ClassicRecord {
   /** Epoch milliseconds, the time line read as UTC (it carries no zone). */
@@ -16,19 +19,49 @@ export const BAD_TIME = 'wineventlog-bad-time';
 const TIME_LINE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: ([AP]M))?$/;
 const HEADER_KEY = /^[A-Za-z_]{1,40}$/;
 
-/** Whether `line` is the time line that starts an event. */
+/** wevtutil's `/f:text` numbers its events: `Event[0]:`. */
+const WEVTUTIL_START = /^Event\[\d{1,12}\]:$/;
+/** Event Viewer's "Copy details as text" starts with the log's name. */
+const COPY_START = 'Log Name: ';
+/** The `Key: Value` header of the text forms, by the name the classic form gives each. */
+const TEXT_HEADER: Record<string, string> = {
+  'Log Name': 'LogName',
+  Source: 'SourceName',
+  'Event ID': 'EventCode',
+  Computer: 'ComputerName',
+  Task: 'TaskCategory',
+  'Task Category': 'TaskCategory',
+  Keyword: 'Keywords',
+  Keywords: 'Keywords',
+  Date: 'Date',
+};
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z?$/;
+
+/**
+ * Whether `line` starts an event: Splunk's time line, wevtutil's `Event[N]:`, or the `Log Name:`
+ * that begins Event Viewer's copied details.
+ */
 export function isRecordStart(line: string): boolean {
-  return line.length <= 32 && TIME_LINE.test(line);
+  if (line.length > 300) return false;
+  return TIME_LINE.test(line) || WEVTUTIL_START.test(line) || line.startsWith(COPY_START);
 }
 
 /** The event whose lines these are, or why it is none. */
 export function readClassicRecord(lines: readonly string[]): ClassicRecord | string {
+  const first = lines[0] ?? '';
+  const read = TIME_LINE.test(first) ? readSplunkForm(lines) : readTextForm(lines);
+  if (typeof read === 'string') return read;
+  if (!/^\d{1,5}$/.test(read.header.get('EventCode') ?? '')) return NO_EVENT_CODE;
+  return read;
+}
+
+/** Splunk's form: the time line, `Key=Value` lines, `Message=` and the message. */
+function readSplunkForm(lines: readonly string[]): ClassicRecord | string {
   const time = readTime(lines[0] ?? '');
   if (time === undefined) return BAD_TIME;
   const header = new Map<string, string>();
-  let index = 1;
   const message: string[] = [];
-  for (; index < lines.length; index++) {
+  for (let index = 1; index < lines.length; index++) {
     const line = lines[index] as string;
     const equals = line.indexOf('=');
     const key = equals > 0 ? line.slice(0, equals) : '';
@@ -40,29 +73,70 @@ export function readClassicRecord(lines: readonly string[]): ClassicRecord | str
     }
     if (!header.has(key)) header.set(key, value.trim());
   }
-  if (!/^\d{1,5}$/.test(header.get('EventCode') ?? '')) return NO_EVENT_CODE;
   return { time, header, message };
 }
 
+/**
+ * wevtutil's `/f:text` and Event Viewer's copied details: `Key: Value` lines (indented by
+ * wevtutil) with the time in `Date:`, then `Description:` and the message.
+ */
+function readTextForm(lines: readonly string[]): ClassicRecord | string {
+  const header = new Map<string, string>();
+  const message: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const text = (lines[index] as string).trim();
+    const colon = text.indexOf(':');
+    if (colon <= 0) continue;
+    const label = text.slice(0, colon);
+    const value = text.slice(colon + 1).trim();
+    if (label === 'Description') {
+      message.push(value, ...lines.slice(index + 1));
+      break;
+    }
+    const key = Object.hasOwn(TEXT_HEADER, label) ? TEXT_HEADER[label] : undefined;
+    if (key !== undefined && !header.has(key)) header.set(key, value);
+  }
+  const time = readTime(header.get('Date') ?? '');
+  if (time === undefined) return BAD_TIME;
+  return { time, header, message };
+}
+
+/** A time as Windows' text forms write it, local and without a zone, read as UTC. */
 function readTime(line: string): number | undefined {
+  const iso = ISO_TIME.exec(line);
+  if (iso !== null) {
+    const [year, month, day, hour, minute, second] = sixNumbers(iso);
+    const millis = Number((iso[7] ?? '0').slice(0, 3).padEnd(3, '0'));
+    return validTime(year, month, day, hour, minute, second, millis);
+  }
   const match = TIME_LINE.exec(line);
   if (match === null) return undefined;
-  const [month, day, year, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (minute > 59 || second > 59) return undefined;
+  const [month, day, year, hour, minute, second] = sixNumbers(match);
   let hours = hour;
   const meridiem = match[7];
   if (meridiem !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
     hours = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
-  } else if (hour > 23) return undefined;
-  const time = Date.UTC(year, month - 1, day, hours, minute, second);
+  }
+  return validTime(year, month, day, hours, minute, second, 0);
+}
+
+/** The first six groups of a time's match, as numbers. */
+function sixNumbers(match: RegExpExecArray): [number, number, number, number, number, number] {
+  return match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+}
+
+function validTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+): number | undefined {
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const date = new Date(time);
   // Date.UTC rolls 02/30 over into March: such a date is no date.
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? time : undefined;

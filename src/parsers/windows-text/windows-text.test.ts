@@ -143,6 +143,62 @@ describe('wineventlog (Splunk classic WinEventLog text)', () => {
     ]);
   });
 
+  it("reads wevtutil's /f:text and Event Viewer's copied details the same way", () => {
+    const message = [
+      'An account failed to log on.',
+      '',
+      'Account For Which Logon Failed:',
+      '\tAccount Name:\t\tadministrator',
+      '\tAccount Domain:\t\tCORP',
+      '',
+      'Failure Information:',
+      '\tStatus:\t\t\t0xC000006D',
+      '\tSub Status:\t\t0xC000006A',
+      '',
+      'Network Information:',
+      '\tSource Network Address:\t203.0.113.77',
+    ];
+    const wevtutil = [
+      'Event[0]:',
+      '  Log Name: Security',
+      '  Source: Microsoft-Windows-Security-Auditing',
+      '  Date: 2024-03-04T10:00:00.123',
+      '  Event ID: 4625',
+      '  Task: Logon',
+      '  Keyword: Audit Failure',
+      '  Computer: dc01.corp.example.com',
+      '  Description: ',
+      ...message,
+    ];
+    const copied = [
+      'Log Name:      Security',
+      'Source:        Microsoft-Windows-Security-Auditing',
+      'Date:          3/4/2024 10:00:00 AM',
+      'Event ID:      4625',
+      'Task Category: Logon',
+      'Keywords:      Audit Failure',
+      'Computer:      dc01.corp.example.com',
+      'Description:',
+      ...message,
+    ];
+    const read = (lines: string[]) => {
+      const [event] = parse(lines).events as [SecurityEvent];
+      return [event['@timestamp'], event.event.action, event.user, event.source, event.winlog];
+    };
+    const [fromWevtutil, fromCopy] = [read(wevtutil), read(copied)];
+    expect(fromWevtutil.slice(1)).toEqual(fromCopy.slice(1));
+    expect(fromWevtutil.slice(0, 4)).toEqual([
+      '2024-03-04T10:00:00.123Z',
+      'logon-failed',
+      { name: 'administrator', domain: 'CORP' },
+      { ip: '203.0.113.77' },
+    ]);
+    expect(fromCopy[0]).toBe('2024-03-04T10:00:00.000Z');
+    expect(chooseParserFrom(parserDefinitions, wevtutil).kind === 'found').toBe(true);
+    expect(winEventLogParser.sniff(wevtutil)).toBe(0.95);
+    expect(winEventLogParser.sniff(copied)).toBe(0.95);
+  });
+
   it('is the format chosen for such text, and not for a syslog file', () => {
     const choice = chooseParserFrom(parserDefinitions, FIXTURE.slice(0, 50));
     expect(choice.kind === 'found' && choice.parser.format).toBe('wineventlog');
