@@ -96,6 +96,11 @@ describe("Dovecot's login failures", () => {
     expect(events.map((event) => [summary(event).user, event.source])).toEqual([
       ['x>, method=PLAIN, rip=10.0.0.1', { address: '203.0.113.9', ip: '203.0.113.9' }],
     ]);
+    // Nor a count it put there after a connection that tried no password.
+    const inflated = parse([
+      'Mar  4 10:01:04 mx dovecot: imap-login: Disconnected (no auth attempts in 2 secs): user=<(auth failed, 99 attempts>, rip=203.0.113.9, lip=192.0.2.1',
+    ]);
+    expect(inflated.events).toEqual([]);
   });
 
   it('counts at most MOST_ATTEMPTS a line, and nothing for connections that tried no password', () => {

@@ -13,9 +13,9 @@ export const MOST_ATTEMPTS = 100;
  * (auth failed, N attempts[ in S secs]): user=<U>, method=M, rip=ADDR, lip=...` (also `Aborted
  * login`, `Disconnected: Inactivity`, 2.3's `Login aborted: ... (auth_failed)`, an `Info: ` before
  * it). It is logged however authentication is configured, once a connection, and counts the
- * connection's failed attempts: N attempts. The client writes U and may put `rip=` in it; the
- * address is the last ` rip=`, which Dovecot writes after the user, and U ends at the last `>`
- * before it. Undefined for any other message (`no auth attempts`, `tried to use disabled
+ * connection's failed attempts: N attempts. The client writes U and may put `rip=` or `(auth
+ * failed, N attempts` in it: the count is read only before `user=<`, the address is the last
+ * ` rip=`, which Dovecot writes after the user, and U ends at the last `>` before it. Undefined for any other message (`no auth attempts`, `tried to use disabled
  * plaintext auth`: no password tried).
  */
 export function matchDovecotLogin(message: string): MailAuthFailure | undefined {
@@ -25,6 +25,9 @@ export function matchDovecotLogin(message: string): MailAuthFailure | undefined 
   if (!/^[a-z0-9]+$/.test(service)) return undefined;
   const failed = message.indexOf(AUTH_FAILED, login + LOGIN.length);
   if (failed < 0) return undefined;
+  // Dovecot writes its reason before the user; one found after `user=<` is the client's text.
+  const userAt = message.indexOf(USER, login + LOGIN.length);
+  if (userAt >= 0 && userAt < failed) return undefined;
   const digits = /^(\d{1,6}) attempt/.exec(
     message.slice(failed + AUTH_FAILED.length, failed + AUTH_FAILED.length + 16),
   );
