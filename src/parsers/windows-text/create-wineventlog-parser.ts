@@ -17,10 +17,11 @@ const SECURITY_PROVIDER = 'Microsoft-Windows-Security-Auditing';
 const USER_DATA_CODES = new Set(['1102']);
 
 /**
- * Windows events as Splunk's classic `WinEventLog` text (see readClassicRecord). An event is read
- * when the next one starts, or when the input ends (finish); each becomes the document Winlogbeat
- * ships for it, its EventData read back from the rendered message (message-labels.ts), and is
- * mapped as the `windows` parser maps Winlogbeat's. Lines before the first event are
+ * Windows events as rendered text: Splunk's classic `WinEventLog`, `wevtutil /f:text`, Event
+ * Viewer's copied details (see readClassicRecord). An event is read when the next one starts, or
+ * when the input ends (finish); each becomes the document Winlogbeat ships for it, its EventData
+ * read back from the rendered message (message-labels.ts), and is mapped as the `windows` parser
+ * maps Winlogbeat's. Lines before the first event are
  * `not-a-wineventlog-record`; an event longer than a line may be is dropped, its lines `too-long`;
  * events without an EventCode or a readable time are told in the notes.
  */
