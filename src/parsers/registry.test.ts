@@ -13,6 +13,7 @@ import {
   windowsParser,
   windowsXmlParser,
   winEventLogParser,
+  vsftpdParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -20,7 +21,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd and wineventlog, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog and vsftpd, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -30,12 +31,14 @@ describe('parser registry', () => {
       'windows-xml',
       'auditd',
       'wineventlog',
+      'vsftpd',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
     expect(findParser('access-log')).toBe(accessLogParser);
     expect(findParser('AUDITD')).toBe(auditdParser);
     expect(findParser('WinEventLog')).toBe(winEventLogParser);
+    expect(findParser('vsftpd')).toBe(vsftpdParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -72,6 +75,7 @@ describe('parser registry', () => {
       { format: 'windows-xml', score: 0 },
       { format: 'auditd', score: 0 },
       { format: 'wineventlog', score: 0 },
+      { format: 'vsftpd', score: 0 },
     ]);
   });
 
@@ -101,7 +105,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd\]/,
     );
   });
 });

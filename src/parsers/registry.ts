@@ -10,6 +10,7 @@ import { accessLogParser } from './access-log/index.ts';
 import { windowsXmlParser } from './windows-xml/index.ts';
 import { auditdParser } from './auditd/index.ts';
 import { winEventLogParser } from './windows-text/index.ts';
+import { vsftpdParser } from './vsftpd/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -21,9 +22,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   windowsXmlParser,
   auditdParser,
   winEventLogParser,
+  vsftpdParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

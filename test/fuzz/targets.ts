@@ -1,5 +1,6 @@
 import { accessLogTarget } from './access-log.fuzz.ts';
 import { auditdTarget } from './auditd.fuzz.ts';
+import { vsftpdTarget } from './vsftpd.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -25,6 +26,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   cowrieTarget,
   accessLogTarget,
   auditdTarget,
+  vsftpdTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -5,6 +5,7 @@ import { createDetectionEngine } from '../../src/detection/index.ts';
 import {
   auditdParser,
   ndjsonParser,
+  vsftpdParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -128,6 +129,9 @@ const vsftpdFailure = (seconds: number) =>
     'vsftpd',
     'pam_unix(vsftpd:auth): authentication failure; logname= uid=0 euid=0 tty=ftp ruser=admin rhost=203.0.113.40  user=admin',
   );
+/** vsftpd's own log line of a failed login (its time as C's ctime writes it; T0 is a Monday). */
+const vsftpdOwnFailure = (seconds: number, ip: string) =>
+  `Mon Mar  4 ${iso(seconds).slice(11, 19)} 2024 [pid ${900 + seconds}] [admin] FAIL LOGIN: Client "${ip}"`;
 /** Postfix's smtpd on a failed SMTP AUTH (mail.log is read by the sshd parser too). */
 const postfixSaslFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -338,6 +342,18 @@ describe('the shipped rule pack', () => {
       ['pam-brute-force-source'],
     ],
     ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
+    [
+      "FTP password guessing in vsftpd's own log",
+      vsftpdParser,
+      times(10, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      ['ftp-brute-force-source'],
+    ],
+    [
+      '9 FTP failures are not enough',
+      vsftpdParser,
+      times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      [],
+    ],
     [
       'SMTP AUTH password guessing against Postfix from one address',
       sshdParser,

@@ -47,16 +47,19 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(guessing, [guessing, probing])).toBe(false);
   });
 
-  it("mutes PAM's report of the guesses a mail server's incident already counts", () => {
+  it("mutes PAM's report of the guesses a mail or FTP server's incident already counts", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
     const byAddress = (ruleId: string, address: string) =>
       makeIncident({ ruleId, group: { 'source.address': address } });
     const mail = byAddress('mail-auth-failures-source', '203.0.113.50');
     const pam = byAddress('pam-brute-force-source', '203.0.113.50');
-    const ftp = byAddress('pam-brute-force-source', '198.51.100.50');
-    expect(inhibitor.isInhibited(pam, [mail, pam, ftp])).toBe(true);
-    expect(inhibitor.isInhibited(ftp, [mail, pam, ftp])).toBe(false);
+    const other = byAddress('pam-brute-force-source', '198.51.100.50');
+    expect(inhibitor.isInhibited(pam, [mail, pam, other])).toBe(true);
+    expect(inhibitor.isInhibited(other, [mail, pam, other])).toBe(false);
     expect(inhibitor.isInhibited(mail, [mail, pam])).toBe(false);
+    // vsftpd's own failures likewise, for its PAM lines in auth.log.
+    const ftp = byAddress('ftp-brute-force-source', '198.51.100.50');
+    expect(inhibitor.isInhibited(other, [ftp, other])).toBe(true);
   });
 
   it("lets a web scanner's exploit attempts speak for its wordlist and its User-Agent", () => {

@@ -4,7 +4,7 @@ import type { InhibitionRule } from './inhibition.ts';
  * Inhibitions for the shipped rule pack: once an account is likely compromised (failures, then a
  * success), the failure rules about that same account add nothing but noise; an address already
  * guessing SSH passwords needs no second incident for having probed the server too, nor one
- * guessing mail passwords for what PAM reports of the same guesses; and a web
+ * guessing mail or FTP passwords for what PAM reports of the same guesses; and a web
  * scanner's exploit attempts say more than its wordlist or its User-Agent.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
@@ -20,8 +20,9 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
     equal: ['user.name'],
   },
   { source: 'ssh-brute-force-source', targets: ['ssh-probing-source'], equal: ['source.ip'] },
-  // Dovecot's PAM backend reports each of its login failures to PAM as well.
+  // Dovecot's and vsftpd's PAM backends report each of their login failures to PAM as well.
   { source: 'mail-auth-failures-source', targets: ['pam-brute-force-source'], equal: ['source.address'] },
+  { source: 'ftp-brute-force-source', targets: ['pam-brute-force-source'], equal: ['source.address'] },
   // One web scan trips several rules: its exploit attempts tell most, then its wordlist.
   {
     source: 'web-exploit-attempt',
