@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import type { SshdHeader } from '../sshd/build-sshd-event.ts';
+import { systemAuthEvent, type SshdHeader } from '../sshd/build-sshd-event.ts';
 import { relatedFields } from '../auth-log/related-fields.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import type { MailServer } from './mail-programs.ts';
@@ -19,28 +19,24 @@ export function buildMailFailureEvent(
   server: MailServer,
   found: MailAuthFailure,
 ): SecurityEvent {
+  const event = systemAuthEvent(
+    header,
+    original,
+    message,
+    timestamp,
+    ['authentication'],
+    ['info'],
+    'mail_auth_failure',
+    'failure',
+  );
+  event.event.module = server;
+  event.event.dataset = DATASETS[server];
+  event.event.reason = found.reason;
+  event.service = { name: found.service };
   const source: Record<string, unknown> = { address: found.ip, ip: found.ip };
   if (found.domain !== undefined) source.domain = found.domain;
   if (found.port !== undefined) source.port = found.port;
-  const event: SecurityEvent = {
-    '@timestamp': timestamp,
-    event: {
-      original,
-      kind: 'event',
-      module: server,
-      dataset: DATASETS[server],
-      category: ['authentication'],
-      type: ['info'],
-      action: 'mail_auth_failure',
-      outcome: 'failure',
-      reason: found.reason,
-    },
-    process: header.pid === undefined ? { name: header.program } : { name: header.program, pid: header.pid },
-    message,
-    service: { name: found.service },
-    source,
-  };
-  if (header.hostname !== undefined) event.host = { hostname: header.hostname, name: header.hostname };
+  event.source = source;
   if (found.user !== undefined) event.user = { name: found.user };
   event.related = relatedFields([found.user], found.ip, header.hostname);
   return event;

@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parser.ts';
+import { relatedFields } from '../auth-log/related-fields.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { isVsftpdLine, readVsftpdLine, type VsftpdLogin } from './read-vsftpd-line.ts';
 
@@ -45,12 +46,9 @@ function mapVsftpdLogin(line: string, login: VsftpdLogin): SecurityEvent {
     process: { name: 'vsftpd', pid: login.pid },
     service: { name: 'ftp' },
     source: { address: login.ip, ip: login.ip },
-    related: { ip: [login.ip] },
+    related: relatedFields([login.user], login.ip, undefined),
   };
   if (login.reason !== undefined) event.event.reason = login.reason;
-  if (login.user !== undefined) {
-    event.user = { name: login.user };
-    (event.related as Record<string, string[]>).user = [login.user];
-  }
+  if (login.user !== undefined) event.user = { name: login.user };
   return event;
 }
