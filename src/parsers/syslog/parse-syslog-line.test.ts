@@ -79,6 +79,22 @@ describe('parseSyslogLine with RFC 3164 lines', () => {
       { timestamp: at('2017-03-27T13:06:56Z') },
     ],
     [
+      "macOS's `log show --style syslog` form: a space for the T, microseconds, two spaces before the host",
+      '2020-03-23 06:47:42.801612-0700  localhost sshd[3186]: error: PAM: unknown user',
+      {
+        timestamp: at('2020-03-23T13:47:42.801Z'),
+        hostname: 'localhost',
+        program: 'sshd',
+        pid: 3186,
+        message: 'error: PAM: unknown user',
+      },
+    ],
+    [
+      'an ISO 8601 timestamp with a space for the T and no zone, as UTC',
+      '2017-03-27 13:06:56 host p[4]: m',
+      { timestamp: at('2017-03-27T13:06:56Z'), hostname: 'host', program: 'p', pid: 4 },
+    ],
+    [
       '<PRI> and an ISO timestamp',
       '<86>2017-03-27T13:06:56+00:00 host sshd[1]: m',
       { priority: 86, timestamp: at('2017-03-27T13:06:56Z'), program: 'sshd' },

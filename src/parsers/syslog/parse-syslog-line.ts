@@ -20,7 +20,7 @@ export type SyslogScan = typeof NO_SYSLOG | typeof RFC3164 | typeof RFC5424;
 /**
  * Splits a syslog line into timestamp, host, program, pid and message. Understands RFC 3164
  * (`Mar 27 13:06:56 host sshd[42]: msg`, optionally `<PRI>` first and an ISO 8601 timestamp in place
- * of the BSD one), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`) and
+ * of the BSD one, its `T` perhaps a space as macOS writes it), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`) and
  * OpenWrt's logread (`Sun Mar  3 10:41:02 2024 authpriv.warn dropbear[3170]: msg`; parse-logread.ts).
  * RFC 3164 timestamps without a zone are UTC; their year comes from `years`.
  * Returns undefined when the line is not syslog.
@@ -65,7 +65,10 @@ export function scanSyslogLine(line: string, years: YearResolver, parts: SyslogP
     return restStart > 0 && scanRfc3164Rest(line, restStart, end, parts) ? RFC3164 : NO_SYSLOG;
   }
   if (line.charCodeAt(timeEnd) !== SPACE) return NO_SYSLOG;
-  return scanRfc3164Rest(line, timeEnd + 1, end, parts) ? RFC3164 : NO_SYSLOG;
+  // macOS's `log show --style syslog` writes two spaces before the host.
+  let restStart = timeEnd + 1;
+  while (line.charCodeAt(restStart) === SPACE && restStart < end) restStart++;
+  return scanRfc3164Rest(line, restStart, end, parts) ? RFC3164 : NO_SYSLOG;
 }
 
 /** Scans the timestamp at `start` into parts.timestamp; returns its end, or -1. */
@@ -80,7 +83,7 @@ function scanTimestamp(line: string, start: number, years: YearResolver, parts: 
   const first = line.charCodeAt(start);
   const timeEnd =
     first >= 48 && first <= 57
-      ? scanIsoTimestamp(line, start, timeOut)
+      ? scanIsoTimestamp(line, start, timeOut, true)
       : scanBsdTimestamp(line, start, years, timeOut);
   if (timeEnd < 0) return -1;
   parts.timestamp = timeOut.value;

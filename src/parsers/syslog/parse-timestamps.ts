@@ -98,15 +98,18 @@ export function scanCtimeTimestamp(line: string, start: number, out: NumberOut):
 /**
  * Scans an ISO 8601 / RFC 3339 timestamp (`2017-03-27T13:06:56.123+02:00`, `...Z`, `...+0200`;
  * without a zone it is taken as UTC). Returns the end index and sets `out.value` to epoch ms, or -1.
+ * `spaced`: a space may stand for the `T`, as RFC 3339 lets applications write it and macOS's
+ * `log show --style syslog` does (`2020-03-23 06:47:42.801612-0700`).
  */
-export function scanIsoTimestamp(line: string, start: number, out: NumberOut): number {
+export function scanIsoTimestamp(line: string, start: number, out: NumberOut, spaced = false): number {
   const century = twoDigitsAt(line, start);
   const yearOfCentury = twoDigitsAt(line, start + 2);
   const month = twoDigitsAt(line, start + 5);
   const day = twoDigitsAt(line, start + 8);
   if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1 || day > 31) return -1;
   if (line.charCodeAt(start + 4) !== 45 || line.charCodeAt(start + 7) !== 45) return -1;
-  if (line.charCodeAt(start + 10) !== 84 /* T */) return -1;
+  const separator = line.charCodeAt(start + 10);
+  if (separator !== 84 /* T */ && !(spaced && separator === SPACE)) return -1;
   let end = scanClock(line, start + 11, out);
   if (end < 0) return -1;
   let time = Date.UTC(century * 100 + yearOfCentury, month - 1, day) + out.value;
