@@ -132,6 +132,9 @@ const vsftpdFailure = (seconds: number) =>
 /** vsftpd's own log line of a failed login (its time as C's ctime writes it; T0 is a Monday). */
 const vsftpdOwnFailure = (seconds: number, ip: string) =>
   `Mon Mar  4 ${iso(seconds).slice(11, 19)} 2024 [pid ${900 + seconds}] [admin] FAIL LOGIN: Client "${ip}"`;
+/** macOS's Screen Sharing refusing a login, in the syslog form `log show --style syslog` writes. */
+const screenSharingFailure = (seconds: number, ip: string) =>
+  `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 23)}000+0000  mac screensharingd[3535]: Authentication: FAILED :: User Name: admin :: Viewer Address: ${ip} :: Type: DH`;
 /** Postfix's smtpd on a failed SMTP AUTH (mail.log is read by the sshd parser too). */
 const postfixSaslFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -352,6 +355,18 @@ describe('the shipped rule pack', () => {
       '9 FTP failures are not enough',
       vsftpdParser,
       times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      [],
+    ],
+    [
+      'password guessing against macOS Screen Sharing from one address',
+      sshdParser,
+      times(5, 20).map((s) => screenSharingFailure(s, '203.0.113.47')),
+      ['macos-screen-sharing-brute-force-source'],
+    ],
+    [
+      '4 Screen Sharing failures are not enough',
+      sshdParser,
+      times(4, 20).map((s) => screenSharingFailure(s, '203.0.113.47')),
       [],
     ],
     [

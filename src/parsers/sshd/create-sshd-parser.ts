@@ -25,6 +25,12 @@ import { readJournalLine } from './read-journal-line.ts';
 import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
 import { buildMailFailureEvent, mailServerAt, mailServerOf, matchMailFailure } from '../mail-log/index.ts';
 import {
+  buildScreenSharingEvent,
+  isScreenSharingAt,
+  matchScreenSharingLogin,
+  SCREEN_SHARING,
+} from '../screen-sharing/index.ts';
+import {
   accountProgramAt,
   buildAccountEvent,
   buildPamFailureEvent,
@@ -90,7 +96,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (
         account !== undefined ||
         mayBePamServiceFailure(line, parts.messageStart) ||
-        mailServerAt(line, parts.programStart, parts.programEnd) !== undefined
+        mailServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
+        isScreenSharingAt(line, parts.programStart, parts.programEnd)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -154,7 +161,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (
         isAccountProgram(program) ||
         mayBePamServiceFailure(message, 0) ||
-        mailServerOf(program) !== undefined
+        mailServerOf(program) !== undefined ||
+        program === SCREEN_SHARING
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -225,8 +233,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
 
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
-   * PAM's report of a failed password for a service, or a mail server's failed logins (../mail-log).
-   * Its events (one, or a Dovecot connection's attempts), or why none.
+   * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log) or
+   * a macOS Screen Sharing login (../screen-sharing). Its events (one, or a Dovecot connection's
+   * attempts), or why none.
    */
   function useOtherProgram(
     time: number,
@@ -244,6 +253,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       const facts = classifyAccountMessage(program, message);
       if (typeof facts === 'string') return facts;
       emit(buildAccountEvent(header, line, message, formatTimestamp(time), facts), time);
+      return null;
+    }
+    if (program === SCREEN_SHARING) {
+      const login = matchScreenSharingLogin(message);
+      if (login === undefined) return NOT_SSHD;
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      emit(buildScreenSharingEvent(header, line, message, formatTimestamp(time), login), time);
       return null;
     }
     const server = mailServerOf(program);
