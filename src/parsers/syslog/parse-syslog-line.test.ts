@@ -95,6 +95,11 @@ describe('parseSyslogLine with RFC 3164 lines', () => {
       { timestamp: at('2017-03-27T13:06:56Z'), hostname: 'host', program: 'p', pid: 4 },
     ],
     [
+      'a year between the day and the time',
+      'Oct 27 2015 12:35:40 test1.example.net screensharingd[1170]: m',
+      { timestamp: at('2015-10-27T12:35:40Z'), hostname: 'test1.example.net', program: 'screensharingd' },
+    ],
+    [
       '<PRI> and an ISO timestamp',
       '<86>2017-03-27T13:06:56+00:00 host sshd[1]: m',
       { priority: 86, timestamp: at('2017-03-27T13:06:56Z'), program: 'sshd' },

@@ -11,7 +11,7 @@ const MONTHS = new Map<number, number>(
 );
 
 /**
- * Scans `hh:mm:ss[.fraction]` at `start`. Returns the end index and sets `out.value` to the
+ * Scans `hh:mm:ss[.fraction]` (or `,fraction`) at `start`. Returns the end index and sets `out.value` to the
  * milliseconds since midnight, or returns -1.
  */
 export function scanClock(line: string, start: number, out: NumberOut): number {
@@ -22,7 +22,9 @@ export function scanClock(line: string, start: number, out: NumberOut): number {
   if (line.charCodeAt(start + 2) !== COLON || line.charCodeAt(start + 5) !== COLON) return -1;
   let end = start + 8;
   let ms = 0;
-  if (line.charCodeAt(end) === 46 /* . */ && digitAt(line, end + 1) >= 0) {
+  const point = line.charCodeAt(end);
+  // ISO 8601's decimal sign may be a comma, as ProFTPD's own log writes it (`21:59:30,121`).
+  if ((point === 46 /* . */ || point === 44) /* , */ && digitAt(line, end + 1) >= 0) {
     end++;
     let scale = 100;
     for (let digit = digitAt(line, end); digit >= 0; digit = digitAt(line, ++end)) {
@@ -35,10 +37,16 @@ export function scanClock(line: string, start: number, out: NumberOut): number {
   return end;
 }
 
-/** The month (0–11), day and milliseconds of the day scanMonthDayClock read last. */
-const date = { month: 0, day: 0, msOfDay: 0 };
+/**
+ * The month (0–11), day, milliseconds of the day and year (-1: none written) scanMonthDayClock read
+ * last.
+ */
+const date = { month: 0, day: 0, msOfDay: 0, year: -1 };
 
-/** Scans `Mar 27 13:06:56` (also `Apr  3`, `Apr 3`, `Apr 03`) into `date`; returns its end, or -1. */
+/**
+ * Scans `Mar 27 13:06:56` (also `Apr  3`, `Apr 3`, `Apr 03`, and `Mar 27 2015 13:06:56`, a year before
+ * the time as some syslog daemons and devices write it) into `date`; returns its end, or -1.
+ */
 function scanMonthDayClock(line: string, start: number, out: NumberOut): number {
   const month = MONTHS.get(
     monthKey(line.charCodeAt(start), line.charCodeAt(start + 1), line.charCodeAt(start + 2)),
@@ -53,6 +61,19 @@ function scanMonthDayClock(line: string, start: number, out: NumberOut): number 
     index++;
   }
   if (day < 1 || day > 31 || line.charCodeAt(index) !== SPACE) return -1;
+  date.year = -1;
+  const century = twoDigitsAt(line, index + 1);
+  const yearOfCentury = twoDigitsAt(line, index + 3);
+  // From 1970: Date.UTC reads years 0–99 as 1900–1999.
+  if (
+    century >= 19 &&
+    yearOfCentury >= 0 &&
+    line.charCodeAt(index + 5) === SPACE &&
+    century * 100 + yearOfCentury >= 1970
+  ) {
+    date.year = century * 100 + yearOfCentury;
+    index += 5;
+  }
   const end = scanClock(line, index + 1, out);
   if (end < 0) return -1;
   date.month = month;
@@ -68,7 +89,7 @@ function scanMonthDayClock(line: string, start: number, out: NumberOut): number 
 export function scanBsdTimestamp(line: string, start: number, years: YearResolver, out: NumberOut): number {
   const end = scanMonthDayClock(line, start, out);
   if (end < 0) return -1;
-  const year = years.resolveYear(date.month, date.day, date.msOfDay);
+  const year = date.year >= 0 ? date.year : years.resolveYear(date.month, date.day, date.msOfDay);
   out.value = Date.UTC(year, date.month, date.day) + date.msOfDay;
   return end;
 }
