@@ -132,6 +132,13 @@ const vsftpdFailure = (seconds: number) =>
 /** vsftpd's own log line of a failed login (its time as C's ctime writes it; T0 is a Monday). */
 const vsftpdOwnFailure = (seconds: number, ip: string) =>
   `Mon Mar  4 ${iso(seconds).slice(11, 19)} 2024 [pid ${900 + seconds}] [admin] FAIL LOGIN: Client "${ip}"`;
+/** ProFTPD refusing a password, in syslog. */
+const proftpdFailure = (seconds: number, ip: string) =>
+  accountLine(
+    seconds,
+    'proftpd',
+    `ftp.example.org (${ip}[${ip}]) - USER admin (Login failed): Incorrect password`,
+  );
 /** macOS's Screen Sharing refusing a login, in the syslog form `log show --style syslog` writes. */
 const screenSharingFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 23)}000+0000  mac screensharingd[3535]: Authentication: FAILED :: User Name: admin :: Viewer Address: ${ip} :: Type: DH`;
@@ -355,6 +362,18 @@ describe('the shipped rule pack', () => {
       '9 FTP failures are not enough',
       vsftpdParser,
       times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      [],
+    ],
+    [
+      "FTP password guessing in ProFTPD's lines",
+      sshdParser,
+      times(10, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
+      ['ftp-brute-force-source'],
+    ],
+    [
+      '9 ProFTPD failures are not enough',
+      sshdParser,
+      times(9, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
       [],
     ],
     [

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { systemAuthEvent, type SshdHeader } from '../sshd/build-sshd-event.ts';
-import { relatedFields } from '../auth-log/related-fields.ts';
+import type { SshdHeader } from '../sshd/build-sshd-event.ts';
+import { buildServiceLoginEvent } from '../auth-log/build-service-login-event.ts';
 import type { ScreenSharingLogin } from './match-screen-sharing.ts';
 
 /**
@@ -15,19 +15,9 @@ export function buildScreenSharingEvent(
   timestamp: string,
   found: ScreenSharingLogin,
 ): SecurityEvent {
-  const event = systemAuthEvent(
-    header,
-    original,
-    message,
-    timestamp,
-    ['authentication'],
-    ['start'],
-    'screen_sharing_login',
-    found.outcome,
-  );
-  event.service = { name: 'vnc' };
-  event.source = { address: found.ip, ip: found.ip };
-  if (found.user !== undefined) event.user = { name: found.user };
-  event.related = relatedFields([found.user], found.ip, header.hostname);
-  return event;
+  return buildServiceLoginEvent(header, original, message, timestamp, {
+    ...found,
+    action: 'screen_sharing_login',
+    service: 'vnc',
+  });
 }

@@ -31,6 +31,13 @@ import {
   SCREEN_SHARING,
 } from '../screen-sharing/index.ts';
 import {
+  buildProftpdEvent,
+  isProftpdAt,
+  matchProftpdLogin,
+  PROFTPD,
+  readBareProftpdTag,
+} from '../proftpd/index.ts';
+import {
   accountProgramAt,
   buildAccountEvent,
   buildPamFailureEvent,
@@ -97,7 +104,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         account !== undefined ||
         mayBePamServiceFailure(line, parts.messageStart) ||
         mailServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
-        isScreenSharingAt(line, parts.programStart, parts.programEnd)
+        isScreenSharingAt(line, parts.programStart, parts.programEnd) ||
+        isProftpdAt(line, parts.programStart, parts.programEnd)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -145,6 +153,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       return NOT_SYSLOG;
     }
     if (syslog.program === undefined) {
+      const proftpd = readBareProftpdTag(syslog.message);
+      if (proftpd !== undefined) {
+        const { timestamp, hostname } = syslog;
+        return useOtherProgram(timestamp, hostname, PROFTPD, proftpd.pid, proftpd.rest, line, emit);
+      }
       const before = lastAuth;
       lastAuth = undefined;
       const count = before && readLastMessageRepeated(syslog.message);
@@ -162,7 +175,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         isAccountProgram(program) ||
         mayBePamServiceFailure(message, 0) ||
         mailServerOf(program) !== undefined ||
-        program === SCREEN_SHARING
+        program === SCREEN_SHARING ||
+        program === PROFTPD
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -233,9 +247,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
 
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
-   * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log) or
-   * a macOS Screen Sharing login (../screen-sharing). Its events (one, or a Dovecot connection's
-   * attempts), or why none.
+   * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log), a
+   * macOS Screen Sharing login (../screen-sharing) or a ProFTPD one (../proftpd). Its events (one,
+   * or a Dovecot connection's attempts), or why none.
    */
   function useOtherProgram(
     time: number,
@@ -260,6 +274,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (login === undefined) return NOT_SSHD;
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       emit(buildScreenSharingEvent(header, line, message, formatTimestamp(time), login), time);
+      return null;
+    }
+    // ProFTPD's PAM lines go on to the PAM reader below.
+    const ftp = program === PROFTPD ? matchProftpdLogin(message) : undefined;
+    if (ftp !== undefined) {
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      emit(buildProftpdEvent(header, line, message, formatTimestamp(time), ftp), time);
       return null;
     }
     const server = mailServerOf(program);
