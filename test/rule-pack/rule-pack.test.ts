@@ -132,6 +132,13 @@ const vsftpdFailure = (seconds: number) =>
 /** vsftpd's own log line of a failed login (its time as C's ctime writes it; T0 is a Monday). */
 const vsftpdOwnFailure = (seconds: number, ip: string) =>
   `Mon Mar  4 ${iso(seconds).slice(11, 19)} 2024 [pid ${900 + seconds}] [admin] FAIL LOGIN: Client "${ip}"`;
+/** Cyrus IMAP refusing a plain password. */
+const cyrusFailure = (seconds: number, ip: string) =>
+  accountLine(
+    seconds,
+    'cyrus/imaps',
+    `badlogin: [${ip}] plaintext admin SASL(-13): authentication failure: checkpass failed`,
+  );
 /** ProFTPD refusing a password, in syslog. */
 const proftpdFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -363,6 +370,12 @@ describe('the shipped rule pack', () => {
       vsftpdParser,
       times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
       [],
+    ],
+    [
+      'IMAP password guessing against Cyrus from one address',
+      sshdParser,
+      times(10, 30).map((s) => cyrusFailure(s, '203.0.113.48')),
+      ['mail-auth-failures-source'],
     ],
     [
       "FTP password guessing in ProFTPD's lines",

@@ -4,7 +4,12 @@ import { relatedFields } from '../auth-log/related-fields.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import type { MailServer } from './mail-programs.ts';
 
-const DATASETS: Record<MailServer, string> = { postfix: 'postfix.smtpd', dovecot: 'dovecot.login' };
+const DATASETS: Record<MailServer, string> = {
+  postfix: 'postfix.smtpd',
+  dovecot: 'dovecot.login',
+  courier: 'courier.login',
+  cyrus: 'cyrus.login',
+};
 
 /**
  * One failed mail login as a SecurityEvent: `mail_auth_failure` (`event.category: authentication`,
@@ -16,7 +21,6 @@ export function buildMailFailureEvent(
   original: string,
   message: string,
   timestamp: string,
-  server: MailServer,
   found: MailAuthFailure,
 ): SecurityEvent {
   const event = systemAuthEvent(
@@ -29,8 +33,8 @@ export function buildMailFailureEvent(
     'mail_auth_failure',
     'failure',
   );
-  event.event.module = server;
-  event.event.dataset = DATASETS[server];
+  event.event.module = found.server;
+  event.event.dataset = DATASETS[found.server];
   event.event.reason = found.reason;
   event.service = { name: found.service };
   const source: Record<string, unknown> = { address: found.ip, ip: found.ip };

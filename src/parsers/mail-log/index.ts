@@ -1,13 +1,22 @@
+import { matchCourierLogin } from './match-courier-login.ts';
+import { matchCyrusBadlogin } from './match-cyrus-badlogin.ts';
 import { matchDovecotLogin } from './match-dovecot-login.ts';
 import { matchPostfixSasl } from './match-postfix-sasl.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
-import type { MailServer } from './mail-programs.ts';
+import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
 export { buildMailFailureEvent } from './build-mail-event.ts';
-export { mailServerAt, mailServerOf, type MailServer } from './mail-programs.ts';
+export { mailServerAt, mailServerOf, type MailProgram, type MailServer } from './mail-programs.ts';
 export type { MailAuthFailure } from './mail-auth-failure.ts';
 
 /** The failed logins a mail server's message reports, or undefined when it reports none. */
-export function matchMailFailure(server: MailServer, message: string): MailAuthFailure | undefined {
-  return server === 'postfix' ? matchPostfixSasl(message) : matchDovecotLogin(message);
+export function matchMailFailure(
+  kind: MailProgram,
+  program: string,
+  message: string,
+): MailAuthFailure | undefined {
+  if (kind === 'postfix') return matchPostfixSasl(message);
+  if (kind === 'dovecot') return matchDovecotLogin(message);
+  const service = imapOrPop(program);
+  return matchCourierLogin(message, service) ?? matchCyrusBadlogin(message, service);
 }

@@ -1,5 +1,9 @@
+import type { MailServer } from './mail-programs.ts';
+
 /** What a mail server's line says of failed logins: from where, as whom, how many. */
 export interface MailAuthFailure {
+  /** The server that wrote the line. */
+  server: MailServer;
   /** The protocol: `smtp`, `imap`, `pop3`, `submission`, `managesieve`. */
   service: string;
   /** Failed attempts the line reports (Dovecot sums a connection's at its end). */

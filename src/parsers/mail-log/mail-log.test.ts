@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
@@ -114,3 +115,65 @@ describe("Dovecot's login failures", () => {
     expect(skips).toEqual([null, 'not-sshd', 'not-sshd', 'not-sshd']);
   });
 });
+
+// The IMAP and POP3 lines of the fixture (mail-and-old-pam.log), written after Courier's and Cyrus's
+// log formats.
+const FIXTURE = readFileSync(new URL('../sshd/testdata/mail-and-old-pam.log', import.meta.url), 'utf8')
+  .trimEnd()
+  .split('\n');
+const fixtureLines = (marker: string) => FIXTURE.filter((line) => line.includes(marker));
+
+describe("Courier's IMAP and POP3 login failures", () => {
+  it('are one failed login each, with the user and the address Courier wrote last', () => {
+    const { events, skips } = parse(fixtureLines(': LOGIN'));
+    expect(skips).toEqual([null, null, null, null, 'not-sshd']);
+    expect(events.map(summary)).toEqual([
+      { ...courier, service: 'imap', user: 'sales@example.org', source: at('203.0.113.20') },
+      { ...courier, service: 'pop3', user: 'info', source: at('203.0.113.21') },
+      { ...courier, service: 'pop3', user: undefined, source: at('2001:db8::21') },
+      // The client's user name held an address of its own.
+      { ...courier, service: 'imap', user: 'x, ip=[198.51.100.1]', source: at('203.0.113.22') },
+    ]);
+  });
+});
+
+describe("Cyrus's IMAP and POP3 bad logins", () => {
+  it("are one failed login each, from the address Cyrus writes first; SASL's other errors are none", () => {
+    const { events, skips } = parse(fixtureLines('badlogin'));
+    expect(skips).toEqual([null, null, null, 'not-sshd', null]);
+    expect(events.map(summary)).toEqual([
+      {
+        ...cyrus,
+        service: 'imap',
+        user: 'alice',
+        source: at('203.0.113.30'),
+        reason: 'SASL(-13): authentication failure: checkpass failed',
+      },
+      {
+        ...cyrus,
+        service: 'pop3',
+        user: undefined,
+        source: at('203.0.113.31'),
+        reason: 'SASL(-13): user not found: Password verification failed',
+      },
+      {
+        ...cyrus,
+        service: 'imap',
+        user: undefined,
+        source: at('203.0.113.32'),
+        reason: 'SASL(-13): authentication failure: incorrect digest response',
+      },
+      {
+        ...cyrus,
+        service: 'imap',
+        user: 'eve SASL(-13): x [198.51.100.2]',
+        source: at('203.0.113.34'),
+        reason: 'SASL(-13): x [198.51.100.2] SASL(-13): authentication failure: checkpass failed',
+      },
+    ]);
+  });
+});
+
+const courier = { action: 'mail_auth_failure', module: 'courier', reason: 'LOGIN FAILED' };
+const cyrus = { action: 'mail_auth_failure', module: 'cyrus' };
+const at = (ip: string) => ({ address: ip, ip });

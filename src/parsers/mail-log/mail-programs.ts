@@ -1,23 +1,43 @@
-/** The mail servers whose authentication failures Klaxon reads from syslog. */
-export type MailServer = 'postfix' | 'dovecot';
+/** The mail servers whose authentication failures Klaxon reads from syslog (`event.module`). */
+export type MailServer = 'postfix' | 'dovecot' | 'courier' | 'cyrus';
+
+/**
+ * What a program name says of the server: Postfix's SMTP server, Dovecot, or an IMAP/POP3 server's
+ * name that Courier and Cyrus both use (`imapd`, `pop3d`), which only the message tells apart.
+ */
+export type MailProgram = 'postfix' | 'dovecot' | 'imap-pop';
 
 const DOVECOT = 'dovecot';
 const POSTFIX = 'postfix';
 const SMTPD = '/smtpd';
+/**
+ * Courier's (`imapd`, `imapd-ssl`, `pop3d`, `courierpop3login`, ...) and Cyrus's (`cyrus/imap`,
+ * `cyrus/pop3s`, `imapd`, ...) program names.
+ */
+const IMAP_POP = /^(?:cyrus\/|courier)?(?:imap|pop3)(?:d|s)?(?:login)?(?:-ssl)?$/;
 
 /**
  * The mail server that the program name `text` holds from `start` to `end` stands for, or
- * undefined; no string is made. Postfix's SMTP server logs as `postfix/smtpd`, or under a service
- * or instance name (`postfix/submission/smtpd`, `postfix-incoming/smtpd`); Dovecot as `dovecot`.
+ * undefined. Postfix's SMTP server logs as `postfix/smtpd`, or under a service or instance name
+ * (`postfix/submission/smtpd`, `postfix-incoming/smtpd`); Dovecot as `dovecot`. No string is made
+ * for Postfix's or Dovecot's names or for a name that cannot be an IMAP/POP3 server's.
  */
-export function mailServerAt(text: string, start: number, end: number): MailServer | undefined {
+export function mailServerAt(text: string, start: number, end: number): MailProgram | undefined {
   const length = end - start;
   if (length === DOVECOT.length && text.startsWith(DOVECOT, start)) return 'dovecot';
   if (length >= POSTFIX.length + SMTPD.length && length <= 64 && text.startsWith(POSTFIX, start))
     return text.startsWith(SMTPD, end - SMTPD.length) ? 'postfix' : undefined;
-  return undefined;
+  const first = text.charCodeAt(start);
+  // i(map), p(op3), c(yrus/, ourier)
+  if (length > 24 || (first !== 105 && first !== 112 && first !== 99)) return undefined;
+  return IMAP_POP.test(text.slice(start, end)) ? 'imap-pop' : undefined;
 }
 
-export function mailServerOf(program: string): MailServer | undefined {
+export function mailServerOf(program: string): MailProgram | undefined {
   return mailServerAt(program, 0, program.length);
+}
+
+/** The protocol an IMAP/POP3 server's program name serves. */
+export function imapOrPop(program: string): 'imap' | 'pop3' {
+  return program.includes('pop3') ? 'pop3' : 'imap';
 }

@@ -41,6 +41,7 @@ export function matchDovecotLogin(message: string): MailAuthFailure | undefined 
   const ip = normalizeIp(message.slice(rip + RIP.length, ripEnd).trim());
   if (ip === undefined) return undefined;
   return {
+    server: 'dovecot',
     service,
     attempts,
     user: userBefore(message, failed, rip),

@@ -34,6 +34,7 @@ export function matchPostfixSasl(message: string): MailAuthFailure | undefined {
   const name = message.slice(WARNING.length, open);
   const port = clientEnd === sasl ? undefined : Number(message.slice(clientEnd + 1, sasl));
   return {
+    server: 'postfix',
     service: 'smtp',
     attempts: 1,
     user: undefined,

@@ -285,13 +285,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     }
     const server = mailServerOf(program);
     // Dovecot's PAM lines go on to the PAM reader below.
-    const failure = server === undefined ? undefined : matchMailFailure(server, message);
+    const failure = server === undefined ? undefined : matchMailFailure(server, program, message);
     if (server !== undefined && failure !== undefined) {
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       const timestamp = formatTimestamp(time);
       // Dovecot counts a connection's failed attempts in one line: one event each.
       for (let attempt = 0; attempt < failure.attempts; attempt++)
-        emit(buildMailFailureEvent(header, line, message, timestamp, server, failure), time);
+        emit(buildMailFailureEvent(header, line, message, timestamp, failure), time);
       return null;
     }
     const found = matchPamServiceFailure(message);
