@@ -31,12 +31,12 @@ import {
   SCREEN_SHARING,
 } from '../screen-sharing/index.ts';
 import {
-  buildProftpdEvent,
-  isProftpdAt,
-  matchProftpdLogin,
-  PROFTPD,
+  buildFtpEvent,
+  ftpServerAt,
+  ftpServerOf,
+  matchFtpLogin,
   readBareProftpdTag,
-} from '../proftpd/index.ts';
+} from '../ftp-log/index.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -105,7 +105,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         mayBePamServiceFailure(line, parts.messageStart) ||
         mailServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
         isScreenSharingAt(line, parts.programStart, parts.programEnd) ||
-        isProftpdAt(line, parts.programStart, parts.programEnd)
+        ftpServerAt(line, parts.programStart, parts.programEnd) !== undefined
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -156,7 +156,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       const proftpd = readBareProftpdTag(syslog.message);
       if (proftpd !== undefined) {
         const { timestamp, hostname } = syslog;
-        return useOtherProgram(timestamp, hostname, PROFTPD, proftpd.pid, proftpd.rest, line, emit);
+        return useOtherProgram(timestamp, hostname, 'proftpd', proftpd.pid, proftpd.rest, line, emit);
       }
       const before = lastAuth;
       lastAuth = undefined;
@@ -176,7 +176,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         mayBePamServiceFailure(message, 0) ||
         mailServerOf(program) !== undefined ||
         program === SCREEN_SHARING ||
-        program === PROFTPD
+        ftpServerOf(program) !== undefined
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -248,7 +248,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
    * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log), a
-   * macOS Screen Sharing login (../screen-sharing) or a ProFTPD one (../proftpd). Its events (one,
+   * macOS Screen Sharing login (../screen-sharing) or an FTP server's (../ftp-log). Its events (one,
    * or a Dovecot connection's attempts), or why none.
    */
   function useOtherProgram(
@@ -276,11 +276,12 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       emit(buildScreenSharingEvent(header, line, message, formatTimestamp(time), login), time);
       return null;
     }
-    // ProFTPD's PAM lines go on to the PAM reader below.
-    const ftp = program === PROFTPD ? matchProftpdLogin(message) : undefined;
+    // FTP servers' PAM lines go on to the PAM reader below.
+    const ftpServer = ftpServerOf(program);
+    const ftp = ftpServer === undefined ? undefined : matchFtpLogin(ftpServer, message);
     if (ftp !== undefined) {
       if (Number.isNaN(time)) return NO_TIMESTAMP;
-      emit(buildProftpdEvent(header, line, message, formatTimestamp(time), ftp), time);
+      emit(buildFtpEvent(header, line, message, formatTimestamp(time), ftp), time);
       return null;
     }
     const server = mailServerOf(program);

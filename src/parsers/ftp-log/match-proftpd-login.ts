@@ -1,18 +1,5 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
-
-/** ProFTPD, as it names itself in syslog. */
-export const PROFTPD = 'proftpd';
-
-/** One login (or a connection's give-up) that ProFTPD reports. */
-export interface ProftpdLogin {
-  /** `ftp_login` for a login, `ftp_max_login_attempts` for a client cut off after its failures. */
-  action: 'ftp_login' | 'ftp_max_login_attempts';
-  outcome: 'success' | 'failure';
-  user: string | undefined;
-  ip: string;
-  /** ProFTPD's reason for a failure (`Incorrect password`, `no such user found`, ...). */
-  reason: string | undefined;
-}
+import { ftpLogin, type FtpLogin } from './ftp-login.ts';
 
 /**
  * Why ProFTPD refused a login (mod_auth's messages, as fail2ban's filter lists them), lower case: a
@@ -35,13 +22,6 @@ const LOGIN_FAILED = ' (Login failed)';
 const SUCCESS = [': Login successful.', ': Login successful'];
 const SECURITY_VIOLATION = /^SECURITY VIOLATION: (root) login attempted\.?$/i;
 const MAX_ATTEMPTS = /^Maximum login attempts \(\d{1,6}\) exceeded\s*$/;
-/** Longer than any user name an FTP server takes. */
-const MAX_USER = 256;
-
-/** Whether `text` holds ProFTPD's program name from `start` to `end` (no string is made). */
-export function isProftpdAt(text: string, start: number, end: number): boolean {
-  return end - start === PROFTPD.length && text.startsWith(PROFTPD, start);
-}
 
 /**
  * A ProFTPD message after its tag: `SERVER (CLIENT[ADDR]) - MESSAGE` (`proftpd[PID]: ...`) or
@@ -50,7 +30,7 @@ export function isProftpdAt(text: string, start: number, end: number): boolean {
  * client sent: a user name holding a header of its own moves nothing. Undefined for any message
  * that is not a login.
  */
-export function matchProftpdLogin(text: string): ProftpdLogin | undefined {
+export function matchProftpdLogin(text: string): FtpLogin | undefined {
   const open = text.indexOf(' (');
   if (open <= 0 || text.lastIndexOf(' ', open - 1) >= 0) return undefined;
   const close = text.indexOf('])', open);
@@ -66,34 +46,39 @@ export function matchProftpdLogin(text: string): ProftpdLogin | undefined {
   return matchMessage(text.slice(messageAt).trimEnd(), ip);
 }
 
-function matchMessage(message: string, ip: string): ProftpdLogin | undefined {
+function matchMessage(message: string, ip: string): FtpLogin | undefined {
   if (MAX_ATTEMPTS.test(message))
-    return { action: 'ftp_max_login_attempts', outcome: 'failure', user: undefined, ip, reason: message };
+    return {
+      server: 'proftpd',
+      action: 'ftp_max_login_attempts',
+      outcome: 'failure',
+      user: undefined,
+      ip,
+      reason: message,
+    };
   const violation = SECURITY_VIOLATION.exec(message);
   if (violation !== null)
-    return { action: 'ftp_login', outcome: 'failure', user: 'root', ip, reason: 'root login attempted' };
+    return {
+      server: 'proftpd',
+      action: 'ftp_login',
+      outcome: 'failure',
+      user: 'root',
+      ip,
+      reason: 'root login attempted',
+    };
   if (!message.startsWith('USER ') && !message.startsWith('ANON ')) return undefined;
   // The client wrote the user name, which may hold anything; what ProFTPD wrote after it is the
   // line's end: a success ends the line, and a failure's reason is the last one written.
   for (const success of SUCCESS)
-    if (message.endsWith(success)) return login('success', message.slice(5, -success.length), ip, undefined);
+    if (message.endsWith(success))
+      return ftpLogin('proftpd', 'success', message.slice(5, -success.length), ip, undefined);
   const lower = message.toLowerCase();
   let at = -1;
   for (const reason of FAILURE_REASONS) at = Math.max(at, lower.lastIndexOf(`: ${reason}`));
   if (at < 5) return undefined;
   let user = message.slice(5, at);
   if (user.endsWith(LOGIN_FAILED)) user = user.slice(0, -LOGIN_FAILED.length);
-  return login('failure', user, ip, reasonAt(message, at + 2));
-}
-
-function login(
-  outcome: ProftpdLogin['outcome'],
-  user: string,
-  ip: string,
-  reason: string | undefined,
-): ProftpdLogin | undefined {
-  if (user.length > MAX_USER) return undefined;
-  return { action: 'ftp_login', outcome, user: user === '' ? undefined : user, ip, reason };
+  return ftpLogin('proftpd', 'failure', user, ip, reasonAt(message, at + 2));
 }
 
 /** The reason at `start`, without the addresses `no such user found` goes on with. */

@@ -4,9 +4,10 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
 import { matchProftpdLogin, readBareProftpdTag } from './match-proftpd-login.ts';
 
-// ProFTPD's lines in syslog (with and without the colon after its tag) and in its own log file,
-// written for these tests after the messages of ProFTPD's mod_auth.
-const LINES = readFileSync(new URL('../sshd/testdata/proftpd.log', import.meta.url), 'utf8')
+// FTP servers' lines: ProFTPD's in syslog (with and without the colon after its tag) and in its own
+// log file, Pure-FTPd's and WU-FTPD's, written for these tests after the messages of ProFTPD's
+// mod_auth, Pure-FTPd's and WU-FTPD's sources.
+const LINES = readFileSync(new URL('../sshd/testdata/ftp.log', import.meta.url), 'utf8')
   .trimEnd()
   .split('\n');
 
@@ -18,8 +19,10 @@ const summary = (event: SecurityEvent) => [
   event.event.reason,
 ];
 
+const linesOf = (program: string) => LINES.filter((line) => line.includes(` ${program}`));
+
 describe("ProFTPD's logins", () => {
-  const { events, skips } = parse(LINES);
+  const { events, skips } = parse(linesOf('proftpd'));
 
   it('are read in each form, one event a line, from the address of the header', () => {
     expect(events.map(summary)).toEqual([
@@ -87,5 +90,36 @@ describe('matchProftpdLogin', () => {
     });
     expect(readBareProftpdTag('proftpd[] x')).toBeUndefined();
     expect(readBareProftpdTag('proftpdx[1] x')).toBeUndefined();
+  });
+});
+
+describe("Pure-FTPd's logins", () => {
+  it('are read from the address Pure-FTPd writes first, the user up to the last bracket', () => {
+    const { events, skips } = parse(linesOf('pure-ftpd'));
+    expect(events.map(summary)).toEqual([
+      ['ftp_login', 'failure', 'admin', '192.0.2.70', 'Authentication failed'],
+      [
+        'ftp_login',
+        'failure',
+        'x] [WARNING] Authentication failed for user [y',
+        '2001:db8::71',
+        'Authentication failed',
+      ],
+      ['ftp_login', 'success', 'alice', '192.0.2.72', undefined],
+    ]);
+    // A host name where the address goes (Pure-FTPd without -H), and a line about no login.
+    expect(skips).toEqual([null, null, null, 'not-sshd', 'not-sshd']);
+    expect(events[0]).toMatchObject({ event: { module: 'pure-ftpd', dataset: 'pure-ftpd.log' } });
+  });
+});
+
+describe("WU-FTPD's logins", () => {
+  it('are a failure from the address in brackets (no user named) and a success with its user', () => {
+    const { events, skips } = parse(linesOf('wu-ftpd'));
+    expect(events.map(summary)).toEqual([
+      ['ftp_login', 'failure', undefined, '192.0.2.80', 'failed login'],
+      ['ftp_login', 'success', 'alice', '192.0.2.80', undefined],
+    ]);
+    expect(skips).toEqual([null, null, 'not-sshd']);
   });
 });
