@@ -14,6 +14,7 @@ import {
   windowsXmlParser,
   winEventLogParser,
   vsftpdParser,
+  webErrorLogParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -21,7 +22,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog and vsftpd, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd and web-error-log, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -32,6 +33,7 @@ describe('parser registry', () => {
       'auditd',
       'wineventlog',
       'vsftpd',
+      'web-error-log',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -39,6 +41,7 @@ describe('parser registry', () => {
     expect(findParser('AUDITD')).toBe(auditdParser);
     expect(findParser('WinEventLog')).toBe(winEventLogParser);
     expect(findParser('vsftpd')).toBe(vsftpdParser);
+    expect(findParser('web-error-log')).toBe(webErrorLogParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -76,6 +79,7 @@ describe('parser registry', () => {
       { format: 'auditd', score: 0 },
       { format: 'wineventlog', score: 0 },
       { format: 'vsftpd', score: 0 },
+      { format: 'web-error-log', score: 0 },
     ]);
   });
 
@@ -105,7 +109,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log\]/,
     );
   });
 });

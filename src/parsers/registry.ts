@@ -11,6 +11,7 @@ import { windowsXmlParser } from './windows-xml/index.ts';
 import { auditdParser } from './auditd/index.ts';
 import { winEventLogParser } from './windows-text/index.ts';
 import { vsftpdParser } from './vsftpd/index.ts';
+import { webErrorLogParser } from './web-error-log/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -23,9 +24,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   auditdParser,
   winEventLogParser,
   vsftpdParser,
+  webErrorLogParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -1,6 +1,7 @@
 import { accessLogTarget } from './access-log.fuzz.ts';
 import { auditdTarget } from './auditd.fuzz.ts';
 import { vsftpdTarget } from './vsftpd.fuzz.ts';
+import { webErrorLogTarget } from './web-error-log.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -27,6 +28,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   accessLogTarget,
   auditdTarget,
   vsftpdTarget,
+  webErrorLogTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -6,6 +6,7 @@ import {
   auditdParser,
   ndjsonParser,
   vsftpdParser,
+  webErrorLogParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -132,6 +133,15 @@ const vsftpdFailure = (seconds: number) =>
 /** vsftpd's own log line of a failed login (its time as C's ctime writes it; T0 is a Monday). */
 const vsftpdOwnFailure = (seconds: number, ip: string) =>
   `Mon Mar  4 ${iso(seconds).slice(11, 19)} 2024 [pid ${900 + seconds}] [admin] FAIL LOGIN: Client "${ip}"`;
+/** Apache refusing an HTTP basic auth password, in its error log. */
+const apacheAuthFailure = (seconds: number, ip: string) => {
+  // `Mon, 04 Mar 2024 10:00:00 GMT`, in the order Apache writes it: `Mon Mar 04 10:00:00.000000 2024`.
+  const [weekday, day, month, year, time] = new Date(T0 + seconds * 1000)
+    .toUTCString()
+    .replace(',', '')
+    .split(' ');
+  return `[${weekday} ${month} ${day} ${time}.000000 ${year}] [auth_basic:error] [pid 1:tid 2] [client ${ip}:4000] AH01617: user admin: authentication failure for "/admin": Password Mismatch`;
+};
 /** Cyrus IMAP refusing a plain password. */
 const cyrusFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -369,6 +379,18 @@ describe('the shipped rule pack', () => {
       '9 FTP failures are not enough',
       vsftpdParser,
       times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      [],
+    ],
+    [
+      "HTTP basic auth guessing in Apache's error log",
+      webErrorLogParser,
+      times(10, 20).map((s) => apacheAuthFailure(s, '203.0.113.49')),
+      ['web-http-auth-failures-source'],
+    ],
+    [
+      '9 HTTP auth failures are not enough',
+      webErrorLogParser,
+      times(9, 20).map((s) => apacheAuthFailure(s, '203.0.113.49')),
       [],
     ],
     [

@@ -62,6 +62,20 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(other, [ftp, other])).toBe(true);
   });
 
+  it("mutes the access log's 401s of the HTTP auth guesses the error log names", () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const named = byAddress('web-http-auth-failures-source', '203.0.113.80');
+    const refused = byAddress('web-auth-failures-source', '203.0.113.80');
+    const login = byAddress('web-login-failures-source', '203.0.113.80');
+    const elsewhere = byAddress('web-auth-failures-source', '198.51.100.80');
+    const all = [named, refused, login, elsewhere];
+    expect(inhibitor.isInhibited(refused, all)).toBe(true);
+    expect(inhibitor.isInhibited(login, all)).toBe(true);
+    expect(inhibitor.isInhibited(elsewhere, all)).toBe(false);
+    expect(inhibitor.isInhibited(named, all)).toBe(false);
+  });
+
   it("lets a web scanner's exploit attempts speak for its wordlist and its User-Agent", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
     const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });

@@ -4,8 +4,9 @@ import type { InhibitionRule } from './inhibition.ts';
  * Inhibitions for the shipped rule pack: once an account is likely compromised (failures, then a
  * success), the failure rules about that same account add nothing but noise; an address already
  * guessing SSH passwords needs no second incident for having probed the server too, nor one
- * guessing mail or FTP passwords for what PAM reports of the same guesses; and a web
- * scanner's exploit attempts say more than its wordlist or its User-Agent.
+ * guessing mail or FTP passwords for what PAM reports of the same guesses, nor one whose HTTP auth
+ * guesses the error log names for the access log's 401s; and a web scanner's exploit attempts say
+ * more than its wordlist or its User-Agent.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   {
@@ -23,6 +24,12 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   // Dovecot's and vsftpd's PAM backends report each of their login failures to PAM as well.
   { source: 'mail-auth-failures-source', targets: ['pam-brute-force-source'], equal: ['source.address'] },
   { source: 'ftp-brute-force-source', targets: ['pam-brute-force-source'], equal: ['source.address'] },
+  // The access log's 401s of the same guesses the error log names one by one.
+  {
+    source: 'web-http-auth-failures-source',
+    targets: ['web-auth-failures-source', 'web-login-failures-source'],
+    equal: ['source.ip'],
+  },
   // One web scan trips several rules: its exploit attempts tell most, then its wordlist.
   {
     source: 'web-exploit-attempt',

@@ -38,6 +38,12 @@ import {
   readBareProftpdTag,
 } from '../ftp-log/index.ts';
 import {
+  isApacheProgram,
+  isApacheProgramAt,
+  mapHttpAuthFailure,
+  readApacheFields,
+} from '../web-error-log/index.ts';
+import {
   accountProgramAt,
   buildAccountEvent,
   buildPamFailureEvent,
@@ -105,7 +111,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         mayBePamServiceFailure(line, parts.messageStart) ||
         mailServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
         isScreenSharingAt(line, parts.programStart, parts.programEnd) ||
-        ftpServerAt(line, parts.programStart, parts.programEnd) !== undefined
+        ftpServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
+        isApacheProgramAt(line, parts.programStart, parts.programEnd)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -176,7 +183,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         mayBePamServiceFailure(message, 0) ||
         mailServerOf(program) !== undefined ||
         program === SCREEN_SHARING ||
-        ftpServerOf(program) !== undefined
+        ftpServerOf(program) !== undefined ||
+        isApacheProgram(program)
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -248,8 +256,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
    * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log), a
-   * macOS Screen Sharing login (../screen-sharing) or an FTP server's (../ftp-log). Its events (one,
-   * or a Dovecot connection's attempts), or why none.
+   * macOS Screen Sharing login (../screen-sharing), an FTP server's (../ftp-log) or Apache's failed
+   * HTTP authentication (../web-error-log). Its events (one, or a Dovecot connection's attempts), or
+   * why none.
    */
   function useOtherProgram(
     time: number,
@@ -274,6 +283,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (login === undefined) return NOT_SSHD;
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       emit(buildScreenSharingEvent(header, line, message, formatTimestamp(time), login), time);
+      return null;
+    }
+    if (isApacheProgram(program)) {
+      const found = readApacheFields(message, 0);
+      if (typeof found === 'string') return NOT_SSHD;
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      emit(mapHttpAuthFailure(line, { server: 'apache', time, ...found }, hostname), time);
       return null;
     }
     // FTP servers' PAM lines go on to the PAM reader below.

@@ -1,0 +1,21 @@
+/** What a web server's error log line says of a failed HTTP authentication. */
+export interface HttpAuthFailure {
+  server: 'apache' | 'nginx';
+  /** Epoch ms (the line's local time, read as UTC: neither server writes a zone by default). */
+  time: number;
+  ip: string;
+  port: number | undefined;
+  /** The user the client named (none when it sent an empty one). */
+  user: string | undefined;
+  /** The path asked for, when the line names it. */
+  path: string | undefined;
+  /** The server's words: `Password Mismatch`, `user not found`, ... */
+  reason: string;
+}
+
+/** A line of the format that is not an authentication failure. */
+export const WEB_ERROR_UNUSED = 'web-error-line-unused';
+/** Not a line of either server's error log. */
+export const NOT_WEB_ERROR_LOG = 'not-web-error-log';
+/** An nginx line naming its client more than once: the client's words hold one, so none is read. */
+export const AMBIGUOUS_CLIENT = 'web-error-ambiguous-client';

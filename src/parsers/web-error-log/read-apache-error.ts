@@ -1,0 +1,138 @@
+import { normalizeIp } from '../sshd/parse-address.ts';
+import { type HttpAuthFailure, NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `[Sat Jul 20 21:39:11.978080 2013]`: C's ctime, microseconds since Apache 2.4. */
+const TIME =
+  /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})\] /;
+/** At most this many bracketed fields before the message (module and level, pid, client, ...). */
+const MAX_FIELDS = 8;
+const MESSAGE_ID = /^AH\d{5}: /;
+const REFERER = ', referer: ';
+
+/**
+ * An Apache error log line (2.2 and 2.4's default ErrorLogFormat: `[TIME] [MODULE:LEVEL] [pid N:tid
+ * M] [client ADDR:PORT] AH01617: MESSAGE`) that reports a failed HTTP authentication, or why it is
+ * none. The client's address is one of the fields Apache writes before the message, which the
+ * client's words (user, path) come in: they cannot move it.
+ */
+export function readApacheError(line: string): HttpAuthFailure | string {
+  const time = TIME.exec(line);
+  if (time === null) return NOT_WEB_ERROR_LOG;
+  const month = MONTHS.indexOf(time[1] as string);
+  const micros = (time[6] ?? '').padEnd(3, '0').slice(0, 3);
+  const ms = Date.UTC(
+    Number(time[7]),
+    month,
+    Number((time[2] as string).trim()),
+    Number(time[3]),
+    Number(time[4]),
+    Number(time[5]),
+    Number(micros),
+  );
+  const fields = readApacheFields(line, time[0].length);
+  return typeof fields === 'string' ? fields : { server: 'apache', time: ms, ...fields };
+}
+
+/**
+ * What follows the time of an Apache error line (`[MODULE:LEVEL] [pid N] [client ADDR:PORT] MESSAGE`
+ * from `start`; the same after a syslog header when Apache logs to syslog): a failed HTTP
+ * authentication, or why it is none.
+ */
+export function readApacheFields(
+  line: string,
+  start: number,
+): Omit<HttpAuthFailure, 'server' | 'time'> | string {
+  let at = start;
+  let client: string | undefined;
+  for (let field = 0; field < MAX_FIELDS && line.charCodeAt(at) === 91 /* [ */; field++) {
+    const end = fieldEnd(line, at);
+    if (end < 0) return NOT_WEB_ERROR_LOG;
+    const text = line.slice(at + 1, end);
+    if (text.startsWith('client ')) client = text.slice('client '.length);
+    at = end + 1;
+    if (line.charCodeAt(at) === 32) at++;
+  }
+  if (client === undefined) return WEB_ERROR_UNUSED;
+  let message = line.slice(at);
+  // Apache ends a message with the request's Referer when it has one.
+  const referer = message.lastIndexOf(REFERER);
+  if (referer >= 0) message = message.slice(0, referer);
+  const id = MESSAGE_ID.exec(message);
+  if (id !== null) message = message.slice(id[0].length);
+  const found = classify(message);
+  if (found === undefined) return WEB_ERROR_UNUSED;
+  const address = splitClient(client);
+  if (address === undefined) return WEB_ERROR_UNUSED;
+  return { ...address, ...found };
+}
+
+/** The `]` closing the field at `start`; an IPv6 client (`[client [2001:db8::1]:443]`) holds a pair. */
+function fieldEnd(line: string, start: number): number {
+  const inner = line.indexOf('[', start + 1);
+  const end = line.indexOf(']', start + 1);
+  if (end < 0 || inner < 0 || inner > end) return end;
+  const close = line.indexOf(']', end + 1);
+  return close;
+}
+
+function splitClient(client: string): { ip: string; port: number | undefined } | undefined {
+  let host = client;
+  let port: number | undefined;
+  if (client.startsWith('[')) {
+    const end = client.indexOf(']');
+    host = client.slice(1, end);
+    if (client.charCodeAt(end + 1) === 58 /* : */) port = Number(client.slice(end + 2));
+  } else {
+    const colon = client.lastIndexOf(':');
+    // One colon: IPv4 and its port (2.4); none: 2.2's bare address; more: a bare IPv6 address.
+    if (colon > 0 && client.indexOf(':') === colon) {
+      host = client.slice(0, colon);
+      port = Number(client.slice(colon + 1));
+    }
+  }
+  const ip = normalizeIp(host);
+  if (ip === undefined) return undefined;
+  return { ip, port: port !== undefined && Number.isInteger(port) && port <= 65535 ? port : undefined };
+}
+
+type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'reason'>;
+
+/**
+ * mod_auth_basic's and mod_auth_digest's failures: a password tried and refused, or an unknown user
+ * named. Other refusals (a wrong scheme, an authorisation or access rule) tried no password.
+ */
+function classify(message: string): Found | undefined {
+  // mod_auth_digest's lines start so before 2.4.
+  const text = message.startsWith('Digest: ') ? message.slice('Digest: '.length) : message;
+  if (!text.startsWith('user ')) return undefined;
+  const rest = text.slice('user '.length);
+  // Basic: `user U: authentication failure for "PATH": Password Mismatch`.
+  const failure = rest.indexOf(': authentication failure for "');
+  if (failure >= 0) {
+    const pathStart = failure + ': authentication failure for "'.length;
+    const pathEnd = rest.lastIndexOf('": ');
+    if (pathEnd < pathStart) return undefined;
+    return found(rest.slice(0, failure), rest.slice(pathStart, pathEnd), rest.slice(pathEnd + 3));
+  }
+  // Digest: `user U: password mismatch: PATH`.
+  const mismatch = rest.indexOf(': password mismatch: ');
+  if (mismatch >= 0) return found(rest.slice(0, mismatch), rest.slice(mismatch + 21), 'password mismatch');
+  // Digest: `user \`U' in realm \`R' not found: PATH`.
+  if (rest.startsWith('`')) {
+    const realm = rest.indexOf("' in realm `");
+    const notFound = rest.indexOf("' not found: ", realm);
+    if (realm < 0 || notFound < 0) return undefined;
+    return found(rest.slice(1, realm), rest.slice(notFound + 13), 'user not found');
+  }
+  // Basic: `user U not found: PATH`.
+  const notFound = rest.indexOf(' not found: ');
+  if (notFound >= 0) return found(rest.slice(0, notFound), rest.slice(notFound + 12), 'user not found');
+  // Before 2.2, without the path.
+  if (rest.endsWith(' not found')) return found(rest.slice(0, -10), '', 'user not found');
+  return undefined;
+}
+
+function found(user: string, path: string, reason: string): Found {
+  return { user: user === '' ? undefined : user, path: path === '' ? undefined : path, reason };
+}

@@ -1,0 +1,60 @@
+import { normalizeIp } from '../sshd/parse-address.ts';
+import {
+  AMBIGUOUS_CLIENT,
+  type HttpAuthFailure,
+  NOT_WEB_ERROR_LOG,
+  WEB_ERROR_UNUSED,
+} from './http-auth-failure.ts';
+
+/** `2014/04/02 12:37:58 [error] 6563#0: *1861 `: time (no zone), level, pid#tid, the connection. */
+const HEAD =
+  /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) \[([a-z]{1,6})\] \d{1,10}#\d{1,10}: (?:\*\d{1,20} )?/;
+const CLIENT = ', client: ';
+const REQUEST = /, request: "[A-Z]{1,16} (\S{1,8192}) HTTP\/\d(?:\.\d)?"/;
+
+/**
+ * An nginx error log line (`2014/04/02 12:37:58 [error] 6563#0: *1861 MESSAGE, client: ADDR, server:
+ * NAME, request: "...", host: "..."`) from auth_basic that reports a failed login: `user "U": password
+ * mismatch` or `user "U" was not found in "FILE"`; or why it is none. nginx writes the user (before
+ * the address) and the request, host and referrer (after it) as the client sent them: a line with more
+ * than one `, client: ` may hold a forged one, and no address is read from it.
+ */
+export function readNginxError(line: string): HttpAuthFailure | string {
+  const head = HEAD.exec(line);
+  if (head === null) return NOT_WEB_ERROR_LOG;
+  const time = Date.UTC(
+    Number(head[1]),
+    Number(head[2]) - 1,
+    Number(head[3]),
+    Number(head[4]),
+    Number(head[5]),
+    Number(head[6]),
+  );
+  const message = line.slice(head[0].length);
+  if (!message.startsWith('user "')) return WEB_ERROR_UNUSED;
+  const client = message.indexOf(CLIENT);
+  if (client < 0) return WEB_ERROR_UNUSED;
+  // nginx's words follow the user: the later of the two, if the user holds the other.
+  const mismatch = message.lastIndexOf('": password mismatch', client);
+  const unknown = message.lastIndexOf('" was not found in "', client);
+  const userEnd = Math.max(mismatch, unknown);
+  if (userEnd < 'user '.length) return WEB_ERROR_UNUSED;
+  const reason = userEnd === mismatch ? 'password mismatch' : 'user not found';
+  if (message.indexOf(CLIENT, client + CLIENT.length) >= 0) return AMBIGUOUS_CLIENT;
+  const addressEnd = message.indexOf(',', client + CLIENT.length);
+  const ip = normalizeIp(message.slice(client + CLIENT.length, addressEnd < 0 ? undefined : addressEnd));
+  if (ip === undefined) return WEB_ERROR_UNUSED;
+  const user = message.slice('user "'.length, userEnd);
+  const request = REQUEST.exec(message.slice(client));
+  const target = request?.[1];
+  const query = target?.indexOf('?') ?? -1;
+  return {
+    server: 'nginx',
+    time,
+    ip,
+    port: undefined,
+    user: user === '' ? undefined : user,
+    path: target === undefined ? undefined : query < 0 ? target : target.slice(0, query),
+    reason,
+  };
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { chooseParser } from '../registry.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
+import { webErrorLogParser } from './index.ts';
+
+// Apache 2.2 and 2.4 and nginx error log lines, written for these tests after mod_auth_basic's,
+// mod_auth_digest's and nginx's auth_basic messages and the servers' default error log formats.
+const LINES = readFileSync(new URL('./testdata/error.log', import.meta.url), 'utf8')
+  .trimEnd()
+  .split('\n');
+
+function parseErrorLog(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
+  const parser = webErrorLogParser.create({});
+  const events: SecurityEvent[] = [];
+  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  return { events, skips };
+}
+
+const summary = (event: SecurityEvent) => [
+  event['@timestamp'],
+  event.event.module,
+  (event.user as { name?: string } | undefined)?.name,
+  (event.source as { ip?: string } | undefined)?.ip,
+  (event.url as { path?: string } | undefined)?.path,
+  event.event.reason,
+];
+
+describe('web server error logs', () => {
+  const { events, skips } = parseErrorLog(LINES);
+
+  it('give one failed login a line for each refused password or unknown user, from the address the server wrote', () => {
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T10:00:01.123Z', 'apache', 'alice', '192.0.2.90', '/admin', 'Password Mismatch'],
+      ['2024-03-04T10:00:02.000Z', 'apache', 'nobody', '192.0.2.90', '/admin', 'user not found'],
+      ['2024-03-04T10:00:03.500Z', 'apache', 'bob', '2001:db8::91', '/private/', 'password mismatch'],
+      ['2024-03-04T10:00:04.000Z', 'apache', 'carol', '192.0.2.92', '/private/', 'user not found'],
+      ['2024-03-04T10:00:05.000Z', 'apache', 'dave', '192.0.2.93', '/', 'Password Mismatch'],
+      ['2024-03-04T10:00:06.000Z', 'apache', undefined, '192.0.2.93', '/', 'user not found'],
+      // A user name holding a client field of its own: Apache's own field comes first.
+      [
+        '2024-03-04T10:00:10.000Z',
+        'apache',
+        'x [client 198.51.100.8:1]',
+        '192.0.2.97',
+        '/',
+        'Password Mismatch',
+      ],
+      ['2024-03-04T10:00:11.000Z', 'nginx', 'erin', '192.0.2.100', '/admin/', 'password mismatch'],
+      ['2024-03-04T10:00:12.000Z', 'nginx', 'frank', '2001:db8::101', '/', 'user not found'],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: {
+        action: 'http_auth_failure',
+        outcome: 'failure',
+        category: ['authentication', 'web'],
+        dataset: 'apache.error',
+      },
+      source: { address: '192.0.2.90', ip: '192.0.2.90', port: 51001 },
+      related: { user: ['alice'], ip: ['192.0.2.90'] },
+    });
+  });
+
+  it('skip what tried no password, and an nginx line that names two clients', () => {
+    expect(skips).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'web-error-line-unused', // File does not exist (a path holding a user line)
+      'web-error-line-unused', // a wrong scheme
+      'web-error-line-unused', // an access rule
+      null,
+      null,
+      null,
+      // nginx writes the user and the request as the client sent them: which client is its own?
+      'web-error-ambiguous-client',
+      'web-error-line-unused', // no user or password sent
+      'web-error-line-unused', // a TLS handshake
+    ]);
+    expect(parseErrorLog(['Mar  4 10:00:00 host sshd[1]: x']).skips).toEqual(['not-web-error-log']);
+  });
+
+  it('are recognised by their lines, and an access log is not one', () => {
+    const choice = chooseParser(LINES);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('web-error-log');
+    const access = chooseParser(['192.0.2.1 - - [04/Mar/2024:10:00:00 +0000] "GET / HTTP/1.1" 401 12']);
+    expect(access.kind === 'found' && access.parser.format).toBe('access-log');
+  });
+});
+
+describe('Apache logging to syslog', () => {
+  it('gives the same failed logins, at the syslog time, on the host the header names', () => {
+    const syslog = readFileSync(new URL('../sshd/testdata/apache.log', import.meta.url), 'utf8');
+    const { events, skips } = parse(syslog.trimEnd().split('\n'));
+    // An access rule's refusal, and a client field that holds no address.
+    expect(skips).toEqual([null, null, 'not-sshd', null, 'not-sshd']);
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T10:00:00.000Z', 'apache', 'wrongname', '192.0.2.110', '/basic/file', 'user not found'],
+      ['2024-03-04T10:00:01.000Z', 'apache', 'a', '192.0.2.111', '/', 'Password Mismatch'],
+      ['2024-03-04T10:00:03.000Z', 'apache', 'b', '2001:db8::113', '/digest/', 'password mismatch'],
+    ]);
+    expect(events[0]).toMatchObject({ host: { name: 'web01' }, event: { action: 'http_auth_failure' } });
+  });
+});
