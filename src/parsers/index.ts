@@ -9,6 +9,7 @@ export { auditdParser } from './auditd/index.ts';
 export { winEventLogParser } from './windows-text/index.ts';
 export { vsftpdParser } from './vsftpd/index.ts';
 export { webErrorLogParser } from './web-error-log/index.ts';
+export { mysqlParser } from './mysql/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -15,6 +15,7 @@ import {
   winEventLogParser,
   vsftpdParser,
   webErrorLogParser,
+  mysqlParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -22,7 +23,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd and web-error-log, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log and mysql, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -34,6 +35,7 @@ describe('parser registry', () => {
       'wineventlog',
       'vsftpd',
       'web-error-log',
+      'mysql',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -42,6 +44,7 @@ describe('parser registry', () => {
     expect(findParser('WinEventLog')).toBe(winEventLogParser);
     expect(findParser('vsftpd')).toBe(vsftpdParser);
     expect(findParser('web-error-log')).toBe(webErrorLogParser);
+    expect(findParser('MySQL')).toBe(mysqlParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -80,6 +83,7 @@ describe('parser registry', () => {
       { format: 'wineventlog', score: 0 },
       { format: 'vsftpd', score: 0 },
       { format: 'web-error-log', score: 0 },
+      { format: 'mysql', score: 0 },
     ]);
   });
 
@@ -109,7 +113,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql\]/,
     );
   });
 });

@@ -12,6 +12,7 @@ import { auditdParser } from './auditd/index.ts';
 import { winEventLogParser } from './windows-text/index.ts';
 import { vsftpdParser } from './vsftpd/index.ts';
 import { webErrorLogParser } from './web-error-log/index.ts';
+import { mysqlParser } from './mysql/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -25,9 +26,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   winEventLogParser,
   vsftpdParser,
   webErrorLogParser,
+  mysqlParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -26,6 +26,7 @@ export function sshdLines(): string[] {
     ...lines(readFileSync(repo('src/parsers/sshd/testdata/macos.log'), 'utf8')),
     ...lines(readFileSync(repo('src/parsers/sshd/testdata/ftp.log'), 'utf8')),
     ...lines(readFileSync(repo('src/parsers/sshd/testdata/apache.log'), 'utf8')),
+    ...lines(readFileSync(repo('src/parsers/sshd/testdata/mysql.log'), 'utf8')),
   ];
   return authLog;
 }

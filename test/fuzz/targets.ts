@@ -2,6 +2,7 @@ import { accessLogTarget } from './access-log.fuzz.ts';
 import { auditdTarget } from './auditd.fuzz.ts';
 import { vsftpdTarget } from './vsftpd.fuzz.ts';
 import { webErrorLogTarget } from './web-error-log.fuzz.ts';
+import { mysqlTarget } from './mysql.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -29,6 +30,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   auditdTarget,
   vsftpdTarget,
   webErrorLogTarget,
+  mysqlTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

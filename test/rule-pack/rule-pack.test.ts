@@ -7,6 +7,7 @@ import {
   ndjsonParser,
   vsftpdParser,
   webErrorLogParser,
+  mysqlParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -142,6 +143,9 @@ const apacheAuthFailure = (seconds: number, ip: string) => {
     .split(' ');
   return `[${weekday} ${month} ${day} ${time}.000000 ${year}] [auth_basic:error] [pid 1:tid 2] [client ${ip}:4000] AH01617: user admin: authentication failure for "/admin": Password Mismatch`;
 };
+/** MySQL 8.0 refusing a login, in its error log. */
+const mysqlFailure = (seconds: number, ip: string) =>
+  `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
 /** Cyrus IMAP refusing a plain password. */
 const cyrusFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -391,6 +395,18 @@ describe('the shipped rule pack', () => {
       '9 HTTP auth failures are not enough',
       webErrorLogParser,
       times(9, 20).map((s) => apacheAuthFailure(s, '203.0.113.49')),
+      [],
+    ],
+    [
+      'password guessing against MySQL from one address',
+      mysqlParser,
+      times(10, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
+      ['mysql-login-failures-source'],
+    ],
+    [
+      '9 refused MySQL logins are not enough',
+      mysqlParser,
+      times(9, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
       [],
     ],
     [

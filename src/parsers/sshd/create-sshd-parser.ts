@@ -43,6 +43,7 @@ import {
   mapHttpAuthFailure,
   readApacheFields,
 } from '../web-error-log/index.ts';
+import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -112,7 +113,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         mailServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
         isScreenSharingAt(line, parts.programStart, parts.programEnd) ||
         ftpServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
-        isApacheProgramAt(line, parts.programStart, parts.programEnd)
+        isApacheProgramAt(line, parts.programStart, parts.programEnd) ||
+        isMysqlProgramAt(line, parts.programStart, parts.programEnd)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -184,7 +186,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         mailServerOf(program) !== undefined ||
         program === SCREEN_SHARING ||
         ftpServerOf(program) !== undefined ||
-        isApacheProgram(program)
+        isApacheProgram(program) ||
+        isMysqlProgramAt(program, 0, program.length)
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -256,9 +259,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
    * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log), a
-   * macOS Screen Sharing login (../screen-sharing), an FTP server's (../ftp-log) or Apache's failed
-   * HTTP authentication (../web-error-log). Its events (one, or a Dovecot connection's attempts), or
-   * why none.
+   * macOS Screen Sharing login (../screen-sharing), an FTP server's (../ftp-log), Apache's failed
+   * HTTP authentication (../web-error-log) or a refused MySQL login (../mysql). Its events (one, or a
+   * Dovecot connection's attempts), or why none.
    */
   function useOtherProgram(
     time: number,
@@ -290,6 +293,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (typeof found === 'string') return NOT_SSHD;
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       emit(mapHttpAuthFailure(line, { server: 'apache', time, ...found }, hostname), time);
+      return null;
+    }
+    if (isMysqlProgramAt(program, 0, program.length)) {
+      const found = readMysqlSyslogMessage(message);
+      if (found === undefined) return NOT_SSHD;
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      emit(mapMysqlLoginFailure(line, { ...found, time }, hostname), time);
       return null;
     }
     // FTP servers' PAM lines go on to the PAM reader below.
