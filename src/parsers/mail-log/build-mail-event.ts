@@ -9,6 +9,7 @@ const DATASETS: Record<MailServer, string> = {
   dovecot: 'dovecot.login',
   courier: 'courier.login',
   cyrus: 'cyrus.login',
+  sendmail: 'sendmail.auth',
 };
 
 /**

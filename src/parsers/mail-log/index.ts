@@ -2,10 +2,12 @@ import { matchCourierLogin } from './match-courier-login.ts';
 import { matchCyrusBadlogin } from './match-cyrus-badlogin.ts';
 import { matchDovecotLogin } from './match-dovecot-login.ts';
 import { matchPostfixSasl } from './match-postfix-sasl.ts';
+import { matchSendmailAuth } from './match-sendmail-auth.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
 export { buildMailFailureEvent } from './build-mail-event.ts';
+export { createMailAttemptCounter, MAIL_ATTEMPTS_REPORTED } from './count-mail-attempts.ts';
 export { mailServerAt, mailServerOf, type MailProgram, type MailServer } from './mail-programs.ts';
 export type { MailAuthFailure } from './mail-auth-failure.ts';
 
@@ -17,6 +19,7 @@ export function matchMailFailure(
 ): MailAuthFailure | undefined {
   if (kind === 'postfix') return matchPostfixSasl(message);
   if (kind === 'dovecot') return matchDovecotLogin(message);
+  if (kind === 'sendmail') return matchSendmailAuth(message);
   const service = imapOrPop(program);
   return matchCourierLogin(message, service) ?? matchCyrusBadlogin(message, service);
 }

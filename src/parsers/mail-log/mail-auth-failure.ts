@@ -15,4 +15,11 @@ export interface MailAuthFailure {
   port: number | undefined;
   /** The server's words, e.g. `SASL LOGIN authentication failed: authentication failure`. */
   reason: string;
+  /**
+   * The connection the line belongs to (sendmail's queue id), when a summary of its attempts may
+   * follow lines of their own: see createMailAttemptCounter.
+   */
+  connection?: string | undefined;
+  /** Whether the line sums attempts that lines of their own may have reported already. */
+  summary?: boolean;
 }

@@ -177,3 +177,48 @@ describe("Cyrus's IMAP and POP3 bad logins", () => {
 const courier = { action: 'mail_auth_failure', module: 'courier', reason: 'LOGIN FAILED' };
 const cyrus = { action: 'mail_auth_failure', module: 'cyrus' };
 const at = (ip: string) => ({ address: ip, ip });
+
+describe("sendmail's SMTP AUTH failures", () => {
+  const { events, skips } = parse(sendmailLines());
+
+  it('are one failed login a line, from the relay field sendmail writes last', () => {
+    expect(events.slice(0, 3).map(summary)).toEqual([
+      {
+        action: 'mail_auth_failure',
+        module: 'sendmail',
+        service: 'smtp',
+        user: 'alice@example.org',
+        source: at('203.0.113.40'),
+        reason:
+          'AUTH failure (LOGIN): authentication failure (-13) SASL(-13): authentication failure: checkpass failed',
+      },
+      // The client's user name held a relay field of its own.
+      expect.objectContaining({ user: 'x, relay=[198.51.100.3]', source: at('203.0.113.41') }),
+      expect.objectContaining({ user: undefined, source: at('2001:db8::42') }),
+    ]);
+  });
+
+  it("count a connection's `possible SMTP attack` as its attempts, less those its own lines reported", () => {
+    const rest = events.slice(3).map((event) => (event.source as { ip: string }).ip);
+    // 203.0.113.41's connection: 3 AUTH commands, 2 of them lines of their own (one from an IPv6 relay).
+    expect(rest.filter((ip) => ip === '203.0.113.41')).toHaveLength(1);
+    expect(rest.filter((ip) => ip === '203.0.113.43')).toHaveLength(5);
+    // A summary that comes first counts; a later line of its connection counts too.
+    expect(rest.filter((ip) => ip === '203.0.113.44')).toHaveLength(2);
+    expect(rest).not.toContain('203.0.113.45');
+    expect(skips).toEqual([null, null, null, null, null, null, null, 'not-sshd']);
+  });
+
+  it('leave nothing to count for a summary whose attempts were all reported', () => {
+    const covered = parse([
+      'Mar  4 10:06:00 mx sendmail[1]: 06I02CNi016780: AUTH failure (LOGIN): authentication failure (-13) SASL(-13): authentication failure: checkpass failed, relay=[203.0.113.46]',
+      'Mar  4 10:06:01 mx sendmail[1]: 06I02CNi016780: [203.0.113.46]: possible SMTP attack: command=AUTH, count=1',
+    ]);
+    expect(covered.events).toHaveLength(1);
+    expect(covered.skips).toEqual([null, 'mail-attempts-reported']);
+  });
+});
+
+function sendmailLines(): string[] {
+  return FIXTURE.filter((line) => / (?:sendmail|sm-mta|sm-acceptingconnections)\[/.test(line));
+}

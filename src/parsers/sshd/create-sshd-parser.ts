@@ -23,7 +23,14 @@ import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
 import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
-import { buildMailFailureEvent, mailServerAt, mailServerOf, matchMailFailure } from '../mail-log/index.ts';
+import {
+  buildMailFailureEvent,
+  createMailAttemptCounter,
+  MAIL_ATTEMPTS_REPORTED,
+  mailServerAt,
+  mailServerOf,
+  matchMailFailure,
+} from '../mail-log/index.ts';
 import {
   buildScreenSharingEvent,
   isScreenSharingAt,
@@ -82,6 +89,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   const parts = createSyslogParts(true);
   const formatTimestamp = createTimestampFormatter();
   const countsAsAttempt = createAttemptCounter();
+  const mailAttempts = createMailAttemptCounter();
   // The last line used, for sysklogd's "last message repeated N times", which repeats whatever line
   // came just before; kept in place rather than as an object per line (events copy what they take).
   const last: SshdHeader = { hostname: undefined, program: undefined, pid: undefined };
@@ -316,8 +324,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     if (server !== undefined && failure !== undefined) {
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       const timestamp = formatTimestamp(time);
-      // Dovecot counts a connection's failed attempts in one line: one event each.
-      for (let attempt = 0; attempt < failure.attempts; attempt++)
+      // Dovecot and sendmail sum a connection's failed attempts in one line: one event each, less
+      // those its own lines reported.
+      const attempts = mailAttempts(failure);
+      if (attempts === 0) return MAIL_ATTEMPTS_REPORTED;
+      for (let attempt = 0; attempt < attempts; attempt++)
         emit(buildMailFailureEvent(header, line, message, timestamp, failure), time);
       return null;
     }
