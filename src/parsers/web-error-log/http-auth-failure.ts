@@ -1,6 +1,6 @@
 /** What a web server's error log line says of a failed HTTP authentication. */
 export interface HttpAuthFailure {
-  server: 'apache' | 'nginx';
+  server: 'apache' | 'nginx' | 'lighttpd';
   /** Epoch ms (the line's local time, read as UTC: neither server writes a zone by default). */
   time: number;
   ip: string;

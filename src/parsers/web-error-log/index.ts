@@ -6,6 +6,7 @@ import { type HttpAuthFailure, NOT_WEB_ERROR_LOG } from './http-auth-failure.ts'
 export type { HttpAuthFailure } from './http-auth-failure.ts';
 import { readApacheError } from './read-apache-error.ts';
 import { readNginxError } from './read-nginx-error.ts';
+import { readLighttpdError } from './read-lighttpd-error.ts';
 
 export { AMBIGUOUS_CLIENT, NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
 export { isApacheProgram, isApacheProgramAt } from './apache-programs.ts';
@@ -13,14 +14,17 @@ export { readApacheFields } from './read-apache-error.ts';
 
 export const webErrorLogParser: ParserDefinition = {
   format: 'web-error-log',
-  description: 'Web server error logs (Apache, nginx): HTTP basic and digest authentication failures',
+  description:
+    'Web server error logs (Apache, nginx, lighttpd): HTTP basic and digest authentication failures',
   sniff: (sample) => shareOfLines(sample, (line) => readErrorLine(line) !== NOT_WEB_ERROR_LOG),
   create: () => createWebErrorLogParser(),
 };
 
 function readErrorLine(line: string): HttpAuthFailure | string {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-  return text.startsWith('[') ? readApacheError(text) : readNginxError(text);
+  if (text.startsWith('[')) return readApacheError(text);
+  // nginx dates with slashes, lighttpd with dashes.
+  return text.charCodeAt(4) === 45 /* - */ ? readLighttpdError(text) : readNginxError(text);
 }
 
 function createWebErrorLogParser(): LineParser {
@@ -38,8 +42,8 @@ function createWebErrorLogParser(): LineParser {
 /**
  * A failed HTTP login as ECS: `http_auth_failure` (`event.category: [authentication, web]`, failure),
  * `user.name` the user the client named, `source.ip`, `url.path`, the server's words in
- * `event.reason`, `event.module` apache or nginx (`event.dataset` `apache.error`, `nginx.error`, as
- * Filebeat names them).
+ * `event.reason`, `event.module` apache, nginx or lighttpd (`event.dataset` `apache.error`,
+ * `nginx.error`, as Filebeat names them, `lighttpd.error`).
  */
 export function mapHttpAuthFailure(line: string, found: HttpAuthFailure, hostname?: string): SecurityEvent {
   const event: SecurityEvent = {

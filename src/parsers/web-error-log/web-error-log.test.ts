@@ -5,8 +5,9 @@ import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
 import { webErrorLogParser } from './index.ts';
 
-// Apache 2.2 and 2.4 and nginx error log lines, written for these tests after mod_auth_basic's,
-// mod_auth_digest's and nginx's auth_basic messages and the servers' default error log formats.
+// Apache 2.2 and 2.4, nginx and lighttpd error log lines, written for these tests after
+// mod_auth_basic's, mod_auth_digest's, nginx's auth_basic and lighttpd's mod_auth messages and the
+// servers' default error log formats.
 const LINES = readFileSync(new URL('./testdata/error.log', import.meta.url), 'utf8')
   .trimEnd()
   .split('\n');
@@ -49,6 +50,18 @@ describe('web server error logs', () => {
       ],
       ['2024-03-04T10:00:11.000Z', 'nginx', 'erin', '192.0.2.100', '/admin/', 'password mismatch'],
       ['2024-03-04T10:00:12.000Z', 'nginx', 'frank', '2001:db8::101', '/', 'user not found'],
+      ['2024-03-04T10:00:16.000Z', 'lighttpd', 'grace', '192.0.2.140', '/secure/', "password doesn't match"],
+      ['2024-03-04T10:00:17.000Z', 'lighttpd', 'heidi', '2001:db8::141', undefined, 'wrong password'],
+      ['2024-03-04T10:00:18.000Z', 'lighttpd', undefined, '192.0.2.142', undefined, 'user not found'],
+      // lighttpd writes the address last: a user name holding one does not move it.
+      [
+        '2024-03-04T10:00:19.000Z',
+        'lighttpd',
+        'x, IP: 198.51.100.6',
+        '192.0.2.143',
+        '/secure/',
+        "password doesn't match",
+      ],
     ]);
     expect(events[0]).toMatchObject({
       event: {
@@ -80,6 +93,12 @@ describe('web server error logs', () => {
       'web-error-ambiguous-client',
       'web-error-line-unused', // no user or password sent
       'web-error-line-unused', // a TLS handshake
+      null,
+      null,
+      null,
+      null,
+      'web-error-line-unused', // a digest protocol error, no password tried
+      'web-error-line-unused', // no address
     ]);
     expect(parseErrorLog(['Mar  4 10:00:00 host sshd[1]: x']).skips).toEqual(['not-web-error-log']);
   });
