@@ -10,6 +10,7 @@ export { winEventLogParser } from './windows-text/index.ts';
 export { vsftpdParser } from './vsftpd/index.ts';
 export { webErrorLogParser } from './web-error-log/index.ts';
 export { mysqlParser } from './mysql/index.ts';
+export { asteriskParser } from './asterisk/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

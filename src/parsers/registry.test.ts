@@ -16,6 +16,7 @@ import {
   vsftpdParser,
   webErrorLogParser,
   mysqlParser,
+  asteriskParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -23,7 +24,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log and mysql, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql and asterisk, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -36,6 +37,7 @@ describe('parser registry', () => {
       'vsftpd',
       'web-error-log',
       'mysql',
+      'asterisk',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -45,6 +47,7 @@ describe('parser registry', () => {
     expect(findParser('vsftpd')).toBe(vsftpdParser);
     expect(findParser('web-error-log')).toBe(webErrorLogParser);
     expect(findParser('MySQL')).toBe(mysqlParser);
+    expect(findParser('asterisk')).toBe(asteriskParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -84,6 +87,7 @@ describe('parser registry', () => {
       { format: 'vsftpd', score: 0 },
       { format: 'web-error-log', score: 0 },
       { format: 'mysql', score: 0 },
+      { format: 'asterisk', score: 0 },
     ]);
   });
 
@@ -113,7 +117,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk\]/,
     );
   });
 });

@@ -13,6 +13,7 @@ import { winEventLogParser } from './windows-text/index.ts';
 import { vsftpdParser } from './vsftpd/index.ts';
 import { webErrorLogParser } from './web-error-log/index.ts';
 import { mysqlParser } from './mysql/index.ts';
+import { asteriskParser } from './asterisk/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -27,9 +28,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   vsftpdParser,
   webErrorLogParser,
   mysqlParser,
+  asteriskParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

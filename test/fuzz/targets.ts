@@ -3,6 +3,7 @@ import { auditdTarget } from './auditd.fuzz.ts';
 import { vsftpdTarget } from './vsftpd.fuzz.ts';
 import { webErrorLogTarget } from './web-error-log.fuzz.ts';
 import { mysqlTarget } from './mysql.fuzz.ts';
+import { asteriskTarget } from './asterisk.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -31,6 +32,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   vsftpdTarget,
   webErrorLogTarget,
   mysqlTarget,
+  asteriskTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

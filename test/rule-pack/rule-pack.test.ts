@@ -8,6 +8,7 @@ import {
   vsftpdParser,
   webErrorLogParser,
   mysqlParser,
+  asteriskParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -146,6 +147,9 @@ const apacheAuthFailure = (seconds: number, ip: string) => {
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
+/** Asterisk refusing a SIP registration, in its own log. */
+const sipFailure = (seconds: number, ip: string) =>
+  `[${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)}] NOTICE[1638] chan_sip.c: Registration from '<sip:100@pbx.example.org>' failed for '${ip}:5060' - Wrong password`;
 /** Cyrus IMAP refusing a plain password. */
 const cyrusFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -407,6 +411,18 @@ describe('the shipped rule pack', () => {
       '9 refused MySQL logins are not enough',
       mysqlParser,
       times(9, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
+      [],
+    ],
+    [
+      'SIP password guessing against Asterisk from one address',
+      asteriskParser,
+      times(10, 20).map((s) => sipFailure(s, '203.0.113.52')),
+      ['voip-brute-force-source'],
+    ],
+    [
+      '9 refused SIP registrations are not enough',
+      asteriskParser,
+      times(9, 20).map((s) => sipFailure(s, '203.0.113.52')),
       [],
     ],
     [

@@ -51,6 +51,7 @@ import {
   readApacheFields,
 } from '../web-error-log/index.ts';
 import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
+import { mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -122,7 +123,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         isScreenSharingAt(line, parts.programStart, parts.programEnd) ||
         ftpServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
         isApacheProgramAt(line, parts.programStart, parts.programEnd) ||
-        isMysqlProgramAt(line, parts.programStart, parts.programEnd)
+        isMysqlProgramAt(line, parts.programStart, parts.programEnd) ||
+        isAsteriskAt(line, parts.programStart, parts.programEnd)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -195,7 +197,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         program === SCREEN_SHARING ||
         ftpServerOf(program) !== undefined ||
         isApacheProgram(program) ||
-        isMysqlProgramAt(program, 0, program.length)
+        isMysqlProgramAt(program, 0, program.length) ||
+        program === ASTERISK
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -268,8 +271,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
    * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log), a
    * macOS Screen Sharing login (../screen-sharing), an FTP server's (../ftp-log), Apache's failed
-   * HTTP authentication (../web-error-log) or a refused MySQL login (../mysql). Its events (one, or a
-   * Dovecot connection's attempts), or why none.
+   * HTTP authentication (../web-error-log), a refused MySQL login (../mysql) or an Asterisk one
+   * (../asterisk). Its events (one, or a Dovecot connection's attempts), or why none.
    */
   function useOtherProgram(
     time: number,
@@ -308,6 +311,13 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (found === undefined) return NOT_SSHD;
       if (Number.isNaN(time)) return NO_TIMESTAMP;
       emit(mapMysqlLoginFailure(line, { ...found, time }, hostname), time);
+      return null;
+    }
+    if (program === ASTERISK) {
+      const found = readAsteriskMessage(message);
+      if (found === undefined) return NOT_SSHD;
+      if (Number.isNaN(time)) return NO_TIMESTAMP;
+      emit(mapAsteriskAuthFailure(line, found, time, hostname), time);
       return null;
     }
     // FTP servers' PAM lines go on to the PAM reader below.
@@ -367,3 +377,9 @@ function stripSolarisTag(message: string): string {
 }
 
 type Emit = (event: SecurityEvent, ts: number) => void;
+
+const ASTERISK = 'asterisk';
+
+function isAsteriskAt(text: string, start: number, end: number): boolean {
+  return end - start === ASTERISK.length && text.startsWith(ASTERISK, start);
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { chooseParser } from '../registry.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
+import { asteriskParser } from './index.ts';
+
+// Asterisk's log lines, written for these tests after chan_sip's, res_pjsip's, chan_iax2's, the
+// manager's and the security log's messages.
+const LINES = readFileSync(new URL('./testdata/messages.log', import.meta.url), 'utf8')
+  .trimEnd()
+  .split('\n');
+
+const summary = (event: SecurityEvent) => [
+  (event.service as { name: string }).name,
+  (event.source as { ip: string }).ip,
+  (event.user as { name?: string } | undefined)?.name,
+  event.event.reason,
+];
+
+describe("Asterisk's log", () => {
+  const parser = asteriskParser.create({ year: 2024 });
+  const events: SecurityEvent[] = [];
+  const skips = LINES.map((line) => parser.parseLine(line, (event) => events.push(event)));
+
+  it('gives each refused SIP, IAX2 and manager login, from the address Asterisk wrote', () => {
+    expect(events.map(summary)).toEqual([
+      ['sip', '192.0.2.150', undefined, 'Wrong password'],
+      ['sip', '192.0.2.151', undefined, 'No matching peer found'],
+      ['sip', '192.0.2.152', undefined, 'Username/auth name mismatch'],
+      // The client's From header held a refusal of its own: chan_sip's comes last.
+      ['sip', '192.0.2.153', undefined, 'Wrong password'],
+      ['sip', '192.0.2.154', undefined, 'Failed to authenticate'],
+      ['sip', '2001:db8::155', undefined, 'No matching endpoint found'],
+      ['sip', '192.0.2.157', undefined, 'ChallengeResponseFailed'],
+      ['iax2', '192.0.2.159', 'trunk1', 'failed to authenticate'],
+      ['iax2', '192.0.2.160', 'trunk2', 'no registration for peer'],
+      ['ami', '192.0.2.161', 'admin', 'failed to authenticate'],
+      ['ami', '192.0.2.162', 'opennms', 'nonexistent user'],
+    ]);
+    expect(events[0]).toMatchObject({
+      '@timestamp': '2024-03-04T10:00:01.000Z',
+      event: {
+        action: 'voip_auth_failure',
+        outcome: 'failure',
+        category: ['authentication'],
+        module: 'asterisk',
+      },
+    });
+    expect(events.at(-1)?.['@timestamp']).toBe('2024-03-04T10:00:13.000Z');
+  });
+
+  it('leaves out a line whose client words on both sides of the address may hold a forged one, and what tried no password', () => {
+    expect(skips).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'asterisk-line-unused', // res_pjsip: a second address in the call id
+      null,
+      'asterisk-line-unused', // the security log: a second RemoteAddress in the session id
+      null,
+      null,
+      null,
+      null,
+      'asterisk-line-unused', // an ACL refusal
+      'asterisk-line-unused', // a call to an unknown extension (no login)
+      'asterisk-line-unused',
+    ]);
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(LINES);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('asterisk');
+  });
+});
+
+describe("Asterisk's lines in syslog", () => {
+  it('give the same refused logins, at the syslog time', () => {
+    const { events, skips } = parse([
+      "Mar  4 10:00:20 pbx asterisk[32229]: NOTICE[32257]: chan_sip.c:23417 in handle_request_register: Registration from '<sip:301@pbx.example.org>' failed for '192.0.2.170:36998' - Wrong password",
+      'Mar  4 10:00:21 pbx asterisk[32229]: WARNING[1195][C-00000b43]: Ext. s:6 in @ from-sip-external: "Rejecting unknown SIP connection from 192.0.2.171"',
+    ]);
+    expect(skips).toEqual([null, 'not-sshd']);
+    expect(events.map(summary)).toEqual([['sip', '192.0.2.170', undefined, 'Wrong password']]);
+    expect(events[0]).toMatchObject({ '@timestamp': '2024-03-04T10:00:20.000Z', host: { name: 'pbx' } });
+  });
+});

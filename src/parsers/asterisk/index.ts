@@ -1,0 +1,68 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import type { LineParser, ParserDefinition } from '../parser.ts';
+import { relatedFields } from '../auth-log/related-fields.ts';
+import { shareOfLines } from '../share-of-lines.ts';
+import { createYearResolver } from '../syslog/index.ts';
+import type { AsteriskAuthFailure } from './match-asterisk-auth.ts';
+import { NOT_ASTERISK, readAsteriskLine } from './read-asterisk-line.ts';
+
+export { ASTERISK_LINE_UNUSED, NOT_ASTERISK, readAsteriskMessage } from './read-asterisk-line.ts';
+
+export const asteriskParser: ParserDefinition = {
+  format: 'asterisk',
+  description: "Asterisk's log (messages, full): refused SIP, IAX2 and manager logins",
+  sniff: (sample) => {
+    const years = createYearResolver({ year: 2000 });
+    return shareOfLines(sample, (line) => readAsteriskLine(line, years) !== NOT_ASTERISK);
+  },
+  create: (options) => createAsteriskParser(createYearResolver(options)),
+};
+
+function createAsteriskParser(years: ReturnType<typeof createYearResolver>): LineParser {
+  return {
+    parseLine(line, emit) {
+      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+      const found = readAsteriskLine(text, years);
+      if (typeof found === 'string') return found;
+      emit(mapAsteriskAuthFailure(text, found, found.time), found.time);
+      return null;
+    },
+    notes() {
+      const decision = years.describeDecision();
+      return decision === undefined ? [] : [decision];
+    },
+  };
+}
+
+/**
+ * A refused login to Asterisk as ECS: `voip_auth_failure` (`event.category: authentication`,
+ * failure), `source.ip`, `user.name` when Asterisk read one (IAX2 and manager logins), `service.name`
+ * `sip`, `iax2` or `ami`, Asterisk's reason in `event.reason`. `host`: the syslog header's host.
+ */
+export function mapAsteriskAuthFailure(
+  line: string,
+  found: AsteriskAuthFailure,
+  time: number,
+  host?: string,
+): SecurityEvent {
+  const event: SecurityEvent = {
+    '@timestamp': new Date(time).toISOString(),
+    event: {
+      original: line,
+      kind: 'event',
+      module: 'asterisk',
+      dataset: 'asterisk.log',
+      category: ['authentication'],
+      type: ['start'],
+      action: 'voip_auth_failure',
+      outcome: 'failure',
+      reason: found.reason,
+    },
+    service: { name: found.service },
+    source: { address: found.ip, ip: found.ip },
+    related: relatedFields([found.user], found.ip, host),
+  };
+  if (found.user !== undefined) event.user = { name: found.user };
+  if (host !== undefined) event.host = { hostname: host, name: host };
+  return event;
+}

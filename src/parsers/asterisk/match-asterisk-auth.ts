@@ -1,0 +1,106 @@
+import { normalizeIp } from '../sshd/parse-address.ts';
+
+/** A failed login to one of Asterisk's services, as its log reports it. */
+export interface AsteriskAuthFailure {
+  /** `sip`, `iax2` or `ami` (the manager interface). */
+  service: 'sip' | 'iax2' | 'ami';
+  ip: string;
+  /** The account or extension the client named, when the line holds one Asterisk read. */
+  user: string | undefined;
+  reason: string;
+}
+
+/** chan_sip's reasons that say a password or an account was tried and refused. */
+const SIP_REASONS = ['Wrong password', 'Username/auth name mismatch', 'No matching peer found'];
+/** res_pjsip's. */
+const PJSIP_REASONS = ['No matching endpoint found', 'Failed to authenticate', 'Error to authenticate'];
+const FAILED_FOR = "' failed for '";
+/** The security log's events of a refused login. */
+const SECURITY_EVENTS = ['InvalidPassword', 'ChallengeResponseFailed', 'InvalidAccountID'];
+const REMOTE = ',RemoteAddress="';
+const SERVICES: Record<string, AsteriskAuthFailure['service']> = {
+  SIP: 'sip',
+  PJSIP: 'sip',
+  IAX2: 'iax2',
+  AMI: 'ami',
+};
+
+const IAX_FAILED =
+  /^Host (\S{2,45}) failed (?:to authenticate|MD5 authentication) (?:as|for) '([^']{0,256})'/;
+const IAX_NO_PEER = /^No registration for peer '([^']{0,256})' \(from (\S{2,45})\)$/;
+const AMI_FAILED =
+  /^(\S{2,45}) (failed to authenticate as|tried to authenticate with nonexistent user) '([^']{0,256})'$/;
+
+/**
+ * A refused login that an Asterisk message (after its level, thread and source) reports, or
+ * undefined. chan_sip's `Registration from 'FROM' failed for 'ADDR[:PORT]' - REASON` puts the
+ * client's From header before the address and nothing of the client's after it: the address is the
+ * last `' failed for '`, and the reason must end the line. res_pjsip's `Request ['METHOD' ]from 'FROM'
+ * failed for 'ADDR:PORT' (callid: ID) - REASON` and the security log's `SecurityEvent="...",...,
+ * RemoteAddress="IPV4/UDP/ADDR/PORT",...` put the client's words on both sides of the address: a line
+ * with more than one is not read. chan_iax2's and the manager's write the address first.
+ */
+export function matchAsteriskAuth(message: string): AsteriskAuthFailure | undefined {
+  if (message.startsWith('Registration from ')) return sipRegistration(message);
+  if (message.startsWith('Request ')) return pjsipRequest(message);
+  if (message.startsWith('SecurityEvent="')) return securityEvent(message);
+  const iax = IAX_FAILED.exec(message);
+  if (iax !== null) return failure('iax2', iax[1] as string, iax[2], 'failed to authenticate');
+  const noPeer = IAX_NO_PEER.exec(message);
+  if (noPeer !== null) return failure('iax2', noPeer[2] as string, noPeer[1], 'no registration for peer');
+  const ami = AMI_FAILED.exec(message);
+  if (ami !== null) {
+    const unknown = ami[2] !== 'failed to authenticate as';
+    return failure('ami', ami[1] as string, ami[3], unknown ? 'nonexistent user' : 'failed to authenticate');
+  }
+  return undefined;
+}
+
+function sipRegistration(message: string): AsteriskAuthFailure | undefined {
+  const reason = SIP_REASONS.find((text) => message.endsWith(`' - ${text}`));
+  if (reason === undefined) return undefined;
+  const at = message.lastIndexOf(FAILED_FOR);
+  const end = message.length - reason.length - 4;
+  if (at < 0 || end <= at + FAILED_FOR.length) return undefined;
+  return failure('sip', withoutPort(message.slice(at + FAILED_FOR.length, end)), undefined, reason);
+}
+
+function pjsipRequest(message: string): AsteriskAuthFailure | undefined {
+  const reason = PJSIP_REASONS.find((text) => message.endsWith(` - ${text}`));
+  const at = message.indexOf(FAILED_FOR);
+  if (reason === undefined || at < 0 || message.indexOf(FAILED_FOR, at + 1) >= 0) return undefined;
+  const end = message.indexOf("'", at + FAILED_FOR.length);
+  if (end < 0) return undefined;
+  return failure('sip', withoutPort(message.slice(at + FAILED_FOR.length, end)), undefined, reason);
+}
+
+function securityEvent(message: string): AsteriskAuthFailure | undefined {
+  const name = message.slice('SecurityEvent="'.length, message.indexOf('"', 'SecurityEvent="'.length));
+  if (!SECURITY_EVENTS.includes(name)) return undefined;
+  const remote = message.indexOf(REMOTE);
+  if (remote < 0 || message.indexOf(REMOTE, remote + 1) >= 0) return undefined;
+  const end = message.indexOf('"', remote + REMOTE.length);
+  // `IPV4/UDP/192.0.2.1/5060`, `IPV6/UDP/2001:db8::1/5060`.
+  const parts = message.slice(remote + REMOTE.length, end < 0 ? undefined : end).split('/');
+  if (parts.length !== 4) return undefined;
+  const service = /,Service="([A-Z0-9]{1,16})"/.exec(message)?.[1];
+  return failure(SERVICES[service ?? ''] ?? 'sip', parts[2] as string, undefined, name);
+}
+
+/** `192.0.2.1:5060`, `[2001:db8::1]:5060`, or the address alone. */
+function withoutPort(address: string): string {
+  if (address.startsWith('[')) return address.slice(1, address.indexOf(']'));
+  const colon = address.lastIndexOf(':');
+  return colon > 0 && address.indexOf(':') === colon ? address.slice(0, colon) : address;
+}
+
+function failure(
+  service: AsteriskAuthFailure['service'],
+  address: string,
+  user: string | undefined,
+  reason: string,
+): AsteriskAuthFailure | undefined {
+  const ip = normalizeIp(address);
+  if (ip === undefined) return undefined;
+  return { service, ip, user: user === undefined || user === '' ? undefined : user, reason };
+}

@@ -1,0 +1,46 @@
+import type { NumberOut } from '../syslog/scan-chars.ts';
+import { scanBsdTimestamp, scanIsoTimestamp } from '../syslog/parse-timestamps.ts';
+import type { YearResolver } from '../syslog/year-resolver.ts';
+import { type AsteriskAuthFailure, matchAsteriskAuth } from './match-asterisk-auth.ts';
+
+/** Not a line of Asterisk's log. */
+export const NOT_ASTERISK = 'not-asterisk-log';
+/** A line of Asterisk's log that is no refused login. */
+export const ASTERISK_LINE_UNUSED = 'asterisk-line-unused';
+
+/**
+ * What follows the time: the level, the thread (`NOTICE[1638]`, `NOTICE [1638]`, with a call id
+ * `[C-00000fa9]`), the source file (`chan_sip.c`, `chan_sip.c:28468`) and perhaps the function
+ * (`handle_request_register:`, `in handle_request_register:`).
+ */
+const PREFIX =
+  /^(?:NOTICE|WARNING|SECURITY|ERROR|VERBOSE|DEBUG) ?\[\d{1,10}\](?:\[C-[0-9a-f]{1,16}\])?:? [A-Za-z0-9_/.-]{1,64}\.c(?::\d{1,6})?:?(?: in)?(?: [A-Za-z0-9_]{1,64}:)? /;
+
+const scratch: NumberOut = { value: 0 };
+
+/**
+ * A line of Asterisk's own log (`/var/log/asterisk/messages`: `[2012-02-13 17:21:54] NOTICE[1638]
+ * chan_sip.c: ...`, or `[Mar 27 10:06:14] ...` without the year): its refused login, or why none.
+ */
+export function readAsteriskLine(
+  line: string,
+  years: YearResolver,
+): (AsteriskAuthFailure & { time: number }) | string {
+  if (line.charCodeAt(0) !== 91 /* [ */) return NOT_ASTERISK;
+  const first = line.charCodeAt(1);
+  const end =
+    first >= 48 && first <= 57
+      ? scanIsoTimestamp(line, 1, scratch, true)
+      : scanBsdTimestamp(line, 1, years, scratch);
+  if (end < 0 || line.charCodeAt(end) !== 93 /* ] */ || line.charCodeAt(end + 1) !== 32) return NOT_ASTERISK;
+  const time = scratch.value;
+  const found = readAsteriskMessage(line.slice(end + 2));
+  if (found === undefined) return ASTERISK_LINE_UNUSED;
+  return { ...found, time };
+}
+
+/** The refused login of what follows the time (or the syslog tag), if any. */
+export function readAsteriskMessage(text: string): AsteriskAuthFailure | undefined {
+  const prefix = PREFIX.exec(text);
+  return prefix === null ? undefined : matchAsteriskAuth(text.slice(prefix[0].length));
+}
