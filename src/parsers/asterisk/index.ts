@@ -8,6 +8,13 @@ import { NOT_ASTERISK, readAsteriskLine } from './read-asterisk-line.ts';
 
 export { ASTERISK_LINE_UNUSED, NOT_ASTERISK, readAsteriskMessage } from './read-asterisk-line.ts';
 
+const ASTERISK = 'asterisk';
+
+/** Whether `text` holds Asterisk's syslog program name from `start` to `end` (no string is made). */
+export function isAsteriskAt(text: string, start: number, end: number): boolean {
+  return end - start === ASTERISK.length && text.startsWith(ASTERISK, start);
+}
+
 export const asteriskParser: ParserDefinition = {
   format: 'asterisk',
   description: "Asterisk's log (messages, full): refused SIP, IAX2 and manager logins",

@@ -9,7 +9,3 @@ export function ftpServerAt(text: string, start: number, end: number): FtpServer
     if (end - start === server.length && text.startsWith(server, start)) return server;
   return undefined;
 }
-
-export function ftpServerOf(program: string): FtpServer | undefined {
-  return ftpServerAt(program, 0, program.length);
-}

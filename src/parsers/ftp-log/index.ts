@@ -8,7 +8,7 @@ import { matchWuFtpd } from './match-wu-ftpd.ts';
 
 export { buildFtpEvent } from './build-ftp-event.ts';
 export type { FtpLogin } from './ftp-login.ts';
-export { ftpServerAt, ftpServerOf, type FtpServer } from './ftp-programs.ts';
+export { ftpServerAt, type FtpServer } from './ftp-programs.ts';
 export { readBareProftpdTag } from './match-proftpd-login.ts';
 
 /** The login an FTP server's message reports, or undefined. */

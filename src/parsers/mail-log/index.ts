@@ -8,7 +8,7 @@ import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
 export { buildMailFailureEvent } from './build-mail-event.ts';
 export { createMailAttemptCounter, MAIL_ATTEMPTS_REPORTED } from './count-mail-attempts.ts';
-export { mailServerAt, mailServerOf, type MailProgram, type MailServer } from './mail-programs.ts';
+export { mailServerAt, type MailProgram, type MailServer } from './mail-programs.ts';
 export type { MailAuthFailure } from './mail-auth-failure.ts';
 
 /** The failed logins a mail server's message reports, or undefined when it reports none. */

@@ -37,10 +37,6 @@ export function mailServerAt(text: string, start: number, end: number): MailProg
   return IMAP_POP.test(text.slice(start, end)) ? 'imap-pop' : undefined;
 }
 
-export function mailServerOf(program: string): MailProgram | undefined {
-  return mailServerAt(program, 0, program.length);
-}
-
 /** The protocol an IMAP/POP3 server's program name serves. */
 export function imapOrPop(program: string): 'imap' | 'pop3' {
   return program.includes('pop3') ? 'pop3' : 'imap';

@@ -3,6 +3,5 @@ export { buildScreenSharingEvent } from './build-screen-sharing-event.ts';
 export {
   isScreenSharingAt,
   matchScreenSharingLogin,
-  SCREEN_SHARING,
   type ScreenSharingLogin,
 } from './match-screen-sharing.ts';

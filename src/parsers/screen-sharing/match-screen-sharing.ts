@@ -1,7 +1,7 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 
 /** macOS's Screen Sharing (VNC) server, as it names itself in syslog. */
-export const SCREEN_SHARING = 'screensharingd';
+const SCREEN_SHARING = 'screensharingd';
 
 const AUTHENTICATION = 'Authentication: ';
 const USER_NAME = ' :: User Name: ';

@@ -12,7 +12,7 @@ import {
   scanSyslogLine,
   type SyslogLine,
 } from '../syslog/index.ts';
-import { MALFORMED, NOT_AUTH, type SshdAuth } from './sshd-auth.ts';
+import { MALFORMED, NO_TIMESTAMP, NOT_AUTH, NOT_SSHD, type SshdAuth } from './sshd-auth.ts';
 import { classifySshdMessage, mayClassifySshdMessage } from './classify-sshd-message.ts';
 import { buildSshdEvent, type SshdHeader } from './build-sshd-event.ts';
 import { readLastMessageRepeated, REPEATED_PREFIX, unwrapRepeated } from './unwrap-repeated.ts';
@@ -23,35 +23,8 @@ import { createAttemptCounter } from './count-attempts.ts';
 import { markAttempt } from './mark-attempt.ts';
 import { readJournalLine } from './read-journal-line.ts';
 import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
-import {
-  buildMailFailureEvent,
-  createMailAttemptCounter,
-  MAIL_ATTEMPTS_REPORTED,
-  mailServerAt,
-  mailServerOf,
-  matchMailFailure,
-} from '../mail-log/index.ts';
-import {
-  buildScreenSharingEvent,
-  isScreenSharingAt,
-  matchScreenSharingLogin,
-  SCREEN_SHARING,
-} from '../screen-sharing/index.ts';
-import {
-  buildFtpEvent,
-  ftpServerAt,
-  ftpServerOf,
-  matchFtpLogin,
-  readBareProftpdTag,
-} from '../ftp-log/index.ts';
-import {
-  isApacheProgram,
-  isApacheProgramAt,
-  mapHttpAuthFailure,
-  readApacheFields,
-} from '../web-error-log/index.ts';
-import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
-import { mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
+import { readBareProftpdTag } from '../ftp-log/index.ts';
+import { createServiceLines } from './service-lines.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -63,9 +36,7 @@ import {
 } from '../auth-log/index.ts';
 
 export const NOT_SYSLOG = 'not-syslog';
-export const NOT_SSHD = 'not-sshd';
-/** An RFC 5424 line with the nil timestamp `-`: there is no event time to place it at. */
-export const NO_TIMESTAMP = 'syslog-without-time';
+export { NO_TIMESTAMP, NOT_SSHD };
 
 export interface SshdParserOptions extends ParserOptions {
   /**
@@ -90,7 +61,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   const parts = createSyslogParts(true);
   const formatTimestamp = createTimestampFormatter();
   const countsAsAttempt = createAttemptCounter();
-  const mailAttempts = createMailAttemptCounter();
+  const services = createServiceLines();
   // The last line used, for sysklogd's "last message repeated N times", which repeats whatever line
   // came just before; kept in place rather than as an object per line (events copy what they take).
   const last: SshdHeader = { hostname: undefined, program: undefined, pid: undefined };
@@ -119,12 +90,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (
         account !== undefined ||
         mayBePamServiceFailure(line, parts.messageStart) ||
-        mailServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
-        isScreenSharingAt(line, parts.programStart, parts.programEnd) ||
-        ftpServerAt(line, parts.programStart, parts.programEnd) !== undefined ||
-        isApacheProgramAt(line, parts.programStart, parts.programEnd) ||
-        isMysqlProgramAt(line, parts.programStart, parts.programEnd) ||
-        isAsteriskAt(line, parts.programStart, parts.programEnd)
+        services.isServiceAt(line, parts.programStart, parts.programEnd)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -193,12 +159,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (
         isAccountProgram(program) ||
         mayBePamServiceFailure(message, 0) ||
-        mailServerOf(program) !== undefined ||
-        program === SCREEN_SHARING ||
-        ftpServerOf(program) !== undefined ||
-        isApacheProgram(program) ||
-        isMysqlProgramAt(program, 0, program.length) ||
-        program === ASTERISK
+        services.isServiceAt(program, 0, program.length)
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -269,10 +230,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
 
   /**
    * A line of another program than the SSH servers' (see ../auth-log): sudo's, su's, useradd's, ...,
-   * PAM's report of a failed password for a service, a mail server's failed logins (../mail-log), a
-   * macOS Screen Sharing login (../screen-sharing), an FTP server's (../ftp-log), Apache's failed
-   * HTTP authentication (../web-error-log), a refused MySQL login (../mysql) or an Asterisk one
-   * (../asterisk). Its events (one, or a Dovecot connection's attempts), or why none.
+   * PAM's report of a failed password for a service, or a login to another service (mail, FTP,
+   * databases, ...: service-lines.ts). Its events, or why none.
    */
   function useOtherProgram(
     time: number,
@@ -292,54 +251,10 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       emit(buildAccountEvent(header, line, message, formatTimestamp(time), facts), time);
       return null;
     }
-    if (program === SCREEN_SHARING) {
-      const login = matchScreenSharingLogin(message);
-      if (login === undefined) return NOT_SSHD;
-      if (Number.isNaN(time)) return NO_TIMESTAMP;
-      emit(buildScreenSharingEvent(header, line, message, formatTimestamp(time), login), time);
-      return null;
-    }
-    if (isApacheProgram(program)) {
-      const found = readApacheFields(message, 0);
-      if (typeof found === 'string') return NOT_SSHD;
-      if (Number.isNaN(time)) return NO_TIMESTAMP;
-      emit(mapHttpAuthFailure(line, { server: 'apache', time, ...found }, hostname), time);
-      return null;
-    }
-    if (isMysqlProgramAt(program, 0, program.length)) {
-      const found = readMysqlSyslogMessage(message);
-      if (found === undefined) return NOT_SSHD;
-      if (Number.isNaN(time)) return NO_TIMESTAMP;
-      emit(mapMysqlLoginFailure(line, { ...found, time }, hostname), time);
-      return null;
-    }
-    if (program === ASTERISK) {
-      const found = readAsteriskMessage(message);
-      if (found === undefined) return NOT_SSHD;
-      if (Number.isNaN(time)) return NO_TIMESTAMP;
-      emit(mapAsteriskAuthFailure(line, found, time, hostname), time);
-      return null;
-    }
-    // FTP servers' PAM lines go on to the PAM reader below.
-    const ftpServer = ftpServerOf(program);
-    const ftp = ftpServer === undefined ? undefined : matchFtpLogin(ftpServer, message);
-    if (ftp !== undefined) {
-      if (Number.isNaN(time)) return NO_TIMESTAMP;
-      emit(buildFtpEvent(header, line, message, formatTimestamp(time), ftp), time);
-      return null;
-    }
-    const server = mailServerOf(program);
-    // Dovecot's PAM lines go on to the PAM reader below.
-    const failure = server === undefined ? undefined : matchMailFailure(server, program, message);
-    if (server !== undefined && failure !== undefined) {
-      if (Number.isNaN(time)) return NO_TIMESTAMP;
-      const timestamp = formatTimestamp(time);
-      // Dovecot and sendmail sum a connection's failed attempts in one line: one event each, less
-      // those its own lines reported.
-      const attempts = mailAttempts(failure);
-      if (attempts === 0) return MAIL_ATTEMPTS_REPORTED;
-      for (let attempt = 0; attempt < attempts; attempt++)
-        emit(buildMailFailureEvent(header, line, message, timestamp, failure), time);
+    const service = services.read({ header, line, message, time }, formatTimestamp);
+    if (typeof service === 'string') return service;
+    if (service !== undefined) {
+      for (const event of service) emit(event, time);
       return null;
     }
     const found = matchPamServiceFailure(message);
@@ -377,9 +292,3 @@ function stripSolarisTag(message: string): string {
 }
 
 type Emit = (event: SecurityEvent, ts: number) => void;
-
-const ASTERISK = 'asterisk';
-
-function isAsteriskAt(text: string, start: number, end: number): boolean {
-  return end - start === ASTERISK.length && text.startsWith(ASTERISK, start);
-}

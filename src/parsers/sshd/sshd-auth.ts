@@ -69,6 +69,10 @@ export function isProbeAction(action: SshdAction): action is ProbeAction {
 
 export const NOT_AUTH = 'sshd-not-auth';
 export const MALFORMED = 'malformed-sshd-message';
+/** An RFC 5424 line with the nil timestamp `-`: there is no event time to place it at. */
+export const NO_TIMESTAMP = 'syslog-without-time';
+/** A line of another program than the SSH servers', or one that reports nothing read. */
+export const NOT_SSHD = 'not-sshd';
 export type SshdSkip = typeof NOT_AUTH | typeof MALFORMED;
 
 export function createSshdAuth(

@@ -11,7 +11,3 @@ export function isApacheProgramAt(text: string, start: number, end: number): boo
   }
   return false;
 }
-
-export function isApacheProgram(program: string): boolean {
-  return isApacheProgramAt(program, 0, program.length);
-}

@@ -9,7 +9,7 @@ import { readNginxError } from './read-nginx-error.ts';
 import { readLighttpdError } from './read-lighttpd-error.ts';
 
 export { AMBIGUOUS_CLIENT, NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
-export { isApacheProgram, isApacheProgramAt } from './apache-programs.ts';
+export { isApacheProgramAt } from './apache-programs.ts';
 export { readApacheFields } from './read-apache-error.ts';
 
 export const webErrorLogParser: ParserDefinition = {

@@ -1,0 +1,137 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import type { SshdHeader } from './build-sshd-event.ts';
+import { NO_TIMESTAMP, NOT_SSHD } from './sshd-auth.ts';
+import {
+  buildMailFailureEvent,
+  createMailAttemptCounter,
+  MAIL_ATTEMPTS_REPORTED,
+  mailServerAt,
+  matchMailFailure,
+} from '../mail-log/index.ts';
+import {
+  buildScreenSharingEvent,
+  isScreenSharingAt,
+  matchScreenSharingLogin,
+} from '../screen-sharing/index.ts';
+import { buildFtpEvent, ftpServerAt, matchFtpLogin } from '../ftp-log/index.ts';
+import { isApacheProgramAt, mapHttpAuthFailure, readApacheFields } from '../web-error-log/index.ts';
+import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
+import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
+
+/** A service's syslog line, as the sshd parser hands it on. */
+export interface ServiceLine {
+  header: SshdHeader & { program: string };
+  /** The whole line (`event.original`) and its message. */
+  line: string;
+  message: string;
+  /** Epoch ms; NaN when the line has no time (RFC 5424's `-`). */
+  time: number;
+}
+
+/** What reading a service's line gave: events, a skip reason, or nothing (PAM's reader may try it). */
+export type ServiceResult = SecurityEvent[] | string | undefined;
+
+interface Service {
+  /** Whether the program name `text` holds from `start` to `end` is this service's (no string made). */
+  at(text: string, start: number, end: number): boolean;
+  /** Its events, given a formatter of the line's time; a reason; undefined for PAM's reader. */
+  read(input: ServiceLine, timestamp: (time: number) => string): ServiceResult;
+}
+
+/**
+ * The services besides the SSH servers and the account tools whose logins the sshd parser reads
+ * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
+ * MySQL and Asterisk. One reader per parser: sendmail's summaries are counted against the lines of
+ * their connection seen before (see createMailAttemptCounter).
+ */
+export function createServiceLines(): {
+  isServiceAt(text: string, start: number, end: number): boolean;
+  read(input: ServiceLine, timestamp: (time: number) => string): ServiceResult;
+} {
+  const mailAttempts = createMailAttemptCounter();
+  const services: Service[] = [
+    {
+      at: isScreenSharingAt,
+      read: (input, timestamp) =>
+        withTime(input, matchScreenSharingLogin(input.message) ?? NOT_SSHD, (login) => [
+          buildScreenSharingEvent(input.header, input.line, input.message, timestamp(input.time), login),
+        ]),
+    },
+    {
+      at: isApacheProgramAt,
+      read: (input) => {
+        const found = readApacheFields(input.message, 0);
+        return withTime(input, typeof found === 'string' ? NOT_SSHD : found, (fields) => [
+          mapHttpAuthFailure(
+            input.line,
+            { server: 'apache', time: input.time, ...fields },
+            input.header.hostname,
+          ),
+        ]);
+      },
+    },
+    {
+      at: isMysqlProgramAt,
+      read: (input) =>
+        withTime(input, readMysqlSyslogMessage(input.message) ?? NOT_SSHD, (found) => [
+          mapMysqlLoginFailure(input.line, { ...found, time: input.time }, input.header.hostname),
+        ]),
+    },
+    {
+      at: isAsteriskAt,
+      read: (input) =>
+        withTime(input, readAsteriskMessage(input.message) ?? NOT_SSHD, (found) => [
+          mapAsteriskAuthFailure(input.line, found, input.time, input.header.hostname),
+        ]),
+    },
+    {
+      at: (text, start, end) => ftpServerAt(text, start, end) !== undefined,
+      // An FTP server's PAM lines go on to PAM's reader.
+      read: (input, timestamp) => {
+        const server = ftpServerAt(input.header.program, 0, input.header.program.length);
+        const ftp = server === undefined ? undefined : matchFtpLogin(server, input.message);
+        if (ftp === undefined) return undefined;
+        return withTime(input, ftp, (login) => [
+          buildFtpEvent(input.header, input.line, input.message, timestamp(input.time), login),
+        ]);
+      },
+    },
+    {
+      at: (text, start, end) => mailServerAt(text, start, end) !== undefined,
+      // Dovecot's PAM lines go on to PAM's reader.
+      read: (input, timestamp) => {
+        const { program } = input.header;
+        const kind = mailServerAt(program, 0, program.length);
+        const failure = kind === undefined ? undefined : matchMailFailure(kind, program, input.message);
+        if (failure === undefined) return undefined;
+        if (Number.isNaN(input.time)) return NO_TIMESTAMP;
+        // Dovecot and sendmail sum a connection's failed attempts in one line: one event each, less
+        // those its own lines reported.
+        const attempts = mailAttempts(failure);
+        if (attempts === 0) return MAIL_ATTEMPTS_REPORTED;
+        const event = () =>
+          buildMailFailureEvent(input.header, input.line, input.message, timestamp(input.time), failure);
+        return Array.from({ length: attempts }, event);
+      },
+    },
+  ];
+  const serviceAt = (text: string, start: number, end: number) =>
+    services.find((service) => service.at(text, start, end));
+  return {
+    isServiceAt: (text, start, end) => serviceAt(text, start, end) !== undefined,
+    read(input, timestamp) {
+      const { program } = input.header;
+      return serviceAt(program, 0, program.length)?.read(input, timestamp);
+    },
+  };
+}
+
+/** The events of what a line reports (or the reason it reports none), if the line has a time. */
+function withTime<T>(
+  input: ServiceLine,
+  found: T | string,
+  events: (found: T) => SecurityEvent[],
+): ServiceResult {
+  if (typeof found === 'string') return found;
+  return Number.isNaN(input.time) ? NO_TIMESTAMP : events(found);
+}
