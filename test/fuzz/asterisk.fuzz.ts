@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { asteriskParser } from '../../src/parsers/index.ts';
 import { commonFragment } from './hostile.ts';
 import { parseAll } from './invariants.ts';
 import { mutatedText } from './mutate.ts';
+import { fixtureLines } from './seeds.ts';
 import type { FuzzTarget } from './runner.ts';
 
 // The lines of the parser's own fixture.
-const SEEDS = readFileSync(
-  new URL('../../src/parsers/asterisk/testdata/messages.log', import.meta.url),
-  'utf8',
-)
-  .trimEnd()
-  .split('\n');
+const SEEDS = fixtureLines('src/parsers/asterisk/testdata/messages.log');
 
 /** What a hostile line holds: quotes and fields of a forged address, times cut short. */
 const asteriskFragment: fc.Arbitrary<string> = fc.oneof(

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { mysqlParser } from '../../src/parsers/index.ts';
 import { commonFragment } from './hostile.ts';
 import { parseAll } from './invariants.ts';
 import { mutatedText } from './mutate.ts';
+import { fixtureLines } from './seeds.ts';
 import type { FuzzTarget } from './runner.ts';
 
 // The error log lines of the parser's own fixture.
-const SEEDS = readFileSync(new URL('../../src/parsers/mysql/testdata/error.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const SEEDS = fixtureLines('src/parsers/mysql/testdata/error.log');
 
 /** What a hostile line holds: quotes and endings of a forged login, times cut short. */
 const mysqlFragment: fc.Arbitrary<string> = fc.oneof(

@@ -15,18 +15,20 @@ function filesIn(folder: string, pattern: RegExp): string[] {
     .map((name) => `${folder}/${name}`);
 }
 
+/** The non-blank lines of a fixture, by its path in the repository. */
+export function fixtureLines(path: string): string[] {
+  return lines(readFileSync(repo(path), 'utf8'));
+}
+
+/** The sshd parser's fixtures: OpenSSH's variants, Dropbear, and the other services in syslog. */
+const SSHD_FIXTURES = ['openssh-variants', 'dropbear', 'mail-and-old-pam', 'macos', 'ftp', 'apache', 'mysql'];
+
 let authLog: string[] | undefined;
-/** Every line of the real auth.log (public dataset) and of the sshd variants fixture. */
+/** Every line of the real auth.log (public dataset) and of the sshd parser's fixtures. */
 export function sshdLines(): string[] {
   authLog ??= [
     ...lines(readFileSync(datasetUrl('sshd/auth.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/openssh-variants.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/dropbear.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/mail-and-old-pam.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/macos.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/ftp.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/apache.log'), 'utf8')),
-    ...lines(readFileSync(repo('src/parsers/sshd/testdata/mysql.log'), 'utf8')),
+    ...SSHD_FIXTURES.flatMap((name) => fixtureLines(`src/parsers/sshd/testdata/${name}.log`)),
   ];
   return authLog;
 }

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { webErrorLogParser } from '../../src/parsers/index.ts';
 import { commonFragment } from './hostile.ts';
 import { parseAll } from './invariants.ts';
 import { mutatedText } from './mutate.ts';
+import { fixtureLines } from './seeds.ts';
 import type { FuzzTarget } from './runner.ts';
 
 // The Apache and nginx error log lines of the parser's own fixture.
-const SEEDS = readFileSync(
-  new URL('../../src/parsers/web-error-log/testdata/error.log', import.meta.url),
-  'utf8',
-)
-  .trimEnd()
-  .split('\n');
+const SEEDS = fixtureLines('src/parsers/web-error-log/testdata/error.log');
 
 /** What a hostile line holds: fields and phrases of a forged client, brackets and quotes cut short. */
 const errorLogFragment: fc.Arbitrary<string> = fc.oneof(
