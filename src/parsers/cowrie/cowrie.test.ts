@@ -3,7 +3,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { cowrieParser } from './index.ts';
 
-import { CLOSED, CONNECT, FAILED, SUCCESS } from './testdata/records.ts';
+import { CLOSED, CONNECT, cowrieRecord, FAILED, SUCCESS } from './testdata/records.ts';
 
 function parse(lines: string[]): { events: SecurityEvent[]; skips: (string | null)[] } {
   const parser = cowrieParser.create({});
@@ -46,6 +46,27 @@ describe('cowrie parser', () => {
       expect(shown).not.toContain('toor-secret');
     }
     expect(JSON.parse(events[1]?.event.original as string)).toMatchObject({ password: '[not shown]' });
+  });
+
+  it("keeps only Cowrie's own fields as evidence: another may hold the password (found by fuzzing)", () => {
+    const odd = cowrieRecord({
+      eventid: 'cowrie.login.failed',
+      src_ip: '203.0.113.8',
+      username: 'admin',
+      password: { not: 'a string' },
+      m$essage: 'login attempt [admin/hunter2secret] failed',
+    });
+    const [event] = parse([odd]).events;
+    expect(JSON.stringify(event)).not.toContain('hunter2secret');
+    expect(JSON.parse(event?.event.original as string)).toEqual({
+      eventid: 'cowrie.login.failed',
+      src_ip: '203.0.113.8',
+      username: 'admin',
+      password: '[not shown]',
+      sensor: 'hp-eu-1',
+      timestamp: '2024-03-04T10:00:01.654321Z',
+      session: 'a1b2c3d4',
+    });
   });
 
   it('forgets a session port once the session closes', () => {

@@ -18,7 +18,7 @@ export const MALFORMED_COWRIE = 'malformed-cowrie-event';
  * Maps one Cowrie JSON record to ECS. Every login to a honeypot is hostile, so the category is
  * `intrusion_detection` (the generic authentication rules do not double-count them; rules/cowrie.yml
  * does). The tried password is dropped: it never reaches fields, the message or the evidence
- * (`event.original` is the record without it). `port` is the session's source port, remembered from
+ * (`event.original` is the record without it, and without fields Cowrie does not write). `port` is the session's source port, remembered from
  * its `cowrie.session.connect` when the record itself has none.
  */
 export function mapCowrieEvent(
@@ -67,13 +67,32 @@ function describe(eventId: string, user: string | undefined, ip: string): string
   return `connection from ${ip} closed`;
 }
 
-/** The record as evidence: no password, and Cowrie's message (which quotes it) replaced by ours. */
+/**
+ * The fields Cowrie writes in the records mapped here (its connect, login and close events), kept as
+ * evidence. Any other is left out: a record whose fields are not Cowrie's may hold the tried password
+ * under another name.
+ */
+const EVIDENCE_FIELDS = new Set([
+  'eventid',
+  'timestamp',
+  'src_ip',
+  'src_port',
+  'dst_ip',
+  'dst_port',
+  'session',
+  'protocol',
+  'sensor',
+  'username',
+  'duration',
+]);
+
+/** The record as evidence: no password, Cowrie's message (which quotes it) replaced by ours. */
 function withoutSecrets(record: Record<string, unknown>, message: string): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key === 'password') copy.password = '[not shown]';
     else if (key === 'message') copy.message = message;
-    else copy[key] = value;
+    else if (EVIDENCE_FIELDS.has(key)) copy[key] = value;
   }
   return copy;
 }
