@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parser.ts';
-import { relatedFields } from '../auth-log/related-fields.ts';
+import { buildLoginFailureEvent } from '../login-failure-event.ts';
+import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { createYearResolver } from '../syslog/index.ts';
 import type { AsteriskAuthFailure } from './match-asterisk-auth.ts';
@@ -26,19 +27,14 @@ export const asteriskParser: ParserDefinition = {
 };
 
 function createAsteriskParser(years: ReturnType<typeof createYearResolver>): LineParser {
-  return {
-    parseLine(line, emit) {
-      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-      const found = readAsteriskLine(text, years);
-      if (typeof found === 'string') return found;
-      emit(mapAsteriskAuthFailure(text, found, found.time), found.time);
-      return null;
-    },
-    notes() {
+  return createRecordParser(
+    (line) => readAsteriskLine(line, years),
+    (line, found) => mapAsteriskAuthFailure(line, found, found.time),
+    () => {
       const decision = years.describeDecision();
       return decision === undefined ? [] : [decision];
     },
-  };
+  );
 }
 
 /**
@@ -52,24 +48,17 @@ export function mapAsteriskAuthFailure(
   time: number,
   host?: string,
 ): SecurityEvent {
-  const event: SecurityEvent = {
-    '@timestamp': new Date(time).toISOString(),
-    event: {
-      original: line,
-      kind: 'event',
-      module: 'asterisk',
-      dataset: 'asterisk.log',
-      category: ['authentication'],
-      type: ['start'],
-      action: 'voip_auth_failure',
-      outcome: 'failure',
-      reason: found.reason,
-    },
-    service: { name: found.service },
-    source: { address: found.ip, ip: found.ip },
-    related: relatedFields([found.user], found.ip, host),
-  };
-  if (found.user !== undefined) event.user = { name: found.user };
-  if (host !== undefined) event.host = { hostname: host, name: host };
-  return event;
+  return buildLoginFailureEvent({
+    original: line,
+    time,
+    module: 'asterisk',
+    dataset: 'asterisk.log',
+    category: ['authentication'],
+    action: 'voip_auth_failure',
+    reason: found.reason,
+    ip: found.ip,
+    user: found.user,
+    service: found.service,
+    host,
+  });
 }

@@ -10,7 +10,12 @@ export interface ServiceLogin {
   service: string;
   user: string | undefined;
   ip: string;
+  /** The client's name, when the server verified one, and its port. */
+  domain?: string | undefined;
+  port?: number | undefined;
   reason?: string | undefined;
+  /** ECS `event.type`: `start` (a login) unless said otherwise. */
+  type?: string[];
 }
 
 /**
@@ -31,13 +36,16 @@ export function buildServiceLoginEvent(
     message,
     timestamp,
     ['authentication'],
-    ['start'],
+    login.type ?? ['start'],
     login.action,
     login.outcome,
   );
   if (login.reason !== undefined) event.event.reason = login.reason;
   event.service = { name: login.service };
-  event.source = { address: login.ip, ip: login.ip };
+  const source: Record<string, unknown> = { address: login.ip, ip: login.ip };
+  if (login.domain !== undefined) source.domain = login.domain;
+  if (login.port !== undefined) source.port = login.port;
+  event.source = source;
   if (login.user !== undefined) event.user = { name: login.user };
   event.related = relatedFields([login.user], login.ip, header.hostname);
   return event;

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { systemAuthEvent, type SshdHeader } from '../sshd/build-sshd-event.ts';
-import { relatedFields } from '../auth-log/related-fields.ts';
+import type { SshdHeader } from '../sshd/build-sshd-event.ts';
+import { buildServiceLoginEvent } from '../auth-log/build-service-login-event.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import type { MailServer } from './mail-programs.ts';
 
@@ -24,25 +24,13 @@ export function buildMailFailureEvent(
   timestamp: string,
   found: MailAuthFailure,
 ): SecurityEvent {
-  const event = systemAuthEvent(
-    header,
-    original,
-    message,
-    timestamp,
-    ['authentication'],
-    ['info'],
-    'mail_auth_failure',
-    'failure',
-  );
+  const event = buildServiceLoginEvent(header, original, message, timestamp, {
+    ...found,
+    action: 'mail_auth_failure',
+    outcome: 'failure',
+    type: ['info'],
+  });
   event.event.module = found.server;
   event.event.dataset = DATASETS[found.server];
-  event.event.reason = found.reason;
-  event.service = { name: found.service };
-  const source: Record<string, unknown> = { address: found.ip, ip: found.ip };
-  if (found.domain !== undefined) source.domain = found.domain;
-  if (found.port !== undefined) source.port = found.port;
-  event.source = source;
-  if (found.user !== undefined) event.user = { name: found.user };
-  event.related = relatedFields([found.user], found.ip, header.hostname);
   return event;
 }

@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import type { LineParser, ParserDefinition } from '../parser.ts';
+import type { ParserDefinition } from '../parser.ts';
+import { createRecordParser } from '../record-parser.ts';
 import { relatedFields } from '../auth-log/related-fields.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { isVsftpdLine, readVsftpdLine, type VsftpdLogin } from './read-vsftpd-line.ts';
@@ -10,21 +11,8 @@ export const vsftpdParser: ParserDefinition = {
   format: 'vsftpd',
   description: "vsftpd's own log (vsftpd.log): FTP logins, failed and successful",
   sniff: (sample) => shareOfLines(sample, isVsftpdLine),
-  create: () => createVsftpdParser(),
+  create: () => createRecordParser(readVsftpdLine, mapVsftpdLogin),
 };
-
-function createVsftpdParser(): LineParser {
-  return {
-    parseLine(line, emit) {
-      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-      const login = readVsftpdLine(text);
-      if (typeof login === 'string') return login;
-      emit(mapVsftpdLogin(text, login), login.time);
-      return null;
-    },
-    notes: () => [],
-  };
-}
 
 /**
  * A vsftpd login as ECS: `ftp_login` (`event.category: authentication`), success or failure,

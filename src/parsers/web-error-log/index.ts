@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import type { LineParser, ParserDefinition } from '../parser.ts';
-import { relatedFields } from '../auth-log/related-fields.ts';
+import type { ParserDefinition } from '../parser.ts';
+import { buildLoginFailureEvent } from '../login-failure-event.ts';
+import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { type HttpAuthFailure, NOT_WEB_ERROR_LOG } from './http-auth-failure.ts';
 export type { HttpAuthFailure } from './http-auth-failure.ts';
@@ -16,27 +17,15 @@ export const webErrorLogParser: ParserDefinition = {
   format: 'web-error-log',
   description:
     'Web server error logs (Apache, nginx, lighttpd): HTTP basic and digest authentication failures',
+  // A carriage return at a line's end changes none of the heads these read.
   sniff: (sample) => shareOfLines(sample, (line) => readErrorLine(line) !== NOT_WEB_ERROR_LOG),
-  create: () => createWebErrorLogParser(),
+  create: () => createRecordParser(readErrorLine, mapHttpAuthFailure),
 };
 
 function readErrorLine(line: string): HttpAuthFailure | string {
-  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-  if (text.startsWith('[')) return readApacheError(text);
+  if (line.startsWith('[')) return readApacheError(line);
   // nginx dates with slashes, lighttpd with dashes.
-  return text.charCodeAt(4) === 45 /* - */ ? readLighttpdError(text) : readNginxError(text);
-}
-
-function createWebErrorLogParser(): LineParser {
-  return {
-    parseLine(line, emit) {
-      const found = readErrorLine(line);
-      if (typeof found === 'string') return found;
-      emit(mapHttpAuthFailure(line, found), found.time);
-      return null;
-    },
-    notes: () => [],
-  };
+  return line.charCodeAt(4) === 45 /* - */ ? readLighttpdError(line) : readNginxError(line);
 }
 
 /**
@@ -45,28 +34,20 @@ function createWebErrorLogParser(): LineParser {
  * `event.reason`, `event.module` apache, nginx or lighttpd (`event.dataset` `apache.error`,
  * `nginx.error`, as Filebeat names them, `lighttpd.error`).
  */
-export function mapHttpAuthFailure(line: string, found: HttpAuthFailure, hostname?: string): SecurityEvent {
-  const event: SecurityEvent = {
-    '@timestamp': new Date(found.time).toISOString(),
-    event: {
-      original: line,
-      kind: 'event',
-      module: found.server,
-      dataset: `${found.server}.error`,
-      category: ['authentication', 'web'],
-      type: ['start'],
-      action: 'http_auth_failure',
-      outcome: 'failure',
-      reason: found.reason,
-    },
-    source:
-      found.port === undefined
-        ? { address: found.ip, ip: found.ip }
-        : { address: found.ip, ip: found.ip, port: found.port },
-    related: relatedFields([found.user], found.ip, hostname),
-  };
-  if (hostname !== undefined) event.host = { hostname, name: hostname };
-  if (found.user !== undefined) event.user = { name: found.user };
+export function mapHttpAuthFailure(line: string, found: HttpAuthFailure, host?: string): SecurityEvent {
+  const event = buildLoginFailureEvent({
+    original: line,
+    time: found.time,
+    module: found.server,
+    dataset: `${found.server}.error`,
+    category: ['authentication', 'web'],
+    action: 'http_auth_failure',
+    reason: found.reason,
+    ip: found.ip,
+    port: found.port,
+    user: found.user,
+    host,
+  });
   if (found.path !== undefined) event.url = { path: found.path };
   return event;
 }

@@ -1,0 +1,59 @@
+import type { SecurityEvent } from '../core/index.ts';
+import { relatedFields } from './auth-log/related-fields.ts';
+
+/** A refused login as a server's own log reports it (not through syslog's auth lines). */
+export interface LoginFailure {
+  /** The line, and its time (epoch ms). */
+  original: string;
+  time: number;
+  module: string;
+  dataset: string;
+  /** `authentication` and what else the server is (`web`, `database`). */
+  category: string[];
+  action: string;
+  /** The server's words. */
+  reason: string;
+  /** The client's address, or its name where the server wrote only that. */
+  ip?: string | undefined;
+  domain?: string | undefined;
+  port?: number | undefined;
+  user?: string | undefined;
+  /** ECS `service.name`. */
+  service?: string | undefined;
+  /** The syslog header's host, when the line came through syslog. */
+  host?: string | undefined;
+}
+
+/**
+ * A refused login as ECS (`event.type: start`, `event.outcome: failure`): `source.address` and
+ * `source.ip` (or `source.domain`), `user.name`, `service.name`, `host.name` where known, and
+ * Filebeat's `related` lists.
+ */
+export function buildLoginFailureEvent(failure: LoginFailure): SecurityEvent {
+  const { ip, domain, port, user, service, host } = failure;
+  const event: SecurityEvent = {
+    '@timestamp': new Date(failure.time).toISOString(),
+    event: {
+      original: failure.original,
+      kind: 'event',
+      module: failure.module,
+      dataset: failure.dataset,
+      category: failure.category,
+      type: ['start'],
+      action: failure.action,
+      outcome: 'failure',
+      reason: failure.reason,
+    },
+    related: relatedFields([user], ip, host),
+  };
+  if (service !== undefined) event.service = { name: service };
+  if (ip !== undefined || domain !== undefined) {
+    const source: Record<string, unknown> =
+      ip !== undefined ? { address: ip, ip } : { address: domain, domain };
+    if (port !== undefined) source.port = port;
+    event.source = source;
+  }
+  if (user !== undefined) event.user = { name: user };
+  if (host !== undefined) event.host = { hostname: host, name: host };
+  return event;
+}
