@@ -1,9 +1,5 @@
-import fc from 'fast-check';
 import { accessLogParser } from '../../src/parsers/index.ts';
-import { commonFragment } from './hostile.ts';
-import { parseAll } from './invariants.ts';
-import { mutatedText } from './mutate.ts';
-import type { FuzzTarget } from './runner.ts';
+import { lineParserTarget } from './line-parser-target.ts';
 
 // Lines in the Combined and Common Log Formats (Apache's mod_log_config documentation), written here.
 const SEEDS = [
@@ -14,18 +10,6 @@ const SEEDS = [
 ];
 
 /** What a hostile request line holds: quotes, brackets, escapes, dates cut short. */
-const accessFragment: fc.Arbitrary<string> = fc.oneof(
-  commonFragment,
-  fc.constantFrom('"', '\\"', '[', ']', ' - ', '[31/Feb/2024:25:61:61 +9999]', ' HTTP/1.1"', '\\x00'),
-);
+const HOSTILE = ['"', '\\"', '[', ']', ' - ', '[31/Feb/2024:25:61:61 +9999]', ' HTTP/1.1"', '\\x00'];
 
-export const accessLogTarget: FuzzTarget<string> = {
-  name: 'access-log',
-  arbitrary: mutatedText(fc.constantFrom(...SEEDS), accessFragment),
-  pending: [],
-  start: () => ({
-    check(line) {
-      parseAll(accessLogParser.create({}), [line]);
-    },
-  }),
-};
+export const accessLogTarget = lineParserTarget('access-log', accessLogParser, SEEDS, HOSTILE);

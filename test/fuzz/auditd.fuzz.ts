@@ -1,9 +1,5 @@
-import fc from 'fast-check';
 import { auditdParser } from '../../src/parsers/index.ts';
-import { commonFragment } from './hostile.ts';
-import { parseAll } from './invariants.ts';
-import { mutatedText } from './mutate.ts';
-import type { FuzzTarget } from './runner.ts';
+import { lineParserTarget } from './line-parser-target.ts';
 
 // Records in the forms the audit documentation gives (kernel and user-space), written here.
 const SEEDS = [
@@ -17,18 +13,6 @@ const SEEDS = [
 ];
 
 /** What a hostile record holds: quotes of both kinds, msg= nested, hex that is no text, separators. */
-const auditFragment: fc.Arbitrary<string> = fc.oneof(
-  commonFragment,
-  fc.constantFrom('"', "'", "msg='", ' res=success', '=', '==', '\u001d', 'audit(', '):', 'ZZ', '00', ' a0='),
-);
+const HOSTILE = ['"', "'", "msg='", ' res=success', '=', '==', '\u001d', 'audit(', '):', 'ZZ', '00', ' a0='];
 
-export const auditdTarget: FuzzTarget<string> = {
-  name: 'auditd',
-  arbitrary: mutatedText(fc.constantFrom(...SEEDS), auditFragment),
-  pending: [],
-  start: () => ({
-    check(line) {
-      parseAll(auditdParser.create({}), [line]);
-    },
-  }),
-};
+export const auditdTarget = lineParserTarget('auditd', auditdParser, SEEDS, HOSTILE);

@@ -1,9 +1,5 @@
-import fc from 'fast-check';
 import { vsftpdParser } from '../../src/parsers/index.ts';
-import { commonFragment } from './hostile.ts';
-import { parseAll } from './invariants.ts';
-import { mutatedText } from './mutate.ts';
-import type { FuzzTarget } from './runner.ts';
+import { lineParserTarget } from './line-parser-target.ts';
 
 // Lines in vsftpd's own log format (its logging.c), written here.
 const SEEDS = [
@@ -14,26 +10,6 @@ const SEEDS = [
 ];
 
 /** What a hostile line holds: brackets and quotes of a forged result, times cut short. */
-const vsftpdFragment: fc.Arbitrary<string> = fc.oneof(
-  commonFragment,
-  fc.constantFrom(
-    '"',
-    ']',
-    '[',
-    '] OK LOGIN: Client "',
-    '] FAIL LOGIN: Client "',
-    '[pid ',
-    'Feb 30 25:61:61',
-  ),
-);
+const HOSTILE = ['"', ']', '[', '] OK LOGIN: Client "', '] FAIL LOGIN: Client "', '[pid ', 'Feb 30 25:61:61'];
 
-export const vsftpdTarget: FuzzTarget<string> = {
-  name: 'vsftpd',
-  arbitrary: mutatedText(fc.constantFrom(...SEEDS), vsftpdFragment),
-  pending: [],
-  start: () => ({
-    check(line) {
-      parseAll(vsftpdParser.create({}), [line]);
-    },
-  }),
-};
+export const vsftpdTarget = lineParserTarget('vsftpd', vsftpdParser, SEEDS, HOSTILE);
