@@ -11,6 +11,7 @@ export { vsftpdParser } from './vsftpd/index.ts';
 export { webErrorLogParser } from './web-error-log/index.ts';
 export { mysqlParser } from './mysql/index.ts';
 export { asteriskParser } from './asterisk/index.ts';
+export { eximParser } from './exim/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

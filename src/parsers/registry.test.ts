@@ -17,6 +17,7 @@ import {
   webErrorLogParser,
   mysqlParser,
   asteriskParser,
+  eximParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -24,7 +25,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql and asterisk, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk and exim, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -38,6 +39,7 @@ describe('parser registry', () => {
       'web-error-log',
       'mysql',
       'asterisk',
+      'exim',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -48,6 +50,7 @@ describe('parser registry', () => {
     expect(findParser('web-error-log')).toBe(webErrorLogParser);
     expect(findParser('MySQL')).toBe(mysqlParser);
     expect(findParser('asterisk')).toBe(asteriskParser);
+    expect(findParser('Exim')).toBe(eximParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -88,6 +91,7 @@ describe('parser registry', () => {
       { format: 'web-error-log', score: 0 },
       { format: 'mysql', score: 0 },
       { format: 'asterisk', score: 0 },
+      { format: 'exim', score: 0 },
     ]);
   });
 
@@ -117,7 +121,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim\]/,
     );
   });
 });

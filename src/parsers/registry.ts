@@ -14,6 +14,7 @@ import { vsftpdParser } from './vsftpd/index.ts';
 import { webErrorLogParser } from './web-error-log/index.ts';
 import { mysqlParser } from './mysql/index.ts';
 import { asteriskParser } from './asterisk/index.ts';
+import { eximParser } from './exim/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -29,9 +30,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   webErrorLogParser,
   mysqlParser,
   asteriskParser,
+  eximParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

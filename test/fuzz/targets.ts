@@ -4,6 +4,7 @@ import { vsftpdTarget } from './vsftpd.fuzz.ts';
 import { webErrorLogTarget } from './web-error-log.fuzz.ts';
 import { mysqlTarget } from './mysql.fuzz.ts';
 import { asteriskTarget } from './asterisk.fuzz.ts';
+import { eximTarget } from './exim.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -33,6 +34,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   webErrorLogTarget,
   mysqlTarget,
   asteriskTarget,
+  eximTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

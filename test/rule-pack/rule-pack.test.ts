@@ -9,6 +9,7 @@ import {
   webErrorLogParser,
   mysqlParser,
   asteriskParser,
+  eximParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -150,6 +151,9 @@ const mysqlFailure = (seconds: number, ip: string) =>
 /** Asterisk refusing a SIP registration, in its own log. */
 const sipFailure = (seconds: number, ip: string) =>
   `[${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)}] NOTICE[1638] chan_sip.c: Registration from '<sip:100@pbx.example.org>' failed for '${ip}:5060' - Wrong password`;
+/** Exim refusing an SMTP AUTH password, in its main log. */
+const eximFailure = (seconds: number, ip: string) =>
+  `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)} dovecot_login authenticator failed for (ylmf-pc) [${ip}]:50000: 535 Incorrect authentication data (set_id=info@example.org)`;
 /** Cyrus IMAP refusing a plain password. */
 const cyrusFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -423,6 +427,18 @@ describe('the shipped rule pack', () => {
       '9 refused SIP registrations are not enough',
       asteriskParser,
       times(9, 20).map((s) => sipFailure(s, '203.0.113.52')),
+      [],
+    ],
+    [
+      "SMTP AUTH password guessing in Exim's main log",
+      eximParser,
+      times(10, 30).map((s) => eximFailure(s, '203.0.113.53')),
+      ['mail-auth-failures-source'],
+    ],
+    [
+      '9 refused Exim logins are not enough',
+      eximParser,
+      times(9, 30).map((s) => eximFailure(s, '203.0.113.53')),
       [],
     ],
     [

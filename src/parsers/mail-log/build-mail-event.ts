@@ -10,6 +10,7 @@ const DATASETS: Record<MailServer, string> = {
   courier: 'courier.login',
   cyrus: 'cyrus.login',
   sendmail: 'sendmail.auth',
+  exim: 'exim.main',
 };
 
 /**

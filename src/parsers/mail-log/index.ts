@@ -1,12 +1,14 @@
 import { matchCourierLogin } from './match-courier-login.ts';
 import { matchCyrusBadlogin } from './match-cyrus-badlogin.ts';
 import { matchDovecotLogin } from './match-dovecot-login.ts';
+import { matchEximAuth } from './match-exim-auth.ts';
 import { matchPostfixSasl } from './match-postfix-sasl.ts';
 import { matchSendmailAuth } from './match-sendmail-auth.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
 export { buildMailFailureEvent } from './build-mail-event.ts';
+export { matchEximAuth } from './match-exim-auth.ts';
 export { createMailAttemptCounter, MAIL_ATTEMPTS_REPORTED } from './count-mail-attempts.ts';
 export { mailServerAt, type MailProgram, type MailServer } from './mail-programs.ts';
 export type { MailAuthFailure } from './mail-auth-failure.ts';
@@ -20,6 +22,7 @@ export function matchMailFailure(
   if (kind === 'postfix') return matchPostfixSasl(message);
   if (kind === 'dovecot') return matchDovecotLogin(message);
   if (kind === 'sendmail') return matchSendmailAuth(message);
+  if (kind === 'exim') return matchEximAuth(message);
   const service = imapOrPop(program);
   return matchCourierLogin(message, service) ?? matchCyrusBadlogin(message, service);
 }

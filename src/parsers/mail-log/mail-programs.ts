@@ -1,15 +1,18 @@
 /** The mail servers whose authentication failures Klaxon reads from syslog (`event.module`). */
-export type MailServer = 'postfix' | 'dovecot' | 'courier' | 'cyrus' | 'sendmail';
+export type MailServer = 'postfix' | 'dovecot' | 'courier' | 'cyrus' | 'sendmail' | 'exim';
 
 /**
- * What a program name says of the server: Postfix's SMTP server, Dovecot, sendmail, or an IMAP/POP3
- * server's name that Courier and Cyrus both use (`imapd`, `pop3d`), which only the message tells apart.
+ * What a program name says of the server: Postfix's SMTP server, Dovecot, sendmail, Exim, or an
+ * IMAP/POP3 server's name that Courier and Cyrus both use (`imapd`, `pop3d`), which only the message
+ * tells apart.
  */
-export type MailProgram = 'postfix' | 'dovecot' | 'sendmail' | 'imap-pop';
+export type MailProgram = 'postfix' | 'dovecot' | 'sendmail' | 'exim' | 'imap-pop';
 
 const DOVECOT = 'dovecot';
 /** sendmail's names: Fedora's and Red Hat's `sendmail`, the BSDs' and Debian's `sm-mta`, and its listener's. */
 const SENDMAIL = ['sendmail', 'sm-mta', 'sm-acceptingconnections'];
+/** Exim's name, and Debian's for its Exim 4 packages. */
+const EXIM = ['exim', 'exim4'];
 const POSTFIX = 'postfix';
 const SMTPD = '/smtpd';
 /**
@@ -22,13 +25,14 @@ const IMAP_POP = /^(?:cyrus\/|courier)?(?:imap|pop3)(?:d|s)?(?:login)?(?:-ssl)?$
  * The mail server that the program name `text` holds from `start` to `end` stands for, or
  * undefined. Postfix's SMTP server logs as `postfix/smtpd`, or under a service or instance name
  * (`postfix/submission/smtpd`, `postfix-incoming/smtpd`); Dovecot as `dovecot`; sendmail as `sendmail`,
- * `sm-mta` or `sm-acceptingconnections`. No string is made
+ * `sm-mta` or `sm-acceptingconnections`; Exim as `exim` or `exim4`. No string is made
  * for Postfix's or Dovecot's names or for a name that cannot be an IMAP/POP3 server's.
  */
 export function mailServerAt(text: string, start: number, end: number): MailProgram | undefined {
   const length = end - start;
   if (length === DOVECOT.length && text.startsWith(DOVECOT, start)) return 'dovecot';
   for (const name of SENDMAIL) if (length === name.length && text.startsWith(name, start)) return 'sendmail';
+  for (const name of EXIM) if (length === name.length && text.startsWith(name, start)) return 'exim';
   if (length >= POSTFIX.length + SMTPD.length && length <= 64 && text.startsWith(POSTFIX, start))
     return text.startsWith(SMTPD, end - SMTPD.length) ? 'postfix' : undefined;
   const first = text.charCodeAt(start);

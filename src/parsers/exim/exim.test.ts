@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { chooseParser } from '../registry.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
+import { eximParser } from './index.ts';
+
+// Exim main log lines written for these tests after smtp_in.c's `authenticator failed for` message,
+// its host-and-ident text and the log selectors that add to it (+pid, +millisec, log_timezone,
+// +incoming_port, +incoming_interface).
+const MAINLOG = readFileSync(new URL('./testdata/mainlog', import.meta.url), 'utf8')
+  .trimEnd()
+  .split('\n');
+
+const summary = (event: SecurityEvent) => [
+  event['@timestamp'],
+  (event.user as { name: string } | undefined)?.name,
+  event.source,
+];
+
+describe("Exim's main log", () => {
+  const parser = eximParser.create({});
+  const events: SecurityEvent[] = [];
+  const skips = MAINLOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const at = (ip: string, more: Record<string, unknown> = {}) => ({ address: ip, ip, ...more });
+
+  it('gives each refused SMTP AUTH, in every form of the host text, from the address Exim wrote first', () => {
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T10:00:02.000Z', 'info@example.org', at('203.0.113.10', { port: 51012 })],
+      ['2024-03-04T10:00:03.000Z', 'admin', at('203.0.113.11', { port: 40022 })],
+      ['2024-03-04T10:00:04.000Z', undefined, at('198.51.100.20', { domain: 'mail.example.net' })],
+      [
+        '2024-03-04T10:00:05.000Z',
+        'sales',
+        at('2001:db8::20', { domain: 'client.example.com', port: 60110 }),
+      ],
+      // log_timezone's zone and +millisec; +pid's process id.
+      ['2024-03-04T09:00:06.123Z', 'root', at('203.0.113.12')],
+      // A summary of three.
+      ['2024-03-04T10:00:07.000Z', undefined, at('203.0.113.13')],
+      ['2024-03-04T10:00:07.000Z', undefined, at('203.0.113.13')],
+      ['2024-03-04T10:00:07.000Z', undefined, at('203.0.113.13')],
+      ['2024-03-04T10:00:08.000Z', 'test@example.org', at('203.0.113.14')],
+      // The user (set_id) held a failure line of its own: it follows the address Exim wrote.
+      [
+        '2024-03-04T10:00:09.000Z',
+        'x) [198.51.100.66]:1: 535 Incorrect authentication data (set_id=y',
+        at('203.0.113.15', { port: 1234 }),
+      ],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: {
+        action: 'mail_auth_failure',
+        outcome: 'failure',
+        category: ['authentication'],
+        module: 'exim',
+        dataset: 'exim.main',
+        reason: 'dovecot_login authenticator failed: 535 Incorrect authentication data',
+      },
+      service: { name: 'smtp' },
+      process: { name: 'exim' },
+    });
+    expect(events[4]).toMatchObject({ process: { name: 'exim', pid: 4242 } });
+    expect(events[8]).toMatchObject({ process: { name: 'exim', pid: 29786 }, host: { name: 'mx1' } });
+  });
+
+  it('counts no failure that tried no password, and skips what is not its log', () => {
+    // 435 (the authentication server gone), 501 (bad base64), AUTH where none was offered, a
+    // message that arrived after a good AUTH, connections.
+    expect(skips).toEqual([
+      'exim-line-unused',
+      'exim-line-unused',
+      ...Array<null>(8).fill(null),
+      'exim-line-unused',
+      'exim-line-unused',
+      'exim-line-unused',
+      'exim-line-unused',
+      'exim-line-unused',
+      'not-exim-main-log',
+    ]);
+  });
+
+  it('is told from other logs by its own messages, not by its time alone', () => {
+    const choice = chooseParser(MAINLOG.slice(0, -1));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('exim');
+    const isoSyslog = chooseParser([
+      '2024-03-04 10:00:00 web-01 sshd[7]: Invalid user a from 192.0.2.1 port 5',
+    ]);
+    expect(isoSyslog.kind === 'found' && isoSyslog.parser.format).toBe('sshd');
+    expect(eximParser.sniff(['2024-03-04 10:00:00 some other program said this'])).toBe(0);
+  });
+});
+
+describe("Exim's lines in syslog, read by the sshd parser", () => {
+  it('are the same failures, under the process name exim or exim4', () => {
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 mx exim[812]: dovecot_login authenticator failed for (pc) [203.0.113.30]:5501: 535 Incorrect authentication data (set_id=bob)',
+      'Mar  4 10:00:02 mx exim4[813]: login authenticator failed for H=(pc) [203.0.113.31]: 535 Incorrect authentication data',
+      'Mar  4 10:00:03 mx exim[814]: SMTP connection from [203.0.113.30]:5501 lost',
+    ]);
+    expect(skips.slice(0, 2)).toEqual([null, null]);
+    expect(skips[2]).not.toBeNull();
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T10:00:01.000Z', 'bob', { address: '203.0.113.30', ip: '203.0.113.30', port: 5501 }],
+      ['2024-03-04T10:00:02.000Z', undefined, { address: '203.0.113.31', ip: '203.0.113.31' }],
+    ]);
+    expect(events[1]).toMatchObject({
+      event: { module: 'exim', action: 'mail_auth_failure' },
+      process: { name: 'exim4', pid: 813 },
+      host: { name: 'mx' },
+    });
+  });
+});

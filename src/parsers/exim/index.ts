@@ -1,0 +1,33 @@
+import type { LineParser, ParserDefinition } from '../parser.ts';
+import { buildMailFailureEvent } from '../mail-log/index.ts';
+import { shareOfLines } from '../share-of-lines.ts';
+import { looksLikeEximLine, readEximLine } from './read-exim-line.ts';
+
+export { EXIM_LINE_UNUSED, NOT_EXIM, readEximLine } from './read-exim-line.ts';
+
+export const eximParser: ParserDefinition = {
+  format: 'exim',
+  description: "Exim's main log (mainlog): refused SMTP AUTH",
+  sniff: (sample) => shareOfLines(sample, looksLikeEximLine),
+  create: createEximParser,
+};
+
+/**
+ * Exim's main log, each refused SMTP AUTH a `mail_auth_failure` as in its syslog lines (see
+ * ../mail-log): `event.module: exim`, `service.name: smtp`, `user.name` the set_id, `source.ip`. A
+ * summary's `N Time(s)` is N failures.
+ */
+function createEximParser(): LineParser {
+  return {
+    parseLine(line, emit) {
+      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+      const found = readEximLine(text);
+      if (typeof found === 'string') return found;
+      const timestamp = new Date(found.time).toISOString();
+      for (let i = 0; i < found.failure.attempts; i++)
+        emit(buildMailFailureEvent(found.header, text, found.message, timestamp, found.failure), found.time);
+      return null;
+    },
+    notes: () => [],
+  };
+}
