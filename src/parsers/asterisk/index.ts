@@ -3,7 +3,7 @@ import type { LineParser, ParserDefinition } from '../parser.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
 import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
-import { createYearResolver } from '../syslog/index.ts';
+import { createYearResolver, programNamed } from '../syslog/index.ts';
 import type { AsteriskAuthFailure } from './match-asterisk-auth.ts';
 import { NOT_ASTERISK, readAsteriskLine } from './read-asterisk-line.ts';
 
@@ -12,9 +12,7 @@ export { ASTERISK_LINE_UNUSED, NOT_ASTERISK, readAsteriskMessage } from './read-
 const ASTERISK = 'asterisk';
 
 /** Whether `text` holds Asterisk's syslog program name from `start` to `end` (no string is made). */
-export function isAsteriskAt(text: string, start: number, end: number): boolean {
-  return end - start === ASTERISK.length && text.startsWith(ASTERISK, start);
-}
+export const isAsteriskAt = programNamed(ASTERISK);
 
 export const asteriskParser: ParserDefinition = {
   format: 'asterisk',

@@ -1,4 +1,5 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
+import { programNamed } from '../syslog/index.ts';
 
 /** macOS's Screen Sharing (VNC) server, as it names itself in syslog. */
 const SCREEN_SHARING = 'screensharingd';
@@ -20,9 +21,7 @@ export interface ScreenSharingLogin {
 }
 
 /** Whether `text` holds screensharingd's program name from `start` to `end` (no string is made). */
-export function isScreenSharingAt(text: string, start: number, end: number): boolean {
-  return end - start === SCREEN_SHARING.length && text.startsWith(SCREEN_SHARING, start);
-}
+export const isScreenSharingAt = programNamed(SCREEN_SHARING);
 
 /**
  * screensharingd's report of a login: `Authentication: FAILED :: User Name: U :: Viewer Address: A

@@ -8,3 +8,4 @@ export type { StructuredData } from './parse-structured-data.ts';
 export { parseStructuredData } from './parse-structured-data.ts';
 export type { YearResolver, YearResolverOptions } from './year-resolver.ts';
 export { createYearResolver } from './year-resolver.ts';
+export { programNamed } from './program-named.ts';
