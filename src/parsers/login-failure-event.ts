@@ -3,6 +3,8 @@ import { relatedFields } from './auth-log/related-fields.ts';
 
 /** A refused login as a server's own log reports it (not through syslog's auth lines). */
 export interface LoginFailure {
+  /** `success` for the logins a server's log reports beside its refusals (Roundcube's userlogins). */
+  outcome?: 'failure' | 'success';
   /** The line, and its time (epoch ms). */
   original: string;
   time: number;
@@ -25,7 +27,7 @@ export interface LoginFailure {
 }
 
 /**
- * A refused login as ECS (`event.type: start`, `event.outcome: failure`): `source.address` and
+ * A refused login as ECS (`event.type: start`, `event.outcome: failure` unless said otherwise): `source.address` and
  * `source.ip` (or `source.domain`), `user.name`, `service.name`, `host.name` where known, and
  * Filebeat's `related` lists.
  */
@@ -41,7 +43,7 @@ export function buildLoginFailureEvent(failure: LoginFailure): SecurityEvent {
       category: failure.category,
       type: ['start'],
       action: failure.action,
-      outcome: 'failure',
+      outcome: failure.outcome ?? 'failure',
       reason: failure.reason,
     },
     related: relatedFields([user], ip, host),

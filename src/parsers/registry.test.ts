@@ -18,6 +18,7 @@ import {
   mysqlParser,
   asteriskParser,
   eximParser,
+  roundcubeParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -25,7 +26,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk and exim, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim and roundcube, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -40,6 +41,7 @@ describe('parser registry', () => {
       'mysql',
       'asterisk',
       'exim',
+      'roundcube',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -51,6 +53,7 @@ describe('parser registry', () => {
     expect(findParser('MySQL')).toBe(mysqlParser);
     expect(findParser('asterisk')).toBe(asteriskParser);
     expect(findParser('Exim')).toBe(eximParser);
+    expect(findParser('roundcube')).toBe(roundcubeParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -92,6 +95,7 @@ describe('parser registry', () => {
       { format: 'mysql', score: 0 },
       { format: 'asterisk', score: 0 },
       { format: 'exim', score: 0 },
+      { format: 'roundcube', score: 0 },
     ]);
   });
 
@@ -121,7 +125,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube\]/,
     );
   });
 });

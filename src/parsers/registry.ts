@@ -15,6 +15,7 @@ import { webErrorLogParser } from './web-error-log/index.ts';
 import { mysqlParser } from './mysql/index.ts';
 import { asteriskParser } from './asterisk/index.ts';
 import { eximParser } from './exim/index.ts';
+import { roundcubeParser } from './roundcube/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -31,9 +32,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   mysqlParser,
   asteriskParser,
   eximParser,
+  roundcubeParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -5,6 +5,7 @@ import { webErrorLogTarget } from './web-error-log.fuzz.ts';
 import { mysqlTarget } from './mysql.fuzz.ts';
 import { asteriskTarget } from './asterisk.fuzz.ts';
 import { eximTarget } from './exim.fuzz.ts';
+import { roundcubeTarget } from './roundcube.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -35,6 +36,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   mysqlTarget,
   asteriskTarget,
   eximTarget,
+  roundcubeTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

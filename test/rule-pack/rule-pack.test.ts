@@ -10,6 +10,7 @@ import {
   mysqlParser,
   asteriskParser,
   eximParser,
+  roundcubeParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -154,6 +155,11 @@ const sipFailure = (seconds: number, ip: string) =>
 /** Exim refusing an SMTP AUTH password, in its main log. */
 const eximFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)} dovecot_login authenticator failed for (ylmf-pc) [${ip}]:50000: 535 Incorrect authentication data (set_id=info@example.org)`;
+/** Roundcube refusing a webmail login, in its errors log. */
+const roundcubeFailure = (seconds: number, user: string, ip: string) => {
+  const [, day, month, year, time] = new Date(T0 + seconds * 1000).toUTCString().replace(',', '').split(' ');
+  return `[${day}-${month}-${year} ${time} +0000]: IMAP Error: Login failed for ${user} from ${ip}. AUTHENTICATE PLAIN: Authentication failed. in /var/www/roundcube/program/lib/Roundcube/rcube_imap.php on line 211 (POST /?_task=login&_action=login)`;
+};
 /** Cyrus IMAP refusing a plain password. */
 const cyrusFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -440,6 +446,18 @@ describe('the shipped rule pack', () => {
       eximParser,
       times(9, 30).map((s) => eximFailure(s, '203.0.113.53')),
       [],
+    ],
+    [
+      'webmail password guessing against one Roundcube account',
+      roundcubeParser,
+      times(10, 20).map((s) => roundcubeFailure(s, 'info@example.org', '203.0.113.54')),
+      ['app-login-failures-user'],
+    ],
+    [
+      'credential stuffing against Roundcube from one address',
+      roundcubeParser,
+      times(20, 20).map((s, i) => roundcubeFailure(s, `user${i}@example.org`, '203.0.113.55')),
+      ['app-login-failures-source', 'password-spray-source'],
     ],
     [
       'IMAP password guessing against Cyrus from one address',

@@ -17,6 +17,12 @@ import { buildFtpEvent, ftpServerAt, matchFtpLogin } from '../ftp-log/index.ts';
 import { isApacheProgramAt, mapHttpAuthFailure, readApacheFields } from '../web-error-log/index.ts';
 import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
 import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
+import {
+  createRoundcubeReader,
+  isRoundcubeAt,
+  mapRoundcubeLogin,
+  readRoundcubeMessage,
+} from '../roundcube/index.ts';
 
 /** A service's syslog line, as the sshd parser hands it on. */
 export interface ServiceLine {
@@ -41,14 +47,16 @@ interface Service {
 /**
  * The services besides the SSH servers and the account tools whose logins the sshd parser reads
  * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL and Asterisk. One reader per parser: sendmail's summaries are counted against the lines of
- * their connection seen before (see createMailAttemptCounter).
+ * MySQL, Asterisk and Roundcube. One reader per parser: sendmail's summaries are counted against
+ * the lines of their connection seen before (see createMailAttemptCounter), Roundcube's userlogins
+ * lines against its errors lines (see createRoundcubeReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
   read(input: ServiceLine, timestamp: (time: number) => string): ServiceResult;
 } {
   const mailAttempts = createMailAttemptCounter();
+  const roundcube = createRoundcubeReader();
   const services: Service[] = [
     {
       at: isScreenSharingAt,
@@ -82,6 +90,13 @@ export function createServiceLines(): {
       read: (input) =>
         withTime(input, readAsteriskMessage(input.message) ?? NOT_SSHD, (found) => [
           mapAsteriskAuthFailure(input.line, found, input.time, input.header.hostname),
+        ]),
+    },
+    {
+      at: isRoundcubeAt,
+      read: (input) =>
+        withTime(input, readRoundcubeMessage(input.message, input.time, roundcube) ?? NOT_SSHD, (found) => [
+          mapRoundcubeLogin(input.line, found, input.time, input.header.hostname),
         ]),
     },
     {

@@ -1,0 +1,64 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import type { ParserDefinition } from '../parser.ts';
+import { buildLoginFailureEvent } from '../login-failure-event.ts';
+import { createRecordParser } from '../record-parser.ts';
+import { shareOfLines } from '../share-of-lines.ts';
+import { programNamed } from '../syslog/index.ts';
+import { createRoundcubeReader, type RoundcubeLogin } from './match-roundcube-login.ts';
+import { NOT_ROUNDCUBE, readRoundcubeLine } from './read-roundcube-line.ts';
+
+export {
+  createRoundcubeReader,
+  ROUNDCUBE_AMBIGUOUS,
+  ROUNDCUBE_LOGIN_REPEATED,
+} from './match-roundcube-login.ts';
+export { NOT_ROUNDCUBE, readRoundcubeMessage, ROUNDCUBE_LINE_UNUSED } from './read-roundcube-line.ts';
+
+const ROUNDCUBE = 'roundcube';
+
+/** Whether `text` holds Roundcube's syslog name (its default `syslog_id`) from `start` to `end`. */
+export const isRoundcubeAt = programNamed(ROUNDCUBE);
+
+export const roundcubeParser: ParserDefinition = {
+  format: 'roundcube',
+  description: "Roundcube webmail's errors and userlogins logs: refused and accepted logins",
+  sniff: (sample) => {
+    const reader = createRoundcubeReader();
+    return shareOfLines(sample, (line) => readRoundcubeLine(line, reader) !== NOT_ROUNDCUBE);
+  },
+  create: () => {
+    const reader = createRoundcubeReader();
+    return createRecordParser(
+      (line) => readRoundcubeLine(line, reader),
+      (line, found) => mapRoundcubeLogin(line, found, found.time),
+    );
+  },
+};
+
+/**
+ * A Roundcube login as an application's login event, which the application rules count:
+ * `event.action: login` with its outcome, `service.name: roundcube`, `event.category:
+ * [authentication, web]`, `user.name` the account the client named, `source.ip`. `host`: the
+ * syslog header's host, when the line came through syslog.
+ */
+export function mapRoundcubeLogin(
+  line: string,
+  found: RoundcubeLogin,
+  time: number,
+  host?: string,
+): SecurityEvent {
+  return buildLoginFailureEvent({
+    original: line,
+    time,
+    outcome: found.outcome,
+    module: ROUNDCUBE,
+    dataset: found.outcome === 'failure' ? 'roundcube.errors' : 'roundcube.userlogins',
+    category: ['authentication', 'web'],
+    action: 'login',
+    reason: found.reason,
+    ip: found.ip,
+    user: found.user,
+    service: ROUNDCUBE,
+    host,
+  });
+}

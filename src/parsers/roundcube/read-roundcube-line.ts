@@ -1,0 +1,47 @@
+import type { createRoundcubeReader } from './match-roundcube-login.ts';
+import { type RoundcubeLogin } from './match-roundcube-login.ts';
+
+/** Not a line of Roundcube's logs. */
+export const NOT_ROUNDCUBE = 'not-roundcube-log';
+/** A line of Roundcube's logs that reports no login. */
+export const ROUNDCUBE_LINE_UNUSED = 'roundcube-line-unused';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The head of Roundcube's log files: `[22-Jan-2013 22:28:21 +0200]: ` (PHP's `d-M-Y H:i:s O`). */
+const HEAD = /^\[(\d\d)-([A-Z][a-z]{2})-(\d{4}) (\d\d):(\d\d):(\d\d)(?: ([+-])(\d\d)(\d\d))?\]: /;
+/** The session id's first characters, which Roundcube writes before a message (`log_session_id`). */
+const SESSION = /^<[A-Za-z0-9,-]{1,64}> /;
+
+/** Reads one input's Roundcube messages (see createRoundcubeReader). */
+export type RoundcubeReader = ReturnType<typeof createRoundcubeReader>;
+
+/** A line of Roundcube's errors or userlogins log: the login it reports and its time, or why none. */
+export function readRoundcubeLine(
+  line: string,
+  reader: RoundcubeReader,
+): (RoundcubeLogin & { time: number }) | string {
+  const head = HEAD.exec(line);
+  if (head === null) return NOT_ROUNDCUBE;
+  const month = MONTHS.indexOf(head[2] as string);
+  const n = (index: number) => Number(head[index]);
+  if (month === -1 || n(1) < 1 || n(1) > 31 || n(4) > 23 || n(5) > 59 || n(6) > 60) return NOT_ROUNDCUBE;
+  let time = Date.UTC(n(3), month, n(1), n(4), n(5), n(6));
+  if (head[7] !== undefined) {
+    const offset = (n(8) * 60 + n(9)) * 60_000;
+    time += head[7] === '+' ? -offset : offset;
+  }
+  const found = readRoundcubeMessage(line.slice(head[0].length), time, reader);
+  if (found === undefined) return ROUNDCUBE_LINE_UNUSED;
+  return typeof found === 'string' ? found : { ...found, time };
+}
+
+/** The login a message reports (after the time or the syslog tag, a session prefix allowed). */
+export function readRoundcubeMessage(
+  message: string,
+  time: number,
+  reader: RoundcubeReader,
+): RoundcubeLogin | string | undefined {
+  const session = SESSION.exec(message);
+  return reader(session === null ? message : message.slice(session[0].length), time);
+}
