@@ -10,9 +10,11 @@ import { normalizeSourceIp } from './source-address.ts';
  * https://learn.microsoft.com/sql/relational-databases/errors-events/mssqlserver-18456-database-engine-error
  */
 const MSSQL_PROVIDER = /^MSSQL(SERVER|\$.+)$/i;
-const LOGIN_FAILED = /Login failed for user '([^']*)'/;
-const CLIENT = /\[CLIENT:\s*([^\]\s]+)\s*\]/;
-const REASON = /Reason:\s*(.+?)\s*(?:\[CLIENT:|$)/;
+const LOGIN_FAILED = "Login failed for user '";
+const LOGIN_END = "'.";
+const REASON = ' Reason: ';
+const CLIENT = '[CLIENT:';
+const CLIENT_VALUE = /^\[CLIENT:\s*([^\]\s]+)\s*\]/;
 const STATE = /<state>(\d+)<\/state>/;
 const MAX_TEXT = 4096;
 
@@ -45,13 +47,35 @@ export function readMssqlLogin(
   const text = texts.join('\n').slice(0, MAX_TEXT * 4);
   if (code === '33205') return readAudit(text);
   if (code !== '18456') return undefined;
-  const user = LOGIN_FAILED.exec(text)?.[1] ?? firstParam(data);
+  const user = firstParam(data) ?? loginNamed(text);
   return { user: nonEmpty(user), ip: clientIp(text), reason: reasonOf(text) };
+}
+
+/**
+ * SQL Server's 18456 message, as its error log writes it: `Login failed for user 'U'. Reason: R
+ * [CLIENT: ADDR]` (older servers: no reason). The client names U, unescaped, and may put `'.`,
+ * ` Reason: ` or `[CLIENT: ...]` in it; the server writes the reason and the client after U: the
+ * client is the text's last `[CLIENT: ...]`, the reason its last ` Reason: `, and U runs up to the
+ * last `'.` before them. Undefined when the text is no such message.
+ */
+export function readLoginFailedMessage(text: string): MssqlLogin | undefined {
+  if (!text.includes(LOGIN_FAILED)) return undefined;
+  return { user: nonEmpty(loginNamed(text)), ip: clientIp(text), reason: reasonOf(text) };
+}
+
+function loginNamed(text: string): string | undefined {
+  const start = text.indexOf(LOGIN_FAILED);
+  if (start === -1) return undefined;
+  const reason = text.lastIndexOf(REASON);
+  const client = text.lastIndexOf(CLIENT);
+  const before = reason > start ? reason : client > start ? client : text.length;
+  const end = text.lastIndexOf(LOGIN_END, before);
+  return end < start + LOGIN_FAILED.length ? undefined : text.slice(start + LOGIN_FAILED.length, end);
 }
 
 function readAudit(text: string): MssqlLogin | undefined {
   if (!/^action_id:LGIF\s*$/m.test(text) || !/^succeeded:false\s*$/m.test(text)) return undefined;
-  const user = /^server_principal_name:(.*)$/m.exec(text)?.[1]?.trim() ?? LOGIN_FAILED.exec(text)?.[1];
+  const user = /^server_principal_name:(.*)$/m.exec(text)?.[1]?.trim() ?? loginNamed(text);
   const address = /^client_ip:(.*)$/m.exec(text)?.[1] ?? /<address>([^<]*)<\/address>/.exec(text)?.[1];
   const ip = normalizeSourceIp(address?.trim()) ?? clientIp(text);
   const state = STATE.exec(text)?.[1];
@@ -65,13 +89,20 @@ function firstParam(data: Record<string, unknown>): string | undefined {
 }
 
 function clientIp(text: string): string | undefined {
-  const client = CLIENT.exec(text)?.[1];
+  const at = text.lastIndexOf(CLIENT);
+  const client = at === -1 ? undefined : CLIENT_VALUE.exec(text.slice(at, at + 64))?.[1];
   return client === undefined ? undefined : normalizeSourceIp(client);
 }
 
 function reasonOf(text: string): string | undefined {
-  const reason = REASON.exec(text)?.[1]?.replace(/\.$/, '');
-  return reason === undefined ? undefined : (shortReason(reason) ?? reason.slice(0, 200));
+  const at = text.lastIndexOf(REASON);
+  if (at === -1) return undefined;
+  const client = text.indexOf(CLIENT, at);
+  const reason = text
+    .slice(at + REASON.length, client === -1 ? undefined : client)
+    .trim()
+    .replace(/\.$/, '');
+  return reason === '' ? undefined : (shortReason(reason) ?? reason.slice(0, 200));
 }
 
 // The reason texts SQL Server writes per error state, in a few words.
