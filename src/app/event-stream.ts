@@ -68,7 +68,8 @@ export interface OpenOptions {
   batchLines?: number | undefined;
 }
 
-const SNIFF_LINES = 50;
+/** Lines read to detect a file's format: chooseParser looks at 50 of them, past comment lines. */
+const SNIFF_LINES = 200;
 
 /**
  * Opens a file as a stream of events (gzip read gunzipped); an unreadable file, content that is not

@@ -46,6 +46,21 @@ describe('chooseParserFrom', () => {
     expect(seen).toEqual([SNIFF_LINES]);
   });
 
+  it('passes over comment lines, as an annotated test log or an export with a header has them', () => {
+    const annotated = [
+      '# expected: a match',
+      'b1',
+      '  # another comment',
+      'b2',
+      ...Array<string>(10).fill('# noise'),
+      'a1',
+    ];
+    const choice = chooseParserFrom([alpha, beta], annotated);
+    expect(choice.kind === 'found' && choice.parser).toBe(beta);
+    expect(choice.kind === 'found' && choice.score).toBeCloseTo(2 / 3);
+    expect(chooseParserFrom([alpha, beta], ['# only', '# comments']).kind).toBe('none');
+  });
+
   it('says why when nothing fits well enough', () => {
     const choice = chooseParserFrom([alpha, beta], ['c1', 'c2', 'a1']);
     expect(choice.kind).toBe('none');

@@ -1,6 +1,6 @@
 import type { ParserDefinition } from './parser.ts';
 
-/** How many non-empty lines `chooseParser` looks at. */
+/** How many non-empty lines `chooseParser` looks at (comment lines not counted). */
 export const SNIFF_LINES = 50;
 
 /** Below this score no parser is considered a fit. */
@@ -41,9 +41,9 @@ export function findParserIn(
 }
 
 /**
- * Picks the definition that best fits the first non-empty lines of an input (up to SNIFF_LINES),
- * or says that none does and why. Ties go to the earlier definition. Every score is returned,
- * for a verbose CLI and for tests.
+ * Picks the definition that best fits the first non-empty lines of an input (up to SNIFF_LINES,
+ * comment lines left out), or says that none does and why. Ties go to the earlier definition.
+ * Every score is returned, for a verbose CLI and for tests.
  */
 export function chooseParserFrom(
   definitions: readonly ParserDefinition[],
@@ -78,10 +78,15 @@ export function chooseParserFrom(
   return { kind: 'found', parser: definitions[best] as ParserDefinition, score: winner.score, scores };
 }
 
+/**
+ * Up to `limit` lines with content. Comment lines (`#` first) are no format's: annotated test logs
+ * and exports with a header would otherwise fit none.
+ */
 function firstNonEmptyLines(sample: readonly string[], limit: number): string[] {
   const lines: string[] = [];
   for (const line of sample) {
-    if (line.trim().length === 0) continue;
+    const trimmed = line.trim();
+    if (trimmed.length === 0 || trimmed.startsWith('#')) continue;
     lines.push(line);
     if (lines.length === limit) break;
   }
