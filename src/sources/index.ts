@@ -15,7 +15,7 @@ export {
   inspectLogFile,
   PLAIN_READ_BYTES,
 } from './file/index.ts';
-export type { LocatedLines } from './file/index.ts';
+export type { LocatedLines, LogEncoding } from './file/index.ts';
 export {
   createSyslogSource,
   syslogSource,

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { LogEncoding } from '../../sources/index.ts';
 import { PER_LINE_FORMATS } from './chunk-parser.ts';
 
 /** `--threads`: a number of reading threads (the main thread among them), or `auto`. */
@@ -17,7 +18,7 @@ export const MAX_LIGHT_FIELDS = 64;
 export interface ThreadsInput {
   size: number;
   /** gzip is one stream: only one thread can gunzip it, so it is read on the main thread. */
-  encoding: 'plain' | 'gzip';
+  encoding: LogEncoding;
   format: string;
   /** Whether workers may send light events (the rules say what they read, see fieldsToKeep). */
   light: boolean;

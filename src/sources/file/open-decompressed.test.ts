@@ -57,6 +57,22 @@ describe('reading compressed logs', () => {
     );
   });
 
+  it('reads UTF-16 text (with its byte order mark, as Windows tools write it) as the lines it holds', async () => {
+    const text = `\ufeff${LINES.join('\r\n')}\r\n`;
+    const little = file('export-le.txt', Buffer.from(text, 'utf16le'));
+    const big = file('export-be.txt', Buffer.from(text, 'utf16le').swap16());
+    expect(await inspectLogFile(little)).toBe('utf-16le');
+    expect(await inspectLogFile(big)).toBe('utf-16be');
+    // 60,000 lines are several reads: characters split between two of them are whole.
+    expect(await allLines(little)).toEqual(LINES);
+    expect(await allLines(big)).toEqual(LINES);
+    const emoji = file('emoji.txt', Buffer.from('\ufeffa 😀\nb\ud800c\n', 'utf16le'));
+    expect(await allLines(emoji)).toEqual(['a 😀', 'b\ufffdc']);
+    await expect(allLines(file('export.txt.gz', gzipSync(Buffer.from(text, 'utf16le'))))).rejects.toThrow(
+      'is gzip holding UTF-16 text; gunzip it first',
+    );
+  });
+
   it('says plainly that gzip data is cut short, naming the file', async () => {
     const whole = gzipSync(TEXT);
     const path = file('auth.log.4.gz', whole.subarray(0, Math.floor(whole.length / 2)));

@@ -10,19 +10,29 @@ import type { ContentKind } from './sniff-content.ts';
 export const CHUNK_BYTES = 1 << 20;
 const GUNZIP_CHUNK_BYTES = 256 * 1024;
 
-/** How a log file's bytes become lines: as they are, or through gunzip. */
-export type LogEncoding = 'plain' | 'gzip';
+/**
+ * How a log file's bytes become lines: as they are (UTF-8 or ASCII), through gunzip, or decoded
+ * from UTF-16 into UTF-8.
+ */
+export type LogEncoding = 'plain' | 'gzip' | 'utf-16le' | 'utf-16be';
 
 /**
- * How to read a file as lines, by its first bytes (never its name): plain text, or gzip holding
- * text. Anything else (bzip2, xz, zstd, binary, UTF-16) is an InputError naming the file and
- * what to do, so it never turns into a run of skipped garbage lines.
+ * How to read a file as lines, by its first bytes (never its name): plain text, gzip holding
+ * text, or UTF-16 text with its byte order mark. Anything else (bzip2, xz, zstd, binary) is an
+ * InputError naming the file and what to do, so it never turns into a run of skipped garbage lines.
  */
 export async function inspectLogFile(path: string): Promise<LogEncoding> {
   const outer = sniffContent(await readHead(path));
   if (outer.kind === 'unreadable') throw refusal(path, outer);
   if (outer.kind === 'text') return 'plain';
+  if (outer.kind === 'utf-16') return outer.encoding;
   const inner = sniffContent(await gunzippedHead(path));
+  if (inner.kind === 'utf-16')
+    throw refusal(path, {
+      kind: 'unreadable',
+      why: 'gzip holding UTF-16 text',
+      remedy: 'gunzip it first (gunzip -k FILE)',
+    });
   if (inner.kind === 'unreadable') throw refusal(path, { ...inner, why: `gzip holding ${inner.why}` });
   if (inner.kind === 'gzip')
     throw refusal(path, { kind: 'unreadable', why: 'gzip inside gzip', remedy: 'gunzip it once first' });
@@ -31,12 +41,28 @@ export async function inspectLogFile(path: string): Promise<LogEncoding> {
 
 /**
  * The bytes of a log file in chunks, gunzipped when it is gzip (several gzip members in a row
- * too). A chunk is valid until the next one is asked for. Refuses what `inspectLogFile` refuses;
- * damaged or cut-short gzip data is an InputError naming the file.
+ * too), as UTF-8 when it is UTF-16. A chunk is valid until the next one is asked for. Refuses
+ * what `inspectLogFile` refuses; damaged or cut-short gzip data is an InputError naming the file.
  */
 export async function* readContentChunks(path: string): AsyncGenerator<Buffer> {
-  if ((await inspectLogFile(path)) === 'gzip') yield* gunzipChunks(path);
-  else yield* plainChunks(path);
+  const encoding = await inspectLogFile(path);
+  if (encoding === 'gzip') yield* gunzipChunks(path);
+  else if (encoding === 'plain') yield* plainChunks(path);
+  else yield* utf8Chunks(plainChunks(path), encoding);
+}
+
+/**
+ * UTF-16 chunks as UTF-8, the byte order mark dropped. A character split between two chunks is
+ * finished in the next; an unpaired surrogate becomes U+FFFD, as a bad UTF-8 byte does.
+ */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: 'utf-16le' | 'utf-16be') {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield Buffer.from(text, 'utf8');
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield Buffer.from(rest, 'utf8');
 }
 
 /**

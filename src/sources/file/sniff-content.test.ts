@@ -19,12 +19,19 @@ describe('sniffContent', () => {
     ['lz4', bytes(0x04, 0x22, 0x4d, 0x18), 'compressed with lz4'],
     ['zip', bytes(0x50, 0x4b, 0x03, 0x04), 'compressed with zip'],
     ['evtx', Buffer.concat([Buffer.from('ElfFile\0'), Buffer.alloc(32)]), 'a Windows event log (.evtx)'],
-    ['UTF-16', Buffer.from('\ufeffhello', 'utf16le'), 'UTF-16 text'],
     ['binary', Buffer.concat([Buffer.from('ELF header'), Buffer.alloc(8)]), 'a NUL byte at offset 10'],
   ])('names %s as unreadable', (_name, head, why) => {
     const content = sniffContent(head);
     expect(content.kind).toBe('unreadable');
     expect(content).toMatchObject({ why: expect.stringContaining(why) });
+  });
+
+  it('reads UTF-16 text by its byte order mark, little- or big-endian', () => {
+    const little = Buffer.from('\ufeffhello', 'utf16le');
+    expect(sniffContent(little)).toEqual({ kind: 'utf-16', encoding: 'utf-16le' });
+    expect(sniffContent(Buffer.from(little).swap16())).toEqual({ kind: 'utf-16', encoding: 'utf-16be' });
+    // Without its mark, UTF-16 is a run of NUL bytes: binary.
+    expect(sniffContent(Buffer.from('hello', 'utf16le')).kind).toBe('unreadable');
   });
 
   it('looks for NUL bytes in the first KiB only', () => {

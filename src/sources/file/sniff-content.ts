@@ -4,6 +4,8 @@ export const SNIFF_BYTES = 1024;
 export type ContentKind =
   | { kind: 'text' }
   | { kind: 'gzip' }
+  /** Text with a UTF-16 byte order mark, as Windows tools write it (PowerShell 5, Event Viewer, SQL Server). */
+  | { kind: 'utf-16'; encoding: 'utf-16le' | 'utf-16be' }
   /** Not readable as lines: `why` completes "<file> is ...", e.g. "compressed with xz". */
   | { kind: 'unreadable'; why: string; remedy: string };
 
@@ -24,10 +26,8 @@ const COMPRESSIONS: Magic[] = [
 ];
 const GZIP = [0x1f, 0x8b];
 const EVTX = [...Buffer.from('ElfFile\0', 'latin1')];
-const UTF16_BOMS = [
-  [0xff, 0xfe],
-  [0xfe, 0xff],
-];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
 
 /** What a file's first bytes (up to SNIFF_BYTES) say it holds, by magic numbers, never by its name. */
 export function sniffContent(head: Buffer): ContentKind {
@@ -46,8 +46,8 @@ export function sniffContent(head: Buffer): ContentKind {
       why: 'a Windows event log (.evtx), which is binary',
       remedy: 'export it as JSON lines (Winlogbeat NDJSON) first',
     };
-  if (UTF16_BOMS.some((bom) => startsWith(head, bom)))
-    return { kind: 'unreadable', why: 'UTF-16 text', remedy: 'convert it to UTF-8 first (iconv -f UTF-16)' };
+  if (startsWith(head, UTF16LE_BOM)) return { kind: 'utf-16', encoding: 'utf-16le' };
+  if (startsWith(head, UTF16BE_BOM)) return { kind: 'utf-16', encoding: 'utf-16be' };
   const nul = head.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul !== -1)
     return {
