@@ -1,5 +1,6 @@
 import { matchEximAuth, type MailAuthFailure } from '../mail-log/index.ts';
 import type { SshdHeader } from '../sshd/build-sshd-event.ts';
+import { utcMillis } from '../utc-millis.ts';
 
 /** A refused SMTP AUTH that a line of Exim's main log reports, with the line's time and process. */
 export interface EximAuthLine {
@@ -35,8 +36,8 @@ function readHead(line: string): { time: number; header: SshdHeader; message: st
   const head = HEAD.exec(line);
   if (head === null) return undefined;
   const n = (index: number) => Number(head[index]);
-  if (n(2) < 1 || n(2) > 12 || n(3) < 1 || n(3) > 31 || n(4) > 23 || n(5) > 59 || n(6) > 60) return undefined;
-  let time = Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), head[7] === undefined ? 0 : n(7));
+  let time = utcMillis(n(1), n(2), n(3), n(4), n(5), n(6), head[7] === undefined ? 0 : n(7));
+  if (Number.isNaN(time)) return undefined;
   if (head[8] !== undefined) {
     const offset = (n(9) * 60 + n(10)) * 60_000;
     time += head[8] === '+' ? -offset : offset;

@@ -1,5 +1,5 @@
-import type { createRoundcubeReader } from './match-roundcube-login.ts';
-import { type RoundcubeLogin } from './match-roundcube-login.ts';
+import { utcMillis } from '../utc-millis.ts';
+import type { createRoundcubeReader, RoundcubeLogin } from './match-roundcube-login.ts';
 
 /** Not a line of Roundcube's logs. */
 export const NOT_ROUNDCUBE = 'not-roundcube-log';
@@ -23,10 +23,9 @@ export function readRoundcubeLine(
 ): (RoundcubeLogin & { time: number }) | string {
   const head = HEAD.exec(line);
   if (head === null) return NOT_ROUNDCUBE;
-  const month = MONTHS.indexOf(head[2] as string);
   const n = (index: number) => Number(head[index]);
-  if (month === -1 || n(1) < 1 || n(1) > 31 || n(4) > 23 || n(5) > 59 || n(6) > 60) return NOT_ROUNDCUBE;
-  let time = Date.UTC(n(3), month, n(1), n(4), n(5), n(6));
+  let time = utcMillis(n(3), MONTHS.indexOf(head[2] as string) + 1, n(1), n(4), n(5), n(6));
+  if (Number.isNaN(time)) return NOT_ROUNDCUBE;
   if (head[7] !== undefined) {
     const offset = (n(8) * 60 + n(9)) * 60_000;
     time += head[7] === '+' ? -offset : offset;
