@@ -19,6 +19,7 @@ import {
   asteriskParser,
   eximParser,
   roundcubeParser,
+  mssqlParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -26,7 +27,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim and roundcube, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube and mssql, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -42,6 +43,7 @@ describe('parser registry', () => {
       'asterisk',
       'exim',
       'roundcube',
+      'mssql',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -54,6 +56,7 @@ describe('parser registry', () => {
     expect(findParser('asterisk')).toBe(asteriskParser);
     expect(findParser('Exim')).toBe(eximParser);
     expect(findParser('roundcube')).toBe(roundcubeParser);
+    expect(findParser('MSSQL')).toBe(mssqlParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -96,6 +99,7 @@ describe('parser registry', () => {
       { format: 'asterisk', score: 0 },
       { format: 'exim', score: 0 },
       { format: 'roundcube', score: 0 },
+      { format: 'mssql', score: 0 },
     ]);
   });
 
@@ -125,7 +129,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql\]/,
     );
   });
 });

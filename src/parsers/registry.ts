@@ -16,6 +16,7 @@ import { mysqlParser } from './mysql/index.ts';
 import { asteriskParser } from './asterisk/index.ts';
 import { eximParser } from './exim/index.ts';
 import { roundcubeParser } from './roundcube/index.ts';
+import { mssqlParser } from './mssql/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -33,9 +34,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   asteriskParser,
   eximParser,
   roundcubeParser,
+  mssqlParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -6,6 +6,7 @@ import { mysqlTarget } from './mysql.fuzz.ts';
 import { asteriskTarget } from './asterisk.fuzz.ts';
 import { eximTarget } from './exim.fuzz.ts';
 import { roundcubeTarget } from './roundcube.fuzz.ts';
+import { mssqlTarget } from './mssql.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -37,6 +38,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   asteriskTarget,
   eximTarget,
   roundcubeTarget,
+  mssqlTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -11,6 +11,7 @@ import {
   asteriskParser,
   eximParser,
   roundcubeParser,
+  mssqlParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -160,6 +161,9 @@ const roundcubeFailure = (seconds: number, user: string, ip: string) => {
   const [, day, month, year, time] = new Date(T0 + seconds * 1000).toUTCString().replace(',', '').split(' ');
   return `[${day}-${month}-${year} ${time} +0000]: IMAP Error: Login failed for ${user} from ${ip}. AUTHENTICATE PLAIN: Authentication failed. in /var/www/roundcube/program/lib/Roundcube/rcube_imap.php on line 211 (POST /?_task=login&_action=login)`;
 };
+/** SQL Server refusing a password, in its error log. */
+const mssqlFailure = (seconds: number, ip: string) =>
+  `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 22)} Logon       Login failed for user 'sa'. Reason: Password did not match that for the login provided. [CLIENT: ${ip}]`;
 /** Cyrus IMAP refusing a plain password. */
 const cyrusFailure = (seconds: number, ip: string) =>
   accountLine(
@@ -458,6 +462,18 @@ describe('the shipped rule pack', () => {
       roundcubeParser,
       times(20, 20).map((s, i) => roundcubeFailure(s, `user${i}@example.org`, '203.0.113.55')),
       ['app-login-failures-source', 'password-spray-source'],
+    ],
+    [
+      "password guessing against SQL Server's sa, in its error log",
+      mssqlParser,
+      times(10, 20).map((s) => mssqlFailure(s, '203.0.113.56')),
+      ['mssql-login-failure-source', 'mssql-login-failure-user'],
+    ],
+    [
+      '4 failed SQL Server logins are not enough',
+      mssqlParser,
+      times(4, 20).map((s) => mssqlFailure(s, '203.0.113.56')),
+      [],
     ],
     [
       'IMAP password guessing against Cyrus from one address',
