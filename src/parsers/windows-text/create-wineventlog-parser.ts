@@ -1,4 +1,4 @@
-import { JSON_LIMITS, parseIsoMillis } from '../../core/index.ts';
+import { JSON_LIMITS, parseIsoMillis, type SecurityEvent } from '../../core/index.ts';
 import { readEcsObject } from '../ndjson/index.ts';
 import type { EmitEvent, LineParser } from '../parser.ts';
 import { enrichWindowsEvent } from '../windows/index.ts';
@@ -36,16 +36,11 @@ export function createWinEventLogParser(): LineParser {
     open = undefined;
     if (lines === undefined || tooLong) return;
     const record = readClassicRecord(lines);
-    if (typeof record === 'string') {
-      unread.set(record, (unread.get(record) ?? 0) + 1);
-      return;
-    }
-    const event = readEcsObject(toWinlogbeatDocument(record, lines.join('\n')));
+    const event = typeof record === 'string' ? record : classicRecordEvent(record, lines.join('\n'));
     if (typeof event === 'string') {
       unread.set(event, (unread.get(event) ?? 0) + 1);
       return;
     }
-    enrichWindowsEvent(event);
     emit(event, parseIsoMillis(event['@timestamp']));
   }
 
@@ -78,6 +73,17 @@ export function createWinEventLogParser(): LineParser {
       );
     },
   };
+}
+
+/**
+ * The event Winlogbeat would ship for a record of Windows' rendered text, mapped as the `windows`
+ * parser maps Winlogbeat's; or why the document is unreadable. `original` is its text.
+ */
+export function classicRecordEvent(record: ClassicRecord, original: string): SecurityEvent | string {
+  const event = readEcsObject(toWinlogbeatDocument(record, original));
+  if (typeof event === 'string') return event;
+  enrichWindowsEvent(event);
+  return event;
 }
 
 /** The document Winlogbeat ships for the event (before its ECS mapping). */

@@ -1,5 +1,8 @@
 import type { ParserDefinition } from '../parser.ts';
 import { createWinEventLogParser } from './create-wineventlog-parser.ts';
+
+export { classicRecordEvent } from './create-wineventlog-parser.ts';
+export { readWindowsTextTime, type ClassicRecord } from './read-classic-record.ts';
 import { isRecordStart } from './read-classic-record.ts';
 
 /** The header lines that follow an event's first line in each form (see readClassicRecord). */

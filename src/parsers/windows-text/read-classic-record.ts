@@ -57,7 +57,7 @@ export function readClassicRecord(lines: readonly string[]): ClassicRecord | str
 
 /** Splunk's form: the time line, `Key=Value` lines, `Message=` and the message. */
 function readSplunkForm(lines: readonly string[]): ClassicRecord | string {
-  const time = readTime(lines[0] ?? '');
+  const time = readWindowsTextTime(lines[0] ?? '');
   if (time === undefined) return BAD_TIME;
   const header = new Map<string, string>();
   const message: string[] = [];
@@ -96,13 +96,16 @@ function readTextForm(lines: readonly string[]): ClassicRecord | string {
     const key = Object.hasOwn(TEXT_HEADER, label) ? TEXT_HEADER[label] : undefined;
     if (key !== undefined && !header.has(key)) header.set(key, value);
   }
-  const time = readTime(header.get('Date') ?? '');
+  const time = readWindowsTextTime(header.get('Date') ?? '');
   if (time === undefined) return BAD_TIME;
   return { time, header, message };
 }
 
-/** A time as Windows' text forms write it, local and without a zone, read as UTC. */
-function readTime(line: string): number | undefined {
+/**
+ * A time as Windows' text forms write it (`03/04/2024 10:00:05 AM`, month first, as US English
+ * Windows does; `2024-03-04T10:00:05.123Z`), local and without a zone, read as UTC.
+ */
+export function readWindowsTextTime(line: string): number | undefined {
   const iso = ISO_TIME.exec(line);
   if (iso !== null) {
     const [year, month, day, hour, minute, second] = sixNumbers(iso);
