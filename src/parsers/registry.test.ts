@@ -20,6 +20,7 @@ import {
   eximParser,
   roundcubeParser,
   mssqlParser,
+  windowsCsvParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -27,7 +28,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube and mssql, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql and windows-csv, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -44,6 +45,7 @@ describe('parser registry', () => {
       'exim',
       'roundcube',
       'mssql',
+      'windows-csv',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -57,6 +59,7 @@ describe('parser registry', () => {
     expect(findParser('Exim')).toBe(eximParser);
     expect(findParser('roundcube')).toBe(roundcubeParser);
     expect(findParser('MSSQL')).toBe(mssqlParser);
+    expect(findParser('windows-csv')).toBe(windowsCsvParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -100,6 +103,7 @@ describe('parser registry', () => {
       { format: 'exim', score: 0 },
       { format: 'roundcube', score: 0 },
       { format: 'mssql', score: 0 },
+      { format: 'windows-csv', score: 0 },
     ]);
   });
 
@@ -129,7 +133,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv\]/,
     );
   });
 });

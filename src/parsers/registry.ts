@@ -17,6 +17,7 @@ import { asteriskParser } from './asterisk/index.ts';
 import { eximParser } from './exim/index.ts';
 import { roundcubeParser } from './roundcube/index.ts';
 import { mssqlParser } from './mssql/index.ts';
+import { windowsCsvParser } from './windows-csv/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -35,9 +36,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   eximParser,
   roundcubeParser,
   mssqlParser,
+  windowsCsvParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -7,6 +7,7 @@ import { asteriskTarget } from './asterisk.fuzz.ts';
 import { eximTarget } from './exim.fuzz.ts';
 import { roundcubeTarget } from './roundcube.fuzz.ts';
 import { mssqlTarget } from './mssql.fuzz.ts';
+import { windowsCsvTarget } from './windows-csv.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -39,6 +40,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   eximTarget,
   roundcubeTarget,
   mssqlTarget,
+  windowsCsvTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

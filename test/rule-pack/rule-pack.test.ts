@@ -12,6 +12,7 @@ import {
   eximParser,
   roundcubeParser,
   mssqlParser,
+  windowsCsvParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -30,7 +31,9 @@ function openedRules(parser: ParserDefinition, lines: string[]): string[] {
 function openedDetections(parser: ParserDefinition, lines: string[]): Detection[] {
   const events: SecurityEvent[] = [];
   const instance = parser.create({ year: 2024 });
-  for (const line of lines) expect(instance.parseLine(line, (event) => events.push(event))).toBeNull();
+  // Every line is read (a CSV export's header is the one line that is no event and no record's).
+  for (const line of lines)
+    expect([null, 'windows-csv-header']).toContain(instance.parseLine(line, (event) => events.push(event)));
   const opened: Detection[] = [];
   const engine = createDetectionEngine({ rules, emit: (d) => d.state === 'opened' && opened.push(d) });
   engine.pushBatch(events);
@@ -160,6 +163,34 @@ const eximFailure = (seconds: number, ip: string) =>
 const roundcubeFailure = (seconds: number, user: string, ip: string) => {
   const [, day, month, year, time] = new Date(T0 + seconds * 1000).toUTCString().replace(',', '').split(' ');
   return `[${day}-${month}-${year} ${time} +0000]: IMAP Error: Login failed for ${user} from ${ip}. AUTHENTICATE PLAIN: Authentication failed. in /var/www/roundcube/program/lib/Roundcube/rcube_imap.php on line 211 (POST /?_task=login&_action=login)`;
+};
+/** A 4625 as Event Viewer saves it as CSV: a record over many lines, the message quoted. */
+const csvFailedLogon = (seconds: number, user: string, ip: string, logonType: number) => {
+  const [month, day, year] = [3, 4, 2024];
+  const time = new Date(T0 + seconds * 1000).toISOString().slice(11, 19);
+  const message = [
+    'An account failed to log on.',
+    '',
+    `Logon Type:\t\t\t${logonType}`,
+    '',
+    'Account For Which Logon Failed:',
+    '\tSecurity ID:\t\tS-1-0-0',
+    `\tAccount Name:\t\t${user}`,
+    '\tAccount Domain:\t\tCORP',
+    '',
+    'Failure Information:',
+    '\tFailure Reason:\t\tUnknown user name or bad password.',
+    '\tStatus:\t\t\t0xC000006D',
+    '\tSub Status:\t\t0xC000006A',
+    '',
+    'Network Information:',
+    '\tWorkstation Name:\tKALI',
+    `\tSource Network Address:\t${ip}`,
+    '\tSource Port:\t\t0',
+  ];
+  return `Audit Failure,${month}/${day}/${year} ${time},Microsoft-Windows-Security-Auditing,4625,Logon,"${message.join('\r\n')}"`.split(
+    '\n',
+  );
 };
 /** SQL Server refusing a password, in its error log. */
 const mssqlFailure = (seconds: number, ip: string) =>
@@ -600,6 +631,15 @@ describe('the shipped rule pack', () => {
       'RDP brute force as NXLog writes it',
       windowsParser,
       times(5).map((s) => nxlogFailedLogon(s, 'administrator', '203.0.113.88', 10)),
+      ['windows-rdp-brute-force'],
+    ],
+    [
+      "RDP brute force in Event Viewer's CSV export",
+      windowsCsvParser,
+      [
+        'Keywords,Date and Time,Source,Event ID,Task Category',
+        ...times(5).flatMap((s) => csvFailedLogon(s, 'administrator', '203.0.113.88', 10)),
+      ],
       ['windows-rdp-brute-force'],
     ],
     [

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { chooseParser } from '../registry.ts';
+import { windowsCsvParser } from './index.ts';
+import { csvFields } from './csv-fields.ts';
+
+// Event Viewer CSV exports written for these tests after its "Save All Events As" CSV (a header of
+// the visible columns, the message unnamed and last) and the messages Windows renders.
+const read = (name: string) =>
+  readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8').split('\n');
+
+function parse(lines: string[]) {
+  const parser = windowsCsvParser.create({});
+  const events: SecurityEvent[] = [];
+  const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  parser.finish?.((event) => events.push(event));
+  return { events, skips, notes: parser.notes() };
+}
+
+describe("Event Viewer's CSV export", () => {
+  it('maps each record as Winlogbeat maps the event, its fields read back from the message', () => {
+    const { events, skips, notes } = parse(read('security.csv'));
+    expect(
+      events.map((event) => [
+        event['@timestamp'],
+        event.event.code,
+        event.event.action,
+        event.event.outcome,
+        (event.user as { name?: string } | undefined)?.name,
+        (event.source as { ip?: string } | undefined)?.ip,
+        (event.winlog as { logon?: { type?: string } }).logon?.type,
+      ]),
+    ).toEqual([
+      [
+        '2024-03-04T10:00:05.000Z',
+        '4625',
+        'logon-failed',
+        'failure',
+        'administrator',
+        '203.0.113.77',
+        'RemoteInteractive',
+      ],
+      // A quote in the account name, doubled in the file.
+      [
+        '2024-03-04T22:00:07.000Z',
+        '4625',
+        'logon-failed',
+        'failure',
+        'svc "backup"',
+        '203.0.113.78',
+        'Network',
+      ],
+      ['2024-03-04T22:01:00.000Z', '4672', undefined, undefined, undefined, undefined, undefined],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: { provider: 'Microsoft-Windows-Security-Auditing', reason: 'wrong password' },
+      winlog: { channel: 'Security', event_id: '4625', keywords: ['Audit Failure'], task: 'Logon' },
+    });
+    expect(skips[0]).toBe('windows-csv-header');
+    // Stray text after a quoted field, a date that is none, a record the file cut short.
+    expect(notes).toEqual(['3 records skipped: bad-windows-csv-record']);
+  });
+
+  it("reads other logs' exports, whose first column is the level", () => {
+    const { events } = parse(read('application.csv'));
+    expect(
+      events.map((event) => [
+        event.event.code,
+        event.event.action,
+        (event.source as { ip?: string } | undefined)?.ip,
+      ]),
+    ).toEqual([
+      ['16384', undefined, undefined],
+      ['18456', 'mssql-login-failed', '203.0.113.79'],
+    ]);
+  });
+
+  it('is recognised by its header, and nothing before a header is read', () => {
+    const security = read('security.csv');
+    const choice = chooseParser(security.slice(0, 40));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('windows-csv');
+    expect(parse(security.slice(1, 38)).skips.every((skip) => skip === 'not-windows-csv')).toBe(true);
+  });
+});
+
+describe('csvFields', () => {
+  it('splits a record with quoted fields, doubled quotes and line breaks', () => {
+    expect(csvFields('a,"b,c","d ""e""\nf",')).toEqual(['a', 'b,c', 'd "e"\nf', '']);
+    expect(csvFields('"open')).toBeUndefined();
+    expect(csvFields('"a"b')).toBeUndefined();
+  });
+});
