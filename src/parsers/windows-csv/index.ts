@@ -16,7 +16,14 @@ const MOST_LINES = 2000;
  * one record per event with the rendered message as an unnamed last column, quoted, over many
  * lines.
  */
-const HEADER = /^\uFEFF?(?:Level|Keywords),Date and Time,Source,Event ID,Task Category(?:,[^,"]{1,40})*$/;
+const EVENT_VIEWER_HEADER =
+  /^\uFEFF?(?:Level|Keywords),Date and Time,Source,Event ID,Task Category(?:,[^,"]{1,40})*$/;
+/**
+ * PowerShell's `Get-WinEvent | Export-Csv` (after 5.1's `#TYPE` line): the record's properties,
+ * quoted, `Message` among them.
+ */
+const POWERSHELL_COLUMNS = ['Message', 'Id', 'ProviderName', 'TimeCreated'];
+/** Both forms' columns, by the name the classic text form gives each. */
 const COLUMNS: Record<string, string> = {
   'Date and Time': 'Date',
   Source: 'SourceName',
@@ -24,14 +31,47 @@ const COLUMNS: Record<string, string> = {
   'Task Category': 'TaskCategory',
   Keywords: 'Keywords',
   Computer: 'ComputerName',
+  TimeCreated: 'Date',
+  ProviderName: 'SourceName',
+  Id: 'EventCode',
+  TaskDisplayName: 'TaskCategory',
+  LogName: 'LogName',
+  MachineName: 'ComputerName',
+  RecordId: 'RecordNumber',
 };
+const AUDIT_KEYWORD = /^Audit (?:Success|Failure)$/;
+/** PowerShell's Keywords: the audit bits (0x8010..., 0x8020...) as a signed 64-bit number. */
+const KEYWORD_NUMBERS = new Map([
+  ['-9218868437227405312', 'Audit Failure'],
+  ['-9214364837600034816', 'Audit Success'],
+]);
+
+/** The columns a header names, and which holds the message. */
+interface CsvColumns {
+  names: string[];
+  message: number;
+}
+
+/** The columns of a header line of either form, or undefined when the line is none. */
+function readHeader(line: string): CsvColumns | undefined {
+  const text = line.replace(/^\uFEFF/, '');
+  if (EVENT_VIEWER_HEADER.test(text)) {
+    const names = text.split(',');
+    return { names, message: names.length };
+  }
+  if (!text.startsWith('"') || text.length > 4096) return undefined;
+  const names = csvFields(text);
+  if (names === undefined || !POWERSHELL_COLUMNS.every((name) => names.includes(name))) return undefined;
+  return { names, message: names.indexOf('Message') };
+}
 
 export const windowsCsvParser: ParserDefinition = {
   format: 'windows-csv',
-  description: "Windows events as Event Viewer saves them as CSV, mapped as Winlogbeat's documents are",
+  description:
+    "Windows events as Event Viewer saves them as CSV or PowerShell's Export-Csv writes them, mapped as Winlogbeat's documents are",
   sniff: (sample) => {
     const first = sample.find((line) => line.trim() !== '')?.replace(/\r$/, '');
-    return first !== undefined && HEADER.test(first) ? 0.95 : 0;
+    return first !== undefined && readHeader(first) !== undefined ? 0.95 : 0;
   },
   create: createWindowsCsvParser,
 };
@@ -44,7 +84,7 @@ export const windowsCsvParser: ParserDefinition = {
  * counted once it is complete.
  */
 function createWindowsCsvParser(): LineParser {
-  let columns: string[] | undefined;
+  let columns: CsvColumns | undefined;
   let open: string[] | undefined;
   let openLength = 0;
   let inside = false;
@@ -53,15 +93,16 @@ function createWindowsCsvParser(): LineParser {
   function close(): ReturnType<typeof readRecord> {
     const lines = open as string[];
     open = undefined;
-    return readRecord(columns as string[], lines.join('\n'));
+    return readRecord(columns as CsvColumns, lines.join('\n'));
   }
 
   return {
     parseLine(line, emit) {
       const text = line.endsWith('\r') ? line.slice(0, -1) : line;
       if (open === undefined) {
-        if (HEADER.test(text)) {
-          columns = text.replace(/^\uFEFF/, '').split(',');
+        const header = readHeader(text);
+        if (header !== undefined) {
+          columns = header;
           return WINDOWS_CSV_HEADER;
         }
         if (columns === undefined) return NOT_WINDOWS_CSV;
@@ -99,22 +140,31 @@ function createWindowsCsvParser(): LineParser {
   };
 }
 
-function readRecord(columns: readonly string[], text: string) {
+function readRecord(columns: CsvColumns, text: string) {
   const fields = csvFields(text);
-  if (fields === undefined || fields.length < columns.length) return BAD_WINDOWS_CSV_RECORD;
+  const { names, message } = columns;
+  if (fields === undefined || fields.length < Math.max(names.length, message + 1))
+    return BAD_WINDOWS_CSV_RECORD;
   const header = new Map<string, string>();
-  columns.forEach((name, index) => {
+  names.forEach((name, index) => {
     const key = Object.hasOwn(COLUMNS, name) ? COLUMNS[name] : undefined;
-    if (key !== undefined) header.set(key, (fields[index] as string).trim());
+    if (key !== undefined && index !== message) header.set(key, (fields[index] as string).trim());
   });
-  const level = fields[0] as string;
-  if (columns[0] === 'Level' && /^Audit (Success|Failure)$/.test(level)) header.set('Keywords', level);
+  // Event Viewer's Level column holds the keyword for audit events; PowerShell's Keywords a number.
+  const written = header.get('Keywords') ?? '';
+  const keyword = [fields[0], written, KEYWORD_NUMBERS.get(written)].find(
+    (value) => value !== undefined && AUDIT_KEYWORD.test(value),
+  );
+  if (keyword !== undefined) header.set('Keywords', keyword);
+  else header.delete('Keywords');
   if (!/^\d{1,5}$/.test(header.get('EventCode') ?? '')) return BAD_WINDOWS_CSV_RECORD;
   const time = readWindowsTextTime(header.get('Date') ?? '');
   if (time === undefined) return BAD_WINDOWS_CSV_RECORD;
-  const source = header.get('SourceName');
-  if (source === 'Microsoft-Windows-Security-Auditing') header.set('LogName', 'Security');
-  const message = (fields[columns.length] ?? '').split(/\r?\n/);
-  const event = classicRecordEvent({ time, header, message }, text);
+  if (!header.has('LogName') && header.get('SourceName') === 'Microsoft-Windows-Security-Auditing')
+    header.set('LogName', 'Security');
+  const event = classicRecordEvent(
+    { time, header, message: (fields[message] as string).split(/\r?\n/) },
+    text,
+  );
   return typeof event === 'string' ? event : { event, time };
 }

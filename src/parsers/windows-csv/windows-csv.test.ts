@@ -76,6 +76,35 @@ describe("Event Viewer's CSV export", () => {
     ]);
   });
 
+  it("reads PowerShell's Export-Csv of Get-WinEvent, its message a named column", () => {
+    const { events, skips } = parse(read('powershell.csv'));
+    expect(skips.slice(0, 2)).toEqual(['not-windows-csv', 'windows-csv-header']);
+    expect(
+      events.map((event) => [
+        event['@timestamp'],
+        event.event.code,
+        event.event.action,
+        (event.user as { name?: string } | undefined)?.name,
+        (event.source as { ip?: string } | undefined)?.ip,
+      ]),
+    ).toEqual([
+      ['2024-03-04T23:15:00.000Z', '4625', 'logon-failed', 'backup', '198.51.100.90'],
+      ['2024-03-04T23:15:01.000Z', '4672', undefined, undefined, undefined],
+    ]);
+    expect(events[0]).toMatchObject({
+      winlog: {
+        channel: 'Security',
+        computer_name: 'WS01.corp.example.com',
+        record_id: 88001,
+        keywords: ['Audit Failure'],
+        logon: { type: 'RemoteInteractive' },
+      },
+    });
+    expect(events[1]).toMatchObject({ winlog: { keywords: ['Audit Success'] } });
+    const choice = chooseParser(read('powershell.csv').slice(0, 30));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('windows-csv');
+  });
+
   it('is recognised by its header, and nothing before a header is read', () => {
     const security = read('security.csv');
     const choice = chooseParser(security.slice(0, 40));
