@@ -21,7 +21,16 @@ export function fixtureLines(path: string): string[] {
 }
 
 /** The sshd parser's fixtures: OpenSSH's variants, Dropbear, and the other services in syslog. */
-const SSHD_FIXTURES = ['openssh-variants', 'dropbear', 'mail-and-old-pam', 'macos', 'ftp', 'apache', 'mysql'];
+const SSHD_FIXTURES = [
+  'openssh-variants',
+  'dropbear',
+  'mail-and-old-pam',
+  'macos',
+  'ftp',
+  'apache',
+  'mysql',
+  'web-admin',
+];
 
 let authLog: string[] | undefined;
 /** Every line of the real auth.log (public dataset) and of the sshd parser's fixtures. */

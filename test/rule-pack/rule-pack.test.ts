@@ -507,6 +507,12 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
+      'password guessing against Webmin, which runs as root',
+      sshdParser,
+      times(10, 20).map((s) => accountLine(s, 'webmin', `Invalid login as root from 203.0.113.57`)),
+      ['app-login-failures-user'],
+    ],
+    [
       'IMAP password guessing against Cyrus from one address',
       sshdParser,
       times(10, 30).map((s) => cyrusFailure(s, '203.0.113.48')),

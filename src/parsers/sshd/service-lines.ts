@@ -17,6 +17,7 @@ import { buildFtpEvent, ftpServerAt, matchFtpLogin } from '../ftp-log/index.ts';
 import { isApacheProgramAt, mapHttpAuthFailure, readApacheFields } from '../web-error-log/index.ts';
 import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
 import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
+import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admin/index.ts';
 import {
   createRoundcubeReader,
   isRoundcubeAt,
@@ -47,9 +48,10 @@ interface Service {
 /**
  * The services besides the SSH servers and the account tools whose logins the sshd parser reads
  * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL, Asterisk and Roundcube. One reader per parser: sendmail's summaries are counted against
- * the lines of their connection seen before (see createMailAttemptCounter), Roundcube's userlogins
- * lines against its errors lines (see createRoundcubeReader).
+ * MySQL, Asterisk, Roundcube, Webmin, Usermin and phpMyAdmin. One reader per parser: sendmail's
+ * summaries are counted against the lines of their connection seen before (see
+ * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
+ * createRoundcubeReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
@@ -98,6 +100,17 @@ export function createServiceLines(): {
         withTime(input, readRoundcubeMessage(input.message, input.time, roundcube) ?? NOT_SSHD, (found) => [
           mapRoundcubeLogin(input.line, found, input.time, input.header.hostname),
         ]),
+    },
+    {
+      at: (text, start, end) => webAdminAppAt(text, start, end) !== undefined,
+      read: (input) => {
+        const { program } = input.header;
+        const app = webAdminAppAt(program, 0, program.length);
+        const found = app === undefined ? undefined : matchWebAdminLogin(app, input.message);
+        return withTime(input, found ?? NOT_SSHD, (login) => [
+          mapWebAdminLogin(input.line, login, input.time, input.header.hostname),
+        ]);
+      },
     },
     {
       at: (text, start, end) => ftpServerAt(text, start, end) !== undefined,
