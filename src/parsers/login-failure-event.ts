@@ -59,3 +59,42 @@ export function buildLoginFailureEvent(failure: LoginFailure): SecurityEvent {
   if (host !== undefined) event.host = { hostname: host, name: host };
   return event;
 }
+
+/** A login to a web application that its own log reports (Roundcube, Webmin, phpMyAdmin). */
+export interface AppLogin {
+  /** The application: `event.module` and `service.name`. */
+  app: string;
+  dataset: string;
+  outcome: 'failure' | 'success';
+  user: string | undefined;
+  ip: string;
+  reason: string;
+}
+
+/**
+ * A web application's login as the login event the ingest API takes from applications, so the
+ * application rules count it: `event.action: login` with its outcome, `service.name` the
+ * application, `event.category: [authentication, web]`, `user.name`, `source.ip`. `host`: the
+ * syslog header's host, when the line came through syslog.
+ */
+export function buildAppLoginEvent(
+  line: string,
+  login: AppLogin,
+  time: number,
+  host?: string,
+): SecurityEvent {
+  return buildLoginFailureEvent({
+    original: line,
+    time,
+    outcome: login.outcome,
+    module: login.app,
+    dataset: login.dataset,
+    category: ['authentication', 'web'],
+    action: 'login',
+    reason: login.reason,
+    ip: login.ip,
+    user: login.user,
+    service: login.app,
+    host,
+  });
+}

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
-import { buildLoginFailureEvent } from '../login-failure-event.ts';
+import { buildAppLoginEvent } from '../login-failure-event.ts';
 import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { programNamed } from '../syslog/index.ts';
@@ -35,30 +35,13 @@ export const roundcubeParser: ParserDefinition = {
   },
 };
 
-/**
- * A Roundcube login as an application's login event, which the application rules count:
- * `event.action: login` with its outcome, `service.name: roundcube`, `event.category:
- * [authentication, web]`, `user.name` the account the client named, `source.ip`. `host`: the
- * syslog header's host, when the line came through syslog.
- */
+/** A Roundcube login as an application's login event (see buildAppLoginEvent), `service.name: roundcube`. */
 export function mapRoundcubeLogin(
   line: string,
   found: RoundcubeLogin,
   time: number,
   host?: string,
 ): SecurityEvent {
-  return buildLoginFailureEvent({
-    original: line,
-    time,
-    outcome: found.outcome,
-    module: ROUNDCUBE,
-    dataset: found.outcome === 'failure' ? 'roundcube.errors' : 'roundcube.userlogins',
-    category: ['authentication', 'web'],
-    action: 'login',
-    reason: found.reason,
-    ip: found.ip,
-    user: found.user,
-    service: ROUNDCUBE,
-    host,
-  });
+  const dataset = found.outcome === 'failure' ? 'roundcube.errors' : 'roundcube.userlogins';
+  return buildAppLoginEvent(line, { ...found, app: ROUNDCUBE, dataset }, time, host);
 }
