@@ -30,6 +30,7 @@ const SSHD_FIXTURES = [
   'apache',
   'mysql',
   'web-admin',
+  'haproxy',
 ];
 
 let authLog: string[] | undefined;

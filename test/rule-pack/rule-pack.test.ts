@@ -507,6 +507,18 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
+      'forced browsing behind HAProxy, in its HTTP log',
+      sshdParser,
+      times(30, 5).map((s) =>
+        accountLine(
+          s,
+          'haproxy',
+          `203.0.113.58:40000 [04/Mar/2024:10:00:00.000] main app/app1 0/0/1/2/3 401 120 - - ---- 1/1/1/1/0 0/0 "GET /admin/${s} HTTP/1.1"`,
+        ),
+      ),
+      ['web-auth-failures-source'],
+    ],
+    [
       'password guessing against Webmin, which runs as root',
       sshdParser,
       times(10, 20).map((s) => accountLine(s, 'webmin', `Invalid login as root from 203.0.113.57`)),

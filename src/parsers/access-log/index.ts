@@ -3,6 +3,9 @@ import { shareOfLines } from '../share-of-lines.ts';
 import { scanAccessLine } from './scan-access-line.ts';
 import { mapAccessEvent } from './map-access-event.ts';
 
+export { mapAccessEvent } from './map-access-event.ts';
+export { HAPROXY, readHaproxyLine } from './read-haproxy-line.ts';
+
 export const NOT_ACCESS_LOG = 'not-access-log';
 export const BAD_TIME = 'access-log-bad-time';
 

@@ -18,6 +18,8 @@ import { isApacheProgramAt, mapHttpAuthFailure, readApacheFields } from '../web-
 import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
 import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
 import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admin/index.ts';
+import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts';
+import { programNamed } from '../syslog/index.ts';
 import {
   createRoundcubeReader,
   isRoundcubeAt,
@@ -46,12 +48,12 @@ interface Service {
 }
 
 /**
- * The services besides the SSH servers and the account tools whose logins the sshd parser reads
+ * The services besides the SSH servers and the account tools whose lines the sshd parser reads
  * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL, Asterisk, Roundcube, Webmin, Usermin and phpMyAdmin. One reader per parser: sendmail's
- * summaries are counted against the lines of their connection seen before (see
- * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
- * createRoundcubeReader).
+ * MySQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, and HAProxy's HTTP log (as an access
+ * log's requests). One reader per parser: sendmail's summaries are counted against the lines of
+ * their connection seen before (see createMailAttemptCounter), Roundcube's userlogins lines against
+ * its errors lines (see createRoundcubeReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
@@ -100,6 +102,17 @@ export function createServiceLines(): {
         withTime(input, readRoundcubeMessage(input.message, input.time, roundcube) ?? NOT_SSHD, (found) => [
           mapRoundcubeLogin(input.line, found, input.time, input.header.hostname),
         ]),
+    },
+    {
+      at: programNamed(HAPROXY),
+      // The syslog line's time, as for every service here (HAProxy's own is the request's accept).
+      read: (input, timestamp) =>
+        withTime(input, readHaproxyLine(input.message) ?? NOT_SSHD, (access) => {
+          const event = mapAccessEvent(input.line, access, timestamp(input.time));
+          const host = input.header.hostname;
+          if (host !== undefined) event.host = { hostname: host, name: host };
+          return [event];
+        }),
     },
     {
       at: (text, start, end) => webAdminAppAt(text, start, end) !== undefined,
