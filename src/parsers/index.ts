@@ -15,6 +15,7 @@ export { eximParser } from './exim/index.ts';
 export { roundcubeParser } from './roundcube/index.ts';
 export { mssqlParser } from './mssql/index.ts';
 export { windowsCsvParser } from './windows-csv/index.ts';
+export { vaultwardenParser } from './vaultwarden/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -21,6 +21,7 @@ import {
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
+  vaultwardenParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -28,7 +29,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql and windows-csv, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv and vaultwarden, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -46,6 +47,7 @@ describe('parser registry', () => {
       'roundcube',
       'mssql',
       'windows-csv',
+      'vaultwarden',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -60,6 +62,7 @@ describe('parser registry', () => {
     expect(findParser('roundcube')).toBe(roundcubeParser);
     expect(findParser('MSSQL')).toBe(mssqlParser);
     expect(findParser('windows-csv')).toBe(windowsCsvParser);
+    expect(findParser('Vaultwarden')).toBe(vaultwardenParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -104,6 +107,7 @@ describe('parser registry', () => {
       { format: 'roundcube', score: 0 },
       { format: 'mssql', score: 0 },
       { format: 'windows-csv', score: 0 },
+      { format: 'vaultwarden', score: 0 },
     ]);
   });
 
@@ -133,7 +137,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden\]/,
     );
   });
 });

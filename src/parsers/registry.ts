@@ -18,6 +18,7 @@ import { eximParser } from './exim/index.ts';
 import { roundcubeParser } from './roundcube/index.ts';
 import { mssqlParser } from './mssql/index.ts';
 import { windowsCsvParser } from './windows-csv/index.ts';
+import { vaultwardenParser } from './vaultwarden/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -37,9 +38,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
+  vaultwardenParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -8,6 +8,7 @@ import { eximTarget } from './exim.fuzz.ts';
 import { roundcubeTarget } from './roundcube.fuzz.ts';
 import { mssqlTarget } from './mssql.fuzz.ts';
 import { windowsCsvTarget } from './windows-csv.fuzz.ts';
+import { vaultwardenTarget } from './vaultwarden.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -41,6 +42,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   roundcubeTarget,
   mssqlTarget,
   windowsCsvTarget,
+  vaultwardenTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

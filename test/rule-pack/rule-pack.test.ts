@@ -13,6 +13,7 @@ import {
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
+  vaultwardenParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -517,6 +518,15 @@ describe('the shipped rule pack', () => {
         ),
       ),
       ['web-auth-failures-source'],
+    ],
+    [
+      'password guessing against a Vaultwarden account',
+      vaultwardenParser,
+      times(10, 20).map(
+        (s) =>
+          `[${iso(s).slice(0, 10)} ${iso(s).slice(11, 23)}][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.59. Username: alice@example.org.`,
+      ),
+      ['app-login-failures-user'],
     ],
     [
       'password guessing against Webmin, which runs as root',

@@ -19,6 +19,7 @@ import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '
 import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
 import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admin/index.ts';
 import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts';
+import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
 import { programNamed } from '../syslog/index.ts';
 import {
   createRoundcubeReader,
@@ -50,10 +51,10 @@ interface Service {
 /**
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads
  * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, and HAProxy's HTTP log (as an access
- * log's requests). One reader per parser: sendmail's summaries are counted against the lines of
- * their connection seen before (see createMailAttemptCounter), Roundcube's userlogins lines against
- * its errors lines (see createRoundcubeReader).
+ * MySQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Vaultwarden, Bitwarden, and HAProxy's
+ * HTTP log (as an access log's requests). One reader per parser: sendmail's summaries are counted
+ * against the lines of their connection seen before (see createMailAttemptCounter), Roundcube's
+ * userlogins lines against its errors lines (see createRoundcubeReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
@@ -113,6 +114,17 @@ export function createServiceLines(): {
           if (host !== undefined) event.host = { hostname: host, name: host };
           return [event];
         }),
+    },
+    {
+      at: (text, start, end) => vaultAppAt(text, start, end) !== undefined,
+      read: (input) => {
+        const { program } = input.header;
+        const app = vaultAppAt(program, 0, program.length);
+        const found = app === undefined ? undefined : readVaultSyslogMessage(app, input.message);
+        return withTime(input, found ?? NOT_SSHD, (login) => [
+          mapVaultLogin(input.line, login, input.time, input.header.hostname),
+        ]);
+      },
     },
     {
       at: (text, start, end) => webAdminAppAt(text, start, end) !== undefined,
