@@ -115,28 +115,8 @@ export function createServiceLines(): {
           return [event];
         }),
     },
-    {
-      at: (text, start, end) => vaultAppAt(text, start, end) !== undefined,
-      read: (input) => {
-        const { program } = input.header;
-        const app = vaultAppAt(program, 0, program.length);
-        const found = app === undefined ? undefined : readVaultSyslogMessage(app, input.message);
-        return withTime(input, found ?? NOT_SSHD, (login) => [
-          mapVaultLogin(input.line, login, input.time, input.header.hostname),
-        ]);
-      },
-    },
-    {
-      at: (text, start, end) => webAdminAppAt(text, start, end) !== undefined,
-      read: (input) => {
-        const { program } = input.header;
-        const app = webAdminAppAt(program, 0, program.length);
-        const found = app === undefined ? undefined : matchWebAdminLogin(app, input.message);
-        return withTime(input, found ?? NOT_SSHD, (login) => [
-          mapWebAdminLogin(input.line, login, input.time, input.header.hostname),
-        ]);
-      },
-    },
+    appService(vaultAppAt, readVaultSyslogMessage, mapVaultLogin),
+    appService(webAdminAppAt, matchWebAdminLogin, mapWebAdminLogin),
     {
       at: (text, start, end) => ftpServerAt(text, start, end) !== undefined,
       // An FTP server's PAM lines go on to PAM's reader.
@@ -175,6 +155,28 @@ export function createServiceLines(): {
     read(input, timestamp) {
       const { program } = input.header;
       return serviceAt(program, 0, program.length)?.read(input, timestamp);
+    },
+  };
+}
+
+/**
+ * A service whose program name says which of several applications wrote the line (`appAt`), whose
+ * message `match` reads for that application, and whose finding `map` makes one event of.
+ */
+function appService<App, Found>(
+  appAt: (text: string, start: number, end: number) => App | undefined,
+  match: (app: App, message: string) => Found | undefined,
+  map: (line: string, found: Found, time: number, host?: string) => SecurityEvent,
+): Service {
+  return {
+    at: (text, start, end) => appAt(text, start, end) !== undefined,
+    read(input) {
+      const { program } = input.header;
+      const app = appAt(program, 0, program.length);
+      const found = app === undefined ? undefined : match(app, input.message);
+      return withTime(input, found ?? NOT_SSHD, (login) => [
+        map(input.line, login, input.time, input.header.hostname),
+      ]);
     },
   };
 }
