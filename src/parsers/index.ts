@@ -16,6 +16,7 @@ export { roundcubeParser } from './roundcube/index.ts';
 export { mssqlParser } from './mssql/index.ts';
 export { windowsCsvParser } from './windows-csv/index.ts';
 export { vaultwardenParser } from './vaultwarden/index.ts';
+export { mongodbParser } from './mongodb/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -22,6 +22,7 @@ import {
   mssqlParser,
   windowsCsvParser,
   vaultwardenParser,
+  mongodbParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -29,7 +30,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv and vaultwarden, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden and mongodb, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -48,6 +49,7 @@ describe('parser registry', () => {
       'mssql',
       'windows-csv',
       'vaultwarden',
+      'mongodb',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -63,6 +65,7 @@ describe('parser registry', () => {
     expect(findParser('MSSQL')).toBe(mssqlParser);
     expect(findParser('windows-csv')).toBe(windowsCsvParser);
     expect(findParser('Vaultwarden')).toBe(vaultwardenParser);
+    expect(findParser('MongoDB')).toBe(mongodbParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -108,6 +111,7 @@ describe('parser registry', () => {
       { format: 'mssql', score: 0 },
       { format: 'windows-csv', score: 0 },
       { format: 'vaultwarden', score: 0 },
+      { format: 'mongodb', score: 0 },
     ]);
   });
 
@@ -137,7 +141,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb\]/,
     );
   });
 });

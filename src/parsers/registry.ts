@@ -19,6 +19,7 @@ import { roundcubeParser } from './roundcube/index.ts';
 import { mssqlParser } from './mssql/index.ts';
 import { windowsCsvParser } from './windows-csv/index.ts';
 import { vaultwardenParser } from './vaultwarden/index.ts';
+import { mongodbParser } from './mongodb/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -39,9 +40,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   mssqlParser,
   windowsCsvParser,
   vaultwardenParser,
+  mongodbParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`, `mongodb`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -9,6 +9,7 @@ import { roundcubeTarget } from './roundcube.fuzz.ts';
 import { mssqlTarget } from './mssql.fuzz.ts';
 import { windowsCsvTarget } from './windows-csv.fuzz.ts';
 import { vaultwardenTarget } from './vaultwarden.fuzz.ts';
+import { mongodbTarget } from './mongodb.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -43,6 +44,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   mssqlTarget,
   windowsCsvTarget,
   vaultwardenTarget,
+  mongodbTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

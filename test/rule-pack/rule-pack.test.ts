@@ -14,6 +14,7 @@ import {
   mssqlParser,
   windowsCsvParser,
   vaultwardenParser,
+  mongodbParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -518,6 +519,24 @@ describe('the shipped rule pack', () => {
         ),
       ),
       ['web-auth-failures-source'],
+    ],
+    [
+      'password guessing against MongoDB from one address',
+      mongodbParser,
+      times(10, 20).map(
+        (s) =>
+          `{"t":{"$date":"${iso(s)}"},"s":"I","c":"ACCESS","id":20249,"ctx":"conn${s}","msg":"Authentication failed","attr":{"mechanism":"SCRAM-SHA-256","principalName":"admin","authenticationDatabase":"admin","remote":"203.0.113.60:4${s}","error":"AuthenticationFailed: SCRAM authentication failed, storedKey mismatch"}}`,
+      ),
+      ['mongodb-login-failures-source'],
+    ],
+    [
+      '9 failed MongoDB logins are not enough',
+      mongodbParser,
+      times(9, 20).map(
+        (s) =>
+          `{"t":{"$date":"${iso(s)}"},"s":"I","c":"ACCESS","id":20249,"ctx":"conn${s}","msg":"Authentication failed","attr":{"principalName":"admin","remote":"203.0.113.60:4${s}","error":"AuthenticationFailed: x"}}`,
+      ),
+      [],
     ],
     [
       'password guessing against a Vaultwarden account',
