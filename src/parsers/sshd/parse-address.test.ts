@@ -34,7 +34,15 @@ describe('normalizeIp', () => {
 describe('isIpv4', () => {
   it('accepts a dotted quad and rejects a trailing dot', () => {
     expect(isIpv4('10.77.20.248')).toBe(true);
+    expect(isIpv4('10.0.20.248')).toBe(true);
     expect(isIpv4('10.77.20.248.')).toBe(false);
+  });
+
+  it('rejects a part written with a leading zero, which inet_aton reads as octal', () => {
+    expect(isIpv4('34.204.227.075')).toBe(false);
+    expect(isIpv4('010.77.20.248')).toBe(false);
+    expect(isIpv4('10.00.20.248')).toBe(false);
+    expect(normalizeIp('::ffff:34.204.227.075')).toBeUndefined();
   });
 });
 

@@ -15,10 +15,14 @@ export function normalizeIp(text: string): string | undefined {
   return lower;
 }
 
-/** Dotted quad with each part 0–255. */
+/**
+ * Dotted quad with each part 0–255, written without leading zeros: `075` is 61 to inet_aton
+ * (octal) and 75 to others, so a part written so is no address (as to node:net's isIP).
+ */
 export function isIpv4(text: string): boolean {
   let parts = 0;
   let value = -1;
+  let leadingZero = false;
   for (let index = 0; index <= text.length; index++) {
     const code = index < text.length ? text.charCodeAt(index) : 46;
     if (code === 46 /* . */) {
@@ -26,6 +30,8 @@ export function isIpv4(text: string): boolean {
       parts++;
       value = -1;
     } else if (code >= 48 && code <= 57) {
+      if (leadingZero && value === 0) return false;
+      leadingZero = value < 0 && code === 48;
       value = value < 0 ? code - 48 : value * 10 + code - 48;
     } else {
       return false;
