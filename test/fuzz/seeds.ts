@@ -31,6 +31,7 @@ const SSHD_FIXTURES = [
   'mysql',
   'web-admin',
   'haproxy',
+  'slapd',
 ];
 
 let authLog: string[] | undefined;

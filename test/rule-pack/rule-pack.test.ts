@@ -33,9 +33,12 @@ function openedRules(parser: ParserDefinition, lines: string[]): string[] {
 function openedDetections(parser: ParserDefinition, lines: string[]): Detection[] {
   const events: SecurityEvent[] = [];
   const instance = parser.create({ year: 2024 });
-  // Every line is read (a CSV export's header is the one line that is no event and no record's).
+  // Every line is read: a CSV export's header and slapd's connection and BIND lines are the lines
+  // that give no event themselves.
   for (const line of lines)
-    expect([null, 'windows-csv-header']).toContain(instance.parseLine(line, (event) => events.push(event)));
+    expect([null, 'windows-csv-header', 'slapd-line-unused']).toContain(
+      instance.parseLine(line, (event) => events.push(event)),
+    );
   const opened: Detection[] = [];
   const engine = createDetectionEngine({ rules, emit: (d) => d.state === 'opened' && opened.push(d) });
   engine.pushBatch(events);
@@ -519,6 +522,20 @@ describe('the shipped rule pack', () => {
         ),
       ),
       ['web-auth-failures-source'],
+    ],
+    [
+      'password guessing against OpenLDAP, one connection per guess',
+      sshdParser,
+      times(10, 20).flatMap((s) => [
+        accountLine(s, 'slapd', `conn=${s} fd=21 ACCEPT from IP=203.0.113.61:40000 (IP=0.0.0.0:389)`),
+        accountLine(
+          s,
+          'slapd',
+          `conn=${s} op=1 BIND dn="uid=user${s},ou=people,dc=example,dc=com" method=128`,
+        ),
+        accountLine(s, 'slapd', `conn=${s} op=1 RESULT tag=97 err=49 text=`),
+      ]),
+      ['ldap-bind-failures-source', 'password-spray-source'],
     ],
     [
       'password guessing against MongoDB from one address',

@@ -20,6 +20,7 @@ import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../as
 import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admin/index.ts';
 import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts';
 import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
+import { createSlapdReader, isSlapdAt, mapLdapBind } from '../slapd/index.ts';
 import { programNamed } from '../syslog/index.ts';
 import {
   createRoundcubeReader,
@@ -51,10 +52,11 @@ interface Service {
 /**
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads
  * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Vaultwarden, Bitwarden, and HAProxy's
- * HTTP log (as an access log's requests). One reader per parser: sendmail's summaries are counted
- * against the lines of their connection seen before (see createMailAttemptCounter), Roundcube's
- * userlogins lines against its errors lines (see createRoundcubeReader).
+ * MySQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Vaultwarden, Bitwarden, OpenLDAP, and
+ * HAProxy's HTTP log (as an access log's requests). One reader per parser: sendmail's summaries
+ * are counted against the lines of their connection seen before (see createMailAttemptCounter),
+ * Roundcube's userlogins lines against its errors lines (see createRoundcubeReader), slapd's bind
+ * results joined to their connection's client (see createSlapdReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
@@ -62,6 +64,7 @@ export function createServiceLines(): {
 } {
   const mailAttempts = createMailAttemptCounter();
   const roundcube = createRoundcubeReader();
+  const slapd = createSlapdReader();
   const services: Service[] = [
     {
       at: isScreenSharingAt,
@@ -114,6 +117,13 @@ export function createServiceLines(): {
           if (host !== undefined) event.host = { hostname: host, name: host };
           return [event];
         }),
+    },
+    {
+      at: isSlapdAt,
+      read: (input) =>
+        withTime(input, slapd(input.message), (bind) => [
+          mapLdapBind(input.line, bind, input.time, input.header.hostname),
+        ]),
     },
     appService(vaultAppAt, readVaultSyslogMessage, mapVaultLogin),
     appService(webAdminAppAt, matchWebAdminLogin, mapWebAdminLogin),
