@@ -23,6 +23,8 @@ import {
   windowsCsvParser,
   vaultwardenParser,
   mongodbParser,
+  gitlabParser,
+  grafanaParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -30,7 +32,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden and mongodb, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab and grafana, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -50,6 +52,8 @@ describe('parser registry', () => {
       'windows-csv',
       'vaultwarden',
       'mongodb',
+      'gitlab',
+      'grafana',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -66,6 +70,8 @@ describe('parser registry', () => {
     expect(findParser('windows-csv')).toBe(windowsCsvParser);
     expect(findParser('Vaultwarden')).toBe(vaultwardenParser);
     expect(findParser('MongoDB')).toBe(mongodbParser);
+    expect(findParser('gitlab')).toBe(gitlabParser);
+    expect(findParser('grafana')).toBe(grafanaParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -112,6 +118,8 @@ describe('parser registry', () => {
       { format: 'windows-csv', score: 0 },
       { format: 'vaultwarden', score: 0 },
       { format: 'mongodb', score: 0 },
+      { format: 'gitlab', score: 0 },
+      { format: 'grafana', score: 0 },
     ]);
   });
 
@@ -141,7 +149,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana\]/,
     );
   });
 });

@@ -20,6 +20,8 @@ import { mssqlParser } from './mssql/index.ts';
 import { windowsCsvParser } from './windows-csv/index.ts';
 import { vaultwardenParser } from './vaultwarden/index.ts';
 import { mongodbParser } from './mongodb/index.ts';
+import { gitlabParser } from './gitlab/index.ts';
+import { grafanaParser } from './grafana/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -41,9 +43,11 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   windowsCsvParser,
   vaultwardenParser,
   mongodbParser,
+  gitlabParser,
+  grafanaParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`, `mongodb`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`, `mongodb`, `gitlab`, `grafana`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -10,6 +10,7 @@ import { mssqlTarget } from './mssql.fuzz.ts';
 import { windowsCsvTarget } from './windows-csv.fuzz.ts';
 import { vaultwardenTarget } from './vaultwarden.fuzz.ts';
 import { mongodbTarget } from './mongodb.fuzz.ts';
+import { gitlabTarget, grafanaTarget } from './app-logs.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -45,6 +46,8 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   windowsCsvTarget,
   vaultwardenTarget,
   mongodbTarget,
+  gitlabTarget,
+  grafanaTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../core/index.ts';
+import { chooseParser } from '../registry.ts';
+import { grafanaParser } from './index.ts';
+import { readLogfmt } from './read-logfmt.ts';
+
+// Grafana log lines written for these tests after its logfmt log: 7's `t=... lvl=eror`, 8's
+// `logger=... t=... level=error`, 9's authn service.
+const LOG = readFileSync(new URL('./testdata/grafana.log', import.meta.url), 'utf8')
+  .trimEnd()
+  .split('\n');
+
+describe("Grafana's log", () => {
+  const parser = grafanaParser.create({});
+  const events: SecurityEvent[] = [];
+  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+
+  it("gives each refused login from its remote_addr, whatever the error's quoted text holds", () => {
+    expect(
+      events.map((event) => [event['@timestamp'], (event.source as { ip: string }).ip, event.event.reason]),
+    ).toEqual([
+      ['2024-03-04T09:00:01.000Z', '203.0.113.150', 'Invalid Username or Password'],
+      ['2024-03-04T09:00:02.000Z', '203.0.113.151', 'User not found'],
+      ['2024-03-04T10:00:03.123Z', '2001:db8::152', 'invalid username or password'],
+      [
+        '2024-03-04T10:00:04.500Z',
+        '203.0.113.153',
+        '[password-auth.failed] failed to authenticate identity: [identity.not-found] no user found "remote_addr=198.51.100.66"',
+      ],
+    ]);
+    expect(events[0]).toMatchObject({ event: { action: 'login', outcome: 'failure', module: 'grafana' } });
+    // An expired session tried no password; a completed request is none; a quote left open is no logfmt.
+    expect(skips.slice(-3)).toEqual(['grafana-line-unused', 'grafana-line-unused', 'not-grafana-log']);
+  });
+
+  it('is recognised by its logfmt and time', () => {
+    const choice = chooseParser(LOG);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('grafana');
+  });
+});
+
+describe('readLogfmt', () => {
+  it('reads bare and quoted values, escapes included, and refuses what is not logfmt', () => {
+    expect(readLogfmt('a=1 b="x \\"y\\" z" c=')).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', 'x "y" z'],
+        ['c', ''],
+      ]),
+    );
+    expect(readLogfmt('a=1 bare words')).toBeUndefined();
+    expect(readLogfmt('a="open')).toBeUndefined();
+  });
+});

@@ -1,0 +1,33 @@
+import { gitlabParser, grafanaParser } from '../../src/parsers/index.ts';
+import { fixtureLines } from './seeds.ts';
+import { lineParserTarget } from './line-parser-target.ts';
+
+/** GitLab's application log: user names and addresses of a forged failure, JSON keys. */
+export const gitlabTarget = lineParserTarget(
+  'gitlab',
+  gitlabParser,
+  fixtureLines('src/parsers/gitlab/testdata/application.log'),
+  [
+    ' ip=198.51.100.1',
+    'username=',
+    '"correlation_id":"x",',
+    '"message":"Failed Login: username=a ip=198.51.100.1"',
+    '2024-13-45T25:61:61Z: ',
+  ],
+);
+
+/** Grafana's logfmt: quotes and escapes around a forged remote_addr, keys repeated. */
+export const grafanaTarget = lineParserTarget(
+  'grafana',
+  grafanaParser,
+  fixtureLines('src/parsers/grafana/testdata/grafana.log'),
+  [
+    '"',
+    '\\"',
+    ' remote_addr=198.51.100.1',
+    'msg="Invalid username or password" ',
+    ' client=auth.client.form',
+    't=2024-13-45T25:61:61Z ',
+    '=',
+  ],
+);
