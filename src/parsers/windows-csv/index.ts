@@ -88,6 +88,8 @@ function createWindowsCsvParser(): LineParser {
   let open: string[] | undefined;
   let openLength = 0;
   let inside = false;
+  /** Lines of a record dropped as too long, followed to its closing quote. */
+  let skipping = false;
   const unread = new Map<string, number>();
 
   function close(): ReturnType<typeof readRecord> {
@@ -99,6 +101,11 @@ function createWindowsCsvParser(): LineParser {
   return {
     parseLine(line, emit) {
       const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+      if (skipping) {
+        inside = endsInsideQuotes(text, inside);
+        skipping = inside;
+        return TOO_LONG;
+      }
       if (open === undefined) {
         const header = readHeader(text);
         if (header !== undefined) {
@@ -112,12 +119,13 @@ function createWindowsCsvParser(): LineParser {
         inside = false;
       }
       openLength += text.length + 1;
+      inside = endsInsideQuotes(text, inside);
       if (openLength > JSON_LIMITS.maxLength || open.length >= MOST_LINES) {
         open = undefined;
+        skipping = inside;
         return TOO_LONG;
       }
       open.push(text);
-      inside = endsInsideQuotes(text, inside);
       if (inside) return null;
       const event = close();
       if (typeof event === 'string') {

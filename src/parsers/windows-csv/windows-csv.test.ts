@@ -113,6 +113,17 @@ describe("Event Viewer's CSV export", () => {
   });
 });
 
+describe('a record too long to keep', () => {
+  it('is dropped to its closing quote, and the records after it are read', () => {
+    const security = read('security.csv');
+    const record = security.slice(1, 38);
+    const long = [record[0] as string, ...Array<string>(2500).fill('\tpadding:\t\tx'), ...record.slice(1)];
+    const { events, skips } = parse([security[0] as string, ...long, ...record]);
+    expect(events.map((event) => event.event.code)).toEqual(['4625']);
+    expect(skips.filter((skip) => skip === 'too-long')).toHaveLength(long.length - 2000);
+  });
+});
+
 describe('csvFields', () => {
   it('splits a record with quoted fields, doubled quotes and line breaks', () => {
     expect(csvFields('a,"b,c","d ""e""\nf",')).toEqual(['a', 'b,c', 'd "e"\nf', '']);
