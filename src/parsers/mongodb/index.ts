@@ -32,14 +32,14 @@ function createMongodbParser(): LineParser {
   const pending = new Map<string, { line: string; time: number; login: MongodbLogin }[]>();
   let unresolved = 0;
 
-  const remember = <T>(map: Map<string, T>, key: string, value: T) => {
+  /** Sets `key` as the newest entry; past MOST_CONNECTIONS the oldest goes, and what it held. */
+  const remember = <T>(map: Map<string, T>, key: string, value: T, forgotten?: (value: T) => void) => {
     map.delete(key);
     map.set(key, value);
-    if (map.size > MOST_CONNECTIONS) {
-      const oldest = map.keys().next().value as string;
-      if (map === (pending as Map<string, unknown>)) unresolved += pending.get(oldest)?.length ?? 0;
-      map.delete(oldest);
-    }
+    if (map.size <= MOST_CONNECTIONS) return;
+    const oldest = map.keys().next().value as string;
+    forgotten?.(map.get(oldest) as T);
+    map.delete(oldest);
   };
 
   return {
@@ -66,15 +66,15 @@ function createMongodbParser(): LineParser {
       }
       const held = pending.get(login.connection) ?? [];
       if (held.length < MOST_PENDING) held.push({ line: text, time, login });
-      remember(pending, login.connection, held);
+      remember(pending, login.connection, held, (lost) => (unresolved += lost.length));
       return MONGODB_ADDRESS_PENDING;
     },
     notes() {
       let waiting = unresolved;
       for (const held of pending.values()) waiting += held.length;
-      return waiting === 0
-        ? []
-        : [`${waiting} failed login(s) skipped: their connection's address was never logged`];
+      if (waiting === 0) return [];
+      const logins = waiting === 1 ? '1 failed login' : `${waiting} failed logins`;
+      return [`${logins} skipped: their connection's address was never logged`];
     },
   };
 }
