@@ -1,3 +1,5 @@
+import { utcMillis } from '../utc-millis.ts';
+
 /**
  * One Windows event as text, in one of three forms: Splunk's classic `WinEventLog` (a local time
  * line, `Key=Value` header lines: `LogName`, `SourceName`, `EventCode`, `ComputerName`,
@@ -138,9 +140,7 @@ function validTime(
   second: number,
   millis: number,
 ): number | undefined {
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  const date = new Date(time);
-  // Date.UTC rolls 02/30 over into March: such a date is no date.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? time : undefined;
+  // Windows writes no leap second.
+  const time = second > 59 ? NaN : utcMillis(year, month, day, hour, minute, second, millis);
+  return Number.isNaN(time) ? undefined : time;
 }
