@@ -19,6 +19,7 @@ export { vaultwardenParser } from './vaultwarden/index.ts';
 export { mongodbParser } from './mongodb/index.ts';
 export { gitlabParser } from './gitlab/index.ts';
 export { grafanaParser } from './grafana/index.ts';
+export { dovecotParser } from './dovecot/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

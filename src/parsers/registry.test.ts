@@ -25,6 +25,7 @@ import {
   mongodbParser,
   gitlabParser,
   grafanaParser,
+  dovecotParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 
@@ -32,7 +33,7 @@ const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab and grafana, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana and dovecot, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -54,6 +55,7 @@ describe('parser registry', () => {
       'mongodb',
       'gitlab',
       'grafana',
+      'dovecot',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -72,6 +74,7 @@ describe('parser registry', () => {
     expect(findParser('MongoDB')).toBe(mongodbParser);
     expect(findParser('gitlab')).toBe(gitlabParser);
     expect(findParser('grafana')).toBe(grafanaParser);
+    expect(findParser('Dovecot')).toBe(dovecotParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -120,6 +123,7 @@ describe('parser registry', () => {
       { format: 'mongodb', score: 0 },
       { format: 'gitlab', score: 0 },
       { format: 'grafana', score: 0 },
+      { format: 'dovecot', score: 0 },
     ]);
   });
 
@@ -149,7 +153,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot\]/,
     );
   });
 });

@@ -22,6 +22,7 @@ import { vaultwardenParser } from './vaultwarden/index.ts';
 import { mongodbParser } from './mongodb/index.ts';
 import { gitlabParser } from './gitlab/index.ts';
 import { grafanaParser } from './grafana/index.ts';
+import { dovecotParser } from './dovecot/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -45,9 +46,10 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   mongodbParser,
   gitlabParser,
   grafanaParser,
+  dovecotParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`, `mongodb`, `gitlab`, `grafana`; case ignored). */
+/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`, `mongodb`, `gitlab`, `grafana`, `dovecot`; case ignored). */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

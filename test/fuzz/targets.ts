@@ -11,6 +11,7 @@ import { windowsCsvTarget } from './windows-csv.fuzz.ts';
 import { vaultwardenTarget } from './vaultwarden.fuzz.ts';
 import { mongodbTarget } from './mongodb.fuzz.ts';
 import { gitlabTarget, grafanaTarget } from './app-logs.fuzz.ts';
+import { dovecotTarget } from './dovecot.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -48,6 +49,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   mongodbTarget,
   gitlabTarget,
   grafanaTarget,
+  dovecotTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

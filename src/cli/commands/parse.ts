@@ -16,7 +16,7 @@ export function registerParse(program: Command, io: Io): void {
     .argument('<file>', 'log file')
     .option(
       '-f, --format <format>',
-      'parser to use instead of detecting it: sshd | windows | windows-xml | wineventlog | ndjson | cowrie | access-log | web-error-log | auditd | vsftpd | mysql | asterisk | exim | roundcube | mssql | windows-csv | vaultwarden | mongodb | gitlab | grafana | evtx',
+      'parser to use instead of detecting it: sshd | windows | windows-xml | wineventlog | ndjson | cowrie | access-log | web-error-log | auditd | vsftpd | mysql | asterisk | exim | roundcube | mssql | windows-csv | vaultwarden | mongodb | gitlab | grafana | dovecot | evtx',
     )
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .action(async (file: string, flags: ParseFlags) => {

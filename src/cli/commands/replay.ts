@@ -37,7 +37,7 @@ export function registerReplay(program: Command, io: Io): void {
     )
     .option(
       '-f, --format <format>',
-      'parser to use instead of detecting it: sshd | windows | windows-xml | wineventlog | ndjson | cowrie | access-log | web-error-log | auditd | vsftpd | mysql | asterisk | exim | roundcube | mssql | windows-csv | vaultwarden | mongodb | gitlab | grafana | evtx',
+      'parser to use instead of detecting it: sshd | windows | windows-xml | wineventlog | ndjson | cowrie | access-log | web-error-log | auditd | vsftpd | mysql | asterisk | exim | roundcube | mssql | windows-csv | vaultwarden | mongodb | gitlab | grafana | dovecot | evtx',
     )
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)

@@ -9,6 +9,7 @@ import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
 export { buildMailFailureEvent } from './build-mail-event.ts';
 export { matchEximAuth } from './match-exim-auth.ts';
+export { matchDovecotLogin } from './match-dovecot-login.ts';
 export { createMailAttemptCounter, MAIL_ATTEMPTS_REPORTED } from './count-mail-attempts.ts';
 export { mailServerAt, type MailProgram, type MailServer } from './mail-programs.ts';
 export type { MailAuthFailure } from './mail-auth-failure.ts';
