@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
 
 // HAProxy log lines written for these tests after its `option httplog` format, as syslog writes
 // them: requests answered 401, 403 and 200 (with captured headers and a byte count that says the
 // log was written early), a request line holding a second log line, a start-up message, a TCP log.
-const HAPROXY = readFileSync(new URL('../sshd/testdata/haproxy.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const HAPROXY = fixtureLines(new URL('../sshd/testdata/haproxy.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
@@ -7,9 +7,7 @@ import { asteriskParser } from './index.ts';
 
 // Asterisk's log lines, written for these tests after chan_sip's, res_pjsip's, chan_iax2's, the
 // manager's and the security log's messages.
-const LINES = readFileSync(new URL('./testdata/messages.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LINES = fixtureLines(new URL('./testdata/messages.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   (event.service as { name: string }).name,
@@ -20,8 +18,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("Asterisk's log", () => {
   const parser = asteriskParser.create({ year: 2024 });
-  const events: SecurityEvent[] = [];
-  const skips = LINES.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LINES);
 
   it('gives each refused SIP, IAX2 and manager login, from the address Asterisk wrote', () => {
     expect(events.map(summary)).toEqual([

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SecurityEvent } from '../../core/index.ts';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { chooseParser } from '../registry.ts';
 import { dovecotParser } from './index.ts';
 
 // Dovecot log_path lines written for these tests after its login processes' messages, under the
 // default log_timestamp, an ISO one and multilog's TAI64N label.
-const LOG = readFileSync(new URL('./testdata/dovecot.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LOG = fixtureLines(new URL('./testdata/dovecot.log', import.meta.url));
 
 describe("Dovecot's own log", () => {
   const parser = dovecotParser.create({ year: 2024 });
-  const events: SecurityEvent[] = [];
-  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LOG);
 
   it("gives each login process's failed attempts, from the address Dovecot wrote after the user", () => {
     expect(

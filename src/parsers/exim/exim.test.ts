@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
@@ -8,9 +8,7 @@ import { eximParser } from './index.ts';
 // Exim main log lines written for these tests after smtp_in.c's `authenticator failed for` message,
 // its host-and-ident text and the log selectors that add to it (+pid, +millisec, log_timezone,
 // +incoming_port, +incoming_interface).
-const MAINLOG = readFileSync(new URL('./testdata/mainlog', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const MAINLOG = fixtureLines(new URL('./testdata/mainlog', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],
@@ -20,8 +18,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("Exim's main log", () => {
   const parser = eximParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = MAINLOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, MAINLOG);
   const at = (ip: string, more: Record<string, unknown> = {}) => ({ address: ip, ip, ...more });
 
   it('gives each refused SMTP AUTH, in every form of the host text, from the address Exim wrote first', () => {

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SecurityEvent } from '../../core/index.ts';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { chooseParser } from '../registry.ts';
 import { gitlabParser } from './index.ts';
 
 // GitLab application log lines written for these tests after its `Failed Login` message, in the
 // text log and in application_json.log.
-const LOG = readFileSync(new URL('./testdata/application.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LOG = fixtureLines(new URL('./testdata/application.log', import.meta.url));
 
 describe("GitLab's application log", () => {
   const parser = gitlabParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LOG);
 
   it('gives each failed login as an application login, from the address that ends the message', () => {
     expect(

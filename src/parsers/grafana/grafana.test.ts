@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SecurityEvent } from '../../core/index.ts';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { chooseParser } from '../registry.ts';
 import { grafanaParser } from './index.ts';
 import { readLogfmt } from './read-logfmt.ts';
 
 // Grafana log lines written for these tests after its logfmt log: 7's `t=... lvl=eror`, 8's
 // `logger=... t=... level=error`, 9's authn service.
-const LOG = readFileSync(new URL('./testdata/grafana.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LOG = fixtureLines(new URL('./testdata/grafana.log', import.meta.url));
 
 describe("Grafana's log", () => {
   const parser = grafanaParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LOG);
 
   it("gives each refused login from its remote_addr, whatever the error's quoted text holds", () => {
     expect(

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { mongodbParser } from './index.ts';
 
 // MongoDB log lines written for these tests after its JSON log (4.4 on: ids 20249, 5286306) and its
 // text log's messages (3.x to 4.2, and 2.x's, which name the address only on connection lines).
-const LOG = readFileSync(new URL('./testdata/mongod.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LOG = fixtureLines(new URL('./testdata/mongod.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],
@@ -20,8 +18,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("MongoDB's log", () => {
   const parser = mongodbParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LOG);
 
   it('gives each login with the client the server wrote, in every version of the log', () => {
     expect(events.map(summary)).toEqual([

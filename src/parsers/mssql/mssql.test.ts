@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { mssqlParser } from './index.ts';
 
 // SQL Server error log lines written for these tests after its 18456 message and its log's head.
-const ERRORLOG = readFileSync(new URL('./testdata/ERRORLOG', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const ERRORLOG = fixtureLines(new URL('./testdata/ERRORLOG', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],
@@ -18,8 +16,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("SQL Server's error log", () => {
   const parser = mssqlParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = ERRORLOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, ERRORLOG);
 
   it('gives each failed login as Windows event 18456 is read, from the client the server wrote last', () => {
     expect(events.map(summary)).toEqual([

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
@@ -7,9 +7,8 @@ import { mysqlParser } from './index.ts';
 
 // MySQL 5.1-8.0 and MariaDB error log lines and mysqld's syslog lines, written for these tests after
 // the servers' log formats and their ER_ACCESS_DENIED_ERROR message.
-const read = (url: URL) => readFileSync(url, 'utf8').trimEnd().split('\n');
-const ERROR_LOG = read(new URL('./testdata/error.log', import.meta.url));
-const SYSLOG = read(new URL('../sshd/testdata/mysql.log', import.meta.url));
+const ERROR_LOG = fixtureLines(new URL('./testdata/error.log', import.meta.url));
+const SYSLOG = fixtureLines(new URL('../sshd/testdata/mysql.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],
@@ -20,8 +19,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("MySQL's and MariaDB's error log", () => {
   const parser = mysqlParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = ERROR_LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, ERROR_LOG);
   const at = (ip: string) => ({ address: ip, ip });
 
   it("gives each refused login, in every server's form, from the address the server wrote last", () => {

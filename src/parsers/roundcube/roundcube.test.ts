@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
@@ -7,9 +7,7 @@ import { roundcubeParser } from './index.ts';
 
 // Roundcube's errors and userlogins lines written for these tests after its rcube_imap and
 // rcmail::log_login messages and its log head (PHP's `d-M-Y H:i:s O`, the session id prefix).
-const LOG = readFileSync(new URL('./testdata/roundcube.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LOG = fixtureLines(new URL('./testdata/roundcube.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],
@@ -20,8 +18,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("Roundcube's errors and userlogins logs", () => {
   const parser = roundcubeParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LOG);
 
   it('gives each refused IMAP login from the address Roundcube wrote, and each accepted one', () => {
     expect(events.map(summary)).toEqual([

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
 
 // slapd's `stats` lines written for these tests after OpenLDAP's connection, BIND and RESULT
 // messages: a wrong password then a login on one connection, an anonymous bind, a DN holding
 // slapd's own words, and a bind on a connection whose client was never logged.
-const SLAPD = readFileSync(new URL('../sshd/testdata/slapd.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const SLAPD = fixtureLines(new URL('../sshd/testdata/slapd.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
@@ -7,9 +7,7 @@ import { vaultwardenParser } from './index.ts';
 
 // Vaultwarden's (two versions' heads) and Bitwarden's log lines, written for these tests after
 // their failed-login messages.
-const LOG = readFileSync(new URL('./testdata/vault.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LOG = fixtureLines(new URL('./testdata/vault.log', import.meta.url));
 
 const summary = (event: SecurityEvent) => [
   event['@timestamp'],
@@ -21,8 +19,7 @@ const summary = (event: SecurityEvent) => [
 
 describe("Vaultwarden's and Bitwarden's logs", () => {
   const parser = vaultwardenParser.create({});
-  const events: SecurityEvent[] = [];
-  const skips = LOG.map((line) => parser.parseLine(line, (event) => events.push(event)));
+  const { events, skips } = parseLines(parser, LOG);
 
   it('gives each refused login as an application login, from the address the server wrote first', () => {
     expect(events.map(summary)).toEqual([

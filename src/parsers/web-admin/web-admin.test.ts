@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureLines } from '../testdata/fixture-lines.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
 
 // Lines written for these tests after miniserv.pl's and phpMyAdmin's log messages, as syslog
 // writes them: logins, a user name holding a login line, an expired session, a start-up message.
-const WEB_ADMIN = readFileSync(new URL('../sshd/testdata/web-admin.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const WEB_ADMIN = fixtureLines(new URL('../sshd/testdata/web-admin.log', import.meta.url));
 const summary = (event: SecurityEvent) => [
   event.event.outcome,
   (event.service as { name: string }).name,
