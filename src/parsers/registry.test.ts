@@ -28,11 +28,18 @@ import {
   dovecotParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
+import { binaryFormats } from './registry.ts';
+import { FORMAT_NAMES } from './format-names.ts';
 
 const shared = (path: string) => datasetUrl(path);
 const head = (url: URL, lines = 200) => readFileSync(url, 'utf8').split('\n').slice(0, lines);
 
 describe('parser registry', () => {
+  it('has a --format name for every parser and binary format, and no other (the CLI help lists FORMAT_NAMES)', () => {
+    const registered = [...parserDefinitions, ...binaryFormats].map((definition) => definition.format);
+    expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
+  });
+
   it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana and dovecot, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',

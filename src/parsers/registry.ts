@@ -49,7 +49,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   dovecotParser,
 ];
 
-/** The parser for a `--format` value (`sshd`, `windows`, `ndjson`, `cowrie`, `access-log`, `windows-xml`, `auditd`, `wineventlog`, `vsftpd`, `web-error-log`, `mysql`, `asterisk`, `exim`, `roundcube`, `mssql`, `windows-csv`, `vaultwarden`, `mongodb`, `gitlab`, `grafana`, `dovecot`; case ignored). */
+/** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */
 export function findParser(format: string): ParserDefinition | undefined {
   return findParserIn(parserDefinitions, format);
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/command-catalog.ts';
+import { FORMAT_NAMES } from '../../src/parsers/format-names.ts';
 import { runCli } from '../e2e/run-cli.ts';
 import type { CodeBlock } from './readme-blocks.ts';
 import { isRule, isWholeConfig, readmeBlocks, readmeCommands } from './readme-blocks.ts';
@@ -38,6 +39,15 @@ function exampleFolder(block: CodeBlock): string {
   for (const rule of rules) writeFileSync(join(dir, 'rules', `readme-${rule.line}.yml`), rule.text);
   return dir;
 }
+
+describe('the formats the README names', () => {
+  it('are every --format value', () => {
+    const listed = /`--format ([a-z0-9|-]+)`/.exec(
+      readFileSync(new URL('../../README.md', import.meta.url), 'utf8'),
+    );
+    expect(listed?.[1]?.split('|')).toEqual([...FORMAT_NAMES]);
+  });
+});
 
 describe('the examples of the README', () => {
   it('has whole klaxon.yaml examples and a rule example to check', () => {

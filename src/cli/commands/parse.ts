@@ -3,6 +3,7 @@ import { openEventStream } from '../../app/index.ts';
 import { countOf, formatCount } from '../output/time.ts';
 import { parseYear } from '../options.ts';
 import type { Io } from '../io.ts';
+import { FORMAT_OPTION_HELP } from '../../parsers/format-names.ts';
 
 interface ParseFlags {
   format?: string;
@@ -14,10 +15,7 @@ export function registerParse(program: Command, io: Io): void {
     .command('parse')
     .description('print the normalized events of a file, one JSON object a line (like a grok debugger)')
     .argument('<file>', 'log file')
-    .option(
-      '-f, --format <format>',
-      'parser to use instead of detecting it: sshd | windows | windows-xml | wineventlog | ndjson | cowrie | access-log | web-error-log | auditd | vsftpd | mysql | asterisk | exim | roundcube | mssql | windows-csv | vaultwarden | mongodb | gitlab | grafana | dovecot | evtx',
-    )
+    .option('-f, --format <format>', FORMAT_OPTION_HELP)
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .action(async (file: string, flags: ParseFlags) => {
       const stream = await openEventStream(file, flags);

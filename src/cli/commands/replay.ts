@@ -8,6 +8,7 @@ import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
 import { collect, parseThreads, parseTolerance, parseYear } from '../options.ts';
 import type { Io } from '../io.ts';
+import { FORMAT_OPTION_HELP } from '../../parsers/format-names.ts';
 
 interface ReplayFlags {
   config?: string;
@@ -35,10 +36,7 @@ export function registerReplay(program: Command, io: Io): void {
       'rule file or folder, Klaxon or Sigma rules (repeatable); default: the shipped rule pack',
       collect,
     )
-    .option(
-      '-f, --format <format>',
-      'parser to use instead of detecting it: sshd | windows | windows-xml | wineventlog | ndjson | cowrie | access-log | web-error-log | auditd | vsftpd | mysql | asterisk | exim | roundcube | mssql | windows-csv | vaultwarden | mongodb | gitlab | grafana | dovecot | evtx',
-    )
+    .option('-f, --format <format>', FORMAT_OPTION_HELP)
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)
     .option(
