@@ -26,7 +26,7 @@ const EXPORT_FORMATS: ReadonlySet<string> = new Set(['evtx', 'windows', 'ndjson'
  */
 export async function chooseReorderWindow(
   path: string,
-  options: Pick<OpenOptions, 'format' | 'year' | 'fields'>,
+  options: Pick<OpenOptions, 'format' | 'year' | 'timeZone' | 'fields'>,
   sortMaxBytes = DEFAULT_SORT_MAX_BYTES,
   maxJumpMs?: number,
   toleranceMs = DEFAULT_TOLERANCE_MS,

@@ -44,6 +44,8 @@ export interface OpenOptions {
   format?: string;
   /** Year of syslog timestamps without one. */
   year?: number | undefined;
+  /** The zone of times written without one (see core/time-zone.ts); default UTC. */
+  timeZone?: string | undefined;
   /** Position of this input in the list of inputs, carried by its batches. */
   source?: number;
   /** Events to pass over at the start: those a run that was interrupted had already processed. */
@@ -83,6 +85,7 @@ export async function openEventStream(path: string, options: OpenOptions = {}): 
   const definition = options.format ? namedParser(options.format) : await sniffParser(path);
   const parserOptions: Parameters<ParserDefinition['create']>[0] = { referenceTime: mtime, inputName: path };
   if (options.year !== undefined) parserOptions.year = options.year;
+  if (options.timeZone !== undefined) parserOptions.timeZone = options.timeZone;
   const counts: ReadCounts = { lines: 0, events: 0, skipped: {} };
   const source = options.source ?? 0;
   const format = definition.format;

@@ -12,6 +12,7 @@ import { skipEvents, sortByTime } from './sort-by-time.ts';
 export interface InputReading {
   format?: string | undefined;
   year?: number | undefined;
+  timeZone?: string | undefined;
   toleranceMs?: number | undefined;
   maxJumpMs?: number | undefined;
   sortMaxBytes?: number | undefined;
@@ -44,16 +45,27 @@ export async function openReplayInputs(
   reading: InputReading,
   positions: readonly number[] | undefined,
 ): Promise<ReplayInput[]> {
-  const { format, year, threads, rangeBytes, mainThreadParses, batchLines, fields, lightFields } = reading;
+  const { format, year, timeZone, threads, rangeBytes, mainThreadParses, batchLines, fields, lightFields } =
+    reading;
   const inputs: ReplayInput[] = [];
   for (const [source, path] of paths.entries()) {
-    const options = { format, year, threads, rangeBytes, mainThreadParses, fields, lightFields, batchLines };
+    const options = {
+      format,
+      year,
+      timeZone,
+      threads,
+      rangeBytes,
+      mainThreadParses,
+      fields,
+      lightFields,
+      batchLines,
+    };
     const stream = await openEventStream(path, { ...options, source });
     const order: TimeOrder = { events: 0, outOfOrder: 0, sorted: false, beyondWindow: 0 };
     const window = await chooseReorderWindow(
       path,
       // Only the times are read ahead, on the main thread.
-      { format, year, fields: fields && [] },
+      { format, year, timeZone, fields: fields && [] },
       reading.sortMaxBytes,
       reading.maxJumpMs,
       reading.toleranceMs,

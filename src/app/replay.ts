@@ -24,6 +24,8 @@ export interface ReplayOptions {
   rules: readonly Rule[];
   format?: string | undefined;
   year?: number | undefined;
+  /** The zone of times the inputs write without one (an IANA name, `local`, `+02:00`); default UTC. */
+  timeZone?: string | undefined;
   toleranceMs?: number | undefined;
   /**
    * How far an event may be dated beyond the time the rest of its file has reached before later

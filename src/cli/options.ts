@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { LogLevel } from '../core/index.ts';
-import { isLogLevel, LOG_LEVELS, parseDuration } from '../core/index.ts';
+import { checkTimeZone, isLogLevel, LOG_LEVELS, parseDuration } from '../core/index.ts';
 
 export function parseYear(text: string): number {
   const year = Number(text);
@@ -8,6 +8,17 @@ export function parseYear(text: string): number {
     throw new InvalidArgumentError('expected a year like 2017');
   return year;
 }
+
+/** `--timezone`: an IANA name, `local` or an offset (see core/time-zone.ts). */
+export function parseTimeZone(text: string): string {
+  const problem = checkTimeZone(text);
+  if (problem !== undefined) throw new InvalidArgumentError(problem);
+  return text;
+}
+
+/** `--timezone`'s help. */
+export const TIME_ZONE_HELP =
+  "zone of times the logs write without one (syslog, Apache, MySQL, ...): an IANA name such as Europe/Berlin, local (this machine's) or an offset such as +02:00; default UTC";
 
 export function parseTolerance(text: string): number {
   const ms = parseDuration(text);

@@ -3,6 +3,13 @@ export { EVIDENCE_FORM, evidenceOf } from './evidence-form.ts';
 export { LineEvidence, readStoredSample } from './line-evidence.ts';
 export type { ParseEvidenceLine } from './line-evidence.ts';
 export { canonicalIsoMillis, parseIsoMillis } from './iso-time.ts';
+export {
+  checkTimeZone,
+  READ_AS_UTC,
+  resolveTimeZone,
+  zonelessTimeIn,
+  type ZonelessTime,
+} from './time-zone.ts';
 export type { FieldGetter } from './fields.ts';
 export { compileFieldGetter, getField, isObject, fieldText } from './fields.ts';
 export type { Detection, DetectionSink } from './detection.ts';

@@ -73,6 +73,11 @@ export interface ParserOptions {
   referenceTime?: number;
   /** Name of the input (file path), for notes. */
   inputName?: string;
+  /**
+   * The zone of times the log writes without one (an IANA name, `local` or an offset; see
+   * core/time-zone.ts); default UTC. Times that carry a zone or an offset are read as written.
+   */
+  timeZone?: string;
 }
 
 export interface ParserDefinition {

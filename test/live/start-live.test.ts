@@ -10,10 +10,12 @@ import type { HttpPeer } from '../support/http-peer.ts';
 import { startHttpPeer } from '../support/http-peer.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-function sshdFailure(at: Date, ip: string, user: string, pid: number): string {
-  const month = at.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  const day = String(at.getUTCDate()).padStart(2, ' ');
-  const time = at.toISOString().slice(11, 19);
+/** An sshd failure as syslog writes it at `at`, its wall time `offsetMs` ahead of UTC (no zone written). */
+function sshdFailure(at: Date, ip: string, user: string, pid: number, offsetMs = 0): string {
+  const wall = new Date(at.getTime() + offsetMs);
+  const month = wall.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  const day = String(wall.getUTCDate()).padStart(2, ' ');
+  const time = wall.toISOString().slice(11, 19);
   return `${month} ${day} ${time} web1 sshd[${pid}]: Failed password for invalid user ${user} from ${ip} port ${40000 + pid} ssh2\n`;
 }
 
@@ -44,13 +46,13 @@ describe('klaxon start (live operation)', () => {
     return daemon;
   }
 
-  function writeConfig(extra = ''): void {
+  function writeConfig(extra = '', fileSettings = ''): void {
     writeFileSync(
       join(dir, 'klaxon.yaml'),
       [
         `store: sqlite:${join(dir, 'klaxon.db')}`,
         'sources:',
-        `  - { type: file, name: auth, path: ${join(dir, 'auth.log')}, format: sshd, poll: 20ms }`,
+        `  - { type: file, name: auth, path: ${join(dir, 'auth.log')}, format: sshd, poll: 20ms${fileSettings} }`,
         '  - { type: http, name: apps }',
         'channels:',
         `  soc-hook: { type: webhook, url: ${receiver.url}/hook, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }`,
@@ -82,6 +84,29 @@ describe('klaxon start (live operation)', () => {
       (await live.store.outbox.health()).find((channel) => channel.lastSentAt !== undefined),
     );
     expect(health.channel).toBe('soc-hook');
+  });
+
+  it("reads a followed log's times in the zone its source names", async () => {
+    writeFileSync(join(dir, 'auth.log'), '');
+    writeConfig('', ', timezone: "+05:00"');
+    const live = await start();
+    // Whole seconds: syslog writes no fraction.
+    const first = new Date(Math.floor(Date.now() / 1000) * 1000 - 20_000);
+    let lines = '';
+    for (let i = 0; i < 12; i++)
+      lines += sshdFailure(
+        new Date(first.getTime() + i * 1000),
+        '203.0.113.9',
+        `user${i}`,
+        100 + i,
+        5 * 3_600_000,
+      );
+    appendFileSync(join(dir, 'auth.log'), lines);
+    await receiver.nextRequest();
+    const incidents = await live.store.incidents.list();
+    const brute = incidents.find((incident) => incident.ruleId === 'ssh-brute-force-source');
+    // Read as UTC, the lines would lie five hours ahead: beyond the future allowed, at the time they arrived.
+    expect(brute?.firstSeen).toBe(first.getTime());
   });
 
   it('accepts application events on the ingest API and detects a login brute force from them', async () => {

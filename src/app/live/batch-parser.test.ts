@@ -26,6 +26,21 @@ describe('BatchParser', () => {
     expect(parsed.events[0]?.klaxon).toEqual({ hit: { index: 'winlogbeat-1', id: '2' } });
   });
 
+  it("reads a followed log's times without a zone in the source's zone, those with one as written", () => {
+    const parser = new BatchParser('sshd', () => Date.parse(time), 'America/New_York');
+    const parsed = parser.parse({
+      kind: 'lines',
+      input: '/var/log/auth.log',
+      lines: [
+        'Mar  2 05:00:00 web-01 sshd[4242]: Failed password for root from 203.0.113.7 port 52311 ssh2',
+        '2026-03-02T05:00:01+00:00 web-01 sshd[4242]: Failed password for root from 203.0.113.7 port 52311 ssh2',
+      ],
+      position: null,
+    });
+    expect(parsed.events.map((event) => event['@timestamp'])).toEqual([time, '2026-03-02T05:00:01.000Z']);
+    expect(parsed.times).toEqual([Date.parse(time), Date.parse('2026-03-02T05:00:01.000Z')]);
+  });
+
   it('counts too-deep and too-long lines of a followed file by reason', () => {
     const parser = new BatchParser('ndjson', () => Date.parse(time));
     const good = JSON.stringify({ '@timestamp': time, event: { action: 'login' } });

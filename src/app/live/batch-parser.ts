@@ -30,6 +30,8 @@ export class BatchParser {
   constructor(
     private readonly format: string | undefined,
     private readonly now: () => number,
+    /** The zone of times the source's logs write without one (see core/time-zone.ts). */
+    private readonly timeZone?: string,
   ) {}
 
   parse(batch: SourceBatch): ParsedBatch {
@@ -66,7 +68,7 @@ export class BatchParser {
     if (parser) return parser;
     const definition = this.definitionFor(sample);
     // Syslog lines carry no year: the year of "now" (and December lines read in January) is right live.
-    parser = definition.create({ referenceTime: this.now(), inputName: input });
+    parser = definition.create({ referenceTime: this.now(), inputName: input, timeZone: this.timeZone });
     if (this.parsers.size > 10_000) this.parsers.clear();
     this.parsers.set(input, parser);
     return parser;

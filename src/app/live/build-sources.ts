@@ -61,6 +61,7 @@ export function buildSources(
       new RunningSource(
         source,
         format ?? (setting.type === HTTP_SOURCE_TYPE ? 'ndjson' : undefined),
+        (setting.config as { timezone?: string } | undefined)?.timezone,
         options.now,
         options.logger,
       ),

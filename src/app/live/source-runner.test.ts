@@ -32,7 +32,7 @@ describe('RunningSource logging', () => {
       { state: 'catching-up' },
       { state: 'live' },
     ]);
-    const running = new RunningSource(source, undefined, () => 0, logger);
+    const running = new RunningSource(source, undefined, undefined, () => 0, logger);
     // The pipeline is never reached: the source delivers no batch.
     await running.run({} as LivePipeline, async () => {}, new AbortController().signal);
     expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toMatchObject([

@@ -25,10 +25,11 @@ export class RunningSource {
   constructor(
     readonly source: EventSource,
     format: string | undefined,
+    timeZone: string | undefined,
     private readonly now: () => number,
     private readonly logger?: Logger,
   ) {
-    this.parser = new BatchParser(format, now);
+    this.parser = new BatchParser(format, now, timeZone);
   }
 
   get name(): string {

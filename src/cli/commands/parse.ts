@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { openEventStream } from '../../app/index.ts';
 import { countOf, formatCount } from '../output/time.ts';
-import { parseYear } from '../options.ts';
+import { parseTimeZone, parseYear, TIME_ZONE_HELP } from '../options.ts';
 import type { Io } from '../io.ts';
 import { FORMAT_OPTION_HELP } from '../../parsers/format-names.ts';
 
 interface ParseFlags {
   format?: string;
   year?: number;
+  timezone?: string;
 }
 
 export function registerParse(program: Command, io: Io): void {
@@ -17,8 +18,9 @@ export function registerParse(program: Command, io: Io): void {
     .argument('<file>', 'log file')
     .option('-f, --format <format>', FORMAT_OPTION_HELP)
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
+    .option('--timezone <zone>', TIME_ZONE_HELP, parseTimeZone)
     .action(async (file: string, flags: ParseFlags) => {
-      const stream = await openEventStream(file, flags);
+      const stream = await openEventStream(file, { ...flags, timeZone: flags.timezone });
       for await (const { events } of stream.batches) {
         io.out(events.map((event) => JSON.stringify(event)).join('\n'));
       }

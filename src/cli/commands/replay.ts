@@ -6,7 +6,14 @@ import { openKlaxonStore } from '../../app/line-evidence.ts';
 import { incidentToJson } from '../output/incident-json.ts';
 import { formatIncidentTable } from '../output/incident-table.ts';
 import { formatReplaySummary } from '../output/summary.ts';
-import { collect, parseThreads, parseTolerance, parseYear } from '../options.ts';
+import {
+  collect,
+  parseThreads,
+  parseTimeZone,
+  parseTolerance,
+  parseYear,
+  TIME_ZONE_HELP,
+} from '../options.ts';
 import type { Io } from '../io.ts';
 import { FORMAT_OPTION_HELP } from '../../parsers/format-names.ts';
 
@@ -17,6 +24,7 @@ interface ReplayFlags {
   rules?: string[];
   format?: string;
   year?: number;
+  timezone?: string;
   tolerance?: number;
   json?: boolean;
   notify?: boolean;
@@ -38,6 +46,7 @@ export function registerReplay(program: Command, io: Io): void {
     )
     .option('-f, --format <format>', FORMAT_OPTION_HELP)
     .option('-y, --year <year>', 'year of syslog timestamps, which carry none', parseYear)
+    .option('--timezone <zone>', TIME_ZONE_HELP, parseTimeZone)
     .option('--tolerance <duration>', 'how far out of order events may arrive (default 2s)', parseTolerance)
     .option(
       '--store <url>',
@@ -81,6 +90,7 @@ export function registerReplay(program: Command, io: Io): void {
           rules,
           format: flags.format,
           year: flags.year,
+          timeZone: flags.timezone,
           toleranceMs: flags.tolerance,
           store,
           notify,

@@ -30,7 +30,7 @@ export function readAsteriskLine(
   const first = line.charCodeAt(1);
   const end =
     first >= 48 && first <= 57
-      ? scanIsoTimestamp(line, 1, scratch, true)
+      ? scanIsoTimestamp(line, 1, scratch, true, years.zoneless)
       : scanBsdTimestamp(line, 1, years, scratch);
   if (end < 0 || line.charCodeAt(end) !== 93 /* ] */ || line.charCodeAt(end + 1) !== 32) return NOT_ASTERISK;
   const time = scratch.value;

@@ -54,7 +54,7 @@ function scanHead(line: string, years: YearResolver): number {
   }
   const end =
     first >= 48 && first <= 57
-      ? scanIsoTimestamp(line, 0, scratch, true)
+      ? scanIsoTimestamp(line, 0, scratch, true, years.zoneless)
       : scanBsdTimestamp(line, 0, years, scratch);
   return end < 0 || line.charCodeAt(end) !== 32 ? -1 : end + 1;
 }

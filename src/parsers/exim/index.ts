@@ -1,3 +1,4 @@
+import { zonelessTimeIn, type ZonelessTime } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parser.ts';
 import { buildMailFailureEvent } from '../mail-log/index.ts';
 import { shareOfLines } from '../share-of-lines.ts';
@@ -9,23 +10,24 @@ export const eximParser: ParserDefinition = {
   format: 'exim',
   description: "Exim's main log (mainlog): refused SMTP AUTH",
   sniff: (sample) => shareOfLines(sample, looksLikeEximLine),
-  create: createEximParser,
+  create: (options) => createEximParser(zonelessTimeIn(options.timeZone)),
 };
 
 /**
  * Exim's main log, each refused SMTP AUTH a `mail_auth_failure` as in its syslog lines (see
  * ../mail-log): `event.module: exim`, `service.name: smtp`, `user.name` the set_id, `source.ip`. A
- * summary's `N Time(s)` is N failures.
+ * summary's `N Time(s)` is N failures. A time without `log_timezone`'s zone is read by `zoneless`.
  */
-function createEximParser(): LineParser {
+function createEximParser(zoneless: ZonelessTime): LineParser {
   return {
     parseLine(line, emit) {
       const text = line.endsWith('\r') ? line.slice(0, -1) : line;
       const found = readEximLine(text);
       if (typeof found === 'string') return found;
-      const timestamp = new Date(found.time).toISOString();
+      const time = found.zoned ? found.time : zoneless(found.time);
+      const timestamp = new Date(time).toISOString();
       for (let i = 0; i < found.failure.attempts; i++)
-        emit(buildMailFailureEvent(found.header, text, found.message, timestamp, found.failure), found.time);
+        emit(buildMailFailureEvent(found.header, text, found.message, timestamp, found.failure), time);
       return null;
     },
     notes: () => [],

@@ -6,6 +6,8 @@ import { utcMillis } from '../utc-millis.ts';
 export interface EximAuthLine {
   /** Epoch ms. */
   time: number;
+  /** Whether the line wrote its zone (`log_timezone`); else the time is read as UTC. */
+  zoned: boolean;
   header: SshdHeader;
   /** The message after the time and process id. */
   message: string;
@@ -32,7 +34,7 @@ const EXIM_MESSAGE =
   /^(?:[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} |SMTP |H=|[A-Za-z0-9_.-]{1,64} authenticator failed for |(?:Start|End) queue run|exim \d|no (?:host name|IP address) found |TLS error on |Connection from |unexpected disconnection |no MAIL in SMTP connection |rejected [A-Z]+ )/;
 
 /** The time, the process and the message of a main log line, or undefined when it has no head. */
-function readHead(line: string): { time: number; header: SshdHeader; message: string } | undefined {
+function readHead(line: string): Omit<EximAuthLine, 'failure'> | undefined {
   const head = HEAD.exec(line);
   if (head === null) return undefined;
   const n = (index: number) => Number(head[index]);
@@ -45,6 +47,7 @@ function readHead(line: string): { time: number; header: SshdHeader; message: st
   const pid = head[14] ?? head[11];
   return {
     time,
+    zoned: head[8] !== undefined,
     header: {
       hostname: head[12],
       program: head[13] ?? 'exim',

@@ -1,7 +1,7 @@
-import { isObject, readBoundedJson } from '../../core/index.ts';
+import { isObject, readBoundedJson, zonelessTimeIn } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
-import { createRecordParser } from '../record-parser.ts';
+import { createRecordParser, isoRecordTime, type RecordTime } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 
@@ -15,8 +15,7 @@ const TEXT_HEAD = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\
 /** The client names U before the address, which ends the message: it is the last ` ip=`. */
 const FAILED_LOGIN = /^Failed Login: username=(.{0,512}) ip=([0-9A-Fa-f:.]{2,45})$/;
 
-interface GitlabFailure {
-  time: number;
+interface GitlabFailure extends RecordTime {
   user: string | undefined;
   ip: string;
 }
@@ -26,7 +25,7 @@ interface GitlabFailure {
  * `{"time":...,"message":...}`): its `Failed Login: username=U ip=ADDR`, or why it has none.
  */
 export function readGitlabLine(line: string): GitlabFailure | string {
-  let time: number;
+  let time: RecordTime;
   let message: unknown;
   if (line.charCodeAt(0) === 123 /* { */) {
     const parsed = readBoundedJson(line);
@@ -35,37 +34,41 @@ export function readGitlabLine(line: string): GitlabFailure | string {
     if (doc === undefined || typeof doc.time !== 'string' || typeof doc.severity !== 'string')
       return NOT_GITLAB;
     if (!('correlation_id' in doc)) return NOT_GITLAB;
-    time = Date.parse(doc.time);
+    time = isoRecordTime(doc.time);
     message = doc.message;
   } else {
     const head = TEXT_HEAD.exec(line);
     if (head === null) return NOT_GITLAB;
-    time = Date.parse(head[1] as string);
+    time = isoRecordTime(head[1] as string);
     message = line.slice(head[0].length);
   }
-  if (Number.isNaN(time)) return NOT_GITLAB;
+  if (Number.isNaN(time.time)) return NOT_GITLAB;
   const found = typeof message === 'string' ? FAILED_LOGIN.exec(message) : null;
   const ip = found === null ? undefined : normalizeIp(found[2] as string);
   if (found === null || ip === undefined) return GITLAB_LINE_UNUSED;
-  return { time, user: found[1] === '' ? undefined : found[1], ip };
+  return { ...time, user: found[1] === '' ? undefined : found[1], ip };
 }
 
 export const gitlabParser: ParserDefinition = {
   format: 'gitlab',
   description: "GitLab's application log: failed logins",
   sniff: (sample) => shareOfLines(sample, (line) => readGitlabLine(line) !== NOT_GITLAB),
-  create: () =>
-    createRecordParser(readGitlabLine, (line, found) =>
-      buildAppLoginEvent(
-        line,
-        {
-          ...found,
-          app: 'gitlab',
-          dataset: 'gitlab.application',
-          outcome: 'failure',
-          reason: 'Failed Login',
-        },
-        found.time,
-      ),
+  create: (options) =>
+    createRecordParser(
+      readGitlabLine,
+      (line, found) =>
+        buildAppLoginEvent(
+          line,
+          {
+            ...found,
+            app: 'gitlab',
+            dataset: 'gitlab.application',
+            outcome: 'failure',
+            reason: 'Failed Login',
+          },
+          found.time,
+        ),
+      undefined,
+      zonelessTimeIn(options.timeZone),
     ),
 };

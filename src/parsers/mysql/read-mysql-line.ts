@@ -4,6 +4,8 @@ import { normalizeIp } from '../sshd/parse-address.ts';
 export interface MysqlLoginFailure {
   /** Epoch ms, or NaN where the line's own time is not read (a syslog line has its own). */
   time: number;
+  /** Whether the line wrote its time's zone (5.7's and 8.0's `Z` or offset); else it is read as UTC. */
+  zoned?: boolean;
   user: string;
   /** The client's address, or its name when the server resolved it (`localhost`: none). */
   ip: string | undefined;
@@ -39,7 +41,7 @@ export function readMysqlLine(line: string): MysqlLoginFailure | string {
   if (head === null) return NOT_MYSQL;
   const found = readDenied(line.slice(head[0].length));
   if (found === undefined) return MYSQL_LINE_UNUSED;
-  return { ...found, time: headTime(head) };
+  return { ...found, time: headTime(head), zoned: head[1] === undefined && head[14] !== undefined };
 }
 
 /** The refused login a message (after the head) reports, or undefined. */

@@ -1,3 +1,4 @@
+import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
@@ -26,10 +27,11 @@ export const roundcubeParser: ParserDefinition = {
     const reader = createRoundcubeReader();
     return shareOfLines(sample, (line) => readRoundcubeLine(line, reader) !== NOT_ROUNDCUBE);
   },
-  create: () => {
+  create: (options) => {
     const reader = createRoundcubeReader();
+    const zoneless = zonelessTimeIn(options.timeZone);
     return createRecordParser(
-      (line) => readRoundcubeLine(line, reader),
+      (line) => readRoundcubeLine(line, reader, zoneless),
       (line, found) => mapRoundcubeLogin(line, found, found.time),
     );
   },

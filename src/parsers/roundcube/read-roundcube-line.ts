@@ -1,3 +1,5 @@
+import { READ_AS_UTC, type ZonelessTime } from '../../core/index.ts';
+import type { RecordTime } from '../record-parser.ts';
 import { utcMillis } from '../utc-millis.ts';
 import type { createRoundcubeReader, RoundcubeLogin } from './match-roundcube-login.ts';
 
@@ -16,11 +18,15 @@ const SESSION = /^<[A-Za-z0-9,-]{1,64}> /;
 /** Reads one input's Roundcube messages (see createRoundcubeReader). */
 export type RoundcubeReader = ReturnType<typeof createRoundcubeReader>;
 
-/** A line of Roundcube's errors or userlogins log: the login it reports and its time, or why none. */
+/**
+ * A line of Roundcube's errors or userlogins log: the login it reports and its time (one written
+ * without a zone read by `zoneless`), or why none.
+ */
 export function readRoundcubeLine(
   line: string,
   reader: RoundcubeReader,
-): (RoundcubeLogin & { time: number }) | string {
+  zoneless: ZonelessTime = READ_AS_UTC,
+): (RoundcubeLogin & RecordTime) | string {
   const head = HEAD.exec(line);
   if (head === null) return NOT_ROUNDCUBE;
   const n = (index: number) => Number(head[index]);
@@ -29,10 +35,12 @@ export function readRoundcubeLine(
   if (head[7] !== undefined) {
     const offset = (n(8) * 60 + n(9)) * 60_000;
     time += head[7] === '+' ? -offset : offset;
+  } else {
+    time = zoneless(time);
   }
   const found = readRoundcubeMessage(line.slice(head[0].length), time, reader);
   if (found === undefined) return ROUNDCUBE_LINE_UNUSED;
-  return typeof found === 'string' ? found : { ...found, time };
+  return typeof found === 'string' ? found : { ...found, time, zoned: true };
 }
 
 /** The login a message reports (after the time or the syslog tag, a session prefix allowed). */

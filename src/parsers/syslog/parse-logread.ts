@@ -1,3 +1,4 @@
+import type { ZonelessTime } from '../../core/index.ts';
 import { scanCtimeTimestamp } from './parse-timestamps.ts';
 import { digitAt, SPACE, type NumberOut } from './scan-chars.ts';
 import type { SyslogParts } from './syslog-parts.ts';
@@ -8,12 +9,17 @@ const timeOut: NumberOut = { value: 0 };
  * Scans the head of a line as OpenWrt's `logread` (ubox logd) writes it, to its own output and to
  * its log file: `Sun Mar  3 10:41:02 2024 authpriv.warn dropbear[3170]: message`, with
  * `[1709462462.123] ` after the time under `logread -t`. The time is ctime()'s, in the router's
- * zone, which the line does not name, so it is read as UTC, as a zoneless RFC 3164 time is; the
+ * zone, which the line does not name, so it is read by `zoneless`, as a zoneless RFC 3164 time is; the
  * `[seconds.ms]` stamp, when there, is the exact time and wins. Sets parts.timestamp and
  * parts.priority; returns where `program[pid]: message` starts (no host: logread writes none), or -1.
  */
-export function scanLogreadHead(line: string, start: number, parts: SyslogParts): number {
-  let index = scanCtimeTimestamp(line, start, timeOut);
+export function scanLogreadHead(
+  line: string,
+  start: number,
+  parts: SyslogParts,
+  zoneless: ZonelessTime,
+): number {
+  let index = scanCtimeTimestamp(line, start, timeOut, zoneless);
   if (index < 0 || line.charCodeAt(index) !== SPACE) return -1;
   let time = timeOut.value;
   index++;

@@ -1,3 +1,4 @@
+import { READ_AS_UTC, type ZonelessTime } from '../../core/index.ts';
 import type { SyslogLine } from './syslog-line.ts';
 import { scanIsoTimestamp } from './parse-timestamps.ts';
 import { MAX_PID, SPACE, type NumberOut } from './scan-chars.ts';
@@ -7,20 +8,22 @@ const timeOut: NumberOut = { value: 0 };
 
 /**
  * Parses an RFC 5424 line from its VERSION on (`1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`);
- * `-` stands for a nil field. Returns undefined when the header does not have that shape.
+ * `-` stands for a nil field. Returns undefined when the header does not have that shape. RFC 5424
+ * asks for a zone; a time written without one is read by `zoneless`.
  */
 export function parseRfc5424(
   line: string,
   start: number,
   end: number,
   priority: number,
+  zoneless: ZonelessTime = READ_AS_UTC,
 ): SyslogLine | undefined {
   let index = line.indexOf(' ', start) + 1;
   let timestamp = NaN;
   if (line.charCodeAt(index) === NIL && line.charCodeAt(index + 1) === SPACE) {
     index += 2;
   } else {
-    const timeEnd = scanIsoTimestamp(line, index, timeOut);
+    const timeEnd = scanIsoTimestamp(line, index, timeOut, false, zoneless);
     if (timeEnd < 0 || line.charCodeAt(timeEnd) !== SPACE) return undefined;
     timestamp = timeOut.value;
     index = timeEnd + 1;

@@ -22,14 +22,14 @@ export type SyslogScan = typeof NO_SYSLOG | typeof RFC3164 | typeof RFC5424;
  * (`Mar 27 13:06:56 host sshd[42]: msg`, optionally `<PRI>` first and an ISO 8601 timestamp in place
  * of the BSD one, its `T` perhaps a space as macOS writes it), RFC 5424 (`<34>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`) and
  * OpenWrt's logread (`Sun Mar  3 10:41:02 2024 authpriv.warn dropbear[3170]: msg`; parse-logread.ts).
- * RFC 3164 timestamps without a zone are UTC; their year comes from `years`.
+ * Timestamps without a zone are read in `years`' zone (UTC by default); RFC 3164's year comes from it.
  * Returns undefined when the line is not syslog.
  */
 export function parseSyslogLine(line: string, years: YearResolver): SyslogLine | undefined {
   const kind = scanSyslogLine(line, years, scratch);
   if (kind === RFC3164) return buildRfc3164Line(line, scratch);
   if (kind === RFC5424)
-    return parseRfc5424(line, scratch.messageStart, scratch.end, scratch.priority as number);
+    return parseRfc5424(line, scratch.messageStart, scratch.end, scratch.priority as number, years.zoneless);
   return undefined;
 }
 
@@ -61,7 +61,7 @@ export function scanSyslogLine(line: string, years: YearResolver, parts: SyslogP
   const timeEnd = scanTimestamp(line, start, years, parts);
   if (timeEnd < 0) {
     // Not RFC 3164's time: perhaps OpenWrt's logread, `Sun Mar  3 10:41:02 2024 authpriv.warn ...`.
-    const restStart = parts.priority === undefined ? scanLogreadHead(line, start, parts) : -1;
+    const restStart = parts.priority === undefined ? scanLogreadHead(line, start, parts, years.zoneless) : -1;
     return restStart > 0 && scanRfc3164Rest(line, restStart, end, parts) ? RFC3164 : NO_SYSLOG;
   }
   if (line.charCodeAt(timeEnd) !== SPACE) return NO_SYSLOG;
@@ -83,7 +83,7 @@ function scanTimestamp(line: string, start: number, years: YearResolver, parts: 
   const first = line.charCodeAt(start);
   const timeEnd =
     first >= 48 && first <= 57
-      ? scanIsoTimestamp(line, start, timeOut, true)
+      ? scanIsoTimestamp(line, start, timeOut, true, years.zoneless)
       : scanBsdTimestamp(line, start, years, timeOut);
   if (timeEnd < 0) return -1;
   parts.timestamp = timeOut.value;

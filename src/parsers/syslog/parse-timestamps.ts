@@ -1,3 +1,4 @@
+import { READ_AS_UTC, type ZonelessTime } from '../../core/index.ts';
 import type { YearResolver } from './year-resolver.ts';
 import { COLON, digitAt, SPACE, twoDigitsAt, type NumberOut } from './scan-chars.ts';
 
@@ -84,13 +85,13 @@ function scanMonthDayClock(line: string, start: number, out: NumberOut): number 
 
 /**
  * Scans an RFC 3164 timestamp (`Mar 27 13:06:56`, `Apr  3 ...`, also `Apr 3` and `Apr 03`).
- * Returns the end index and sets `out.value` to epoch ms (UTC, year from `years`), or returns -1.
+ * Returns the end index and sets `out.value` to epoch ms (year and zone from `years`), or returns -1.
  */
 export function scanBsdTimestamp(line: string, start: number, years: YearResolver, out: NumberOut): number {
   const end = scanMonthDayClock(line, start, out);
   if (end < 0) return -1;
   const year = date.year >= 0 ? date.year : years.resolveYear(date.month, date.day, date.msOfDay);
-  out.value = Date.UTC(year, date.month, date.day) + date.msOfDay;
+  out.value = years.zoneless(Date.UTC(year, date.month, date.day) + date.msOfDay);
   return end;
 }
 
@@ -101,10 +102,15 @@ const WEEKDAYS = new Set(
 );
 
 /**
- * Scans C's ctime() form, `Sun Mar  3 10:41:02 2024`, which carries its year (no zone: read as UTC).
- * Returns the end index and sets `out.value` to epoch ms, or returns -1.
+ * Scans C's ctime() form, `Sun Mar  3 10:41:02 2024`, which carries its year but no zone (read by
+ * `zoneless`). Returns the end index and sets `out.value` to epoch ms, or returns -1.
  */
-export function scanCtimeTimestamp(line: string, start: number, out: NumberOut): number {
+export function scanCtimeTimestamp(
+  line: string,
+  start: number,
+  out: NumberOut,
+  zoneless: ZonelessTime = READ_AS_UTC,
+): number {
   const weekday = monthKey(line.charCodeAt(start), line.charCodeAt(start + 1), line.charCodeAt(start + 2));
   if (!WEEKDAYS.has(weekday) || line.charCodeAt(start + 3) !== SPACE) return -1;
   const end = scanMonthDayClock(line, start + 4, out);
@@ -112,17 +118,23 @@ export function scanCtimeTimestamp(line: string, start: number, out: NumberOut):
   const century = twoDigitsAt(line, end + 1);
   const yearOfCentury = twoDigitsAt(line, end + 3);
   if (century < 0 || yearOfCentury < 0) return -1;
-  out.value = Date.UTC(century * 100 + yearOfCentury, date.month, date.day) + date.msOfDay;
+  out.value = zoneless(Date.UTC(century * 100 + yearOfCentury, date.month, date.day) + date.msOfDay);
   return end + 5;
 }
 
 /**
  * Scans an ISO 8601 / RFC 3339 timestamp (`2017-03-27T13:06:56.123+02:00`, `...Z`, `...+0200`;
- * without a zone it is taken as UTC). Returns the end index and sets `out.value` to epoch ms, or -1.
+ * without a zone it is read by `zoneless`). Returns the end index and sets `out.value` to epoch ms, or -1.
  * `spaced`: a space may stand for the `T`, as RFC 3339 lets applications write it and macOS's
  * `log show --style syslog` does (`2020-03-23 06:47:42.801612-0700`).
  */
-export function scanIsoTimestamp(line: string, start: number, out: NumberOut, spaced = false): number {
+export function scanIsoTimestamp(
+  line: string,
+  start: number,
+  out: NumberOut,
+  spaced = false,
+  zoneless: ZonelessTime = READ_AS_UTC,
+): number {
   const century = twoDigitsAt(line, start);
   const yearOfCentury = twoDigitsAt(line, start + 2);
   const month = twoDigitsAt(line, start + 5);
@@ -145,6 +157,8 @@ export function scanIsoTimestamp(line: string, start: number, out: NumberOut, sp
     const offset = (hours * 60 + minutes) * 60_000;
     time += zone === 43 ? -offset : offset;
     end += 5 + colon;
+  } else {
+    time = zoneless(time);
   }
   out.value = time;
   return end;

@@ -1,3 +1,5 @@
+import { zonelessTimeIn, type ZonelessTime } from '../../core/index.ts';
+
 /**
  * Chooses the year of RFC 3164 timestamps, which carry none. Calls come in log order.
  * - Given a year, it starts there and moves to the next year when the month jumps backwards by
@@ -13,6 +15,8 @@ export interface YearResolver {
   resolveYear(month: number, day: number, msOfDay: number): number;
   /** How the year was chosen, when it was inferred and some line needed it; else undefined. */
   describeDecision(): string | undefined;
+  /** The zone, which such timestamps do not carry either: the instant of a time read as UTC. */
+  zoneless: ZonelessTime;
 }
 
 export interface YearResolverOptions {
@@ -24,22 +28,25 @@ export interface YearResolverOptions {
   inputName?: string;
   /** Current time, used when neither year nor referenceTime is given (default Date.now()). */
   now?: number;
+  /** The zone of times written without one (see core/time-zone.ts); default UTC. */
+  timeZone?: string;
 }
 
 const DAY_MS = 86_400_000;
 const HALF_YEAR_MONTHS = 6;
 
 export function createYearResolver(options: YearResolverOptions): YearResolver {
-  if (options.year !== undefined) return createFixedYearResolver(options.year);
+  const zoneless = zonelessTimeIn(options.timeZone);
+  if (options.year !== undefined) return { ...createFixedYearResolver(options.year), zoneless };
   const fromFile = options.referenceTime !== undefined;
   const reference = options.referenceTime ?? options.now ?? Date.now();
   const source = fromFile
     ? `from ${options.inputName ? `${baseName(options.inputName)}'s` : "the input's"} modification time`
     : 'from the current date';
-  return createInferringYearResolver(reference, source);
+  return { ...createInferringYearResolver(reference, source), zoneless };
 }
 
-function createFixedYearResolver(firstYear: number): YearResolver {
+function createFixedYearResolver(firstYear: number): Omit<YearResolver, 'zoneless'> {
   let year = firstYear;
   let lastMonth = -1;
   return {
@@ -56,7 +63,7 @@ function createFixedYearResolver(firstYear: number): YearResolver {
   };
 }
 
-function createInferringYearResolver(reference: number, source: string): YearResolver {
+function createInferringYearResolver(reference: number, source: string): Omit<YearResolver, 'zoneless'> {
   const limit = reference + DAY_MS;
   const newestYear = new Date(limit).getUTCFullYear();
   let lowest = Infinity;

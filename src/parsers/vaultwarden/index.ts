@@ -1,3 +1,4 @@
+import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
@@ -13,7 +14,13 @@ export const vaultwardenParser: ParserDefinition = {
   format: 'vaultwarden',
   description: "Vaultwarden's and Bitwarden's logs: refused logins",
   sniff: (sample) => shareOfLines(sample, (line) => readVaultLine(line) !== NOT_VAULT_LOG),
-  create: () => createRecordParser(readVaultLine, (line, found) => mapVaultLogin(line, found, found.time)),
+  create: (options) =>
+    createRecordParser(
+      readVaultLine,
+      (line, found) => mapVaultLogin(line, found, found.time),
+      undefined,
+      zonelessTimeIn(options.timeZone),
+    ),
 };
 
 /** A refused login to a password vault as an application's login event (see buildAppLoginEvent). */

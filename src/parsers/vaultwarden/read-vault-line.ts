@@ -1,3 +1,4 @@
+import type { RecordTime } from '../record-parser.ts';
 import { utcMillis } from '../utc-millis.ts';
 import {
   matchBitwardenMessage,
@@ -21,7 +22,7 @@ const BITWARDEN_HEAD =
   /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))? ([+-])(\d{2}):?(\d{2}) \[(?:WRN|Warning|ERR|Error|INF|Information)\] /;
 
 /** A line of either server's log: its refused login and time, or why it has none. */
-export function readVaultLine(line: string): (VaultLoginFailure & { time: number }) | string {
+export function readVaultLine(line: string): (VaultLoginFailure & RecordTime) | string {
   const vaultwarden = VAULTWARDEN_HEAD.exec(line);
   const head = vaultwarden ?? BITWARDEN_HEAD.exec(line);
   if (head === null) return NOT_VAULT_LOG;
@@ -35,7 +36,7 @@ export function readVaultLine(line: string): (VaultLoginFailure & { time: number
   }
   const message = line.slice(head[0].length);
   const found = vaultwarden === null ? matchBitwardenMessage(message) : matchVaultwardenMessage(message);
-  return found === undefined ? VAULT_LINE_UNUSED : { ...found, time };
+  return found === undefined ? VAULT_LINE_UNUSED : { ...found, time, zoned: vaultwarden === null };
 }
 
 /** Bracketed targets and levels before a message in syslog (`[vaultwarden::api::identity][ERROR] `). */

@@ -1,4 +1,4 @@
-import { JSON_LIMITS } from '../../core/index.ts';
+import { JSON_LIMITS, zonelessTimeIn, type ZonelessTime } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parser.ts';
 import { classicRecordEvent, readWindowsTextTime } from '../windows-text/index.ts';
 import { csvFields, endsInsideQuotes } from './csv-fields.ts';
@@ -73,17 +73,17 @@ export const windowsCsvParser: ParserDefinition = {
     const first = sample.find((line) => line.trim() !== '')?.replace(/\r$/, '');
     return first !== undefined && readHeader(first) !== undefined ? 0.95 : 0;
   },
-  create: createWindowsCsvParser,
+  create: (options) => createWindowsCsvParser(zonelessTimeIn(options.timeZone)),
 };
 
 /**
  * Each record becomes the event Winlogbeat ships, its EventData read back from the message as the
  * `wineventlog` parser reads Windows' rendered text, and is mapped as the `windows` parser maps
- * Winlogbeat's. Times are read as US English Windows writes them (month first), as UTC; the log's
+ * Winlogbeat's. Times are read as US English Windows writes them (month first), by `zoneless`; the log's
  * name is not in the file: Security for the auditing provider's events. A record's lines are
  * counted once it is complete.
  */
-function createWindowsCsvParser(): LineParser {
+function createWindowsCsvParser(zoneless: ZonelessTime): LineParser {
   let columns: CsvColumns | undefined;
   let open: string[] | undefined;
   let openLength = 0;
@@ -95,7 +95,7 @@ function createWindowsCsvParser(): LineParser {
   function close(): ReturnType<typeof readRecord> {
     const lines = open as string[];
     open = undefined;
-    return readRecord(columns as CsvColumns, lines.join('\n'));
+    return readRecord(columns as CsvColumns, lines.join('\n'), zoneless);
   }
 
   return {
@@ -148,7 +148,7 @@ function createWindowsCsvParser(): LineParser {
   };
 }
 
-function readRecord(columns: CsvColumns, text: string) {
+function readRecord(columns: CsvColumns, text: string, zoneless: ZonelessTime) {
   const fields = csvFields(text);
   const { names, message } = columns;
   if (fields === undefined || fields.length < Math.max(names.length, message + 1))
@@ -166,7 +166,7 @@ function readRecord(columns: CsvColumns, text: string) {
   if (keyword !== undefined) header.set('Keywords', keyword);
   else header.delete('Keywords');
   if (!/^\d{1,5}$/.test(header.get('EventCode') ?? '')) return BAD_WINDOWS_CSV_RECORD;
-  const time = readWindowsTextTime(header.get('Date') ?? '');
+  const time = readWindowsTextTime(header.get('Date') ?? '', zoneless);
   if (time === undefined) return BAD_WINDOWS_CSV_RECORD;
   if (!header.has('LogName') && header.get('SourceName') === 'Microsoft-Windows-Security-Auditing')
     header.set('LogName', 'Security');

@@ -1,4 +1,10 @@
-import { JSON_LIMITS, parseIsoMillis, type SecurityEvent } from '../../core/index.ts';
+import {
+  JSON_LIMITS,
+  parseIsoMillis,
+  type SecurityEvent,
+  READ_AS_UTC,
+  type ZonelessTime,
+} from '../../core/index.ts';
 import { readEcsObject } from '../ndjson/index.ts';
 import type { EmitEvent, LineParser } from '../parser.ts';
 import { enrichWindowsEvent } from '../windows/index.ts';
@@ -23,9 +29,9 @@ const USER_DATA_CODES = new Set(['1102']);
  * read back from the rendered message (message-labels.ts), and is mapped as the `windows` parser
  * maps Winlogbeat's. Lines before the first event are
  * `not-a-wineventlog-record`; an event longer than a line may be is dropped, its lines `too-long`;
- * events without an EventCode or a readable time are told in the notes.
+ * events without an EventCode or a readable time are told in the notes. Times are read by `zoneless`.
  */
-export function createWinEventLogParser(): LineParser {
+export function createWinEventLogParser(zoneless: ZonelessTime = READ_AS_UTC): LineParser {
   let open: string[] | undefined;
   let openLength = 0;
   let tooLong = false;
@@ -35,7 +41,7 @@ export function createWinEventLogParser(): LineParser {
     const lines = open;
     open = undefined;
     if (lines === undefined || tooLong) return;
-    const record = readClassicRecord(lines);
+    const record = readClassicRecord(lines, zoneless);
     const event = typeof record === 'string' ? record : classicRecordEvent(record, lines.join('\n'));
     if (typeof event === 'string') {
       unread.set(event, (unread.get(event) ?? 0) + 1);

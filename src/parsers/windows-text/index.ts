@@ -1,3 +1,4 @@
+import { zonelessTimeIn } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createWinEventLogParser } from './create-wineventlog-parser.ts';
 
@@ -19,5 +20,5 @@ export const winEventLogParser: ParserDefinition = {
     if (first < 0) return 0;
     return lines.slice(first + 1, first + 4).some((line) => HEADER_LINE.test(line)) ? 0.95 : 0;
   },
-  create: () => createWinEventLogParser(),
+  create: (options) => createWinEventLogParser(zonelessTimeIn(options.timeZone)),
 };

@@ -1,3 +1,4 @@
+import { READ_AS_UTC, type ZonelessTime } from '../../core/index.ts';
 import { utcMillis } from '../utc-millis.ts';
 
 /**
@@ -49,17 +50,20 @@ export function isRecordStart(line: string): boolean {
 }
 
 /** The event whose lines these are, or why it is none. */
-export function readClassicRecord(lines: readonly string[]): ClassicRecord | string {
+export function readClassicRecord(
+  lines: readonly string[],
+  zoneless: ZonelessTime = READ_AS_UTC,
+): ClassicRecord | string {
   const first = lines[0] ?? '';
-  const read = TIME_LINE.test(first) ? readSplunkForm(lines) : readTextForm(lines);
+  const read = TIME_LINE.test(first) ? readSplunkForm(lines, zoneless) : readTextForm(lines, zoneless);
   if (typeof read === 'string') return read;
   if (!/^\d{1,5}$/.test(read.header.get('EventCode') ?? '')) return NO_EVENT_CODE;
   return read;
 }
 
 /** Splunk's form: the time line, `Key=Value` lines, `Message=` and the message. */
-function readSplunkForm(lines: readonly string[]): ClassicRecord | string {
-  const time = readWindowsTextTime(lines[0] ?? '');
+function readSplunkForm(lines: readonly string[], zoneless: ZonelessTime): ClassicRecord | string {
+  const time = readWindowsTextTime(lines[0] ?? '', zoneless);
   if (time === undefined) return BAD_TIME;
   const header = new Map<string, string>();
   const message: string[] = [];
@@ -82,7 +86,7 @@ function readSplunkForm(lines: readonly string[]): ClassicRecord | string {
  * wevtutil's `/f:text` and Event Viewer's copied details: `Key: Value` lines (indented by
  * wevtutil) with the time in `Date:`, then `Description:` and the message.
  */
-function readTextForm(lines: readonly string[]): ClassicRecord | string {
+function readTextForm(lines: readonly string[], zoneless: ZonelessTime): ClassicRecord | string {
   const header = new Map<string, string>();
   const message: string[] = [];
   for (let index = 0; index < lines.length; index++) {
@@ -98,21 +102,23 @@ function readTextForm(lines: readonly string[]): ClassicRecord | string {
     const key = Object.hasOwn(TEXT_HEADER, label) ? TEXT_HEADER[label] : undefined;
     if (key !== undefined && !header.has(key)) header.set(key, value);
   }
-  const time = readWindowsTextTime(header.get('Date') ?? '');
+  const time = readWindowsTextTime(header.get('Date') ?? '', zoneless);
   if (time === undefined) return BAD_TIME;
   return { time, header, message };
 }
 
 /**
  * A time as Windows' text forms write it (`03/04/2024 10:00:05 AM`, month first, as US English
- * Windows does; `2024-03-04T10:00:05.123Z`), local and without a zone, read as UTC.
+ * Windows does; `2024-03-04T10:00:05.123Z`): local and without a zone, read by `zoneless`, unless
+ * it ends in `Z`.
  */
-export function readWindowsTextTime(line: string): number | undefined {
+export function readWindowsTextTime(line: string, zoneless: ZonelessTime = READ_AS_UTC): number | undefined {
   const iso = ISO_TIME.exec(line);
   if (iso !== null) {
     const [year, month, day, hour, minute, second] = sixNumbers(iso);
     const millis = Number((iso[7] ?? '0').slice(0, 3).padEnd(3, '0'));
-    return validTime(year, month, day, hour, minute, second, millis);
+    const time = validTime(year, month, day, hour, minute, second, millis);
+    return time === undefined || line.endsWith('Z') ? time : zoneless(time);
   }
   const match = TIME_LINE.exec(line);
   if (match === null) return undefined;
@@ -123,7 +129,8 @@ export function readWindowsTextTime(line: string): number | undefined {
     if (hour < 1 || hour > 12) return undefined;
     hours = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
   }
-  return validTime(year, month, day, hours, minute, second, 0);
+  const time = validTime(year, month, day, hours, minute, second, 0);
+  return time === undefined ? undefined : zoneless(time);
 }
 
 /** The first six groups of a time's match, as numbers. */

@@ -53,6 +53,19 @@ describe('fileSourceConfigSchema', () => {
     expect(issues({ type: 'file' })).toHaveLength(1);
   });
 
+  it('takes the zone of times its logs write without one, and refuses one it does not know', () => {
+    for (const timezone of ['Europe/Berlin', 'local', '+05:30', 'UTC'])
+      expect(fileSourceConfigSchema.parse({ type: 'file', path: '/a', timezone })).toMatchObject({
+        timezone,
+      });
+    expect(issues({ type: 'file', path: '/a', timezone: 'Europe/Berln' })).toEqual([
+      expect.stringMatching(/^timezone: unknown time zone "Europe\/Berln": give an IANA name/),
+    ]);
+    expect(issues({ type: 'file', path: '/a', timezone: 2 })).toEqual([
+      'timezone: expected a time zone such as Europe/Berlin, local or +02:00',
+    ]);
+  });
+
   it('has no secrets', () => {
     expect(fileSourceSecretsSchema.parse({})).toEqual({});
     expect(fileSourceSecretsSchema.safeParse({ password: 'x' }).success).toBe(false);

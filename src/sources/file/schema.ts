@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseDuration } from '../../core/index.ts';
 import { checkGlobPattern } from './expand-glob.ts';
+import { timeZoneSetting } from '../time-zone-setting.ts';
 
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const MIN_POLL_MS = 10;
@@ -35,6 +36,7 @@ export const fileSourceConfigSchema = z.strictObject({
     .transform((value) => (typeof value === 'string' ? [value] : value)),
   /** The parser id; the pipeline uses it, the source only passes it on. */
   format: z.string().min(1).optional(),
+  timezone: timeZoneSetting,
   /** Where to start in a file never seen before (Filebeat starts at the beginning). */
   start_at: z.enum(['beginning', 'end']).default('beginning'),
   poll,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseListenAddress } from './listen-address.ts';
+import { timeZoneSetting } from '../time-zone-setting.ts';
 
 export const syslogSourceConfigSchema = z
   .object({
@@ -14,6 +15,7 @@ export const syslogSourceConfigSchema = z
       ),
     /** Parser id for the messages; the pipeline parses, the source passes it through. */
     format: z.string().min(1).default('sshd'),
+    timezone: timeZoneSetting,
     /** Longer messages are cut to this many bytes (and counted). */
     max_message_bytes: z
       .number()
