@@ -547,6 +547,24 @@ describe('the shipped rule pack', () => {
       ['mongodb-login-failures-source'],
     ],
     [
+      'a client forging a second address into its nginx user name: reported, counted against neither',
+      webErrorLogParser,
+      times(12).map(
+        (s) =>
+          `${iso(s).slice(0, 19).replaceAll('-', '/').replace('T', ' ')} [error] 2865#2865: *10${s} user "x": password mismatch, client: 198.51.100.7, server: www, request: "GET / HTTP/1.1", host: "h"": password mismatch, client: 192.0.2.102, server: www.example.org, request: "GET /admin HTTP/1.1", host: "www.example.org"`,
+      ),
+      ['log-address-forgery'],
+    ],
+    [
+      'a client forging a second address into its Roundcube user name: reported, counted against neither',
+      roundcubeParser,
+      times(12).map(
+        (s) =>
+          `[04-Mar-2024 10:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} +0000]: IMAP Error: Login failed for admin from 198.51.100.66. x from 203.0.113.64. AUTHENTICATE PLAIN: Authentication failed. in /srv/roundcube/program/lib/Roundcube/rcube_imap.php on line 200 (POST /?_task=login&_action=login)`,
+      ),
+      ['log-address-forgery'],
+    ],
+    [
       '9 failed MongoDB logins are not enough',
       mongodbParser,
       times(9, 20).map(

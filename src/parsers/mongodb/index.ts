@@ -1,10 +1,11 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import type { EmitEvent, LineParser, ParserDefinition } from '../parser.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
+import { buildForgedAddressEvent } from '../forged-address-event.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { type MongodbLogin, NOT_MONGODB, readMongodbLine } from './read-mongodb-line.ts';
 
-export { MONGODB_AMBIGUOUS, NOT_MONGODB } from './read-mongodb-line.ts';
+export { NOT_MONGODB } from './read-mongodb-line.ts';
 
 /** A line of the log that reports no login. */
 export const MONGODB_LINE_UNUSED = 'mongodb-line-unused';
@@ -48,6 +49,12 @@ function createMongodbParser(): LineParser {
       const found = readMongodbLine(text);
       if (typeof found === 'string') return found;
       if (found.kind === 'other') return MONGODB_LINE_UNUSED;
+      if (found.kind === 'forged') {
+        const { time, forged } = found;
+        const [module, dataset, service] = ['mongodb', 'mongodb.log', 'mongodb'];
+        emit(buildForgedAddressEvent({ original: text, time, forged, module, dataset, service }), time);
+        return null;
+      }
       if (found.kind === 'address') {
         const held = pending.get(found.connection);
         pending.delete(found.connection);

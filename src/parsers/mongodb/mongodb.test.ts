@@ -19,9 +19,10 @@ const summary = (event: SecurityEvent) => [
 describe("MongoDB's log", () => {
   const parser = mongodbParser.create({});
   const { events, skips } = parseLines(parser, LOG);
+  const logins = events.filter((event) => event.event.action === 'mongodb_login');
 
   it('gives each login with the client the server wrote, in every version of the log', () => {
-    expect(events.map(summary)).toEqual([
+    expect(logins.map(summary)).toEqual([
       ['2024-03-04T10:00:01.545Z', 'failure', 'root', '203.0.113.120', 'UserNotFound'],
       ['2024-03-04T09:00:02.100Z', 'failure', 'admin', '2001:db8::121', 'AuthenticationFailed'],
       ['2024-03-04T10:00:03.000Z', 'success', 'app', '203.0.113.122', 'Successfully authenticated'],
@@ -32,20 +33,32 @@ describe("MongoDB's log", () => {
       // ... or the address its connection was accepted from.
       ['2024-03-04T09:00:09.000Z', 'failure', 'admin@admin', '203.0.113.127', 'AuthenticationFailed'],
     ]);
-    expect(events[0]).toMatchObject({
+    expect(logins[0]).toMatchObject({
       event: { action: 'mongodb_login', category: ['authentication', 'database'], module: 'mongodb' },
       service: { name: 'mongodb' },
     });
   });
 
-  it('skips a failure naming two clients, holds 2.x failures for their address, and tells of those never given one', () => {
+  it('reads a failure naming more than one client as a forged line: every address, no login counted', () => {
+    const forged = events.filter((event) => event.event.action === 'log_address_forged');
+    expect(forged).toHaveLength(1);
+    expect(forged[0]).toMatchObject({
+      '@timestamp': '2024-03-04T10:00:05.000Z',
+      event: { module: 'mongodb', original: LOG[5] },
+      service: { name: 'mongodb' },
+      related: { ip: ['198.51.100.66', '203.0.113.124'] },
+    });
+    expect(forged[0]?.source).toBeUndefined();
+  });
+
+  it('holds 2.x failures for their address, and tells of those never given one', () => {
     expect(skips).toEqual([
       null,
       null,
       null,
       'mongodb-line-unused',
       null,
-      'mongodb-ambiguous-address',
+      null,
       null,
       'mongodb-address-pending',
       null,

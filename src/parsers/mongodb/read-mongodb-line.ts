@@ -16,12 +16,11 @@ export interface MongodbLogin {
 export type MongodbLine =
   | { kind: 'login'; time: number; login: MongodbLogin }
   | { kind: 'address'; time: number; connection: string; ip: string; ended: boolean }
+  | { kind: 'forged'; time: number; forged: string[] }
   | { kind: 'other' };
 
 /** Not a line of MongoDB's log. */
 export const NOT_MONGODB = 'not-mongodb-log';
-/** A failed login whose message names `from client` twice: the user name (echoed in the reason) may hold one. */
-export const MONGODB_AMBIGUOUS = 'mongodb-ambiguous-address';
 const FROM_CLIENT = ' from client ';
 
 /** The JSON log's (4.4 on) messages: 20249 a failed login, 20250 and 5286306 a successful one. */
@@ -33,7 +32,7 @@ const TEXT_HEAD =
 /**
  * 3.x to 4.2: `SASL SCRAM-SHA-1 authentication failed for U on DB from client ADDR:PORT ; REASON`.
  * The client names U, and REASON may repeat it (`Could not find user "U"`): a line with a second
- * ` from client ` is skipped rather than read with an address the client may have written. 2.x:
+ * ` from client ` is a forged line (see ../forged-address-event.ts), no login. 2.x:
  * `Failed to authenticate U@DB with mechanism M: REASON`, without the address, which the
  * connection's `connection accepted from` or `end connection` line gives.
  */
@@ -86,7 +85,7 @@ function readTextLine(line: string): MongodbLine | string {
   const message = line.slice(head[0].length);
   const failed = FAILED_FROM_CLIENT.exec(message);
   if (failed !== null && message.indexOf(FROM_CLIENT) !== message.lastIndexOf(FROM_CLIENT))
-    return MONGODB_AMBIGUOUS;
+    return { kind: 'forged', time, forged: clientsIn(message) };
   if (failed !== null)
     return login(
       time,
@@ -145,4 +144,16 @@ function addressOf(remote: string): string | undefined {
     ? remote.slice(1).replace(/\]:\d{1,5}$/, '')
     : remote.replace(/:\d{1,5}$/, '');
   return normalizeIp(text);
+}
+
+/** Every address a message names after ` from client ` (`ADDR:PORT`, up to a space). */
+function clientsIn(message: string): string[] {
+  const found: string[] = [];
+  for (let at = message.indexOf(FROM_CLIENT); at >= 0; at = message.indexOf(FROM_CLIENT, at + 1)) {
+    const start = at + FROM_CLIENT.length;
+    const end = message.indexOf(' ', start);
+    const ip = addressOf(message.slice(start, end < 0 ? undefined : Math.min(end, start + 64)));
+    if (ip !== undefined) found.push(ip);
+  }
+  return found;
 }

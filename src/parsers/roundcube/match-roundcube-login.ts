@@ -1,3 +1,5 @@
+import type { ForgedAddresses } from '../forged-address-event.ts';
+import { isForged } from '../forged-address-event.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 
 /** A webmail login that Roundcube's log reports: refused (a guess) or accepted. */
@@ -11,8 +13,6 @@ export interface RoundcubeLogin {
   repeats?: boolean;
 }
 
-/** A refused login the errors log names two addresses for: read with neither. */
-export const ROUNDCUBE_AMBIGUOUS = 'roundcube-ambiguous-address';
 /** The userlogins log's failure line right after the errors log's line for the same attempt. */
 export const ROUNDCUBE_LOGIN_REPEATED = 'roundcube-login-repeated';
 
@@ -32,7 +32,7 @@ const USERLOGINS =
  * - The errors log, always written: `IMAP Error: Login failed for U[ against HOST] from ADDR[(PROXY
  *   HEADERS)]. IMAP'S WORDS in FILE on line N (METHOD URI)`, one refused login. The client writes U
  *   before the address and, through a proxy, the headers after it: a line with a second ` from ADDR`
- *   is skipped rather than read with an address the client may have written.
+ *   is no login but a forged line (see ../forged-address-event.ts), its addresses all named.
  * - The userlogins log (`log_logins`, off by default): `Successful login for U (ID: N) from ADDR in
  *   session SID` is a login, `Failed login for U from ADDR in session SID (error: N)` (0.x's `FAILED
  *   login for U from ADDR`) a refused one, which repeats the errors log's line when both are read
@@ -40,7 +40,7 @@ const USERLOGINS =
  *   (a stale form, cookies off, the IMAP server gone). Roundcube writes the session id and the code
  *   after the address: the address is the line's last ` from `, whatever the user name holds.
  */
-export function matchRoundcubeLogin(message: string): RoundcubeLogin | string | undefined {
+export function matchRoundcubeLogin(message: string): RoundcubeLogin | ForgedAddresses | undefined {
   if (message.startsWith(IMAP_FAILED)) return imapFailure(message);
   const logins = USERLOGINS.exec(message);
   if (logins === null) return undefined;
@@ -66,11 +66,11 @@ const MOST_REMEMBERED = 4096;
 export function createRoundcubeReader(): (
   message: string,
   time: number,
-) => RoundcubeLogin | string | undefined {
+) => RoundcubeLogin | ForgedAddresses | string | undefined {
   const refused = new Map<string, number>();
   return (message, time) => {
     const found = matchRoundcubeLogin(message);
-    if (found === undefined || typeof found === 'string' || found.outcome === 'success') return found;
+    if (found === undefined || isForged(found) || found.outcome === 'success') return found;
     const key = `${found.user ?? ''}\u0000${found.ip}`;
     if (found.repeats !== true) {
       refused.delete(key);
@@ -85,8 +85,9 @@ export function createRoundcubeReader(): (
   };
 }
 
-function imapFailure(message: string): RoundcubeLogin | string | undefined {
+function imapFailure(message: string): RoundcubeLogin | ForgedAddresses | undefined {
   let found: { at: number; ip: string } | undefined;
+  const forged: string[] = [];
   for (
     let at = message.indexOf(FROM, IMAP_FAILED.length - 1);
     at !== -1;
@@ -95,10 +96,11 @@ function imapFailure(message: string): RoundcubeLogin | string | undefined {
     const address = ADDRESS.exec(message.slice(at + FROM.length, at + FROM.length + 48));
     const ip = address === null ? undefined : normalizeIp(address[1] as string);
     if (ip === undefined) continue;
-    if (found !== undefined) return ROUNDCUBE_AMBIGUOUS;
-    found = { at, ip };
+    forged.push(ip);
+    found ??= { at, ip };
   }
   if (found === undefined) return undefined;
+  if (forged.length > 1) return { forged };
   const user = message.slice(IMAP_FAILED.length, found.at).replace(AGAINST, '');
   return {
     outcome: 'failure',

@@ -1,4 +1,5 @@
 import { READ_AS_UTC, type ZonelessTime } from '../../core/index.ts';
+import type { ForgedAddresses } from '../forged-address-event.ts';
 import type { RecordTime } from '../record-parser.ts';
 import { utcMillis } from '../utc-millis.ts';
 import type { createRoundcubeReader, RoundcubeLogin } from './match-roundcube-login.ts';
@@ -26,7 +27,7 @@ export function readRoundcubeLine(
   line: string,
   reader: RoundcubeReader,
   zoneless: ZonelessTime = READ_AS_UTC,
-): (RoundcubeLogin & RecordTime) | string {
+): ((RoundcubeLogin | ForgedAddresses) & RecordTime) | string {
   const head = HEAD.exec(line);
   if (head === null) return NOT_ROUNDCUBE;
   const n = (index: number) => Number(head[index]);
@@ -48,7 +49,7 @@ export function readRoundcubeMessage(
   message: string,
   time: number,
   reader: RoundcubeReader,
-): RoundcubeLogin | string | undefined {
+): RoundcubeLogin | ForgedAddresses | string | undefined {
   const session = SESSION.exec(message);
   return reader(session === null ? message : message.slice(session[0].length), time);
 }

@@ -19,9 +19,10 @@ const summary = (event: SecurityEvent) => [
 describe("Roundcube's errors and userlogins logs", () => {
   const parser = roundcubeParser.create({});
   const { events, skips } = parseLines(parser, LOG);
+  const logins = events.filter((event) => event.event.action === 'login');
 
   it('gives each refused IMAP login from the address Roundcube wrote, and each accepted one', () => {
-    expect(events.map(summary)).toEqual([
+    expect(logins.map(summary)).toEqual([
       ['2024-03-04T09:00:01.000Z', 'failure', 'admin@example.org', '203.0.113.60'],
       ['2024-03-04T09:00:02.000Z', 'failure', 'info', '203.0.113.61'],
       ['2024-03-04T15:00:03.000Z', 'failure', 'sales@example.org', '2001:db8::62'],
@@ -34,7 +35,7 @@ describe("Roundcube's errors and userlogins logs", () => {
       // The userlogins log's refusal with no errors line before it: an attempt of its own.
       ['2024-03-04T09:00:10.000Z', 'failure', 'carol', '203.0.113.65'],
     ]);
-    expect(events[0]).toMatchObject({
+    expect(logins[0]).toMatchObject({
       event: {
         action: 'login',
         category: ['authentication', 'web'],
@@ -45,13 +46,25 @@ describe("Roundcube's errors and userlogins logs", () => {
       service: { name: 'roundcube' },
       source: { address: '203.0.113.60', ip: '203.0.113.60' },
     });
-    expect(events[5]).toMatchObject({ event: { dataset: 'roundcube.userlogins' } });
+    expect(logins[5]).toMatchObject({ event: { dataset: 'roundcube.userlogins' } });
   });
 
-  it('skips a refusal naming two addresses, the userlogins repeat of a refusal, refusals that tried no password, and other lines', () => {
+  it('reads a refusal naming two addresses as a forged line: both addresses, no login counted against either', () => {
+    const forged = events.filter((event) => event.event.action === 'log_address_forged');
+    expect(forged).toHaveLength(1);
+    expect(forged[0]).toMatchObject({
+      '@timestamp': '2024-03-04T09:00:08.000Z',
+      event: { category: ['intrusion_detection'], module: 'roundcube', original: LOG[7] },
+      service: { name: 'roundcube' },
+      related: { ip: ['198.51.100.66', '203.0.113.64'] },
+    });
+    expect(forged[0]?.source).toBeUndefined();
+    expect(forged[0]?.user).toBeUndefined();
+  });
+
+  it('skips the userlogins repeat of a refusal, refusals that tried no password, and other lines', () => {
     expect(skips).toEqual([
-      ...Array<null>(7).fill(null),
-      'roundcube-ambiguous-address',
+      ...Array<null>(8).fill(null),
       // bob's refusal, 5 s after its errors line.
       'roundcube-login-repeated',
       null,
@@ -75,14 +88,20 @@ describe("Roundcube's lines in syslog, read by the sshd parser", () => {
       'Mar  4 10:00:13 mail roundcube[2129]: <c3d4e5f6> IMAP Error: Login failed for frank from 203.0.113.68',
       'Mar  4 10:00:14 mail roundcube[2129]: <c3d4e5f6> Failed login for frank from 203.0.113.68 in session c3d4e5f6g7 (error: 0)',
       'Mar  4 10:05:00 mail roundcube[2130]: <e5f6g7h8> Failed login for frank from 203.0.113.68 in session e5f6g7h8i9 (error: 0)',
+      'Mar  4 10:06:00 mail roundcube[2131]: IMAP Error: Login failed for x from 198.51.100.66. y from 203.0.113.69. AUTHENTICATE PLAIN: Authentication failed. in /usr/share/roundcube/program/lib/Roundcube/rcube_imap.php on line 200 (POST /?_task=login&_action=login)',
     ]);
-    expect(skips).toEqual([null, null, 'roundcube-login-repeated', null]);
-    expect(events.map(summary)).toEqual([
+    expect(skips).toEqual([null, null, 'roundcube-login-repeated', null, null]);
+    expect(events.slice(0, 3).map(summary)).toEqual([
       ['2024-03-04T10:00:12.000Z', 'failure', 'eve', '203.0.113.67'],
       ['2024-03-04T10:00:13.000Z', 'failure', 'frank', '203.0.113.68'],
       // Frank again, long after: another attempt.
       ['2024-03-04T10:05:00.000Z', 'failure', 'frank', '203.0.113.68'],
     ]);
     expect(events[1]).toMatchObject({ host: { name: 'mail' }, service: { name: 'roundcube' } });
+    expect(events[3]).toMatchObject({
+      event: { action: 'log_address_forged' },
+      host: { name: 'mail' },
+      related: { ip: ['198.51.100.66', '203.0.113.69'] },
+    });
   });
 });

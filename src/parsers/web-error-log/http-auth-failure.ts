@@ -1,3 +1,5 @@
+import type { ForgedAddresses } from '../forged-address-event.ts';
+
 /** What a web server's error log line says of a failed HTTP authentication. */
 export interface HttpAuthFailure {
   server: 'apache' | 'nginx' | 'lighttpd';
@@ -17,5 +19,8 @@ export interface HttpAuthFailure {
 export const WEB_ERROR_UNUSED = 'web-error-line-unused';
 /** Not a line of either server's error log. */
 export const NOT_WEB_ERROR_LOG = 'not-web-error-log';
-/** An nginx line naming its client more than once: the client's words hold one, so none is read. */
-export const AMBIGUOUS_CLIENT = 'web-error-ambiguous-client';
+/** An nginx login line naming its client more than once: the client's words forged the others. */
+export interface ForgedHttpAuth extends ForgedAddresses {
+  server: 'nginx';
+  time: number;
+}

@@ -4,13 +4,14 @@ import type { ParserDefinition } from '../parser.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
 import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
-import { type HttpAuthFailure, NOT_WEB_ERROR_LOG } from './http-auth-failure.ts';
+import { type ForgedHttpAuth, type HttpAuthFailure, NOT_WEB_ERROR_LOG } from './http-auth-failure.ts';
+import { buildForgedAddressEvent, isForged } from '../forged-address-event.ts';
 export type { HttpAuthFailure } from './http-auth-failure.ts';
 import { readApacheError } from './read-apache-error.ts';
 import { readNginxError } from './read-nginx-error.ts';
 import { readLighttpdError } from './read-lighttpd-error.ts';
 
-export { AMBIGUOUS_CLIENT, NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
+export { NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
 export { isApacheProgramAt } from './apache-programs.ts';
 export { readApacheFields } from './read-apache-error.ts';
 
@@ -24,7 +25,7 @@ export const webErrorLogParser: ParserDefinition = {
     createRecordParser(readErrorLine, mapHttpAuthFailure, undefined, zonelessTimeIn(options.timeZone)),
 };
 
-function readErrorLine(line: string): HttpAuthFailure | string {
+function readErrorLine(line: string): HttpAuthFailure | ForgedHttpAuth | string {
   if (line.startsWith('[')) return readApacheError(line);
   // nginx dates with slashes, lighttpd with dashes.
   return line.charCodeAt(4) === 45 /* - */ ? readLighttpdError(line) : readNginxError(line);
@@ -34,9 +35,26 @@ function readErrorLine(line: string): HttpAuthFailure | string {
  * A failed HTTP login as ECS: `http_auth_failure` (`event.category: [authentication, web]`, failure),
  * `user.name` the user the client named, `source.ip`, `url.path`, the server's words in
  * `event.reason`, `event.module` apache, nginx or lighttpd (`event.dataset` `apache.error`,
- * `nginx.error`, as Filebeat names them, `lighttpd.error`).
+ * `nginx.error`, as Filebeat names them, `lighttpd.error`). A forged line as what it is (see
+ * buildForgedAddressEvent).
  */
-export function mapHttpAuthFailure(line: string, found: HttpAuthFailure, host?: string): SecurityEvent {
+export function mapHttpAuthFailure(
+  line: string,
+  found: HttpAuthFailure | ForgedHttpAuth,
+  host?: string,
+): SecurityEvent {
+  if (isForged(found)) {
+    const { server, time, forged } = found;
+    return buildForgedAddressEvent({
+      original: line,
+      time,
+      forged,
+      host,
+      module: server,
+      dataset: `${server}.error`,
+      service: server,
+    });
+  }
   const event = buildLoginFailureEvent({
     original: line,
     time: found.time,

@@ -1,6 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import {
-  AMBIGUOUS_CLIENT,
+  type ForgedHttpAuth,
   type HttpAuthFailure,
   NOT_WEB_ERROR_LOG,
   WEB_ERROR_UNUSED,
@@ -17,9 +17,9 @@ const REQUEST = /, request: "[A-Z]{1,16} (\S{1,8192}) HTTP\/\d(?:\.\d)?"/;
  * NAME, request: "...", host: "..."`) from auth_basic that reports a failed login: `user "U": password
  * mismatch` or `user "U" was not found in "FILE"`; or why it is none. nginx writes the user (before
  * the address) and the request, host and referrer (after it) as the client sent them: a line with more
- * than one `, client: ` may hold a forged one, and no address is read from it.
+ * than one `, client: ` holds forged ones, and is read as a forged line (see ../forged-address-event.ts).
  */
-export function readNginxError(line: string): HttpAuthFailure | string {
+export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth | string {
   const head = HEAD.exec(line);
   if (head === null) return NOT_WEB_ERROR_LOG;
   const time = Date.UTC(
@@ -40,9 +40,8 @@ export function readNginxError(line: string): HttpAuthFailure | string {
   const userEnd = Math.max(mismatch, unknown);
   if (userEnd < 'user '.length) return WEB_ERROR_UNUSED;
   const reason = userEnd === mismatch ? 'password mismatch' : 'user not found';
-  if (message.indexOf(CLIENT, client + CLIENT.length) >= 0) return AMBIGUOUS_CLIENT;
-  const addressEnd = message.indexOf(',', client + CLIENT.length);
-  const ip = normalizeIp(message.slice(client + CLIENT.length, addressEnd < 0 ? undefined : addressEnd));
+  const ip = clientAt(message, client);
+  if (message.indexOf(CLIENT, client + CLIENT.length) >= 0) return forgedLine(message, time);
   if (ip === undefined) return WEB_ERROR_UNUSED;
   const user = message.slice('user "'.length, userEnd);
   const request = REQUEST.exec(message.slice(client));
@@ -57,4 +56,20 @@ export function readNginxError(line: string): HttpAuthFailure | string {
     path: target === undefined ? undefined : query < 0 ? target : target.slice(0, query),
     reason,
   };
+}
+
+/** The address of the `, client: ` at `at`, up to the next comma; undefined if it is none. */
+function clientAt(message: string, at: number): string | undefined {
+  const end = message.indexOf(',', at + CLIENT.length);
+  return normalizeIp(message.slice(at + CLIENT.length, end < 0 ? undefined : end));
+}
+
+/** A login line naming its client more than once, with every address it names. */
+function forgedLine(message: string, time: number): ForgedHttpAuth | string {
+  const forged: string[] = [];
+  for (let at = message.indexOf(CLIENT); at >= 0; at = message.indexOf(CLIENT, at + CLIENT.length)) {
+    const ip = clientAt(message, at);
+    if (ip !== undefined) forged.push(ip);
+  }
+  return forged.length === 0 ? WEB_ERROR_UNUSED : { server: 'nginx', time, forged };
 }

@@ -30,9 +30,10 @@ const summary = (event: SecurityEvent) => [
 
 describe('web server error logs', () => {
   const { events, skips } = parseErrorLog(LINES);
+  const failures = events.filter((event) => event.event.action === 'http_auth_failure');
 
   it('give one failed login a line for each refused password or unknown user, from the address the server wrote', () => {
-    expect(events.map(summary)).toEqual([
+    expect(failures.map(summary)).toEqual([
       ['2024-03-04T10:00:01.123Z', 'apache', 'alice', '192.0.2.90', '/admin', 'Password Mismatch'],
       ['2024-03-04T10:00:02.000Z', 'apache', 'nobody', '192.0.2.90', '/admin', 'user not found'],
       ['2024-03-04T10:00:03.500Z', 'apache', 'bob', '2001:db8::91', '/private/', 'password mismatch'],
@@ -63,7 +64,7 @@ describe('web server error logs', () => {
         "password doesn't match",
       ],
     ]);
-    expect(events[0]).toMatchObject({
+    expect(failures[0]).toMatchObject({
       event: {
         action: 'http_auth_failure',
         outcome: 'failure',
@@ -75,7 +76,19 @@ describe('web server error logs', () => {
     });
   });
 
-  it('skip what tried no password, and an nginx line that names two clients', () => {
+  it('read an nginx line that names two clients as a forged line: both addresses, no failure counted', () => {
+    const forged = events.filter((event) => event.event.action === 'log_address_forged');
+    expect(forged).toHaveLength(1);
+    expect(forged[0]).toMatchObject({
+      '@timestamp': '2024-03-04T10:00:13.000Z',
+      event: { module: 'nginx', dataset: 'nginx.error', original: LINES[12] },
+      service: { name: 'nginx' },
+      related: { ip: ['198.51.100.7', '192.0.2.102'] },
+    });
+    expect(forged[0]?.source).toBeUndefined();
+  });
+
+  it('skip what tried no password', () => {
     expect(skips).toEqual([
       null,
       null,
@@ -90,7 +103,7 @@ describe('web server error logs', () => {
       null,
       null,
       // nginx writes the user and the request as the client sent them: which client is its own?
-      'web-error-ambiguous-client',
+      null,
       'web-error-line-unused', // no user or password sent
       'web-error-line-unused', // a TLS handshake
       null,
