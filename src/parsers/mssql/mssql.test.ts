@@ -63,7 +63,7 @@ describe("SQL Server's error log", () => {
       null,
       'mssql-line-unused',
       // A message that holds a login line: its source is not Logon.
-      'mssql-line-unused',
+      'not-mssql-errorlog', // a message at the head: no source padded to its column,
       'not-mssql-errorlog',
     ]);
   });

@@ -8,9 +8,11 @@ export const MSSQL_LINE_UNUSED = 'mssql-line-unused';
 
 /**
  * The error log's head: the time with hundredths, then the source (`Logon`, `Server`, `spid52`)
- * padded with spaces.
+ * padded with spaces to 12 characters, so that messages start in one column. Other logs with such
+ * a time (PostgreSQL's `2024-03-04 10:00:01.123 UTC [42] ...`) do not pad what follows it.
  */
-const HEAD = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{2,3}) ([A-Za-z0-9]{1,32}) +/;
+const HEAD = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{2,3}) ([A-Za-z0-9]{1,32})( +)/;
+const SOURCE_WIDTH = 12;
 
 /**
  * A line of SQL Server's error log (`ERRORLOG`): a failed login, `Logon  Login failed for user
@@ -20,7 +22,8 @@ const HEAD = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{2,3}) ([A-Za-z0-9
  */
 export function readMssqlLine(line: string): (MssqlLogin & { time: number }) | string {
   const head = HEAD.exec(line);
-  if (head === null) return NOT_MSSQL;
+  if (head === null || (head[8] as string).length + (head[9] as string).length < SOURCE_WIDTH)
+    return NOT_MSSQL;
   const n = (index: number) => Number(head[index]);
   const time = utcMillis(n(1), n(2), n(3), n(4), n(5), n(6), Number((head[7] as string).padEnd(3, '0')));
   if (Number.isNaN(time)) return NOT_MSSQL;
