@@ -1,8 +1,9 @@
 import type { SecurityEvent } from '../core/index.ts';
 
 /**
- * A login line that names more than one client address where the server writes one: the client
- * wrote the others into text the server logs as it came (a user name, a request). Read with either
+ * A login line that names more than one client address where the server writes one, or more than
+ * one login message: the client wrote the others into text the server logs as it came (a user
+ * name, a request). Read with either
  * address, the line would count a guess against an address of the attacker's choosing; read with
  * neither, an attacker could hide every guess behind a forged one. So it is neither a login nor
  * skipped: it is an event of its own (`log_address_forged`), which the pack's
@@ -38,6 +39,7 @@ export interface ForgedAddressLine extends ForgedAddresses {
  * client's cannot be told), `service.name` and the host where known.
  */
 export function buildForgedAddressEvent(line: ForgedAddressLine): SecurityEvent {
+  const addresses = [...new Set(line.forged)];
   const event: SecurityEvent = {
     '@timestamp': new Date(line.time).toISOString(),
     event: {
@@ -48,10 +50,13 @@ export function buildForgedAddressEvent(line: ForgedAddressLine): SecurityEvent 
       category: ['intrusion_detection'],
       type: ['info'],
       action: FORGED_ADDRESS_ACTION,
-      reason: `${line.forged.length} client addresses in one line: the client wrote the others`,
+      reason:
+        addresses.length > 1
+          ? `${addresses.length} client addresses in one line: the client wrote all but one`
+          : 'more than one login message in one line: the client wrote all but one',
     },
     service: { name: line.service },
-    related: { ip: [...new Set(line.forged)] },
+    related: { ip: addresses },
   };
   if (line.host !== undefined) event.host = { hostname: line.host, name: line.host };
   return event;

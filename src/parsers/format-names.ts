@@ -25,6 +25,7 @@ export const FORMAT_NAMES = [
   'gitlab',
   'grafana',
   'dovecot',
+  'postgresql',
   'evtx',
 ] as const;
 

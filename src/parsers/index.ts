@@ -20,6 +20,7 @@ export { mongodbParser } from './mongodb/index.ts';
 export { gitlabParser } from './gitlab/index.ts';
 export { grafanaParser } from './grafana/index.ts';
 export { dovecotParser } from './dovecot/index.ts';
+export { postgresqlParser } from './postgresql/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -26,6 +26,7 @@ import {
   gitlabParser,
   grafanaParser,
   dovecotParser,
+  postgresqlParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 import { binaryFormats } from './registry.ts';
@@ -40,7 +41,7 @@ describe('parser registry', () => {
     expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
   });
 
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana and dovecot, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot and postgresql, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -63,6 +64,7 @@ describe('parser registry', () => {
       'gitlab',
       'grafana',
       'dovecot',
+      'postgresql',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -82,6 +84,7 @@ describe('parser registry', () => {
     expect(findParser('gitlab')).toBe(gitlabParser);
     expect(findParser('grafana')).toBe(grafanaParser);
     expect(findParser('Dovecot')).toBe(dovecotParser);
+    expect(findParser('postgresql')).toBe(postgresqlParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -131,6 +134,7 @@ describe('parser registry', () => {
       { format: 'gitlab', score: 0 },
       { format: 'grafana', score: 0 },
       { format: 'dovecot', score: 0 },
+      { format: 'postgresql', score: 0 },
     ]);
   });
 
@@ -160,7 +164,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql\]/,
     );
   });
 });

@@ -23,6 +23,7 @@ import { mongodbParser } from './mongodb/index.ts';
 import { gitlabParser } from './gitlab/index.ts';
 import { grafanaParser } from './grafana/index.ts';
 import { dovecotParser } from './dovecot/index.ts';
+import { postgresqlParser } from './postgresql/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -47,6 +48,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   gitlabParser,
   grafanaParser,
   dovecotParser,
+  postgresqlParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

@@ -12,6 +12,7 @@ import { vaultwardenTarget } from './vaultwarden.fuzz.ts';
 import { mongodbTarget } from './mongodb.fuzz.ts';
 import { gitlabTarget, grafanaTarget } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
+import { postgresqlTarget } from './postgresql.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
 import { cowrieTarget } from './cowrie.fuzz.ts';
 import { ingestTarget } from './ingest.fuzz.ts';
@@ -50,6 +51,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   gitlabTarget,
   grafanaTarget,
   dovecotTarget,
+  postgresqlTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

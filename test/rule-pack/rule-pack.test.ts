@@ -15,6 +15,7 @@ import {
   windowsCsvParser,
   vaultwardenParser,
   mongodbParser,
+  postgresqlParser,
   sshdParser,
   windowsParser,
   windowsXmlParser,
@@ -33,10 +34,10 @@ function openedRules(parser: ParserDefinition, lines: string[]): string[] {
 function openedDetections(parser: ParserDefinition, lines: string[]): Detection[] {
   const events: SecurityEvent[] = [];
   const instance = parser.create({ year: 2024 });
-  // Every line is read: a CSV export's header and slapd's connection and BIND lines are the lines
-  // that give no event themselves.
+  // Every line is read: a CSV export's header, slapd's connection and BIND lines and PostgreSQL's
+  // `connection received` lines are the lines that give no event themselves.
   for (const line of lines)
-    expect([null, 'windows-csv-header', 'slapd-line-unused']).toContain(
+    expect([null, 'windows-csv-header', 'slapd-line-unused', 'postgresql-line-unused']).toContain(
       instance.parseLine(line, (event) => events.push(event)),
     );
   const opened: Detection[] = [];
@@ -563,6 +564,24 @@ describe('the shipped rule pack', () => {
           `[04-Mar-2024 10:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} +0000]: IMAP Error: Login failed for admin from 198.51.100.66. x from 203.0.113.64. AUTHENTICATE PLAIN: Authentication failed. in /srv/roundcube/program/lib/Roundcube/rcube_imap.php on line 200 (POST /?_task=login&_action=login)`,
       ),
       ['log-address-forgery'],
+    ],
+    [
+      'password guessing against PostgreSQL from one address, each failure joined to its session',
+      postgresqlParser,
+      times(10, 20).flatMap((s) => [
+        `${iso(s).slice(0, 10)} ${iso(s).slice(11, 23)} UTC [${5000 + s}] LOG:  connection received: host=203.0.113.61 port=5${s}`,
+        `${iso(s).slice(0, 10)} ${iso(s).slice(11, 23)} UTC [${5000 + s}] postgres@postgres FATAL:  password authentication failed for user "postgres"`,
+      ]),
+      ['postgresql-login-failures-source'],
+    ],
+    [
+      'scanners PostgreSQL refuses in pg_hba.conf, from one address, over many accounts',
+      postgresqlParser,
+      times(10, 20).map(
+        (s, i) =>
+          `${iso(s).slice(0, 10)} ${iso(s).slice(11, 23)} UTC [${5000 + s}] FATAL:  no pg_hba.conf entry for host "198.51.100.62", user "user${i}", database "postgres", SSL off`,
+      ),
+      ['password-spray-source', 'postgresql-login-failures-source'],
     ],
     [
       '9 failed MongoDB logins are not enough',

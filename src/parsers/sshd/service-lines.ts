@@ -21,6 +21,12 @@ import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admi
 import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts';
 import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
 import { createSlapdReader, isSlapdAt, mapLdapBind } from '../slapd/index.ts';
+import {
+  createPostgresqlReader,
+  isPostgresqlAt,
+  mapPostgresqlLogin,
+  readPostgresqlSyslogMessage,
+} from '../postgresql/index.ts';
 import { programNamed } from '../syslog/index.ts';
 import {
   createRoundcubeReader,
@@ -52,11 +58,12 @@ interface Service {
 /**
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads
  * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Vaultwarden, Bitwarden, OpenLDAP, and
+ * MySQL, PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Vaultwarden, Bitwarden, OpenLDAP, and
  * HAProxy's HTTP log (as an access log's requests). One reader per parser: sendmail's summaries
  * are counted against the lines of their connection seen before (see createMailAttemptCounter),
  * Roundcube's userlogins lines against its errors lines (see createRoundcubeReader), slapd's bind
- * results joined to their connection's client (see createSlapdReader).
+ * results joined to their connection's client (see createSlapdReader), PostgreSQL's logins to their
+ * session's (see createPostgresqlReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
@@ -65,6 +72,7 @@ export function createServiceLines(): {
   const mailAttempts = createMailAttemptCounter();
   const roundcube = createRoundcubeReader();
   const slapd = createSlapdReader();
+  const postgresql = createPostgresqlReader();
   const services: Service[] = [
     {
       at: isScreenSharingAt,
@@ -99,6 +107,16 @@ export function createServiceLines(): {
         withTime(input, readAsteriskMessage(input.message) ?? NOT_SSHD, (found) => [
           mapAsteriskAuthFailure(input.line, found, input.time, input.header.hostname),
         ]),
+    },
+    {
+      at: isPostgresqlAt,
+      read: (input) => {
+        const messages = readPostgresqlSyslogMessage(input.message);
+        const found = messages === undefined ? NOT_SSHD : postgresql(input.header.pid, messages);
+        return withTime(input, found, (login) => [
+          mapPostgresqlLogin(input.line, login, input.time, input.header.hostname),
+        ]);
+      },
     },
     {
       at: isRoundcubeAt,

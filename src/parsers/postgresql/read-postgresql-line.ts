@@ -1,0 +1,148 @@
+import { isObject, readBoundedJson } from '../../core/index.ts';
+import type { RecordTime } from '../record-parser.ts';
+import { utcMillis } from '../utc-millis.ts';
+
+/** Not a line of PostgreSQL's log. */
+export const NOT_POSTGRESQL = 'not-postgresql-log';
+
+/** A line of PostgreSQL's log: its time, the server process, and its messages. */
+export interface PostgresqlLine extends RecordTime {
+  pid: number | undefined;
+  /**
+   * Each message the line may hold, after a `SEVERITY:  ` marker: one, unless the text the client
+   * wrote into the prefix or the message (a user or database name) holds a marker of its own.
+   */
+  messages: string[];
+  /** jsonlog's `remote_host`: the client, as the server wrote it. */
+  client?: string | undefined;
+}
+
+/**
+ * The head log_line_prefix's `%m` or `%t` writes (`2024-03-04 10:00:01.123 UTC `), or `%n`'s epoch
+ * (`1709546401.123 `): the prefix's first escape in the default (`%m [%p] `) and in Debian's
+ * (`%m [%p] %q%u@%d `). A `[PID]` may follow.
+ */
+const STAMP_HEAD =
+  /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([A-Za-z]{1,6}|[+-]\d\d(?::?\d\d)?) (?:\[(\d{1,10})\]:? )?/;
+const EPOCH_HEAD = /^(\d{9,11})\.(\d{3}) (?:\[(\d{1,10})\]:? )?/;
+/** Where a message starts: the severity (or DETAIL, HINT, ...) and two spaces, as PostgreSQL writes them. */
+const MARKER =
+  /(?:^| )(?:LOG|FATAL|ERROR|WARNING|PANIC|NOTICE|INFO|DEBUG[1-5]?|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION): {2}/g;
+
+/**
+ * Zone abbreviations PostgreSQL writes for log_timezone that name one offset wherever used; `CST`,
+ * `IST`, `BST` and the like name several and are read as a time without a zone.
+ */
+const ABBREVIATIONS = new Map<string, number>([
+  ...(['UTC', 'GMT', 'UCT', 'Z', 'WET'].map((name) => [name, 0]) as [string, number][]),
+  ['WEST', 60],
+  ['CET', 60],
+  ['CEST', 120],
+  ['MET', 60],
+  ['MEST', 120],
+  ['EET', 120],
+  ['EEST', 180],
+  ['MSK', 180],
+  ['SAST', 120],
+  ['EST', -300],
+  ['EDT', -240],
+  ['MST', -420],
+  ['MDT', -360],
+  ['PST', -480],
+  ['PDT', -420],
+  ['AKST', -540],
+  ['AKDT', -480],
+  ['HST', -600],
+  ['JST', 540],
+  ['KST', 540],
+  ['HKT', 480],
+  ['AWST', 480],
+  ['ACST', 570],
+  ['ACDT', 630],
+  ['AEST', 600],
+  ['AEDT', 660],
+  ['NZST', 720],
+  ['NZDT', 780],
+]);
+
+/**
+ * A line of PostgreSQL's server log: the stderr form (log_line_prefix beginning with `%m`, `%t` or
+ * `%n`, as by default) or jsonlog's (15 on). Why it is none otherwise.
+ */
+export function readPostgresqlLine(line: string): PostgresqlLine | string {
+  if (line.charCodeAt(0) === 123 /* { */) return readJsonLine(line);
+  const stamp = STAMP_HEAD.exec(line);
+  if (stamp !== null) {
+    const time = stampTime(stamp);
+    if (time === undefined) return NOT_POSTGRESQL;
+    const pid = stamp[9] === undefined ? undefined : Number(stamp[9]);
+    return withMessages(line.slice(stamp[0].length), { ...time, pid });
+  }
+  const epoch = EPOCH_HEAD.exec(line);
+  if (epoch === null) return NOT_POSTGRESQL;
+  const time = Number(epoch[1]) * 1000 + Number(epoch[2]);
+  const pid = epoch[3] === undefined ? undefined : Number(epoch[3]);
+  return withMessages(line.slice(epoch[0].length), { time, zoned: true, pid });
+}
+
+/** The time STAMP_HEAD read: with its zone when the zone names one offset, else read as UTC. */
+function stampTime(stamp: RegExpExecArray): RecordTime | undefined {
+  const n = (index: number) => Number(stamp[index]);
+  const ms = Number((stamp[7] ?? '0').slice(0, 3).padEnd(3, '0'));
+  const wall = utcMillis(n(1), n(2), n(3), n(4), n(5), n(6), ms);
+  if (Number.isNaN(wall)) return undefined;
+  const offset = zoneOffsetMinutes(stamp[8] as string);
+  return offset === undefined ? { time: wall, zoned: false } : { time: wall - offset * 60_000, zoned: true };
+}
+
+/**
+ * A message as PostgreSQL sends it to syslog (program `postgres`, its syslog_ident): `[SEQ-LINE]`
+ * (syslog_sequence_numbers), then log_line_prefix and the message. Lines after a message's first
+ * (`[SEQ-2]`, ...) continue it, so they cannot start one: what a client wrote there is never read.
+ */
+export function readPostgresqlSyslogMessage(message: string): string[] | undefined {
+  const sequence = /^\[\d{1,10}-(\d{1,6})\] /.exec(message);
+  if (sequence !== null && sequence[1] !== '1') return undefined;
+  const messages = messagesIn(sequence === null ? message : message.slice(sequence[0].length));
+  return messages.length === 0 ? undefined : messages;
+}
+
+function withMessages(rest: string, head: RecordTime & { pid: number | undefined }): PostgresqlLine | string {
+  const messages = messagesIn(rest);
+  return messages.length === 0 ? NOT_POSTGRESQL : { ...head, messages };
+}
+
+/** What follows each severity marker of `text`, the first first. */
+function messagesIn(text: string): string[] {
+  const messages: string[] = [];
+  for (const found of text.matchAll(MARKER)) messages.push(text.slice((found.index ?? 0) + found[0].length));
+  return messages;
+}
+
+/** Minutes east of UTC of a zone PostgreSQL wrote, or undefined for one that names no single offset. */
+function zoneOffsetMinutes(zone: string): number | undefined {
+  const named = ABBREVIATIONS.get(zone.toUpperCase());
+  if (named !== undefined) return named;
+  const numeric = /^([+-])(\d\d)(?::?(\d\d))?$/.exec(zone);
+  if (numeric === null) return undefined;
+  const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
+  return numeric[1] === '-' ? -minutes : minutes;
+}
+
+/** jsonlog (15 on): `timestamp`, `pid`, `remote_host`, `error_severity`, `message`. */
+function readJsonLine(line: string): PostgresqlLine | string {
+  const parsed = readBoundedJson(line);
+  if (!parsed.ok || !isObject(parsed.value)) return NOT_POSTGRESQL;
+  const doc = parsed.value;
+  if (typeof doc.timestamp !== 'string' || typeof doc.message !== 'string') return NOT_POSTGRESQL;
+  if (typeof doc.error_severity !== 'string' || typeof doc.backend_type !== 'string') return NOT_POSTGRESQL;
+  const head = STAMP_HEAD.exec(`${doc.timestamp} `);
+  const time = head === null ? undefined : stampTime(head);
+  if (time === undefined) return NOT_POSTGRESQL;
+  return {
+    ...time,
+    pid: typeof doc.pid === 'number' ? doc.pid : undefined,
+    messages: [doc.message],
+    client: typeof doc.remote_host === 'string' ? doc.remote_host : undefined,
+  };
+}
