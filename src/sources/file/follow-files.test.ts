@@ -51,6 +51,31 @@ describe('the file source', () => {
     expect(following.lines()).toEqual(['first', 'second', 'partial', 'last']);
   });
 
+  it("reads UTF-16 text (SQL Server's ERRORLOG, PowerShell 5) past its byte order mark, as it grows", async () => {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const path = join(tempFolder(), 'ERRORLOG');
+      const write = (text: string) => {
+        const little = Buffer.from(text, 'utf16le');
+        return encoding === 'utf-16le' ? little : little.swap16();
+      };
+      writeFileSync(
+        path,
+        Buffer.concat([write('\ufeff'), write("Login failed for user 'sa'.\r\nzweite Zeile ü\r\n")]),
+      );
+      const following = follow({ path });
+      await following.waitForLines(2);
+      // Half of a character, then the rest of it and of its line.
+      const next = write('😀 next\r\n');
+      appendFileSync(path, next.subarray(0, 3));
+      await following.waitForPolls(3);
+      expect(following.lines()).toHaveLength(2);
+      appendFileSync(path, next.subarray(3));
+      await following.waitForLines(3);
+      expect(following.lines()).toEqual(["Login failed for user 'sa'.", 'zweite Zeile ü', '😀 next']);
+      expect(following.lastPosition()).toMatchObject({ files: [{ offset: statSync(path).size }] });
+    }
+  });
+
   it('reports catching-up with the bytes left while reading a backlog, then live', async () => {
     const path = join(tempFolder(), 'big.log');
     appendLines(path, 1, 60_000);

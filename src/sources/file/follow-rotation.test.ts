@@ -6,6 +6,7 @@ import {
   truncateSync,
   unlinkSync,
   utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,19 @@ describe('the file source through rotation', () => {
     await following.waitForLines(27);
     expect(following.lines().slice(25).sort()).toEqual(['last words', ...numberedLines(26, 26)]);
     expect(trackedPaths(following)).toEqual([path]);
+  });
+
+  it('finishes a UTF-16 file renamed away with its last line, which has no line end', async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'ERRORLOG');
+    writeFileSync(path, Buffer.from('\ufefffirst\r\nlast words ü', 'utf16le'));
+    const following = follow({ path });
+    await following.waitForLines(1);
+    renameSync(path, join(folder, 'ERRORLOG.1'));
+    await following.waitForPolls(2);
+    following.clock += CLOSE_INACTIVE_MS;
+    await following.waitForLines(2);
+    expect(following.lines()).toEqual(['first', 'last words ü']);
   });
 
   it('follows a rotated file under its new name when the pattern matches both', async () => {

@@ -4,6 +4,7 @@ import { describeIoError, ioErrorCode } from './describe-io-error.ts';
 import type { FileGenerations } from './file-generations.ts';
 import { FINGERPRINT_BYTES, fingerprintOf, readHead, startsWithFingerprint } from './fingerprint.ts';
 import { restartFile } from './tracked-file.ts';
+import type { Utf16Encoding } from './split-utf16-lines.ts';
 import type { TrackedFile } from './tracked-file.ts';
 
 export type Preparation =
@@ -64,6 +65,7 @@ async function checkHead(
     restartFile(file);
     change = 'restarted';
   }
+  file.utf16 = utf16Of(head);
   const fingerprint = fingerprintOf(head);
   if (file.fresh && head.length === FINGERPRINT_BYTES) {
     const copied = generations.offsetFor(fingerprint, file.key);
@@ -75,4 +77,11 @@ async function checkHead(
   if (file.fresh && (head.length === FINGERPRINT_BYTES || file.offset > 0)) file.fresh = false;
   if (head.length > file.fingerprint.bytes) file.fingerprint = fingerprint;
   return change;
+}
+
+/** The UTF-16 encoding a head's byte order mark announces, if any. */
+function utf16Of(head: Uint8Array): Utf16Encoding | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { describeIoError } from './describe-io-error.ts';
 import { readHead, startsWithFingerprint } from './fingerprint.ts';
 import { splitLines } from './split-lines.ts';
+import { splitUtf16Lines, UTF16_BOM_BYTES } from './split-utf16-lines.ts';
 import { closeFile } from './tracked-file.ts';
 import type { TrackedFile } from './tracked-file.ts';
 
@@ -76,6 +77,7 @@ async function attempt<T>(
 async function readChunk(file: TrackedFile, context: ReadContext) {
   const handle = file.handle as NonNullable<TrackedFile['handle']>;
   const { buffer } = context;
+  if (file.utf16 !== undefined && file.offset < UTF16_BOM_BYTES) file.offset = UTF16_BOM_BYTES;
   const { bytesRead } = await handle.read(buffer, 0, buffer.length, file.offset);
   if (
     bytesRead > 0 &&
@@ -85,7 +87,7 @@ async function readChunk(file: TrackedFile, context: ReadContext) {
     file.checkedStamp = undefined;
     return { lines: [], consumed: 0, cut: 0, skipping: file.skipping, atEnd: true, changed: true };
   }
-  const split = splitLines(buffer, bytesRead, context.maxLineBytes, file.skipping);
+  const split = splitText(file, buffer, bytesRead, context.maxLineBytes);
   const atEnd = bytesRead < buffer.length;
   file.size = Math.max(file.size, file.offset + bytesRead);
   file.offset += split.consumed;
@@ -100,12 +102,22 @@ async function readLastLine(file: TrackedFile, context: ReadContext): Promise<st
   if (file.waiting === 0) return [];
   const { buffer } = context;
   const handle = file.handle as NonNullable<TrackedFile['handle']>;
-  const { bytesRead } = await handle.read(buffer, 0, file.waiting, file.offset);
-  buffer[bytesRead] = 0x0a;
-  const split = splitLines(buffer, bytesRead + 1, context.maxLineBytes, file.skipping);
+  // Room for the line end added below: two bytes in UTF-16.
+  const { bytesRead } = await handle.read(buffer, 0, Math.min(file.waiting, buffer.length - 2), file.offset);
+  const newline =
+    file.utf16 === 'utf-16be' ? [0x00, 0x0a] : file.utf16 === 'utf-16le' ? [0x0a, 0x00] : [0x0a];
+  buffer.set(newline, bytesRead - (file.utf16 === undefined ? 0 : bytesRead % 2));
+  const split = splitText(file, buffer, bytesRead + newline.length, context.maxLineBytes);
   file.offset += bytesRead;
   file.skipping = false;
   file.waiting = 0;
   context.counters.linesCut += split.cut;
   return split.lines;
+}
+
+/** The file's complete lines in `buffer[0, length)`, split as its encoding writes them. */
+function splitText(file: TrackedFile, buffer: Buffer, length: number, maxLineBytes: number) {
+  return file.utf16 === undefined
+    ? splitLines(buffer, length, maxLineBytes, file.skipping)
+    : splitUtf16Lines(buffer, length, maxLineBytes, file.skipping, file.utf16);
 }

@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { EMPTY_FINGERPRINT } from './fingerprint.ts';
 import type { Fingerprint } from './fingerprint.ts';
+import type { Utf16Encoding } from './split-utf16-lines.ts';
 
 /** A file as the follower knows it; its identity is device + inode (`key`), not its path. */
 export interface TrackedFile {
@@ -26,6 +27,8 @@ export interface TrackedFile {
   checkedStamp?: string;
   /** now() when an unmatched file was first found at its end with nothing new. */
   idleSince?: number;
+  /** UTF-16 text, by the byte order mark its head starts with (read past it); else UTF-8. */
+  utf16?: Utf16Encoding | undefined;
 }
 
 export interface FileIdentity {
