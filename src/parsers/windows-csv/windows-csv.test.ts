@@ -105,6 +105,31 @@ describe("Event Viewer's CSV export", () => {
     expect(choice.kind === 'found' && choice.parser.format).toBe('windows-csv');
   });
 
+  it("reads the time as the exporting machine's culture writes it, day first unless US English", () => {
+    // The same PowerShell export from machines set to other cultures: only TimeCreated differs.
+    const lines = read('powershell.csv');
+    const timesIn = (usTime: string, culture: string) =>
+      parse(lines.map((line) => line.replace(usTime, culture))).events.map((event) => event['@timestamp']);
+    const written: [string, string][] = [
+      ['3/4/2024 11:15:00 PM', '2024-03-04T23:15:00.000Z'], // en-US
+      ['04/03/2024 23:15:00', '2024-03-04T23:15:00.000Z'], // en-GB, fr-FR, es-ES, it-IT
+      ['04.03.2024 23:15:00', '2024-03-04T23:15:00.000Z'], // de-DE, ru-RU, pl-PL
+      ['4-3-2024 23:15:00', '2024-03-04T23:15:00.000Z'], // nl-NL
+      ['2024-03-04 23:15:00', '2024-03-04T23:15:00.000Z'], // sv-SE
+      ['2024/03/04 23:15:00', '2024-03-04T23:15:00.000Z'], // ja-JP, zh-CN
+      ['4/03/2024 11:15:00 pm', '2024-03-04T23:15:00.000Z'], // en-AU
+      ['13/03/2024 23:15:00', '2024-03-13T23:15:00.000Z'],
+    ];
+    for (const [culture, instant] of written)
+      expect(timesIn('3/4/2024 11:15:00 PM', culture)[0], culture).toBe(instant);
+    // Day first, the 31st of February is no date: the record is told in the notes, never misdated.
+    const impossible = parse(
+      lines.map((line) => line.replace('3/4/2024 11:15:00 PM', '31/02/2024 23:15:00')),
+    );
+    expect(impossible.events.map((event) => event['@timestamp'])).toEqual(['2024-03-04T23:15:01.000Z']);
+    expect(impossible.notes).toEqual(['1 record skipped: bad-windows-csv-record']);
+  });
+
   it('is recognised by its header, and nothing before a header is read', () => {
     const security = read('security.csv');
     const choice = chooseParser(security.slice(0, 40));

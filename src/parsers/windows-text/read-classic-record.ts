@@ -19,7 +19,16 @@ export interface ClassicRecord {
 export const NO_EVENT_CODE = 'wineventlog-without-code';
 export const BAD_TIME = 'wineventlog-bad-time';
 
+/** Splunk's time line, which starts each of its events: US English, month first. */
 const TIME_LINE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: ([AP]M))?$/;
+/**
+ * A date and time as Windows writes them in the culture of the machine (Event Viewer's CSV and
+ * copied details, PowerShell's Export-Csv): `3/4/2024 10:00:05 PM`, `04/03/2024 22:00:05`,
+ * `04.03.2024 22:00:05`, `4-3-2024 22:00:05`, `2024-03-04 22:00:05`, `2024/03/04 22:00:05`,
+ * `4/03/2024 10:00:05 pm`.
+ */
+const CULTURE_TIME =
+  /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/;
 const HEADER_KEY = /^[A-Za-z_]{1,40}$/;
 
 /** wevtutil's `/f:text` numbers its events: `Event[0]:`. */
@@ -63,7 +72,7 @@ export function readClassicRecord(
 
 /** Splunk's form: the time line, `Key=Value` lines, `Message=` and the message. */
 function readSplunkForm(lines: readonly string[], zoneless: ZonelessTime): ClassicRecord | string {
-  const time = readWindowsTextTime(lines[0] ?? '', zoneless);
+  const time = readSplunkTime(lines[0] ?? '', zoneless);
   if (time === undefined) return BAD_TIME;
   const header = new Map<string, string>();
   const message: string[] = [];
@@ -108,9 +117,11 @@ function readTextForm(lines: readonly string[], zoneless: ZonelessTime): Classic
 }
 
 /**
- * A time as Windows' text forms write it (`03/04/2024 10:00:05 AM`, month first, as US English
- * Windows does; `2024-03-04T10:00:05.123Z`): local and without a zone, read by `zoneless`, unless
- * it ends in `Z`.
+ * A time as Windows' text forms write it: ISO 8601 (`2024-03-04T10:00:05.123Z`), or in the machine's
+ * culture (see CULTURE_TIME). A year written last leaves the order of day and month to tell: month
+ * first after `/` with an upper-case AM or PM, as US English writes it; day first otherwise, as
+ * English elsewhere (`04/03/2024 22:00:05`, `4/03/2024 10:00:05 pm`) and other languages write it.
+ * Local and without a zone, it is read by `zoneless`, unless it ends in `Z`.
  */
 export function readWindowsTextTime(line: string, zoneless: ZonelessTime = READ_AS_UTC): number | undefined {
   const iso = ISO_TIME.exec(line);
@@ -120,17 +131,38 @@ export function readWindowsTextTime(line: string, zoneless: ZonelessTime = READ_
     const time = validTime(year, month, day, hour, minute, second, millis);
     return time === undefined || line.endsWith('Z') ? time : zoneless(time);
   }
+  const match = CULTURE_TIME.exec(line);
+  if (match === null) return undefined;
+  const [first, separator, second, third] = match.slice(1, 5) as [string, string, string, string];
+  const [hour, minute, seconds] = match.slice(5, 8).map(Number) as [number, number, number];
+  const meridiem = match[8];
+  const usEnglish = separator === '/' && (meridiem === 'A' || meridiem === 'P') && /[AP]M$/.test(line);
+  let date: [number, number, number];
+  if (first.length === 4 && third.length <= 2) date = [Number(first), Number(second), Number(third)];
+  else if (third.length !== 4 || first.length > 2) return undefined;
+  else if (usEnglish) date = [Number(third), Number(first), Number(second)];
+  else date = [Number(third), Number(second), Number(first)];
+  const time = validTime(...date, twentyFourHour(hour, meridiem), minute, seconds, 0);
+  return time === undefined ? undefined : zoneless(time);
+}
+
+/**
+ * Splunk's time line, which Splunk writes month first whatever the machine's culture
+ * (`01/02/2024 12:05:00 AM`; also in 24 hours), local and without a zone: read by `zoneless`.
+ */
+function readSplunkTime(line: string, zoneless: ZonelessTime): number | undefined {
   const match = TIME_LINE.exec(line);
   if (match === null) return undefined;
   const [month, day, year, hour, minute, second] = sixNumbers(match);
-  let hours = hour;
-  const meridiem = match[7];
-  if (meridiem !== undefined) {
-    if (hour < 1 || hour > 12) return undefined;
-    hours = (hour % 12) + (meridiem === 'PM' ? 12 : 0);
-  }
-  const time = validTime(year, month, day, hours, minute, second, 0);
+  const time = validTime(year, month, day, twentyFourHour(hour, match[7]), minute, second, 0);
   return time === undefined ? undefined : zoneless(time);
+}
+
+/** An hour of a 12-hour clock (`AM`/`PM`, either case) as 0-23; NaN for an hour it cannot write. */
+function twentyFourHour(hour: number, meridiem: string | undefined): number {
+  if (meridiem === undefined) return hour;
+  if (hour < 1 || hour > 12) return NaN;
+  return (hour % 12) + (meridiem[0] === 'P' || meridiem[0] === 'p' ? 12 : 0);
 }
 
 /** The first six groups of a time's match, as numbers. */
