@@ -23,6 +23,18 @@ export interface ReplayCheckpoint {
    * older checkpoints.
    */
   stamps?: InputStamp[];
+  /**
+   * How the replay read its inputs: a resume refuses other options, under which the same lines
+   * would give other events or other times. Absent from older checkpoints.
+   */
+  reading?: ReadingOptions;
+}
+
+/** The options that decide what events a replay reads from its inputs, as given (absent: not given). */
+export interface ReadingOptions {
+  format?: string;
+  year?: number;
+  timeZone?: string;
 }
 
 export interface InputStamp {
@@ -84,12 +96,14 @@ export function replayCheckpointName(inputs: readonly string[]): string {
 export async function loadUnfinishedReplay(
   store: StoreOperations,
   inputs: readonly string[],
+  reading: ReadingOptions,
 ): Promise<ReplayCheckpoint | undefined> {
   const saved = await store.checkpoints.load(replayCheckpointName(inputs));
   if (saved === undefined) return undefined;
   const checkpoint = decodeReplayCheckpoint(saved.data);
   if (checkpoint.complete || checkpoint.positions.length !== inputs.length) return undefined;
   if (checkpoint.stamps !== undefined) await refuseChanged(checkpoint.stamps, inputs);
+  if (checkpoint.reading !== undefined) refuseOtherReading(checkpoint.reading, reading);
   return { ...checkpoint, snapshot: restoreSavedLines(checkpoint.snapshot, inputs) };
 }
 
@@ -110,6 +124,34 @@ async function refuseChanged(stamps: readonly InputStamp[], inputs: readonly str
         `(size, modification time or content differ); it cannot be resumed: restore the file, or replay into another store`,
     );
   }
+}
+
+/** The reading options as a checkpoint keeps them: only those given. */
+export function readingOptions(options: ReadingOptions): ReadingOptions {
+  const reading: ReadingOptions = {};
+  if (options.format !== undefined) reading.format = options.format.toLowerCase();
+  if (options.year !== undefined) reading.year = options.year;
+  if (options.timeZone !== undefined) reading.timeZone = options.timeZone;
+  return reading;
+}
+
+/** Resuming with other reading options would count the rest of the inputs' events otherwise. */
+function refuseOtherReading(saved: ReadingOptions, now: ReadingOptions): void {
+  const given = readingOptions(now);
+  if (describeReading(saved) === describeReading(given)) return;
+  throw new InputError(
+    `the interrupted replay into this store read these inputs with ${describeReading(saved)}, not ` +
+      `${describeReading(given)}; run it with the same options to resume it, or replay into another store`,
+  );
+}
+
+function describeReading(reading: ReadingOptions): string {
+  const given = [
+    reading.format === undefined ? undefined : `--format ${reading.format}`,
+    reading.year === undefined ? undefined : `--year ${reading.year}`,
+    reading.timeZone === undefined ? undefined : `--timezone ${reading.timeZone}`,
+  ].filter((option) => option !== undefined);
+  return given.length === 0 ? 'no --format, --year or --timezone' : given.join(' ');
 }
 
 /**

@@ -45,10 +45,15 @@ async function cutReplay(url: string, input: string, threads: number): Promise<s
   }
 }
 
-async function resume(url: string, input: string, threads: number): Promise<ReplayReport> {
+async function resume(
+  url: string,
+  input: string,
+  threads: number,
+  reading: { timeZone?: string; year?: number } = {},
+): Promise<ReplayReport> {
   const store = await openStore(url, { evidence: parseEvidenceLine });
   try {
-    return await runReplay({ inputs: [input], rules, store, rangeBytes: 64 * 1024, threads });
+    return await runReplay({ inputs: [input], rules, store, rangeBytes: 64 * 1024, threads, ...reading });
   } finally {
     await store.close();
   }
@@ -73,6 +78,11 @@ describe('a replay resumed from a snapshot that names lines by where they are in
       const saved = await cutReplay(newUrl, input, threads);
       expect(saved).toContain('"|lineAt"');
       expect(saved).not.toContain('"|line"');
+      // Read otherwise, the rest of the input would give other events or times: refused, untouched.
+      await expect(resume(newUrl, input, threads, { timeZone: 'Europe/Berlin', year: 2024 })).rejects.toThrow(
+        'the interrupted replay into this store read these inputs with no --format, --year or --timezone, ' +
+          'not --year 2024 --timezone Europe/Berlin; run it with the same options to resume it',
+      );
       const resumed = await resume(newUrl, input, threads);
       expect(resumed.resumedAfter).toBeGreaterThan(0);
       expect(outcome(resumed)).toEqual(memory);

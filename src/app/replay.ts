@@ -12,7 +12,7 @@ import { mergeByTime } from './merge-by-time.ts';
 import type { ThreadsOption } from './parallel/choose-threads.ts';
 import { fieldsToKeep } from './parallel/light-events.ts';
 import type { ReplayCheckpoint } from './replay-checkpoint.ts';
-import { loadUnfinishedReplay, stampInputs } from './replay-checkpoint.ts';
+import { loadUnfinishedReplay, readingOptions, stampInputs } from './replay-checkpoint.ts';
 import { ReplayCheckpointer } from './replay-checkpointer.ts';
 import { caseEvidence, wholeEvidence, withWrittenEvidence } from './replay-evidence.ts';
 import { openReplayInputs } from './replay-inputs.ts';
@@ -114,7 +114,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
   const rulesById = new Map(options.rules.map((rule) => [rule.id, rule]));
   const factsOf = (id: string) => rulesById.get(id);
   const store = options.store;
-  const resumed = store ? await loadUnfinishedReplay(store, options.inputs) : undefined;
+  const resumed = store ? await loadUnfinishedReplay(store, options.inputs, options) : undefined;
   const book = new IncidentBook(factsOf, caseEvidence);
   let detections = 0;
   // Evidence made whole only for what a checkpoint writes, and not kept on the engine's events.
@@ -144,7 +144,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayReport> {
     serials: [],
     complete: false,
     // Only a store's checkpoints are resumed, and checked against them.
-    ...(store ? { stamps: await stampInputs(options.inputs) } : {}),
+    ...(store ? { stamps: await stampInputs(options.inputs), reading: readingOptions(options) } : {}),
   };
   const checkpoints =
     store &&
