@@ -11,11 +11,14 @@ const CONNECTION = /^connection received: host=(\S{1,255}?)(?: port=\d{1,5})?$/;
 const AUTHORIZED = /^connection authorized: user=(.{1,256}?) database=/;
 /** `password`, `md5`, `scram-sha-256`, `PAM`, `LDAP`, `RADIUS`, `Ident`, `peer`, `certificate`, `GSSAPI`, `SSPI`. */
 const FAILED = /^([A-Za-z0-9-]{1,32}) authentication failed for user "(.{0,256})"$/;
-/** The client names the user and the database; the server writes the host first. */
+/**
+ * The client names the user and the database (none for a replication connection); the server writes
+ * the host first, and the encryption last.
+ */
 const NO_HBA_ENTRY =
-  /^no pg_hba\.conf entry for (?:replication connection from )?host "([^"]{1,255})", user "(.{0,256}?)", database "/;
+  /^no pg_hba\.conf entry for (?:replication connection from )?host "([^"]{1,255})", user "(.{0,256}?)"(?:, database "|, SSL |, GSS |, no encryption$|$)/;
 const HBA_REJECTS =
-  /^pg_hba\.conf rejects (?:replication )?connection for host "([^"]{1,255})", user "(.{0,256}?)", database "/;
+  /^pg_hba\.conf rejects (?:replication )?connection for host "([^"]{1,255})", user "(.{0,256}?)"(?:, database "|, SSL |, GSS |, no encryption$|$)/;
 const NO_ROLE = /^role "(.{0,256})" does not exist$/;
 /** The host either pg_hba.conf message names first, whatever follows it. */
 const HBA_HOST =

@@ -80,6 +80,17 @@ describe("PostgreSQL's server log", () => {
     ]);
   });
 
+  it('reads the pg_hba.conf refusals of replication connections, which name no database', () => {
+    const { events } = parseLines(postgresqlParser.create({}), [
+      '2024-03-04 10:00:12.000 UTC [4112] FATAL:  no pg_hba.conf entry for replication connection from host "198.51.100.181", user "repl", SSL off',
+      '2024-03-04 10:00:13.000 UTC [4113] FATAL:  pg_hba.conf rejects replication connection for host "198.51.100.182", user "repl", no encryption',
+    ]);
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T10:00:12.000Z', 'failure', 'repl', '198.51.100.181', 'no pg_hba.conf entry'],
+      ['2024-03-04T10:00:13.000Z', 'failure', 'repl', '198.51.100.182', 'pg_hba.conf rejects connection'],
+    ]);
+  });
+
   it('reads times without a zone, or with one naming several, in --timezone', () => {
     const berlin = parseLines(postgresqlParser.create({ timeZone: 'Asia/Kolkata' }), LOG.slice(17, 19));
     expect(berlin.events.map((event) => event['@timestamp'])).toEqual(['2024-03-04T04:30:11.010Z']);
