@@ -72,6 +72,20 @@ export function mutatedText(
     .map(([seed, edits]) => edits.reduce(applyMutation, seed));
 }
 
+/**
+ * One to `most` mutated seeds, as the lines they make together: for parsers whose records span
+ * lines, an edit that inserts a line end splits one.
+ */
+export function mutatedLines(
+  seeds: fc.Arbitrary<string>,
+  fragments: fc.Arbitrary<string>,
+  most: number,
+): fc.Arbitrary<string[]> {
+  return fc
+    .array(mutatedText(seeds, fragments), { minLength: 1, maxLength: most })
+    .map((texts) => texts.join('\n').split('\n'));
+}
+
 /** UTF-8 bytes with flipped bytes: invalid sequences, overlong forms, stray continuation bytes. */
 export function mutatedBytes(texts: fc.Arbitrary<string>): fc.Arbitrary<Buffer> {
   const edit = fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) });

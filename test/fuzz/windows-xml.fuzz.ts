@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { windowsXmlParser } from '../../src/parsers/index.ts';
 import { commonFragment } from './hostile.ts';
 import { parseAll } from './invariants.ts';
-import { mutatedText } from './mutate.ts';
+import { mutatedLines } from './mutate.ts';
 import { expectThat } from './runner.ts';
 import type { FuzzTarget } from './runner.ts';
 import { windowsXmlLines } from './seeds.ts';
@@ -33,9 +33,7 @@ const xmlFragment: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Up to 4 lines: real events as XML with edits, some broken in two where a line ends. */
-const input: fc.Arbitrary<string[]> = fc
-  .array(mutatedText(fc.constantFrom(...windowsXmlLines()), xmlFragment), { minLength: 1, maxLength: 4 })
-  .map((texts) => texts.join('\n').split('\n'));
+const input: fc.Arbitrary<string[]> = mutatedLines(fc.constantFrom(...windowsXmlLines()), xmlFragment, 4);
 
 export const windowsXmlTarget: FuzzTarget<string[]> = {
   name: 'windows-xml',

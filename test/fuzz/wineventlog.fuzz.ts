@@ -4,7 +4,7 @@ import type { SecurityEvent } from '../../src/core/index.ts';
 import { winEventLogParser } from '../../src/parsers/index.ts';
 import { commonFragment } from './hostile.ts';
 import { checkEvent, parseAll } from './invariants.ts';
-import { mutatedText } from './mutate.ts';
+import { mutatedLines } from './mutate.ts';
 import { expectThat } from './runner.ts';
 import type { FuzzTarget } from './runner.ts';
 
@@ -38,9 +38,7 @@ const classicFragment: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Up to 3 events with edits, as lines. */
-const input: fc.Arbitrary<string[]> = fc
-  .array(mutatedText(fc.constantFrom(...RECORDS), classicFragment), { minLength: 1, maxLength: 3 })
-  .map((texts) => texts.join('\n').split('\n'));
+const input: fc.Arbitrary<string[]> = mutatedLines(fc.constantFrom(...RECORDS), classicFragment, 3);
 
 export const winEventLogTarget: FuzzTarget<string[]> = {
   name: 'wineventlog',
