@@ -1,14 +1,14 @@
-import { zonelessTimeIn } from '../../core/index.ts';
+import { zonelessTimeIn, type ZonelessTime } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import { buildForgedAddressEvent, isForged, type ForgedAddresses } from '../forged-address-event.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
-import type { ParserDefinition } from '../parser.ts';
-import { createRecordParser, type RecordTime } from '../record-parser.ts';
+import type { LineParser, ParserDefinition } from '../parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 import { programNamed } from '../syslog/index.ts';
 import { matchPostgresqlMessage, namedAddress } from './match-postgresql-message.ts';
 import { NOT_POSTGRESQL, readPostgresqlLine } from './read-postgresql-line.ts';
+import { createCsvlogReader, startsCsvlogRecord } from './read-csvlog.ts';
 
 export { NOT_POSTGRESQL, readPostgresqlSyslogMessage } from './read-postgresql-line.ts';
 
@@ -77,23 +77,40 @@ export function createPostgresqlReader(): (
 export const postgresqlParser: ParserDefinition = {
   format: 'postgresql',
   description:
-    "PostgreSQL's server log (stderr with the default prefix, or jsonlog): refused and accepted logins",
-  sniff: (sample) => shareOfLines(sample, (line) => readPostgresqlLine(line) !== NOT_POSTGRESQL),
-  create: (options) => {
-    const reader = createPostgresqlReader();
-    return createRecordParser(
-      (line): ((PostgresqlLogin | ForgedAddresses) & RecordTime) | string => {
-        const read = readPostgresqlLine(line);
-        if (typeof read === 'string') return read;
-        const found = reader(read.pid, read.messages, read.client);
-        return typeof found === 'string' ? found : { ...found, time: read.time, zoned: read.zoned };
-      },
-      (line, found) => mapPostgresqlLogin(line, found, found.time),
-      undefined,
-      zonelessTimeIn(options.timeZone),
-    );
-  },
+    "PostgreSQL's server log (stderr with the default prefix, csvlog or jsonlog): refused and accepted logins",
+  sniff: (sample) =>
+    shareOfLines(sample, (line) => startsCsvlogRecord(line) || readPostgresqlLine(line) !== NOT_POSTGRESQL),
+  create: (options) => createPostgresqlParser(zonelessTimeIn(options.timeZone)),
 };
+
+/**
+ * Each login of the log as `postgresql_login` (see mapPostgresqlLogin), its stderr lines and
+ * jsonlog's read one by one, csvlog's records gathered over the lines they span. A csvlog record
+ * the input ends inside is told in the notes.
+ */
+function createPostgresqlParser(zoneless: ZonelessTime): LineParser {
+  const reader = createPostgresqlReader();
+  const csvlog = createCsvlogReader();
+  let unfinished = 0;
+  return {
+    parseLine(line, emit) {
+      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+      const read = csvlog.open || startsCsvlogRecord(text) ? csvlog.take(text) : readPostgresqlLine(text);
+      if (read === null || typeof read === 'string') return read;
+      const found = reader(read.pid, read.messages, read.client);
+      if (typeof found === 'string') return found;
+      const time = read.zoned === true ? read.time : zoneless(read.time);
+      emit(mapPostgresqlLogin(read.original ?? text, found, time), time);
+      return null;
+    },
+    finish() {
+      if (csvlog.open) unfinished++;
+    },
+    notes() {
+      return unfinished === 0 ? [] : [`${unfinished} csvlog record cut short by the end of the input`];
+    },
+  };
+}
 
 /**
  * A PostgreSQL login as ECS: `postgresql_login` (`event.category: [authentication, database]`,

@@ -104,6 +104,85 @@ describe("PostgreSQL's server log", () => {
   });
 });
 
+/** A csvlog record as PostgreSQL writes it: the fields it quotes quoted, quotes in them doubled. */
+function csvlog(
+  time: string,
+  user: string,
+  pid: number,
+  from: string,
+  severity: string,
+  message: string,
+): string {
+  const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const session = `${pid.toString(16)}.1`;
+  return [
+    time,
+    quoted(user),
+    quoted('postgres'),
+    pid,
+    quoted(from),
+    session,
+    1,
+    quoted('authentication'),
+    time,
+    '3/1',
+    0,
+    severity,
+    '28P01',
+    quoted(message),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    quoted(''),
+    quoted('client backend'),
+    '',
+    0,
+  ].join(',');
+}
+
+describe("PostgreSQL's csvlog", () => {
+  const at = (second: number) => `2024-03-04 10:00:${second}.000 UTC`;
+  const failed = (user: string) => `password authentication failed for user "${user}"`;
+
+  it('reads each record from its connection_from, whatever its quoted fields hold, lines and all', () => {
+    // A record of the attacker's making, which a client would write into a statement after a line break.
+    const forged = csvlog(at(21), 'root', 4122, '192.0.2.9:1', 'FATAL', failed('root'));
+    const lines = [
+      csvlog(
+        at(20),
+        '',
+        4120,
+        '203.0.113.190:51020',
+        'LOG',
+        'connection received: host=203.0.113.190 port=51020',
+      ),
+      csvlog(at(20), 'postgres', 4120, '203.0.113.190:51020', 'FATAL', failed('postgres')),
+      ...csvlog(at(21), 'app', 4121, '2001:db8::191:51021', 'LOG', `statement: SELECT 1;\n${forged}`).split(
+        '\n',
+      ),
+      csvlog(at(22), 'bob', 4121, '2001:db8::191:51021', 'FATAL', failed('bob')),
+      csvlog(at(23), 'cut', 4124, '203.0.113.192:1', 'FATAL', failed('cut')).slice(0, 60),
+    ];
+    const parser = postgresqlParser.create({});
+    const events: SecurityEvent[] = [];
+    const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
+    parser.finish?.((event) => events.push(event));
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T10:00:20.000Z', 'failure', 'postgres', '203.0.113.190', 'password authentication failed'],
+      ['2024-03-04T10:00:22.000Z', 'failure', 'bob', '2001:db8::191', 'password authentication failed'],
+    ]);
+    expect(skips).toEqual(['postgresql-line-unused', null, null, 'postgresql-line-unused', null, null]);
+    expect(parser.notes()).toEqual(['1 csvlog record cut short by the end of the input']);
+    const choice = chooseParser(lines.slice(0, 2));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('postgresql');
+  });
+});
+
 describe("PostgreSQL's lines in syslog, read by the sshd parser", () => {
   it('are the same logins, their session from the syslog header, a message continued never read', () => {
     const { events, skips } = parse([

@@ -13,8 +13,10 @@ export interface PostgresqlLine extends RecordTime {
    * wrote into the prefix or the message (a user or database name) holds a marker of its own.
    */
   messages: string[];
-  /** jsonlog's `remote_host`: the client, as the server wrote it. */
+  /** jsonlog's `remote_host` and csvlog's `connection_from` host: the client, as the server wrote it. */
   client?: string | undefined;
+  /** The record's text, where it spans more than the line read last (csvlog). */
+  original?: string;
 }
 
 /**
@@ -83,6 +85,12 @@ export function readPostgresqlLine(line: string): PostgresqlLine | string {
   const time = Number(epoch[1]) * 1000 + Number(epoch[2]);
   const pid = epoch[3] === undefined ? undefined : Number(epoch[3]);
   return withMessages(line.slice(epoch[0].length), { time, zoned: true, pid });
+}
+
+/** A time as `%m` or `%t` write it (`2024-03-04 10:00:01.123 UTC`), as csvlog's first field does. */
+export function readPostgresqlTime(text: string): RecordTime | undefined {
+  const stamp = STAMP_HEAD.exec(`${text} `);
+  return stamp === null || stamp[0].length !== text.length + 1 ? undefined : stampTime(stamp);
 }
 
 /** The time STAMP_HEAD read: with its zone when the zone names one offset, else read as UTC. */
