@@ -20,6 +20,13 @@ export interface TestPostgres {
   startServer(): Promise<void>;
   /** Stops the cluster for good and removes its folder. */
   stop(): Promise<void>;
+  /** The cluster's data folder (its `log/` folder, with the logging collector on). */
+  dataDir: string;
+}
+
+/** Server settings (`-c NAME=VALUE`) beside the test ones, e.g. the logging collector's. */
+export interface PostgresOptions {
+  settings?: Record<string, string>;
 }
 
 /** Runs `text` on the database at `url` over a connection of its own, and returns the rows. */
@@ -40,6 +47,10 @@ export async function queryPostgres<Row = Record<string, unknown>>(
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const USER = 'klaxon';
 const READY_LINE = 'database system is ready to accept connections';
+/** With the logging collector on, the server's output goes to its files from this line on. */
+const COLLECTOR_LINE = 'redirecting log output to logging collector process';
+/** SQLSTATE 57P03: the server is starting up. */
+const STARTING_UP = '57P03';
 const START_TIMEOUT_MS = 30_000;
 const run = promisify(execFile);
 
@@ -48,7 +59,11 @@ const run = promisify(execFile);
  * a free port of 127.0.0.1 with its unix socket in that folder and fsync off. As root (tests here
  * and in CI), initdb and postgres run as the `postgres` system user, which refuse to run as root.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<TestPostgres> {
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => [
+    '-c',
+    `${name}=${value}`,
+  ]);
   const bin = findPostgresBin();
   const account = process.getuid?.() === 0 ? postgresAccount() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'klaxon-pg-'));
@@ -66,13 +81,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     ]);
     await run(command, args);
     const port = await findFreePort();
-    server = await startServer(account, bin, dir, port);
+    server = await startServer(account, bin, dir, port, settings);
     const base = `postgres://${USER}:${password}@127.0.0.1:${port}`;
     const createDatabase = async (name: string): Promise<string> => {
       await queryPostgres(`${base}/postgres`, `create database "${name}"`);
       return `${base}/${name}`;
     };
-    const url = await createDatabase('klaxon_test');
+    // With the logging collector, readiness is told in its files: the first query waits for it.
+    const url = await whenStarted(() => createDatabase('klaxon_test'));
     let running: ChildProcess | undefined = server;
     return {
       url,
@@ -82,9 +98,10 @@ export async function startPostgres(): Promise<TestPostgres> {
         running = undefined;
       },
       async startServer() {
-        if (running === undefined) running = await startServer(account, bin, dir, port);
+        if (running === undefined) running = await startServer(account, bin, dir, port, settings);
       },
       stop: () => stopServer(running, dir),
+      dataDir: join(dir, 'data'),
     };
   } catch (error) {
     await stopServer(server, dir);
@@ -160,6 +177,7 @@ function startServer(
   bin: string,
   dir: string,
   port: number,
+  settings: string[],
 ): Promise<ChildProcess> {
   const [command, args] = asAccount(account, join(bin, 'postgres'), [
     ...['-D', join(dir, 'data'), '-p', String(port), '-k', join(dir, 'socket')],
@@ -172,6 +190,7 @@ function startServer(
       'synchronous_commit=off',
       '-c',
       'full_page_writes=off',
+      ...settings,
     ],
   ]);
   const server = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -191,7 +210,7 @@ function startServer(
     };
     const watch = (chunk: Buffer): void => {
       log += chunk.toString();
-      if (log.includes(READY_LINE)) {
+      if (log.includes(READY_LINE) || log.includes(COLLECTOR_LINE)) {
         clearTimeout(timer);
         server.stdout?.removeAllListeners('data');
         server.stderr?.removeAllListeners('data');
@@ -221,4 +240,18 @@ async function haltServer(server: ChildProcess | undefined): Promise<void> {
   const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Runs `first` until the server has started (it answers 57P03 until then), within START_TIMEOUT_MS. */
+async function whenStarted<T>(first: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await first();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== STARTING_UP && code !== 'ECONNREFUSED') || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
