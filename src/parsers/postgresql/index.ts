@@ -34,10 +34,11 @@ export const isPostgresqlAt = programNamed('postgres');
 /**
  * Reads one input's PostgreSQL messages, given each line's server process: a failed or successful
  * login, with the address the message names (`no pg_hba.conf entry for host "ADDR"`, written before
- * anything the client chose), else jsonlog's `remote_host`, else the one its session's `connection
- * received: host=ADDR` line gave (log_connections). A line with more than one message (the client
- * wrote a severity marker into its user or database name) is a forged line when any of them names a
- * login, with every address it and its session name.
+ * anything the client chose), else csvlog's `connection_from` or jsonlog's `remote_host`, else the
+ * one its session's `connection received: host=ADDR` line gave (log_connections). A line with more
+ * than one message (the client wrote a severity marker into its user or database name, or into a
+ * statement logged) is a forged line when any of them names a login, with every address it and its
+ * session name.
  */
 export function createPostgresqlReader(): (
   pid: number | undefined,

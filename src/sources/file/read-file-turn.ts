@@ -102,10 +102,11 @@ async function readLastLine(file: TrackedFile, context: ReadContext): Promise<st
   if (file.waiting === 0) return [];
   const { buffer } = context;
   const handle = file.handle as NonNullable<TrackedFile['handle']>;
-  // Room for the line end added below: two bytes in UTF-16.
-  const { bytesRead } = await handle.read(buffer, 0, Math.min(file.waiting, buffer.length - 2), file.offset);
   const newline =
     file.utf16 === 'utf-16be' ? [0x00, 0x0a] : file.utf16 === 'utf-16le' ? [0x0a, 0x00] : [0x0a];
+  // Room for the line end added after it (an odd last byte of UTF-16 is half a character: dropped).
+  const room = Math.min(file.waiting, buffer.length - newline.length);
+  const { bytesRead } = await handle.read(buffer, 0, room, file.offset);
   buffer.set(newline, bytesRead - (file.utf16 === undefined ? 0 : bytesRead % 2));
   const split = splitText(file, buffer, bytesRead + newline.length, context.maxLineBytes);
   file.offset += bytesRead;
