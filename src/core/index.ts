@@ -5,8 +5,8 @@ export type { ParseEvidenceLine } from './line-evidence.ts';
 export { canonicalIsoMillis, parseIsoMillis } from './iso-time.ts';
 export {
   checkTimeZone,
+  parseFixedOffset,
   READ_AS_UTC,
-  resolveTimeZone,
   zonelessTimeIn,
   type ZonelessTime,
 } from './time-zone.ts';

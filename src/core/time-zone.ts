@@ -22,7 +22,7 @@ const FIXED_OFFSET = /^(?:UTC|GMT)?([+-])(\d{2})(?::?(\d{2}))?$/;
  * wrong, for an error message.
  */
 export function checkTimeZone(name: string): string | undefined {
-  if (fixedOffsetMs(name) !== undefined || name === 'local') return undefined;
+  if (parseFixedOffset(name) !== undefined || name === 'local') return undefined;
   if (name.length > 0 && name.length <= 64) {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: name });
@@ -35,7 +35,7 @@ export function checkTimeZone(name: string): string | undefined {
 }
 
 /** The zone `name` stands for (see checkTimeZone); `local` becomes this machine's zone's name. */
-export function resolveTimeZone(name: string): string {
+function resolveTimeZone(name: string): string {
   return name === 'local' ? new Intl.DateTimeFormat('en-US').resolvedOptions().timeZone : name;
 }
 
@@ -48,14 +48,14 @@ export function zonelessTimeIn(name: string | undefined): ZonelessTime {
   const problem = checkTimeZone(name);
   if (problem !== undefined) throw new InputError(problem);
   const zone = resolveTimeZone(name);
-  const fixed = fixedOffsetMs(zone);
+  const fixed = parseFixedOffset(zone);
   if (fixed !== undefined) return fixed === 0 ? READ_AS_UTC : (wallMs) => wallMs - fixed;
   if (zone === 'UTC' || zone === 'Etc/UTC') return READ_AS_UTC;
   return cachedByQuarterHour(ianaZone(zone));
 }
 
 /** `+02:00`, `-0530`, `+05` (also after `UTC`/`GMT`) as ms east of UTC; undefined for anything else. */
-function fixedOffsetMs(name: string): number | undefined {
+export function parseFixedOffset(name: string): number | undefined {
   const found = FIXED_OFFSET.exec(name);
   if (found === null) return undefined;
   const hours = Number(found[2]);

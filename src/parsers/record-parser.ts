@@ -1,10 +1,16 @@
-import { READ_AS_UTC, type SecurityEvent, type ZonelessTime } from '../core/index.ts';
+import { zonelessTimeIn, type SecurityEvent } from '../core/index.ts';
 import type { LineParser } from './parser.ts';
 
 /** A record's time: epoch ms of what the line wrote, read as UTC unless `zoned` (it wrote a zone). */
 export interface RecordTime {
   time: number;
   zoned?: boolean;
+}
+
+/** A parser's options (its `timeZone`), and what it tells after a run. */
+export interface RecordParserOptions {
+  timeZone?: string | undefined;
+  notes?: () => string[];
 }
 
 /** A date-time that ends with its time of day (`2024-03-04T10:00:01.123`): one written without a zone. */
@@ -22,15 +28,15 @@ export function isoRecordTime(text: string): RecordTime {
 /**
  * A parser of a log whose every line stands alone (a web server's error log, MySQL's, vsftpd's):
  * `read` gives a line's record (with its time) or why it has none, `toEvent` the record's event.
- * A trailing carriage return is not part of the line. A time written without a zone is read by
- * `zoneless` (see core/time-zone.ts) before `toEvent` sees it.
+ * A trailing carriage return is not part of the line. A time written without a zone is read in
+ * `options.timeZone` (see core/time-zone.ts) before `toEvent` sees it.
  */
 export function createRecordParser<T extends RecordTime>(
   read: (line: string) => T | string,
   toEvent: (line: string, record: T) => SecurityEvent,
-  notes: () => string[] = () => [],
-  zoneless: ZonelessTime = READ_AS_UTC,
+  options: RecordParserOptions = {},
 ): LineParser {
+  const zoneless = zonelessTimeIn(options.timeZone);
   return {
     parseLine(line, emit) {
       const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -40,6 +46,6 @@ export function createRecordParser<T extends RecordTime>(
       emit(toEvent(text, record), record.time);
       return null;
     },
-    notes,
+    notes: options.notes ?? (() => []),
   };
 }

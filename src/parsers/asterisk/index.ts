@@ -28,9 +28,11 @@ function createAsteriskParser(years: ReturnType<typeof createYearResolver>): Lin
   return createRecordParser(
     (line) => readAsteriskLine(line, years),
     (line, found) => mapAsteriskAuthFailure(line, found, found.time),
-    () => {
-      const decision = years.describeDecision();
-      return decision === undefined ? [] : [decision];
+    {
+      notes: () => {
+        const decision = years.describeDecision();
+        return decision === undefined ? [] : [decision];
+      },
     },
   );
 }

@@ -1,4 +1,4 @@
-import { isObject, readBoundedJson, zonelessTimeIn } from '../../core/index.ts';
+import { isObject, readBoundedJson } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
 import { createRecordParser, isoRecordTime, type RecordTime } from '../record-parser.ts';
@@ -68,7 +68,6 @@ export const gitlabParser: ParserDefinition = {
           },
           found.time,
         ),
-      undefined,
-      zonelessTimeIn(options.timeZone),
+      options,
     ),
 };

@@ -1,4 +1,3 @@
-import { zonelessTimeIn } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
 import { createRecordParser, isoRecordTime, type RecordTime } from '../record-parser.ts';
@@ -54,7 +53,6 @@ export const grafanaParser: ParserDefinition = {
           { ...found, app: 'grafana', dataset: 'grafana.log', outcome: 'failure', user: undefined },
           found.time,
         ),
-      undefined,
-      zonelessTimeIn(options.timeZone),
+      options,
     ),
 };

@@ -1,4 +1,3 @@
-import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
@@ -13,8 +12,7 @@ export const mssqlParser: ParserDefinition = {
   format: 'mssql',
   description: "SQL Server's error log (ERRORLOG): failed logins",
   sniff: (sample) => shareOfLines(sample, (line) => readMssqlLine(line) !== NOT_MSSQL),
-  create: (options) =>
-    createRecordParser(readMssqlLine, mapMssqlErrorlogLogin, undefined, zonelessTimeIn(options.timeZone)),
+  create: (options) => createRecordParser(readMssqlLine, mapMssqlErrorlogLogin, options),
 };
 
 /**

@@ -1,4 +1,3 @@
-import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
@@ -18,8 +17,7 @@ export const mysqlParser: ParserDefinition = {
   format: 'mysql',
   description: "MySQL's and MariaDB's error log: refused logins",
   sniff: (sample) => shareOfLines(sample, (line) => readMysqlLine(line) !== NOT_MYSQL),
-  create: (options) =>
-    createRecordParser(readMysqlLine, mapMysqlLoginFailure, undefined, zonelessTimeIn(options.timeZone)),
+  create: (options) => createRecordParser(readMysqlLine, mapMysqlLoginFailure, options),
 };
 
 /**

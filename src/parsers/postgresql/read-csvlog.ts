@@ -1,4 +1,4 @@
-import { csvFields, endsInsideQuotes } from '../windows-csv/csv-fields.ts';
+import { csvFields, endsInsideQuotes } from '../csv-fields.ts';
 import { NOT_POSTGRESQL, readPostgresqlTime, type PostgresqlLine } from './read-postgresql-line.ts';
 
 /** A csvlog record of more lines or characters than these is dropped, to its closing quote. */

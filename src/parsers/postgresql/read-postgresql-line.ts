@@ -1,4 +1,4 @@
-import { isObject, readBoundedJson } from '../../core/index.ts';
+import { isObject, parseFixedOffset, readBoundedJson } from '../../core/index.ts';
 import type { RecordTime } from '../record-parser.ts';
 import { utcMillis } from '../utc-millis.ts';
 
@@ -131,10 +131,8 @@ function messagesIn(text: string): string[] {
 function zoneOffsetMinutes(zone: string): number | undefined {
   const named = ABBREVIATIONS.get(zone.toUpperCase());
   if (named !== undefined) return named;
-  const numeric = /^([+-])(\d\d)(?::?(\d\d))?$/.exec(zone);
-  if (numeric === null) return undefined;
-  const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
-  return numeric[1] === '-' ? -minutes : minutes;
+  const fixed = parseFixedOffset(zone);
+  return fixed === undefined ? undefined : fixed / 60_000;
 }
 
 /** jsonlog (15 on): `timestamp`, `pid`, `remote_host`, `error_severity`, `message`. */

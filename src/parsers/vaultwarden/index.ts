@@ -1,4 +1,3 @@
-import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
@@ -15,12 +14,7 @@ export const vaultwardenParser: ParserDefinition = {
   description: "Vaultwarden's and Bitwarden's logs: refused logins",
   sniff: (sample) => shareOfLines(sample, (line) => readVaultLine(line) !== NOT_VAULT_LOG),
   create: (options) =>
-    createRecordParser(
-      readVaultLine,
-      (line, found) => mapVaultLogin(line, found, found.time),
-      undefined,
-      zonelessTimeIn(options.timeZone),
-    ),
+    createRecordParser(readVaultLine, (line, found) => mapVaultLogin(line, found, found.time), options),
 };
 
 /** A refused login to a password vault as an application's login event (see buildAppLoginEvent). */

@@ -1,4 +1,3 @@
-import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser } from '../record-parser.ts';
@@ -12,8 +11,7 @@ export const vsftpdParser: ParserDefinition = {
   format: 'vsftpd',
   description: "vsftpd's own log (vsftpd.log): FTP logins, failed and successful",
   sniff: (sample) => shareOfLines(sample, isVsftpdLine),
-  create: (options) =>
-    createRecordParser(readVsftpdLine, mapVsftpdLogin, undefined, zonelessTimeIn(options.timeZone)),
+  create: (options) => createRecordParser(readVsftpdLine, mapVsftpdLogin, options),
 };
 
 /**

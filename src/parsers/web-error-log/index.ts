@@ -1,4 +1,3 @@
-import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
@@ -21,8 +20,7 @@ export const webErrorLogParser: ParserDefinition = {
     'Web server error logs (Apache, nginx, lighttpd): HTTP basic and digest authentication failures',
   // A carriage return at a line's end changes none of the heads these read.
   sniff: (sample) => shareOfLines(sample, (line) => readErrorLine(line) !== NOT_WEB_ERROR_LOG),
-  create: (options) =>
-    createRecordParser(readErrorLine, mapHttpAuthFailure, undefined, zonelessTimeIn(options.timeZone)),
+  create: (options) => createRecordParser(readErrorLine, mapHttpAuthFailure, options),
 };
 
 function readErrorLine(line: string): HttpAuthFailure | ForgedHttpAuth | string {

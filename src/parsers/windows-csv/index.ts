@@ -1,7 +1,7 @@
 import { JSON_LIMITS, zonelessTimeIn, type ZonelessTime } from '../../core/index.ts';
 import type { LineParser, ParserDefinition } from '../parser.ts';
 import { classicRecordEvent, readWindowsTextTime } from '../windows-text/index.ts';
-import { csvFields, endsInsideQuotes } from './csv-fields.ts';
+import { csvFields, endsInsideQuotes } from '../csv-fields.ts';
 
 export const NOT_WINDOWS_CSV = 'not-windows-csv';
 export const WINDOWS_CSV_HEADER = 'windows-csv-header';

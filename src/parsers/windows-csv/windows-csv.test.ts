@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser } from '../registry.ts';
 import { windowsCsvParser } from './index.ts';
-import { csvFields } from './csv-fields.ts';
+import { csvFields } from '../csv-fields.ts';
 
 // Event Viewer CSV exports written for these tests after its "Save All Events As" CSV (a header of
 // the visible columns, the message unnamed and last) and the messages Windows renders.
