@@ -2,7 +2,9 @@ import { InputError } from './errors.ts';
 
 /**
  * Turns a time a log wrote without a zone, read as if it were UTC (`Date.UTC` of its fields), into
- * the instant it names in the zone the log was written in. NaN stays NaN.
+ * the instant it names in the zone the log was written in. NaN stays NaN. One is made per input and
+ * asked in the input's order: a time written twice when the clocks went back is read by what came
+ * before it.
  */
 export type ZonelessTime = (wallMs: number) => number;
 
@@ -51,7 +53,7 @@ export function zonelessTimeIn(name: string | undefined): ZonelessTime {
   const fixed = parseFixedOffset(zone);
   if (fixed !== undefined) return fixed === 0 ? READ_AS_UTC : (wallMs) => wallMs - fixed;
   if (zone === 'UTC' || zone === 'Etc/UTC') return READ_AS_UTC;
-  return cachedByQuarterHour(ianaZone(zone));
+  return readInOrder(ianaZone(zone));
 }
 
 /** `+02:00`, `-0530`, `+05` (also after `UTC`/`GMT`) as ms east of UTC; undefined for anything else. */
@@ -65,12 +67,15 @@ export function parseFixedOffset(name: string): number | undefined {
 }
 
 /**
- * Conversion in an IANA zone, exact for every wall time: of the offsets in force a day before and
- * a day after, those that read the wall time back. A time written twice (clocks going back) is its
- * first instant; a time never written (clocks going forward) is read with the offset before the
- * change, so it lands after it, as the Temporal proposal's `compatible` reading does.
+ * The readings of a wall time in an IANA zone, exact for every wall time: of the offsets in force a
+ * day before and a day after, those that read the wall time back. `later` picks between the two
+ * readings of a time written twice (clocks going back); a time never written (clocks going forward)
+ * is read with the offset before the change, so it lands after it, as the Temporal proposal's
+ * `compatible` reading does.
  */
-function ianaZone(zone: string): ZonelessTime {
+type ExactReading = (wallMs: number, later: boolean) => number;
+
+function ianaZone(zone: string): ExactReading {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -96,42 +101,60 @@ function ianaZone(zone: string): ZonelessTime {
     );
     return wall - second;
   };
-  return (wallMs) => {
-    if (!Number.isFinite(wallMs)) return wallMs;
+  return (wallMs, later) => {
     const before = offsetAt(wallMs - DAY_MS);
     const after = offsetAt(wallMs + DAY_MS);
     const first = wallMs - Math.max(before, after);
     const second = wallMs - Math.min(before, after);
-    if (offsetAt(first) === Math.max(before, after)) return first;
-    if (offsetAt(second) === Math.min(before, after)) return second;
+    const firstHolds = offsetAt(first) === Math.max(before, after);
+    const secondHolds = offsetAt(second) === Math.min(before, after);
+    if (firstHolds && (!later || !secondHolds)) return first;
+    if (secondHolds) return second;
     return wallMs - before;
   };
 }
 
 /**
- * `exact`, asked once per quarter hour of wall time: where the offset is the same at the quarter's
- * first and last millisecond it holds for the whole quarter, else (a change inside it) each time is
+ * `exact` in log order. A time written twice is read as the one of its two instants nearer the time
+ * read before it, so the repeated hour's second pass follows its first rather than landing an hour
+ * early behind it (the first instant when nothing was read before). The offset is asked once per
+ * quarter hour of wall time: where it is the same at the quarter's first and last millisecond, and
+ * neither is written twice, it holds for the whole quarter; else (a change inside it) each time is
  * converted exactly.
  */
-function cachedByQuarterHour(exact: ZonelessTime): ZonelessTime {
+function readInOrder(exact: ExactReading): ZonelessTime {
   const offsets = new Map<number, number>();
   let lastBucket = NaN;
   let lastOffset = 0;
+  let lastInstant = NaN;
+  const convert = (wallMs: number): number => {
+    const first = exact(wallMs, false);
+    const second = exact(wallMs, true);
+    return Math.abs(second - lastInstant) < Math.abs(first - lastInstant) ? second : first;
+  };
   return (wallMs) => {
     if (!Number.isFinite(wallMs)) return wallMs;
     const bucket = Math.floor(wallMs / BUCKET_MS);
-    if (bucket === lastBucket) return Number.isNaN(lastOffset) ? exact(wallMs) : wallMs - lastOffset;
-    let offset = offsets.get(bucket);
-    if (offset === undefined) {
-      const start = bucket * BUCKET_MS;
-      const end = start + BUCKET_MS - 1;
-      const atStart = start - exact(start);
-      offset = atStart === end - exact(end) ? atStart : NaN;
-      if (offsets.size >= MAX_BUCKETS) offsets.clear();
-      offsets.set(bucket, offset);
+    if (bucket !== lastBucket) {
+      let offset = offsets.get(bucket);
+      if (offset === undefined) {
+        offset = quarterOffset(exact, bucket * BUCKET_MS);
+        if (offsets.size >= MAX_BUCKETS) offsets.clear();
+        offsets.set(bucket, offset);
+      }
+      lastBucket = bucket;
+      lastOffset = offset;
     }
-    lastBucket = bucket;
-    lastOffset = offset;
-    return Number.isNaN(offset) ? exact(wallMs) : wallMs - offset;
+    lastInstant = Number.isNaN(lastOffset) ? convert(wallMs) : wallMs - lastOffset;
+    return lastInstant;
   };
+}
+
+/** The offset in force for the whole quarter hour of wall time from `start`, NaN if none is. */
+function quarterOffset(exact: ExactReading, start: number): number {
+  const end = start + BUCKET_MS - 1;
+  const atStart = start - exact(start, false);
+  const atEnd = end - exact(end, false);
+  const once = exact(start, true) === start - atStart && exact(end, true) === end - atEnd;
+  return once && atStart === atEnd ? atStart : NaN;
 }

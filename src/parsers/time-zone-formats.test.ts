@@ -237,4 +237,22 @@ describe('times a log writes without a zone', () => {
     expect(fast.events[0]?.['@timestamp']).toBe('2024-10-27T00:30:00.000Z');
     expect(plain.events[0]?.['@timestamp']).toBe('2024-10-27T00:30:00.000Z');
   });
+
+  it('follow an auth.log through the hour written twice, both passes in order, fast and plain', () => {
+    // One failure every 20 minutes from 01:40 CEST to 03:20 CET: 02:00, 02:20 and 02:40 come twice.
+    const instants = Array.from(
+      { length: 9 },
+      (_, step) => Date.parse('2024-10-26T23:40:00Z') + step * 1_200_000,
+    );
+    const lines = instants.map((instant) => {
+      const wall = new Date(instant + (instant < Date.parse('2024-10-27T01:00:00Z') ? 2 : 1) * 3_600_000);
+      const clock = wall.toISOString().slice(11, 19);
+      return `Oct 27 ${clock} web-01 sshd[4242]: Failed password for root from 203.0.113.7 port 52311 ssh2`;
+    });
+    const options = { year: 2024, timeZone: 'Europe/Berlin' };
+    const sshd = findParser('sshd') as NonNullable<ReturnType<typeof findParser>>;
+    for (const parser of [sshd.create(options), sshd.create({ ...options, plain: true } as typeof options)]) {
+      expect(parseAll(parser, lines).times).toEqual(instants);
+    }
+  });
 });
