@@ -66,7 +66,7 @@ describe("MySQL's and MariaDB's error log", () => {
 describe("mysqld's lines in syslog", () => {
   it('give the same refused logins, at the syslog time, on the host the header names', () => {
     const { events, skips } = parse(SYSLOG);
-    expect(skips).toEqual([null, null, null, null, 'not-sshd']);
+    expect(skips).toEqual([null, null, null, null, 'not-sshd', null, null]);
     expect(
       events.map((event) => [(event.source as { ip: string }).ip, (event.host as { name: string }).name]),
     ).toEqual([
@@ -74,6 +74,9 @@ describe("mysqld's lines in syslog", () => {
       ['192.0.2.131', 'db01'],
       ['192.0.2.132', 'db01'],
       ['192.0.2.133', 'db01'],
+      // journald's tag for the service's stderr, as the CrowdSec hub's mysql-bf test has it
+      ['192.0.2.134', 'ip-172-31-36-243.ap-northeast-2.compute.internal'],
+      ['192.0.2.135', 'db01'],
     ]);
     expect(events[1]?.['@timestamp']).toBe('2024-03-04T10:00:01.000Z');
   });

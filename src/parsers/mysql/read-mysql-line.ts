@@ -69,12 +69,15 @@ function headTime(head: RegExpExecArray): number {
   return zone.startsWith('+') ? time - offset : time + offset;
 }
 
-/** MySQL's and MariaDB's syslog program names. */
+/**
+ * MySQL's and MariaDB's syslog program names: the servers' own (`mysqld`, `mariadbd`) and the
+ * service's, which journald gives an error log written to stderr (`mysql`, `mariadb`).
+ */
 export function isMysqlProgramAt(text: string, start: number, end: number): boolean {
   const length = end - start;
-  return (
-    (length === 6 && text.startsWith('mysqld', start)) || (length === 8 && text.startsWith('mariadbd', start))
-  );
+  if (length === 5 || length === 6) return text.startsWith(length === 5 ? 'mysql' : 'mysqld', start);
+  if (length === 7 || length === 8) return text.startsWith(length === 7 ? 'mariadb' : 'mariadbd', start);
+  return false;
 }
 
 /** 8.0's syslog sink writes only the level and the ids before the message. */
