@@ -39,8 +39,9 @@ function createAsteriskParser(years: ReturnType<typeof createYearResolver>): Lin
 
 /**
  * A refused login to Asterisk as ECS: `voip_auth_failure` (`event.category: authentication`,
- * failure), `source.ip`, `user.name` when Asterisk read one (IAX2 and manager logins), `service.name`
- * `sip`, `iax2` or `ami`, Asterisk's reason in `event.reason`. `host`: the syslog header's host.
+ * failure), `source.ip`, `user.name` when Asterisk read one (IAX2 and manager logins, the security
+ * log's `AccountID`), `service.name` `sip`, `iax2` or `ami`, Asterisk's reason in `event.reason`.
+ * `host`: the syslog header's host.
  */
 export function mapAsteriskAuthFailure(
   line: string,

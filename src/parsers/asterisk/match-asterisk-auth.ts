@@ -84,7 +84,26 @@ function securityEvent(message: string): AsteriskAuthFailure | undefined {
   const parts = message.slice(remote + REMOTE.length, end < 0 ? undefined : end).split('/');
   if (parts.length !== 4) return undefined;
   const service = /,Service="([A-Z0-9]{1,16})"/.exec(message)?.[1];
-  return failure(SERVICES[service ?? ''] ?? 'sip', parts[2] as string, undefined, name);
+  return failure(SERVICES[service ?? ''] ?? 'sip', parts[2] as string, accountOf(message), name);
+}
+
+const ACCOUNT = ',AccountID="';
+const AFTER_ACCOUNT = '",SessionID="';
+
+/**
+ * The account a security event names (the one the client tried: `InvalidAccountID`'s is unknown to
+ * Asterisk), undefined for `<unknown>`. Asterisk writes the fields before it itself; the client
+ * writes the account and may put quotes in it, so it runs to the `SessionID` that follows it, and
+ * a client that writes one of those in it gets only what comes before as its account.
+ */
+function accountOf(message: string): string | undefined {
+  const start = message.indexOf(ACCOUNT);
+  if (start < 0) return undefined;
+  const from = start + ACCOUNT.length;
+  let end = message.indexOf(AFTER_ACCOUNT, from);
+  if (end < 0) end = message.indexOf('"', from);
+  const account = message.slice(from, end < 0 ? undefined : end);
+  return account === '<unknown>' || account.length > 256 ? undefined : account;
 }
 
 /** `192.0.2.1:5060`, `[2001:db8::1]:5060`, or the address alone. */
