@@ -25,6 +25,21 @@ describe('detection engine', () => {
     expect(engine.stats().keysAlive).toBe(1);
   });
 
+  it('resolves episodes that end at one step of event time in the order of their resolve times', () => {
+    const detections: Detection[] = [];
+    const engine = createDetectionEngine({ rules: [thresholdRule()], emit: (d) => detections.push(d) });
+    // A opens first but goes on guessing for 4 more minutes; B opens a second later and stops.
+    for (let i = 0; i < 5; i++) engine.push(authEvent(i * SECOND, { ip: '192.0.2.1' }));
+    for (let i = 0; i < 5; i++) engine.push(authEvent((1 + i) * SECOND, { ip: '192.0.2.2' }));
+    for (let i = 1; i <= 4; i++) engine.push(authEvent(i * MINUTE, { ip: '192.0.2.1' }));
+    // Nothing more until long after both: they resolve at this one step.
+    engine.push(authEvent(60 * MINUTE, { ip: '198.51.100.9' }));
+    engine.flush();
+    const resolved = detections.filter((d) => d.state === 'resolved');
+    expect(resolved.map((d) => d.group['source.ip'])).toEqual(['192.0.2.2', '192.0.2.1']);
+    expect(resolved[0]!.at).toBeLessThan(resolved[1]!.at);
+  });
+
   it('counts events later than the tolerance and still uses them', () => {
     const detections: Detection[] = [];
     const engine = createDetectionEngine({

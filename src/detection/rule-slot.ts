@@ -200,12 +200,17 @@ export class RuleSlot {
     return episode;
   }
 
-  /** Fires when an episode's resolve time may have come; re-arms itself while the condition held on. */
-  private checkResolve(key: string, episode: Episode): void {
+  /**
+   * Fires when an episode's resolve time may have come (`armedFor`, the time it was armed for);
+   * re-arms itself while the condition held on. A time that moved on is armed again even when it
+   * too has passed, so that episodes resolved at one step of event time resolve in the order of
+   * their resolve times, as they do after a restart (which arms each for its time as it stands).
+   */
+  private checkResolve(key: string, episode: Episode, armedFor: number): void {
     const slot = this.keys.find(key);
     if (slot === -1 || this.episodes.get(key) !== episode) return;
     const due = this.condition.holdsUntil(slot) + this.rule.resolveAfterMs;
-    if (due < this.timers.now) {
+    if (due <= armedFor && due < this.timers.now) {
       this.episodes.delete(key);
       this.episodeAt[slot] = undefined;
       this.updates.forget(episode);
@@ -221,7 +226,7 @@ export class RuleSlot {
   }
 
   private schedule(key: string, episode: Episode, due: number): void {
-    this.timers.schedule(due, () => this.checkResolve(key, episode));
+    this.timers.schedule(due, () => this.checkResolve(key, episode, due));
   }
 
   private detection(kind: Detection['state'], key: string, episode: Episode, at: number): Detection {
