@@ -270,13 +270,13 @@ describe('the shipped rule pack', () => {
     [
       'ssh brute force from one address',
       sshdParser,
-      times(10, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
+      times(5, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
       ['ssh-brute-force-source'],
     ],
     [
-      '9 ssh failures are not enough',
+      '4 ssh failures are not enough',
       sshdParser,
-      times(9, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
+      times(4, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
       [],
     ],
     [
@@ -288,7 +288,7 @@ describe('the shipped rule pack', () => {
     [
       'ssh brute force on a Dropbear server',
       sshdParser,
-      times(10, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      times(5, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
       ['ssh-brute-force-source'],
     ],
     [
@@ -298,9 +298,9 @@ describe('the shipped rule pack', () => {
       ['ssh-brute-force-source'],
     ],
     [
-      '9 Dropbear failures are not enough',
+      '4 Dropbear failures are not enough',
       sshdParser,
-      times(9, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      times(4, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
       [],
     ],
     [
@@ -424,20 +424,20 @@ describe('the shipped rule pack', () => {
     [
       'password guessing against an FTP server through PAM',
       sshdParser,
-      times(10, 20).map((s) => vsftpdFailure(s)),
+      times(5, 20).map((s) => vsftpdFailure(s)),
       ['pam-brute-force-source'],
     ],
-    ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
+    ['4 PAM failures are not enough', sshdParser, times(4, 20).map((s) => vsftpdFailure(s)), []],
     [
       "FTP password guessing in vsftpd's own log",
       vsftpdParser,
-      times(10, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      times(5, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
       ['ftp-brute-force-source'],
     ],
     [
-      '9 FTP failures are not enough',
+      '4 FTP failures are not enough',
       vsftpdParser,
-      times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      times(4, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
       [],
     ],
     [
@@ -455,37 +455,37 @@ describe('the shipped rule pack', () => {
     [
       'password guessing against MySQL from one address',
       mysqlParser,
-      times(10, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
+      times(5, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
       ['mysql-login-failures-source'],
     ],
     [
-      '9 refused MySQL logins are not enough',
+      '4 refused MySQL logins are not enough',
       mysqlParser,
-      times(9, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
+      times(4, 20).map((s) => mysqlFailure(s, '203.0.113.51')),
       [],
     ],
     [
       'SIP password guessing against Asterisk from one address',
       asteriskParser,
-      times(10, 20).map((s) => sipFailure(s, '203.0.113.52')),
+      times(5, 20).map((s) => sipFailure(s, '203.0.113.52')),
       ['voip-brute-force-source'],
     ],
     [
-      '9 refused SIP registrations are not enough',
+      '4 refused SIP registrations are not enough',
       asteriskParser,
-      times(9, 20).map((s) => sipFailure(s, '203.0.113.52')),
+      times(4, 20).map((s) => sipFailure(s, '203.0.113.52')),
       [],
     ],
     [
       "SMTP AUTH password guessing in Exim's main log",
       eximParser,
-      times(10, 30).map((s) => eximFailure(s, '203.0.113.53')),
+      times(5, 30).map((s) => eximFailure(s, '203.0.113.53')),
       ['mail-auth-failures-source'],
     ],
     [
-      '9 refused Exim logins are not enough',
+      '4 refused Exim logins are not enough',
       eximParser,
-      times(9, 30).map((s) => eximFailure(s, '203.0.113.53')),
+      times(4, 30).map((s) => eximFailure(s, '203.0.113.53')),
       [],
     ],
     [
@@ -584,9 +584,9 @@ describe('the shipped rule pack', () => {
       ['password-spray-source', 'postgresql-login-failures-source'],
     ],
     [
-      '9 failed MongoDB logins are not enough',
+      '4 failed MongoDB logins are not enough',
       mongodbParser,
-      times(9, 20).map(
+      times(4, 20).map(
         (s) =>
           `{"t":{"$date":"${iso(s)}"},"s":"I","c":"ACCESS","id":20249,"ctx":"conn${s}","msg":"Authentication failed","attr":{"principalName":"admin","remote":"203.0.113.60:4${s}","error":"AuthenticationFailed: x"}}`,
       ),
@@ -616,13 +616,13 @@ describe('the shipped rule pack', () => {
     [
       "FTP password guessing in ProFTPD's lines",
       sshdParser,
-      times(10, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
+      times(5, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
       ['ftp-brute-force-source'],
     ],
     [
-      '9 ProFTPD failures are not enough',
+      '4 ProFTPD failures are not enough',
       sshdParser,
-      times(9, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
+      times(4, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
       [],
     ],
     [
@@ -640,13 +640,13 @@ describe('the shipped rule pack', () => {
     [
       'SMTP AUTH password guessing against Postfix from one address',
       sshdParser,
-      times(10, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
+      times(5, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
       ['mail-auth-failures-source'],
     ],
     [
-      '9 SMTP AUTH failures are not enough',
+      '4 SMTP AUTH failures are not enough',
       sshdParser,
-      times(9, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
+      times(4, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
       [],
     ],
     [
@@ -726,13 +726,13 @@ describe('the shipped rule pack', () => {
       'RDP brute force',
       windowsParser,
       times(5).map((s) => failedLogon(s, 'administrator', '203.0.113.88', '10')),
-      ['windows-rdp-brute-force'],
+      ['windows-logon-failure-source', 'windows-rdp-brute-force'],
     ],
     [
       'RDP brute force as NXLog writes it',
       windowsParser,
       times(5).map((s) => nxlogFailedLogon(s, 'administrator', '203.0.113.88', 10)),
-      ['windows-rdp-brute-force'],
+      ['windows-logon-failure-source', 'windows-rdp-brute-force'],
     ],
     [
       "RDP brute force in Event Viewer's CSV export",
@@ -741,13 +741,13 @@ describe('the shipped rule pack', () => {
         'Keywords,Date and Time,Source,Event ID,Task Category',
         ...times(5).flatMap((s) => csvFailedLogon(s, 'administrator', '203.0.113.88', 10)),
       ],
-      ['windows-rdp-brute-force'],
+      ['windows-logon-failure-source', 'windows-rdp-brute-force'],
     ],
     [
       'RDP brute force as Windows writes it in XML',
       windowsXmlParser,
       times(5).map((s) => xmlFailedLogon(s, 'administrator', '203.0.113.88', 10)),
-      ['windows-rdp-brute-force'],
+      ['windows-logon-failure-source', 'windows-rdp-brute-force'],
     ],
     [
       'network logon failures against one account',
