@@ -70,6 +70,20 @@ describe('access-log parser', () => {
     expect((events[0]?.http as { request?: unknown }).request).toBeUndefined();
   });
 
+  it('reads a line behind a syslog header from its client on, not from the header', () => {
+    const { events } = parse([
+      'Sep 15 16:13:46 ip-172-31-43-28.us-east-2.compute.internal nginx[2869]: 81.150.104.130 - - [15/Sep/2021:16:13:46 +0000] "POST /wp-login.php HTTP/1.1" 200 5364 "-" "Mozilla/5.0"',
+      '<190>2024-03-04T10:00:00+01:00 web-1 apache2: 198.51.100.7 - alice [04/Mar/2024:10:00:00 +0100] "GET /admin HTTP/1.1" 401 381',
+      'Mar  4 10:00:01 web-1 nginx: 2001:db8::7 - - [04/Mar/2024:10:00:01 +0100] "GET / HTTP/1.1" 200 5',
+    ]);
+    expect(events.map((event) => [event.source, event.user, event['@timestamp']])).toEqual([
+      [{ ip: '81.150.104.130' }, undefined, '2021-09-15T16:13:46.000Z'],
+      [{ ip: '198.51.100.7' }, { name: 'alice' }, '2024-03-04T09:00:00.000Z'],
+      [{ ip: '2001:db8::7' }, undefined, '2024-03-04T09:00:01.000Z'],
+    ]);
+    expect(events[0]?.event.original).toMatch(/^Sep 15 16:13:46 /);
+  });
+
   it('counts and skips lines that are not access-log lines or carry a garbled time', () => {
     expect(
       parse([

@@ -20,6 +20,19 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * fields some configurations add). Quoted fields may hold `\"`. Undefined when the line is not one.
  */
 export function scanAccessLine(line: string): AccessLine | undefined {
+  const header = SYSLOG_HEADER.exec(line);
+  return (header !== null && scanUnwrapped(line.slice(header[0].length))) || scanUnwrapped(line);
+}
+
+/**
+ * A syslog header before the line (`Sep 15 16:13:46 web-1 nginx[2869]: `, also ISO and with a PRI),
+ * as nginx's and Apache's `syslog:` targets and a forwarded file write it. Left on, it would be read
+ * as the client (`Sep`) and a user (everything up to the bracketed time).
+ */
+const SYSLOG_HEADER =
+  /^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?) (?:\S{1,255} )?[^\s:[\]]{1,64}(?:\[\d{1,10}\])?: /;
+
+function scanUnwrapped(line: string): AccessLine | undefined {
   const hostEnd = line.indexOf(' ');
   const identEnd = hostEnd < 1 ? -1 : line.indexOf(' ', hostEnd + 1);
   const timeStart = identEnd < 0 ? -1 : line.indexOf(' [', identEnd);
