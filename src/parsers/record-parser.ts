@@ -15,13 +15,15 @@ export interface RecordParserOptions {
 
 /** A date-time that ends with its time of day (`2024-03-04T10:00:01.123`): one written without a zone. */
 const ENDS_IN_CLOCK = /\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?$/;
+/** One that ends with its zone: `Z`, `+02:00` (which also ends like a clock), `+0200`, `-07`. */
+const ENDS_IN_ZONE = /\d(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 
 /**
  * An ISO 8601 date-time as a record's time: as written when it names its zone or offset, else read
  * as UTC for the parser's zone to place (Date.parse alone would read it in this machine's zone).
  */
 export function isoRecordTime(text: string): RecordTime {
-  if (!ENDS_IN_CLOCK.test(text)) return { time: Date.parse(text), zoned: true };
+  if (ENDS_IN_ZONE.test(text) || !ENDS_IN_CLOCK.test(text)) return { time: Date.parse(text), zoned: true };
   return { time: Date.parse(`${text}Z`), zoned: false };
 }
 

@@ -203,6 +203,20 @@ const ZONED: [string, string[], string][] = [
     ],
     '2024-03-04T09:00:01.000Z',
   ],
+  [
+    'grafana',
+    [
+      't=2024-03-04T10:00:01.123+02:00 level=error msg="Invalid username or password" logger=context userId=0 orgId=0 uname=admin error="invalid username or password" remote_addr=203.0.113.151',
+    ],
+    '2024-03-04T08:00:01.123Z',
+  ],
+  [
+    'gitlab',
+    [
+      '{"severity":"INFO","time":"2024-03-04T10:00:01.667-05:00","correlation_id":"01H","message":"Failed Login: username=admin ip=203.0.113.140"}',
+    ],
+    '2024-03-04T15:00:01.667Z',
+  ],
 ];
 
 describe('times a log writes without a zone', () => {
