@@ -67,7 +67,8 @@ export interface AppLogin {
   dataset: string;
   outcome: 'failure' | 'success';
   user: string | undefined;
-  ip: string;
+  /** Undefined where the application writes none (Proxmox's successful logins). */
+  ip: string | undefined;
   reason: string;
 }
 

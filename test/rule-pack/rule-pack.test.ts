@@ -605,7 +605,31 @@ describe('the shipped rule pack', () => {
       'password guessing against Webmin, which runs as root',
       sshdParser,
       times(10, 20).map((s) => accountLine(s, 'webmin', `Invalid login as root from 203.0.113.57`)),
-      ['app-login-failures-user'],
+      ['admin-panel-login-failures-source', 'app-login-failures-user'],
+    ],
+    [
+      "password guessing at Proxmox VE's web interface",
+      sshdParser,
+      times(5, 20).map((s) =>
+        accountLine(
+          s,
+          'pvedaemon',
+          'authentication failure; rhost=::ffff:203.0.113.58 user=root@pam msg=Authentication failure',
+        ),
+      ),
+      ['admin-panel-login-failures-source'],
+    ],
+    [
+      '4 Proxmox failures are not enough',
+      sshdParser,
+      times(4, 20).map((s) =>
+        accountLine(
+          s,
+          'pvedaemon',
+          'authentication failure; rhost=::ffff:203.0.113.58 user=root@pam msg=Authentication failure',
+        ),
+      ),
+      [],
     ],
     [
       'IMAP password guessing against Cyrus from one address',

@@ -1,14 +1,15 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 
 /** The web administration tools whose syslog lines report their logins. */
-export type WebAdminApp = 'webmin' | 'usermin' | 'phpmyadmin';
+export type WebAdminApp = 'webmin' | 'usermin' | 'phpmyadmin' | 'proxmox';
 
 /** A login to a web administration tool, as its syslog line reports it. */
 export interface WebAdminLogin {
   app: WebAdminApp;
   outcome: 'failure' | 'success';
   user: string | undefined;
-  ip: string;
+  /** Undefined for a Proxmox success, whose line names no client. */
+  ip: string | undefined;
   /** The tool's words, e.g. `Invalid login` or `mysql-denied`. */
   reason: string;
 }
@@ -26,8 +27,18 @@ const MINISERV = /^(Invalid|Non-existent|Successful) login as (.{0,512}) from ([
 const PHPMYADMIN =
   /^user (?:(denied): (.{0,512}) \((mysql-denied|empty-denied|root-denied|allow-denied)\)|(accepted): (.{0,512})) from ([0-9A-Fa-f:.]{2,45})\s*$/;
 
+/**
+ * Proxmox VE's (and its Backup Server's and Mail Gateway's) API daemons: `authentication failure;
+ * rhost=ADDR user=U@REALM msg=REASON` (ADDR also `::ffff:a.b.c.d` or `[ADDR]:PORT`; REASON e.g.
+ * `no such user ('U@REALM')`) and `<U@REALM> successful auth for user 'U@REALM'`. The address comes
+ * before what the client wrote; the user runs to the first ` msg=` after it.
+ */
+const PROXMOX_FAILED = /^authentication failure; rhost=(\S{2,64}) user=(.{0,512}?) msg=(.{0,512})$/;
+const PROXMOX_SUCCESS = /^<[^>\s]{1,512}> successful auth for user '(.{1,512})'$/;
+
 /** The login a web administration tool's syslog message reports, or undefined. */
 export function matchWebAdminLogin(app: WebAdminApp, message: string): WebAdminLogin | undefined {
+  if (app === 'proxmox') return matchProxmoxLogin(message);
   if (app === 'phpmyadmin') {
     const found = PHPMYADMIN.exec(message);
     const ip = found === null ? undefined : normalizeIp(found[6] as string);
@@ -53,9 +64,47 @@ export function matchWebAdminLogin(app: WebAdminApp, message: string): WebAdminL
   };
 }
 
+function matchProxmoxLogin(message: string): WebAdminLogin | undefined {
+  const success = PROXMOX_SUCCESS.exec(message);
+  if (success !== null)
+    return {
+      app: 'proxmox',
+      outcome: 'success',
+      user: withoutRealm(success[1]),
+      ip: undefined,
+      reason: 'successful auth',
+    };
+  const found = PROXMOX_FAILED.exec(message);
+  const ip = found === null ? undefined : normalizeIp(withoutPort(found[1] as string));
+  if (found === null || ip === undefined) return undefined;
+  return { app: 'proxmox', outcome: 'failure', user: withoutRealm(found[2]), ip, reason: found[3] as string };
+}
+
+/**
+ * `root@pam` → `root`: Proxmox names a user with its realm after the last `@` (`pam` is the host's
+ * own accounts, so `root@pam` is the root that SSH guesses at too).
+ */
+function withoutRealm(userid: string | undefined): string | undefined {
+  if (userid === undefined) return undefined;
+  const at = userid.lastIndexOf('@');
+  return nonEmpty(at > 0 ? userid.slice(0, at) : userid);
+}
+
+/** `[ADDR]:PORT` (Proxmox Backup Server) → ADDR; anything else as it is. */
+function withoutPort(address: string): string {
+  if (!address.startsWith('[')) return address;
+  const end = address.indexOf(']');
+  return end < 0 ? address : address.slice(1, end);
+}
+
+/** The programs whose lines are Proxmox logins: its VE, Backup Server and Mail Gateway daemons. */
+const PROXMOX_PROGRAMS = new Set(['pvedaemon', 'pveproxy', 'proxmox-backup-proxy', 'pmgdaemon', 'pmgproxy']);
+
 /** The tool a syslog program name (from `start` to `end` of `text`) stands for, if any. */
 export function webAdminAppAt(text: string, start: number, end: number): WebAdminApp | undefined {
   const length = end - start;
+  if ((length === 9 || length === 8 || length === 20) && PROXMOX_PROGRAMS.has(text.slice(start, end)))
+    return 'proxmox';
   if (length === 6 && text.startsWith('webmin', start)) return 'webmin';
   if (length === 7 && text.startsWith('usermin', start)) return 'usermin';
   if (length === 10 && text.startsWith('phpMyAdmin', start)) return 'phpmyadmin';

@@ -33,3 +33,38 @@ describe("Webmin's, Usermin's and phpMyAdmin's logins in syslog, read by the ssh
     });
   });
 });
+
+describe("Proxmox's logins in syslog, read by the sshd parser", () => {
+  it('are application logins from the address its daemon wrote, the user without its realm', () => {
+    // After pvedaemon's lines in the CrowdSec hub's proxmox tests, and lines written for this test
+    // (Backup Server's bracketed address, a user name holding " msg=", a daemon's own message).
+    const { events, skips } = parse([
+      "Jan  4 17:34:01 hypervisor pvedaemon[3663339]: authentication failure; rhost=2001:bc8:628:1811::1 user=toor@pam msg=no such user ('toor@pam')",
+      'Jan  4 17:34:07 hypervisor pvedaemon[3483744]: authentication failure; rhost=::ffff:172.21.10.2 user=root@pam msg=Authentication failure',
+      'Jan  4 17:34:09 pbs proxmox-backup-proxy[812]: authentication failure; rhost=[::ffff:203.0.113.97]:52254 user=admin@pbs msg=authentication failed',
+      'Jan  4 17:34:10 hypervisor pveproxy[1201]: authentication failure; rhost=198.51.100.98 user=x msg=y@pam msg=Authentication failure',
+      "Jan  4 17:34:11 hypervisor pvedaemon[2891825]: <root@pam> successful auth for user 'root@pam'",
+      'Jan  4 17:34:12 hypervisor pvedaemon[2891825]: starting 3 worker(s)',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.outcome,
+        (event.service as { name: string }).name,
+        (event.user as { name: string } | undefined)?.name,
+        (event.source as { ip: string } | undefined)?.ip,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['failure', 'proxmox', 'toor', '2001:bc8:628:1811::1', "no such user ('toor@pam')"],
+      ['failure', 'proxmox', 'root', '172.21.10.2', 'Authentication failure'],
+      ['failure', 'proxmox', 'admin', '203.0.113.97', 'authentication failed'],
+      ['failure', 'proxmox', 'x', '198.51.100.98', 'y@pam msg=Authentication failure'],
+      ['success', 'proxmox', 'root', undefined, 'successful auth'],
+    ]);
+    expect(skips.at(-1)).not.toBeNull();
+    expect(events[0]).toMatchObject({
+      event: { action: 'login', module: 'proxmox' },
+      host: { name: 'hypervisor' },
+    });
+  });
+});
