@@ -608,6 +608,30 @@ describe('the shipped rule pack', () => {
       ['admin-panel-login-failures-source', 'app-login-failures-user'],
     ],
     [
+      'SMB password guessing against Samba from one address',
+      sshdParser,
+      times(5, 20).map((s) =>
+        accountLine(
+          s,
+          'smbd',
+          `Auth: [SMB2,(null)] user [WORKGROUP]\\[user${s}] at [Mon, 04 Mar 2024 10:00:00.000000 UTC] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] workstation [KALI] remote host [ipv4:203.0.113.59:50000] mapped to [WORKGROUP]\\[user${s}]. local host [ipv4:192.0.2.20:445]`,
+        ),
+      ),
+      ['password-spray-source', 'smb-brute-force-source'],
+    ],
+    [
+      '4 refused SMB logins are not enough',
+      sshdParser,
+      times(4, 20).map((s) =>
+        accountLine(
+          s,
+          'smbd',
+          `Auth: [SMB2,(null)] user [WORKGROUP]\\[admin] at [Mon, 04 Mar 2024 10:00:00.000000 UTC] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] workstation [KALI] remote host [ipv4:203.0.113.59:50000] mapped to [WORKGROUP]\\[admin]. local host [ipv4:192.0.2.20:445]`,
+        ),
+      ),
+      [],
+    ],
+    [
       "password guessing at Proxmox VE's web interface",
       sshdParser,
       times(5, 20).map((s) =>

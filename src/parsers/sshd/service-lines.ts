@@ -21,6 +21,7 @@ import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admi
 import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts';
 import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
 import { createSlapdReader, isSlapdAt, mapLdapBind } from '../slapd/index.ts';
+import { isSambaAt, mapSambaAuth, readSambaAuth } from '../samba/index.ts';
 import {
   createPostgresqlReader,
   isPostgresqlAt,
@@ -56,14 +57,14 @@ interface Service {
 }
 
 /**
- * The services besides the SSH servers and the account tools whose lines the sshd parser reads
- * from syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines,
- * MySQL, PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Vaultwarden, Bitwarden, OpenLDAP, and
- * HAProxy's HTTP log (as an access log's requests). One reader per parser: sendmail's summaries
- * are counted against the lines of their connection seen before (see createMailAttemptCounter),
- * Roundcube's userlogins lines against its errors lines (see createRoundcubeReader), slapd's bind
- * results joined to their connection's client (see createSlapdReader), PostgreSQL's logins to their
- * session's (see createPostgresqlReader).
+ * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
+ * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
+ * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Vaultwarden, Bitwarden,
+ * OpenLDAP, Samba, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
+ * sendmail's summaries are counted against the lines of their connection seen before (see
+ * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
+ * createRoundcubeReader), slapd's bind results joined to their connection's client (see
+ * createSlapdReader), PostgreSQL's logins to their session's (see createPostgresqlReader).
  */
 export function createServiceLines(): {
   isServiceAt(text: string, start: number, end: number): boolean;
@@ -141,6 +142,14 @@ export function createServiceLines(): {
       read: (input) =>
         withTime(input, slapd(input.message), (bind) => [
           mapLdapBind(input.line, bind, input.time, input.header.hostname),
+        ]),
+    },
+    {
+      at: isSambaAt,
+      // rsyslog writes the carriage return Samba ends the line with as `#015`.
+      read: (input) =>
+        withTime(input, readSambaAuth(input.message.replace(/(?: ?#015|\r)$/, '')), (auth) => [
+          mapSambaAuth(input.line, auth, input.time, input.header.hostname),
         ]),
     },
     appService(vaultAppAt, readVaultSyslogMessage, mapVaultLogin),
