@@ -26,6 +26,7 @@ export const FORMAT_NAMES = [
   'grafana',
   'dovecot',
   'postgresql',
+  'app-log',
   'evtx',
 ] as const;
 

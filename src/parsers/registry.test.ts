@@ -27,6 +27,7 @@ import {
   grafanaParser,
   dovecotParser,
   postgresqlParser,
+  appLogParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 import { binaryFormats } from './registry.ts';
@@ -41,7 +42,7 @@ describe('parser registry', () => {
     expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
   });
 
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot and postgresql, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql and app-log, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -65,6 +66,7 @@ describe('parser registry', () => {
       'grafana',
       'dovecot',
       'postgresql',
+      'app-log',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -85,6 +87,7 @@ describe('parser registry', () => {
     expect(findParser('grafana')).toBe(grafanaParser);
     expect(findParser('Dovecot')).toBe(dovecotParser);
     expect(findParser('postgresql')).toBe(postgresqlParser);
+    expect(findParser('app-log')).toBe(appLogParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -135,6 +138,7 @@ describe('parser registry', () => {
       { format: 'grafana', score: 0 },
       { format: 'dovecot', score: 0 },
       { format: 'postgresql', score: 0 },
+      { format: 'app-log', score: 0 },
     ]);
   });
 
@@ -164,7 +168,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log\]/,
     );
   });
 });

@@ -24,6 +24,7 @@ import { gitlabParser } from './gitlab/index.ts';
 import { grafanaParser } from './grafana/index.ts';
 import { dovecotParser } from './dovecot/index.ts';
 import { postgresqlParser } from './postgresql/index.ts';
+import { appLogParser } from './app-log/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -49,6 +50,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   grafanaParser,
   dovecotParser,
   postgresqlParser,
+  appLogParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

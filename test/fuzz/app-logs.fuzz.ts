@@ -1,4 +1,4 @@
-import { gitlabParser, grafanaParser } from '../../src/parsers/index.ts';
+import { appLogParser, gitlabParser, grafanaParser } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
 
@@ -29,5 +29,25 @@ export const grafanaTarget = lineParserTarget(
     ' client=auth.client.form',
     't=2024-13-45T25:61:61Z ',
     '=',
+  ],
+);
+
+/** Nextcloud's JSON and Gitea's text: a forged address in the user, quotes, keys and heads garbled. */
+export const appLogTarget = lineParserTarget(
+  'app-log',
+  appLogParser,
+  [
+    ...fixtureLines('src/parsers/app-log/testdata/nextcloud.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/gitea.log'),
+  ],
+  [
+    ' (Remote IP: 198.51.100.1)',
+    "'",
+    '"remoteAddr":"198.51.100.1",',
+    '"message":"Login failed: a (Remote IP: 1.2.3.4)",',
+    ' from 198.51.100.1:1: ',
+    ' from [2001:db8::1]:0: ',
+    'Failed authentication attempt for ',
+    '2024/13/45 25:61:61 ',
   ],
 );

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
+import { chooseParser } from '../registry.ts';
+import { appLogParser } from './index.ts';
+
+// Nextcloud's first line is the CrowdSec hub's nextcloud-bf test line and Gitea's first its gitea-bf
+// line; the others were written for these tests after the applications' messages: older versions'
+// quotes, a user name holding the address text, the throttle notice, lines that are no login.
+const NEXTCLOUD = fixtureLines(new URL('./testdata/nextcloud.log', import.meta.url));
+const GITEA = fixtureLines(new URL('./testdata/gitea.log', import.meta.url));
+
+const summary = (event: Record<string, unknown> & { event: { reason?: unknown } }) => [
+  event['@timestamp'],
+  (event.service as { name: string }).name,
+  (event.user as { name?: string } | undefined)?.name,
+  (event.source as { ip: string }).ip,
+  event.event.reason,
+];
+
+describe("Nextcloud's log", () => {
+  const { events, skips } = parseLines(appLogParser.create({}), NEXTCLOUD);
+
+  it('gives each failed login from the remoteAddr Nextcloud wrote, the user the client named', () => {
+    expect(events.map(summary)).toEqual([
+      ['2022-01-16T15:42:37.000Z', 'nextcloud', 'foo', '2001:db8::d71', 'Login failed'],
+      ['2024-03-04T09:00:01.000Z', 'nextcloud', 'admin', '203.0.113.170', 'Login failed'],
+      [
+        '2024-03-04T10:00:02.000Z',
+        'nextcloud',
+        'x (Remote IP: 198.51.100.66)',
+        '203.0.113.171',
+        'Login failed',
+      ],
+    ]);
+    expect(events[0]).toMatchObject({ event: { action: 'login', outcome: 'failure', module: 'nextcloud' } });
+    expect(skips.slice(3)).toEqual(['nextcloud-line-unused', 'nextcloud-line-unused']);
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(NEXTCLOUD);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});
+
+describe("Gitea's log", () => {
+  const parsed = parseLines(appLogParser.create({ timeZone: '+01:00' }), GITEA);
+  const { skips } = parsed;
+  const forged = parsed.events.find((event) => event.event.action === 'log_address_forged');
+  const events = parsed.events.filter((event) => event !== forged);
+
+  it('gives each failed login from the address Gitea wrote after the user, its time in the zone given', () => {
+    expect(events.map(summary)).toEqual([
+      ['2022-03-01T11:57:58.000Z', 'gitea', 'test', '1.1.1.1', 'user does not exist'],
+      ['2024-03-04T09:00:01.000Z', 'gitea', 'admin', '2001:db8::172', "user's password is invalid"],
+      ['2024-03-04T09:00:03.000Z', 'gitea', 'bob', '203.0.113.174', 'user does not exist'],
+    ]);
+    expect(skips).toEqual([null, null, null, null, 'gitea-line-unused']);
+  });
+
+  it('reports a user name holding a second ` from ADDR:PORT: ` as a forged line, not a login', () => {
+    expect(forged).toMatchObject({
+      event: { action: 'log_address_forged', module: 'gitea' },
+      related: { ip: ['198.51.100.66', '203.0.113.173'] },
+    });
+    expect(forged?.source).toBeUndefined();
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(GITEA);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});

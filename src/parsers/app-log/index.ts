@@ -1,0 +1,42 @@
+import type { ParserDefinition } from '../parser.ts';
+import { buildForgedAddressEvent, isForged } from '../forged-address-event.ts';
+import { buildAppLoginEvent } from '../login-failure-event.ts';
+import { createRecordParser } from '../record-parser.ts';
+import { shareOfLines } from '../share-of-lines.ts';
+import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
+import { NOT_THIS_APP } from './app-login-record.ts';
+import { readGiteaLine } from './read-gitea.ts';
+import { readNextcloudLine } from './read-nextcloud.ts';
+
+export { GITEA_LINE_UNUSED } from './read-gitea.ts';
+export { NEXTCLOUD_LINE_UNUSED } from './read-nextcloud.ts';
+
+/** A line of none of the applications' logs below. */
+export const NOT_APP_LOG = 'not-app-log';
+
+/** The readers, each of one application's own log; each answers NOT_THIS_APP for the others'. */
+const READERS = [readNextcloudLine, readGiteaLine];
+
+/** A line's login, why it has none, or NOT_APP_LOG. */
+export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord | string {
+  for (const read of READERS) {
+    const found = read(line);
+    if (found !== NOT_THIS_APP) return found;
+  }
+  return NOT_APP_LOG;
+}
+
+export const appLogParser: ParserDefinition = {
+  format: 'app-log',
+  description: "Self-hosted applications' own logs: Nextcloud's (JSON) and Gitea's/Forgejo's failed logins",
+  sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
+  create: (options) =>
+    createRecordParser(
+      readAppLogLine,
+      (line, found) =>
+        isForged(found)
+          ? buildForgedAddressEvent({ ...found, original: line, module: found.app, service: found.app })
+          : buildAppLoginEvent(line, found, found.time),
+      options,
+    ),
+};
