@@ -32,13 +32,16 @@ export const grafanaTarget = lineParserTarget(
   ],
 );
 
-/** Nextcloud's JSON and Gitea's text: a forged address in the user, quotes, keys and heads garbled. */
+/** Nextcloud's, Gitea's, Authelia's, Keycloak's and Jellyfin's lines: forged addresses in the user, quotes, keys and heads garbled. */
 export const appLogTarget = lineParserTarget(
   'app-log',
   appLogParser,
   [
     ...fixtureLines('src/parsers/app-log/testdata/nextcloud.log'),
     ...fixtureLines('src/parsers/app-log/testdata/gitea.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/authelia.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/keycloak.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/jellyfin.log'),
   ],
   [
     ' (Remote IP: 198.51.100.1)',
@@ -49,5 +52,10 @@ export const appLogTarget = lineParserTarget(
     ' from [2001:db8::1]:0: ',
     'Failed authentication attempt for ',
     '2024/13/45 25:61:61 ',
+    ' remote_ip=198.51.100.1 ',
+    "'",
+    ', ipAddress=198.51.100.1',
+    ', username="a\\"b"',
+    ' has been denied (IP: "198.51.100.1").',
   ],
 );

@@ -70,3 +70,74 @@ describe("Gitea's log", () => {
     expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
   });
 });
+
+const AUTHELIA = fixtureLines(new URL('./testdata/authelia.log', import.meta.url));
+const KEYCLOAK = fixtureLines(new URL('./testdata/keycloak.log', import.meta.url));
+const JELLYFIN = fixtureLines(new URL('./testdata/jellyfin.log', import.meta.url));
+
+// The first lines of each are the CrowdSec hub's test lines (authelia-bf, keycloak-logs,
+// jellyfin-logs); the others were written for these tests after the applications' messages.
+describe("Authelia's, Keycloak's and Jellyfin's logs", () => {
+  const outcomes = (lines: string[]) => {
+    const { events, skips } = parseLines(appLogParser.create({}), lines);
+    return { rows: events.map((event) => [event.event.outcome, ...summary(event).slice(1)]), events, skips };
+  };
+
+  it("Authelia: a refused first or second factor, from its remote_ip, the user to the msg's last quote", () => {
+    const { rows, skips } = outcomes(AUTHELIA);
+    expect(rows).toEqual([
+      ['failure', 'authelia', 'fakeuser1', '1.1.1.1', '1FA refused'],
+      ['failure', 'authelia', 'fakeuser', '1.1.1.3', '1FA refused'],
+      ['failure', 'authelia', 'realuser', '3.3.3.3', 'Duo refused'],
+      ['failure', 'authelia', "x' remote_ip=198.51.100.66 y", '203.0.113.180', '1FA refused'],
+      ['success', 'authelia', 'realuser', '127.0.0.1', '1FA accepted'],
+    ]);
+    // A line without a client (Authelia's start) is none of these applications' logins.
+    expect(skips.at(-1)).toBe('not-app-log');
+  });
+
+  it('Keycloak: LOGIN_ERRORs that tried a password or an account, and a login; a second ipAddress is a forged line', () => {
+    const { events, skips } = parseLines(appLogParser.create({}), KEYCLOAK);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        event.event.outcome,
+        (event.user as { name?: string })?.name,
+        (event.source as { ip?: string })?.ip,
+        event['@timestamp'],
+      ]),
+    ).toEqual([
+      ['login', 'failure', 'user-a', '35.188.49.176', '2023-05-25T22:24:19.357Z'],
+      ['login', 'failure', 'admin', '2001:db8::181', '2024-03-04T10:00:01.120Z'],
+      ['log_address_forged', undefined, undefined, undefined, '2024-03-04T10:00:02.000Z'],
+      ['login', 'success', 'alice', '203.0.113.184', '2024-03-04T10:00:04.000Z'],
+    ]);
+    expect(skips[3]).toBe('keycloak-line-unused');
+  });
+
+  it('Jellyfin: a denied request from the address that ends the line', () => {
+    const { rows, skips } = outcomes(JELLYFIN);
+    expect(rows).toEqual([
+      ['failure', 'jellyfin', 'testuser', '127.0.0.1', 'Authentication request denied'],
+      ['failure', 'jellyfin', 'testuser', '163.234.23.45', 'Authentication request denied'],
+      [
+        'failure',
+        'jellyfin',
+        'x has been denied (IP: 198.51.100.66)',
+        '203.0.113.185',
+        'Authentication request denied',
+      ],
+    ]);
+    expect(rows.map((row) => row[0])).not.toContain('success');
+    expect(skips.at(-1)).toBe('jellyfin-line-unused');
+  });
+
+  it.each([
+    ['Authelia', AUTHELIA],
+    ['Keycloak', KEYCLOAK],
+    ['Jellyfin', JELLYFIN],
+  ])('%s: recognised by its lines', (_name, lines) => {
+    const choice = chooseParser(lines);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});

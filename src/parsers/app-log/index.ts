@@ -5,17 +5,23 @@ import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { NOT_THIS_APP } from './app-login-record.ts';
+import { readAutheliaLine } from './read-authelia.ts';
 import { readGiteaLine } from './read-gitea.ts';
+import { readJellyfinLine } from './read-jellyfin.ts';
+import { readKeycloakLine } from './read-keycloak.ts';
 import { readNextcloudLine } from './read-nextcloud.ts';
 
+export { AUTHELIA_LINE_UNUSED } from './read-authelia.ts';
 export { GITEA_LINE_UNUSED } from './read-gitea.ts';
+export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
+export { KEYCLOAK_LINE_UNUSED } from './read-keycloak.ts';
 export { NEXTCLOUD_LINE_UNUSED } from './read-nextcloud.ts';
 
 /** A line of none of the applications' logs below. */
 export const NOT_APP_LOG = 'not-app-log';
 
 /** The readers, each of one application's own log; each answers NOT_THIS_APP for the others'. */
-const READERS = [readNextcloudLine, readGiteaLine];
+const READERS = [readNextcloudLine, readGiteaLine, readAutheliaLine, readKeycloakLine, readJellyfinLine];
 
 /** A line's login, why it has none, or NOT_APP_LOG. */
 export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord | string {
@@ -28,7 +34,8 @@ export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord |
 
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
-  description: "Self-hosted applications' own logs: Nextcloud's (JSON) and Gitea's/Forgejo's failed logins",
+  description:
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, Keycloak's and Jellyfin's logins",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(

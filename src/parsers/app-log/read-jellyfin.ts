@@ -1,0 +1,44 @@
+import { isoRecordTime } from '../record-parser.ts';
+import { normalizeIp } from '../sshd/parse-address.ts';
+import type { AppLoginRecord } from './app-login-record.ts';
+import { NOT_THIS_APP } from './app-login-record.ts';
+
+export const JELLYFIN_LINE_UNUSED = 'jellyfin-line-unused';
+
+/** `[2023-02-12 12:16:05.729 +01:00] [INF] [79] ` */
+const HEAD =
+  /^\[(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?) ?([+-]\d{2}:\d{2}|Z)?\] \[[A-Z]{3}\] \[\d{1,10}\] /;
+const LOGIN = 'Jellyfin.Server.Implementations.Users.UserManager: Authentication request for ';
+const DENIED = ' has been denied (IP: ';
+
+/**
+ * A line of Jellyfin's log: `Authentication request for "U" has been denied (IP: "ADDR").` (older
+ * versions without the quotes), or why it is none. The client names U before the address, which
+ * ends the line: it is the last ` has been denied (IP: `.
+ */
+export function readJellyfinLine(line: string): AppLoginRecord | string {
+  const head = HEAD.exec(line);
+  if (head === null) return NOT_THIS_APP;
+  const time = isoRecordTime(`${head[1]}T${head[2]}${head[3] ?? ''}`);
+  const rest = line.slice(head[0].length);
+  const denied = rest.lastIndexOf(DENIED);
+  if (Number.isNaN(time.time) || !rest.startsWith(LOGIN) || denied < LOGIN.length)
+    return JELLYFIN_LINE_UNUSED;
+  const address = /^"?([0-9A-Fa-f:.]{2,45})"?\)\.?\s*$/.exec(rest.slice(denied + DENIED.length));
+  const ip = address === null ? undefined : normalizeIp(address[1] as string);
+  if (ip === undefined) return JELLYFIN_LINE_UNUSED;
+  const user = unquoted(rest.slice(LOGIN.length, denied));
+  return {
+    ...time,
+    app: 'jellyfin',
+    dataset: 'jellyfin.log',
+    outcome: 'failure',
+    user: user === '' ? undefined : user,
+    ip,
+    reason: 'Authentication request denied',
+  };
+}
+
+function unquoted(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
