@@ -21,7 +21,8 @@ describe("Dovecot's own log", () => {
       ]),
     ).toEqual([
       ...Array(3).fill(['2024-03-04T10:00:01.000Z', 'info@example.org', '203.0.113.160', 'imap']),
-      ['2024-03-04T10:00:02.000Z', 'grace', '2001:db8::161', 'pop3'],
+      // auth_verbose's verdict on the attempt, which the login process's line then sums.
+      ['2024-03-04T10:00:02.000Z', 'grace', '2001:db8::161', 'mail'],
       ['2024-03-04T10:00:05.000Z', 'x rip=198.51.100.66', '203.0.113.163', 'imap'],
       ['2024-03-04T10:00:06.500Z', 'bob', '203.0.113.164', 'imap'],
     ]);
@@ -30,11 +31,11 @@ describe("Dovecot's own log", () => {
     });
   });
 
-  it('counts no auth-worker repeat, no connection that tried nothing, and reads no syslog line', () => {
+  it('counts each attempt once, nothing for a connection that tried nothing, and reads no syslog line', () => {
     expect(skips).toEqual([
       null,
       null,
-      'dovecot-line-unused',
+      'mail-attempts-reported',
       'dovecot-line-unused',
       null,
       null,

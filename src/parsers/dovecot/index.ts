@@ -1,5 +1,9 @@
 import type { LineParser, ParserDefinition } from '../parser.ts';
-import { buildMailFailureEvent } from '../mail-log/index.ts';
+import {
+  buildMailFailureEvent,
+  createMailAttemptCounter,
+  MAIL_ATTEMPTS_REPORTED,
+} from '../mail-log/index.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { createYearResolver } from '../syslog/index.ts';
 import { NOT_DOVECOT, readDovecotLine } from './read-dovecot-line.ts';
@@ -18,17 +22,21 @@ export const dovecotParser: ParserDefinition = {
 
 /**
  * Each login process's failure as in Dovecot's syslog lines (`mail_auth_failure`, one event per
- * attempt it sums); the auth processes' lines repeat it and are not counted.
+ * attempt it sums), less the attempts whose verdicts the auth processes logged before it (one
+ * event each: see matchDovecotAuthVerdict).
  */
 function createDovecotParser(years: ReturnType<typeof createYearResolver>): LineParser {
   const header = { hostname: undefined, program: 'dovecot', pid: undefined };
+  const countAttempts = createMailAttemptCounter();
   return {
     parseLine(line, emit) {
       const text = line.endsWith('\r') ? line.slice(0, -1) : line;
       const found = readDovecotLine(text, years);
       if (typeof found === 'string') return found;
+      const attempts = countAttempts(found);
+      if (attempts === 0) return MAIL_ATTEMPTS_REPORTED;
       const timestamp = new Date(found.time).toISOString();
-      for (let i = 0; i < found.attempts; i++)
+      for (let i = 0; i < attempts; i++)
         emit(buildMailFailureEvent(header, text, found.message, timestamp, found), found.time);
       return null;
     },

@@ -1,4 +1,4 @@
-import { matchDovecotLogin, type MailAuthFailure } from '../mail-log/index.ts';
+import { matchDovecotAuthVerdict, matchDovecotLogin, type MailAuthFailure } from '../mail-log/index.ts';
 import type { NumberOut } from '../syslog/scan-chars.ts';
 import { scanBsdTimestamp, scanIsoTimestamp } from '../syslog/parse-timestamps.ts';
 import type { YearResolver } from '../syslog/year-resolver.ts';
@@ -10,6 +10,8 @@ export const DOVECOT_LINE_UNUSED = 'dovecot-line-unused';
 
 /** After the time: the process (`imap-login`, `auth-worker(304)`) and the level Dovecot writes. */
 const PROCESS = /^([a-z0-9-]{1,32})(?:\([^()\s]{0,64}\))?: (?:Info|Warning|Error|Fatal|Panic|Debug): /;
+/** The auth processes' lines, which may hold a verdict on one attempt. */
+const AUTH_PROCESS = /^auth(?:-worker)?(?:\([^()\s]{0,64}\))?: /;
 /** multilog's TAI64N label: `@` and 24 hex digits. */
 const TAI64N = /^@([0-9a-f]{16})([0-9a-f]{8}) /;
 /** 2^62 + 10: the TAI64 label of 1970-01-01 00:00:00 UTC, as djb's tools write it. */
@@ -32,10 +34,14 @@ export function readDovecotLine(
   if (end < 0) return NOT_DOVECOT;
   const time = scratch.value;
   const message = line.slice(end);
-  const process = PROCESS.exec(message);
+  const process = PROCESS.exec(message) ?? AUTH_PROCESS.exec(message);
   if (process === null) return NOT_DOVECOT;
   // matchDovecotLogin reads `imap-login: Info: ...` as Dovecot writes it to syslog with a level.
-  const found = process[1]?.endsWith('-login') ? matchDovecotLogin(message) : undefined;
+  const found = process[1]?.endsWith('-login')
+    ? matchDovecotLogin(message)
+    : message.startsWith('auth')
+      ? matchDovecotAuthVerdict(message)
+      : undefined;
   return found === undefined ? DOVECOT_LINE_UNUSED : { ...found, time, message };
 }
 

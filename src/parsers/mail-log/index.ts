@@ -1,6 +1,7 @@
 import { matchCourierLogin } from './match-courier-login.ts';
 import { matchCyrusBadlogin } from './match-cyrus-badlogin.ts';
 import { matchDovecotLogin } from './match-dovecot-login.ts';
+import { matchDovecotAuthVerdict } from './match-dovecot-auth.ts';
 import { matchEximAuth } from './match-exim-auth.ts';
 import { matchPostfixSasl } from './match-postfix-sasl.ts';
 import { matchSendmailAuth } from './match-sendmail-auth.ts';
@@ -10,6 +11,7 @@ import { imapOrPop, type MailProgram } from './mail-programs.ts';
 export { buildMailFailureEvent } from './build-mail-event.ts';
 export { matchEximAuth } from './match-exim-auth.ts';
 export { matchDovecotLogin } from './match-dovecot-login.ts';
+export { matchDovecotAuthVerdict } from './match-dovecot-auth.ts';
 export { createMailAttemptCounter, MAIL_ATTEMPTS_REPORTED } from './count-mail-attempts.ts';
 export { mailServerAt, type MailProgram, type MailServer } from './mail-programs.ts';
 export type { MailAuthFailure } from './mail-auth-failure.ts';
@@ -21,7 +23,7 @@ export function matchMailFailure(
   message: string,
 ): MailAuthFailure | undefined {
   if (kind === 'postfix') return matchPostfixSasl(message);
-  if (kind === 'dovecot') return matchDovecotLogin(message);
+  if (kind === 'dovecot') return matchDovecotLogin(message) ?? matchDovecotAuthVerdict(message);
   if (kind === 'sendmail') return matchSendmailAuth(message);
   if (kind === 'exim') return matchEximAuth(message);
   const service = imapOrPop(program);

@@ -104,15 +104,38 @@ describe("Dovecot's login failures", () => {
     expect(inflated.events).toEqual([]);
   });
 
-  it('counts at most MOST_ATTEMPTS a line, and nothing for connections that tried no password', () => {
+  it('counts at most MOST_ATTEMPTS a line, nothing for connections that tried no password, and an attempt whose verdict the auth process logged', () => {
     const { events, skips } = parse([
       'Mar  4 10:01:05 mx dovecot: imap-login: Disconnected (auth failed, 5000 attempts): user=<a>, rip=203.0.113.10',
       'Mar  4 10:01:06 mx dovecot: imap-login: Disconnected (no auth attempts in 4 secs): user=<>, rip=203.0.113.11, lip=192.0.2.1',
       'Mar  4 10:01:06 mx dovecot: pop3-login: Aborted login (tried to use disabled plaintext auth): rip=203.0.113.11, lip=192.0.2.1',
       'Mar  4 10:01:07 mx dovecot: auth-worker(304): pam(a,203.0.113.12): pam_authenticate() failed: Authentication failure (password mismatch?)',
     ]);
-    expect(events).toHaveLength(MOST_ATTEMPTS);
-    expect(skips).toEqual([null, 'not-sshd', 'not-sshd', 'not-sshd']);
+    expect(events).toHaveLength(MOST_ATTEMPTS + 1);
+    expect(events.at(-1)).toMatchObject({ source: { ip: '203.0.113.12' }, user: { name: 'a' } });
+    expect(skips).toEqual([null, 'not-sshd', 'not-sshd', null]);
+  });
+
+  it("counts an attempt once when auth_verbose's verdict precedes the login process's sum", () => {
+    const { events, skips } = parse([
+      'Jan 29 05:32:50 mail dovecot: auth-worker(304): pam(username,192.0.2.31): pam_authenticate() failed: Authentication failure (password mismatch?)',
+      'Jan 29 05:32:52 mail dovecot: auth: passwd-file(username,192.0.2.31): unknown user',
+      'Jan 29 05:32:53 mail dovecot: auth-worker(57065): Info: conn unix:auth-worker (pid=27359,uid=97): auth-worker<5>: sql(x,192.0.2.99,192.0.2.32,<Yx7+W8+Io>): Password mismatch',
+      'Jan 29 05:32:54 mail dovecot: auth: Info: ldap(dog,192.0.2.33,): invalid credentials',
+      'Jan 29 05:32:55 mail dovecot: imap-login: Disconnected (auth failed, 3 attempts in 5 secs): user=<username>, method=PLAIN, rip=192.0.2.31, lip=192.0.2.1',
+    ]);
+    expect(
+      events.map((event) => [(event.source as { ip: string }).ip, (event.user as { name: string }).name]),
+    ).toEqual([
+      ['192.0.2.31', 'username'],
+      ['192.0.2.31', 'username'],
+      // The client names the user first: the address is the last field before the session id.
+      ['192.0.2.32', 'x,192.0.2.99'],
+      ['192.0.2.33', 'dog'],
+      // Three attempts, two of which the auth process told of.
+      ['192.0.2.31', 'username'],
+    ]);
+    expect(skips).toEqual([null, null, null, null, null]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
+import { dovecotConnection } from './match-dovecot-auth.ts';
 
 const LOGIN = '-login: ';
 const AUTH_FAILED = '(auth failed, ';
@@ -49,6 +50,9 @@ export function matchDovecotLogin(message: string): MailAuthFailure | undefined 
     domain: undefined,
     port: undefined,
     reason: `auth failed, ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+    // A sum of the attempts whose verdicts the auth process may have logged already.
+    connection: dovecotConnection(ip),
+    summary: true,
   };
 }
 
