@@ -1,3 +1,4 @@
+import { isObject, readBoundedJson } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildAppLoginEvent } from '../login-failure-event.ts';
 import { createRecordParser, isoRecordTime, type RecordTime } from '../record-parser.ts';
@@ -21,11 +22,12 @@ interface GrafanaFailure extends RecordTime {
 /**
  * A line of Grafana's log (logfmt: `t=... lvl=eror msg="Invalid username or password" ...
  * remote_addr=ADDR`, or 8's `logger=... t=... level=error ...`): a refused login, or why it is
- * none. 9's `Failed to authenticate request` counts for its password form (`client=auth.client.form`)
+ * none; also its JSON form (`{"t":...,"msg":...,"remote_addr":...}`, `log.console.format = json`).
+ * 9's `Failed to authenticate request` counts for its password form (`client=auth.client.form`)
  * only. Values are quoted and escaped, so nothing the client sent ends one early.
  */
 export function readGrafanaLine(line: string): GrafanaFailure | string {
-  const fields = readLogfmt(line);
+  const fields = line.charCodeAt(0) === 123 /* { */ ? jsonFields(line) : readLogfmt(line);
   const stamp = fields?.get('t');
   if (fields === undefined || stamp === undefined) return NOT_GRAFANA;
   const time = isoRecordTime(stamp);
@@ -40,9 +42,19 @@ export function readGrafanaLine(line: string): GrafanaFailure | string {
   return { ...time, ip, reason: fields.get('error') ?? message };
 }
 
+/** A JSON line's string values (numbers as written), as readLogfmt gives a logfmt line's. */
+function jsonFields(line: string): Map<string, string> | undefined {
+  const parsed = readBoundedJson(line);
+  if (!parsed.ok || !isObject(parsed.value)) return undefined;
+  const fields = new Map<string, string>();
+  for (const [key, value] of Object.entries(parsed.value))
+    if (typeof value === 'string' || typeof value === 'number') fields.set(key, String(value));
+  return fields;
+}
+
 export const grafanaParser: ParserDefinition = {
   format: 'grafana',
-  description: "Grafana's log (logfmt): refused logins",
+  description: "Grafana's log (logfmt or JSON): refused logins",
   sniff: (sample) => shareOfLines(sample, (line) => readGrafanaLine(line) !== NOT_GRAFANA),
   create: (options) =>
     createRecordParser(
