@@ -16,6 +16,13 @@ export interface VaultLoginFailure {
 const VAULTWARDEN =
   /^(?:(Username or password is incorrect)\. Try again\. IP: ([0-9A-Fa-f:.]{2,45})\. Username: (.{0,512}?)\.?|(Invalid admin token)\. IP: ([0-9A-Fa-f:.]{2,45}))\s*$/;
 /**
+ * A second factor refused after a right password: an authenticator's code (`Invalid TOTP code!
+ * Server time: TIME UTC IP: ADDR`) or an e-mailed one (`Token is invalid! IP: ADDR`). Neither
+ * holds anything of the client's.
+ */
+const SECOND_FACTOR =
+  /^(Invalid TOTP code)! Server time: [0-9: -]{10,25} UTC IP: ([0-9A-Fa-f:.]{2,45})\s*$|^(Token is invalid)! IP: ([0-9A-Fa-f:.]{2,45})\s*$/;
+/**
  * Bitwarden's Identity service (Serilog): `Failed login attempt. ADDR`, and `Failed login attempt,
  * 2FA invalid. ADDR` when the password was right and the second factor wrong. The message holds
  * nothing of the client's.
@@ -25,7 +32,7 @@ const BITWARDEN = /^Failed login attempt(, 2FA invalid)?\. ([0-9A-Fa-f:.]{2,45})
 /** The refused login of a Vaultwarden message, or undefined. */
 export function matchVaultwardenMessage(message: string): VaultLoginFailure | undefined {
   const found = VAULTWARDEN.exec(message);
-  if (found === null) return undefined;
+  if (found === null) return matchSecondFactor(message);
   const ip = normalizeIp((found[2] ?? found[5]) as string);
   if (ip === undefined) return undefined;
   const user = found[3];
@@ -35,6 +42,14 @@ export function matchVaultwardenMessage(message: string): VaultLoginFailure | un
     ip,
     reason: (found[1] ?? found[4]) as string,
   };
+}
+
+function matchSecondFactor(message: string): VaultLoginFailure | undefined {
+  const found = SECOND_FACTOR.exec(message);
+  const ip = found === null ? undefined : normalizeIp((found[2] ?? found[4]) as string);
+  if (found === null || ip === undefined) return undefined;
+  const reason = found[1] === undefined ? 'e-mailed 2FA token is invalid' : 'Invalid TOTP code';
+  return { app: 'vaultwarden', user: undefined, ip, reason: `${reason} (the password was right)` };
 }
 
 /** The refused login of a Bitwarden Identity message, or undefined. */

@@ -16,7 +16,7 @@ export const VAULT_LINE_UNUSED = 'vault-line-unused';
  * of its version (`[vaultwarden::api::identity][ERROR]` or `[warning][vaultwarden::api::identity]`).
  */
 const VAULTWARDEN_HEAD =
-  /^\[(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\](?:\[[^\]\s]{1,64}\]){1,3} ?/;
+  /^\[(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([+-])(\d{2}):?(\d{2})|(Z))?\](?:\[[^\]\s]{1,64}\]){1,3} ?/;
 /** Bitwarden's (Serilog's): `2024-03-04 10:00:01.123 +01:00 [WRN] `. */
 const BITWARDEN_HEAD =
   /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))? ([+-])(\d{2}):?(\d{2}) \[(?:WRN|Warning|ERR|Error|INF|Information)\] /;
@@ -30,13 +30,15 @@ export function readVaultLine(line: string): (VaultLoginFailure & RecordTime) | 
   const ms = Number((head[7] ?? '0').slice(0, 3).padEnd(3, '0'));
   let time = utcMillis(n(1), n(2), n(3), n(4), n(5), n(6), ms);
   if (Number.isNaN(time)) return NOT_VAULT_LOG;
-  if (vaultwarden === null) {
+  // Bitwarden always writes its offset; Vaultwarden with a LOG_TIMESTAMP_FORMAT holding %z or %:z.
+  const zoned = head[8] !== undefined || head[11] !== undefined;
+  if (head[8] !== undefined) {
     const offset = (n(9) * 60 + n(10)) * 60_000;
     time += head[8] === '+' ? -offset : offset;
   }
   const message = line.slice(head[0].length);
   const found = vaultwarden === null ? matchBitwardenMessage(message) : matchVaultwardenMessage(message);
-  return found === undefined ? VAULT_LINE_UNUSED : { ...found, time, zoned: vaultwarden === null };
+  return found === undefined ? VAULT_LINE_UNUSED : { ...found, time, zoned };
 }
 
 /** Bracketed targets and levels before a message in syslog (`[vaultwarden::api::identity][ERROR] `). */

@@ -81,6 +81,47 @@ describe("Vaultwarden's and Bitwarden's logs", () => {
   });
 });
 
+describe("Vaultwarden's second factors and its times with an offset", () => {
+  it('gives a refused TOTP or e-mailed code as a failed login, and reads the offset LOG_TIMESTAMP_FORMAT wrote', () => {
+    // After the CrowdSec hub's vaultwarden tests.
+    const { events } = parseLines(vaultwardenParser.create({}), [
+      '[2024-03-07 21:16:33.743-0700][vaultwarden::api::core::two_factor::authenticator][ERROR] Invalid TOTP code! Server time: 2024-03-08 04:16:33 UTC IP: 192.168.43.14',
+      '[2024-02-05 12:01:51.892][vaultwarden::api::core::two_factor::email][ERROR] Token is invalid! IP: 192.168.45.12',
+      '[2024-03-02 17:38:19.023-0700][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 192.168.1.2. Username: blah@gmail.com.',
+      '[2024-03-02T17:38:20.000Z][vaultwarden::api::admin][ERROR] Invalid admin token. IP: 192.168.41.1',
+    ]);
+    expect(events.map(summary)).toEqual([
+      [
+        '2024-03-08T04:16:33.743Z',
+        'vaultwarden',
+        undefined,
+        '192.168.43.14',
+        'Invalid TOTP code (the password was right)',
+      ],
+      [
+        '2024-02-05T12:01:51.892Z',
+        'vaultwarden',
+        undefined,
+        '192.168.45.12',
+        'e-mailed 2FA token is invalid (the password was right)',
+      ],
+      [
+        '2024-03-03T00:38:19.023Z',
+        'vaultwarden',
+        'blah@gmail.com',
+        '192.168.1.2',
+        'Username or password is incorrect',
+      ],
+      ['2024-03-02T17:38:20.000Z', 'vaultwarden', undefined, '192.168.41.1', 'Invalid admin token'],
+    ]);
+    // The offset holds whatever zone the replay is told the log was written in.
+    const berlin = parseLines(vaultwardenParser.create({ timeZone: 'Europe/Berlin' }), [
+      '[2024-03-02 17:38:19.023-0700][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 192.168.1.2. Username: blah@gmail.com.',
+    ]);
+    expect(berlin.events[0]?.['@timestamp']).toBe('2024-03-03T00:38:19.023Z');
+  });
+});
+
 describe("Vaultwarden's and Bitwarden's lines in syslog, read by the sshd parser", () => {
   it('are the same refused logins', () => {
     const { events } = parse([
