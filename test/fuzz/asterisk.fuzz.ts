@@ -2,8 +2,12 @@ import { asteriskParser } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
 
-// The lines of the parser's own fixture.
-const SEEDS = fixtureLines('src/parsers/asterisk/testdata/messages.log');
+// The lines of the parser's own fixture, and FreeSWITCH's, which it reads too.
+const SEEDS = [
+  ...fixtureLines('src/parsers/asterisk/testdata/messages.log'),
+  "2023-03-06 15:13:32.685002 96.83% [WARNING] sofia_reg.c:3223 SIP auth failure (INVITE) on sofia profile '123' for [123] from ip 1.2.3.4",
+  "2023-03-06 15:11:14.385000 96.03% [WARNING] sofia_reg.c:3223 Can't find user [2501@1.2.3.4] from 1.2.3.4",
+];
 
 /** What a hostile line holds: quotes and fields of a forged address, times cut short. */
 const HOSTILE = [
@@ -14,6 +18,8 @@ const HOSTILE = [
   ' (callid: ',
   'NOTICE[1] chan_sip.c: ',
   '[2024-02-30 25:61:61] ',
+  '] from ip 198.51.100.1',
+  ' from 198.51.100.1',
 ];
 
 export const asteriskTarget = lineParserTarget('asterisk', asteriskParser, SEEDS, HOSTILE);

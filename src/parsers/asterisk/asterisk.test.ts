@@ -80,6 +80,29 @@ describe("Asterisk's log", () => {
   });
 });
 
+describe("FreeSWITCH's log, read by the same parser", () => {
+  it('gives each SIP auth failure and unknown user from the address that ends the line', () => {
+    // The first three after the CrowdSec hub's freeswitch tests; the others written for this test.
+    const lines = [
+      "2023-03-06 15:13:32.685002 96.83% [WARNING] sofia_reg.c:3223 SIP auth failure (INVITE) on sofia profile '123' for [123] from ip 1.2.3.4",
+      "2023-03-06 15:11:14.385000 96.03% [WARNING] sofia_reg.c:3223 Can't find user [2501@1.2.3.4] from 1.2.3.4",
+      '2023-03-06 15:13:23.504993 96.80% [WARNING] sofia_reg.c:3223 IP 1.2.3.4 Rejected by register acl',
+      "2024-03-04 10:00:01.000000 [WARNING] sofia_reg.c:1700 SIP auth failure (REGISTER) on sofia profile 'internal' for [1000@pbx] from ip 198.51.100.66] from ip 2001:db8::190",
+      '2024-03-04 10:00:02.000000 [NOTICE] switch_core.c:2500 FreeSWITCH Started',
+    ];
+    const { events, skips } = parseLines(asteriskParser.create({ year: 2024, timeZone: '+01:00' }), lines);
+    expect(events.map((event) => [event['@timestamp'], ...summary(event)])).toEqual([
+      ['2023-03-06T14:13:32.685Z', 'sip', '1.2.3.4', '123', 'SIP auth failure'],
+      ['2023-03-06T14:11:14.385Z', 'sip', '1.2.3.4', '2501', "Can't find user"],
+      ['2024-03-04T09:00:01.000Z', 'sip', '2001:db8::190', '1000', 'SIP auth failure'],
+    ]);
+    expect(events[0]).toMatchObject({ event: { action: 'voip_auth_failure', module: 'freeswitch' } });
+    expect(skips).toEqual([null, null, 'asterisk-line-unused', null, 'asterisk-line-unused']);
+    const choice = chooseParser(lines);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('asterisk');
+  });
+});
+
 describe("Asterisk's lines in syslog", () => {
   it('give the same refused logins, at the syslog time', () => {
     const { events, skips } = parse([

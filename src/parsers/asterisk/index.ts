@@ -16,7 +16,7 @@ export const isAsteriskAt = programNamed(ASTERISK);
 
 export const asteriskParser: ParserDefinition = {
   format: 'asterisk',
-  description: "Asterisk's log (messages, full): refused SIP, IAX2 and manager logins",
+  description: "Asterisk's log (messages, full) and FreeSWITCH's: refused SIP, IAX2 and manager logins",
   sniff: (sample) => {
     const years = createYearResolver({ year: 2000 });
     return shareOfLines(sample, (line) => readAsteriskLine(line, years) !== NOT_ASTERISK);
@@ -52,8 +52,8 @@ export function mapAsteriskAuthFailure(
   return buildLoginFailureEvent({
     original: line,
     time,
-    module: 'asterisk',
-    dataset: 'asterisk.log',
+    module: found.module ?? 'asterisk',
+    dataset: `${found.module ?? 'asterisk'}.log`,
     category: ['authentication'],
     action: 'voip_auth_failure',
     reason: found.reason,

@@ -8,6 +8,8 @@ export interface AsteriskAuthFailure {
   /** The account or extension the client named, when the line holds one Asterisk read. */
   user: string | undefined;
   reason: string;
+  /** The PBX that wrote the line when it is not Asterisk (`freeswitch`). */
+  module?: string;
 }
 
 /** chan_sip's reasons that say a password or an account was tried and refused. */

@@ -2,6 +2,7 @@ import type { NumberOut } from '../syslog/scan-chars.ts';
 import { scanBsdTimestamp, scanIsoTimestamp } from '../syslog/parse-timestamps.ts';
 import type { YearResolver } from '../syslog/year-resolver.ts';
 import { type AsteriskAuthFailure, matchAsteriskAuth } from './match-asterisk-auth.ts';
+import { matchFreeswitchAuth } from './match-freeswitch-auth.ts';
 
 /** Not a line of Asterisk's log. */
 export const NOT_ASTERISK = 'not-asterisk-log';
@@ -16,17 +17,26 @@ export const ASTERISK_LINE_UNUSED = 'asterisk-line-unused';
 const PREFIX =
   /^(?:NOTICE|WARNING|SECURITY|ERROR|VERBOSE|DEBUG) ?\[\d{1,10}\](?:\[C-[0-9a-f]{1,16}\])?:? [A-Za-z0-9_/.-]{1,64}\.c(?::\d{1,6})?:?(?: in)?(?: [A-Za-z0-9_]{1,64}:)? /;
 
+/**
+ * FreeSWITCH's head after its time (`2023-03-06 15:13:32.685002 `): the CPU idle share it may write,
+ * the level and the source file.
+ */
+const FREESWITCH =
+  /^(?:\d{1,3}\.\d{2}% )?\[(?:WARNING|NOTICE|INFO|ERR|DEBUG|CRIT|ALERT|CONSOLE)\] [a-z_]{1,32}\.c:\d{1,6} /;
+
 const scratch: NumberOut = { value: 0 };
 
 /**
  * A line of Asterisk's own log (`/var/log/asterisk/messages`: `[2012-02-13 17:21:54] NOTICE[1638]
- * chan_sip.c: ...`, or `[Mar 27 10:06:14] ...` without the year): its refused login, or why none.
+ * chan_sip.c: ...`, or `[Mar 27 10:06:14] ...` without the year), or FreeSWITCH's
+ * (`freeswitch.log`: `2023-03-06 15:13:32.685002 [WARNING] sofia_reg.c:3223 ...`): its refused
+ * login, or why none.
  */
 export function readAsteriskLine(
   line: string,
   years: YearResolver,
 ): (AsteriskAuthFailure & { time: number }) | string {
-  if (line.charCodeAt(0) !== 91 /* [ */) return NOT_ASTERISK;
+  if (line.charCodeAt(0) !== 91 /* [ */) return readFreeswitchLine(line, years);
   const first = line.charCodeAt(1);
   const end =
     first >= 48 && first <= 57
@@ -43,4 +53,19 @@ export function readAsteriskLine(
 export function readAsteriskMessage(text: string): AsteriskAuthFailure | undefined {
   const prefix = PREFIX.exec(text);
   return prefix === null ? undefined : matchAsteriskAuth(text.slice(prefix[0].length));
+}
+
+function readFreeswitchLine(
+  line: string,
+  years: YearResolver,
+): (AsteriskAuthFailure & { time: number }) | string {
+  const first = line.charCodeAt(0);
+  if (first < 48 || first > 57) return NOT_ASTERISK;
+  const end = scanIsoTimestamp(line, 0, scratch, true, years.zoneless);
+  if (end < 0 || line.charCodeAt(end) !== 32) return NOT_ASTERISK;
+  const time = scratch.value;
+  const head = FREESWITCH.exec(line.slice(end + 1));
+  if (head === null) return NOT_ASTERISK;
+  const found = matchFreeswitchAuth(line.slice(end + 1 + head[0].length));
+  return found === undefined ? ASTERISK_LINE_UNUSED : { ...found, time };
 }
