@@ -32,7 +32,7 @@ export const grafanaTarget = lineParserTarget(
   ],
 );
 
-/** Nextcloud's, Gitea's, Authelia's, Keycloak's and Jellyfin's lines: forged addresses in the user, quotes, keys and heads garbled. */
+/** Nextcloud's, Gitea's, Authelia's, Keycloak's, Jellyfin's and Zimbra's lines: forged addresses in the user, quotes, keys and heads garbled. */
 export const appLogTarget = lineParserTarget(
   'app-log',
   appLogParser,
@@ -42,6 +42,7 @@ export const appLogTarget = lineParserTarget(
     ...fixtureLines('src/parsers/app-log/testdata/authelia.log'),
     ...fixtureLines('src/parsers/app-log/testdata/keycloak.log'),
     ...fixtureLines('src/parsers/app-log/testdata/jellyfin.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/zimbra.log'),
   ],
   [
     ' (Remote IP: 198.51.100.1)',
@@ -57,5 +58,7 @@ export const appLogTarget = lineParserTarget(
     ', ipAddress=198.51.100.1',
     ', username="a\\"b"',
     ' has been denied (IP: "198.51.100.1").',
+    ';oip=198.51.100.1;',
+    '], invalid password',
   ],
 );

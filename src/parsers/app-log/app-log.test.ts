@@ -141,3 +141,36 @@ describe("Authelia's, Keycloak's and Jellyfin's logs", () => {
     expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
   });
 });
+
+describe("Zimbra's mailbox.log", () => {
+  // The first three are the CrowdSec hub's zimbra-logs test lines; the others written for this test.
+  const { events, skips } = parseLines(
+    appLogParser.create({}),
+    fixtureLines(new URL('./testdata/zimbra.log', import.meta.url)),
+  );
+
+  it("gives the web client's refused logins as an application's, SMTP's and IMAP's as a mail server's", () => {
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.service as { name?: string } | undefined)?.name,
+        (event.user as { name?: string } | undefined)?.name,
+        (event.source as { ip?: string } | undefined)?.ip,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['login', 'zimbra', 'dani@zmtest.fws.fr', '192.168.7.101', 'invalid password'],
+      ['mail_auth_failure', 'smtp', 'sebastien.bouttier', '192.168.7.15', 'account not found'],
+      ['mail_auth_failure', 'imap', 'dani@zmtest.fws.fr', '192.168.7.101', 'invalid password'],
+      // The user agent the client sent held a second oip=: a forged line.
+      ['log_address_forged', 'zimbra', undefined, undefined, expect.stringMatching(/^2 client addresses/)],
+    ]);
+    expect(events[1]).toMatchObject({
+      '@timestamp': '2021-03-03T19:51:53.762Z',
+      event: { module: 'zimbra' },
+    });
+    expect(skips.at(-1)).toBe('zimbra-line-unused');
+    const choice = chooseParser(fixtureLines(new URL('./testdata/zimbra.log', import.meta.url)));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});

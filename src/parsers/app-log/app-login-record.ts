@@ -9,6 +9,8 @@ export interface AppLoginRecord extends RecordTime {
   user: string | undefined;
   ip: string;
   reason: string;
+  /** A mail server's login (the protocol): a `mail_auth_failure` for the mail rules, not an application's. */
+  mail?: string;
 }
 
 /** A login line naming more than one client address (see ../forged-address-event.ts). */

@@ -1,6 +1,6 @@
 import type { ParserDefinition } from '../parser.ts';
 import { buildForgedAddressEvent, isForged } from '../forged-address-event.ts';
-import { buildAppLoginEvent } from '../login-failure-event.ts';
+import { buildAppLoginEvent, buildLoginFailureEvent } from '../login-failure-event.ts';
 import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
@@ -10,18 +10,27 @@ import { readGiteaLine } from './read-gitea.ts';
 import { readJellyfinLine } from './read-jellyfin.ts';
 import { readKeycloakLine } from './read-keycloak.ts';
 import { readNextcloudLine } from './read-nextcloud.ts';
+import { readZimbraLine } from './read-zimbra.ts';
 
 export { AUTHELIA_LINE_UNUSED } from './read-authelia.ts';
 export { GITEA_LINE_UNUSED } from './read-gitea.ts';
 export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
 export { KEYCLOAK_LINE_UNUSED } from './read-keycloak.ts';
 export { NEXTCLOUD_LINE_UNUSED } from './read-nextcloud.ts';
+export { ZIMBRA_LINE_UNUSED } from './read-zimbra.ts';
 
 /** A line of none of the applications' logs below. */
 export const NOT_APP_LOG = 'not-app-log';
 
 /** The readers, each of one application's own log; each answers NOT_THIS_APP for the others'. */
-const READERS = [readNextcloudLine, readGiteaLine, readAutheliaLine, readKeycloakLine, readJellyfinLine];
+const READERS = [
+  readNextcloudLine,
+  readGiteaLine,
+  readAutheliaLine,
+  readKeycloakLine,
+  readJellyfinLine,
+  readZimbraLine,
+];
 
 /** A line's login, why it has none, or NOT_APP_LOG. */
 export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord | string {
@@ -32,10 +41,26 @@ export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord |
   return NOT_APP_LOG;
 }
 
+/** A mail server's refused login as the mail rules count it (`mail_auth_failure`, see ../mail-log). */
+function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
+  return buildLoginFailureEvent({
+    original: line,
+    time: found.time,
+    module: found.app,
+    dataset: found.dataset,
+    category: ['authentication'],
+    action: 'mail_auth_failure',
+    reason: found.reason,
+    ip: found.ip,
+    user: found.user,
+    service: protocol,
+  });
+}
+
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, Keycloak's and Jellyfin's logins",
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, Keycloak's, Jellyfin's and Zimbra's logins",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(
@@ -43,7 +68,9 @@ export const appLogParser: ParserDefinition = {
       (line, found) =>
         isForged(found)
           ? buildForgedAddressEvent({ ...found, original: line, module: found.app, service: found.app })
-          : buildAppLoginEvent(line, found, found.time),
+          : found.mail === undefined
+            ? buildAppLoginEvent(line, found, found.time)
+            : mailLoginEvent(line, found, found.mail),
       options,
     ),
 };
