@@ -84,7 +84,7 @@ describe('a delivery killed with SIGKILL while notifications are in flight', () 
     expect(twice.length).toBeLessThanOrEqual(webhookChannel.maxInFlight ?? 1);
     const listed = spawnSync(
       process.execPath,
-      [bin, 'outbox', 'list', '--limit', '1000', '--store', `sqlite:${join(dir, 'klaxon.db')}`, '--json'],
+      [bin, 'outbox', 'list', '--store', `sqlite:${join(dir, 'klaxon.db')}`, '--json'],
       {
         encoding: 'utf8',
       },

@@ -270,13 +270,13 @@ describe('the shipped rule pack', () => {
     [
       'ssh brute force from one address',
       sshdParser,
-      times(5, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
+      times(10, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
       ['ssh-brute-force-source'],
     ],
     [
-      '4 ssh failures are not enough',
+      '9 ssh failures are not enough',
       sshdParser,
-      times(4, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
+      times(9, 20).map((s) => sshdFailure(s, 'root', '203.0.113.9')),
       [],
     ],
     [
@@ -288,7 +288,7 @@ describe('the shipped rule pack', () => {
     [
       'ssh brute force on a Dropbear server',
       sshdParser,
-      times(5, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      times(10, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
       ['ssh-brute-force-source'],
     ],
     [
@@ -298,9 +298,9 @@ describe('the shipped rule pack', () => {
       ['ssh-brute-force-source'],
     ],
     [
-      '4 Dropbear failures are not enough',
+      '9 Dropbear failures are not enough',
       sshdParser,
-      times(4, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
+      times(9, 20).map((s) => dropbearFailure(s, 'root', '203.0.113.9')),
       [],
     ],
     [
@@ -424,20 +424,20 @@ describe('the shipped rule pack', () => {
     [
       'password guessing against an FTP server through PAM',
       sshdParser,
-      times(5, 20).map((s) => vsftpdFailure(s)),
+      times(10, 20).map((s) => vsftpdFailure(s)),
       ['pam-brute-force-source'],
     ],
-    ['4 PAM failures are not enough', sshdParser, times(4, 20).map((s) => vsftpdFailure(s)), []],
+    ['9 PAM failures are not enough', sshdParser, times(9, 20).map((s) => vsftpdFailure(s)), []],
     [
       "FTP password guessing in vsftpd's own log",
       vsftpdParser,
-      times(5, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      times(10, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
       ['ftp-brute-force-source'],
     ],
     [
-      '4 FTP failures are not enough',
+      '9 FTP failures are not enough',
       vsftpdParser,
-      times(4, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
+      times(9, 20).map((s) => vsftpdOwnFailure(s, '203.0.113.45')),
       [],
     ],
     [
@@ -467,25 +467,25 @@ describe('the shipped rule pack', () => {
     [
       'SIP password guessing against Asterisk from one address',
       asteriskParser,
-      times(5, 20).map((s) => sipFailure(s, '203.0.113.52')),
+      times(10, 20).map((s) => sipFailure(s, '203.0.113.52')),
       ['voip-brute-force-source'],
     ],
     [
-      '4 refused SIP registrations are not enough',
+      '9 refused SIP registrations are not enough',
       asteriskParser,
-      times(4, 20).map((s) => sipFailure(s, '203.0.113.52')),
+      times(9, 20).map((s) => sipFailure(s, '203.0.113.52')),
       [],
     ],
     [
       "SMTP AUTH password guessing in Exim's main log",
       eximParser,
-      times(5, 30).map((s) => eximFailure(s, '203.0.113.53')),
+      times(10, 30).map((s) => eximFailure(s, '203.0.113.53')),
       ['mail-auth-failures-source'],
     ],
     [
-      '4 refused Exim logins are not enough',
+      '9 refused Exim logins are not enough',
       eximParser,
-      times(4, 30).map((s) => eximFailure(s, '203.0.113.53')),
+      times(9, 30).map((s) => eximFailure(s, '203.0.113.53')),
       [],
     ],
     [
@@ -664,13 +664,13 @@ describe('the shipped rule pack', () => {
     [
       "FTP password guessing in ProFTPD's lines",
       sshdParser,
-      times(5, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
+      times(10, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
       ['ftp-brute-force-source'],
     ],
     [
-      '4 ProFTPD failures are not enough',
+      '9 ProFTPD failures are not enough',
       sshdParser,
-      times(4, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
+      times(9, 20).map((s) => proftpdFailure(s, '203.0.113.46')),
       [],
     ],
     [
@@ -688,13 +688,13 @@ describe('the shipped rule pack', () => {
     [
       'SMTP AUTH password guessing against Postfix from one address',
       sshdParser,
-      times(5, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
+      times(10, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
       ['mail-auth-failures-source'],
     ],
     [
-      '4 SMTP AUTH failures are not enough',
+      '9 SMTP AUTH failures are not enough',
       sshdParser,
-      times(4, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
+      times(9, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
       [],
     ],
     [

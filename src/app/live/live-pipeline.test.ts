@@ -71,7 +71,7 @@ describe('the live pipeline', () => {
     const pipeline = pipelineWith([{ channels: ['hook'] }]);
     push(
       pipeline,
-      Array.from({ length: 5 }, (_, i) => T0 + i * 1000),
+      Array.from({ length: 10 }, (_, i) => T0 + i * 1000),
     );
     await pipeline.commit();
     const [opened] = await outbox();
@@ -91,8 +91,8 @@ describe('the live pipeline', () => {
     push(pipeline, [T0 + 3 * MINUTE]);
     await pipeline.commit();
     expect(await outbox()).toHaveLength(2);
-    // The burst ends (its 10-minute window empties); its resolution is not held back by the cooldown.
-    pipeline.advanceTo(T0 + 30 * MINUTE);
+    // The burst ends; its resolution is not held back by the cooldown.
+    pipeline.advanceTo(T0 + 20 * MINUTE);
     await pipeline.commit();
     expect((await outbox()).map((notification) => notification.kind)).toEqual([
       'opened',
