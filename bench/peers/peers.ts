@@ -157,7 +157,7 @@ function compare(comparison: Comparison, runs: number): string[][] {
       label,
       argv: [...KLAXON, ...args],
       env,
-      summary: (output: string) => `${/^Incidents: (\d+)/m.exec(output)?.[1] ?? '?'} incidents`,
+      summary: (output: string) => `${/^Incidents: ([\d,]+)/m.exec(output)?.[1] ?? '?'} incidents`,
     })),
   ];
   const [reference, ...ours] = timeInTurn(commands, runs) as [Timing, ...Timing[]];
