@@ -52,11 +52,17 @@ export function readKeycloakLine(line: string): AppLoginRecord | AppForgedRecord
   };
 }
 
-/** The value of `key` in `KEY=VALUE, ` (or `KEY="VALUE", `) pairs, the first from `from` on. */
+/** `KEY=VALUE, ` (or `KEY="VALUE", `) pairs: one pattern for each key read. */
+const PAIRS = new Map(
+  ['type', 'error', 'username'].map((key) => [
+    key,
+    new RegExp(`(?:^|, )${key}=("(?:[^"\\\\]|\\\\.){0,512}"|[^,]{0,512})(?=,|$)`),
+  ]),
+);
+
+/** The value of `key` (type, error or username) in the pairs, the first from `from` on. */
 function valueOf(text: string, key: string, from: number): string | undefined {
-  const found = new RegExp(`(?:^|, )${key}=("(?:[^"\\\\]|\\\\.){0,512}"|[^,]{0,512})(?=,|$)`).exec(
-    text.slice(from),
-  );
+  const found = (PAIRS.get(key) as RegExp).exec(text.slice(from));
   if (found === null) return undefined;
   const value = found[1] as string;
   return value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
