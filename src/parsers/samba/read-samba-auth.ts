@@ -9,8 +9,6 @@ export interface SambaAuth {
   domain: string | undefined;
   ip: string;
   port: number | undefined;
-  /** The service and protocol (`SMB2`, `NTLMSSP`, ...): `[SMB2,(null)] ... with [NTLMv2]`. */
-  service: string;
   /** Samba's status, e.g. `NT_STATUS_WRONG_PASSWORD`. */
   status: string;
 }
@@ -20,7 +18,7 @@ export const SAMBA_LINE_UNUSED = 'samba-line-unused';
 const PREFIX = 'Auth: [';
 const STATUS = '] status [';
 const REMOTE = '] remote host [';
-const USER = /^Auth: \[([^\]]{1,64})\] user \[(.{0,256}?)\]\\\[(.{0,256}?)\] at \[/;
+const USER = /^Auth: \[[^\]]{1,64}\] user \[(.{0,256}?)\]\\\[(.{0,256}?)\] at \[/;
 const ADDRESS = /^(?:ipv4:(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})|ipv6:([0-9A-Fa-f:.]{2,45}):(\d{1,5}))\]/;
 
 /**
@@ -46,11 +44,10 @@ export function readSambaAuth(message: string): SambaAuth | ForgedAddresses | st
   const code = message.slice(status + STATUS.length, statusEnd);
   return {
     outcome: code === 'NT_STATUS_OK' ? 'success' : 'failure',
-    user: named(user[3]),
-    domain: named(user[2]),
+    user: named(user[2]),
+    domain: named(user[1]),
     ip,
     port: Number(address[2] ?? address[4]),
-    service: (user[1] as string).split(',')[0] as string,
     status: code,
   };
 }
