@@ -19,5 +19,28 @@ export interface AppForgedRecord extends RecordTime, ForgedAddresses {
   dataset: string;
 }
 
+/** The application a reader's records are of: `event.module` and `service.name`, and the dataset. */
+export interface AppSource {
+  app: string;
+  dataset: string;
+}
+
+/** A login `source`'s log reports, at `time`: an empty user is none. */
+export function appLogin(
+  source: AppSource,
+  time: RecordTime,
+  outcome: AppLoginRecord['outcome'],
+  user: string | undefined,
+  ip: string,
+  reason: string,
+): AppLoginRecord {
+  return { ...time, ...source, outcome, user: user === '' ? undefined : user, ip, reason };
+}
+
+/** `text` without the `quote` on either side, when it has both. */
+export function withoutQuotes(text: string, quote: string): string {
+  return text.length >= 2 && text.startsWith(quote) && text.endsWith(quote) ? text.slice(1, -1) : text;
+}
+
 /** What a reader answers for a line of another application's log. */
 export const NOT_THIS_APP = '';

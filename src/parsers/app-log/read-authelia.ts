@@ -3,9 +3,10 @@ import { readLogfmt } from '../grafana/read-logfmt.ts';
 import { isoRecordTime } from '../record-parser.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
-import { NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
 export const AUTHELIA_LINE_UNUSED = 'authelia-line-unused';
+const AUTHELIA = { app: 'authelia', dataset: 'authelia.log' };
 
 /**
  * Authelia's messages of an attempt: a first factor (the password) or a second (TOTP, Duo, WebAuthn,
@@ -33,15 +34,9 @@ export function readAutheliaLine(line: string): AppLoginRecord | string {
   if (kind === null || ip === undefined || close < kind[0].length) return AUTHELIA_LINE_UNUSED;
   const user = msg.slice(kind[0].length, close);
   const factor = kind[1] ?? (msg.startsWith('Error') ? '1FA' : undefined);
-  return {
-    ...read,
-    app: 'authelia',
-    dataset: 'authelia.log',
-    outcome: factor === undefined ? 'success' : 'failure',
-    user: user === '' ? undefined : user,
-    ip,
-    reason: factor === undefined ? '1FA accepted' : `${factor} refused`,
-  };
+  return factor === undefined
+    ? appLogin(AUTHELIA, read, 'success', user, ip, '1FA accepted')
+    : appLogin(AUTHELIA, read, 'failure', user, ip, `${factor} refused`);
 }
 
 interface AutheliaFields {

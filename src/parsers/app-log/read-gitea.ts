@@ -1,8 +1,9 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
 export const GITEA_LINE_UNUSED = 'gitea-line-unused';
+const GITEA = { app: 'gitea', dataset: 'gitea.log' };
 
 /** `2024/03/04 10:00:01 routers/web/auth/auth.go:200:SignInPost() [I] ` (also `...ers/`, `.123456`, a request id). */
 const HEAD =
@@ -27,18 +28,10 @@ export function readGiteaLine(line: string): AppLoginRecord | AppForgedRecord | 
   const addresses = found.flatMap((match) => normalizeIp((match[1] as string).replace(/^\[|\]$/g, '')) ?? []);
   const n = (index: number) => Number(head[index]);
   const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6)), zoned: false };
-  if (found.length > 1) return { ...time, app: 'gitea', dataset: 'gitea.log', forged: addresses };
+  if (found.length > 1) return { ...time, ...GITEA, forged: addresses };
   const from = found[0];
   const ip = addresses[0];
   if (from === undefined || ip === undefined) return GITEA_LINE_UNUSED;
-  const user = rest.slice(0, from.index);
-  return {
-    ...time,
-    app: 'gitea',
-    dataset: 'gitea.log',
-    outcome: 'failure',
-    user: user === '' ? undefined : user,
-    ip,
-    reason: rest.slice(from.index + from[0].length).replace(/ \[uid: .*$/, ''),
-  };
+  const reason = rest.slice(from.index + from[0].length).replace(/ \[uid: .*$/, '');
+  return appLogin(GITEA, time, 'failure', rest.slice(0, from.index), ip, reason);
 }

@@ -1,9 +1,10 @@
 import { isoRecordTime } from '../record-parser.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
-import { NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, withoutQuotes } from './app-login-record.ts';
 
 export const JELLYFIN_LINE_UNUSED = 'jellyfin-line-unused';
+const JELLYFIN = { app: 'jellyfin', dataset: 'jellyfin.log' };
 
 /** `[2023-02-12 12:16:05.729 +01:00] [INF] [79] ` */
 const HEAD =
@@ -27,18 +28,6 @@ export function readJellyfinLine(line: string): AppLoginRecord | string {
   const address = /^"?([0-9A-Fa-f:.]{2,45})"?\)\.?\s*$/.exec(rest.slice(denied + DENIED.length));
   const ip = address === null ? undefined : normalizeIp(address[1] as string);
   if (ip === undefined) return JELLYFIN_LINE_UNUSED;
-  const user = unquoted(rest.slice(LOGIN.length, denied));
-  return {
-    ...time,
-    app: 'jellyfin',
-    dataset: 'jellyfin.log',
-    outcome: 'failure',
-    user: user === '' ? undefined : user,
-    ip,
-    reason: 'Authentication request denied',
-  };
-}
-
-function unquoted(text: string): string {
-  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+  const user = withoutQuotes(rest.slice(LOGIN.length, denied), '"');
+  return appLogin(JELLYFIN, time, 'failure', user, ip, 'Authentication request denied');
 }

@@ -1,8 +1,9 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
 export const KEYCLOAK_LINE_UNUSED = 'keycloak-line-unused';
+const KEYCLOAK = { app: 'keycloak', dataset: 'keycloak.events' };
 
 /** `2023-05-25 22:24:19,357 WARN  [org.keycloak.events] (executor-thread-1) ` (also `org.key.events`). */
 const HEAD =
@@ -34,22 +35,13 @@ export function readKeycloakLine(line: string): AppLoginRecord | AppForgedRecord
   const addresses = [...rest.matchAll(/(?:^|, )ipAddress="?([0-9A-Fa-f:.]{2,45})"?(?=,|$)/g)].flatMap(
     (match) => normalizeIp(match[1] as string) ?? [],
   );
-  if (addresses.length > 1)
-    return { ...time, app: 'keycloak', dataset: 'keycloak.events', forged: addresses };
+  if (addresses.length > 1) return { ...time, ...KEYCLOAK, forged: addresses };
   const ip = addresses[0];
   const error = valueOf(rest, 'error', 0);
   if (ip === undefined || (type === 'LOGIN_ERROR' && (error === undefined || !GUESSES.has(error))))
     return KEYCLOAK_LINE_UNUSED;
   const user = valueOf(rest, 'username', rest.indexOf('ipAddress='));
-  return {
-    ...time,
-    app: 'keycloak',
-    dataset: 'keycloak.events',
-    outcome: type === 'LOGIN' ? 'success' : 'failure',
-    user: user === '' ? undefined : user,
-    ip,
-    reason: error ?? 'login',
-  };
+  return appLogin(KEYCLOAK, time, type === 'LOGIN' ? 'success' : 'failure', user, ip, error ?? 'login');
 }
 
 /** `KEY=VALUE, ` (or `KEY="VALUE", `) pairs: one pattern for each key read. */

@@ -2,9 +2,10 @@ import { isObject, readBoundedJson } from '../../core/index.ts';
 import { isoRecordTime } from '../record-parser.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
-import { NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, withoutQuotes } from './app-login-record.ts';
 
 export const NEXTCLOUD_LINE_UNUSED = 'nextcloud-line-unused';
+const NEXTCLOUD = { app: 'nextcloud', dataset: 'nextcloud.log' };
 
 const FAILED = 'Login failed: ';
 const REMOTE = ' (Remote IP: ';
@@ -28,18 +29,6 @@ export function readNextcloudLine(line: string): AppLoginRecord | string {
   const remote = message.lastIndexOf(REMOTE);
   const ip = normalizeIp(doc.remoteAddr);
   if (!message.startsWith(FAILED) || remote < FAILED.length || ip === undefined) return NEXTCLOUD_LINE_UNUSED;
-  const user = unquoted(message.slice(FAILED.length, remote));
-  return {
-    ...time,
-    app: 'nextcloud',
-    dataset: 'nextcloud.log',
-    outcome: 'failure',
-    user: user === '' ? undefined : user,
-    ip,
-    reason: 'Login failed',
-  };
-}
-
-function unquoted(text: string): string {
-  return text.length >= 2 && text.startsWith("'") && text.endsWith("'") ? text.slice(1, -1) : text;
+  const user = withoutQuotes(message.slice(FAILED.length, remote), "'");
+  return appLogin(NEXTCLOUD, time, 'failure', user, ip, 'Login failed');
 }

@@ -1,8 +1,9 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
 export const ZIMBRA_LINE_UNUSED = 'zimbra-line-unused';
+const ZIMBRA = { app: 'zimbra', dataset: 'zimbra.mailbox' };
 
 /** `2021-03-03 19:51:53,762 INFO  [THREAD] ` */
 const HEAD =
@@ -36,20 +37,11 @@ export function readZimbraLine(line: string): AppLoginRecord | AppForgedRecord |
   const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
   const thread = head[8] as string;
   const protocol = /oproto=(smtp|imap|pop3);/.exec(context)?.[1] ?? protocolOf(thread, rest);
-  if (addresses.length > 1) return { ...time, app: 'zimbra', dataset: 'zimbra.mailbox', forged: addresses };
+  if (addresses.length > 1) return { ...time, ...ZIMBRA, forged: addresses };
   const ip = addresses[0];
   if (ip === undefined) return ZIMBRA_LINE_UNUSED;
-  const user = failed[1] as string;
-  return {
-    ...time,
-    app: 'zimbra',
-    dataset: 'zimbra.mailbox',
-    outcome: 'failure',
-    user: user === '' ? undefined : user,
-    ip,
-    reason: failed[2] as string,
-    ...(protocol === 'web' ? {} : { mail: protocol }),
-  };
+  const login = appLogin(ZIMBRA, time, 'failure', failed[1], ip, failed[2] as string);
+  return protocol === 'web' ? login : { ...login, mail: protocol };
 }
 
 /** The protocol a thread and its logger say: IMAP's and POP3's servers, SMTP's checks, or the web client. */
