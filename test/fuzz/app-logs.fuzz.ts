@@ -32,7 +32,7 @@ export const grafanaTarget = lineParserTarget(
   ],
 );
 
-/** Nextcloud's, Gitea's, Authelia's, Keycloak's, Jellyfin's and Zimbra's lines: forged addresses in the user, quotes, keys and heads garbled. */
+/** Nextcloud's, Gitea's, Authelia's, authentik's, Keycloak's, Jellyfin's and Zimbra's lines: forged addresses in the user, quotes, keys and heads garbled. */
 export const appLogTarget = lineParserTarget(
   'app-log',
   appLogParser,
@@ -40,6 +40,7 @@ export const appLogTarget = lineParserTarget(
     ...fixtureLines('src/parsers/app-log/testdata/nextcloud.log'),
     ...fixtureLines('src/parsers/app-log/testdata/gitea.log'),
     ...fixtureLines('src/parsers/app-log/testdata/authelia.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/authentik.log'),
     ...fixtureLines('src/parsers/app-log/testdata/keycloak.log'),
     ...fixtureLines('src/parsers/app-log/testdata/jellyfin.log'),
     ...fixtureLines('src/parsers/app-log/testdata/zimbra.log'),
@@ -59,6 +60,9 @@ export const appLogTarget = lineParserTarget(
     ', username="a\\"b"',
     ' has been denied (IP: "198.51.100.1").',
     ';oip=198.51.100.1;',
+    '"client_ip": "198.51.100.1", ',
+    '"action": "login_failed", ',
+    '"logger": "authentik.events.models", ',
     '], invalid password',
   ],
 );

@@ -3,6 +3,7 @@ import { loadRules } from '../../src/app/index.ts';
 import type { Detection, SecurityEvent } from '../../src/core/index.ts';
 import { createDetectionEngine } from '../../src/detection/index.ts';
 import {
+  appLogParser,
   auditdParser,
   ndjsonParser,
   vsftpdParser,
@@ -46,6 +47,28 @@ function openedDetections(parser: ParserDefinition, lines: string[]): Detection[
   engine.flush();
   return opened;
 }
+
+/** authentik's record of a refused password (its structlog JSON, zoneless UTC time). */
+const authentikFailure = (seconds: number, user: string, ip: string) =>
+  JSON.stringify({
+    action: 'login_failed',
+    client_ip: ip,
+    context: { username: user },
+    event: 'Created Event',
+    logger: 'authentik.events.models',
+    timestamp: iso(seconds).slice(0, -1),
+  });
+
+/** Nextcloud's log line of a failed login. */
+const nextcloudFailure = (seconds: number, user: string, ip: string) =>
+  JSON.stringify({
+    reqId: `r${seconds}`,
+    level: 2,
+    time: iso(seconds),
+    remoteAddr: ip,
+    app: 'core',
+    message: `Login failed: ${user} (Remote IP: ${ip})`,
+  });
 
 const times = (n: number, every = 10) => Array.from({ length: n }, (_, i) => i * every);
 
@@ -492,13 +515,14 @@ describe('the shipped rule pack', () => {
       'webmail password guessing against one Roundcube account',
       roundcubeParser,
       times(10, 20).map((s) => roundcubeFailure(s, 'info@example.org', '203.0.113.54')),
-      ['app-login-failures-user'],
+      ['app-login-failures-user', 'self-hosted-login-failures-source'],
     ],
     [
       'credential stuffing against Roundcube from one address',
       roundcubeParser,
       times(20, 20).map((s, i) => roundcubeFailure(s, `user${i}@example.org`, '203.0.113.55')),
-      ['app-login-failures-source', 'password-spray-source'],
+      // app-login-failures-source is muted by self-hosted-login-failures-source (an inhibition).
+      ['app-login-failures-source', 'password-spray-source', 'self-hosted-login-failures-source'],
     ],
     [
       "password guessing against SQL Server's sa, in its error log",
@@ -599,7 +623,33 @@ describe('the shipped rule pack', () => {
         (s) =>
           `[${iso(s).slice(0, 10)} ${iso(s).slice(11, 23)}][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.59. Username: alice@example.org.`,
       ),
-      ['app-login-failures-user'],
+      ['app-login-failures-user', 'self-hosted-login-failures-source'],
+    ],
+    [
+      "password guessing at authentik's login from one address",
+      appLogParser,
+      times(5, 20).map((s, i) => authentikFailure(s, `user${i}`, '203.0.113.62')),
+      ['password-spray-source', 'self-hosted-login-failures-source'],
+    ],
+    [
+      '4 failed Nextcloud logins from one address are not enough',
+      appLogParser,
+      times(4, 20).map((s) => nextcloudFailure(s, 'admin', '203.0.113.63')),
+      [],
+    ],
+    [
+      "5 failed logins an application reports through the ingest API (no module: a shared gateway's address may be everyone's)",
+      ndjsonParser,
+      times(5, 20).map((s) =>
+        JSON.stringify({
+          '@timestamp': iso(s),
+          event: { action: 'login', outcome: 'failure' },
+          service: { name: 'shop' },
+          user: { name: 'alice' },
+          source: { ip: '203.0.113.64' },
+        }),
+      ),
+      [],
     ],
     [
       'password guessing against Webmin, which runs as root',

@@ -76,6 +76,23 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(named, all)).toBe(false);
   });
 
+  it("mutes an application's 20-per-address incident where its own log's 5 per address opened one", () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const of = (ruleId: string, service: string, ip: string) =>
+      makeIncident({ ruleId, group: { 'service.name': service, 'source.ip': ip } });
+    const own = of('self-hosted-login-failures-source', 'nextcloud', '203.0.113.81');
+    const panel = of('admin-panel-login-failures-source', 'webmin', '203.0.113.81');
+    const counted = of('app-login-failures-source', 'nextcloud', '203.0.113.81');
+    const webmin = of('app-login-failures-source', 'webmin', '203.0.113.81');
+    const otherApp = of('app-login-failures-source', 'shop', '203.0.113.81');
+    const all = [own, panel, counted, webmin, otherApp];
+    expect(inhibitor.isInhibited(counted, all)).toBe(true);
+    expect(inhibitor.isInhibited(webmin, all)).toBe(true);
+    // Another application at the same address (the ingest API's) is its own incident.
+    expect(inhibitor.isInhibited(otherApp, all)).toBe(false);
+    expect(inhibitor.isInhibited(own, all)).toBe(false);
+  });
+
   it("lets a web scanner's exploit attempts speak for its wordlist and its User-Agent", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
     const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });

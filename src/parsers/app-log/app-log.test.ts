@@ -142,6 +142,40 @@ describe("Authelia's, Keycloak's and Jellyfin's logs", () => {
   });
 });
 
+describe("authentik's log", () => {
+  // The first three lines are the CrowdSec hub's authentik-bf and authentik-logs test lines; the
+  // others were written for this test: a user name holding a second client_ip, a logout, a failure
+  // without a client, and a line of another of its loggers.
+  const AUTHENTIK = fixtureLines(new URL('./testdata/authentik.log', import.meta.url));
+
+  it('gives refused passwords and unknown users from client_ip, a login as a success, its zoneless time in the zone given', () => {
+    const { events, skips } = parseLines(appLogParser.create({ timeZone: 'Europe/Paris' }), AUTHENTIK);
+    expect(events.map((event) => [event.event.outcome, ...summary(event)])).toEqual([
+      ['failure', '2023-10-17T15:31:29.487Z', 'authentik', 'user1', '1.1.1.1', 'unknown user'],
+      ['failure', '2023-10-17T15:39:46.598Z', 'authentik', 'user1', '3.3.3.3', 'wrong password'],
+      ['success', '2023-10-17T15:32:24.328Z', 'authentik', 'myuser', '1.2.3.4', 'login'],
+      [
+        'failure',
+        '2024-03-04T09:00:01.250Z',
+        'authentik',
+        'x", "client_ip": "198.51.100.66',
+        '203.0.113.190',
+        'wrong password',
+      ],
+    ]);
+    expect(skips.slice(4)).toEqual([
+      'authentik-line-unused',
+      'authentik-line-unused',
+      'authentik-line-unused',
+    ]);
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(AUTHENTIK);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});
+
 describe("Zimbra's mailbox.log", () => {
   // The first three are the CrowdSec hub's zimbra-logs test lines; the others written for this test.
   const { events, skips } = parseLines(

@@ -6,6 +6,7 @@ import { shareOfLines } from '../share-of-lines.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { NOT_THIS_APP } from './app-login-record.ts';
 import { readAutheliaLine } from './read-authelia.ts';
+import { readAuthentikLine } from './read-authentik.ts';
 import { readGiteaLine } from './read-gitea.ts';
 import { readJellyfinLine } from './read-jellyfin.ts';
 import { readKeycloakLine } from './read-keycloak.ts';
@@ -13,6 +14,7 @@ import { readNextcloudLine } from './read-nextcloud.ts';
 import { readZimbraLine } from './read-zimbra.ts';
 
 export { AUTHELIA_LINE_UNUSED } from './read-authelia.ts';
+export { AUTHENTIK_LINE_UNUSED } from './read-authentik.ts';
 export { GITEA_LINE_UNUSED } from './read-gitea.ts';
 export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
 export { KEYCLOAK_LINE_UNUSED } from './read-keycloak.ts';
@@ -27,6 +29,7 @@ const READERS = [
   readNextcloudLine,
   readGiteaLine,
   readAutheliaLine,
+  readAuthentikLine,
   readKeycloakLine,
   readJellyfinLine,
   readZimbraLine,
@@ -60,7 +63,7 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, Keycloak's, Jellyfin's and Zimbra's logins",
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's and Zimbra's logins",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(
