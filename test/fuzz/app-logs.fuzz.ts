@@ -32,7 +32,7 @@ export const grafanaTarget = lineParserTarget(
   ],
 );
 
-/** Nextcloud's, Gitea's, Authelia's, authentik's, Keycloak's, Jellyfin's and Zimbra's lines: forged addresses in the user, quotes, keys and heads garbled. */
+/** Nextcloud's, Gitea's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's and Webmin's lines: forged addresses in the user, quotes, keys and heads garbled. */
 export const appLogTarget = lineParserTarget(
   'app-log',
   appLogParser,
@@ -44,6 +44,7 @@ export const appLogTarget = lineParserTarget(
     ...fixtureLines('src/parsers/app-log/testdata/keycloak.log'),
     ...fixtureLines('src/parsers/app-log/testdata/jellyfin.log'),
     ...fixtureLines('src/parsers/app-log/testdata/zimbra.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/webmin.log'),
   ],
   [
     ' (Remote IP: 198.51.100.1)',
@@ -62,6 +63,8 @@ export const appLogTarget = lineParserTarget(
     ';oip=198.51.100.1;',
     '"client_ip": "198.51.100.1", ',
     '"action": "login_failed", ',
+    ' miniserv.pl "failed" "-" "wrongpass"',
+    '[31/Feb/2024 25:61:61] ',
     '"logger": "authentik.events.models", ',
     '], invalid password',
   ],

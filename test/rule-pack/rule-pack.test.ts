@@ -652,6 +652,15 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
+      "password guessing in Webmin's own action log",
+      appLogParser,
+      times(5, 20).map(
+        (s) =>
+          `1709546400.${s}.0 [4/Mar/2024 10:0${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] root - 203.0.113.65 global miniserv.pl "failed" "-" "wrongpass"`,
+      ),
+      ['admin-panel-login-failures-source'],
+    ],
+    [
       'password guessing against Webmin, which runs as root',
       sshdParser,
       times(10, 20).map((s) => accountLine(s, 'webmin', `Invalid login as root from 203.0.113.57`)),

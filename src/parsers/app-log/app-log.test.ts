@@ -176,6 +176,27 @@ describe("authentik's log", () => {
   });
 });
 
+describe("Webmin's action log", () => {
+  // The first line is the CrowdSec hub's webmin-bf test line; the others were written for this test:
+  // an unknown user from an IPv6 address, another module's action, and a user name with spaces
+  // that would move the address.
+  const WEBMIN = fixtureLines(new URL('./testdata/webmin.log', import.meta.url));
+
+  it("gives miniserv's refused logins, their local time read in the zone given", () => {
+    const { events, skips } = parseLines(appLogParser.create({ timeZone: 'Europe/Berlin' }), WEBMIN);
+    expect(events.map((event) => [event.event.outcome, ...summary(event)])).toEqual([
+      ['failure', '2023-07-27T14:06:44.000Z', 'webmin', 'admin', '192.168.0.100', 'wrongpass'],
+      ['failure', '2024-03-04T09:00:01.000Z', 'webmin', 'nobody', '2001:db8::5', 'nouser'],
+    ]);
+    expect(skips.slice(2)).toEqual(['webmin-line-unused', 'not-app-log']);
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(WEBMIN);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});
+
 describe("Zimbra's mailbox.log", () => {
   // The first three are the CrowdSec hub's zimbra-logs test lines; the others written for this test.
   const { events, skips } = parseLines(

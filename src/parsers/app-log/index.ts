@@ -11,6 +11,7 @@ import { readGiteaLine } from './read-gitea.ts';
 import { readJellyfinLine } from './read-jellyfin.ts';
 import { readKeycloakLine } from './read-keycloak.ts';
 import { readNextcloudLine } from './read-nextcloud.ts';
+import { readWebminLine } from './read-webmin.ts';
 import { readZimbraLine } from './read-zimbra.ts';
 
 export { AUTHELIA_LINE_UNUSED } from './read-authelia.ts';
@@ -19,6 +20,7 @@ export { GITEA_LINE_UNUSED } from './read-gitea.ts';
 export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
 export { KEYCLOAK_LINE_UNUSED } from './read-keycloak.ts';
 export { NEXTCLOUD_LINE_UNUSED } from './read-nextcloud.ts';
+export { WEBMIN_LINE_UNUSED } from './read-webmin.ts';
 export { ZIMBRA_LINE_UNUSED } from './read-zimbra.ts';
 
 /** A line of none of the applications' logs below. */
@@ -33,6 +35,7 @@ const READERS = [
   readKeycloakLine,
   readJellyfinLine,
   readZimbraLine,
+  readWebminLine,
 ];
 
 /** A line's login, why it has none, or NOT_APP_LOG. */
@@ -63,7 +66,7 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's and Zimbra's logins",
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's and Zimbra's logins, and Webmin's action log",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(
