@@ -20,13 +20,17 @@ export const gitlabTarget = lineParserTarget(
 export const grafanaTarget = lineParserTarget(
   'grafana',
   grafanaParser,
-  fixtureLines('src/parsers/grafana/testdata/grafana.log'),
+  [
+    ...fixtureLines('src/parsers/grafana/testdata/grafana.log'),
+    ...fixtureLines('src/parsers/grafana/testdata/grafana-10.log'),
+  ],
   [
     '"',
     '\\"',
     ' remote_addr=198.51.100.1',
     'msg="Invalid username or password" ',
     ' client=auth.client.form',
+    'msg=Unauthorized error="[password-auth.failed] x" ',
     't=2024-13-45T25:61:61Z ',
     '=',
   ],

@@ -38,6 +38,32 @@ describe("Grafana's log", () => {
   });
 });
 
+describe("Grafana 10's and 11's log", () => {
+  // The first line is the CrowdSec hub's grafana-bf test line (Grafana 10's answer to a refused
+  // password); the others were written for this test after it and the authn service's line.
+  const LOG10 = fixtureLines(new URL('./testdata/grafana-10.log', import.meta.url));
+
+  it("counts a refused password once where the authn service and the request's answer both tell it", () => {
+    const { events, skips } = parseLines(grafanaParser.create({}), LOG10);
+    expect(events.map((event) => [event['@timestamp'], (event.source as { ip: string }).ip])).toEqual([
+      ['2024-02-06T07:24:56.503Z', '192.168.1.3'],
+      // Two addresses at once: each answer pairs with its own address's authn line.
+      ['2024-03-04T10:00:00.100Z', '203.0.113.160'],
+      ['2024-03-04T10:00:00.150Z', '203.0.113.161'],
+      ['2024-03-04T10:00:01.100Z', '203.0.113.160'],
+      // An answer with no authn line near it (a version that writes only the answer) counts.
+      ['2024-03-04T10:00:09.000Z', '203.0.113.160'],
+    ]);
+    expect(skips.filter((skip) => skip !== null)).toEqual([
+      'grafana-line-repeated',
+      'grafana-line-repeated',
+      'grafana-line-repeated',
+      // An Unauthorized answer that refused no password (an API key) is none.
+      'grafana-line-unused',
+    ]);
+  });
+});
+
 describe('readLogfmt', () => {
   it('reads bare and quoted values, escapes included, and refuses what is not logfmt', () => {
     expect(readLogfmt('a=1 b="x \\"y\\" z" c=')).toEqual(
