@@ -145,6 +145,35 @@ function csvlog(
   ].join(',');
 }
 
+describe('PostgreSQL log_line_prefixes naming the client before the user', () => {
+  // The first two lines are the CrowdSec hub's pgsql-logs test lines (`%m [%p] %h %u@%d ` and Amazon
+  // RDS's `%t:%r:%u@%d:[%p]:`); the others were written for this test after them.
+  const PREFIXES = fixtureLines(new URL('./testdata/client-prefixes.log', import.meta.url));
+  const { events, skips } = parseLines(postgresqlParser.create({}), PREFIXES);
+
+  it("reads the address from `%h` when the message quotes the prefix's user, and from RDS's `%r`", () => {
+    expect(events.map((event) => [event.event.action, ...summary(event).slice(1, 4)])).toEqual([
+      ['postgresql_login', 'failure', 'i_dont_exist', '1.2.3.4'],
+      ['postgresql_login', 'failure', 'i_dont_exist', '1.2.3.4'],
+      // Debian's `%q%u@%d ` with a user named `ADDR x`: the message quotes the whole name, so the
+      // prefix's first word is the user's, not the client's.
+      ['postgresql_login', 'failure', '203.0.113.190 x', undefined],
+      // `[local]`: a Unix socket.
+      ['postgresql_login', 'success', 'postgres', undefined],
+      // A user holding RDS's marker writes a second message: a forged line, with the `%r` address.
+      ['log_address_forged', undefined, undefined, undefined],
+      ['postgresql_login', 'failure', 'bob', '203.0.113.192'],
+    ]);
+    expect(events[4]).toMatchObject({ related: { ip: ['2001:db8::191'] } });
+    expect(skips.at(-1)).toBe('postgresql-line-unused');
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(PREFIXES);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('postgresql');
+  });
+});
+
 describe("PostgreSQL's csvlog", () => {
   const at = (second: number) => `2024-03-04 10:00:${second}.000 UTC`;
   const failed = (user: string) => `password authentication failed for user "${user}"`;

@@ -27,6 +27,19 @@ export interface PostgresqlLine extends RecordTime {
 const STAMP_HEAD =
   /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([A-Za-z]{1,6}|[+-]\d\d(?::?\d\d)?) (?:\[(\d{1,10})\]:? )?/;
 const EPOCH_HEAD = /^(\d{9,11})\.(\d{3}) (?:\[(\d{1,10})\]:? )?/;
+/**
+ * Amazon RDS's and Aurora's prefix, `%t:%r:%u@%d:[%p]:`: the time, then the client as `%r` writes
+ * it (`ADDR(PORT)`, `[local]`), written before the user and database the client chose.
+ */
+const RDS_HEAD =
+  /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? ([A-Za-z]{1,6}|[+-]\d\d(?::?\d\d)?):(?:\[local\]|([0-9A-Fa-f:.]{2,45})\(\d{1,5}\)):/;
+/** Where a message starts after RDS's prefix: `:[PID]:` and the severity. */
+const RDS_MARKER = /:\[(\d{1,10})\]:(?:LOG|FATAL|ERROR|WARNING|PANIC|NOTICE|INFO|DEBUG[1-5]?): {2}/g;
+/**
+ * A prefix with `%h %u@%d` after the process (`%m [%p] %h %u@%d `): the client, then the user. Under
+ * Debian's `%q%u@%d` a user named `ADDR U` writes the same; the message's quoted user tells them apart.
+ */
+const HOST_USER_PREFIX = /^([0-9A-Fa-f:.]{2,45}) ([^\s"@]{1,128})@\S{0,128}$/;
 /** Where a message starts: the severity (or DETAIL, HINT, ...) and two spaces, as PostgreSQL writes them. */
 const MARKER =
   /(?:^| )(?:LOG|FATAL|ERROR|WARNING|PANIC|NOTICE|INFO|DEBUG[1-5]?|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION): {2}/g;
@@ -78,13 +91,42 @@ export function readPostgresqlLine(line: string): PostgresqlLine | string {
     const time = stampTime(stamp);
     if (time === undefined) return NOT_POSTGRESQL;
     const pid = stamp[9] === undefined ? undefined : Number(stamp[9]);
-    return withMessages(line.slice(stamp[0].length), { ...time, pid });
+    const read = withMessages(line.slice(stamp[0].length), { ...time, pid });
+    return typeof read === 'string'
+      ? read
+      : { ...read, client: hostBeforeUser(line.slice(stamp[0].length), read) };
   }
+  const rds = RDS_HEAD.exec(line);
+  if (rds !== null) return readRdsLine(line.slice(rds[0].length), rds);
   const epoch = EPOCH_HEAD.exec(line);
   if (epoch === null) return NOT_POSTGRESQL;
   const time = Number(epoch[1]) * 1000 + Number(epoch[2]);
   const pid = epoch[3] === undefined ? undefined : Number(epoch[3]);
   return withMessages(line.slice(epoch[0].length), { time, zoned: true, pid });
+}
+
+/**
+ * The client a `%h %u@%d` prefix names (see HOST_USER_PREFIX), when the line's one message quotes
+ * the same user; undefined otherwise.
+ */
+function hostBeforeUser(rest: string, read: PostgresqlLine): string | undefined {
+  if (read.messages.length !== 1) return undefined;
+  const prefix = HOST_USER_PREFIX.exec(rest.slice(0, Math.max(rest.search(MARKER), 0)));
+  return prefix !== null && (read.messages[0] as string).includes(`"${prefix[2]}"`) ? prefix[1] : undefined;
+}
+
+/** A line under RDS's prefix (see RDS_HEAD): `rest` is `%u@%d:[%p]:` and the messages. */
+function readRdsLine(rest: string, head: RegExpExecArray): PostgresqlLine | string {
+  const time = stampTime(head);
+  if (time === undefined) return NOT_POSTGRESQL;
+  const markers = [...rest.matchAll(RDS_MARKER)];
+  const first = markers[0];
+  if (first === undefined) return NOT_POSTGRESQL;
+  // The user or database may hold a marker of its own, and a message MARKER's: each starts a
+  // message, as in the other prefixes (more than one makes the line ambiguous or forged).
+  const after = (found: RegExpExecArray) => rest.slice((found.index ?? 0) + found[0].length);
+  const messages = [...markers.map(after), ...messagesIn(after(first))];
+  return { ...time, pid: Number(first[1]), messages, client: head[9] };
 }
 
 /** A time as `%m` or `%t` write it (`2024-03-04 10:00:01.123 UTC`), as csvlog's first field does. */
