@@ -36,7 +36,7 @@ export const grafanaTarget = lineParserTarget(
   ],
 );
 
-/** Nextcloud's, Gitea's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's and Webmin's lines: forged addresses in the user, quotes, keys and heads garbled. */
+/** Nextcloud's, Gitea's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, Webmin's, paperless-ngx's, Immich's and Guacamole's lines: forged addresses in the user, quotes, keys and heads garbled. */
 export const appLogTarget = lineParserTarget(
   'app-log',
   appLogParser,
@@ -49,6 +49,9 @@ export const appLogTarget = lineParserTarget(
     ...fixtureLines('src/parsers/app-log/testdata/jellyfin.log'),
     ...fixtureLines('src/parsers/app-log/testdata/zimbra.log'),
     ...fixtureLines('src/parsers/app-log/testdata/webmin.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/paperless.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/immich.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/guacamole.log'),
   ],
   [
     ' (Remote IP: 198.51.100.1)',
@@ -69,6 +72,12 @@ export const appLogTarget = lineParserTarget(
     '"action": "login_failed", ',
     ' miniserv.pl "failed" "-" "wrongpass"',
     '[31/Feb/2024 25:61:61] ',
+    '` from IP `198.51.100.1`',
+    ' from ip address 198.51.100.1',
+    '13/45/2024, 25:61:61 PM ',
+    '] for user "',
+    '[198.51.100.1, 10.0.0.1]',
+    '\x1b[33m',
     '"logger": "authentik.events.models", ',
     '], invalid password',
   ],

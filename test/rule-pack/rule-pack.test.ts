@@ -632,6 +632,15 @@ describe('the shipped rule pack', () => {
       ['password-spray-source', 'self-hosted-login-failures-source'],
     ],
     [
+      "password guessing at Guacamole's login, the client behind its proxy",
+      appLogParser,
+      times(5, 20).map(
+        (s) =>
+          `${iso(s).slice(0, 19)},000Z [http-nio-8080-exec-1] WARN  o.a.g.r.auth.AuthenticationService - Authentication attempt from [198.51.100.${s}, 203.0.113.66, 172.18.0.2] for user "admin" failed.`,
+      ),
+      ['self-hosted-login-failures-source'],
+    ],
+    [
       '4 failed Nextcloud logins from one address are not enough',
       appLogParser,
       times(4, 20).map((s) => nextcloudFailure(s, 'admin', '203.0.113.63')),

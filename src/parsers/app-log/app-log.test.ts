@@ -197,6 +197,74 @@ describe("Webmin's action log", () => {
   });
 });
 
+describe("paperless-ngx's, Immich's and Guacamole's logs", () => {
+  // The first lines of each are the CrowdSec hub's test lines (paperless-ngx-bf, immich-bf and
+  // immich-logs, apache-guacamole_bf and _user_enum); the others were written for this test after
+  // the applications' messages: colours, X-Forwarded-For chains, user names naming a second
+  // address, lines that are no login.
+  const read = (name: string) => {
+    const { events, skips } = parseLines(
+      appLogParser.create({}),
+      fixtureLines(new URL(`./testdata/${name}.log`, import.meta.url)),
+    );
+    const rows = events.map((event) =>
+      event.event.action === 'log_address_forged'
+        ? ['forged', (event.related as { ip: string[] }).ip]
+        : [
+            event.event.outcome,
+            event['@timestamp'],
+            (event.user as { name?: string }).name,
+            (event.source as { ip: string }).ip,
+          ],
+    );
+    return { rows, skips: skips.filter((skip) => skip !== null) };
+  };
+
+  it('paperless-ngx: the address in the last quotes, its full stop left out; a second one is a forged line', () => {
+    expect(read('paperless')).toEqual({
+      rows: [
+        ['failure', '2023-06-30T15:17:36.332Z', 'test6priv', '2001:db8::b6d3:95d7:1425:766d'],
+        ['failure', '2023-06-30T18:03:14.266Z', 'test4publegacy', '192.168.0.100'],
+        ['forged', ['198.51.100.66', '203.0.113.203']],
+      ],
+      skips: ['paperless-line-unused', 'not-app-log'],
+    });
+  });
+
+  it("Immich: NestJS's US date and 12- or 24-hour clock, its colours left out; a second address is a forged line", () => {
+    expect(read('immich')).toEqual({
+      rows: [
+        ['failure', '2023-08-02T19:32:47.000Z', 'azaz@qsqs.com', '192.168.0.254'],
+        ['failure', '2023-08-02T07:34:03.000Z', 'fds@hdd.com', '176.172.44.212'],
+        ['failure', '2024-03-04T10:00:01.000Z', 'alice@example.org', '203.0.113.204'],
+        ['forged', ['198.51.100.66', '203.0.113.205']],
+      ],
+      skips: ['immich-line-unused'],
+    });
+  });
+
+  it('Guacamole: the client behind its proxies, not what the client wrote into X-Forwarded-For', () => {
+    expect(read('guacamole')).toEqual({
+      rows: [
+        // Every address private: the leftmost, the one the first proxy saw.
+        ['failure', '2023-04-06T09:13:34.820Z', 'test', '127.0.0.1'],
+        ['failure', '2024-03-04T10:00:01.000Z', 'admin', '203.0.113.206'],
+        // 198.51.100.66 is the client's own X-Forwarded-For; the proxy appended the address it saw.
+        ['failure', '2024-03-04T10:00:02.000Z', 'admin', '203.0.113.207'],
+        ['success', '2024-03-04T10:00:03.000Z', 'alice', '203.0.113.208'],
+        ['forged', ['198.51.100.67', '10.0.0.2']],
+      ],
+      // Guacamole's default pattern writes no date: the line cannot be placed in time.
+      skips: ['not-app-log'],
+    });
+  });
+
+  it.each(['paperless', 'immich', 'guacamole'])('%s: recognised by its lines', (name) => {
+    const choice = chooseParser(fixtureLines(new URL(`./testdata/${name}.log`, import.meta.url)));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});
+
 describe("Zimbra's mailbox.log", () => {
   // The first three are the CrowdSec hub's zimbra-logs test lines; the others written for this test.
   const { events, skips } = parseLines(

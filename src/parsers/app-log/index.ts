@@ -8,18 +8,24 @@ import { NOT_THIS_APP } from './app-login-record.ts';
 import { readAutheliaLine } from './read-authelia.ts';
 import { readAuthentikLine } from './read-authentik.ts';
 import { readGiteaLine } from './read-gitea.ts';
+import { readGuacamoleLine } from './read-guacamole.ts';
+import { readImmichLine } from './read-immich.ts';
 import { readJellyfinLine } from './read-jellyfin.ts';
 import { readKeycloakLine } from './read-keycloak.ts';
 import { readNextcloudLine } from './read-nextcloud.ts';
+import { readPaperlessLine } from './read-paperless.ts';
 import { readWebminLine } from './read-webmin.ts';
 import { readZimbraLine } from './read-zimbra.ts';
 
 export { AUTHELIA_LINE_UNUSED } from './read-authelia.ts';
 export { AUTHENTIK_LINE_UNUSED } from './read-authentik.ts';
 export { GITEA_LINE_UNUSED } from './read-gitea.ts';
+export { GUACAMOLE_LINE_UNUSED } from './read-guacamole.ts';
+export { IMMICH_LINE_UNUSED } from './read-immich.ts';
 export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
 export { KEYCLOAK_LINE_UNUSED } from './read-keycloak.ts';
 export { NEXTCLOUD_LINE_UNUSED } from './read-nextcloud.ts';
+export { PAPERLESS_LINE_UNUSED } from './read-paperless.ts';
 export { WEBMIN_LINE_UNUSED } from './read-webmin.ts';
 export { ZIMBRA_LINE_UNUSED } from './read-zimbra.ts';
 
@@ -36,6 +42,9 @@ const READERS = [
   readJellyfinLine,
   readZimbraLine,
   readWebminLine,
+  readPaperlessLine,
+  readImmichLine,
+  readGuacamoleLine,
 ];
 
 /** A line's login, why it has none, or NOT_APP_LOG. */
@@ -66,7 +75,7 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's and Zimbra's logins, and Webmin's action log",
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's and Guacamole's logins, and Webmin's action log",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(

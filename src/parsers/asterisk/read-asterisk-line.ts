@@ -24,6 +24,9 @@ const PREFIX =
 const FREESWITCH =
   /^(?:\d{1,3}\.\d{2}% )?\[(?:WARNING|NOTICE|INFO|ERR|DEBUG|CRIT|ALERT|CONSOLE)\] [a-z_]{1,32}\.c:\d{1,6} /;
 
+/** Asterisk's levels, one of which follows the time on every line of its log. */
+const LEVEL = /^(?:NOTICE|WARNING|SECURITY|ERROR|VERBOSE|DEBUG|DTMF)\b/;
+
 const scratch: NumberOut = { value: 0 };
 
 /**
@@ -44,6 +47,8 @@ export function readAsteriskLine(
       : scanBsdTimestamp(line, 1, years, scratch);
   if (end < 0 || line.charCodeAt(end) !== 93 /* ] */ || line.charCodeAt(end + 1) !== 32) return NOT_ASTERISK;
   const time = scratch.value;
+  // Other logs start with a bracketed time too (paperless-ngx's `[...] [INFO] [paperless.auth]`).
+  if (!LEVEL.test(line.slice(end + 2, end + 12))) return NOT_ASTERISK;
   const found = readAsteriskMessage(line.slice(end + 2));
   if (found === undefined) return ASTERISK_LINE_UNUSED;
   return { ...found, time };

@@ -1,0 +1,49 @@
+import { stripVTControlCharacters } from 'node:util';
+import { normalizeIp } from '../sshd/parse-address.ts';
+import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+
+export const IMMICH_LINE_UNUSED = 'immich-line-unused';
+const IMMICH = { app: 'immich', dataset: 'immich.log' };
+
+/** NestJS's head, `[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] `: a US date, local time. */
+const HEAD =
+  /^\[Nest\] \d{1,10} {1,2}- (\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?: ([AP]M))? {1,8}[A-Z]{3,7} \[AuthService\] /;
+const FAILED = 'Failed login attempt for user ';
+const FROM = / from ip address /g;
+
+/**
+ * A line of Immich's server log: `Failed login attempt for user U from ip address ADDR`, or why it
+ * is none. The address ends the line, after the user the client typed: a line naming a second
+ * ` from ip address ` is a forged line. The time is local, written without a zone.
+ */
+export function readImmichLine(raw: string): AppLoginRecord | AppForgedRecord | string {
+  // NestJS colours its console log; a log taken from `docker logs` keeps the escapes.
+  const line = raw.includes('\x1b') ? stripVTControlCharacters(raw) : raw;
+  const head = HEAD.exec(line);
+  if (head === null) return NOT_THIS_APP;
+  if (!line.startsWith(FAILED, head[0].length)) return IMMICH_LINE_UNUSED;
+  const rest = line.slice(head[0].length + FAILED.length);
+  const found = [...rest.matchAll(FROM)];
+  const time = { time: usTime(head), zoned: false };
+  if (Number.isNaN(time.time)) return IMMICH_LINE_UNUSED;
+  const addressAt = (index: number) => {
+    const match = found[index] as RegExpExecArray;
+    const next = found[index + 1]?.index ?? rest.length;
+    return normalizeIp(rest.slice(match.index + match[0].length, next).split(' ')[0] as string);
+  };
+  if (found.length > 1) return { ...time, ...IMMICH, forged: found.flatMap((_, i) => addressAt(i) ?? []) };
+  const from = found[0];
+  const ip = from === undefined ? undefined : addressAt(0);
+  if (from === undefined || ip === undefined) return IMMICH_LINE_UNUSED;
+  return appLogin(IMMICH, time, 'failure', rest.slice(0, from.index), ip, 'Failed login attempt');
+}
+
+/** `MM/DD/YYYY, h:mm:ss AM` (or a 24-hour clock without AM/PM) as UTC milliseconds of its wall time. */
+function usTime(head: RegExpExecArray): number {
+  const n = (index: number) => Number(head[index]);
+  const half = head[7];
+  const hour = half === undefined ? n(4) : (n(4) % 12) + (half === 'PM' ? 12 : 0);
+  if (n(1) < 1 || n(1) > 12 || hour > 23) return NaN;
+  return Date.UTC(n(3), n(1) - 1, n(2), hour, n(5), n(6));
+}
