@@ -724,6 +724,15 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
+      "a SIP scanner FreeSWITCH's ACL refuses",
+      asteriskParser,
+      times(10, 20).map(
+        (s) =>
+          `${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)}.000000 [WARNING] sofia_reg.c:3223 IP 203.0.113.67 Rejected by register acl "domains"`,
+      ),
+      ['voip-acl-rejections-source'],
+    ],
+    [
       'IMAP password guessing against Cyrus from one address',
       sshdParser,
       times(10, 30).map((s) => cyrusFailure(s, '203.0.113.48')),

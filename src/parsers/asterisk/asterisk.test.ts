@@ -34,10 +34,13 @@ describe("Asterisk's log", () => {
       ['iax2', '192.0.2.160', 'trunk2', 'no registration for peer'],
       ['ami', '192.0.2.161', 'admin', 'failed to authenticate'],
       ['ami', '192.0.2.162', 'opennms', 'nonexistent user'],
+      // An address the ACL does not let register: no password tried (voip_acl_rejected).
+      ['sip', '192.0.2.163', undefined, 'Device does not match ACL'],
       // The security log's account is the one the client tried; it writes it, and what follows a
       // SessionID it wrote into it is not taken.
       ['sip', '192.0.2.165', 'netadmin', 'InvalidAccountID'],
       ['sip', '192.0.2.166', 'admin', 'InvalidAccountID'],
+      ['sip', '192.0.2.167', undefined, 'FailedACL'],
     ]);
     expect(events[0]).toMatchObject({
       '@timestamp': '2024-03-04T10:00:01.000Z',
@@ -48,7 +51,10 @@ describe("Asterisk's log", () => {
         module: 'asterisk',
       },
     });
-    expect(events.at(-3)?.['@timestamp']).toBe('2024-03-04T10:00:13.000Z');
+    expect(events.at(-5)?.['@timestamp']).toBe('2024-03-04T10:00:13.000Z');
+    expect(
+      events.map((event) => event.event.action).filter((action) => action !== 'voip_auth_failure'),
+    ).toEqual(['voip_acl_rejected', 'voip_acl_rejected']);
   });
 
   it('leaves out a line whose client words on both sides of the address may hold a forged one, and what tried no password', () => {
@@ -66,9 +72,10 @@ describe("Asterisk's log", () => {
       null,
       null,
       null,
-      'asterisk-line-unused', // an ACL refusal
+      null, // an ACL refusal
       'asterisk-line-unused', // a call to an unknown extension (no login)
       'asterisk-line-unused',
+      null,
       null,
       null,
     ]);
@@ -94,10 +101,12 @@ describe("FreeSWITCH's log, read by the same parser", () => {
     expect(events.map((event) => [event['@timestamp'], ...summary(event)])).toEqual([
       ['2023-03-06T14:13:32.685Z', 'sip', '1.2.3.4', '123', 'SIP auth failure'],
       ['2023-03-06T14:11:14.385Z', 'sip', '1.2.3.4', '2501', "Can't find user"],
+      ['2023-03-06T14:13:23.504Z', 'sip', '1.2.3.4', undefined, 'Rejected by ACL'],
       ['2024-03-04T09:00:01.000Z', 'sip', '2001:db8::190', '1000', 'SIP auth failure'],
     ]);
+    expect(events[2]).toMatchObject({ event: { action: 'voip_acl_rejected', module: 'freeswitch' } });
     expect(events[0]).toMatchObject({ event: { action: 'voip_auth_failure', module: 'freeswitch' } });
-    expect(skips).toEqual([null, null, 'asterisk-line-unused', null, 'asterisk-line-unused']);
+    expect(skips).toEqual([null, null, null, null, 'asterisk-line-unused']);
     const choice = chooseParser(lines);
     expect(choice.kind === 'found' && choice.parser.format).toBe('asterisk');
   });

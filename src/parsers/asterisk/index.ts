@@ -38,7 +38,8 @@ function createAsteriskParser(years: ReturnType<typeof createYearResolver>): Lin
 }
 
 /**
- * A refused login to Asterisk as ECS: `voip_auth_failure` (`event.category: authentication`,
+ * A refused login to Asterisk as ECS: `voip_auth_failure` (`voip_acl_rejected` where an ACL refused
+ * the address before any password; `event.category: authentication`,
  * failure), `source.ip`, `user.name` when Asterisk read one (IAX2 and manager logins, the security
  * log's `AccountID`), `service.name` `sip`, `iax2` or `ami`, Asterisk's reason in `event.reason`.
  * `host`: the syslog header's host.
@@ -55,7 +56,7 @@ export function mapAsteriskAuthFailure(
     module: found.module ?? 'asterisk',
     dataset: `${found.module ?? 'asterisk'}.log`,
     category: ['authentication'],
-    action: 'voip_auth_failure',
+    action: found.acl === true ? 'voip_acl_rejected' : 'voip_auth_failure',
     reason: found.reason,
     ip: found.ip,
     user: found.user,

@@ -10,15 +10,19 @@ export interface AsteriskAuthFailure {
   reason: string;
   /** The PBX that wrote the line when it is not Asterisk (`freeswitch`). */
   module?: string;
+  /** Refused by an ACL (the address is not allowed to register) before any password was tried. */
+  acl?: boolean;
 }
 
 /** chan_sip's reasons that say a password or an account was tried and refused. */
 const SIP_REASONS = ['Wrong password', 'Username/auth name mismatch', 'No matching peer found'];
+/** chan_sip's reasons that say the address may not register at all. */
+const SIP_ACL_REASONS = ['Device does not match ACL', 'ACL error (permit/deny)'];
 /** res_pjsip's. */
 const PJSIP_REASONS = ['No matching endpoint found', 'Failed to authenticate', 'Error to authenticate'];
 const FAILED_FOR = "' failed for '";
 /** The security log's events of a refused login. */
-const SECURITY_EVENTS = ['InvalidPassword', 'ChallengeResponseFailed', 'InvalidAccountID'];
+const SECURITY_EVENTS = ['InvalidPassword', 'ChallengeResponseFailed', 'InvalidAccountID', 'FailedACL'];
 const REMOTE = ',RemoteAddress="';
 const SERVICES: Record<string, AsteriskAuthFailure['service']> = {
   SIP: 'sip',
@@ -59,12 +63,15 @@ export function matchAsteriskAuth(message: string): AsteriskAuthFailure | undefi
 }
 
 function sipRegistration(message: string): AsteriskAuthFailure | undefined {
-  const reason = SIP_REASONS.find((text) => message.endsWith(`' - ${text}`));
+  const endsWith = (text: string) => message.endsWith(`' - ${text}`);
+  const acl = SIP_ACL_REASONS.find(endsWith);
+  const reason = acl ?? SIP_REASONS.find(endsWith);
   if (reason === undefined) return undefined;
   const at = message.lastIndexOf(FAILED_FOR);
   const end = message.length - reason.length - 4;
   if (at < 0 || end <= at + FAILED_FOR.length) return undefined;
-  return failure('sip', withoutPort(message.slice(at + FAILED_FOR.length, end)), undefined, reason);
+  const found = failure('sip', withoutPort(message.slice(at + FAILED_FOR.length, end)), undefined, reason);
+  return found === undefined || acl === undefined ? found : { ...found, acl: true };
 }
 
 function pjsipRequest(message: string): AsteriskAuthFailure | undefined {
@@ -86,7 +93,8 @@ function securityEvent(message: string): AsteriskAuthFailure | undefined {
   const parts = message.slice(remote + REMOTE.length, end < 0 ? undefined : end).split('/');
   if (parts.length !== 4) return undefined;
   const service = /,Service="([A-Z0-9]{1,16})"/.exec(message)?.[1];
-  return failure(SERVICES[service ?? ''] ?? 'sip', parts[2] as string, accountOf(message), name);
+  const found = failure(SERVICES[service ?? ''] ?? 'sip', parts[2] as string, accountOf(message), name);
+  return found === undefined || name !== 'FailedACL' ? found : { ...found, acl: true };
 }
 
 const ACCOUNT = ',AccountID="';
