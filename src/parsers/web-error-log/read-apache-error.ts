@@ -99,10 +99,18 @@ function splitClient(client: string): { ip: string; port: number | undefined } |
 type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'reason'>;
 
 /**
+ * Baïkal's (a CalDAV and CardDAV server) refused login, which PHP writes into the error log: through
+ * PHP-FPM `Got error 'PHP message: user U authentication failure for Baikal'`, under mod_php bare.
+ */
+const BAIKAL = /^(?:Got error 'PHP message: )?user (.{0,256}) authentication failure for Baikal'?$/;
+
+/**
  * mod_auth_basic's and mod_auth_digest's failures: a password tried and refused, or an unknown user
- * named. Other refusals (a wrong scheme, an authorisation or access rule) tried no password.
+ * named; also Baïkal's. Other refusals (a wrong scheme, an authorisation or access rule) tried no password.
  */
 function classify(message: string): Found | undefined {
+  const baikal = BAIKAL.exec(message);
+  if (baikal !== null) return found(baikal[1] as string, '', 'Baikal authentication failure');
   // mod_auth_digest's lines start so before 2.4.
   const text = message.startsWith('Digest: ') ? message.slice('Digest: '.length) : message;
   if (!text.startsWith('user ')) return undefined;

@@ -124,6 +124,37 @@ describe('web server error logs', () => {
   });
 });
 
+describe("Baïkal's refused logins in Apache's error log", () => {
+  it('are failed HTTP logins from the client Apache wrote, through PHP-FPM or mod_php', () => {
+    // The first is the CrowdSec hub's baikal-bf test line; the others were written for this test.
+    const { events, skips } = parseErrorLog([
+      "[Wed Jul 05 09:19:24.428126 2023] [proxy_fcgi:error] [pid 1178526:tid 139729482307328] [client 33.202.142.97:55309] AH01071: Got error 'PHP message: user admin authentication failure for Baikal', referer: https://baikal.example.com/html/admin/",
+      '[Mon Mar 04 10:00:01.000000 2024] [php:notice] [pid 4242] [client 203.0.113.209:40000] user x [client 198.51.100.66:1] authentication failure for Baikal',
+      "[Mon Mar 04 10:00:02.000000 2024] [proxy_fcgi:error] [pid 4242] [client 203.0.113.210:40001] AH01071: Got error 'PHP message: PHP Warning:  Undefined array key'",
+    ]);
+    expect(events.map(summary)).toEqual([
+      [
+        '2023-07-05T09:19:24.428Z',
+        'apache',
+        'admin',
+        '33.202.142.97',
+        undefined,
+        'Baikal authentication failure',
+      ],
+      [
+        '2024-03-04T10:00:01.000Z',
+        'apache',
+        'x [client 198.51.100.66:1]',
+        '203.0.113.209',
+        undefined,
+        'Baikal authentication failure',
+      ],
+    ]);
+    expect(events[0]).toMatchObject({ event: { action: 'http_auth_failure' } });
+    expect(skips[2]).toBe('web-error-line-unused');
+  });
+});
+
 describe('Apache logging to syslog', () => {
   it('gives the same failed logins, at the syslog time, on the host the header names', () => {
     const syslog = readFileSync(new URL('../sshd/testdata/apache.log', import.meta.url), 'utf8');
