@@ -1,4 +1,4 @@
-import { normalizeIp } from '../sshd/parse-address.ts';
+import { addressAfterUser } from './address-after-user.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
@@ -10,7 +10,7 @@ const HEAD =
   /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})? \S{1,256} \[[A-Z]\] (?:\[[0-9A-Za-z-]{1,64}\] )?/;
 const FAILED = 'Failed authentication attempt for ';
 /** ` from ADDR:PORT: ` (IPv6 bracketed in newer versions), as Gitea writes it after the user. */
-const FROM = / from (\[[0-9A-Fa-f:.]{2,45}\]|[0-9A-Fa-f:.]{2,45}):(\d{1,5}): /g;
+const FROM = / from (\[[0-9A-Fa-f:.]{2,45}\]|[0-9A-Fa-f:.]{2,45}):\d{1,5}: /g;
 
 /**
  * A line of Gitea's (and Forgejo's) log (`gitea.log`): `HEAD Failed authentication attempt for U
@@ -24,14 +24,10 @@ export function readGiteaLine(line: string): AppLoginRecord | AppForgedRecord | 
   if (head === null) return NOT_THIS_APP;
   if (!line.startsWith(FAILED, head[0].length)) return GITEA_LINE_UNUSED;
   const rest = line.slice(head[0].length + FAILED.length);
-  const found = [...rest.matchAll(FROM)];
-  const addresses = found.flatMap((match) => normalizeIp((match[1] as string).replace(/^\[|\]$/g, '')) ?? []);
+  const found = addressAfterUser(rest, FROM, (address) => address.replace(/^\[|\]$/g, ''));
   const n = (index: number) => Number(head[index]);
   const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6)), zoned: false };
-  if (found.length > 1) return { ...time, ...GITEA, forged: addresses };
-  const from = found[0];
-  const ip = addresses[0];
-  if (from === undefined || ip === undefined) return GITEA_LINE_UNUSED;
-  const reason = rest.slice(from.index + from[0].length).replace(/ \[uid: .*$/, '');
-  return appLogin(GITEA, time, 'failure', rest.slice(0, from.index), ip, reason);
+  if (found === undefined) return GITEA_LINE_UNUSED;
+  if ('forged' in found) return { ...time, ...GITEA, ...found };
+  return appLogin(GITEA, time, 'failure', found.user, found.ip, found.after.replace(/ \[uid: .*$/, ''));
 }

@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { normalizeIp } from '../sshd/parse-address.ts';
+import { addressAfterUser } from './address-after-user.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
@@ -10,7 +10,7 @@ const IMMICH = { app: 'immich', dataset: 'immich.log' };
 const HEAD =
   /^\[Nest\] \d{1,10} {1,2}- (\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?: ([AP]M))? {1,8}[A-Z]{3,7} \[AuthService\] /;
 const FAILED = 'Failed login attempt for user ';
-const FROM = / from ip address /g;
+const FROM = / from ip address ([0-9A-Fa-f:.]{2,45})(?= |$)/g;
 
 /**
  * A line of Immich's server log: `Failed login attempt for user U from ip address ADDR`, or why it
@@ -24,19 +24,11 @@ export function readImmichLine(raw: string): AppLoginRecord | AppForgedRecord | 
   if (head === null) return NOT_THIS_APP;
   if (!line.startsWith(FAILED, head[0].length)) return IMMICH_LINE_UNUSED;
   const rest = line.slice(head[0].length + FAILED.length);
-  const found = [...rest.matchAll(FROM)];
   const time = { time: usTime(head), zoned: false };
-  if (Number.isNaN(time.time)) return IMMICH_LINE_UNUSED;
-  const addressAt = (index: number) => {
-    const match = found[index] as RegExpExecArray;
-    const next = found[index + 1]?.index ?? rest.length;
-    return normalizeIp(rest.slice(match.index + match[0].length, next).split(' ')[0] as string);
-  };
-  if (found.length > 1) return { ...time, ...IMMICH, forged: found.flatMap((_, i) => addressAt(i) ?? []) };
-  const from = found[0];
-  const ip = from === undefined ? undefined : addressAt(0);
-  if (from === undefined || ip === undefined) return IMMICH_LINE_UNUSED;
-  return appLogin(IMMICH, time, 'failure', rest.slice(0, from.index), ip, 'Failed login attempt');
+  const found = addressAfterUser(rest, FROM);
+  if (Number.isNaN(time.time) || found === undefined) return IMMICH_LINE_UNUSED;
+  if ('forged' in found) return { ...time, ...IMMICH, ...found };
+  return appLogin(IMMICH, time, 'failure', found.user, found.ip, 'Failed login attempt');
 }
 
 /** `MM/DD/YYYY, h:mm:ss AM` (or a 24-hour clock without AM/PM) as UTC milliseconds of its wall time. */

@@ -1,4 +1,4 @@
-import { normalizeIp } from '../sshd/parse-address.ts';
+import { addressAfterUser } from './address-after-user.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
@@ -23,14 +23,11 @@ export function readPaperlessLine(line: string): AppLoginRecord | AppForgedRecor
   if (head === null) return NOT_THIS_APP;
   if (!line.startsWith(FAILED, head[0].length)) return PAPERLESS_LINE_UNUSED;
   const rest = line.slice(head[0].length + FAILED.length);
-  const found = [...rest.matchAll(FROM)];
   // Older versions wrote the sentence's full stop inside the quotes: `` `192.0.2.1.` ``.
-  const addresses = found.flatMap((match) => normalizeIp((match[1] as string).replace(/\.$/, '')) ?? []);
+  const found = addressAfterUser(rest, FROM, (address) => address.replace(/\.$/, ''));
   const n = (index: number) => Number(head[index]);
   const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
-  if (found.length > 1) return { ...time, ...PAPERLESS, forged: addresses };
-  const from = found[0];
-  const ip = addresses[0];
-  if (from === undefined || ip === undefined) return PAPERLESS_LINE_UNUSED;
-  return appLogin(PAPERLESS, time, 'failure', rest.slice(0, from.index), ip, 'Login failed');
+  if (found === undefined) return PAPERLESS_LINE_UNUSED;
+  if ('forged' in found) return { ...time, ...PAPERLESS, ...found };
+  return appLogin(PAPERLESS, time, 'failure', found.user, found.ip, 'Login failed');
 }
