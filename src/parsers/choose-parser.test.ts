@@ -35,6 +35,32 @@ describe('chooseParserFrom', () => {
     expect(choice.kind === 'found' && choice.parser).toBe(alpha);
   });
 
+  it('gives a tie to the definition that reads events from the lines, before the earlier one', () => {
+    // Both claim every line (as logs that start with a time and a bracketed level do); one reads them.
+    const claimsAll = (format: string, reads: boolean): ParserDefinition => ({
+      ...fakeParser(format, () => 1),
+      create: () => ({
+        parseLine: (line, emit) => {
+          if (reads) emit({ '@timestamp': line, event: { kind: 'event' } } as never, 0);
+          return reads ? null : `${format}-line-unused`;
+        },
+        notes: () => [],
+      }),
+    });
+    const throwing: ParserDefinition = {
+      ...fakeParser('throwing', () => 1),
+      create: () => {
+        throw new Error('no');
+      },
+    };
+    const choice = chooseParserFrom(
+      [claimsAll('first', false), throwing, claimsAll('reader', true)],
+      ['x', 'y'],
+    );
+    expect(choice.kind === 'found' && choice.parser.format).toBe('reader');
+    expect(choice.kind === 'found' && choice.score).toBe(1);
+  });
+
   it('looks only at non-empty lines, and at most SNIFF_LINES of them', () => {
     const seen: number[] = [];
     const counting = fakeParser('counting', (sample) => {

@@ -31,6 +31,18 @@ export type ParserChoice =
   | { kind: 'found'; parser: ParserDefinition; score: number; scores: ParserScore[] }
   | { kind: 'none'; message: string; scores: ParserScore[] };
 
+/** How many events `definition` reads from `lines` (a parser that throws reads none). */
+function eventsRead(definition: ParserDefinition, lines: readonly string[]): number {
+  let events = 0;
+  try {
+    const parser = definition.create({});
+    for (const line of lines) parser.parseLine(line, () => events++);
+  } catch {
+    return 0;
+  }
+  return events;
+}
+
 /** The definition for a `--format` value (case and surrounding spaces ignored). */
 export function findParserIn(
   definitions: readonly ParserDefinition[],
@@ -42,7 +54,9 @@ export function findParserIn(
 
 /**
  * Picks the definition that best fits the first non-empty lines of an input (up to SNIFF_LINES,
- * comment lines left out), or says that none does and why. Ties go to the earlier definition.
+ * comment lines left out), or says that none does and why. Of definitions tied at the best score,
+ * the one that reads the most events from the lines wins (several logs start their lines with a
+ * time and a bracketed level, so more than one may claim every line), then the earlier one.
  * Every score is returned, for a verbose CLI and for tests.
  */
 export function chooseParserFrom(
@@ -65,6 +79,12 @@ export function chooseParserFrom(
   let best = -1;
   for (let i = 0; i < scores.length; i++) {
     if (best === -1 || (scores[i] as ParserScore).score > (scores[best] as ParserScore).score) best = i;
+  }
+  const top = scores[best]?.score ?? 0;
+  const tied = scores.flatMap((score, i) => (score.score === top ? [i] : []));
+  if (top >= MIN_SNIFF_SCORE && tied.length > 1) {
+    const read = tied.map((i) => eventsRead(definitions[i] as ParserDefinition, lines));
+    best = tied[read.indexOf(Math.max(...read))] as number;
   }
   const winner = scores[best];
   if (winner === undefined || winner.score < MIN_SNIFF_SCORE) {

@@ -36,7 +36,7 @@ export const grafanaTarget = lineParserTarget(
   ],
 );
 
-/** Nextcloud's, Gitea's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, Webmin's, paperless-ngx's, Immich's and Guacamole's lines: forged addresses in the user, quotes, keys and heads garbled. */
+/** The self-hosted applications' lines (Nextcloud's to MikroTik's): forged addresses in the user, quotes, keys and heads garbled. */
 export const appLogTarget = lineParserTarget(
   'app-log',
   appLogParser,
@@ -52,6 +52,15 @@ export const appLogTarget = lineParserTarget(
     ...fixtureLines('src/parsers/app-log/testdata/paperless.log'),
     ...fixtureLines('src/parsers/app-log/testdata/immich.log'),
     ...fixtureLines('src/parsers/app-log/testdata/guacamole.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/emby.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/uptime-kuma.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/adguard-home.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/audiobookshelf.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/odoo.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/cpanel.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/litespeed.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/mikrotik.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/navidrome.log'),
   ],
   [
     ' (Remote IP: 198.51.100.1)',
@@ -78,6 +87,13 @@ export const appLogTarget = lineParserTarget(
     '] for user "',
     '[198.51.100.1, 10.0.0.1]',
     '\x1b[33m',
+    ' - x" FAILED LOGIN cpaneld: ',
+    '. IP=198.51.100.1',
+    ' from ip 198.51.100.1 (',
+    ' from 198.51.100.1 via ssh',
+    ' login:a from 198.51.100.1',
+    'httpStatus=401 ',
+    'remoteAddr=198.51.100.1 ',
     '"logger": "authentik.events.models", ',
     '], invalid password',
   ],

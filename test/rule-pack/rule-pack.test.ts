@@ -641,6 +641,15 @@ describe('the shipped rule pack', () => {
       ['self-hosted-login-failures-source'],
     ],
     [
+      "password guessing at cPanel's WHM login from one address",
+      appLogParser,
+      times(5, 20).map(
+        (s) =>
+          `[${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)} +0000] info [whostmgrd] 203.0.113.68 - root "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN whostmgrd: user password incorrect`,
+      ),
+      ['admin-panel-login-failures-source'],
+    ],
+    [
       '4 failed Nextcloud logins from one address are not enough',
       appLogParser,
       times(4, 20).map((s) => nextcloudFailure(s, 'admin', '203.0.113.63')),

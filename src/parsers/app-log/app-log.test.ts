@@ -265,6 +265,131 @@ describe("paperless-ngx's, Immich's and Guacamole's logs", () => {
   });
 });
 
+describe('more self-hosted applications, appliances and hosting panels', () => {
+  // Each fixture's first line (Uptime Kuma's, Audiobookshelf's and cPanel's first two) is the
+  // CrowdSec hub's test line for the application; the others were written for this test after the
+  // application's messages: a user name naming a second address, a login, a line that is none.
+  type Row = (string | string[] | undefined)[];
+  const read = (name: string): { rows: Row[]; skips: (string | null)[] } => {
+    const lines = fixtureLines(new URL(`./testdata/${name}.log`, import.meta.url));
+    const { events, skips } = parseLines(appLogParser.create({}), lines);
+    const rows = events.map((event): Row =>
+      event.event.action === 'log_address_forged'
+        ? ['forged', (event.related as { ip: string[] }).ip]
+        : [
+            event.event.outcome,
+            event['@timestamp'],
+            (event.user as { name?: string } | undefined)?.name,
+            (event.source as { ip: string }).ip,
+            event.event.reason,
+          ],
+    );
+    return { rows, skips: skips.filter((skip) => skip !== null) };
+  };
+
+  it.each<[string, Row[], string[]]>([
+    [
+      'emby',
+      [['failure', '2022-02-14T18:01:07.092Z', undefined, '1.1.1.1', 'Invalid username or password entered']],
+      ['emby-line-unused'],
+    ],
+    [
+      'uptime-kuma',
+      [
+        ['failure', '2022-04-25T15:08:29.098Z', 'Test', '1.1.1.1', 'Incorrect username or password'],
+        // A wrong two-factor token: the password was right.
+        ['failure', '2022-04-25T15:08:37.450Z', 'Admin', '1.1.1.1', 'Invalid token provided'],
+        ['forged', ['198.51.100.66', '203.0.113.212']],
+      ],
+      ['uptime-kuma-line-unused'],
+    ],
+    [
+      'adguard-home',
+      [['failure', '2023-02-21T08:05:56.233Z', undefined, '127.0.0.1', 'invalid username or password']],
+      ['adguardhome-line-unused'],
+    ],
+    [
+      'audiobookshelf',
+      [
+        ['failure', '2024-11-13T09:07:04.784Z', 'test', '192.168.1.1', 'Invalid password'],
+        ['failure', '2024-11-13T09:07:05.896Z', 'Hfhh', '192.168.1.1', 'User not found'],
+        ['forged', ['198.51.100.66', '203.0.113.214']],
+      ],
+      ['audiobookshelf-line-unused'],
+    ],
+    [
+      'odoo',
+      [
+        ['failure', '2022-04-05T14:40:34.644Z', 'toto@mail.fr', '172.19.0.1', 'Login failed'],
+        ['success', '2024-03-04T10:00:01.000Z', 'admin', '203.0.113.215', 'Login successful'],
+        ['forged', ['198.51.100.66', '203.0.113.216']],
+      ],
+      ['odoo-line-unused'],
+    ],
+    [
+      'cpanel',
+      [
+        [
+          'failure',
+          '2022-06-29T04:06:40.000Z',
+          'Root',
+          '1.2.3.4',
+          'cpaneld: invalid cpanel user Root (has_cpuser_file failed)',
+        ],
+        [
+          'failure',
+          '2022-06-29T05:29:06.000Z',
+          'toto@toto.com',
+          '1.2.3.4',
+          'whostmgrd: user password incorrect',
+        ],
+        // cPanel writes the address first: what the client put in its user name moves nothing.
+        [
+          'failure',
+          '2024-03-04T10:00:02.000Z',
+          'x" FAILED LOGIN cpaneld: y',
+          '203.0.113.217',
+          'cpaneld: user password incorrect',
+        ],
+      ],
+      ['cpanel-line-unused'],
+    ],
+    [
+      'litespeed',
+      [
+        ['failure', '2022-06-08T22:49:20.774Z', 'asdasd', '42.42.42.42', 'WebAdmin Console login failed'],
+        // The connection's address, written before the message, not the `ip:` after the user.
+        [
+          'failure',
+          '2024-03-04T10:00:01.000Z',
+          'x ip:198.51.100.66 url:',
+          '203.0.113.219',
+          'WebAdmin Console login failed',
+        ],
+      ],
+      ['litespeed-line-unused'],
+    ],
+    [
+      'mikrotik',
+      [
+        ['failure', '2023-03-19T11:34:09.757Z', 'admin', '10.10.0.35', 'login failure via winbox'],
+        ['forged', ['198.51.100.66', '203.0.113.221']],
+        ['success', '2024-03-04T10:00:02.000Z', 'admin', '203.0.113.222', 'logged in via winbox'],
+      ],
+      ['mikrotik-line-unused'],
+    ],
+    [
+      'navidrome',
+      [['failure', '2025-01-30T05:07:30.000Z', undefined, '198.51.100.31', 'login refused (401)']],
+      ['navidrome-line-unused'],
+    ],
+  ])('%s', (name, rows, skips) => {
+    expect(read(name)).toEqual({ rows, skips });
+    const choice = chooseParser(fixtureLines(new URL(`./testdata/${name}.log`, import.meta.url)));
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});
+
 describe("Zimbra's mailbox.log", () => {
   // The first three are the CrowdSec hub's zimbra-logs test lines; the others written for this test.
   const { events, skips } = parseLines(

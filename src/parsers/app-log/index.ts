@@ -16,6 +16,15 @@ import { readNextcloudLine } from './read-nextcloud.ts';
 import { readPaperlessLine } from './read-paperless.ts';
 import { readWebminLine } from './read-webmin.ts';
 import { readZimbraLine } from './read-zimbra.ts';
+import { readEmbyLine } from './read-emby.ts';
+import { readUptimeKumaLine } from './read-uptime-kuma.ts';
+import { readAdguardHomeLine } from './read-adguard-home.ts';
+import { readAudiobookshelfLine } from './read-audiobookshelf.ts';
+import { readOdooLine } from './read-odoo.ts';
+import { readCpanelLine } from './read-cpanel.ts';
+import { readLitespeedLine } from './read-litespeed.ts';
+import { readMikrotikLine } from './read-mikrotik.ts';
+import { readNavidromeLine } from './read-navidrome.ts';
 
 export { AUTHELIA_LINE_UNUSED } from './read-authelia.ts';
 export { AUTHENTIK_LINE_UNUSED } from './read-authentik.ts';
@@ -28,6 +37,15 @@ export { NEXTCLOUD_LINE_UNUSED } from './read-nextcloud.ts';
 export { PAPERLESS_LINE_UNUSED } from './read-paperless.ts';
 export { WEBMIN_LINE_UNUSED } from './read-webmin.ts';
 export { ZIMBRA_LINE_UNUSED } from './read-zimbra.ts';
+export { EMBY_LINE_UNUSED } from './read-emby.ts';
+export { UPTIME_KUMA_LINE_UNUSED } from './read-uptime-kuma.ts';
+export { ADGUARD_LINE_UNUSED } from './read-adguard-home.ts';
+export { AUDIOBOOKSHELF_LINE_UNUSED } from './read-audiobookshelf.ts';
+export { ODOO_LINE_UNUSED } from './read-odoo.ts';
+export { CPANEL_LINE_UNUSED } from './read-cpanel.ts';
+export { LITESPEED_LINE_UNUSED } from './read-litespeed.ts';
+export { MIKROTIK_LINE_UNUSED } from './read-mikrotik.ts';
+export { NAVIDROME_LINE_UNUSED } from './read-navidrome.ts';
 
 /** A line of none of the applications' logs below. */
 export const NOT_APP_LOG = 'not-app-log';
@@ -45,6 +63,15 @@ const READERS = [
   readPaperlessLine,
   readImmichLine,
   readGuacamoleLine,
+  readEmbyLine,
+  readUptimeKumaLine,
+  readAdguardHomeLine,
+  readAudiobookshelfLine,
+  readOdooLine,
+  readCpanelLine,
+  readLitespeedLine,
+  readMikrotikLine,
+  readNavidromeLine,
 ];
 
 /** A line's login, why it has none, or NOT_APP_LOG. */
@@ -75,7 +102,7 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's and Guacamole's logins, and Webmin's action log",
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's, Guacamole's, Emby's, Uptime Kuma's, AdGuard Home's, Audiobookshelf's, Odoo's, Navidrome's, cPanel's, LiteSpeed's and MikroTik's logins, and Webmin's action log",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(

@@ -1,0 +1,26 @@
+import { normalizeIp } from '../sshd/parse-address.ts';
+import type { AppLoginRecord } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+
+export const EMBY_LINE_UNUSED = 'emby-line-unused';
+const EMBY = { app: 'emby', dataset: 'emby.log' };
+
+/** `2022-02-14 18:01:07.092 Warn Server: ` */
+const HEAD =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3}) (?:Debug|Info|Warn|Error|Fatal) [A-Za-z.]{1,64}: /;
+const AUTH_ERROR = /^AUTH-ERROR: ([0-9A-Fa-f:.]{2,45}) - (.{1,256})$/;
+
+/**
+ * A line of Emby Server's log (`embyserver.txt`): `AUTH-ERROR: ADDR - Invalid username or password
+ * entered.`, or why it is none. Emby writes the address first and names no user. The time has no zone.
+ */
+export function readEmbyLine(line: string): AppLoginRecord | string {
+  const head = HEAD.exec(line);
+  if (head === null) return NOT_THIS_APP;
+  const found = AUTH_ERROR.exec(line.slice(head[0].length));
+  const ip = found === null ? undefined : normalizeIp(found[1] as string);
+  if (found === null || ip === undefined) return EMBY_LINE_UNUSED;
+  const n = (index: number) => Number(head[index]);
+  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
+  return appLogin(EMBY, time, 'failure', undefined, ip, (found[2] as string).replace(/\.$/, ''));
+}
