@@ -32,6 +32,7 @@ const SSHD_FIXTURES = [
   'web-admin',
   'haproxy',
   'slapd',
+  'apps',
 ];
 
 let authLog: string[] | undefined;

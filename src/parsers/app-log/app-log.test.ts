@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { chooseParser } from '../registry.ts';
+import { parse } from '../sshd/testdata/sshd-rows.ts';
 import { appLogParser } from './index.ts';
 
 // Nextcloud's first line is the CrowdSec hub's nextcloud-bf test line and Gitea's first its gitea-bf
@@ -387,6 +388,44 @@ describe('more self-hosted applications, appliances and hosting panels', () => {
     expect(read(name)).toEqual({ rows, skips });
     const choice = chooseParser(fixtureLines(new URL(`./testdata/${name}.log`, import.meta.url)));
     expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
+  });
+});
+
+describe("the applications' lines in syslog, read by the sshd parser", () => {
+  it("are the same logins, at the syslog header's time, on its host", () => {
+    // The first three are the CrowdSec hub's auth-generic-test lines (Jellyfin 10.9's console form:
+    // no thread, its reason after the address); the others were written for this test.
+    const { events, skips } = parse([
+      'Jun 12 16:20:12 leto authentik: {"action": "login_failed", "auth_via": "unauthenticated", "client_ip": "1.2.3.4", "context": {"username": "crowdsec-test"}, "event": "Created Event", "host": "foo.mywebsite.com", "level": "info", "logger": "authentik.events.models", "pid": 290146, "timestamp": "2023-10-17T17:39:46.598288"}',
+      'Jun 12 16:20:13 leto gitea: 2025/04/29 12:36:00 ...ers/web/auth/auth.go:217:SignInPost() [W] Failed authentication attempt for crowdsec-test from 1.1.1.1:48861: user does not exist [uid: 0, name: crowdsec-test]',
+      'Jun 12 16:20:14 leto jellyfin: [2023-10-17 17:40:00.000 +00:00] [INF] Authentication request for "crowdsec-test" has been denied (IP: "1.2.3.4"). Reason: Invalid username or password entered.',
+      'Mar  4 10:00:01 nas gitea[42]: 2024/03/04 10:00:01 ...ers/web/auth/auth.go:217:SignInPost() [W] Failed authentication attempt for x from 198.51.100.66:1: y from 203.0.113.224:2: user does not exist',
+      'Mar  4 10:00:02 nas jellyfin[43]: [2024-03-04 10:00:02.000 +00:00] [INF] Startup complete 0:00:05.1',
+      'Mar  4 10:00:03 nas someapp[44]: Authentication request for "a" has been denied (IP: "203.0.113.225").',
+    ]);
+    expect(
+      events.map((event) => [
+        event['@timestamp'],
+        event.event.action,
+        (event.service as { name: string }).name,
+        (event.user as { name?: string } | undefined)?.name,
+        (event.source as { ip?: string } | undefined)?.ip ?? (event.related as { ip: string[] }).ip,
+        (event.host as { name: string }).name,
+      ]),
+    ).toEqual([
+      ['2024-06-12T16:20:12.000Z', 'login', 'authentik', 'crowdsec-test', '1.2.3.4', 'leto'],
+      ['2024-06-12T16:20:13.000Z', 'login', 'gitea', 'crowdsec-test', '1.1.1.1', 'leto'],
+      ['2024-06-12T16:20:14.000Z', 'login', 'jellyfin', 'crowdsec-test', '1.2.3.4', 'leto'],
+      [
+        '2024-03-04T10:00:01.000Z',
+        'log_address_forged',
+        'gitea',
+        undefined,
+        ['198.51.100.66', '203.0.113.224'],
+        'nas',
+      ],
+    ]);
+    expect(skips.slice(4)).toEqual(['jellyfin-line-unused', 'not-sshd']);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { SecurityEvent } from '../../core/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { buildForgedAddressEvent, isForged } from '../forged-address-event.ts';
 import { buildAppLoginEvent, buildLoginFailureEvent } from '../login-failure-event.ts';
@@ -83,11 +84,35 @@ export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord |
   return NOT_APP_LOG;
 }
 
+/**
+ * The event of a line's login (or forged line) at `time`; `host`: the syslog header's, where the
+ * line came through syslog.
+ */
+export function mapAppLogRecord(
+  line: string,
+  found: AppLoginRecord | AppForgedRecord,
+  time: number,
+  host?: string,
+): SecurityEvent {
+  if (isForged(found))
+    return buildForgedAddressEvent({
+      ...found,
+      time,
+      original: line,
+      module: found.app,
+      service: found.app,
+      host,
+    });
+  return found.mail === undefined
+    ? buildAppLoginEvent(line, found, time, host)
+    : mailLoginEvent(line, found, found.mail, time, host);
+}
+
 /** A mail server's refused login as the mail rules count it (`mail_auth_failure`, see ../mail-log). */
-function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
+function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string, time: number, host?: string) {
   return buildLoginFailureEvent({
     original: line,
-    time: found.time,
+    time,
     module: found.app,
     dataset: found.dataset,
     category: ['authentication'],
@@ -96,6 +121,7 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string) {
     ip: found.ip,
     user: found.user,
     service: protocol,
+    host,
   });
 }
 
@@ -105,14 +131,42 @@ export const appLogParser: ParserDefinition = {
     "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's, Guacamole's, Emby's, Uptime Kuma's, AdGuard Home's, Audiobookshelf's, Odoo's, Navidrome's, cPanel's, LiteSpeed's and MikroTik's logins, and Webmin's action log",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
-    createRecordParser(
-      readAppLogLine,
-      (line, found) =>
-        isForged(found)
-          ? buildForgedAddressEvent({ ...found, original: line, module: found.app, service: found.app })
-          : found.mail === undefined
-            ? buildAppLoginEvent(line, found, found.time)
-            : mailLoginEvent(line, found, found.mail),
-      options,
-    ),
+    createRecordParser(readAppLogLine, (line, found) => mapAppLogRecord(line, found, found.time), options),
 };
+
+/**
+ * The syslog names (or journald's, or Docker's syslog driver's tags) of the applications whose lines
+ * readAppLogLine reads, for their lines in syslog (read by the sshd parser), by length.
+ */
+const APP_PROGRAMS = new Map<number, string[]>();
+for (const name of [
+  'nextcloud',
+  'Nextcloud',
+  'gitea',
+  'forgejo',
+  'authelia',
+  'authentik',
+  'authentik-server',
+  'keycloak',
+  'jellyfin',
+  'paperless',
+  'paperless-ngx',
+  'immich',
+  'immich-server',
+  'immich_server',
+  'guacamole',
+  'emby',
+  'emby-server',
+  'uptime-kuma',
+  'adguardhome',
+  'AdGuardHome',
+  'audiobookshelf',
+  'odoo',
+  'navidrome',
+])
+  APP_PROGRAMS.set(name.length, [...(APP_PROGRAMS.get(name.length) ?? []), name]);
+
+/** Whether `text` names one of those applications from `start` to `end` (no string made). */
+export function appProgramAt(text: string, start: number, end: number): boolean {
+  return APP_PROGRAMS.get(end - start)?.some((name) => text.startsWith(name, start)) === true;
+}

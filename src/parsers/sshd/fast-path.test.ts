@@ -21,6 +21,7 @@ const VARIANTS = [
   ...readLines(new URL('./testdata/ftp.log', import.meta.url)),
   ...readLines(new URL('./testdata/apache.log', import.meta.url)),
   ...readLines(new URL('./testdata/mysql.log', import.meta.url)),
+  ...readLines(new URL('./testdata/apps.log', import.meta.url)),
 ];
 
 /** Lines of every shape the parser reads, and near misses of each. */

@@ -22,6 +22,7 @@ import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts
 import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
 import { createSlapdReader, isSlapdAt, mapLdapBind } from '../slapd/index.ts';
 import { isSambaAt, mapSambaAuth, readSambaAuth } from '../samba/index.ts';
+import { appProgramAt, mapAppLogRecord, NOT_APP_LOG, readAppLogLine } from '../app-log/index.ts';
 import {
   createPostgresqlReader,
   isPostgresqlAt,
@@ -60,7 +61,8 @@ interface Service {
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Vaultwarden, Bitwarden,
- * OpenLDAP, Samba, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
+ * OpenLDAP, Samba, the self-hosted applications ../app-log reads, and HAProxy's HTTP log (as an
+ * access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
  * createRoundcubeReader), slapd's bind results joined to their connection's client (see
@@ -151,6 +153,16 @@ export function createServiceLines(): {
         withTime(input, readSambaAuth(input.message.replace(/(?: ?#015|\r)$/, '')), (auth) => [
           mapSambaAuth(input.line, auth, input.time, input.header.hostname),
         ]),
+    },
+    {
+      // A self-hosted application's own line, as Docker's syslog driver or journald hand it on.
+      at: appProgramAt,
+      read: (input) => {
+        const found = readAppLogLine(input.message);
+        return withTime(input, found === NOT_APP_LOG ? NOT_SSHD : found, (record) => [
+          mapAppLogRecord(input.line, record, input.time, input.header.hostname),
+        ]);
+      },
     },
     appService(vaultAppAt, readVaultSyslogMessage, mapVaultLogin),
     appService(webAdminAppAt, matchWebAdminLogin, mapWebAdminLogin),
