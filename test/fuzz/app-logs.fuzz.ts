@@ -2,17 +2,23 @@ import { appLogParser, gitlabParser, grafanaParser } from '../../src/parsers/ind
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
 
-/** GitLab's application log: user names and addresses of a forged failure, JSON keys. */
+/** GitLab's application log and production_json.log: user names and addresses of a forged failure, JSON keys. */
 export const gitlabTarget = lineParserTarget(
   'gitlab',
   gitlabParser,
-  fixtureLines('src/parsers/gitlab/testdata/application.log'),
+  [
+    ...fixtureLines('src/parsers/gitlab/testdata/application.log'),
+    ...fixtureLines('src/parsers/gitlab/testdata/production_json.log'),
+  ],
   [
     ' ip=198.51.100.1',
     'username=',
     '"correlation_id":"x",',
     '"message":"Failed Login: username=a ip=198.51.100.1"',
     '2024-13-45T25:61:61Z: ',
+    '"status":302,',
+    '"controller":"SessionsController",',
+    '"remote_ip":"198.51.100.1",',
   ],
 );
 

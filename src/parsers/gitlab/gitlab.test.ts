@@ -42,3 +42,47 @@ describe("GitLab's application log", () => {
     expect(other.kind === 'found' && other.parser.format).toBe('ndjson');
   });
 });
+
+describe("GitLab's production_json.log", () => {
+  // The first two lines are the CrowdSec hub's gitlab-bf and gitlab-logs test lines; the others were
+  // written for this test after GitLab's request log: a login, a post refused for its CSRF token,
+  // another request, a user name holding a second remote_ip.
+  const REQUESTS = fixtureLines(new URL('./testdata/production_json.log', import.meta.url));
+
+  it("reads each sign-in form post as a login from GitLab's remote_ip, refused unless redirected", () => {
+    const { events, skips } = parseLines(gitlabParser.create({}), REQUESTS);
+    expect(
+      events.map((event) => [
+        event['@timestamp'],
+        event.event.outcome,
+        (event.user as { name?: string } | undefined)?.name,
+        (event.source as { ip: string }).ip,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['2022-04-15T12:58:36.195Z', 'failure', 'test', '1.1.1.1', 'sign-in refused'],
+      [
+        '2022-04-15T14:19:00.060Z',
+        'failure',
+        undefined,
+        '1.1.1.1',
+        'two-factor code refused (the password was right)',
+      ],
+      ['2024-03-04T10:00:01.000Z', 'success', 'alice', '203.0.113.227', 'signed in'],
+      [
+        '2024-03-04T10:00:04.000Z',
+        'failure',
+        'x","remote_ip":"198.51.100.66',
+        '2001:db8::230',
+        'sign-in refused',
+      ],
+    ]);
+    expect(skips.filter((skip) => skip !== null)).toEqual(['gitlab-line-unused', 'gitlab-line-unused']);
+    expect(events[0]).toMatchObject({ event: { dataset: 'gitlab.production', module: 'gitlab' } });
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(REQUESTS);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('gitlab');
+  });
+});
