@@ -116,11 +116,21 @@ describe('web access-log rules', () => {
     expect(opened(accessLogParser, day).map((d) => [d.ruleId, d.group])).toEqual([]);
   });
 
-  it('open one incident naming the address for a wp-login.php brute force answered 200 (WordPress)', () => {
+  it('see refused WordPress logins in a wp-login.php brute force answered 200, and its flood of login POSTs', () => {
     const detections = opened(accessLogParser, [...day, ...wpLoginBruteForce(200)]);
+    // The flood is muted by the refused logins (a default inhibition) where incidents notify.
     expect(detections.map((d) => [d.ruleId, d.group])).toEqual([
+      ['wordpress-login-failures-source', { 'source.ip': ATTACKER }],
       ['web-login-flood-source', { 'source.ip': ATTACKER }],
     ]);
+  });
+
+  it('count 10 refused WordPress logins in 5 minutes from one address, not 9, nor 10 logins that worked', () => {
+    const posts = (count: number, status: number) => wpLoginBruteForce(status).slice(0, count);
+    const rules = (lines: string[]) => opened(accessLogParser, lines).map((d) => d.ruleId);
+    expect(rules(posts(10, 200))).toEqual(['wordpress-login-failures-source']);
+    expect(rules(posts(9, 200))).toEqual([]);
+    expect(rules(posts(10, 302))).toEqual([]);
   });
 
   it('open one incident naming the address when the failed logins are answered 401', () => {

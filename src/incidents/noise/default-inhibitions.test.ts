@@ -76,6 +76,16 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(named, all)).toBe(false);
   });
 
+  it("mutes a flood of login POSTs from an address whose WordPress logins were refused", () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const wordpress = byAddress('wordpress-login-failures-source', '203.0.113.82');
+    const flood = byAddress('web-login-flood-source', '203.0.113.82');
+    const elsewhere = byAddress('web-login-flood-source', '198.51.100.82');
+    expect(inhibitor.isInhibited(flood, [wordpress, flood, elsewhere])).toBe(true);
+    expect(inhibitor.isInhibited(elsewhere, [wordpress, flood, elsewhere])).toBe(false);
+  });
+
   it("mutes an application's 20-per-address incident where its own log's 5 per address opened one", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
     const of = (ruleId: string, service: string, ip: string) =>

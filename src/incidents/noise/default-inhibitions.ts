@@ -5,9 +5,10 @@ import type { InhibitionRule } from './inhibition.ts';
  * success), the failure rules about that same account add nothing but noise; an address already
  * guessing SSH passwords needs no second incident for having probed the server too, nor one
  * guessing mail or FTP passwords for what PAM reports of the same guesses, nor one whose HTTP auth
- * guesses the error log names for the access log's 401s, nor one guessing at an administration
- * panel or a self-hosted application for reaching the ingest API's higher count there too; and a
- * web scanner's exploit attempts say more than its wordlist or its User-Agent.
+ * guesses the error log names for the access log's 401s, nor a flood of login POSTs for the
+ * WordPress logins it refused, nor one guessing at an administration panel or a self-hosted
+ * application for reaching the ingest API's higher count there too; and a web scanner's exploit
+ * attempts say more than its wordlist or its User-Agent.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   {
@@ -31,6 +32,8 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
     targets: ['web-auth-failures-source', 'web-login-failures-source'],
     equal: ['source.ip'],
   },
+  // WordPress's refused logins say more than a flood of login POSTs from the same address.
+  { source: 'wordpress-login-failures-source', targets: ['web-login-flood-source'], equal: ['source.ip'] },
   // The rules that count an application's own log at 5 per address already opened for the address.
   ...['admin-panel-login-failures-source', 'self-hosted-login-failures-source'].map((source) => ({
     source,
