@@ -76,7 +76,7 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(named, all)).toBe(false);
   });
 
-  it("mutes a flood of login POSTs from an address whose WordPress logins were refused", () => {
+  it('mutes a flood of login POSTs from an address whose WordPress logins were refused', () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
     const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const wordpress = byAddress('wordpress-login-failures-source', '203.0.113.82');
