@@ -27,6 +27,7 @@ export const FORMAT_NAMES = [
   'dovecot',
   'postgresql',
   'app-log',
+  'openvpn',
   'evtx',
 ] as const;
 

@@ -22,6 +22,7 @@ export { grafanaParser } from './grafana/index.ts';
 export { dovecotParser } from './dovecot/index.ts';
 export { postgresqlParser } from './postgresql/index.ts';
 export { appLogParser } from './app-log/index.ts';
+export { openvpnParser } from './openvpn/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

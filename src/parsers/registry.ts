@@ -25,6 +25,7 @@ import { grafanaParser } from './grafana/index.ts';
 import { dovecotParser } from './dovecot/index.ts';
 import { postgresqlParser } from './postgresql/index.ts';
 import { appLogParser } from './app-log/index.ts';
+import { openvpnParser } from './openvpn/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -51,6 +52,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   dovecotParser,
   postgresqlParser,
   appLogParser,
+  openvpnParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

@@ -1,4 +1,4 @@
-import { appLogParser, gitlabParser, grafanaParser } from '../../src/parsers/index.ts';
+import { appLogParser, gitlabParser, grafanaParser, openvpnParser } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
 
@@ -102,5 +102,20 @@ export const appLogTarget = lineParserTarget(
     'remoteAddr=198.51.100.1 ',
     '"logger": "authentik.events.models", ',
     '], invalid password',
+  ],
+);
+
+/** OpenVPN's own log: a client's name before its address, addresses in the TLS errors, both time forms. */
+export const openvpnTarget = lineParserTarget(
+  'openvpn',
+  openvpnParser,
+  fixtureLines('src/parsers/openvpn/testdata/openvpn.log'),
+  [
+    ' 198.51.100.1:1194 ',
+    '/198.51.100.1:1 ',
+    '[AF_INET6]2001:db8::1:1',
+    ' TLS Auth Error: Auth Username/Password verification failed for peer',
+    'TLS Error: tls-crypt unwrapping failed from [AF_INET]198.51.100.1:1',
+    'Mon Feb 30 25:61:61 2024 ',
   ],
 );

@@ -742,6 +742,30 @@ describe('the shipped rule pack', () => {
       ['voip-acl-rejections-source'],
     ],
     [
+      'password guessing against an OpenVPN server from one address',
+      sshdParser,
+      times(10, 20).map((s) =>
+        accountLine(
+          s,
+          'ovpn-server',
+          '203.0.113.69:1194 TLS Auth Error: Auth Username/Password verification failed for peer',
+        ),
+      ),
+      ['openvpn-brute-force-source'],
+    ],
+    [
+      "20 packets without OpenVPN's tls-crypt key from one address",
+      sshdParser,
+      times(20, 20).map((s) =>
+        accountLine(
+          s,
+          'openvpn',
+          `TLS Error: tls-crypt unwrapping failed from [AF_INET]203.0.113.70:${40000 + s}`,
+        ),
+      ),
+      ['openvpn-tls-probing-source'],
+    ],
+    [
       'IMAP password guessing against Cyrus from one address',
       sshdParser,
       times(10, 30).map((s) => cyrusFailure(s, '203.0.113.48')),

@@ -23,6 +23,7 @@ import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarde
 import { createSlapdReader, isSlapdAt, mapLdapBind } from '../slapd/index.ts';
 import { isSambaAt, mapSambaAuth, readSambaAuth } from '../samba/index.ts';
 import { appProgramAt, mapAppLogRecord, NOT_APP_LOG, readAppLogLine } from '../app-log/index.ts';
+import { isOpenvpnAt, mapOpenvpnRefusal, OPENVPN_LINE_UNUSED, readOpenvpnMessage } from '../openvpn/index.ts';
 import {
   createPostgresqlReader,
   isPostgresqlAt,
@@ -61,8 +62,8 @@ interface Service {
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Vaultwarden, Bitwarden,
- * OpenLDAP, Samba, the self-hosted applications ../app-log reads, and HAProxy's HTTP log (as an
- * access log's requests). One reader per parser:
+ * OpenLDAP, Samba, OpenVPN, the self-hosted applications ../app-log reads, and HAProxy's HTTP log
+ * (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
  * createRoundcubeReader), slapd's bind results joined to their connection's client (see
@@ -163,6 +164,13 @@ export function createServiceLines(): {
           mapAppLogRecord(input.line, record, input.time, input.header.hostname),
         ]);
       },
+    },
+    {
+      at: isOpenvpnAt,
+      read: (input) =>
+        withTime(input, readOpenvpnMessage(input.message) ?? OPENVPN_LINE_UNUSED, (found) => [
+          mapOpenvpnRefusal(input.line, found, input.time, input.header.hostname),
+        ]),
     },
     appService(vaultAppAt, readVaultSyslogMessage, mapVaultLogin),
     appService(webAdminAppAt, matchWebAdminLogin, mapWebAdminLogin),
