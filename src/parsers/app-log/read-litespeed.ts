@@ -5,9 +5,12 @@ import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 export const LITESPEED_LINE_UNUSED = 'litespeed-line-unused';
 const LITESPEED = { app: 'litespeed', dataset: 'litespeed.error' };
 
-/** `2022-06-08 22:49:20.774649 [NOTICE] [1226033] [ADDR:PORT:HTTP2-41#_AdminVHost] `: the connection first. */
+/**
+ * `2022-06-08 22:49:20.774649 [NOTICE] [1226033] [ADDR:PORT:HTTP2-41#_AdminVHost] `: the connection
+ * first, an IPv6 address in brackets (bare, its port and the connection's id would run into it).
+ */
 const HEAD =
-  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? \[[A-Z]{4,8}\] \[\d{1,10}\] \[(\[[0-9A-Fa-f:.]{2,45}\]|[0-9.]{7,15}|[0-9A-Fa-f:]{2,45}):\d{1,5}[^\]]{0,128}\] /;
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? \[[A-Z]{4,8}\] \[\d{1,10}\] \[(\[[0-9A-Fa-f:.]{2,45}\]|[0-9.]{7,15}):\d{1,5}[^\]]{0,128}\] /;
 const FAILED = '[STDERR] [WebAdmin Console] Failed Login Attempt - username:';
 
 /**
