@@ -242,6 +242,12 @@ const proftpdFailure = (seconds: number, ip: string) =>
 const screenSharingFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 23)}000+0000  mac screensharingd[3535]: Authentication: FAILED :: User Name: admin :: Viewer Address: ${ip} :: Type: DH`;
 /** Postfix's smtpd on a failed SMTP AUTH (mail.log is read by the sshd parser too). */
+const postfixReject = (seconds: number, ip: string, recipient: string, code: string, reason: string) =>
+  accountLine(
+    seconds,
+    'postfix/smtpd',
+    `NOQUEUE: reject: RCPT from unknown[${ip}]: ${code} <${recipient}>: ${reason}; from=<a@b.example> to=<${recipient}> proto=ESMTP helo=<x>`,
+  );
 const postfixSaslFailure = (seconds: number, ip: string) =>
   accountLine(
     seconds,
@@ -800,6 +806,42 @@ describe('the shipped rule pack', () => {
       sshdParser,
       times(10, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
       ['mail-auth-failures-source'],
+    ],
+    [
+      'open-relay probing: 5 relays Postfix refused one address',
+      sshdParser,
+      times(5, 30).map((s) =>
+        postfixReject(s, '203.0.113.71', `u${s}@elsewhere.example`, '554 5.7.1', 'Relay access denied'),
+      ),
+      ['mail-relay-probing-source'],
+    ],
+    [
+      'a directory harvest: 10 unknown recipients from one address, not 9',
+      sshdParser,
+      times(19, 20).map((s, i) =>
+        postfixReject(
+          s,
+          '203.0.113.72',
+          `guess${i % 9}@example.com`,
+          '550 5.1.1',
+          'Recipient address rejected: User unknown in local recipient table',
+        ),
+      ),
+      [],
+    ],
+    [
+      'a directory harvest: 10 distinct unknown recipients from one address',
+      sshdParser,
+      times(10, 20).map((s, i) =>
+        postfixReject(
+          s,
+          '203.0.113.72',
+          `guess${i}@example.com`,
+          '550 5.1.1',
+          'Recipient address rejected: User unknown in local recipient table',
+        ),
+      ),
+      ['mail-recipient-harvest-source'],
     ],
     [
       '9 SMTP AUTH failures are not enough',

@@ -2,6 +2,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import type { SshdHeader } from '../sshd/build-sshd-event.ts';
 import { buildServiceLoginEvent } from '../auth-log/build-service-login-event.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
+import type { PostfixRejection } from './match-postfix-reject.ts';
 import type { MailServer } from './mail-programs.ts';
 
 const DATASETS: Record<MailServer, string> = {
@@ -33,5 +34,36 @@ export function buildMailFailureEvent(
   });
   event.event.module = found.server;
   event.event.dataset = DATASETS[found.server];
+  return event;
+}
+
+/**
+ * A recipient Postfix refused a client as a SecurityEvent: `mail_relay_denied` or
+ * `mail_recipient_unknown` (`event.category: [email, network]`, `event.type: denied`, failure,
+ * `event.module: postfix`), `source.ip` (and the verified name), the recipient the client named as
+ * `email.to.address`, Postfix's words as `event.reason` (`Relay access denied`, `Recipient address
+ * rejected: User unknown ...`). No login was tried: the authentication rules do not count it.
+ */
+export function buildMailRejectionEvent(
+  header: SshdHeader,
+  original: string,
+  message: string,
+  timestamp: string,
+  found: PostfixRejection,
+): SecurityEvent {
+  const event = buildServiceLoginEvent(header, original, message, timestamp, {
+    action: found.kind === 'relay' ? 'mail_relay_denied' : 'mail_recipient_unknown',
+    outcome: 'failure',
+    service: 'smtp',
+    user: undefined,
+    ip: found.ip,
+    domain: found.domain,
+    reason: found.reason,
+    type: ['denied'],
+  });
+  event.event.category = ['email', 'network'];
+  event.event.module = 'postfix';
+  event.event.dataset = DATASETS.postfix;
+  if (found.recipient !== undefined) event.email = { to: { address: [found.recipient] } };
   return event;
 }

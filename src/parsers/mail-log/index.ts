@@ -8,7 +8,8 @@ import { matchSendmailAuth } from './match-sendmail-auth.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
-export { buildMailFailureEvent } from './build-mail-event.ts';
+export { buildMailFailureEvent, buildMailRejectionEvent } from './build-mail-event.ts';
+export { matchPostfixReject, type PostfixRejection } from './match-postfix-reject.ts';
 export { matchEximAuth } from './match-exim-auth.ts';
 export { matchDovecotLogin } from './match-dovecot-login.ts';
 export { matchDovecotAuthVerdict } from './match-dovecot-auth.ts';

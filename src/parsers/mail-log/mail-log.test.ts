@@ -69,6 +69,55 @@ describe("Postfix's SMTP AUTH failures", () => {
   });
 });
 
+describe("Postfix's refused relays and unknown recipients", () => {
+  it('are mail_relay_denied and mail_recipient_unknown from the address in brackets, the recipient the client named', () => {
+    // Written after Postfix's smtpd reject lines (smtpd_check.c): a relay, an unknown local user, a
+    // recipient the server behind it refused, a VRFY Postfix answers without the address, and a
+    // recipient holding words of Postfix's own.
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 mx postfix/smtpd[7681]: NOQUEUE: reject: RCPT from unknown[203.0.113.60]: 554 5.7.1 <victim@elsewhere.example>: Relay access denied; from=<a@b.example> to=<victim@elsewhere.example> proto=ESMTP helo=<x>',
+      'Mar  4 10:00:02 mx postfix/smtpd[7681]: 4Tq0Kx3zYZz1: reject: RCPT from mail.example.org[198.51.100.61]: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in local recipient table; from=<a@b.example> to=<nobody@example.com> proto=ESMTP helo=<x>',
+      'Mar  4 10:00:03 mx postfix/smtpd[7681]: NOQUEUE: reject: RCPT from unknown[2001:db8::62]:40000: 550 5.1.1 <ghost@example.com>: Recipient address rejected: undeliverable address: verification failed; from=<> to=<ghost@example.com> proto=ESMTP helo=<x>',
+      'Mar  4 10:00:04 mx postfix/smtpd[7681]: NOQUEUE: reject: VRFY from unknown[203.0.113.63]: 550 5.1.1 : Recipient address rejected: User unknown in local recipient table; to=<root> proto=SMTP',
+      'Mar  4 10:00:05 mx postfix/smtpd[7681]: NOQUEUE: reject: RCPT from unknown[203.0.113.64]: 554 5.7.1 <x@y.example>: Sender address rejected: Relay access denied; from=<x> to=<x@y.example> proto=ESMTP helo=<x>',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.source as { ip: string }).ip,
+        (event.email as { to: { address: string[] } } | undefined)?.to.address,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['mail_relay_denied', '203.0.113.60', ['victim@elsewhere.example'], 'Relay access denied'],
+      [
+        'mail_recipient_unknown',
+        '198.51.100.61',
+        ['nobody@example.com'],
+        'Recipient address rejected: User unknown in local recipient table',
+      ],
+      [
+        'mail_recipient_unknown',
+        '2001:db8::62',
+        ['ghost@example.com'],
+        'Recipient address rejected: undeliverable address: verification failed',
+      ],
+      [
+        'mail_recipient_unknown',
+        '203.0.113.63',
+        undefined,
+        'Recipient address rejected: User unknown in local recipient table',
+      ],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: { category: ['email', 'network'], type: ['denied'], outcome: 'failure', module: 'postfix' },
+      service: { name: 'smtp' },
+    });
+    // A sender refusal judges spam, not the client's recipients.
+    expect(skips.at(-1)).toBe('not-sshd');
+  });
+});
+
 describe("Dovecot's login failures", () => {
   it("are a connection's failed attempts, one event each, with the user and protocol", () => {
     const { events, skips } = parse([

@@ -3,10 +3,12 @@ import type { SshdHeader } from './build-sshd-event.ts';
 import { NO_TIMESTAMP, NOT_SSHD } from './sshd-auth.ts';
 import {
   buildMailFailureEvent,
+  buildMailRejectionEvent,
   createMailAttemptCounter,
   MAIL_ATTEMPTS_REPORTED,
   mailServerAt,
   matchMailFailure,
+  matchPostfixReject,
 } from '../mail-log/index.ts';
 import {
   buildScreenSharingEvent,
@@ -193,7 +195,14 @@ export function createServiceLines(): {
         const { program } = input.header;
         const kind = mailServerAt(program, 0, program.length);
         const failure = kind === undefined ? undefined : matchMailFailure(kind, program, input.message);
-        if (failure === undefined) return undefined;
+        if (failure === undefined) {
+          // A relay or a recipient Postfix refused: no login, but an open-relay probe or a harvest.
+          const rejection = kind === 'postfix' ? matchPostfixReject(input.message) : undefined;
+          if (rejection === undefined) return undefined;
+          return withTime(input, rejection, (found) => [
+            buildMailRejectionEvent(input.header, input.line, input.message, timestamp(input.time), found),
+          ]);
+        }
         if (Number.isNaN(input.time)) return NO_TIMESTAMP;
         // Dovecot and sendmail sum a connection's failed attempts in one line: one event each, less
         // those its own lines reported.
