@@ -739,6 +739,15 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
+      'toll-fraud scanning: 10 calls to unknown extensions from one address',
+      asteriskParser,
+      times(10, 20).map(
+        (s) =>
+          `[${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)}] NOTICE[3477][C-00000${100 + s}] chan_sip.c: Call from '' (203.0.113.76:5060) to extension '0044${s}' rejected because extension not found in context 'default'.`,
+      ),
+      ['voip-toll-fraud-scan-source'],
+    ],
+    [
       "a SIP scanner FreeSWITCH's ACL refuses",
       asteriskParser,
       times(10, 20).map(

@@ -36,6 +36,8 @@ describe("Asterisk's log", () => {
       ['ami', '192.0.2.162', 'opennms', 'nonexistent user'],
       // An address the ACL does not let register: no password tried (voip_acl_rejected).
       ['sip', '192.0.2.163', undefined, 'Device does not match ACL'],
+      // A call to an extension the dialplan lacks: toll-fraud scanning (voip_call_rejected).
+      ['sip', '192.0.2.164', undefined, "extension '0044123' not found"],
       // The security log's account is the one the client tried; it writes it, and what follows a
       // SessionID it wrote into it is not taken.
       ['sip', '192.0.2.165', 'netadmin', 'InvalidAccountID'],
@@ -51,10 +53,10 @@ describe("Asterisk's log", () => {
         module: 'asterisk',
       },
     });
-    expect(events.at(-5)?.['@timestamp']).toBe('2024-03-04T10:00:13.000Z');
+    expect(events.at(-6)?.['@timestamp']).toBe('2024-03-04T10:00:13.000Z');
     expect(
       events.map((event) => event.event.action).filter((action) => action !== 'voip_auth_failure'),
-    ).toEqual(['voip_acl_rejected', 'voip_acl_rejected']);
+    ).toEqual(['voip_acl_rejected', 'voip_call_rejected', 'voip_acl_rejected']);
   });
 
   it('leaves out a line whose client words on both sides of the address may hold a forged one, and what tried no password', () => {
@@ -73,7 +75,7 @@ describe("Asterisk's log", () => {
       null,
       null,
       null, // an ACL refusal
-      'asterisk-line-unused', // a call to an unknown extension (no login)
+      null, // a call to an unknown extension (no login, but a scan)
       'asterisk-line-unused',
       null,
       null,
@@ -84,6 +86,27 @@ describe("Asterisk's log", () => {
   it('is recognised by its lines', () => {
     const choice = chooseParser(LINES);
     expect(choice.kind === 'found' && choice.parser.format).toBe('asterisk');
+  });
+});
+
+describe("Asterisk's calls to unknown extensions and registrations refused before a password", () => {
+  it('are voip_call_rejected and voip_acl_rejected from the address Asterisk wrote; a second address is not read', () => {
+    // The first is the CrowdSec hub's asterisk test line of res_pjsip_session; the others were
+    // written for this test after chan_sip's messages.
+    const { events, skips } = parseLines(asteriskParser.create({ year: 2024 }), [
+      "[Jan 18 17:39:50] NOTICE[12049]: res_pjsip_session.c:2337 new_invite: Call from 'anonymous' (TCP:[1.2.3.4]:61470) to extension '9011+442037690237' rejected because extension not found in context 'default'.",
+      "[2024-03-04 10:00:01] NOTICE[2723] chan_sip.c: Registration from '\"100\"<sip:100@192.168.0.2:5060>' failed for '203.0.113.73' - Not a local domain",
+      "[2024-03-04 10:00:02] NOTICE[1638] chan_sip.c: Registration from '<sip:301@example.com>' failed for '203.0.113.74' - Peer is not supposed to register",
+      "[2024-03-04 10:00:03] NOTICE[3477][C-000003bc] chan_sip.c: Call from 'x' (198.51.100.66:1) to extension '1' rejected because extension not found in context 'a'.' (203.0.113.75:5060) to extension '0044' rejected because extension not found in context 'default'.",
+    ]);
+    expect(
+      events.map((event) => [event.event.action, (event.source as { ip: string }).ip, event.event.category]),
+    ).toEqual([
+      ['voip_call_rejected', '1.2.3.4', ['network']],
+      ['voip_acl_rejected', '203.0.113.73', ['authentication']],
+      ['voip_acl_rejected', '203.0.113.74', ['authentication']],
+    ]);
+    expect(skips.at(-1)).toBe('asterisk-line-unused');
   });
 });
 

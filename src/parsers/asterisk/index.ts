@@ -39,8 +39,8 @@ function createAsteriskParser(years: ReturnType<typeof createYearResolver>): Lin
 
 /**
  * A refused login to Asterisk as ECS: `voip_auth_failure` (`voip_acl_rejected` where an ACL refused
- * the address before any password; `event.category: authentication`,
- * failure), `source.ip`, `user.name` when Asterisk read one (IAX2 and manager logins, the security
+ * the address before any password; `event.category: authentication`, failure), or a call to an
+ * extension the dialplan does not have, `voip_call_rejected` (`network`, the extension in the reason), `source.ip`, `user.name` when Asterisk read one (IAX2 and manager logins, the security
  * log's `AccountID`), `service.name` `sip`, `iax2` or `ami`, Asterisk's reason in `event.reason`.
  * `host`: the syslog header's host.
  */
@@ -55,12 +55,17 @@ export function mapAsteriskAuthFailure(
     time,
     module: found.module ?? 'asterisk',
     dataset: `${found.module ?? 'asterisk'}.log`,
-    category: ['authentication'],
-    action: found.acl === true ? 'voip_acl_rejected' : 'voip_auth_failure',
+    category: found.call !== undefined ? ['network'] : ['authentication'],
+    action: actionOf(found),
     reason: found.reason,
     ip: found.ip,
     user: found.user,
     service: found.service,
     host,
   });
+}
+
+function actionOf(found: AsteriskAuthFailure): string {
+  if (found.call !== undefined) return 'voip_call_rejected';
+  return found.acl === true ? 'voip_acl_rejected' : 'voip_auth_failure';
 }

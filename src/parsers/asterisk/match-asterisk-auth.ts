@@ -12,12 +12,27 @@ export interface AsteriskAuthFailure {
   module?: string;
   /** Refused by an ACL (the address is not allowed to register) before any password was tried. */
   acl?: boolean;
+  /** A call to an extension the dialplan does not have (no login): the extension the client dialled. */
+  call?: string;
 }
 
 /** chan_sip's reasons that say a password or an account was tried and refused. */
 const SIP_REASONS = ['Wrong password', 'Username/auth name mismatch', 'No matching peer found'];
-/** chan_sip's reasons that say the address may not register at all. */
-const SIP_ACL_REASONS = ['Device does not match ACL', 'ACL error (permit/deny)'];
+/** chan_sip's reasons that say the address, peer or domain may not register at all (no password tried). */
+const SIP_ACL_REASONS = [
+  'Device does not match ACL',
+  'ACL error (permit/deny)',
+  'Peer is not supposed to register',
+  'Not a local domain',
+];
+/**
+ * chan_sip's and res_pjsip_session's `Call from 'NAME' (ADDR:PORT) to extension 'EXT' rejected
+ * because extension not found in context 'CTX'.` (res_pjsip: `(TCP:[ADDR]:PORT)`). NAME and EXT are
+ * the client's, on both sides of the address: a line with a second `) to extension '` is not read.
+ */
+const CALL_FROM =
+  /^Call from '.{0,256}' \((?:[A-Z]{2,4}:)?\[?([0-9A-Fa-f:.]{2,45}?)\]?:\d{1,5}\) to extension '(.{0,256})' rejected because extension not found in context '[^']{0,128}'\.?$/;
+const TO_EXTENSION = ") to extension '";
 /** res_pjsip's. */
 const PJSIP_REASONS = ['No matching endpoint found', 'Failed to authenticate', 'Error to authenticate'];
 const FAILED_FOR = "' failed for '";
@@ -48,6 +63,7 @@ const AMI_FAILED =
  */
 export function matchAsteriskAuth(message: string): AsteriskAuthFailure | undefined {
   if (message.startsWith('Registration from ')) return sipRegistration(message);
+  if (message.startsWith('Call from ')) return callRejected(message);
   if (message.startsWith('Request ')) return pjsipRequest(message);
   if (message.startsWith('SecurityEvent="')) return securityEvent(message);
   const iax = IAX_FAILED.exec(message);
@@ -60,6 +76,17 @@ export function matchAsteriskAuth(message: string): AsteriskAuthFailure | undefi
     return failure('ami', ami[1] as string, ami[3], unknown ? 'nonexistent user' : 'failed to authenticate');
   }
   return undefined;
+}
+
+function callRejected(message: string): AsteriskAuthFailure | undefined {
+  const at = message.indexOf(TO_EXTENSION);
+  if (at < 0 || message.indexOf(TO_EXTENSION, at + 1) >= 0) return undefined;
+  const call = CALL_FROM.exec(message);
+  const found =
+    call === null
+      ? undefined
+      : failure('sip', call[1] as string, undefined, `extension '${call[2]}' not found`);
+  return found === undefined ? undefined : { ...found, call: call?.[2] as string };
 }
 
 function sipRegistration(message: string): AsteriskAuthFailure | undefined {
