@@ -1,5 +1,6 @@
 import type { ForgedAddresses } from '../forged-address-event.ts';
 import type { RecordTime } from '../record-parser.ts';
+import { utcMillis } from '../utc-millis.ts';
 
 /** A login an application's own log reports, as the app-log readers give it. */
 export interface AppLoginRecord extends RecordTime {
@@ -44,3 +45,14 @@ export function withoutQuotes(text: string, quote: string): string {
 
 /** What a reader answers for a line of another application's log. */
 export const NOT_THIS_APP = '';
+
+/**
+ * The time a log writes without a zone, in groups 1-6 of `head` (year, month, day, hour, minute,
+ * second) and 7 (the second's fraction, if any), for the zone given to place: NaN for what is no
+ * date (see ../utc-millis.ts).
+ */
+export function wallClockOf(head: RegExpExecArray): RecordTime {
+  const n = (index: number) => Number(head[index]);
+  const ms = Number((head[7] ?? '').padEnd(3, '0').slice(0, 3));
+  return { time: utcMillis(n(1), n(2), n(3), n(4), n(5), n(6), ms), zoned: false };
+}

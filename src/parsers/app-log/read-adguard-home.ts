@@ -1,6 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const ADGUARD_LINE_UNUSED = 'adguardhome-line-unused';
 const ADGUARD = { app: 'adguardhome', dataset: 'adguardhome.log' };
@@ -20,8 +20,7 @@ export function readAdguardHomeLine(line: string): AppLoginRecord | string {
   const found = LOGIN_REFUSED.exec(line.slice(head[0].length));
   const ip = found === null ? undefined : normalizeIp((found[1] as string).replace(/^\[|\]$/g, ''));
   if (found === null || ip === undefined) return ADGUARD_LINE_UNUSED;
-  const n = (index: number) => Number(head[index]);
-  const ms = Number((head[7] ?? '0').padEnd(3, '0').slice(0, 3));
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), ms), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   return appLogin(ADGUARD, time, 'failure', undefined, ip, found[2] as string);
 }

@@ -1,6 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const EMBY_LINE_UNUSED = 'emby-line-unused';
 const EMBY = { app: 'emby', dataset: 'emby.log' };
@@ -20,7 +20,7 @@ export function readEmbyLine(line: string): AppLoginRecord | string {
   const found = AUTH_ERROR.exec(line.slice(head[0].length));
   const ip = found === null ? undefined : normalizeIp(found[1] as string);
   if (found === null || ip === undefined) return EMBY_LINE_UNUSED;
-  const n = (index: number) => Number(head[index]);
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   return appLogin(EMBY, time, 'failure', undefined, ip, (found[2] as string).replace(/\.$/, ''));
 }

@@ -1,6 +1,6 @@
 import { addressAfterUser } from './address-after-user.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const GITEA_LINE_UNUSED = 'gitea-line-unused';
 const GITEA = { app: 'gitea', dataset: 'gitea.log' };
@@ -25,8 +25,8 @@ export function readGiteaLine(line: string): AppLoginRecord | AppForgedRecord | 
   if (!line.startsWith(FAILED, head[0].length)) return GITEA_LINE_UNUSED;
   const rest = line.slice(head[0].length + FAILED.length);
   const found = addressAfterUser(rest, FROM, (address) => address.replace(/^\[|\]$/g, ''));
-  const n = (index: number) => Number(head[index]);
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6)), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   if (found === undefined) return GITEA_LINE_UNUSED;
   if ('forged' in found) return { ...time, ...GITEA, ...found };
   return appLogin(GITEA, time, 'failure', found.user, found.ip, found.after.replace(/ \[uid: .*$/, ''));

@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { utcMillis } from '../utc-millis.ts';
 import { addressAfterUser } from './address-after-user.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
@@ -31,11 +32,10 @@ export function readImmichLine(raw: string): AppLoginRecord | AppForgedRecord | 
   return appLogin(IMMICH, time, 'failure', found.user, found.ip, 'Failed login attempt');
 }
 
-/** `MM/DD/YYYY, h:mm:ss AM` (or a 24-hour clock without AM/PM) as UTC milliseconds of its wall time. */
+/** `MM/DD/YYYY, h:mm:ss AM` (or a 24-hour clock without AM/PM) as UTC milliseconds of its wall time, NaN for none. */
 function usTime(head: RegExpExecArray): number {
   const n = (index: number) => Number(head[index]);
   const half = head[7];
   const hour = half === undefined ? n(4) : (n(4) % 12) + (half === 'PM' ? 12 : 0);
-  if (n(1) < 1 || n(1) > 12 || hour > 23) return NaN;
-  return Date.UTC(n(3), n(1) - 1, n(2), hour, n(5), n(6));
+  return utcMillis(n(3), n(1), n(2), hour, n(5), n(6));
 }

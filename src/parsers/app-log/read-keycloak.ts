@@ -1,6 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const KEYCLOAK_LINE_UNUSED = 'keycloak-line-unused';
 const KEYCLOAK = { app: 'keycloak', dataset: 'keycloak.events' };
@@ -29,9 +29,8 @@ export function readKeycloakLine(line: string): AppLoginRecord | AppForgedRecord
   const rest = line.slice(head[0].length);
   const type = valueOf(rest, 'type', 0);
   if (type !== 'LOGIN_ERROR' && type !== 'LOGIN') return KEYCLOAK_LINE_UNUSED;
-  const n = (index: number) => Number(head[index]);
-  const ms = Number((head[7] ?? '').padEnd(3, '0').slice(0, 3));
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), ms), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   const addresses = [...rest.matchAll(/(?:^|, )ipAddress="?([0-9A-Fa-f:.]{2,45})"?(?=,|$)/g)].flatMap(
     (match) => normalizeIp(match[1] as string) ?? [],
   );

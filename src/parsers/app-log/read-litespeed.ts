@@ -1,6 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const LITESPEED_LINE_UNUSED = 'litespeed-line-unused';
 const LITESPEED = { app: 'litespeed', dataset: 'litespeed.error' };
@@ -25,9 +25,8 @@ export function readLitespeedLine(line: string): AppLoginRecord | string {
   const rest = line.slice(head[0].length);
   const ip = normalizeIp((head[8] as string).replace(/^\[|\]$/g, ''));
   if (!rest.startsWith(FAILED) || ip === undefined) return LITESPEED_LINE_UNUSED;
-  const n = (index: number) => Number(head[index]);
-  const ms = Number((head[7] ?? '0').padEnd(3, '0').slice(0, 3));
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), ms), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   const user = rest.slice(FAILED.length, Math.max(rest.lastIndexOf(' ip:'), FAILED.length));
   return appLogin(LITESPEED, time, 'failure', user, ip, 'WebAdmin Console login failed');
 }

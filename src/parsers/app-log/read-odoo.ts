@@ -1,5 +1,5 @@
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 import { addressAfterUser } from './address-after-user.ts';
 
 export const ODOO_LINE_UNUSED = 'odoo-line-unused';
@@ -26,8 +26,8 @@ export function readOdooLine(line: string): AppLoginRecord | AppForgedRecord | s
   const outcome = OUTCOMES.find(([text]) => rest.startsWith(text));
   const login = rest.indexOf(' login:');
   if (outcome === undefined || login < 0) return ODOO_LINE_UNUSED;
-  const n = (index: number) => Number(head[index]);
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   const found = addressAfterUser(rest.slice(login + ' login:'.length), FROM);
   if (found === undefined) return ODOO_LINE_UNUSED;
   if ('forged' in found) return { ...time, ...ODOO, ...found };

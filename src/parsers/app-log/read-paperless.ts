@@ -1,6 +1,6 @@
 import { addressAfterUser } from './address-after-user.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const PAPERLESS_LINE_UNUSED = 'paperless-line-unused';
 const PAPERLESS = { app: 'paperless', dataset: 'paperless.log' };
@@ -25,8 +25,8 @@ export function readPaperlessLine(line: string): AppLoginRecord | AppForgedRecor
   const rest = line.slice(head[0].length + FAILED.length);
   // Older versions wrote the sentence's full stop inside the quotes: `` `192.0.2.1.` ``.
   const found = addressAfterUser(rest, FROM, (address) => address.replace(/\.$/, ''));
-  const n = (index: number) => Number(head[index]);
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   if (found === undefined) return PAPERLESS_LINE_UNUSED;
   if ('forged' in found) return { ...time, ...PAPERLESS, ...found };
   return appLogin(PAPERLESS, time, 'failure', found.user, found.ip, 'Login failed');

@@ -1,4 +1,6 @@
+import { monthNumber } from '../month-number.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
+import { utcMillis } from '../utc-millis.ts';
 import type { AppLoginRecord } from './app-login-record.ts';
 import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 
@@ -23,9 +25,15 @@ export function readWebminLine(line: string): AppLoginRecord | string {
   if (found === null) return NOT_THIS_APP;
   const [, day, month, year, hour, minute, second, user, , address, , script, action, , reason] =
     found as unknown as string[];
-  const monthIndex = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(month as string) / 3;
-  const time = Date.UTC(Number(year), monthIndex, Number(day), Number(hour), Number(minute), Number(second));
-  if (!Number.isInteger(monthIndex) || Number.isNaN(time)) return NOT_THIS_APP;
+  const time = utcMillis(
+    Number(year),
+    monthNumber(month as string),
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
+  if (Number.isNaN(time)) return NOT_THIS_APP;
   const ip = normalizeIp(address as string);
   if (script !== 'miniserv.pl' || action !== 'failed' || ip === undefined) return WEBMIN_LINE_UNUSED;
   return appLogin(

@@ -1,6 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
-import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
+import { appLogin, NOT_THIS_APP, wallClockOf } from './app-login-record.ts';
 
 export const ZIMBRA_LINE_UNUSED = 'zimbra-line-unused';
 const ZIMBRA = { app: 'zimbra', dataset: 'zimbra.mailbox' };
@@ -33,8 +33,8 @@ export function readZimbraLine(line: string): AppLoginRecord | AppForgedRecord |
   const original = [...context.matchAll(ORIGINAL_IP)];
   const found = original.length > 0 ? original : [...context.matchAll(DIRECT_IP)];
   const addresses = found.flatMap((match) => normalizeIp(match[1] as string) ?? []);
-  const n = (index: number) => Number(head[index]);
-  const time = { time: Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7)), zoned: false };
+  const time = wallClockOf(head);
+  if (Number.isNaN(time.time)) return NOT_THIS_APP;
   const thread = head[8] as string;
   const protocol = /oproto=(smtp|imap|pop3);/.exec(context)?.[1] ?? protocolOf(thread, rest);
   if (addresses.length > 1) return { ...time, ...ZIMBRA, forged: addresses };

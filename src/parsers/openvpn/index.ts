@@ -2,8 +2,10 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { buildLoginFailureEvent } from '../login-failure-event.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser, type RecordTime } from '../record-parser.ts';
+import { monthNumber } from '../month-number.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { programNamed } from '../syslog/index.ts';
+import { utcMillis } from '../utc-millis.ts';
 import type { OpenvpnRefusal } from './read-openvpn-message.ts';
 import { isOpenvpnMessage, readOpenvpnMessage } from './read-openvpn-message.ts';
 
@@ -15,7 +17,6 @@ export const NOT_OPENVPN = 'not-openvpn-log';
 /** A line of OpenVPN's log that refuses no client. */
 export const OPENVPN_LINE_UNUSED = 'openvpn-line-unused';
 
-const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 /** OpenVPN's own log (`--log`): 2.5 on `2024-12-15 14:12:12 `, before `Sun Dec 15 14:12:12 2024 `. */
 const HEAD =
   /^(?:(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})) (?:us=\d{1,6} )?/;
@@ -27,8 +28,8 @@ export function readOpenvpnLine(line: string): (OpenvpnRefusal & RecordTime) | s
   const n = (index: number) => Number(head[index]);
   const time =
     head[1] !== undefined
-      ? Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6))
-      : Date.UTC(n(12), MONTHS.indexOf(head[7] as string) / 3, n(8), n(9), n(10), n(11));
+      ? utcMillis(n(1), n(2), n(3), n(4), n(5), n(6))
+      : utcMillis(n(12), monthNumber(head[7] as string), n(8), n(9), n(10), n(11));
   const message = line.slice(head[0].length);
   // Many logs start with such a time: the message must be OpenVPN's too.
   if (Number.isNaN(time) || !isOpenvpnMessage(message)) return NOT_OPENVPN;

@@ -1,5 +1,6 @@
 import { READ_AS_UTC, type ZonelessTime } from '../../core/index.ts';
 import type { ForgedAddresses } from '../forged-address-event.ts';
+import { monthNumber } from '../month-number.ts';
 import type { RecordTime } from '../record-parser.ts';
 import { utcMillis } from '../utc-millis.ts';
 import type { createRoundcubeReader, RoundcubeLogin } from './match-roundcube-login.ts';
@@ -8,8 +9,6 @@ import type { createRoundcubeReader, RoundcubeLogin } from './match-roundcube-lo
 export const NOT_ROUNDCUBE = 'not-roundcube-log';
 /** A line of Roundcube's logs that reports no login. */
 export const ROUNDCUBE_LINE_UNUSED = 'roundcube-line-unused';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The head of Roundcube's log files: `[22-Jan-2013 22:28:21 +0200]: ` (PHP's `d-M-Y H:i:s O`). */
 const HEAD = /^\[(\d\d)-([A-Z][a-z]{2})-(\d{4}) (\d\d):(\d\d):(\d\d)(?: ([+-])(\d\d)(\d\d))?\]: /;
@@ -31,7 +30,7 @@ export function readRoundcubeLine(
   const head = HEAD.exec(line);
   if (head === null) return NOT_ROUNDCUBE;
   const n = (index: number) => Number(head[index]);
-  let time = utcMillis(n(3), MONTHS.indexOf(head[2] as string) + 1, n(1), n(4), n(5), n(6));
+  let time = utcMillis(n(3), monthNumber(head[2] as string), n(1), n(4), n(5), n(6));
   if (Number.isNaN(time)) return NOT_ROUNDCUBE;
   if (head[7] !== undefined) {
     const offset = (n(8) * 60 + n(9)) * 60_000;

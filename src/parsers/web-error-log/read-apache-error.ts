@@ -1,7 +1,7 @@
+import { monthNumber } from '../month-number.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 import { type HttpAuthFailure, NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** `[Sat Jul 20 21:39:11.978080 2013]`: C's ctime, microseconds since Apache 2.4. */
 const TIME =
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? (\d{4})\] /;
@@ -19,7 +19,7 @@ const REFERER = ', referer: ';
 export function readApacheError(line: string): HttpAuthFailure | string {
   const time = TIME.exec(line);
   if (time === null) return NOT_WEB_ERROR_LOG;
-  const month = MONTHS.indexOf(time[1] as string);
+  const month = monthNumber(time[1] as string) - 1;
   const micros = (time[6] ?? '').padEnd(3, '0').slice(0, 3);
   const ms = Date.UTC(
     Number(time[7]),
