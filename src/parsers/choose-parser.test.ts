@@ -106,10 +106,94 @@ describe('chooseParserFrom', () => {
   });
 });
 
+/** A fake whose events say which parser read which line, and whose skips say it could not. */
+function reading(format: string, prefix: string): ParserDefinition {
+  return {
+    ...fakeParser(
+      format,
+      (sample) => sample.filter((line) => line.startsWith(prefix)).length / sample.length,
+    ),
+    create: () => ({
+      parseLine: (line, emit) => {
+        if (!line.startsWith(prefix)) return `not-${format}`;
+        emit({ '@timestamp': line, event: { kind: 'event', module: format } } as never, 0);
+        return null;
+      },
+      notes: () => [`${format} read`],
+    }),
+  };
+}
+
+describe('chooseParserFrom, a file of several formats', () => {
+  const a = reading('alpha', 'a');
+  const b = reading('beta', 'b');
+  const c = reading('gamma', 'c');
+
+  it('reads a file no format fits alone as a mix of those that together claim its lines', () => {
+    // alpha claims 0.4 of the lines, beta 0.4, gamma one line: neither alone reaches MIN_SNIFF_SCORE.
+    const lines = ['a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4', 'c1', 'z1'];
+    const choice = chooseParserFrom([c, a, b], lines);
+    expect(choice.kind).toBe('found');
+    if (choice.kind !== 'found') return;
+    expect(choice.parser.format).toBe('alpha+beta');
+    expect(choice.score).toBeCloseTo(0.8);
+    const parser = choice.parser.create({});
+    const read: string[] = [];
+    const skips = lines.map((line) =>
+      parser.parseLine(line, (event) => read.push(`${event.event.module} ${line}`)),
+    );
+    expect(read).toEqual([
+      'alpha a1',
+      'beta b1',
+      'alpha a2',
+      'beta b2',
+      'alpha a3',
+      'beta b3',
+      'alpha a4',
+      'beta b4',
+    ]);
+    // A line none of the mix claims goes to its first format, which says why it skips it.
+    expect(skips.slice(-2)).toEqual(['not-alpha', 'not-alpha']);
+    expect(parser.notes()).toEqual(['alpha read', 'beta read']);
+  });
+
+  it('leaves a file unknown when the formats together claim too little, or one adds too few lines', () => {
+    const noisy = ['a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'z1', 'z2', 'z3', 'z4'];
+    expect(chooseParserFrom([a, b], noisy).kind).toBe('none');
+    // beta claims a single line of its own: not enough to join the mix.
+    const lone = ['a1', 'a2', 'a3', 'a4', 'b1', 'z1', 'z2', 'z3', 'z4', 'z5'];
+    expect(chooseParserFrom([a, b], lone).kind).toBe('none');
+  });
+
+  it('does not mix when one format fits alone', () => {
+    const choice = chooseParserFrom([a, b], ['a1', 'a2', 'a3', 'b1', 'b2']);
+    expect(choice.kind === 'found' && choice.parser).toBe(a);
+  });
+
+  it('takes up to three formats, the one claiming most lines first, a tie to the earlier one', () => {
+    const lines = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'c1', 'c2', 'c3', 'a4'];
+    const choice = chooseParserFrom([c, b, a], lines);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('alpha+gamma+beta');
+    expect(choice.kind === 'found' && choice.score).toBe(1);
+  });
+});
+
 describe('findParserIn', () => {
   it('finds a definition by format, ignoring case and spaces', () => {
     expect(findParserIn([alpha, beta], 'beta')).toBe(beta);
     expect(findParserIn([alpha, beta], ' ALPHA ')).toBe(alpha);
     expect(findParserIn([alpha, beta], 'gamma')).toBeUndefined();
+  });
+
+  it('reads formats joined by + as a mix in that order, as a replay names a mixed file', () => {
+    const mix = findParserIn([reading('alpha', 'a'), reading('beta', 'b')], 'Beta+alpha');
+    expect(mix?.format).toBe('beta+alpha');
+    const read: string[] = [];
+    const parser = mix?.create({});
+    for (const line of ['a1', 'b1'])
+      parser?.parseLine(line, (event) => read.push(String(event.event.module)));
+    expect(read).toEqual(['alpha', 'beta']);
+    expect(findParserIn([alpha, beta], 'alpha+gamma')).toBeUndefined();
+    expect(findParserIn([alpha, beta], 'alpha+')).toBeUndefined();
   });
 });

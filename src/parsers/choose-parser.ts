@@ -1,4 +1,5 @@
 import type { ParserDefinition } from './parser.ts';
+import { chooseMix, MIX_SEPARATOR, mixedDefinition } from './mixed-formats.ts';
 
 /** How many non-empty lines `chooseParser` looks at (comment lines not counted). */
 export const SNIFF_LINES = 50;
@@ -43,12 +44,20 @@ function eventsRead(definition: ParserDefinition, lines: readonly string[]): num
   return events;
 }
 
-/** The definition for a `--format` value (case and surrounding spaces ignored). */
+/**
+ * The definition for a `--format` value (case and surrounding spaces ignored); formats joined by
+ * `+` (`roundcube+sshd`, as a replay names a mixed file's) are read as a mix, in that order.
+ */
 export function findParserIn(
   definitions: readonly ParserDefinition[],
   format: string,
 ): ParserDefinition | undefined {
   const wanted = format.trim().toLowerCase();
+  if (wanted.includes(MIX_SEPARATOR)) {
+    const members = wanted.split(MIX_SEPARATOR).map((part) => findParserIn(definitions, part));
+    if (members.length < 2 || members.some((member) => member === undefined)) return undefined;
+    return mixedDefinition(members as ParserDefinition[]);
+  }
   return definitions.find((definition) => definition.format === wanted);
 }
 
@@ -57,6 +66,7 @@ export function findParserIn(
  * comment lines left out), or says that none does and why. Of definitions tied at the best score,
  * the one that reads the most events from the lines wins (several logs start their lines with a
  * time and a bracketed level, so more than one may claim every line), then the earlier one.
+ * When none fits alone, a few that together claim most lines are read as a mix (see chooseMix).
  * Every score is returned, for a verbose CLI and for tests.
  */
 export function chooseParserFrom(
@@ -87,6 +97,12 @@ export function chooseParserFrom(
     best = tied[read.indexOf(Math.max(...read))] as number;
   }
   const winner = scores[best];
+  const mix =
+    winner === undefined || winner.score < MIN_SNIFF_SCORE ? chooseMix(definitions, lines) : undefined;
+  if (mix !== undefined) {
+    const parser = mixedDefinition(mix);
+    return { kind: 'found', parser, score: parser.sniff(lines), scores };
+  }
   if (winner === undefined || winner.score < MIN_SNIFF_SCORE) {
     const bestText = winner ? ` (best: ${winner.format} at ${winner.score.toFixed(2)})` : '';
     return {

@@ -691,6 +691,27 @@ describe('the shipped rule pack', () => {
       ['admin-panel-login-failures-source', 'app-login-failures-user'],
     ],
     [
+      "password guessing at Monit's web interface, which can stop and start the server's services",
+      sshdParser,
+      times(5, 20).map((s) =>
+        accountLine(
+          s,
+          'monit',
+          `HttpRequest: access denied -- client [203.0.113.108]: wrong password for user 'admin'`,
+        ),
+      ),
+      ['admin-panel-login-failures-source'],
+    ],
+    [
+      "password guessing at SOGo's login, in its own log",
+      sshdParser,
+      times(5, 20).map(
+        (s) =>
+          `${sshdLine(s, '').split(' bastion ')[0]} sogod [2211]: SOGoRootPage Login from '203.0.113.109' for user 'user${s}' might not have worked - password policy: 65535  grace: -1  expire: -1  bound: 0`,
+      ),
+      ['password-spray-source', 'self-hosted-login-failures-source'],
+    ],
+    [
       'SMB password guessing against Samba from one address',
       sshdParser,
       times(5, 20).map((s) =>

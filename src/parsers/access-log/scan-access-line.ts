@@ -42,7 +42,8 @@ function scanUnwrapped(line: string): AccessLine | undefined {
   const request = readQuoted(line, timeEnd + 2);
   if (request === undefined) return undefined;
   const rest = line.slice(request.end + 1);
-  const numbers = /^ (\d{3}) (\d{1,15}|-)(?=$| )/.exec(rest);
+  // SOGo's log writes the sizes of the response and of the request: `403 34/38`.
+  const numbers = /^ (\d{3}) (\d{1,15}|-)(?:\/\d{1,15})?(?=$| )/.exec(rest);
   if (numbers === null) return undefined;
   let cursor = request.end + 1 + numbers[0].length;
   const referrer = line.startsWith(' "', cursor) ? readQuoted(line, cursor + 1) : undefined;
@@ -84,7 +85,9 @@ function readQuoted(line: string, start: number): { value: string; end: number }
 
 /** `10/Oct/2000:13:55:36 -0700` → epoch ms; NaN when garbled. */
 export function parseClfTime(text: string): number {
-  const match = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/.exec(text);
+  // SOGo's log writes its times in GMT by name: `24/Mar/2013:08:58:32 GMT`.
+  const match =
+    /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) (?:([+-])(\d{2})(\d{2})|GMT)$/.exec(text);
   if (match === null) return Number.NaN;
   const [, day, month, year, hour, minute, second, sign, offsetHours, offsetMinutes] =
     match as unknown as string[];
@@ -94,6 +97,7 @@ export function parseClfTime(text: string): number {
   if (monthIndex < 0 || check.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59) {
     return Number.NaN;
   }
+  if (sign === undefined) return local;
   const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   return sign === '+' ? local - offset : local + offset;
 }

@@ -25,6 +25,7 @@ import { readJournalLine } from './read-journal-line.ts';
 import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
 import { readBareProftpdTag } from '../ftp-log/index.ts';
 import { createServiceLines } from './service-lines.ts';
+import { readSogoOwnLine } from '../sogo/index.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -143,6 +144,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         const { timestamp, hostname } = syslog;
         return useOtherProgram(timestamp, hostname, 'proftpd', proftpd.pid, proftpd.rest, line, emit);
       }
+      const sogo = readSogoOwnLine(syslog.hostname, syslog.message);
+      if (sogo !== undefined)
+        return useOtherProgram(syslog.timestamp, undefined, 'sogod', sogo.pid, sogo.rest, line, emit);
       const before = lastAuth;
       lastAuth = undefined;
       const count = before && readLastMessageRepeated(syslog.message);

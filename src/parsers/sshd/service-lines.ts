@@ -33,6 +33,7 @@ import {
   readPostgresqlSyslogMessage,
 } from '../postgresql/index.ts';
 import { programNamed } from '../syslog/index.ts';
+import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
 import {
   createRoundcubeReader,
   isRoundcubeAt,
@@ -64,7 +65,7 @@ interface Service {
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Vaultwarden, Bitwarden,
- * OpenLDAP, Samba, OpenVPN, the self-hosted applications ../app-log reads, and HAProxy's HTTP log
+ * OpenLDAP, Samba, OpenVPN, SOGo, the self-hosted applications ../app-log reads, and HAProxy's HTTP log
  * (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
@@ -166,6 +167,13 @@ export function createServiceLines(): {
           mapAppLogRecord(input.line, record, input.time, input.header.hostname),
         ]);
       },
+    },
+    {
+      at: isSogoAt,
+      read: (input) =>
+        withTime(input, matchSogoLogin(input.message), (found) => [
+          mapSogoLogin(input.line, found, input.time, input.header.hostname),
+        ]),
     },
     {
       at: isOpenvpnAt,

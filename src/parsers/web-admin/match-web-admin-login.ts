@@ -1,7 +1,7 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 
 /** The web administration tools whose syslog lines report their logins. */
-export type WebAdminApp = 'webmin' | 'usermin' | 'phpmyadmin' | 'proxmox';
+export type WebAdminApp = 'webmin' | 'usermin' | 'phpmyadmin' | 'proxmox' | 'monit';
 
 /** A login to a web administration tool, as its syslog line reports it. */
 export interface WebAdminLogin {
@@ -36,9 +36,21 @@ const PHPMYADMIN =
 const PROXMOX_FAILED = /^authentication failure; rhost=(\S{2,64}) user=(.{0,512}?) msg=(.{0,512})$/;
 const PROXMOX_SUCCESS = /^<[^>\s]{1,512}> successful auth for user '(.{1,512})'$/;
 
+/**
+ * Monit's web interface: `HttpRequest: access denied -- client ADDR: wrong password for user 'U'`
+ * (also `unknown user 'U'` and `empty password`; ADDR bracketed in some versions), and before 5.x
+ * `Warning: Client 'ADDR' supplied wrong password for user 'U' accessing monit httpd` (or `unknown
+ * user 'U'`). Its own log puts `error    : ` before either. A request without credentials
+ * (`empty username`, `unknown user ''`, a missing Authorization header) tried no password. The
+ * address comes before what the client wrote.
+ */
+const MONIT =
+  /^(?:error\s{0,8}:\s{1,8})?(?:HttpRequest: access denied -- client \[?([0-9A-Fa-f:.]{2,45})\]?: (wrong password for user|unknown user|empty password)(?: '(.{1,512})')?|Warning: Client '([0-9A-Fa-f:.]{2,45})' supplied (wrong password for user|unknown user) '(.{1,512})' accessing monit httpd)\s*$/;
+
 /** The login a web administration tool's syslog message reports, or undefined. */
 export function matchWebAdminLogin(app: WebAdminApp, message: string): WebAdminLogin | undefined {
   if (app === 'proxmox') return matchProxmoxLogin(message);
+  if (app === 'monit') return matchMonitLogin(message);
   if (app === 'phpmyadmin') {
     const found = PHPMYADMIN.exec(message);
     const ip = found === null ? undefined : normalizeIp(found[6] as string);
@@ -80,6 +92,17 @@ function matchProxmoxLogin(message: string): WebAdminLogin | undefined {
   return { app: 'proxmox', outcome: 'failure', user: withoutRealm(found[2]), ip, reason: found[3] as string };
 }
 
+function matchMonitLogin(message: string): WebAdminLogin | undefined {
+  const found = MONIT.exec(message);
+  if (found === null) return undefined;
+  const current = found[1] !== undefined;
+  const ip = normalizeIp((current ? found[1] : found[4]) as string);
+  const reason = (current ? found[2] : found[5]) as string;
+  const user = current ? found[3] : found[6];
+  if (ip === undefined || (reason === 'empty password') !== (user === undefined)) return undefined;
+  return { app: 'monit', outcome: 'failure', user, ip, reason: reason.replace(/ for user$/, '') };
+}
+
 /**
  * `root@pam` → `root`: Proxmox names a user with its realm after the last `@` (`pam` is the host's
  * own accounts, so `root@pam` is the root that SSH guesses at too).
@@ -106,6 +129,7 @@ export function webAdminAppAt(text: string, start: number, end: number): WebAdmi
   if ((length === 9 || length === 8 || length === 20) && PROXMOX_PROGRAMS.has(text.slice(start, end)))
     return 'proxmox';
   if (length === 6 && text.startsWith('webmin', start)) return 'webmin';
+  if (length === 5 && text.startsWith('monit', start)) return 'monit';
   if (length === 7 && text.startsWith('usermin', start)) return 'usermin';
   if (length === 10 && text.startsWith('phpMyAdmin', start)) return 'phpmyadmin';
   return undefined;

@@ -68,3 +68,31 @@ describe("Proxmox's logins in syslog, read by the sshd parser", () => {
     });
   });
 });
+
+describe("Monit's web interface in syslog, read by the sshd parser", () => {
+  it('counts a wrong password, an unknown user and an empty password; a request without credentials is none', () => {
+    // Written for this test after the messages of Monit's http/processor.c (5.x, the address
+    // bracketed or not) and of its 4.x `Warning: Client ... supplied ...`, with its own log's level
+    // kept before them; a user name that holds a quote.
+    const { events, skips } = parse([
+      "Mar  4 10:00:01 nas monit[5731]: HttpRequest: access denied -- client [203.0.113.100]: wrong password for user 'admin'",
+      "Mar  4 10:00:02 nas monit[5731]: HttpRequest: access denied -- client 203.0.113.101: unknown user 'guest'",
+      'Mar  4 10:00:03 nas monit[5731]: HttpRequest: access denied -- client [2001:db8::102]: empty password',
+      "Mar  4 10:00:04 nas monit[5731]: error    : Warning: Client '198.51.100.103' supplied wrong password for user 'root' accessing monit httpd",
+      "Mar  4 10:00:05 nas monit[5731]: HttpRequest: access denied -- client [203.0.113.104]: wrong password for user 'o'neil'",
+      'Mar  4 10:00:06 nas monit[5731]: HttpRequest: access denied -- client [203.0.113.105]: empty username',
+      "Mar  4 10:00:07 nas monit[5731]: HttpRequest: access denied -- client [203.0.113.106]: unknown user ''",
+      'Mar  4 10:00:08 nas monit[5731]: HttpRequest: access denied -- client [203.0.113.107]: missing or invalid Authorization header',
+      "Mar  4 10:00:09 nas monit[5731]: 'nas' Monit 5.33.0 started",
+    ]);
+    expect(events.map(summary)).toEqual([
+      ['failure', 'monit', 'admin', '203.0.113.100', 'wrong password'],
+      ['failure', 'monit', 'guest', '203.0.113.101', 'unknown user'],
+      ['failure', 'monit', undefined, '2001:db8::102', 'empty password'],
+      ['failure', 'monit', 'root', '198.51.100.103', 'wrong password'],
+      ['failure', 'monit', "o'neil", '203.0.113.104', 'wrong password'],
+    ]);
+    expect(skips.slice(5).every((skip) => skip !== null)).toBe(true);
+    expect(events[0]).toMatchObject({ event: { action: 'login', module: 'monit' }, host: { name: 'nas' } });
+  });
+});
