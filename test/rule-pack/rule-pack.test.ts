@@ -941,6 +941,12 @@ describe('the shipped rule pack', () => {
       ['ssh-probing-source'],
     ],
     [
+      "a scanner's SSH connections closed after the key exchange, naming no user",
+      sshdParser,
+      times(20, 25).map((s) => sshdLine(s, `Connection closed by 198.51.100.24 port ${40000 + s} [preauth]`)),
+      ['ssh-probing-source'],
+    ],
+    [
       '19 probes are not enough',
       sshdParser,
       times(19, 25).map((s, i) => sshdProbe(s, '198.51.100.23', i)),

@@ -21,12 +21,24 @@ const summary = (event: SecurityEvent) => ({
 
 describe("macOS's syslog-style lines", () => {
   it("are read with their zone's time: sshd's logins and Screen Sharing's", () => {
-    const { events, skips } = parse(MACOS);
+    const { events: all, skips } = parse(MACOS);
     expect(skips.filter((skip) => skip !== null)).toEqual([
-      'sshd-not-auth', // Connection closed ... [preauth]: no attempt
       'not-sshd', // a viewer address that is not one
       'not-sshd', // a screensharingd line about something else
     ]);
+    // Connection closed ... [preauth] on a connection that logged nothing else: a probe, no attempt.
+    const probes = all.filter((event) => event.event.action === 'ssh_closed_before_auth');
+    expect(probes.map(summary)).toEqual([
+      {
+        time: '2024-03-04T10:00:05.501Z',
+        action: 'ssh_closed_before_auth',
+        outcome: 'failure',
+        user: undefined,
+        ip: '192.0.2.33',
+        host: 'localhost',
+      },
+    ]);
+    const events = all.filter((event) => !probes.includes(event));
     expect(events.map(summary)).toEqual([
       {
         time: '2024-03-04T10:00:01.101Z',

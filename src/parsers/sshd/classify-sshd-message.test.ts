@@ -231,9 +231,6 @@ describe('classifySshdMessage skips', () => {
     'pam_unix(sshd:auth): check pass; user unknown',
     'input_userauth_request: invalid user test [preauth]',
     'PAM service(sshd) ignoring max retries; 6 > 3',
-    'Connection closed by 181.25.206.27 port 44110 [preauth]',
-    'Connection reset by 181.25.206.27 port 44110 [preauth]',
-    'Connection closed by 181.25.206.27 [preauth]',
     'Connection closed by user alice 181.25.206.27 port 44110',
     'Connection closed by 181.25.206.27',
     'Disconnected from 181.25.206.27 port 44110',
@@ -273,6 +270,7 @@ describe('classifySshdMessage skips', () => {
     'Unable to negotiate with 1.2.3.4 port x: no matching cipher found.',
     'Timeout before authentication for connection from nowhere! to 10.0.0.1, pid = 4',
     'Connection reset by 181.25.206.27 port x',
+    'Connection closed by 181.25.206.27 port x [preauth]',
     'ssh_dispatch_run_fatal: Connection from 1.2.3.4: invalid format [preauth]',
   ])('%j as malformed-sshd-message', (message) => {
     expect(classifySshdMessage(message)).toBe('malformed-sshd-message');
@@ -339,6 +337,34 @@ describe('classifySshdMessage gives connections that ended before authenticating
     [
       'Connection reset by 2001:db8::16 port 44',
       probe('ssh_no_identification', '2001:db8::16', 44, 'connection reset before identification'),
+    ],
+    // After the key exchange, naming no user: kept only where the connection logged nothing else
+    // (role trailing, see count-attempts.ts), as before OpenSSH 7.5 a guesser's connection ends so too.
+    [
+      'Connection closed by 181.25.206.27 port 44110 [preauth]',
+      {
+        ...probe('ssh_closed_before_auth', '181.25.206.27', 44110, 'connection closed before authentication'),
+        role: 'trailing',
+      },
+    ],
+    [
+      'Connection reset by 2001:db8::17 port 44110 [preauth]',
+      {
+        ...probe('ssh_closed_before_auth', '2001:db8::17', 44110, 'connection reset before authentication'),
+        role: 'trailing',
+      },
+    ],
+    [
+      'Connection closed by 181.25.206.27 [preauth]',
+      {
+        ...probe(
+          'ssh_closed_before_auth',
+          '181.25.206.27',
+          undefined,
+          'connection closed before authentication',
+        ),
+        role: 'trailing',
+      },
     ],
     [
       'fatal: Timeout before authentication for 192.0.2.30 port 60222',

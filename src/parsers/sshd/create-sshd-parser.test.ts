@@ -104,6 +104,29 @@ describe('createSshdParser', () => {
     ]);
   });
 
+  it('keeps a close before authentication only on a connection that logged no authentication before', () => {
+    // Written for this test after OpenSSH's messages: a scanner's connection (7.5+ names no user only
+    // when the client sent none), a guesser's under OpenSSH before 7.5 (the same close after its
+    // Failed line), one that named an invalid user, and a pid used again after sshd forgot it.
+    const { events, skips } = parseAll([
+      'Mar 29 10:00:00 srv sshd[200]: Connection closed by 198.51.100.20 port 40000 [preauth]',
+      'Mar 29 10:00:01 srv sshd[201]: Failed password for root from 198.51.100.21 port 40001 ssh2',
+      'Mar 29 10:00:02 srv sshd[201]: Connection closed by 198.51.100.21 [preauth]',
+      'Mar 29 10:00:03 srv sshd[202]: Invalid user 0 from 198.51.100.22',
+      'Mar 29 10:00:03 srv sshd[202]: Connection reset by 198.51.100.22 port 40002 [preauth]',
+      'Mar 29 11:00:00 srv sshd[201]: Connection reset by 198.51.100.23 port 40003 [preauth]',
+    ]);
+    expect(
+      events.map((event) => [event.event.action, (event.source as { ip: string }).ip, event.event.category]),
+    ).toEqual([
+      ['ssh_closed_before_auth', '198.51.100.20', ['network']],
+      ['ssh_login', '198.51.100.21', ['authentication']],
+      ['ssh_login', '198.51.100.22', ['authentication']],
+      ['ssh_closed_before_auth', '198.51.100.23', ['network']],
+    ]);
+    expect(skips).toEqual([null, null, 'sshd-not-auth', null, 'sshd-not-auth', null]);
+  });
+
   it('reads the variants fixture: sshd-session, ISO and RFC 5424 prefixes, IPv6, host names, repeats', () => {
     const lines = readFileSync(new URL('./testdata/openssh-variants.log', import.meta.url), 'utf8')
       .trimEnd()

@@ -222,7 +222,10 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     const auth = program === DROPBEAR ? classifyDropbearMessage(message) : classifySshdMessage(message);
     if (typeof auth === 'string') return auth;
     if (pamLeads && auth.action === 'ssh_pam_auth_failure') auth.role = 'leading';
-    markAttempt(auth, countsAsAttempt(auth, hostname, pid, time));
+    const counted = countsAsAttempt(auth, hostname, pid, time);
+    // A close before authentication ends a scanner's connection, and before OpenSSH 7.5 a guesser's.
+    if (auth.action === 'ssh_closed_before_auth' && !counted) return NOT_AUTH;
+    markAttempt(auth, counted);
     last.hostname = hostname;
     last.program = program;
     last.pid = pid;

@@ -1,10 +1,13 @@
 import type { SshdAuth } from './sshd-auth.ts';
+import { isProbeAction } from './sshd-auth.ts';
 
 /**
  * Gives a counted attempt the action brute-force rules count (`ssh_login`, `Failed`), keeping what the
  * line was in `event.reason`; a Failed line that repeats an attempt already counted gets its own action.
+ * A probe is never an attempt (a counted one is a connection that logged nothing else).
  */
 export function markAttempt(auth: SshdAuth, counted: boolean): void {
+  if (isProbeAction(auth.action)) return;
   if (auth.role === 'attempt') {
     if (!counted) auth.action = 'ssh_failed_repeat';
     return;

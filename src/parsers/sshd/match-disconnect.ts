@@ -1,5 +1,5 @@
 import { createSshdAuth, MALFORMED, NOT_AUTH, type SshdAuth, type SshdSkip } from './sshd-auth.ts';
-import { parseRemoteId } from './parse-remote.ts';
+import { parseRemoteId, setAddress } from './parse-remote.ts';
 import { stripPreauth } from './match-login.ts';
 
 const TOO_MANY = 'Too many authentication failures';
@@ -30,17 +30,28 @@ export function matchDisconnecting(message: string): SshdAuth | SshdSkip {
 /**
  * `Connection closed by|Connection reset by|Disconnected from` + `authenticating user USER ADDR port N
  * [preauth]` or `invalid user ...`: the client gave up during authentication. With `user USER` it is a
- * normal logout, and with just `ADDR port N [preauth]` a client that left after the key exchange
- * (ssh-keyscan, a client refusing the host key, a scanner, and before OpenSSH 7.5 one that had
- * failed too): not auth events.
+ * normal logout. With just `ADDR[ port N] [preauth]`, closed or reset, a client that left after the
+ * key exchange without naming a user (a scanner, ssh-keyscan, a client refusing the host key), or
+ * before OpenSSH 7.5 one that had failed too: a probe (`ssh_closed_before_auth`) that the parser
+ * keeps only when nothing else of its connection was logged (see count-attempts.ts). `Disconnected
+ * from ADDR` follows the client's own goodbye, which its connection logged: not an auth event.
  */
 export function matchPreauthClose(message: string, prefixLength: number): SshdAuth | SshdSkip {
   const text = stripPreauth(message);
   const remote = text.slice(prefixLength);
   if (!remote.startsWith('authenticating user ') && !remote.startsWith('invalid user ')) {
-    return text === message && !message.startsWith('Disconnected')
-      ? matchEarlyClose(message, remote)
-      : NOT_AUTH;
+    if (text === message)
+      return message.startsWith('Disconnected') ? NOT_AUTH : matchEarlyClose(message, remote);
+    if (message.startsWith('Disconnected') || remote.startsWith('user ')) return NOT_AUTH;
+    const auth = createSshdAuth('ssh_closed_before_auth', 'failure', 'trailing');
+    auth.reason = message.startsWith('Connection reset')
+      ? 'connection reset before authentication'
+      : 'connection closed before authentication';
+    // OpenSSH before 6.7 wrote no port.
+    const read = remote.includes(' port ')
+      ? parseRemoteId(auth, remote) === 'none'
+      : setAddress(auth, remote);
+    return read ? auth : MALFORMED;
   }
   const auth = createSshdAuth('ssh_preauth_close', 'failure', 'trailing');
   return parseRemoteId(auth, remote) === undefined ? MALFORMED : auth;

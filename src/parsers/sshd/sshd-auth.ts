@@ -53,7 +53,8 @@ export type ProbeAction =
   | 'ssh_bad_protocol'
   | 'ssh_negotiation_failed'
   | 'ssh_protocol_error'
-  | 'ssh_login_grace_timeout';
+  | 'ssh_login_grace_timeout'
+  | 'ssh_closed_before_auth';
 
 const PROBE_ACTIONS: ReadonlySet<string> = new Set<ProbeAction>([
   'ssh_no_identification',
@@ -61,6 +62,7 @@ const PROBE_ACTIONS: ReadonlySet<string> = new Set<ProbeAction>([
   'ssh_negotiation_failed',
   'ssh_protocol_error',
   'ssh_login_grace_timeout',
+  'ssh_closed_before_auth',
 ]);
 
 export function isProbeAction(action: SshdAction): action is ProbeAction {
