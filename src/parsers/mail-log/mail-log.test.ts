@@ -186,6 +186,29 @@ describe("Dovecot's login failures", () => {
     ]);
     expect(skips).toEqual([null, null, null, null, null]);
   });
+
+  it("reads LDAP's bind mismatch, the password auth_verbose_passwords adds, and Dovecot 1.x's nested tag", () => {
+    // Written for this test after Dovecot's auth messages: passdb ldap's `(for LDAP bind)`, the
+    // password tried as its SHA1 or in plain (left out of the reason), and 1.x's `dovecot: auth(default): `.
+    const { events, skips } = parse([
+      'Jun 11 13:57:17 mx dovecot: auth: ldap(ann@example.org,192.0.2.41,<LZmGp6mZaMrAqLIZ>): Password mismatch (for LDAP bind) (SHA1 of given password: f638ff)',
+      'Jun 11 13:57:18 mx dovecot: auth: passwd-file(bob,192.0.2.42): unknown user (given password: hunter2)',
+      'Jun 11 13:57:19 mx dovecot[442]: dovecot: auth(default): pam(carl,192.0.2.43): pam_authenticate() failed: Authentication failure',
+      'Jun 11 13:57:20 mx dovecot: auth: passwd-file(dan,192.0.2.44): unknown user (SHA1 of given password: not-hex)',
+    ]);
+    expect(
+      events.map((event) => [
+        (event.user as { name: string }).name,
+        (event.source as { ip: string }).ip,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['ann@example.org', '192.0.2.41', 'Password mismatch (for LDAP bind)'],
+      ['bob', '192.0.2.42', 'unknown user'],
+      ['carl', '192.0.2.43', 'pam_authenticate() failed: Authentication failure'],
+    ]);
+    expect(skips).toEqual([null, null, null, 'not-sshd']);
+  });
 });
 
 // The IMAP and POP3 lines of the fixture (mail-and-old-pam.log), written after Courier's and Cyrus's
