@@ -110,6 +110,30 @@ describe("Asterisk's calls to unknown extensions and registrations refused befor
   });
 });
 
+describe("res_pjsip's ACL refusals and FreePBX's refused anonymous calls", () => {
+  it('are voip_acl_rejected and voip_call_rejected, from the address written; Log() lines of other texts are none', () => {
+    // Written for this test after res_pjsip's distributor messages and the Log() line FreePBX's
+    // from-sip-external context writes (its syslog form below).
+    const { events, skips } = parseLines(asteriskParser.create({ year: 2024 }), [
+      "[2024-03-04 10:00:01] NOTICE[19388] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '\"1000\" <sip:1000@10.0.0.1>' failed for '203.0.113.76:48336' (callid: 2766) - Not match Endpoint ACL",
+      "[2024-03-04 10:00:02] NOTICE[19388] res_pjsip/pjsip_distributor.c: Request 'INVITE' from '<sip:1000@10.0.0.1>' failed for '[2001:db8::77]:5060' (callid: 2767) - Not match Endpoint Contact ACL",
+      '[2024-03-04 10:00:03] WARNING[6756][C-0000001d] Ext. s: "Rejecting unknown SIP connection from 203.0.113.78:52126"',
+      '[2024-03-04 10:00:04] WARNING[6757][C-0000001e] Ext. s:6 in @ from-sip-external: "Rejecting unknown SIP connection from [2001:db8::79]:5060"',
+      '[2024-03-04 10:00:05] WARNING[6758][C-0000001f] Ext. s: "Rejecting unknown SIP connection from 203.0.113.80" and more',
+      '[2024-03-04 10:00:06] VERBOSE[6759][C-00000020] Ext. 100: "Calling 100"',
+    ]);
+    expect(
+      events.map((event) => [event.event.action, (event.source as { ip: string }).ip, event.event.reason]),
+    ).toEqual([
+      ['voip_acl_rejected', '203.0.113.76', 'Not match Endpoint ACL'],
+      ['voip_acl_rejected', '2001:db8::77', 'Not match Endpoint Contact ACL'],
+      ['voip_call_rejected', '203.0.113.78', 'unknown SIP connection rejected'],
+      ['voip_call_rejected', '2001:db8::79', 'unknown SIP connection rejected'],
+    ]);
+    expect(skips.slice(4)).toEqual(['asterisk-line-unused', 'asterisk-line-unused']);
+  });
+});
+
 describe("FreeSWITCH's log, read by the same parser", () => {
   it('gives each SIP auth failure and unknown user from the address that ends the line', () => {
     // The first three after the CrowdSec hub's freeswitch tests; the others written for this test.
@@ -141,8 +165,13 @@ describe("Asterisk's lines in syslog", () => {
       "Mar  4 10:00:20 pbx asterisk[32229]: NOTICE[32257]: chan_sip.c:23417 in handle_request_register: Registration from '<sip:301@pbx.example.org>' failed for '192.0.2.170:36998' - Wrong password",
       'Mar  4 10:00:21 pbx asterisk[32229]: WARNING[1195][C-00000b43]: Ext. s:6 in @ from-sip-external: "Rejecting unknown SIP connection from 192.0.2.171"',
     ]);
-    expect(skips).toEqual([null, 'not-sshd']);
-    expect(events.map(summary)).toEqual([['sip', '192.0.2.170', undefined, 'Wrong password']]);
+    expect(skips).toEqual([null, null]);
+    expect(events.map(summary)).toEqual([
+      ['sip', '192.0.2.170', undefined, 'Wrong password'],
+      // FreePBX's refusal of an anonymous call: no login, a call rejected.
+      ['sip', '192.0.2.171', undefined, 'unknown SIP connection rejected'],
+    ]);
+    expect(events[1]?.event.action).toBe('voip_call_rejected');
     expect(events[0]).toMatchObject({ '@timestamp': '2024-03-04T10:00:20.000Z', host: { name: 'pbx' } });
   });
 });

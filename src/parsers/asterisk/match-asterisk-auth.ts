@@ -12,7 +12,10 @@ export interface AsteriskAuthFailure {
   module?: string;
   /** Refused by an ACL (the address is not allowed to register) before any password was tried. */
   acl?: boolean;
-  /** A call to an extension the dialplan does not have (no login): the extension the client dialled. */
+  /**
+   * A call to an extension the dialplan does not have (no login): the extension the client dialled
+   * (`s`, the dialplan's start, for a call FreePBX refused as anonymous).
+   */
   call?: string;
 }
 
@@ -35,6 +38,15 @@ const CALL_FROM =
 const TO_EXTENSION = ") to extension '";
 /** res_pjsip's. */
 const PJSIP_REASONS = ['No matching endpoint found', 'Failed to authenticate', 'Error to authenticate'];
+/** res_pjsip's refusals by the endpoint's `acl` or `contact_acl` (no password tried). */
+const PJSIP_ACL_REASONS = ['Not match Endpoint ACL', 'Not match Endpoint Contact ACL'];
+/**
+ * FreePBX's `from-sip-external` context, which logs the anonymous calls it refuses (`allowguest`
+ * off): `Ext. s: "Rejecting unknown SIP connection from ADDR[:PORT]"` (also `Ext. s:6 in @
+ * from-sip-external: "..."`). FreePBX writes the address the call came from.
+ */
+const UNKNOWN_CONNECTION =
+  /^Ext\. s(?::\d{1,4} in @ [\w-]{1,64})?: "Rejecting unknown SIP connection from ([0-9A-Fa-f:.[\]]{2,53})"$/;
 const FAILED_FOR = "' failed for '";
 /** The security log's events of a refused login. */
 const SECURITY_EVENTS = ['InvalidPassword', 'ChallengeResponseFailed', 'InvalidAccountID', 'FailedACL'];
@@ -66,6 +78,7 @@ export function matchAsteriskAuth(message: string): AsteriskAuthFailure | undefi
   if (message.startsWith('Call from ')) return callRejected(message);
   if (message.startsWith('Request ')) return pjsipRequest(message);
   if (message.startsWith('SecurityEvent="')) return securityEvent(message);
+  if (message.startsWith('Ext. s')) return unknownConnection(message);
   const iax = IAX_FAILED.exec(message);
   if (iax !== null) return failure('iax2', iax[1] as string, iax[2], 'failed to authenticate');
   const noPeer = IAX_NO_PEER.exec(message);
@@ -102,12 +115,25 @@ function sipRegistration(message: string): AsteriskAuthFailure | undefined {
 }
 
 function pjsipRequest(message: string): AsteriskAuthFailure | undefined {
-  const reason = PJSIP_REASONS.find((text) => message.endsWith(` - ${text}`));
+  const endsWith = (text: string) => message.endsWith(` - ${text}`);
+  const acl = PJSIP_ACL_REASONS.find(endsWith);
+  const reason = acl ?? PJSIP_REASONS.find(endsWith);
   const at = message.indexOf(FAILED_FOR);
   if (reason === undefined || at < 0 || message.indexOf(FAILED_FOR, at + 1) >= 0) return undefined;
   const end = message.indexOf("'", at + FAILED_FOR.length);
   if (end < 0) return undefined;
-  return failure('sip', withoutPort(message.slice(at + FAILED_FOR.length, end)), undefined, reason);
+  const found = failure('sip', withoutPort(message.slice(at + FAILED_FOR.length, end)), undefined, reason);
+  return found === undefined || acl === undefined ? found : { ...found, acl: true };
+}
+
+/** FreePBX's refusal of an anonymous call: a call rejected, to no extension of the client's naming. */
+function unknownConnection(message: string): AsteriskAuthFailure | undefined {
+  const found = UNKNOWN_CONNECTION.exec(message);
+  const call =
+    found === null
+      ? undefined
+      : failure('sip', withoutPort(found[1] as string), undefined, 'unknown SIP connection rejected');
+  return call === undefined ? undefined : { ...call, call: 's' };
 }
 
 function securityEvent(message: string): AsteriskAuthFailure | undefined {

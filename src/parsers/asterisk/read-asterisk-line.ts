@@ -54,9 +54,16 @@ export function readAsteriskLine(
   return { ...found, time };
 }
 
+/**
+ * The dialplan's Log() application writes the extension where a source file would be: `WARNING[6756]
+ * [C-0000001d] Ext. s: "TEXT"` (FreePBX's refusals of anonymous calls).
+ */
+const LOG_APP_PREFIX =
+  /^(?:NOTICE|WARNING|SECURITY|ERROR|VERBOSE) ?\[\d{1,10}\](?:\[C-[0-9a-f]{1,16}\])?:? (?=Ext\. )/;
+
 /** The refused login of what follows the time (or the syslog tag), if any. */
 export function readAsteriskMessage(text: string): AsteriskAuthFailure | undefined {
-  const prefix = PREFIX.exec(text);
+  const prefix = PREFIX.exec(text) ?? LOG_APP_PREFIX.exec(text);
   return prefix === null ? undefined : matchAsteriskAuth(text.slice(prefix[0].length));
 }
 
