@@ -179,6 +179,11 @@ const apacheAuthFailure = (seconds: number, ip: string) => {
     .split(' ');
   return `[${weekday} ${month} ${day} ${time}.000000 ${year}] [auth_basic:error] [pid 1:tid 2] [client ${ip}:4000] AH01617: user admin: authentication failure for "/admin": Password Mismatch`;
 };
+/** Apache's error log naming a file a request asked for that does not exist. */
+const apacheMissingFile = (seconds: number, ip: string, file: string) =>
+  apacheAuthFailure(seconds, ip)
+    .replace('[auth_basic:error]', '[core:info]')
+    .replace(/AH01617: .*$/, `AH00128: File does not exist: ${file}`);
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
@@ -479,6 +484,21 @@ describe('the shipped rule pack', () => {
       '9 HTTP auth failures are not enough',
       webErrorLogParser,
       times(9, 20).map((s) => apacheAuthFailure(s, '203.0.113.49')),
+      [],
+    ],
+    [
+      "a wordlist scan that only Apache's error log shows",
+      webErrorLogParser,
+      times(30, 5).map((s) => apacheMissingFile(s, '203.0.113.125', `/var/www/word${s}`)),
+      ['web-missing-files-source'],
+    ],
+    [
+      '29 distinct missing files are not enough, nor one file asked for again and again',
+      webErrorLogParser,
+      [
+        ...times(29, 5).map((s) => apacheMissingFile(s, '203.0.113.125', `/var/www/word${s}`)),
+        ...times(40, 5).map((s) => apacheMissingFile(s, '203.0.113.126', '/var/www/favicon.ico')),
+      ],
       [],
     ],
     [

@@ -13,6 +13,11 @@ export interface HttpAuthFailure {
   path: string | undefined;
   /** The server's words: `Password Mismatch`, `user not found`, ... */
   reason: string;
+  /**
+   * Not a login: the file the request asked for does not exist (`path` is the file, on the server's
+   * disk), as a wordlist scan makes the error log say again and again.
+   */
+  missing?: true;
 }
 
 /** A line of the format that is not an authentication failure. */

@@ -53,6 +53,7 @@ export function mapHttpAuthFailure(
       service: server,
     });
   }
+  if (found.missing === true) return missingFileEvent(line, found, host);
   const event = buildLoginFailureEvent({
     original: line,
     time: found.time,
@@ -67,5 +68,29 @@ export function mapHttpAuthFailure(
     host,
   });
   if (found.path !== undefined) event.url = { path: found.path };
+  return event;
+}
+
+/**
+ * A request for a file that does not exist, as the error log says it: `http_file_not_found`
+ * (`event.category: web`, failure), `source.ip`, the file on the server's disk in `file.path` (not
+ * the URL: the access log's 404s of the same requests are other events, which its own rule counts).
+ */
+function missingFileEvent(line: string, found: HttpAuthFailure, host?: string): SecurityEvent {
+  const event = buildLoginFailureEvent({
+    original: line,
+    time: found.time,
+    module: found.server,
+    dataset: `${found.server}.error`,
+    category: ['web'],
+    action: 'http_file_not_found',
+    reason: found.reason,
+    ip: found.ip,
+    port: found.port,
+    user: undefined,
+    host,
+  });
+  event.event.type = ['access'];
+  if (found.path !== undefined) event.file = { path: found.path };
   return event;
 }

@@ -96,7 +96,15 @@ function splitClient(client: string): { ip: string; port: number | undefined } |
   return { ip, port: port !== undefined && Number.isInteger(port) && port <= 65535 ? port : undefined };
 }
 
-type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'reason'>;
+type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'reason' | 'missing'>;
+
+/**
+ * A request for a file that does not exist (2.2's and 2.4's `File does not exist: FILE`, AH00128),
+ * or for a script that does not (`script not found or unable to stat: FILE`, mod_cgi's `script 'FILE'
+ * not found or unable to stat`): FILE on the server's disk.
+ */
+const MISSING =
+  /^(?:File does not exist: (.{1,2048})|script not found or unable to stat: (.{1,2048})|script '(.{1,2048})' not found or unable to stat)$/;
 
 /**
  * Baïkal's (a CalDAV and CardDAV server) refused login, which PHP writes into the error log: through
@@ -106,9 +114,18 @@ const BAIKAL = /^(?:Got error 'PHP message: )?user (.{0,256}) authentication fai
 
 /**
  * mod_auth_basic's and mod_auth_digest's failures: a password tried and refused, or an unknown user
- * named; also Baïkal's. Other refusals (a wrong scheme, an authorisation or access rule) tried no password.
+ * named; also Baïkal's. Other refusals (a wrong scheme, an authorisation or access rule) tried no
+ * password. A file or script that does not exist is no login (MISSING).
  */
 function classify(message: string): Found | undefined {
+  const missing = MISSING.exec(message);
+  if (missing !== null)
+    return {
+      user: undefined,
+      path: missing[1] ?? missing[2] ?? missing[3],
+      reason: missing[1] === undefined ? 'script not found' : 'file does not exist',
+      missing: true,
+    };
   const baikal = BAIKAL.exec(message);
   if (baikal !== null) return found(baikal[1] as string, '', 'Baikal authentication failure');
   // mod_auth_digest's lines start so before 2.4.

@@ -76,6 +76,17 @@ describe('web server error logs', () => {
     });
   });
 
+  it("give a missing file as a request for it, from Apache's address, not a login the path spells", () => {
+    const missing = events.filter((event) => event.event.action === 'http_file_not_found');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({
+      event: { category: ['web'], type: ['access'], outcome: 'failure', reason: 'file does not exist' },
+      source: { ip: '192.0.2.94' },
+      file: { path: '/srv/www/[client 198.51.100.9] user root not found' },
+    });
+    expect(missing[0]?.user).toBeUndefined();
+  });
+
   it('read an nginx line that names two clients as a forged line: both addresses, no failure counted', () => {
     const forged = events.filter((event) => event.event.action === 'log_address_forged');
     expect(forged).toHaveLength(1);
@@ -96,7 +107,7 @@ describe('web server error logs', () => {
       null,
       null,
       null,
-      'web-error-line-unused', // File does not exist (a path holding a user line)
+      null, // File does not exist (a path holding a user line): a missing file, no login
       'web-error-line-unused', // a wrong scheme
       'web-error-line-unused', // an access rule
       null,
@@ -167,5 +178,38 @@ describe('Apache logging to syslog', () => {
       ['2024-03-04T10:00:03.000Z', 'apache', 'b', '2001:db8::113', '/digest/', 'password mismatch'],
     ]);
     expect(events[0]).toMatchObject({ host: { name: 'web01' }, event: { action: 'http_auth_failure' } });
+  });
+});
+
+describe("Apache's missing files and scripts", () => {
+  it('are http_file_not_found events with the file on disk, under 2.2, 2.4 and syslog', () => {
+    // Written for this test after core's AH00128 and mod_cgi's messages.
+    const { events, skips } = parseErrorLog([
+      '[Mon Mar 04 10:00:01 2024] [error] [client 203.0.113.120] File does not exist: /var/www/phpmyadmin',
+      '[Mon Mar 04 10:00:02.123456 2024] [core:info] [pid 4101:tid 2992] [client 203.0.113.120:46652] AH00128: File does not exist: /var/www/pma, referer: http://example.org/',
+      "[Mon Mar 04 10:00:03 2024] [error] [client 2001:db8::121] script '/var/www/wp-login.php' not found or unable to stat",
+      '[Mon Mar 04 10:00:04 2024] [error] [client 203.0.113.122] script not found or unable to stat: /usr/lib/cgi-bin/php5',
+      '[Mon Mar 04 10:00:05 2024] [error] [client 203.0.113.123] File does not exist: ',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.source as { ip: string }).ip,
+        (event.file as { path: string }).path,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['http_file_not_found', '203.0.113.120', '/var/www/phpmyadmin', 'file does not exist'],
+      ['http_file_not_found', '203.0.113.120', '/var/www/pma', 'file does not exist'],
+      ['http_file_not_found', '2001:db8::121', '/var/www/wp-login.php', 'script not found'],
+      ['http_file_not_found', '203.0.113.122', '/usr/lib/cgi-bin/php5', 'script not found'],
+    ]);
+    expect(skips.at(-1)).toBe('web-error-line-unused');
+    const syslog = parse([
+      'Mar  4 10:00:06 web apache2[18154]: [core:info] [pid 18154] [client 203.0.113.124:48154] AH00128: File does not exist: /var/www/.env',
+    ]);
+    expect(syslog.events.map((event) => [event.event.action, (event.file as { path: string }).path])).toEqual(
+      [['http_file_not_found', '/var/www/.env']],
+    );
   });
 });
