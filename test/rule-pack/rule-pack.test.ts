@@ -858,6 +858,18 @@ describe('the shipped rule pack', () => {
       ['mail-auth-failures-source'],
     ],
     [
+      'open-relay probing: 5 relays sendmail refused one address',
+      sshdParser,
+      times(5, 30).map((s) =>
+        accountLine(
+          s,
+          'sm-mta',
+          `424AaDQT0${s}: ruleset=check_rcpt, arg1=<u${s}@elsewhere.example>, relay=[203.0.113.135], reject=550 5.7.1 <u${s}@elsewhere.example>... Relaying denied`,
+        ),
+      ),
+      ['mail-relay-probing-source'],
+    ],
+    [
       'open-relay probing: 5 relays Postfix refused one address',
       sshdParser,
       times(5, 30).map((s) =>

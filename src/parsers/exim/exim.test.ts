@@ -108,3 +108,38 @@ describe("Exim's lines in syslog, read by the sshd parser", () => {
     });
   });
 });
+
+describe("Exim's refused relays and unknown recipients", () => {
+  it('are mail_relay_denied and mail_recipient_unknown from the address in its host text, in its log and in syslog', () => {
+    // Written for this test after Exim's ACL defaults (`relay not permitted`, `Unrouteable address`):
+    // a sender and a recipient of the client's own, a message id first, a spam verdict that is neither.
+    const lines = [
+      '2024-03-04 10:00:01 [10099] H=(helo.example) [203.0.113.140]:3755 I=[192.0.2.1]:25 F=x@list.example rejected RCPT dir@elsewhere.example: relay not permitted',
+      '2024-03-04 10:00:02 H=mail.example.org [198.51.100.141] F=<a@b.example> rejected RCPT <nobody@example.com>: Unrouteable address',
+      '2024-03-04 10:00:03 1rZ9xY-0001Ab-Cd H=(x) [2001:db8::142] F=<> rejected RCPT <root@elsewhere.example>: relay not permitted',
+      '2024-03-04 10:00:04 H=(x) [203.0.113.143] F=<a@b.example> rejected RCPT <x@y.example>: Sender verify failed',
+      '2024-03-04 10:00:05 H=(x) [203.0.113.144] F=<a@b.example> rejected RCPT <x@y.example: relay not permitted> [198.51.100.9]: Sender verify failed',
+    ];
+    const { events, skips } = parseLines(eximParser.create({}), lines);
+    const rows = (found: SecurityEvent[]) =>
+      found.map((event) => [
+        event.event.action,
+        (event.source as { ip: string }).ip,
+        (event.email as { to: { address: string[] } }).to.address,
+      ]);
+    expect(rows(events)).toEqual([
+      ['mail_relay_denied', '203.0.113.140', ['dir@elsewhere.example']],
+      ['mail_recipient_unknown', '198.51.100.141', ['nobody@example.com']],
+      ['mail_relay_denied', '2001:db8::142', ['root@elsewhere.example']],
+    ]);
+    expect(skips.slice(3)).toEqual(['exim-line-unused', 'exim-line-unused']);
+    expect(events[1]).toMatchObject({
+      event: { module: 'exim', type: ['denied'] },
+      source: { domain: 'mail.example.org' },
+    });
+    const syslog = parse([
+      'Mar  4 10:00:06 mx exim[2211]: H=(helo.example) [203.0.113.145] F=<x@list.example> rejected RCPT <dir@elsewhere.example>: relay not permitted',
+    ]);
+    expect(rows(syslog.events)).toEqual([['mail_relay_denied', '203.0.113.145', ['dir@elsewhere.example']]]);
+  });
+});

@@ -1,4 +1,9 @@
-import { matchEximAuth, type MailAuthFailure } from '../mail-log/index.ts';
+import {
+  matchEximAuth,
+  matchEximReject,
+  type MailAuthFailure,
+  type PostfixRejection,
+} from '../mail-log/index.ts';
 import type { SshdHeader } from '../sshd/build-sshd-event.ts';
 import { utcMillis } from '../utc-millis.ts';
 
@@ -12,6 +17,11 @@ export interface EximAuthLine {
   /** The message after the time and process id. */
   message: string;
   failure: MailAuthFailure;
+}
+
+/** A recipient Exim refused (a relay, an unknown local recipient), with the line's time and process. */
+export interface EximRejectLine extends Omit<EximAuthLine, 'failure'> {
+  rejection: PostfixRejection;
 }
 
 /** Not a line of Exim's main log. */
@@ -57,12 +67,17 @@ function readHead(line: string): Omit<EximAuthLine, 'failure'> | undefined {
   };
 }
 
-/** A line of Exim's main log: the refused SMTP AUTH it reports, or why it reports none. */
-export function readEximLine(line: string): EximAuthLine | string {
+/**
+ * A line of Exim's main log: the refused SMTP AUTH or the refused recipient it reports, or why it
+ * reports neither.
+ */
+export function readEximLine(line: string): EximAuthLine | EximRejectLine | string {
   const head = readHead(line);
   if (head === undefined) return NOT_EXIM;
   const failure = matchEximAuth(head.message);
-  return failure === undefined ? EXIM_LINE_UNUSED : { ...head, failure };
+  if (failure !== undefined) return { ...head, failure };
+  const rejection = matchEximReject(head.message);
+  return rejection === undefined ? EXIM_LINE_UNUSED : { ...head, rejection };
 }
 
 /** Whether a line reads as one of Exim's main log (for telling the format from others). */

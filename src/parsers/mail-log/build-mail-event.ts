@@ -33,7 +33,7 @@ export function buildMailFailureEvent(
     type: ['info'],
   });
   event.event.module = found.server;
-  event.event.dataset = DATASETS[found.server];
+  event.event.dataset = found.server === 'sendmail' ? 'sendmail.log' : DATASETS[found.server];
   return event;
 }
 
@@ -62,8 +62,8 @@ export function buildMailRejectionEvent(
     type: ['denied'],
   });
   event.event.category = ['email', 'network'];
-  event.event.module = 'postfix';
-  event.event.dataset = DATASETS.postfix;
+  event.event.module = found.server;
+  event.event.dataset = found.server === 'sendmail' ? 'sendmail.log' : DATASETS[found.server];
   if (found.recipient !== undefined) event.email = { to: { address: [found.recipient] } };
   return event;
 }

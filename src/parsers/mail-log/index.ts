@@ -10,6 +10,8 @@ import { imapOrPop, type MailProgram } from './mail-programs.ts';
 
 export { buildMailFailureEvent, buildMailRejectionEvent } from './build-mail-event.ts';
 export { matchPostfixReject, type PostfixRejection } from './match-postfix-reject.ts';
+export { matchSendmailReject } from './match-sendmail-reject.ts';
+export { matchEximReject } from './match-exim-reject.ts';
 export { matchEximAuth } from './match-exim-auth.ts';
 export { matchDovecotLogin } from './match-dovecot-login.ts';
 export { matchDovecotAuthVerdict } from './match-dovecot-auth.ts';

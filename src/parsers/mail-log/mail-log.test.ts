@@ -69,6 +69,38 @@ describe("Postfix's SMTP AUTH failures", () => {
   });
 });
 
+describe("sendmail's refused relays and unknown recipients", () => {
+  it('are mail_relay_denied and mail_recipient_unknown from the relay field, a second one not read', () => {
+    // Written for this test after sendmail's check_rcpt reject lines: a relay (with and without a
+    // verified name, an IPv6 client), an unknown user, a spam rejection, and a recipient holding a
+    // relay field of its own.
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 mx sm-mta[22248]: 424AaDQT022248: ruleset=check_rcpt, arg1=<victim@elsewhere.example>, relay=dsl-1.example.net [203.0.113.130] (may be forged), reject=550 5.7.1 <victim@elsewhere.example>... Relaying denied',
+      'Mar  4 10:00:02 mx sendmail[22249]: 424AaDQT022249: ruleset=check_rcpt, arg1=<x@elsewhere.example>, relay=[IPv6:2001:db8::131], reject=550 5.7.1 <x@elsewhere.example>... Relaying denied. IP name lookup failed [2001:db8::131]',
+      'Mar  4 10:00:03 mx sm-mta[22250]: 424AaDQT022250: ruleset=check_rcpt, arg1=<nobody@example.com>, relay=[203.0.113.132], reject=550 5.1.1 <nobody@example.com>... User unknown',
+      'Mar  4 10:00:04 mx sm-mta[22251]: 424AaDQT022251: ruleset=check_rcpt, arg1=<info@example.com>, relay=[203.0.113.133], reject=550 5.7.1 <info@example.com>... Rejected: 203.0.113.133 listed at zen.spamhaus.org',
+      'Mar  4 10:00:05 mx sm-mta[22252]: 424AaDQT022252: ruleset=check_rcpt, arg1=<a@b.example>, relay=[198.51.100.9], reject=550 x>, relay=[203.0.113.134], reject=550 5.7.1 <a@b.example>... Relaying denied',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        event.event.module,
+        (event.source as { ip: string }).ip,
+        (event.email as { to: { address: string[] } }).to.address,
+      ]),
+    ).toEqual([
+      ['mail_relay_denied', 'sendmail', '203.0.113.130', ['victim@elsewhere.example']],
+      ['mail_relay_denied', 'sendmail', '2001:db8::131', ['x@elsewhere.example']],
+      ['mail_recipient_unknown', 'sendmail', '203.0.113.132', ['nobody@example.com']],
+    ]);
+    expect(skips.slice(3).every((skip) => skip !== null)).toBe(true);
+    expect(events[0]).toMatchObject({
+      source: { domain: 'dsl-1.example.net' },
+      event: { dataset: 'sendmail.log' },
+    });
+  });
+});
+
 describe("Postfix's refused relays and unknown recipients", () => {
   it('are mail_relay_denied and mail_recipient_unknown from the address in brackets, the recipient the client named', () => {
     // Written after Postfix's smtpd reject lines (smtpd_check.c): a relay, an unknown local user, a

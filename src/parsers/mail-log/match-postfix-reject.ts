@@ -1,7 +1,9 @@
 import { isHostName, normalizeIp } from '../sshd/parse-address.ts';
 
-/** A recipient Postfix refused a client, as its smtpd's `reject:` line tells it. */
+/** A recipient an SMTP server refused a client, as its `reject` line tells it. */
 export interface PostfixRejection {
+  /** The server that wrote the line (`event.module`). */
+  server: 'postfix' | 'sendmail' | 'exim';
   /** `relay`: a recipient elsewhere, which only its own users may send to; `unknown-recipient`: none such here. */
   kind: 'relay' | 'unknown-recipient';
   ip: string;
@@ -47,6 +49,7 @@ export function matchPostfixReject(message: string): PostfixRejection | undefine
   if (kind === undefined || ip === undefined) return undefined;
   const name = found[2] as string;
   return {
+    server: 'postfix',
     kind,
     ip,
     domain: name !== 'unknown' && isHostName(name) ? name : undefined,

@@ -9,6 +9,8 @@ import {
   mailServerAt,
   matchMailFailure,
   matchPostfixReject,
+  matchSendmailReject,
+  matchEximReject,
 } from '../mail-log/index.ts';
 import {
   buildScreenSharingEvent,
@@ -204,8 +206,15 @@ export function createServiceLines(): {
         const kind = mailServerAt(program, 0, program.length);
         const failure = kind === undefined ? undefined : matchMailFailure(kind, program, input.message);
         if (failure === undefined) {
-          // A relay or a recipient Postfix refused: no login, but an open-relay probe or a harvest.
-          const rejection = kind === 'postfix' ? matchPostfixReject(input.message) : undefined;
+          // A relay or a recipient refused: no login, but an open-relay probe or a harvest.
+          const rejection =
+            kind === 'postfix'
+              ? matchPostfixReject(input.message)
+              : kind === 'sendmail'
+                ? matchSendmailReject(input.message)
+                : kind === 'exim'
+                  ? matchEximReject(input.message)
+                  : undefined;
           if (rejection === undefined) return undefined;
           return withTime(input, rejection, (found) => [
             buildMailRejectionEvent(input.header, input.line, input.message, timestamp(input.time), found),
