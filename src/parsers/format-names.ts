@@ -28,6 +28,7 @@ export const FORMAT_NAMES = [
   'postgresql',
   'app-log',
   'openvpn',
+  'bind',
   'evtx',
 ] as const;
 

@@ -23,6 +23,7 @@ export { dovecotParser } from './dovecot/index.ts';
 export { postgresqlParser } from './postgresql/index.ts';
 export { appLogParser } from './app-log/index.ts';
 export { openvpnParser } from './openvpn/index.ts';
+export { bindParser } from './bind/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -26,6 +26,7 @@ import { dovecotParser } from './dovecot/index.ts';
 import { postgresqlParser } from './postgresql/index.ts';
 import { appLogParser } from './app-log/index.ts';
 import { openvpnParser } from './openvpn/index.ts';
+import { bindParser } from './bind/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -53,6 +54,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   postgresqlParser,
   appLogParser,
   openvpnParser,
+  bindParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

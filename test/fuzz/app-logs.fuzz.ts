@@ -1,4 +1,10 @@
-import { appLogParser, gitlabParser, grafanaParser, openvpnParser } from '../../src/parsers/index.ts';
+import {
+  appLogParser,
+  bindParser,
+  gitlabParser,
+  grafanaParser,
+  openvpnParser,
+} from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
 
@@ -117,5 +123,21 @@ export const openvpnTarget = lineParserTarget(
     ' TLS Auth Error: Auth Username/Password verification failed for peer',
     'TLS Error: tls-crypt unwrapping failed from [AF_INET]198.51.100.1:1',
     'Mon Feb 30 25:61:61 2024 ',
+  ],
+);
+
+/** BIND's own log: the address before the client's names, a second client in a query name, the head's words. */
+export const bindTarget = lineParserTarget(
+  'bind',
+  bindParser,
+  fixtureLines('src/parsers/bind/testdata/named.log'),
+  [
+    'client 198.51.100.1#1: ',
+    "query (cache) 'x/A/IN' denied",
+    "zone transfer 'x/AXFR/IN' denied",
+    'security: info: ',
+    '@0x7f4e446fd6e8 ',
+    '31-Feb-2024 25:61:61.000 ',
+    "bad zone transfer request: 'x/IN': ",
   ],
 );

@@ -858,6 +858,36 @@ describe('the shipped rule pack', () => {
       ['mail-auth-failures-source'],
     ],
     [
+      'an address using the DNS server as an open resolver: 20 refused queries',
+      sshdParser,
+      times(20, 20).map((s) =>
+        accountLine(
+          s,
+          'named',
+          `client 203.0.113.158#${40000 + s}: query (cache) 'example${s}.org/ANY/IN' denied`,
+        ),
+      ),
+      ['dns-denied-queries-source'],
+    ],
+    [
+      '19 refused queries are not enough',
+      sshdParser,
+      times(19, 20).map((s) =>
+        accountLine(
+          s,
+          'named',
+          `client 203.0.113.158#${40000 + s}: query (cache) 'example${s}.org/ANY/IN' denied`,
+        ),
+      ),
+      [],
+    ],
+    [
+      'a zone transfer refused',
+      sshdParser,
+      [accountLine(0, 'named', "client 203.0.113.159#56275: zone transfer 'example.org/AXFR/IN' denied")],
+      ['dns-zone-transfer-refused'],
+    ],
+    [
       'open-relay probing: 5 relays sendmail refused one address',
       sshdParser,
       times(5, 30).map((s) =>

@@ -36,6 +36,7 @@ import {
 } from '../postgresql/index.ts';
 import { programNamed } from '../syslog/index.ts';
 import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
+import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
 import {
   createRoundcubeReader,
   isRoundcubeAt,
@@ -67,7 +68,7 @@ interface Service {
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Vaultwarden, Bitwarden,
- * OpenLDAP, Samba, OpenVPN, SOGo, the self-hosted applications ../app-log reads, and HAProxy's HTTP log
+ * OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, the self-hosted applications ../app-log reads, and HAProxy's HTTP log
  * (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
@@ -169,6 +170,13 @@ export function createServiceLines(): {
           mapAppLogRecord(input.line, record, input.time, input.header.hostname),
         ]);
       },
+    },
+    {
+      at: isNamedAt,
+      read: (input) =>
+        withTime(input, matchNamedDenial(input.message), (found) => [
+          mapNamedDenial(input.line, found, input.time, input.header.hostname),
+        ]),
     },
     {
       at: isSogoAt,
