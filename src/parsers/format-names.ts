@@ -29,6 +29,7 @@ export const FORMAT_NAMES = [
   'app-log',
   'openvpn',
   'bind',
+  'iis',
   'evtx',
 ] as const;
 

@@ -27,6 +27,7 @@ import { postgresqlParser } from './postgresql/index.ts';
 import { appLogParser } from './app-log/index.ts';
 import { openvpnParser } from './openvpn/index.ts';
 import { bindParser } from './bind/index.ts';
+import { iisParser } from './iis/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -55,6 +56,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   appLogParser,
   openvpnParser,
   bindParser,
+  iisParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

@@ -3,6 +3,7 @@ import {
   bindParser,
   gitlabParser,
   grafanaParser,
+  iisParser,
   openvpnParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
@@ -139,5 +140,21 @@ export const bindTarget = lineParserTarget(
     '@0x7f4e446fd6e8 ',
     '31-Feb-2024 25:61:61.000 ',
     "bad zone transfer request: 'x/IN': ",
+  ],
+);
+
+/** IIS's W3C log: directives that change the layout, field counts, times, `-` and `+`. */
+export const iisTarget = lineParserTarget(
+  'iis',
+  iisParser,
+  fixtureLines('src/parsers/iis/testdata/u_ex240304.log'),
+  [
+    '#Fields: date time c-ip cs-method cs-uri-stem sc-status',
+    '#Fields: ',
+    ' - ',
+    ' 198.51.100.1 ',
+    '2024-02-30 25:61:61 ',
+    ' POST /owa/auth.owa ',
+    '+',
   ],
 );

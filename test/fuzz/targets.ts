@@ -10,7 +10,14 @@ import { mssqlTarget } from './mssql.fuzz.ts';
 import { windowsCsvTarget } from './windows-csv.fuzz.ts';
 import { vaultwardenTarget } from './vaultwarden.fuzz.ts';
 import { mongodbTarget } from './mongodb.fuzz.ts';
-import { appLogTarget, bindTarget, gitlabTarget, grafanaTarget, openvpnTarget } from './app-logs.fuzz.ts';
+import {
+  appLogTarget,
+  bindTarget,
+  gitlabTarget,
+  grafanaTarget,
+  iisTarget,
+  openvpnTarget,
+} from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
 import { configTarget } from './config.fuzz.ts';
@@ -55,6 +62,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   appLogTarget,
   openvpnTarget,
   bindTarget,
+  iisTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -5,6 +5,7 @@ import { createDetectionEngine } from '../../src/detection/index.ts';
 import {
   appLogParser,
   auditdParser,
+  iisParser,
   ndjsonParser,
   vsftpdParser,
   webErrorLogParser,
@@ -856,6 +857,24 @@ describe('the shipped rule pack', () => {
       sshdParser,
       times(10, 30).map((s) => postfixSaslFailure(s, '203.0.113.43')),
       ['mail-auth-failures-source'],
+    ],
+    [
+      "password spraying at Exchange ActiveSync, in IIS's log: 30 requests refused 401 to one address",
+      iisParser,
+      times(30, 5).map(
+        (s) =>
+          `${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)} 10.0.0.5 POST /Microsoft-Server-ActiveSync - 443 - 203.0.113.167 Apple-iPhone/1905.258 - 401 1 2148074254 3`,
+      ),
+      ['web-auth-failures-source'],
+    ],
+    [
+      "a wordlist scan in IIS's log: 30 distinct paths answered 404",
+      iisParser,
+      times(30, 5).map(
+        (s) =>
+          `${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)} 10.0.0.5 GET /backup${s}.zip - 443 - 203.0.113.168 Mozilla/5.0 - 404 0 2 1`,
+      ),
+      ['web-content-scan-source'],
     ],
     [
       'an address using the DNS server as an open resolver: 20 refused queries',
