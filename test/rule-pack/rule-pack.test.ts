@@ -868,6 +868,15 @@ describe('the shipped rule pack', () => {
       ['web-auth-failures-source'],
     ],
     [
+      "password guessing at Exchange's OWA, in IIS's log: 20 logon pages shown again with reason=2",
+      iisParser,
+      times(20, 20).flatMap((s) => [
+        `${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)} 10.0.0.5 POST /owa/auth.owa - 443 - 203.0.113.169 Mozilla/5.0 - 302 0 0 15`,
+        `${iso(s).slice(0, 10)} ${iso(s).slice(11, 19)} 10.0.0.5 GET /owa/auth/logon.aspx replaceCurrent=1&reason=2&url=https%3a%2f%2fmail.example.org%2fowa%2f 443 - 203.0.113.169 Mozilla/5.0 - 200 0 0 31`,
+      ]),
+      ['app-login-failures-source'],
+    ],
+    [
       "a wordlist scan in IIS's log: 30 distinct paths answered 404",
       iisParser,
       times(30, 5).map(

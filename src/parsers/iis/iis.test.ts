@@ -63,6 +63,12 @@ describe("IIS's W3C extended log", () => {
       // The address IIS's socket saw, not the X-Forwarded-For the client may have written.
       ['2024-03-04T11:00:01.000Z', '203.0.113.163', undefined, 'GET', '/wp-login.php', 404, 'sqlmap/1.7'],
     ]);
+    // OWA's logon page shown again with reason=2: a refused password, as an application's failed login.
+    expect(events[1]).toMatchObject({
+      event: { action: 'login', outcome: 'failure', category: ['authentication', 'web'] },
+      service: { name: 'owa' },
+    });
+    expect(events[0]?.event.action).toBe('http_request');
     expect(events[2]).toMatchObject({
       event: { module: 'iis', dataset: 'web.access', outcome: 'failure', action: 'http_request' },
     });

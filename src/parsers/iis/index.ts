@@ -126,9 +126,38 @@ function createIisParser(): LineParser {
       if (access === undefined || Number.isNaN(access.time)) return NOT_IIS_LOG;
       const event = mapAccessEvent(text, access, new Date(access.time).toISOString());
       event.event.module = 'iis';
+      if (isOwaLogonRetry(event)) markOwaLoginFailure(event);
       emit(event, access.time);
       return null;
     },
     notes: () => [],
   };
+}
+
+/**
+ * Outlook on the web (Exchange's OWA) answers a refused user name or password by sending the browser
+ * back to its logon page with `reason=2`: `GET /owa/auth/logon.aspx?...reason=2...` (its accepted
+ * logins go on to `/owa/`, and `reason=0` is a signed-out session).
+ */
+function isOwaLogonRetry(event: ReturnType<typeof mapAccessEvent>): boolean {
+  const url = event.url as { path?: string; query?: string } | undefined;
+  return (
+    url?.path?.toLowerCase() === '/owa/auth/logon.aspx' &&
+    url.query !== undefined &&
+    /(?:^|&)reason=2(?:&|$)/.test(url.query)
+  );
+}
+
+/**
+ * The logon page shown again for a refused password, as an application's failed login (`login`,
+ * failure, `service.name: owa`), which app-login-failures-source counts per address at 20, as for
+ * an application behind a gateway: Exchange often sits behind a load balancer, whose address IIS
+ * then logs for every client. OWA names no user in it (the user is in the POST before).
+ */
+function markOwaLoginFailure(event: ReturnType<typeof mapAccessEvent>): void {
+  event.event.category = ['authentication', 'web'];
+  event.event.action = 'login';
+  event.event.outcome = 'failure';
+  event.event.reason = 'logon page shown again with reason=2 (user name or password refused)';
+  event.service = { name: 'owa' };
 }
