@@ -668,6 +668,15 @@ describe('the shipped rule pack', () => {
       ['self-hosted-login-failures-source'],
     ],
     [
+      "password guessing at Home Assistant's login from one address",
+      appLogParser,
+      times(5, 20).map(
+        (s) =>
+          `${iso(s).slice(0, 10)} ${iso(s).slice(11, 23)} WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 203.0.113.174 (203.0.113.174). Requested URL: '/auth/login_flow/x'. (Mozilla/5.0)`,
+      ),
+      ['self-hosted-login-failures-source'],
+    ],
+    [
       "password guessing at cPanel's WHM login from one address",
       appLogParser,
       times(5, 20).map(

@@ -391,6 +391,29 @@ describe('more self-hosted applications, appliances and hosting panels', () => {
   });
 });
 
+describe("Home Assistant's log", () => {
+  it('gives each refused login or credential from the address its HTTP server saw; a forged reverse name is none', () => {
+    // Written for this test after the message of Home Assistant's http.ban component (2021-2024):
+    // a reverse name, an address that has none, IPv6, a PTR name holding a second address, a ban.
+    const { events, skips } = parseLines(appLogParser.create({ timeZone: '+01:00' }), [
+      "2024-03-04 10:00:01.123 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from host-1.example.net (203.0.113.170). Requested URL: '/auth/login_flow/0123abcd'. (Mozilla/5.0 (X11; Linux x86_64))",
+      '2024-03-04 10:00:02 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 203.0.113.171 (203.0.113.171). (Home Assistant/2024.2 (io.robbie.HomeAssistant))',
+      "2024-03-04 10:00:03.500 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 2001:db8::172 (2001:db8::172). Requested URL: '/api/'. (curl/8.5.0)",
+      "2024-03-04 10:00:04.000 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from x (198.51.100.9) (203.0.113.173). Requested URL: '/'. (curl)",
+      '2024-03-04 10:00:05.000 WARNING (MainThread) [homeassistant.components.http.ban] Banned IP 203.0.113.170 for too many login attempts',
+    ]);
+    expect(events.map(summary)).toEqual([
+      ['2024-03-04T09:00:01.123Z', 'home-assistant', undefined, '203.0.113.170', 'invalid authentication'],
+      ['2024-03-04T09:00:02.000Z', 'home-assistant', undefined, '203.0.113.171', 'invalid authentication'],
+      ['2024-03-04T09:00:03.500Z', 'home-assistant', undefined, '2001:db8::172', 'invalid authentication'],
+    ]);
+    expect(skips.slice(3)).toEqual(['home-assistant-line-unused', 'home-assistant-line-unused']);
+    expect(events[0]).toMatchObject({
+      event: { action: 'login', outcome: 'failure', module: 'home-assistant' },
+    });
+  });
+});
+
 describe("the applications' lines in syslog, read by the sshd parser", () => {
   it("are the same logins, at the syslog header's time, on its host", () => {
     // The first three are the CrowdSec hub's auth-generic-test lines (Jellyfin 10.9's console form:

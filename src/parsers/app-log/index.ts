@@ -14,6 +14,7 @@ import { readCpanelLine } from './read-cpanel.ts';
 import { readEmbyLine } from './read-emby.ts';
 import { readGiteaLine } from './read-gitea.ts';
 import { readGuacamoleLine } from './read-guacamole.ts';
+import { readHomeAssistantLine } from './read-home-assistant.ts';
 import { readImmichLine } from './read-immich.ts';
 import { readJellyfinLine } from './read-jellyfin.ts';
 import { readKeycloakLine } from './read-keycloak.ts';
@@ -35,6 +36,7 @@ export { CPANEL_LINE_UNUSED } from './read-cpanel.ts';
 export { EMBY_LINE_UNUSED } from './read-emby.ts';
 export { GITEA_LINE_UNUSED } from './read-gitea.ts';
 export { GUACAMOLE_LINE_UNUSED } from './read-guacamole.ts';
+export { HOME_ASSISTANT_LINE_UNUSED } from './read-home-assistant.ts';
 export { IMMICH_LINE_UNUSED } from './read-immich.ts';
 export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
 export { KEYCLOAK_LINE_UNUSED } from './read-keycloak.ts';
@@ -73,6 +75,7 @@ const READERS = [
   readLitespeedLine,
   readMikrotikLine,
   readNavidromeLine,
+  readHomeAssistantLine,
 ];
 
 /** A line's login, why it has none, or NOT_APP_LOG. */
@@ -128,7 +131,7 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string, t
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's, Guacamole's, Emby's, Uptime Kuma's, AdGuard Home's, Audiobookshelf's, Odoo's, Navidrome's, cPanel's, LiteSpeed's and MikroTik's logins, and Webmin's action log",
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's, Guacamole's, Emby's, Uptime Kuma's, AdGuard Home's, Audiobookshelf's, Odoo's, Navidrome's, Home Assistant's, cPanel's, LiteSpeed's and MikroTik's logins, and Webmin's action log",
   sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
   create: (options) =>
     createRecordParser(readAppLogLine, (line, found) => mapAppLogRecord(line, found, found.time), options),
@@ -163,6 +166,8 @@ for (const name of [
   'audiobookshelf',
   'odoo',
   'navidrome',
+  'homeassistant',
+  'home-assistant',
 ])
   APP_PROGRAMS.set(name.length, [...(APP_PROGRAMS.get(name.length) ?? []), name]);
 
