@@ -925,6 +925,22 @@ describe('the shipped rule pack', () => {
       ['dns-zone-transfer-refused'],
     ],
     [
+      'an SMTP scanner: 20 connections without mail from one address, as Postfix sums them',
+      sshdParser,
+      times(20, 25).map((s) =>
+        accountLine(s, 'postfix/smtpd', 'disconnect from unknown[203.0.113.186] ehlo=1 quit=1 commands=2'),
+      ),
+      ['smtp-probing-source'],
+    ],
+    [
+      '19 connections without mail are not enough',
+      sshdParser,
+      times(19, 25).map((s) =>
+        accountLine(s, 'postfix/smtpd', 'disconnect from unknown[203.0.113.186] ehlo=1 quit=1 commands=2'),
+      ),
+      [],
+    ],
+    [
       'open-relay probing: 5 relays sendmail refused one address',
       sshdParser,
       times(5, 30).map((s) =>

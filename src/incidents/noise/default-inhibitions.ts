@@ -4,8 +4,9 @@ import type { InhibitionRule } from './inhibition.ts';
  * Inhibitions for the shipped rule pack: once an account is likely compromised (failures, then a
  * success), the failure rules about that same account add nothing but noise; an address already
  * guessing SSH passwords needs no second incident for having probed the server too, nor one
- * guessing mail or FTP passwords for what PAM reports of the same guesses, nor one whose HTTP auth
- * guesses the error log names for the access log's 401s, nor a flood of login POSTs for the
+ * guessing mail or FTP passwords for what PAM reports of the same guesses (nor for its SMTP
+ * connections without mail), nor one whose HTTP auth guesses the error log names for the access
+ * log's 401s, nor a flood of login POSTs for the
  * WordPress logins it refused, nor one guessing at an administration panel or a self-hosted
  * application for reaching the ingest API's higher count there too; and a web scanner's exploit
  * attempts say more than its wordlist or its User-Agent, and the access log's 404s than the error
@@ -25,7 +26,11 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   },
   { source: 'ssh-brute-force-source', targets: ['ssh-probing-source'], equal: ['source.ip'] },
   // Dovecot's and vsftpd's PAM backends report each of their login failures to PAM as well.
-  { source: 'mail-auth-failures-source', targets: ['pam-brute-force-source'], equal: ['source.address'] },
+  {
+    source: 'mail-auth-failures-source',
+    targets: ['pam-brute-force-source', 'smtp-probing-source'],
+    equal: ['source.address'],
+  },
   { source: 'ftp-brute-force-source', targets: ['pam-brute-force-source'], equal: ['source.address'] },
   // The access log's 401s of the same guesses the error log names one by one.
   {

@@ -137,6 +137,12 @@ describe("Exim's refused relays and unknown recipients", () => {
       event: { module: 'exim', type: ['denied'] },
       source: { domain: 'mail.example.org' },
     });
+    const noMail = parseLines(eximParser.create({}), [
+      '2024-03-04 10:00:06 no MAIL in SMTP connection from (helo.example) [203.0.113.146]:4444 I=[192.0.2.1]:25 D=0s C=EHLO,QUIT',
+    ]);
+    expect(noMail.events.map((event) => [event.event.action, (event.source as { ip: string }).ip])).toEqual([
+      ['smtp_no_mail', '203.0.113.146'],
+    ]);
     const syslog = parse([
       'Mar  4 10:00:06 mx exim[2211]: H=(helo.example) [203.0.113.145] F=<x@list.example> rejected RCPT <dir@elsewhere.example>: relay not permitted',
     ]);

@@ -1,6 +1,6 @@
 import {
   matchEximAuth,
-  matchEximReject,
+  matchSmtpRefusal,
   type MailAuthFailure,
   type PostfixRejection,
 } from '../mail-log/index.ts';
@@ -19,7 +19,10 @@ export interface EximAuthLine {
   failure: MailAuthFailure;
 }
 
-/** A recipient Exim refused (a relay, an unknown local recipient), with the line's time and process. */
+/**
+ * A recipient Exim refused (a relay, an unknown local recipient) or a connection without mail, with
+ * the line's time and process.
+ */
 export interface EximRejectLine extends Omit<EximAuthLine, 'failure'> {
   rejection: PostfixRejection;
 }
@@ -68,15 +71,15 @@ function readHead(line: string): Omit<EximAuthLine, 'failure'> | undefined {
 }
 
 /**
- * A line of Exim's main log: the refused SMTP AUTH or the refused recipient it reports, or why it
- * reports neither.
+ * A line of Exim's main log: the refused SMTP AUTH, refused recipient or connection without mail it
+ * reports, or why it reports none.
  */
 export function readEximLine(line: string): EximAuthLine | EximRejectLine | string {
   const head = readHead(line);
   if (head === undefined) return NOT_EXIM;
   const failure = matchEximAuth(head.message);
   if (failure !== undefined) return { ...head, failure };
-  const rejection = matchEximReject(head.message);
+  const rejection = matchSmtpRefusal('exim', head.message);
   return rejection === undefined ? EXIM_LINE_UNUSED : { ...head, rejection };
 }
 

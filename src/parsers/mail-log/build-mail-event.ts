@@ -37,12 +37,20 @@ export function buildMailFailureEvent(
   return event;
 }
 
+const REJECTION_ACTIONS: Record<PostfixRejection['kind'], string> = {
+  relay: 'mail_relay_denied',
+  'unknown-recipient': 'mail_recipient_unknown',
+  'no-mail': 'smtp_no_mail',
+};
+
 /**
- * A recipient Postfix refused a client as a SecurityEvent: `mail_relay_denied` or
- * `mail_recipient_unknown` (`event.category: [email, network]`, `event.type: denied`, failure,
- * `event.module: postfix`), `source.ip` (and the verified name), the recipient the client named as
- * `email.to.address`, Postfix's words as `event.reason` (`Relay access denied`, `Recipient address
- * rejected: User unknown ...`). No login was tried: the authentication rules do not count it.
+ * A recipient an SMTP server (Postfix, sendmail, Exim) refused a client as a SecurityEvent:
+ * `mail_relay_denied` or `mail_recipient_unknown` (`event.category: [email, network]`,
+ * `event.type: denied`, failure, `event.module` the server), `source.ip` (and the verified name), the
+ * recipient the client named as `email.to.address`, the server's words as `event.reason` (`Relay
+ * access denied`, `Recipient address rejected: User unknown ...`); a connection that ended without a
+ * mail, `smtp_no_mail` (`event.type: [connection, end]`). No login was tried: the authentication
+ * rules do not count it.
  */
 export function buildMailRejectionEvent(
   header: SshdHeader,
@@ -52,14 +60,14 @@ export function buildMailRejectionEvent(
   found: PostfixRejection,
 ): SecurityEvent {
   const event = buildServiceLoginEvent(header, original, message, timestamp, {
-    action: found.kind === 'relay' ? 'mail_relay_denied' : 'mail_recipient_unknown',
+    action: REJECTION_ACTIONS[found.kind],
     outcome: 'failure',
     service: 'smtp',
     user: undefined,
     ip: found.ip,
     domain: found.domain,
     reason: found.reason,
-    type: ['denied'],
+    type: found.kind === 'no-mail' ? ['connection', 'end'] : ['denied'],
   });
   event.event.category = ['email', 'network'];
   event.event.module = found.server;

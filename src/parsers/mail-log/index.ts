@@ -7,11 +7,13 @@ import { matchPostfixSasl } from './match-postfix-sasl.ts';
 import { matchSendmailAuth } from './match-sendmail-auth.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import { imapOrPop, type MailProgram } from './mail-programs.ts';
+import { matchPostfixReject, type PostfixRejection } from './match-postfix-reject.ts';
+import { matchSendmailReject } from './match-sendmail-reject.ts';
+import { matchEximReject } from './match-exim-reject.ts';
+import { matchSmtpNoMail } from './match-smtp-no-mail.ts';
 
 export { buildMailFailureEvent, buildMailRejectionEvent } from './build-mail-event.ts';
-export { matchPostfixReject, type PostfixRejection } from './match-postfix-reject.ts';
-export { matchSendmailReject } from './match-sendmail-reject.ts';
-export { matchEximReject } from './match-exim-reject.ts';
+export { type PostfixRejection } from './match-postfix-reject.ts';
 export { matchEximAuth } from './match-exim-auth.ts';
 export { matchDovecotLogin } from './match-dovecot-login.ts';
 export { matchDovecotAuthVerdict } from './match-dovecot-auth.ts';
@@ -31,4 +33,19 @@ export function matchMailFailure(
   if (kind === 'exim') return matchEximAuth(message);
   const service = imapOrPop(program);
   return matchCourierLogin(message, service) ?? matchCyrusBadlogin(message, service);
+}
+
+/**
+ * What an SMTP server's message says of a client that tried no login: a relay or a recipient refused
+ * (an open-relay probe, a harvest), or a connection that ended without a mail; undefined otherwise.
+ */
+export function matchSmtpRefusal(kind: MailProgram, message: string): PostfixRejection | undefined {
+  if (kind !== 'postfix' && kind !== 'sendmail' && kind !== 'exim') return undefined;
+  const rejection =
+    kind === 'postfix'
+      ? matchPostfixReject(message)
+      : kind === 'sendmail'
+        ? matchSendmailReject(message)
+        : matchEximReject(message);
+  return rejection ?? matchSmtpNoMail(kind, message);
 }

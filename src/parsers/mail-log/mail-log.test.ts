@@ -69,6 +69,42 @@ describe("Postfix's SMTP AUTH failures", () => {
   });
 });
 
+describe('SMTP connections that ended without a mail', () => {
+  it("are smtp_no_mail from Postfix's disconnect summary without mail=, sendmail's and Exim's own words", () => {
+    // Written for this test after Postfix 3's `disconnect from` statistics (before and after 3.5's
+    // colon), sendmail's `did not issue MAIL/EXPN/VRFY/ETRN` and Exim's `no MAIL in SMTP connection`.
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 mx postfix/smtpd[7681]: disconnect from unknown[203.0.113.180] ehlo=1 quit=1 commands=2',
+      'Mar  4 10:00:02 mx postfix/smtpd[7683]: disconnect from host.example.org[203.0.113.182]: ehlo=1 auth=0/1 quit=1 commands=2/3',
+      'Mar  4 10:00:03 mx postfix/smtpd[7684]: disconnect from unknown[2001:db8::183] commands=0/0',
+      'Mar  4 10:00:04 mx sm-mta[20949]: v26LtRA0020949: some-host.example.org [192.0.2.194] (may be forged) did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA',
+      'Mar  4 10:00:05 mx exim[2211]: no MAIL in SMTP connection from (helo.example) [203.0.113.185]:4444 I=[192.0.2.1]:25 D=0s C=EHLO,QUIT',
+      'Mar  4 10:00:06 mx postfix/smtpd[7682]: disconnect from mail.example.org[198.51.100.181] ehlo=2 starttls=1 mail=1 rcpt=1 data=1 quit=1 commands=7',
+      'Mar  4 10:00:07 mx postfix/smtpd[7685]: disconnect from unknown[203.0.113.184]',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        event.event.module,
+        (event.source as { ip: string }).ip,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['smtp_no_mail', 'postfix', '203.0.113.180', 'no mail (ehlo=1 quit=1 commands=2)'],
+      ['smtp_no_mail', 'postfix', '203.0.113.182', 'no mail (ehlo=1 auth=0/1 quit=1 commands=2/3)'],
+      ['smtp_no_mail', 'postfix', '2001:db8::183', 'no mail (commands=0/0)'],
+      ['smtp_no_mail', 'sendmail', '192.0.2.194', 'no mail'],
+      ['smtp_no_mail', 'exim', '203.0.113.185', 'no mail'],
+    ]);
+    // A connection that sent mail, and Postfix 2's summary without statistics, are none.
+    expect(skips.slice(5)).toEqual(['not-sshd', 'not-sshd']);
+    expect(events[1]).toMatchObject({
+      event: { category: ['email', 'network'], type: ['connection', 'end'] },
+      source: { domain: 'host.example.org' },
+    });
+  });
+});
+
 describe("sendmail's refused relays and unknown recipients", () => {
   it('are mail_relay_denied and mail_recipient_unknown from the relay field, a second one not read', () => {
     // Written for this test after sendmail's check_rcpt reject lines: a relay (with and without a

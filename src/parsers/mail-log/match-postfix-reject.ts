@@ -4,11 +4,14 @@ import { isHostName, normalizeIp } from '../sshd/parse-address.ts';
 export interface PostfixRejection {
   /** The server that wrote the line (`event.module`). */
   server: 'postfix' | 'sendmail' | 'exim';
-  /** `relay`: a recipient elsewhere, which only its own users may send to; `unknown-recipient`: none such here. */
-  kind: 'relay' | 'unknown-recipient';
+  /**
+   * `relay`: a recipient elsewhere, which only its own users may send to; `unknown-recipient`: none
+   * such here; `no-mail`: a connection that ended without a mail (see matchSmtpNoMail).
+   */
+  kind: 'relay' | 'unknown-recipient' | 'no-mail';
   ip: string;
   domain: string | undefined;
-  /** The SMTP command refused (`RCPT`, `VRFY`). */
+  /** The SMTP command refused (`RCPT`, `VRFY`; `CONNECT` for a connection without mail). */
   command: string;
   /** The recipient the client named (none in Postfix's answer to some VRFYs). */
   recipient: string | undefined;

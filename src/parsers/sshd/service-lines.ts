@@ -8,9 +8,7 @@ import {
   MAIL_ATTEMPTS_REPORTED,
   mailServerAt,
   matchMailFailure,
-  matchPostfixReject,
-  matchSendmailReject,
-  matchEximReject,
+  matchSmtpRefusal,
 } from '../mail-log/index.ts';
 import {
   buildScreenSharingEvent,
@@ -214,17 +212,10 @@ export function createServiceLines(): {
         const kind = mailServerAt(program, 0, program.length);
         const failure = kind === undefined ? undefined : matchMailFailure(kind, program, input.message);
         if (failure === undefined) {
-          // A relay or a recipient refused: no login, but an open-relay probe or a harvest.
-          const rejection =
-            kind === 'postfix'
-              ? matchPostfixReject(input.message)
-              : kind === 'sendmail'
-                ? matchSendmailReject(input.message)
-                : kind === 'exim'
-                  ? matchEximReject(input.message)
-                  : undefined;
-          if (rejection === undefined) return undefined;
-          return withTime(input, rejection, (found) => [
+          // A relay or a recipient refused, a connection without mail: no login, but a probe or a harvest.
+          const ended = kind === undefined ? undefined : matchSmtpRefusal(kind, input.message);
+          if (ended === undefined) return undefined;
+          return withTime(input, ended, (found) => [
             buildMailRejectionEvent(input.header, input.line, input.message, timestamp(input.time), found),
           ]);
         }
