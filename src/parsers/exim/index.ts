@@ -8,15 +8,18 @@ export { EXIM_LINE_UNUSED, NOT_EXIM, readEximLine } from './read-exim-line.ts';
 
 export const eximParser: ParserDefinition = {
   format: 'exim',
-  description: "Exim's main log (mainlog): refused SMTP AUTH, relays and unknown recipients",
+  description:
+    "Exim's main log (mainlog): refused SMTP AUTH, relays and unknown recipients, connections without mail",
   sniff: (sample) => shareOfLines(sample, looksLikeEximLine),
   create: (options) => createEximParser(zonelessTimeIn(options.timeZone)),
 };
 
 /**
- * Exim's main log, each refused SMTP AUTH a `mail_auth_failure` and each refused relay or unknown
- * recipient a `mail_relay_denied` or `mail_recipient_unknown`, as in its syslog lines (see ../mail-log): `event.module: exim`, `service.name: smtp`, `user.name` the set_id, `source.ip`. A
- * summary's `N Time(s)` is N failures. A time without `log_timezone`'s zone is read by `zoneless`.
+ * Exim's main log, as its lines in syslog are read (see ../mail-log): each refused SMTP AUTH a
+ * `mail_auth_failure` (`event.module: exim`, `service.name: smtp`, `user.name` the set_id,
+ * `source.ip`; a summary's `N Time(s)` is N failures), each refused relay or unknown recipient a
+ * `mail_relay_denied` or `mail_recipient_unknown`, a connection without mail `smtp_no_mail`. A time
+ * without `log_timezone`'s zone is read by `zoneless`.
  */
 function createEximParser(zoneless: ZonelessTime): LineParser {
   return {

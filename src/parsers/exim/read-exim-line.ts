@@ -2,7 +2,7 @@ import {
   matchEximAuth,
   matchSmtpRefusal,
   type MailAuthFailure,
-  type PostfixRejection,
+  type SmtpRefusal,
 } from '../mail-log/index.ts';
 import type { SshdHeader } from '../sshd/build-sshd-event.ts';
 import { utcMillis } from '../utc-millis.ts';
@@ -24,7 +24,7 @@ export interface EximAuthLine {
  * the line's time and process.
  */
 export interface EximRejectLine extends Omit<EximAuthLine, 'failure'> {
-  rejection: PostfixRejection;
+  rejection: SmtpRefusal;
 }
 
 /** Not a line of Exim's main log. */

@@ -2,7 +2,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import type { SshdHeader } from '../sshd/build-sshd-event.ts';
 import { buildServiceLoginEvent } from '../auth-log/build-service-login-event.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
-import type { PostfixRejection } from './match-postfix-reject.ts';
+import type { SmtpRefusal } from './match-postfix-reject.ts';
 import type { MailServer } from './mail-programs.ts';
 
 const DATASETS: Record<MailServer, string> = {
@@ -37,7 +37,7 @@ export function buildMailFailureEvent(
   return event;
 }
 
-const REJECTION_ACTIONS: Record<PostfixRejection['kind'], string> = {
+const REJECTION_ACTIONS: Record<SmtpRefusal['kind'], string> = {
   relay: 'mail_relay_denied',
   'unknown-recipient': 'mail_recipient_unknown',
   'no-mail': 'smtp_no_mail',
@@ -57,7 +57,7 @@ export function buildMailRejectionEvent(
   original: string,
   message: string,
   timestamp: string,
-  found: PostfixRejection,
+  found: SmtpRefusal,
 ): SecurityEvent {
   const event = buildServiceLoginEvent(header, original, message, timestamp, {
     action: REJECTION_ACTIONS[found.kind],

@@ -7,13 +7,13 @@ import { matchPostfixSasl } from './match-postfix-sasl.ts';
 import { matchSendmailAuth } from './match-sendmail-auth.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
 import { imapOrPop, type MailProgram } from './mail-programs.ts';
-import { matchPostfixReject, type PostfixRejection } from './match-postfix-reject.ts';
+import { matchPostfixReject, type SmtpRefusal } from './match-postfix-reject.ts';
 import { matchSendmailReject } from './match-sendmail-reject.ts';
 import { matchEximReject } from './match-exim-reject.ts';
 import { matchSmtpNoMail } from './match-smtp-no-mail.ts';
 
 export { buildMailFailureEvent, buildMailRejectionEvent } from './build-mail-event.ts';
-export { type PostfixRejection } from './match-postfix-reject.ts';
+export { type SmtpRefusal } from './match-postfix-reject.ts';
 export { matchEximAuth } from './match-exim-auth.ts';
 export { matchDovecotLogin } from './match-dovecot-login.ts';
 export { matchDovecotAuthVerdict } from './match-dovecot-auth.ts';
@@ -39,7 +39,7 @@ export function matchMailFailure(
  * What an SMTP server's message says of a client that tried no login: a relay or a recipient refused
  * (an open-relay probe, a harvest), or a connection that ended without a mail; undefined otherwise.
  */
-export function matchSmtpRefusal(kind: MailProgram, message: string): PostfixRejection | undefined {
+export function matchSmtpRefusal(kind: MailProgram, message: string): SmtpRefusal | undefined {
   if (kind !== 'postfix' && kind !== 'sendmail' && kind !== 'exim') return undefined;
   const rejection =
     kind === 'postfix'

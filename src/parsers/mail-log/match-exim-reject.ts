@@ -1,5 +1,5 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
-import type { PostfixRejection } from './match-postfix-reject.ts';
+import type { SmtpRefusal } from './match-postfix-reject.ts';
 
 /**
  * Exim's refusal of a recipient, from its ACLs' defaults: `H=HOST [ADDR]:PORT I=[...]:25
@@ -12,7 +12,7 @@ const REJECT =
   /^(?:[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} )?H=(?:([A-Za-z0-9_.-]{1,255}) )?(?:\([^\s()]{0,255}\) )?\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\](?::\d{1,5})?(?: I=\[[0-9A-Fa-f:.]{2,45}\](?::\d{1,5})?)?(?: U=[^\s:]{1,255})? (?:F=<?[^\s>]{0,320}>? )?rejected RCPT <?([^\s>]{0,320})>?: (relay not permitted|Unrouteable address)$/;
 
 /** A recipient Exim refused that says something of the client (see matchPostfixReject), or undefined. */
-export function matchEximReject(message: string): PostfixRejection | undefined {
+export function matchEximReject(message: string): SmtpRefusal | undefined {
   const found = REJECT.exec(message);
   const ip = found === null ? undefined : normalizeIp(found[2] as string);
   if (found === null || ip === undefined) return undefined;

@@ -1,7 +1,10 @@
 import { isHostName, normalizeIp } from '../sshd/parse-address.ts';
 
-/** A recipient an SMTP server refused a client, as its `reject` line tells it. */
-export interface PostfixRejection {
+/**
+ * What an SMTP server's line says of a client that tried no login: a recipient it refused (Postfix's,
+ * sendmail's, Exim's reject lines), or a connection that ended without a mail.
+ */
+export interface SmtpRefusal {
   /** The server that wrote the line (`event.module`). */
   server: 'postfix' | 'sendmail' | 'exim';
   /**
@@ -37,7 +40,7 @@ const UNKNOWN_RECIPIENT = /^Recipient address rejected: (?:User unknown|undelive
  * refused (an open-relay probe, a spammer) or a recipient unknown (a directory harvest guesses
  * addresses). Postfix's other rejections (HELO, the sender, blocklists) judge spam, not an attacker.
  */
-export function matchPostfixReject(message: string): PostfixRejection | undefined {
+export function matchPostfixReject(message: string): SmtpRefusal | undefined {
   const found = REJECT.exec(message);
   if (found === null) return undefined;
   const words = message.slice(found[0].length);

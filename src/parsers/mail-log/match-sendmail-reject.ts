@@ -1,5 +1,5 @@
 import { isHostName, normalizeIp } from '../sshd/parse-address.ts';
-import type { PostfixRejection } from './match-postfix-reject.ts';
+import type { SmtpRefusal } from './match-postfix-reject.ts';
 
 /**
  * sendmail's refusal of a recipient: `QUEUEID: ruleset=check_rcpt, arg1=<RCPT>, relay=[NAME ][ADDR][
@@ -13,7 +13,7 @@ const RELAY_FIELD =
 const RELAY = ', relay=';
 
 /** A recipient sendmail refused that says something of the client (see matchPostfixReject), or undefined. */
-export function matchSendmailReject(message: string): PostfixRejection | undefined {
+export function matchSendmailReject(message: string): SmtpRefusal | undefined {
   const head = CHECK_RCPT.exec(message);
   if (head === null || message.indexOf(RELAY, head[0].length) >= 0) return undefined;
   const field = RELAY_FIELD.exec(message.slice(head[0].length));

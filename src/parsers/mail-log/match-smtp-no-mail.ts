@@ -1,6 +1,6 @@
 import { isHostName, normalizeIp } from '../sshd/parse-address.ts';
 import type { MailServer } from './mail-programs.ts';
-import type { PostfixRejection } from './match-postfix-reject.ts';
+import type { SmtpRefusal } from './match-postfix-reject.ts';
 
 /**
  * Postfix 3's summary of a connection, `disconnect from NAME[ADDR]: ehlo=1 auth=0/1 quit=1
@@ -23,7 +23,7 @@ const EXIM =
  * An SMTP connection that ended without a mail (a scanner, a bot testing logins or the banner), as
  * Postfix's, sendmail's or Exim's summary of it says, or undefined: `no-mail`, no recipient.
  */
-export function matchSmtpNoMail(server: MailServer, message: string): PostfixRejection | undefined {
+export function matchSmtpNoMail(server: MailServer, message: string): SmtpRefusal | undefined {
   const pattern =
     server === 'postfix' ? POSTFIX : server === 'sendmail' ? SENDMAIL : server === 'exim' ? EXIM : undefined;
   const found = pattern?.exec(message);
@@ -33,7 +33,7 @@ export function matchSmtpNoMail(server: MailServer, message: string): PostfixRej
   if (ip === undefined) return undefined;
   const name = found[1];
   return {
-    server: server as PostfixRejection['server'],
+    server: server as SmtpRefusal['server'],
     kind: 'no-mail',
     ip,
     domain: name !== undefined && name !== 'unknown' && isHostName(name) ? name : undefined,

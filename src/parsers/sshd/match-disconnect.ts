@@ -47,7 +47,7 @@ export function matchPreauthClose(message: string, prefixLength: number): SshdAu
     auth.reason = message.startsWith('Connection reset')
       ? 'connection reset before authentication'
       : 'connection closed before authentication';
-    // OpenSSH before 6.7 wrote no port.
+    // Older versions write no port.
     const read = remote.includes(' port ')
       ? parseRemoteId(auth, remote) === 'none'
       : setAddress(auth, remote);

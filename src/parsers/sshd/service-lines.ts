@@ -65,9 +65,9 @@ interface Service {
 /**
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
- * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Vaultwarden, Bitwarden,
- * OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, the self-hosted applications ../app-log reads, and HAProxy's HTTP log
- * (as an access log's requests). One reader per parser:
+ * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
+ * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, the self-hosted applications
+ * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
  * createRoundcubeReader), slapd's bind results joined to their connection's client (see
