@@ -87,6 +87,25 @@ describe("IIS's W3C extended log", () => {
     ]);
   });
 
+  it('takes the client behind a load balancer from X-Forwarded-For, read from the right', () => {
+    const fields =
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status X-Forwarded-For';
+    const { events } = parseLines(iisParser.create({}), [
+      fields,
+      // The balancer (10.0.0.20) appended the client; what the client wrote itself is on the left.
+      '2024-03-04 12:00:01 10.0.0.6 POST /owa/auth.owa - 443 - 10.0.0.20 Mozilla/5.0 302 203.0.113.1,+198.51.100.190',
+      '2024-03-04 12:00:02 10.0.0.6 POST /owa/auth.owa - 443 - 10.0.0.20 Mozilla/5.0 302 198.51.100.191,+10.0.0.21',
+      '2024-03-04 12:00:03 10.0.0.6 POST /owa/auth.owa - 443 - 10.0.0.20 Mozilla/5.0 302 -',
+      '2024-03-04 12:00:04 10.0.0.6 POST /owa/auth.owa - 443 - 10.0.0.20 Mozilla/5.0 302 not-an-address',
+    ]);
+    expect(events.map((event) => (event.source as { ip: string }).ip)).toEqual([
+      '198.51.100.190',
+      '198.51.100.191',
+      '10.0.0.20',
+      '10.0.0.20',
+    ]);
+  });
+
   it('is chosen for its data lines alone (sniffing passes over # lines), by the default layouts', () => {
     const choice = chooseParser(LINES.slice(4, 8));
     expect(choice.kind === 'found' && choice.parser.format).toBe('iis');

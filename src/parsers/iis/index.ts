@@ -2,6 +2,7 @@ import type { LineParser, ParserDefinition } from '../parser.ts';
 import { mapAccessEvent } from '../access-log/index.ts';
 import type { AccessLine } from '../access-log/scan-access-line.ts';
 import { utcMillis } from '../utc-millis.ts';
+import { clientBehindProxies } from '../app-log/client-behind-proxies.ts';
 
 /** Not a line of an IIS log. */
 export const NOT_IIS_LOG = 'not-iis-log';
@@ -26,7 +27,8 @@ type Fields = ReadonlyMap<string, string>;
 
 /**
  * One request of an IIS log (W3C Extended Log File Format, `u_ex240304.log`), as the access-log
- * parser's: the client from `c-ip`, the user IIS authenticated (`cs-username`), the time in UTC,
+ * parser's: the client from `c-ip` (behind a load balancer, from the X-Forwarded-For custom field as
+ * clientOf reads it), the user IIS authenticated (`cs-username`), the time in UTC,
  * the method, `cs-uri-stem` and `cs-uri-query`, the status, bytes sent, Referer and User-Agent (IIS
  * writes a space in a value as `+`). Undefined when a field the request needs is missing or garbled.
  */
@@ -36,7 +38,7 @@ function accessLineOf(fields: Fields): AccessLine | undefined {
   const method = fields.get('cs-method');
   const stem = fields.get('cs-uri-stem');
   const status = fields.get('sc-status');
-  const client = fields.get('c-ip');
+  const client = clientOf(fields);
   if (date === null || clock === null || method === undefined || !METHOD.test(method)) return undefined;
   if (stem === undefined || status === undefined || !STATUS.test(status) || client === undefined)
     return undefined;
@@ -63,6 +65,21 @@ function accessLineOf(fields: Fields): AccessLine | undefined {
     referrer: spaced(value(fields, 'cs(Referer)')),
     userAgent: spaced(value(fields, 'cs(User-Agent)')),
   };
+}
+
+/**
+ * The client: `c-ip`, the address IIS's socket saw, unless it does not route (a load balancer in
+ * front) and the log has an X-Forwarded-For custom field; then that chain read from the right, past
+ * the addresses that do not route (see clientBehindProxies), so that what a client writes into its
+ * own X-Forwarded-For is never taken for it.
+ */
+function clientOf(fields: Fields): string | undefined {
+  const socket = fields.get('c-ip');
+  if (socket === undefined) return undefined;
+  const forwarded = [...fields].find(([name]) => name.toLowerCase() === 'x-forwarded-for')?.[1];
+  if (forwarded === undefined || forwarded === '-') return socket;
+  // IIS writes the header's spaces as `+`.
+  return clientBehindProxies([...forwarded.replaceAll('+', ' ').split(','), socket]) ?? socket;
 }
 
 function value(fields: Fields, name: string): string | undefined {
@@ -152,7 +169,7 @@ function isOwaLogonRetry(event: ReturnType<typeof mapAccessEvent>): boolean {
  * The logon page shown again for a refused password, as an application's failed login (`login`,
  * failure, `service.name: owa`), which app-login-failures-source counts per address at 20, as for
  * an application behind a gateway: Exchange often sits behind a load balancer, whose address IIS
- * then logs for every client. OWA names no user in it (the user is in the POST before).
+ * logs for every client unless the log has X-Forwarded-For. OWA names no user in it (the user is in the POST before).
  */
 function markOwaLoginFailure(event: ReturnType<typeof mapAccessEvent>): void {
   event.event.category = ['authentication', 'web'];
