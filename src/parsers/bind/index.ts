@@ -26,54 +26,55 @@ export const NAMED_LINE_UNUSED = 'named-line-unused';
 /** BIND's daemon, as syslog names it. */
 export const isNamedAt = programNamed('named');
 
+/** `client [@0xPTR ]ADDR#PORT[ (NAME)]: [view V: ]`: BIND writes the address first; all after it is the client's. */
+const CLIENT =
+  /^client (?:@0x[0-9a-f]{1,16} )?([0-9A-Fa-f:.]{2,45})#(\d{1,5})(?: \([^()\s]{0,255}\))?: (?:view [^\s:]{1,64}: )?/;
+/** `query[ (cache)] 'NAME/TYPE/CLASS' denied[ (WHY)]`, `zone transfer 'ZONE/AXFR/CLASS' denied`. */
+const QUERY_OR_TRANSFER =
+  /^(query(?: \(cache\))?|zone transfer) '(.{0,1024})\/([^/]{1,32})\/[^/]{1,16}' denied(?: \(([^()]{0,128})\))?$/;
+/** `update 'ZONE/CLASS' denied[ (WHY)]`. */
+const UPDATE = /^update '(.{0,1024})\/[^/]{1,16}' denied(?: \(([^()]{0,128})\))?$/;
 /**
- * `client [@0xPTR ]ADDR#PORT[ (NAME)]: [view V: ]query[ (cache)] 'NAME/TYPE/CLASS' denied[ (WHY)]`,
- * `... zone transfer 'ZONE/AXFR/CLASS' denied`, `... update 'ZONE/CLASS' denied`. BIND writes the
- * address first; the names after it are the client's.
+ * `bad zone transfer request: 'ZONE/CLASS': non-authoritative zone (NOTAUTH)`: a transfer of a zone
+ * the server does not hold, refused so.
  */
-const DENIED =
-  /^client (?:@0x[0-9a-f]{1,16} )?([0-9A-Fa-f:.]{2,45})#(\d{1,5})(?: \([^()\s]{0,255}\))?: (?:view [^\s:]{1,64}: )?(query(?: \(cache\))?|zone transfer|update) '(.{0,1024})' denied(?: \(([^()]{0,128})\))?$/;
-
-/**
- * `client ...: bad zone transfer request: 'ZONE/CLASS': non-authoritative zone (NOTAUTH)`: a
- * transfer of a zone the server does not hold, refused so.
- */
-const BAD_TRANSFER =
-  /^client (?:@0x[0-9a-f]{1,16} )?([0-9A-Fa-f:.]{2,45})#(\d{1,5})(?: \([^()\s]{0,255}\))?: (?:view [^\s:]{1,64}: )?bad zone transfer request: '(.{0,1024})\/[A-Z]{2,8}': ([^:]{0,128})$/;
+const BAD_TRANSFER = /^bad zone transfer request: '(.{0,1024})\/[A-Z]{2,8}': ([^:]{0,128})$/;
 
 /** The request a `named` message says BIND refused, or NAMED_LINE_UNUSED. */
 export function matchNamedDenial(message: string): NamedDenial | string {
-  const bad = BAD_TRANSFER.exec(message);
-  if (bad !== null) {
-    const ip = normalizeIp(bad[1] as string);
-    if (ip === undefined) return NAMED_LINE_UNUSED;
+  const client = CLIENT.exec(message);
+  const ip = client === null ? undefined : normalizeIp(client[1] as string);
+  if (client === null || ip === undefined) return NAMED_LINE_UNUSED;
+  const request = message.slice(client[0].length);
+  const base = { ip, port: Number(client[2]) };
+  const asked = QUERY_OR_TRANSFER.exec(request);
+  if (asked !== null) {
+    const what = asked[1] as string;
     return {
-      kind: 'zone-transfer',
-      ip,
-      port: Number(bad[2]),
-      name: bad[3] as string,
-      type: undefined,
-      reason: `bad zone transfer request: ${bad[4] as string}`,
+      ...base,
+      kind: what === 'zone transfer' ? 'zone-transfer' : 'query',
+      name: asked[2] as string,
+      type: asked[3],
+      reason: `${what} denied${asked[4] === undefined ? '' : ` (${asked[4]})`}`,
     };
   }
-  const found = DENIED.exec(message);
-  const ip = found === null ? undefined : normalizeIp(found[1] as string);
-  if (found === null || ip === undefined) return NAMED_LINE_UNUSED;
-  const what = found[3] as string;
-  const kind = what === 'zone transfer' ? 'zone-transfer' : what === 'update' ? 'update' : 'query';
-  const parts = (found[4] as string).split('/');
-  const name =
-    parts.length >= (kind === 'update' ? 2 : 3)
-      ? parts.slice(0, kind === 'update' ? -1 : -2).join('/')
-      : undefined;
-  if (name === undefined) return NAMED_LINE_UNUSED;
+  const update = UPDATE.exec(request);
+  if (update !== null)
+    return {
+      ...base,
+      kind: 'update',
+      name: update[1] as string,
+      type: undefined,
+      reason: `update denied${update[2] === undefined ? '' : ` (${update[2]})`}`,
+    };
+  const bad = BAD_TRANSFER.exec(request);
+  if (bad === null) return NAMED_LINE_UNUSED;
   return {
-    kind,
-    ip,
-    port: Number(found[2]),
-    name,
-    type: kind === 'update' ? undefined : parts.at(-2),
-    reason: `${what} denied${found[5] === undefined ? '' : ` (${found[5]})`}`,
+    ...base,
+    kind: 'zone-transfer',
+    name: bad[1] as string,
+    type: undefined,
+    reason: `bad zone transfer request: ${bad[2] as string}`,
   };
 }
 

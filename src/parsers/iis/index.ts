@@ -93,23 +93,18 @@ function spaced(text: string | undefined): string | undefined {
 }
 
 /** A line's values under `names`, or undefined when their counts differ. */
-function fieldsOf(line: string, names: readonly string[]): Fields | undefined {
+function fieldsOf(line: string, names: readonly string[] | undefined): Fields | undefined {
   const values = line.split(' ');
-  if (values.length !== names.length) return undefined;
-  return new Map(names.map((name, i) => [name, values[i] as string]));
-}
-
-/** A data line read by the default layout whose field count it has. */
-function defaultFieldsOf(line: string): Fields | undefined {
-  const count = line.split(' ').length;
-  const names = DEFAULT_FIELDS.find((fields) => fields.length === count);
-  return names === undefined ? undefined : fieldsOf(line, names);
+  // Before any #Fields directive: the default layout whose field count the line has.
+  const named = names ?? DEFAULT_FIELDS.find((fields) => fields.length === values.length);
+  if (named === undefined || values.length !== named.length) return undefined;
+  return new Map(named.map((name, i) => [name, values[i] as string]));
 }
 
 function looksLikeIisLine(line: string): boolean {
   if (line.startsWith('#Fields: ') || line.startsWith('#Software: Microsoft Internet Information Services'))
     return true;
-  const fields = defaultFieldsOf(line);
+  const fields = fieldsOf(line, undefined);
   return fields !== undefined && accessLineOf(fields) !== undefined;
 }
 
@@ -137,7 +132,7 @@ function createIisParser(): LineParser {
         return IIS_DIRECTIVE;
       }
       if (!/^\d{4}-/.test(text)) return NOT_IIS_LOG;
-      const fields = names === undefined ? defaultFieldsOf(text) : fieldsOf(text, names);
+      const fields = fieldsOf(text, names);
       if (fields === undefined) return IIS_FIELDS_UNKNOWN;
       const access = accessLineOf(fields);
       if (access === undefined || Number.isNaN(access.time)) return NOT_IIS_LOG;

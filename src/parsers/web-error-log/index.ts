@@ -33,8 +33,9 @@ function readErrorLine(line: string): HttpAuthFailure | ForgedHttpAuth | string 
  * A failed HTTP login as ECS: `http_auth_failure` (`event.category: [authentication, web]`, failure),
  * `user.name` the user the client named, `source.ip`, `url.path`, the server's words in
  * `event.reason`, `event.module` apache, nginx or lighttpd (`event.dataset` `apache.error`,
- * `nginx.error`, as Filebeat names them, `lighttpd.error`). A forged line as what it is (see
- * buildForgedAddressEvent).
+ * `nginx.error`, as Filebeat names them, `lighttpd.error`). A request for a file that does not
+ * exist as `http_file_not_found` (`event.category: web`, `file.path`). A forged line as what it is
+ * (see buildForgedAddressEvent).
  */
 export function mapHttpAuthFailure(
   line: string,
@@ -53,44 +54,26 @@ export function mapHttpAuthFailure(
       service: server,
     });
   }
-  if (found.missing === true) return missingFileEvent(line, found, host);
+  // A missing file is no login: the file on the server's disk in `file.path`, not the URL (the access
+  // log's 404s of the same requests are other events, which its own rule counts).
+  const missing = found.missing === true;
   const event = buildLoginFailureEvent({
     original: line,
     time: found.time,
     module: found.server,
     dataset: `${found.server}.error`,
-    category: ['authentication', 'web'],
-    action: 'http_auth_failure',
+    category: missing ? ['web'] : ['authentication', 'web'],
+    action: missing ? 'http_file_not_found' : 'http_auth_failure',
     reason: found.reason,
     ip: found.ip,
     port: found.port,
     user: found.user,
     host,
   });
-  if (found.path !== undefined) event.url = { path: found.path };
-  return event;
-}
-
-/**
- * A request for a file that does not exist, as the error log says it: `http_file_not_found`
- * (`event.category: web`, failure), `source.ip`, the file on the server's disk in `file.path` (not
- * the URL: the access log's 404s of the same requests are other events, which its own rule counts).
- */
-function missingFileEvent(line: string, found: HttpAuthFailure, host?: string): SecurityEvent {
-  const event = buildLoginFailureEvent({
-    original: line,
-    time: found.time,
-    module: found.server,
-    dataset: `${found.server}.error`,
-    category: ['web'],
-    action: 'http_file_not_found',
-    reason: found.reason,
-    ip: found.ip,
-    port: found.port,
-    user: undefined,
-    host,
-  });
-  event.event.type = ['access'];
-  if (found.path !== undefined) event.file = { path: found.path };
+  if (missing) event.event.type = ['access'];
+  if (found.path !== undefined) {
+    if (missing) event.file = { path: found.path };
+    else event.url = { path: found.path };
+  }
   return event;
 }
