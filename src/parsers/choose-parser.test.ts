@@ -165,8 +165,29 @@ describe('chooseParserFrom, a file of several formats', () => {
     expect(chooseParserFrom([a, b], lone).kind).toBe('none');
   });
 
-  it('does not mix when one format fits alone', () => {
-    const choice = chooseParserFrom([a, b], ['a1', 'a2', 'a3', 'b1', 'b2']);
+  it('reads a file one format fits alone as a mix led by it when another fits its other lines', () => {
+    // alpha fits 0.6 of the lines alone; beta fits the other two fully.
+    const choice = chooseParserFrom([b, a], ['a1', 'a2', 'a3', 'b1', 'b2']);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('alpha+beta');
+    const parser = choice.kind === 'found' ? choice.parser.create({}) : undefined;
+    const read: string[] = [];
+    for (const line of ['b1', 'a1']) parser?.parseLine(line, (event) => read.push(`${event.event.module}`));
+    expect(read).toEqual(['beta', 'alpha']);
+  });
+
+  it('does not mix a format that fits alone with one that adds too few lines or fits them partly', () => {
+    // beta fits one line of 12: under MIN_OWN_LINES and MIN_MIX_GAIN.
+    const few = [...Array.from({ length: 8 }, (_, i) => `a${i}`), 'b1', 'z1', 'z2', 'z3'];
+    const fewChoice = chooseParserFrom([a, b], few);
+    expect(fewChoice.kind === 'found' && fewChoice.parser).toBe(a);
+    // A syslog-like reader that fits every line a little (0.6) does not join for the lines alpha leaves.
+    const weak = fakeParser('weak', (sample) => (sample.some((line) => line.startsWith('a')) ? 0.3 : 0.6));
+    const choice = chooseParserFrom([a, weak], ['a1', 'a2', 'a3', 'w1', 'w2']);
+    expect(choice.kind === 'found' && choice.parser).toBe(a);
+  });
+
+  it('does not mix when one format fits every line fully', () => {
+    const choice = chooseParserFrom([a, b], ['a1', 'a2', 'a3']);
     expect(choice.kind === 'found' && choice.parser).toBe(a);
   });
 

@@ -66,7 +66,8 @@ export function findParserIn(
  * comment lines left out), or says that none does and why. Of definitions tied at the best score,
  * the one that reads the most events from the lines wins (several logs start their lines with a
  * time and a bracketed level, so more than one may claim every line), then the earlier one.
- * When none fits alone, a few that together claim most lines are read as a mix (see chooseMix).
+ * When none fits alone, a few that together claim most lines are read as a mix; when one does but
+ * leaves lines that others claim, it is read as a mix led by it (see chooseMix).
  * Every score is returned, for a verbose CLI and for tests.
  */
 export function chooseParserFrom(
@@ -97,8 +98,12 @@ export function chooseParserFrom(
     best = tied[read.indexOf(Math.max(...read))] as number;
   }
   const winner = scores[best];
+  const fits = winner !== undefined && winner.score >= MIN_SNIFF_SCORE;
+  // A format that fits every line fully leaves none for another to read.
   const mix =
-    winner === undefined || winner.score < MIN_SNIFF_SCORE ? chooseMix(definitions, lines) : undefined;
+    fits && (winner as ParserScore).score >= 1
+      ? undefined
+      : chooseMix(definitions, lines, fits ? definitions[best] : undefined);
   if (mix !== undefined) {
     const parser = mixedDefinition(mix);
     return { kind: 'found', parser, score: parser.sniff(lines), scores };

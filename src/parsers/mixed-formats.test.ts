@@ -81,4 +81,31 @@ describe('a file of several formats, read by the parsers that fit its lines', ()
       ['203.0.113.83', '2024-03-04T10:00:12.000Z'],
     ]);
   });
+  it("reads Dovecot's own log lines among its syslog lines, though the syslog reader fits the file alone", () => {
+    // Written for this test after Dovecot's login and auth messages: syslog lines (dovecot's, Postfix's,
+    // cron's) and lines Dovecot writes to its own log_path, which syslog reads as a program without a
+    // host and skips. sshd fits the file alone; dovecot fits its own three lines better.
+    const lines = fixtureLines(new URL('./testdata/mixed-dovecot.log', import.meta.url));
+    const choice = chooseParser(lines);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('sshd+dovecot');
+    expect(choice.scores.find((score) => score.format === 'sshd')?.score).toBeGreaterThanOrEqual(0.5);
+    if (choice.kind !== 'found') return;
+    const { events } = parseLines(choice.parser.create({ year: 2024 }), lines);
+    const failures = events.filter((event) => event.event.action === 'mail_auth_failure');
+    expect(failures.map((event) => (event.user as { name: string }).name)).toEqual([
+      'admin',
+      'info',
+      'sales',
+      'office',
+      'test',
+    ]);
+    expect(failures.every((event) => (event.source as { ip: string }).ip === '203.0.113.71')).toBe(true);
+    expect(failures.map((event) => event['@timestamp'].slice(11, 19))).toEqual([
+      '10:00:01',
+      '10:00:04',
+      '10:00:05',
+      '10:00:06',
+      '10:00:08',
+    ]);
+  });
 });
