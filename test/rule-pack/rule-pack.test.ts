@@ -185,6 +185,11 @@ const apacheMissingFile = (seconds: number, ip: string, file: string) =>
   apacheAuthFailure(seconds, ip)
     .replace('[auth_basic:error]', '[core:info]')
     .replace(/AH01617: .*$/, `AH00128: File does not exist: ${file}`);
+/** Apache's error log naming a request an access rule refused. */
+const apacheDenied = (seconds: number, ip: string, file: string) =>
+  apacheAuthFailure(seconds, ip)
+    .replace('[auth_basic:error]', '[authz_core:error]')
+    .replace(/AH01617: .*$/, `AH01630: client denied by server configuration: ${file}`);
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
@@ -500,6 +505,18 @@ describe('the shipped rule pack', () => {
         ...times(29, 5).map((s) => apacheMissingFile(s, '203.0.113.125', `/var/www/word${s}`)),
         ...times(40, 5).map((s) => apacheMissingFile(s, '203.0.113.126', '/var/www/favicon.ico')),
       ],
+      [],
+    ],
+    [
+      "a probe of the areas an access rule closes, as Apache's error log names its refusals",
+      webErrorLogParser,
+      times(20, 10).map((s) => apacheDenied(s, '203.0.113.127', `/var/www/area${s % 4}`)),
+      ['web-denied-requests-source'],
+    ],
+    [
+      '19 refused requests in 5 minutes are not enough',
+      webErrorLogParser,
+      times(19, 15).map((s) => apacheDenied(s, '203.0.113.127', '/var/www/server-status')),
       [],
     ],
     [

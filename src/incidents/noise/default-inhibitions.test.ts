@@ -120,6 +120,19 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(scan, [scan, agent])).toBe(false);
   });
 
+  it("lets the access log's 403s and a scanner's exploit attempts speak for the error log's refusals", () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const refused = byAddress('web-denied-requests-source', '203.0.113.78');
+    const forbidden = byAddress('web-auth-failures-source', '203.0.113.78');
+    const exploit = byAddress('web-exploit-attempt', '203.0.113.78');
+    const elsewhere = byAddress('web-auth-failures-source', '198.51.100.5');
+    expect(inhibitor.isInhibited(refused, [refused, forbidden])).toBe(true);
+    expect(inhibitor.isInhibited(refused, [refused, exploit])).toBe(true);
+    expect(inhibitor.isInhibited(refused, [refused, elsewhere])).toBe(false);
+    expect(inhibitor.isInhibited(forbidden, [refused, forbidden])).toBe(false);
+  });
+
   it.each(
     DEFAULT_INHIBITION_RULES.flatMap((rule) => [rule.source, ...rule.targets].map((id) => ({ id, rule }))),
   )('names shipped rule $id, which groups by every equal field', ({ id, rule }) => {

@@ -9,8 +9,8 @@ import type { InhibitionRule } from './inhibition.ts';
  * log's 401s, nor a flood of login POSTs for the
  * WordPress logins it refused, nor one guessing at an administration panel or a self-hosted
  * application for reaching the ingest API's higher count there too; and a web scanner's exploit
- * attempts say more than its wordlist or its User-Agent, and the access log's 404s than the error
- * log's missing files.
+ * attempts say more than its wordlist, its refused requests or its User-Agent, and the access log's
+ * 404s and 403s than the error log's missing files and refusals.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   {
@@ -49,9 +49,16 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   // One web scan trips several rules: its exploit attempts tell most, then its wordlist.
   {
     source: 'web-exploit-attempt',
-    targets: ['web-content-scan-source', 'web-missing-files-source', 'web-scanner-user-agent'],
+    targets: [
+      'web-content-scan-source',
+      'web-missing-files-source',
+      'web-denied-requests-source',
+      'web-scanner-user-agent',
+    ],
     equal: ['source.ip'],
   },
+  // The access log's 403s of the requests the error log says it refused.
+  { source: 'web-auth-failures-source', targets: ['web-denied-requests-source'], equal: ['source.ip'] },
   {
     source: 'web-content-scan-source',
     targets: ['web-scanner-user-agent', 'web-missing-files-source'],

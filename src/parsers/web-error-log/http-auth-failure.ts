@@ -11,13 +11,18 @@ export interface HttpAuthFailure {
   user: string | undefined;
   /** The path asked for, when the line names it. */
   path: string | undefined;
+  /** The file on the server's disk the request came to, when the line names that instead of the path. */
+  file?: string;
   /** The server's words: `Password Mismatch`, `user not found`, ... */
   reason: string;
   /**
-   * Not a login: the file the request asked for does not exist (`path` is the file, on the server's
-   * disk), as a wordlist scan makes the error log say again and again.
+   * Not a failed login:
+   * - `missing`: the file the request asked for does not exist, as a wordlist scan makes the error
+   *   log say again and again;
+   * - `denied`: the server refused the request without a password being tried (an access rule, an
+   *   authenticated user without the right, a wrong scheme, a forged digest answer).
    */
-  missing?: true;
+  kind?: 'missing' | 'denied';
 }
 
 /** A line of the format that is not an authentication failure. */

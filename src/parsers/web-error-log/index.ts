@@ -34,8 +34,9 @@ function readErrorLine(line: string): HttpAuthFailure | ForgedHttpAuth | string 
  * `user.name` the user the client named, `source.ip`, `url.path`, the server's words in
  * `event.reason`, `event.module` apache, nginx or lighttpd (`event.dataset` `apache.error`,
  * `nginx.error`, as Filebeat names them, `lighttpd.error`). A request for a file that does not
- * exist as `http_file_not_found` (`event.category: web`, `file.path`). A forged line as what it is
- * (see buildForgedAddressEvent).
+ * exist as `http_file_not_found` (`event.category: web`, `file.path`); one refused without a password
+ * tried as `http_access_denied` (`event.type: [access, denied]`). A forged line as what it is (see
+ * buildForgedAddressEvent).
  */
 export function mapHttpAuthFailure(
   line: string,
@@ -54,26 +55,30 @@ export function mapHttpAuthFailure(
       service: server,
     });
   }
-  // A missing file is no login: the file on the server's disk in `file.path`, not the URL (the access
-  // log's 404s of the same requests are other events, which its own rule counts).
-  const missing = found.missing === true;
+  // A missing file or a refused request is no login. Apache names the file on its disk a request
+  // came to (`file.path`), or the URL (`url.path`): the access log's 404s and 403s of the same requests
+  // are other events, which its own rules count.
+  const kind = found.kind;
   const event = buildLoginFailureEvent({
     original: line,
     time: found.time,
     module: found.server,
     dataset: `${found.server}.error`,
-    category: missing ? ['web'] : ['authentication', 'web'],
-    action: missing ? 'http_file_not_found' : 'http_auth_failure',
+    category: kind === undefined ? ['authentication', 'web'] : ['web'],
+    action:
+      kind === undefined
+        ? 'http_auth_failure'
+        : kind === 'missing'
+          ? 'http_file_not_found'
+          : 'http_access_denied',
     reason: found.reason,
     ip: found.ip,
     port: found.port,
     user: found.user,
     host,
   });
-  if (missing) event.event.type = ['access'];
-  if (found.path !== undefined) {
-    if (missing) event.file = { path: found.path };
-    else event.url = { path: found.path };
-  }
+  if (kind !== undefined) event.event.type = kind === 'missing' ? ['access'] : ['access', 'denied'];
+  if (found.file !== undefined) event.file = { path: found.file };
+  if (found.path !== undefined) event.url = { path: found.path };
   return event;
 }

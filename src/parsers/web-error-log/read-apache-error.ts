@@ -96,7 +96,7 @@ function splitClient(client: string): { ip: string; port: number | undefined } |
   return { ip, port: port !== undefined && Number.isInteger(port) && port <= 65535 ? port : undefined };
 }
 
-type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'reason' | 'missing'>;
+type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'file' | 'reason' | 'kind'>;
 
 /**
  * A request for a file that does not exist (2.2's and 2.4's `File does not exist: FILE`, AH00128),
@@ -113,23 +113,40 @@ const MISSING =
 const BAIKAL = /^(?:Got error 'PHP message: )?user (.{0,256}) authentication failure for Baikal'?$/;
 
 /**
+ * A request refused by an access rule (`Require`, `Deny from`, mod_evasive's block): mod_access_compat's
+ * AH01797, mod_authz_core's AH01630 and 2.2's `client denied by server configuration: FILE`.
+ */
+const DENIED_BY_CONFIGURATION = /^client denied by server configuration: (.{1,2048})$/;
+
+/** mod_auth_basic's AH01614: credentials of another scheme than the path asks for. */
+const WRONG_SCHEME = /^client used wrong authentication scheme: (.{1,2048})$/;
+
+/**
+ * mod_auth_digest's refusals of an answer the server never asked for or cannot check: a nonce it did
+ * not issue or from the future (AH01776, AH01777), another realm's (AH01788), an unknown algorithm
+ * (AH01789) or qop (AH01793). No password was tried; a client that forges answers sends them.
+ */
+const DIGEST_REFUSALS = ['invalid nonce ', 'realm mismatch ', 'unknown algorithm ', 'invalid qop '];
+const RECEIVED = ' received: /';
+
+/**
  * mod_auth_basic's and mod_auth_digest's failures: a password tried and refused, or an unknown user
- * named; also Baïkal's. Other refusals (a wrong scheme, an authorisation or access rule) tried no
- * password. A file or script that does not exist is no login (MISSING).
+ * named; also Baïkal's. A file or script that does not exist is no login (MISSING), nor is a request
+ * refused without a password tried (an access rule, an authorisation, a wrong scheme, a forged digest
+ * answer).
  */
 function classify(message: string): Found | undefined {
   const missing = MISSING.exec(message);
-  if (missing !== null)
-    return {
-      user: undefined,
-      path: missing[1] ?? missing[2] ?? missing[3],
-      reason: missing[1] === undefined ? 'script not found' : 'file does not exist',
-      missing: true,
-    };
-  const baikal = BAIKAL.exec(message);
-  if (baikal !== null) return found(baikal[1] as string, '', 'Baikal authentication failure');
+  if (missing !== null) {
+    const reason = missing[1] === undefined ? 'script not found' : 'file does not exist';
+    return onDisk(missing[1] ?? missing[2] ?? missing[3], reason, 'missing');
+  }
   // mod_auth_digest's lines start so before 2.4.
   const text = message.startsWith('Digest: ') ? message.slice('Digest: '.length) : message;
+  const refused = readRefusal(text);
+  if (refused !== undefined) return refused;
+  const baikal = BAIKAL.exec(message);
+  if (baikal !== null) return found(baikal[1] as string, '', 'Baikal authentication failure');
   if (!text.startsWith('user ')) return undefined;
   const rest = text.slice('user '.length);
   // Basic: `user U: authentication failure for "PATH": Password Mismatch`.
@@ -158,6 +175,67 @@ function classify(message: string): Found | undefined {
   return undefined;
 }
 
+/** A request the line names by the file on the server's disk it came to, not by its path. */
+function onDisk(file: string | undefined, reason: string, kind: Found['kind']): Found {
+  return { user: undefined, path: undefined, file, reason, kind };
+}
+
 function found(user: string, path: string, reason: string): Found {
   return { user: user === '' ? undefined : user, path: path === '' ? undefined : path, reason };
+}
+
+/** A request refused without a password tried (see DENIED_BY_CONFIGURATION, readNotAuthorized, ...). */
+function readRefusal(text: string): Found | undefined {
+  const configuration = DENIED_BY_CONFIGURATION.exec(text);
+  if (configuration !== null)
+    return onDisk(configuration[1], 'client denied by server configuration', 'denied');
+  const authorization = readNotAuthorized(text);
+  if (authorization !== undefined) return { ...authorization, kind: 'denied' };
+  const scheme = WRONG_SCHEME.exec(text);
+  if (scheme !== null)
+    return { ...found('', scheme[1] as string, 'wrong authentication scheme'), kind: 'denied' };
+  const digest = DIGEST_REFUSALS.find((refusal) => text.startsWith(refusal));
+  if (digest === undefined) return undefined;
+  const received = text.lastIndexOf(RECEIVED);
+  const path = received < 0 ? '' : text.slice(received + RECEIVED.length - 1);
+  return { ...found('', path, `digest ${digest.trim()}`), kind: 'denied' };
+}
+
+/**
+ * A user who logged in but may not see the path: mod_authz_core's AH01631 `user U: authorization
+ * failure for "PATH": `, mod_authz_owner's AH01637 (and the other providers') `Authorization of user
+ * U to access PATH failed, reason: ...`, 2.2's `access to PATH failed, reason: user 'U' does not meet
+ * 'require'ments for user/valid-user to be allowed access`.
+ */
+function readNotAuthorized(text: string): Found | undefined {
+  if (text.startsWith('user ')) {
+    const failure = text.indexOf(': authorization failure for "');
+    const pathStart = failure + ': authorization failure for "'.length;
+    const pathEnd = text.lastIndexOf('":');
+    if (failure < 0 || pathEnd < pathStart) return undefined;
+    return found(
+      text.slice('user '.length, failure),
+      text.slice(pathStart, pathEnd),
+      'authorization failure',
+    );
+  }
+  if (text.startsWith('Authorization of user ')) {
+    const to = text.indexOf(' to access ');
+    const failed = text.lastIndexOf(' failed, reason: ');
+    if (to < 0 || failed < to) return undefined;
+    const path = text.slice(to + ' to access '.length, failed);
+    return found(text.slice('Authorization of user '.length, to), path, 'authorization failure');
+  }
+  if (text.startsWith('access to ')) {
+    const failed = text.indexOf(" failed, reason: user '");
+    const userStart = failed + " failed, reason: user '".length;
+    const userEnd = text.lastIndexOf("' does not meet 'require'ments");
+    if (failed < 0 || userEnd < userStart) return undefined;
+    return found(
+      text.slice(userStart, userEnd),
+      text.slice('access to '.length, failed),
+      'authorization failure',
+    );
+  }
+  return undefined;
 }

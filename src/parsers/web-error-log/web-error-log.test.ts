@@ -87,6 +87,25 @@ describe('web server error logs', () => {
     expect(missing[0]?.user).toBeUndefined();
   });
 
+  it("give Apache's refusals of a request without a password tried as refused requests, not logins", () => {
+    const denied = events.filter((event) => event.event.action === 'http_access_denied');
+    expect(
+      denied.map((event) => [
+        (event.source as { ip: string }).ip,
+        (event.url as { path?: string } | undefined)?.path,
+        (event.file as { path?: string } | undefined)?.path,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['192.0.2.95', '/admin', undefined, 'wrong authentication scheme'],
+      ['192.0.2.96', undefined, '/srv/www/secret', 'client denied by server configuration'],
+    ]);
+    expect(denied[0]).toMatchObject({
+      event: { category: ['web'], type: ['access', 'denied'], outcome: 'failure', dataset: 'apache.error' },
+    });
+    expect(denied.every((event) => event.user === undefined)).toBe(true);
+  });
+
   it('read an nginx line that names two clients as a forged line: both addresses, no failure counted', () => {
     const forged = events.filter((event) => event.event.action === 'log_address_forged');
     expect(forged).toHaveLength(1);
@@ -99,7 +118,7 @@ describe('web server error logs', () => {
     expect(forged[0]?.source).toBeUndefined();
   });
 
-  it('skip what tried no password', () => {
+  it('skip what is neither a login, a missing file nor a refused request', () => {
     expect(skips).toEqual([
       null,
       null,
@@ -108,8 +127,8 @@ describe('web server error logs', () => {
       null,
       null,
       null, // File does not exist (a path holding a user line): a missing file, no login
-      'web-error-line-unused', // a wrong scheme
-      'web-error-line-unused', // an access rule
+      null, // a wrong scheme: a refused request, no login
+      null, // an access rule: a refused request, no login
       null,
       null,
       null,
@@ -170,13 +189,25 @@ describe('Apache logging to syslog', () => {
   it('gives the same failed logins, at the syslog time, on the host the header names', () => {
     const syslog = readFileSync(new URL('../sshd/testdata/apache.log', import.meta.url), 'utf8');
     const { events, skips } = parse(syslog.trimEnd().split('\n'));
-    // An access rule's refusal, and a client field that holds no address.
-    expect(skips).toEqual([null, null, 'not-sshd', null, 'not-sshd']);
+    // A client field that holds no address.
+    expect(skips).toEqual([null, null, null, null, 'not-sshd']);
     expect(events.map(summary)).toEqual([
       ['2024-03-04T10:00:00.000Z', 'apache', 'wrongname', '192.0.2.110', '/basic/file', 'user not found'],
       ['2024-03-04T10:00:01.000Z', 'apache', 'a', '192.0.2.111', '/', 'Password Mismatch'],
+      [
+        '2024-03-04T10:00:02.000Z',
+        'apache',
+        undefined,
+        '192.0.2.112',
+        undefined,
+        'client denied by server configuration',
+      ],
       ['2024-03-04T10:00:03.000Z', 'apache', 'b', '2001:db8::113', '/digest/', 'password mismatch'],
     ]);
+    expect(events[2]).toMatchObject({
+      event: { action: 'http_access_denied' },
+      file: { path: '/home/backend1/' },
+    });
     expect(events[0]).toMatchObject({ host: { name: 'web01' }, event: { action: 'http_auth_failure' } });
   });
 });
@@ -210,6 +241,68 @@ describe("Apache's missing files and scripts", () => {
     ]);
     expect(syslog.events.map((event) => [event.event.action, (event.file as { path: string }).path])).toEqual(
       [['http_file_not_found', '/var/www/.env']],
+    );
+  });
+});
+
+describe("Apache's refusals of a request without a password tried", () => {
+  it('are http_access_denied events: access rules, authorisations, a wrong scheme, forged digest answers', () => {
+    // Written for this test after mod_access_compat's, mod_authz_core's, mod_authz_owner's,
+    // mod_auth_basic's and mod_auth_digest's messages, under 2.2 and 2.4.
+    const { events, skips } = parseErrorLog([
+      '[Mon Mar 04 10:00:01 2024] [error] [client 203.0.113.130] client denied by server configuration: /var/www/private/.htpasswd',
+      '[Mon Mar 04 10:00:02.100000 2024] [access_compat:error] [pid 4101:tid 2992] [client 203.0.113.130:46001] AH01797: client denied by server configuration: /var/www/server-status',
+      '[Mon Mar 04 10:00:03.100000 2024] [evasive20:error] [pid 4102] [client 203.0.113.131:46002] client denied by server configuration: /var/www/index.php, referer: https://example.org/',
+      '[Mon Mar 04 10:00:04.100000 2024] [authz_core:error] [pid 4101:tid 2992] [client 203.0.113.132:46003] AH01631: user alice: authorization failure for "/admin/": ',
+      '[Mon Mar 04 10:00:05.100000 2024] [authz_owner:error] [pid 4101:tid 2992] [client [2001:db8::133]:46004] AH01637: Authorization of user bob to access /home/carol/notes.txt failed, reason: file owner carol does not match.',
+      "[Mon Mar 04 10:00:06 2024] [error] [client 203.0.113.134] access to /reports failed, reason: user 'dave' does not meet 'require'ments for user/valid-user to be allowed access",
+      '[Mon Mar 04 10:00:07 2024] [error] [client 203.0.113.135] Digest: invalid nonce AAAAAAAAAAAA received - length is not 52',
+      "[Mon Mar 04 10:00:08.100000 2024] [auth_digest:error] [pid 4101:tid 2992] [client 203.0.113.135:46005] AH01788: realm mismatch - got `other' but expected `private'",
+      "[Mon Mar 04 10:00:09.100000 2024] [auth_digest:error] [pid 4101:tid 2992] [client 203.0.113.135:46006] AH01789: unknown algorithm `SHA-1024' received: /private/",
+      '[Mon Mar 04 10:00:10 2024] [error] [client 203.0.113.136] user eve: authorization failure for "/x',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.source as { ip: string }).ip,
+        (event.user as { name?: string } | undefined)?.name,
+        (event.url as { path?: string } | undefined)?.path ??
+          (event.file as { path: string } | undefined)?.path,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      [
+        'http_access_denied',
+        '203.0.113.130',
+        undefined,
+        '/var/www/private/.htpasswd',
+        'client denied by server configuration',
+      ],
+      [
+        'http_access_denied',
+        '203.0.113.130',
+        undefined,
+        '/var/www/server-status',
+        'client denied by server configuration',
+      ],
+      [
+        'http_access_denied',
+        '203.0.113.131',
+        undefined,
+        '/var/www/index.php',
+        'client denied by server configuration',
+      ],
+      ['http_access_denied', '203.0.113.132', 'alice', '/admin/', 'authorization failure'],
+      ['http_access_denied', '2001:db8::133', 'bob', '/home/carol/notes.txt', 'authorization failure'],
+      ['http_access_denied', '203.0.113.134', 'dave', '/reports', 'authorization failure'],
+      ['http_access_denied', '203.0.113.135', undefined, undefined, 'digest invalid nonce'],
+      ['http_access_denied', '203.0.113.135', undefined, undefined, 'digest realm mismatch'],
+      ['http_access_denied', '203.0.113.135', undefined, '/private/', 'digest unknown algorithm'],
+    ]);
+    // An authorisation line cut short names no path: not read.
+    expect(skips.at(-1)).toBe('web-error-line-unused');
+    expect(events.every((event) => !(event.event.category as string[]).includes('authentication'))).toBe(
+      true,
     );
   });
 });
