@@ -190,6 +190,14 @@ const apacheDenied = (seconds: number, ip: string, file: string) =>
   apacheAuthFailure(seconds, ip)
     .replace('[auth_basic:error]', '[authz_core:error]')
     .replace(/AH01617: .*$/, `AH01630: client denied by server configuration: ${file}`);
+/** ModSecurity blocking a request on rule `id`, in Apache's error log. */
+const modsecurityBlock = (seconds: number, ip: string, id: string) =>
+  apacheAuthFailure(seconds, ip)
+    .replace('[auth_basic:error]', '[security2:error]')
+    .replace(
+      /AH01617: .*$/,
+      `ModSecurity: Access denied with code 403 (phase 2). Pattern match [file "/etc/modsecurity/rules.conf"] [line "1"] [id "${id}"] [msg "rule ${id}"] [hostname "www"] [uri "/"] [unique_id "u${seconds}"]`,
+    );
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
@@ -517,6 +525,27 @@ describe('the shipped rule pack', () => {
       '19 refused requests in 5 minutes are not enough',
       webErrorLogParser,
       times(19, 15).map((s) => apacheDenied(s, '203.0.113.127', '/var/www/server-status')),
+      [],
+    ],
+    [
+      'an attack trying several things, as the web application firewall names its rules',
+      webErrorLogParser,
+      ['942100', '930110', '941100'].map((id, i) => modsecurityBlock(i * 60, '203.0.113.128', id)),
+      ['web-waf-rules-source'],
+    ],
+    [
+      'a burst of requests the firewall blocked on one rule',
+      webErrorLogParser,
+      times(10, 30).map((s) => modsecurityBlock(s, '203.0.113.129', '500000')),
+      ['web-waf-blocks-source'],
+    ],
+    [
+      'two rules, or nine blocks on one rule, are not enough',
+      webErrorLogParser,
+      [
+        ...['942100', '930110'].map((id, i) => modsecurityBlock(i * 60, '203.0.113.128', id)),
+        ...times(9, 30).map((s) => modsecurityBlock(s, '203.0.113.129', '500000')),
+      ],
       [],
     ],
     [

@@ -133,6 +133,19 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(forbidden, [refused, forbidden])).toBe(false);
   });
 
+  it("lets the firewall's rules speak for its blocks and the access log's signatures of the same attack", () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const rules = byAddress('web-waf-rules-source', '203.0.113.79');
+    const blocks = byAddress('web-waf-blocks-source', '203.0.113.79');
+    const exploit = byAddress('web-exploit-attempt', '203.0.113.79');
+    const all = [rules, blocks, exploit];
+    expect(inhibitor.isInhibited(blocks, all)).toBe(true);
+    expect(inhibitor.isInhibited(exploit, all)).toBe(true);
+    expect(inhibitor.isInhibited(rules, all)).toBe(false);
+    expect(inhibitor.isInhibited(blocks, [blocks, exploit])).toBe(false);
+  });
+
   it.each(
     DEFAULT_INHIBITION_RULES.flatMap((rule) => [rule.source, ...rule.targets].map((id) => ({ id, rule }))),
   )('names shipped rule $id, which groups by every equal field', ({ id, rule }) => {

@@ -10,7 +10,8 @@ import type { InhibitionRule } from './inhibition.ts';
  * WordPress logins it refused, nor one guessing at an administration panel or a self-hosted
  * application for reaching the ingest API's higher count there too; and a web scanner's exploit
  * attempts say more than its wordlist, its refused requests or its User-Agent, and the access log's
- * 404s and 403s than the error log's missing files and refusals.
+ * 404s and 403s than the error log's missing files and refusals; the web application firewall's
+ * rules say more than its blocks and the access log's signatures.
  */
 export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
   {
@@ -55,6 +56,13 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
       'web-denied-requests-source',
       'web-scanner-user-agent',
     ],
+    equal: ['source.ip'],
+  },
+  // The firewall's rules name what an attack tried: more than its count of blocks or the access log's
+  // signatures of the same requests.
+  {
+    source: 'web-waf-rules-source',
+    targets: ['web-waf-blocks-source', 'web-exploit-attempt'],
     equal: ['source.ip'],
   },
   // The access log's 403s of the requests the error log says it refused.

@@ -1,4 +1,5 @@
 import type { ForgedAddresses } from '../forged-address-event.ts';
+import type { WafMatch } from './read-modsecurity.ts';
 
 /** What a web server's error log line says of a failed HTTP authentication. */
 export interface HttpAuthFailure {
@@ -23,6 +24,8 @@ export interface HttpAuthFailure {
    *   authenticated user without the right, a wrong scheme, a forged digest answer).
    */
   kind?: 'missing' | 'denied';
+  /** Not a login: ModSecurity's verdict on the request (user, path and reason left empty). */
+  waf?: WafMatch;
 }
 
 /** A line of the format that is not an authentication failure. */

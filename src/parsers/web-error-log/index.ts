@@ -9,6 +9,7 @@ export type { HttpAuthFailure } from './http-auth-failure.ts';
 import { readApacheError } from './read-apache-error.ts';
 import { readNginxError } from './read-nginx-error.ts';
 import { readLighttpdError } from './read-lighttpd-error.ts';
+import { buildWafEvent } from './waf-event.ts';
 
 export { NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
 export { isApacheProgramAt } from './apache-programs.ts';
@@ -55,6 +56,7 @@ export function mapHttpAuthFailure(
       service: server,
     });
   }
+  if (found.waf !== undefined) return buildWafEvent(line, found, found.waf, host);
   // A missing file or a refused request is no login. Apache names the file on its disk a request
   // came to (`file.path`), or the URL (`url.path`): the access log's 404s and 403s of the same requests
   // are other events, which its own rules count.

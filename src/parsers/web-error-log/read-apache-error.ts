@@ -1,6 +1,7 @@
 import { monthNumber } from '../month-number.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
 import { type HttpAuthFailure, NOT_WEB_ERROR_LOG, WEB_ERROR_UNUSED } from './http-auth-failure.ts';
+import { readModsecurity, wafVerdict } from './read-modsecurity.ts';
 
 /** `[Sat Jul 20 21:39:11.978080 2013]`: C's ctime, microseconds since Apache 2.4. */
 const TIME =
@@ -54,6 +55,12 @@ export function readApacheFields(
     if (line.charCodeAt(at) === 32) at++;
   }
   if (client === undefined) return WEB_ERROR_UNUSED;
+  // ModSecurity writes a `[client ADDR]` field of its own before its message: the same address.
+  const waf = readModsecurity(line.slice(at));
+  if (waf !== undefined) {
+    const address = splitClient(client);
+    return address === undefined ? WEB_ERROR_UNUSED : { ...address, ...wafVerdict(waf) };
+  }
   let message = line.slice(at);
   // Apache ends a message with the request's Referer when it has one.
   const referer = message.lastIndexOf(REFERER);
@@ -96,7 +103,7 @@ function splitClient(client: string): { ip: string; port: number | undefined } |
   return { ip, port: port !== undefined && Number.isInteger(port) && port <= 65535 ? port : undefined };
 }
 
-type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'file' | 'reason' | 'kind'>;
+type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'file' | 'reason' | 'kind' | 'waf'>;
 
 /**
  * A request for a file that does not exist (2.2's and 2.4's `File does not exist: FILE`, AH00128),

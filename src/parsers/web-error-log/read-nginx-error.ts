@@ -5,11 +5,13 @@ import {
   NOT_WEB_ERROR_LOG,
   WEB_ERROR_UNUSED,
 } from './http-auth-failure.ts';
+import { readModsecurity, wafVerdict } from './read-modsecurity.ts';
 
 /** `2014/04/02 12:37:58 [error] 6563#0: *1861 `: time (no zone), level, pid#tid, the connection. */
 const HEAD =
   /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) \[([a-z]{1,6})\] \d{1,10}#\d{1,10}: (?:\*\d{1,20} )?/;
 const CLIENT = ', client: ';
+const MODSECURITY_CLIENT = '[client ';
 const REQUEST = /, request: "[A-Z]{1,16} (\S{1,8192}) HTTP\/\d(?:\.\d)?"/;
 
 /**
@@ -31,6 +33,7 @@ export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth |
     Number(head[6]),
   );
   const message = line.slice(head[0].length);
+  if (message.startsWith(MODSECURITY_CLIENT)) return readModsecurityLine(message, time);
   if (!message.startsWith('user "')) return WEB_ERROR_UNUSED;
   const client = message.indexOf(CLIENT);
   if (client < 0) return WEB_ERROR_UNUSED;
@@ -56,6 +59,18 @@ export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth |
     path: target === undefined ? undefined : query < 0 ? target : target.slice(0, query),
     reason,
   };
+}
+
+/**
+ * ModSecurity's line (v3's nginx connector): `[client ADDR] ModSecurity: ...`. Its own client field
+ * comes first, before anything the client sent (see readModsecurity).
+ */
+function readModsecurityLine(message: string, time: number): HttpAuthFailure | string {
+  const end = message.indexOf('] ', MODSECURITY_CLIENT.length);
+  const ip = end < 0 ? undefined : normalizeIp(message.slice(MODSECURITY_CLIENT.length, end));
+  const waf = end < 0 ? undefined : readModsecurity(message.slice(end + 2));
+  if (ip === undefined || waf === undefined) return WEB_ERROR_UNUSED;
+  return { server: 'nginx', time, ip, port: undefined, ...wafVerdict(waf) };
 }
 
 /** The address of the `, client: ` at `at`, up to the next comma; undefined if it is none. */

@@ -306,3 +306,86 @@ describe("Apache's refusals of a request without a password tried", () => {
     );
   });
 });
+
+describe("ModSecurity's verdicts in Apache's and nginx's error logs", () => {
+  // Written for this test after ModSecurity 2.9's lines in Apache's error log (CRS 3's layout and an
+  // older rule set's, which writes the tags first) and libmodsecurity 3's nginx connector.
+  const lines = [
+    '[Mon Mar 04 10:00:01.100000 2024] [:error] [pid 4101:tid 2992] [client 203.0.113.140:46010] [client 203.0.113.140] ModSecurity: Access denied with code 403 (phase 2). detected SQLi using libinjection with fingerprint \'s&1\' [file "/usr/share/modsecurity-crs/rules/REQUEST-942-APPLICATION-ATTACK-SQLI.conf"] [line "65"] [id "942100"] [msg "SQL Injection Attack Detected via libinjection"] [data "Matched Data: s&1 found within ARGS:id: 1\\x22] [id \\x22999\\x22] or 1=1"] [severity "CRITICAL"] [ver "OWASP_CRS/3.3.5"] [tag "attack-sqli"] [hostname "www.example.org"] [uri "/item.php"] [unique_id "ZeWb4Kw@AAEAAB@1"], referer: https://www.example.org/ [uri "/forged"]',
+    '[Mon Mar 04 10:00:02 2024] [error] [client 203.0.113.141] ModSecurity: [file "/etc/modsecurity/scanners.conf"] [line "12"] [id "340069"] [msg "Web vulnerability scanner"] [severity "CRITICAL"] Access denied with code 406 (phase 2). Pattern match "w00tw00t" at REQUEST_URI. [hostname "192.0.2.1"] [uri "/w00tw00t.at.ISC.SANS.DFind:)"] [unique_id "ZeWb4Kw@AAEAAB@2"]',
+    '[Mon Mar 04 10:00:03.100000 2024] [security2:error] [pid 4101:tid 2992] [client 2001:db8::142:46011] [client 2001:db8::142] ModSecurity: Warning. Matched phrase "../" at REQUEST_URI. [file "/usr/share/modsecurity-crs/rules/REQUEST-930-APPLICATION-ATTACK-LFI.conf"] [line "52"] [id "930110"] [msg "Path Traversal Attack (/../)"] [severity "CRITICAL"] [hostname "www.example.org"] [uri "/static/../../etc/passwd"] [unique_id "ZeWb4Kw@AAEAAB@3"]',
+    '2024/03/04 10:00:04 [error] 2865#2865: *110 [client 203.0.113.143] ModSecurity: Access denied with code 403 (phase 2). Matched "Operator `Ge\' with parameter `5\' against variable `TX:ANOMALY_SCORE\' (Value: `5\' ) [file "/etc/nginx/crs/rules/REQUEST-949-BLOCKING-EVALUATION.conf"] [line "81"] [id "949110"] [rev ""] [msg "Inbound Anomaly Score Exceeded (Total Score: 5)"] [data ""] [severity "2"] [ver "OWASP_CRS/3.3.5"] [maturity "0"] [accuracy "0"] [tag "anomaly-evaluation"] [hostname "192.0.2.10"] [uri "/"] [unique_id "170954640011.2"] [ref ""], client: 203.0.113.143, server: www.example.org, request: "GET /?q=<script> HTTP/1.1", host: "www.example.org"',
+    '[Mon Mar 04 10:00:05 2024] [notice] [client 203.0.113.144] ModSecurity: Audit log: Failed to lock global mutex',
+  ];
+
+  it('are firewall alerts from the address the server wrote, with the rule, the path and the request id', () => {
+    const { events, skips } = parseErrorLog(lines);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.source as { ip: string }).ip,
+        (event.rule as { id: string }).id,
+        (event.rule as { name: string }).name,
+        (event.url as { path: string }).path,
+        (event.http as { request?: { id: string } }).request?.id,
+        (event.http as { response?: { status_code: number } }).response?.status_code,
+        event.event.dataset,
+      ]),
+    ).toEqual([
+      [
+        'waf_request_blocked',
+        '203.0.113.140',
+        '942100',
+        'SQL Injection Attack Detected via libinjection',
+        '/item.php',
+        'ZeWb4Kw@AAEAAB@1',
+        403,
+        'apache.error',
+      ],
+      [
+        'waf_request_blocked',
+        '203.0.113.141',
+        '340069',
+        'Web vulnerability scanner',
+        '/w00tw00t.at.ISC.SANS.DFind:)',
+        'ZeWb4Kw@AAEAAB@2',
+        406,
+        'apache.error',
+      ],
+      [
+        'waf_rule_matched',
+        '2001:db8::142',
+        '930110',
+        'Path Traversal Attack (/../)',
+        '/static/../../etc/passwd',
+        'ZeWb4Kw@AAEAAB@3',
+        undefined,
+        'apache.error',
+      ],
+      [
+        'waf_request_blocked',
+        '203.0.113.143',
+        '949110',
+        'Inbound Anomaly Score Exceeded (Total Score: 5)',
+        '/',
+        '170954640011.2',
+        403,
+        'nginx.error',
+      ],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: {
+        kind: 'alert',
+        module: 'modsecurity',
+        category: ['intrusion_detection', 'web'],
+        type: ['denied'],
+      },
+      log: { level: 'CRITICAL' },
+      service: { name: 'apache' },
+    });
+    expect(events[2]?.event.type).toEqual(['info']);
+    expect(events.every((event) => event.user === undefined)).toBe(true);
+    // ModSecurity's own lines that judge no request.
+    expect(skips.at(-1)).toBe('web-error-line-unused');
+  });
+});
