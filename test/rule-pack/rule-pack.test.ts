@@ -198,6 +198,14 @@ const modsecurityBlock = (seconds: number, ip: string, id: string) =>
       /AH01617: .*$/,
       `ModSecurity: Access denied with code 403 (phase 2). Pattern match [file "/etc/modsecurity/rules.conf"] [line "1"] [id "${id}"] [msg "rule ${id}"] [hostname "www"] [uri "/"] [unique_id "u${seconds}"]`,
     );
+/** Apache's error log naming a request it could not read. */
+const apacheInvalidUri = (seconds: number, ip: string) =>
+  apacheAuthFailure(seconds, ip)
+    .replace('[auth_basic:error]', '[core:error]')
+    .replace(/AH01617: .*$/, `AH00126: Invalid URI in request GET /${seconds}/../../x HTTP/1.1`);
+/** nginx refusing a request over its rate. */
+const nginxLimited = (seconds: number, ip: string) =>
+  `${iso(seconds).slice(0, 19).replaceAll('-', '/').replace('T', ' ')} [error] 2865#2865: *1 limiting requests, excess: 5.120 by zone "login", client: ${ip}, server: s, request: "POST /login HTTP/1.1", host: "s"`;
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
@@ -546,6 +554,43 @@ describe('the shipped rule pack', () => {
         ...['942100', '930110'].map((id, i) => modsecurityBlock(i * 60, '203.0.113.128', id)),
         ...times(9, 30).map((s) => modsecurityBlock(s, '203.0.113.129', '500000')),
       ],
+      [],
+    ],
+    [
+      "a Shellshock header that reached a CGI script's bash",
+      webErrorLogParser,
+      [
+        apacheAuthFailure(0, '203.0.113.131')
+          .replace('[auth_basic:error]', '[cgi:error]')
+          .replace(
+            /AH01617: .*$/,
+            'AH01215: /bin/bash: warning: HTTP_REFERER: ignoring function definition attempt',
+          ),
+      ],
+      ['web-exploit-reached-cgi'],
+    ],
+    [
+      'a burst of requests Apache could not read, from one address',
+      webErrorLogParser,
+      times(10, 30).map((s) => apacheInvalidUri(s, '203.0.113.132')),
+      ['web-malformed-requests-source'],
+    ],
+    [
+      '9 malformed requests are not enough',
+      webErrorLogParser,
+      times(9, 30).map((s) => apacheInvalidUri(s, '203.0.113.132')),
+      [],
+    ],
+    [
+      "an address nginx's rate limit refuses again and again",
+      webErrorLogParser,
+      times(30, 5).map((s) => nginxLimited(s, '203.0.113.133')),
+      ['web-rate-limited-source'],
+    ],
+    [
+      '29 refusals for the rate are not enough',
+      webErrorLogParser,
+      times(29, 5).map((s) => nginxLimited(s, '203.0.113.133')),
       [],
     ],
     [

@@ -146,6 +146,15 @@ describe('default inhibitions', () => {
     expect(inhibitor.isInhibited(blocks, [blocks, exploit])).toBe(false);
   });
 
+  it('lets a Shellshock header that reached a CGI script speak for the User-Agent that carried it', () => {
+    const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
+    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+    const reached = byAddress('web-exploit-reached-cgi', '203.0.113.80');
+    const agent = byAddress('web-exploit-user-agent', '203.0.113.80');
+    expect(inhibitor.isInhibited(agent, [reached, agent])).toBe(true);
+    expect(inhibitor.isInhibited(reached, [reached, agent])).toBe(false);
+  });
+
   it.each(
     DEFAULT_INHIBITION_RULES.flatMap((rule) => [rule.source, ...rule.targets].map((id) => ({ id, rule }))),
   )('names shipped rule $id, which groups by every equal field', ({ id, rule }) => {

@@ -65,6 +65,8 @@ export const DEFAULT_INHIBITION_RULES: readonly InhibitionRule[] = [
     targets: ['web-waf-blocks-source', 'web-exploit-attempt'],
     equal: ['source.ip'],
   },
+  // A Shellshock header that reached a CGI script's bash says more than its User-Agent.
+  { source: 'web-exploit-reached-cgi', targets: ['web-exploit-user-agent'], equal: ['source.ip'] },
   // The access log's 403s of the requests the error log says it refused.
   { source: 'web-auth-failures-source', targets: ['web-denied-requests-source'], equal: ['source.ip'] },
   {

@@ -21,9 +21,14 @@ export interface HttpAuthFailure {
    * - `missing`: the file the request asked for does not exist, as a wordlist scan makes the error
    *   log say again and again;
    * - `denied`: the server refused the request without a password being tried (an access rule, an
-   *   authenticated user without the right, a wrong scheme, a forged digest answer).
+   *   authenticated user without the right, a wrong scheme, a forged digest answer);
+   * - `malformed`: a request the server could not read (an invalid URI or method, a URI too long,
+   *   bytes of another protocol);
+   * - `limited`: a request refused for coming too fast (nginx's limit_req and limit_conn);
+   * - `exploit`: an exploit's payload that reached the server's programs (Shellshock's function
+   *   definitions, which bash refuses and reports through a CGI script's error output).
    */
-  kind?: 'missing' | 'denied';
+  kind?: 'missing' | 'denied' | 'malformed' | 'limited' | 'exploit';
   /** Not a login: ModSecurity's verdict on the request (user, path and reason left empty). */
   waf?: WafMatch;
 }

@@ -30,6 +30,24 @@ function readErrorLine(line: string): HttpAuthFailure | ForgedHttpAuth | string 
   return line.charCodeAt(4) === 45 /* - */ ? readLighttpdError(line) : readNginxError(line);
 }
 
+interface EventShape {
+  action: string;
+  category: readonly string[];
+  /** ECS `event.type`, when not a login's `start`. */
+  type?: readonly string[];
+}
+
+const LOGIN_FAILURE: EventShape = { action: 'http_auth_failure', category: ['authentication', 'web'] };
+
+/** What each kind of line that is no login becomes (see HttpAuthFailure's `kind`). */
+const NOT_LOGIN: Record<NonNullable<HttpAuthFailure['kind']>, EventShape> = {
+  missing: { action: 'http_file_not_found', category: ['web'], type: ['access'] },
+  denied: { action: 'http_access_denied', category: ['web'], type: ['access', 'denied'] },
+  malformed: { action: 'http_bad_request', category: ['web'], type: ['access', 'denied'] },
+  limited: { action: 'http_rate_limited', category: ['web'], type: ['access', 'denied'] },
+  exploit: { action: 'http_exploit_attempt', category: ['intrusion_detection', 'web'], type: ['info'] },
+};
+
 /**
  * A failed HTTP login as ECS: `http_auth_failure` (`event.category: [authentication, web]`, failure),
  * `user.name` the user the client named, `source.ip`, `url.path`, the server's words in
@@ -57,29 +75,24 @@ export function mapHttpAuthFailure(
     });
   }
   if (found.waf !== undefined) return buildWafEvent(line, found, found.waf, host);
-  // A missing file or a refused request is no login. Apache names the file on its disk a request
-  // came to (`file.path`), or the URL (`url.path`): the access log's 404s and 403s of the same requests
-  // are other events, which its own rules count.
-  const kind = found.kind;
+  // Only a failed login is one. Apache names the file on its disk a request came to (`file.path`), or
+  // the URL (`url.path`): the access log's 404s and 403s of the same requests are other events, which
+  // its own rules count.
+  const shape = found.kind === undefined ? LOGIN_FAILURE : NOT_LOGIN[found.kind];
   const event = buildLoginFailureEvent({
     original: line,
     time: found.time,
     module: found.server,
     dataset: `${found.server}.error`,
-    category: kind === undefined ? ['authentication', 'web'] : ['web'],
-    action:
-      kind === undefined
-        ? 'http_auth_failure'
-        : kind === 'missing'
-          ? 'http_file_not_found'
-          : 'http_access_denied',
+    category: [...shape.category],
+    action: shape.action,
     reason: found.reason,
     ip: found.ip,
     port: found.port,
     user: found.user,
     host,
   });
-  if (kind !== undefined) event.event.type = kind === 'missing' ? ['access'] : ['access', 'denied'];
+  if (shape.type !== undefined) event.event.type = [...shape.type];
   if (found.file !== undefined) event.file = { path: found.file };
   if (found.path !== undefined) event.url = { path: found.path };
   return event;

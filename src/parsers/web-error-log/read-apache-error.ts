@@ -150,7 +150,7 @@ function classify(message: string): Found | undefined {
   }
   // mod_auth_digest's lines start so before 2.4.
   const text = message.startsWith('Digest: ') ? message.slice('Digest: '.length) : message;
-  const refused = readRefusal(text);
+  const refused = readRefusal(text) ?? readMalformed(message) ?? readShellshock(message);
   if (refused !== undefined) return refused;
   const baikal = BAIKAL.exec(message);
   if (baikal !== null) return found(baikal[1] as string, '', 'Baikal authentication failure');
@@ -245,4 +245,43 @@ function readNotAuthorized(text: string): Found | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * Core's refusals of a request it could not read: AH00126 `Invalid URI in request ...`, AH00565
+ * `request failed: URI too long`, AH00566 `request failed: erroneous characters after protocol
+ * string`, `Invalid method in request ...` (bytes of TLS sent to a plain HTTP port among them),
+ * AH00567 `request failed: error reading the headers`, AH00569 `client sent HTTP/1.1 request
+ * without hostname`. Fuzzers, exploit payloads and scanners send them; browsers do not.
+ */
+const MALFORMED: readonly (readonly [string, string])[] = [
+  ['Invalid URI in request ', 'invalid URI'],
+  ['request failed: URI too long', 'URI too long'],
+  [
+    'request failed: erroneous characters after protocol string',
+    'erroneous characters after protocol string',
+  ],
+  ['Invalid method in request ', 'invalid method'],
+  ['request failed: error reading the headers', 'error reading the headers'],
+  ['client sent HTTP/1.1 request without hostname', 'HTTP/1.1 request without hostname'],
+];
+
+function readMalformed(message: string): Found | undefined {
+  const known = MALFORMED.find(([start]) => message.startsWith(start));
+  return known === undefined ? undefined : { ...found('', '', known[1]), kind: 'malformed' };
+}
+
+/**
+ * bash refusing a Shellshock payload (a header holding `() {`), which mod_cgi passes on from a CGI
+ * script's error output (AH01215): `/bin/bash: warning: HTTP_X: ignoring function definition attempt`
+ * (bash 4.3's patch) or ``/bin/bash: error importing function definition for `HTTP_X'``.
+ */
+const SHELLSHOCK =
+  /^\/(?:usr\/)?bin\/(?:ba)?sh: (?:warning: ([A-Z0-9_]{1,256}): ignoring function definition attempt|error importing function definition for `([A-Z0-9_]{1,256})')$/;
+
+function readShellshock(message: string): Found | undefined {
+  const shellshock = SHELLSHOCK.exec(message);
+  if (shellshock === null) return undefined;
+  const variable = shellshock[1] ?? shellshock[2];
+  return { ...found('', '', `Shellshock function definition in ${variable}`), kind: 'exploit' };
 }

@@ -34,6 +34,8 @@ export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth |
   );
   const message = line.slice(head[0].length);
   if (message.startsWith(MODSECURITY_CLIENT)) return readModsecurityLine(message, time);
+  const limit = LIMITS.find(([start]) => message.startsWith(start));
+  if (limit !== undefined) return readLimited(message, time, limit[1]);
   if (!message.startsWith('user "')) return WEB_ERROR_UNUSED;
   const client = message.indexOf(CLIENT);
   if (client < 0) return WEB_ERROR_UNUSED;
@@ -47,16 +49,13 @@ export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth |
   if (message.indexOf(CLIENT, client + CLIENT.length) >= 0) return forgedLine(message, time);
   if (ip === undefined) return WEB_ERROR_UNUSED;
   const user = message.slice('user "'.length, userEnd);
-  const request = REQUEST.exec(message.slice(client));
-  const target = request?.[1];
-  const query = target?.indexOf('?') ?? -1;
   return {
     server: 'nginx',
     time,
     ip,
     port: undefined,
     user: user === '' ? undefined : user,
-    path: target === undefined ? undefined : query < 0 ? target : target.slice(0, query),
+    path: requestPath(message, client),
     reason,
   };
 }
@@ -71,6 +70,32 @@ function readModsecurityLine(message: string, time: number): HttpAuthFailure | s
   const waf = end < 0 ? undefined : readModsecurity(message.slice(end + 2));
   if (ip === undefined || waf === undefined) return WEB_ERROR_UNUSED;
   return { server: 'nginx', time, ip, port: undefined, ...wafVerdict(waf) };
+}
+
+/**
+ * limit_req's and limit_conn's refusals: `limiting requests, excess: 1.852 by zone "one", client:
+ * ADDR, ...` (a request over the rate, answered 503 or limit_req_status), `limiting connections by
+ * zone "addr", client: ADDR, ...`. nginx's own words come before the client: its first `, client: `
+ * is nginx's.
+ */
+const LIMITS: readonly (readonly [string, string])[] = [
+  ['limiting requests, excess: ', 'limiting requests'],
+  ['limiting connections by zone ', 'limiting connections'],
+];
+
+function readLimited(message: string, time: number, reason: string): HttpAuthFailure | string {
+  const client = message.indexOf(CLIENT);
+  const ip = client < 0 ? undefined : clientAt(message, client);
+  if (ip === undefined) return WEB_ERROR_UNUSED;
+  const path = requestPath(message, client);
+  return { server: 'nginx', time, ip, port: undefined, user: undefined, path, reason, kind: 'limited' };
+}
+
+/** The path of the request nginx writes after the client at `client` (its query left out). */
+function requestPath(message: string, client: number): string | undefined {
+  const target = REQUEST.exec(message.slice(client))?.[1];
+  const query = target?.indexOf('?') ?? -1;
+  return target === undefined ? undefined : query < 0 ? target : target.slice(0, query);
 }
 
 /** The address of the `, client: ` at `at`, up to the next comma; undefined if it is none. */

@@ -389,3 +389,48 @@ describe("ModSecurity's verdicts in Apache's and nginx's error logs", () => {
     expect(skips.at(-1)).toBe('web-error-line-unused');
   });
 });
+
+describe('requests a web server could not read, refused for their rate, or whose exploit reached a CGI script', () => {
+  it("are http_bad_request, http_rate_limited and http_exploit_attempt events from the server's client", () => {
+    // Written for this test after Apache's core (AH00126, AH00565, AH00566), mod_cgi's AH01215 with
+    // bash's Shellshock messages, and nginx's limit_req and limit_conn.
+    const { events, skips } = parseErrorLog([
+      '[Mon Mar 04 10:00:01.100000 2024] [core:error] [pid 4101] [client 203.0.113.150:46020] AH00126: Invalid URI in request GET /static/../../../etc/passwd HTTP/1.1',
+      '[Mon Mar 04 10:00:02 2024] [error] [client 203.0.113.150] request failed: URI too long (longer than 8190)',
+      "[Mon Mar 04 10:00:03 2024] [error] [client 203.0.113.151] Invalid method in request \\x16\\x03\\x01 - possible attempt to establish SSL connection when the server isn't expecting it",
+      '[Mon Mar 04 10:00:04 2024] [error] [client 203.0.113.151] request failed: erroneous characters after protocol string: x',
+      '[Mon Mar 04 10:00:05.100000 2024] [cgi:error] [pid 4102] [client 203.0.113.152:46021] AH01215: /bin/bash: warning: HTTP_USER_AGENT: ignoring function definition attempt',
+      "[Mon Mar 04 10:00:06.100000 2024] [cgi:error] [pid 4102] [client 203.0.113.152:46022] AH01215: /bin/bash: error importing function definition for `HTTP_X'",
+      '2024/03/04 10:00:07 [error] 2865#2865: *120 limiting requests, excess: 5.120 by zone "login", client: 203.0.113.153, server: www.example.org, request: "POST /login?next=/ HTTP/1.1", host: "www.example.org"',
+      '2024/03/04 10:00:08 [error] 2865#2865: *121 limiting connections by zone "addr", client: 2001:db8::154, server: www.example.org, request: "GET / HTTP/2.0", host: "www.example.org"',
+      '2024/03/04 10:00:09 [warn] 2865#2865: *122 delaying request, excess: 0.520, by zone "login", client: 203.0.113.153, server: www.example.org, request: "POST /login HTTP/1.1"',
+      '[Mon Mar 04 10:00:10.100000 2024] [cgi:error] [pid 4102] [client 203.0.113.152:46023] AH01215: /bin/bash: line 1: foo: command not found',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.source as { ip: string }).ip,
+        (event.url as { path?: string } | undefined)?.path,
+        event.event.reason,
+      ]),
+    ).toEqual([
+      ['http_bad_request', '203.0.113.150', undefined, 'invalid URI'],
+      ['http_bad_request', '203.0.113.150', undefined, 'URI too long'],
+      ['http_bad_request', '203.0.113.151', undefined, 'invalid method'],
+      ['http_bad_request', '203.0.113.151', undefined, 'erroneous characters after protocol string'],
+      [
+        'http_exploit_attempt',
+        '203.0.113.152',
+        undefined,
+        'Shellshock function definition in HTTP_USER_AGENT',
+      ],
+      ['http_exploit_attempt', '203.0.113.152', undefined, 'Shellshock function definition in HTTP_X'],
+      ['http_rate_limited', '203.0.113.153', '/login', 'limiting requests'],
+      ['http_rate_limited', '2001:db8::154', '/', 'limiting connections'],
+    ]);
+    expect(events[4]).toMatchObject({ event: { category: ['intrusion_detection', 'web'], type: ['info'] } });
+    expect(events[0]).toMatchObject({ event: { category: ['web'], type: ['access', 'denied'] } });
+    // A request delayed, not refused; a CGI script's other errors.
+    expect(skips.slice(-2)).toEqual(['web-error-line-unused', 'web-error-line-unused']);
+  });
+});
