@@ -25,6 +25,7 @@ const SSHD_FIXTURES = [
   'openssh-variants',
   'dropbear',
   'mail-and-old-pam',
+  'mail-servers',
   'macos',
   'ftp',
   'apache',

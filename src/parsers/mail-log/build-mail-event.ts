@@ -10,6 +10,8 @@ const DATASETS: Record<MailServer, string> = {
   dovecot: 'dovecot.login',
   courier: 'courier.login',
   cyrus: 'cyrus.login',
+  'uw-imap': 'uw-imap.login',
+  'solid-pop3d': 'solid-pop3d.login',
   sendmail: 'sendmail.auth',
   exim: 'exim.main',
 };

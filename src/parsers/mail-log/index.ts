@@ -11,6 +11,9 @@ import { matchPostfixReject, type SmtpRefusal } from './match-postfix-reject.ts'
 import { matchSendmailReject } from './match-sendmail-reject.ts';
 import { matchEximReject } from './match-exim-reject.ts';
 import { matchSmtpNoMail } from './match-smtp-no-mail.ts';
+import { matchCourierSmtpAuth, matchCourierSmtpReject } from './match-courier-smtp.ts';
+import { matchUwImapLogin } from './match-uw-imap.ts';
+import { matchSolidPop3dLogin } from './match-solid-pop3d.ts';
 
 export { buildMailFailureEvent, buildMailRejectionEvent } from './build-mail-event.ts';
 export { type SmtpRefusal } from './match-postfix-reject.ts';
@@ -31,8 +34,14 @@ export function matchMailFailure(
   if (kind === 'dovecot') return matchDovecotLogin(message) ?? matchDovecotAuthVerdict(message);
   if (kind === 'sendmail') return matchSendmailAuth(message);
   if (kind === 'exim') return matchEximAuth(message);
+  if (kind === 'courier-smtp') return matchCourierSmtpAuth(message);
   const service = imapOrPop(program);
-  return matchCourierLogin(message, service) ?? matchCyrusBadlogin(message, service);
+  return (
+    matchCourierLogin(message, service) ??
+    matchCyrusBadlogin(message, service) ??
+    (service === 'managesieve' ? undefined : matchUwImapLogin(message, service)) ??
+    matchSolidPop3dLogin(message)
+  );
 }
 
 /**
@@ -40,6 +49,7 @@ export function matchMailFailure(
  * (an open-relay probe, a harvest), or a connection that ended without a mail; undefined otherwise.
  */
 export function matchSmtpRefusal(kind: MailProgram, message: string): SmtpRefusal | undefined {
+  if (kind === 'courier-smtp') return matchCourierSmtpReject(message);
   if (kind !== 'postfix' && kind !== 'sendmail' && kind !== 'exim') return undefined;
   const rejection =
     kind === 'postfix'

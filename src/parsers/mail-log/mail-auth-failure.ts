@@ -23,3 +23,24 @@ export interface MailAuthFailure {
   /** Whether the line sums attempts that lines of their own may have reported already. */
   summary?: boolean;
 }
+
+/** One refused login a line reports, with no reverse name kept (a name whoever holds the address writes). */
+export function oneAttempt(
+  server: MailServer,
+  service: string,
+  user: string | undefined,
+  ip: string,
+  reason: string,
+  port?: number,
+): MailAuthFailure {
+  return {
+    server,
+    service,
+    attempts: 1,
+    user: user === '' ? undefined : user,
+    ip,
+    domain: undefined,
+    port,
+    reason,
+  };
+}

@@ -385,3 +385,68 @@ describe("sendmail's SMTP AUTH failures", () => {
 function sendmailLines(): string[] {
   return FIXTURE.filter((line) => / (?:sendmail|sm-mta|sm-acceptingconnections)\[/.test(line));
 }
+
+// Written after UW IMAP's, solid-pop3d's, timsieved's and courieresmtpd's messages.
+const MAIL_SERVERS = readFileSync(new URL('../sshd/testdata/mail-servers.log', import.meta.url), 'utf8')
+  .trimEnd()
+  .split('\n');
+
+describe('the other IMAP, POP3, ManageSieve and SMTP servers', () => {
+  it("are failed logins from UW IMAP, solid-pop3d, Cyrus's timsieved and Courier's SMTP server", () => {
+    const { events, skips } = parse(MAIL_SERVERS);
+    expect(events.map(summary)).toEqual([
+      { ...uwImap, service: 'imap', user: 'alice', source: at('203.0.113.160'), reason: 'Login failed' },
+      {
+        ...uwImap,
+        service: 'pop3',
+        user: 'bob',
+        source: at('2001:db8::161'),
+        reason: 'excessive login failures',
+      },
+      // The client's user name held a host and an address of its own: the server's is last.
+      {
+        ...uwImap,
+        service: 'imap',
+        user: 'eve',
+        source: at('203.0.113.162'),
+        reason: 'Login failed',
+      },
+      { ...solid, user: 'carol', source: at('203.0.113.163'), reason: 'no such user' },
+      { ...solid, user: 'root', source: at('203.0.113.163'), reason: 'root login not allowed' },
+      {
+        ...cyrus,
+        service: 'managesieve',
+        user: undefined,
+        source: at('203.0.113.164'),
+        reason: 'PLAIN authentication failure',
+      },
+      {
+        action: 'mail_auth_failure',
+        module: 'courier',
+        service: 'smtp',
+        user: undefined,
+        source: { ...at('203.0.113.165'), port: 40001 },
+        reason: '535 Authentication failed',
+      },
+    ]);
+    // A login that worked; an address that is none.
+    expect(skips.slice(-2)).toEqual(['not-sshd', 'not-sshd']);
+  });
+
+  it("are refused recipients and relays from Courier's SMTP server, the answer read at the line's end", () => {
+    const { events } = parse([
+      'Mar  4 10:00:01 mail courieresmtpd: error,relay=::ffff:203.0.113.166,from=<a@example.net>,to=<nobody@example.org>: 550 User unknown.',
+      'Mar  4 10:00:02 mail courieresmtpd: error,relay=2001:db8::167,from=<>,to=<x@elsewhere.example>: 513 Relaying denied.',
+      'Mar  4 10:00:03 mail courieresmtpd: error,relay=::ffff:203.0.113.168,from=<,to=<y>: 550 User unknown.>,to=<z@example.org>: 451 Try later',
+    ]);
+    expect(
+      events.map((event) => [event.event.action, (event.source as { ip: string }).ip, event.event.module]),
+    ).toEqual([
+      ['mail_recipient_unknown', '203.0.113.166', 'courier'],
+      ['mail_relay_denied', '2001:db8::167', 'courier'],
+    ]);
+  });
+});
+
+const uwImap = { action: 'mail_auth_failure', module: 'uw-imap' };
+const solid = { action: 'mail_auth_failure', module: 'solid-pop3d', service: 'pop3' };

@@ -1,12 +1,13 @@
 /** The mail servers whose authentication failures Klaxon reads from syslog (`event.module`). */
-export type MailServer = 'postfix' | 'dovecot' | 'courier' | 'cyrus' | 'sendmail' | 'exim';
+export type MailServer =
+  'postfix' | 'dovecot' | 'courier' | 'cyrus' | 'uw-imap' | 'solid-pop3d' | 'sendmail' | 'exim';
 
 /**
- * What a program name says of the server: Postfix's SMTP server, Dovecot, sendmail, Exim, or an
- * IMAP/POP3 server's name that Courier and Cyrus both use (`imapd`, `pop3d`), which only the message
- * tells apart.
+ * What a program name says of the server: Postfix's SMTP server, Dovecot, sendmail, Exim, Courier's
+ * SMTP server, or an IMAP/POP3 (or ManageSieve) server's name that Courier, Cyrus and UW IMAP share
+ * (`imapd`, `pop3d`), which only the message tells apart.
  */
-export type MailProgram = 'postfix' | 'dovecot' | 'sendmail' | 'exim' | 'imap-pop';
+export type MailProgram = 'postfix' | 'dovecot' | 'sendmail' | 'exim' | 'courier-smtp' | 'imap-pop';
 
 const DOVECOT = 'dovecot';
 /** sendmail's names: Fedora's and Red Hat's `sendmail`, the BSDs' and Debian's `sm-mta`, and its listener's. */
@@ -15,11 +16,14 @@ const SENDMAIL = ['sendmail', 'sm-mta', 'sm-acceptingconnections'];
 const EXIM = ['exim', 'exim4'];
 const POSTFIX = 'postfix';
 const SMTPD = '/smtpd';
+/** Courier's SMTP server, and its mail submission agent's. */
+const COURIER_SMTP = ['courieresmtpd', 'courieresmtpd-msa'];
 /**
- * Courier's (`imapd`, `imapd-ssl`, `pop3d`, `courierpop3login`, ...) and Cyrus's (`cyrus/imap`,
- * `cyrus/pop3s`, `imapd`, ...) program names.
+ * Courier's (`imapd`, `imapd-ssl`, `pop3d`, `courierpop3login`, ...), Cyrus's (`cyrus/imap`,
+ * `cyrus/pop3s`, `imapd`, its ManageSieve server's `timsieved`, `sieve`), UW IMAP's (`imapd`,
+ * `ipop3d`) and solid-pop3d's program names.
  */
-const IMAP_POP = /^(?:cyrus\/|courier)?(?:imap|pop3)(?:d|s)?(?:login)?(?:-ssl)?$/;
+const IMAP_POP = /^(?:cyrus\/|courier|solid-)?(?:imap|i?pop3|(?:tim)?sieve)(?:d|s)?(?:login)?(?:-ssl)?$/;
 
 /**
  * The mail server that the program name `text` holds from `start` to `end` stands for, or
@@ -33,15 +37,20 @@ export function mailServerAt(text: string, start: number, end: number): MailProg
   if (length === DOVECOT.length && text.startsWith(DOVECOT, start)) return 'dovecot';
   for (const name of SENDMAIL) if (length === name.length && text.startsWith(name, start)) return 'sendmail';
   for (const name of EXIM) if (length === name.length && text.startsWith(name, start)) return 'exim';
+  for (const name of COURIER_SMTP)
+    if (length === name.length && text.startsWith(name, start)) return 'courier-smtp';
   if (length >= POSTFIX.length + SMTPD.length && length <= 64 && text.startsWith(POSTFIX, start))
     return text.startsWith(SMTPD, end - SMTPD.length) ? 'postfix' : undefined;
   const first = text.charCodeAt(start);
-  // i(map), p(op3), c(yrus/, ourier)
-  if (length > 24 || (first !== 105 && first !== 112 && first !== 99)) return undefined;
+  // i(map, pop3), p(op3), c(yrus/, ourier), s(ieve, olid-), t(imsieved)
+  if (length > 24 || !(first === 105 || first === 112 || first === 99 || first === 115 || first === 116))
+    return undefined;
   return IMAP_POP.test(text.slice(start, end)) ? 'imap-pop' : undefined;
 }
 
-/** The protocol an IMAP/POP3 server's program name serves. */
-export function imapOrPop(program: string): 'imap' | 'pop3' {
-  return program.includes('pop3') ? 'pop3' : 'imap';
+/** The protocol an IMAP/POP3 (or ManageSieve) server's program name serves. */
+export function imapOrPop(program: string): MailboxService {
+  return program.includes('pop3') ? 'pop3' : program.includes('sieve') ? 'managesieve' : 'imap';
 }
+
+export type MailboxService = 'imap' | 'pop3' | 'managesieve';

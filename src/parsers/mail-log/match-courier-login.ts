@@ -1,5 +1,6 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 import type { MailAuthFailure } from './mail-auth-failure.ts';
+import type { MailboxService } from './mail-programs.ts';
 
 const LOGIN_FAILED = 'LOGIN FAILED, ';
 const USER = 'user=';
@@ -11,7 +12,7 @@ const IP = ', ip=[';
  * put `, ip=[` in it: the address is the last, which Courier writes after the user, and U runs up to
  * it. Undefined for any other message.
  */
-export function matchCourierLogin(message: string, service: 'imap' | 'pop3'): MailAuthFailure | undefined {
+export function matchCourierLogin(message: string, service: MailboxService): MailAuthFailure | undefined {
   if (!message.startsWith(LOGIN_FAILED)) return undefined;
   const ipAt = message.lastIndexOf(IP);
   if (ipAt < LOGIN_FAILED.length - 2) return undefined;

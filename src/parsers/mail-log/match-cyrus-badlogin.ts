@@ -1,10 +1,15 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
-import type { MailAuthFailure } from './mail-auth-failure.ts';
+import { type MailAuthFailure, oneAttempt } from './mail-auth-failure.ts';
+import type { MailboxService } from './mail-programs.ts';
 
 const BADLOGIN = 'badlogin: ';
 const PLAINTEXT = ' plaintext ';
-/** SASL's `authentication failure` and `user not found`: a password tried and refused. */
-const SASL_FAILURE = /\[?SASL\(-13\): (?:authentication failure|user not found): /;
+/**
+ * SASL's `authentication failure` and `user not found`: a password tried and refused; timsieved
+ * writes the mechanism and `authentication failure` alone.
+ */
+const SASL_FAILURE =
+  /\[?SASL\(-13\): (?:authentication failure|user not found): |^[A-Z0-9-]{1,20} authentication failure$/;
 
 /**
  * Cyrus IMAP's and POP3's failed login: `badlogin: NAME [ADDR] MECH [SASL(-13): authentication
@@ -15,7 +20,7 @@ const SASL_FAILURE = /\[?SASL\(-13\): (?:authentication failure|user not found):
  * (Cyrus's error, written after it). Failures other than SASL's `-13` (no password tried) are not
  * read. Undefined for any other message.
  */
-export function matchCyrusBadlogin(message: string, service: 'imap' | 'pop3'): MailAuthFailure | undefined {
+export function matchCyrusBadlogin(message: string, service: MailboxService): MailAuthFailure | undefined {
   if (!message.startsWith(BADLOGIN)) return undefined;
   const open = message.indexOf('[', BADLOGIN.length);
   const close = open < 0 ? -1 : message.indexOf('] ', open);
@@ -30,15 +35,7 @@ export function matchCyrusBadlogin(message: string, service: 'imap' | 'pop3'): M
     const error = rest.lastIndexOf(' SASL(');
     if (error > PLAINTEXT.length - 1) user = rest.slice(PLAINTEXT.length - 1, error);
   }
-  return {
-    server: 'cyrus',
-    service,
-    attempts: 1,
-    user: user === '' ? undefined : user,
-    ip,
-    // NAME is the client's reverse lookup, which whoever holds the address writes: not kept.
-    domain: undefined,
-    port: undefined,
-    reason: rest.slice(rest.indexOf('SASL(')).replace(/\]$/, ''),
-  };
+  const reason = rest.includes('SASL(') ? rest.slice(rest.indexOf('SASL(')).replace(/\]$/, '') : rest;
+  // NAME is the client's reverse lookup, which whoever holds the address writes: not kept.
+  return oneAttempt('cyrus', service, user, ip, reason);
 }

@@ -6,7 +6,7 @@ import { isHostName, normalizeIp } from '../sshd/parse-address.ts';
  */
 export interface SmtpRefusal {
   /** The server that wrote the line (`event.module`). */
-  server: 'postfix' | 'sendmail' | 'exim';
+  server: 'postfix' | 'sendmail' | 'exim' | 'courier';
   /**
    * `relay`: a recipient elsewhere, which only its own users may send to; `unknown-recipient`: none
    * such here; `no-mail`: a connection that ended without a mail (see matchSmtpNoMail).
