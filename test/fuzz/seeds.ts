@@ -34,6 +34,7 @@ const SSHD_FIXTURES = [
   'haproxy',
   'slapd',
   'apps',
+  'cms-and-panels',
 ];
 
 let authLog: string[] | undefined;

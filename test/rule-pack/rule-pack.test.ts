@@ -806,6 +806,30 @@ describe('the shipped rule pack', () => {
       ['admin-panel-login-failures-source'],
     ],
     [
+      "password guessing at Drupal's login form, in its syslog lines",
+      sshdParser,
+      times(5, 20).map((s) =>
+        accountLine(
+          s,
+          'drupal',
+          `https://www.example.org|${1709546400 + s}|user|203.0.113.69|https://www.example.org/user/login||0||Login attempt failed for admin.`,
+        ),
+      ),
+      ['self-hosted-login-failures-source'],
+    ],
+    [
+      "password guessing at Froxlor's hosting panel",
+      sshdParser,
+      times(5, 20).map((s) =>
+        accountLine(
+          s,
+          'Froxlor',
+          `[Login Action 203.0.113.58] User 'admin' tried to login with wrong password.`,
+        ),
+      ),
+      ['admin-panel-login-failures-source'],
+    ],
+    [
       'password guessing against Webmin, which runs as root',
       sshdParser,
       times(10, 20).map((s) => accountLine(s, 'webmin', `Invalid login as root from 203.0.113.57`)),

@@ -26,6 +26,7 @@ import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
 import { readBareProftpdTag } from '../ftp-log/index.ts';
 import { createServiceLines } from './service-lines.ts';
 import { readSogoOwnLine } from '../sogo/index.ts';
+import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
   accountProgramAt,
   buildAccountEvent,
@@ -91,7 +92,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (
         account !== undefined ||
         mayBePamServiceFailure(line, parts.messageStart) ||
-        services.isServiceAt(line, parts.programStart, parts.programEnd)
+        services.isServiceAt(line, parts.programStart, parts.programEnd) ||
+        mayBeDrupalWatchdog(line, parts.messageStart)
       ) {
         const name = account ?? line.slice(parts.programStart, parts.programEnd);
         const message = line.slice(parts.messageStart, parts.end);
@@ -163,7 +165,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (
         isAccountProgram(program) ||
         mayBePamServiceFailure(message, 0) ||
-        services.isServiceAt(program, 0, program.length)
+        services.isServiceAt(program, 0, program.length) ||
+        mayBeDrupalWatchdog(message, 0)
       )
         return useOtherProgram(timestamp, hostname, program, pid, message, line, emit);
       lastAuth = undefined;
@@ -265,9 +268,24 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       return null;
     }
     const found = matchPamServiceFailure(message);
-    if (found === undefined) return NOT_SSHD;
+    if (found === undefined) return useDrupalLine(time, hostname, message, line, emit);
     if (Number.isNaN(time)) return NO_TIMESTAMP;
     emit(buildPamFailureEvent(header, line, message, formatTimestamp(time), found), time);
+    return null;
+  }
+
+  /** Drupal's syslog line, whatever its program name (the site's): see matchDrupalWatchdog. */
+  function useDrupalLine(
+    time: number,
+    hostname: string | undefined,
+    message: string,
+    line: string,
+    emit: Emit,
+  ): string | null {
+    const login = matchDrupalWatchdog(message);
+    if (login === undefined) return NOT_SSHD;
+    if (Number.isNaN(time)) return NO_TIMESTAMP;
+    emit(mapDrupalLogin(line, login, time, hostname), time);
     return null;
   }
 

@@ -1,7 +1,7 @@
 import { normalizeIp } from '../sshd/parse-address.ts';
 
 /** The web administration tools whose syslog lines report their logins. */
-export type WebAdminApp = 'webmin' | 'usermin' | 'phpmyadmin' | 'proxmox' | 'monit';
+export type WebAdminApp = 'webmin' | 'usermin' | 'phpmyadmin' | 'proxmox' | 'monit' | 'froxlor';
 
 /** A login to a web administration tool, as its syslog line reports it. */
 export interface WebAdminLogin {
@@ -47,10 +47,18 @@ const PROXMOX_SUCCESS = /^<[^>\s]{1,512}> successful auth for user '(.{1,512})'$
 const MONIT =
   /^(?:error\s{0,8}:\s{1,8})?(?:HttpRequest: access denied -- client \[?([0-9A-Fa-f:.]{2,45})\]?: (wrong password for user|unknown user|empty password)(?: '(.{1,512})')?|Warning: Client '([0-9A-Fa-f:.]{2,45})' supplied (wrong password for user|unknown user) '(.{1,512})' accessing monit httpd)\s*$/;
 
+/**
+ * Froxlor's (a hosting control panel) `[Login Action ADDR] Unknown user 'U' tried to login.` and
+ * `User 'U' tried to login with wrong password.`. The address comes before what the client wrote.
+ */
+const FROXLOR =
+  /^\[Login Action ([0-9A-Fa-f:.]{2,45})\] (?:(Unknown user) '(.{0,512})' tried to login|User '(.{0,512})' tried to login with (wrong password))\.?\s*$/;
+
 /** The login a web administration tool's syslog message reports, or undefined. */
 export function matchWebAdminLogin(app: WebAdminApp, message: string): WebAdminLogin | undefined {
   if (app === 'proxmox') return matchProxmoxLogin(message);
   if (app === 'monit') return matchMonitLogin(message);
+  if (app === 'froxlor') return matchFroxlorLogin(message);
   if (app === 'phpmyadmin') {
     const found = PHPMYADMIN.exec(message);
     const ip = found === null ? undefined : normalizeIp(found[6] as string);
@@ -103,6 +111,20 @@ function matchMonitLogin(message: string): WebAdminLogin | undefined {
   return { app: 'monit', outcome: 'failure', user, ip, reason: reason.replace(/ for user$/, '') };
 }
 
+function matchFroxlorLogin(message: string): WebAdminLogin | undefined {
+  const found = FROXLOR.exec(message);
+  const ip = found === null ? undefined : normalizeIp(found[1] as string);
+  if (found === null || ip === undefined) return undefined;
+  const unknown = found[2] !== undefined;
+  return {
+    app: 'froxlor',
+    outcome: 'failure',
+    user: nonEmpty(unknown ? found[3] : found[4]),
+    ip,
+    reason: unknown ? 'unknown user' : 'wrong password',
+  };
+}
+
 /**
  * `root@pam` → `root`: Proxmox names a user with its realm after the last `@` (`pam` is the host's
  * own accounts, so `root@pam` is the root that SSH guesses at too).
@@ -131,6 +153,7 @@ export function webAdminAppAt(text: string, start: number, end: number): WebAdmi
   if (length === 6 && text.startsWith('webmin', start)) return 'webmin';
   if (length === 5 && text.startsWith('monit', start)) return 'monit';
   if (length === 7 && text.startsWith('usermin', start)) return 'usermin';
+  if (length === 7 && text.startsWith('Froxlor', start)) return 'froxlor';
   if (length === 10 && text.startsWith('phpMyAdmin', start)) return 'phpmyadmin';
   return undefined;
 }

@@ -96,3 +96,29 @@ describe("Monit's web interface in syslog, read by the sshd parser", () => {
     expect(events[0]).toMatchObject({ event: { action: 'login', module: 'monit' }, host: { name: 'nas' } });
   });
 });
+
+describe("Drupal's and Froxlor's logins in syslog, read by the sshd parser", () => {
+  // Written for this test after Drupal's syslog module (its default format, under its default name
+  // and a site's) and Froxlor's login messages.
+  const LINES = fixtureLines(new URL('../sshd/testdata/cms-and-panels.log', import.meta.url));
+
+  it("are application logins from the address Drupal's field and Froxlor's bracket hold", () => {
+    const { events, skips } = parse(LINES);
+    expect(events.map(summary)).toEqual([
+      ['failure', 'drupal', 'admin', '203.0.113.170', 'login attempt failed'],
+      // The request the client sent held a failure of its own: the message is Drupal's last field.
+      ['failure', 'drupal', 'editor', '2001:db8::171', 'login attempt failed'],
+      // Flood control refused the address: no user checked.
+      ['failure', 'drupal', undefined, '203.0.113.172', 'too many failed login attempts'],
+      ['success', 'drupal', 'admin', '198.51.100.173', 'session opened'],
+      ['failure', 'froxlor', 'admin', '203.0.113.175', 'unknown user'],
+      ['failure', 'froxlor', 'web1', '203.0.113.176', 'wrong password'],
+    ]);
+    // Drupal's other types (a PHP notice holding the words); Froxlor's success, which it words otherwise.
+    expect(skips[4]).toBe('not-sshd');
+    expect(skips.at(-1)).toBe('not-sshd');
+    expect(events[0]).toMatchObject({
+      event: { action: 'login', module: 'drupal', dataset: 'drupal.watchdog' },
+    });
+  });
+});
