@@ -36,6 +36,8 @@ export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth |
   if (message.startsWith(MODSECURITY_CLIENT)) return readModsecurityLine(message, time);
   const limit = LIMITS.find(([start]) => message.startsWith(start));
   if (limit !== undefined) return readLimited(message, time, limit[1]);
+  const refusal = readRefusedFile(message, time);
+  if (refusal !== undefined) return refusal;
   if (!message.startsWith('user "')) return WEB_ERROR_UNUSED;
   const client = message.indexOf(CLIENT);
   if (client < 0) return WEB_ERROR_UNUSED;
@@ -89,6 +91,56 @@ function readLimited(message: string, time: number, reason: string): HttpAuthFai
   if (ip === undefined) return WEB_ERROR_UNUSED;
   const path = requestPath(message, client);
   return { server: 'nginx', time, ip, port: undefined, user: undefined, path, reason, kind: 'limited' };
+}
+
+/**
+ * nginx's refusals of a request for a file: `open() "FILE" failed (2: No such file or directory)` and
+ * `"DIR/index.html" is not found (2: No such file or directory)` (a file that does not exist, as a
+ * wordlist scan asks for), `directory index of "DIR" is forbidden` and `access forbidden by rule` (an
+ * access rule's refusal). FILE comes from the path the client asked for, before the client: a line
+ * with more than one `, client: ` is a forged line.
+ */
+const REFUSED_FILES: readonly (readonly [RegExp, string, 'missing' | 'denied'])[] = [
+  [
+    /^open\(\) "(.{1,4096})" failed \(2: No such file or directory\), client: /,
+    'file does not exist',
+    'missing',
+  ],
+  [
+    /^"(.{1,4096})" is not found \(2: No such file or directory\), client: /,
+    'file does not exist',
+    'missing',
+  ],
+  [/^directory index of "(.{1,4096})" is forbidden, client: /, 'directory index forbidden', 'denied'],
+  [/^access forbidden by rule, client: /, 'access forbidden by rule', 'denied'],
+];
+
+function readRefusedFile(
+  message: string,
+  time: number,
+): HttpAuthFailure | ForgedHttpAuth | string | undefined {
+  for (const [pattern, reason, kind] of REFUSED_FILES) {
+    const found = pattern.exec(message);
+    if (found === null) continue;
+    const client = found[0].length - CLIENT.length;
+    if (message.indexOf(CLIENT, found[0].length) >= 0 || message.lastIndexOf(CLIENT, client - 1) >= 0)
+      return forgedLine(message, time);
+    const ip = clientAt(message, client);
+    if (ip === undefined) return WEB_ERROR_UNUSED;
+    const path = requestPath(message, client);
+    return {
+      server: 'nginx',
+      time,
+      ip,
+      port: undefined,
+      user: undefined,
+      path,
+      file: found[1],
+      reason,
+      kind,
+    };
+  }
+  return undefined;
 }
 
 /** The path of the request nginx writes after the client at `client` (its query left out). */

@@ -434,3 +434,33 @@ describe('requests a web server could not read, refused for their rate, or whose
     expect(skips.slice(-2)).toEqual(['web-error-line-unused', 'web-error-line-unused']);
   });
 });
+
+describe("nginx's refusals of a request for a file", () => {
+  it('are missing files and refused requests from its client; a second client in the line makes it a forged one', () => {
+    // Written for this test after nginx's ngx_http_static_module and ngx_http_index_module messages.
+    const { events, skips } = parseErrorLog([
+      '2024/03/04 10:00:01 [error] 2865#2865: *130 open() "/var/www/html/wp-login.php" failed (2: No such file or directory), client: 203.0.113.180, server: www.example.org, request: "GET /wp-login.php HTTP/1.1", host: "www.example.org"',
+      '2024/03/04 10:00:02 [error] 2865#2865: *131 "/var/www/html/backup/index.html" is not found (2: No such file or directory), client: 2001:db8::181, server: www.example.org, request: "GET /backup/ HTTP/1.1", host: "www.example.org"',
+      '2024/03/04 10:00:03 [error] 2865#2865: *132 directory index of "/var/www/html/uploads/" is forbidden, client: 203.0.113.182, server: www.example.org, request: "GET /uploads/ HTTP/1.1", host: "www.example.org"',
+      '2024/03/04 10:00:04 [error] 2865#2865: *133 access forbidden by rule, client: 203.0.113.183, server: www.example.org, request: "GET /.git/config HTTP/1.1", host: "www.example.org"',
+      '2024/03/04 10:00:05 [error] 2865#2865: *134 open() "/var/www/html/x" failed (2: No such file or directory), client: 198.51.100.9, y" failed (2: No such file or directory), client: 203.0.113.184, server: www.example.org, request: "GET /x HTTP/1.1", host: "www.example.org"',
+      '2024/03/04 10:00:06 [error] 2865#2865: *135 open() "/var/www/html/y" failed (13: Permission denied), client: 203.0.113.185, server: www.example.org, request: "GET /y HTTP/1.1", host: "www.example.org"',
+    ]);
+    expect(
+      events.map((event) => [
+        event.event.action,
+        (event.source as { ip?: string } | undefined)?.ip,
+        (event.file as { path?: string } | undefined)?.path,
+        (event.url as { path?: string } | undefined)?.path,
+      ]),
+    ).toEqual([
+      ['http_file_not_found', '203.0.113.180', '/var/www/html/wp-login.php', '/wp-login.php'],
+      ['http_file_not_found', '2001:db8::181', '/var/www/html/backup/index.html', '/backup/'],
+      ['http_access_denied', '203.0.113.182', '/var/www/html/uploads/', '/uploads/'],
+      ['http_access_denied', '203.0.113.183', undefined, '/.git/config'],
+      ['log_address_forged', undefined, undefined, undefined],
+    ]);
+    expect(events[4]?.related).toMatchObject({ ip: ['198.51.100.9', '203.0.113.184'] });
+    expect(skips.at(-1)).toBe('web-error-line-unused');
+  });
+});
