@@ -164,13 +164,25 @@ describe("Asterisk's lines in syslog", () => {
     const { events, skips } = parse([
       "Mar  4 10:00:20 pbx asterisk[32229]: NOTICE[32257]: chan_sip.c:23417 in handle_request_register: Registration from '<sip:301@pbx.example.org>' failed for '192.0.2.170:36998' - Wrong password",
       'Mar  4 10:00:21 pbx asterisk[32229]: WARNING[1195][C-00000b43]: Ext. s:6 in @ from-sip-external: "Rejecting unknown SIP connection from 192.0.2.171"',
+      "Mar  4 10:00:22 pbx asterisk[32229]: NOTICE[32257]: chan_sip.c:25850 in handle_request_invite: hacking attempt detected '192.0.2.172'",
+      "Mar  4 10:00:23 pbx freeswitch[4301]: 2024-03-04 10:00:23.150982 [WARNING] sofia_reg.c:1720 SIP auth failure (INVITE) on sofia profile 'external' for [9810972597751739@pbx] from ip 192.0.2.173",
+      "Mar  4 10:00:24 pbx freeswitch[4301]: 2024-03-04 10:00:24.150982 [WARNING] sofia_reg.c:2889 Can't find user [201@::1] from 2001:db8::174",
+      'Mar  4 10:00:25 pbx freeswitch[4301]: 2024-03-04 10:00:25.150982 [NOTICE] switch_core.c:2500 FreeSWITCH Started',
     ]);
-    expect(skips).toEqual([null, null]);
+    expect(skips).toEqual([null, null, null, null, null, 'not-sshd']);
     expect(events.map(summary)).toEqual([
       ['sip', '192.0.2.170', undefined, 'Wrong password'],
       // FreePBX's refusal of an anonymous call: no login, a call rejected.
       ['sip', '192.0.2.171', undefined, 'unknown SIP connection rejected'],
+      ['sip', '192.0.2.172', undefined, 'hacking attempt detected'],
+      // FreeSWITCH's lines, under its own name, at the syslog time.
+      ['sip', '192.0.2.173', '9810972597751739', 'SIP auth failure'],
+      ['sip', '2001:db8::174', '201', "Can't find user"],
     ]);
+    expect(events[3]).toMatchObject({
+      '@timestamp': '2024-03-04T10:00:23.000Z',
+      event: { module: 'freeswitch' },
+    });
     expect(events[1]?.event.action).toBe('voip_call_rejected');
     expect(events[0]).toMatchObject({ '@timestamp': '2024-03-04T10:00:20.000Z', host: { name: 'pbx' } });
   });

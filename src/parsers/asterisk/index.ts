@@ -7,12 +7,18 @@ import { createYearResolver, programNamed } from '../syslog/index.ts';
 import type { AsteriskAuthFailure } from './match-asterisk-auth.ts';
 import { NOT_ASTERISK, readAsteriskLine } from './read-asterisk-line.ts';
 
-export { ASTERISK_LINE_UNUSED, NOT_ASTERISK, readAsteriskMessage } from './read-asterisk-line.ts';
+export {
+  ASTERISK_LINE_UNUSED,
+  NOT_ASTERISK,
+  readAsteriskMessage,
+  readFreeswitchMessage,
+} from './read-asterisk-line.ts';
 
 const ASTERISK = 'asterisk';
 
 /** Whether `text` holds Asterisk's syslog program name from `start` to `end` (no string is made). */
 export const isAsteriskAt = programNamed(ASTERISK);
+export const isFreeswitchAt = programNamed('freeswitch');
 
 export const asteriskParser: ParserDefinition = {
   format: 'asterisk',

@@ -61,6 +61,8 @@ const SERVICES: Record<string, AsteriskAuthFailure['service']> = {
 const IAX_FAILED =
   /^Host (\S{2,45}) failed (?:to authenticate|MD5 authentication) (?:as|for) '([^']{0,256})'/;
 const IAX_NO_PEER = /^No registration for peer '([^']{0,256})' \(from (\S{2,45})\)$/;
+/** chan_sip's `hacking attempt detected 'ADDR'`, logged as it refuses a request it takes for an attack. */
+const HACKING_ATTEMPT = /^hacking attempt detected '([0-9A-Fa-f:.]{2,45})'$/;
 const AMI_FAILED =
   /^(\S{2,45}) (failed to authenticate as|tried to authenticate with nonexistent user) '([^']{0,256})'$/;
 
@@ -79,6 +81,8 @@ export function matchAsteriskAuth(message: string): AsteriskAuthFailure | undefi
   if (message.startsWith('Request ')) return pjsipRequest(message);
   if (message.startsWith('SecurityEvent="')) return securityEvent(message);
   if (message.startsWith('Ext. s')) return unknownConnection(message);
+  const hacking = HACKING_ATTEMPT.exec(message);
+  if (hacking !== null) return failure('sip', hacking[1] as string, undefined, 'hacking attempt detected');
   const iax = IAX_FAILED.exec(message);
   if (iax !== null) return failure('iax2', iax[1] as string, iax[2], 'failed to authenticate');
   const noPeer = IAX_NO_PEER.exec(message);

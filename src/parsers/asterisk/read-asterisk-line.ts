@@ -67,6 +67,19 @@ export function readAsteriskMessage(text: string): AsteriskAuthFailure | undefin
   return prefix === null ? undefined : matchAsteriskAuth(text.slice(prefix[0].length));
 }
 
+/** FreeSWITCH's own time at the start of its syslog message, which the header's stands for. */
+const INNER_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})? /;
+
+/**
+ * FreeSWITCH's line as its syslog message (`freeswitch[PID]: 2016-09-25 18:57:58.150982 [WARNING]
+ * sofia_reg.c:2889 ...`): its refused login, or undefined. The syslog header's time is the event's.
+ */
+export function readFreeswitchMessage(message: string): AsteriskAuthFailure | undefined {
+  const time = INNER_TIME.exec(message);
+  const found = readFreeswitchRest(time === null ? message : message.slice(time[0].length));
+  return typeof found === 'string' ? undefined : found;
+}
+
 function readFreeswitchLine(
   line: string,
   years: YearResolver,
@@ -76,8 +89,13 @@ function readFreeswitchLine(
   const end = scanIsoTimestamp(line, 0, scratch, true, years.zoneless);
   if (end < 0 || line.charCodeAt(end) !== 32) return NOT_ASTERISK;
   const time = scratch.value;
-  const head = FREESWITCH.exec(line.slice(end + 1));
+  const found = readFreeswitchRest(line.slice(end + 1));
+  return typeof found === 'string' ? found : { ...found, time };
+}
+
+/** What follows FreeSWITCH's time: its refused login, or why none. */
+function readFreeswitchRest(rest: string): AsteriskAuthFailure | string {
+  const head = FREESWITCH.exec(rest);
   if (head === null) return NOT_ASTERISK;
-  const found = matchFreeswitchAuth(line.slice(end + 1 + head[0].length));
-  return found === undefined ? ASTERISK_LINE_UNUSED : { ...found, time };
+  return matchFreeswitchAuth(rest.slice(head[0].length)) ?? ASTERISK_LINE_UNUSED;
 }

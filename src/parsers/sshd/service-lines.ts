@@ -18,7 +18,13 @@ import {
 import { buildFtpEvent, ftpServerAt, matchFtpLogin } from '../ftp-log/index.ts';
 import { isApacheProgramAt, mapHttpAuthFailure, readApacheFields } from '../web-error-log/index.ts';
 import { isMysqlProgramAt, mapMysqlLoginFailure, readMysqlSyslogMessage } from '../mysql/index.ts';
-import { isAsteriskAt, mapAsteriskAuthFailure, readAsteriskMessage } from '../asterisk/index.ts';
+import {
+  isAsteriskAt,
+  isFreeswitchAt,
+  mapAsteriskAuthFailure,
+  readAsteriskMessage,
+  readFreeswitchMessage,
+} from '../asterisk/index.ts';
 import { mapWebAdminLogin, matchWebAdminLogin, webAdminAppAt } from '../web-admin/index.ts';
 import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts';
 import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
@@ -113,6 +119,13 @@ export function createServiceLines(): {
       at: isAsteriskAt,
       read: (input) =>
         withTime(input, readAsteriskMessage(input.message) ?? NOT_SSHD, (found) => [
+          mapAsteriskAuthFailure(input.line, found, input.time, input.header.hostname),
+        ]),
+    },
+    {
+      at: isFreeswitchAt,
+      read: (input) =>
+        withTime(input, readFreeswitchMessage(input.message) ?? NOT_SSHD, (found) => [
           mapAsteriskAuthFailure(input.line, found, input.time, input.header.hostname),
         ]),
     },
