@@ -35,7 +35,7 @@ export function readNginxError(line: string): HttpAuthFailure | ForgedHttpAuth |
   const message = line.slice(head[0].length);
   if (message.startsWith(MODSECURITY_CLIENT)) return readModsecurityLine(message, time);
   const limit = LIMITS.find(([start]) => message.startsWith(start));
-  if (limit !== undefined) return readLimited(message, time, limit[1]);
+  if (limit !== undefined) return readLimited(message, time, limit[1], limit[2]);
   const refusal = readRefusedFile(message, time);
   if (refusal !== undefined) return refusal;
   if (!message.startsWith('user "')) return WEB_ERROR_UNUSED;
@@ -77,20 +77,35 @@ function readModsecurityLine(message: string, time: number): HttpAuthFailure | s
 /**
  * limit_req's and limit_conn's refusals: `limiting requests, excess: 1.852 by zone "one", client:
  * ADDR, ...` (a request over the rate, answered 503 or limit_req_status), `limiting connections by
- * zone "addr", client: ADDR, ...`. nginx's own words come before the client: its first `, client: `
+ * zone "addr", client: ADDR, ...`; and requests nginx could not read (`SSL_do_handshake() failed
+ * (SSL: ...) while SSL handshaking, client: ADDR`, `client sent invalid method while reading client
+ * request line, client: ADDR`, ...). nginx's own words come before the client: its first `, client: `
  * is nginx's.
  */
-const LIMITS: readonly (readonly [string, string])[] = [
-  ['limiting requests, excess: ', 'limiting requests'],
-  ['limiting connections by zone ', 'limiting connections'],
+const LIMITS: readonly (readonly [string, string, 'limited' | 'malformed'])[] = [
+  ['limiting requests, excess: ', 'limiting requests', 'limited'],
+  ['limiting connections by zone ', 'limiting connections', 'limited'],
+  // Requests nginx could not read: a TLS handshake it refused (crit, logged by default) and the
+  // request lines and headers it answered 400 (info).
+  ['SSL_do_handshake() failed ', 'TLS handshake failed', 'malformed'],
+  ['client sent invalid method ', 'invalid method', 'malformed'],
+  ['client sent invalid request ', 'invalid request', 'malformed'],
+  ['client sent too long URI ', 'URI too long', 'malformed'],
+  ['client sent invalid host header ', 'invalid host header', 'malformed'],
+  ['client sent plain HTTP request to HTTPS port ', 'plain HTTP request to HTTPS port', 'malformed'],
 ];
 
-function readLimited(message: string, time: number, reason: string): HttpAuthFailure | string {
+function readLimited(
+  message: string,
+  time: number,
+  reason: string,
+  kind: 'limited' | 'malformed',
+): HttpAuthFailure | string {
   const client = message.indexOf(CLIENT);
   const ip = client < 0 ? undefined : clientAt(message, client);
   if (ip === undefined) return WEB_ERROR_UNUSED;
   const path = requestPath(message, client);
-  return { server: 'nginx', time, ip, port: undefined, user: undefined, path, reason, kind: 'limited' };
+  return { server: 'nginx', time, ip, port: undefined, user: undefined, path, reason, kind };
 }
 
 /**

@@ -135,7 +135,7 @@ describe('web server error logs', () => {
       // nginx writes the user and the request as the client sent them: which client is its own?
       null,
       'web-error-line-unused', // no user or password sent
-      'web-error-line-unused', // a TLS handshake
+      null, // a TLS handshake refused: a request nginx could not read
       null,
       null,
       null,
@@ -403,6 +403,7 @@ describe('requests a web server could not read, refused for their rate, or whose
       "[Mon Mar 04 10:00:06.100000 2024] [cgi:error] [pid 4102] [client 203.0.113.152:46022] AH01215: /bin/bash: error importing function definition for `HTTP_X'",
       '2024/03/04 10:00:07 [error] 2865#2865: *120 limiting requests, excess: 5.120 by zone "login", client: 203.0.113.153, server: www.example.org, request: "POST /login?next=/ HTTP/1.1", host: "www.example.org"',
       '2024/03/04 10:00:08 [error] 2865#2865: *121 limiting connections by zone "addr", client: 2001:db8::154, server: www.example.org, request: "GET / HTTP/2.0", host: "www.example.org"',
+      '2024/03/04 10:00:08 [info] 2865#2865: *123 client sent invalid method while reading client request line, client: 203.0.113.155, server: www.example.org, request: "\x16\x03\x01"',
       '2024/03/04 10:00:09 [warn] 2865#2865: *122 delaying request, excess: 0.520, by zone "login", client: 203.0.113.153, server: www.example.org, request: "POST /login HTTP/1.1"',
       '[Mon Mar 04 10:00:10.100000 2024] [cgi:error] [pid 4102] [client 203.0.113.152:46023] AH01215: /bin/bash: line 1: foo: command not found',
     ]);
@@ -427,6 +428,7 @@ describe('requests a web server could not read, refused for their rate, or whose
       ['http_exploit_attempt', '203.0.113.152', undefined, 'Shellshock function definition in HTTP_X'],
       ['http_rate_limited', '203.0.113.153', '/login', 'limiting requests'],
       ['http_rate_limited', '2001:db8::154', '/', 'limiting connections'],
+      ['http_bad_request', '203.0.113.155', undefined, 'invalid method'],
     ]);
     expect(events[4]).toMatchObject({ event: { category: ['intrusion_detection', 'web'], type: ['info'] } });
     expect(events[0]).toMatchObject({ event: { category: ['web'], type: ['access', 'denied'] } });
