@@ -32,7 +32,10 @@ function fit(definition: ParserDefinition, line: string): number {
 /** A sniff's score for a line that is surely its format's. */
 const FULL_FIT = 1;
 
-/** The share of lines a format must fit better than the formats before it to join a mix led by one that fits alone. */
+/**
+ * The share of a sample's lines that the other formats of a mix led by one that fits alone must
+ * fit fully where it fits them less.
+ */
 export const MIN_MIX_GAIN = 0.1;
 
 /**
@@ -93,9 +96,8 @@ export function chooseMix(
 /**
  * One definition reading a file of several formats: each line goes to the member that fits it best
  * (the first of those that fit it equally), a line none fits to the first member (which says why it
- * skips it). Each member keeps
- * its own parser, so a parser that carries state from line to line (sshd's year, its repeated
- * messages) sees its own lines in order.
+ * skips it). Each member keeps its own parser, so a parser that carries state from line to line
+ * (sshd's year, its repeated messages) sees its own lines in order.
  */
 export function mixedDefinition(members: readonly ParserDefinition[]): ParserDefinition {
   const format = members.map((member) => member.format).join(MIX_SEPARATOR);

@@ -137,10 +137,11 @@ const DIGEST_REFUSALS = ['invalid nonce ', 'realm mismatch ', 'unknown algorithm
 const RECEIVED = ' received: /';
 
 /**
- * mod_auth_basic's and mod_auth_digest's failures: a password tried and refused, or an unknown user
- * named; also Baïkal's. A file or script that does not exist is no login (MISSING), nor is a request
- * refused without a password tried (an access rule, an authorisation, a wrong scheme, a forged digest
- * answer).
+ * What an Apache error message says of a request: mod_auth_basic's and mod_auth_digest's failures (a
+ * password tried and refused, or an unknown user named; also Baïkal's), or what is no login: a file
+ * or script that does not exist (MISSING), a request refused without a password tried (an access
+ * rule, an authorisation, a wrong scheme, a forged digest answer), one Apache could not read, a
+ * Shellshock payload that reached a CGI script.
  */
 function classify(message: string): Found | undefined {
   const missing = MISSING.exec(message);
@@ -150,8 +151,14 @@ function classify(message: string): Found | undefined {
   }
   // mod_auth_digest's lines start so before 2.4.
   const text = message.startsWith('Digest: ') ? message.slice('Digest: '.length) : message;
-  const refused = readRefusal(text) ?? readMalformed(message) ?? readShellshock(message);
-  if (refused !== undefined) return refused;
+  // A failed login first: a refusal's words in the user a client named do not hide its guess.
+  return (
+    readLoginFailure(message, text) ?? readRefusal(text) ?? readMalformed(message) ?? readShellshock(message)
+  );
+}
+
+/** A password tried and refused, or an unknown user named (see classify). */
+function readLoginFailure(message: string, text: string): Found | undefined {
   const baikal = BAIKAL.exec(message);
   if (baikal !== null) return found(baikal[1] as string, '', 'Baikal authentication failure');
   if (!text.startsWith('user ')) return undefined;
