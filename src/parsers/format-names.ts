@@ -30,6 +30,7 @@ export const FORMAT_NAMES = [
   'openvpn',
   'bind',
   'iis',
+  'squid',
   'evtx',
 ] as const;
 

@@ -24,6 +24,7 @@ export { postgresqlParser } from './postgresql/index.ts';
 export { appLogParser } from './app-log/index.ts';
 export { openvpnParser } from './openvpn/index.ts';
 export { bindParser } from './bind/index.ts';
+export { squidParser } from './squid/index.ts';
 export { iisParser } from './iis/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';

@@ -31,6 +31,7 @@ import {
   openvpnParser,
   bindParser,
   iisParser,
+  squidParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 import { binaryFormats } from './registry.ts';
@@ -45,7 +46,7 @@ describe('parser registry', () => {
     expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
   });
 
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind and iis, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis and squid, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -73,6 +74,7 @@ describe('parser registry', () => {
       'openvpn',
       'bind',
       'iis',
+      'squid',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -97,6 +99,7 @@ describe('parser registry', () => {
     expect(findParser('OpenVPN')).toBe(openvpnParser);
     expect(findParser('BIND')).toBe(bindParser);
     expect(findParser('IIS')).toBe(iisParser);
+    expect(findParser('Squid')).toBe(squidParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -151,6 +154,7 @@ describe('parser registry', () => {
       { format: 'openvpn', score: 0 },
       { format: 'bind', score: 0 },
       { format: 'iis', score: 0 },
+      { format: 'squid', score: 0 },
     ]);
   });
 
@@ -180,7 +184,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid\]/,
     );
   });
 });

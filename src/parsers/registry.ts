@@ -27,6 +27,7 @@ import { postgresqlParser } from './postgresql/index.ts';
 import { appLogParser } from './app-log/index.ts';
 import { openvpnParser } from './openvpn/index.ts';
 import { bindParser } from './bind/index.ts';
+import { squidParser } from './squid/index.ts';
 import { iisParser } from './iis/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
@@ -57,6 +58,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   openvpnParser,
   bindParser,
   iisParser,
+  squidParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

@@ -5,6 +5,7 @@ import {
   grafanaParser,
   iisParser,
   openvpnParser,
+  squidParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
@@ -157,4 +158,12 @@ export const iisTarget = lineParserTarget(
     ' POST /owa/auth.owa ',
     '+',
   ],
+);
+
+/** Squid's access log: the client before the URL and the user, which are the client's; the result field's words. */
+export const squidTarget = lineParserTarget(
+  'squid',
+  squidParser,
+  fixtureLines('src/parsers/squid/testdata/access.log'),
+  ['TCP_DENIED/407 ', 'TCP_DENIED/403 ', 'NONE/400 ', '%', '%zz', ' 198.51.100.1 ', '99999999999.999 '],
 );

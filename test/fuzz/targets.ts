@@ -17,6 +17,7 @@ import {
   grafanaTarget,
   iisTarget,
   openvpnTarget,
+  squidTarget,
 } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
@@ -63,6 +64,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   openvpnTarget,
   bindTarget,
   iisTarget,
+  squidTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

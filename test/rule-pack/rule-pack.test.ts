@@ -19,6 +19,7 @@ import {
   mongodbParser,
   postgresqlParser,
   sshdParser,
+  squidParser,
   windowsParser,
   windowsXmlParser,
 } from '../../src/parsers/index.ts';
@@ -206,6 +207,9 @@ const apacheInvalidUri = (seconds: number, ip: string) =>
 /** nginx refusing a request over its rate. */
 const nginxLimited = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 19).replaceAll('-', '/').replace('T', ' ')} [error] 2865#2865: *1 limiting requests, excess: 5.120 by zone "login", client: ${ip}, server: s, request: "POST /login HTTP/1.1", host: "s"`;
+/** Squid's access log: a request at T0 + `seconds`, its result, status and user. */
+const squidRequest = (seconds: number, ip: string, verdict: string, user = '-') =>
+  `${(T0 + seconds * 1000) / 1000}.000 0 ${ip} ${verdict} 3900 CONNECT smtp.example.com:25 ${user} HIER_NONE/- text/html`;
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
@@ -591,6 +595,27 @@ describe('the shipped rule pack', () => {
       '29 refusals for the rate are not enough',
       webErrorLogParser,
       times(29, 5).map((s) => nginxLimited(s, '203.0.113.133')),
+      [],
+    ],
+    [
+      'an open-proxy scan: CONNECTs that Squid refuses again and again',
+      squidParser,
+      times(20, 10).map((s) => squidRequest(s, '203.0.113.134', 'TCP_DENIED/403')),
+      ['proxy-denied-requests-source'],
+    ],
+    [
+      "proxy password guessing from one client; a browser's 407s before its credentials are none",
+      squidParser,
+      [
+        ...times(10, 20).map((s) => squidRequest(s, '203.0.113.135', 'TCP_DENIED/407', 'alice')),
+        ...times(30, 5).map((s) => squidRequest(s, '10.0.0.30', 'TCP_DENIED/407')),
+      ],
+      ['proxy-auth-failures-source'],
+    ],
+    [
+      '19 refused requests are not enough',
+      squidParser,
+      times(19, 10).map((s) => squidRequest(s, '203.0.113.134', 'TCP_DENIED/403')),
       [],
     ],
     [
