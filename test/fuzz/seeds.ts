@@ -26,6 +26,7 @@ const SSHD_FIXTURES = [
   'dropbear',
   'mail-and-old-pam',
   'mail-servers',
+  'smtp-violations',
   'macos',
   'ftp',
   'apache',

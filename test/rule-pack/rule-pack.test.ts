@@ -1073,6 +1073,18 @@ describe('the shipped rule pack', () => {
       ['smtp-probing-source'],
     ],
     [
+      'a spam bot talking before the greeting, as postscreen judges it, 20 times from one address',
+      sshdParser,
+      times(20, 25).map((s) =>
+        accountLine(
+          s,
+          'postfix/postscreen',
+          `PREGREET 11 after 0.1 from [203.0.113.187]:${40000 + s}: EHLO x\\r\\n`,
+        ),
+      ),
+      ['smtp-probing-source'],
+    ],
+    [
       '19 connections without mail are not enough',
       sshdParser,
       times(19, 25).map((s) =>

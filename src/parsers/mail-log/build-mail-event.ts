@@ -43,6 +43,7 @@ const REJECTION_ACTIONS: Record<SmtpRefusal['kind'], string> = {
   relay: 'mail_relay_denied',
   'unknown-recipient': 'mail_recipient_unknown',
   'no-mail': 'smtp_no_mail',
+  protocol: 'smtp_protocol_violation',
 };
 
 /**
@@ -51,8 +52,9 @@ const REJECTION_ACTIONS: Record<SmtpRefusal['kind'], string> = {
  * `event.type: denied`, failure, `event.module` the server), `source.ip` (and the verified name), the
  * recipient the client named as `email.to.address`, the server's words as `event.reason` (`Relay
  * access denied`, `Recipient address rejected: User unknown ...`); a connection that ended without a
- * mail, `smtp_no_mail` (`event.type: [connection, end]`). No login was tried: the authentication
- * rules do not count it.
+ * mail, `smtp_no_mail` (`event.type: [connection, end]`); a client that broke the protocol,
+ * `smtp_protocol_violation` (`event.type: [connection, denied]`). No login was tried: the
+ * authentication rules do not count it.
  */
 export function buildMailRejectionEvent(
   header: SshdHeader,
@@ -69,7 +71,12 @@ export function buildMailRejectionEvent(
     ip: found.ip,
     domain: found.domain,
     reason: found.reason,
-    type: found.kind === 'no-mail' ? ['connection', 'end'] : ['denied'],
+    type:
+      found.kind === 'no-mail'
+        ? ['connection', 'end']
+        : found.kind === 'protocol'
+          ? ['connection', 'denied']
+          : ['denied'],
   });
   event.event.category = ['email', 'network'];
   event.event.module = found.server;

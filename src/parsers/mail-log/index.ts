@@ -11,6 +11,7 @@ import { matchPostfixReject, type SmtpRefusal } from './match-postfix-reject.ts'
 import { matchSendmailReject } from './match-sendmail-reject.ts';
 import { matchEximReject } from './match-exim-reject.ts';
 import { matchSmtpNoMail } from './match-smtp-no-mail.ts';
+import { matchPostfixViolation } from './match-smtp-violation.ts';
 import { matchCourierSmtpAuth, matchCourierSmtpReject } from './match-courier-smtp.ts';
 import { matchUwImapLogin } from './match-uw-imap.ts';
 import { matchSolidPop3dLogin } from './match-solid-pop3d.ts';
@@ -57,5 +58,9 @@ export function matchSmtpRefusal(kind: MailProgram, message: string): SmtpRefusa
       : kind === 'sendmail'
         ? matchSendmailReject(message)
         : matchEximReject(message);
-  return rejection ?? matchSmtpNoMail(kind, message);
+  return (
+    rejection ??
+    matchSmtpNoMail(kind, message) ??
+    (kind === 'postfix' ? matchPostfixViolation(message) : undefined)
+  );
 }

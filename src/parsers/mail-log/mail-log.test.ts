@@ -105,6 +105,33 @@ describe('SMTP connections that ended without a mail', () => {
   });
 });
 
+describe('SMTP clients that broke the protocol as bots do', () => {
+  it("are smtp_protocol_violation from Postfix smtpd's and postscreen's verdicts, the address Postfix wrote", () => {
+    // Written for this test after Postfix smtpd's and postscreen's messages.
+    const { events, skips } = parse(
+      readFileSync(new URL('../sshd/testdata/smtp-violations.log', import.meta.url), 'utf8')
+        .trimEnd()
+        .split('\n'),
+    );
+    expect(
+      events.map((event) => [event.event.action, (event.source as { ip: string }).ip, event.event.reason]),
+    ).toEqual([
+      ['smtp_protocol_violation', '203.0.113.190', 'improper command pipelining'],
+      ['smtp_protocol_violation', '2001:db8::191', 'too many errors'],
+      // The client's greeting names another address: Postfix's is in the brackets before it.
+      ['smtp_protocol_violation', '203.0.113.192', 'pregreet'],
+      ['smtp_protocol_violation', '203.0.113.193', 'command count limit'],
+      ['smtp_protocol_violation', '203.0.113.194', 'non-smtp command'],
+    ]);
+    expect(events[1]).toMatchObject({
+      event: { type: ['connection', 'denied'], module: 'postfix' },
+      source: { domain: 'host.example.org' },
+    });
+    // postscreen's connections, and a name Postfix would not write.
+    expect(skips.slice(-2)).toEqual(['not-sshd', 'not-sshd']);
+  });
+});
+
 describe("sendmail's refused relays and unknown recipients", () => {
   it('are mail_relay_denied and mail_recipient_unknown from the relay field, a second one not read', () => {
     // Written for this test after sendmail's check_rcpt reject lines: a relay (with and without a

@@ -16,6 +16,8 @@ const SENDMAIL = ['sendmail', 'sm-mta', 'sm-acceptingconnections'];
 const EXIM = ['exim', 'exim4'];
 const POSTFIX = 'postfix';
 const SMTPD = '/smtpd';
+/** postscreen, the SMTP triage before smtpd, which judges clients that break the protocol. */
+const POSTSCREEN = '/postscreen';
 /** Courier's SMTP server, and its mail submission agent's. */
 const COURIER_SMTP = ['courieresmtpd', 'courieresmtpd-msa'];
 /**
@@ -28,7 +30,7 @@ const IMAP_POP = /^(?:cyrus\/|courier|solid-)?(?:imap|i?pop3|(?:tim)?sieve)(?:d|
 /**
  * The mail server that the program name `text` holds from `start` to `end` stands for, or
  * undefined. Postfix's SMTP server logs as `postfix/smtpd`, or under a service or instance name
- * (`postfix/submission/smtpd`, `postfix-incoming/smtpd`); Dovecot as `dovecot`; sendmail as `sendmail`,
+ * (`postfix/submission/smtpd`, `postfix-incoming/smtpd`), and its triage as `postfix/postscreen`; Dovecot as `dovecot`; sendmail as `sendmail`,
  * `sm-mta` or `sm-acceptingconnections`; Exim as `exim` or `exim4`. No string is made
  * for Postfix's or Dovecot's names or for a name that cannot be an IMAP/POP3 server's.
  */
@@ -40,7 +42,9 @@ export function mailServerAt(text: string, start: number, end: number): MailProg
   for (const name of COURIER_SMTP)
     if (length === name.length && text.startsWith(name, start)) return 'courier-smtp';
   if (length >= POSTFIX.length + SMTPD.length && length <= 64 && text.startsWith(POSTFIX, start))
-    return text.startsWith(SMTPD, end - SMTPD.length) ? 'postfix' : undefined;
+    return text.startsWith(SMTPD, end - SMTPD.length) || text.startsWith(POSTSCREEN, end - POSTSCREEN.length)
+      ? 'postfix'
+      : undefined;
   const first = text.charCodeAt(start);
   // i(map, pop3), p(op3), c(yrus/, ourier), s(ieve, olid-), t(imsieved)
   if (length > 24 || !(first === 105 || first === 112 || first === 99 || first === 115 || first === 116))

@@ -9,9 +9,10 @@ export interface SmtpRefusal {
   server: 'postfix' | 'sendmail' | 'exim' | 'courier';
   /**
    * `relay`: a recipient elsewhere, which only its own users may send to; `unknown-recipient`: none
-   * such here; `no-mail`: a connection that ended without a mail (see matchSmtpNoMail).
+   * such here; `no-mail`: a connection that ended without a mail (see matchSmtpNoMail);
+   * `protocol`: a client that broke the protocol as bots do (see matchPostfixViolation).
    */
-  kind: 'relay' | 'unknown-recipient' | 'no-mail';
+  kind: 'relay' | 'unknown-recipient' | 'no-mail' | 'protocol';
   ip: string;
   domain: string | undefined;
   /** The SMTP command refused (`RCPT`, `VRFY`; `CONNECT` for a connection without mail). */
