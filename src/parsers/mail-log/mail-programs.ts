@@ -26,13 +26,16 @@ const COURIER_SMTP = ['courieresmtpd', 'courieresmtpd-msa'];
  * `ipop3d`) and solid-pop3d's program names.
  */
 const IMAP_POP = /^(?:cyrus\/|courier|solid-)?(?:imap|i?pop3|(?:tim)?sieve)(?:d|s)?(?:login)?(?:-ssl)?$/;
+/** How those names start: no string is made for a program whose name starts otherwise (systemd, snmpd). */
+const IMAP_POP_STARTS = ['imap', 'ipop3', 'pop3', 'cyrus/', 'courier', 'sieve', 'solid-', 'timsieve'];
 
 /**
  * The mail server that the program name `text` holds from `start` to `end` stands for, or
  * undefined. Postfix's SMTP server logs as `postfix/smtpd`, or under a service or instance name
- * (`postfix/submission/smtpd`, `postfix-incoming/smtpd`), and its triage as `postfix/postscreen`; Dovecot as `dovecot`; sendmail as `sendmail`,
- * `sm-mta` or `sm-acceptingconnections`; Exim as `exim` or `exim4`. No string is made
- * for Postfix's or Dovecot's names or for a name that cannot be an IMAP/POP3 server's.
+ * (`postfix/submission/smtpd`, `postfix-incoming/smtpd`), and its triage as `postfix/postscreen`;
+ * Dovecot as `dovecot`; sendmail as `sendmail`, `sm-mta` or `sm-acceptingconnections`; Exim as
+ * `exim` or `exim4`; Courier's SMTP server as `courieresmtpd`. No string is made for Postfix's or
+ * Dovecot's names or for a name that cannot be an IMAP/POP3 server's.
  */
 export function mailServerAt(text: string, start: number, end: number): MailProgram | undefined {
   const length = end - start;
@@ -45,10 +48,7 @@ export function mailServerAt(text: string, start: number, end: number): MailProg
     return text.startsWith(SMTPD, end - SMTPD.length) || text.startsWith(POSTSCREEN, end - POSTSCREEN.length)
       ? 'postfix'
       : undefined;
-  const first = text.charCodeAt(start);
-  // i(map, pop3), p(op3), c(yrus/, ourier), s(ieve, olid-), t(imsieved)
-  if (length > 24 || !(first === 105 || first === 112 || first === 99 || first === 115 || first === 116))
-    return undefined;
+  if (length > 24 || !IMAP_POP_STARTS.some((name) => text.startsWith(name, start))) return undefined;
   return IMAP_POP.test(text.slice(start, end)) ? 'imap-pop' : undefined;
 }
 
