@@ -11,7 +11,7 @@ import { matchPostfixReject, type SmtpRefusal } from './match-postfix-reject.ts'
 import { matchSendmailReject } from './match-sendmail-reject.ts';
 import { matchEximReject } from './match-exim-reject.ts';
 import { matchSmtpNoMail } from './match-smtp-no-mail.ts';
-import { matchPostfixViolation } from './match-smtp-violation.ts';
+import { matchPostfixViolation, matchSendmailViolation } from './match-smtp-violation.ts';
 import { matchCourierSmtpAuth, matchCourierSmtpReject } from './match-courier-smtp.ts';
 import { matchUwImapLogin } from './match-uw-imap.ts';
 import { matchSolidPop3dLogin } from './match-solid-pop3d.ts';
@@ -61,6 +61,10 @@ export function matchSmtpRefusal(kind: MailProgram, message: string): SmtpRefusa
   return (
     rejection ??
     matchSmtpNoMail(kind, message) ??
-    (kind === 'postfix' ? matchPostfixViolation(message) : undefined)
+    (kind === 'postfix'
+      ? matchPostfixViolation(message)
+      : kind === 'sendmail'
+        ? matchSendmailViolation(message)
+        : undefined)
   );
 }

@@ -69,6 +69,14 @@ describe("Postfix's SMTP AUTH failures", () => {
   });
 });
 
+/** A refusal of a client that tried no login: what, by which server, from where, why. */
+const refusal = (event: SecurityEvent) => [
+  event.event.action,
+  event.event.module,
+  (event.source as { ip: string }).ip,
+  event.event.reason,
+];
+
 describe('SMTP connections that ended without a mail', () => {
   it("are smtp_no_mail from Postfix's disconnect summary without mail=, sendmail's and Exim's own words", () => {
     // Written for this test after Postfix 3's `disconnect from` statistics (before and after 3.5's
@@ -82,14 +90,7 @@ describe('SMTP connections that ended without a mail', () => {
       'Mar  4 10:00:06 mx postfix/smtpd[7682]: disconnect from mail.example.org[198.51.100.181] ehlo=2 starttls=1 mail=1 rcpt=1 data=1 quit=1 commands=7',
       'Mar  4 10:00:07 mx postfix/smtpd[7685]: disconnect from unknown[203.0.113.184]',
     ]);
-    expect(
-      events.map((event) => [
-        event.event.action,
-        event.event.module,
-        (event.source as { ip: string }).ip,
-        event.event.reason,
-      ]),
-    ).toEqual([
+    expect(events.map(refusal)).toEqual([
       ['smtp_no_mail', 'postfix', '203.0.113.180', 'no mail (ehlo=1 quit=1 commands=2)'],
       ['smtp_no_mail', 'postfix', '203.0.113.182', 'no mail (ehlo=1 auth=0/1 quit=1 commands=2/3)'],
       ['smtp_no_mail', 'postfix', '2001:db8::183', 'no mail (commands=0/0)'],
@@ -129,6 +130,29 @@ describe('SMTP clients that broke the protocol as bots do', () => {
     });
     // postscreen's connections, and a name Postfix would not write.
     expect(skips.slice(-2)).toEqual(['not-sshd', 'not-sshd']);
+  });
+});
+
+describe("sendmail's refusals of harvesters and floods", () => {
+  it('are smtp_protocol_violation: EXPN and VRFY refused, talking before the greeting, too many connections', () => {
+    // Written for this test after sendmail's PrivacyOptions, greet_pause and ClientRate messages.
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 mx sm-mta[93301]: s1NKIkZa093301: [203.0.113.200]: EXPN root [rejected]',
+      'Mar  4 10:00:02 mx sm-mta[4030]: s1MD2hsd004030: host.example.org [2001:db8::201]: vrfy info [rejected]',
+      'Mar  4 10:00:03 mx sm-mta[44307]: s1R9r60D044307: rejecting commands from  [203.0.113.202] due to pre-greeting traffic after 0 seconds',
+      'Mar  4 10:00:04 mx sm-mta[88390]: ruleset=check_relay, arg1=host.example.org, arg2=203.0.113.203, relay=host.example.org [203.0.113.203], reject=421 4.3.2 Connection rate limit exceeded.',
+      'Mar  4 10:00:05 mx sm-mta[88391]: ruleset=check_relay, arg1=[203.0.113.204], arg2=203.0.113.204, relay=[203.0.113.204] (may be forged), reject=421 4.3.2 Too many open connections.',
+      'Mar  4 10:00:06 mx sm-mta[93302]: s1NKIkZa093302: [203.0.113.205]: EXPN root [198.51.100.1] [accepted]',
+    ]);
+    expect(events.map(refusal)).toEqual([
+      ['smtp_protocol_violation', 'sendmail', '203.0.113.200', 'EXPN rejected'],
+      ['smtp_protocol_violation', 'sendmail', '2001:db8::201', 'VRFY rejected'],
+      ['smtp_protocol_violation', 'sendmail', '203.0.113.202', 'pre-greeting traffic'],
+      ['smtp_protocol_violation', 'sendmail', '203.0.113.203', 'connection rate limit exceeded'],
+      ['smtp_protocol_violation', 'sendmail', '203.0.113.204', 'too many open connections'],
+    ]);
+    // An EXPN sendmail answered.
+    expect(skips.at(-1)).toBe('not-sshd');
   });
 });
 
