@@ -7,6 +7,9 @@ import { makeIncident } from './testdata/make-incident.ts';
 
 const RULES_DIR = new URL('../../../rules/', import.meta.url);
 
+/** An incident of `ruleId` for one source address. */
+const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
+
 /** Rule id -> group_by of the shipped rule pack. */
 function readRulePack(): Map<string, string[]> {
   const pack = new Map<string, string[]>();
@@ -38,7 +41,6 @@ describe('default inhibitions', () => {
 
   it('mutes SSH probing from an address whose password guessing is an incident already', () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const guessing = byAddress('ssh-brute-force-source', '203.0.113.9');
     const probing = byAddress('ssh-probing-source', '203.0.113.9');
     const elsewhere = byAddress('ssh-probing-source', '198.51.100.4');
@@ -49,22 +51,21 @@ describe('default inhibitions', () => {
 
   it("mutes PAM's report of the guesses a mail or FTP server's incident already counts", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, address: string) =>
+    const bySourceAddress = (ruleId: string, address: string) =>
       makeIncident({ ruleId, group: { 'source.address': address } });
-    const mail = byAddress('mail-auth-failures-source', '203.0.113.50');
-    const pam = byAddress('pam-brute-force-source', '203.0.113.50');
-    const other = byAddress('pam-brute-force-source', '198.51.100.50');
+    const mail = bySourceAddress('mail-auth-failures-source', '203.0.113.50');
+    const pam = bySourceAddress('pam-brute-force-source', '203.0.113.50');
+    const other = bySourceAddress('pam-brute-force-source', '198.51.100.50');
     expect(inhibitor.isInhibited(pam, [mail, pam, other])).toBe(true);
     expect(inhibitor.isInhibited(other, [mail, pam, other])).toBe(false);
     expect(inhibitor.isInhibited(mail, [mail, pam])).toBe(false);
     // vsftpd's own failures likewise, for its PAM lines in auth.log.
-    const ftp = byAddress('ftp-brute-force-source', '198.51.100.50');
+    const ftp = bySourceAddress('ftp-brute-force-source', '198.51.100.50');
     expect(inhibitor.isInhibited(other, [ftp, other])).toBe(true);
   });
 
   it("mutes the access log's 401s of the HTTP auth guesses the error log names", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const named = byAddress('web-http-auth-failures-source', '203.0.113.80');
     const refused = byAddress('web-auth-failures-source', '203.0.113.80');
     const login = byAddress('web-login-failures-source', '203.0.113.80');
@@ -78,7 +79,6 @@ describe('default inhibitions', () => {
 
   it('mutes a flood of login POSTs from an address whose WordPress logins were refused', () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const wordpress = byAddress('wordpress-login-failures-source', '203.0.113.82');
     const flood = byAddress('web-login-flood-source', '203.0.113.82');
     const elsewhere = byAddress('web-login-flood-source', '198.51.100.82');
@@ -105,7 +105,6 @@ describe('default inhibitions', () => {
 
   it("lets a web scanner's exploit attempts speak for its wordlist and its User-Agent", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const exploit = byAddress('web-exploit-attempt', '203.0.113.77');
     const scan = byAddress('web-content-scan-source', '203.0.113.77');
     const agent = byAddress('web-scanner-user-agent', '203.0.113.77');
@@ -122,7 +121,6 @@ describe('default inhibitions', () => {
 
   it("lets the access log's 403s and a scanner's exploit attempts speak for the error log's refusals", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const refused = byAddress('web-denied-requests-source', '203.0.113.78');
     const forbidden = byAddress('web-auth-failures-source', '203.0.113.78');
     const exploit = byAddress('web-exploit-attempt', '203.0.113.78');
@@ -135,7 +133,6 @@ describe('default inhibitions', () => {
 
   it("lets the firewall's rules speak for its blocks and the access log's signatures of the same attack", () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const rules = byAddress('web-waf-rules-source', '203.0.113.79');
     const blocks = byAddress('web-waf-blocks-source', '203.0.113.79');
     const exploit = byAddress('web-exploit-attempt', '203.0.113.79');
@@ -148,7 +145,6 @@ describe('default inhibitions', () => {
 
   it('lets a Shellshock header that reached a CGI script speak for the User-Agent that carried it', () => {
     const inhibitor = new Inhibitor(DEFAULT_INHIBITION_RULES);
-    const byAddress = (ruleId: string, ip: string) => makeIncident({ ruleId, group: { 'source.ip': ip } });
     const reached = byAddress('web-exploit-reached-cgi', '203.0.113.80');
     const agent = byAddress('web-exploit-user-agent', '203.0.113.80');
     expect(inhibitor.isInhibited(agent, [reached, agent])).toBe(true);

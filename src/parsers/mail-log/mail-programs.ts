@@ -48,8 +48,10 @@ export function mailServerAt(text: string, start: number, end: number): MailProg
     return text.startsWith(SMTPD, end - SMTPD.length) || text.startsWith(POSTSCREEN, end - POSTSCREEN.length)
       ? 'postfix'
       : undefined;
-  if (length > 24 || !IMAP_POP_STARTS.some((name) => text.startsWith(name, start))) return undefined;
-  return IMAP_POP.test(text.slice(start, end)) ? 'imap-pop' : undefined;
+  if (length > 24) return undefined;
+  for (const name of IMAP_POP_STARTS)
+    if (text.startsWith(name, start)) return IMAP_POP.test(text.slice(start, end)) ? 'imap-pop' : undefined;
+  return undefined;
 }
 
 /** The protocol an IMAP/POP3 (or ManageSieve) server's program name serves. */
