@@ -22,7 +22,8 @@ describe("Exim's main log", () => {
   const at = (ip: string, more: Record<string, unknown> = {}) => ({ address: ip, ip, ...more });
 
   it('gives each refused SMTP AUTH, in every form of the host text, from the address Exim wrote first', () => {
-    expect(events.map(summary)).toEqual([
+    const failures = events.filter((event) => event.event.action === 'mail_auth_failure');
+    expect(failures.map(summary)).toEqual([
       ['2024-03-04T10:00:02.000Z', 'info@example.org', at('203.0.113.10', { port: 51012 })],
       ['2024-03-04T10:00:03.000Z', 'admin', at('203.0.113.11', { port: 40022 })],
       ['2024-03-04T10:00:04.000Z', undefined, at('198.51.100.20', { domain: 'mail.example.net' })],
@@ -57,24 +58,26 @@ describe("Exim's main log", () => {
       service: { name: 'smtp' },
       process: { name: 'exim' },
     });
-    expect(events[4]).toMatchObject({ process: { name: 'exim', pid: 4242 } });
-    expect(events[8]).toMatchObject({ process: { name: 'exim', pid: 29786 }, host: { name: 'mx1' } });
+    expect(failures[4]).toMatchObject({ process: { name: 'exim', pid: 4242 } });
+    expect(failures[8]).toMatchObject({ process: { name: 'exim', pid: 29786 }, host: { name: 'mx1' } });
   });
 
   it('counts no failure that tried no password, and skips what is not its log', () => {
-    // 435 (the authentication server gone), 501 (bad base64), AUTH where none was offered, a
-    // message that arrived after a good AUTH, connections.
+    // 435 (the authentication server gone), 501 (bad base64), a message that arrived after a good
+    // AUTH, connections. AUTH where none was offered tried no password either: it is a protocol
+    // violation (see below).
     expect(skips).toEqual([
       'exim-line-unused',
       'exim-line-unused',
       ...Array<null>(8).fill(null),
       'exim-line-unused',
       'exim-line-unused',
-      'exim-line-unused',
+      null,
       'exim-line-unused',
       'exim-line-unused',
       'not-exim-main-log',
     ]);
+    expect(events.at(-1)?.event.action).toBe('smtp_protocol_violation');
   });
 
   it('is told from other logs by its own messages, not by its time alone', () => {
@@ -111,9 +114,11 @@ describe("Exim's lines in syslog, read by the sshd parser", () => {
 
 describe("Exim's refused relays and unknown recipients", () => {
   it('are mail_relay_denied and mail_recipient_unknown from the address in its host text, in its log and in syslog', () => {
-    // Written for this test after Exim's ACL defaults (`relay not permitted`, `Unrouteable address`):
-    // a sender and a recipient of the client's own, a message id first, a spam verdict that is neither.
+    // Written for this test after Exim's ACL defaults (`relay not permitted`, `Unrouteable address`)
+    // and the `Unknown user` many configurations' recipient checks give: a sender and a recipient of
+    // the client's own, a message id first, a spam verdict that is neither.
     const lines = [
+      '2024-03-04 10:00:00 H=(x) [203.0.113.139] F=<a@b.example> rejected RCPT <info@example.com>: Unknown user',
       '2024-03-04 10:00:01 [10099] H=(helo.example) [203.0.113.140]:3755 I=[192.0.2.1]:25 F=x@list.example rejected RCPT dir@elsewhere.example: relay not permitted',
       '2024-03-04 10:00:02 H=mail.example.org [198.51.100.141] F=<a@b.example> rejected RCPT <nobody@example.com>: Unrouteable address',
       '2024-03-04 10:00:03 1rZ9xY-0001Ab-Cd H=(x) [2001:db8::142] F=<> rejected RCPT <root@elsewhere.example>: relay not permitted',
@@ -128,12 +133,13 @@ describe("Exim's refused relays and unknown recipients", () => {
         (event.email as { to: { address: string[] } }).to.address,
       ]);
     expect(rows(events)).toEqual([
+      ['mail_recipient_unknown', '203.0.113.139', ['info@example.com']],
       ['mail_relay_denied', '203.0.113.140', ['dir@elsewhere.example']],
       ['mail_recipient_unknown', '198.51.100.141', ['nobody@example.com']],
       ['mail_relay_denied', '2001:db8::142', ['root@elsewhere.example']],
     ]);
-    expect(skips.slice(3)).toEqual(['exim-line-unused', 'exim-line-unused']);
-    expect(events[1]).toMatchObject({
+    expect(skips.slice(4)).toEqual(['exim-line-unused', 'exim-line-unused']);
+    expect(events[2]).toMatchObject({
       event: { module: 'exim', type: ['denied'] },
       source: { domain: 'mail.example.org' },
     });
@@ -147,5 +153,40 @@ describe("Exim's refused relays and unknown recipients", () => {
       'Mar  4 10:00:06 mx exim[2211]: H=(helo.example) [203.0.113.145] F=<x@list.example> rejected RCPT <dir@elsewhere.example>: relay not permitted',
     ]);
     expect(rows(syslog.events)).toEqual([['mail_relay_denied', '203.0.113.145', ['dir@elsewhere.example']]]);
+  });
+});
+
+describe("Exim's verdicts on clients that broke the protocol as bots do", () => {
+  // Written for this test after smtp_in.c's synchronization, synprot_error and `dropped: too many`
+  // messages, with the connection_id selector (4.98) on one.
+  const { events, skips } = parseLines(
+    eximParser.create({}),
+    fixtureLines(new URL('./testdata/violations', import.meta.url)),
+  );
+
+  it('are smtp_protocol_violation from the address Exim wrote, whatever the client put in its words', () => {
+    expect(
+      events.map((event) => [event.event.action, (event.source as { ip: string }).ip, event.event.reason]),
+    ).toEqual([
+      ['smtp_protocol_violation', '203.0.113.40', 'pre-greeting traffic'],
+      ['smtp_protocol_violation', '203.0.113.41', 'improper pipelining'],
+      ['smtp_protocol_violation', '203.0.113.43', 'too many nonmail commands'],
+      ['smtp_protocol_violation', '2001:db8::44', 'too many syntax or protocol errors'],
+      ['smtp_protocol_violation', '203.0.113.45', 'AUTH command used when not advertised'],
+      // The command held a host of its own: Exim's is the last, before its reason ends the line.
+      ['smtp_protocol_violation', '203.0.113.46', 'AUTH command used when not advertised'],
+      ['smtp_protocol_violation', '203.0.113.47', 'unrecognized command'],
+      ['smtp_protocol_violation', '203.0.113.48', 'NTLM authentication mechanism not supported'],
+    ]);
+    expect(events[1]).toMatchObject({
+      event: { module: 'exim', type: ['connection', 'denied'] },
+      source: { domain: 'host.example.net' },
+    });
+    expect(events[2]).toMatchObject({ source: { domain: 'scan.example.org' } });
+  });
+
+  it('skips a pipelining line whose input names a second host, STARTTLS where none was offered, a bad address', () => {
+    const unused = 'exim-line-unused';
+    expect(skips).toEqual([null, null, unused, ...Array<null>(6).fill(null), unused, unused]);
   });
 });

@@ -10,6 +10,7 @@ import { imapOrPop, type MailProgram } from './mail-programs.ts';
 import { matchPostfixReject, type SmtpRefusal } from './match-postfix-reject.ts';
 import { matchSendmailReject } from './match-sendmail-reject.ts';
 import { matchEximReject } from './match-exim-reject.ts';
+import { matchEximViolation } from './match-exim-violation.ts';
 import { matchSmtpNoMail } from './match-smtp-no-mail.ts';
 import { matchPostfixViolation, matchSendmailViolation } from './match-smtp-violation.ts';
 import { matchCourierSmtpAuth, matchCourierSmtpReject } from './match-courier-smtp.ts';
@@ -65,6 +66,6 @@ export function matchSmtpRefusal(kind: MailProgram, message: string): SmtpRefusa
       ? matchPostfixViolation(message)
       : kind === 'sendmail'
         ? matchSendmailViolation(message)
-        : undefined)
+        : matchEximViolation(message))
   );
 }
