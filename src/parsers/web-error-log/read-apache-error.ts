@@ -108,10 +108,12 @@ type Found = Pick<HttpAuthFailure, 'user' | 'path' | 'file' | 'reason' | 'kind' 
 /**
  * A request for a file that does not exist (2.2's and 2.4's `File does not exist: FILE`, AH00128),
  * or for a script that does not (`script not found or unable to stat: FILE`, mod_cgi's `script 'FILE'
- * not found or unable to stat`): FILE on the server's disk.
+ * not found or unable to stat`): FILE on the server's disk. Also PHP-FPM's answer for a PHP script
+ * that does not exist, through mod_proxy_fcgi (AH01071 `Got error 'Primary script unknown'`, a
+ * literal `\n` before the quote in older releases), which names no file.
  */
 const MISSING =
-  /^(?:File does not exist: (.{1,2048})|script not found or unable to stat: (.{1,2048})|script '(.{1,2048})' not found or unable to stat)$/;
+  /^(?:File does not exist: (.{1,2048})|script not found or unable to stat: (.{1,2048})|script '(.{1,2048})' not found or unable to stat|Got error 'Primary script unknown(?:\\n)?')$/;
 
 /**
  * Baïkal's (a CalDAV and CardDAV server) refused login, which PHP writes into the error log: through
@@ -146,7 +148,12 @@ const RECEIVED = ' received: /';
 function classify(message: string): Found | undefined {
   const missing = MISSING.exec(message);
   if (missing !== null) {
-    const reason = missing[1] === undefined ? 'script not found' : 'file does not exist';
+    const reason =
+      missing[1] !== undefined
+        ? 'file does not exist'
+        : (missing[2] ?? missing[3])
+          ? 'script not found'
+          : 'primary script unknown';
     return onDisk(missing[1] ?? missing[2] ?? missing[3], reason, 'missing');
   }
   // mod_auth_digest's lines start so before 2.4.

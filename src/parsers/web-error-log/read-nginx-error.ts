@@ -111,7 +111,8 @@ function readLimited(
 /**
  * nginx's refusals of a request for a file: `open() "FILE" failed (2: No such file or directory)` and
  * `"DIR/index.html" is not found (2: No such file or directory)` (a file that does not exist, as a
- * wordlist scan asks for), `directory index of "DIR" is forbidden` and `access forbidden by rule` (an
+ * wordlist scan asks for; PHP-FPM's `FastCGI sent in stderr: "Primary script unknown"` for a PHP
+ * script that does not), `directory index of "DIR" is forbidden` and `access forbidden by rule` (an
  * access rule's refusal). FILE comes from the path the client asked for, before the client: a line
  * with more than one `, client: ` is a forged line.
  */
@@ -124,6 +125,11 @@ const REFUSED_FILES: readonly (readonly [RegExp, string, 'missing' | 'denied'])[
   [
     /^"(.{1,4096})" is not found \(2: No such file or directory\), client: /,
     'file does not exist',
+    'missing',
+  ],
+  [
+    /^FastCGI sent in stderr: "Primary script unknown" while reading response header from upstream, client: /,
+    'primary script unknown',
     'missing',
   ],
   [/^directory index of "(.{1,4096})" is forbidden, client: /, 'directory index forbidden', 'denied'],

@@ -28,6 +28,13 @@ const summary = (event: SecurityEvent) => [
   event.event.reason,
 ];
 
+/** An event's action, address, URL path and reason. */
+const actionPathReason = (event: SecurityEvent) => [
+  event.event.action,
+  (event.source as { ip: string }).ip,
+  (event.url as { path?: string } | undefined)?.path,
+  event.event.reason,
+];
 describe('web server error logs', () => {
   const { events, skips } = parseErrorLog(LINES);
   const failures = events.filter((event) => event.event.action === 'http_auth_failure');
@@ -245,6 +252,26 @@ describe("Apache's missing files and scripts", () => {
   });
 });
 
+describe("PHP-FPM's answer for a script that does not exist", () => {
+  it('is http_file_not_found through Apache and through nginx, with the path nginx names', () => {
+    // Written for this test after mod_proxy_fcgi's AH01071 (a literal \\n before the quote in older
+    // releases) and nginx's FastCGI stderr message.
+    const { events, skips } = parseErrorLog([
+      "[Mon Mar 04 10:00:01.100000 2024] [proxy_fcgi:error] [pid 742:tid 1401] [client 203.0.113.125:50900] AH01071: Got error 'Primary script unknown'",
+      "[Mon Mar 04 10:00:02.100000 2024] [proxy_fcgi:error] [pid 742:tid 1401] [client 203.0.113.126:50901] AH01071: Got error 'Primary script unknown\\n'",
+      '2024/03/04 10:00:03 [error] 2865#2865: *136 FastCGI sent in stderr: "Primary script unknown" while reading response header from upstream, client: 203.0.113.127, server: www.example.org, request: "GET /xmlrpc.php HTTP/1.1", upstream: "fastcgi://unix:/run/php/php8.2-fpm.sock:", host: "www.example.org"',
+      "[Mon Mar 04 10:00:04.100000 2024] [proxy_fcgi:error] [pid 742:tid 1401] [client 203.0.113.128:50902] AH01071: Got error 'PHP message: PHP Warning: Undefined variable'",
+    ]);
+    expect(events.map(actionPathReason)).toEqual([
+      ['http_file_not_found', '203.0.113.125', undefined, 'primary script unknown'],
+      ['http_file_not_found', '203.0.113.126', undefined, 'primary script unknown'],
+      ['http_file_not_found', '203.0.113.127', '/xmlrpc.php', 'primary script unknown'],
+    ]);
+    // A PHP warning is no missing script.
+    expect(skips.at(-1)).toBe('web-error-line-unused');
+  });
+});
+
 describe("Apache's refusals of a request without a password tried", () => {
   it('are http_access_denied events: access rules, authorisations, a wrong scheme, forged digest answers', () => {
     // Written for this test after mod_access_compat's, mod_authz_core's, mod_authz_owner's,
@@ -407,14 +434,7 @@ describe('requests a web server could not read, refused for their rate, or whose
       '2024/03/04 10:00:09 [warn] 2865#2865: *122 delaying request, excess: 0.520, by zone "login", client: 203.0.113.153, server: www.example.org, request: "POST /login HTTP/1.1"',
       '[Mon Mar 04 10:00:10.100000 2024] [cgi:error] [pid 4102] [client 203.0.113.152:46023] AH01215: /bin/bash: line 1: foo: command not found',
     ]);
-    expect(
-      events.map((event) => [
-        event.event.action,
-        (event.source as { ip: string }).ip,
-        (event.url as { path?: string } | undefined)?.path,
-        event.event.reason,
-      ]),
-    ).toEqual([
+    expect(events.map(actionPathReason)).toEqual([
       ['http_bad_request', '203.0.113.150', undefined, 'invalid URI'],
       ['http_bad_request', '203.0.113.150', undefined, 'URI too long'],
       ['http_bad_request', '203.0.113.151', undefined, 'invalid method'],
