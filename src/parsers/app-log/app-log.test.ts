@@ -450,6 +450,30 @@ describe("the applications' lines in syslog, read by the sshd parser", () => {
     ]);
     expect(skips.slice(4)).toEqual(['jellyfin-line-unused', 'not-sshd']);
   });
+
+  it("read Guacamole's default pattern, which has a clock and no date, at the header's time", () => {
+    // Written for this test after Guacamole 1.5's logback pattern, as Tomcat's journal and Docker's
+    // syslog driver hand it on.
+    const { events, skips } = parse([
+      'Mar  4 10:00:01 gw tomcat9[812]: 10:00:00.123 [http-nio-8080-exec-3] WARN  o.a.g.r.auth.AuthenticationService - Authentication attempt from [203.0.113.226, 127.0.0.1] for user "guacadmin" failed.',
+      'Mar  4 10:00:02 gw guacamole[813]: 10:00:02.500 [http-nio-8080-exec-4] INFO  o.a.g.r.auth.AuthenticationService - User "alice" successfully authenticated from 203.0.113.227.',
+      'Mar  4 10:00:03 gw tomcat9[812]: 10:00:03.000 [main] INFO  o.a.g.extension.ExtensionModule - Extension "TOTP" loaded.',
+      'Mar  4 10:00:04 gw tomcat9[812]: 04-Mar-2024 10:00:04.000 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [1520] milliseconds',
+    ]);
+    expect(
+      events.map((event) => [
+        event['@timestamp'],
+        event.event.outcome,
+        (event.user as { name: string }).name,
+        (event.source as { ip: string }).ip,
+        (event.service as { name: string }).name,
+      ]),
+    ).toEqual([
+      ['2024-03-04T10:00:01.000Z', 'failure', 'guacadmin', '203.0.113.226', 'guacamole'],
+      ['2024-03-04T10:00:02.000Z', 'success', 'alice', '203.0.113.227', 'guacamole'],
+    ]);
+    expect(skips.slice(2)).toEqual(['not-sshd', 'not-sshd']);
+  });
 });
 
 describe("Zimbra's mailbox.log", () => {

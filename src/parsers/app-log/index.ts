@@ -13,7 +13,7 @@ import { readAuthentikLine } from './read-authentik.ts';
 import { readCpanelLine } from './read-cpanel.ts';
 import { readEmbyLine } from './read-emby.ts';
 import { readGiteaLine } from './read-gitea.ts';
-import { readGuacamoleLine } from './read-guacamole.ts';
+import { readGuacamoleClockLine, readGuacamoleLine } from './read-guacamole.ts';
 import { readHomeAssistantLine } from './read-home-assistant.ts';
 import { readImmichLine } from './read-immich.ts';
 import { readJellyfinLine } from './read-jellyfin.ts';
@@ -88,6 +88,17 @@ export function readAppLogLine(line: string): AppLoginRecord | AppForgedRecord |
 }
 
 /**
+ * A message of one of the applications in syslog (see APP_PROGRAMS): a line of its own log, or
+ * Guacamole's in its default pattern, which has no date and is placed by the header's time.
+ */
+export function readAppSyslogMessage(message: string): AppLoginRecord | AppForgedRecord | string {
+  const found = readAppLogLine(message);
+  if (found !== NOT_APP_LOG) return found;
+  const clock = readGuacamoleClockLine(message);
+  return clock === NOT_THIS_APP ? NOT_APP_LOG : clock;
+}
+
+/**
  * The event of a line's login (or forged line) at `time`; `host`: the syslog header's, where the
  * line came through syslog.
  */
@@ -158,6 +169,10 @@ for (const name of [
   'immich-server',
   'immich_server',
   'guacamole',
+  // Guacamole's web application, where it runs in Debian's and Ubuntu's Tomcat (systemd's journal).
+  'tomcat',
+  'tomcat9',
+  'tomcat10',
   'emby',
   'emby-server',
   'uptime-kuma',

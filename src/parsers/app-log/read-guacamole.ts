@@ -1,4 +1,5 @@
 import { isoRecordTime } from '../record-parser.ts';
+import type { RecordTime } from '../record-parser.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { appLogin, NOT_THIS_APP } from './app-login-record.ts';
 import { clientBehindProxies } from './client-behind-proxies.ts';
@@ -12,6 +13,12 @@ const GUACAMOLE = { app: 'guacamole', dataset: 'guacamole.log' };
  */
 const HEAD =
   /^(?:[\w.-]{1,64} +\| )?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:[,.](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})? \[[^\]]{1,128}\] [A-Z]{4,5} {1,2}o\.a\.g\.r\.auth\.AuthenticationService - /;
+/**
+ * Guacamole's default pattern (`%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg`): a clock
+ * without a date, which only a syslog header's time can place (see readGuacamoleMessage).
+ */
+const CLOCK_HEAD =
+  /^\d{2}:\d{2}:\d{2}(?:[,.]\d{1,9})? \[[^\]]{1,128}\] [A-Z]{4,5} {1,2}o\.a\.g\.r\.auth\.AuthenticationService - /;
 const FAILED = 'Authentication attempt from ';
 const SUCCEEDED = /^User "(.*)" successfully authenticated from (\[[^\]]{1,512}\]|\S{1,64})\.$/;
 const FOR_USER = ' for user "';
@@ -30,7 +37,21 @@ export function readGuacamoleLine(line: string): AppLoginRecord | AppForgedRecor
     `${(head[1] as string).replace(' ', 'T')}.${(head[2] ?? '0').slice(0, 3)}${head[3] ?? ''}`,
   );
   if (Number.isNaN(time.time)) return NOT_THIS_APP;
-  const rest = line.slice(head[0].length);
+  return readMessage(line.slice(head[0].length), time);
+}
+
+/**
+ * A Guacamole line in its default pattern, with a clock and no date (see CLOCK_HEAD), as syslog
+ * hands it on (Tomcat's journal, Docker's syslog driver): the record's own time is NaN, the
+ * header's is the event's.
+ */
+export function readGuacamoleClockLine(message: string): AppLoginRecord | AppForgedRecord | string {
+  const head = CLOCK_HEAD.exec(message);
+  if (head === null) return NOT_THIS_APP;
+  return readMessage(message.slice(head[0].length), { time: Number.NaN, zoned: true });
+}
+
+function readMessage(rest: string, time: RecordTime): AppLoginRecord | AppForgedRecord | string {
   const success = SUCCEEDED.exec(rest);
   if (success !== null) {
     const ip = clientOf(success[2] as string);

@@ -30,7 +30,7 @@ import { HAPROXY, mapAccessEvent, readHaproxyLine } from '../access-log/index.ts
 import { mapVaultLogin, readVaultSyslogMessage, vaultAppAt } from '../vaultwarden/index.ts';
 import { createSlapdReader, isSlapdAt, mapLdapBind } from '../slapd/index.ts';
 import { isSambaAt, mapSambaAuth, readSambaAuth } from '../samba/index.ts';
-import { appProgramAt, mapAppLogRecord, NOT_APP_LOG, readAppLogLine } from '../app-log/index.ts';
+import { appProgramAt, mapAppLogRecord, NOT_APP_LOG, readAppSyslogMessage } from '../app-log/index.ts';
 import { isOpenvpnAt, mapOpenvpnRefusal, OPENVPN_LINE_UNUSED, readOpenvpnMessage } from '../openvpn/index.ts';
 import {
   createPostgresqlReader,
@@ -176,7 +176,7 @@ export function createServiceLines(): {
       // A self-hosted application's own line, as Docker's syslog driver or journald hand it on.
       at: appProgramAt,
       read: (input) => {
-        const found = readAppLogLine(input.message);
+        const found = readAppSyslogMessage(input.message);
         return withTime(input, found === NOT_APP_LOG ? NOT_SSHD : found, (record) => [
           mapAppLogRecord(input.line, record, input.time, input.header.hostname),
         ]);
