@@ -31,6 +31,7 @@ export const FORMAT_NAMES = [
   'bind',
   'iis',
   'squid',
+  'fail2ban',
   'evtx',
 ] as const;
 

@@ -26,6 +26,7 @@ export { openvpnParser } from './openvpn/index.ts';
 export { bindParser } from './bind/index.ts';
 export { squidParser } from './squid/index.ts';
 export { iisParser } from './iis/index.ts';
+export { fail2banParser } from './fail2ban/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

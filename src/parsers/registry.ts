@@ -29,6 +29,7 @@ import { openvpnParser } from './openvpn/index.ts';
 import { bindParser } from './bind/index.ts';
 import { squidParser } from './squid/index.ts';
 import { iisParser } from './iis/index.ts';
+import { fail2banParser } from './fail2ban/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -59,6 +60,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   bindParser,
   iisParser,
   squidParser,
+  fail2banParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

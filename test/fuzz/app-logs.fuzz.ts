@@ -6,6 +6,7 @@ import {
   iisParser,
   openvpnParser,
   squidParser,
+  fail2banParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
@@ -166,4 +167,21 @@ export const squidTarget = lineParserTarget(
   squidParser,
   fixtureLines('src/parsers/squid/testdata/access.log'),
   ['TCP_DENIED/407 ', 'TCP_DENIED/403 ', 'NONE/400 ', '%', '%zz', ' 198.51.100.1 ', '99999999999.999 '],
+);
+
+/** fail2ban's log: the jail and the address in a ban, a jail's brackets, levels and times cut short. */
+export const fail2banTarget = lineParserTarget(
+  'fail2ban',
+  fail2banParser,
+  fixtureLines('src/parsers/fail2ban/testdata/fail2ban.log'),
+  [
+    '] Ban ',
+    '] Restore Ban ',
+    '[sshd',
+    ' 198.51.100.1',
+    'fail2ban.actions',
+    ' [812]: ',
+    'NOTICE  ',
+    '2024-02-30 25:61:61,000 ',
+  ],
 );

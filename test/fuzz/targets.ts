@@ -18,6 +18,7 @@ import {
   iisTarget,
   openvpnTarget,
   squidTarget,
+  fail2banTarget,
 } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
@@ -65,6 +66,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   bindTarget,
   iisTarget,
   squidTarget,
+  fail2banTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

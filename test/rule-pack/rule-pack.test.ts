@@ -12,6 +12,7 @@ import {
   mysqlParser,
   asteriskParser,
   eximParser,
+  fail2banParser,
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
@@ -210,6 +211,9 @@ const nginxLimited = (seconds: number, ip: string) =>
 /** Squid's access log: a request at T0 + `seconds`, its result, status and user. */
 const squidRequest = (seconds: number, ip: string, verdict: string, user = '-') =>
   `${(T0 + seconds * 1000) / 1000}.000 0 ${ip} ${verdict} 3900 CONNECT smtp.example.com:25 ${user} HIER_NONE/- text/html`;
+/** fail2ban banning an address, in its own log. */
+const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
+  `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)},000 fail2ban.actions        [812]: NOTICE  [${jail}] Ban ${ip}`;
 /** MySQL 8.0 refusing a login, in its error log. */
 const mysqlFailure = (seconds: number, ip: string) =>
   `${iso(seconds).slice(0, 23)}000Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'${ip}' (using password: YES)`;
@@ -616,6 +620,34 @@ describe('the shipped rule pack', () => {
       '19 refused requests are not enough',
       squidParser,
       times(19, 10).map((s) => squidRequest(s, '203.0.113.134', 'TCP_DENIED/403')),
+      [],
+    ],
+    [
+      'an address fail2ban bans again and again; its recidive jail does not add to the count',
+      fail2banParser,
+      [
+        ...times(5, 3600).map((s) => fail2banBan(s, '203.0.113.136')),
+        ...times(4, 3600).map((s) => fail2banBan(s, '203.0.113.137')),
+        fail2banBan(20_000, '203.0.113.137', 'recidive'),
+      ],
+      ['fail2ban-repeat-offender'],
+    ],
+    [
+      'an address several fail2ban jails ban; one jail, or a jail and recidive, is not enough',
+      fail2banParser,
+      [
+        fail2banBan(0, '203.0.113.138', 'sshd'),
+        fail2banBan(600, '203.0.113.138', 'postfix-sasl'),
+        fail2banBan(0, '203.0.113.139', 'sshd'),
+        fail2banBan(60, '203.0.113.139', 'sshd'),
+        fail2banBan(120, '203.0.113.139', 'recidive'),
+      ],
+      ['fail2ban-jails-source'],
+    ],
+    [
+      'two jails an hour and more apart are not enough',
+      fail2banParser,
+      [fail2banBan(0, '203.0.113.140', 'sshd'), fail2banBan(3700, '203.0.113.140', 'dovecot')],
       [],
     ],
     [

@@ -42,6 +42,12 @@ import { programNamed } from '../syslog/index.ts';
 import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
 import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
 import {
+  isFail2banAt,
+  mapFail2banBan,
+  readFail2banActionsMessage,
+  readFail2banMessage,
+} from '../fail2ban/index.ts';
+import {
   createRoundcubeReader,
   isRoundcubeAt,
   mapRoundcubeLogin,
@@ -72,7 +78,7 @@ interface Service {
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
- * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, the self-hosted applications
+ * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the self-hosted applications
  * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
@@ -179,6 +185,20 @@ export function createServiceLines(): {
         const found = readAppSyslogMessage(input.message);
         return withTime(input, found === NOT_APP_LOG ? NOT_SSHD : found, (record) => [
           mapAppLogRecord(input.line, record, input.time, input.header.hostname),
+        ]);
+      },
+    },
+    {
+      // fail2ban-server's journal carries its whole log line; its syslog target tags each line
+      // with the logger's name (fail2ban.actions).
+      at: isFail2banAt,
+      read: (input) => {
+        const ban =
+          input.header.program === 'fail2ban-server'
+            ? readFail2banMessage(input.message)
+            : readFail2banActionsMessage(input.message, input.header.pid);
+        return withTime(input, ban, (found) => [
+          mapFail2banBan(input.line, found, input.time, input.header.hostname),
         ]);
       },
     },
