@@ -9,12 +9,15 @@ const USERNAME = ' username: ';
 const DIGEST = 'digest: auth failed for ';
 const WRONG = ' : wrong password';
 const NO_SUCH_USER = 'get_password failed';
+/** A digest answer for another URI than the request's: replayed or forged, no password checked. */
+const URI_MISMATCH = 'digest: auth failed: uri mismatch (';
 
 /**
  * A lighttpd error log line from mod_auth that reports a failed HTTP login (`password doesn't match
  * for PATH username: U, IP: ADDR`, digest's `auth failed for U : wrong password, IP: ADDR`, an unknown
- * user's `get_password failed, IP: ADDR`), or why it is none. lighttpd writes the address last, after
- * the user: it is read from the line's end.
+ * user's `get_password failed, IP: ADDR`), a digest answer it refused unchecked (`digest: auth failed:
+ * uri mismatch (URI != URI), IP: ADDR`, `denied`), or why it is none. lighttpd writes the address
+ * last, after the user: it is read from the line's end.
  */
 export function readLighttpdError(line: string): HttpAuthFailure | string {
   const head = HEAD.exec(line);
@@ -47,6 +50,8 @@ export function readLighttpdError(line: string): HttpAuthFailure | string {
     };
   if (message === NO_SUCH_USER)
     return { ...base, user: undefined, path: undefined, reason: 'user not found' };
+  if (message.startsWith(URI_MISMATCH) && message.endsWith(')'))
+    return { ...base, user: undefined, path: undefined, reason: 'digest uri mismatch', kind: 'denied' };
   return WEB_ERROR_UNUSED;
 }
 

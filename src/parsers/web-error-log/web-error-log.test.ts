@@ -94,7 +94,7 @@ describe('web server error logs', () => {
     expect(missing[0]?.user).toBeUndefined();
   });
 
-  it("give Apache's refusals of a request without a password tried as refused requests, not logins", () => {
+  it("give Apache's and lighttpd's refusals of a request without a password tried as refused requests, not logins", () => {
     const denied = events.filter((event) => event.event.action === 'http_access_denied');
     expect(
       denied.map((event) => [
@@ -106,6 +106,7 @@ describe('web server error logs', () => {
     ).toEqual([
       ['192.0.2.95', '/admin', undefined, 'wrong authentication scheme'],
       ['192.0.2.96', undefined, '/srv/www/secret', 'client denied by server configuration'],
+      ['192.0.2.144', undefined, undefined, 'digest uri mismatch'],
     ]);
     expect(denied[0]).toMatchObject({
       event: { category: ['web'], type: ['access', 'denied'], outcome: 'failure', dataset: 'apache.error' },
@@ -147,7 +148,7 @@ describe('web server error logs', () => {
       null,
       null,
       null,
-      'web-error-line-unused', // a digest protocol error, no password tried
+      null, // a digest answer for another URI: a refused request, no password tried
       'web-error-line-unused', // no address
     ]);
     expect(parseErrorLog(['Mar  4 10:00:00 host sshd[1]: x']).skips).toEqual(['not-web-error-log']);
