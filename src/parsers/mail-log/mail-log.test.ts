@@ -258,6 +258,21 @@ describe("Dovecot's login failures", () => {
     expect(events[0]?.event).toMatchObject({ module: 'dovecot', reason: 'auth failed, 3 attempts' });
   });
 
+  it("counts a proxy's login the server behind it refused, and a master user's failed authorisations", () => {
+    // Written for this test after Dovecot's login-common reasons.
+    const { events } = parse([
+      'Mar  4 10:01:00 proxy dovecot: imap-login: Disconnected (proxy dest auth failed): user=<carol@example.org>, method=PLAIN, rip=203.0.113.14, lip=192.0.2.1, session=<jkl>',
+      'Mar  4 10:01:01 mx dovecot: imap-login: Disconnected (authorization failed, 2 attempts in 3 secs): user=<master*dave>, method=PLAIN, rip=203.0.113.15, lip=192.0.2.1',
+    ]);
+    expect(
+      events.map((event) => [summary(event).user, (event.source as { ip: string }).ip, event.event.reason]),
+    ).toEqual([
+      ['carol@example.org', '203.0.113.14', 'proxy dest auth failed'],
+      ['master*dave', '203.0.113.15', 'authorization failed, 2 attempts'],
+      ['master*dave', '203.0.113.15', 'authorization failed, 2 attempts'],
+    ]);
+  });
+
   it('takes the address Dovecot wrote, not one the client put in its user name', () => {
     const { events } = parse([
       'Mar  4 10:01:04 mx dovecot: imap-login: Disconnected (auth failed, 1 attempts): user=<x>, method=PLAIN, rip=10.0.0.1>, method=PLAIN, rip=203.0.113.9, lip=192.0.2.1',
