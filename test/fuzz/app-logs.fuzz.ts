@@ -67,6 +67,7 @@ export const appLogTarget = lineParserTarget(
     ...fixtureLines('src/parsers/app-log/testdata/paperless.log'),
     ...fixtureLines('src/parsers/app-log/testdata/immich.log'),
     ...fixtureLines('src/parsers/app-log/testdata/guacamole.log'),
+    ...fixtureLines('src/parsers/app-log/testdata/monit.log'),
     ...fixtureLines('src/parsers/app-log/testdata/emby.log'),
     ...fixtureLines('src/parsers/app-log/testdata/uptime-kuma.log'),
     ...fixtureLines('src/parsers/app-log/testdata/adguard-home.log'),

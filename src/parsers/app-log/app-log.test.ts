@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
+import { fixtureLines, parseLines, loginRow } from '../testdata/fixture-lines.ts';
 import { chooseParser } from '../registry.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
 import { appLogParser } from './index.ts';
@@ -411,6 +411,38 @@ describe("Home Assistant's log", () => {
     expect(events[0]).toMatchObject({
       event: { action: 'login', outcome: 'failure', module: 'home-assistant' },
     });
+  });
+});
+
+describe("Monit's own log", () => {
+  // Written for this test after Monit's log lines (strftime's `%Z %b %e %T`) and its web interface's
+  // messages, old and new.
+  const lines = fixtureLines(new URL('./testdata/monit.log', import.meta.url));
+
+  it("gives its web interface's refused logins, placed by the zone it names when that names one offset", () => {
+    const { events, skips } = parseLines(appLogParser.create({ year: 2024 }), lines);
+    expect(events.map(loginRow)).toEqual([
+      ['2024-03-04T09:00:01.000Z', 'failure', 'admin', '203.0.113.230', 'wrong password'],
+      ['2024-03-04T09:00:02.000Z', 'failure', 'root', '2001:db8::231', 'unknown user'],
+      ['2024-03-04T17:00:03.000Z', 'failure', 'admin', '203.0.113.232', 'wrong password'],
+      // tzdata's numeric abbreviation; the user, the client's, holds an address of its own.
+      ['2024-03-04T07:00:04.000Z', 'failure', "x' from 198.51.100.9", '203.0.113.233', 'wrong password'],
+      // CST names several offsets: the time is read in the zone the parser is given (UTC here).
+      ['2024-03-04T10:00:05.000Z', 'failure', 'admin', '203.0.113.234', 'wrong password'],
+      ['2024-03-04T10:00:06.000Z', 'failure', undefined, '203.0.113.235', 'empty password'],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: { action: 'login', module: 'monit', dataset: 'monit.log' },
+      service: { name: 'monit' },
+    });
+    expect([skips[0], skips.at(-1)]).toEqual(['monit-line-unused', 'monit-line-unused']);
+    const chicago = parseLines(appLogParser.create({ year: 2024, timeZone: 'America/Chicago' }), lines);
+    expect(chicago.events[4]?.['@timestamp']).toBe('2024-03-04T16:00:05.000Z');
+  });
+
+  it('is recognised by its lines', () => {
+    const choice = chooseParser(lines);
+    expect(choice.kind === 'found' && choice.parser.format).toBe('app-log');
   });
 });
 

@@ -4,6 +4,8 @@ import { buildForgedAddressEvent, isForged } from '../forged-address-event.ts';
 import { buildAppLoginEvent, buildLoginFailureEvent } from '../login-failure-event.ts';
 import { createRecordParser } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
+import { createYearResolver } from '../syslog/index.ts';
+import type { YearResolver } from '../syslog/index.ts';
 import type { AppForgedRecord, AppLoginRecord } from './app-login-record.ts';
 import { NOT_THIS_APP } from './app-login-record.ts';
 import { readAdguardHomeLine } from './read-adguard-home.ts';
@@ -20,6 +22,7 @@ import { readJellyfinLine } from './read-jellyfin.ts';
 import { readKeycloakLine } from './read-keycloak.ts';
 import { readLitespeedLine } from './read-litespeed.ts';
 import { readMikrotikLine } from './read-mikrotik.ts';
+import { readMonitLine } from './read-monit.ts';
 import { readNavidromeLine } from './read-navidrome.ts';
 import { readNextcloudLine } from './read-nextcloud.ts';
 import { readOdooLine } from './read-odoo.ts';
@@ -36,6 +39,7 @@ export { CPANEL_LINE_UNUSED } from './read-cpanel.ts';
 export { EMBY_LINE_UNUSED } from './read-emby.ts';
 export { GITEA_LINE_UNUSED } from './read-gitea.ts';
 export { GUACAMOLE_LINE_UNUSED } from './read-guacamole.ts';
+export { MONIT_LINE_UNUSED } from './read-monit.ts';
 export { HOME_ASSISTANT_LINE_UNUSED } from './read-home-assistant.ts';
 export { IMMICH_LINE_UNUSED } from './read-immich.ts';
 export { JELLYFIN_LINE_UNUSED } from './read-jellyfin.ts';
@@ -142,11 +146,34 @@ function mailLoginEvent(line: string, found: AppLoginRecord, protocol: string, t
 export const appLogParser: ParserDefinition = {
   format: 'app-log',
   description:
-    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's, Guacamole's, Emby's, Uptime Kuma's, AdGuard Home's, Audiobookshelf's, Odoo's, Navidrome's, Home Assistant's, cPanel's, LiteSpeed's and MikroTik's logins, and Webmin's action log",
-  sniff: (sample) => shareOfLines(sample, (line) => readAppLogLine(line) !== NOT_APP_LOG),
-  create: (options) =>
-    createRecordParser(readAppLogLine, (line, found) => mapAppLogRecord(line, found, found.time), options),
+    "Self-hosted applications' own logs: Nextcloud's, Gitea's/Forgejo's, Authelia's, authentik's, Keycloak's, Jellyfin's, Zimbra's, paperless-ngx's, Immich's, Guacamole's, Emby's, Uptime Kuma's, AdGuard Home's, Audiobookshelf's, Odoo's, Navidrome's, Home Assistant's, cPanel's, LiteSpeed's, MikroTik's and Monit's logins, and Webmin's action log",
+  sniff: (sample) => {
+    const years = createYearResolver({ year: 2000 });
+    return shareOfLines(sample, (line) => readOwnLogLine(line, years) !== NOT_APP_LOG);
+  },
+  create: (options) => {
+    const years = createYearResolver(options);
+    return createRecordParser(
+      (line) => readOwnLogLine(line, years),
+      (line, found) => mapAppLogRecord(line, found, found.time),
+      {
+        ...options,
+        notes: () => {
+          const decision = years.describeDecision();
+          return decision === undefined ? [] : [decision];
+        },
+      },
+    );
+  },
 };
+
+/** A line of one of the applications' own logs; Monit's, which names no year, placed in one by `years`. */
+function readOwnLogLine(line: string, years: YearResolver): AppLoginRecord | AppForgedRecord | string {
+  const found = readAppLogLine(line);
+  if (found !== NOT_APP_LOG) return found;
+  const monit = readMonitLine(line, years);
+  return monit === NOT_THIS_APP ? NOT_APP_LOG : monit;
+}
 
 /**
  * The syslog names (or journald's, or Docker's syslog driver's tags) of the applications whose lines

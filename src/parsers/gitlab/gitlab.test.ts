@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
+import { fixtureLines, parseLines, loginRow } from '../testdata/fixture-lines.ts';
 import { chooseParser } from '../registry.ts';
 import { gitlabParser } from './index.ts';
 
@@ -51,15 +51,7 @@ describe("GitLab's production_json.log", () => {
 
   it("reads each sign-in form post as a login from GitLab's remote_ip, refused unless redirected", () => {
     const { events, skips } = parseLines(gitlabParser.create({}), REQUESTS);
-    expect(
-      events.map((event) => [
-        event['@timestamp'],
-        event.event.outcome,
-        (event.user as { name?: string } | undefined)?.name,
-        (event.source as { ip: string }).ip,
-        event.event.reason,
-      ]),
-    ).toEqual([
+    expect(events.map(loginRow)).toEqual([
       ['2022-04-15T12:58:36.195Z', 'failure', 'test', '1.1.1.1', 'sign-in refused'],
       [
         '2022-04-15T14:19:00.060Z',

@@ -1,6 +1,7 @@
-import { isObject, parseFixedOffset, readBoundedJson } from '../../core/index.ts';
+import { isObject, readBoundedJson } from '../../core/index.ts';
 import type { RecordTime } from '../record-parser.ts';
 import { utcMillis } from '../utc-millis.ts';
+import { zoneOffsetMinutes } from '../zone-abbreviations.ts';
 
 /** Not a line of PostgreSQL's log. */
 export const NOT_POSTGRESQL = 'not-postgresql-log';
@@ -43,42 +44,6 @@ const HOST_USER_PREFIX = /^([0-9A-Fa-f:.]{2,45}) ([^\s"@]{1,128})@\S{0,128}$/;
 /** Where a message starts: the severity (or DETAIL, HINT, ...) and two spaces, as PostgreSQL writes them. */
 const MARKER =
   /(?:^| )(?:LOG|FATAL|ERROR|WARNING|PANIC|NOTICE|INFO|DEBUG[1-5]?|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION): {2}/g;
-
-/**
- * Zone abbreviations PostgreSQL writes for log_timezone that name one offset wherever used; `CST`,
- * `IST`, `BST` and the like name several and are read as a time without a zone.
- */
-const ABBREVIATIONS = new Map<string, number>([
-  ...(['UTC', 'GMT', 'UCT', 'Z', 'WET'].map((name) => [name, 0]) as [string, number][]),
-  ['WEST', 60],
-  ['CET', 60],
-  ['CEST', 120],
-  ['MET', 60],
-  ['MEST', 120],
-  ['EET', 120],
-  ['EEST', 180],
-  ['MSK', 180],
-  ['SAST', 120],
-  ['EST', -300],
-  ['EDT', -240],
-  ['MST', -420],
-  ['MDT', -360],
-  ['PST', -480],
-  ['PDT', -420],
-  ['AKST', -540],
-  ['AKDT', -480],
-  ['HST', -600],
-  ['JST', 540],
-  ['KST', 540],
-  ['HKT', 480],
-  ['AWST', 480],
-  ['ACST', 570],
-  ['ACDT', 630],
-  ['AEST', 600],
-  ['AEDT', 660],
-  ['NZST', 720],
-  ['NZDT', 780],
-]);
 
 /**
  * A line of PostgreSQL's server log: the stderr form (log_line_prefix beginning with `%m`, `%t` or
@@ -167,14 +132,6 @@ function messagesIn(text: string): string[] {
   const messages: string[] = [];
   for (const found of text.matchAll(MARKER)) messages.push(text.slice((found.index ?? 0) + found[0].length));
   return messages;
-}
-
-/** Minutes east of UTC of a zone PostgreSQL wrote, or undefined for one that names no single offset. */
-function zoneOffsetMinutes(zone: string): number | undefined {
-  const named = ABBREVIATIONS.get(zone.toUpperCase());
-  if (named !== undefined) return named;
-  const fixed = parseFixedOffset(zone);
-  return fixed === undefined ? undefined : fixed / 60_000;
 }
 
 /** jsonlog (15 on): `timestamp`, `pid`, `remote_host`, `error_severity`, `message`. */

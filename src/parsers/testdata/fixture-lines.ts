@@ -16,3 +16,12 @@ export function parseLines(
   const skips = lines.map((line) => parser.parseLine(line, (event) => events.push(event)));
   return { events, skips };
 }
+
+/** A login event's time, outcome, user, address and reason, for tests to compare. */
+export const loginRow = (event: SecurityEvent) => [
+  event['@timestamp'],
+  event.event.outcome,
+  (event.user as { name?: string } | undefined)?.name,
+  (event.source as { ip: string }).ip,
+  event.event.reason,
+];
