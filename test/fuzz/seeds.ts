@@ -36,6 +36,7 @@ const SSHD_FIXTURES = [
   'slapd',
   'apps',
   'cms-and-panels',
+  'firewall',
 ];
 
 let authLog: string[] | undefined;

@@ -211,6 +211,13 @@ const nginxLimited = (seconds: number, ip: string) =>
 /** Squid's access log: a request at T0 + `seconds`, its result, status and user. */
 const squidRequest = (seconds: number, ip: string, verdict: string, user = '-') =>
   `${(T0 + seconds * 1000) / 1000}.000 0 ${ip} ${verdict} 3900 CONNECT smtp.example.com:25 ${user} HIER_NONE/- text/html`;
+/** A packet UFW blocked, in syslog. */
+const ufwBlock = (seconds: number, source: string, destination: string, port: number) =>
+  accountLine(
+    seconds,
+    'kernel',
+    `[UFW BLOCK] IN=eth0 OUT= SRC=${source} DST=${destination} LEN=44 TTL=243 PROTO=TCP SPT=40000 DPT=${port} WINDOW=1024 RES=0x00 SYN URGP=0`,
+  );
 /** fail2ban banning an address, in its own log. */
 const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)},000 fail2ban.actions        [812]: NOTICE  [${jail}] Ban ${ip}`;
@@ -621,6 +628,30 @@ describe('the shipped rule pack', () => {
       squidParser,
       times(19, 10).map((s) => squidRequest(s, '203.0.113.134', 'TCP_DENIED/403')),
       [],
+    ],
+    [
+      'a port scan the firewall blocked; one port tried again and again is none',
+      sshdParser,
+      [
+        ...times(20, 3).map((s) => ufwBlock(s, '203.0.113.141', '192.0.2.10', 1000 + s)),
+        ...times(40, 3).map((s) => ufwBlock(s, '203.0.113.142', '192.0.2.10', 23)),
+      ],
+      ['firewall-port-scan-source'],
+    ],
+    [
+      '19 ports are not enough',
+      sshdParser,
+      times(19, 3).map((s) => ufwBlock(s, '203.0.113.141', '192.0.2.10', 1000 + s)),
+      [],
+    ],
+    [
+      "a sweep of a network's hosts the firewall blocked; broadcast and multicast reach many without one",
+      sshdParser,
+      [
+        ...times(10, 5).map((s) => ufwBlock(s, '10.0.0.143', `10.0.1.${s / 5 + 1}`, 445)),
+        ...times(12, 5).map((s) => ufwBlock(s, '10.0.0.144', `239.255.255.${s / 5 + 1}`, 1900)),
+      ],
+      ['firewall-host-sweep-source'],
     ],
     [
       'an address fail2ban bans again and again; its recidive jail does not add to the count',

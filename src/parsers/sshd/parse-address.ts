@@ -51,3 +51,16 @@ export function isHostName(text: string): boolean {
   }
   return hasLetter;
 }
+
+/**
+ * normalizeIp, with an IPv6 address in its canonical text (RFC 5952: no leading zeros, the longest
+ * run of zero groups as `::`), as the kernel's netfilter log writes every group in full
+ * (`fe80:0000:...:0001`) where other logs write the short form of the same address.
+ */
+export function canonicalIp(text: string): string | undefined {
+  const ip = normalizeIp(text);
+  if (ip === undefined || ip.indexOf(':') < 0) return ip;
+  // WHATWG URL serializes an IPv6 host canonically; it refuses a zone (`%eth0`), kept as it is.
+  const url = URL.canParse(`http://[${ip}]/`) ? new URL(`http://[${ip}]/`) : undefined;
+  return url === undefined ? ip : url.hostname.slice(1, -1);
+}

@@ -41,6 +41,7 @@ import {
 import { programNamed } from '../syslog/index.ts';
 import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
 import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
+import { mapNetfilterPacket, readNetfilterMessage } from '../firewall/index.ts';
 import {
   isFail2banAt,
   mapFail2banBan,
@@ -78,7 +79,8 @@ interface Service {
  * The services besides the SSH servers and the account tools whose lines the sshd parser reads from
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
- * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the self-hosted applications
+ * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the packets netfilter
+ * logged (the kernel's), the self-hosted applications
  * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
@@ -187,6 +189,14 @@ export function createServiceLines(): {
           mapAppLogRecord(input.line, record, input.time, input.header.hostname),
         ]);
       },
+    },
+    {
+      // A packet a netfilter rule logged (iptables, nftables, UFW, firewalld): the kernel's message.
+      at: programNamed('kernel'),
+      read: (input) =>
+        withTime(input, readNetfilterMessage(input.message) ?? NOT_SSHD, (packet) => [
+          mapNetfilterPacket(input.line, packet, input.time, input.header.hostname),
+        ]),
     },
     {
       // fail2ban-server's journal carries its whole log line; its syslog target tags each line

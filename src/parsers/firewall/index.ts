@@ -1,0 +1,142 @@
+import type { SecurityEvent } from '../../core/index.ts';
+import { canonicalIp } from '../sshd/parse-address.ts';
+
+/** What the rule that logged a packet did with it, as its log prefix says. */
+export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
+
+/** A packet the kernel's netfilter logged (iptables' or nftables' LOG target, UFW, firewalld). */
+export interface NetfilterPacket {
+  /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
+  prefix: string;
+  verdict: FirewallVerdict;
+  in: string | undefined;
+  out: string | undefined;
+  source: string;
+  destination: string;
+  /** `tcp`, `udp`, `icmp`, `ipv6-icmp`, ... as the kernel names it, lower case; a number for others. */
+  transport: string | undefined;
+  sourcePort: number | undefined;
+  destinationPort: number | undefined;
+  /** TCP's flags that were set (`SYN`, `ACK`, ...). */
+  flags: string[];
+}
+
+/** The kernel's time since boot before its message (`[12345.678901] `), as syslog and journald keep it. */
+const UPTIME = /^\[ {0,12}\d{1,12}\.\d{1,9}\] /;
+/** Its log prefix (what the rule set, up to 127 bytes under nftables) and where the packet's fields start. */
+const FIELDS_START = /^(.{0,128}?) ?IN=(\S{0,16}) OUT=(\S{0,16}) /;
+/** At most this many fields are read: a packet's are about twenty. */
+const MOST_FIELDS = 48;
+const TCP_FLAGS = new Set(['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN']);
+const BLOCKED = /BLOCK|DROP|REJECT|DENY|DENIED/i;
+const ALLOWED = /ALLOW|ACCEPT|PASS/i;
+
+/**
+ * A packet netfilter's LOG target wrote into the kernel's log: `PREFIX IN=eth0 OUT= MAC=...
+ * SRC=ADDR DST=ADDR LEN=40 ... PROTO=TCP SPT=PORT DPT=PORT WINDOW=1024 RES=0x00 SYN URGP=0`
+ * (nf_log's format, IPv4 and IPv6), or undefined for any other kernel message. Every field is the
+ * kernel's, read from the packet's headers; an ICMP error's quoted packet (`[SRC=... ]`) is not read.
+ */
+export function readNetfilterMessage(message: string): NetfilterPacket | undefined {
+  const uptime = UPTIME.exec(message);
+  const text = uptime === null ? message : message.slice(uptime[0].length);
+  const head = FIELDS_START.exec(text);
+  if (head === null) return undefined;
+  const fields = new Map<string, string>();
+  const flags: string[] = [];
+  const words = text.slice(head[0].length).split(' ', MOST_FIELDS);
+  for (const word of words) {
+    if (word.startsWith('[')) break;
+    const equals = word.indexOf('=');
+    if (equals < 0) {
+      if (TCP_FLAGS.has(word)) flags.push(word);
+    } else if (!fields.has(word.slice(0, equals))) fields.set(word.slice(0, equals), word.slice(equals + 1));
+  }
+  const source = canonicalIp(fields.get('SRC') ?? '');
+  const destination = canonicalIp(fields.get('DST') ?? '');
+  if (source === undefined || destination === undefined) return undefined;
+  const prefix = (head[1] as string)
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/:$/, '')
+    .trim();
+  const transport = fields.get('PROTO')?.toLowerCase();
+  return {
+    prefix,
+    verdict: BLOCKED.test(prefix) ? 'blocked' : ALLOWED.test(prefix) ? 'allowed' : 'logged',
+    in: head[2] === '' ? undefined : head[2],
+    out: head[3] === '' ? undefined : head[3],
+    source,
+    destination,
+    transport: transport === '' ? undefined : transport,
+    sourcePort: portOf(fields.get('SPT')),
+    destinationPort: portOf(fields.get('DPT')),
+    flags: transport === 'tcp' ? flags : [],
+  };
+}
+
+function portOf(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port <= 65535 ? port : undefined;
+}
+
+const ACTIONS: Record<FirewallVerdict, string> = {
+  blocked: 'firewall_blocked',
+  allowed: 'firewall_allowed',
+  logged: 'firewall_logged',
+};
+const TYPES: Record<FirewallVerdict, string[]> = {
+  blocked: ['connection', 'denied'],
+  allowed: ['connection', 'allowed'],
+  logged: ['connection', 'info'],
+};
+
+/**
+ * A logged packet as ECS: `event.action` `firewall_blocked`, `firewall_allowed` or `firewall_logged`
+ * (a prefix that says neither), `event.category: [network]`, `event.module: iptables`, the prefix in
+ * `rule.name`, `source`/`destination` `ip` and `port`, `network.transport` and `.type`, the
+ * interfaces in `observer.ingress` and `.egress`, TCP's flags in `tcp.flags`; `host` the syslog
+ * header's.
+ */
+export function mapNetfilterPacket(
+  line: string,
+  packet: NetfilterPacket,
+  time: number,
+  host: string | undefined,
+): SecurityEvent {
+  const endpoint = (ip: string, port: number | undefined) =>
+    port === undefined ? { address: ip, ip } : { address: ip, ip, port };
+  const event: SecurityEvent = {
+    '@timestamp': new Date(time).toISOString(),
+    event: {
+      original: line,
+      kind: 'event',
+      module: 'iptables',
+      dataset: 'iptables.log',
+      category: ['network'],
+      type: TYPES[packet.verdict],
+      action: ACTIONS[packet.verdict],
+      ...(packet.verdict !== 'logged' && { outcome: packet.verdict === 'blocked' ? 'failure' : 'success' }),
+      ...(packet.prefix !== '' && { reason: packet.prefix }),
+    },
+    source: endpoint(packet.source, packet.sourcePort),
+    destination: endpoint(packet.destination, packet.destinationPort),
+    network: {
+      type: packet.source.includes(':') ? 'ipv6' : 'ipv4',
+      ...(packet.transport !== undefined && { transport: packet.transport }),
+    },
+    related: { ip: [...new Set([packet.source, packet.destination])] },
+  };
+  if (packet.prefix !== '') event.rule = { name: packet.prefix };
+  const observer: Record<string, unknown> = {};
+  if (packet.in !== undefined) observer.ingress = { interface: { name: packet.in } };
+  if (packet.out !== undefined) observer.egress = { interface: { name: packet.out } };
+  if (Object.keys(observer).length > 0) event.observer = observer;
+  if (packet.flags.length > 0) event.tcp = { flags: packet.flags };
+  if (host !== undefined) {
+    event.host = { hostname: host, name: host };
+    (event.related as Record<string, string[]>).hosts = [host];
+  }
+  return event;
+}
