@@ -89,6 +89,26 @@ function winlogbeat(code: number, seconds: number, data: Record<string, string>)
   });
 }
 
+/** A service installed, as the System log's Service Control Manager records it (7045). */
+const serviceInstalled = (seconds: number, name: string, imagePath: string) =>
+  JSON.stringify({
+    '@timestamp': iso(seconds),
+    event: { code: '7045', provider: 'Service Control Manager', kind: 'event' },
+    winlog: {
+      channel: 'System',
+      event_id: '7045',
+      computer_name: 'WS042.corp.example.com',
+      event_data: {
+        ServiceName: name,
+        ImagePath: imagePath,
+        ServiceType: 'user mode service',
+        StartType: 'demand start',
+        AccountName: 'LocalSystem',
+      },
+    },
+    host: { name: 'WS042.corp.example.com' },
+  });
+
 const failedLogon = (seconds: number, user: string, ip: string, logonType = '3', workstation = 'KALI') =>
   winlogbeat(4625, seconds, {
     TargetUserName: user,
@@ -473,7 +493,7 @@ describe('the shipped rule pack', () => {
       [],
     ],
     [
-      'a Windows account creation (4720, as Winlogbeat ships it) is not a Linux one',
+      'a Windows account creation (4720, as Winlogbeat ships it) is a Windows one, not a Linux one',
       ndjsonParser,
       [
         JSON.stringify({
@@ -490,7 +510,7 @@ describe('the shipped rule pack', () => {
           user: { name: 'admin', target: { name: 'backdoor' } },
         }),
       ],
-      [],
+      ['windows-account-created'],
     ],
     [
       'password guessing against an FTP server through PAM',
@@ -1362,6 +1382,56 @@ describe('the shipped rule pack', () => {
       windowsParser,
       [winlogbeat(4740, 0, { TargetUserName: 'dave', TargetDomainName: 'CORP', SubjectUserName: 'DC01$' })],
       ['windows-account-lockout'],
+    ],
+    [
+      'an account created',
+      windowsParser,
+      [
+        winlogbeat(4720, 0, {
+          TargetUserName: 'backdoor',
+          TargetSid: 'S-1-5-21-1-2-3-1002',
+          SubjectUserName: 'mallory',
+        }),
+      ],
+      ['windows-account-created'],
+    ],
+    [
+      'members added to privileged groups, one by a localised name (its SID tells); Remote Desktop Users is none',
+      windowsParser,
+      [
+        winlogbeat(4732, 0, {
+          MemberName: '-',
+          MemberSid: 'S-1-5-21-1-2-3-1002',
+          TargetUserName: 'Administrators',
+          TargetSid: 'S-1-5-32-544',
+        }),
+        winlogbeat(4728, 60, {
+          MemberName: 'CN=Jane,DC=corp',
+          MemberSid: 'S-1-5-21-1-2-3-1003',
+          TargetUserName: 'Domänen-Admins',
+          TargetSid: 'S-1-5-21-1-2-3-512',
+        }),
+        winlogbeat(4732, 120, {
+          MemberName: '-',
+          MemberSid: 'S-1-5-21-1-2-3-1004',
+          TargetUserName: 'Remote Desktop Users',
+          TargetSid: 'S-1-5-32-555',
+        }),
+      ],
+      ['windows-privileged-group-member'],
+    ],
+    [
+      "a service that runs a shell, as Impacket's smbexec installs it; an application's own service is none",
+      windowsParser,
+      [
+        serviceInstalled(
+          0,
+          'BTOBTO',
+          '%COMSPEC% /Q /c echo dir ^> \\\\127.0.0.1\\C$\\__output 2^>^&1 > %TEMP%\\execute.bat',
+        ),
+        serviceInstalled(60, 'AppUpdater', '"C:\\Program Files\\App\\updater.exe" --service'),
+      ],
+      ['windows-service-runs-shell'],
     ],
     [
       'failures then a success for one account',

@@ -75,6 +75,61 @@ describe('enrichWindowsEvent on the other logon and credential events', () => {
     });
   });
 
+  it('maps 4720 with the creator in user and the new account in user.target', () => {
+    const event = parseWindows(
+      securityEvent('4720', {
+        TargetUserName: 'backdoor',
+        TargetDomainName: 'WS042',
+        TargetSid: 'S-1-5-21-1-2-3-1002',
+        SubjectUserName: 'mallory',
+        SubjectDomainName: 'WS042',
+        SubjectUserSid: 'S-1-5-21-1-2-3-1001',
+        SamAccountName: 'backdoor',
+      }),
+    );
+    expect(event.event).toMatchObject({
+      category: ['iam'],
+      type: ['user', 'creation'],
+      action: 'added-user-account',
+      outcome: 'success',
+    });
+    expect(event.user).toEqual({
+      name: 'mallory',
+      domain: 'WS042',
+      id: 'S-1-5-21-1-2-3-1001',
+      target: { name: 'backdoor', domain: 'WS042', id: 'S-1-5-21-1-2-3-1002' },
+    });
+  });
+
+  it.each([
+    ['4728', 'CN=Jane Doe\\, Jr.,OU=Staff,DC=corp,DC=example', 'Jane Doe, Jr.'],
+    ['4732', '-', undefined],
+    ['4756', 'cn=svc-backup,CN=Users,DC=corp,DC=example', 'svc-backup'],
+  ])('maps %s with the group in group and the member (%s) in user.target', (code, memberName, member) => {
+    const event = parseWindows(
+      securityEvent(code, {
+        MemberName: memberName,
+        MemberSid: 'S-1-5-21-1-2-3-1105',
+        TargetUserName: 'Administrators',
+        TargetDomainName: 'Builtin',
+        TargetSid: 'S-1-5-32-544',
+        SubjectUserName: 'mallory',
+        SubjectDomainName: 'CORP',
+        SubjectUserSid: 'S-1-5-21-1-2-3-1001',
+      }),
+    );
+    expect(event.event).toMatchObject({
+      category: ['iam'],
+      type: ['group', 'change'],
+      action: 'added-member-to-group',
+    });
+    expect(event.group).toEqual({ name: 'Administrators', domain: 'Builtin', id: 'S-1-5-32-544' });
+    expect(event.user).toMatchObject({
+      name: 'mallory',
+      target: { ...(member !== undefined && { name: member }), id: 'S-1-5-21-1-2-3-1105' },
+    });
+  });
+
   it('maps 4771 Kerberos pre-authentication failures with the failure code in words', () => {
     const cases: [string, string, string][] = [
       ['0x18', 'KDC_ERR_PREAUTH_FAILED', 'wrong password (Kerberos pre-authentication failed)'],

@@ -2,7 +2,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { mapKerberosFailure, mapLogonFailure, outcomeFromStatus } from './map-failure.ts';
 import { mapLogonId, mapLogonProcess, mapLogonType } from './map-logon.ts';
 import { mapClientAddress, mapSource } from './map-source.ts';
-import { mapAccountUser, mapSubjectUser, mapTargetUser } from './map-user.ts';
+import { mapAccountUser, mapCreatedUser, mapGroupMember, mapSubjectUser, mapTargetUser } from './map-user.ts';
 
 type Outcome = 'success' | 'failure';
 type EventData = Record<string, unknown>;
@@ -10,9 +10,9 @@ type EventData = Record<string, unknown>;
 /**
  * How one Security event code becomes ECS. category/type/action are those of Winlogbeat's
  * security module (x-pack/winlogbeat/module/security, ingest/security.yml), and so are the
- * user fields: the account logging on is `user` for 4624/4625/4768/4769/4771/4776; for 4648
- * and 4740 `user` is the subject who acted and the account acted on is `user.effective` /
- * `user.target`. Winlogbeat does not map 4825 (Remote Desktop denied to an account whose password
+ * user fields: the account logging on is `user` for 4624/4625/4768/4769/4771/4776; for 4648,
+ * 4740, 4720 (an account created) and 4728/4732/4756 (a member added to a group) `user` is the
+ * subject who acted and the account acted on is `user.effective` / `user.target`, the group `group`. Winlogbeat does not map 4825 (Remote Desktop denied to an account whose password
  * was right): it is mapped here as a failed authentication of its account from its client address.
  */
 export interface EventMapping {
@@ -32,6 +32,18 @@ function mapKerberos(event: SecurityEvent, data: EventData): void {
   mapSource(event, data);
   mapKerberosFailure(event, data);
 }
+
+const MEMBER_ADDED: EventMapping = {
+  category: ['iam'],
+  type: ['group', 'change'],
+  action: 'added-member-to-group',
+  outcome: 'success',
+  map(event, data) {
+    mapSubjectUser(event, data);
+    mapGroupMember(event, data);
+    mapLogonId(event, data, 'SubjectLogonId');
+  },
+};
 
 export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string, EventMapping>([
   [
@@ -97,6 +109,24 @@ export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string,
       },
     },
   ],
+  [
+    '4720',
+    {
+      category: ['iam'],
+      type: ['user', 'creation'],
+      action: 'added-user-account',
+      outcome: 'success',
+      map(event, data) {
+        mapSubjectUser(event, data);
+        mapCreatedUser(event, data);
+        mapLogonId(event, data, 'SubjectLogonId');
+      },
+    },
+  ],
+  // A member added to a security-enabled global, local or universal group.
+  ['4728', MEMBER_ADDED],
+  ['4732', MEMBER_ADDED],
+  ['4756', MEMBER_ADDED],
   [
     '4825',
     {

@@ -63,6 +63,34 @@ function fillUser(
   fillPath(event, paths.id, id);
 }
 
+/**
+ * 4720's new account (TargetUserName/TargetDomainName/TargetSid) as `user.target`, as Winlogbeat
+ * maps it; the actor is the subject (mapSubjectUser).
+ */
+export function mapCreatedUser(event: SecurityEvent, data: Record<string, unknown>): void {
+  fillUser(
+    event,
+    PATHS['user.target'],
+    readData(data, 'TargetUserName'),
+    readData(data, 'TargetDomainName'),
+    readData(data, 'TargetSid'),
+  );
+}
+
+/**
+ * 4728/4732/4756 (a member added to a group): the group (TargetUserName/TargetDomainName/TargetSid)
+ * as `group`, the member as `user.target`: its name from MemberName's first RDN (`CN=Jane
+ * Doe,OU=...` names Jane Doe; a local group's member has none, `-`), its id from MemberSid.
+ */
+export function mapGroupMember(event: SecurityEvent, data: Record<string, unknown>): void {
+  fillPath(event, ['group', 'name'], readData(data, 'TargetUserName'));
+  fillPath(event, ['group', 'domain'], readData(data, 'TargetDomainName'));
+  fillPath(event, ['group', 'id'], readData(data, 'TargetSid'));
+  const member = /^CN=((?:[^,\\]|\\.){1,256}),/i.exec(readData(data, 'MemberName') ?? '');
+  const name = member === null ? undefined : (member[1] as string).replace(/\\(.)/g, '$1');
+  fillUser(event, PATHS['user.target'], name, undefined, readData(data, 'MemberSid'));
+}
+
 function userPart(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const at = name.indexOf('@');

@@ -5,6 +5,7 @@ import { isSlimEvent, materializeEvent } from '../slim-event.ts';
 import { windowsParser } from './index.ts';
 import { datasetLines } from './testdata/dataset-lines.ts';
 import { bareDocument } from './testdata/bare-document.ts';
+import { securityEvent } from './testdata/windows-events.ts';
 
 /** The dataset's lines as they are, and without what Winlogbeat's mapping adds (the parser fills it). */
 function wholeAndBareLines(): string[] {
@@ -77,6 +78,41 @@ describe('slim Windows events', () => {
     }
     // The datasets hold no 4648/4740, whose account acted on is user.target.
     expect(unfilled).toEqual(['user.target.name']);
+  });
+
+  it('hold an account created and a member added to a group as the whole events do', () => {
+    const lines = [
+      securityEvent('4720', {
+        TargetUserName: 'backdoor',
+        TargetSid: 'S-1-5-21-9',
+        SubjectUserName: 'mallory',
+      }),
+      securityEvent('4732', {
+        MemberName: '-',
+        MemberSid: 'S-1-5-21-1105',
+        TargetUserName: 'Administrators',
+        TargetSid: 'S-1-5-32-544',
+        SubjectUserName: 'mallory',
+      }),
+      securityEvent('4728', {
+        MemberName: 'CN=Jane Doe,OU=Staff,DC=corp',
+        MemberSid: 'S-1-5-21-1106',
+        TargetUserName: 'Domain Admins',
+        TargetSid: 'S-1-5-21-1-2-3-512',
+      }),
+    ].map((document) => JSON.stringify(document));
+    const whole = parse(lines);
+    for (const field of ['group.name', 'group.id', 'user.target.name', 'user.target.id', 'event.action']) {
+      const slim = parse(lines, [field]);
+      slim.forEach((event, i) =>
+        expect(getField(event, field), `${field} of line ${i}`).toEqual(getField(whole[i], field)),
+      );
+    }
+    expect(whole.map((event) => getField(event, 'group.name'))).toEqual([
+      undefined,
+      'Administrators',
+      'Domain Admins',
+    ]);
   });
 
   it('hold nothing more than the fields the rules read, the time and the line', () => {

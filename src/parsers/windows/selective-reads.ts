@@ -33,6 +33,8 @@ const EVENT_DATA = [
   'AccountDomain',
   'ClientAddress',
   'LogonID',
+  'MemberName',
+  'MemberSid',
 ];
 
 /**
@@ -50,6 +52,9 @@ export const WINDOWS_ENRICH_READS: readonly string[] = [
   'user.name',
   'user.target.name',
   'user.effective.name',
+  'group.name',
+  'group.domain',
+  'group.id',
   'source.ip',
   ...EVENT_DATA.map((key) => `winlog.event_data.${key}`),
 ];
