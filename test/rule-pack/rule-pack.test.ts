@@ -89,6 +89,16 @@ function winlogbeat(code: number, seconds: number, data: Record<string, string>)
   });
 }
 
+/** A Kerberos service ticket issued (4769) to `user` for `service`, encrypted as `encryption` says. */
+const serviceTicket = (seconds: number, user: string, service: string, encryption: string) =>
+  winlogbeat(4769, seconds, {
+    TargetUserName: `${user}@CORP.EXAMPLE.COM`,
+    ServiceName: service,
+    TicketEncryptionType: encryption,
+    Status: '0x0',
+    IpAddress: '::ffff:10.0.0.65',
+    IpPort: '50000',
+  });
 /** A service installed, as the System log's Service Control Manager records it (7045). */
 const serviceInstalled = (seconds: number, name: string, imagePath: string) =>
   JSON.stringify({
@@ -1432,6 +1442,58 @@ describe('the shipped rule pack', () => {
         serviceInstalled(60, 'AppUpdater', '"C:\\Program Files\\App\\updater.exe" --service'),
       ],
       ['windows-service-runs-shell'],
+    ],
+    [
+      'RC4 service tickets for five services to one account; AES tickets and computer accounts are none',
+      windowsParser,
+      [
+        ...['MSSQLSvc', 'svc-web', 'svc-backup', 'svc-sharepoint', 'svc-crm'].map((service, i) =>
+          serviceTicket(i * 10, 'mallory', service, '0x17'),
+        ),
+        ...['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e'].map((service, i) =>
+          serviceTicket(i * 10, 'alice', service, '0x12'),
+        ),
+        ...['WS1$', 'WS2$', 'WS3$', 'WS4$', 'WS5$'].map((service, i) =>
+          serviceTicket(i * 10, 'bob', service, '0x17'),
+        ),
+      ],
+      ['windows-kerberoasting'],
+    ],
+    [
+      'a ticket-granting ticket issued without pre-authentication; one with it is none',
+      windowsParser,
+      [
+        winlogbeat(4768, 0, {
+          TargetUserName: 'svc-legacy',
+          Status: '0x0',
+          PreAuthType: '0',
+          TicketEncryptionType: '0x17',
+          IpAddress: '::ffff:10.0.0.66',
+        }),
+        winlogbeat(4768, 10, {
+          TargetUserName: 'alice',
+          Status: '0x0',
+          PreAuthType: '2',
+          TicketEncryptionType: '0x12',
+          IpAddress: '::ffff:10.0.0.67',
+        }),
+      ],
+      ['windows-asrep-roasting'],
+    ],
+    [
+      "replication rights used by a user account (DCSync); a domain controller's and Azure AD Connect's are none",
+      windowsParser,
+      ['mallory', 'DC02$', 'MSOL_0123abcd'].map((subject, i) =>
+        winlogbeat(4662, i * 10, {
+          SubjectUserName: subject,
+          SubjectDomainName: 'CORP',
+          ObjectServer: 'DS',
+          AccessMask: '0x100',
+          Properties:
+            '%%7688\r\n\t\t{1131f6ad-9c07-11d1-f79f-00c04fc2dcd2}\r\n\t{19195a5b-6da0-11d0-afd3-00c04fd930c9}',
+        }),
+      ),
+      ['windows-dcsync'],
     ],
     [
       'failures then a success for one account',
