@@ -1496,6 +1496,55 @@ describe('the shipped rule pack', () => {
       ['windows-dcsync'],
     ],
     [
+      'a NewCredentials logon through seclogo (pass-the-hash); an interactive logon is none',
+      windowsParser,
+      [
+        winlogbeat(4624, 0, {
+          TargetUserName: 'mallory',
+          LogonType: '9',
+          LogonProcessName: 'seclogo',
+          AuthenticationPackageName: 'Negotiate',
+        }),
+        winlogbeat(4624, 10, {
+          TargetUserName: 'alice',
+          LogonType: '2',
+          LogonProcessName: 'User32 ',
+          AuthenticationPackageName: 'Negotiate',
+        }),
+      ],
+      ['windows-overpass-the-hash'],
+    ],
+    [
+      'audit policy removed for a subcategory; one added is none',
+      windowsParser,
+      [
+        winlogbeat(4719, 0, {
+          SubjectUserName: 'mallory',
+          SubcategoryGuid: '{0cce9215-69ae-11d9-bed3-505054503030}',
+          AuditPolicyChanges: '%%8448, %%8450',
+        }),
+        winlogbeat(4719, 10, {
+          SubjectUserName: 'DC01$',
+          SubcategoryGuid: '{0cce9215-69ae-11d9-bed3-505054503030}',
+          AuditPolicyChanges: '%%8449',
+        }),
+      ],
+      ['windows-audit-policy-removed'],
+    ],
+    [
+      'a DSRM password set and SID History added',
+      windowsParser,
+      [
+        winlogbeat(4794, 0, { SubjectUserName: 'mallory', Workstation: 'DC01', Status: '0x0' }),
+        winlogbeat(4765, 10, {
+          TargetUserName: 'mallory',
+          SourceUserName: 'admin',
+          SourceSid: 'S-1-5-21-9-9-9-500',
+        }),
+      ],
+      ['windows-dsrm-password-set', 'windows-sid-history-added'],
+    ],
+    [
       'failures then a success for one account',
       ndjsonParser,
       [
