@@ -37,6 +37,7 @@ const SSHD_FIXTURES = [
   'apps',
   'cms-and-panels',
   'firewall',
+  'filterlog',
 ];
 
 let authLog: string[] | undefined;

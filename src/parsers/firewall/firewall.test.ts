@@ -5,9 +5,11 @@ import { parse } from '../sshd/testdata/sshd-rows.ts';
 
 // Written for these tests after nf_log's format (IPv4 and IPv6, an ICMP error's quoted packet) and
 // the prefixes UFW, firewalld and an nftables rule set write.
-const LINES = readFileSync(new URL('../sshd/testdata/firewall.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../sshd/testdata/${name}`, import.meta.url), 'utf8')
+    .trimEnd()
+    .split('\n');
+const LINES = fixture('firewall.log');
 
 const row = (event: SecurityEvent) => {
   const source = event.source as { ip: string; port?: number };
@@ -61,5 +63,28 @@ describe('packets netfilter logged, in syslog (read by the sshd parser)', () => 
 
   it('skips a packet whose address is none, and any other kernel message', () => {
     expect(skips.slice(-2)).toEqual(['not-sshd', 'not-sshd']);
+  });
+});
+
+describe("pfSense's and OPNsense's filterlog, in syslog", () => {
+  it('is each packet with its action, from the addresses and ports of its IPv4 or IPv6 fields', () => {
+    // Written for this test after pfSense's filter log format (its documentation's field lists),
+    // with an OPNsense rule hash for a tracker.
+    const { events, skips } = parse(fixture('filterlog.log'));
+    expect(events.map(row)).toEqual([
+      ['firewall_blocked', undefined, '203.0.113.80', 54321, '192.0.2.10', 3389, 'tcp'],
+      ['firewall_allowed', undefined, '192.0.2.10', 40000, '198.51.100.53', 53, 'udp'],
+      ['firewall_blocked', undefined, '2001:db8::81', 61000, '2001:db8::10', 22, 'tcp'],
+      ['firewall_blocked', undefined, '203.0.113.82', undefined, '192.0.2.10', undefined, 'icmp'],
+    ]);
+    expect(events[0]).toMatchObject({
+      event: { module: 'pfsense', dataset: 'pfsense.log', type: ['connection', 'denied'] },
+      rule: { id: '1000000103' },
+      observer: { ingress: { interface: { name: 'igb0' } } },
+      tcp: { flags: ['SYN'] },
+    });
+    expect(events[1]).toMatchObject({ observer: { egress: { interface: { name: 'igb1' } } } });
+    expect(events[2]?.tcp).toEqual({ flags: ['SYN', 'ACK'] });
+    expect(skips.at(-1)).toBe('not-sshd');
   });
 });

@@ -4,10 +4,17 @@ import { canonicalIp } from '../sshd/parse-address.ts';
 /** What the rule that logged a packet did with it, as its log prefix says. */
 export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
 
-/** A packet the kernel's netfilter logged (iptables' or nftables' LOG target, UFW, firewalld). */
+/**
+ * A packet a firewall logged: the kernel's netfilter (iptables' or nftables' LOG target, UFW,
+ * firewalld) or pfSense's and OPNsense's filterlog.
+ */
 export interface NetfilterPacket {
+  /** `event.module`: `iptables` for netfilter, `pfsense` for filterlog. */
+  module: 'iptables' | 'pfsense';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
+  /** filterlog's rule (its tracker id). */
+  ruleId?: string | undefined;
   verdict: FirewallVerdict;
   in: string | undefined;
   out: string | undefined;
@@ -62,6 +69,7 @@ export function readNetfilterMessage(message: string): NetfilterPacket | undefin
     .trim();
   const transport = fields.get('PROTO')?.toLowerCase();
   return {
+    module: 'iptables',
     prefix,
     verdict: BLOCKED.test(prefix) ? 'blocked' : ALLOWED.test(prefix) ? 'allowed' : 'logged',
     in: head[2] === '' ? undefined : head[2],
@@ -94,8 +102,8 @@ const TYPES: Record<FirewallVerdict, string[]> = {
 
 /**
  * A logged packet as ECS: `event.action` `firewall_blocked`, `firewall_allowed` or `firewall_logged`
- * (a prefix that says neither), `event.category: [network]`, `event.module: iptables`, the prefix in
- * `rule.name`, `source`/`destination` `ip` and `port`, `network.transport` and `.type`, the
+ * (a prefix that says neither), `event.category: [network]`, `event.module` iptables or pfsense, the
+ * prefix in `rule.name` (filterlog's tracker in `rule.id`), `source`/`destination` `ip` and `port`, `network.transport` and `.type`, the
  * interfaces in `observer.ingress` and `.egress`, TCP's flags in `tcp.flags`; `host` the syslog
  * header's.
  */
@@ -112,8 +120,8 @@ export function mapNetfilterPacket(
     event: {
       original: line,
       kind: 'event',
-      module: 'iptables',
-      dataset: 'iptables.log',
+      module: packet.module,
+      dataset: `${packet.module}.log`,
       category: ['network'],
       type: TYPES[packet.verdict],
       action: ACTIONS[packet.verdict],
@@ -128,7 +136,11 @@ export function mapNetfilterPacket(
     },
     related: { ip: [...new Set([packet.source, packet.destination])] },
   };
-  if (packet.prefix !== '') event.rule = { name: packet.prefix };
+  if (packet.prefix !== '' || packet.ruleId !== undefined)
+    event.rule = {
+      ...(packet.ruleId !== undefined && { id: packet.ruleId }),
+      ...(packet.prefix !== '' && { name: packet.prefix }),
+    };
   const observer: Record<string, unknown> = {};
   if (packet.in !== undefined) observer.ingress = { interface: { name: packet.in } };
   if (packet.out !== undefined) observer.egress = { interface: { name: packet.out } };
@@ -139,4 +151,64 @@ export function mapNetfilterPacket(
     (event.related as Record<string, string[]>).hosts = [host];
   }
   return event;
+}
+
+/** filterlog's actions: `pass`, `block`, `reject`. */
+const FILTERLOG_VERDICTS: Record<string, FirewallVerdict> = {
+  pass: 'allowed',
+  block: 'blocked',
+  reject: 'blocked',
+};
+/** At most this many comma-separated fields are read (about 30 for TCP over IPv4). */
+const MOST_FILTERLOG_FIELDS = 40;
+
+/**
+ * A packet pfSense's or OPNsense's filterlog wrote (its syslog program `filterlog`): comma-separated
+ * `RULE,SUBRULE,ANCHOR,TRACKER,INTERFACE,REASON,ACTION,DIRECTION,IPVERSION,...`, then IPv4's `TOS,ECN,TTL,
+ * ID,OFFSET,FLAGS,PROTOID,PROTO,LENGTH,SRC,DST` or IPv6's `CLASS,FLOWLABEL,HOPLIMIT,PROTO,PROTOID,LENGTH,
+ * SRC,DST`, then TCP's and UDP's `SRCPORT,DSTPORT,DATALENGTH[,FLAGS,...]`. Undefined for any other line.
+ */
+export function readFilterlogMessage(message: string): NetfilterPacket | undefined {
+  const fields = message.split(',', MOST_FILTERLOG_FIELDS);
+  const verdict = FILTERLOG_VERDICTS[fields[6] ?? ''];
+  if (verdict === undefined) return undefined;
+  const v4 = fields[8] === '4';
+  if (!v4 && fields[8] !== '6') return undefined;
+  const at = v4 ? 18 : 15;
+  const source = canonicalIp(fields[at] ?? '');
+  const destination = canonicalIp(fields[at + 1] ?? '');
+  if (source === undefined || destination === undefined) return undefined;
+  const transport = (v4 ? fields[16] : fields[12])?.toLowerCase();
+  const ported = transport === 'tcp' || transport === 'udp';
+  const inbound = fields[7] === 'in';
+  const tracker = fields[3] ?? '';
+  return {
+    module: 'pfsense',
+    prefix: '',
+    ruleId: /^[0-9A-Za-z]{1,64}$/.test(tracker) ? tracker : undefined,
+    verdict,
+    in: inbound ? fields[4] || undefined : undefined,
+    out: inbound ? undefined : fields[4] || undefined,
+    source,
+    destination,
+    transport: transport === '' ? undefined : transport,
+    sourcePort: ported ? portOf(fields[at + 2]) : undefined,
+    destinationPort: ported ? portOf(fields[at + 3]) : undefined,
+    flags: transport === 'tcp' ? tcpFlags(fields[at + 5]) : [],
+  };
+}
+
+/** filterlog's TCP flags (`S`, `SA`, `FPA`, ...) by their names. */
+function tcpFlags(text: string | undefined): string[] {
+  const names: Record<string, string> = {
+    S: 'SYN',
+    A: 'ACK',
+    F: 'FIN',
+    R: 'RST',
+    P: 'PSH',
+    U: 'URG',
+    E: 'ECE',
+    W: 'CWR',
+  };
+  return [...new Set([...(text ?? '').slice(0, 8)].flatMap((letter) => names[letter] ?? []))];
 }

@@ -41,7 +41,7 @@ import {
 import { programNamed } from '../syslog/index.ts';
 import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
 import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
-import { mapNetfilterPacket, readNetfilterMessage } from '../firewall/index.ts';
+import { mapNetfilterPacket, readFilterlogMessage, readNetfilterMessage } from '../firewall/index.ts';
 import {
   isFail2banAt,
   mapFail2banBan,
@@ -80,7 +80,7 @@ interface Service {
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
  * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the packets netfilter
- * logged (the kernel's), the self-hosted applications
+ * (the kernel's) and pfSense's filterlog logged, the self-hosted applications
  * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
@@ -195,6 +195,14 @@ export function createServiceLines(): {
       at: programNamed('kernel'),
       read: (input) =>
         withTime(input, readNetfilterMessage(input.message) ?? NOT_SSHD, (packet) => [
+          mapNetfilterPacket(input.line, packet, input.time, input.header.hostname),
+        ]),
+    },
+    {
+      // pfSense's and OPNsense's packet filter log, forwarded by syslog.
+      at: programNamed('filterlog'),
+      read: (input) =>
+        withTime(input, readFilterlogMessage(input.message) ?? NOT_SSHD, (packet) => [
           mapNetfilterPacket(input.line, packet, input.time, input.header.hostname),
         ]),
     },
