@@ -38,6 +38,7 @@ const SSHD_FIXTURES = [
   'cms-and-panels',
   'firewall',
   'filterlog',
+  'cisco-asa',
 ];
 
 let authLog: string[] | undefined;

@@ -248,6 +248,15 @@ const ufwBlock = (seconds: number, source: string, destination: string, port: nu
     'kernel',
     `[UFW BLOCK] IN=eth0 OUT= SRC=${source} DST=${destination} LEN=44 TTL=243 PROTO=TCP SPT=40000 DPT=${port} WINDOW=1024 RES=0x00 SYN URGP=0`,
   );
+/** A Cisco ASA refusing a VPN login (113015), or a login to itself (611102), in syslog. */
+const asaVpnReject = (seconds: number, ip: string, user = 'jdoe') =>
+  accountLine(
+    seconds,
+    '%ASA-6-113015',
+    `AAA user authentication Rejected : reason = Invalid password : local database : user = ${user} : user IP = ${ip}`,
+  );
+const asaAdminReject = (seconds: number, ip: string) =>
+  accountLine(seconds, '%ASA-6-611102', `User authentication failed: IP address: ${ip}, Uname: admin`);
 /** fail2ban banning an address, in its own log. */
 const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)},000 fail2ban.actions        [812]: NOTICE  [${jail}] Ban ${ip}`;
@@ -682,6 +691,21 @@ describe('the shipped rule pack', () => {
         ...times(12, 5).map((s) => ufwBlock(s, '10.0.0.144', `239.255.255.${s / 5 + 1}`, 1900)),
       ],
       ['firewall-host-sweep-source'],
+    ],
+    [
+      "password guessing at a Cisco ASA's VPN and at the device itself",
+      sshdParser,
+      [
+        ...times(10, 20).map((s) => asaVpnReject(s, '203.0.113.150')),
+        ...times(5, 60).map((s) => asaAdminReject(s, '203.0.113.151')),
+      ],
+      ['admin-panel-login-failures-source', 'vpn-brute-force-source'],
+    ],
+    [
+      '9 refused VPN logins are not enough',
+      sshdParser,
+      times(9, 20).map((s) => asaVpnReject(s, '203.0.113.150')),
+      [],
     ],
     [
       'an address fail2ban bans again and again; its recidive jail does not add to the count',

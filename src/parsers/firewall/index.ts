@@ -9,8 +9,8 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
  * firewalld) or pfSense's and OPNsense's filterlog.
  */
 export interface NetfilterPacket {
-  /** `event.module`: `iptables` for netfilter, `pfsense` for filterlog. */
-  module: 'iptables' | 'pfsense';
+  /** `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials. */
+  module: 'iptables' | 'pfsense' | 'cisco';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
   /** filterlog's rule (its tracker id). */
@@ -121,7 +121,7 @@ export function mapNetfilterPacket(
       original: line,
       kind: 'event',
       module: packet.module,
-      dataset: `${packet.module}.log`,
+      dataset: packet.module === 'cisco' ? 'cisco.asa' : `${packet.module}.log`,
       category: ['network'],
       type: TYPES[packet.verdict],
       action: ACTIONS[packet.verdict],

@@ -42,6 +42,7 @@ import { programNamed } from '../syslog/index.ts';
 import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
 import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
 import { mapNetfilterPacket, readFilterlogMessage, readNetfilterMessage } from '../firewall/index.ts';
+import { isAsaTagAt, mapAsaLoginFailure, readAsaMessage } from '../cisco-asa/index.ts';
 import {
   isFail2banAt,
   mapFail2banBan,
@@ -80,7 +81,8 @@ interface Service {
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
  * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the packets netfilter
- * (the kernel's) and pfSense's filterlog logged, the self-hosted applications
+ * (the kernel's), pfSense's filterlog and a Cisco ASA logged (and the ASA's refused logins), the
+ * self-hosted applications
  * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
  * createMailAttemptCounter), Roundcube's userlogins lines against its errors lines (see
@@ -205,6 +207,19 @@ export function createServiceLines(): {
         withTime(input, readFilterlogMessage(input.message) ?? NOT_SSHD, (packet) => [
           mapNetfilterPacket(input.line, packet, input.time, input.header.hostname),
         ]),
+    },
+    {
+      // A Cisco ASA's or FTD's message, its `%ASA-LEVEL-NUMBER` tag where syslog puts the program.
+      at: isAsaTagAt,
+      read: (input) => {
+        const tag = input.header.program;
+        const found = readAsaMessage(tag.slice(tag.lastIndexOf('-') + 1), input.message);
+        return withTime(input, found ?? NOT_SSHD, (record) => [
+          'login' in record
+            ? mapAsaLoginFailure(input.line, record.login, input.time, input.header.hostname)
+            : mapNetfilterPacket(input.line, record.packet, input.time, input.header.hostname),
+        ]);
+      },
     },
     {
       // fail2ban-server's journal carries its whole log line; its syslog target tags each line
