@@ -34,16 +34,23 @@ describe('the shipped pack on the EVTX-to-MITRE-Attack recordings', () => {
       // jq -r 'FAILED | [.winlog.event_data.IpAddress, .winlog.event_data.TargetUserName] | @tsv' | sort -u | cut -f1 | uniq -c
       //   → 49 accounts, 49 failures, all from ::ffff:10.23.123.11: a spray and ≥ 10 Kerberos failures from one address
       'ID4768-4771-Kerberos_brutforce_with_non_existing_users.jsonl',
+      // jq -r 'select(.event.code=="4768" and .winlog.event_data.PreAuthType=="0") | .winlog.event_data | [.TargetUserName, .Status] | @tsv'
+      //   → admin-test 0x00000000: a ticket issued without pre-authentication (AS-REP roastable)
       [
         'password-spray-source {"source.ip":"10.23.123.11"}',
+        'windows-asrep-roasting {"user.name":"admin-test"}',
         'windows-kerberos-failures-source {"source.ip":"10.23.123.11"}',
       ],
     ],
     [
       // same command → 37 accounts, 37 failures from ::ffff:10.23.123.11
       'ID4768-4771-Kerberos_user_enumeration_Kerbrute.jsonl',
+      // the same jq → admin-test and hacker2: Kerbrute's enumeration got their tickets without
+      // pre-authentication, which it dumps as crackable hashes
       [
         'password-spray-source {"source.ip":"10.23.123.11"}',
+        'windows-asrep-roasting {"user.name":"admin-test"}',
+        'windows-asrep-roasting {"user.name":"hacker2"}',
         'windows-kerberos-failures-source {"source.ip":"10.23.123.11"}',
       ],
     ],

@@ -4,6 +4,7 @@ import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser, type RecordTime } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { normalizeIp } from '../sshd/parse-address.ts';
+import { utcMillis } from '../utc-millis.ts';
 
 /** A ban fail2ban's actions put on an address. */
 export interface Fail2banBan {
@@ -27,7 +28,7 @@ export const FAIL2BAN_LINE_UNUSED = 'fail2ban-line-unused';
  * `YYYY-MM-DD HH:MM:SS,mmm` in local time, the logger name padded to 24 characters since 0.10
  * (`fail2ban.actions: ` before it, `[PID]` after the name in between).
  */
-const LINE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:,(\d{3}))? (fail2ban\..*)$/;
+const LINE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:,(\d{3}))? (fail2ban\..*)$/;
 /** After the header: the logger, its process id, the level and the message. */
 const MESSAGE = /^fail2ban\.([a-z]{1,32})(?: *\[(\d{1,10})\])?: ([A-Z]{4,8}) +(.{1,512})$/;
 /**
@@ -40,9 +41,10 @@ const BAN = /^\[([^\]\s]{1,64})\] (Restore )?Ban ([0-9A-Fa-f:.]{2,45})$/;
 export function readFail2banLine(line: string): Fail2banRecord | string {
   const found = LINE.exec(line);
   if (found === null) return NOT_FAIL2BAN;
-  const time = Date.parse(`${found[1] as string}T${found[2] as string}.${found[3] ?? '000'}Z`);
+  const n = (index: number) => Number(found[index] ?? 0);
+  const time = utcMillis(n(1), n(2), n(3), n(4), n(5), n(6), n(7));
   if (Number.isNaN(time)) return NOT_FAIL2BAN;
-  const ban = readFail2banMessage(found[4] as string);
+  const ban = readFail2banMessage(found[8] as string);
   return typeof ban === 'string' ? ban : { ...ban, time, zoned: false };
 }
 

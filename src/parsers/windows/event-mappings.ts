@@ -2,7 +2,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { mapKerberosFailure, mapLogonFailure, outcomeFromStatus } from './map-failure.ts';
 import { mapLogonId, mapLogonProcess, mapLogonType } from './map-logon.ts';
 import { mapClientAddress, mapSource } from './map-source.ts';
-import { mapAccountUser, mapCreatedUser, mapGroupMember, mapSubjectUser, mapTargetUser } from './map-user.ts';
+import { mapAccountUser, mapGroupMember, mapSubjectUser, mapTargetUser } from './map-user.ts';
 
 type Outcome = 'success' | 'failure';
 type EventData = Record<string, unknown>;
@@ -11,8 +11,8 @@ type EventData = Record<string, unknown>;
  * How one Security event code becomes ECS. category/type/action are those of Winlogbeat's
  * security module (x-pack/winlogbeat/module/security, ingest/security.yml), and so are the
  * user fields: the account logging on is `user` for 4624/4625/4768/4769/4771/4776; for 4648,
- * 4740, 4720 (an account created) and 4728/4732/4756 (a member added to a group) `user` is the
- * subject who acted and the account acted on is `user.effective` / `user.target`, the group `group`. Winlogbeat does not map 4825 (Remote Desktop denied to an account whose password
+ * 4740, 4720 (an account created), 4728/4732/4756 (a member added to a group) and 4662 (an operation
+ * on a directory object) `user` is the subject who acted and the account acted on is `user.effective` / `user.target`, the group `group`. Winlogbeat does not map 4825 (Remote Desktop denied to an account whose password
  * was right): it is mapped here as a failed authentication of its account from its client address.
  */
 export interface EventMapping {
@@ -118,7 +118,7 @@ export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string,
       outcome: 'success',
       map(event, data) {
         mapSubjectUser(event, data);
-        mapCreatedUser(event, data);
+        mapTargetUser(event, data, 'user.target');
         mapLogonId(event, data, 'SubjectLogonId');
       },
     },
@@ -127,6 +127,20 @@ export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string,
   ['4728', MEMBER_ADDED],
   ['4732', MEMBER_ADDED],
   ['4756', MEMBER_ADDED],
+  [
+    // An operation on a directory object: the subject is the account that performed it (DCSync's).
+    '4662',
+    {
+      category: ['iam'],
+      type: ['info'],
+      action: 'object-operation-performed',
+      outcome: 'success',
+      map(event, data) {
+        mapSubjectUser(event, data);
+        mapLogonId(event, data, 'SubjectLogonId');
+      },
+    },
+  ],
   [
     '4825',
     {

@@ -64,20 +64,6 @@ function fillUser(
 }
 
 /**
- * 4720's new account (TargetUserName/TargetDomainName/TargetSid) as `user.target`, as Winlogbeat
- * maps it; the actor is the subject (mapSubjectUser).
- */
-export function mapCreatedUser(event: SecurityEvent, data: Record<string, unknown>): void {
-  fillUser(
-    event,
-    PATHS['user.target'],
-    readData(data, 'TargetUserName'),
-    readData(data, 'TargetDomainName'),
-    readData(data, 'TargetSid'),
-  );
-}
-
-/**
  * 4728/4732/4756 (a member added to a group): the group (TargetUserName/TargetDomainName/TargetSid)
  * as `group`, the member as `user.target`: its name from MemberName's first RDN (`CN=Jane
  * Doe,OU=...` names Jane Doe; a local group's member has none, `-`), its id from MemberSid.
