@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
+import { fixtureLines } from '../testdata/fixture-lines.ts';
 
 // Written for these tests after Cisco's syslog message guide for the ASA (113005, 113015, 716039,
 // 611102, 605004, 106023, 106001, 106006), as rsyslog stores what the ASA sends.
-const LINES = readFileSync(new URL('../sshd/testdata/cisco-asa.log', import.meta.url), 'utf8')
-  .trimEnd()
-  .split('\n');
+const LINES = fixtureLines(new URL('../sshd/testdata/cisco-asa.log', import.meta.url));
 
 const row = (event: SecurityEvent) => [
   event.event.action,
