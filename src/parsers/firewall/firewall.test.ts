@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { parse } from '../sshd/testdata/sshd-rows.ts';
+import { fixtureLines } from '../testdata/fixture-lines.ts';
 
 // Written for these tests after nf_log's format (IPv4 and IPv6, an ICMP error's quoted packet) and
 // the prefixes UFW, firewalld and an nftables rule set write.
-const fixture = (name: string) =>
-  readFileSync(new URL(`../sshd/testdata/${name}`, import.meta.url), 'utf8')
-    .trimEnd()
-    .split('\n');
+const fixture = (name: string) => fixtureLines(new URL(`../sshd/testdata/${name}`, import.meta.url));
 const LINES = fixture('firewall.log');
 
 const row = (event: SecurityEvent) => {
