@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { relatedFields } from '../auth-log/related-fields.ts';
+import { portOf } from '../firewall/index.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import { canonicalIp } from '../sshd/parse-address.ts';
 
@@ -35,7 +36,7 @@ const LOGIN_DENIED =
 
 /** 106023: `Deny PROTO src IFACE:ADDR/PORT dst IFACE:ADDR/PORT [(type T, code C)] by access-group "ACL" ...`. */
 const DENY_ACL =
-  /^Deny (tcp|udp|icmp|icmp6|[a-z0-9]{1,16}) src ([^\s:]{1,64}):([0-9A-Fa-f:.]{2,45})(?:\/(\d{1,5}))? dst ([^\s:]{1,64}):([0-9A-Fa-f:.]{2,45})(?:\/(\d{1,5}))? .{0,64}?by access-group "([^"]{1,128})"/;
+  /^Deny ([a-z0-9]{1,16}) src ([^\s:]{1,64}):([0-9A-Fa-f:.]{2,45})(?:\/(\d{1,5}))? dst ([^\s:]{1,64}):([0-9A-Fa-f:.]{2,45})(?:\/(\d{1,5}))? .{0,64}?by access-group "([^"]{1,128})"/;
 /**
  * 106001 `Inbound TCP connection denied from ADDR/PORT to ADDR/PORT flags FLAGS on interface IFACE`,
  * 106006 and 106007 `Deny inbound UDP from ADDR/PORT to ADDR/PORT ... on interface IFACE`.
@@ -130,10 +131,6 @@ function packet(
   const source = canonicalIp(from ?? '');
   const destination = canonicalIp(to ?? '');
   if (source === undefined || destination === undefined) return undefined;
-  const port = (text: string | undefined) => {
-    const value = text === undefined ? NaN : Number(text);
-    return Number.isInteger(value) && value <= 65535 ? value : undefined;
-  };
   return {
     packet: {
       module: 'cisco',
@@ -144,8 +141,8 @@ function packet(
       source,
       destination,
       transport: protocol.toLowerCase(),
-      sourcePort: port(fromPort),
-      destinationPort: port(toPort),
+      sourcePort: portOf(fromPort),
+      destinationPort: portOf(toPort),
       flags: [],
     },
   };

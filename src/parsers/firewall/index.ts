@@ -83,7 +83,8 @@ export function readNetfilterMessage(message: string): NetfilterPacket | undefin
   };
 }
 
-function portOf(text: string | undefined): number | undefined {
+/** A port's text as a number: 0-65535, else undefined. */
+export function portOf(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
   return port <= 65535 ? port : undefined;
@@ -198,17 +199,19 @@ export function readFilterlogMessage(message: string): NetfilterPacket | undefin
   };
 }
 
+/** filterlog's letters for TCP's flags. */
+const TCP_FLAG_NAMES: Record<string, string> = {
+  S: 'SYN',
+  A: 'ACK',
+  F: 'FIN',
+  R: 'RST',
+  P: 'PSH',
+  U: 'URG',
+  E: 'ECE',
+  W: 'CWR',
+};
+
 /** filterlog's TCP flags (`S`, `SA`, `FPA`, ...) by their names. */
 function tcpFlags(text: string | undefined): string[] {
-  const names: Record<string, string> = {
-    S: 'SYN',
-    A: 'ACK',
-    F: 'FIN',
-    R: 'RST',
-    P: 'PSH',
-    U: 'URG',
-    E: 'ECE',
-    W: 'CWR',
-  };
-  return [...new Set([...(text ?? '').slice(0, 8)].flatMap((letter) => names[letter] ?? []))];
+  return [...new Set([...(text ?? '').slice(0, 8)].flatMap((letter) => TCP_FLAG_NAMES[letter] ?? []))];
 }
