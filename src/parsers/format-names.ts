@@ -32,6 +32,7 @@ export const FORMAT_NAMES = [
   'iis',
   'squid',
   'fail2ban',
+  'fortigate',
   'evtx',
 ] as const;
 

@@ -27,6 +27,7 @@ export { bindParser } from './bind/index.ts';
 export { squidParser } from './squid/index.ts';
 export { iisParser } from './iis/index.ts';
 export { fail2banParser } from './fail2ban/index.ts';
+export { fortigateParser } from './fortigate/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

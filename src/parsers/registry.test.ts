@@ -33,6 +33,7 @@ import {
   iisParser,
   squidParser,
   fail2banParser,
+  fortigateParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 import { binaryFormats } from './registry.ts';
@@ -47,7 +48,7 @@ describe('parser registry', () => {
     expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
   });
 
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid and fail2ban, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban and fortigate, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -77,6 +78,7 @@ describe('parser registry', () => {
       'iis',
       'squid',
       'fail2ban',
+      'fortigate',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -103,6 +105,7 @@ describe('parser registry', () => {
     expect(findParser('IIS')).toBe(iisParser);
     expect(findParser('Squid')).toBe(squidParser);
     expect(findParser('fail2ban')).toBe(fail2banParser);
+    expect(findParser('FortiGate')).toBe(fortigateParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -159,6 +162,7 @@ describe('parser registry', () => {
       { format: 'iis', score: 0 },
       { format: 'squid', score: 0 },
       { format: 'fail2ban', score: 0 },
+      { format: 'fortigate', score: 0 },
     ]);
   });
 
@@ -188,7 +192,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate\]/,
     );
   });
 });

@@ -30,6 +30,7 @@ import { bindParser } from './bind/index.ts';
 import { squidParser } from './squid/index.ts';
 import { iisParser } from './iis/index.ts';
 import { fail2banParser } from './fail2ban/index.ts';
+import { fortigateParser } from './fortigate/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -61,6 +62,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   iisParser,
   squidParser,
   fail2banParser,
+  fortigateParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

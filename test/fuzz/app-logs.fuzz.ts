@@ -7,6 +7,7 @@ import {
   openvpnParser,
   squidParser,
   fail2banParser,
+  fortigateParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
@@ -184,5 +185,24 @@ export const fail2banTarget = lineParserTarget(
     ' [812]: ',
     'NOTICE  ',
     '2024-02-30 25:61:61,000 ',
+  ],
+);
+
+/** FortiGate's key=value records: quotes and escapes, repeated keys, addresses, types and times cut short. */
+export const fortigateTarget = lineParserTarget(
+  'fortigate',
+  fortigateParser,
+  fixtureLines('src/parsers/fortigate/testdata/fortigate.log'),
+  [
+    '"',
+    '\\"',
+    ' remip=198.51.100.1',
+    ' srcip=2001:db8::1',
+    ' ui="https(198.51.100.1)"',
+    ' action="ssl-login-fail"',
+    ' type="traffic" action="deny"',
+    ' tz="+1400"',
+    'date=2024-02-30 time=25:61:61 ',
+    '<189>',
   ],
 );

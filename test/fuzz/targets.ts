@@ -19,6 +19,7 @@ import {
   openvpnTarget,
   squidTarget,
   fail2banTarget,
+  fortigateTarget,
 } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
@@ -67,6 +68,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   iisTarget,
   squidTarget,
   fail2banTarget,
+  fortigateTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -13,6 +13,7 @@ import {
   asteriskParser,
   eximParser,
   fail2banParser,
+  fortigateParser,
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
@@ -257,6 +258,30 @@ const asaVpnReject = (seconds: number, ip: string, user = 'jdoe') =>
   );
 const asaAdminReject = (seconds: number, ip: string) =>
   accountLine(seconds, '%ASA-6-611102', `User authentication failed: IP address: ${ip}, Uname: admin`);
+/** A FortiGate's record at T0 + `seconds` in its default syslog format, its clock at UTC. */
+const fortigate = (seconds: number, fields: string) =>
+  `date=${iso(seconds).slice(0, 10)} time=${iso(seconds).slice(11, 19)} devname="FGT-HQ" tz="+0000" ${fields}`;
+/** A FortiGate refusing an SSL VPN login, letting one in, an administrator's failed login, a denied session. */
+const fortigateVpnFailure = (seconds: number, ip: string, user = 'jdoe') =>
+  fortigate(
+    seconds,
+    `logid="0101039426" type="event" subtype="vpn" action="ssl-login-fail" tunneltype="ssl-web" remip=${ip} user="${user}" reason="sslvpn_login_permission_denied"`,
+  );
+const fortigateVpnLogin = (seconds: number, ip: string, user = 'jdoe') =>
+  fortigate(
+    seconds,
+    `logid="0101039424" type="event" subtype="vpn" action="tunnel-up" tunneltype="ssl-tunnel" remip=${ip} user="${user}"`,
+  );
+const fortigateAdminFailure = (seconds: number, ip: string) =>
+  fortigate(
+    seconds,
+    `logid="0100032002" type="event" subtype="system" user="admin" ui="https(${ip})" method="https" srcip=${ip} action="login" status="failed" reason="passwd_invalid"`,
+  );
+const fortigateDeny = (seconds: number, ip: string, port: number) =>
+  fortigate(
+    seconds,
+    `logid="0000000013" type="traffic" subtype="forward" srcip=${ip} srcport=40000 dstip=192.0.2.25 dstport=${port} proto=6 action="deny" policyid=0`,
+  );
 /** fail2ban banning an address, in its own log. */
 const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)},000 fail2ban.actions        [812]: NOTICE  [${jail}] Ban ${ip}`;
@@ -700,6 +725,25 @@ describe('the shipped rule pack', () => {
         ...times(5, 60).map((s) => asaAdminReject(s, '203.0.113.151')),
       ],
       ['admin-panel-login-failures-source', 'vpn-brute-force-source'],
+    ],
+    [
+      "password guessing at a FortiGate's SSL VPN and its GUI, and a port scan it denied",
+      fortigateParser,
+      [
+        ...times(10, 20).map((s) => fortigateVpnFailure(s, '203.0.113.152')),
+        ...times(5, 60).map((s) => fortigateAdminFailure(s, '203.0.113.153')),
+        ...times(20, 3).map((s) => fortigateDeny(s, '203.0.113.154', 1000 + s)),
+      ],
+      ['admin-panel-login-failures-source', 'firewall-port-scan-source', 'vpn-brute-force-source'],
+    ],
+    [
+      'an SSL VPN account guessed at, then let in',
+      fortigateParser,
+      [
+        ...times(5, 30).map((s) => fortigateVpnFailure(s, '203.0.113.155')),
+        fortigateVpnLogin(200, '198.51.100.30'),
+      ],
+      ['auth-success-after-failures'],
     ],
     [
       '9 refused VPN logins are not enough',

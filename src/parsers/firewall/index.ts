@@ -9,8 +9,11 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
  * firewalld) or pfSense's and OPNsense's filterlog.
  */
 export interface NetfilterPacket {
-  /** `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials. */
-  module: 'iptables' | 'pfsense' | 'cisco';
+  /**
+   * `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials,
+   * `fortinet` for a FortiGate's.
+   */
+  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
   /** filterlog's rule (its tracker id). */
@@ -90,6 +93,12 @@ export function portOf(text: string | undefined): number | undefined {
   return port <= 65535 ? port : undefined;
 }
 
+/** Filebeat's datasets for the modules whose dataset is not `MODULE.log`. */
+const DATASETS: Partial<Record<NetfilterPacket['module'], string>> = {
+  cisco: 'cisco.asa',
+  fortinet: 'fortinet.firewall',
+};
+
 const ACTIONS: Record<FirewallVerdict, string> = {
   blocked: 'firewall_blocked',
   allowed: 'firewall_allowed',
@@ -122,7 +131,7 @@ export function mapNetfilterPacket(
       original: line,
       kind: 'event',
       module: packet.module,
-      dataset: packet.module === 'cisco' ? 'cisco.asa' : `${packet.module}.log`,
+      dataset: DATASETS[packet.module] ?? `${packet.module}.log`,
       category: ['network'],
       type: TYPES[packet.verdict],
       action: ACTIONS[packet.verdict],

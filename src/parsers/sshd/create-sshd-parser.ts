@@ -26,6 +26,8 @@ import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
 import { readBareProftpdTag } from '../ftp-log/index.ts';
 import { createServiceLines } from './service-lines.ts';
 import { readSogoOwnLine } from '../sogo/index.ts';
+import { mapFortigateRecord, NOT_FORTIGATE, readFortigateLine } from '../fortigate/index.ts';
+import type { FortigateRecord } from '../fortigate/index.ts';
 import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
   accountProgramAt,
@@ -149,6 +151,10 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       const sogo = readSogoOwnLine(syslog.hostname, syslog.message);
       if (sogo !== undefined)
         return useOtherProgram(syslog.timestamp, undefined, 'sogod', sogo.pid, sogo.rest, line, emit);
+      if (syslog.message.startsWith('date=')) {
+        const fortigate = readFortigateLine(syslog.message);
+        if (fortigate !== NOT_FORTIGATE) return useFortigate(fortigate, syslog.timestamp, line, emit);
+      }
       const before = lastAuth;
       lastAuth = undefined;
       const count = before && readLastMessageRepeated(syslog.message);
@@ -174,6 +180,26 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     }
     const { timestamp, hostname, program, pid, message } = syslog;
     return useMessage(timestamp, hostname, program, pid, message, line, emit);
+  }
+
+  /**
+   * A FortiGate's record behind a syslog server's header: at its own time where it names its offset,
+   * else at the header's (read in the parser's year and zone).
+   */
+  function useFortigate(
+    record: FortigateRecord | string,
+    header: number,
+    line: string,
+    emit: Emit,
+  ): string | null {
+    lastAuth = undefined;
+    if (typeof record === 'string') return record;
+    if (!record.zoned) {
+      if (Number.isNaN(header)) return NO_TIMESTAMP;
+      record.time = header;
+    }
+    emit(mapFortigateRecord(line, record), record.time);
+    return null;
   }
 
   /** A line under an old `SERVICE(pam_unix)` tag: its failures read as the later PAM form would be. */

@@ -1,0 +1,72 @@
+/** At most this many `key=value` pairs are read from a line: a FortiGate traffic log has about 60. */
+export const MOST_PAIRS = 160;
+const MOST_KEY_CHARS = 64;
+
+/**
+ * FortiOS's `key=value` pairs from `start`, separated by spaces: a value is quoted (`"..."`, a quote or
+ * backslash inside escaped with a backslash) or runs to the next space. Undefined when a word is not
+ * a pair (no `=`, an empty or long key, an unclosed quote) or the line holds more than MOST_PAIRS.
+ * One pass over the line; a key met twice keeps its first value, so a later copy cannot override it.
+ */
+export function readKeyValues(text: string, start: number): Map<string, string> | undefined {
+  const pairs = new Map<string, string>();
+  let at = start;
+  const end = text.length;
+  while (at < end) {
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    if (at >= end) break;
+    const equals = keyEnd(text, at);
+    if (equals < 0) return undefined;
+    const key = text.slice(at, equals);
+    at = equals + 1;
+    let value: string;
+    if (text.charCodeAt(at) === 34 /* " */) {
+      const close = closingQuote(text, at + 1);
+      if (close < 0) return undefined;
+      value = unescape(text.slice(at + 1, close));
+      at = close + 1;
+      if (at < end && text.charCodeAt(at) !== 32) return undefined;
+    } else {
+      const space = text.indexOf(' ', at);
+      const stop = space < 0 ? end : space;
+      value = text.slice(at, stop);
+      at = stop;
+    }
+    if (!pairs.has(key)) {
+      if (pairs.size >= MOST_PAIRS) return undefined;
+      pairs.set(key, value);
+    }
+  }
+  return pairs;
+}
+
+/** Where the key starting at `at` ends (its `=`), or -1 for a word that is not a key. */
+function keyEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + MOST_KEY_CHARS + 1);
+  for (let index = at; index < limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 61 /* = */) return index === at ? -1 : index;
+    const word =
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 45;
+    if (!word) return -1;
+  }
+  return -1;
+}
+
+/** The index of the quote that closes a value opened before `from`, or -1. */
+function closingQuote(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 92 /* \ */) index++;
+    else if (code === 34) return index;
+  }
+  return -1;
+}
+
+function unescape(value: string): string {
+  return value.includes('\\') ? value.replace(/\\(["\\])/g, '$1') : value;
+}
