@@ -39,6 +39,7 @@ const SSHD_FIXTURES = [
   'firewall',
   'filterlog',
   'cisco-asa',
+  'cisco-asa-headers',
   'fortigate',
 ];
 

@@ -53,6 +53,50 @@ export function isAsaTagAt(text: string, start: number, end: number): boolean {
   );
 }
 
+/** A tag and the message after it. */
+export interface AsaTagged {
+  tag: string;
+  message: string;
+}
+
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+/**
+ * A message a syslog server stored with the ASA's own header still before the tag: `: %ASA-...`
+ * (`logging device-id`: the server took the ASA's name or address for the host and left the colon),
+ * or the ASA's `logging timestamp` time, with or without that name (`Oct 03 2018 17:34:12: %ASA-...`).
+ */
+const TAGGED_MESSAGE =
+  /^(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d{4} \d{2}:\d{2}:\d{2}(?: [^\s:]{1,255})? ?)?: ?(%(?:ASA|FTD)-\d-\d{6}): /;
+/** A line as the ASA sends it with `logging timestamp` and no device id: `[<PRI>]Oct 03 2018 17:34:08: %ASA-...`. */
+const OWN_LINE =
+  /^(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}): (%(?:ASA|FTD)-\d-\d{6}): /;
+
+/** The ASA's tag at the start of a syslog line's message (see TAGGED_MESSAGE), or undefined. */
+export function readAsaTaggedMessage(message: string): AsaTagged | undefined {
+  const found = TAGGED_MESSAGE.exec(message);
+  return found === null ? undefined : { tag: found[1] as string, message: message.slice(found[0].length) };
+}
+
+/**
+ * A line the ASA sent with its own time and no syslog header (see OWN_LINE): the tag, the message and
+ * the time as written (epoch ms read as UTC: the ASA's clock, which names no zone), or undefined.
+ */
+export function readAsaOwnLine(line: string): (AsaTagged & { time: number }) | undefined {
+  const found = OWN_LINE.exec(line);
+  const month = found === null ? -1 : MONTHS.indexOf(found[1] as string);
+  if (found === null || month < 0 || month % 3 !== 0) return undefined;
+  const [day, year, hour, minute, second] = [2, 3, 4, 5, 6].map((group) => Number(found[group]));
+  const time = Date.UTC(year as number, month / 3, day, hour, minute, second);
+  if (
+    new Date(time).getUTCDate() !== day ||
+    (hour as number) > 23 ||
+    (minute as number) > 59 ||
+    (second as number) > 59
+  )
+    return undefined;
+  return { tag: found[7] as string, message: line.slice(found[0].length), time };
+}
+
 /** An ASA message (after its `%ASA-N-NNNNNN: ` tag, whose number is `id`): a refused login, a denied packet, or undefined. */
 export function readAsaMessage(id: string, message: string): AsaRecord | undefined {
   switch (id) {

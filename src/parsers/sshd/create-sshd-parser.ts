@@ -1,3 +1,4 @@
+import { zonelessTimeIn } from '../../core/index.ts';
 import type { SecurityEvent } from '../../core/index.ts';
 import type { LineParser, ParserOptions } from '../parser.ts';
 import {
@@ -27,6 +28,7 @@ import { readBareProftpdTag } from '../ftp-log/index.ts';
 import { createServiceLines } from './service-lines.ts';
 import { readSogoOwnLine } from '../sogo/index.ts';
 import { mapFortigateRecord, NOT_FORTIGATE, readFortigateLine } from '../fortigate/index.ts';
+import { readAsaOwnLine, readAsaTaggedMessage } from '../cisco-asa/index.ts';
 import type { FortigateRecord } from '../fortigate/index.ts';
 import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
@@ -62,6 +64,7 @@ export interface SshdParserOptions extends ParserOptions {
  */
 export function createSshdParser(options: SshdParserOptions): LineParser {
   const years = createYearResolver(options);
+  const zoneless = zonelessTimeIn(options.timeZone);
   const parts = createSyslogParts(true);
   const formatTimestamp = createTimestampFormatter();
   const countsAsAttempt = createAttemptCounter();
@@ -88,7 +91,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
     if (kind === RFC3164 && parts.programStart < 0) return useLine(buildRfc3164Line(line, parts), line, emit);
     const program = kind === RFC3164 ? sshdProgramAt(line, parts.programStart, parts.programEnd) : undefined;
     let skip: string | undefined;
-    if (kind === NO_SYSLOG) skip = NOT_SYSLOG;
+    if (kind === NO_SYSLOG) return useLine(undefined, line, emit);
     else if (program === undefined) {
       const account = accountProgramAt(line, parts.programStart, parts.programEnd);
       if (
@@ -140,7 +143,9 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   function useLine(syslog: SyslogLine | undefined, line: string, emit: Emit): string | null {
     if (syslog === undefined) {
       lastAuth = undefined;
-      return NOT_SYSLOG;
+      const asa = readAsaOwnLine(line);
+      if (asa === undefined) return NOT_SYSLOG;
+      return useOtherProgram(zoneless(asa.time), undefined, asa.tag, undefined, asa.message, line, emit);
     }
     if (syslog.program === undefined) {
       const proftpd = readBareProftpdTag(syslog.message);
@@ -151,6 +156,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       const sogo = readSogoOwnLine(syslog.hostname, syslog.message);
       if (sogo !== undefined)
         return useOtherProgram(syslog.timestamp, undefined, 'sogod', sogo.pid, sogo.rest, line, emit);
+      const asa = readAsaTaggedMessage(syslog.message);
+      if (asa !== undefined) {
+        const { timestamp, hostname } = syslog;
+        return useOtherProgram(timestamp, hostname, asa.tag, undefined, asa.message, line, emit);
+      }
       if (syslog.message.startsWith('date=')) {
         const fortigate = readFortigateLine(syslog.message);
         if (fortigate !== NOT_FORTIGATE) return useFortigate(fortigate, syslog.timestamp, line, emit);

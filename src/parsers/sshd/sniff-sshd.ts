@@ -1,6 +1,7 @@
 import { createYearResolver, parseSyslogLine } from '../syslog/index.ts';
 import { isSshdProgram } from './sshd-programs.ts';
 import { looksLikeJournal, readJournalLine } from './read-journal-line.ts';
+import { readAsaOwnLine } from '../cisco-asa/index.ts';
 
 /**
  * How well a sample fits: up to 0.6 for the share of syslog lines, and 0.3–0.4 more once some of
@@ -17,7 +18,11 @@ export function sniffSshd(sample: readonly string[]): number {
     if (line.trim() === '') continue;
     lines++;
     const parsed = looksLikeJournal(line) ? readJournalLine(line) : parseSyslogLine(line, years);
-    if (parsed === undefined) continue;
+    if (parsed === undefined) {
+      // A Cisco ASA's line with its own time and no syslog header, which this parser reads too.
+      if (readAsaOwnLine(line) !== undefined) syslog++;
+      continue;
+    }
     syslog++;
     if (isSshdProgram(parsed.program)) sshd++;
   }
