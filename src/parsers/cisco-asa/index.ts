@@ -3,6 +3,7 @@ import { relatedFields } from '../auth-log/related-fields.ts';
 import { portOf } from '../firewall/index.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import { canonicalIp } from '../sshd/parse-address.ts';
+import { utcMillis } from '../utc-millis.ts';
 
 /** A login a Cisco ASA (or Firepower Threat Defense) refused: to its VPN, or to the device itself. */
 export interface AsaLoginFailure {
@@ -86,14 +87,15 @@ export function readAsaOwnLine(line: string): (AsaTagged & { time: number }) | u
   const month = found === null ? -1 : MONTHS.indexOf(found[1] as string);
   if (found === null || month < 0 || month % 3 !== 0) return undefined;
   const [day, year, hour, minute, second] = [2, 3, 4, 5, 6].map((group) => Number(found[group]));
-  const time = Date.UTC(year as number, month / 3, day, hour, minute, second);
-  if (
-    new Date(time).getUTCDate() !== day ||
-    (hour as number) > 23 ||
-    (minute as number) > 59 ||
-    (second as number) > 59
-  )
-    return undefined;
+  const time = utcMillis(
+    year as number,
+    month / 3 + 1,
+    day as number,
+    hour as number,
+    minute as number,
+    second as number,
+  );
+  if (Number.isNaN(time)) return undefined;
   return { tag: found[7] as string, message: line.slice(found[0].length), time };
 }
 

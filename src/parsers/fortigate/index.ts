@@ -7,6 +7,9 @@ import { createRecordParser, type RecordTime } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { canonicalIp } from '../sshd/parse-address.ts';
 import { readKeyValues } from './read-key-values.ts';
+import { utcMillis } from '../utc-millis.ts';
+
+type DateParts = [number, number, number, number, number, number];
 
 /** Not a FortiGate log line (no `key=value` record with its `date=` and `time=`). */
 export const NOT_FORTIGATE = 'not-fortigate';
@@ -59,8 +62,8 @@ export function readFortigateLine(line: string): FortigateRecord | string {
   const clock = pairs && CLOCK.exec(pairs.get('time') ?? '');
   if (!pairs || !date || !clock || !(pairs.has('logid') || pairs.has('devname') || pairs.has('type')))
     return NOT_FORTIGATE;
-  const local = utcOf(date, clock);
-  if (local === undefined) return NOT_FORTIGATE;
+  const local = utcMillis(...([...date.slice(1, 4), ...clock.slice(1, 4)].map(Number) as DateParts));
+  if (Number.isNaN(local)) return NOT_FORTIGATE;
   const offset = OFFSET.exec(pairs.get('tz') ?? '');
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   const record: FortigateRecord = {
@@ -84,16 +87,6 @@ export function readFortigateLine(line: string): FortigateRecord | string {
     return record;
   }
   return FORTIGATE_UNUSED;
-}
-
-/** The date and clock as UTC epoch ms, undefined for a day or time that does not exist (`2024-02-30`, `24:00:00`). */
-function utcOf(date: RegExpExecArray, clock: RegExpExecArray): number | undefined {
-  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
-  const [hour, minute, second] = [Number(clock[1]), Number(clock[2]), Number(clock[3])];
-  const time = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(time);
-  const exists = check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
-  return exists && hour < 24 && minute < 60 && second < 60 ? time : undefined;
 }
 
 /** Where the pairs start: past `<PRI>` and up to MOST_HEADER_WORDS words that are no pair; -1 if none. */
