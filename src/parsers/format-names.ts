@@ -33,6 +33,7 @@ export const FORMAT_NAMES = [
   'squid',
   'fail2ban',
   'fortigate',
+  'panos',
   'evtx',
 ] as const;
 

@@ -34,6 +34,7 @@ import {
   squidParser,
   fail2banParser,
   fortigateParser,
+  panosParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 import { binaryFormats } from './registry.ts';
@@ -48,7 +49,7 @@ describe('parser registry', () => {
     expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
   });
 
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban and fortigate, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate and panos, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -79,6 +80,7 @@ describe('parser registry', () => {
       'squid',
       'fail2ban',
       'fortigate',
+      'panos',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -106,6 +108,7 @@ describe('parser registry', () => {
     expect(findParser('Squid')).toBe(squidParser);
     expect(findParser('fail2ban')).toBe(fail2banParser);
     expect(findParser('FortiGate')).toBe(fortigateParser);
+    expect(findParser('PANOS')).toBe(panosParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -163,6 +166,7 @@ describe('parser registry', () => {
       { format: 'squid', score: 0 },
       { format: 'fail2ban', score: 0 },
       { format: 'fortigate', score: 0 },
+      { format: 'panos', score: 0 },
     ]);
   });
 
@@ -192,7 +196,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate, panos\]/,
     );
   });
 });

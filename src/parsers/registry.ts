@@ -31,6 +31,7 @@ import { squidParser } from './squid/index.ts';
 import { iisParser } from './iis/index.ts';
 import { fail2banParser } from './fail2ban/index.ts';
 import { fortigateParser } from './fortigate/index.ts';
+import { panosParser } from './panos/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -63,6 +64,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   squidParser,
   fail2banParser,
   fortigateParser,
+  panosParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

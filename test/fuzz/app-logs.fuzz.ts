@@ -8,6 +8,7 @@ import {
   squidParser,
   fail2banParser,
   fortigateParser,
+  panosParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
@@ -204,5 +205,23 @@ export const fortigateTarget = lineParserTarget(
     ' tz="+1400"',
     'date=2024-02-30 time=25:61:61 ',
     '<189>',
+  ],
+);
+
+/** PAN-OS's CSV records: quotes and commas in fields, types, addresses, descriptions and times cut short. */
+export const panosTarget = lineParserTarget(
+  'panos',
+  panosParser,
+  fixtureLines('src/parsers/panos/testdata/panos.log'),
+  [
+    '"',
+    '""',
+    ',',
+    ',GLOBALPROTECT,',
+    ',SYSTEM,',
+    ',TRAFFIC,deny,',
+    ' From: 198.51.100.1.',
+    'Login from: 2001:db8::1, User name: x,',
+    '2024/02/30 25:61:61',
   ],
 );

@@ -41,6 +41,7 @@ const SSHD_FIXTURES = [
   'cisco-asa',
   'cisco-asa-headers',
   'fortigate',
+  'panos',
 ];
 
 let authLog: string[] | undefined;

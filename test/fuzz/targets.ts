@@ -20,6 +20,7 @@ import {
   squidTarget,
   fail2banTarget,
   fortigateTarget,
+  panosTarget,
 } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
@@ -69,6 +70,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   squidTarget,
   fail2banTarget,
   fortigateTarget,
+  panosTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -14,6 +14,7 @@ import {
   eximParser,
   fail2banParser,
   fortigateParser,
+  panosParser,
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
@@ -281,6 +282,23 @@ const fortigateDeny = (seconds: number, ip: string, port: number) =>
   fortigate(
     seconds,
     `logid="0000000013" type="traffic" subtype="forward" srcip=${ip} srcport=40000 dstip=192.0.2.25 dstport=${port} proto=6 action="deny" policyid=0`,
+  );
+/** PAN-OS refusing a GlobalProtect login (its GLOBALPROTECT log), and a session its policy denied. */
+const panos = (seconds: number, type: string, fields: string) => {
+  const time = iso(seconds).slice(0, 19).replaceAll('-', '/').replace('T', ' ');
+  return `1,${time},016201004321,${type},${fields.replace('TIME', time)}`;
+};
+const globalProtectFailure = (seconds: number, ip: string, user = 'jdoe') =>
+  panos(
+    seconds,
+    'GLOBALPROTECT',
+    `0,2817,TIME,vsys1,gateway-auth,login,LDAP,,${user},US,,${ip},0.0.0.0,0.0.0.0,0.0.0.0,,,,,,1,,Authentication failed: Invalid username or password,"",failure,,0,,0,GP-Gateway,1`,
+  );
+const panosDeny = (seconds: number, ip: string, port: number) =>
+  panos(
+    seconds,
+    'TRAFFIC',
+    `deny,2049,TIME,${ip},192.0.2.25,0.0.0.0,0.0.0.0,deny-inbound,,,not-applicable,vsys1,untrust,trust,ethernet1/1,,default,TIME,0,1,40000,${port},0,0,0x0,tcp,deny`,
   );
 /** fail2ban banning an address, in its own log. */
 const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
@@ -735,6 +753,15 @@ describe('the shipped rule pack', () => {
         ...times(20, 3).map((s) => fortigateDeny(s, '203.0.113.154', 1000 + s)),
       ],
       ['admin-panel-login-failures-source', 'firewall-port-scan-source', 'vpn-brute-force-source'],
+    ],
+    [
+      'password spraying at a GlobalProtect gateway, and a port scan PAN-OS denied',
+      panosParser,
+      [
+        ...times(10, 20).map((s) => globalProtectFailure(s, '203.0.113.156', `user${s}`)),
+        ...times(20, 3).map((s) => panosDeny(s, '203.0.113.157', 2000 + s)),
+      ],
+      ['firewall-port-scan-source', 'password-spray-source', 'vpn-brute-force-source'],
     ],
     [
       'an SSL VPN account guessed at, then let in',

@@ -11,9 +11,9 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
 export interface NetfilterPacket {
   /**
    * `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials,
-   * `fortinet` for a FortiGate's.
+   * `fortinet` for a FortiGate's, `panw` for a PAN-OS firewall's.
    */
-  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet';
+  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
   /** filterlog's rule (its tracker id). */
@@ -97,6 +97,7 @@ export function portOf(text: string | undefined): number | undefined {
 const DATASETS: Partial<Record<NetfilterPacket['module'], string>> = {
   cisco: 'cisco.asa',
   fortinet: 'fortinet.firewall',
+  panw: 'panw.panos',
 };
 
 const ACTIONS: Record<FirewallVerdict, string> = {

@@ -29,7 +29,8 @@ import { createServiceLines } from './service-lines.ts';
 import { readSogoOwnLine } from '../sogo/index.ts';
 import { mapFortigateRecord, NOT_FORTIGATE, readFortigateLine } from '../fortigate/index.ts';
 import { readAsaOwnLine, readAsaTaggedMessage } from '../cisco-asa/index.ts';
-import type { FortigateRecord } from '../fortigate/index.ts';
+import { mapPanosRecord, NOT_PANOS, readPanosLine } from '../panos/index.ts';
+import type { RecordTime } from '../record-parser.ts';
 import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
   accountProgramAt,
@@ -42,6 +43,8 @@ import {
 } from '../auth-log/index.ts';
 
 export const NOT_SYSLOG = 'not-syslog';
+/** A PAN-OS record's start (`1,2024/03/04 10:00:01,`), where a syslog header's message begins with one. */
+const PANOS_RECORD = /^\d,\d{4}\/\d{2}\/\d{2} /;
 export { NO_TIMESTAMP, NOT_SSHD };
 
 export interface SshdParserOptions extends ParserOptions {
@@ -163,7 +166,12 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       }
       if (syslog.message.startsWith('date=')) {
         const fortigate = readFortigateLine(syslog.message);
-        if (fortigate !== NOT_FORTIGATE) return useFortigate(fortigate, syslog.timestamp, line, emit);
+        if (fortigate !== NOT_FORTIGATE)
+          return useDeviceRecord(fortigate, syslog.timestamp, line, emit, mapFortigateRecord);
+      }
+      if (PANOS_RECORD.test(syslog.message)) {
+        const panos = readPanosLine(syslog.message);
+        if (panos !== NOT_PANOS) return useDeviceRecord(panos, syslog.timestamp, line, emit, mapPanosRecord);
       }
       const before = lastAuth;
       lastAuth = undefined;
@@ -193,14 +201,15 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   }
 
   /**
-   * A FortiGate's record behind a syslog server's header: at its own time where it names its offset,
-   * else at the header's (read in the parser's year and zone).
+   * A firewall's record behind a syslog server's header (a FortiGate's, PAN-OS's): at its own time
+   * where it names its offset, else at the header's (read in the parser's year and zone).
    */
-  function useFortigate(
-    record: FortigateRecord | string,
+  function useDeviceRecord<T extends RecordTime>(
+    record: T | string,
     header: number,
     line: string,
     emit: Emit,
+    map: (line: string, record: T) => SecurityEvent,
   ): string | null {
     lastAuth = undefined;
     if (typeof record === 'string') return record;
@@ -208,7 +217,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
       if (Number.isNaN(header)) return NO_TIMESTAMP;
       record.time = header;
     }
-    emit(mapFortigateRecord(line, record), record.time);
+    emit(map(line, record), record.time);
     return null;
   }
 
