@@ -34,6 +34,7 @@ export const FORMAT_NAMES = [
   'fail2ban',
   'fortigate',
   'panos',
+  'sonicwall',
   'evtx',
 ] as const;
 

@@ -29,6 +29,7 @@ export { iisParser } from './iis/index.ts';
 export { fail2banParser } from './fail2ban/index.ts';
 export { fortigateParser } from './fortigate/index.ts';
 export { panosParser } from './panos/index.ts';
+export { sonicwallParser } from './sonicwall/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -32,6 +32,7 @@ import { iisParser } from './iis/index.ts';
 import { fail2banParser } from './fail2ban/index.ts';
 import { fortigateParser } from './fortigate/index.ts';
 import { panosParser } from './panos/index.ts';
+import { sonicwallParser } from './sonicwall/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -65,6 +66,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   fail2banParser,
   fortigateParser,
   panosParser,
+  sonicwallParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

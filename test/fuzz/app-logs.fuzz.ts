@@ -9,6 +9,7 @@ import {
   fail2banParser,
   fortigateParser,
   panosParser,
+  sonicwallParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
@@ -223,5 +224,22 @@ export const panosTarget = lineParserTarget(
     ' From: 198.51.100.1.',
     'Login from: 2001:db8::1, User name: x,',
     '2024/02/30 25:61:61',
+  ],
+);
+
+/** SonicWall's key=value lines: event numbers, endpoints with ports and interfaces, IPv6, times cut short. */
+export const sonicwallTarget = lineParserTarget(
+  'sonicwall',
+  sonicwallParser,
+  fixtureLines('src/parsers/sonicwall/testdata/sonicwall.log'),
+  [
+    '"',
+    ' m=30',
+    ' m=36',
+    ' src=198.51.100.1:1:X1:name',
+    ' srcV6=2001:db8::1 src=:1:X0',
+    ' usr="x src=198.51.100.1"',
+    'time="2024-02-30 25:61:61 UTC"',
+    'id=sslvpn ',
   ],
 );

@@ -42,6 +42,7 @@ const SSHD_FIXTURES = [
   'cisco-asa-headers',
   'fortigate',
   'panos',
+  'sonicwall',
 ];
 
 let authLog: string[] | undefined;

@@ -21,6 +21,7 @@ import {
   fail2banTarget,
   fortigateTarget,
   panosTarget,
+  sonicwallTarget,
 } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
@@ -71,6 +72,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   fail2banTarget,
   fortigateTarget,
   panosTarget,
+  sonicwallTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -15,6 +15,7 @@ import {
   fail2banParser,
   fortigateParser,
   panosParser,
+  sonicwallParser,
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
@@ -299,6 +300,19 @@ const panosDeny = (seconds: number, ip: string, port: number) =>
     seconds,
     'TRAFFIC',
     `deny,2049,TIME,${ip},192.0.2.25,0.0.0.0,0.0.0.0,deny-inbound,,,not-applicable,vsys1,untrust,trust,ethernet1/1,,default,TIME,0,1,40000,${port},0,0,0x0,tcp,deny`,
+  );
+/** A SonicWall refusing an administrator's password, and a dropped packet. */
+const sonicwall = (seconds: number, fields: string) =>
+  `id=firewall sn=C0EAE4590001 time="${iso(seconds).slice(0, 19).replace('T', ' ')} UTC" fw=192.0.2.1 ${fields}`;
+const sonicwallAdminFailure = (seconds: number, ip: string) =>
+  sonicwall(
+    seconds,
+    `pri=1 c=32 m=30 msg="Administrator login denied due to bad credentials" n=7 src=${ip}:40000:X1 dst=192.0.2.1:443:X1`,
+  );
+const sonicwallDrop = (seconds: number, ip: string, host: number) =>
+  sonicwall(
+    seconds,
+    `pri=5 c=64 m=36 msg="TCP connection dropped" n=8 src=${ip}:40000:WAN dst=10.0.1.${host}:445:LAN rule=0`,
   );
 /** fail2ban banning an address, in its own log. */
 const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
@@ -762,6 +776,15 @@ describe('the shipped rule pack', () => {
         ...times(20, 3).map((s) => panosDeny(s, '203.0.113.157', 2000 + s)),
       ],
       ['firewall-port-scan-source', 'password-spray-source', 'vpn-brute-force-source'],
+    ],
+    [
+      "password guessing at a SonicWall's administration, and a sweep of hosts it dropped",
+      sonicwallParser,
+      [
+        ...times(5, 60).map((s) => sonicwallAdminFailure(s, '203.0.113.158')),
+        ...times(10, 5).map((s) => sonicwallDrop(s, '203.0.113.159', s / 5 + 1)),
+      ],
+      ['admin-panel-login-failures-source', 'firewall-host-sweep-source'],
     ],
     [
       'an SSL VPN account guessed at, then let in',

@@ -11,9 +11,9 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
 export interface NetfilterPacket {
   /**
    * `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials,
-   * `fortinet` for a FortiGate's, `panw` for a PAN-OS firewall's.
+   * `fortinet` for a FortiGate's, `panw` for a PAN-OS firewall's, `sonicwall` for a SonicWall's.
    */
-  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw';
+  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw' | 'sonicwall';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
   /** filterlog's rule (its tracker id). */
@@ -98,6 +98,7 @@ const DATASETS: Partial<Record<NetfilterPacket['module'], string>> = {
   cisco: 'cisco.asa',
   fortinet: 'fortinet.firewall',
   panw: 'panw.panos',
+  sonicwall: 'sonicwall.firewall',
 };
 
 const ACTIONS: Record<FirewallVerdict, string> = {

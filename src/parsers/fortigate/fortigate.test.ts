@@ -3,7 +3,7 @@ import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser, findParser } from '../registry.ts';
 import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { FORTIGATE_NO_ADDRESS, FORTIGATE_UNUSED, fortigateParser, NOT_FORTIGATE } from './index.ts';
-import { MOST_PAIRS, readKeyValues } from './read-key-values.ts';
+import { MOST_PAIRS, readKeyValues } from '../read-key-values.ts';
 
 // Written for these tests after FortiOS's log reference (log ids 0100032001/2, 0101039424/6,
 // 0000000013, 0001000014, 0419016384) and its default syslog format, sent bare, with syslog's PRI,

@@ -1,12 +1,12 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { relatedFields } from '../auth-log/related-fields.ts';
-import { mapNetfilterPacket, portOf } from '../firewall/index.ts';
+import { portOf } from '../firewall/index.ts';
+import { mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser, type RecordTime } from '../record-parser.ts';
 import { shareOfLines } from '../share-of-lines.ts';
 import { canonicalIp } from '../sshd/parse-address.ts';
-import { readKeyValues } from './read-key-values.ts';
+import { pairsStart, readKeyValues } from '../read-key-values.ts';
 import { utcMillis } from '../utc-millis.ts';
 
 type DateParts = [number, number, number, number, number, number];
@@ -37,8 +37,8 @@ export interface FortigateRecord extends RecordTime {
   packet?: NetfilterPacket;
 }
 
-/** Header words (syslog's PRI, time and host, a FortiAnalyzer prefix) before the first pair. */
-const MOST_HEADER_WORDS = 8;
+/** The keys a record starts with: `date=`, or a FortiAnalyzer's `logver=` or `itime=`. */
+const FIRST_KEYS = ['date=', 'logver=', 'itime='];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK = /^(\d{2}):(\d{2}):(\d{2})$/;
 /** FortiOS 6.2 and later write the device's offset from UTC beside its local time: `tz="+0100"`. */
@@ -55,7 +55,7 @@ const TRANSPORTS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp
  * host): its time, device and what Klaxon reads of it, or why nothing.
  */
 export function readFortigateLine(line: string): FortigateRecord | string {
-  const start = bodyStart(line);
+  const start = pairsStart(line, FIRST_KEYS);
   if (start < 0) return NOT_FORTIGATE;
   const pairs = readKeyValues(line, start);
   const date = pairs && DATE.exec(pairs.get('date') ?? '');
@@ -87,25 +87,6 @@ export function readFortigateLine(line: string): FortigateRecord | string {
     return record;
   }
   return FORTIGATE_UNUSED;
-}
-
-/** Where the pairs start: past `<PRI>` and up to MOST_HEADER_WORDS words that are no pair; -1 if none. */
-function bodyStart(line: string): number {
-  let at = 0;
-  if (line.charCodeAt(0) === 60 /* < */) {
-    const close = line.indexOf('>');
-    if (close < 2 || close > 4) return -1;
-    at = close + 1;
-  }
-  for (let word = 0; word <= MOST_HEADER_WORDS; word++) {
-    while (line.charCodeAt(at) === 32) at++;
-    if (line.startsWith('date=', at) || line.startsWith('logver=', at) || line.startsWith('itime=', at))
-      return at;
-    const space = line.indexOf(' ', at);
-    if (space < 0 || line.lastIndexOf('=', space) >= at) return -1;
-    at = space;
-  }
-  return -1;
 }
 
 function withLogin(record: FortigateRecord, login: FortigateLogin | string): FortigateRecord | string {
@@ -200,34 +181,23 @@ export function mapFortigateRecord(line: string, record: FortigateRecord): Secur
   const observer: Record<string, unknown> = { ...OBSERVER };
   if (record.device !== undefined) observer.name = record.device;
   if (record.serial !== undefined) observer.serial_number = record.serial;
-  if (record.packet !== undefined) {
-    const event = mapNetfilterPacket(line, record.packet, record.time, undefined);
-    if (record.logid !== undefined) (event.event as Record<string, unknown>).code = record.logid;
-    event.observer = { ...observer, ...(event.observer as Record<string, unknown> | undefined) };
-    return event;
-  }
-  const found = record.login as FortigateLogin;
-  const event: SecurityEvent = {
-    '@timestamp': new Date(record.time).toISOString(),
-    event: {
-      original: line,
-      kind: 'event',
-      module: 'fortinet',
-      dataset: 'fortinet.firewall',
+  if (record.packet !== undefined)
+    return mapDevicePacket(line, record.packet, record.time, observer, {
       ...(record.logid !== undefined && { code: record.logid }),
-      category: ['authentication'],
-      type: ['start'],
-      action:
-        found.kind === 'admin' ? 'login' : found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login',
-      outcome: found.outcome,
-      ...(found.reason !== undefined && { reason: found.reason }),
-    },
-    source: { address: found.ip, ip: found.ip },
-    service: { name: found.kind === 'admin' ? 'fortigate' : 'fortigate-vpn' },
+    });
+  const found = record.login as FortigateLogin;
+  const event = mapDeviceLogin(line, record.time, {
+    module: 'fortinet',
+    dataset: 'fortinet.firewall',
+    code: record.logid,
+    action: found.kind === 'admin' ? 'login' : found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login',
+    outcome: found.outcome,
+    reason: found.reason,
+    ip: found.ip,
+    user: found.user,
+    service: found.kind === 'admin' ? 'fortigate' : 'fortigate-vpn',
     observer,
-    related: relatedFields([found.user], found.ip, undefined),
-  };
-  if (found.user !== undefined) event.user = { name: found.user };
+  });
   if (found.method !== undefined) event.network = { protocol: found.method };
   return event;
 }

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { relatedFields } from '../auth-log/related-fields.ts';
-import { mapNetfilterPacket, portOf } from '../firewall/index.ts';
+import { portOf } from '../firewall/index.ts';
+import { mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser, type RecordTime } from '../record-parser.ts';
@@ -221,33 +221,21 @@ const OBSERVER = { vendor: 'Palo Alto Networks', product: 'PAN-OS', type: 'firew
 export function mapPanosRecord(line: string, record: PanosRecord): SecurityEvent {
   const observer: Record<string, unknown> = { ...OBSERVER, serial_number: record.serial };
   if (record.device !== undefined) observer.name = record.device;
-  if (record.packet !== undefined) {
-    const event = mapNetfilterPacket(line, record.packet, record.time, undefined);
-    event.observer = { ...observer, ...(event.observer as Record<string, unknown> | undefined) };
-    return event;
-  }
+  if (record.packet !== undefined) return mapDevicePacket(line, record.packet, record.time, observer, {});
   const found = record.login as PanosLogin;
   const vpn = found.kind === 'vpn';
-  const event: SecurityEvent = {
-    '@timestamp': new Date(record.time).toISOString(),
-    event: {
-      original: line,
-      kind: 'event',
-      module: 'panw',
-      dataset: 'panw.panos',
-      ...(record.eventId !== undefined && { code: record.eventId }),
-      category: ['authentication'],
-      type: ['start'],
-      action: vpn ? (found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login') : 'login',
-      outcome: found.outcome,
-      ...(found.reason !== undefined && { reason: found.reason }),
-    },
-    source: { address: found.ip, ip: found.ip },
-    service: { name: vpn ? 'globalprotect' : 'pan-os' },
+  const event = mapDeviceLogin(line, record.time, {
+    module: 'panw',
+    dataset: 'panw.panos',
+    code: record.eventId,
+    action: vpn ? (found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login') : 'login',
+    outcome: found.outcome,
+    reason: found.reason,
+    ip: found.ip,
+    user: found.user,
+    service: vpn ? 'globalprotect' : 'pan-os',
     observer,
-    related: relatedFields([found.user], found.ip, undefined),
-  };
-  if (found.user !== undefined) event.user = { name: found.user };
+  });
   if (found.target !== undefined) event.panw = { panos: { object: found.target } };
   return event;
 }

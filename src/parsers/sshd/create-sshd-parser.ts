@@ -30,6 +30,7 @@ import { readSogoOwnLine } from '../sogo/index.ts';
 import { mapFortigateRecord, NOT_FORTIGATE, readFortigateLine } from '../fortigate/index.ts';
 import { readAsaOwnLine, readAsaTaggedMessage } from '../cisco-asa/index.ts';
 import { mapPanosRecord, NOT_PANOS, readPanosLine } from '../panos/index.ts';
+import { mapSonicwallRecord, NOT_SONICWALL, readSonicwallLine } from '../sonicwall/index.ts';
 import type { RecordTime } from '../record-parser.ts';
 import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
@@ -169,6 +170,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         if (fortigate !== NOT_FORTIGATE)
           return useDeviceRecord(fortigate, syslog.timestamp, line, emit, mapFortigateRecord);
       }
+      if (syslog.message.startsWith('id=')) {
+        const sonicwall = readSonicwallLine(syslog.message);
+        if (sonicwall !== NOT_SONICWALL)
+          return useDeviceRecord(sonicwall, syslog.timestamp, line, emit, mapSonicwallRecord);
+      }
       if (PANOS_RECORD.test(syslog.message)) {
         const panos = readPanosLine(syslog.message);
         if (panos !== NOT_PANOS) return useDeviceRecord(panos, syslog.timestamp, line, emit, mapPanosRecord);
@@ -201,7 +207,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   }
 
   /**
-   * A firewall's record behind a syslog server's header (a FortiGate's, PAN-OS's): at its own time
+   * A firewall's record behind a syslog server's header (a FortiGate's, PAN-OS's, a SonicWall's): at its own time
    * where it names its offset, else at the header's (read in the parser's year and zone).
    */
   function useDeviceRecord<T extends RecordTime>(

@@ -1,9 +1,32 @@
-/** At most this many `key=value` pairs are read from a line: a FortiGate traffic log has about 60. */
+/** At most this many `key=value` pairs are read from a line: a FortiGate traffic log has about 60, a SonicWall line about 30. */
 export const MOST_PAIRS = 160;
 const MOST_KEY_CHARS = 64;
+/** Header words (syslog's PRI, time and host, a relay's prefix) before a record's first pair. */
+const MOST_HEADER_WORDS = 8;
 
 /**
- * FortiOS's `key=value` pairs from `start`, separated by spaces: a value is quoted (`"..."`, a quote or
+ * Where a line's pairs start: past syslog's `<PRI>` and up to MOST_HEADER_WORDS words that are no
+ * pair, at a word that begins with one of `firstKeys` (`date=`); -1 if none does.
+ */
+export function pairsStart(line: string, firstKeys: readonly string[]): number {
+  let at = 0;
+  if (line.charCodeAt(0) === 60 /* < */) {
+    const close = line.indexOf('>');
+    if (close < 2 || close > 4) return -1;
+    at = close + 1;
+  }
+  for (let word = 0; word <= MOST_HEADER_WORDS; word++) {
+    while (line.charCodeAt(at) === 32) at++;
+    for (const key of firstKeys) if (line.startsWith(key, at)) return at;
+    const space = line.indexOf(' ', at);
+    if (space < 0 || line.lastIndexOf('=', space) >= at) return -1;
+    at = space;
+  }
+  return -1;
+}
+
+/**
+ * A firewall's `key=value` pairs (FortiOS's, SonicOS's) from `start`, separated by spaces: a value is quoted (`"..."`, a quote or
  * backslash inside escaped with a backslash) or runs to the next space. Undefined when a word is not
  * a pair (no `=`, an empty or long key, an unclosed quote) or the line holds more than MOST_PAIRS.
  * One pass over the line; a key met twice keeps its first value, so a later copy cannot override it.
