@@ -35,6 +35,7 @@ export const FORMAT_NAMES = [
   'fortigate',
   'panos',
   'sonicwall',
+  'sophos',
   'evtx',
 ] as const;
 

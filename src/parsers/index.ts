@@ -30,6 +30,7 @@ export { fail2banParser } from './fail2ban/index.ts';
 export { fortigateParser } from './fortigate/index.ts';
 export { panosParser } from './panos/index.ts';
 export { sonicwallParser } from './sonicwall/index.ts';
+export { sophosParser } from './sophos/index.ts';
 export { readEcsObject, expandDottedKeys, detached, lineArena } from './ndjson/index.ts';
 export { parserDefinitions, findParser, chooseParser, binaryFormats, sniffBinaryFormat } from './registry.ts';
 export {

@@ -36,6 +36,7 @@ import {
   fortigateParser,
   panosParser,
   sonicwallParser,
+  sophosParser,
 } from './index.ts';
 import { datasetUrl } from '../../test/support/datasets.ts';
 import { binaryFormats } from './registry.ts';
@@ -50,7 +51,7 @@ describe('parser registry', () => {
     expect([...FORMAT_NAMES].sort()).toEqual(registered.sort());
   });
 
-  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate, panos and sonicwall, each found by its format', () => {
+  it('lists sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate, panos, sonicwall and sophos, each found by its format', () => {
     expect(parserDefinitions.map((definition) => definition.format)).toEqual([
       'sshd',
       'windows',
@@ -83,6 +84,7 @@ describe('parser registry', () => {
       'fortigate',
       'panos',
       'sonicwall',
+      'sophos',
     ]);
     expect(findParser('windows-xml')).toBe(windowsXmlParser);
     expect(findParser('cowrie')).toBe(cowrieParser);
@@ -112,6 +114,7 @@ describe('parser registry', () => {
     expect(findParser('FortiGate')).toBe(fortigateParser);
     expect(findParser('PANOS')).toBe(panosParser);
     expect(findParser('SonicWall')).toBe(sonicwallParser);
+    expect(findParser('Sophos')).toBe(sophosParser);
     expect(findParser('sshd')).toBe(sshdParser);
     expect(findParser('Windows')).toBe(windowsParser);
     expect(findParser('ndjson')).toBe(ndjsonParser);
@@ -171,6 +174,7 @@ describe('parser registry', () => {
       { format: 'fortigate', score: 0 },
       { format: 'panos', score: 0 },
       { format: 'sonicwall', score: 0 },
+      { format: 'sophos', score: 0 },
     ]);
   });
 
@@ -200,7 +204,7 @@ describe('parser registry', () => {
     const unknown = chooseParser(['time,user,action', '2024-05-01,alice,login']);
     expect(unknown.kind).toBe('none');
     expect(unknown.kind === 'none' && unknown.message).toMatch(
-      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate, panos, sonicwall\]/,
+      /^cannot detect the format: none of \[sshd, windows, ndjson, cowrie, access-log, windows-xml, auditd, wineventlog, vsftpd, web-error-log, mysql, asterisk, exim, roundcube, mssql, windows-csv, vaultwarden, mongodb, gitlab, grafana, dovecot, postgresql, app-log, openvpn, bind, iis, squid, fail2ban, fortigate, panos, sonicwall, sophos\]/,
     );
   });
 });

@@ -33,6 +33,7 @@ import { fail2banParser } from './fail2ban/index.ts';
 import { fortigateParser } from './fortigate/index.ts';
 import { panosParser } from './panos/index.ts';
 import { sonicwallParser } from './sonicwall/index.ts';
+import { sophosParser } from './sophos/index.ts';
 
 /** Every parser Klaxon ships; on equal sniff scores the earlier one wins. */
 export const parserDefinitions: readonly ParserDefinition[] = [
@@ -67,6 +68,7 @@ export const parserDefinitions: readonly ParserDefinition[] = [
   fortigateParser,
   panosParser,
   sonicwallParser,
+  sophosParser,
 ];
 
 /** The parser for a `--format` value (see format-names.ts; `evtx` is a binary format); case ignored. */

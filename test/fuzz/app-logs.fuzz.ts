@@ -10,6 +10,7 @@ import {
   fortigateParser,
   panosParser,
   sonicwallParser,
+  sophosParser,
 } from '../../src/parsers/index.ts';
 import { fixtureLines } from './seeds.ts';
 import { lineParserTarget } from './line-parser-target.ts';
@@ -241,5 +242,22 @@ export const sonicwallTarget = lineParserTarget(
     ' usr="x src=198.51.100.1"',
     'time="2024-02-30 25:61:61 UTC"',
     'id=sslvpn ',
+  ],
+);
+
+/** Sophos Firewall's key=value lines: both time forms and zones, components, statuses, addresses. */
+export const sophosTarget = lineParserTarget(
+  'sophos',
+  sophosParser,
+  fixtureLines('src/parsers/sophos/testdata/sophos.log'),
+  [
+    '"',
+    ' timezone="IST"',
+    ' timestamp="2024-03-04T11:00:04-0930"',
+    ' log_component="GUI" log_subtype="Admin"',
+    ' status="Failed"',
+    ' src_ip=2001:db8::1',
+    ' user_name="x src_ip=198.51.100.1"',
+    'date=2024-02-30 time=25:61:61 ',
   ],
 );

@@ -43,6 +43,7 @@ const SSHD_FIXTURES = [
   'fortigate',
   'panos',
   'sonicwall',
+  'sophos',
 ];
 
 let authLog: string[] | undefined;

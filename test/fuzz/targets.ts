@@ -22,6 +22,7 @@ import {
   fortigateTarget,
   panosTarget,
   sonicwallTarget,
+  sophosTarget,
 } from './app-logs.fuzz.ts';
 import { dovecotTarget } from './dovecot.fuzz.ts';
 import { postgresqlTarget } from './postgresql.fuzz.ts';
@@ -73,6 +74,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<never>[] = [
   fortigateTarget,
   panosTarget,
   sonicwallTarget,
+  sophosTarget,
   rulesTarget,
   configTarget,
   ingestTarget,

@@ -16,6 +16,7 @@ import {
   fortigateParser,
   panosParser,
   sonicwallParser,
+  sophosParser,
   roundcubeParser,
   mssqlParser,
   windowsCsvParser,
@@ -314,6 +315,9 @@ const sonicwallDrop = (seconds: number, ip: string, host: number) =>
     seconds,
     `pri=5 c=64 m=36 msg="TCP connection dropped" n=8 src=${ip}:40000:WAN dst=10.0.1.${host}:445:LAN rule=0`,
   );
+/** A Sophos Firewall refusing an SSL VPN login. */
+const sophosVpnFailure = (seconds: number, ip: string) =>
+  `device="SFW" date=${iso(seconds).slice(0, 10)} time=${iso(seconds).slice(11, 19)} timezone="UTC" device_name="XG210" log_id=063110617711 log_type="Event" log_component="SSL VPN Authentication" log_subtype="Authentication" status="Failed" user_name="jdoe" src_ip=${ip} message="User jdoe failed to login to SSLVPN"`;
 /** fail2ban banning an address, in its own log. */
 const fail2banBan = (seconds: number, ip: string, jail = 'sshd') =>
   `${iso(seconds).slice(0, 10)} ${iso(seconds).slice(11, 19)},000 fail2ban.actions        [812]: NOTICE  [${jail}] Ban ${ip}`;
@@ -785,6 +789,12 @@ describe('the shipped rule pack', () => {
         ...times(10, 5).map((s) => sonicwallDrop(s, '203.0.113.159', s / 5 + 1)),
       ],
       ['admin-panel-login-failures-source', 'firewall-host-sweep-source'],
+    ],
+    [
+      "password guessing at a Sophos Firewall's SSL VPN",
+      sophosParser,
+      times(10, 20).map((s) => sophosVpnFailure(s, '203.0.113.160')),
+      ['vpn-brute-force-source'],
     ],
     [
       'an SSL VPN account guessed at, then let in',

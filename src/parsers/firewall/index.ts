@@ -11,9 +11,9 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
 export interface NetfilterPacket {
   /**
    * `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials,
-   * `fortinet` for a FortiGate's, `panw` for a PAN-OS firewall's, `sonicwall` for a SonicWall's.
+   * `fortinet`, `panw`, `sonicwall` and `sophos` for those vendors' firewalls'.
    */
-  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw' | 'sonicwall';
+  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw' | 'sonicwall' | 'sophos';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
   /** filterlog's rule (its tracker id). */
@@ -99,6 +99,7 @@ const DATASETS: Partial<Record<NetfilterPacket['module'], string>> = {
   fortinet: 'fortinet.firewall',
   panw: 'panw.panos',
   sonicwall: 'sonicwall.firewall',
+  sophos: 'sophos.xg',
 };
 
 const ACTIONS: Record<FirewallVerdict, string> = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser, findParser } from '../registry.ts';
-import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
+import { deviceLoginRow, fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { FORTIGATE_NO_ADDRESS, FORTIGATE_UNUSED, fortigateParser, NOT_FORTIGATE } from './index.ts';
 import { MOST_PAIRS, readKeyValues } from '../read-key-values.ts';
 
@@ -10,14 +9,7 @@ import { MOST_PAIRS, readKeyValues } from '../read-key-values.ts';
 // or stored behind a syslog server's time and host.
 const LOG = fixtureLines(new URL('./testdata/fortigate.log', import.meta.url));
 
-const row = (event: SecurityEvent) => [
-  event['@timestamp'],
-  event.event.action,
-  event.event.outcome,
-  (event.user as { name?: string } | undefined)?.name,
-  (event.source as { ip: string }).ip,
-  (event.service as { name?: string } | undefined)?.name,
-];
+const row = deviceLoginRow;
 
 describe("FortiGate's log", () => {
   const { events, skips } = parseLines(fortigateParser.create({}), LOG);

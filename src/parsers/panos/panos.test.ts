@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser, findParser } from '../registry.ts';
-import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
+import { deviceLoginRow, fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { NOT_PANOS, PANOS_NO_ADDRESS, PANOS_UNUSED, panosParser } from './index.ts';
 
 // Written for these tests after PAN-OS's syslog field descriptions (GLOBALPROTECT, SYSTEM, TRAFFIC
 // and THREAT logs, 8.1 to 11.1) and its default syslog format, bare or behind a syslog header.
 const LOG = fixtureLines(new URL('./testdata/panos.log', import.meta.url));
 
-const row = (event: SecurityEvent) => [
-  event['@timestamp'],
-  event.event.action,
-  event.event.outcome,
-  (event.user as { name?: string } | undefined)?.name,
-  (event.source as { ip: string }).ip,
-  (event.service as { name?: string } | undefined)?.name,
-  event.event.reason,
-];
+const row = (event: SecurityEvent) => [...deviceLoginRow(event), event.event.reason];
 
 describe("PAN-OS's log", () => {
   const { events, skips } = parseLines(panosParser.create({ timeZone: 'Europe/Berlin' }), LOG);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityEvent } from '../../core/index.ts';
 import { chooseParser, findParser } from '../registry.ts';
-import { fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
+import { deviceLoginRow, fixtureLines, parseLines } from '../testdata/fixture-lines.ts';
 import { NOT_SONICWALL, SONICWALL_NO_ADDRESS, SONICWALL_UNUSED, sonicwallParser } from './index.ts';
 
 // Written for these tests after SonicOS 6.5's log events reference (event numbers 29-33, 36-38,
@@ -9,29 +9,21 @@ import { NOT_SONICWALL, SONICWALL_NO_ADDRESS, SONICWALL_UNUSED, sonicwallParser 
 // server's header, and the SMA's SSL VPN lines.
 const LOG = fixtureLines(new URL('./testdata/sonicwall.log', import.meta.url));
 
-const row = (event: SecurityEvent) => [
-  event['@timestamp'],
-  event.event.code,
-  event.event.action,
-  event.event.outcome,
-  (event.user as { name?: string } | undefined)?.name,
-  (event.source as { ip: string }).ip,
-  (event.service as { name?: string } | undefined)?.name,
-];
+const row = (event: SecurityEvent) => [event.event.code, ...deviceLoginRow(event)];
 
 describe("SonicWall's log", () => {
   const { events, skips } = parseLines(sonicwallParser.create({ timeZone: 'Europe/Berlin' }), LOG);
 
   it("reads administrators' and users' logins, at UTC where SonicOS says so, else in the zone given", () => {
     expect(events.filter((event) => event.event.category?.[0] === 'authentication').map(row)).toEqual([
-      ['2024-03-04T10:00:01.000Z', '30', 'login', 'failure', 'admin', '203.0.113.70', 'sonicwall'],
-      ['2024-03-04T10:00:02.000Z', '200', 'login', 'failure', undefined, '203.0.113.71', 'sonicwall'],
-      ['2024-03-04T10:00:03.000Z', '29', 'login', 'success', 'netops', '192.0.2.50', 'sonicwall'],
-      ['2024-03-04T10:00:04.000Z', '32', 'login', 'failure', 'jdoe', '203.0.113.72', 'sonicwall-user'],
-      ['2024-03-04T10:00:05.000Z', '238', 'login', 'success', 'asmith', '198.51.100.73', 'sonicwall-user'],
+      ['30', '2024-03-04T10:00:01.000Z', 'login', 'failure', 'admin', '203.0.113.70', 'sonicwall'],
+      ['200', '2024-03-04T10:00:02.000Z', 'login', 'failure', undefined, '203.0.113.71', 'sonicwall'],
+      ['29', '2024-03-04T10:00:03.000Z', 'login', 'success', 'netops', '192.0.2.50', 'sonicwall'],
+      ['32', '2024-03-04T10:00:04.000Z', 'login', 'failure', 'jdoe', '203.0.113.72', 'sonicwall-user'],
+      ['238', '2024-03-04T10:00:05.000Z', 'login', 'success', 'asmith', '198.51.100.73', 'sonicwall-user'],
       [
-        '2024-03-04T10:00:06.000Z',
         '1',
+        '2024-03-04T10:00:06.000Z',
         'vpn_auth_failure',
         'failure',
         'bwhite',
@@ -98,7 +90,7 @@ describe("SonicWall's log", () => {
     const { events, skips } = parseLines(sshd as NonNullable<typeof sshd>, lines);
     expect(skips).toEqual([null, null, SONICWALL_UNUSED]);
     expect(events.slice(1).map(row)).toEqual([
-      ['2024-03-04T10:00:02.000Z', '30', 'login', 'failure', undefined, '203.0.113.78', 'sonicwall'],
+      ['30', '2024-03-04T10:00:02.000Z', 'login', 'failure', undefined, '203.0.113.78', 'sonicwall'],
     ]);
   });
 

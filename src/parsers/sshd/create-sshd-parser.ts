@@ -31,6 +31,7 @@ import { mapFortigateRecord, NOT_FORTIGATE, readFortigateLine } from '../fortiga
 import { readAsaOwnLine, readAsaTaggedMessage } from '../cisco-asa/index.ts';
 import { mapPanosRecord, NOT_PANOS, readPanosLine } from '../panos/index.ts';
 import { mapSonicwallRecord, NOT_SONICWALL, readSonicwallLine } from '../sonicwall/index.ts';
+import { mapSophosRecord, NOT_SOPHOS, readSophosLine } from '../sophos/index.ts';
 import type { RecordTime } from '../record-parser.ts';
 import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
@@ -170,6 +171,11 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         if (fortigate !== NOT_FORTIGATE)
           return useDeviceRecord(fortigate, syslog.timestamp, line, emit, mapFortigateRecord);
       }
+      if (syslog.message.startsWith('device=') || syslog.message.startsWith('device_name=')) {
+        const sophos = readSophosLine(syslog.message);
+        if (sophos !== NOT_SOPHOS)
+          return useDeviceRecord(sophos, syslog.timestamp, line, emit, mapSophosRecord);
+      }
       if (syslog.message.startsWith('id=')) {
         const sonicwall = readSonicwallLine(syslog.message);
         if (sonicwall !== NOT_SONICWALL)
@@ -207,7 +213,7 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   }
 
   /**
-   * A firewall's record behind a syslog server's header (a FortiGate's, PAN-OS's, a SonicWall's): at its own time
+   * A firewall's record behind a syslog server's header (a FortiGate's, PAN-OS's, a SonicWall's, a Sophos'): at its own time
    * where it names its offset, else at the header's (read in the parser's year and zone).
    */
   function useDeviceRecord<T extends RecordTime>(

@@ -25,3 +25,13 @@ export const loginRow = (event: SecurityEvent) => [
   (event.source as { ip: string }).ip,
   event.event.reason,
 ];
+
+/** A firewall appliance's login event: time, action, outcome, user, address and the service logged into. */
+export const deviceLoginRow = (event: SecurityEvent) => [
+  event['@timestamp'],
+  event.event.action,
+  event.event.outcome,
+  (event.user as { name?: string } | undefined)?.name,
+  (event.source as { ip: string }).ip,
+  (event.service as { name?: string } | undefined)?.name,
+];
