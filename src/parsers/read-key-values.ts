@@ -27,8 +27,8 @@ export function pairsStart(line: string, firstKeys: readonly string[]): number {
 
 /**
  * A firewall's `key=value` pairs (FortiOS's, SonicOS's) from `start`, separated by spaces: a value is quoted (`"..."`, a quote or
- * backslash inside escaped with a backslash) or runs to the next space. Undefined when a word is not
- * a pair (no `=`, an empty or long key, an unclosed quote) or the line holds more than MOST_PAIRS.
+ * backslash inside escaped with a backslash) or runs to the next space; a word that is no pair (no
+ * `=`, an empty or long key) is passed over. Undefined for an unclosed quote, or more than MOST_PAIRS.
  * One pass over the line; a key met twice keeps its first value, so a later copy cannot override it.
  */
 export function readKeyValues(text: string, start: number): Map<string, string> | undefined {
@@ -39,7 +39,13 @@ export function readKeyValues(text: string, start: number): Map<string, string> 
     while (at < end && text.charCodeAt(at) === 32) at++;
     if (at >= end) break;
     const equals = keyEnd(text, at);
-    if (equals < 0) return undefined;
+    if (equals < 0) {
+      // A word that is no pair (an unquoted value holding a space): passed over.
+      const space = text.indexOf(' ', at);
+      if (space < 0) break;
+      at = space;
+      continue;
+    }
     const key = text.slice(at, equals);
     at = equals + 1;
     let value: string;

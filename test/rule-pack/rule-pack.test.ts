@@ -280,6 +280,11 @@ const fortigateAdminFailure = (seconds: number, ip: string) =>
     seconds,
     `logid="0100032002" type="event" subtype="system" user="admin" ui="https(${ip})" method="https" srcip=${ip} action="login" status="failed" reason="passwd_invalid"`,
   );
+const fortigateIps = (seconds: number, ip: string, attack: string) =>
+  fortigate(
+    seconds,
+    `logid="0419016384" type="utm" subtype="ips" eventtype="signature" severity="critical" srcip=${ip} dstip=192.0.2.25 attack="${attack}" action="dropped" proto=6 srcport=40000 dstport=443`,
+  );
 const fortigateDeny = (seconds: number, ip: string, port: number) =>
   fortigate(
     seconds,
@@ -795,6 +800,17 @@ describe('the shipped rule pack', () => {
       sophosParser,
       times(10, 20).map((s) => sophosVpnFailure(s, '203.0.113.160')),
       ['vpn-brute-force-source'],
+    ],
+    [
+      "an exploit scanner setting off five of a FortiGate's IPS signatures; one signature again and again is not enough",
+      fortigateParser,
+      [
+        ...['Log4j', 'Struts', 'PHPUnit', 'FortiOS.SSL.VPN', 'Citrix.ADC'].map((attack, n) =>
+          fortigateIps(n * 60, '203.0.113.161', attack),
+        ),
+        ...times(10, 30).map((s) => fortigateIps(s, '203.0.113.162', 'Log4j')),
+      ],
+      ['ips-signatures-source'],
     ],
     [
       'an SSL VPN account guessed at, then let in',

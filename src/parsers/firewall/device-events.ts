@@ -63,3 +63,59 @@ export function mapDevicePacket(
   event.observer = { ...observer, ...(event.observer as Record<string, unknown> | undefined) };
   return event;
 }
+
+/** An intrusion prevention system's detection a firewall appliance reports (FortiGate, PAN-OS, SonicWall, Sophos). */
+export interface DeviceAlert {
+  module: string;
+  dataset: string;
+  code: string | undefined;
+  /** The signature's name (`rule.name`) and number (`rule.id`). */
+  signature: string;
+  signatureId: string | undefined;
+  /** Whether the device stopped it (dropped, reset, blocked) or only reported it. */
+  blocked: boolean;
+  /** What the device did, as it says it (`event.reason`). */
+  verdict: string | undefined;
+  source: string;
+  sourcePort: number | undefined;
+  destination: string;
+  destinationPort: number | undefined;
+  transport: string | undefined;
+  observer: Record<string, unknown>;
+}
+
+/**
+ * An IPS detection as ECS: `event.kind: alert`, `event.category: [intrusion_detection, network]`,
+ * `event.action: intrusion_detected`, `event.type` `denied` where the device stopped it, the
+ * signature in `rule.name` and `rule.id`, the endpoints in `source` and `destination`.
+ */
+export function mapDeviceAlert(line: string, time: number, alert: DeviceAlert): SecurityEvent {
+  const endpoint = (ip: string, port: number | undefined) =>
+    port === undefined ? { address: ip, ip } : { address: ip, ip, port };
+  return {
+    '@timestamp': new Date(time).toISOString(),
+    event: {
+      original: line,
+      kind: 'alert',
+      module: alert.module,
+      dataset: alert.dataset,
+      ...(alert.code !== undefined && { code: alert.code }),
+      category: ['intrusion_detection', 'network'],
+      type: alert.blocked ? ['denied'] : ['info'],
+      action: 'intrusion_detected',
+      ...(alert.verdict !== undefined && { reason: alert.verdict }),
+    },
+    rule: { name: alert.signature, ...(alert.signatureId !== undefined && { id: alert.signatureId }) },
+    source: endpoint(alert.source, alert.sourcePort),
+    destination: endpoint(alert.destination, alert.destinationPort),
+    network: {
+      type: alert.source.includes(':') ? 'ipv6' : 'ipv4',
+      ...(alert.transport !== undefined && { transport: alert.transport }),
+    },
+    observer: alert.observer,
+    related: { ip: [...new Set([alert.source, alert.destination])] },
+  };
+}
+
+/** What a vendor's reader gives of an IPS detection; its mapper adds the module, code and device. */
+export type DeviceAlertFields = Omit<DeviceAlert, 'module' | 'dataset' | 'code' | 'observer'>;

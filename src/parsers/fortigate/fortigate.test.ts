@@ -97,8 +97,38 @@ describe("FortiGate's log", () => {
     });
   });
 
-  it('skips allowed traffic and UTM logs as unused, and nothing else', () => {
-    expect(skips.filter((skip) => skip !== null)).toEqual([FORTIGATE_UNUSED, FORTIGATE_UNUSED]);
+  it("reads the IPS's detections, the signature in rule.name", () => {
+    const alerts = events.filter((event) => event.event.action === 'intrusion_detected');
+    expect(
+      alerts.map((event) => [
+        event.rule,
+        event.event.type,
+        event.event.reason,
+        event.source,
+        event.destination,
+      ]),
+    ).toEqual([
+      [
+        { name: 'Apache.Log4j.Error.Log.Remote.Code.Execution' },
+        ['denied'],
+        'dropped',
+        { address: '203.0.113.44', ip: '203.0.113.44' },
+        { address: '192.0.2.25', ip: '192.0.2.25' },
+      ],
+    ]);
+    expect(alerts[0]).toMatchObject({
+      event: {
+        kind: 'alert',
+        category: ['intrusion_detection', 'network'],
+        module: 'fortinet',
+        code: '0419016384',
+      },
+      observer: { name: 'FGT-HQ' },
+    });
+  });
+
+  it('skips allowed traffic as unused, and nothing else', () => {
+    expect(skips.filter((skip) => skip !== null)).toEqual([FORTIGATE_UNUSED]);
   });
 
   it('gives no login without an address, and refuses lines that are not its records', () => {

@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { portOf } from '../firewall/index.ts';
-import { mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import { mapDeviceAlert, mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import type { DeviceAlertFields } from '../firewall/device-events.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser, type RecordTime } from '../record-parser.ts';
@@ -35,6 +36,7 @@ export interface FortigateRecord extends RecordTime {
   serial: string | undefined;
   login?: FortigateLogin;
   packet?: NetfilterPacket;
+  alert?: DeviceAlertFields;
 }
 
 /** The keys a record starts with: `date=`, or a FortiAnalyzer's `logver=` or `itime=`. */
@@ -84,6 +86,12 @@ export function readFortigateLine(line: string): FortigateRecord | string {
     const packet = deniedPacket(pairs);
     if (packet === undefined) return FORTIGATE_NO_ADDRESS;
     record.packet = packet;
+    return record;
+  }
+  if ((type === 'utm' && (subtype === 'ips' || subtype === 'anomaly')) || type === 'anomaly') {
+    const alert = ipsAlert(pairs);
+    if (alert === undefined) return FORTIGATE_NO_ADDRESS;
+    record.alert = alert;
     return record;
   }
   return FORTIGATE_UNUSED;
@@ -139,6 +147,32 @@ function login(
   return { kind, outcome, ip, user: named, method: method || undefined, reason: pairs.get('reason') };
 }
 
+/** What the IPS did with a detection it stopped; `detected` and `pass` only report it. */
+const IPS_BLOCKED = new Set(['dropped', 'reset', 'blocked', 'clear_session']);
+
+/**
+ * The IPS's detection (`type="utm" subtype="ips"`, 0419016384) or a DoS policy's anomaly
+ * (`subtype="anomaly"`): `attack` and `attackid` the signature, `action` what it did.
+ */
+function ipsAlert(pairs: Map<string, string>): DeviceAlertFields | undefined {
+  const source = canonicalIp(pairs.get('srcip') ?? '');
+  const destination = canonicalIp(pairs.get('dstip') ?? '');
+  if (source === undefined || destination === undefined) return undefined;
+  const action = pairs.get('action');
+  const proto = pairs.get('proto');
+  return {
+    signature: pairs.get('attack') ?? pairs.get('msg') ?? 'unknown',
+    signatureId: pairs.get('attackid'),
+    blocked: action !== undefined && IPS_BLOCKED.has(action),
+    verdict: action,
+    source,
+    sourcePort: portOf(pairs.get('srcport')),
+    destination,
+    destinationPort: portOf(pairs.get('dstport')),
+    transport: proto === undefined ? undefined : (TRANSPORTS[proto] ?? proto),
+  };
+}
+
 /**
  * A forward or local traffic log whose policy denied the session (`action="deny"`): `srcip`,
  * `srcport`, `srcintf` and their `dst` twins, or FortiOS 4's `src`, `src_port`, `src_int`, ...
@@ -184,6 +218,14 @@ export function mapFortigateRecord(line: string, record: FortigateRecord): Secur
   if (record.packet !== undefined)
     return mapDevicePacket(line, record.packet, record.time, observer, {
       ...(record.logid !== undefined && { code: record.logid }),
+    });
+  if (record.alert !== undefined)
+    return mapDeviceAlert(line, record.time, {
+      ...record.alert,
+      module: 'fortinet',
+      dataset: 'fortinet.firewall',
+      code: record.logid,
+      observer,
     });
   const found = record.login as FortigateLogin;
   const event = mapDeviceLogin(line, record.time, {

@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { portOf } from '../firewall/index.ts';
-import { mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import { mapDeviceAlert, mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import type { DeviceAlertFields } from '../firewall/device-events.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { createRecordParser, type RecordTime } from '../record-parser.ts';
@@ -35,6 +36,7 @@ export interface PanosRecord extends RecordTime {
   eventId: string | undefined;
   login?: PanosLogin;
   packet?: NetfilterPacket;
+  alert?: DeviceAlertFields;
 }
 
 /** Where a record starts: `1,2024/03/04 10:00:01,` (the receive time), after any syslog header. */
@@ -107,6 +109,7 @@ export function readPanosLine(line: string): PanosRecord | string {
     eventId: undefined,
   };
   if (type === 'TRAFFIC') return withPacket(record, fields);
+  if (type === 'THREAT') return withAlert(record, fields);
   if (type === 'GLOBALPROTECT')
     return withLogin(record, globalProtectLogin(fields), fields[GLOBALPROTECT.eventId]);
   if (type === 'SYSTEM') {
@@ -209,6 +212,40 @@ function withPacket(record: PanosRecord, fields: readonly string[]): PanosRecord
   return record;
 }
 
+/** THREAT subtypes that are the IPS's and antivirus' detections, and zone protection's floods and scans. */
+const DETECTIONS = new Set(['vulnerability', 'spyware', 'virus', 'wildfire-virus', 'flood', 'scan']);
+/** `Name(ID)` in a THREAT log's threat field. */
+const THREAT = /^(.{1,256}?)\((\d{1,12})\)$/;
+const THREAT_FIELDS = { name: 32 };
+
+/**
+ * A THREAT log of a detection (see DETECTIONS): the signature from `Name(ID)`, the endpoints and
+ * action at the traffic log's places; `alert` and `allow` only report it.
+ */
+function withAlert(record: PanosRecord, fields: readonly string[]): PanosRecord | string {
+  const field = (name: keyof typeof TRAFFIC) => named(fields[TRAFFIC[name]]);
+  if (!DETECTIONS.has(field('subtype') ?? '')) return PANOS_UNUSED;
+  const source = canonicalIp(field('source') ?? '');
+  const destination = canonicalIp(field('destination') ?? '');
+  if (source === undefined || destination === undefined) return PANOS_NO_ADDRESS;
+  const threat = named(fields[THREAT_FIELDS.name]) ?? 'unknown';
+  const found = THREAT.exec(threat);
+  const action = field('action');
+  record.alert = {
+    signature: found === null ? threat : (found[1] as string),
+    signatureId: found?.[2],
+    blocked: action !== undefined && action !== 'alert' && action !== 'allow',
+    verdict: action,
+    source,
+    sourcePort: portOf(field('sourcePort')),
+    destination,
+    destinationPort: portOf(field('destinationPort')),
+    transport: field('protocol'),
+  };
+  record.eventId = field('subtype');
+  return record;
+}
+
 const OBSERVER = { vendor: 'Palo Alto Networks', product: 'PAN-OS', type: 'firewall' };
 
 /**
@@ -222,6 +259,14 @@ export function mapPanosRecord(line: string, record: PanosRecord): SecurityEvent
   const observer: Record<string, unknown> = { ...OBSERVER, serial_number: record.serial };
   if (record.device !== undefined) observer.name = record.device;
   if (record.packet !== undefined) return mapDevicePacket(line, record.packet, record.time, observer, {});
+  if (record.alert !== undefined)
+    return mapDeviceAlert(line, record.time, {
+      ...record.alert,
+      module: 'panw',
+      dataset: 'panw.panos',
+      code: record.eventId,
+      observer,
+    });
   const found = record.login as PanosLogin;
   const vpn = found.kind === 'vpn';
   const event = mapDeviceLogin(line, record.time, {

@@ -87,13 +87,23 @@ describe("PAN-OS's log", () => {
     });
   });
 
-  it('skips what it does not read: tunnels connected, configurations, allowed traffic, threats', () => {
-    expect(skips.filter((skip) => skip !== null)).toEqual([
-      PANOS_UNUSED,
-      PANOS_UNUSED,
-      PANOS_UNUSED,
-      PANOS_UNUSED,
+  it("reads a threat log's detection, the signature's name and number from `Name(ID)`", () => {
+    const alerts = events.filter((event) => event.event.action === 'intrusion_detected');
+    expect(
+      alerts.map((event) => [event.rule, event.event.type, event.event.reason, event.destination]),
+    ).toEqual([
+      [
+        { name: 'Apache Log4j Remote Code Execution Vulnerability', id: '91991' },
+        ['denied'],
+        'reset-both',
+        { address: '192.0.2.25', ip: '192.0.2.25', port: 80 },
+      ],
     ]);
+    expect(alerts[0]).toMatchObject({ event: { kind: 'alert', module: 'panw', code: 'vulnerability' } });
+  });
+
+  it('skips what it does not read: tunnels connected, configurations, allowed traffic', () => {
+    expect(skips.filter((skip) => skip !== null)).toEqual([PANOS_UNUSED, PANOS_UNUSED, PANOS_UNUSED]);
   });
 
   it('gives no login without an address, and refuses lines that are not its records', () => {

@@ -1,6 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { portOf } from '../firewall/index.ts';
-import { mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import { mapDeviceAlert, mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import type { DeviceAlertFields } from '../firewall/device-events.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import type { ParserDefinition } from '../parser.ts';
 import { pairsStart, readKeyValues } from '../read-key-values.ts';
@@ -34,6 +35,7 @@ export interface SonicwallRecord extends RecordTime {
   device: string | undefined;
   login?: SonicwallLogin;
   packet?: NetfilterPacket;
+  alert?: DeviceAlertFields;
 }
 
 /** SonicOS's `time="2024-03-04 10:00:01"`, with ` UTC` when it logs in UTC. */
@@ -62,6 +64,19 @@ const LOGINS: Record<string, Pick<SonicwallLogin, 'kind' | 'outcome'>> = {
 };
 /** Packets the firewall dropped: 36 TCP, 37 UDP, 38 ICMP, 41 an unknown protocol. */
 const DROPPED = new Set(['36', '37', '38', '41']);
+/**
+ * The IPS's detections (608, and the older IDP's 789) and preventions (609, 790), whose message names
+ * the signature after its colon; the device's own port scan findings (82 possible, 83 probable).
+ */
+const DETECTIONS: Record<string, boolean> = {
+  '608': false,
+  '609': true,
+  '789': false,
+  '790': true,
+  '82': false,
+  '83': false,
+};
+
 /** An endpoint: `ADDR[:PORT[:INTERFACE[:NAME]]]`, or `:PORT:INTERFACE` when the address is in `srcV6`. */
 const ENDPOINT = /^([0-9.]{7,15})?(?::(\d{1,5})?)?(?::([^\s:]{1,64}))?/;
 
@@ -94,6 +109,13 @@ export function readSonicwallLine(line: string): SonicwallRecord | string {
     const login = readLogin(pairs, known ?? smaLogin(message), message);
     if (typeof login === 'string') return login;
     record.login = login;
+    return record;
+  }
+  const blocked = DETECTIONS[record.id];
+  if (blocked !== undefined) {
+    const alert = ipsAlert(pairs, message, blocked);
+    if (alert === undefined) return SONICWALL_NO_ADDRESS;
+    record.alert = alert;
     return record;
   }
   if (DROPPED.has(record.id)) {
@@ -129,26 +151,57 @@ function endpointIp(pairs: Map<string, string>, side: 'src' | 'dst'): string | u
   return canonicalIp(ENDPOINT.exec(pairs.get(side) ?? '')?.[1] ?? '');
 }
 
-function droppedPacket(pairs: Map<string, string>, message: string): NetfilterPacket | undefined {
+/** Both ends of a line's connection: address (see endpointIp), port and interface; undefined without both addresses. */
+function endpointsOf(pairs: Map<string, string>) {
   const source = endpointIp(pairs, 'src');
   const destination = endpointIp(pairs, 'dst');
   if (source === undefined || destination === undefined) return undefined;
   const from = ENDPOINT.exec(pairs.get('src') ?? '');
   const to = ENDPOINT.exec(pairs.get('dst') ?? '');
-  const proto = pairs.get('proto');
   return {
+    source,
+    destination,
+    sourcePort: portOf(from?.[2]),
+    destinationPort: portOf(to?.[2]),
+    in: from?.[3],
+    out: to?.[3],
+    transport: pairs.get('proto')?.split('/')[0] || undefined,
+  };
+}
+
+function droppedPacket(pairs: Map<string, string>, message: string): NetfilterPacket | undefined {
+  const ends = endpointsOf(pairs);
+  if (ends === undefined) return undefined;
+  return {
+    ...ends,
     module: 'sonicwall',
     prefix: '',
     ruleId: pairs.get('rule'),
     verdict: 'blocked',
-    in: from?.[3],
-    out: to?.[3],
-    source,
-    destination,
-    transport: proto?.split('/')[0] || transportOf(message),
-    sourcePort: portOf(from?.[2]),
-    destinationPort: portOf(to?.[2]),
+    transport: ends.transport ?? transportOf(message),
     flags: [],
+  };
+}
+
+function ipsAlert(
+  pairs: Map<string, string>,
+  message: string,
+  blocked: boolean,
+): DeviceAlertFields | undefined {
+  const ends = endpointsOf(pairs);
+  if (ends === undefined) return undefined;
+  const colon = message.indexOf(': ');
+  const { source, destination, sourcePort, destinationPort, transport } = ends;
+  return {
+    signature: colon < 0 ? message : message.slice(colon + 2),
+    signatureId: pairs.get('sid'),
+    blocked,
+    verdict: blocked ? 'prevented' : 'detected',
+    source,
+    sourcePort,
+    destination,
+    destinationPort,
+    transport,
   };
 }
 
@@ -176,6 +229,14 @@ export function mapSonicwallRecord(line: string, record: SonicwallRecord): Secur
     return mapDevicePacket(line, record.packet, record.time, observer, {
       code: record.id,
       reason: record.message,
+    });
+  if (record.alert !== undefined)
+    return mapDeviceAlert(line, record.time, {
+      ...record.alert,
+      module: 'sonicwall',
+      dataset: 'sonicwall.firewall',
+      code: record.id,
+      observer,
     });
   const found = record.login as SonicwallLogin;
   const vpn = found.kind === 'vpn';

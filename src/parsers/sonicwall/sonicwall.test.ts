@@ -70,6 +70,18 @@ describe("SonicWall's log", () => {
     });
   });
 
+  it("reads the IPS's preventions, the signature after the message's colon", () => {
+    const alerts = events.filter((event) => event.event.action === 'intrusion_detected');
+    expect(alerts.map((event) => [event.rule, event.event.type, event.source, event.network])).toEqual([
+      [
+        { name: 'WEB-ATTACKS Apache Log4j Remote Code Execution', id: '15915' },
+        ['denied'],
+        { address: '203.0.113.79', ip: '203.0.113.79', port: 40003 },
+        { type: 'ipv4', transport: 'tcp' },
+      ],
+    ]);
+  });
+
   it('skips connections and a login without an address', () => {
     expect(skips.filter((skip) => skip !== null)).toEqual([SONICWALL_UNUSED, SONICWALL_NO_ADDRESS]);
   });

@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import { mapDeviceAlert, mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
+import type { DeviceAlertFields } from '../firewall/device-events.ts';
 import { portOf } from '../firewall/index.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
 import type { ParserDefinition } from '../parser.ts';
@@ -32,6 +33,7 @@ export interface SophosRecord extends RecordTime {
   serial: string | undefined;
   login?: SophosLogin;
   packet?: NetfilterPacket;
+  alert?: DeviceAlertFields;
 }
 
 /** SFOS 19.5 on: `timestamp="2024-03-04T10:00:01+0100"`. */
@@ -72,6 +74,12 @@ export function readSophosLine(line: string): SophosRecord | string {
     const packet = deniedPacket(pairs);
     if (packet === undefined) return SOPHOS_NO_ADDRESS;
     record.packet = packet;
+    return record;
+  }
+  if (type === 'IDP') {
+    const alert = ipsAlert(pairs);
+    if (alert === undefined) return SOPHOS_NO_ADDRESS;
+    record.alert = alert;
     return record;
   }
   const kind = type === 'Event' ? loginKind(pairs) : undefined;
@@ -121,6 +129,25 @@ function timeOf(pairs: Map<string, string>): RecordTime | undefined {
     : { time: local - offset * 60_000, zoned: true };
 }
 
+/** The IPS's detection (`log_type="IDP"`, `log_subtype` `Detect` or `Drop`): `signature_id`, `signature_msg`. */
+function ipsAlert(pairs: Map<string, string>): DeviceAlertFields | undefined {
+  const source = canonicalIp(pairs.get('src_ip') ?? '');
+  const destination = canonicalIp(pairs.get('dst_ip') ?? '');
+  if (source === undefined || destination === undefined) return undefined;
+  const verdict = pairs.get('log_subtype');
+  return {
+    signature: pairs.get('signature_msg') || 'unknown',
+    signatureId: pairs.get('signature_id'),
+    blocked: verdict === 'Drop',
+    verdict,
+    source,
+    sourcePort: portOf(pairs.get('src_port')),
+    destination,
+    destinationPort: portOf(pairs.get('dst_port')),
+    transport: pairs.get('protocol')?.toLowerCase() || undefined,
+  };
+}
+
 /** A packet a firewall rule denied: `src_ip`, `src_port`, `in_interface` and their `dst` twins, `protocol`, `fw_rule_id`. */
 function deniedPacket(pairs: Map<string, string>): NetfilterPacket | undefined {
   const source = canonicalIp(pairs.get('src_ip') ?? '');
@@ -166,6 +193,14 @@ export function mapSophosRecord(line: string, record: SophosRecord): SecurityEve
   if (record.serial !== undefined) observer.serial_number = record.serial;
   const code = record.logId === undefined ? {} : { code: record.logId };
   if (record.packet !== undefined) return mapDevicePacket(line, record.packet, record.time, observer, code);
+  if (record.alert !== undefined)
+    return mapDeviceAlert(line, record.time, {
+      ...record.alert,
+      module: 'sophos',
+      dataset: 'sophos.xg',
+      code: record.logId,
+      observer,
+    });
   const found = record.login as SophosLogin;
   const vpn = found.kind === 'vpn';
   return mapDeviceLogin(line, record.time, {

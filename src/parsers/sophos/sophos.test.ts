@@ -53,6 +53,20 @@ describe("Sophos Firewall's log", () => {
     });
   });
 
+  it("reads the IPS's detections", () => {
+    const alerts = events.filter((event) => event.event.action === 'intrusion_detected');
+    expect(
+      alerts.map((event) => [event['@timestamp'], event.rule, event.event.type, event.event.reason]),
+    ).toEqual([
+      [
+        '2024-03-04T10:00:09.000Z',
+        { name: 'SERVER-APACHE Apache Log4j logging remote code execution attempt', id: '58722' },
+        ['denied'],
+        'Drop',
+      ],
+    ]);
+  });
+
   it('skips a change an administrator made, allowed traffic, and a login without an address', () => {
     expect(skips.filter((skip) => skip !== null)).toEqual([SOPHOS_UNUSED, SOPHOS_UNUSED, SOPHOS_NO_ADDRESS]);
   });
