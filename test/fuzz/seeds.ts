@@ -44,6 +44,7 @@ const SSHD_FIXTURES = [
   'panos',
   'sonicwall',
   'sophos',
+  'cisco-ios',
 ];
 
 let authLog: string[] | undefined;

@@ -259,6 +259,12 @@ const asaVpnReject = (seconds: number, ip: string, user = 'jdoe') =>
     '%ASA-6-113015',
     `AAA user authentication Rejected : reason = Invalid password : local database : user = ${user} : user IP = ${ip}`,
   );
+/** A Cisco IOS router refusing an SSH login, in syslog after its sequence number. */
+const iosLoginFailure = (seconds: number, ip: string) => {
+  const header = sshdLine(seconds, '').split(' bastion ')[0];
+  const clock = iso(seconds).slice(11, 19);
+  return `${header} router1 ${1000 + seconds}: *Mar  4 ${clock}.000 UTC: %SEC_LOGIN-4-LOGIN_FAILED: Login failed [user: admin] [Source: ${ip}] [localport: 22] [Reason: Login Authentication Failed] at ${clock} UTC Mon Mar 4 2024`;
+};
 const asaAdminReject = (seconds: number, ip: string) =>
   accountLine(seconds, '%ASA-6-611102', `User authentication failed: IP address: ${ip}, Uname: admin`);
 /** A FortiGate's record at T0 + `seconds` in its default syslog format, its clock at UTC. */
@@ -820,6 +826,12 @@ describe('the shipped rule pack', () => {
         fortigateVpnLogin(200, '198.51.100.30'),
       ],
       ['auth-success-after-failures'],
+    ],
+    [
+      'password guessing at a Cisco IOS router',
+      sshdParser,
+      times(5, 60).map((s) => iosLoginFailure(s, '203.0.113.163')),
+      ['admin-panel-login-failures-source'],
     ],
     [
       '9 refused VPN logins are not enough',

@@ -44,6 +44,13 @@ import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
 import { mapNetfilterPacket, readFilterlogMessage, readNetfilterMessage } from '../firewall/index.ts';
 import { isAsaTagAt, mapAsaLoginFailure, readAsaMessage } from '../cisco-asa/index.ts';
 import {
+  isIosSequenceAt,
+  isIosTagAt,
+  mapIosRecord,
+  readIosMessage,
+  readIosTimedMessage,
+} from '../cisco-ios/index.ts';
+import {
   isFail2banAt,
   mapFail2banBan,
   readFail2banActionsMessage,
@@ -81,7 +88,8 @@ interface Service {
  * syslog: mail (../mail-log), FTP (../ftp-log), macOS Screen Sharing, Apache's error lines, MySQL,
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
  * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the packets netfilter
- * (the kernel's), pfSense's filterlog and a Cisco ASA logged (and the ASA's refused logins), the
+ * (the kernel's), pfSense's filterlog and a Cisco ASA logged (and the ASA's refused logins), Cisco
+ * IOS's logins, access list denials and IPS signatures, the
  * self-hosted applications
  * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
@@ -222,6 +230,19 @@ export function createServiceLines(): {
       },
     },
     {
+      // A Cisco IOS (IOS XE, NX-OS) message, its `%FACILITY-SEVERITY-MNEMONIC` tag where the program goes.
+      at: isIosTagAt,
+      read: (input) => readIos(input, input.header.program, input.message),
+    },
+    {
+      // The same after IOS's sequence number (`123: *Mar  4 10:00:01.123 UTC: %SEC_LOGIN-...`).
+      at: isIosSequenceAt,
+      read: (input) => {
+        const timed = readIosTimedMessage(input.message);
+        return timed === undefined ? NOT_SSHD : readIos(input, timed.tag, timed.message);
+      },
+    },
+    {
       // fail2ban-server's journal carries its whole log line; its syslog target tags each line
       // with the logger's name (fail2ban.actions).
       at: isFail2banAt,
@@ -330,6 +351,13 @@ function appService<App, Found>(
 }
 
 /** The events of what a line reports (or the reason it reports none), if the line has a time. */
+/** An IOS message's events (see ../cisco-ios), at the syslog header's time. */
+function readIos(input: ServiceLine, tag: string, message: string): ServiceResult {
+  return withTime(input, readIosMessage(tag, message) ?? NOT_SSHD, (record) => [
+    mapIosRecord(input.line, tag, record, input.time, input.header.hostname),
+  ]);
+}
+
 function withTime<T>(
   input: ServiceLine,
   found: T | string,
