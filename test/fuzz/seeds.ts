@@ -45,6 +45,7 @@ const SSHD_FIXTURES = [
   'sonicwall',
   'sophos',
   'cisco-ios',
+  'juniper-srx',
 ];
 
 let authLog: string[] | undefined;

@@ -11,9 +11,9 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
 export interface NetfilterPacket {
   /**
    * `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials,
-   * `fortinet`, `panw`, `sonicwall` and `sophos` for those vendors' firewalls'.
+   * `fortinet`, `panw`, `sonicwall`, `sophos` and `juniper` for those vendors' firewalls'.
    */
-  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw' | 'sonicwall' | 'sophos';
+  module: 'iptables' | 'pfsense' | 'cisco' | 'fortinet' | 'panw' | 'sonicwall' | 'sophos' | 'juniper';
   /** The rule's log prefix (`UFW BLOCK`, `FINAL_REJECT`, `IPTABLES-DROP`), brackets and colon left out; '' for none. */
   prefix: string;
   /** filterlog's rule (its tracker id). */
@@ -86,6 +86,14 @@ export function readNetfilterMessage(message: string): NetfilterPacket | undefin
   };
 }
 
+/** IANA protocol numbers as netfilter's lines name them (`6` is `tcp`); another number is kept as written. */
+const TRANSPORTS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'ipv6-icmp' };
+
+/** A protocol number's name (see TRANSPORTS), undefined for none. */
+export function transportOfNumber(protocol: string | undefined): string | undefined {
+  return protocol === undefined ? undefined : (TRANSPORTS[protocol] ?? protocol);
+}
+
 /** A port's text as a number: 0-65535, else undefined. */
 export function portOf(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
@@ -100,6 +108,7 @@ const DATASETS: Partial<Record<NetfilterPacket['module'], string>> = {
   panw: 'panw.panos',
   sonicwall: 'sonicwall.firewall',
   sophos: 'sophos.xg',
+  juniper: 'juniper.srx',
 };
 
 const ACTIONS: Record<FirewallVerdict, string> = {

@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../../core/index.ts';
-import { portOf } from '../firewall/index.ts';
+import { portOf, transportOfNumber } from '../firewall/index.ts';
 import { mapDeviceAlert, mapDeviceLogin, mapDevicePacket } from '../firewall/device-events.ts';
 import type { DeviceAlertFields } from '../firewall/device-events.ts';
 import type { NetfilterPacket } from '../firewall/index.ts';
@@ -47,8 +47,6 @@ const CLOCK = /^(\d{2}):(\d{2}):(\d{2})$/;
 const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 /** An administrator's interface and address: `https(198.51.100.7)`, `ssh(2001:db8::7)`. */
 const UI_ADDRESS = /^[A-Za-z]{1,16}\(([0-9A-Fa-f:.]{2,45})\)$/;
-/** IANA protocol numbers of traffic logs' `proto`, named as netfilter's lines name them. */
-const TRANSPORTS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'ipv6-icmp' };
 
 /**
  * A FortiGate (FortiOS) log line in its default syslog format, `date=2024-03-04 time=10:00:01
@@ -169,7 +167,7 @@ function ipsAlert(pairs: Map<string, string>): DeviceAlertFields | undefined {
     sourcePort: portOf(pairs.get('srcport')),
     destination,
     destinationPort: portOf(pairs.get('dstport')),
-    transport: proto === undefined ? undefined : (TRANSPORTS[proto] ?? proto),
+    transport: transportOfNumber(proto),
   };
 }
 
@@ -195,7 +193,7 @@ function deniedPacket(pairs: Map<string, string>): NetfilterPacket | undefined {
     out: field('dstintf', 'dst_int'),
     source,
     destination,
-    transport: proto === undefined ? undefined : (TRANSPORTS[proto] ?? proto),
+    transport: transportOfNumber(proto),
     sourcePort: portOf(field('srcport', 'src_port')),
     destinationPort: portOf(field('dstport', 'dst_port')),
     flags: [],

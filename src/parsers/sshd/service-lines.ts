@@ -43,6 +43,7 @@ import { isSogoAt, mapSogoLogin, matchSogoLogin } from '../sogo/index.ts';
 import { isNamedAt, mapNamedDenial, matchNamedDenial } from '../bind/index.ts';
 import { mapNetfilterPacket, readFilterlogMessage, readNetfilterMessage } from '../firewall/index.ts';
 import { isAsaTagAt, mapAsaLoginFailure, readAsaMessage } from '../cisco-asa/index.ts';
+import { readSrxSessionDeny } from '../juniper/index.ts';
 import {
   isIosSequenceAt,
   isIosTagAt,
@@ -89,7 +90,7 @@ interface Service {
  * PostgreSQL, Asterisk, Roundcube, Webmin, Usermin, phpMyAdmin, Proxmox, Monit, Vaultwarden,
  * Bitwarden, OpenLDAP, Samba, OpenVPN, SOGo, BIND's refusals, fail2ban's bans, the packets netfilter
  * (the kernel's), pfSense's filterlog and a Cisco ASA logged (and the ASA's refused logins), Cisco
- * IOS's logins, access list denials and IPS signatures, the
+ * IOS's logins, access list denials and IPS signatures, a Juniper SRX's denied sessions, the
  * self-hosted applications
  * ../app-log reads, and HAProxy's HTTP log (as an access log's requests). One reader per parser:
  * sendmail's summaries are counted against the lines of their connection seen before (see
@@ -228,6 +229,14 @@ export function createServiceLines(): {
             : mapNetfilterPacket(input.line, record.packet, input.time, input.header.hostname),
         ]);
       },
+    },
+    {
+      // A Juniper SRX's flow sessions: those its policy denied.
+      at: programNamed('RT_FLOW'),
+      read: (input) =>
+        withTime(input, readSrxSessionDeny(input.message) ?? NOT_SSHD, (packet) => [
+          mapNetfilterPacket(input.line, packet, input.time, input.header.hostname),
+        ]),
     },
     {
       // A Cisco IOS (IOS XE, NX-OS) message, its `%FACILITY-SEVERITY-MNEMONIC` tag where the program goes.
