@@ -27,12 +27,9 @@ import { laterPamFailure, oldPamServiceAt } from './old-pam-tag.ts';
 import { readBareProftpdTag } from '../ftp-log/index.ts';
 import { createServiceLines } from './service-lines.ts';
 import { readSogoOwnLine } from '../sogo/index.ts';
-import { mapFortigateRecord, NOT_FORTIGATE, readFortigateLine } from '../fortigate/index.ts';
 import { readAsaOwnLine, readAsaTaggedMessage } from '../cisco-asa/index.ts';
-import { mapPanosRecord, NOT_PANOS, readPanosLine } from '../panos/index.ts';
-import { mapSonicwallRecord, NOT_SONICWALL, readSonicwallLine } from '../sonicwall/index.ts';
-import { mapSophosRecord, NOT_SOPHOS, readSophosLine } from '../sophos/index.ts';
-import type { RecordTime } from '../record-parser.ts';
+import { readDeviceRecord } from './device-records.ts';
+import type { DeviceRecord } from './device-records.ts';
 import { mapDrupalLogin, matchDrupalWatchdog, mayBeDrupalWatchdog } from '../drupal/index.ts';
 import {
   accountProgramAt,
@@ -45,8 +42,6 @@ import {
 } from '../auth-log/index.ts';
 
 export const NOT_SYSLOG = 'not-syslog';
-/** A PAN-OS record's start (`1,2024/03/04 10:00:01,`), where a syslog header's message begins with one. */
-const PANOS_RECORD = /^\d,\d{4}\/\d{2}\/\d{2} /;
 export { NO_TIMESTAMP, NOT_SSHD };
 
 export interface SshdParserOptions extends ParserOptions {
@@ -166,25 +161,8 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
         const { timestamp, hostname } = syslog;
         return useOtherProgram(timestamp, hostname, asa.tag, undefined, asa.message, line, emit);
       }
-      if (syslog.message.startsWith('date=')) {
-        const fortigate = readFortigateLine(syslog.message);
-        if (fortigate !== NOT_FORTIGATE)
-          return useDeviceRecord(fortigate, syslog.timestamp, line, emit, mapFortigateRecord);
-      }
-      if (syslog.message.startsWith('device=') || syslog.message.startsWith('device_name=')) {
-        const sophos = readSophosLine(syslog.message);
-        if (sophos !== NOT_SOPHOS)
-          return useDeviceRecord(sophos, syslog.timestamp, line, emit, mapSophosRecord);
-      }
-      if (syslog.message.startsWith('id=')) {
-        const sonicwall = readSonicwallLine(syslog.message);
-        if (sonicwall !== NOT_SONICWALL)
-          return useDeviceRecord(sonicwall, syslog.timestamp, line, emit, mapSonicwallRecord);
-      }
-      if (PANOS_RECORD.test(syslog.message)) {
-        const panos = readPanosLine(syslog.message);
-        if (panos !== NOT_PANOS) return useDeviceRecord(panos, syslog.timestamp, line, emit, mapPanosRecord);
-      }
+      const device = readDeviceRecord(syslog.message);
+      if (device !== undefined) return useDeviceRecord(device, syslog.timestamp, line, emit);
       const before = lastAuth;
       lastAuth = undefined;
       const count = before && readLastMessageRepeated(syslog.message);
@@ -213,23 +191,18 @@ export function createSshdParser(options: SshdParserOptions): LineParser {
   }
 
   /**
-   * A firewall's record behind a syslog server's header (a FortiGate's, PAN-OS's, a SonicWall's, a Sophos'): at its own time
-   * where it names its offset, else at the header's (read in the parser's year and zone).
+   * A firewall's record behind a syslog server's header (see device-records.ts): at its own time where
+   * it names its offset, else at the header's (read in the parser's year and zone).
    */
-  function useDeviceRecord<T extends RecordTime>(
-    record: T | string,
-    header: number,
-    line: string,
-    emit: Emit,
-    map: (line: string, record: T) => SecurityEvent,
-  ): string | null {
+  function useDeviceRecord(device: DeviceRecord, header: number, line: string, emit: Emit): string | null {
     lastAuth = undefined;
-    if (typeof record === 'string') return record;
+    if (typeof device === 'string') return device;
+    const { record } = device;
     if (!record.zoned) {
       if (Number.isNaN(header)) return NO_TIMESTAMP;
       record.time = header;
     }
-    emit(map(line, record), record.time);
+    emit(device.toEvent(line), record.time);
     return null;
   }
 
