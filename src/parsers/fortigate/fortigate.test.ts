@@ -148,6 +148,14 @@ describe("FortiGate's log", () => {
       expect(parse(line).skips).toEqual([NOT_FORTIGATE]);
   });
 
+  it("reads a time whose offset is none in the parser's zone, not a hundred hours away", () => {
+    const line =
+      'date=2024-03-04 time=10:00:01 tz="+9999" logid="0100032002" type="event" subtype="system" user="admin" srcip=203.0.113.1 action="login" status="failed"';
+    expect(parseLines(fortigateParser.create({}), [line]).events.map((event) => event['@timestamp'])).toEqual(
+      ['2024-03-04T10:00:01.000Z'],
+    );
+  });
+
   it('keeps the first of a repeated key: a value cannot be overridden by a later copy', () => {
     const forged =
       'date=2024-03-04 time=10:00:01 logid="0101039426" type="event" subtype="vpn" action="ssl-login-fail" remip=203.0.113.90 user="x remip=198.51.100.1" remip=198.51.100.1';

@@ -9,6 +9,7 @@ import { shareOfLines } from '../share-of-lines.ts';
 import { canonicalIp } from '../sshd/parse-address.ts';
 import { pairsStart, readKeyValues } from '../read-key-values.ts';
 import { utcMillis } from '../utc-millis.ts';
+import { zoneOffsetMinutes } from '../zone-abbreviations.ts';
 
 type DateParts = [number, number, number, number, number, number];
 
@@ -44,7 +45,7 @@ const FIRST_KEYS = ['date=', 'logver=', 'itime='];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK = /^(\d{2}):(\d{2}):(\d{2})$/;
 /** FortiOS 6.2 and later write the device's offset from UTC beside its local time: `tz="+0100"`. */
-const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
+const OFFSET = /^[+-]\d{2}:?\d{2}$/;
 /** An administrator's interface and address: `https(198.51.100.7)`, `ssh(2001:db8::7)`. */
 const UI_ADDRESS = /^[A-Za-z]{1,16}\(([0-9A-Fa-f:.]{2,45})\)$/;
 
@@ -64,11 +65,11 @@ export function readFortigateLine(line: string): FortigateRecord | string {
     return NOT_FORTIGATE;
   const local = utcMillis(...([...date.slice(1, 4), ...clock.slice(1, 4)].map(Number) as DateParts));
   if (Number.isNaN(local)) return NOT_FORTIGATE;
-  const offset = OFFSET.exec(pairs.get('tz') ?? '');
-  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  const tz = pairs.get('tz');
+  const offset = tz !== undefined && OFFSET.test(tz) ? zoneOffsetMinutes(tz) : undefined;
   const record: FortigateRecord = {
-    time: local - minutes * 60_000,
-    zoned: offset !== null,
+    time: local - (offset ?? 0) * 60_000,
+    zoned: offset !== undefined,
     logid: pairs.get('logid') ?? pairs.get('log_id'),
     device: pairs.get('devname'),
     serial: pairs.get('devid') ?? pairs.get('device_id'),
