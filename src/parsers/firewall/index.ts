@@ -87,11 +87,16 @@ export function readNetfilterMessage(message: string): NetfilterPacket | undefin
 }
 
 /** IANA protocol numbers as netfilter's lines name them (`6` is `tcp`); another number is kept as written. */
-const TRANSPORTS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'ipv6-icmp' };
+const TRANSPORTS = new Map([
+  ['1', 'icmp'],
+  ['6', 'tcp'],
+  ['17', 'udp'],
+  ['58', 'ipv6-icmp'],
+]);
 
 /** A protocol number's name (see TRANSPORTS), undefined for none. */
 export function transportOfNumber(protocol: string | undefined): string | undefined {
-  return protocol === undefined ? undefined : (TRANSPORTS[protocol] ?? protocol);
+  return protocol === undefined ? undefined : (TRANSPORTS.get(protocol) ?? protocol);
 }
 
 /** A port's text as a number: 0-65535, else undefined. */
@@ -176,11 +181,11 @@ export function mapNetfilterPacket(
 }
 
 /** filterlog's actions: `pass`, `block`, `reject`. */
-const FILTERLOG_VERDICTS: Record<string, FirewallVerdict> = {
-  pass: 'allowed',
-  block: 'blocked',
-  reject: 'blocked',
-};
+const FILTERLOG_VERDICTS = new Map<string, FirewallVerdict>([
+  ['pass', 'allowed'],
+  ['block', 'blocked'],
+  ['reject', 'blocked'],
+]);
 /** At most this many comma-separated fields are read (about 30 for TCP over IPv4). */
 const MOST_FILTERLOG_FIELDS = 40;
 
@@ -192,7 +197,7 @@ const MOST_FILTERLOG_FIELDS = 40;
  */
 export function readFilterlogMessage(message: string): NetfilterPacket | undefined {
   const fields = message.split(',', MOST_FILTERLOG_FIELDS);
-  const verdict = FILTERLOG_VERDICTS[fields[6] ?? ''];
+  const verdict = FILTERLOG_VERDICTS.get(fields[6] ?? '');
   if (verdict === undefined) return undefined;
   const v4 = fields[8] === '4';
   if (!v4 && fields[8] !== '6') return undefined;

@@ -46,36 +46,36 @@ const TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})( UTC)?$/;
  * allowed, 32 a wrong password, 33 an unknown user, 243 and 745 refused by RADIUS or LDAP, 749
  * invalid credentials on the LDAP server; 237 and 238 remote users from the VPN and WAN zones).
  */
-const LOGINS: Record<string, Pick<SonicwallLogin, 'kind' | 'outcome'>> = {
-  '29': { kind: 'admin', outcome: 'success' },
-  '30': { kind: 'admin', outcome: 'failure' },
-  '199': { kind: 'admin', outcome: 'success' },
-  '200': { kind: 'admin', outcome: 'failure' },
-  '235': { kind: 'admin', outcome: 'success' },
-  '236': { kind: 'admin', outcome: 'success' },
-  '31': { kind: 'user', outcome: 'success' },
-  '32': { kind: 'user', outcome: 'failure' },
-  '33': { kind: 'user', outcome: 'failure' },
-  '243': { kind: 'user', outcome: 'failure' },
-  '745': { kind: 'user', outcome: 'failure' },
-  '749': { kind: 'user', outcome: 'failure' },
-  '237': { kind: 'user', outcome: 'success' },
-  '238': { kind: 'user', outcome: 'success' },
-};
+const LOGINS = new Map<string, Pick<SonicwallLogin, 'kind' | 'outcome'>>([
+  ['29', { kind: 'admin', outcome: 'success' }],
+  ['30', { kind: 'admin', outcome: 'failure' }],
+  ['199', { kind: 'admin', outcome: 'success' }],
+  ['200', { kind: 'admin', outcome: 'failure' }],
+  ['235', { kind: 'admin', outcome: 'success' }],
+  ['236', { kind: 'admin', outcome: 'success' }],
+  ['31', { kind: 'user', outcome: 'success' }],
+  ['32', { kind: 'user', outcome: 'failure' }],
+  ['33', { kind: 'user', outcome: 'failure' }],
+  ['243', { kind: 'user', outcome: 'failure' }],
+  ['745', { kind: 'user', outcome: 'failure' }],
+  ['749', { kind: 'user', outcome: 'failure' }],
+  ['237', { kind: 'user', outcome: 'success' }],
+  ['238', { kind: 'user', outcome: 'success' }],
+]);
 /** Packets the firewall dropped: 36 TCP, 37 UDP, 38 ICMP, 41 an unknown protocol. */
 const DROPPED = new Set(['36', '37', '38', '41']);
 /**
  * The IPS's detections (608, and the older IDP's 789) and preventions (609, 790), whose message names
  * the signature after its colon; the device's own port scan findings (82 possible, 83 probable).
  */
-const DETECTIONS: Record<string, boolean> = {
-  '608': false,
-  '609': true,
-  '789': false,
-  '790': true,
-  '82': false,
-  '83': false,
-};
+const DETECTIONS = new Map<string, boolean>([
+  ['608', false],
+  ['609', true],
+  ['789', false],
+  ['790', true],
+  ['82', false],
+  ['83', false],
+]);
 
 /** An endpoint: `ADDR[:PORT[:INTERFACE[:NAME]]]`, or `:PORT:INTERFACE` when the address is in `srcV6`. */
 const ENDPOINT = /^([0-9.]{7,15})?(?::(\d{1,5})?)?(?::([^\s:]{1,64}))?/;
@@ -104,14 +104,14 @@ export function readSonicwallLine(line: string): SonicwallRecord | string {
     serial: pairs.get('sn'),
     device: pairs.get('id') === 'firewall' || pairs.get('id') === 'sslvpn' ? undefined : pairs.get('id'),
   };
-  const known = LOGINS[record.id];
+  const known = LOGINS.get(record.id);
   if (known !== undefined || (pairs.get('id') === 'sslvpn' && message.startsWith('User login'))) {
     const login = readLogin(pairs, known ?? smaLogin(message), message);
     if (typeof login === 'string') return login;
     record.login = login;
     return record;
   }
-  const blocked = DETECTIONS[record.id];
+  const blocked = DETECTIONS.get(record.id);
   if (blocked !== undefined) {
     const alert = ipsAlert(pairs, message, blocked);
     if (alert === undefined) return SONICWALL_NO_ADDRESS;

@@ -86,6 +86,18 @@ describe("SonicWall's log", () => {
     expect(skips.filter((skip) => skip !== null)).toEqual([SONICWALL_UNUSED, SONICWALL_NO_ADDRESS]);
   });
 
+  it("reads an event number that names an object's property as unused, not as a login", () => {
+    const lines = ['constructor', '__proto__', 'toString'].map(
+      (m) =>
+        `id=firewall sn=X time="2024-03-04 10:00:01 UTC" m=${m} msg="x" src=203.0.113.1:1:X1 dst=192.0.2.1:2:X0`,
+    );
+    expect(parseLines(sonicwallParser.create({}), lines).skips).toEqual([
+      SONICWALL_UNUSED,
+      SONICWALL_UNUSED,
+      SONICWALL_UNUSED,
+    ]);
+  });
+
   it('refuses lines that are not its records', () => {
     for (const line of [
       'Mar  4 10:00:01 host sshd[1]: Failed password for root from 203.0.113.1 port 22 ssh2',

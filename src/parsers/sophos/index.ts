@@ -41,13 +41,13 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-]\d{2}:?\
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK = /^(\d{2}):(\d{2}):(\d{2})$/;
 /** Authentication components and whose logins they log. */
-const AUTHENTICATIONS: Record<string, SophosLogin['kind']> = {
-  'Firewall Authentication': 'user',
-  'My Account Authentication': 'user',
-  'VPN Authentication': 'vpn',
-  'SSL VPN Authentication': 'vpn',
-  'IPsec Authentication': 'vpn',
-};
+const AUTHENTICATIONS = new Map<string, SophosLogin['kind']>([
+  ['Firewall Authentication', 'user'],
+  ['My Account Authentication', 'user'],
+  ['VPN Authentication', 'vpn'],
+  ['SSL VPN Authentication', 'vpn'],
+  ['IPsec Authentication', 'vpn'],
+]);
 const LOGIN_WORDS = /log(?:ged)? ?in|login|authenticat/i;
 type DateParts = [number, number, number, number, number, number];
 
@@ -101,7 +101,7 @@ export function readSophosLine(line: string): SophosRecord | string {
 
 /** An authentication component's kind, or an administrator's login (`log_subtype="Admin"`); else undefined. */
 function loginKind(pairs: Map<string, string>): SophosLogin['kind'] | undefined {
-  const known = AUTHENTICATIONS[pairs.get('log_component') ?? ''];
+  const known = AUTHENTICATIONS.get(pairs.get('log_component') ?? '');
   if (known !== undefined) return known;
   return pairs.get('log_subtype') === 'Admin' && LOGIN_WORDS.test(pairs.get('message') ?? '')
     ? 'admin'

@@ -71,6 +71,12 @@ describe("Sophos Firewall's log", () => {
     expect(skips.filter((skip) => skip !== null)).toEqual([SOPHOS_UNUSED, SOPHOS_UNUSED, SOPHOS_NO_ADDRESS]);
   });
 
+  it("reads a component that names an object's property as unused, not as a login", () => {
+    const line =
+      'device="SFW" date=2024-03-04 time=11:00:01 log_type="Event" log_component="constructor" status="Failed" src_ip=203.0.113.1';
+    expect(parseLines(sophosParser.create({}), [line]).skips).toEqual([SOPHOS_UNUSED]);
+  });
+
   it('refuses lines that are not its records', () => {
     for (const line of [
       'Mar  4 10:00:01 host sshd[1]: Failed password for root from 203.0.113.1 port 22 ssh2',
