@@ -150,7 +150,8 @@ function securityEvent(message: string): AsteriskAuthFailure | undefined {
   const parts = message.slice(remote + REMOTE.length, end < 0 ? undefined : end).split('/');
   if (parts.length !== 4) return undefined;
   const service = /,Service="([A-Z0-9]{1,16})"/.exec(message)?.[1];
-  const found = failure(SERVICES[service ?? ''] ?? 'sip', parts[2] as string, accountOf(message), name);
+  const known = service !== undefined && Object.hasOwn(SERVICES, service) ? SERVICES[service] : undefined;
+  const found = failure(known ?? 'sip', parts[2] as string, accountOf(message), name);
   return found === undefined || name !== 'FailedACL' ? found : { ...found, acl: true };
 }
 

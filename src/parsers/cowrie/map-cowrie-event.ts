@@ -27,7 +27,7 @@ export function mapCowrieEvent(
 ): SecurityEvent | string {
   const eventId = record.eventid;
   if (typeof eventId !== 'string' || !eventId.startsWith('cowrie.')) return NOT_COWRIE;
-  const kind = ACTIONS[eventId];
+  const kind = Object.hasOwn(ACTIONS, eventId) ? ACTIONS[eventId] : undefined;
   if (kind === undefined) return OTHER_COWRIE_EVENT;
   const timestamp = normalizeTimestamp(record.timestamp);
   const ip = address(record.src_ip);

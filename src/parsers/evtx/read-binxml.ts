@@ -113,7 +113,10 @@ function readValueNode(cursor: BinXmlCursor, base: number): XmlNode {
       return { kind: 'text', text: String.fromCharCode(buf.readUInt16LE(at)) };
     case TOKEN.ENTITY_REF: {
       const name = readNameAt(cursor, at);
-      return { kind: 'text', text: ENTITIES[name] ?? `&${name};` };
+      return {
+        kind: 'text',
+        text: (Object.hasOwn(ENTITIES, name) ? ENTITIES[name] : undefined) ?? `&${name};`,
+      };
     }
     case TOKEN.CDATA_SECTION: {
       const count = buf.readUInt16LE(at);

@@ -83,6 +83,21 @@ describe('summarizeEvent', () => {
     expect(summarizeEvent(event)).toBe('Failed password for root from 1.2.3.4 port 22 ssh2');
   });
 
+  it("summarizes a Windows event whose action or code names an object's property from its fields", () => {
+    for (const [action, code] of [
+      ['constructor', '4625'],
+      ['logged-in', '__proto__'],
+      ['toString', 'constructor'],
+    ]) {
+      const event = {
+        '@timestamp': '2024-03-04T10:00:00Z',
+        event: { action, code, provider: 'Microsoft-Windows-Security-Auditing' },
+        winlog: { channel: 'Security' },
+      } as SecurityEvent;
+      expect(typeof summarizeEvent(event)).toBe('string');
+    }
+  });
+
   it('describes an application event from its fields', () => {
     const line = JSON.stringify({
       '@timestamp': '2024-03-04T10:00:00Z',

@@ -25,7 +25,9 @@ const from = (event: SecurityEvent): string | undefined => {
 const who = (event: SecurityEvent, slot = 'user') => account(event, slot) ?? '(no account)';
 const logonType = (event: SecurityEvent) => {
   const type = text(event, 'winlog.logon.type');
-  return type === undefined ? undefined : (LOGON_TYPES[type] ?? `${type} logon`);
+  return type === undefined
+    ? undefined
+    : ((Object.hasOwn(LOGON_TYPES, type) ? LOGON_TYPES[type] : undefined) ?? `${type} logon`);
 };
 const withOutcome = (event: SecurityEvent, ok: string, failed: string) =>
   text(event, 'event.outcome') === 'failure' ? failed : ok;
@@ -91,12 +93,12 @@ function rdpFrom(event: SecurityEvent): string | undefined {
 /** A line for a Windows event Klaxon knows (by provider action or Security event id), else undefined. */
 export function summarizeWindows(event: SecurityEvent): string | undefined {
   const action = text(event, 'event.action');
-  const byAction = action === undefined ? undefined : BY_ACTION[action];
+  const byAction = action === undefined || !Object.hasOwn(BY_ACTION, action) ? undefined : BY_ACTION[action];
   if (byAction !== undefined) return byAction(event);
   const provider = text(event, 'event.provider') ?? text(event, 'winlog.provider_name');
   if (provider !== undefined && provider !== SECURITY_AUDITING) return undefined;
   const code = text(event, 'event.code');
-  const summarize = code === undefined ? undefined : WINDOWS[code];
+  const summarize = code === undefined || !Object.hasOwn(WINDOWS, code) ? undefined : WINDOWS[code];
   return summarize?.(event);
 }
 
