@@ -40,6 +40,10 @@ describe('store URL', () => {
       ssl: { rejectUnauthorized: false },
     });
     expect(parseStoreUrl('postgres://klaxon@db/alerts?sslmode=disable')).not.toHaveProperty('ssl');
+    // An object's own property names are no modes.
+    expect(() => parseStoreUrl('postgres://klaxon@db/alerts?sslmode=constructor')).toThrow(
+      'unknown parameter',
+    );
     expect(parseStoreUrl('postgres://klaxon@/alerts?host=/run/postgresql')).toMatchObject({
       host: '/run/postgresql',
     });

@@ -79,7 +79,7 @@ function parsePostgresUrl(url: string): PostgresTarget {
 function applyParameter(target: PostgresTarget, name: string, value: string, url: string): void {
   if (name === 'host') {
     target.host = value;
-  } else if (name === 'sslmode' && value in SSL_MODES) {
+  } else if (name === 'sslmode' && Object.hasOwn(SSL_MODES, value)) {
     const ssl = SSL_MODES[value];
     if (ssl) target.ssl = ssl;
   } else {

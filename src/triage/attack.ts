@@ -40,5 +40,5 @@ export interface AttackTechnique {
 export function describeTechnique(id: string): AttackTechnique {
   const [base, sub] = id.split('.');
   const url = `https://attack.mitre.org/techniques/${base}/${sub ? `${sub}/` : ''}`;
-  return { id, name: TECHNIQUES[id], url };
+  return { id, name: Object.hasOwn(TECHNIQUES, id) ? TECHNIQUES[id] : undefined, url };
 }

@@ -43,6 +43,10 @@ describe('triage', () => {
     });
   });
 
+  it("names no technique for an id that is an object's property", () => {
+    expect(describeTechnique('constructor').name).toBeUndefined();
+  });
+
   it('keeps unknown technique ids', () => {
     expect(triage({ severity: 'low', confidence: 'low', attack: ['T9999'] }).attack[0]).toMatchObject({
       id: 'T9999',

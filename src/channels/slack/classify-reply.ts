@@ -32,7 +32,9 @@ const SLACK_ERRORS: Record<string, { reason: FailureReason; hint: string }> = {
 export function classifySlackReply(reply: HttpReply, now: number, webhookUrl: string): SendResult {
   const code = redactSecrets(reply.body.trim(), [webhookUrl]);
   const known =
-    reply.status >= 400 && reply.status < 500 && reply.status !== 429 ? SLACK_ERRORS[code] : undefined;
+    reply.status >= 400 && reply.status < 500 && reply.status !== 429 && Object.hasOwn(SLACK_ERRORS, code)
+      ? SLACK_ERRORS[code]
+      : undefined;
   if (known)
     return {
       kind: 'fail',
