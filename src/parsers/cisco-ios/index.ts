@@ -186,7 +186,7 @@ export function mapIosRecord(
     module: 'cisco',
     dataset: 'cisco.ios',
     code,
-    action: 'login',
+    vpn: false,
     outcome: record.login.outcome,
     reason: record.login.reason,
     ip: record.login.ip,

@@ -10,8 +10,8 @@ export interface DeviceLogin {
   dataset: string;
   /** The device's number or name for the event (`event.code`). */
   code: string | undefined;
-  /** `login` (the device's own), `vpn_auth_failure` or `vpn_login`. */
-  action: string;
+  /** A login through the device's VPN (`vpn_auth_failure`, `vpn_login`), else to the device (`login`). */
+  vpn: boolean;
   outcome: 'success' | 'failure';
   reason: string | undefined;
   ip: string;
@@ -34,7 +34,7 @@ export function mapDeviceLogin(line: string, time: number, login: DeviceLogin): 
       ...(login.code !== undefined && { code: login.code }),
       category: ['authentication'],
       type: ['start'],
-      action: login.action,
+      action: login.vpn ? (login.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login') : 'login',
       outcome: login.outcome,
       ...(login.reason !== undefined && { reason: login.reason }),
     },

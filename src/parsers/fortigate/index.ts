@@ -231,7 +231,7 @@ export function mapFortigateRecord(line: string, record: FortigateRecord): Secur
     module: 'fortinet',
     dataset: 'fortinet.firewall',
     code: record.logid,
-    action: found.kind === 'admin' ? 'login' : found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login',
+    vpn: found.kind === 'vpn',
     outcome: found.outcome,
     reason: found.reason,
     ip: found.ip,

@@ -273,7 +273,7 @@ export function mapPanosRecord(line: string, record: PanosRecord): SecurityEvent
     module: 'panw',
     dataset: 'panw.panos',
     code: record.eventId,
-    action: vpn ? (found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login') : 'login',
+    vpn,
     outcome: found.outcome,
     reason: found.reason,
     ip: found.ip,

@@ -239,12 +239,11 @@ export function mapSonicwallRecord(line: string, record: SonicwallRecord): Secur
       observer,
     });
   const found = record.login as SonicwallLogin;
-  const vpn = found.kind === 'vpn';
   return mapDeviceLogin(line, record.time, {
     module: 'sonicwall',
     dataset: 'sonicwall.firewall',
     code: record.id === '' ? undefined : record.id,
-    action: vpn ? (found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login') : 'login',
+    vpn: found.kind === 'vpn',
     outcome: found.outcome,
     reason: found.reason === '' ? undefined : found.reason,
     ip: found.ip,

@@ -202,12 +202,11 @@ export function mapSophosRecord(line: string, record: SophosRecord): SecurityEve
       observer,
     });
   const found = record.login as SophosLogin;
-  const vpn = found.kind === 'vpn';
   return mapDeviceLogin(line, record.time, {
     module: 'sophos',
     dataset: 'sophos.xg',
     code: record.logId,
-    action: vpn ? (found.outcome === 'failure' ? 'vpn_auth_failure' : 'vpn_login') : 'login',
+    vpn: found.kind === 'vpn',
     outcome: found.outcome,
     reason: found.reason,
     ip: found.ip,
