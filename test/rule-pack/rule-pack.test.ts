@@ -93,6 +93,16 @@ function winlogbeat(code: number, seconds: number, data: Record<string, string>)
   });
 }
 
+/** Network Policy Server denying `user` access from a VPN client at `ip` (6273). */
+const npsDenied = (seconds: number, ip: string, user = 'jsmith') =>
+  winlogbeat(6273, seconds, {
+    SubjectUserName: user,
+    SubjectDomainName: 'CORP',
+    CallingStationID: ip,
+    ClientName: 'vpn-gw',
+    ReasonCode: '16',
+  });
+
 /** A Kerberos service ticket issued (4769) to `user` for `service`, encrypted as `encryption` says. */
 const serviceTicket = (seconds: number, user: string, service: string, encryption: string) =>
   winlogbeat(4769, seconds, {
@@ -832,6 +842,15 @@ describe('the shipped rule pack', () => {
       sshdParser,
       times(5, 60).map((s) => iosLoginFailure(s, '203.0.113.163')),
       ['admin-panel-login-failures-source'],
+    ],
+    [
+      "password guessing at a Windows VPN through Network Policy Server; a Wi-Fi client's MAC is no address",
+      windowsParser,
+      [
+        ...times(10, 20).map((s) => npsDenied(s, '203.0.113.171')),
+        ...times(12, 20).map((s) => npsDenied(s, 'AA-BB-CC-DD-EE-FF')),
+      ],
+      ['vpn-brute-force-source'],
     ],
     [
       '9 refused VPN logins are not enough',

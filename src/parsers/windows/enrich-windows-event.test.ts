@@ -75,6 +75,31 @@ describe('enrichWindowsEvent on the other logon and credential events', () => {
     });
   });
 
+  it("maps 6273 (NPS denied access) as a failed authentication of its subject from the VPN client's address", () => {
+    const denied = (callingStation: string) =>
+      parseWindows(
+        securityEvent('6273', {
+          SubjectUserSid: 'S-1-5-21-1-2-3-1201',
+          SubjectUserName: 'jsmith',
+          SubjectDomainName: 'CORP',
+          CallingStationID: callingStation,
+          NASIPv4Address: '192.0.2.1',
+          ClientName: 'vpn-gw',
+          ReasonCode: '16',
+        }),
+      );
+    const event = denied('203.0.113.170');
+    expect(event.event).toMatchObject({
+      category: ['authentication'],
+      action: 'nps-access-denied',
+      outcome: 'failure',
+    });
+    expect(event.user).toEqual({ name: 'jsmith', domain: 'CORP', id: 'S-1-5-21-1-2-3-1201' });
+    expect(event.source).toEqual({ ip: '203.0.113.170' });
+    // A Wi-Fi client's MAC address is no source address.
+    expect(denied('AA-BB-CC-DD-EE-FF').source).toBeUndefined();
+  });
+
   it('maps 4720 with the creator in user and the new account in user.target', () => {
     const event = parseWindows(
       securityEvent('4720', {

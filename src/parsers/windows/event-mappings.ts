@@ -13,7 +13,8 @@ type EventData = Record<string, unknown>;
  * user fields: the account logging on is `user` for 4624/4625/4768/4769/4771/4776; for 4648,
  * 4740, 4720 (an account created), 4728/4732/4756 (a member added to a group) and 4662 (an operation
  * on a directory object) `user` is the subject who acted and the account acted on is `user.effective` / `user.target`, the group `group`. Winlogbeat does not map 4825 (Remote Desktop denied to an account whose password
- * was right): it is mapped here as a failed authentication of its account from its client address.
+ * was right) nor 6273 (Network Policy Server denied access): they are mapped here as failed
+ * authentications of their account from their client's address.
  */
 export interface EventMapping {
   category: readonly string[];
@@ -152,6 +153,22 @@ export const EVENT_MAPPINGS: ReadonlyMap<string, EventMapping> = new Map<string,
         mapAccountUser(event, data);
         mapClientAddress(event, data);
         mapLogonId(event, data, 'LogonID');
+      },
+    },
+  ],
+  [
+    // Network Policy Server denied a user access (a RADIUS client asked: a VPN server, an RD Gateway,
+    // a Wi-Fi controller). Winlogbeat does not map it: the user is its subject, the client's address
+    // its CallingStationID where that is an address (a Wi-Fi client's is a MAC).
+    '6273',
+    {
+      category: AUTHENTICATION,
+      type: START,
+      action: 'nps-access-denied',
+      outcome: 'failure',
+      map(event, data) {
+        mapSubjectUser(event, data);
+        mapClientAddress(event, data, 'CallingStationID');
       },
     },
   ],

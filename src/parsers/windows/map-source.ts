@@ -34,9 +34,15 @@ function normalizeExistingIp(event: SecurityEvent): void {
   if (normalized !== undefined) (source as Record<string, unknown>).ip = normalized;
 }
 
-/** source.ip from ClientAddress (4825: the address Remote Desktop was denied to). */
-export function mapClientAddress(event: SecurityEvent, data: Record<string, unknown>): void {
+/**
+ * source.ip from ClientAddress (4825: the address Remote Desktop was denied to), or from another key
+ * (6273's CallingStationID: a VPN client's address; a Wi-Fi client's MAC, which is no address).
+ */
+export function mapClientAddress(
+  event: SecurityEvent,
+  data: Record<string, unknown>,
+  key = 'ClientAddress',
+): void {
   normalizeExistingIp(event);
-  if (wouldFill(event, SOURCE_IP))
-    fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, 'ClientAddress')));
+  if (wouldFill(event, SOURCE_IP)) fillPath(event, SOURCE_IP, normalizeSourceIp(readData(data, key)));
 }

@@ -32,6 +32,7 @@ const EVENT_DATA = [
   'AccountName',
   'AccountDomain',
   'ClientAddress',
+  'CallingStationID',
   'LogonID',
   'MemberName',
   'MemberSid',
