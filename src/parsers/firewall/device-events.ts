@@ -1,7 +1,7 @@
 import type { SecurityEvent } from '../../core/index.ts';
 import { relatedFields } from '../auth-log/related-fields.ts';
-import { mapNetfilterPacket } from './index.ts';
-import type { NetfilterPacket } from './index.ts';
+import { connectionFields, mapNetfilterPacket } from './index.ts';
+import type { Connection, NetfilterPacket } from './index.ts';
 
 /** What a firewall appliance's record says of a login, to it or through its VPN (FortiGate, PAN-OS, SonicWall). */
 export interface DeviceLogin {
@@ -65,7 +65,7 @@ export function mapDevicePacket(
 }
 
 /** An intrusion prevention system's detection a firewall appliance reports (FortiGate, PAN-OS, SonicWall, Sophos). */
-export interface DeviceAlert {
+export interface DeviceAlert extends Connection {
   module: string;
   dataset: string;
   code: string | undefined;
@@ -76,11 +76,6 @@ export interface DeviceAlert {
   blocked: boolean;
   /** What the device did, as it says it (`event.reason`). */
   verdict: string | undefined;
-  source: string;
-  sourcePort: number | undefined;
-  destination: string;
-  destinationPort: number | undefined;
-  transport: string | undefined;
   observer: Record<string, unknown>;
 }
 
@@ -90,8 +85,6 @@ export interface DeviceAlert {
  * signature in `rule.name` and `rule.id`, the endpoints in `source` and `destination`.
  */
 export function mapDeviceAlert(line: string, time: number, alert: DeviceAlert): SecurityEvent {
-  const endpoint = (ip: string, port: number | undefined) =>
-    port === undefined ? { address: ip, ip } : { address: ip, ip, port };
   return {
     '@timestamp': new Date(time).toISOString(),
     event: {
@@ -106,14 +99,8 @@ export function mapDeviceAlert(line: string, time: number, alert: DeviceAlert): 
       ...(alert.verdict !== undefined && { reason: alert.verdict }),
     },
     rule: { name: alert.signature, ...(alert.signatureId !== undefined && { id: alert.signatureId }) },
-    source: endpoint(alert.source, alert.sourcePort),
-    destination: endpoint(alert.destination, alert.destinationPort),
-    network: {
-      type: alert.source.includes(':') ? 'ipv6' : 'ipv4',
-      ...(alert.transport !== undefined && { transport: alert.transport }),
-    },
+    ...connectionFields(alert),
     observer: alert.observer,
-    related: { ip: [...new Set([alert.source, alert.destination])] },
   };
 }
 

@@ -8,7 +8,7 @@ export type FirewallVerdict = 'blocked' | 'allowed' | 'logged';
  * A packet a firewall logged: the kernel's netfilter (iptables' or nftables' LOG target, UFW,
  * firewalld) or pfSense's and OPNsense's filterlog.
  */
-export interface NetfilterPacket {
+export interface NetfilterPacket extends Connection {
   /**
    * `event.module`: `iptables` for netfilter, `pfsense` for filterlog, `cisco` for an ASA's denials,
    * `fortinet`, `panw`, `sonicwall`, `sophos` and `juniper` for those vendors' firewalls'.
@@ -21,12 +21,6 @@ export interface NetfilterPacket {
   verdict: FirewallVerdict;
   in: string | undefined;
   out: string | undefined;
-  source: string;
-  destination: string;
-  /** `tcp`, `udp`, `icmp`, `ipv6-icmp`, ... as the kernel names it, lower case; a number for others. */
-  transport: string | undefined;
-  sourcePort: number | undefined;
-  destinationPort: number | undefined;
   /** TCP's flags that were set (`SYN`, `ACK`, ...). */
   flags: string[];
 }
@@ -99,6 +93,31 @@ export function transportOfNumber(protocol: string | undefined): string | undefi
   return protocol === undefined ? undefined : (TRANSPORTS.get(protocol) ?? protocol);
 }
 
+/** A connection's two ends and protocol. */
+export interface Connection {
+  source: string;
+  sourcePort: number | undefined;
+  destination: string;
+  destinationPort: number | undefined;
+  /** `tcp`, `udp`, `icmp`, `ipv6-icmp`, ... as the kernel names it, lower case; a number for others. */
+  transport: string | undefined;
+}
+
+/** A connection as ECS: `source` and `destination` (`address`, `ip`, `port`), `network`, `related.ip`. */
+export function connectionFields(connection: Connection): Record<string, unknown> {
+  const endpoint = (ip: string, port: number | undefined) =>
+    port === undefined ? { address: ip, ip } : { address: ip, ip, port };
+  return {
+    source: endpoint(connection.source, connection.sourcePort),
+    destination: endpoint(connection.destination, connection.destinationPort),
+    network: {
+      type: connection.source.includes(':') ? 'ipv6' : 'ipv4',
+      ...(connection.transport !== undefined && { transport: connection.transport }),
+    },
+    related: { ip: [...new Set([connection.source, connection.destination])] },
+  };
+}
+
 /** A port's text as a number: 0-65535, else undefined. */
 export function portOf(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
@@ -140,8 +159,6 @@ export function mapNetfilterPacket(
   time: number,
   host: string | undefined,
 ): SecurityEvent {
-  const endpoint = (ip: string, port: number | undefined) =>
-    port === undefined ? { address: ip, ip } : { address: ip, ip, port };
   const event: SecurityEvent = {
     '@timestamp': new Date(time).toISOString(),
     event: {
@@ -155,13 +172,7 @@ export function mapNetfilterPacket(
       ...(packet.verdict !== 'logged' && { outcome: packet.verdict === 'blocked' ? 'failure' : 'success' }),
       ...(packet.prefix !== '' && { reason: packet.prefix }),
     },
-    source: endpoint(packet.source, packet.sourcePort),
-    destination: endpoint(packet.destination, packet.destinationPort),
-    network: {
-      type: packet.source.includes(':') ? 'ipv6' : 'ipv4',
-      ...(packet.transport !== undefined && { transport: packet.transport }),
-    },
-    related: { ip: [...new Set([packet.source, packet.destination])] },
+    ...connectionFields(packet),
   };
   if (packet.prefix !== '' || packet.ruleId !== undefined)
     event.rule = {
